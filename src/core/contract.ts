@@ -1,0 +1,211 @@
+import { tilskuddError } from './errors';
+import { isBlank, normalizeKey } from './text';
+
+/**
+ * The workbook contract: sheet and header names are the product's interface. This one description
+ * names the columns, drives reading by header (any order, case and spacing ignored, English aliases),
+ * and builds the template, so the sheet, the CLI and the checks cannot drift apart.
+ */
+export type FieldKind =
+  | 'id'
+  | 'text'
+  | 'longtext'
+  | 'email'
+  | 'money'
+  | 'month'
+  | 'date'
+  | 'yesno'
+  | 'category'
+  | 'list'
+  | 'status'
+  | 'region'
+  | 'allocationKind';
+
+export interface Field {
+  key: string;
+  header: string;
+  en: string;
+  aliases?: readonly string[];
+  kind: FieldKind;
+  /** Optional columns may be absent from the sheet; required ones stop the run when missing. */
+  optional?: boolean;
+}
+
+export interface SheetSpec {
+  name: string;
+  en: string;
+  fields: readonly Field[];
+}
+
+const f = <K extends string>(
+  key: K,
+  header: string,
+  en: string,
+  kind: FieldKind,
+  extra: Partial<Field> = {},
+): Field & { key: K } => ({ ...extra, key, header, en, kind });
+
+export const APPLICATIONS = {
+  name: 'Søknader',
+  en: 'Applications',
+  fields: [
+    f('caseId', 'Saksnr', 'Case ID', 'id', { aliases: ['Saksnummer', 'Case', 'Case no'] }),
+    f('received', 'Mottatt', 'Received', 'date', { aliases: ['Tidsmerke', 'Timestamp', 'Mottatt dato'] }),
+    f('title', 'Tittel', 'Title', 'text', { aliases: ['Prosjekttittel', 'Project title'] }),
+    f('applicant', 'Søker', 'Applicant', 'text', { aliases: ['Prosjekteier', 'Project owner'] }),
+    f('email', 'Kontakt e-post', 'Contact email', 'email', { aliases: ['E-post', 'Email', 'Contact e-mail'] }),
+    f('category', 'Kategori', 'Category', 'category'),
+    f('type', 'Type', 'Type', 'text', { aliases: ['Søknadstype', 'Application type'] }),
+    f('municipalities', 'Kommuner', 'Municipalities', 'list', { aliases: ['Kommune', 'Municipality'] }),
+    f('hospital', 'SSHF', 'Hospital trust', 'yesno', { aliases: ['Helseforetak', 'Hospital'] }),
+    f('region', 'Region', 'Region', 'region'),
+    f('priorityAreas', 'Prioriterte områder', 'Priority areas', 'list', { aliases: ['Områder'] }),
+    f('need', 'Behov', 'Need', 'longtext'),
+    f('knowledgeBase', 'Kunnskapsgrunnlag', 'Knowledge base', 'longtext'),
+    f('benefitPlan', 'Gevinstrealisering', 'Benefit realisation', 'longtext', {
+      aliases: ['Gevinster', 'Benefits'],
+    }),
+    f('from', 'Fra', 'From', 'month', { aliases: ['Start'] }),
+    f('to', 'Til', 'To', 'month', { aliases: ['Slutt', 'End'] }),
+    f('requested', 'Søkt beløp', 'Amount requested', 'money', { aliases: ['Søknadsbeløp', 'Requested'] }),
+    f('ownMunicipality', 'Egenandel kommune', 'Own contribution municipality', 'money'),
+    f('ownHospital', 'Egenandel SSHF', 'Own contribution hospital', 'money'),
+    f('permanentCosts', 'Varige driftsutgifter', 'Permanent operating costs', 'yesno'),
+    f('agreement', 'Enighet dokumentert', 'Agreement documented', 'yesno', { aliases: ['Enighet'] }),
+    f('contract', 'Samarbeidsavtale', 'Written agreement', 'yesno', { aliases: ['Skriftlig avtale', 'Avtale'] }),
+    f('status', 'Status', 'Status', 'status'),
+  ],
+} as const satisfies SheetSpec;
+
+export const BUDGET = {
+  name: 'Budsjett',
+  en: 'Budget',
+  fields: [
+    f('caseId', 'Saksnr', 'Case ID', 'id', { aliases: ['Saksnummer', 'Case'] }),
+    f('item', 'Post', 'Item', 'text', { aliases: ['Budsjettpost', 'Budget item'] }),
+    f('amount', 'Beløp', 'Amount', 'money'),
+  ],
+} as const satisfies SheetSpec;
+
+export const ALLOCATIONS = {
+  name: 'Tildelinger',
+  en: 'Allocations',
+  fields: [
+    f('caseId', 'Saksnr', 'Case ID', 'id', { aliases: ['Saksnummer', 'Case'] }),
+    f('decision', 'Vedtak', 'Decision', 'text', { aliases: ['Vedtaksnr', 'Decision ref'] }),
+    f('date', 'Dato', 'Date', 'date', { aliases: ['Vedtaksdato', 'Decision date'] }),
+    f('kind', 'Art', 'Kind', 'allocationKind', { aliases: ['Type'] }),
+    f('category', 'Kategori', 'Category', 'category'),
+    f('amount', 'Beløp', 'Amount', 'money'),
+    f('from', 'Fra', 'From', 'month', { aliases: ['Start'] }),
+    f('to', 'Til', 'To', 'month', { aliases: ['Slutt', 'End'] }),
+    f('reportedSsu', 'Rapportert SSU', 'Reported to board', 'date', { aliases: ['Rapportert', 'Reported'] }),
+  ],
+} as const satisfies SheetSpec;
+
+export const SETTINGS_SHEET = {
+  name: 'Innstillinger',
+  en: 'Settings',
+  fields: [
+    f('key', 'Innstilling', 'Setting', 'text'),
+    f('value', 'Verdi', 'Value', 'text'),
+    f('description', 'Forklaring', 'Description', 'longtext', { optional: true }),
+  ],
+} as const satisfies SheetSpec;
+
+export const FINDINGS_SHEET = {
+  name: 'Avvik',
+  en: 'Findings',
+  fields: [
+    f('rule', 'Regel', 'Rule', 'text'),
+    f('severity', 'Alvorlighet', 'Severity', 'text'),
+    f('ref', 'Sak', 'Case', 'text'),
+    f('message', 'Melding', 'Message', 'longtext'),
+    f('cell', 'Celle', 'Cell', 'text'),
+  ],
+} as const satisfies SheetSpec;
+
+export type FieldKey<S extends SheetSpec> = S['fields'][number]['key'];
+
+export const ALLOCATION_KINDS = { ordinary: 'Ordinær', supplement: 'Tilleggsbevilling' } as const;
+export const STATUSES = [
+  'Mottatt',
+  'Under vurdering',
+  'Innstilt',
+  'Innvilget',
+  'Delvis innvilget',
+  'Forprosjekt',
+  'Avslått',
+  'Trukket',
+  'Pågående',
+  'Avsluttet',
+] as const;
+
+/** One data row of a sheet, its cells keyed by field; `row` is the 1-based sheet row for messages. */
+export interface TableRow<K extends string> {
+  row: number;
+  cells: Record<K, unknown>;
+}
+
+export interface Table<K extends string> {
+  /** 0-based column of each field present in the sheet. */
+  columns: Partial<Record<K, number>>;
+  rows: Array<TableRow<K>>;
+}
+
+/** Finds each field's column in the header row; a missing required header stops with its name. */
+export function mapHeaders<S extends SheetSpec>(spec: S, header: readonly unknown[]): Partial<Record<FieldKey<S>, number>> {
+  const byName = new Map<string, number>();
+  header.forEach((cell, i) => {
+    const key = normalizeKey(String(cell ?? ''));
+    if (key !== '' && !byName.has(key)) byName.set(key, i);
+  });
+  const columns: Partial<Record<string, number>> = {};
+  const missing: string[] = [];
+  for (const field of spec.fields as readonly Field[]) {
+    const names = [field.header, field.en, ...(field.aliases ?? [])].map(normalizeKey);
+    const col = names.map((n) => byName.get(n)).find((c) => c !== undefined);
+    if (col !== undefined) columns[field.key] = col;
+    else if (!field.optional) missing.push(field.header);
+  }
+  if (missing.length > 0) {
+    const list = missing.map((m) => `«${m}»`).join(', ');
+    throw tilskuddError(
+      `Arket «${spec.name}» mangler ${missing.length === 1 ? 'kolonnen' : 'kolonnene'} ${list} i rad 1. Legg ${missing.length === 1 ? 'den' : 'dem'} til (Tilskudd › Sett opp arbeidsboka gjør det).`,
+      `Sheet "${spec.name}" is missing the column${missing.length === 1 ? '' : 's'} ${list.replace(/[«»]/g, '"')} in row 1. Add ${missing.length === 1 ? 'it' : 'them'} (Tilskudd › Set up workbook does it).`,
+    );
+  }
+  return columns as Partial<Record<FieldKey<S>, number>>;
+}
+
+/** A sheet's values (header in the first row) as keyed rows; blank rows are skipped. */
+export function readTable<S extends SheetSpec>(spec: S, values: readonly (readonly unknown[])[]): Table<FieldKey<S>> {
+  const columns = mapHeaders(spec, values[0] ?? []);
+  const entries = Object.entries(columns) as Array<[FieldKey<S>, number]>;
+  const rows: Array<TableRow<FieldKey<S>>> = [];
+  for (let r = 1; r < values.length; r++) {
+    const source = values[r]!;
+    const cells = {} as Record<FieldKey<S>, unknown>;
+    let blank = true;
+    for (const [key, col] of entries) {
+      const value = source[col];
+      cells[key] = value;
+      if (blank && !isBlank(value)) blank = false;
+    }
+    if (!blank) rows.push({ row: r + 1, cells });
+  }
+  return { columns, rows };
+}
+
+/** Finds a sheet by its Norwegian or English name, ignoring case and spaces. */
+export function findSheetName(spec: SheetSpec, names: readonly string[]): string | undefined {
+  const wanted = [spec.name, spec.en].map(normalizeKey);
+  return names.find((n) => wanted.includes(normalizeKey(n)));
+}
+
+export function missingSheet(spec: SheetSpec): Error {
+  return tilskuddError(
+    `Arbeidsboka mangler arket «${spec.name}». Legg det til (Tilskudd › Sett opp arbeidsboka gjør det), eller bruk «tilskudd init».`,
+    `The workbook has no sheet "${spec.name}". Add it (Tilskudd › Set up workbook does it), or use "tilskudd init".`,
+  );
+}

@@ -1,0 +1,46 @@
+import type { SheetId } from './records';
+import { SHEETS } from './records';
+import type { Lang, Reason } from './result';
+
+export type Severity = 'error' | 'warning';
+
+/** A cell a finding is about: the sheet, its 1-based row, and the field (column) key. */
+export interface CellRef {
+  sheet: SheetId;
+  row: number;
+  field: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** The case id for findings about a case or project, the year for frame and key findings. */
+  ref: string;
+  message: Reason;
+  cells: CellRef[];
+}
+
+export const SEVERITY_LABEL: Record<Severity, Reason> = {
+  error: { nb: 'Feil', en: 'Error' },
+  warning: { nb: 'Advarsel', en: 'Warning' },
+};
+
+/** "Søknader rad 5, «Søkt beløp»": where a secretariat member finds the cell. */
+export function where(cell: CellRef, lang: Lang): string {
+  const spec = SHEETS[cell.sheet];
+  const field = spec.fields.find((f) => f.key === cell.field);
+  const column = field ? (lang === 'nb' ? field.header : field.en) : cell.field;
+  return lang === 'nb' ? `${spec.name} rad ${cell.row}, «${column}»` : `${spec.en} row ${cell.row}, "${column}"`;
+}
+
+/** Errors first, then by rule id and reference, so output and sheets are stable between runs. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const rank = (s: Severity) => (s === 'error' ? 0 : 1);
+  return [...findings].sort(
+    (a, b) =>
+      rank(a.severity) - rank(b.severity) ||
+      a.rule.localeCompare(b.rule) ||
+      a.ref.localeCompare(b.ref, 'nb', { numeric: true }) ||
+      (a.cells[0]?.row ?? 0) - (b.cells[0]?.row ?? 0),
+  );
+}

@@ -1,0 +1,196 @@
+import { parseCategory, type CategoryId } from './categories';
+import {
+  ALLOCATIONS,
+  APPLICATIONS,
+  BUDGET,
+  SETTINGS_SHEET,
+  findSheetName,
+  missingSheet,
+  readTable,
+  type FieldKey,
+  type SheetSpec,
+  type Table,
+} from './contract';
+import { parseMoney } from './money';
+import { parseDay, parsePeriod, type Period } from './period';
+import { fail, type Parsed } from './result';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { cellText, isBlank, normalizeKey, parseYesNo, splitList } from './text';
+
+/**
+ * Typed records read from the workbook. Cells that do not parse keep their reason (`Parsed`), so the
+ * rules can say exactly what is wrong; nothing here decides whether a value is acceptable.
+ */
+export interface Application {
+  row: number;
+  caseId: string;
+  received: Parsed<Date>;
+  title: string;
+  applicant: string;
+  email: string;
+  category: CategoryId | null;
+  type: string;
+  municipalities: string[];
+  hospital: boolean | null;
+  region: string;
+  priorityAreas: string[];
+  need: string;
+  knowledgeBase: string;
+  benefitPlan: string;
+  period: Parsed<Period>;
+  requested: Parsed<number>;
+  /** `null` when the cell is blank: no contribution stated. */
+  ownMunicipality: Parsed<number> | null;
+  ownHospital: Parsed<number> | null;
+  permanentCosts: boolean | null;
+  agreement: boolean | null;
+  contract: boolean | null;
+  status: string;
+}
+
+export interface BudgetLine {
+  row: number;
+  caseId: string;
+  item: string;
+  amount: Parsed<number>;
+}
+
+export type AllocationKind = 'ordinary' | 'supplement';
+
+export interface Allocation {
+  row: number;
+  caseId: string;
+  decision: string;
+  date: Parsed<Date>;
+  kind: AllocationKind | null;
+  kindText: string;
+  category: CategoryId | null;
+  categoryText: string;
+  amount: Parsed<number>;
+  /** `null` when both Fra and Til are blank: the allocation counts in the year of its decision date. */
+  period: Parsed<Period> | null;
+  reportedSsu: string;
+}
+
+export type SheetId = 'applications' | 'budget' | 'allocations';
+
+export const SHEETS: Record<SheetId, SheetSpec> = {
+  applications: APPLICATIONS,
+  budget: BUDGET,
+  allocations: ALLOCATIONS,
+};
+
+export interface Portfolio {
+  settings: Settings;
+  applications: Application[];
+  budget: BudgetLine[];
+  allocations: Allocation[];
+  /** 0-based column of each field per sheet, so findings can point at cells. */
+  columns: Record<SheetId, Partial<Record<string, number>>>;
+  /** The sheet names as found in the workbook (they may differ in case or be English). */
+  sheetNames: Record<SheetId, string>;
+}
+
+/** All values of a workbook: sheet name → rows of cells, header first. */
+export type WorkbookValues = Record<string, readonly (readonly unknown[])[]>;
+
+const optionalMoney = (v: unknown): Parsed<number> | null => (isBlank(v) ? null : parseMoney(v));
+
+function periodOf(from: unknown, to: unknown): Parsed<Period> {
+  if (isBlank(from) && isBlank(to)) return fail('mangler periode (Fra og Til)', 'period missing (From and To)');
+  return parsePeriod(from, to);
+}
+
+const KINDS: Record<string, AllocationKind> = {
+  ordinær: 'ordinary',
+  ordinaer: 'ordinary',
+  ordinary: 'ordinary',
+  tildeling: 'ordinary',
+  tilleggsbevilling: 'supplement',
+  tillegg: 'supplement',
+  supplementary: 'supplement',
+  supplement: 'supplement',
+};
+
+export function toApplication(row: number, c: Record<FieldKey<typeof APPLICATIONS>, unknown>): Application {
+  return {
+    row,
+    caseId: cellText(c.caseId),
+    received: parseDay(c.received),
+    title: cellText(c.title),
+    applicant: cellText(c.applicant),
+    email: cellText(c.email),
+    category: parseCategory(cellText(c.category)),
+    type: cellText(c.type),
+    municipalities: splitList(c.municipalities),
+    hospital: parseYesNo(c.hospital),
+    region: cellText(c.region),
+    priorityAreas: splitList(c.priorityAreas),
+    need: cellText(c.need),
+    knowledgeBase: cellText(c.knowledgeBase),
+    benefitPlan: cellText(c.benefitPlan),
+    period: periodOf(c.from, c.to),
+    requested: parseMoney(c.requested),
+    ownMunicipality: optionalMoney(c.ownMunicipality),
+    ownHospital: optionalMoney(c.ownHospital),
+    permanentCosts: parseYesNo(c.permanentCosts),
+    agreement: parseYesNo(c.agreement),
+    contract: parseYesNo(c.contract),
+    status: cellText(c.status),
+  };
+}
+
+function toBudgetLine(row: number, c: Record<FieldKey<typeof BUDGET>, unknown>): BudgetLine {
+  return { row, caseId: cellText(c.caseId), item: cellText(c.item), amount: parseMoney(c.amount) };
+}
+
+function toAllocation(row: number, c: Record<FieldKey<typeof ALLOCATIONS>, unknown>): Allocation {
+  const kindText = cellText(c.kind);
+  const categoryText = cellText(c.category);
+  return {
+    row,
+    caseId: cellText(c.caseId),
+    decision: cellText(c.decision),
+    date: parseDay(c.date),
+    kind: KINDS[normalizeKey(kindText)] ?? null,
+    kindText,
+    category: parseCategory(categoryText),
+    categoryText,
+    amount: parseMoney(c.amount),
+    period: isBlank(c.from) && isBlank(c.to) ? null : parsePeriod(c.from, c.to),
+    reportedSsu: cellText(c.reportedSsu),
+  };
+}
+
+function sheetValues(values: WorkbookValues, spec: SheetSpec): { name: string; rows: readonly (readonly unknown[])[] } {
+  const name = findSheetName(spec, Object.keys(values));
+  if (name === undefined) throw missingSheet(spec);
+  return { name, rows: values[name]! };
+}
+
+/** Reads the whole workbook; a missing sheet or required header throws a TilskuddError naming it. */
+export function readPortfolio(values: WorkbookValues): Portfolio {
+  const apps = sheetValues(values, APPLICATIONS);
+  const budget = sheetValues(values, BUDGET);
+  const allocs = sheetValues(values, ALLOCATIONS);
+  const appTable = readTable(APPLICATIONS, apps.rows);
+  const budgetTable = readTable(BUDGET, budget.rows);
+  const allocTable = readTable(ALLOCATIONS, allocs.rows);
+  const settingsName = findSheetName(SETTINGS_SHEET, Object.keys(values));
+  const settings =
+    settingsName === undefined
+      ? DEFAULT_SETTINGS
+      : parseSettings(readTable(SETTINGS_SHEET, values[settingsName]!).rows.map((r) => ({ ...r.cells, row: r.row })));
+  return {
+    settings,
+    applications: mapRows(appTable, toApplication),
+    budget: mapRows(budgetTable, toBudgetLine),
+    allocations: mapRows(allocTable, toAllocation),
+    columns: { applications: appTable.columns, budget: budgetTable.columns, allocations: allocTable.columns },
+    sheetNames: { applications: apps.name, budget: budget.name, allocations: allocs.name },
+  };
+}
+
+function mapRows<K extends string, T>(table: Table<K>, to: (row: number, cells: Record<K, unknown>) => T): T[] {
+  return table.rows.map((r) => to(r.row, r.cells));
+}

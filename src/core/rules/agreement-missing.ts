@@ -1,0 +1,15 @@
+import { applicationRule } from './rule';
+
+/** Premise 3 of case 47-2024: agreement between the trust and the municipalities is documented. */
+export const agreementMissing = applicationRule({
+  id: 'agreement-missing',
+  severity: 'error',
+  field: 'agreement',
+  test: (a) =>
+    a.agreement === true
+      ? null
+      : {
+          nb: 'enighet mellom kommune(r) og SSHF er ikke dokumentert. Innhent dokumentasjon og sett «Enighet dokumentert» til Ja.',
+          en: 'agreement between the municipalities and the hospital trust is not documented. Obtain it and set "Agreement documented" to Yes.',
+        },
+});

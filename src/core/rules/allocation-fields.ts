@@ -1,0 +1,52 @@
+import type { CellRef, Finding } from '../findings';
+import type { LedgerEntry } from '../ledger';
+import type { Allocation } from '../records';
+import { about, finding, refOf, type Rule } from './rule';
+
+function allocationFieldRule(
+  id: string,
+  field: 'category' | 'kind',
+  fires: (entry: LedgerEntry) => boolean,
+  text: (a: Allocation) => { nb: string; en: string },
+): Rule {
+  const rule: Rule = {
+    id,
+    severity: 'error',
+    check(ctx) {
+      const out: Finding[] = [];
+      for (const entry of ctx.ledger.entries) {
+        if (!fires(entry)) continue;
+        const a = entry.allocation;
+        const ref = refOf('allocations', a);
+        const cell: CellRef = { sheet: 'allocations', row: a.row, field };
+        const t = text(a);
+        out.push(finding(rule, ref, [cell], (lang) => about(ref, cell, lang) + t[lang]));
+      }
+      return out;
+    },
+  };
+  return rule;
+}
+
+/** Every allocation must belong to a pot of the split key, or it cannot be counted against it. */
+export const categoryInvalid = allocationFieldRule(
+  'category-invalid',
+  'category',
+  // An allocation without a category takes its project's (see the ledger).
+  (e) => e.category === null,
+  (a) => ({
+    nb: `${a.categoryText === '' ? 'kategori mangler' : `«${a.categoryText}» er ingen kategori`}. Velg Innovasjon/prosjekt, Administrasjon eller Samdrift/tiltak.`,
+    en: `${a.categoryText === '' ? 'category missing' : `"${a.categoryText}" is not a category`}. Choose Innovation/projects, Administration or Joint operations.`,
+  }),
+);
+
+/** Ordinary (board) and supplementary (secretariat) allocations follow different rules. */
+export const kindInvalid = allocationFieldRule(
+  'kind-invalid',
+  'kind',
+  (e) => e.allocation.kind === null,
+  (a) => ({
+    nb: `${a.kindText === '' ? 'art mangler' : `«${a.kindText}» er ingen art`}. Velg Ordinær eller Tilleggsbevilling.`,
+    en: `${a.kindText === '' ? 'kind missing' : `"${a.kindText}" is not a kind`}. Choose Ordinær (ordinary) or Tilleggsbevilling (supplementary).`,
+  }),
+);

@@ -1,0 +1,44 @@
+import type { CellRef, Finding } from '../findings';
+import type { Parsed } from '../result';
+import type { SheetId } from '../records';
+import { about, finding, refOf, type Rule } from './rule';
+
+/** Amounts must be positive NOK amounts: amount asked, own contributions, allocations. */
+export const amountInvalid: Rule = {
+  id: 'amount-invalid',
+  severity: 'error',
+  check(ctx) {
+    const out: Finding[] = [];
+    const check = (
+      sheet: SheetId,
+      r: { caseId: string; row: number },
+      field: string,
+      value: Parsed<number> | null,
+      allowZero: boolean,
+    ) => {
+      if (value === null) return;
+      const reason = !value.ok
+        ? value.reason
+        : value.value < 0 || (!allowZero && value.value === 0)
+          ? { nb: `${value.value} er ikke et positivt beløp`, en: `${value.value} is not a positive amount` }
+          : null;
+      if (!reason) return;
+      const ref = refOf(sheet, r);
+      const cell: CellRef = { sheet, row: r.row, field };
+      out.push(
+        finding(this, ref, [cell], (lang) =>
+          lang === 'nb'
+            ? `${about(ref, cell, 'nb')}${reason.nb}. Skriv et beløp i kroner, f.eks. 1 060 000.`
+            : `${about(ref, cell, 'en')}${reason.en}. Write an amount in NOK, e.g. 1 060 000.`,
+        ),
+      );
+    };
+    for (const a of ctx.active) {
+      check('applications', a, 'requested', a.requested, false);
+      check('applications', a, 'ownMunicipality', a.ownMunicipality, true);
+      check('applications', a, 'ownHospital', a.ownHospital, true);
+    }
+    for (const a of ctx.portfolio.allocations) check('allocations', a, 'amount', a.amount, false);
+    return out;
+  },
+};

@@ -1,0 +1,39 @@
+import { agreementMissing } from './agreement-missing';
+import { categoryInvalid, kindInvalid } from './allocation-fields';
+import { amountInvalid } from './amount-invalid';
+import { benefitPlanMissing } from './benefit-plan-missing';
+import { budgetIncomplete } from './budget-incomplete';
+import { caseIdInvalid } from './case-id';
+import { contractMissing } from './contract-missing';
+import { frameExceeded, keyExceeded } from './frame-and-key';
+import { outsideRound } from './outside-round';
+import { ownContributionMissing } from './own-contribution-missing';
+import { partiesMissing } from './parties-missing';
+import { periodInvalid } from './period-invalid';
+import { permanentOperatingCost } from './permanent-operating-cost';
+import { priorityAreaMissing } from './priority-area-missing';
+import { supplementNotReported, supplementOverLimit, supplementWithoutGrant } from './supplement-rules';
+import type { Rule } from './rule';
+
+/** Every rule the engine runs. Rule ids are part of the product's contract: never rename one. */
+export const RULES: readonly Rule[] = [
+  frameExceeded,
+  keyExceeded,
+  supplementOverLimit,
+  supplementNotReported,
+  supplementWithoutGrant,
+  partiesMissing,
+  agreementMissing,
+  contractMissing,
+  budgetIncomplete,
+  ownContributionMissing,
+  permanentOperatingCost,
+  priorityAreaMissing,
+  benefitPlanMissing,
+  periodInvalid,
+  amountInvalid,
+  outsideRound,
+  caseIdInvalid,
+  categoryInvalid,
+  kindInvalid,
+];

@@ -1,0 +1,36 @@
+import type { CellRef, Finding } from '../findings';
+import type { Reason } from '../result';
+import type { SheetId } from '../records';
+import { about, finding, refOf, type Rule } from './rule';
+
+/** Applications need a valid period; allocations need a valid period or, without one, a decision date. */
+export const periodInvalid: Rule = {
+  id: 'period-invalid',
+  severity: 'error',
+  check(ctx) {
+    const out: Finding[] = [];
+    const flag = (sheet: SheetId, r: { caseId: string; row: number }, field: string, reason: Reason) => {
+      const ref = refOf(sheet, r);
+      const cell: CellRef = { sheet, row: r.row, field };
+      out.push(
+        finding(this, ref, [cell], (lang) =>
+          lang === 'nb'
+            ? `${about(ref, cell, 'nb')}${reason.nb}. Skriv måneder som 2025-08 i «Fra» og «Til».`
+            : `${about(ref, cell, 'en')}${reason.en}. Write months such as 2025-08 in "From" and "To".`,
+        ),
+      );
+    };
+    const field = (reason: Reason) => (reason.nb.startsWith('Til') ? 'to' : 'from');
+    for (const a of ctx.active) if (!a.period.ok) flag('applications', a, field(a.period.reason), a.period.reason);
+    for (const a of ctx.portfolio.allocations) {
+      if (a.period && !a.period.ok) flag('allocations', a, field(a.period.reason), a.period.reason);
+      if (!a.period && !a.date.ok) {
+        flag('allocations', a, 'date', {
+          nb: `uten periode telles tildelingen i vedtaksåret, men «Dato» ${a.date.reason.nb}`,
+          en: `without a period the allocation counts in its decision year, but "Date": ${a.date.reason.en}`,
+        });
+      }
+    }
+    return out;
+  },
+};

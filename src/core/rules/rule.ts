@@ -1,0 +1,114 @@
+import type { CellRef, Finding, Severity } from '../findings';
+import { where } from '../findings';
+import type { Ledger } from '../ledger';
+import type { Allocation, Application, BudgetLine, Portfolio, SheetId } from '../records';
+import type { Lang } from '../result';
+import { normalizeKey } from '../text';
+
+/** Everything a rule may read, indexed once per check. */
+export interface CheckContext {
+  portfolio: Portfolio;
+  ledger: Ledger;
+  /** Applications the premise rules apply to (not rejected or withdrawn). */
+  active: Application[];
+  budgetByCase: Map<string, BudgetLine[]>;
+  ordinaryByCase: Map<string, Allocation[]>;
+  supplementsByCase: Map<string, Allocation[]>;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  check(ctx: CheckContext): Finding[];
+}
+
+const INACTIVE = new Set(['avslått', 'avslag', 'trukket', 'rejected', 'withdrawn']);
+const GRANTED = new Set([
+  'tildelt',
+  'innvilget',
+  'delvis innvilget',
+  'forprosjekt',
+  'pågående',
+  'granted',
+  'partly granted',
+  'ongoing',
+]);
+
+export const isActive = (a: Application): boolean => !INACTIVE.has(normalizeKey(a.status));
+export const isGrantedStatus = (status: string): boolean => GRANTED.has(normalizeKey(status));
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+export function buildContext(portfolio: Portfolio, ledger: Ledger): CheckContext {
+  const byCase = (a: { caseId: string }) => a.caseId;
+  return {
+    portfolio,
+    ledger,
+    active: portfolio.applications.filter(isActive),
+    budgetByCase: groupBy(portfolio.budget, byCase),
+    ordinaryByCase: groupBy(
+      portfolio.allocations.filter((a) => a.kind === 'ordinary'),
+      byCase,
+    ),
+    supplementsByCase: groupBy(
+      portfolio.allocations.filter((a) => a.kind === 'supplement'),
+      byCase,
+    ),
+  };
+}
+
+/** The case id, or the sheet row when the row has none yet. */
+export function refOf(sheet: SheetId, r: { caseId: string; row: number }): string {
+  if (r.caseId !== '') return r.caseId;
+  return { applications: 'Søknader', budget: 'Budsjett', allocations: 'Tildelinger' }[sheet] + ` rad ${r.row}`;
+}
+
+type Text = (lang: Lang) => string;
+
+/** Builds a finding whose message starts with where the problem is and ends with what to do. */
+export function finding(rule: Rule, ref: string, cells: CellRef[], text: Text): Finding {
+  return { rule: rule.id, severity: rule.severity, ref, cells, message: { nb: text('nb'), en: text('en') } };
+}
+
+/** "Sak 2025-05-001 (Søknader rad 5, «SSHF»): " */
+export function about(ref: string, cell: CellRef | undefined, lang: Lang): string {
+  const prefix = /^\d{4}$/.test(ref) ? ref : `${lang === 'nb' ? 'Sak' : 'Case'} ${ref}`;
+  return cell ? `${prefix} (${where(cell, lang)}): ` : `${prefix}: `;
+}
+
+/**
+ * A premise rule that looks at one application at a time: the common shape of most application rules.
+ * `test` returns the message pair when the rule fires, or null.
+ */
+export function applicationRule(spec: {
+  id: string;
+  severity: Severity;
+  field: string;
+  test: (a: Application, ctx: CheckContext) => { nb: string; en: string } | null;
+}): Rule {
+  const rule: Rule = {
+    id: spec.id,
+    severity: spec.severity,
+    check(ctx) {
+      const out: Finding[] = [];
+      for (const app of ctx.active) {
+        const text = spec.test(app, ctx);
+        if (!text) continue;
+        const cell: CellRef = { sheet: 'applications', row: app.row, field: spec.field };
+        const ref = refOf('applications', app);
+        out.push(finding(rule, ref, [cell], (lang) => about(ref, cell, lang) + text[lang]));
+      }
+      return out;
+    },
+  };
+  return rule;
+}

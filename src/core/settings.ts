@@ -1,0 +1,266 @@
+import * as z from 'zod/mini';
+import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from './categories';
+import { tilskuddError } from './errors';
+import { parseMoney } from './money';
+import { MONTH_NAMES_NB, monthOf, parseMonth } from './period';
+import { cellText, isBlank, normalizeKey, parseYesNo, splitList } from './text';
+
+/**
+ * Settings with Helsefellesskapet Agder's defaults. Nothing is hard-wired to Agder: every number, region,
+ * priority area and criterion can be overridden from the `Innstillinger` sheet (two columns: Innstilling,
+ * Verdi; a third, Forklaring, is for people).
+ */
+const settingsSchema = z.object({
+  defaultFrame: z.number().check(z.positive()),
+  frames: z.record(z.string(), z.number().check(z.positive())),
+  key: z.object({
+    innovation: z.number().check(z.gte(0), z.lte(1)),
+    administration: z.number().check(z.gte(0), z.lte(1)),
+    operations: z.number().check(z.gte(0), z.lte(1)),
+  }),
+  supplementLimit: z.number().check(z.positive()),
+  roundMonths: z.array(z.number().check(z.int(), z.gte(1), z.lte(12))).check(z.minLength(1)),
+  regions: z.array(z.string()).check(z.minLength(1)),
+  priorityAreas: z.array(z.string()).check(z.minLength(1)),
+  criteria: z
+    .array(z.object({ label: z.string().check(z.minLength(1)), weight: z.number().check(z.gte(0)) }))
+    .check(z.minLength(1)),
+  emailReceipt: z.boolean(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaultFrame: 9_160_000,
+  frames: { '2024': 9_160_000, '2025': 9_160_000 },
+  key: { innovation: 0.8, administration: 0.05, operations: 0.15 },
+  supplementLimit: 100_000,
+  roundMonths: [5, 12],
+  regions: ['Østre Agder', 'Lister', 'Setesdal', 'Kristiansand (inkl. Lindesnes)', 'Hele Agder'],
+  priorityAreas: [
+    'Barn og unge',
+    'Personer med kroniske lidelser',
+    'Alvorlige psykiske lidelser og rus',
+    'Skrøpelige eldre',
+    'Svangerskap, fødsel og barsel',
+    'Integrert psykisk helse- og rustjeneste',
+    'Rehabilitering',
+    'Færre utskrivningsklare pasienter på sykehus',
+    'Rekruttering og personell på tvers av nivåene',
+    'Bedre samhandling',
+    'Kortere ventetider i sykehus',
+  ],
+  // The prioritisation criteria of case 47-2024; the central criteria weigh most.
+  criteria: [
+    { label: 'Størst potensial til å møte fremtidens tjenestebehov', weight: 3 },
+    { label: 'Løser spesifikke samhandlingsutfordringer', weight: 3 },
+    { label: 'Gjennomførbart med egenfinansiert personell eller ekstern finansiering', weight: 2 },
+    { label: 'Balansert total portefølje', weight: 1 },
+  ],
+  emailReceipt: false,
+};
+
+export const frameFor = (s: Settings, year: number): number => s.frames[String(year)] ?? s.defaultFrame;
+
+/** One row of the `Innstillinger` sheet. */
+export interface SettingRow {
+  key: string;
+  value: string | number | boolean;
+  description: string;
+}
+
+const KEY_LABEL: Record<CategoryId, { nb: string; en: string }> = {
+  innovation: { nb: 'Nøkkel innovasjon/prosjekt', en: 'Key innovation' },
+  administration: { nb: 'Nøkkel administrasjon', en: 'Key administration' },
+  operations: { nb: 'Nøkkel samdrift/tiltak', en: 'Key operations' },
+};
+
+/** The settings as sheet rows: the template's `Innstillinger` sheet and the documentation of its keys. */
+export function settingsToRows(s: Settings): SettingRow[] {
+  const percent = (x: number) => `${Math.round(x * 10000) / 100} %`;
+  return [
+    { key: 'Ramme', value: s.defaultFrame, description: 'Ramme per budsjettår uten egen linje (kr)' },
+    ...Object.entries(s.frames).map(([year, amount]) => ({
+      key: `Ramme ${year}`,
+      value: amount,
+      description: `Ramme for budsjettåret ${year} (kr)`,
+    })),
+    ...CATEGORY_IDS.map((id) => ({
+      key: KEY_LABEL[id].nb,
+      value: percent(s.key[id]),
+      description: `Veiledende andel av rammen til ${CATEGORY_LABELS[id].nb.toLowerCase()}`,
+    })),
+    {
+      key: 'Grense tilleggsbevilling',
+      value: s.supplementLimit,
+      description: 'Sekretariatets fullmakt per prosjekt, samlet (kr)',
+    },
+    {
+      key: 'Søknadsrunder',
+      value: s.roundMonths.map((m) => MONTH_NAMES_NB[m - 1]).join('; '),
+      description: 'Måneder med søknadsfrist',
+    },
+    { key: 'Regioner', value: s.regions.join('; '), description: 'Regioner, skilt med semikolon' },
+    {
+      key: 'Prioriterte områder',
+      value: s.priorityAreas.join('; '),
+      description: 'Områder for bruk av tilskuddet, skilt med semikolon',
+    },
+    ...s.criteria.map((c) => ({
+      key: `Vekt: ${c.label}`,
+      value: c.weight,
+      description: 'Vekt for prioriteringskriteriet i vurderingsskjemaet',
+    })),
+    {
+      key: 'Kvittering på e-post',
+      value: s.emailReceipt ? 'Ja' : 'Nei',
+      description: 'Send søkeren kvittering med saksnummer',
+    },
+  ];
+}
+
+function parsePercent(value: unknown): number | null {
+  if (typeof value === 'number') return value > 1 ? value / 100 : value;
+  const m = /^(\d+(?:[.,]\d+)?)\s*%?$/.exec(cellText(value));
+  if (!m) return null;
+  const n = Number(m[1]!.replace(',', '.'));
+  return cellText(value).includes('%') || n > 1 ? n / 100 : n;
+}
+
+function parseMonthName(text: string): number | null {
+  const parsed = parseMonth(`${text.replace(/\.$/, '')} 2000`);
+  return parsed.ok ? monthOf(parsed.value) : null;
+}
+
+type Apply = (draft: Settings, value: unknown, suffix: string) => boolean;
+
+const money =
+  (set: (d: Settings, v: number, suffix: string) => void): Apply =>
+  (d, v, suffix) => {
+    const parsed = parseMoney(v);
+    if (!parsed.ok) return false;
+    set(d, parsed.value, suffix);
+    return true;
+  };
+
+const list =
+  (set: (d: Settings, v: string[]) => void): Apply =>
+  (d, v) => {
+    set(d, splitList(v));
+    return true;
+  };
+
+/** Setting names (Norwegian and English, normalised) and how each is applied; `*` takes a suffix. */
+const APPLIERS: Array<[names: string[], apply: Apply]> = [
+  [['ramme', 'frame'], money((d, v) => (d.defaultFrame = v))],
+  [['ramme *', 'frame *'], (d, v, year) => /^\d{4}$/.test(year) && money((d2, n) => (d2.frames[year] = n))(d, v, year)],
+  ...CATEGORY_IDS.map((id): [string[], Apply] => [
+    [KEY_LABEL[id].nb, KEY_LABEL[id].en].map(normalizeKey),
+    (d, v) => {
+      const p = parsePercent(v);
+      if (p === null) return false;
+      d.key[id] = p;
+      return true;
+    },
+  ]),
+  [['grense tilleggsbevilling', 'supplement limit'], money((d, v) => (d.supplementLimit = v))],
+  [
+    ['søknadsrunder', 'rounds'],
+    (d, v) => {
+      const months = splitList(v).map(parseMonthName);
+      if (months.some((m) => m === null)) return false;
+      d.roundMonths = months as number[];
+      return true;
+    },
+  ],
+  [['regioner', 'regions'], list((d, v) => (d.regions = v))],
+  [['prioriterte områder', 'priority areas'], list((d, v) => (d.priorityAreas = v))],
+  [
+    ['vekt: *', 'weight: *'],
+    (d, v, label) => {
+      const weight = typeof v === 'number' ? v : Number(cellText(v).replace(',', '.'));
+      if (!Number.isFinite(weight) || cellText(v) === '') return false;
+      d.criteria.push({ label, weight });
+      return true;
+    },
+  ],
+  [
+    ['kvittering på e-post', 'email receipt'],
+    (d, v) => {
+      const yes = parseYesNo(v);
+      if (yes === null) return false;
+      d.emailReceipt = yes;
+      return true;
+    },
+  ],
+];
+
+function findApplier(key: string): { apply: Apply; suffix: string } | null {
+  const norm = normalizeKey(key);
+  for (const [names, apply] of APPLIERS) {
+    for (const name of names) {
+      if (name.endsWith('*')) {
+        const prefix = name.slice(0, -1);
+        const suffix = key.trim().slice(prefix.length).trim();
+        if (norm.startsWith(prefix) && suffix !== '') return { apply, suffix };
+      } else if (norm === name) return { apply, suffix: '' };
+    }
+  }
+  return null;
+}
+
+/**
+ * Settings from `Innstillinger` rows (`row` is the sheet row, for messages). Rows override the defaults;
+ * criteria given in the sheet replace the default criteria as a whole.
+ */
+export function parseSettings(rows: Array<{ key: unknown; value: unknown; row: number }>): Settings {
+  const draft: Settings = structuredCopy(DEFAULT_SETTINGS);
+  const criteriaGiven = rows.some((r) => /^(vekt|weight):/.test(normalizeKey(cellText(r.key))));
+  if (criteriaGiven) draft.criteria = [];
+  for (const { key, value, row } of rows) {
+    const name = cellText(key);
+    if (name === '') continue;
+    const found = findApplier(name);
+    if (!found) {
+      throw tilskuddError(
+        `Innstillinger rad ${row}: ukjent innstilling «${name}». Rett navnet eller slett raden.`,
+        `Settings row ${row}: unknown setting "${name}". Fix the name or delete the row.`,
+      );
+    }
+    if (isBlank(value) || !found.apply(draft, value, found.suffix)) {
+      throw tilskuddError(
+        `Innstillinger rad ${row}: «${name}» har en ugyldig verdi («${cellText(value)}»). Se kolonnen Forklaring.`,
+        `Settings row ${row}: "${name}" has an invalid value ("${cellText(value)}"). See the Description column.`,
+      );
+    }
+  }
+  const checked = settingsSchema.safeParse(draft);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw tilskuddError(
+      `Innstillinger: «${issue.path.join('.')}» er ugyldig (${issue.message}).`,
+      `Settings: "${issue.path.join('.')}" is invalid (${issue.message}).`,
+    );
+  }
+  const sum = CATEGORY_IDS.reduce((s, id) => s + draft.key[id], 0);
+  if (Math.abs(sum - 1) > 0.0005) {
+    const pct = `${Math.round(sum * 1000) / 10} %`;
+    throw tilskuddError(
+      `Innstillinger: nøklene (${CATEGORY_IDS.map((id) => KEY_LABEL[id].nb).join(', ')}) summerer til ${pct}, ikke 100 %.`,
+      `Settings: the keys (${CATEGORY_IDS.map((id) => KEY_LABEL[id].en).join(', ')}) add up to ${pct}, not 100 %.`,
+    );
+  }
+  return checked.data;
+}
+
+function structuredCopy(s: Settings): Settings {
+  return {
+    ...s,
+    frames: { ...s.frames },
+    key: { ...s.key },
+    roundMonths: [...s.roundMonths],
+    regions: [...s.regions],
+    priorityAreas: [...s.priorityAreas],
+    criteria: s.criteria.map((c) => ({ ...c })),
+  };
+}

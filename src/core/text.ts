@@ -1,0 +1,50 @@
+/** Small text helpers shared by the workbook contract, the rules and every writer. */
+
+/** Header and alias comparison ignores case, surrounding and repeated spaces, and NBSPs. */
+export function normalizeKey(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase();
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** A cell as trimmed text ('' for blank); numbers and booleans as their plain string. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+const YES = new Set(['ja', 'j', 'yes', 'y', 'true', 'x', '1', 'sann']);
+const NO = new Set(['nei', 'n', 'no', 'false', '0', 'usann']);
+
+/** Ja/Nei/Yes/No/true/false/x; `null` when blank or unrecognised (the caller decides what that means). */
+export function parseYesNo(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  const key = cellText(value).toLowerCase();
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  return null;
+}
+
+/** Splits a multi-value cell ("Barn og unge; Rehabilitering", or one per line, or commas). */
+export function splitList(value: unknown): string[] {
+  return cellText(value)
+    .split(/[;\n]|,(?!\d)/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEGATIVE_NUMBER = /^-\d+(?:[.,]\d+)?$/;
+
+/**
+ * User text written to a spreadsheet must never be read as a formula (`=IMPORTXML(...)` can leak data).
+ * A leading apostrophe makes Sheets and Excel store it as text; genuine numbers are left alone.
+ */
+export function neutralizeFormula<T>(value: T): T | string {
+  if (typeof value !== 'string' || !FORMULA_START.test(value) || NEGATIVE_NUMBER.test(value)) return value;
+  return `'${value}`;
+}

@@ -1,0 +1,136 @@
+import { ALLOCATIONS, APPLICATIONS, BUDGET, SETTINGS_SHEET, type FieldKey, type SheetSpec } from '../core/contract';
+import { DEFAULT_SETTINGS, settingsToRows } from '../core/settings';
+
+/**
+ * The bundled example: the real cases of SSU case 18-2025 (Helsefellesskapet Agder, meeting 09.05.2025),
+ * with roles and invented organisational addresses instead of people. Where the seed is silent (months of
+ * the data-centre project, the supplementary allocation) the values are marked as illustrative.
+ */
+type Row<S extends SheetSpec> = Partial<Record<FieldKey<S>, unknown>>;
+
+/** Rows in the contract's column order, header first. */
+export function sheetRows<S extends SheetSpec>(spec: S, rows: Array<Row<S>>): unknown[][] {
+  return [
+    spec.fields.map((f) => f.header),
+    ...rows.map((r) => spec.fields.map((f) => (r as Record<string, unknown>)[f.key] ?? '')),
+  ];
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export const EXAMPLE_APPLICATIONS: Array<Row<typeof APPLICATIONS>> = [
+  {
+    caseId: '2025-05-001',
+    received: day('2025-05-02'),
+    title: 'Agdermodellen – barn og unges helsetjenester innen psykisk helse',
+    applicant: 'Faglig samarbeidsutvalg barn og unge',
+    email: 'postmottak@example.no',
+    category: 'Innovasjon/prosjekt',
+    type: 'Videreføring',
+    municipalities: 'Alle 25 kommuner i Agder',
+    hospital: 'Ja',
+    region: 'Hele Agder',
+    priorityAreas: 'Barn og unge; Integrert psykisk helse- og rustjeneste',
+    need: 'Tjenestene til barn og unge oppleves fragmenterte, uoversiktlige og lite sammenhengende (innsiktsseminarer i alle regioner, Ukom, Barneombudet).',
+    knowledgeBase:
+      'Nasjonale rapporter og opptrappingsplanen for barn og unges psykiske helse; modell inspirert av Helse Fonna; ca. 600 deltakere i innsiktsarbeidet.',
+    benefitPlan:
+      'Tre nye samhandlingsforløp (angst, depresjon, spiseforstyrrelser) med tydelig ansvarsdeling og digitale sammenkart; evaluering med InnoMed.',
+    from: '2025-08',
+    to: '2026-07',
+    requested: '1 060 000',
+    permanentCosts: 'Nei',
+    agreement: 'Ja',
+    contract: 'Nei',
+    status: 'Innvilget',
+  },
+  {
+    caseId: '2025-05-002',
+    received: day('2025-05-02'),
+    title: 'Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF',
+    applicant: 'Østre Agder-samarbeidet og SSHF',
+    email: 'postmottak@example.no',
+    category: 'Innovasjon/prosjekt',
+    type: 'Ny søknad',
+    municipalities: 'Kommunene i Østre Agder',
+    hospital: 'Ja',
+    region: 'Østre Agder',
+    priorityAreas: 'Skrøpelige eldre; Bedre samhandling',
+    need: 'Flere eldre og relativt færre ansatte; helsedata fra sykehus og kommuner analyseres i liten grad på tvers av nivåene.',
+    knowledgeBase: 'Norges digitaliseringsstrategi mot 2030; fem års koblede helsedata mellom kommuner og sykehus.',
+    benefitPlan:
+      'Identifisere befolkningsgrupper med gevinst av tidlig behandling; prediksjon og strategisk styring i felles helsetjeneste.',
+    // Illustrative: the seed asks for 12 months without naming them.
+    from: '2025-08',
+    to: '2026-07',
+    requested: '1 500 000',
+    permanentCosts: 'Nei',
+    agreement: 'Ja',
+    contract: 'Nei',
+    status: 'Forprosjekt',
+  },
+];
+
+export const EXAMPLE_BUDGET: Array<Row<typeof BUDGET>> = [
+  { caseId: '2025-05-001', item: 'Drifts- og lønnskostnader, ett år (202508–202607)', amount: '1 060 000' },
+  { caseId: '2025-05-002', item: 'Lønnskostnader for ett årsverk i 12 måneder', amount: '1 500 000' },
+  { caseId: '2025-05-002', item: 'Fase 2: Juridiske avklaringer', amount: '[Beløp]' },
+  { caseId: '2025-05-002', item: 'Fase 2: Datatekniske avklaringer', amount: '[Beløp]' },
+  { caseId: '2025-05-002', item: 'Fase 2: Utvikling og implementering av plattform', amount: '[Beløp]' },
+];
+
+export const EXAMPLE_ALLOCATIONS: Array<Row<typeof ALLOCATIONS>> = [
+  {
+    caseId: '2025-05-001',
+    decision: 'SSU 18-2025',
+    date: day('2025-05-09'),
+    kind: 'Ordinær',
+    category: 'Innovasjon/prosjekt',
+    amount: 1_060_000,
+    from: '2025-08',
+    to: '2026-07',
+  },
+  {
+    // The municipalities' proposal: a pre-project, 625 000 now (5/12 of a full position).
+    caseId: '2025-05-002',
+    decision: 'SSU 18-2025 (forprosjekt)',
+    date: day('2025-05-09'),
+    kind: 'Ordinær',
+    category: 'Innovasjon/prosjekt',
+    amount: 625_000,
+    from: '2025-08',
+    to: '2025-12',
+  },
+  {
+    // The secretariat's cost for six months as the memo estimates it (1,6 positions incl. social costs).
+    caseId: 'ADM-2025',
+    decision: 'SSU 18-2025 (sekretariat)',
+    date: day('2025-05-09'),
+    kind: 'Ordinær',
+    category: 'Administrasjon',
+    amount: 939_829,
+    from: '2025-05',
+    to: '2025-10',
+  },
+  {
+    // Illustrative: a supplementary allocation by the secretariat, not yet reported to SSU.
+    caseId: '2025-05-001',
+    decision: 'Sekretariatet (eksempel)',
+    date: day('2025-10-15'),
+    kind: 'Tilleggsbevilling',
+    category: 'Innovasjon/prosjekt',
+    amount: '60 000',
+    from: '2025-11',
+    to: '2026-07',
+  },
+];
+
+/** The example workbook's values: sheet name → rows, header first. */
+export function exampleWorkbook(): Record<string, unknown[][]> {
+  return {
+    [APPLICATIONS.name]: sheetRows(APPLICATIONS, EXAMPLE_APPLICATIONS),
+    [BUDGET.name]: sheetRows(BUDGET, EXAMPLE_BUDGET),
+    [ALLOCATIONS.name]: sheetRows(ALLOCATIONS, EXAMPLE_ALLOCATIONS),
+    [SETTINGS_SHEET.name]: sheetRows(SETTINGS_SHEET, settingsToRows(DEFAULT_SETTINGS)),
+  };
+}
