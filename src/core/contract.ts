@@ -53,7 +53,9 @@ export const APPLICATIONS = {
     f('received', 'Mottatt', 'Received', 'date', { aliases: ['Tidsmerke', 'Timestamp', 'Mottatt dato'] }),
     f('title', 'Tittel', 'Title', 'text', { aliases: ['Prosjekttittel', 'Project title'] }),
     f('applicant', 'Søker', 'Applicant', 'text', { aliases: ['Prosjekteier', 'Project owner'] }),
-    f('email', 'Kontakt e-post', 'Contact email', 'email', { aliases: ['E-post', 'Email', 'Contact e-mail'] }),
+    f('email', 'Kontakt e-post', 'Contact email', 'email', {
+      aliases: ['E-post', 'Email', 'Contact e-mail'],
+    }),
     f('category', 'Kategori', 'Category', 'category'),
     f('type', 'Type', 'Type', 'text', { aliases: ['Søknadstype', 'Application type'] }),
     f('municipalities', 'Kommuner', 'Municipalities', 'list', { aliases: ['Kommune', 'Municipality'] }),
@@ -72,7 +74,9 @@ export const APPLICATIONS = {
     f('ownHospital', 'Egenandel SSHF', 'Own contribution hospital', 'money'),
     f('permanentCosts', 'Varige driftsutgifter', 'Permanent operating costs', 'yesno'),
     f('agreement', 'Enighet dokumentert', 'Agreement documented', 'yesno', { aliases: ['Enighet'] }),
-    f('contract', 'Samarbeidsavtale', 'Written agreement', 'yesno', { aliases: ['Skriftlig avtale', 'Avtale'] }),
+    f('contract', 'Samarbeidsavtale', 'Written agreement', 'yesno', {
+      aliases: ['Skriftlig avtale', 'Avtale'],
+    }),
     f('status', 'Status', 'Status', 'status'),
   ],
 } as const satisfies SheetSpec;
@@ -154,7 +158,10 @@ export interface Table<K extends string> {
 }
 
 /** Finds each field's column in the header row; a missing required header stops with its name. */
-export function mapHeaders<S extends SheetSpec>(spec: S, header: readonly unknown[]): Partial<Record<FieldKey<S>, number>> {
+export function mapHeaders<S extends SheetSpec>(
+  spec: S,
+  header: readonly unknown[],
+): Partial<Record<FieldKey<S>, number>> {
   const byName = new Map<string, number>();
   header.forEach((cell, i) => {
     const key = normalizeKey(String(cell ?? ''));
@@ -179,7 +186,10 @@ export function mapHeaders<S extends SheetSpec>(spec: S, header: readonly unknow
 }
 
 /** A sheet's values (header in the first row) as keyed rows; blank rows are skipped. */
-export function readTable<S extends SheetSpec>(spec: S, values: readonly (readonly unknown[])[]): Table<FieldKey<S>> {
+export function readTable<S extends SheetSpec>(
+  spec: S,
+  values: readonly (readonly unknown[])[],
+): Table<FieldKey<S>> {
   const columns = mapHeaders(spec, values[0] ?? []);
   const entries = Object.entries(columns) as Array<[FieldKey<S>, number]>;
   const rows: Array<TableRow<FieldKey<S>>> = [];

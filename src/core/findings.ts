@@ -30,7 +30,9 @@ export function where(cell: CellRef, lang: Lang): string {
   const spec = SHEETS[cell.sheet];
   const field = spec.fields.find((f) => f.key === cell.field);
   const column = field ? (lang === 'nb' ? field.header : field.en) : cell.field;
-  return lang === 'nb' ? `${spec.name} rad ${cell.row}, «${column}»` : `${spec.en} row ${cell.row}, "${column}"`;
+  return lang === 'nb'
+    ? `${spec.name} rad ${cell.row}, «${column}»`
+    : `${spec.en} row ${cell.row}, "${column}"`;
 }
 
 /** Errors first, then by rule id and reference, so output and sheets are stable between runs. */

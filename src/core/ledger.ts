@@ -59,7 +59,9 @@ export function buildLedger(p: Portfolio, extraYears: number[] = []): Ledger {
     const category =
       allocation.category ??
       (allocation.categoryText === ''
-        ? (projectCategory.get(allocation.caseId) ?? applicationsByCase.get(allocation.caseId)?.category ?? null)
+        ? (projectCategory.get(allocation.caseId) ??
+          applicationsByCase.get(allocation.caseId)?.category ??
+          null)
         : null);
     entries.push({ allocation, category, byYear });
   }

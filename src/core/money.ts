@@ -57,7 +57,8 @@ export function parseMoney(input: unknown): Parsed<number> {
     return ok(sign * Math.round(value));
   }
   const grouped = GROUPED.exec(text);
-  if (!grouped) return fail(`«${input.trim()}» er ikke et beløp i kroner`, `"${input.trim()}" is not an amount in NOK`);
+  if (!grouped)
+    return fail(`«${input.trim()}» er ikke et beløp i kroner`, `"${input.trim()}" is not an amount in NOK`);
   const whole = Number(grouped[1]!.replace(/[ \u00a0\u202f.]/g, ''));
   const ore = grouped[2] ? Number(grouped[2].padEnd(2, '0')) / 100 : 0;
   return ok(sign * (whole + ore));

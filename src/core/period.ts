@@ -84,6 +84,13 @@ const MONTH_NAMES_EN = [
   'December',
 ];
 
+/**
+ * Spreadsheets store dates as days since 1899-12-30; a date cell formatted as text or number arrives
+ * as that serial. Serials 20000–80000 are 1954–2119; larger numbers (202508) are compact months.
+ */
+const isSerialDate = (x: unknown): x is number => typeof x === 'number' && x >= 20000 && x <= 80000;
+const fromSerial = (serial: number) => new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000);
+
 const ISO_MONTH = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
 const COMPACT = /^(\d{4})(\d{2})$/;
 const DOTTED = /^(?:(\d{1,2})\.)?(\d{1,2})[./](\d{4})$/;
@@ -106,6 +113,7 @@ export function parseMonth(input: unknown): Parsed<MonthIndex> {
     if (Number.isNaN(input.getTime())) return fail('ugyldig dato', 'invalid date');
     return ok(monthIndex(input.getUTCFullYear(), input.getUTCMonth() + 1));
   }
+  if (isSerialDate(input)) return parseMonth(fromSerial(input));
   if (typeof input === 'number' && Number.isInteger(input)) return parseMonth(String(input));
   if (typeof input !== 'string') return fail('mangler måned', 'month missing');
   const text = input.trim();
@@ -219,6 +227,7 @@ const NORWEGIAN_DAY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s.*)?$/;
 
 /** A calendar day from a Date cell, `2025-05-09` or `09.05.2025`, as a UTC midnight Date. */
 export function parseDay(input: unknown): Parsed<Date> {
+  if (isSerialDate(input)) return parseDay(fromSerial(input));
   if (input instanceof Date) {
     if (Number.isNaN(input.getTime())) return fail('ugyldig dato', 'invalid date');
     return ok(new Date(Date.UTC(input.getUTCFullYear(), input.getUTCMonth(), input.getUTCDate())));

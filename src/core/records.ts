@@ -97,7 +97,8 @@ export type WorkbookValues = Record<string, readonly (readonly unknown[])[]>;
 const optionalMoney = (v: unknown): Parsed<number> | null => (isBlank(v) ? null : parseMoney(v));
 
 function periodOf(from: unknown, to: unknown): Parsed<Period> {
-  if (isBlank(from) && isBlank(to)) return fail('mangler periode (Fra og Til)', 'period missing (From and To)');
+  if (isBlank(from) && isBlank(to))
+    return fail('mangler periode (Fra og Til)', 'period missing (From and To)');
   return parsePeriod(from, to);
 }
 
@@ -162,7 +163,10 @@ function toAllocation(row: number, c: Record<FieldKey<typeof ALLOCATIONS>, unkno
   };
 }
 
-function sheetValues(values: WorkbookValues, spec: SheetSpec): { name: string; rows: readonly (readonly unknown[])[] } {
+function sheetValues(
+  values: WorkbookValues,
+  spec: SheetSpec,
+): { name: string; rows: readonly (readonly unknown[])[] } {
   const name = findSheetName(spec, Object.keys(values));
   if (name === undefined) throw missingSheet(spec);
   return { name, rows: values[name]! };
@@ -180,7 +184,9 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const settings =
     settingsName === undefined
       ? DEFAULT_SETTINGS
-      : parseSettings(readTable(SETTINGS_SHEET, values[settingsName]!).rows.map((r) => ({ ...r.cells, row: r.row })));
+      : parseSettings(
+          readTable(SETTINGS_SHEET, values[settingsName]!).rows.map((r) => ({ ...r.cells, row: r.row })),
+        );
   return {
     settings,
     applications: mapRows(appTable, toApplication),
@@ -191,6 +197,9 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   };
 }
 
-function mapRows<K extends string, T>(table: Table<K>, to: (row: number, cells: Record<K, unknown>) => T): T[] {
+function mapRows<K extends string, T>(
+  table: Table<K>,
+  to: (row: number, cells: Record<K, unknown>) => T,
+): T[] {
   return table.rows.map((r) => to(r.row, r.cells));
 }

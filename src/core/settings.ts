@@ -153,7 +153,10 @@ const list =
 /** Setting names (Norwegian and English, normalised) and how each is applied; `*` takes a suffix. */
 const APPLIERS: Array<[names: string[], apply: Apply]> = [
   [['ramme', 'frame'], money((d, v) => (d.defaultFrame = v))],
-  [['ramme *', 'frame *'], (d, v, year) => /^\d{4}$/.test(year) && money((d2, n) => (d2.frames[year] = n))(d, v, year)],
+  [
+    ['ramme *', 'frame *'],
+    (d, v, year) => /^\d{4}$/.test(year) && money((d2, n) => (d2.frames[year] = n))(d, v, year),
+  ],
   ...CATEGORY_IDS.map((id): [string[], Apply] => [
     [KEY_LABEL[id].nb, KEY_LABEL[id].en].map(normalizeKey),
     (d, v) => {

@@ -2,7 +2,10 @@
 
 /** Header and alias comparison ignores case, surrounding and repeated spaces, and NBSPs. */
 export function normalizeKey(text: string): string {
-  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase();
+  return text
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 export function isBlank(value: unknown): boolean {

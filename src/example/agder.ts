@@ -1,4 +1,11 @@
-import { ALLOCATIONS, APPLICATIONS, BUDGET, SETTINGS_SHEET, type FieldKey, type SheetSpec } from '../core/contract';
+import {
+  ALLOCATIONS,
+  APPLICATIONS,
+  BUDGET,
+  SETTINGS_SHEET,
+  type FieldKey,
+  type SheetSpec,
+} from '../core/contract';
 import { DEFAULT_SETTINGS, settingsToRows } from '../core/settings';
 
 /**
@@ -57,7 +64,8 @@ export const EXAMPLE_APPLICATIONS: Array<Row<typeof APPLICATIONS>> = [
     region: 'Østre Agder',
     priorityAreas: 'Skrøpelige eldre; Bedre samhandling',
     need: 'Flere eldre og relativt færre ansatte; helsedata fra sykehus og kommuner analyseres i liten grad på tvers av nivåene.',
-    knowledgeBase: 'Norges digitaliseringsstrategi mot 2030; fem års koblede helsedata mellom kommuner og sykehus.',
+    knowledgeBase:
+      'Norges digitaliseringsstrategi mot 2030; fem års koblede helsedata mellom kommuner og sykehus.',
     benefitPlan:
       'Identifisere befolkningsgrupper med gevinst av tidlig behandling; prediksjon og strategisk styring i felles helsetjeneste.',
     // Illustrative: the seed asks for 12 months without naming them.
@@ -125,12 +133,21 @@ export const EXAMPLE_ALLOCATIONS: Array<Row<typeof ALLOCATIONS>> = [
   },
 ];
 
-/** The example workbook's values: sheet name → rows, header first. */
-export function exampleWorkbook(): Record<string, unknown[][]> {
+function workbook(
+  applications: Array<Row<typeof APPLICATIONS>>,
+  budget: Array<Row<typeof BUDGET>>,
+  allocations: Array<Row<typeof ALLOCATIONS>>,
+): Record<string, unknown[][]> {
   return {
-    [APPLICATIONS.name]: sheetRows(APPLICATIONS, EXAMPLE_APPLICATIONS),
-    [BUDGET.name]: sheetRows(BUDGET, EXAMPLE_BUDGET),
-    [ALLOCATIONS.name]: sheetRows(ALLOCATIONS, EXAMPLE_ALLOCATIONS),
+    [APPLICATIONS.name]: sheetRows(APPLICATIONS, applications),
+    [BUDGET.name]: sheetRows(BUDGET, budget),
+    [ALLOCATIONS.name]: sheetRows(ALLOCATIONS, allocations),
     [SETTINGS_SHEET.name]: sheetRows(SETTINGS_SHEET, settingsToRows(DEFAULT_SETTINGS)),
   };
 }
+
+/** The example workbook's values: sheet name → rows, header first. */
+export const exampleWorkbook = () => workbook(EXAMPLE_APPLICATIONS, EXAMPLE_BUDGET, EXAMPLE_ALLOCATIONS);
+
+/** Every sheet of the contract with its headers and the default settings: the template. */
+export const emptyWorkbook = () => workbook([], [], []);

@@ -21,7 +21,8 @@ export const periodInvalid: Rule = {
       );
     };
     const field = (reason: Reason) => (reason.nb.startsWith('Til') ? 'to' : 'from');
-    for (const a of ctx.active) if (!a.period.ok) flag('applications', a, field(a.period.reason), a.period.reason);
+    for (const a of ctx.active)
+      if (!a.period.ok) flag('applications', a, field(a.period.reason), a.period.reason);
     for (const a of ctx.portfolio.allocations) {
       if (a.period && !a.period.ok) flag('allocations', a, field(a.period.reason), a.period.reason);
       if (!a.period && !a.date.ok) {

@@ -69,7 +69,9 @@ export function buildContext(portfolio: Portfolio, ledger: Ledger): CheckContext
 /** The case id, or the sheet row when the row has none yet. */
 export function refOf(sheet: SheetId, r: { caseId: string; row: number }): string {
   if (r.caseId !== '') return r.caseId;
-  return { applications: 'Søknader', budget: 'Budsjett', allocations: 'Tildelinger' }[sheet] + ` rad ${r.row}`;
+  return (
+    { applications: 'Søknader', budget: 'Budsjett', allocations: 'Tildelinger' }[sheet] + ` rad ${r.row}`
+  );
 }
 
 type Text = (lang: Lang) => string;

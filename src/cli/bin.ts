@@ -1,0 +1,8 @@
+import { run } from './main';
+
+run(process.argv.slice(2), {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,132 @@
+import { CATEGORY_IDS, CATEGORY_LABELS } from '../core/categories';
+import type { CheckResult } from '../core/check';
+import type { Finding, Severity } from '../core/findings';
+import type { YearSummary } from '../core/ledger';
+import { formatMoney } from '../core/money';
+import type { Lang } from '../core/result';
+
+/** The `check` command's output: the JSON contract and the human-readable report. */
+
+export interface CheckJson {
+  findings: Array<{ rule: string; severity: Severity; ref: string; message: string }>;
+  years: Record<
+    string,
+    {
+      frame: number;
+      allocated: number;
+      remaining: number;
+      categories: Record<string, { amount: number; share: number; key: number; keyAmount: number }>;
+    }
+  >;
+}
+
+export function toJson(findings: Finding[], years: YearSummary[], lang: Lang): CheckJson {
+  return {
+    findings: findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      ref: f.ref,
+      message: f.message[lang],
+    })),
+    years: Object.fromEntries(
+      years.map((y) => [
+        String(y.year),
+        { frame: y.frame, allocated: y.allocated, remaining: y.remaining, categories: y.categories },
+      ]),
+    ),
+  };
+}
+
+const T = {
+  nb: {
+    title: 'Tilskudd – kontroll av',
+    counts: (a: number, b: number, c: number) => `${a} søknader, ${b} budsjettlinjer, ${c} tildelinger`,
+    year: 'Budsjettår',
+    frame: 'Ramme',
+    allocated: 'Tildelt',
+    remaining: 'Gjenstår',
+    category: 'Kategori',
+    share: 'Andel',
+    key: 'Nøkkel',
+    keyAmount: 'Nøkkelbeløp',
+    over: 'over nøkkelen',
+    overFrame: 'OVER RAMMEN',
+    noYears: 'Ingen tildelinger å summere.',
+    errors: 'Feil',
+    warnings: 'Advarsler',
+    none: 'Ingen avvik funnet.',
+    result: (e: number, w: number) => `Resultat: ${e} feil, ${w} advarsler.`,
+  },
+  en: {
+    title: 'Tilskudd – check of',
+    counts: (a: number, b: number, c: number) => `${a} applications, ${b} budget lines, ${c} allocations`,
+    year: 'Budget year',
+    frame: 'Frame',
+    allocated: 'Allocated',
+    remaining: 'Remaining',
+    category: 'Category',
+    share: 'Share',
+    key: 'Key',
+    keyAmount: 'Key amount',
+    over: 'over its key',
+    overFrame: 'OVER THE FRAME',
+    noYears: 'No allocations to summarise.',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    none: 'No findings.',
+    result: (e: number, w: number) => `Result: ${e} errors, ${w} warnings.`,
+  },
+};
+
+export const percent = (x: number, lang: Lang): string => {
+  const text = (Math.round(x * 1000) / 10).toFixed(1);
+  return `${lang === 'nb' ? text.replace('.', ',') : text} %`;
+};
+
+export function humanReport(
+  file: string,
+  result: CheckResult,
+  years: YearSummary[],
+  findings: Finding[],
+  lang: Lang,
+) {
+  const t = T[lang];
+  const p = result.portfolio;
+  const lines: string[] = [
+    `${t.title} ${file}`,
+    t.counts(p.applications.length, p.budget.length, p.allocations.length),
+    '',
+  ];
+  if (years.length === 0) lines.push(t.noYears, '');
+  for (const y of years) {
+    const over = y.allocated > y.frame ? `  ⚠ ${t.overFrame}` : '';
+    lines.push(
+      `${t.year} ${y.year}   ${t.frame} ${formatMoney(y.frame)}   ${t.allocated} ${formatMoney(y.allocated)}   ${t.remaining} ${formatMoney(y.remaining)}${over}`,
+    );
+    lines.push(
+      `  ${t.category.padEnd(28)}${t.allocated.padStart(16)}${t.share.padStart(9)}${t.key.padStart(9)}${t.keyAmount.padStart(16)}`,
+    );
+    for (const id of CATEGORY_IDS) {
+      const c = y.categories[id];
+      const flag = c.amount > c.keyAmount ? `  ⚠ ${t.over}` : '';
+      lines.push(
+        `  ${CATEGORY_LABELS[id][lang].padEnd(28)}${formatMoney(c.amount).padStart(16)}${percent(c.share, lang).padStart(9)}${percent(c.key, lang).padStart(9)}${formatMoney(c.keyAmount).padStart(16)}${flag}`,
+      );
+    }
+    lines.push('');
+  }
+  const errors = findings.filter((f) => f.severity === 'error');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  if (findings.length === 0) lines.push(t.none);
+  for (const [label, group] of [
+    [t.errors, errors],
+    [t.warnings, warnings],
+  ] as const) {
+    if (group.length === 0) continue;
+    lines.push(`${label} (${group.length})`);
+    for (const f of group) lines.push(`  [${f.rule}] ${f.message[lang]}`);
+    lines.push('');
+  }
+  lines.push(t.result(errors.length, warnings.length));
+  return lines.join('\n');
+}

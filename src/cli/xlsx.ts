@@ -1,0 +1,227 @@
+import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
+import { CATEGORY_IDS, CATEGORY_LABELS } from '../core/categories';
+import {
+  ALLOCATION_KINDS,
+  FINDINGS_SHEET,
+  STATUSES,
+  findSheetName,
+  type Field,
+  type SheetSpec,
+} from '../core/contract';
+import { SEVERITY_LABEL, type CellRef, type Finding } from '../core/findings';
+import type { Portfolio, SheetId, WorkbookValues } from '../core/records';
+import { SHEETS } from '../core/records';
+import type { Lang } from '../core/result';
+import type { Settings } from '../core/settings';
+import { neutralizeFormula } from '../core/text';
+import { tilskuddError } from '../core/errors';
+
+/** Reading and writing .xlsx files with exceljs: the offline twin of the Apps Script sheet adapter. */
+
+type CellValue = ExcelJS.CellValue;
+
+/** A cell as the core expects it: the shown value of formulas, plain text of rich text and links. */
+export function plainValue(value: CellValue): unknown {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  if ('result' in value) return plainValue(value.result as CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return '';
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('text' in value) return plainValue(value.text as CellValue);
+  if ('error' in value) return value.error;
+  return '';
+}
+
+export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  if (!existsSync(path))
+    throw tilskuddError(`Filen «${path}» finnes ikke.`, `The file "${path}" does not exist.`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch {
+    throw tilskuddError(
+      `Filen «${path}» er ikke en lesbar .xlsx-fil.`,
+      `The file "${path}" is not a readable .xlsx file.`,
+    );
+  }
+  return wb;
+}
+
+/** All sheets' values, header first; each row padded to the sheet's width. */
+export function workbookValues(wb: ExcelJS.Workbook): WorkbookValues {
+  const out: Record<string, unknown[][]> = {};
+  wb.eachSheet((ws) => {
+    const width = ws.columnCount;
+    const rows: unknown[][] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const values: unknown[] = new Array(width);
+      for (let c = 1; c <= width; c++) values[c - 1] = plainValue(row.getCell(c).value);
+      rows.push(values);
+    }
+    out[ws.name] = rows;
+  });
+  return out;
+}
+
+const FILL: Record<Finding['severity'], string> = { error: 'FFF4C7C3', warning: 'FFFCE8B2' };
+const NOTE_PREFIX = 'Tilskudd: ';
+
+/** A1 address of a finding's cell, or '' when its column is not in the sheet. */
+export function cellAddress(p: Portfolio, cell: CellRef): string {
+  const col = p.columns[cell.sheet][cell.field];
+  return col === undefined ? '' : `${columnLetter(col + 1)}${cell.row}`;
+}
+
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Adds (or replaces) the `Avvik` sheet and highlights each offending cell by severity with a note.
+ * Highlights from an earlier run (notes starting with "Tilskudd:") are cleared first.
+ */
+export function annotate(wb: ExcelJS.Workbook, p: Portfolio, findings: Finding[], lang: Lang): void {
+  for (const id of Object.keys(SHEETS) as SheetId[]) {
+    const ws = wb.getWorksheet(p.sheetNames[id]);
+    ws?.eachRow((row) =>
+      row.eachCell((cell) => {
+        const note =
+          typeof cell.note === 'string' ? cell.note : cell.note?.texts?.map((t) => t.text).join('');
+        if (note?.startsWith(NOTE_PREFIX)) {
+          cell.note = '';
+          setFill(cell, null);
+        }
+      }),
+    );
+  }
+  const marks = new Map<
+    string,
+    { sheet: SheetId; address: string; severity: Finding['severity']; notes: string[] }
+  >();
+  for (const f of findings) {
+    for (const cell of f.cells) {
+      const address = cellAddress(p, cell);
+      if (address === '') continue;
+      const key = `${cell.sheet}!${address}`;
+      const mark = marks.get(key) ?? { sheet: cell.sheet, address, severity: f.severity, notes: [] };
+      if (f.severity === 'error') mark.severity = 'error';
+      mark.notes.push(`[${f.rule}] ${f.message[lang]}`);
+      marks.set(key, mark);
+    }
+  }
+  for (const m of marks.values()) {
+    const cell = wb.getWorksheet(p.sheetNames[m.sheet])!.getCell(m.address);
+    setFill(cell, FILL[m.severity]);
+    cell.note = NOTE_PREFIX + m.notes.join('\n');
+  }
+
+  const existing = findSheetName(
+    FINDINGS_SHEET,
+    wb.worksheets.map((w) => w.name),
+  );
+  if (existing !== undefined) wb.removeWorksheet(wb.getWorksheet(existing)!.id);
+  const ws = wb.addWorksheet(FINDINGS_SHEET.name);
+  ws.addRow(FINDINGS_SHEET.fields.map((f) => (lang === 'nb' ? f.header : f.en)));
+  for (const f of findings) {
+    const first = f.cells[0];
+    const where = first ? `${p.sheetNames[first.sheet]}!${cellAddress(p, first)}` : '';
+    ws.addRow(
+      [f.rule, SEVERITY_LABEL[f.severity][lang], f.ref, f.message[lang], where].map(neutralizeFormula),
+    );
+    const last = ws.lastRow!;
+    setFill(last.getCell(2), FILL[f.severity]);
+  }
+  styleHeader(ws, [22, 12, 16, 100, 22]);
+}
+
+/** exceljs shares one style object between cells of a row or column: give the cell its own copy first. */
+function setFill(cell: ExcelJS.Cell, argb: string | null): void {
+  const fill: ExcelJS.Fill = argb
+    ? { type: 'pattern', pattern: 'solid', fgColor: { argb } }
+    : { type: 'pattern', pattern: 'none' };
+  cell.style = { ...cell.style, fill };
+}
+
+function styleHeader(ws: ExcelJS.Worksheet, widths: number[]): void {
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+const YES_NO = ['Ja', 'Nei'];
+
+function listFor(field: Field, settings: Settings): string[] | null {
+  switch (field.kind) {
+    case 'category':
+      return CATEGORY_IDS.map((id) => CATEGORY_LABELS[id].nb);
+    case 'yesno':
+      return YES_NO;
+    case 'status':
+      return [...STATUSES];
+    case 'allocationKind':
+      return Object.values(ALLOCATION_KINDS);
+    case 'region':
+      return settings.regions;
+    default:
+      return null;
+  }
+}
+
+const NUMBER_FORMAT: Partial<Record<Field['kind'], string>> = {
+  money: '#,##0 "kr"',
+  date: 'dd.mm.yyyy',
+  // Months as text, so "2025-08" is not turned into a date by the spreadsheet program.
+  month: '@',
+};
+
+const WIDTH: Partial<Record<Field['kind'], number>> = { longtext: 40, text: 24, list: 28, email: 26 };
+
+/**
+ * A workbook with every sheet of the contract, styled headers, number formats and dropdowns (the
+ * template of `tilskudd init`, and the example workbook of the demo).
+ */
+export function buildWorkbook(values: WorkbookValues, settings: Settings): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Tilskudd';
+  for (const [name, rows] of Object.entries(values)) {
+    const ws = wb.addWorksheet(name);
+    for (const row of rows) ws.addRow([...row]);
+    const spec = [...Object.values(SHEETS)].find((s) => s.name === name);
+    if (spec) formatSheet(ws, spec, settings);
+    else styleHeader(ws, [36, 40, 60]);
+  }
+  return wb;
+}
+
+/** exceljs supports range-wide validations (one rule for a whole column) but leaves them out of its typings. */
+interface RangeValidations {
+  dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void };
+}
+
+function formatSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, settings: Settings): void {
+  styleHeader(
+    ws,
+    spec.fields.map((f) => WIDTH[f.kind] ?? 16),
+  );
+  const lastRow = Math.max(ws.rowCount, 500);
+  spec.fields.forEach((field, i) => {
+    const col = ws.getColumn(i + 1);
+    const format = NUMBER_FORMAT[field.kind];
+    if (format) col.numFmt = format;
+    const list = listFor(field, settings);
+    if (list) {
+      const letter = columnLetter(i + 1);
+      (ws as unknown as RangeValidations).dataValidations.add(`${letter}2:${letter}${lastRow}`, {
+        type: 'list',
+        allowBlank: true,
+        showErrorMessage: field.kind !== 'region',
+        formulae: [`"${list.join(',')}"`],
+      });
+    }
+  });
+  ws.getRow(1).numFmt = '@';
+}
