@@ -145,10 +145,28 @@ export const STATUSES = [
   'Avsluttet',
 ] as const;
 
-/** One data row of a sheet, its cells keyed by field; `row` is the 1-based sheet row for messages. */
-export interface TableRow<K extends string> {
-  row: number;
-  cells: Record<K, unknown>;
+/**
+ * One data row of a sheet; `row` is the 1-based sheet row for messages. It keeps the sheet's own row
+ * array and reads cells through the column map: no per-row object is built (10 000 rows, 23 columns).
+ */
+export class TableRow<K extends string> {
+  constructor(
+    readonly row: number,
+    private readonly values: readonly unknown[],
+    private readonly columns: Partial<Record<K, number>>,
+  ) {}
+
+  get(key: K): unknown {
+    const col = this.columns[key];
+    return col === undefined ? undefined : this.values[col];
+  }
+
+  /** The row's cells keyed by field. */
+  get cells(): Record<K, unknown> {
+    const out = {} as Record<K, unknown>;
+    for (const key of Object.keys(this.columns) as K[]) out[key] = this.get(key);
+    return out;
+  }
 }
 
 export interface Table<K extends string> {
@@ -191,18 +209,11 @@ export function readTable<S extends SheetSpec>(
   values: readonly (readonly unknown[])[],
 ): Table<FieldKey<S>> {
   const columns = mapHeaders(spec, values[0] ?? []);
-  const entries = Object.entries(columns) as Array<[FieldKey<S>, number]>;
+  const mapped = Object.values(columns) as number[];
   const rows: Array<TableRow<FieldKey<S>>> = [];
   for (let r = 1; r < values.length; r++) {
     const source = values[r]!;
-    const cells = {} as Record<FieldKey<S>, unknown>;
-    let blank = true;
-    for (const [key, col] of entries) {
-      const value = source[col];
-      cells[key] = value;
-      if (blank && !isBlank(value)) blank = false;
-    }
-    if (!blank) rows.push({ row: r + 1, cells });
+    if (mapped.some((col) => !isBlank(source[col]))) rows.push(new TableRow(r + 1, source, columns));
   }
   return { columns, rows };
 }

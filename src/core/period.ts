@@ -234,11 +234,12 @@ export function parseDay(input: unknown): Parsed<Date> {
   }
   const text = typeof input === 'string' ? input.trim() : '';
   if (text === '') return fail('mangler dato', 'date missing');
-  const m = ISO_DAY.exec(text) ?? NORWEGIAN_DAY.exec(text);
+  const iso = ISO_DAY.exec(text);
+  const m = iso ?? NORWEGIAN_DAY.exec(text);
   if (m) {
-    const [year, month, day] = ISO_DAY.test(text)
-      ? [Number(m[1]), Number(m[2]), Number(m[3])]
-      : [Number(m[3]), Number(m[2]), Number(m[1])];
+    const year = Number(iso ? m[1] : m[3]);
+    const month = Number(m[2]);
+    const day = Number(iso ? m[3] : m[1]);
     const date = new Date(Date.UTC(year, month - 1, day));
     if (date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return ok(date);
   }

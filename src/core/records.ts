@@ -9,7 +9,7 @@ import {
   readTable,
   type FieldKey,
   type SheetSpec,
-  type Table,
+  type TableRow,
 } from './contract';
 import { parseMoney } from './money';
 import { parseDay, parsePeriod, type Period } from './period';
@@ -113,53 +113,60 @@ const KINDS: Record<string, AllocationKind> = {
   supplement: 'supplement',
 };
 
-export function toApplication(row: number, c: Record<FieldKey<typeof APPLICATIONS>, unknown>): Application {
+export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>): Application {
+  const c = (key: FieldKey<typeof APPLICATIONS>) => r.get(key);
   return {
-    row,
-    caseId: cellText(c.caseId),
-    received: parseDay(c.received),
-    title: cellText(c.title),
-    applicant: cellText(c.applicant),
-    email: cellText(c.email),
-    category: parseCategory(cellText(c.category)),
-    type: cellText(c.type),
-    municipalities: splitList(c.municipalities),
-    hospital: parseYesNo(c.hospital),
-    region: cellText(c.region),
-    priorityAreas: splitList(c.priorityAreas),
-    need: cellText(c.need),
-    knowledgeBase: cellText(c.knowledgeBase),
-    benefitPlan: cellText(c.benefitPlan),
-    period: periodOf(c.from, c.to),
-    requested: parseMoney(c.requested),
-    ownMunicipality: optionalMoney(c.ownMunicipality),
-    ownHospital: optionalMoney(c.ownHospital),
-    permanentCosts: parseYesNo(c.permanentCosts),
-    agreement: parseYesNo(c.agreement),
-    contract: parseYesNo(c.contract),
-    status: cellText(c.status),
+    row: r.row,
+    caseId: cellText(c('caseId')),
+    received: parseDay(c('received')),
+    title: cellText(c('title')),
+    applicant: cellText(c('applicant')),
+    email: cellText(c('email')),
+    category: parseCategory(cellText(c('category'))),
+    type: cellText(c('type')),
+    municipalities: splitList(c('municipalities')),
+    hospital: parseYesNo(c('hospital')),
+    region: cellText(c('region')),
+    priorityAreas: splitList(c('priorityAreas')),
+    need: cellText(c('need')),
+    knowledgeBase: cellText(c('knowledgeBase')),
+    benefitPlan: cellText(c('benefitPlan')),
+    period: periodOf(c('from'), c('to')),
+    requested: parseMoney(c('requested')),
+    ownMunicipality: optionalMoney(c('ownMunicipality')),
+    ownHospital: optionalMoney(c('ownHospital')),
+    permanentCosts: parseYesNo(c('permanentCosts')),
+    agreement: parseYesNo(c('agreement')),
+    contract: parseYesNo(c('contract')),
+    status: cellText(c('status')),
   };
 }
 
-function toBudgetLine(row: number, c: Record<FieldKey<typeof BUDGET>, unknown>): BudgetLine {
-  return { row, caseId: cellText(c.caseId), item: cellText(c.item), amount: parseMoney(c.amount) };
+function toBudgetLine(r: TableRow<FieldKey<typeof BUDGET>>): BudgetLine {
+  return {
+    row: r.row,
+    caseId: cellText(r.get('caseId')),
+    item: cellText(r.get('item')),
+    amount: parseMoney(r.get('amount')),
+  };
 }
 
-function toAllocation(row: number, c: Record<FieldKey<typeof ALLOCATIONS>, unknown>): Allocation {
-  const kindText = cellText(c.kind);
-  const categoryText = cellText(c.category);
+function toAllocation(r: TableRow<FieldKey<typeof ALLOCATIONS>>): Allocation {
+  const c = (key: FieldKey<typeof ALLOCATIONS>) => r.get(key);
+  const kindText = cellText(c('kind'));
+  const categoryText = cellText(c('category'));
   return {
-    row,
-    caseId: cellText(c.caseId),
-    decision: cellText(c.decision),
-    date: parseDay(c.date),
+    row: r.row,
+    caseId: cellText(c('caseId')),
+    decision: cellText(c('decision')),
+    date: parseDay(c('date')),
     kind: KINDS[normalizeKey(kindText)] ?? null,
     kindText,
     category: parseCategory(categoryText),
     categoryText,
-    amount: parseMoney(c.amount),
-    period: isBlank(c.from) && isBlank(c.to) ? null : parsePeriod(c.from, c.to),
-    reportedSsu: cellText(c.reportedSsu),
+    amount: parseMoney(c('amount')),
+    period: isBlank(c('from')) && isBlank(c('to')) ? null : parsePeriod(c('from'), c('to')),
+    reportedSsu: cellText(c('reportedSsu')),
   };
 }
 
@@ -189,17 +196,10 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
         );
   return {
     settings,
-    applications: mapRows(appTable, toApplication),
-    budget: mapRows(budgetTable, toBudgetLine),
-    allocations: mapRows(allocTable, toAllocation),
+    applications: appTable.rows.map(toApplication),
+    budget: budgetTable.rows.map(toBudgetLine),
+    allocations: allocTable.rows.map(toAllocation),
     columns: { applications: appTable.columns, budget: budgetTable.columns, allocations: allocTable.columns },
     sheetNames: { applications: apps.name, budget: budget.name, allocations: allocs.name },
   };
-}
-
-function mapRows<K extends string, T>(
-  table: Table<K>,
-  to: (row: number, cells: Record<K, unknown>) => T,
-): T[] {
-  return table.rows.map((r) => to(r.row, r.cells));
 }
