@@ -7,4 +7,5 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/tests/summary-reporter.cjs'],
 };
