@@ -45,8 +45,10 @@ export function parseMoney(input: unknown): Parsed<number> {
     .replace(CURRENCY_SUFFIX, '')
     .replace(WHOLE_KRONER_SUFFIX, '')
     .trim();
+  // "kr -500" is fine; a second sign ("--500", "-kr -500") is a typo, not a positive amount.
   if (text[0] === '-' || text[0] === MINUS) {
-    sign = -sign;
+    if (sign === -1) return notMoney(input);
+    sign = -1;
     text = text.slice(1).trimStart();
   }
 
@@ -63,6 +65,9 @@ export function parseMoney(input: unknown): Parsed<number> {
   const ore = grouped[2] ? Number(grouped[2].padEnd(2, '0')) / 100 : 0;
   return ok(sign * (whole + ore));
 }
+
+const notMoney = (input: string): Parsed<number> =>
+  fail(`«${input.trim()}» er ikke et beløp i kroner`, `"${input.trim()}" is not an amount in NOK`);
 
 /** `1060000` → `1 060 000 kr` with non-breaking spaces, as Norwegians write it; øre only when present. */
 export function formatMoney(amount: number, unit = true): string {

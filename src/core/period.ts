@@ -96,8 +96,11 @@ const COMPACT = /^(\d{4})(\d{2})$/;
 const DOTTED = /^(?:(\d{1,2})\.)?(\d{1,2})[./](\d{4})$/;
 const NAMED = /^([a-zæøå]+)\.?\s*(\d{4})$/i;
 
-function valid(year: number, month: number): boolean {
-  return year >= 1900 && year <= 2999 && month >= 1 && month <= 12;
+function valid(year: number, month: number, day?: string): boolean {
+  if (!(year >= 1900 && year <= 2999 && month >= 1 && month <= 12)) return false;
+  if (day === undefined) return true;
+  const d = Number(day);
+  return d >= 1 && new Date(Date.UTC(year, month - 1, d)).getUTCMonth() === month - 1;
 }
 
 function badMonth<T>(text: string): Parsed<T> {
@@ -120,16 +123,19 @@ export function parseMonth(input: unknown): Parsed<MonthIndex> {
   if (text === '') return fail('mangler måned', 'month missing');
   let year: number;
   let month: number;
+  let day: string | undefined;
   let m: RegExpExecArray | null;
   if ((m = ISO_MONTH.exec(text))) {
     year = Number(m[1]);
     month = Number(m[2]);
+    day = m[3];
   } else if ((m = COMPACT.exec(text))) {
     year = Number(m[1]);
     month = Number(m[2]);
   } else if ((m = DOTTED.exec(text))) {
     year = Number(m[3]);
     month = Number(m[2]);
+    day = m[1];
   } else if ((m = NAMED.exec(text))) {
     const named = MONTH_NAMES[m[1]!.toLowerCase()];
     if (named === undefined) return badMonth(text);
@@ -138,7 +144,7 @@ export function parseMonth(input: unknown): Parsed<MonthIndex> {
   } else {
     return badMonth(text);
   }
-  return valid(year, month) ? ok(monthIndex(year, month)) : badMonth(text);
+  return valid(year, month, day) ? ok(monthIndex(year, month)) : badMonth(text);
 }
 
 const RANGE_SEPARATORS = /\s*(?:[–—]|\s-\s|-|\s(?:til|to)\s)\s*/g;

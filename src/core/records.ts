@@ -15,7 +15,7 @@ import { parseMoney } from './money';
 import { parseDay, parsePeriod, type Period } from './period';
 import { fail, type Parsed } from './result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
-import { cellText, isBlank, normalizeKey, parseYesNo, splitList } from './text';
+import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from './text';
 
 /**
  * Typed records read from the workbook. Cells that do not parse keep their reason (`Parsed`), so the
@@ -113,7 +113,7 @@ const KINDS: Record<string, AllocationKind> = {
   supplement: 'supplement',
 };
 
-export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>): Application {
+export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settings: Settings): Application {
   const c = (key: FieldKey<typeof APPLICATIONS>) => r.get(key);
   return {
     row: r.row,
@@ -124,10 +124,10 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>): Appli
     email: cellText(c('email')),
     category: parseCategory(cellText(c('category'))),
     type: cellText(c('type')),
-    municipalities: splitList(c('municipalities')),
+    municipalities: splitAnswers(c('municipalities')),
     hospital: parseYesNo(c('hospital')),
     region: cellText(c('region')),
-    priorityAreas: splitList(c('priorityAreas')),
+    priorityAreas: splitAnswers(c('priorityAreas'), settings.priorityAreas),
     need: cellText(c('need')),
     knowledgeBase: cellText(c('knowledgeBase')),
     benefitPlan: cellText(c('benefitPlan')),
@@ -196,7 +196,7 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
         );
   return {
     settings,
-    applications: appTable.rows.map(toApplication),
+    applications: appTable.rows.map((r) => toApplication(r, settings)),
     budget: budgetTable.rows.map(toBudgetLine),
     allocations: allocTable.rows.map(toAllocation),
     columns: { applications: appTable.columns, budget: budgetTable.columns, allocations: allocTable.columns },

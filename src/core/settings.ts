@@ -3,7 +3,7 @@ import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from './categories';
 import { tilskuddError } from './errors';
 import { parseMoney } from './money';
 import { MONTH_NAMES_NB, monthOf, parseMonth } from './period';
-import { cellText, isBlank, normalizeKey, parseYesNo, splitList } from './text';
+import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers, splitList } from './text';
 
 /**
  * Settings with Helsefellesskapet Agder's defaults. Nothing is hard-wired to Agder: every number, region,
@@ -138,7 +138,7 @@ const money =
   (set: (d: Settings, v: number, suffix: string) => void): Apply =>
   (d, v, suffix) => {
     const parsed = parseMoney(v);
-    if (!parsed.ok) return false;
+    if (!parsed.ok || parsed.value <= 0) return false;
     set(d, parsed.value, suffix);
     return true;
   };
@@ -161,7 +161,7 @@ const APPLIERS: Array<[names: string[], apply: Apply]> = [
     [KEY_LABEL[id].nb, KEY_LABEL[id].en].map(normalizeKey),
     (d, v) => {
       const p = parsePercent(v);
-      if (p === null) return false;
+      if (p === null || p < 0 || p > 1) return false;
       d.key[id] = p;
       return true;
     },
@@ -170,7 +170,7 @@ const APPLIERS: Array<[names: string[], apply: Apply]> = [
   [
     ['søknadsrunder', 'rounds'],
     (d, v) => {
-      const months = splitList(v).map(parseMonthName);
+      const months = splitAnswers(v).map(parseMonthName);
       if (months.some((m) => m === null)) return false;
       d.roundMonths = months as number[];
       return true;
@@ -218,8 +218,11 @@ function findApplier(key: string): { apply: Apply; suffix: string } | null {
  */
 export function parseSettings(rows: Array<{ key: unknown; value: unknown; row: number }>): Settings {
   const draft: Settings = structuredCopy(DEFAULT_SETTINGS);
-  const criteriaGiven = rows.some((r) => /^(vekt|weight):/.test(normalizeKey(cellText(r.key))));
-  if (criteriaGiven) draft.criteria = [];
+  // Criteria and per-year frames given in the sheet replace the defaults as a whole, so no Agder
+  // value lingers in another health community's settings.
+  const keys = rows.map((r) => normalizeKey(cellText(r.key)));
+  if (keys.some((k) => /^(vekt|weight):/.test(k))) draft.criteria = [];
+  if (keys.some((k) => /^(ramme|frame)\b/.test(k))) draft.frames = {};
   for (const { key, value, row } of rows) {
     const name = cellText(key);
     if (name === '') continue;
@@ -239,11 +242,9 @@ export function parseSettings(rows: Array<{ key: unknown; value: unknown; row: n
   }
   const checked = settingsSchema.safeParse(draft);
   if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    throw tilskuddError(
-      `Innstillinger: «${issue.path.join('.')}» er ugyldig (${issue.message}).`,
-      `Settings: "${issue.path.join('.')}" is invalid (${issue.message}).`,
-    );
+    // The appliers validate each value; this is the safety net for a combination they cannot see.
+    const path = checked.error.issues[0]!.path.join('.');
+    throw tilskuddError(`Innstillinger: «${path}» er ugyldig.`, `Settings: "${path}" is invalid.`);
   }
   const sum = CATEGORY_IDS.reduce((s, id) => s + draft.key[id], 0);
   if (Math.abs(sum - 1) > 0.0005) {

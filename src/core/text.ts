@@ -32,12 +32,36 @@ export function parseYesNo(value: unknown): boolean | null {
   return null;
 }
 
-/** Splits a multi-value cell ("Barn og unge; Rehabilitering", or one per line, or commas). */
+/** Splits a list at semicolons and line breaks ("Barn og unge; Rehabilitering"); names may hold commas. */
 export function splitList(value: unknown): string[] {
-  return cellText(value)
-    .split(/[;\n]|,(?!\d)/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  return trimAll(cellText(value).split(/[;\n]/));
+}
+
+/**
+ * Splits an answer cell: at semicolons and line breaks, or, without either, at commas too ("Arendal,
+ * Grimstad", or Google Forms' joined checkbox answers), except inside the `known` names that hold
+ * commas themselves ("Svangerskap, fødsel og barsel").
+ */
+export function splitAnswers(value: unknown, known: readonly string[] = []): string[] {
+  const text = cellText(value);
+  return /[;\n]/.test(text) ? splitList(text) : trimAll(splitCommas(text, known));
+}
+
+const trimAll = (parts: string[]) => parts.map((s) => s.trim()).filter((s) => s !== '');
+
+function splitCommas(text: string, known: readonly string[]): string[] {
+  if (!text.includes(',')) return [text];
+  const withCommas = known.filter((k) => k.includes(',')).map(normalizeKey);
+  const out: string[] = [];
+  let rest = text;
+  while (rest !== '') {
+    const head = normalizeKey(rest);
+    const name = withCommas.find((k) => head.startsWith(k));
+    const end = name ? rest.indexOf(',', name.length) : rest.search(/,(?!\d)/);
+    out.push(end < 0 ? rest : rest.slice(0, end));
+    rest = end < 0 ? '' : rest.slice(end + 1).trimStart();
+  }
+  return out;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -1,7 +1,7 @@
 import type { CellRef, Finding } from '../findings';
 import type { LedgerEntry } from '../ledger';
 import type { Allocation } from '../records';
-import { about, finding, refOf, type Rule } from './rule';
+import { about, finding, type Rule } from './rule';
 
 function allocationFieldRule(
   id: string,
@@ -17,7 +17,7 @@ function allocationFieldRule(
       for (const entry of ctx.ledger.entries) {
         if (!fires(entry)) continue;
         const a = entry.allocation;
-        const ref = refOf('allocations', a);
+        const ref = a.caseId;
         const cell: CellRef = { sheet: 'allocations', row: a.row, field };
         const t = text(a);
         out.push(finding(rule, ref, [cell], (lang) => about(ref, cell, lang) + t[lang]));

@@ -1,7 +1,8 @@
 import type { CellRef, Finding } from '../findings';
+import { formatMoney } from '../money';
 import type { Parsed } from '../result';
 import type { SheetId } from '../records';
-import { about, finding, refOf, type Rule } from './rule';
+import { about, finding, type Rule } from './rule';
 
 /** Amounts must be positive NOK amounts: amount asked, own contributions, allocations. */
 export const amountInvalid: Rule = {
@@ -20,10 +21,13 @@ export const amountInvalid: Rule = {
       const reason = !value.ok
         ? value.reason
         : value.value < 0 || (!allowZero && value.value === 0)
-          ? { nb: `${value.value} er ikke et positivt beløp`, en: `${value.value} is not a positive amount` }
+          ? {
+              nb: `${formatMoney(value.value)} er ikke et positivt beløp`,
+              en: `${formatMoney(value.value)} is not a positive amount`,
+            }
           : null;
       if (!reason) return;
-      const ref = refOf(sheet, r);
+      const ref = r.caseId;
       const cell: CellRef = { sheet, row: r.row, field };
       out.push(
         finding(this, ref, [cell], (lang) =>

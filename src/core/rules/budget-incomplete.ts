@@ -1,6 +1,6 @@
 import type { CellRef, Finding } from '../findings';
 import { formatMoney } from '../money';
-import { about, finding, refOf, type Rule } from './rule';
+import { about, finding, type Rule } from './rule';
 
 /** The budget must exist, hold real amounts (not `[Beløp]`) and add up to the amount asked. */
 export const budgetIncomplete: Rule = {
@@ -9,7 +9,7 @@ export const budgetIncomplete: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const app of ctx.active) {
-      const ref = refOf('applications', app);
+      const ref = app.caseId;
       const lines = app.caseId === '' ? [] : (ctx.budgetByCase.get(app.caseId) ?? []);
       if (lines.length === 0) {
         const cell: CellRef = { sheet: 'applications', row: app.row, field: 'requested' };

@@ -1,5 +1,5 @@
 import type { CellRef, Finding } from '../findings';
-import { about, finding, refOf, type Rule } from './rule';
+import { about, finding, type Rule } from './rule';
 
 /** Every application needs a unique case id: budgets, allocations and documents refer to it. */
 export const caseIdInvalid: Rule = {
@@ -9,7 +9,7 @@ export const caseIdInvalid: Rule = {
     const out: Finding[] = [];
     const seen = new Map<string, number>();
     for (const app of ctx.portfolio.applications) {
-      const ref = refOf('applications', app);
+      const ref = app.caseId;
       const cell: CellRef = { sheet: 'applications', row: app.row, field: 'caseId' };
       const first = seen.get(app.caseId);
       if (app.caseId === '') {

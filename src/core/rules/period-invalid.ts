@@ -1,7 +1,7 @@
 import type { CellRef, Finding } from '../findings';
 import type { Reason } from '../result';
 import type { SheetId } from '../records';
-import { about, finding, refOf, type Rule } from './rule';
+import { about, finding, type Rule } from './rule';
 
 /** Applications need a valid period; allocations need a valid period or, without one, a decision date. */
 export const periodInvalid: Rule = {
@@ -10,7 +10,7 @@ export const periodInvalid: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const flag = (sheet: SheetId, r: { caseId: string; row: number }, field: string, reason: Reason) => {
-      const ref = refOf(sheet, r);
+      const ref = r.caseId;
       const cell: CellRef = { sheet, row: r.row, field };
       out.push(
         finding(this, ref, [cell], (lang) =>

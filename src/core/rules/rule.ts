@@ -1,7 +1,7 @@
 import type { CellRef, Finding, Severity } from '../findings';
 import { where } from '../findings';
 import type { Ledger } from '../ledger';
-import type { Allocation, Application, BudgetLine, Portfolio, SheetId } from '../records';
+import type { Allocation, Application, BudgetLine, Portfolio } from '../records';
 import type { Lang } from '../result';
 import { normalizeKey } from '../text';
 
@@ -66,14 +66,6 @@ export function buildContext(portfolio: Portfolio, ledger: Ledger): CheckContext
   };
 }
 
-/** The case id, or the sheet row when the row has none yet. */
-export function refOf(sheet: SheetId, r: { caseId: string; row: number }): string {
-  if (r.caseId !== '') return r.caseId;
-  return (
-    { applications: 'Søknader', budget: 'Budsjett', allocations: 'Tildelinger' }[sheet] + ` rad ${r.row}`
-  );
-}
-
 type Text = (lang: Lang) => string;
 
 /** Builds a finding whose message starts with where the problem is and ends with what to do. */
@@ -81,8 +73,9 @@ export function finding(rule: Rule, ref: string, cells: CellRef[], text: Text): 
   return { rule: rule.id, severity: rule.severity, ref, cells, message: { nb: text('nb'), en: text('en') } };
 }
 
-/** "Sak 2025-05-001 (Søknader rad 5, «SSHF»): " */
+/** "Sak 2025-05-001 (Søknader rad 5, «SSHF»): ", "2025: ", or "Søknader rad 5, «Saksnr»: " without a case. */
 export function about(ref: string, cell: CellRef | undefined, lang: Lang): string {
+  if (ref === '') return cell ? `${where(cell, lang)}: ` : '';
   const prefix = /^\d{4}$/.test(ref) ? ref : `${lang === 'nb' ? 'Sak' : 'Case'} ${ref}`;
   return cell ? `${prefix} (${where(cell, lang)}): ` : `${prefix}: `;
 }
@@ -106,7 +99,7 @@ export function applicationRule(spec: {
         const text = spec.test(app, ctx);
         if (!text) continue;
         const cell: CellRef = { sheet: 'applications', row: app.row, field: spec.field };
-        const ref = refOf('applications', app);
+        const ref = app.caseId;
         out.push(finding(rule, ref, [cell], (lang) => about(ref, cell, lang) + text[lang]));
       }
       return out;

@@ -1,6 +1,6 @@
 import type { CellRef, Finding } from '../findings';
 import { formatMoney } from '../money';
-import { about, finding, refOf, type Rule } from './rule';
+import { about, finding, type Rule } from './rule';
 
 /** The secretariat's authority: at most the limit (100 000) per project, cumulative. */
 export const supplementOverLimit: Rule = {
@@ -12,7 +12,7 @@ export const supplementOverLimit: Rule = {
     for (const rows of ctx.supplementsByCase.values()) {
       const total = rows.reduce((s, a) => s + (a.amount.ok ? a.amount.value : 0), 0);
       if (total <= limit) continue;
-      const ref = refOf('allocations', rows[0]!);
+      const ref = rows[0]!.caseId;
       const cells = rows.map((a): CellRef => ({ sheet: 'allocations', row: a.row, field: 'amount' }));
       const over = formatMoney(total - limit);
       out.push(
@@ -36,7 +36,7 @@ export const supplementNotReported: Rule = {
     for (const rows of ctx.supplementsByCase.values()) {
       for (const a of rows) {
         if (a.reportedSsu !== '') continue;
-        const ref = refOf('allocations', a);
+        const ref = a.caseId;
         const cell: CellRef = { sheet: 'allocations', row: a.row, field: 'reportedSsu' };
         out.push(
           finding(this, ref, [cell], (lang) =>
@@ -60,7 +60,7 @@ export const supplementWithoutGrant: Rule = {
     for (const [caseId, rows] of ctx.supplementsByCase) {
       if (caseId !== '' && ctx.ordinaryByCase.has(caseId)) continue;
       for (const a of rows) {
-        const ref = refOf('allocations', a);
+        const ref = a.caseId;
         const cell: CellRef = { sheet: 'allocations', row: a.row, field: 'caseId' };
         out.push(
           finding(this, ref, [cell], (lang) =>

@@ -1,0 +1,73 @@
+import { checkWorkbook } from '../../src/core/check';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { exampleWorkbook } from '../../src/example/agder';
+import { pairs } from './builders';
+
+/** The bundled example (the real cases of SSU case 18-2025) through the whole check. */
+describe('the Agder example workbook', () => {
+  const result = checkWorkbook(exampleWorkbook());
+  const year = (y: number) => result.ledger.years.get(y)!;
+
+  it('reads its own settings sheet back to the defaults', () => {
+    expect(result.portfolio.settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('counts only 2025 and 2026', () => {
+    expect([...result.ledger.years.keys()]).toEqual([2025, 2026]);
+  });
+
+  it('summarises 2025: Agdermodellen 5/12, the pre-project, 2/9 of the supplement and the secretariat', () => {
+    // 441 667 (5/12 of 1 060 000) + 625 000 + 13 333 (2/9 of 60 000) innovation; 939 829 administration.
+    expect(year(2025)).toMatchObject({
+      frame: 9_160_000,
+      allocated: 2_019_829,
+      remaining: 9_160_000 - 2_019_829,
+      uncategorised: 0,
+    });
+    expect(year(2025).categories.innovation.amount).toBe(441_667 + 625_000 + 13_333);
+    expect(year(2025).categories.administration.amount).toBe(939_829);
+    expect(year(2025).categories.administration.keyAmount).toBe(458_000);
+    expect(year(2025).categories.operations.amount).toBe(0);
+  });
+
+  it('summarises 2026: the rest of Agdermodellen and of the supplement', () => {
+    expect(year(2026)).toMatchObject({ frame: 9_160_000, allocated: 665_000, remaining: 8_495_000 });
+    expect(year(2026).categories.innovation.amount).toBe(618_333 + 46_667);
+    expect(year(2026).categories.administration.amount).toBe(0);
+  });
+
+  it('finds the placeholders, the missing agreements and contributions, the administration key and the unreported supplement', () => {
+    expect(pairs(result.findings)).toEqual([
+      ['budget-incomplete', '2025-05-002'],
+      ['budget-incomplete', '2025-05-002'],
+      ['budget-incomplete', '2025-05-002'],
+      ['contract-missing', '2025-05-001'],
+      ['contract-missing', '2025-05-002'],
+      ['key-exceeded', '2025'],
+      ['own-contribution-missing', '2025-05-001'],
+      ['own-contribution-missing', '2025-05-002'],
+      ['supplement-not-reported', '2025-05-001'],
+    ]);
+  });
+
+  it('points the [Beløp] findings at the three phase 2 budget lines', () => {
+    const placeholders = result.findings.filter((f) => f.rule === 'budget-incomplete');
+    expect(placeholders.flatMap((f) => f.cells)).toEqual(
+      [4, 5, 6].map((row) => ({ sheet: 'budget', row, field: 'amount' })),
+    );
+    expect(placeholders.every((f) => f.message.nb.includes('«[Beløp]» er en plassholder'))).toBe(true);
+  });
+
+  it('flags the administration key of 2025 with the memo figures', () => {
+    const key = result.findings.find((f) => f.rule === 'key-exceeded')!;
+    expect(key.severity).toBe('warning');
+    expect(key.message.nb).toContain('Administrasjon har fått 939\u00a0829\u00a0kr (10,3 % av rammen)');
+    expect(key.message.nb).toContain('over nøkkelen på 5 % (458\u00a0000\u00a0kr)');
+  });
+
+  it('has no errors beyond the budget placeholders', () => {
+    expect(
+      result.findings.filter((f) => f.severity === 'error').every((f) => f.rule === 'budget-incomplete'),
+    ).toBe(true);
+  });
+});
