@@ -17,7 +17,16 @@ const gasGlobals = [
   'Logger',
   'Docs',
 ];
-const nodeOnly = ['process', 'Buffer', 'require', 'setTimeout', 'TextEncoder', 'URL', 'structuredClone', 'fetch'];
+const nodeOnly = [
+  'process',
+  'Buffer',
+  'require',
+  'setTimeout',
+  'TextEncoder',
+  'URL',
+  'structuredClone',
+  'fetch',
+];
 
 export default tseslint.config(
   { ignores: ['build/', 'dist/', 'node_modules/', 'coverage/', 'examples/out/'] },
@@ -33,7 +42,13 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+      },
     },
   },
   {
