@@ -1,4 +1,5 @@
 import { fail, ok, type Parsed } from './result';
+import { isDate } from './text';
 
 /**
  * Months, periods and pro rata by budget year.
@@ -112,7 +113,7 @@ function badMonth<T>(text: string): Parsed<T> {
 
 /** A month from `2025-08`, `202508`, `08.2025`, `1.8.2025`, `aug. 2025`, `august 2025` or a Date. */
 export function parseMonth(input: unknown): Parsed<MonthIndex> {
-  if (input instanceof Date) {
+  if (isDate(input)) {
     if (Number.isNaN(input.getTime())) return fail('ugyldig dato', 'invalid date');
     return ok(monthIndex(input.getUTCFullYear(), input.getUTCMonth() + 1));
   }
@@ -234,7 +235,7 @@ const NORWEGIAN_DAY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s.*)?$/;
 /** A calendar day from a Date cell, `2025-05-09` or `09.05.2025`, as a UTC midnight Date. */
 export function parseDay(input: unknown): Parsed<Date> {
   if (isSerialDate(input)) return parseDay(fromSerial(input));
-  if (input instanceof Date) {
+  if (isDate(input)) {
     if (Number.isNaN(input.getTime())) return fail('ugyldig dato', 'invalid date');
     return ok(new Date(Date.UTC(input.getUTCFullYear(), input.getUTCMonth(), input.getUTCDate())));
   }

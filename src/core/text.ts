@@ -12,10 +12,16 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/**
+ * A Date from any realm: Apps Script hands over sheet dates, Node's vm and iframes have their own `Date`,
+ * so `instanceof Date` is not reliable at the edges.
+ */
+export const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+
 /** A cell as trimmed text ('' for blank); numbers and booleans as their plain string. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (isDate(value)) return value.toISOString().slice(0, 10);
   return String(value).trim();
 }
 

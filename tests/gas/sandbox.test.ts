@@ -1,0 +1,166 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_BUNDLE, loadBundle } from './sandbox';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tilskudd-sandbox-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let bundles = 0;
+/** Writes a tiny hand-written bundle and loads it. */
+function load(code: string, options: Parameters<typeof loadBundle>[0] = {}) {
+  const bundlePath = join(dir, `Code${++bundles}.js`);
+  writeFileSync(bundlePath, code);
+  return loadBundle({ bundlePath, ...options });
+}
+
+const HELLO = `function hello(name) { return 'hei ' + name; }`;
+
+describe('loadBundle', () => {
+  it('runs the top level once, measures it, and calls top-level functions', () => {
+    const sandbox = load(`var loads = (this.loads || 0) + 1; ${HELLO} function count() { return loads; }`);
+    expect(sandbox.call('hello', 'Kari')).toBe('hei Kari');
+    expect(sandbox.call('count')).toBe(1);
+    expect(sandbox.load.calls).toBe(0);
+    expect(sandbox.load.ms).toBeGreaterThanOrEqual(0);
+    expect(() => sandbox.call('missing')).toThrow('Script function not found: missing');
+  });
+
+  it('reports service calls made at load, which every execution would pay for', () => {
+    const sandbox = load(`var tz = Session.getScriptTimeZone(); ${HELLO}`);
+    expect(sandbox.load.calls).toBe(1);
+    expect(sandbox.calls.count('Session.getScriptTimeZone')).toBe(1);
+  });
+
+  it('gives the script only the services and the JS built-ins', () => {
+    const sandbox = load(`function seen() {
+      var names = ['setTimeout', 'setInterval', 'fetch', 'TextEncoder', 'TextDecoder', 'URL', 'structuredClone',
+        'process', 'require', 'Buffer', 'SpreadsheetApp', 'HtmlService', 'FormApp', 'ScriptApp', 'LockService',
+        'PropertiesService', 'CacheService', 'Session', 'MailApp', 'Utilities', 'Logger', 'DocumentApp', 'console',
+        'JSON', 'Intl', 'Map'];
+      return names.map(function (n) { return n + ':' + typeof globalThis[n]; }).join(' ');
+    }`);
+    expect(sandbox.call<string>('seen').split(' ')).toEqual([
+      'setTimeout:undefined',
+      'setInterval:undefined',
+      'fetch:undefined',
+      'TextEncoder:undefined',
+      'TextDecoder:undefined',
+      'URL:undefined',
+      'structuredClone:undefined',
+      'process:undefined',
+      'require:undefined',
+      'Buffer:undefined',
+      'SpreadsheetApp:object',
+      'HtmlService:object',
+      'FormApp:object',
+      'ScriptApp:object',
+      'LockService:object',
+      'PropertiesService:object',
+      'CacheService:object',
+      'Session:object',
+      'MailApp:object',
+      'Utilities:object',
+      'Logger:object',
+      'DocumentApp:object',
+      'console:object',
+      'JSON:object',
+      'Intl:object',
+      'Map:function',
+    ]);
+  });
+
+  it('fails at load when the bundle uses a Node-only global', () => {
+    expect(() => load(`setTimeout(function () {}, 0); ${HELLO}`)).toThrow('setTimeout is not defined');
+  });
+
+  it('keeps functions ending in _ private, as Apps Script does', () => {
+    const sandbox = load(`function helper_() { return 1; }`);
+    expect(() => sandbox.call('helper_')).toThrow('Script function not found: helper_');
+  });
+
+  it('hands Dates, arrays and objects to the script in its own realm, and raises realm errors', () => {
+    const sandbox = load(`function kinds(d, rows, e) {
+        return [d instanceof Date, rows instanceof Array, rows[0] instanceof Array, e instanceof Object,
+          e.when instanceof Date].join();
+      }
+      function caught() {
+        try { MailApp.sendEmail('', 's', 'b'); } catch (e) { return e instanceof Error && String(e); }
+      }`);
+    const rows = [[new Date(0)]];
+    expect(sandbox.call('kinds', new Date(0), rows, { when: new Date(0) })).toBe('true,true,true,true,true');
+    expect(sandbox.call('caught')).toBe('Exception: Failed to send email: no recipient');
+  });
+
+  it('counts calls, shares the fakes with the test, and reads the bound spreadsheet', () => {
+    const sandbox = load(`function setUp() {
+      PropertiesService.getScriptProperties().setProperty('ready', 'yes');
+      return SpreadsheetApp.getActiveSpreadsheet().getSheets().length;
+    }`);
+    expect(sandbox.call('setUp')).toBe(1);
+    expect(sandbox.fakes.PropertiesService.getScriptProperties().getProperty('ready')).toBe('yes');
+    expect(sandbox.calls.count('Properties.setProperty')).toBe(1);
+    expect(sandbox.calls.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(1);
+    expect(sandbox.spreadsheet).toBeDefined();
+  });
+});
+
+describe('executions and users', () => {
+  const LOCKING = `function submit() {
+      var lock = LockService.getDocumentLock();
+      if (!lock.tryLock(10000)) return 'busy';
+      return 'done';
+    }
+    function me() { return Session.getActiveUser().getEmail() + '|' + Session.getEffectiveUser().getEmail(); }`;
+
+  it('blocks a call while another execution holds the lock, and releases a call’s locks when it ends', () => {
+    const sandbox = load(LOCKING);
+    const locks = sandbox.fakes.LockService;
+    locks.holdFor('document', 'other-execution');
+    expect(sandbox.call('submit')).toBe('busy');
+    locks.releaseAllHeldBy('other-execution');
+    expect(sandbox.call('submit')).toBe('done');
+    // submit never released its lock: Google frees it when the execution ends.
+    expect(locks.holderOf('document')).toBeUndefined();
+  });
+
+  it('runs as another user or execution, then restores the previous one', () => {
+    const sandbox = load(LOCKING, { activeUser: 'leder@example.org' });
+    expect(sandbox.call('me')).toBe('leder@example.org|leder@example.org');
+    const asTrigger = sandbox.runAs({ email: '', effectiveEmail: 'installer@example.org' }, () =>
+      sandbox.call('me'),
+    );
+    expect(asTrigger).toBe('|installer@example.org');
+    sandbox.fakes.LockService.holdFor('document', 'pinned');
+    expect(sandbox.runAs({ executionId: 'pinned' }, () => sandbox.call('submit'))).toBe('done');
+    expect(sandbox.call('me')).toBe('leder@example.org|leder@example.org');
+    expect(sandbox.execution.mode).toBe('normal');
+  });
+});
+
+describe('custom functions', () => {
+  it('run read-only and without authorisation, then the sandbox returns to normal', () => {
+    const sandbox = load(`function DOUBLE(x) { return x * 2; }
+      function TRIGGER() { ScriptApp.newTrigger('f').timeBased().everyDays(1).create(); }
+      function WRITE() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').setValue(1); }
+      function CACHED() { CacheService.getScriptCache().put('k', 'v'); return Utilities.formatDate(new Date(0), 'UTC', 'yyyy'); }`);
+    expect(sandbox.callAsCustomFunction('DOUBLE', 21)).toBe(42);
+    expect(sandbox.callAsCustomFunction('CACHED')).toBe('1970');
+    expect(() => sandbox.callAsCustomFunction('TRIGGER')).toThrow(
+      'You do not have permission to call ScriptApp.newTrigger',
+    );
+    expect(() => sandbox.callAsCustomFunction('WRITE')).toThrow('You do not have permission to call');
+    expect(sandbox.execution.mode).toBe('normal');
+    sandbox.call('TRIGGER');
+    expect(sandbox.fakes.ScriptApp.allTriggers()).toHaveLength(1);
+  });
+});
+
+// The real bundle exists after `npm run build` (npm test builds first).
+(existsSync(DEFAULT_BUNDLE) ? it : it.skip)('loads build/Code.js without any service call at load', () => {
+  const sandbox = loadBundle();
+  expect(sandbox.load.calls).toBe(0);
+});

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import vm from 'node:vm';
+import { FakeDocumentApp } from './fakes/document-app';
+import { FakeFormApp } from './fakes/form-app';
+import { FakeScriptApp } from './fakes/script-app';
+import {
+  createEnv,
+  FakeCacheService,
+  FakeClock,
+  FakeConsole,
+  FakeLockService,
+  FakeLogger,
+  FakeMailApp,
+  FakePropertiesService,
+  FakeSession,
+  type Execution,
+  type Mode,
+} from './fakes/services';
+import { createSpreadsheetFakes } from './fakes/spreadsheet';
+import { FakeUtilities } from './fakes/utilities';
+
+/**
+ * Runs the built bundle (`build/Code.js`) the way Apps Script does: one global scope holding only the
+ * services, evaluated once, then top-level functions called as menus, triggers, `google.script.run` or
+ * custom-function cells would call them.
+ */
+
+export interface SandboxOptions {
+  /** The bundle to run; default `build/Code.js` of the repository. */
+  bundlePath?: string;
+  /** Where HtmlService looks for `.html` files; default the bundle's directory. */
+  htmlDir?: string;
+  /** Session.getActiveUser(); '' models a user of another domain or a simple trigger. */
+  activeUser?: string;
+  /** Session.getEffectiveUser(); default the active user. */
+  effectiveUser?: string;
+  /** Script and spreadsheet time zone; default Europe/Oslo. */
+  timeZone?: string;
+  /** Spreadsheet locale; default nb_NO (Session.getActiveUserLocale() reports its language, 'nb'). */
+  locale?: string;
+  /** MailApp recipients left today; default 100 (consumer account). */
+  mailQuota?: number;
+  /** DocumentApp.create calls left today; default 250 (consumer account). */
+  docsQuota?: number;
+  /** Start of the fake clock (ms since epoch) used by caches, lock waits and Utilities.sleep. */
+  now?: number;
+}
+
+export interface RunAs {
+  /** The active user; '' for another domain or a simple trigger. */
+  email?: string;
+  /** The account the script runs as (an installable trigger's installer); default `email`. */
+  effectiveEmail?: string;
+  /** Pin the execution id (default: a fresh `exec-N` per call). */
+  executionId?: string;
+}
+
+export const DEFAULT_BUNDLE = resolve(__dirname, '../../build/Code.js');
+const DEFAULT_USER = 'sekretariat@example.org';
+
+export type Sandbox = ReturnType<typeof loadBundle>;
+
+export function loadBundle(options: SandboxOptions = {}) {
+  const bundlePath = options.bundlePath ?? DEFAULT_BUNDLE;
+  const timeZone = options.timeZone ?? 'Europe/Oslo';
+  const locale = options.locale ?? 'nb_NO';
+  const activeUser = options.activeUser ?? DEFAULT_USER;
+
+  // Only the services and the JS built-ins: no setTimeout, fetch, TextEncoder, URL, structuredClone, process,
+  // require or Buffer, as in Apps Script, so accidental use fails here first.
+  const context = vm.createContext({});
+  const realm = vm.runInContext('({ Array, Date, Error, Object })', context) as {
+    Array: ArrayConstructor;
+    Date: DateConstructor;
+    Error: ErrorConstructor;
+    Object: ObjectConstructor;
+  };
+  const env = createEnv({
+    clock: new FakeClock(options.now),
+    execution: {
+      id: 'exec-0',
+      activeUser,
+      effectiveUser: options.effectiveUser ?? activeUser,
+      mode: 'normal',
+    },
+    Error: realm.Error, // so that `e instanceof Error` holds inside the bundle
+  });
+  const execution: Execution = env.execution;
+  const sheets = createSpreadsheetFakes({
+    calls: env.calls,
+    locale,
+    timeZone,
+    htmlDir: options.htmlDir ?? dirname(bundlePath),
+    mode: () => execution.mode,
+    Error: realm.Error,
+    Date: realm.Date, // cell dates are the bundle's own Dates, as in Apps Script
+  });
+  const fakes = {
+    SpreadsheetApp: sheets.SpreadsheetApp,
+    HtmlService: sheets.HtmlService,
+    FormApp: new FakeFormApp(env),
+    DocumentApp: new FakeDocumentApp(env, options.docsQuota),
+    ScriptApp: new FakeScriptApp(env),
+    LockService: new FakeLockService(env),
+    PropertiesService: new FakePropertiesService(env),
+    CacheService: new FakeCacheService(env),
+    // Session reports the language part ('nb'), the spreadsheet the full locale ('nb_NO').
+    Session: new FakeSession(env, { timeZone, locale: locale.split('_')[0] }),
+    MailApp: new FakeMailApp(env, options.mailQuota),
+    Utilities: new FakeUtilities(env),
+    Logger: new FakeLogger(env),
+    console: new FakeConsole(env),
+  };
+  Object.assign(context, fakes);
+
+  const code = readFileSync(bundlePath, 'utf8');
+  const callsBefore = env.calls.total();
+  const started = performance.now();
+  new vm.Script(code, { filename: bundlePath }).runInContext(context);
+  const load = { ms: performance.now() - started, calls: env.calls.total() - callsBefore };
+
+  let executions = 0;
+  let pinnedExecutionId: string | undefined;
+
+  /** Test data (Dates, arrays, plain objects) rebuilt in the sandbox realm, so `instanceof Date` holds there. */
+  function intoRealm(value: unknown): unknown {
+    if (Array.isArray(value)) return realm.Array.from(value, intoRealm);
+    if (Object.prototype.toString.call(value) === '[object Date]')
+      return new realm.Date((value as Date).getTime());
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      const copy = new realm.Object() as Record<string, unknown>;
+      for (const [key, v] of Object.entries(value)) copy[key] = intoRealm(v);
+      return copy;
+    }
+    return value;
+  }
+
+  /** One execution: a fresh id, the given mode, and Google's release of its locks when it ends. */
+  function execute(mode: Mode, name: string, args: unknown[]): unknown {
+    const fn: unknown = (context as Record<string, unknown>)[name];
+    // Functions ending in _ are private: menus, triggers and google.script.run cannot reach them.
+    if (typeof fn !== 'function' || name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
+    const saved = { id: execution.id, mode: execution.mode };
+    execution.id = pinnedExecutionId ?? `exec-${++executions}`;
+    execution.mode = mode;
+    try {
+      return (fn as (...a: unknown[]) => unknown)(...args.map(intoRealm));
+    } finally {
+      fakes.LockService.releaseAllHeldBy(execution.id);
+      Object.assign(execution, saved);
+    }
+  }
+
+  return {
+    /** Every service call, `Class.method` → count (the load's calls included). */
+    calls: env.calls,
+    clock: env.clock,
+    /** The current execution (user, id, mode); prefer `runAs` to changing it. */
+    execution: execution as Readonly<Execution>,
+    /** Time to compile and evaluate the bundle's top level, and the service calls it made (should be 0). */
+    load,
+    context,
+    fakes,
+    /** The spreadsheet the script is bound to, and its Ui (alerts, menus, sidebars shown). */
+    spreadsheet: sheets.spreadsheet,
+    ui: sheets.ui,
+
+    /** Calls a top-level function as a menu item, trigger or `google.script.run` would. */
+    call<T = unknown>(name: string, ...args: unknown[]): T {
+      return execute('normal', name, args) as T;
+    },
+
+    /** Calls it as a custom-function cell: services needing authorisation, and all writes, throw. */
+    callAsCustomFunction<T = unknown>(name: string, ...args: unknown[]): T {
+      return execute('customFunction', name, args) as T;
+    },
+
+    /** Runs `body` (usually calls) as another user and/or execution, then restores the previous ones. */
+    runAs<T>(who: RunAs, body: () => T): T {
+      const saved = { ...execution };
+      const savedPin = pinnedExecutionId;
+      if (who.email !== undefined) execution.activeUser = who.email;
+      execution.effectiveUser = who.effectiveEmail ?? who.email ?? execution.effectiveUser;
+      pinnedExecutionId = who.executionId ?? pinnedExecutionId;
+      try {
+        return body();
+      } finally {
+        Object.assign(execution, saved);
+        pinnedExecutionId = savedPin;
+      }
+    },
+  };
+}
