@@ -213,6 +213,7 @@ export function monthsPerYear(p: Period): Array<[year: number, months: number]> 
  * kroner (øre when the amount has øre), the parts summing exactly to the amount by largest remainder.
  */
 export function proRata(amount: number, p: Period): Map<number, number> {
+  if (yearOf(p.from) === yearOf(p.to)) return new Map([[yearOf(p.from), amount]]);
   const unit = Number.isInteger(amount) ? 1 : 100;
   const total = Math.round(amount * unit);
   const shares = monthsPerYear(p);

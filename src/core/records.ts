@@ -114,31 +114,30 @@ const KINDS: Record<string, AllocationKind> = {
 };
 
 export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settings: Settings): Application {
-  const c = (key: FieldKey<typeof APPLICATIONS>) => r.get(key);
   return {
     row: r.row,
-    caseId: cellText(c('caseId')),
-    received: parseDay(c('received')),
-    title: cellText(c('title')),
-    applicant: cellText(c('applicant')),
-    email: cellText(c('email')),
-    category: parseCategory(cellText(c('category'))),
-    type: cellText(c('type')),
-    municipalities: splitAnswers(c('municipalities')),
-    hospital: parseYesNo(c('hospital')),
-    region: cellText(c('region')),
-    priorityAreas: splitAnswers(c('priorityAreas'), settings.priorityAreas),
-    need: cellText(c('need')),
-    knowledgeBase: cellText(c('knowledgeBase')),
-    benefitPlan: cellText(c('benefitPlan')),
-    period: periodOf(c('from'), c('to')),
-    requested: parseMoney(c('requested')),
-    ownMunicipality: optionalMoney(c('ownMunicipality')),
-    ownHospital: optionalMoney(c('ownHospital')),
-    permanentCosts: parseYesNo(c('permanentCosts')),
-    agreement: parseYesNo(c('agreement')),
-    contract: parseYesNo(c('contract')),
-    status: cellText(c('status')),
+    caseId: cellText(r.get('caseId')),
+    received: parseDay(r.get('received')),
+    title: cellText(r.get('title')),
+    applicant: cellText(r.get('applicant')),
+    email: cellText(r.get('email')),
+    category: parseCategory(cellText(r.get('category'))),
+    type: cellText(r.get('type')),
+    municipalities: splitAnswers(r.get('municipalities')),
+    hospital: parseYesNo(r.get('hospital')),
+    region: cellText(r.get('region')),
+    priorityAreas: splitAnswers(r.get('priorityAreas'), settings.priorityAreas),
+    need: cellText(r.get('need')),
+    knowledgeBase: cellText(r.get('knowledgeBase')),
+    benefitPlan: cellText(r.get('benefitPlan')),
+    period: periodOf(r.get('from'), r.get('to')),
+    requested: parseMoney(r.get('requested')),
+    ownMunicipality: optionalMoney(r.get('ownMunicipality')),
+    ownHospital: optionalMoney(r.get('ownHospital')),
+    permanentCosts: parseYesNo(r.get('permanentCosts')),
+    agreement: parseYesNo(r.get('agreement')),
+    contract: parseYesNo(r.get('contract')),
+    status: cellText(r.get('status')),
   };
 }
 
@@ -152,21 +151,20 @@ function toBudgetLine(r: TableRow<FieldKey<typeof BUDGET>>): BudgetLine {
 }
 
 function toAllocation(r: TableRow<FieldKey<typeof ALLOCATIONS>>): Allocation {
-  const c = (key: FieldKey<typeof ALLOCATIONS>) => r.get(key);
-  const kindText = cellText(c('kind'));
-  const categoryText = cellText(c('category'));
+  const kindText = cellText(r.get('kind'));
+  const categoryText = cellText(r.get('category'));
   return {
     row: r.row,
-    caseId: cellText(c('caseId')),
-    decision: cellText(c('decision')),
-    date: parseDay(c('date')),
+    caseId: cellText(r.get('caseId')),
+    decision: cellText(r.get('decision')),
+    date: parseDay(r.get('date')),
     kind: KINDS[normalizeKey(kindText)] ?? null,
     kindText,
     category: parseCategory(categoryText),
     categoryText,
-    amount: parseMoney(c('amount')),
-    period: isBlank(c('from')) && isBlank(c('to')) ? null : parsePeriod(c('from'), c('to')),
-    reportedSsu: cellText(c('reportedSsu')),
+    amount: parseMoney(r.get('amount')),
+    period: isBlank(r.get('from')) && isBlank(r.get('to')) ? null : parsePeriod(r.get('from'), r.get('to')),
+    reportedSsu: cellText(r.get('reportedSsu')),
   };
 }
 

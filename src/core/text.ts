@@ -16,7 +16,8 @@ export function isBlank(value: unknown): boolean {
  * A Date from any realm: Apps Script hands over sheet dates, Node's vm and iframes have their own `Date`,
  * so `instanceof Date` is not reliable at the edges.
  */
-export const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+export const isDate = (value: unknown): value is Date =>
+  Object.prototype.toString.call(value) === '[object Date]';
 
 /** A cell as trimmed text ('' for blank); numbers and booleans as their plain string. */
 export function cellText(value: unknown): string {

@@ -2,7 +2,7 @@ import type { CellRef, Finding, Severity } from '../findings';
 import { where } from '../findings';
 import type { Ledger } from '../ledger';
 import type { Allocation, Application, BudgetLine, Portfolio } from '../records';
-import type { Lang } from '../result';
+import type { Lang, Reason } from '../result';
 import { normalizeKey } from '../text';
 
 /** Everything a rule may read, indexed once per check. */
@@ -70,7 +70,24 @@ type Text = (lang: Lang) => string;
 
 /** Builds a finding whose message starts with where the problem is and ends with what to do. */
 export function finding(rule: Rule, ref: string, cells: CellRef[], text: Text): Finding {
-  return { rule: rule.id, severity: rule.severity, ref, cells, message: { nb: text('nb'), en: text('en') } };
+  return { rule: rule.id, severity: rule.severity, ref, cells, message: lazyReason(text) };
+}
+
+/**
+ * Messages are written on first read, in the language asked for: a check of 10 000 applications makes
+ * about as many findings, and only one language is ever shown. Enumerable getters keep JSON output whole.
+ */
+function lazyReason(text: Text): Reason {
+  let nb: string | undefined;
+  let en: string | undefined;
+  return {
+    get nb() {
+      return (nb ??= text('nb'));
+    },
+    get en() {
+      return (en ??= text('en'));
+    },
+  };
 }
 
 /** "Sak 2025-05-001 (Søknader rad 5, «SSHF»): ", "2025: ", or "Søknader rad 5, «Saksnr»: " without a case. */
