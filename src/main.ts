@@ -1,8 +1,41 @@
 /**
- * The Apps Script entry: only the globals Google calls (menus, triggers, custom functions, sidebar
- * endpoints). Everything here delegates to modules; the build appends a top-level stub per export.
+ * The Apps Script entry: only the globals Google calls (menus, triggers, custom functions). Everything
+ * here delegates to modules; the build appends a top-level stub with the same JSDoc per export.
  */
+import { allocationShare, yearPart } from './core/formulas';
 import { nok } from './gas/custom-functions';
+import { handleSubmission, type SubmitEvent } from './gas/intake';
+import { addMenu, checkMenu, createFormMenu, setupMenu, supplementPromptMenu } from './gas/menu';
+
+/** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
+export function onOpen(): void {
+  addMenu();
+}
+
+/** Menu: creates missing sheets, headers, dropdowns and formats; never moves or deletes data. */
+export function setupWorkbook(): void {
+  setupMenu();
+}
+
+/** Menu: generates the application form and installs its submit trigger. */
+export function createForm(): void {
+  createFormMenu();
+}
+
+/** Menu: runs every rule, writes the Avvik sheet and highlights the cells. */
+export function checkPortfolio(): void {
+  checkMenu();
+}
+
+/** Menu: registers a supplementary allocation within the secretariat's authority. */
+export function registerSupplementPrompt(): void {
+  supplementPromptMenu();
+}
+
+/** Installable trigger: registers a form response as an application with a case id, exactly once. */
+export function onFormSubmit(e: SubmitEvent): void {
+  handleSubmission(e);
+}
 
 /**
  * Leser et beløp skrevet på norsk (f.eks. «kr 1 060 000,-», «9,16 mill.») som et tall i kroner.
@@ -14,4 +47,39 @@ import { nok } from './gas/custom-functions';
  */
 export function NOK(amount: unknown): unknown {
   return nok(amount);
+}
+
+/**
+ * Andelen av totalen som radene i en kategori utgjør. Share of the total that rows of a category add up to.
+ * Beløp kan være tekst som «1 060 000 kr»; tomme rader telles ikke. Gir en kolonne når kategori er et område.
+ *
+ * @param {Array<Array<number|string>>} amounts Beløpene / the amounts
+ * @param {Array<Array<string>>} categories Kategorien per rad / the category of each row
+ * @param {string|Array<Array<string>>} category Kategorien (eller et område av kategorier) / the category, or a range of them
+ * @param {number} [total] Totalen andelen regnes av; standard summen av beløpene / the total; default the sum of the amounts
+ * @return {number|Array<Array<number>>} Andelen (0–1) / the share (0–1)
+ * @customfunction
+ */
+export function ALLOCATION_SHARE(
+  amounts: unknown,
+  categories: unknown,
+  category: unknown,
+  total?: unknown,
+): unknown {
+  return allocationShare(amounts, categories, category, total);
+}
+
+/**
+ * Delen av beløpet som faller i budsjettåret, pro rata etter måneder (aug. 2025–jul. 2026: 5/12 i 2025).
+ * The part of an amount falling in a budget year, pro rata by month. Works on whole columns.
+ *
+ * @param {Array<Array<number|string>>} amounts Beløpene / the amounts
+ * @param {Array<Array<string>>} from Fra-måned (f.eks. 2025-08) / first month
+ * @param {Array<Array<string>>} to Til-måned (f.eks. 2026-07) / last month
+ * @param {number} year Budsjettåret / the budget year
+ * @return {number|Array<Array<number>>} Delen i kroner / the part in NOK
+ * @customfunction
+ */
+export function YEAR_PART(amounts: unknown, from: unknown, to: unknown, year: unknown): unknown {
+  return yearPart(amounts, from, to, year);
 }

@@ -6,6 +6,7 @@ import {
   FINDINGS_SHEET,
   STATUSES,
   findSheetName,
+  columnLetter,
   type Field,
   type SheetSpec,
 } from '../core/contract';
@@ -72,12 +73,6 @@ const NOTE_PREFIX = 'Tilskudd: ';
 export function cellAddress(p: Portfolio, cell: CellRef): string {
   const col = p.columns[cell.sheet][cell.field];
   return col === undefined ? '' : `${columnLetter(col + 1)}${cell.row}`;
-}
-
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 /**

@@ -19,7 +19,8 @@ export type FieldKind =
   | 'list'
   | 'status'
   | 'region'
-  | 'allocationKind';
+  | 'allocationKind'
+  | 'role';
 
 export interface Field {
   key: string;
@@ -64,6 +65,10 @@ export const APPLICATIONS = {
     f('priorityAreas', 'Prioriterte områder', 'Priority areas', 'list', { aliases: ['Områder'] }),
     f('need', 'Behov', 'Need', 'longtext'),
     f('knowledgeBase', 'Kunnskapsgrunnlag', 'Knowledge base', 'longtext'),
+    f('innovation', 'Innovasjon', 'Innovation', 'longtext', {
+      optional: true,
+      aliases: ['Tjenesteinnovasjon'],
+    }),
     f('benefitPlan', 'Gevinstrealisering', 'Benefit realisation', 'longtext', {
       aliases: ['Gevinster', 'Benefits'],
     }),
@@ -78,6 +83,8 @@ export const APPLICATIONS = {
       aliases: ['Skriftlig avtale', 'Avtale'],
     }),
     f('status', 'Status', 'Status', 'status'),
+    // Written by the form intake: the key of the form response, so a replayed event is recognised.
+    f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
   ],
 } as const satisfies SheetSpec;
 
@@ -128,6 +135,34 @@ export const FINDINGS_SHEET = {
     f('cell', 'Celle', 'Cell', 'text'),
   ],
 } as const satisfies SheetSpec;
+
+export const MEMBERS_SHEET = {
+  name: 'Medlemmer',
+  en: 'Members',
+  fields: [
+    f('name', 'Navn', 'Name', 'text'),
+    f('email', 'E-post', 'Email', 'email', { aliases: ['Epost', 'E-mail'] }),
+    f('role', 'Rolle', 'Role', 'role'),
+    f('organisation', 'Organisasjon', 'Organisation', 'text', { optional: true }),
+    f('region', 'Region', 'Region', 'region', { optional: true }),
+  ],
+} as const satisfies SheetSpec;
+
+export const LOG_SHEET = {
+  name: 'Logg',
+  en: 'Log',
+  fields: [
+    f('time', 'Tid', 'Time', 'date'),
+    f('user', 'Bruker', 'User', 'email'),
+    f('action', 'Handling', 'Action', 'text'),
+    f('caseId', 'Sak', 'Case', 'id'),
+    f('before', 'Før', 'Before', 'longtext'),
+    f('after', 'Etter', 'After', 'longtext'),
+  ],
+} as const satisfies SheetSpec;
+
+/** Roles in `Medlemmer`; the secretariat's roles may change data, the others may read. */
+export const ROLES = ['Leder', 'Sekretær', 'Sekretariat', 'Brukerrepresentant', 'Leser'] as const;
 
 export type FieldKey<S extends SheetSpec> = S['fields'][number]['key'];
 
@@ -216,6 +251,13 @@ export function readTable<S extends SheetSpec>(
     if (mapped.some((col) => !isBlank(source[col]))) rows.push(new TableRow(r + 1, source, columns));
   }
   return { columns, rows };
+}
+
+/** 1 → A, 27 → AA: the column letter of A1 notation. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }
 
 /** Finds a sheet by its Norwegian or English name, ignoring case and spaces. */

@@ -177,6 +177,15 @@ function sheetValues(
   return { name, rows: values[name]! };
 }
 
+/** The settings from the workbook's `Innstillinger` sheet, or the defaults when it has none. */
+export function readSettings(values: WorkbookValues): Settings {
+  const name = findSheetName(SETTINGS_SHEET, Object.keys(values));
+  if (name === undefined) return DEFAULT_SETTINGS;
+  return parseSettings(
+    readTable(SETTINGS_SHEET, values[name]!).rows.map((r) => ({ ...r.cells, row: r.row })),
+  );
+}
+
 /** Reads the whole workbook; a missing sheet or required header throws a TilskuddError naming it. */
 export function readPortfolio(values: WorkbookValues): Portfolio {
   const apps = sheetValues(values, APPLICATIONS);
@@ -185,13 +194,7 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const appTable = readTable(APPLICATIONS, apps.rows);
   const budgetTable = readTable(BUDGET, budget.rows);
   const allocTable = readTable(ALLOCATIONS, allocs.rows);
-  const settingsName = findSheetName(SETTINGS_SHEET, Object.keys(values));
-  const settings =
-    settingsName === undefined
-      ? DEFAULT_SETTINGS
-      : parseSettings(
-          readTable(SETTINGS_SHEET, values[settingsName]!).rows.map((r) => ({ ...r.cells, row: r.row })),
-        );
+  const settings = readSettings(values);
   return {
     settings,
     applications: appTable.rows.map((r) => toApplication(r, settings)),

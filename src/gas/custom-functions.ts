@@ -2,7 +2,7 @@ import { parseMoney } from '../core/money';
 import { isBlank } from '../core/text';
 import { mapCells, type CellInput } from './cells';
 
-/** `=NOK("kr 1 060 000,-")` → 1060000; works on a whole range. Blank stays blank. */
+/** `=NOK(...)`: pure, one call per range; the thrown message is what Sheets shows on the cell. */
 export function nok(amount: CellInput): unknown {
   return mapCells(amount, (value) => {
     if (isBlank(value)) return '';

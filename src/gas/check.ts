@@ -1,0 +1,108 @@
+import { checkWorkbook, type CheckResult } from '../core/check';
+import { FINDINGS_SHEET, columnLetter } from '../core/contract';
+import { SEVERITY_LABEL, type Finding, type Severity } from '../core/findings';
+import type { SheetId } from '../core/records';
+import type { Lang } from '../core/result';
+import { neutralizeFormula } from '../core/text';
+import { readWorkbook } from './portfolio';
+import { findSheet, type Sheet, type Spreadsheet } from './sheets';
+
+/**
+ * "Kontroller portefølje": every rule over the whole workbook, findings to `Avvik` in one write, the
+ * offending cells highlighted and annotated in batched calls, earlier highlights cleared. The number of
+ * service calls does not depend on the number of rows.
+ */
+const COLOR: Record<Severity, string> = { error: '#f4c7c3', warning: '#fce8b2' };
+export const NOTE_PREFIX = 'Tilskudd: ';
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+}
+
+export function runCheck(ss: Spreadsheet, sheets: readonly Sheet[], lang: Lang): CheckSummary {
+  const read = readWorkbook(ss, sheets);
+  const result = checkWorkbook(read.values);
+  writeFindings(ss, sheets, result, lang);
+  for (const id of ['applications', 'budget', 'allocations'] as SheetId[]) {
+    const name = result.portfolio.sheetNames[id];
+    highlight(read.sheets.get(name)!, read.values[name]!, id, result, lang);
+  }
+  return {
+    errors: result.findings.filter((f) => f.severity === 'error').length,
+    warnings: result.findings.filter((f) => f.severity === 'warning').length,
+  };
+}
+
+export function cellA1(result: CheckResult, f: Finding): string {
+  const cell = f.cells[0];
+  if (!cell) return '';
+  const col = result.portfolio.columns[cell.sheet][cell.field];
+  return col === undefined
+    ? ''
+    : `${result.portfolio.sheetNames[cell.sheet]}!${columnLetter(col + 1)}${cell.row}`;
+}
+
+function writeFindings(ss: Spreadsheet, sheets: readonly Sheet[], result: CheckResult, lang: Lang): void {
+  const sheet = findSheet(sheets, FINDINGS_SHEET) ?? ss.insertSheet(FINDINGS_SHEET.name);
+  const rows: unknown[][] = [FINDINGS_SHEET.fields.map((f) => (lang === 'nb' ? f.header : f.en))];
+  for (const f of result.findings) {
+    rows.push(
+      [f.rule, SEVERITY_LABEL[f.severity][lang], f.ref, f.message[lang], cellA1(result, f)].map(
+        neutralizeFormula,
+      ),
+    );
+  }
+  sheet.clearContents();
+  sheet.getRange(1, 1, rows.length, rows[0]!.length).setValues(rows);
+}
+
+/** Where the product's part of a note starts (at the start or on a line of its own), or -1. */
+function ownNoteStart(note: string): number {
+  if (note.startsWith(NOTE_PREFIX)) return 0;
+  const i = note.indexOf(`\n${NOTE_PREFIX}`);
+  return i < 0 ? -1 : i + 1;
+}
+
+function highlight(
+  sheet: Sheet,
+  values: readonly (readonly unknown[])[],
+  id: SheetId,
+  result: CheckResult,
+  lang: Lang,
+): void {
+  const height = values.length;
+  const width = values[0]?.length ?? 0;
+  if (height < 2 || width === 0) return;
+  const range = sheet.getRange(1, 1, height, width);
+  const notes = range.getNotes();
+  const cleared: string[] = [];
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      const own = ownNoteStart(notes[r]![c]!);
+      if (own < 0) continue;
+      // Keep what a person wrote in the note; drop what an earlier check wrote.
+      notes[r]![c] = notes[r]![c]!.slice(0, Math.max(own - 1, 0));
+      cleared.push(`${columnLetter(c + 1)}${r + 1}`);
+    }
+  }
+  const marked: Record<Severity, Set<string>> = { error: new Set(), warning: new Set() };
+  const columns = result.portfolio.columns[id];
+  for (const f of result.findings) {
+    for (const cell of f.cells) {
+      const col = cell.sheet === id ? columns[cell.field] : undefined;
+      if (col === undefined) continue;
+      const note = notes[cell.row - 1]![col]!;
+      const lead =
+        ownNoteStart(note) >= 0 ? `${note}\n` : note === '' ? NOTE_PREFIX : `${note}\n${NOTE_PREFIX}`;
+      notes[cell.row - 1]![col] = `${lead}[${f.rule}] ${f.message[lang]}`;
+      marked[f.severity].add(`${columnLetter(col + 1)}${cell.row}`);
+    }
+  }
+  for (const a1 of marked.error) marked.warning.delete(a1);
+  range.setNotes(notes);
+  if (cleared.length > 0) sheet.getRangeList(cleared).setBackground(null);
+  for (const severity of ['warning', 'error'] as Severity[]) {
+    if (marked[severity].size > 0) sheet.getRangeList([...marked[severity]]).setBackground(COLOR[severity]);
+  }
+}

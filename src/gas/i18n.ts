@@ -1,0 +1,19 @@
+import type { Lang } from '../core/result';
+
+/** The sheet speaks Norwegian unless its locale is not Norwegian. */
+export function langOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Lang {
+  return /^(nb|nn|no)([_-]|$)/i.test(ss.getSpreadsheetLocale()) ? 'nb' : 'en';
+}
+
+export const TEXT = {
+  menu: { nb: 'Tilskudd', en: 'Tilskudd' },
+  setup: { nb: 'Sett opp arbeidsboka', en: 'Set up workbook' },
+  createForm: { nb: 'Opprett søknadsskjema', en: 'Create application form' },
+  check: { nb: 'Kontroller portefølje', en: 'Check portfolio' },
+  supplement: { nb: 'Registrer tilleggsbevilling', en: 'Register supplementary allocation' },
+  busy: {
+    nb: 'Arbeidsboka er opptatt med en annen endring. Prøv igjen om litt.',
+    en: 'The workbook is busy with another change. Try again shortly.',
+  },
+  unexpected: { nb: 'Noe gikk galt', en: 'Something went wrong' },
+} as const;

@@ -1,0 +1,88 @@
+import { findSheetName, mapHeaders, missingSheet, type FieldKey, type SheetSpec } from '../core/contract';
+import { isDate, neutralizeFormula } from '../core/text';
+
+/**
+ * Sheet I/O by header name: one `getValues` per sheet per operation, one `setValues` per write.
+ * Columns are found by header every time, so users may reorder and insert columns freely.
+ */
+export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The sheet for a contract spec (Norwegian or English name, any case), or null. */
+export function findSheet(sheets: readonly Sheet[], spec: SheetSpec): Sheet | null {
+  const names = sheets.map((s) => s.getName());
+  const name = findSheetName(spec, names);
+  return name === undefined ? null : sheets[names.indexOf(name)]!;
+}
+
+export function requireSheet(sheets: readonly Sheet[], spec: SheetSpec): Sheet {
+  const sheet = findSheet(sheets, spec);
+  if (!sheet) throw missingSheet(spec);
+  return sheet;
+}
+
+/** All values of a sheet, header first, with dates as wall-clock dates in the spreadsheet's zone. */
+export function readValues(sheet: Sheet, timeZone: string): unknown[][] {
+  return toWallClock(sheet.getDataRange().getValues(), timeZone);
+}
+
+let formatter: { zone: string; format: Intl.DateTimeFormat } | undefined;
+
+/**
+ * Sheets returns a date cell as the instant of its midnight in the spreadsheet's time zone; the core
+ * reads dates by their UTC fields. This turns each Date into the same wall-clock fields in UTC.
+ */
+export function toWallClock(values: unknown[][], timeZone: string): unknown[][] {
+  for (const row of values) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (isDate(v)) row[c] = wallClock(v, timeZone);
+    }
+  }
+  return values;
+}
+
+export function wallClock(date: Date, timeZone: string): Date {
+  if (formatter?.zone !== timeZone) {
+    formatter = {
+      zone: timeZone,
+      format: new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
+    };
+  }
+  const parts: Record<string, number> = {};
+  for (const p of formatter.format.formatToParts(date))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return new Date(
+    Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!),
+  );
+}
+
+/** One sheet row for the given cells, placed by header; user text neutralised so it stays text. */
+export function rowFor<S extends SheetSpec>(
+  spec: S,
+  header: readonly unknown[],
+  cells: Partial<Record<FieldKey<S>, unknown>>,
+): unknown[] {
+  const columns = mapHeaders(spec, header);
+  const row: unknown[] = header.map(() => '');
+  for (const [key, value] of Object.entries(cells) as Array<[FieldKey<S>, unknown]>) {
+    const col = columns[key];
+    if (col !== undefined) row[col] = neutralizeFormula(value ?? '');
+  }
+  return row;
+}
+
+/** Writes rows below the last data row in one `setValues`. `dataRows` is the number of rows now there. */
+export function appendRows(sheet: Sheet, dataRows: number, rows: unknown[][]): void {
+  if (rows.length === 0) return;
+  sheet.getRange(dataRows + 1, 1, rows.length, rows[0]!.length).setValues(rows);
+}

@@ -1,0 +1,264 @@
+import { APPLICATIONS } from '../../src/core/contract';
+import { exampleWorkbook } from '../../src/example/agder';
+import { menuFunctions } from './fakes/ui';
+import { SECRETARY, colOf, deskWith, sheetCalls } from './desk-helpers';
+import { loadBundle } from './sandbox';
+
+describe('loading the bundle', () => {
+  it('makes no service call and no work at load time', () => {
+    const sb = loadBundle();
+    expect(sb.load.calls).toBe(0);
+    expect(sb.load.ms).toBeLessThan(200);
+  });
+});
+
+describe('onOpen', () => {
+  it('adds the Norwegian Tilskudd menu whose every item is a global function of the bundle', () => {
+    const sb = deskWith();
+    sb.call('onOpen');
+    const [menu] = sb.ui.menus;
+    expect(menu!.caption).toBe('Tilskudd');
+    expect(menu!.entries.map((e) => ('caption' in e ? e.caption : '—'))).toEqual([
+      'Sett opp arbeidsboka',
+      'Opprett søknadsskjema',
+      '—',
+      'Kontroller portefølje',
+      'Registrer tilleggsbevilling',
+    ]);
+    for (const fn of menuFunctions(menu!.entries)) {
+      expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
+    }
+  });
+
+  it('speaks English when the spreadsheet locale is not Norwegian', () => {
+    const sb = loadBundle({ locale: 'en_GB' });
+    sb.call('onOpen');
+    expect(sb.ui.menus[0]!.entries[0]).toMatchObject({ caption: 'Set up workbook' });
+  });
+});
+
+describe('Sett opp arbeidsboka', () => {
+  it('creates every sheet with headers, defaults, dropdowns, formats and protection, and makes its user leader', () => {
+    const sb = loadBundle({ activeUser: SECRETARY });
+    sb.call('setupWorkbook');
+    const names = ['Søknader', 'Budsjett', 'Tildelinger', 'Innstillinger', 'Medlemmer', 'Avvik', 'Logg'];
+    for (const name of names) expect(sb.spreadsheet.sheetData(name).frozenRows).toBe(1);
+    const apps = sb.spreadsheet.sheetData('Søknader');
+    expect(apps.values[0]).toEqual(APPLICATIONS.fields.map((f) => f.header));
+    const category = apps.values[0]!.indexOf('Kategori');
+    expect(apps.validations[1]![category]!.getCriteriaValues()[0]).toEqual([
+      'Innovasjon/prosjekt',
+      'Administrasjon',
+      'Samdrift/tiltak',
+    ]);
+    expect(apps.numberFormats[5]![apps.values[0]!.indexOf('Søkt beløp')]).toBe('#,##0 "kr"');
+    expect(apps.numberFormats[5]![apps.values[0]!.indexOf('Fra')]).toBe('@');
+    expect(sb.spreadsheet.sheetData('Innstillinger').values[1]!.slice(0, 2)).toEqual(['Ramme', 9_160_000]);
+    expect(sb.spreadsheet.sheetData('Medlemmer').values[1]).toEqual(['', SECRETARY, 'Leder', '', '']);
+    const avvik = sb.spreadsheet.sheet('Avvik').getProtections(sb.fakes.SpreadsheetApp.ProtectionType.SHEET);
+    expect(avvik).toHaveLength(1);
+    expect(avvik[0]!.isWarningOnly()).toBe(true);
+    expect(sb.ui.toasts.at(-1)!.message).toMatch(/Nye ark: Søknader, Budsjett/);
+    const log = sb.spreadsheet.sheetData('Logg').values.filter((r) => r.some((v) => v !== ''));
+    expect(log).toHaveLength(2);
+  });
+
+  it('changes nothing when run twice', () => {
+    const sb = loadBundle({ activeUser: SECRETARY });
+    sb.call('setupWorkbook');
+    const before = Object.fromEntries(
+      ['Søknader', 'Medlemmer', 'Logg', 'Avvik'].map((n) => [n, sb.spreadsheet.sheetData(n)]),
+    );
+    sb.call('setupWorkbook');
+    for (const [name, data] of Object.entries(before)) expect(sb.spreadsheet.sheetData(name)).toEqual(data);
+    expect(sb.ui.toasts.at(-1)!.message).toBe('Arbeidsboka var allerede satt opp.');
+  });
+
+  it('adds missing headers after the last column and never moves user data', () => {
+    const values = exampleWorkbook();
+    // A user moved "Status" first and deleted the optional columns.
+    values['Søknader'] = values['Søknader']!.map((row) => {
+      const status = row[APPLICATIONS.fields.findIndex((f) => f.key === 'status')];
+      const rest = row.filter(
+        (_, i) => !['status', 'innovation', 'responseKey'].includes(APPLICATIONS.fields[i]!.key),
+      );
+      return [status, ...rest];
+    });
+    const sb = deskWith(values);
+    const before = sb.spreadsheet.sheetData('Søknader').values.map((r) => r.slice(0, 23));
+    sb.call('setupWorkbook');
+    const after = sb.spreadsheet.sheetData('Søknader').values.slice(0, before.length);
+    expect(after.map((r) => r.slice(0, 23))).toEqual(before);
+    expect(after[0]!.slice(23)).toEqual(['Innovasjon', 'Svar-ID']);
+  });
+
+  it('fails closed when the user e-mail cannot be read', () => {
+    const sb = loadBundle({ activeUser: '' });
+    sb.ui.answerAlert();
+    sb.call('setupWorkbook');
+    expect(sb.ui.alerts[0]!.prompt).toMatch(/kan ikke lese e-postadressen din/);
+    expect(sb.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
+  });
+});
+
+describe('access', () => {
+  it.each([
+    ['a reader', 'leser@example.no', /bare gir lesetilgang/],
+    ['a stranger', 'ukjent@example.no', /står ikke i arket «Medlemmer»/],
+    ['an unknown user (other domain)', '', /kan ikke lese e-postadressen din/],
+  ])('refuses %s to change data, and writes nothing', (_who, email, message) => {
+    const sb = deskWith(exampleWorkbook(), { activeUser: email });
+    sb.ui.answerAlert();
+    sb.call('checkPortfolio');
+    expect(sb.ui.alerts[0]!.prompt).toMatch(message);
+    expect(sb.spreadsheet.getSheetByName('Avvik')).toBeNull();
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+});
+
+describe('Kontroller portefølje', () => {
+  it('writes the findings to Avvik in one write, highlights and annotates the cells, and toasts the counts', () => {
+    const sb = deskWith();
+    sb.call('checkPortfolio');
+    const avvik = sb.spreadsheet.sheetData('Avvik').values;
+    expect(avvik[0]).toEqual(['Regel', 'Alvorlighet', 'Sak', 'Melding', 'Celle']);
+    expect(avvik.slice(1).map((r) => `${r[0]} ${r[2]}`)).toEqual([
+      'budget-incomplete 2025-05-002',
+      'budget-incomplete 2025-05-002',
+      'budget-incomplete 2025-05-002',
+      'contract-missing 2025-05-001',
+      'contract-missing 2025-05-002',
+      'key-exceeded 2025',
+      'own-contribution-missing 2025-05-001',
+      'own-contribution-missing 2025-05-002',
+      'supplement-not-reported 2025-05-001',
+    ]);
+    expect(avvik[1]![4]).toBe('Budsjett!C4');
+    const budget = sb.spreadsheet.sheetData('Budsjett');
+    expect(budget.backgrounds[3]![2]).toBe('#f4c7c3');
+    expect(budget.notes[3]![2]).toMatch(/^Tilskudd: \[budget-incomplete\] Sak 2025-05-002/);
+    const apps = sb.spreadsheet.sheetData('Søknader');
+    expect(apps.backgrounds[1]![colOf(sb, 'Søknader', 'Samarbeidsavtale')]).toBe('#fce8b2');
+    expect(sb.ui.toasts.at(-1)!.message).toBe('3 feil og 6 advarsler. Se arket «Avvik».');
+    // Avvik; the header of the Logg sheet this workbook lacked; the log line.
+    expect(sb.calls.count('Range.setValues')).toBe(3);
+    expect(sb.calls.count('Range.getValues')).toBeLessThanOrEqual(7);
+    expect(sb.calls.count('Range.setBackground')).toBe(0);
+    expect(sb.calls.count('Range.setNote')).toBe(0);
+  });
+
+  it('clears its earlier highlights and notes but keeps what people wrote in notes', () => {
+    const sb = deskWith();
+    sb.call('checkPortfolio');
+    const amount = sb.spreadsheet.sheet('Budsjett').getRange('C4');
+    amount.setNote(`Sjekket med økonomi\n${amount.getNote()}`);
+    sb.spreadsheet
+      .sheet('Budsjett')
+      .getRange('C4:C6')
+      .setValues([[100_000], [50_000], [50_000]]);
+    sb.call('checkPortfolio');
+    // The placeholders are gone; the lines now add up to more than asked, which marks every line.
+    const budget = sb.spreadsheet.sheetData('Budsjett');
+    expect(budget.notes[3]![2]).toMatch(
+      /^Sjekket med økonomi\nTilskudd: \[budget-incomplete\].*summerer til 1\u00a0700\u00a0000/,
+    );
+    expect(budget.notes[3]![2]).not.toMatch(/plassholder/);
+    expect(budget.notes[1]![2]).toBe('');
+    expect(budget.backgrounds[1]![2]).toBe('#ffffff');
+  });
+
+  it('removes highlights and its notes from cells that are fixed', () => {
+    const sb = deskWith();
+    sb.call('checkPortfolio');
+    sb.spreadsheet
+      .sheet('Budsjett')
+      .getRange('C4')
+      .setNote('Sjekket med økonomi\nTilskudd: [budget-incomplete] gammel');
+    sb.spreadsheet
+      .sheet('Budsjett')
+      .getRange('C4:C6')
+      .setValues([[0], [0], [0]]);
+    sb.call('checkPortfolio');
+    const budget = sb.spreadsheet.sheetData('Budsjett');
+    expect(budget.notes[3]![2]).toBe('Sjekket med økonomi');
+    expect(budget.backgrounds.slice(1, 6).map((r) => r[2])).toEqual(Array(5).fill('#ffffff'));
+    expect(budget.notes.flat().filter((n) => n.includes('Tilskudd'))).toEqual([]);
+    expect(sb.spreadsheet.sheetData('Avvik').values.filter((r) => r[0] === 'budget-incomplete')).toEqual([]);
+  });
+
+  it('makes the same number of sheet calls for 10 and 1 000 applications', () => {
+    const counts = [10, 1000].map((n) => {
+      const values = exampleWorkbook();
+      const template = values['Søknader']![1]!;
+      for (let i = 0; i < n; i++)
+        values['Søknader']!.push(template.map((v, c) => (c === 0 ? `2025-05-${100 + i}` : v)));
+      const sb = deskWith(values);
+      sb.call('checkPortfolio');
+      return sheetCalls(sb);
+    });
+    expect(counts[1]).toBe(counts[0]);
+  });
+
+  it('stops with the name of a missing header and writes nothing', () => {
+    const values = exampleWorkbook();
+    values['Tildelinger']![0]![values['Tildelinger']![0]!.indexOf('Beløp')] = 'Sum';
+    const sb = deskWith(values);
+    sb.ui.answerAlert();
+    sb.call('checkPortfolio');
+    expect(sb.ui.alerts[0]!.prompt).toMatch(/Arket «Tildelinger» mangler kolonnen «Beløp»/);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('says the workbook is busy while another execution holds the lock, and writes nothing', () => {
+    const sb = deskWith();
+    sb.fakes.LockService.holdFor('document', 'another-execution');
+    sb.ui.answerAlert();
+    sb.call('checkPortfolio');
+    expect(sb.ui.alerts[0]!.prompt).toMatch(/opptatt/);
+    expect(sb.spreadsheet.getSheetByName('Avvik')).toBeNull();
+  });
+});
+
+describe('Registrer tilleggsbevilling', () => {
+  const answer = (sb: ReturnType<typeof deskWith>, ...texts: string[]) =>
+    texts.forEach((t) => sb.ui.answerPrompt(t));
+
+  it('registers an allocation within the authority, marked as not reported, and logs it', () => {
+    const sb = deskWith();
+    answer(sb, '2025-05-001', '30 000', 'Ekstra samling for forløp 3');
+    sb.ui.answerAlert();
+    sb.call('registerSupplementPrompt');
+    const rows = sb.spreadsheet.sheetData('Tildelinger').values;
+    const last = rows.at(-1)!;
+    const col = (h: string) => rows[0]!.indexOf(h);
+    expect(last[col('Saksnr')]).toBe('2025-05-001');
+    expect(last[col('Art')]).toBe('Tilleggsbevilling');
+    expect(last[col('Beløp')]).toBe(30_000);
+    expect(last[col('Kategori')]).toBe('Innovasjon/prosjekt');
+    expect(last[col('Rapportert SSU')]).toBe('');
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/Gjenstående fullmakt: 10\u00a0000\u00a0kr/);
+    expect(sb.spreadsheet.sheetData('Logg').values.at(-1)).toEqual(
+      expect.arrayContaining(['Tilleggsbevilling', '2025-05-001']),
+    );
+  });
+
+  it.each([
+    ['over the authority left', '2025-05-001', '50 000', /over fullmakten.*40\u00a0000\u00a0kr gjenstår/],
+    ['to a project without a grant', '2099-05-001', '10 000', /har ingen ordinær tildeling/],
+    ['with an amount that is no amount', '2025-05-001', '[Beløp]', /plassholder/],
+  ])('refuses an allocation %s and writes nothing', (_what, caseId, amount, message) => {
+    const sb = deskWith();
+    answer(sb, caseId, amount, 'Begrunnelse');
+    sb.ui.answerAlert();
+    sb.call('registerSupplementPrompt');
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(message);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('does nothing when the user cancels', () => {
+    const sb = deskWith();
+    sb.ui.answerPrompt('2025-05-001').answerPrompt('', 'CANCEL');
+    sb.call('registerSupplementPrompt');
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+});
