@@ -5,7 +5,7 @@ import type { SheetId } from '../core/records';
 import type { Lang } from '../core/result';
 import { neutralizeFormula } from '../core/text';
 import { readWorkbook } from './portfolio';
-import { findSheet, type Sheet, type Spreadsheet } from './sheets';
+import type { Sheet, SheetIndex } from './sheets';
 
 /**
  * "Kontroller portefølje": every rule over the whole workbook, findings to `Avvik` in one write, the
@@ -20,10 +20,14 @@ export interface CheckSummary {
   warnings: number;
 }
 
-export function runCheck(ss: Spreadsheet, sheets: readonly Sheet[], lang: Lang): CheckSummary {
+export function runCheck(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheets: SheetIndex,
+  lang: Lang,
+): CheckSummary {
   const read = readWorkbook(ss, sheets);
   const result = checkWorkbook(read.values);
-  writeFindings(ss, sheets, result, lang);
+  writeFindings(sheets, result, lang);
   for (const id of ['applications', 'budget', 'allocations'] as SheetId[]) {
     const name = result.portfolio.sheetNames[id];
     highlight(read.sheets.get(name)!, read.values[name]!, id, result, lang);
@@ -43,8 +47,8 @@ export function cellA1(result: CheckResult, f: Finding): string {
     : `${result.portfolio.sheetNames[cell.sheet]}!${columnLetter(col + 1)}${cell.row}`;
 }
 
-function writeFindings(ss: Spreadsheet, sheets: readonly Sheet[], result: CheckResult, lang: Lang): void {
-  const sheet = findSheet(sheets, FINDINGS_SHEET) ?? ss.insertSheet(FINDINGS_SHEET.name);
+function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): void {
+  const sheet = sheets.find(FINDINGS_SHEET) ?? sheets.insert(FINDINGS_SHEET);
   const rows: unknown[][] = [FINDINGS_SHEET.fields.map((f) => (lang === 'nb' ? f.header : f.en))];
   for (const f of result.findings) {
     rows.push(

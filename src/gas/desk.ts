@@ -2,12 +2,12 @@ import { TilskuddError } from '../core/errors';
 import type { Lang } from '../core/result';
 import { requireSecretariat } from './access';
 import { TEXT, langOf } from './i18n';
-import type { Sheet, Spreadsheet } from './sheets';
+import { SheetIndex, type Spreadsheet } from './sheets';
 
 /** What every secretariat action gets: the spreadsheet, its sheets, the UI language and the user. */
 export interface Desk {
   ss: Spreadsheet;
-  sheets: Sheet[];
+  sheets: SheetIndex;
   lang: Lang;
   user: string;
 }
@@ -26,7 +26,7 @@ export function withDesk<T>(action: (desk: Desk) => T, options: { authorise?: bo
     return undefined;
   }
   try {
-    const sheets = ss.getSheets();
+    const sheets = new SheetIndex(ss);
     const user = options.authorise === false ? '' : requireSecretariat(sheets);
     return action({ ss, sheets, lang, user });
   } catch (e) {

@@ -19,7 +19,7 @@ import {
 import { readSettings } from '../core/records';
 import { cellText, neutralizeFormula } from '../core/text';
 import { appendLog } from './log';
-import { appendRows, findSheet, readValues, requireSheet, rowFor, wallClock, type Sheet } from './sheets';
+import { SheetIndex, appendRows, readValues, rowFor, wallClock } from './sheets';
 
 /**
  * The form-submit trigger. It holds the document lock, drops blank events, ignores a response already
@@ -52,11 +52,11 @@ export function handleSubmission(e: SubmitEvent | undefined): SubmitOutcome {
 
 function register(named: NamedValues, timestamp: string): SubmitOutcome {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = ss.getSheets();
+  const sheets = new SheetIndex(ss);
   const timeZone = ss.getSpreadsheetTimeZone();
-  const applications = requireSheet(sheets, APPLICATIONS);
-  const budget = requireSheet(sheets, BUDGET);
-  const settingsSheet = findSheet(sheets, SETTINGS_SHEET);
+  const applications = sheets.require(APPLICATIONS);
+  const budget = sheets.require(BUDGET);
+  const settingsSheet = sheets.find(SETTINGS_SHEET);
   const appValues = readValues(applications, timeZone);
   const budgetValues = readValues(budget, timeZone);
   const settingsValues = settingsSheet ? readValues(settingsSheet, timeZone) : null;
@@ -105,7 +105,7 @@ function register(named: NamedValues, timestamp: string): SubmitOutcome {
     sheets,
     checked.findings.map((f) => [f.rule, SEVERITY_LABEL[f.severity].nb, caseId, f.message.nb, '']),
   );
-  appendLog(ss, sheets, Session.getEffectiveUser().getEmail(), [
+  appendLog(sheets, Session.getEffectiveUser().getEmail(), [
     {
       action: 'Søknad mottatt',
       caseId,
@@ -143,8 +143,8 @@ function miniWorkbook(
 }
 
 /** Appends the application's findings to `Avvik` in one write, until the next full check rewrites it. */
-function recordFindings(sheets: readonly Sheet[], rows: unknown[][]): void {
-  const sheet = findSheet(sheets, FINDINGS_SHEET);
+function recordFindings(sheets: SheetIndex, rows: unknown[][]): void {
+  const sheet = sheets.find(FINDINGS_SHEET);
   if (!sheet || rows.length === 0) return;
   appendRows(
     sheet,

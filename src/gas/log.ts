@@ -1,5 +1,5 @@
 import { LOG_SHEET } from '../core/contract';
-import { appendRows, findSheet, rowFor, type Sheet, type Spreadsheet } from './sheets';
+import { appendRows, rowFor, type SheetIndex } from './sheets';
 
 export interface LogEntry {
   action: string;
@@ -9,16 +9,11 @@ export interface LogEntry {
 }
 
 /** Appends one action's entries to the append-only `Logg` sheet in one write (creating the sheet if needed). */
-export function appendLog(
-  ss: Spreadsheet,
-  sheets: readonly Sheet[],
-  user: string,
-  entries: LogEntry[],
-): void {
+export function appendLog(sheets: SheetIndex, user: string, entries: LogEntry[]): void {
   if (entries.length === 0) return;
-  let sheet = findSheet(sheets, LOG_SHEET);
+  let sheet = sheets.find(LOG_SHEET);
   if (!sheet) {
-    sheet = ss.insertSheet(LOG_SHEET.name);
+    sheet = sheets.insert(LOG_SHEET);
     sheet.getRange(1, 1, 1, LOG_SHEET.fields.length).setValues([LOG_SHEET.fields.map((f) => f.header)]);
   }
   const lastRow = Math.max(sheet.getLastRow(), 1);

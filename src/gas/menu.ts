@@ -7,7 +7,7 @@ import { createApplicationForm } from './form';
 import { TEXT, langOf } from './i18n';
 import { appendLog } from './log';
 import { setupDoneText, setupWorkbook } from './setup';
-import { findSheet, readValues } from './sheets';
+import { readValues } from './sheets';
 import { registerSupplement } from './supplement';
 
 /** The Tilskudd menu and the actions behind it. Every item names a global function of the bundle. */
@@ -43,7 +43,7 @@ export function setupMenu(): void {
 export function checkMenu(): void {
   withDesk(({ ss, sheets, lang, user }) => {
     const { errors, warnings } = runCheck(ss, sheets, lang);
-    appendLog(ss, ss.getSheets(), user, [
+    appendLog(sheets, user, [
       { action: 'Kontroller portefølje', after: `${errors} feil, ${warnings} advarsler` },
     ]);
     ss.toast(
@@ -57,12 +57,12 @@ export function checkMenu(): void {
 
 export function createFormMenu(): void {
   withDesk(({ ss, sheets, lang, user }) => {
-    const settingsSheet = findSheet(sheets, SETTINGS_SHEET);
+    const settingsSheet = sheets.find(SETTINGS_SHEET);
     const values: WorkbookValues = settingsSheet
       ? { [SETTINGS_SHEET.name]: readValues(settingsSheet, ss.getSpreadsheetTimeZone()) }
       : {};
     const form = createApplicationForm(ss, readSettings(values), lang);
-    appendLog(ss, ss.getSheets(), user, [{ action: 'Opprett søknadsskjema', after: form.getPublishedUrl() }]);
+    appendLog(sheets, user, [{ action: 'Opprett søknadsskjema', after: form.getPublishedUrl() }]);
     SpreadsheetApp.getUi().alert(
       lang === 'nb'
         ? `Søknadsskjemaet er laget.\n\nLenke til søkerne: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Søknader med saksnummer.`

@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS, settingsToRows, type Settings } from '../core/setting
 import { normalizeKey } from '../core/text';
 import { activeEmail, requireSecretariat } from './access';
 import { appendLog } from './log';
-import { findSheet, type Sheet, type Spreadsheet } from './sheets';
+import { SheetIndex, type Sheet, type Spreadsheet } from './sheets';
 import { accessError } from '../core/access';
 
 /**
@@ -68,16 +68,16 @@ export interface SetupReport {
 }
 
 export function setupWorkbook(ss: Spreadsheet): SetupReport {
-  const sheets = ss.getSheets();
-  const members = findSheet(sheets, MEMBERS_SHEET);
+  const sheets = new SheetIndex(ss);
+  const members = sheets.find(MEMBERS_SHEET);
   const hasMembers = members !== null && members.getLastRow() > 1;
   // The very first set-up makes its user the leader; afterwards only the secretariat may run it.
   const user = hasMembers ? requireSecretariat(sheets) : firstUser();
   const report: SetupReport = { created: [], headersAdded: [] };
   for (const spec of SHEETS) {
-    let sheet = findSheet(sheets, spec);
+    let sheet = sheets.find(spec);
     if (!sheet) {
-      sheet = ss.insertSheet(spec.name);
+      sheet = sheets.insert(spec);
       report.created.push(spec.name);
       writeRows(sheet, [spec.fields.map((f) => f.header)]);
       if (spec === SETTINGS_SHEET) {
@@ -94,7 +94,7 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
     format(sheet, spec, DEFAULT_SETTINGS);
   }
   if (report.created.length + report.headersAdded.length > 0) {
-    appendLog(ss, ss.getSheets(), user, [
+    appendLog(sheets, user, [
       {
         action: 'Sett opp arbeidsboka',
         after: [

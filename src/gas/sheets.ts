@@ -8,17 +8,43 @@ import { isDate, neutralizeFormula } from '../core/text';
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The sheet for a contract spec (Norwegian or English name, any case), or null. */
-export function findSheet(sheets: readonly Sheet[], spec: SheetSpec): Sheet | null {
-  const names = sheets.map((s) => s.getName());
-  const name = findSheetName(spec, names);
-  return name === undefined ? null : sheets[names.indexOf(name)]!;
-}
+/**
+ * The workbook's sheets and their names, read once per operation: every `getName` is a service call,
+ * and an operation looks sheets up many times.
+ */
+export class SheetIndex {
+  private readonly names: string[];
 
-export function requireSheet(sheets: readonly Sheet[], spec: SheetSpec): Sheet {
-  const sheet = findSheet(sheets, spec);
-  if (!sheet) throw missingSheet(spec);
-  return sheet;
+  constructor(
+    private readonly ss: Spreadsheet,
+    private readonly sheets: Sheet[] = ss.getSheets(),
+  ) {
+    this.names = sheets.map((s) => s.getName());
+  }
+
+  /** The sheet for a contract spec (Norwegian or English name, any case), or null. */
+  find(spec: SheetSpec): Sheet | null {
+    const name = findSheetName(spec, this.names);
+    return name === undefined ? null : this.sheets[this.names.indexOf(name)]!;
+  }
+
+  require(spec: SheetSpec): Sheet {
+    const sheet = this.find(spec);
+    if (!sheet) throw missingSheet(spec);
+    return sheet;
+  }
+
+  nameOf(sheet: Sheet): string {
+    return this.names[this.sheets.indexOf(sheet)] ?? sheet.getName();
+  }
+
+  /** A new sheet under the spec's Norwegian name. */
+  insert(spec: SheetSpec): Sheet {
+    const sheet = this.ss.insertSheet(spec.name);
+    this.sheets.push(sheet);
+    this.names.push(spec.name);
+    return sheet;
+  }
 }
 
 /** All values of a sheet, header first, with dates as wall-clock dates in the spreadsheet's zone. */

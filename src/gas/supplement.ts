@@ -42,7 +42,7 @@ export function registerSupplement(desk: Desk, input: SupplementInput): { amount
   });
   appendRows(read.sheets.get(name)!, values.length, [row]);
   const left = check.authority.left - check.amount;
-  appendLog(desk.ss, desk.sheets, desk.user, [
+  appendLog(desk.sheets, desk.user, [
     {
       action: 'Tilleggsbevilling',
       caseId: check.authority.caseId,

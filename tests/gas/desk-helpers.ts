@@ -1,3 +1,4 @@
+import { QUESTIONS } from '../../src/core/application-form';
 import { MEMBERS_SHEET } from '../../src/core/contract';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { loadBundle, type SandboxOptions } from './sandbox';
@@ -31,4 +32,50 @@ export function sheetCalls(sb: Desk): number {
 /** Column index (0-based) of a header in a sheet's first row. */
 export function colOf(sb: Desk, sheet: string, header: string): number {
   return (sb.spreadsheet.sheetData(sheet).values[0] as unknown[]).indexOf(header);
+}
+
+/** A complete, valid set of answers as Google's namedValues (title → [answer]). */
+export function answers(
+  overrides: Record<string, string> = {},
+  stamp = '23.11.2026 10:00:00',
+): Record<string, string[]> {
+  const base: Record<string, string> = {
+    title: 'Felles akutteam',
+    applicant: 'Lister-kommunene',
+    category: 'Innovasjon/prosjekt',
+    type: 'Ny søknad',
+    region: 'Lister',
+    priorityAreas: 'Barn og unge, Svangerskap, fødsel og barsel',
+    municipalities: 'Flekkefjord, Kvinesdal',
+    hospital: 'Ja',
+    agreement: 'Ja',
+    contract: 'Nei',
+    need: 'Behov',
+    knowledgeBase: 'Kunnskap',
+    innovation: 'Ny metode',
+    benefitPlan: 'Færre innleggelser',
+    from: '2027-01',
+    to: '2027-12',
+    requested: '400000',
+    budget: 'Lønn: 300 000\nDrift: 100 000',
+    ownMunicipality: '100000',
+    ownHospital: '',
+    permanentCosts: 'Nei',
+    email: 'prosjekt@example.no',
+    ...overrides,
+  };
+  const named: Record<string, string[]> = { Tidsmerke: [stamp] };
+  for (const q of QUESTIONS) named[q.title.nb] = [base[q.key] ?? ''];
+  return named;
+}
+
+const event = (named: Record<string, string[]>) => ({
+  namedValues: named,
+  values: [named['Tidsmerke']?.[0] ?? ''],
+});
+
+export function submit(sb: Desk, named: Record<string, string[]>, executionId?: string) {
+  return sb.runAs({ email: '', effectiveEmail: 'eier@example.no', executionId }, () =>
+    sb.call('onFormSubmit', event(named)),
+  );
 }

@@ -2,53 +2,7 @@ import { QUESTIONS } from '../../src/core/application-form';
 import { APPLICATIONS } from '../../src/core/contract';
 import { roundFor } from '../../src/core/intake';
 import { exampleWorkbook } from '../../src/example/agder';
-import { colOf, deskWith, sheetCalls, type Desk } from './desk-helpers';
-
-/** A complete, valid set of answers as Google's namedValues (title → [answer]). */
-function answers(
-  overrides: Record<string, string> = {},
-  stamp = '23.11.2026 10:00:00',
-): Record<string, string[]> {
-  const base: Record<string, string> = {
-    title: 'Felles akutteam',
-    applicant: 'Lister-kommunene',
-    category: 'Innovasjon/prosjekt',
-    type: 'Ny søknad',
-    region: 'Lister',
-    priorityAreas: 'Barn og unge, Svangerskap, fødsel og barsel',
-    municipalities: 'Flekkefjord, Kvinesdal',
-    hospital: 'Ja',
-    agreement: 'Ja',
-    contract: 'Nei',
-    need: 'Behov',
-    knowledgeBase: 'Kunnskap',
-    innovation: 'Ny metode',
-    benefitPlan: 'Færre innleggelser',
-    from: '2027-01',
-    to: '2027-12',
-    requested: '400000',
-    budget: 'Lønn: 300 000\nDrift: 100 000',
-    ownMunicipality: '100000',
-    ownHospital: '',
-    permanentCosts: 'Nei',
-    email: 'prosjekt@example.no',
-    ...overrides,
-  };
-  const named: Record<string, string[]> = { Tidsmerke: [stamp] };
-  for (const q of QUESTIONS) named[q.title.nb] = [base[q.key] ?? ''];
-  return named;
-}
-
-const event = (named: Record<string, string[]>) => ({
-  namedValues: named,
-  values: [named['Tidsmerke']?.[0] ?? ''],
-});
-
-function submit(sb: Desk, named: Record<string, string[]>, executionId?: string) {
-  return sb.runAs({ email: '', effectiveEmail: 'eier@example.no', executionId }, () =>
-    sb.call('onFormSubmit', event(named)),
-  );
-}
+import { answers, colOf, deskWith, sheetCalls, submit, type Desk } from './desk-helpers';
 
 function rows(sb: Desk, sheet = 'Søknader') {
   const values = sb.spreadsheet.sheetData(sheet).values;
@@ -120,7 +74,7 @@ describe('onFormSubmit', () => {
   it('maps by header when columns are reordered and a column is inserted', () => {
     const values = exampleWorkbook();
     values['Søknader'] = values['Søknader']!.map((row, r) => [
-      'Notater' && (r === 0 ? 'Notater' : ''),
+      r === 0 ? 'Notater' : '',
       ...[...row].reverse(),
     ]);
     const sb = deskWith(values);

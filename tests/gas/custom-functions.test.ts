@@ -1,0 +1,61 @@
+import { loadBundle } from './sandbox';
+
+describe('custom functions in the sandbox (custom-function mode: no writes, no authorised services)', () => {
+  const sb = loadBundle();
+  const column = <T>(xs: T[]) => xs.map((x) => [x]);
+
+  it('ALLOCATION_SHARE takes whole ranges, Norwegian amounts and blank rows', () => {
+    const amounts = column(['1 060 000 kr', 625_000, '', '939 829']);
+    const categories = column(['Innovasjon/prosjekt', 'Innovasjon/prosjekt', '', 'Administrasjon']);
+    const share = sb.callAsCustomFunction<number>('ALLOCATION_SHARE', amounts, categories, 'Administrasjon');
+    expect(share).toBeCloseTo(939_829 / 2_624_829, 10);
+    const shares = sb.callAsCustomFunction<number[][]>(
+      'ALLOCATION_SHARE',
+      amounts,
+      categories,
+      column(['Innovasjon/prosjekt', 'Administrasjon', 'Samdrift/tiltak']),
+      9_160_000,
+    );
+    expect(shares.map((r) => Math.round(r[0]! * 10000) / 10000)).toEqual([0.184, 0.1026, 0]);
+  });
+
+  it('ALLOCATION_SHARE explains mismatched ranges', () => {
+    expect(() => sb.callAsCustomFunction('ALLOCATION_SHARE', column([1, 2]), column(['a']), 'a')).toThrow(
+      /beløpene har 2 celler, men kategoriene har 1/,
+    );
+  });
+
+  it('YEAR_PART and NOK work on columns', () => {
+    const parts = sb.callAsCustomFunction<unknown[][]>(
+      'YEAR_PART',
+      column([1_060_000, 625_000, '']),
+      column(['2025-08', '2025-08', '']),
+      column(['2026-07', '2025-12', '']),
+      2025,
+    );
+    expect(parts).toEqual([[441_667], [625_000], ['']]);
+    expect(sb.callAsCustomFunction('NOK', [['kr 1.060.000,-', '9,16 mill.']])).toEqual([
+      [1_060_000, 9_160_000],
+    ]);
+  });
+
+  it('ALLOCATION_SHARE over 10 000 rows takes under 50 ms and makes no service call', () => {
+    const amounts = column(
+      Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `kr ${i * 1000},-` : i * 1000)),
+    );
+    const categories = column(
+      Array.from({ length: 10_000 }, (_, i) => ['Innovasjon/prosjekt', 'adm', 'tiltak'][i % 3]),
+    );
+    sb.callAsCustomFunction('ALLOCATION_SHARE', amounts, categories, 'Administrasjon'); // warm-up
+    sb.calls.reset();
+    const t0 = performance.now();
+    sb.callAsCustomFunction(
+      'ALLOCATION_SHARE',
+      amounts,
+      categories,
+      column(['Administrasjon', 'Samdrift/tiltak']),
+    );
+    expect(performance.now() - t0).toBeLessThan(50);
+    expect(sb.calls.total()).toBe(0);
+  });
+});

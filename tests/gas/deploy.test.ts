@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+// What `npm run deploy` (clasp push) would upload, checked offline; `npm test` builds first.
+describe('deploy', () => {
+  it('pushes exactly the built bundle and the manifest', () => {
+    const r = spawnSync('node_modules/.bin/clasp', ['show-file-status', '--json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const status = JSON.parse(r.stdout) as { filesToPush: string[] };
+    expect(status.filesToPush.sort()).toEqual(['build/Code.js', 'build/appsscript.json']);
+  });
+
+  it('asks for exactly the scopes the product uses, and none broader', () => {
+    const manifest = JSON.parse(readFileSync('build/appsscript.json', 'utf8')) as { oauthScopes: string[] };
+    expect([...manifest.oauthScopes].sort()).toEqual(
+      [
+        // the bound spreadsheet only, not all of the user's spreadsheets
+        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        // menus, dialogs, sidebars
+        'https://www.googleapis.com/auth/script.container.ui',
+        // the installable form-submit trigger
+        'https://www.googleapis.com/auth/script.scriptapp',
+        // creating the application form
+        'https://www.googleapis.com/auth/forms',
+        // receipts to applicants, when enabled in Innstillinger
+        'https://www.googleapis.com/auth/script.send_mail',
+        // reading the user's e-mail for the role check
+        'https://www.googleapis.com/auth/userinfo.email',
+      ].sort(),
+    );
+  });
+
+  it('has clasp push the build folder', () => {
+    expect(JSON.parse(readFileSync('.clasp.json', 'utf8'))).toMatchObject({ rootDir: 'build' });
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.deploy).toBe(
+      'npm run build && clasp push --force',
+    );
+  });
+});
