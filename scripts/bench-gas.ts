@@ -10,7 +10,8 @@ function workbook(n: number) {
   const values = exampleWorkbook();
   const apps = values['Søknader']!;
   const template = apps[1]!;
-  for (let i = 0; i < n - 2; i++) apps.push(template.map((v, c) => (c === 0 ? `2025-05-${String(i + 3).padStart(4, '0')}` : v)));
+  for (let i = 0; i < n - 2; i++)
+    apps.push(template.map((v, c) => (c === 0 ? `2025-05-${String(i + 3).padStart(4, '0')}` : v)));
   return values;
 }
 
@@ -32,7 +33,9 @@ export function benchGas() {
   const loadCalls = Math.max(...loads.map((l) => l.load.calls));
   const sb = loads[0]!;
   const amounts = Array.from({ length: 10_000 }, (_, i) => [i % 2 ? `kr ${i * 1000},-` : i * 1000]);
-  const categories = Array.from({ length: 10_000 }, (_, i) => [['Innovasjon/prosjekt', 'adm', 'tiltak'][i % 3]]);
+  const categories = Array.from({ length: 10_000 }, (_, i) => [
+    ['Innovasjon/prosjekt', 'adm', 'tiltak'][i % 3],
+  ]);
   sb.callAsCustomFunction('ALLOCATION_SHARE', amounts, categories, 'Administrasjon');
   const shares: number[] = [];
   for (let i = 0; i < 10; i++) {

@@ -45,9 +45,13 @@ for (const r of gas.rows) {
   );
 }
 const flat = (k) => gas.rows.every((r) => r[k].calls === gas.rows[0][k].calls);
-console.log(`\nCalls independent of rows: check ${flat('check') ? 'yes' : 'NO'}, submit ${flat('submit') ? 'yes' : 'NO'}.`);
+console.log(
+  `\nCalls independent of rows: check ${flat('check') ? 'yes' : 'NO'}, submit ${flat('submit') ? 'yes' : 'NO'}.`,
+);
 console.log(`Bundle: ${gas.bundleKb.toFixed(0)} KB (target ≤ 300 KB).`);
-console.log(`Top-level load: ${gas.loadMs.toFixed(1)} ms median, ${gas.loadCalls} service calls (targets ≤ 20 ms, 0).`);
+console.log(
+  `Top-level load: ${gas.loadMs.toFixed(1)} ms median, ${gas.loadCalls} service calls (targets ≤ 20 ms, 0).`,
+);
 console.log(`ALLOCATION_SHARE over 10 000 rows: ${gas.shareMs.toFixed(1)} ms median (target < 50 ms).`);
 
 const ok =
