@@ -2,7 +2,7 @@
  * The Apps Script entry: only the globals Google calls (menus, triggers, custom functions). Everything
  * here delegates to modules; the build appends a top-level stub with the same JSDoc per export.
  */
-import { allocationShare, yearPart } from './core/formulas';
+import { allocationShare, keyRemaining, yearPart } from './core/formulas';
 import { nok } from './gas/custom-functions';
 import { handleSubmission, type SubmitEvent } from './gas/intake';
 import { addMenu, checkMenu, createFormMenu, setupMenu, supplementPromptMenu } from './gas/menu';
@@ -82,4 +82,26 @@ export function ALLOCATION_SHARE(
  */
 export function YEAR_PART(amounts: unknown, from: unknown, to: unknown, year: unknown): unknown {
   return yearPart(amounts, from, to, year);
+}
+
+/**
+ * Hva som gjenstår av en kategoris nøkkel: ramme × nøkkelandel minus det radene i kategorien er tildelt.
+ * What is left of a category's key: frame × key share minus what the category's rows add up to.
+ *
+ * @param {Array<Array<number|string>>} amounts Beløpene / the amounts
+ * @param {Array<Array<string>>} categories Kategorien per rad / the category of each row
+ * @param {string} category Kategorien / the category
+ * @param {number} frame Rammen for året, f.eks. 9160000 / the year's frame
+ * @param {number} [key] Nøkkelandelen; standard 80 %, 5 % eller 15 % etter kategori / the key share
+ * @return {number} Gjenstående i kroner (negativt når nøkkelen er overskredet) / what is left in NOK
+ * @customfunction
+ */
+export function KEY_REMAINING(
+  amounts: unknown,
+  categories: unknown,
+  category: unknown,
+  frame: unknown,
+  key?: unknown,
+): unknown {
+  return keyRemaining(amounts, categories, category, frame, key);
 }

@@ -2,6 +2,7 @@ import { parseCategory, type CategoryId } from './categories';
 import { tilskuddError } from './errors';
 import { parseMoney } from './money';
 import { parseMonth, proRata } from './period';
+import { DEFAULT_SETTINGS } from './settings';
 import { isBlank, normalizeKey, cellText } from './text';
 
 /**
@@ -102,4 +103,34 @@ export function yearPart(amounts: unknown, from: unknown, to: unknown, year: unk
   sameLength(fn, a, f, ['beløpene', 'fra-månedene']);
   sameLength(fn, a, t, ['beløpene', 'til-månedene']);
   return a.map((amount, i) => [one(amount, f[i], t[i], i + 1)]) as number[][];
+}
+
+/**
+ * What is left of a category's key: `frame × key share` minus what rows of the category add up to.
+ * The key share defaults to the category's share in the default split key (80/5/15).
+ */
+export function keyRemaining(
+  amounts: unknown,
+  categories: unknown,
+  category: unknown,
+  frame: unknown,
+  key?: unknown,
+): number {
+  const fn = 'KEY_REMAINING';
+  const id = parseCategory(cellText(category));
+  const share = isBlank(key) ? (id ? DEFAULT_SETTINGS.key[id] : undefined) : Number(key);
+  if (share === undefined || !Number.isFinite(share) || share < 0 || share > 1) {
+    throw tilskuddError(
+      `${fn}: oppgi nøkkelandelen (f.eks. 0,05) for «${cellText(category)}», eller bruk en av kategoriene.`,
+      `${fn}: give the key share (e.g. 0.05) for "${cellText(category)}", or use one of the categories.`,
+    );
+  }
+  const a = asColumn(amounts);
+  const c = asColumn(categories);
+  sameLength(fn, a, c, ['beløpene', 'kategoriene']);
+  const wanted = categoryKey(category);
+  let used = 0;
+  for (let i = 0; i < a.length; i++)
+    if (!isBlank(a[i]) && categoryKey(c[i]) === wanted) used += amountAt(fn, a[i], i + 1);
+  return Math.round(amountAt(fn, frame, 1) * share) - used;
 }

@@ -39,6 +39,23 @@ describe('custom functions in the sandbox (custom-function mode: no writes, no a
     ]);
   });
 
+  it('KEY_REMAINING gives what is left of a category key, negative when it is exceeded', () => {
+    const amounts = column([939_829, 1_060_000]);
+    const categories = column(['Administrasjon', 'Innovasjon/prosjekt']);
+    expect(sb.callAsCustomFunction('KEY_REMAINING', amounts, categories, 'Administrasjon', 9_160_000)).toBe(
+      -481_829,
+    );
+    expect(sb.callAsCustomFunction('KEY_REMAINING', amounts, categories, 'innovasjon', 9_160_000)).toBe(
+      6_268_000,
+    );
+    expect(sb.callAsCustomFunction('KEY_REMAINING', amounts, categories, 'Annet', '9,16 mill.', 0.1)).toBe(
+      916_000,
+    );
+    expect(() => sb.callAsCustomFunction('KEY_REMAINING', amounts, categories, 'Annet', 9_160_000)).toThrow(
+      /oppgi nøkkelandelen/,
+    );
+  });
+
   it('ALLOCATION_SHARE over 10 000 rows takes under 50 ms and makes no service call', () => {
     const amounts = column(
       Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `kr ${i * 1000},-` : i * 1000)),
