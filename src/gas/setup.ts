@@ -13,6 +13,7 @@ import {
   type Field,
   type SheetSpec,
 } from '../core/contract';
+import { readSettings } from '../core/records';
 import { DEFAULT_SETTINGS, settingsToRows, type Settings } from '../core/settings';
 import { normalizeKey } from '../core/text';
 import { activeEmail, requireSecretariat } from './access';
@@ -65,6 +66,8 @@ function choices(field: Field, settings: Settings): string[] | null {
 export interface SetupReport {
   created: string[];
   headersAdded: string[];
+  /** The user made leader by a first set-up of an empty `Medlemmer`. */
+  leader: string | null;
 }
 
 export function setupWorkbook(ss: Spreadsheet): SetupReport {
@@ -73,7 +76,12 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   const hasMembers = members !== null && members.getLastRow() > 1;
   // The very first set-up makes its user the leader; afterwards only the secretariat may run it.
   const user = hasMembers ? requireSecretariat(sheets) : firstUser();
-  const report: SetupReport = { created: [], headersAdded: [] };
+  const report: SetupReport = { created: [], headersAdded: [], leader: null };
+  const settingsSheet = sheets.find(SETTINGS_SHEET);
+  // Dropdowns (regions) follow the workbook's own settings when it has them.
+  const settings = settingsSheet
+    ? readSettings({ [SETTINGS_SHEET.name]: settingsSheet.getDataRange().getValues() })
+    : DEFAULT_SETTINGS;
   for (const spec of SHEETS) {
     let sheet = sheets.find(spec);
     if (!sheet) {
@@ -87,19 +95,23 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
           2,
         );
       }
-      if (spec === MEMBERS_SHEET) writeRows(sheet, [['', user, 'Leder', '', '']], 2);
     } else {
       report.headersAdded.push(...addMissingHeaders(sheet, spec));
     }
-    format(sheet, spec, DEFAULT_SETTINGS);
+    if (spec === MEMBERS_SHEET && !hasMembers) {
+      writeRows(sheet, [['', user, 'Leder', '', '']], 2);
+      report.leader = user;
+    }
+    format(sheet, spec, settings);
   }
-  if (report.created.length + report.headersAdded.length > 0) {
+  if (changed(report)) {
     appendLog(sheets, user, [
       {
         action: 'Sett opp arbeidsboka',
         after: [
           ...report.created.map((n) => `ark ${n}`),
           ...report.headersAdded.map((h) => `kolonne ${h}`),
+          ...(report.leader ? [`leder ${report.leader}`] : []),
         ].join(', '),
       },
     ]);
@@ -171,8 +183,10 @@ function format(sheet: Sheet, spec: SheetSpec, settings: Settings): void {
   }
 }
 
+const changed = (r: SetupReport) => r.created.length + r.headersAdded.length > 0 || r.leader !== null;
+
 export const setupDoneText = (r: SetupReport) =>
-  r.created.length + r.headersAdded.length === 0
+  !changed(r)
     ? { nb: 'Arbeidsboka var allerede satt opp.', en: 'The workbook was already set up.' }
     : {
         nb: `Satt opp. Nye ark: ${r.created.join(', ') || 'ingen'}. Nye kolonner: ${r.headersAdded.join(', ') || 'ingen'}.`,

@@ -92,6 +92,18 @@ describe('Sett opp arbeidsboka', () => {
     expect(after[0]!.slice(23)).toEqual(['Innovasjon', 'Svar-ID']);
   });
 
+  it('makes the first user leader of an empty Medlemmer sheet, once', () => {
+    const sb = loadBundle({ activeUser: SECRETARY });
+    sb.spreadsheet.addSheet('Medlemmer', [['Navn', 'E-post', 'Rolle', 'Organisasjon', 'Region']]);
+    sb.call('setupWorkbook');
+    sb.call('setupWorkbook');
+    const members = sb.spreadsheet.sheetData('Medlemmer').values.filter((r) => r.some((v) => v !== ''));
+    expect(members).toEqual([
+      ['Navn', 'E-post', 'Rolle', 'Organisasjon', 'Region'],
+      ['', SECRETARY, 'Leder', '', ''],
+    ]);
+  });
+
   it('fails closed when the user e-mail cannot be read', () => {
     const sb = loadBundle({ activeUser: '' });
     sb.ui.answerAlert();
