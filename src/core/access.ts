@@ -19,7 +19,7 @@ const SECRETARIAT_ROLES = new Set([
 export const isSecretariatRole = (role: string): boolean => SECRETARIAT_ROLES.has(normalizeKey(role));
 
 export function accessError(email: string, members: readonly (readonly unknown[])[]): TilskuddError | null {
-  if (email === '') {
+  if (normalizeKey(email) === '') {
     return tilskuddError(
       'Tilskudd kan ikke lese e-postadressen din (f.eks. når du er logget inn fra et annet domene), og endringer er derfor stengt. Logg inn med kontoen som står i arket «Medlemmer».',
       'Tilskudd cannot read your e-mail address (for instance when signed in from another domain), so changes are closed. Sign in with the account listed in the "Members" sheet.',

@@ -161,6 +161,12 @@ export const APPLICATION_FORM: Section[] = [
 
 export const QUESTIONS: Question[] = APPLICATION_FORM.flatMap((s) => s.questions);
 
+/** "Post: beløp", "Post - beløp", "Post<tab>beløp", "Post = beløp". */
+const SEPARATED = /^(.*?)\s*(?::|\t|\s[–—-]\s|=)\s*([^:]*)$/;
+/** "Utstyr 20 000 kr", "Drift-100 000", "300 000": a whole amount (grouped digits kept together) at the end. */
+const AMOUNT_AT_END =
+  /^(.*?)[\s–—-]*((?:kr\.?\s*)?(?:\d{1,3}(?:[ \u00a0.]\d{3})+|\d+)(?:,[-–\d]+)?(?:\s*kr)?)$/;
+
 /** Budget lines from the form's "Item: amount" text, one per line; amounts stay text for the rules. */
 export function parseBudgetText(text: string): Array<{ item: string; amount: string }> {
   return text
@@ -168,9 +174,7 @@ export function parseBudgetText(text: string): Array<{ item: string; amount: str
     .map((line) => line.trim())
     .filter((line) => line !== '')
     .map((line) => {
-      const m =
-        /^(.*?)\s*(?::|\t|\s[–—-]\s|=)\s*([^:]*)$/.exec(line) ??
-        /^(.*?)\s+((?:kr\.?\s*)?[\d\s.,]+\S*)$/.exec(line);
+      const m = SEPARATED.exec(line) ?? AMOUNT_AT_END.exec(line);
       return m ? { item: m[1]!.trim(), amount: m[2]!.trim() } : { item: line, amount: '' };
     });
 }

@@ -78,7 +78,7 @@ export function allocationShare(
 export function yearPart(amounts: unknown, from: unknown, to: unknown, year: unknown): number | number[][] {
   const fn = 'YEAR_PART';
   const y = Number(year);
-  if (!Number.isInteger(y))
+  if (isBlank(year) || !Number.isInteger(y))
     throw tilskuddError(
       `${fn}: «${cellText(year)}» er ikke et årstall.`,
       `${fn}: "${cellText(year)}" is not a year.`,

@@ -101,9 +101,9 @@ export function nextCaseId(existing: readonly string[], round: { year: number; m
   const prefix = `${round.year}-${String(round.month).padStart(2, '0')}-`;
   let max = 0;
   for (const id of existing) {
-    if (!id.startsWith(prefix)) continue;
-    const n = Number(id.slice(prefix.length));
-    if (Number.isInteger(n) && n > max) max = n;
+    const suffix = id.slice(prefix.length);
+    if (!id.startsWith(prefix) || !/^\d+$/.test(suffix)) continue;
+    max = Math.max(max, Number(suffix));
   }
   return prefix + String(max + 1).padStart(3, '0');
 }
@@ -113,13 +113,12 @@ export function nextCaseId(existing: readonly string[], round: { year: number; m
  * trigger is recognised. 53-bit string hash (cyrb53): no service call, same in every runtime.
  */
 export function responseKey(timestamp: string, named: NamedValues): string {
-  const text =
-    timestamp +
-    '\u0000' +
+  const text = JSON.stringify([
+    timestamp,
     Object.keys(named)
       .sort()
-      .map((k) => `${k}=${answerOf(named[k])}`)
-      .join('\u0000');
+      .map((k) => [k, answerOf(named[k])]),
+  ]);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

@@ -2,6 +2,7 @@ import type { CategoryId } from './categories';
 import { tilskuddError, type TilskuddError } from './errors';
 import { formatMoney, parseMoney } from './money';
 import type { Portfolio } from './records';
+import { isBlank } from './text';
 
 /**
  * The secretariat's authority for supplementary allocations: only to projects with an ordinary grant,
@@ -58,12 +59,14 @@ export function checkSupplement(
   const id = caseId.trim();
   const authority = authorityFor(p, id);
   const refuse = (nb: string, en: string) => ({ ok: false as const, error: tilskuddError(nb, en) });
+  if (id === '') return refuse('Oppgi saksnummeret til prosjektet.', 'Give the case ID of the project.');
   if (!authority.granted) {
     return refuse(
       `Sak «${id}» har ingen ordinær tildeling. Sekretariatet kan bare gi tilleggsbevilling til prosjekter SSU har innvilget.`,
       `Case "${id}" has no ordinary grant. The secretariat may only add to projects the board has granted.`,
     );
   }
+  if (isBlank(amountInput)) return refuse('Skriv inn beløpet.', 'Enter the amount.');
   const parsed = parseMoney(amountInput);
   if (!parsed.ok) return refuse(`Beløpet ${parsed.reason.nb}.`, `The amount ${parsed.reason.en}.`);
   if (parsed.value <= 0) return refuse('Beløpet må være større enn 0.', 'The amount must be greater than 0.');

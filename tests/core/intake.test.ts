@@ -20,7 +20,7 @@ const question = (key: Question['key']): Question => {
 };
 
 /** One answer per question key, as a typical applicant types them. */
-const ANSWERS: Record<Question['key'] & string, string> = {
+const ANSWERS = {
   title: 'Agdermodellen – barn og unges helsetjenester',
   applicant: 'Faglig samarbeidsutvalg barn og unge',
   category: 'Innovasjon/prosjekt',
@@ -43,7 +43,7 @@ const ANSWERS: Record<Question['key'] & string, string> = {
   ownHospital: '100000',
   permanentCosts: 'Nei',
   email: 'postmottak@example.no',
-};
+} satisfies Partial<Record<Question['key'], string>>;
 
 /** The cells the answers above become. */
 const CELLS = {
@@ -76,7 +76,7 @@ const BUDGET = [
 ];
 
 /** Google's namedValues for the answers, titled in one locale; the timestamp comes first as in Sheets. */
-function named(lang: 'nb' | 'en', answers: Record<string, string> = ANSWERS): NamedValues {
+function named(lang: 'nb' | 'en', answers: Partial<Record<string, string>> = ANSWERS): NamedValues {
   const out: NamedValues = { [lang === 'nb' ? 'Tidsmerke' : 'Timestamp']: [TIMESTAMP] };
   for (const q of QUESTIONS) {
     const answer = answers[q.key];
@@ -375,8 +375,8 @@ describe('responseKey', () => {
   it('changes when an answer is added or removed', () => {
     const base = responseKey(TIMESTAMP, ANSWERS_A);
     expect(responseKey(TIMESTAMP, { ...ANSWERS_A, Kunnskapsgrunnlag: ['Rapporter'] })).not.toBe(base);
-    const { Behov: _dropped, ...rest } = ANSWERS_A;
-    expect(responseKey(TIMESTAMP, rest)).not.toBe(base);
+    const withoutNeed = Object.fromEntries(Object.entries(ANSWERS_A).filter(([title]) => title !== 'Behov'));
+    expect(responseKey(TIMESTAMP, withoutNeed)).not.toBe(base);
   });
 
   it('changes when the timestamp changes', () => {
