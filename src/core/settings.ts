@@ -26,6 +26,13 @@ const settingsSchema = z.object({
     .array(z.object({ label: z.string().check(z.minLength(1)), weight: z.number().check(z.gte(0)) }))
     .check(z.minLength(1)),
   emailReceipt: z.boolean(),
+  community: z.string().check(z.minLength(1)),
+  board: z.string().check(z.minLength(1)),
+  caseOfficer: z.string().check(z.minLength(1)),
+  secretariatEmail: z.string(),
+  docsPerDay: z.number().check(z.int(), z.positive()),
+  funderOrgNumber: z.string(),
+  grantIdPrefix: z.string().check(z.minLength(1)),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -58,6 +65,14 @@ export const DEFAULT_SETTINGS: Settings = {
     { label: 'Balansert total portefølje', weight: 1 },
   ],
   emailReceipt: false,
+  community: 'Helsefellesskapet Agder',
+  board: 'Strategisk samarbeidsutvalg (SSU) - Helsefellesskapet Agder',
+  caseOfficer: 'Sekretariatet',
+  secretariatEmail: 'postmottak@example.no',
+  // Google's daily quota for new documents: 250 for consumer accounts, 1 500 for Workspace.
+  docsPerDay: 250,
+  funderOrgNumber: '',
+  grantIdPrefix: '360G-tilskudd-agder',
 };
 
 export const frameFor = (s: Settings, year: number): number => s.frames[String(year)] ?? s.defaultFrame;
@@ -116,6 +131,33 @@ export function settingsToRows(s: Settings): SettingRow[] {
       value: s.emailReceipt ? 'Ja' : 'Nei',
       description: 'Send søkeren kvittering med saksnummer',
     },
+    { key: 'Helsefellesskap', value: s.community, description: 'Navnet som står i dokumentene' },
+    { key: 'Råd/utvalg', value: s.board, description: 'Utvalget som vedtar (saksfremstillingens hode)' },
+    {
+      key: 'Saksbehandler',
+      value: s.caseOfficer,
+      description: 'Saksbehandler i saksfremstillingen (rolle, ikke navn)',
+    },
+    {
+      key: 'Sekretariatets e-post',
+      value: s.secretariatEmail,
+      description: 'Kontaktadresse i tildelingsbrev',
+    },
+    {
+      key: 'Dokumenter per dag',
+      value: s.docsPerDay,
+      description: 'Googles kvote for nye dokumenter per dag: 250 (privat konto) eller 1 500 (Workspace)',
+    },
+    {
+      key: 'Org.nr forvalter',
+      value: s.funderOrgNumber,
+      description: 'Organisasjonsnummeret til den som forvalter tilskuddet (for 360Giving-eksporten)',
+    },
+    {
+      key: '360Giving-prefiks',
+      value: s.grantIdPrefix,
+      description: 'Prefiks for tilskudds-ID i 360Giving-eksporten',
+    },
   ];
 }
 
@@ -140,6 +182,13 @@ const money =
     const parsed = parseMoney(v);
     if (!parsed.ok || parsed.value <= 0) return false;
     set(d, parsed.value, suffix);
+    return true;
+  };
+
+const text =
+  (set: (d: Settings, v: string) => void): Apply =>
+  (d, v) => {
+    set(d, cellText(v));
     return true;
   };
 
@@ -184,6 +233,24 @@ const APPLIERS: Array<[names: string[], apply: Apply]> = [
       const weight = typeof v === 'number' ? v : Number(cellText(v).replace(',', '.'));
       if (!Number.isFinite(weight) || cellText(v) === '') return false;
       d.criteria.push({ label, weight });
+      return true;
+    },
+  ],
+  [['helsefellesskap', 'health community'], text((d, v) => (d.community = v))],
+  [['råd/utvalg', 'board'], text((d, v) => (d.board = v))],
+  [['saksbehandler', 'case officer'], text((d, v) => (d.caseOfficer = v))],
+  [['sekretariatets e-post', 'secretariat email'], text((d, v) => (d.secretariatEmail = v))],
+  [
+    ['org.nr forvalter', 'funder organisation number'],
+    text((d, v) => (d.funderOrgNumber = v.replace(/\s/g, ''))),
+  ],
+  [['360giving-prefiks', '360giving prefix'], text((d, v) => (d.grantIdPrefix = v))],
+  [
+    ['dokumenter per dag', 'documents per day'],
+    (d, v) => {
+      const n = typeof v === 'number' ? v : Number(cellText(v).replace(/\s/g, ''));
+      if (!Number.isInteger(n) || n <= 0) return false;
+      d.docsPerDay = n;
       return true;
     },
   ],
@@ -233,7 +300,9 @@ export function parseSettings(rows: Array<{ key: unknown; value: unknown; row: n
         `Settings row ${row}: unknown setting "${name}". Fix the name or delete the row.`,
       );
     }
-    if (isBlank(value) || !found.apply(draft, value, found.suffix)) {
+    // A blank value keeps the default (the template lists optional settings with no value).
+    if (isBlank(value)) continue;
+    if (!found.apply(draft, value, found.suffix)) {
       throw tilskuddError(
         `Innstillinger rad ${row}: «${name}» har en ugyldig verdi («${cellText(value)}»). Se kolonnen Forklaring.`,
         `Settings row ${row}: "${name}" has an invalid value ("${cellText(value)}"). See the Description column.`,

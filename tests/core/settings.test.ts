@@ -172,7 +172,6 @@ describe('parseSettings errors', () => {
 
   it.each([
     ['Ramme', 'mye'],
-    ['Ramme', ''],
     ['Ramme 2026', '[Beløp]'],
     ['Nøkkel administrasjon', 'fem'],
     ['Søknadsrunder', 'mai; foo'],
@@ -188,6 +187,15 @@ describe('parseSettings errors', () => {
     expect(e.reason.nb).toContain(`«${key}»`);
     expect(e.reason.en).toContain('Settings row 3');
     expect(e.reason.en).toContain(`"${key}"`);
+  });
+
+  it('keeps the default for a setting listed without a value', () => {
+    const s = parseSettings([
+      { key: 'Ramme', value: '', row: 2 },
+      { key: 'Org.nr forvalter', value: '', row: 3 },
+    ]);
+    expect(s.defaultFrame).toBe(9_160_000);
+    expect(s.funderOrgNumber).toBe('');
   });
 
   it('says what the split key adds up to when it is not 100 %', () => {
