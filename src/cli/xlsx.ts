@@ -1,15 +1,7 @@
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
-import { CATEGORY_IDS, CATEGORY_LABELS } from '../core/categories';
-import {
-  ALLOCATION_KINDS,
-  FINDINGS_SHEET,
-  STATUSES,
-  findSheetName,
-  columnLetter,
-  type Field,
-  type SheetSpec,
-} from '../core/contract';
+import { choicesFor } from '../core/choices';
+import { FINDINGS_SHEET, findSheetName, columnLetter, type Field, type SheetSpec } from '../core/contract';
 import { SEVERITY_LABEL, type CellRef, type Finding } from '../core/findings';
 import type { Portfolio, SheetId, WorkbookValues } from '../core/records';
 import { SHEETS } from '../core/records';
@@ -147,25 +139,6 @@ function styleHeader(ws: ExcelJS.Worksheet, widths: number[]): void {
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
-const YES_NO = ['Ja', 'Nei'];
-
-function listFor(field: Field, settings: Settings): string[] | null {
-  switch (field.kind) {
-    case 'category':
-      return CATEGORY_IDS.map((id) => CATEGORY_LABELS[id].nb);
-    case 'yesno':
-      return YES_NO;
-    case 'status':
-      return [...STATUSES];
-    case 'allocationKind':
-      return Object.values(ALLOCATION_KINDS);
-    case 'region':
-      return settings.regions;
-    default:
-      return null;
-  }
-}
-
 const NUMBER_FORMAT: Partial<Record<Field['kind'], string>> = {
   money: '#,##0 "kr"',
   date: 'dd.mm.yyyy',
@@ -207,7 +180,7 @@ function formatSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, settings: Settings)
     const col = ws.getColumn(i + 1);
     const format = NUMBER_FORMAT[field.kind];
     if (format) col.numFmt = format;
-    const list = listFor(field, settings);
+    const list = choicesFor(field, settings);
     if (list) {
       const letter = columnLetter(i + 1);
       (ws as unknown as RangeValidations).dataValidations.add(`${letter}2:${letter}${lastRow}`, {

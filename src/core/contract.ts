@@ -20,6 +20,7 @@ export type FieldKind =
   | 'status'
   | 'region'
   | 'allocationKind'
+  | 'recommendation'
   | 'role';
 
 export interface Field {
@@ -83,6 +84,13 @@ export const APPLICATIONS = {
       aliases: ['Skriftlig avtale', 'Avtale'],
     }),
     f('status', 'Status', 'Status', 'status'),
+    // The secretariat's recommendation for the memo: Innvilges, Delvis, Forprosjekt or Avslås.
+    f('recommendation', 'Innstilling', 'Recommendation', 'recommendation', { optional: true }),
+    f('recommendedAmount', 'Innstilt beløp', 'Recommended amount', 'money', { optional: true }),
+    f('orgNumber', 'Org.nr', 'Organisation number', 'text', {
+      optional: true,
+      aliases: ['Organisasjonsnummer'],
+    }),
     // Written by the form intake: the key of the form response, so a replayed event is recognised.
     f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
   ],
@@ -161,12 +169,28 @@ export const LOG_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
+/** Scores and impartiality declarations from the assessment sidebar (one row per criterion). */
+export const ASSESSMENTS = {
+  name: 'Vurderinger',
+  en: 'Assessments',
+  fields: [
+    f('caseId', 'Saksnr', 'Case ID', 'id', { aliases: ['Saksnummer', 'Case'] }),
+    f('assessor', 'Vurderer', 'Assessor', 'email', { aliases: ['Bruker', 'User'] }),
+    f('criterion', 'Kriterium', 'Criterion', 'text'),
+    f('score', 'Poeng', 'Score', 'text', { aliases: ['Svar', 'Answer'] }),
+    f('comment', 'Kommentar', 'Comment', 'longtext'),
+    f('impartiality', 'Habilitet', 'Impartiality', 'text'),
+    f('time', 'Tid', 'Time', 'date'),
+  ],
+} as const satisfies SheetSpec;
+
 /** Roles in `Medlemmer`; the secretariat's roles may change data, the others may read. */
 export const ROLES = ['Leder', 'Sekretær', 'Sekretariat', 'Brukerrepresentant', 'Leser'] as const;
 
 export type FieldKey<S extends SheetSpec> = S['fields'][number]['key'];
 
 export const ALLOCATION_KINDS = { ordinary: 'Ordinær', supplement: 'Tilleggsbevilling' } as const;
+export const RECOMMENDATIONS = ['Innvilges', 'Delvis', 'Forprosjekt', 'Avslås'] as const;
 export const STATUSES = [
   'Mottatt',
   'Under vurdering',

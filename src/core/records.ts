@@ -1,7 +1,9 @@
+import { readAssessments, type AssessmentRow } from './assessment';
 import { parseCategory, type CategoryId } from './categories';
 import {
   ALLOCATIONS,
   APPLICATIONS,
+  ASSESSMENTS,
   BUDGET,
   SETTINGS_SHEET,
   findSheetName,
@@ -46,7 +48,27 @@ export interface Application {
   agreement: boolean | null;
   contract: boolean | null;
   status: string;
+  recommendation: Recommendation | null;
+  /** `null` when blank: the memo then proposes the amount asked. */
+  recommendedAmount: Parsed<number> | null;
+  orgNumber: string;
 }
+
+export type Recommendation = 'grant' | 'partial' | 'preProject' | 'reject';
+
+const RECOMMENDATION: Record<string, Recommendation> = {
+  innvilges: 'grant',
+  innvilget: 'grant',
+  grant: 'grant',
+  delvis: 'partial',
+  'delvis innvilges': 'partial',
+  partial: 'partial',
+  forprosjekt: 'preProject',
+  'pre-project': 'preProject',
+  avslås: 'reject',
+  avslag: 'reject',
+  reject: 'reject',
+};
 
 export interface BudgetLine {
   row: number;
@@ -89,6 +111,8 @@ export interface Portfolio {
   columns: Record<SheetId, Partial<Record<string, number>>>;
   /** The sheet names as found in the workbook (they may differ in case or be English). */
   sheetNames: Record<SheetId, string>;
+  /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet). */
+  assessments?: AssessmentRow[];
 }
 
 /** All values of a workbook: sheet name → rows of cells, header first. */
@@ -138,6 +162,9 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     agreement: parseYesNo(r.get('agreement')),
     contract: parseYesNo(r.get('contract')),
     status: cellText(r.get('status')),
+    recommendation: RECOMMENDATION[normalizeKey(cellText(r.get('recommendation')))] ?? null,
+    recommendedAmount: optionalMoney(r.get('recommendedAmount')),
+    orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
   };
 }
 
@@ -202,5 +229,11 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
     allocations: allocTable.rows.map(toAllocation),
     columns: { applications: appTable.columns, budget: budgetTable.columns, allocations: allocTable.columns },
     sheetNames: { applications: apps.name, budget: budget.name, allocations: allocs.name },
+    assessments: assessmentsOf(values),
   };
+}
+
+function assessmentsOf(values: WorkbookValues): AssessmentRow[] {
+  const name = findSheetName(ASSESSMENTS, Object.keys(values));
+  return name === undefined ? [] : readAssessments(values[name]!);
 }

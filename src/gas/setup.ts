@@ -1,15 +1,13 @@
-import { CATEGORY_IDS, CATEGORY_LABELS } from '../core/categories';
+import { choicesFor } from '../core/choices';
 import {
   ALLOCATIONS,
-  ALLOCATION_KINDS,
   APPLICATIONS,
+  ASSESSMENTS,
   BUDGET,
   FINDINGS_SHEET,
   LOG_SHEET,
   MEMBERS_SHEET,
-  ROLES,
   SETTINGS_SHEET,
-  STATUSES,
   type Field,
   type SheetSpec,
 } from '../core/contract';
@@ -34,6 +32,7 @@ const SHEETS: readonly SheetSpec[] = [
   MEMBERS_SHEET,
   FINDINGS_SHEET,
   LOG_SHEET,
+  ASSESSMENTS,
 ];
 /** Sheets the product writes: edits there get a warning, not a block (the secretariat owns the file). */
 const GENERATED = new Set<string>([FINDINGS_SHEET.name, LOG_SHEET.name]);
@@ -43,25 +42,6 @@ const FORMATS: Partial<Record<Field['kind'], string>> = {
   date: 'dd.mm.yyyy',
   month: '@',
 };
-
-function choices(field: Field, settings: Settings): string[] | null {
-  switch (field.kind) {
-    case 'category':
-      return CATEGORY_IDS.map((id) => CATEGORY_LABELS[id].nb);
-    case 'yesno':
-      return ['Ja', 'Nei'];
-    case 'status':
-      return [...STATUSES];
-    case 'allocationKind':
-      return Object.values(ALLOCATION_KINDS);
-    case 'region':
-      return settings.regions;
-    case 'role':
-      return [...ROLES];
-    default:
-      return null;
-  }
-}
 
 export interface SetupReport {
   created: string[];
@@ -168,7 +148,7 @@ function format(sheet: Sheet, spec: SheetSpec, settings: Settings): void {
     const range = sheet.getRange(2, col + 1, rows, 1);
     const format = FORMATS[field.kind];
     if (format) range.setNumberFormat(format);
-    const list = choices(field, settings);
+    const list = choicesFor(field, settings);
     if (list) {
       range.setDataValidation(
         SpreadsheetApp.newDataValidation().requireValueInList(list, true).setAllowInvalid(true).build(),

@@ -1,0 +1,41 @@
+/**
+ * One document model for every report: built by pure functions from the workbook's records and the
+ * engine's results, rendered to Google Docs, .docx and plain text/Markdown by renderers that hold no
+ * domain logic.
+ */
+export interface Span {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+export type Inline = string | Span;
+
+export type Block =
+  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  | { type: 'paragraph'; content: Inline[] }
+  | { type: 'list'; ordered: boolean; items: Inline[][] }
+  /** `header`: the first row is a header row. `keyValue`: the first column labels the second. */
+  | { type: 'table'; rows: string[][]; header?: boolean; keyValue?: boolean }
+  | { type: 'pageBreak' };
+
+export interface DocModel {
+  title: string;
+  blocks: Block[];
+}
+
+export const spanOf = (inline: Inline): Span => (typeof inline === 'string' ? { text: inline } : inline);
+export const plain = (content: Inline[]): string => content.map((i) => spanOf(i).text).join('');
+
+/** Small builders, so document code reads like the document. */
+export const h = (level: 1 | 2 | 3, text: string): Block => ({ type: 'heading', level, text });
+export const p = (...content: Inline[]): Block => ({ type: 'paragraph', content });
+export const b = (text: string): Span => ({ text, bold: true });
+export const i = (text: string): Span => ({ text, italic: true });
+export const ol = (items: Inline[][]): Block => ({ type: 'list', ordered: true, items });
+export const ul = (items: Inline[][]): Block => ({ type: 'list', ordered: false, items });
+export const table = (rows: string[][], opts: { header?: boolean; keyValue?: boolean } = {}): Block => ({
+  type: 'table',
+  rows,
+  ...opts,
+});

@@ -1,0 +1,49 @@
+import { plain, spanOf, type Block, type DocModel, type Inline } from './model';
+
+/** Markdown: previews, tests and the CLI's `--format md`. */
+export function toMarkdown(doc: DocModel): string {
+  const inline = (content: Inline[]) =>
+    content
+      .map((x) => {
+        const s = spanOf(x);
+        const text = escape(s.text);
+        return s.bold ? `**${text}**` : s.italic ? `*${text}*` : text;
+      })
+      .join('');
+  const block = (blk: Block): string => {
+    switch (blk.type) {
+      case 'heading':
+        return `${'#'.repeat(blk.level)} ${escape(blk.text)}`;
+      case 'paragraph':
+        return inline(blk.content);
+      case 'list':
+        return blk.items.map((item, n) => `${blk.ordered ? `${n + 1}.` : '-'} ${inline(item)}`).join('\n');
+      case 'table': {
+        const cells = (row: string[]) => `| ${row.map((c) => escape(c).replace(/\|/g, '\\|')).join(' | ')} |`;
+        const [first, ...rest] = blk.rows;
+        if (!first) return '';
+        const head = blk.header ? first : first.map(() => '');
+        const body = blk.header ? rest : blk.rows;
+        return [cells(head), `|${head.map(() => ' --- ').join('|')}|`, ...body.map(cells)].join('\n');
+      }
+      case 'pageBreak':
+        return '---';
+    }
+  };
+  return [`# ${escape(doc.title)}`, ...doc.blocks.map(block)].join('\n\n') + '\n';
+}
+
+/** Plain text without markup, for search, hashing and quick reads. */
+export function toPlainText(doc: DocModel): string {
+  const lines: string[] = [doc.title];
+  for (const blk of doc.blocks) {
+    if (blk.type === 'heading') lines.push('', blk.text);
+    else if (blk.type === 'paragraph') lines.push(plain(blk.content));
+    else if (blk.type === 'list')
+      blk.items.forEach((item, n) => lines.push(`${blk.ordered ? `${n + 1}.` : '•'} ${plain(item)}`));
+    else if (blk.type === 'table') for (const row of blk.rows) lines.push(row.join('\t'));
+  }
+  return lines.join('\n') + '\n';
+}
+
+const escape = (text: string) => text.replace(/([\\*_`#[\]])/g, '\\$1');
