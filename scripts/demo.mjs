@@ -11,6 +11,35 @@ function tilskudd(...args) {
   if (r.status !== 0 && r.status !== 1) process.exit(r.status ?? 2);
 }
 
+const memo = 'examples/out/saksfremstilling.docx';
+const giving = 'examples/out/tildelinger-360giving.csv';
+
 tilskudd('init', '--example', example);
 tilskudd('check', example, '--write', checked);
+// The memo for SSU's meeting of 9 May 2025 (case 18-2025), as the seed proposes it.
+tilskudd(
+  'memo',
+  example,
+  '--out',
+  memo,
+  '--meeting',
+  '2025-05-09',
+  '--case',
+  '18-2025',
+  '--cases',
+  '2025-05-001,2025-05-002',
+);
+tilskudd('letters', example, '--out', 'examples/out/tildelingsbrev', '--date', '2025-05-12');
+tilskudd(
+  'publish',
+  example,
+  '--format',
+  'overview',
+  '--year',
+  '2025',
+  '--out',
+  'examples/out/oversikt-2025.docx',
+);
+tilskudd('publish', example, '--format', '360giving', '--out', giving);
 console.log(`\nDen kontrollerte arbeidsboka: ${checked} (arket «Avvik» og markerte celler).`);
+console.log(`Saksfremstillingen: ${memo}. 360Giving: ${giving}.`);

@@ -1,7 +1,14 @@
 import { parseArgs } from 'node:util';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { checkWorkbook } from '../core/check';
+import { buildLetter, grants } from '../core/documents/letter';
+import { buildMemo } from '../core/documents/memo';
+import { buildOverview } from '../core/documents/overview';
+import { grants360, toCsv, toPackageJson } from '../core/giving360';
+import type { DocModel } from '../core/documents/model';
+import { toMarkdown } from '../core/documents/text';
+import { toDocx } from './docx';
 import { TilskuddError } from '../core/errors';
 import type { Lang } from '../core/result';
 import { DEFAULT_SETTINGS } from '../core/settings';
@@ -16,11 +23,17 @@ export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 const USAGE = `Bruk:
   tilskudd check FIL.xlsx [--json] [--year ÅÅÅÅ] [--lang nb|en] [--write UT.xlsx]
   tilskudd init FIL.xlsx [--example]
+  tilskudd memo FIL.xlsx --out SAK.docx [--meeting ÅÅÅÅ-MM-DD] [--case 18-2025] [--cases ID,ID] [--lang nb|en]
+  tilskudd letters FIL.xlsx --out MAPPE [--date ÅÅÅÅ-MM-DD] [--lang nb|en]
+  tilskudd publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx [--year ÅÅÅÅ]
 
 check   kontrollerer arbeidsboka mot reglene og skriver rammen per budsjettår.
         Avslutter med 0 uten feil, 1 med feil, 2 når fila ikke kan brukes.
 init    lager en tom mal med alle ark, kolonner, nedtrekkslister og standardinnstillinger;
-        med --example: eksempelet fra SSU-sak 18-2025.`;
+        med --example: eksempelet fra SSU-sak 18-2025.
+memo    skriver saksfremstillingen til SSU-møtet (.docx, eller .md med --out FIL.md).
+letters skriver ett tildelingsbrev per prosjekt med ordinær tildeling.
+publish skriver den offentlige oversikten (overview) eller 360Giving-eksporten (CSV eller JSON).`;
 
 export interface Io {
   out: (text: string) => void;
@@ -35,6 +48,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await check(rest, io);
       case 'init':
         return await init(rest, io);
+      case 'memo':
+        return await memo(rest, io);
+      case 'letters':
+        return await letters(rest, io);
+      case 'publish':
+        return await publish(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -76,8 +95,7 @@ async function check(args: string[], io: Io): Promise<number> {
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw usageError('Oppgi én arbeidsbok (.xlsx) å kontrollere.');
-  const lang = (opts.lang ?? 'nb') as Lang;
-  if (lang !== 'nb' && lang !== 'en') throw usageError(`--lang må være nb eller en, ikke «${opts.lang}».`);
+  const lang = langOption(opts.lang);
   const year = opts.year === undefined ? undefined : Number(opts.year);
   if (year !== undefined && !/^\d{4}$/.test(opts.year!))
     throw usageError(`--year må være et årstall, ikke «${opts.year}».`);
@@ -116,4 +134,107 @@ async function init(args: string[], io: Io): Promise<number> {
   await wb.xlsx.writeFile(file);
   io.out(opts.example ? `Skrev eksempelarbeidsboka ${file}.` : `Skrev malen ${file}.`);
   return EXIT.ok;
+}
+
+function langOption(value: string | undefined): Lang {
+  const lang = (value ?? 'nb') as Lang;
+  if (lang !== 'nb' && lang !== 'en') throw usageError(`--lang må være nb eller en, ikke «${value}».`);
+  return lang;
+}
+
+async function memo(args: string[], io: Io): Promise<number> {
+  const { values: opts, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      meeting: { type: 'string' },
+      case: { type: 'string' },
+      cases: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1 || !opts.out) throw usageError('Oppgi arbeidsboka og --out FIL.docx.');
+  const meeting = isoDate(opts.meeting, '--meeting');
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)));
+  const doc = buildMemo(result, {
+    meetingDate: meeting,
+    caseNumber: opts.case,
+    cases: opts.cases
+      ?.split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== ''),
+    lang: langOption(opts.lang),
+  });
+  await writeDocument(opts.out, doc);
+  io.out(`Skrev saksfremstillingen ${opts.out}.`);
+  return EXIT.ok;
+}
+
+async function letters(args: string[], io: Io): Promise<number> {
+  const { values: opts, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, date: { type: 'string' }, lang: { type: 'string' } },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1 || !opts.out) throw usageError('Oppgi arbeidsboka og --out MAPPE.');
+  const date = isoDate(opts.date, '--date');
+  const lang = langOption(opts.lang);
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)));
+  const all = grants(result);
+  for (const grant of all) {
+    const name = `tildelingsbrev-${grant.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
+    await writeDocument(join(opts.out, name), buildLetter(result, grant, { date, lang }));
+  }
+  io.out(`Skrev ${all.length} tildelingsbrev i ${opts.out}.`);
+  return EXIT.ok;
+}
+
+async function publish(args: string[], io: Io): Promise<number> {
+  const { values: opts, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      year: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1 || !opts.out) throw usageError('Oppgi arbeidsboka og --out FIL.');
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)));
+  mkdirSync(dirname(opts.out), { recursive: true });
+  if (opts.format === '360giving') {
+    const grants = grants360(result);
+    if (opts.out.endsWith('.json')) writeFileSync(opts.out, toPackageJson(grants));
+    else if (opts.out.endsWith('.csv')) writeFileSync(opts.out, toCsv(grants));
+    else throw usageError('360Giving skrives som .csv eller .json.');
+    io.out(`Skrev ${grants.length} tilskudd i 360Giving-format til ${opts.out}.`);
+    return EXIT.ok;
+  }
+  if (opts.format === 'overview') {
+    const year = opts.year === undefined ? new Date().getFullYear() : Number(opts.year);
+    if (!/^\d{4}$/.test(String(year))) throw usageError(`--year må være et årstall, ikke «${opts.year}».`);
+    await writeDocument(opts.out, buildOverview(result, year, langOption(opts.lang)));
+    io.out(`Skrev oversikten over tildelinger ${year} til ${opts.out}.`);
+    return EXIT.ok;
+  }
+  throw usageError(`--format må være 360giving eller overview, ikke «${opts.format ?? ''}».`);
+}
+
+function isoDate(value: string | undefined, option: string): string {
+  const date = value ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw usageError(`${option} må være en dato som 2025-05-09, ikke «${date}».`);
+  return date;
+}
+
+/** .docx by default; .md writes Markdown (previews, diffs). */
+async function writeDocument(path: string, doc: DocModel): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  if (path.endsWith('.md')) writeFileSync(path, toMarkdown(doc));
+  else writeFileSync(path, await toDocx(doc));
 }

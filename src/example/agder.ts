@@ -50,6 +50,7 @@ export const EXAMPLE_APPLICATIONS: Array<Row<typeof APPLICATIONS>> = [
     agreement: 'Ja',
     contract: 'Nei',
     status: 'Innvilget',
+    recommendation: 'Innvilges',
   },
   {
     caseId: '2025-05-002',
@@ -76,6 +77,9 @@ export const EXAMPLE_APPLICATIONS: Array<Row<typeof APPLICATIONS>> = [
     agreement: 'Ja',
     contract: 'Nei',
     status: 'Forprosjekt',
+    // The municipalities' proposal in the memo: a pre-project now, 5/12 of a full shared position.
+    recommendation: 'Forprosjekt',
+    recommendedAmount: 625_000,
   },
 ];
 

@@ -1,0 +1,372 @@
+import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../categories';
+import type { CheckResult } from '../check';
+import { tilskuddError } from '../errors';
+import type { Finding } from '../findings';
+import { formatMoney } from '../money';
+import { formatPeriod, proRata, type Period } from '../period';
+import type { Allocation, Application, Recommendation } from '../records';
+import type { Lang } from '../result';
+import { isActive, isGrantedStatus } from '../rules/rule';
+import { frameFor } from '../settings';
+import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
+
+/**
+ * The decision memo (*saksfremstilling*) for an SSU meeting, as the seeds of cases 18-2025 and 47-2024
+ * lay it out: header table, proposed decisions, attachments, background, facts with the frame and the
+ * split key per pot, each case, cases not ready for decision, supplementary allocations for information,
+ * and the assessment.
+ */
+export interface MemoOptions {
+  /** ISO date of the meeting, `2025-05-09`. */
+  meetingDate: string;
+  /** The board's case number, `18-2025`. */
+  caseNumber?: string;
+  /** Case ids to propose; default: active applications without an ordinary grant yet. */
+  cases?: string[];
+  lang?: Lang;
+}
+
+export interface Proposal {
+  application: Application;
+  kind: Recommendation;
+  amount: number;
+  period: Period | null;
+  category: CategoryId;
+}
+
+const T = {
+  nb: {
+    title: 'Saksfremstilling',
+    board: 'Råd/utvalg',
+    meeting: 'Møtedato',
+    caseNumber: 'Saksnummer',
+    officer: 'Saksbehandler',
+    subject: 'Sakstittel',
+    subjectText: 'Rekrutterings- og samhandlingstilskudd',
+    proposal: 'Forslag til vedtak',
+    noProposal: 'Ingen saker er klare for vedtak.',
+    other: 'Andre vedtak formuleres i møtet.',
+    attachments: 'Vedlegg',
+    guidelines: 'Retningslinjer for forvaltning av tilskuddsmidlene (sak 47-2024)',
+    application: (t: string) => `Søknad: ${t}`,
+    background: 'Bakgrunn for saken',
+    facts: 'Saksopplysninger',
+    keyTable: ['Hva', 'Andel', 'kr/år'],
+    frameRow: 'Overført i rammen',
+    pots: (y: number) => `Fordeling ${y}`,
+    potHeader: ['Kategori', 'Nøkkel', 'Tildelt før', 'Dette forslaget', 'Gjenstår'],
+    frameTotal: 'Hele rammen',
+    cases: 'Søknadene',
+    fields: {
+      applicant: 'Søker',
+      parties: 'Parter',
+      region: 'Region',
+      areas: 'Prioriterte områder',
+      period: 'Periode',
+      asked: 'Søkt beløp',
+      own: 'Egenandel',
+      recommendation: 'Innstilling',
+    },
+    hospital: 'SSHF',
+    findings: 'Avvik',
+    noFindings: 'Ingen avvik.',
+    notReady: 'Saker som ikke er klare for vedtak',
+    notReadyIntro: 'Disse sakene har feil som må rettes før de kan innstilles:',
+    supplements: 'Tilleggsbevillinger til orientering',
+    supplementsIntro: (limit: string) =>
+      `Porteføljesekretariatet kan gi tilleggsbevilling til vedtatte prosjekt, oppad begrenset til ${limit} per prosjekt. Disse er gitt siden forrige rapportering:`,
+    supplementHeader: ['Sak', 'Prosjekt', 'Dato', 'Beløp', 'Vedtak'],
+    noSupplements: 'Ingen nye tilleggsbevillinger.',
+    assessment: 'Vurdering',
+    kinds: {
+      grant: 'Innvilges',
+      partial: 'Delvis',
+      preProject: 'Forprosjekt',
+      reject: 'Avslås',
+    } as Record<Recommendation, string>,
+  },
+  en: {
+    title: 'Decision memo',
+    board: 'Board',
+    meeting: 'Meeting date',
+    caseNumber: 'Case number',
+    officer: 'Case officer',
+    subject: 'Subject',
+    subjectText: 'Recruitment and collaboration grant',
+    proposal: 'Proposed decision',
+    noProposal: 'No case is ready for decision.',
+    other: 'Other decisions are worded in the meeting.',
+    attachments: 'Attachments',
+    guidelines: 'Guidelines for managing the grant (case 47-2024)',
+    application: (t: string) => `Application: ${t}`,
+    background: 'Background',
+    facts: 'Facts',
+    keyTable: ['What', 'Share', 'NOK/year'],
+    frameRow: 'Frame received',
+    pots: (y: number) => `Allocation ${y}`,
+    potHeader: ['Category', 'Key', 'Allocated before', 'This proposal', 'Remaining'],
+    frameTotal: 'Whole frame',
+    cases: 'The applications',
+    fields: {
+      applicant: 'Applicant',
+      parties: 'Parties',
+      region: 'Region',
+      areas: 'Priority areas',
+      period: 'Period',
+      asked: 'Amount requested',
+      own: 'Own contribution',
+      recommendation: 'Recommendation',
+    },
+    hospital: 'Hospital trust',
+    findings: 'Findings',
+    noFindings: 'No findings.',
+    notReady: 'Cases not ready for decision',
+    notReadyIntro: 'These cases have errors to fix before they can be recommended:',
+    supplements: 'Supplementary allocations for information',
+    supplementsIntro: (limit: string) =>
+      `The secretariat may grant supplementary allocations to approved projects, up to ${limit} per project. Granted since the last report:`,
+    supplementHeader: ['Case', 'Project', 'Date', 'Amount', 'Decision'],
+    noSupplements: 'No new supplementary allocations.',
+    assessment: 'Assessment',
+    kinds: {
+      grant: 'Grant',
+      partial: 'Partial',
+      preProject: 'Pre-project',
+      reject: 'Reject',
+    } as Record<Recommendation, string>,
+  },
+};
+
+const kr = (n: number) => `kr ${formatMoney(n, false)}`;
+const pct = (x: number, lang: Lang) =>
+  `${String(Math.round(x * 1000) / 10).replace('.', lang === 'nb' ? ',' : '.')} %`;
+export const norwegianDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, '$3.$2.$1');
+
+/** The proposal for each selected case, and the cases held back by error-level findings. */
+export function proposals(
+  result: CheckResult,
+  cases?: string[],
+): { ready: Proposal[]; notReady: Application[] } {
+  const { portfolio, findings } = result;
+  const byId = new Map(portfolio.applications.map((a) => [a.caseId, a]));
+  const ordinary = new Map<string, Allocation>();
+  for (const a of portfolio.allocations)
+    if (a.kind === 'ordinary' && !ordinary.has(a.caseId)) ordinary.set(a.caseId, a);
+  const selected = cases
+    ? cases.map((id) => {
+        const app = byId.get(id.trim());
+        if (!app)
+          throw tilskuddError(
+            `Sak «${id}» finnes ikke i arket Søknader.`,
+            `Case "${id}" is not in the Applications sheet.`,
+          );
+        return app;
+      })
+    : portfolio.applications.filter(
+        (a) => isActive(a) && !ordinary.has(a.caseId) && !isGrantedStatus(a.status),
+      );
+  const errors = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.ref));
+  const ready: Proposal[] = [];
+  const notReady: Application[] = [];
+  for (const app of selected) {
+    const kind = app.recommendation ?? 'grant';
+    // A pre-project or a rejection is the answer to an incomplete application; a grant needs a clean one.
+    if (errors.has(app.caseId) && (kind === 'grant' || kind === 'partial')) {
+      notReady.push(app);
+      continue;
+    }
+    const allocation = ordinary.get(app.caseId);
+    const asked = app.requested.ok ? app.requested.value : 0;
+    const amount = kind === 'reject' ? 0 : app.recommendedAmount?.ok ? app.recommendedAmount.value : asked;
+    const period = allocation?.period?.ok ? allocation.period.value : app.period.ok ? app.period.value : null;
+    ready.push({ application: app, kind, amount, period, category: app.category ?? 'innovation' });
+  }
+  return { ready, notReady };
+}
+
+function proposalLine(pr: Proposal, lang: Lang): Inline[] {
+  const { application: app, amount, period } = pr;
+  const title = `${app.title} (${app.caseId})`;
+  const when = period
+    ? lang === 'nb'
+      ? ` for perioden ${formatPeriod(period)}`
+      : ` for ${formatPeriod(period, 'en')}`
+    : '';
+  const asked = app.requested.ok ? app.requested.value : 0;
+  if (lang === 'en') {
+    if (pr.kind === 'reject') return [b(title), ' is rejected.'];
+    const what =
+      pr.kind === 'preProject'
+        ? ' for a pre-project'
+        : pr.kind === 'partial'
+          ? ` of ${kr(asked)} requested`
+          : '';
+    return [b(title), ` is granted ${kr(amount)}${what}${when}, according to the attached application.`];
+  }
+  if (pr.kind === 'reject') return [b(title), ' avslås.'];
+  const what =
+    pr.kind === 'preProject' ? ' til et forprosjekt' : pr.kind === 'partial' ? ` av søkte ${kr(asked)}` : '';
+  return [b(title), ` tildeles ${kr(amount)}${what}${when}, iht. vedlagte søknad.`];
+}
+
+export function buildMemo(result: CheckResult, options: MemoOptions, assessment: Block[] = []): DocModel {
+  const lang = options.lang ?? 'nb';
+  const t = T[lang];
+  const { portfolio, findings } = result;
+  const settings = portfolio.settings;
+  const { ready, notReady } = proposals(result, options.cases);
+  const byCase = new Map<string, Finding[]>();
+  for (const f of findings) byCase.set(f.ref, [...(byCase.get(f.ref) ?? []), f]);
+  const proposedIds = new Set(ready.map((pr) => pr.application.caseId));
+  const firstYear = Number(options.meetingDate.slice(0, 4));
+
+  const blocks: Block[] = [
+    table(
+      [
+        [t.board, settings.board],
+        [t.meeting, norwegianDate(options.meetingDate)],
+        [t.caseNumber, options.caseNumber ?? ''],
+        [t.officer, settings.caseOfficer],
+        [t.subject, t.subjectText],
+      ],
+      { keyValue: true },
+    ),
+    h(2, t.proposal),
+    ready.length > 0 ? ol(ready.map((pr) => proposalLine(pr, lang))) : p(t.noProposal),
+    p(t.other),
+    h(2, t.attachments),
+    ol([[t.guidelines], ...ready.map((pr) => [t.application(pr.application.title)])]),
+    h(2, t.background),
+    p(
+      lang === 'nb'
+        ? `${settings.community} forvalter et varig rekrutterings- og samhandlingstilskudd på ${kr(frameFor(settings, firstYear))} per år. SSU har vedtatt rammer og retningslinjer for forvaltningen (sak 47-2024) og en veiledende fordelingsnøkkel mellom innovasjon, administrasjon og samdrift (sak 18-2025). Søknadene er mottatt i søknadsrunden, kontrollert mot premissene og vurdert av porteføljesekretariatet.`
+        : `${settings.community} manages a permanent recruitment and collaboration grant of ${kr(frameFor(settings, firstYear))} a year. The board has adopted guidelines (case 47-2024) and a guiding split key between innovation, administration and joint operations (case 18-2025). The applications were received in the round, checked against the premises and assessed by the secretariat.`,
+    ),
+    h(2, t.facts),
+    table(
+      [
+        t.keyTable,
+        [t.frameRow, '', formatMoney(frameFor(settings, firstYear), false)],
+        ...CATEGORY_IDS.map((id) => [
+          CATEGORY_LABELS[id][lang],
+          pct(settings.key[id], lang),
+          formatMoney(Math.round(frameFor(settings, firstYear) * settings.key[id]), false),
+        ]),
+      ],
+      { header: true },
+    ),
+    ...potTables(result, ready, proposedIds, lang),
+    h(2, t.cases),
+    ...ready.flatMap((pr) => caseSection(pr.application, byCase.get(pr.application.caseId) ?? [], pr, lang)),
+  ];
+  if (notReady.length > 0) {
+    blocks.push(
+      h(2, t.notReady),
+      p(t.notReadyIntro),
+      ...notReady.flatMap((app) => caseSection(app, byCase.get(app.caseId) ?? [], null, lang)),
+    );
+  }
+  blocks.push(h(2, t.supplements), ...supplementBlocks(result, lang));
+  if (assessment.length > 0) blocks.push(h(2, t.assessment), ...assessment);
+  return { title: t.title, blocks };
+}
+
+/** Per budget year touched: each pot's key, what was allocated before, what this proposal adds, what remains. */
+function potTables(result: CheckResult, ready: Proposal[], proposedIds: Set<string>, lang: Lang): Block[] {
+  const t = T[lang];
+  const settings = result.portfolio.settings;
+  const before = new Map<number, Record<CategoryId, number>>();
+  const added = new Map<number, Record<CategoryId, number>>();
+  const bucket = (m: Map<number, Record<CategoryId, number>>, year: number) => {
+    let r = m.get(year);
+    if (!r) m.set(year, (r = { innovation: 0, administration: 0, operations: 0 }));
+    return r;
+  };
+  for (const e of result.ledger.entries) {
+    // The proposed cases' own ordinary allocations are what this memo decides: not "before".
+    if (e.allocation.kind === 'ordinary' && proposedIds.has(e.allocation.caseId)) continue;
+    if (!e.category) continue;
+    for (const [year, amount] of e.byYear ?? []) bucket(before, year)[e.category] += amount;
+  }
+  for (const pr of ready) {
+    if (pr.amount <= 0 || !pr.period) continue;
+    for (const [year, amount] of proRata(pr.amount, pr.period)) bucket(added, year)[pr.category] += amount;
+  }
+  const years = [...new Set([...added.keys(), ...(added.size > 0 ? [] : before.keys())])].sort(
+    (x, y) => x - y,
+  );
+  return years.flatMap((year) => {
+    const frame = frameFor(settings, year);
+    const was = bucket(before, year);
+    const add = bucket(added, year);
+    const rows = CATEGORY_IDS.map((id) => {
+      const key = Math.round(frame * settings.key[id]);
+      return [
+        CATEGORY_LABELS[id][lang],
+        money(key),
+        money(was[id]),
+        money(add[id]),
+        money(key - was[id] - add[id]),
+      ];
+    });
+    const sum = (r: Record<CategoryId, number>) => CATEGORY_IDS.reduce((s, id) => s + r[id], 0);
+    rows.push([
+      t.frameTotal,
+      money(frame),
+      money(sum(was)),
+      money(sum(add)),
+      money(frame - sum(was) - sum(add)),
+    ]);
+    return [h(3, t.pots(year)), table([t.potHeader, ...rows], { header: true })];
+  });
+}
+
+const money = (n: number) => formatMoney(Math.round(n), false);
+
+function caseSection(app: Application, findings: Finding[], pr: Proposal | null, lang: Lang): Block[] {
+  const t = T[lang];
+  const f = t.fields;
+  const parties = [...app.municipalities, ...(app.hospital ? [t.hospital] : [])].join(', ');
+  const own = [
+    app.ownMunicipality?.ok
+      ? `${lang === 'nb' ? 'kommune' : 'municipality'} ${kr(app.ownMunicipality.value)}`
+      : '',
+    app.ownHospital?.ok ? `SSHF ${kr(app.ownHospital.value)}` : '',
+  ]
+    .filter((x) => x !== '')
+    .join(', ');
+  const rows: string[][] = [
+    [f.applicant, app.applicant],
+    [f.parties, parties],
+    [f.region, app.region],
+    [f.areas, app.priorityAreas.join('; ')],
+    [f.period, app.period.ok ? formatPeriod(app.period.value, lang) : app.period.reason[lang]],
+    [f.asked, app.requested.ok ? kr(app.requested.value) : app.requested.reason[lang]],
+    [f.own, own === '' ? '–' : own],
+  ];
+  if (pr)
+    rows.push([f.recommendation, `${t.kinds[pr.kind]}${pr.kind === 'reject' ? '' : `, ${kr(pr.amount)}`}`]);
+  return [
+    h(3, `${app.caseId} ${app.title}`),
+    table(rows, { keyValue: true }),
+    findings.length > 0 ? ul(findings.map((x) => [x.message[lang]])) : p(t.noFindings),
+  ];
+}
+
+function supplementBlocks(result: CheckResult, lang: Lang): Block[] {
+  const t = T[lang];
+  const titles = new Map(result.portfolio.applications.map((a) => [a.caseId, a.title]));
+  const rows = result.portfolio.allocations
+    .filter((a) => a.kind === 'supplement' && a.reportedSsu === '')
+    .map((a) => [
+      a.caseId,
+      titles.get(a.caseId) ?? '',
+      a.date.ok ? norwegianDate(a.date.value.toISOString()) : '',
+      a.amount.ok ? formatMoney(a.amount.value, false) : '',
+      a.decision,
+    ]);
+  const intro = p(t.supplementsIntro(kr(result.portfolio.settings.supplementLimit)));
+  return rows.length === 0
+    ? [intro, p(t.noSupplements)]
+    : [intro, table([t.supplementHeader, ...rows], { header: true })];
+}

@@ -1,0 +1,95 @@
+import { CATEGORY_IDS, CATEGORY_LABELS } from '../categories';
+import type { CheckResult } from '../check';
+import { formatMoney } from '../money';
+import { formatPeriod } from '../period';
+import type { Lang } from '../result';
+import { h, p, table, type DocModel } from './model';
+
+/**
+ * The public overview of allocations per budget year: organisations and projects only, no personal
+ * data (no contact e-mails, no names), as the secretariat publishes it on the website.
+ */
+export function buildOverview(result: CheckResult, year: number, lang: Lang = 'nb'): DocModel {
+  const { portfolio, ledger } = result;
+  const apps = new Map(portfolio.applications.map((a) => [a.caseId, a]));
+  const rows = new Map<
+    string,
+    { title: string; org: string; category: string; period: string; year: number; total: number }
+  >();
+  for (const e of ledger.entries) {
+    const a = e.allocation;
+    const part = e.byYear?.get(year);
+    if (part === undefined || !a.amount.ok) continue;
+    const total = a.amount.value;
+    const app = apps.get(a.caseId);
+    const key = a.caseId || `rad ${a.row}`;
+    const row = rows.get(key) ?? {
+      title: app?.title ?? a.decision,
+      org: app?.applicant ?? portfolio.settings.community,
+      category: e.category ? CATEGORY_LABELS[e.category][lang] : '',
+      period: a.period?.ok
+        ? formatPeriod(a.period.value, lang)
+        : app?.period.ok
+          ? formatPeriod(app.period.value, lang)
+          : '',
+      year: 0,
+      total: 0,
+    };
+    row.year += part;
+    row.total += total;
+    rows.set(key, row);
+  }
+  const money = (n: number) => formatMoney(Math.round(n), false);
+  const summary = ledger.years.get(year);
+  const nb = lang === 'nb';
+  return {
+    title: nb ? `Oversikt over tildelinger ${year}` : `Allocations ${year}`,
+    blocks: [
+      p(
+        nb
+          ? `${portfolio.settings.community} fordeler rekrutterings- og samhandlingstilskuddet til samarbeidsprosjekter mellom kommunene og helseforetaket. Beløpene for ${year} er fordelt på budsjettår etter måneder i prosjektperioden.`
+          : `${portfolio.settings.community} allocates the recruitment and collaboration grant to joint projects. Amounts for ${year} are counted by the months of each project's period.`,
+      ),
+      h(2, nb ? 'Tildelinger' : 'Allocations'),
+      table(
+        [
+          nb
+            ? ['Prosjekt', 'Organisasjon', 'Kategori', 'Periode', `Beløp ${year}`, 'Tildelt i alt']
+            : ['Project', 'Organisation', 'Category', 'Period', `Amount ${year}`, 'Total awarded'],
+          ...[...rows.values()].map((r) => [
+            r.title,
+            r.org,
+            r.category,
+            r.period,
+            money(r.year),
+            money(r.total),
+          ]),
+        ],
+        { header: true },
+      ),
+      ...(summary
+        ? [
+            h(2, nb ? 'Rammen og fordelingsnøkkelen' : 'Frame and split key'),
+            table(
+              [
+                nb
+                  ? ['Kategori', 'Tildelt', 'Nøkkel', 'Nøkkelbeløp']
+                  : ['Category', 'Allocated', 'Key', 'Key amount'],
+                ...CATEGORY_IDS.map((id) => {
+                  const c = summary.categories[id];
+                  return [
+                    CATEGORY_LABELS[id][lang],
+                    money(c.amount),
+                    `${Math.round(c.key * 100)} %`,
+                    money(c.keyAmount),
+                  ];
+                }),
+                [nb ? 'Rammen' : 'Frame', money(summary.allocated), '', money(summary.frame)],
+              ],
+              { header: true },
+            ),
+          ]
+        : []),
+    ],
+  };
+}

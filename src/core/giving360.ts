@@ -1,0 +1,123 @@
+import type { CheckResult } from './check';
+import { monthOfDay, monthsIn, monthOf, yearOf, type Period } from './period';
+import { validOrgNumber } from './orgnr';
+import { neutralizeFormula } from './text';
+
+/**
+ * The 360Giving Data Standard export (1.4): one grant per allocation row, NOK amounts, ISO dates,
+ * planned dates from the period, and `NO-BRC-<org number>` identifiers where a valid organisation number
+ * is known. JSON as a package `{ grants: [...] }`, and the flat CSV with the standard's column titles.
+ */
+export interface Grant360 {
+  id: string;
+  title: string;
+  description: string;
+  currency: 'NOK';
+  amountAppliedFor?: number;
+  amountAwarded: number;
+  awardDate: string;
+  plannedDates?: Array<{ startDate: string; endDate: string; duration: number }>;
+  recipientOrganization: Array<{ id: string; name: string }>;
+  fundingOrganization: Array<{ id: string; name: string }>;
+  grantProgramme: Array<{ title: string }>;
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[æ]/g, 'ae')
+    .replace(/[ø]/g, 'o')
+    .replace(/[å]/g, 'a')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+const iso = (year: number, month: number, day: number) =>
+  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+function plannedDates(period: Period) {
+  const last = new Date(Date.UTC(yearOf(period.to), monthOf(period.to), 0)).getUTCDate();
+  return [
+    {
+      startDate: iso(yearOf(period.from), monthOf(period.from), 1),
+      endDate: iso(yearOf(period.to), monthOf(period.to), last),
+      duration: monthsIn(period),
+    },
+  ];
+}
+
+export function grants360(result: CheckResult): Grant360[] {
+  const { portfolio } = result;
+  const s = portfolio.settings;
+  const apps = new Map(portfolio.applications.map((a) => [a.caseId, a]));
+  const funderId = validOrgNumber(s.funderOrgNumber)
+    ? `NO-BRC-${s.funderOrgNumber}`
+    : `${s.grantIdPrefix}-forvalter`;
+  const out: Grant360[] = [];
+  for (const a of portfolio.allocations) {
+    if (!a.amount.ok || a.amount.value <= 0 || !a.date.ok) continue;
+    const app = apps.get(a.caseId);
+    const org = app?.applicant || s.community;
+    const period = a.period?.ok ? a.period.value : null;
+    const fallback = monthOfDay(a.date.value);
+    out.push({
+      id: `${s.grantIdPrefix}-${slug(a.caseId || `rad-${a.row}`)}-${a.row}`,
+      title: app?.title || a.decision || a.caseId,
+      description:
+        app?.need || `${a.kind === 'supplement' ? 'Tilleggsbevilling' : 'Tildeling'}: ${a.decision}`,
+      currency: 'NOK',
+      ...(app?.requested.ok && a.kind === 'ordinary' ? { amountAppliedFor: app.requested.value } : {}),
+      amountAwarded: a.amount.value,
+      awardDate: a.date.value.toISOString().slice(0, 10),
+      plannedDates: plannedDates(period ?? { from: fallback, to: fallback }),
+      recipientOrganization: [
+        {
+          id:
+            app && validOrgNumber(app.orgNumber)
+              ? `NO-BRC-${app.orgNumber}`
+              : `${s.grantIdPrefix}-org-${slug(org)}`,
+          name: org,
+        },
+      ],
+      fundingOrganization: [{ id: funderId, name: s.community }],
+      grantProgramme: [{ title: 'Rekrutterings- og samhandlingstilskudd' }],
+    });
+  }
+  return out;
+}
+
+export function toPackageJson(grants: Grant360[]): string {
+  return JSON.stringify({ grants }, null, 2) + '\n';
+}
+
+const CSV_COLUMNS: Array<[title: string, value: (g: Grant360) => string | number | undefined]> = [
+  ['Identifier', (g) => g.id],
+  ['Title', (g) => g.title],
+  ['Description', (g) => g.description],
+  ['Currency', (g) => g.currency],
+  ['Amount Applied For', (g) => g.amountAppliedFor],
+  ['Amount Awarded', (g) => g.amountAwarded],
+  ['Award Date', (g) => g.awardDate],
+  ['Planned Dates:Start Date', (g) => g.plannedDates?.[0]?.startDate],
+  ['Planned Dates:End Date', (g) => g.plannedDates?.[0]?.endDate],
+  ['Planned Dates:Duration (months)', (g) => g.plannedDates?.[0]?.duration],
+  ['Recipient Org:Identifier', (g) => g.recipientOrganization[0]?.id],
+  ['Recipient Org:Name', (g) => g.recipientOrganization[0]?.name],
+  ['Funding Org:Identifier', (g) => g.fundingOrganization[0]?.id],
+  ['Funding Org:Name', (g) => g.fundingOrganization[0]?.name],
+  ['Grant Programme:Title', (g) => g.grantProgramme[0]?.title],
+];
+
+/** RFC 4180 CSV; text that a spreadsheet would read as a formula is neutralised. */
+export function toCsv(grants: Grant360[]): string {
+  const cell = (v: string | number | undefined) => {
+    if (v === undefined) return '';
+    const text = String(typeof v === 'string' ? neutralizeFormula(v) : v);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return (
+    [
+      CSV_COLUMNS.map(([t]) => t).join(','),
+      ...grants.map((g) => CSV_COLUMNS.map(([, f]) => cell(f(g))).join(',')),
+    ].join('\r\n') + '\r\n'
+  );
+}
