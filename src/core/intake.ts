@@ -1,5 +1,6 @@
 import { QUESTIONS, parseBudgetText, type Question } from './application-form';
 import { APPLICATIONS, type Field, type FieldKey } from './contract';
+import { hash53 } from './hash';
 import { parseMoney } from './money';
 import type { Settings } from './settings';
 import { normalizeKey, splitAnswers } from './text';
@@ -110,7 +111,7 @@ export function nextCaseId(existing: readonly string[], round: { year: number; m
 
 /**
  * A stable key for one form response (its timestamp and answers), so a replayed event or a second
- * trigger is recognised. 53-bit string hash (cyrb53): no service call, same in every runtime.
+ * trigger is recognised.
  */
 export function responseKey(timestamp: string, named: NamedValues): string {
   const text = JSON.stringify([
@@ -119,14 +120,5 @@ export function responseKey(timestamp: string, named: NamedValues): string {
       .sort()
       .map((k) => [k, answerOf(named[k])]),
   ]);
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return hash53(text);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
+import { FakeDocsService } from './fakes/docs-api';
 import { FakeDocumentApp } from './fakes/document-app';
 import { FakeFormApp } from './fakes/form-app';
 import { FakeScriptApp } from './fakes/script-app';
@@ -102,6 +103,8 @@ export function loadBundle(options: SandboxOptions = {}) {
     HtmlService: sheets.HtmlService,
     FormApp: new FakeFormApp(env),
     DocumentApp: new FakeDocumentApp(env, options.docsQuota),
+    // The Docs advanced service (enabled in appsscript.json): one batchUpdate writes a whole document.
+    Docs: new FakeDocsService(env),
     ScriptApp: new FakeScriptApp(env),
     LockService: new FakeLockService(env),
     PropertiesService: new FakePropertiesService(env),

@@ -1,0 +1,126 @@
+import { spanOf, type Block, type DocModel, type Inline } from './model';
+
+/**
+ * The Google Docs renderer's arithmetic, pure: the document model as one list of Docs API
+ * `batchUpdate` requests, so a whole document is written in one atomic call however many cases it has.
+ *
+ * Index model (Docs API "structure" guide): an empty body is one paragraph, its newline at index 1.
+ * Content is written forward at a cursor, the start of the trailing empty paragraph. Inserting a table
+ * at an index first inserts a newline there, so the table starts one later; a table of R rows and C
+ * columns with empty cells spans 2 + R·(2C + 1) indexes, and the paragraph of cell (r, c) starts at
+ * S + 3 + r·(2C + 1) + 2c. Cells are filled last-first so that earlier indexes stay valid.
+ */
+export type DocsRequest = Record<string, unknown>;
+
+const STYLE: Record<string, string> = { title: 'TITLE', 1: 'HEADING_1', 2: 'HEADING_2', 3: 'HEADING_3' };
+
+interface Writer {
+  cursor: number;
+  requests: DocsRequest[];
+}
+
+const range = (startIndex: number, endIndex: number) => ({ startIndex, endIndex });
+
+function paragraph(w: Writer, content: Inline[], style: string): void {
+  const spans = content.map(spanOf).map((s) => ({ ...s, text: s.text.replace(/[\r\n\v]+/g, ' ') }));
+  const text = spans.map((s) => s.text).join('');
+  const start = w.cursor;
+  const end = start + text.length + 1;
+  w.requests.push(
+    { insertText: { location: { index: start }, text: `${text}\n` } },
+    {
+      updateParagraphStyle: {
+        range: range(start, end),
+        paragraphStyle: { namedStyleType: style },
+        fields: 'namedStyleType',
+      },
+    },
+  );
+  if (text.length > 0) {
+    // Inserted text takes the style around it; reset, then mark the emphasised spans.
+    w.requests.push({
+      updateTextStyle: { range: range(start, end - 1), textStyle: {}, fields: 'bold,italic' },
+    });
+    let at = start;
+    for (const s of spans) {
+      if (s.text.length > 0 && (s.bold || s.italic)) {
+        const textStyle = { ...(s.bold ? { bold: true } : {}), ...(s.italic ? { italic: true } : {}) };
+        w.requests.push({
+          updateTextStyle: { range: range(at, at + s.text.length), textStyle, fields: 'bold,italic' },
+        });
+      }
+      at += s.text.length;
+    }
+  }
+  w.cursor = end;
+}
+
+function table(w: Writer, block: Extract<Block, { type: 'table' }>): void {
+  const rows = block.rows.length;
+  const columns = Math.max(1, ...block.rows.map((r) => r.length));
+  if (rows === 0) return;
+  const cell = (r: number, c: number) => (block.rows[r]?.[c] ?? '').replace(/[\r\n\v]+/g, ' ');
+  const start = w.cursor + 1;
+  const base = (r: number, c: number) => start + 3 + r * (2 * columns + 1) + 2 * c;
+  w.requests.push({ insertTable: { rows, columns, location: { index: w.cursor } } });
+  for (let r = rows - 1; r >= 0; r--) {
+    for (let c = columns - 1; c >= 0; c--) {
+      const text = cell(r, c);
+      if (text !== '') w.requests.push({ insertText: { location: { index: base(r, c) }, text } });
+    }
+  }
+  // Where each cell's text ends up once all cells are filled, for the bold header row or label column.
+  let shift = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      const text = cell(r, c);
+      const at = base(r, c) + shift;
+      const head = (block.header && r === 0) || (block.keyValue && c === 0);
+      if (head && text !== '') {
+        w.requests.push({
+          updateTextStyle: { range: range(at, at + text.length), textStyle: { bold: true }, fields: 'bold' },
+        });
+      }
+      shift += text.length;
+    }
+  }
+  w.cursor = start + 2 + rows * (2 * columns + 1) + shift;
+}
+
+/** Requests that write `doc` into an empty body (or one emptied by `clearBody` first). */
+export function docsRequests(doc: DocModel): DocsRequest[] {
+  const w: Writer = { cursor: 1, requests: [] };
+  paragraph(w, [doc.title], STYLE.title!);
+  for (const block of doc.blocks) {
+    switch (block.type) {
+      case 'heading':
+        paragraph(w, [block.text], STYLE[block.level]!);
+        break;
+      case 'paragraph':
+        paragraph(w, block.content, 'NORMAL_TEXT');
+        break;
+      case 'list': {
+        // One bullets request over all items, so they form one list and number 1, 2, 3.
+        const start = w.cursor;
+        for (const item of block.items) paragraph(w, item, 'NORMAL_TEXT');
+        const bulletPreset = block.ordered ? 'NUMBERED_DECIMAL_ALPHA_ROMAN' : 'BULLET_DISC_CIRCLE_SQUARE';
+        if (block.items.length > 0)
+          w.requests.push({ createParagraphBullets: { range: range(start, w.cursor), bulletPreset } });
+        break;
+      }
+      case 'table':
+        table(w, block);
+        break;
+      case 'pageBreak':
+        w.requests.push({ insertPageBreak: { location: { index: w.cursor } } });
+        w.cursor += 2;
+        break;
+    }
+  }
+  return w.requests;
+}
+
+/** Empties a body whose last index is `endIndex` (from `documents.get`), leaving its final newline. */
+export function clearBody(endIndex: number): DocsRequest[] {
+  return endIndex > 2 ? [{ deleteContentRange: { range: range(1, endIndex - 1) } }] : [];
+}

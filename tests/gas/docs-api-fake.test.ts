@@ -1,0 +1,191 @@
+import { checkWorkbook } from '../../src/core/check';
+import { clearBody, docsRequests } from '../../src/core/documents/docs-requests';
+import { buildMemo } from '../../src/core/documents/memo';
+import { b, h, ol, p, table, ul, type DocModel } from '../../src/core/documents/model';
+import { exampleWorkbook } from '../../src/example/agder';
+import { FakeDocsService } from './fakes/docs-api';
+import { createEnv } from './fakes/services';
+
+function service() {
+  const env = createEnv();
+  return { docs: new FakeDocsService(env), calls: env.calls };
+}
+
+const endOf = (docs: FakeDocsService, id: string) => {
+  const content = docs.Documents.get(id).body.content;
+  return content[content.length - 1]!.endIndex as number;
+};
+
+describe('the Docs advanced service fake', () => {
+  it('starts a document as one empty paragraph ending at index 2', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    expect(endOf(docs, documentId)).toBe(2);
+  });
+
+  it('follows the documented table index model (tanaikech: a 2×2 table filled at 12, 10, 7, 5)', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          { insertTable: { rows: 2, columns: 2, location: { index: 1 } } },
+          { insertText: { text: 'B2', location: { index: 12 } } },
+          { insertText: { text: 'A2', location: { index: 10 } } },
+          { insertText: { text: 'B1', location: { index: 7 } } },
+          { insertText: { text: 'A1', location: { index: 5 } } },
+        ],
+      },
+      documentId,
+    );
+    expect(docs.Documents.snapshot(documentId)).toEqual([
+      { type: 'paragraph', style: 'NORMAL_TEXT', text: '', bold: [], list: null },
+      {
+        type: 'table',
+        rows: [
+          ['A1', 'B1'],
+          ['A2', 'B2'],
+        ],
+        bold: [],
+      },
+      { type: 'paragraph', style: 'NORMAL_TEXT', text: '', bold: [], list: null },
+    ]);
+    // 1 newline before the table, 12 for the empty 2×2 table, 8 characters of text, the final newline.
+    expect(endOf(docs, documentId)).toBe(2 + 1 + 12 + 8);
+  });
+
+  it.each([
+    [
+      'outside a paragraph (a cell start)',
+      { insertText: { text: 'x', location: { index: 4 } } },
+      /inside the bounds/,
+    ],
+    ['past the end', { insertText: { text: 'x', location: { index: 99 } } }, /less than the end index/],
+    [
+      'the final newline',
+      { deleteContentRange: { range: { startIndex: 1, endIndex: 10 } } },
+      /end of the segment/,
+    ],
+    ['part of a table', { deleteContentRange: { range: { startIndex: 3, endIndex: 6 } } }, /part of a table/],
+    [
+      'an unknown style',
+      {
+        updateParagraphStyle: {
+          range: { startIndex: 1, endIndex: 2 },
+          paragraphStyle: { namedStyleType: 'BIG' },
+          fields: 'namedStyleType',
+        },
+      },
+      /namedStyleType/,
+    ],
+  ])('refuses a request %s, and applies none of the batch', (_what, bad, message) => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    docs.Documents.batchUpdate(
+      { requests: [{ insertTable: { rows: 1, columns: 1, location: { index: 1 } } }] },
+      documentId,
+    );
+    const before = docs.Documents.snapshot(documentId);
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [
+            { insertText: { text: 'ok', location: { index: 1 } } },
+            bad as Record<string, Record<string, unknown>>,
+          ],
+        },
+        documentId,
+      ),
+    ).toThrow(message);
+    expect(docs.Documents.snapshot(documentId)).toEqual(before);
+  });
+
+  it('counts calls and refuses them in custom-function mode', () => {
+    const env = createEnv();
+    const docs = new FakeDocsService(env);
+    docs.Documents.create({ title: 'T' });
+    expect(env.calls.count('Docs.Documents.create')).toBe(1);
+    env.execution.mode = 'customFunction';
+    expect(() => docs.Documents.create({ title: 'T' })).toThrow(/You do not have permission/);
+  });
+});
+
+describe('docsRequests: the document model in one batchUpdate', () => {
+  const model: DocModel = {
+    title: 'Tittel',
+    blocks: [
+      h(2, 'Overskrift'),
+      p('Vanlig ', b('fet'), ' tekst.'),
+      ol([['første'], ['andre'], ['tredje']]),
+      table(
+        [
+          ['Hva', 'Beløp'],
+          ['Innovasjon', '7 328 000'],
+        ],
+        { header: true },
+      ),
+      ul([['punkt']]),
+      p('Slutt.'),
+    ],
+  };
+
+  it('writes every block in order with styles, bold runs, one numbered list and a table', () => {
+    const { docs, calls } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    docs.Documents.batchUpdate({ requests: docsRequests(model) }, documentId);
+    expect(calls.count('Docs.Documents.batchUpdate')).toBe(1);
+    const snap = docs.Documents.snapshot(documentId);
+    expect(snap.map((x) => (x.type === 'table' ? x.rows : `${x.style}:${x.text}`))).toEqual([
+      'TITLE:Tittel',
+      'HEADING_2:Overskrift',
+      'NORMAL_TEXT:Vanlig fet tekst.',
+      'NORMAL_TEXT:første',
+      'NORMAL_TEXT:andre',
+      'NORMAL_TEXT:tredje',
+      'NORMAL_TEXT:',
+      [
+        ['Hva', 'Beløp'],
+        ['Innovasjon', '7 328 000'],
+      ],
+      'NORMAL_TEXT:punkt',
+      'NORMAL_TEXT:Slutt.',
+      'NORMAL_TEXT:',
+    ]);
+    const items = snap.filter((x) => x.type === 'paragraph' && x.list?.startsWith('NUMBERED'));
+    expect(items.map((x) => (x.type === 'paragraph' ? x.number : 0))).toEqual([1, 2, 3]);
+    expect(snap.find((x) => x.type === 'paragraph' && x.text === 'Vanlig fet tekst.')).toMatchObject({
+      bold: ['fet'],
+    });
+    expect(snap.find((x) => x.type === 'table')).toMatchObject({ bold: ['Hva', 'Beløp'] });
+  });
+
+  it('rewrites a document in place after clearing it, with the same result', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    docs.Documents.batchUpdate({ requests: docsRequests(model) }, documentId);
+    const first = docs.Documents.snapshot(documentId);
+    docs.Documents.batchUpdate(
+      { requests: [...clearBody(endOf(docs, documentId)), ...docsRequests(model)] },
+      documentId,
+    );
+    expect(docs.Documents.snapshot(documentId)).toEqual(first);
+  });
+
+  it('renders the example memo with valid indexes throughout', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const memo = buildMemo(checkWorkbook(exampleWorkbook()), {
+      meetingDate: '2025-05-09',
+      caseNumber: '18-2025',
+      cases: ['2025-05-001', '2025-05-002'],
+    });
+    docs.Documents.batchUpdate({ requests: docsRequests(memo) }, documentId);
+    const snap = docs.Documents.snapshot(documentId);
+    const header = snap.find((x) => x.type === 'table');
+    expect(header).toMatchObject({ rows: expect.arrayContaining([['Møtedato', '09.05.2025']]) });
+    const proposal = snap.find(
+      (x) => x.type === 'paragraph' && /tildeles kr 1\u00a0060\u00a0000/.test(x.text),
+    );
+    expect(proposal).toMatchObject({ number: 1, bold: [expect.stringContaining('Agdermodellen')] });
+  });
+});

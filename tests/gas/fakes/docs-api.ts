@@ -1,0 +1,396 @@
+import { FakeBase, type FakeEnv } from './services';
+
+/**
+ * The Docs advanced service (`Docs.Documents.create/get/batchUpdate`, Docs API v1) over an index-exact
+ * model of a document body, so request lists are checked against the API's index rules:
+ *
+ * - every position is one index: characters, each paragraph's newline, a page break, and a table's
+ *   start, each row's start, each cell's start and the table's end (a 2×2 empty table spans 12 indexes);
+ * - an empty body is one paragraph whose newline is at index 1; the body's end index is one past it;
+ * - text and tables go only inside an existing paragraph ("The insertion index must be inside the bounds
+ *   of an existing paragraph"); inserting a table first inserts a newline, so it starts one later;
+ * - the final newline cannot be deleted, nor part of a table;
+ * - `batchUpdate` is atomic: one invalid request and none are applied (`Invalid requests[i].kind: …`).
+ */
+type Token =
+  | { t: 'char'; ch: string; bold: boolean; italic: boolean }
+  | { t: 'nl'; style: string; list: string | null }
+  | { t: 'pageBreak' }
+  | { t: 'tableStart' }
+  | { t: 'rowStart' }
+  | { t: 'cellStart' }
+  | { t: 'tableEnd' };
+
+interface Doc {
+  id: string;
+  title: string;
+  tokens: Token[];
+}
+
+export type DocSnapshotItem =
+  | { type: 'paragraph'; style: string; text: string; bold: string[]; list: string | null; number?: number }
+  | { type: 'table'; rows: string[][]; bold: string[] };
+
+class RequestError extends Error {}
+
+const BULLET_LIST_PRESETS = new Set(['BULLET_DISC_CIRCLE_SQUARE', 'NUMBERED_DECIMAL_ALPHA_ROMAN']);
+const NAMED_STYLES = new Set([
+  'NORMAL_TEXT',
+  'TITLE',
+  'SUBTITLE',
+  'HEADING_1',
+  'HEADING_2',
+  'HEADING_3',
+  'HEADING_4',
+]);
+
+class DocBody {
+  private lists = 0;
+  constructor(readonly tokens: Token[]) {}
+
+  get endIndex(): number {
+    return this.tokens.length + 1;
+  }
+
+  private at(index: number): Token | undefined {
+    return this.tokens[index - 1];
+  }
+
+  /** The newline ending the paragraph that holds `index`. */
+  private paragraphEnd(index: number): Extract<Token, { t: 'nl' }> {
+    for (let i = index; i < this.endIndex; i++) {
+      const tok = this.at(i)!;
+      if (tok.t === 'nl') return tok;
+    }
+    throw new RequestError('Index is not inside a paragraph.');
+  }
+
+  private insidePagraph(index: number): void {
+    if (!Number.isInteger(index) || index < 1 || index >= this.endIndex) {
+      throw new RequestError(
+        `Index ${index} must be less than the end index of the referenced segment, ${this.endIndex}.`,
+      );
+    }
+    const tok = this.at(index)!;
+    if (tok.t !== 'char' && tok.t !== 'nl' && tok.t !== 'pageBreak') {
+      throw new RequestError(
+        'The insertion index must be inside the bounds of an existing paragraph. You can still create new paragraphs by inserting newlines.',
+      );
+    }
+  }
+
+  private inTable(index: number): boolean {
+    let depth = 0;
+    for (let i = 1; i < index; i++) {
+      const tok = this.at(i)!;
+      if (tok.t === 'tableStart') depth++;
+      if (tok.t === 'tableEnd') depth--;
+    }
+    return depth > 0;
+  }
+
+  private checkRange(r: { startIndex?: number; endIndex?: number } | undefined): [number, number] {
+    const start = r?.startIndex;
+    const end = r?.endIndex;
+    if (
+      !Number.isInteger(start) ||
+      !Number.isInteger(end) ||
+      start! < 1 ||
+      end! > this.endIndex ||
+      start! >= end!
+    ) {
+      throw new RequestError(
+        `The range [${start}, ${end}) is invalid for a body ending at ${this.endIndex}.`,
+      );
+    }
+    return [start!, end!];
+  }
+
+  insertText(index: number, text: string): void {
+    this.insidePagraph(index);
+    const container = this.paragraphEnd(index);
+    const before = this.at(index - 1);
+    const after = this.at(index);
+    const model = before?.t === 'char' ? before : after?.t === 'char' ? after : undefined;
+    const tokens: Token[] = [...text].map((ch) =>
+      ch === '\n'
+        ? { t: 'nl', style: container.style, list: container.list }
+        : { t: 'char', ch, bold: model?.bold ?? false, italic: model?.italic ?? false },
+    );
+    this.tokens.splice(index - 1, 0, ...tokens);
+  }
+
+  insertTable(index: number, rows: number, columns: number): void {
+    this.insidePagraph(index);
+    if (!(rows >= 1 && columns >= 1))
+      throw new RequestError('A table needs at least one row and one column.');
+    if (this.inTable(index)) throw new RequestError('Tables cannot be inserted inside a table in this fake.');
+    const container = this.paragraphEnd(index);
+    const tokens: Token[] = [{ t: 'nl', style: container.style, list: container.list }, { t: 'tableStart' }];
+    for (let r = 0; r < rows; r++) {
+      tokens.push({ t: 'rowStart' });
+      for (let c = 0; c < columns; c++)
+        tokens.push({ t: 'cellStart' }, { t: 'nl', style: 'NORMAL_TEXT', list: null });
+    }
+    tokens.push({ t: 'tableEnd' });
+    this.tokens.splice(index - 1, 0, ...tokens);
+  }
+
+  insertPageBreak(index: number): void {
+    this.insidePagraph(index);
+    if (this.inTable(index)) throw new RequestError('Page breaks cannot be inserted inside a table.');
+    const container = this.paragraphEnd(index);
+    this.tokens.splice(
+      index - 1,
+      0,
+      { t: 'pageBreak' },
+      { t: 'nl', style: container.style, list: container.list },
+    );
+  }
+
+  /** Paragraph newlines whose paragraph overlaps [start, end). */
+  private paragraphsIn(start: number, end: number): Array<Extract<Token, { t: 'nl' }>> {
+    const out: Array<Extract<Token, { t: 'nl' }>> = [];
+    let paragraphStart = 1;
+    for (let i = 1; i < this.endIndex; i++) {
+      const tok = this.at(i)!;
+      if (tok.t === 'nl') {
+        if (paragraphStart < end && i + 1 > start) out.push(tok);
+        paragraphStart = i + 1;
+      } else if (tok.t !== 'char' && tok.t !== 'pageBreak') {
+        paragraphStart = i + 1;
+      }
+    }
+    return out;
+  }
+
+  updateParagraphStyle(r: unknown, namedStyleType: unknown): void {
+    const [start, end] = this.checkRange(r as { startIndex: number; endIndex: number });
+    if (typeof namedStyleType !== 'string' || !NAMED_STYLES.has(namedStyleType)) {
+      throw new RequestError(`Unknown namedStyleType ${String(namedStyleType)}.`);
+    }
+    for (const nl of this.paragraphsIn(start, end)) nl.style = namedStyleType;
+  }
+
+  updateTextStyle(r: unknown, textStyle: Record<string, unknown>, fields: unknown): void {
+    const [start, end] = this.checkRange(r as { startIndex: number; endIndex: number });
+    const names = typeof fields === 'string' ? fields.split(',').map((f) => f.trim()) : [];
+    if (names.length === 0 || names.some((n) => n !== 'bold' && n !== 'italic')) {
+      throw new RequestError(
+        `fields must name the text style properties to update (bold, italic), got ${String(fields)}.`,
+      );
+    }
+    for (let i = start; i < end; i++) {
+      const tok = this.at(i)!;
+      if (tok.t !== 'char') continue;
+      for (const n of names) tok[n as 'bold' | 'italic'] = textStyle[n] === true;
+    }
+  }
+
+  createParagraphBullets(r: unknown, preset: unknown): void {
+    const [start, end] = this.checkRange(r as { startIndex: number; endIndex: number });
+    if (typeof preset !== 'string' || !BULLET_LIST_PRESETS.has(preset))
+      throw new RequestError(`Unknown bulletPreset ${String(preset)}.`);
+    const list = `${preset}#${++this.lists}`;
+    for (const nl of this.paragraphsIn(start, end)) nl.list = list;
+  }
+
+  deleteContentRange(r: unknown): void {
+    const [start, end] = this.checkRange(r as { startIndex: number; endIndex: number });
+    if (end >= this.endIndex)
+      throw new RequestError('The range cannot include the newline character at the end of the segment.');
+    const removed = this.tokens.slice(start - 1, end - 1);
+    const opened = removed.filter((t) => t.t === 'tableStart').length;
+    const closed = removed.filter((t) => t.t === 'tableEnd').length;
+    if (opened !== closed || this.inTable(start))
+      throw new RequestError('Invalid deletion range: it cannot delete part of a table.');
+    this.tokens.splice(start - 1, end - start);
+  }
+
+  /** A readable model: paragraphs with style, text, bold runs and list numbers; tables with cell text. */
+  snapshot(): DocSnapshotItem[] {
+    const out: DocSnapshotItem[] = [];
+    const counters = new Map<string, number>();
+    let text = '';
+    let bold: string[] = [];
+    let run = '';
+    const flushRun = () => {
+      if (run !== '') bold.push(run);
+      run = '';
+    };
+    let table: { rows: string[][]; bold: string[] } | null = null;
+    for (const tok of this.tokens) {
+      if (tok.t === 'char') {
+        text += tok.ch;
+        if (tok.bold) run += tok.ch;
+        else flushRun();
+      } else if (tok.t === 'pageBreak') {
+        text += '\f';
+      } else if (tok.t === 'nl') {
+        flushRun();
+        if (table) {
+          const row = table.rows[table.rows.length - 1]!;
+          row[row.length - 1] =
+            row[row.length - 1] === undefined || row[row.length - 1] === ''
+              ? text
+              : `${row[row.length - 1]}\n${text}`;
+          table.bold.push(...bold);
+        } else {
+          const number = tok.list?.startsWith('NUMBERED') ? (counters.get(tok.list) ?? 0) + 1 : undefined;
+          if (number !== undefined) counters.set(tok.list!, number);
+          out.push({
+            type: 'paragraph',
+            style: tok.style,
+            text,
+            bold,
+            list: tok.list,
+            ...(number ? { number } : {}),
+          });
+        }
+        text = '';
+        bold = [];
+      } else if (tok.t === 'tableStart') {
+        table = { rows: [], bold: [] };
+      } else if (tok.t === 'rowStart') {
+        table!.rows.push([]);
+      } else if (tok.t === 'cellStart') {
+        table!.rows[table!.rows.length - 1]!.push('');
+      } else {
+        out.push({ type: 'table', ...table! });
+        table = null;
+      }
+    }
+    return out;
+  }
+
+  /** The body as the API's `documents.get` returns it, with start and end indexes. */
+  content(): Array<Record<string, unknown>> {
+    const out: Array<Record<string, unknown>> = [{ endIndex: 1, sectionBreak: {} }];
+    let start = 1;
+    let depth = 0;
+    let tableStart = 0;
+    for (let i = 1; i < this.endIndex; i++) {
+      const tok = this.at(i)!;
+      if (tok.t === 'tableStart') {
+        if (depth === 0) tableStart = i;
+        depth++;
+      } else if (tok.t === 'tableEnd') {
+        depth--;
+        if (depth === 0) {
+          out.push({ startIndex: tableStart, endIndex: i + 1, table: {} });
+          start = i + 1;
+        }
+      } else if (tok.t === 'nl' && depth === 0) {
+        out.push({
+          startIndex: start,
+          endIndex: i + 1,
+          paragraph: { paragraphStyle: { namedStyleType: tok.style } },
+        });
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+}
+
+class FakeDocuments extends FakeBase {
+  readonly docs = new Map<string, Doc>();
+
+  constructor(env: FakeEnv) {
+    super(env, 'Docs.Documents');
+  }
+
+  create(resource: { title?: string }): { documentId: string; title: string } {
+    this.track('create', true);
+    const id = `fake-doc-${this.docs.size + 1}`;
+    const title = String(resource?.title ?? 'Untitled document');
+    this.docs.set(id, { id, title, tokens: [{ t: 'nl', style: 'NORMAL_TEXT', list: null }] });
+    return { documentId: id, title };
+  }
+
+  get(documentId: string): {
+    documentId: string;
+    title: string;
+    body: { content: Array<Record<string, unknown>> };
+  } {
+    this.track('get', true);
+    const doc = this.find(documentId);
+    return { documentId, title: doc.title, body: { content: new DocBody(doc.tokens).content() } };
+  }
+
+  batchUpdate(
+    resource: { requests?: Array<Record<string, Record<string, unknown>>> },
+    documentId: string,
+  ): { documentId: string; replies: object[] } {
+    this.track('batchUpdate', true);
+    const doc = this.find(documentId);
+    const requests = resource?.requests;
+    if (!Array.isArray(requests) || requests.length === 0)
+      throw this.fail(
+        'API call to docs.documents.batchUpdate failed with error: Must specify at least one request.',
+      );
+    // Atomic: work on a copy, keep it only if every request applied.
+    const body = new DocBody(doc.tokens.map((t) => ({ ...t })));
+    requests.forEach((request, i) => {
+      const [kind, r] = Object.entries(request)[0] ?? ['(empty)', {}];
+      try {
+        this.apply(body, kind, r as Record<string, unknown>);
+      } catch (e) {
+        if (!(e instanceof RequestError)) throw e;
+        throw this.fail(
+          `API call to docs.documents.batchUpdate failed with error: Invalid requests[${i}].${kind}: ${e.message}`,
+        );
+      }
+    });
+    doc.tokens = body.tokens;
+    return { documentId, replies: requests.map(() => ({})) };
+  }
+
+  private apply(body: DocBody, kind: string, r: Record<string, unknown>): void {
+    const index = (r.location as { index?: number } | undefined)?.index as number;
+    switch (kind) {
+      case 'insertText':
+        if (typeof r.text !== 'string') throw new RequestError('text is required.');
+        return body.insertText(index, r.text);
+      case 'insertTable':
+        return body.insertTable(index, Number(r.rows), Number(r.columns));
+      case 'insertPageBreak':
+        return body.insertPageBreak(index);
+      case 'updateParagraphStyle':
+        if (r.fields !== 'namedStyleType')
+          throw new RequestError('fields must be namedStyleType in this fake.');
+        return body.updateParagraphStyle(
+          r.range,
+          (r.paragraphStyle as { namedStyleType?: unknown })?.namedStyleType,
+        );
+      case 'updateTextStyle':
+        return body.updateTextStyle(r.range, (r.textStyle as Record<string, unknown>) ?? {}, r.fields);
+      case 'createParagraphBullets':
+        return body.createParagraphBullets(r.range, r.bulletPreset);
+      case 'deleteContentRange':
+        return body.deleteContentRange(r.range);
+      default:
+        throw new RequestError(`Unknown request kind ${kind} (not modelled by the fake).`);
+    }
+  }
+
+  private find(id: string): Doc {
+    const doc = this.docs.get(String(id));
+    if (!doc)
+      throw this.fail(`API call to docs.documents.get failed with error: Requested entity was not found.`);
+    return doc;
+  }
+
+  /** Test helper: the document as readable data. */
+  snapshot(id: string): DocSnapshotItem[] {
+    return new DocBody(this.find(id).tokens).snapshot();
+  }
+}
+
+/** The `Docs` global of an Apps Script project with the Docs advanced service enabled. */
+export class FakeDocsService {
+  readonly Documents: FakeDocuments;
+  constructor(env: FakeEnv) {
+    this.Documents = new FakeDocuments(env);
+  }
+}
