@@ -184,6 +184,20 @@ export const ASSESSMENTS = {
   ],
 } as const satisfies SheetSpec;
 
+/** The Google Docs the product wrote, so running again updates a document instead of making a second. */
+export const DOCUMENTS_SHEET = {
+  name: 'Dokumenter',
+  en: 'Documents',
+  fields: [
+    f('key', 'Nøkkel', 'Key', 'id'),
+    f('title', 'Tittel', 'Title', 'text'),
+    f('url', 'Lenke', 'Link', 'text'),
+    f('documentId', 'Dokument-ID', 'Document ID', 'id'),
+    f('hash', 'Innholdssjekk', 'Content hash', 'id'),
+    f('updated', 'Oppdatert', 'Updated', 'date'),
+  ],
+} as const satisfies SheetSpec;
+
 /** Roles in `Medlemmer`; the secretariat's roles may change data, the others may read. */
 export const ROLES = ['Leder', 'Sekretær', 'Sekretariat', 'Brukerrepresentant', 'Leser'] as const;
 

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 
 // What `npm run deploy` (clasp push) would upload, checked offline; `npm test` builds first.
 describe('deploy', () => {
-  it('pushes exactly the built bundle and the manifest', () => {
+  it('pushes exactly the built bundle, the manifest and the single-file sidebar pages', () => {
     const r = spawnSync('node_modules/.bin/clasp', ['show-file-status', '--json'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    const status = JSON.parse(r.stdout) as { filesToPush: string[] };
-    expect(status.filesToPush.sort()).toEqual(['build/Code.js', 'build/appsscript.json']);
+    const files = (JSON.parse(r.stdout) as { filesToPush: string[] }).filesToPush;
+    expect(files).toEqual(expect.arrayContaining(['build/Code.js', 'build/appsscript.json']));
+    expect(files.filter((f) => !/^build\/(Code\.js|appsscript\.json|[A-Z]\w+\.html)$/.test(f))).toEqual([]);
   });
 
   it('asks for exactly the scopes the product uses, and none broader', () => {
@@ -26,8 +27,17 @@ describe('deploy', () => {
         'https://www.googleapis.com/auth/script.send_mail',
         // reading the user's e-mail for the role check
         'https://www.googleapis.com/auth/userinfo.email',
+        // writing the memo, letters and overview (Docs advanced service; DocumentApp needs the same)
+        'https://www.googleapis.com/auth/documents',
       ].sort(),
     );
+  });
+
+  it('enables the Docs advanced service that writes a document in one batchUpdate', () => {
+    const manifest = JSON.parse(readFileSync('build/appsscript.json', 'utf8'));
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+    ]);
   });
 
   it('has clasp push the build folder', () => {

@@ -1,0 +1,141 @@
+import { DOCUMENTS_SHEET, readTable } from '../core/contract';
+import { clearBody, docsRequests } from '../core/documents/docs-requests';
+import type { DocModel } from '../core/documents/model';
+import { tilskuddError } from '../core/errors';
+import { hash53 } from '../core/hash';
+import type { Settings } from '../core/settings';
+import { cellText } from '../core/text';
+import type { Desk } from './desk';
+import { escapeHtml } from './html';
+import { appendLog } from './log';
+import { rowFor } from './sheets';
+
+/**
+ * Writes document models to Google Docs through the Docs advanced service: one `batchUpdate` per
+ * document, whatever its length. Each document is remembered in `Dokumenter` under a key with a hash of
+ * its content, so running again updates the same document, or does nothing when nothing changed.
+ * New documents are counted per day against Google's quota, with a clear message before the limit.
+ */
+export interface Published {
+  key: string;
+  title: string;
+  url: string;
+  status: 'created' | 'updated' | 'unchanged';
+}
+
+const COUNT_PROPERTY = 'tilskudd.docsCreated.';
+const urlOf = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
+
+function documents(): GoogleAppsScript.Docs.Collection.DocumentsCollection {
+  if (typeof Docs === 'undefined' || !Docs) {
+    throw tilskuddError(
+      'Google Docs-tjenesten (Docs API) er ikke slått på for skriptet. Den står i appsscript.json; publiser prosjektet på nytt med «npm run deploy».',
+      'The Google Docs advanced service is not enabled for the script. It is in appsscript.json; deploy again with "npm run deploy".',
+    );
+  }
+  return Docs.Documents!;
+}
+
+export function publishDocuments(
+  desk: Desk,
+  settings: Settings,
+  items: Array<{ key: string; model: DocModel }>,
+): Published[] {
+  let sheet = desk.sheets.find(DOCUMENTS_SHEET);
+  if (!sheet) {
+    sheet = desk.sheets.insert(DOCUMENTS_SHEET);
+    sheet
+      .getRange(1, 1, 1, DOCUMENTS_SHEET.fields.length)
+      .setValues([DOCUMENTS_SHEET.fields.map((f) => f.header)]);
+  }
+  const values = sheet.getDataRange().getValues();
+  const header = values[0]!;
+  const known = new Map(readTable(DOCUMENTS_SHEET, values).rows.map((r) => [cellText(r.get('key')), r]));
+
+  const day = Utilities.formatDate(new Date(), desk.ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  const props = PropertiesService.getDocumentProperties();
+  const createdToday = Number(props.getProperty(COUNT_PROPERTY + day) ?? 0);
+  const toCreate = items.filter((i) => !known.has(i.key)).length;
+  if (createdToday + toCreate > settings.docsPerDay) {
+    throw tilskuddError(
+      `Google tillater ${settings.docsPerDay} nye dokumenter per dag for denne kontoen. ${createdToday} er laget i dag, og dette ville laget ${toCreate} til. Prøv igjen i morgen (eksisterende dokumenter kan oppdateres), eller sett «Dokumenter per dag» til 1500 hvis kontoen er Google Workspace.`,
+      `Google allows ${settings.docsPerDay} new documents a day for this account. ${createdToday} were created today and this would create ${toCreate} more. Try again tomorrow (existing documents can be updated), or set "Documents per day" to 1500 for a Google Workspace account.`,
+    );
+  }
+
+  const api = documents();
+  const now = new Date();
+  const out: Published[] = [];
+  const rows = values.map((r) => [...r]);
+  for (const { key, model } of items) {
+    const hash = hash53(JSON.stringify(model));
+    const existing = known.get(key);
+    if (existing && cellText(existing.get('hash')) === hash) {
+      out.push({ key, title: model.title, url: cellText(existing.get('url')), status: 'unchanged' });
+      continue;
+    }
+    let id = existing ? cellText(existing.get('documentId')) : '';
+    let requests = docsRequests(model);
+    if (existing) {
+      const content = api.get(id).body?.content ?? [];
+      requests = [...clearBody(content[content.length - 1]?.endIndex ?? 2), ...requests];
+    } else {
+      id = api.create({ title: model.title }).documentId!;
+    }
+    api.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
+    const row = rowFor(DOCUMENTS_SHEET, header, {
+      key,
+      title: model.title,
+      url: urlOf(id),
+      documentId: id,
+      hash,
+      updated: now,
+    });
+    if (existing) rows[existing.row - 1] = row;
+    else rows.push(row);
+    out.push({ key, title: model.title, url: urlOf(id), status: existing ? 'updated' : 'created' });
+  }
+  const changed = out.filter((p) => p.status !== 'unchanged');
+  if (changed.length > 0) {
+    sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
+    const created = changed.filter((p) => p.status === 'created').length;
+    if (created > 0) props.setProperty(COUNT_PROPERTY + day, String(createdToday + created));
+    appendLog(
+      desk.sheets,
+      desk.user,
+      changed.map((p) => ({
+        action: p.status === 'created' ? 'Dokument laget' : 'Dokument oppdatert',
+        caseId: p.key,
+        after: p.url,
+      })),
+    );
+  }
+  return out;
+}
+
+/** A small dialog with the documents' links; every value is escaped. */
+export function showLinks(desk: Desk, title: string, published: Published[], settings: Settings): void {
+  const nb = desk.lang === 'nb';
+  const status = {
+    created: nb ? 'laget' : 'created',
+    updated: nb ? 'oppdatert' : 'updated',
+    unchanged: nb ? 'uendret' : 'unchanged',
+  };
+  const day = Utilities.formatDate(new Date(), desk.ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  const used = Number(PropertiesService.getDocumentProperties().getProperty(COUNT_PROPERTY + day) ?? 0);
+  const warn =
+    used >= settings.docsPerDay * 0.9
+      ? `<p class="warn">${escapeHtml(nb ? `${used} av ${settings.docsPerDay} nye dokumenter er brukt i dag.` : `${used} of ${settings.docsPerDay} new documents used today.`)}</p>`
+      : '';
+  const items = published
+    .map(
+      (p) =>
+        `<li><a href="${escapeHtml(p.url)}" target="_blank" rel="noopener">${escapeHtml(p.title)}</a> <span>(${status[p.status]})</span></li>`,
+    )
+    .join('');
+  const html = `<style>body{font:14px/1.5 system-ui,sans-serif;margin:16px}li{margin:6px 0}span{color:#5f6368}.warn{color:#b06000}</style><ul>${items}</ul>${warn}`;
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(460).setHeight(260),
+    title,
+  );
+}

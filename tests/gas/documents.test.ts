@@ -1,0 +1,129 @@
+import { exampleWorkbook } from '../../src/example/agder';
+import { deskWith, sheetCalls, type Desk } from './desk-helpers';
+
+const docsCalls = (sb: Desk) => sb.calls.total('Docs.');
+
+function memo(sb: Desk, date = '09.05.2025', caseNumber = '18-2025', cases = '2025-05-001, 2025-05-002') {
+  sb.ui.answerPrompt(date).answerPrompt(caseNumber).answerPrompt(cases);
+  sb.call('createMemo');
+}
+
+function rows(sb: Desk, sheet: string) {
+  const [header, ...data] = sb.spreadsheet.sheetData(sheet).values as string[][];
+  return data
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
+}
+
+describe('Lag saksfremstilling (Google Docs)', () => {
+  it('writes the memo in one batchUpdate, records it in Dokumenter and shows its link', () => {
+    const sb = deskWith();
+    memo(sb);
+    expect(sb.calls.count('Docs.Documents.create')).toBe(1);
+    expect(sb.calls.count('Docs.Documents.batchUpdate')).toBe(1);
+    const [doc] = rows(sb, 'Dokumenter');
+    expect(doc).toMatchObject({
+      Nøkkel: 'memo:18-2025',
+      Tittel: 'Saksfremstilling',
+      'Dokument-ID': 'fake-doc-1',
+    });
+    const snap = sb.fakes.Docs.Documents.snapshot('fake-doc-1');
+    const texts = snap.map((x) =>
+      x.type === 'paragraph' ? x.text : x.rows.map((r) => r.join(' | ')).join('\n'),
+    );
+    expect(texts[0]).toBe('Saksfremstilling');
+    expect(texts.join('\n')).toMatch(/Møtedato \| 09\.05\.2025/);
+    expect(texts.join('\n')).toMatch(
+      /tildeles kr 625\u00a0000 til et forprosjekt for perioden august 2025–desember 2025/,
+    );
+    const dialog = sb.ui.html.at(-1)!;
+    expect(dialog.kind).toBe('modal');
+    expect(dialog.content).toContain('href="https://docs.google.com/document/d/fake-doc-1/edit"');
+    expect(rows(sb, 'Logg').at(-1)).toMatchObject({ Handling: 'Dokument laget', Sak: 'memo:18-2025' });
+  });
+
+  it('does nothing when run again on unchanged data, and updates the same document when data changed', () => {
+    const sb = deskWith();
+    memo(sb);
+    sb.calls.reset();
+    memo(sb);
+    expect(docsCalls(sb)).toBe(0);
+    expect(sb.ui.html.at(-1)!.content).toContain('(uendret)');
+
+    const col = (sb.spreadsheet.sheetData('Søknader').values[0] as string[]).indexOf('Innstilt beløp');
+    sb.spreadsheet
+      .sheet('Søknader')
+      .getRange(3, col + 1)
+      .setValue(500_000);
+    sb.calls.reset();
+    memo(sb);
+    expect(sb.calls.count('Docs.Documents.create')).toBe(0);
+    expect(sb.calls.count('Docs.Documents.get')).toBe(1);
+    expect(sb.calls.count('Docs.Documents.batchUpdate')).toBe(1);
+    expect(rows(sb, 'Dokumenter')).toHaveLength(1);
+    const text = sb.fakes.Docs.Documents.snapshot('fake-doc-1')
+      .map((x) => (x.type === 'paragraph' ? x.text : ''))
+      .join('\n');
+    expect(text).toMatch(/tildeles kr 500\u00a0000 til et forprosjekt/);
+    expect(text).not.toMatch(/kr 625\u00a0000 til et forprosjekt/);
+    expect(text.match(/^Saksfremstilling$/gm)).toHaveLength(1);
+  });
+
+  it('makes the same service calls for 10 and 500 applications', () => {
+    const counts = [10, 500].map((n) => {
+      const values = exampleWorkbook();
+      const template = values['Søknader']![2]!;
+      for (let i = 0; i < n; i++)
+        values['Søknader']!.push(template.map((v, c) => (c === 0 ? `2025-05-${100 + i}` : v)));
+      const sb = deskWith(values);
+      memo(sb, '09.05.2025', '18-2025', '');
+      return { docs: docsCalls(sb), sheets: sheetCalls(sb) };
+    });
+    expect(counts[0]!.docs).toBe(2);
+    expect(counts[1]).toEqual(counts[0]);
+  });
+
+  it('stops before the daily document quota with a clear message, creating nothing', () => {
+    const values = exampleWorkbook();
+    values['Innstillinger']!.push(['Dokumenter per dag', 1]);
+    const sb = deskWith(values);
+    sb.ui.answerAlert();
+    sb.call('createLetters');
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/Google tillater 1 nye dokumenter per dag/);
+    expect(docsCalls(sb)).toBe(0);
+  });
+
+  it('refuses a meeting date that is no date', () => {
+    const sb = deskWith();
+    sb.ui.answerPrompt('neste torsdag').answerAlert();
+    sb.call('createMemo');
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/Møtedato: «neste torsdag» er ikke en dato/);
+  });
+});
+
+describe('Lag tildelingsbrev and Publiser oversikt', () => {
+  it('writes one letter per granted project and escapes every value in the links dialog', () => {
+    const values = exampleWorkbook();
+    const title = (values['Søknader']![0] as string[]).indexOf('Tittel');
+    values['Søknader']![1]![title] = '<img src=x onerror=alert(1)>';
+    const sb = deskWith(values);
+    sb.call('createLetters');
+    expect(sb.calls.count('Docs.Documents.create')).toBe(2);
+    expect(rows(sb, 'Dokumenter').map((r) => r['Nøkkel'])).toEqual([
+      'letter:2025-05-001',
+      'letter:2025-05-002',
+    ]);
+    const dialog = sb.ui.html.at(-1)!.content;
+    expect(dialog).not.toContain('<img');
+    expect(dialog).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('publishes the overview of a year without personal data', () => {
+    const sb = deskWith();
+    sb.ui.answerPrompt('2025');
+    sb.call('publishOverview');
+    const text = JSON.stringify(sb.fakes.Docs.Documents.snapshot('fake-doc-1'));
+    expect(text).toContain('Oversikt over tildelinger 2025');
+    expect(text).not.toContain('@');
+  });
+});
