@@ -4,6 +4,7 @@
  */
 import { allocationShare, keyRemaining, yearPart } from './core/formulas';
 import { nok } from './gas/custom-functions';
+import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
 import { handleSubmission, type SubmitEvent } from './gas/intake';
 import { addMenu, checkMenu, createFormMenu, setupMenu, supplementPromptMenu } from './gas/menu';
 
@@ -30,6 +31,21 @@ export function checkPortfolio(): void {
 /** Menu: registers a supplementary allocation within the secretariat's authority. */
 export function registerSupplementPrompt(): void {
   supplementPromptMenu();
+}
+
+/** Menu: writes the decision memo for an SSU meeting to Google Docs (updates it when run again). */
+export function createMemo(): void {
+  memoMenu();
+}
+
+/** Menu: writes an award letter per granted project to Google Docs. */
+export function createLetters(): void {
+  lettersMenu();
+}
+
+/** Menu: publishes the overview of a year's allocations to Google Docs. */
+export function publishOverview(): void {
+  overviewMenu();
 }
 
 /** Installable trigger: registers a form response as an application with a case id, exactly once. */

@@ -3,6 +3,7 @@ import { SETTINGS_SHEET } from '../core/contract';
 import { formatMoney } from '../core/money';
 import { runCheck } from './check';
 import { withDesk } from './desk';
+import { DOCUMENT_TEXT } from './documents-menu';
 import { createApplicationForm } from './form';
 import { TEXT, langOf } from './i18n';
 import { appendLog } from './log';
@@ -16,6 +17,9 @@ export const MENU = [
   { label: TEXT.createForm, fn: 'createForm' },
   null,
   { label: TEXT.check, fn: 'checkPortfolio' },
+  { label: DOCUMENT_TEXT.memo, fn: 'createMemo' },
+  { label: DOCUMENT_TEXT.letters, fn: 'createLetters' },
+  { label: DOCUMENT_TEXT.overview, fn: 'publishOverview' },
   { label: TEXT.supplement, fn: 'registerSupplementPrompt' },
 ] as const;
 

@@ -23,7 +23,14 @@ describe('onOpen', () => {
       'Opprett søknadsskjema',
       '—',
       'Kontroller portefølje',
+      'Lag saksfremstilling',
+      'Lag tildelingsbrev',
+      'Publiser oversikt',
       'Registrer tilleggsbevilling',
+      '—',
+      'Avvik',
+      'Vurderingsskjema',
+      'Fordeling',
     ]);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
