@@ -334,7 +334,7 @@ class FakeDocuments extends FakeBase {
     requests.forEach((request, i) => {
       const [kind, r] = Object.entries(request)[0] ?? ['(empty)', {}];
       try {
-        this.apply(body, kind, r as Record<string, unknown>);
+        this.apply(body, kind, (r ?? {}) as Record<string, unknown>);
       } catch (e) {
         if (!(e instanceof RequestError)) throw e;
         throw this.fail(
