@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkWorkbook } from '../core/check';
+import { parseDay } from '../core/period';
 import { buildLetter, grants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
 import { buildOverview } from '../core/documents/overview';
@@ -227,13 +228,16 @@ async function publish(args: string[], io: Io): Promise<number> {
 
 function isoDate(value: string | undefined, option: string): string {
   const date = value ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseDay(date).ok) {
     throw usageError(`${option} må være en dato som 2025-05-09, ikke «${date}».`);
+  }
   return date;
 }
 
 /** .docx by default; .md writes Markdown (previews, diffs). */
 async function writeDocument(path: string, doc: DocModel): Promise<void> {
+  if (!/\.(docx|md)$/i.test(path))
+    throw usageError(`Dokumenter skrives som .docx eller .md, ikke «${path}».`);
   mkdirSync(dirname(path), { recursive: true });
   if (path.endsWith('.md')) writeFileSync(path, toMarkdown(doc));
   else writeFileSync(path, await toDocx(doc));

@@ -46,4 +46,5 @@ export function toPlainText(doc: DocModel): string {
   return lines.join('\n') + '\n';
 }
 
-const escape = (text: string) => text.replace(/([\\*_`#[\]])/g, '\\$1');
+// One line per block: a line break inside a cell or heading would split the Markdown structure.
+const escape = (text: string) => text.replace(/([\\*_`#[\]])/g, '\\$1').replace(/\r?\n/g, '<br>');

@@ -319,7 +319,7 @@ class FakeDocuments extends FakeBase {
   }
 
   batchUpdate(
-    resource: { requests?: Array<Record<string, Record<string, unknown>>> },
+    resource: { requests?: Array<Record<string, unknown>> },
     documentId: string,
   ): { documentId: string; replies: object[] } {
     this.track('batchUpdate', true);

@@ -1,0 +1,292 @@
+import JSZip from 'jszip';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+import { buildWorkbook } from '../../src/cli/xlsx';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { exampleWorkbook } from '../../src/example/agder';
+
+const dir = mkdtempSync(join(tmpdir(), 'tilskudd-docs-cli-'));
+let n = 0;
+const tmp = (name: string) => join(dir, `${n++}-${name}`);
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+let workbook = '';
+beforeAll(async () => {
+  workbook = tmp('agder.xlsx');
+  await buildWorkbook(exampleWorkbook(), DEFAULT_SETTINGS).xlsx.writeFile(workbook);
+});
+
+/** The visible text of a .docx's main part, unescaped. */
+async function docxText(file: string): Promise<string[]> {
+  const buffer = readFileSync(file);
+  expect(buffer.subarray(0, 2).toString()).toBe('PK');
+  const zip = await JSZip.loadAsync(buffer);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
+    m[1]!
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&'),
+  );
+}
+
+const NB = '\u00a0';
+const CASES = '2025-05-001,2025-05-002';
+
+describe('tilskudd memo', () => {
+  it('writes the decision memo as .docx', async () => {
+    const out = tmp('memo/sak-18-2025.docx');
+    const r = await cli(
+      'memo',
+      workbook,
+      '--out',
+      out,
+      '--meeting',
+      '2025-05-09',
+      '--case',
+      '18-2025',
+      '--cases',
+      CASES,
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(out);
+    const text = await docxText(out);
+    expect(text[0]).toBe('Saksfremstilling');
+    expect(text).toEqual(expect.arrayContaining(['09.05.2025', '18-2025', 'Forslag til vedtak']));
+    expect(text).toContain(
+      ` tildeles kr 1${NB}060${NB}000 for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
+    );
+    expect(readFileSync(out).length).toBeLessThan(50 * 1024);
+  });
+
+  it('writes Markdown with --out FILE.md', async () => {
+    const out = tmp('sak.md');
+    const r = await cli(
+      'memo',
+      workbook,
+      '--out',
+      out,
+      '--meeting',
+      '2025-05-09',
+      '--case',
+      '18-2025',
+      '--cases',
+      CASES,
+    );
+    expect(r.code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md.startsWith('# Saksfremstilling\n')).toBe(true);
+    expect(md).toContain('| Møtedato | 09.05.2025 |');
+    expect(md).toContain('| Saksnummer | 18-2025 |');
+    expect(md).toContain(
+      `1. **Agdermodellen – barn og unges helsetjenester innen psykisk helse (2025-05-001)** tildeles kr 1${NB}060${NB}000 for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
+    );
+    expect(md).toContain(`til et forprosjekt for perioden august 2025–desember 2025`);
+    expect(md).toContain('## Tilleggsbevillinger til orientering');
+  });
+
+  it('writes English with --lang en', async () => {
+    const out = tmp('memo-en.md');
+    const r = await cli(
+      'memo',
+      workbook,
+      '--out',
+      out,
+      '--meeting',
+      '2025-05-09',
+      '--cases',
+      CASES,
+      '--lang',
+      'en',
+    );
+    expect(r.code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md.startsWith('# Decision memo\n')).toBe(true);
+    expect(md).toContain('## Proposed decision');
+    expect(md).toContain(' is granted kr 1');
+  });
+
+  it('proposes the default selection without --cases', async () => {
+    const out = tmp('memo-default.md');
+    const r = await cli('memo', workbook, '--out', out, '--meeting', '2025-05-09');
+    expect(r.code).toBe(0);
+    // Both example cases already have their ordinary allocation.
+    expect(readFileSync(out, 'utf8')).toContain('Ingen saker er klare for vedtak.');
+  });
+
+  it('exits 2 without --out', async () => {
+    const r = await cli('memo', workbook, '--meeting', '2025-05-09');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--out');
+  });
+
+  it('exits 2 without a workbook', async () => {
+    const r = await cli('memo', '--out', tmp('x.docx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Oppgi arbeidsboka');
+  });
+
+  it.each(['09.05.2025', '2025-5-9', 'i morgen'])('exits 2 for --meeting %j', async (meeting) => {
+    const out = tmp('bad-meeting.docx');
+    const r = await cli('memo', workbook, '--out', out, '--meeting', meeting);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--meeting');
+    expect(r.err).toContain(meeting);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.each(['2025-13-01', '2025-02-30'])('exits 2 for an impossible --meeting date %j', async (meeting) => {
+    const out = tmp('impossible-meeting.md');
+    const r = await cli('memo', workbook, '--out', out, '--meeting', meeting);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--meeting');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 naming an unknown --cases id, writing nothing', async () => {
+    const out = tmp('unknown-case.docx');
+    const r = await cli(
+      'memo',
+      workbook,
+      '--out',
+      out,
+      '--meeting',
+      '2025-05-09',
+      '--cases',
+      '2025-05-001,2025-99-999',
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('2025-99-999');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 for an unknown --lang', async () => {
+    const r = await cli('memo', workbook, '--out', tmp('x.md'), '--meeting', '2025-05-09', '--lang', 'de');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--lang');
+  });
+});
+
+describe('tilskudd letters', () => {
+  it('writes one award letter per ordinary grant with an application', async () => {
+    const out = tmp('brev');
+    const r = await cli('letters', workbook, '--out', out, '--date', '2025-05-20');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2 tildelingsbrev');
+    expect(readdirSync(out).sort()).toEqual([
+      'tildelingsbrev-2025-05-001.docx',
+      'tildelingsbrev-2025-05-002.docx',
+    ]);
+    const first = await docxText(join(out, 'tildelingsbrev-2025-05-001.docx'));
+    expect(first[0]).toBe(
+      'Tildelingsbrev – Agdermodellen – barn og unges helsetjenester innen psykisk helse',
+    );
+    expect(first).toEqual(expect.arrayContaining(['20.05.2025', `441${NB}667`, `618${NB}333`, 'Vilkår']));
+    const second = await docxText(join(out, 'tildelingsbrev-2025-05-002.docx'));
+    expect(second[0]).toBe('Tildelingsbrev – Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF');
+    expect(second).toContain(`625${NB}000`);
+  });
+
+  it('writes English letters with --lang en', async () => {
+    const out = tmp('letters-en');
+    const r = await cli('letters', workbook, '--out', out, '--date', '2025-05-20', '--lang', 'en');
+    expect(r.code).toBe(0);
+    const text = await docxText(join(out, 'tildelingsbrev-2025-05-001.docx'));
+    expect(text[0]).toMatch(/^Award letter – /);
+    expect(text).toContain('Conditions');
+  });
+
+  it('exits 2 without --out or with a bad --date', async () => {
+    expect((await cli('letters', workbook)).code).toBe(2);
+    const r = await cli('letters', workbook, '--out', tmp('brev-bad'), '--date', '20.05.2025');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--date');
+  });
+});
+
+describe('tilskudd publish', () => {
+  it('writes the 360Giving JSON package', async () => {
+    const out = tmp('pub/grants.json');
+    const r = await cli('publish', workbook, '--format', '360giving', '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('4 tilskudd');
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { grants: Array<{ id: string; currency: string }> };
+    expect(json.grants).toHaveLength(4);
+    for (const g of json.grants) {
+      expect(g.id).toMatch(/^360G-/);
+      expect(g.currency).toBe('NOK');
+    }
+  });
+
+  it('writes the 360Giving CSV', async () => {
+    const out = tmp('grants.csv');
+    const r = await cli('publish', workbook, '--format', '360giving', '--out', out);
+    expect(r.code).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.startsWith('Identifier,Title,Description,Currency,')).toBe(true);
+    expect(csv.split('\r\n').filter((l) => l.startsWith('360G-'))).toHaveLength(4);
+  });
+
+  it('writes the public overview for --year as .docx', async () => {
+    const out = tmp('oversikt-2025.docx');
+    const r = await cli('publish', workbook, '--format', 'overview', '--year', '2025', '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2025');
+    const text = await docxText(out);
+    expect(text[0]).toBe('Oversikt over tildelinger 2025');
+    expect(text).toEqual(expect.arrayContaining([`939${NB}829`, `2${NB}019${NB}829`, `9${NB}160${NB}000`]));
+    expect(text.join(' ')).not.toContain('@');
+  });
+
+  it('writes the overview as Markdown with .md', async () => {
+    const out = tmp('oversikt-2026.md');
+    const r = await cli('publish', workbook, '--format', 'overview', '--year', '2026', '--out', out);
+    expect(r.code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md.startsWith('# Oversikt over tildelinger 2026\n')).toBe(true);
+    expect(md).not.toContain('@');
+  });
+
+  it.each([
+    ['an unknown format', ['--format', 'pdf', '--out', 'x.json'], '--format'],
+    ['a missing format', ['--out', 'x.json'], '--format'],
+    ['a bad year', ['--format', 'overview', '--year', 'i fjor', '--out', 'x.docx'], '--year'],
+  ])('exits 2 for %s', async (_label, args, message) => {
+    const out = tmp(args[args.length - 1]!);
+    const argv = [...args.slice(0, -1), out];
+    const r = await cli('publish', workbook, ...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 without --out', async () => {
+    const r = await cli('publish', workbook, '--format', '360giving');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--out');
+  });
+
+  it.each(['360giving', 'overview'])(
+    'exits 2 for a .txt --out with --format %s, writing nothing',
+    async (format) => {
+      const out = tmp(`${format}.txt`);
+      const r = await cli('publish', workbook, '--format', format, '--year', '2025', '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.err).not.toBe('');
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+});
