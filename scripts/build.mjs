@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import ts from 'typescript';
+import { buildUi } from './build-ui.mjs';
 
 const GLOBAL = '__tilskudd';
 
@@ -53,6 +54,7 @@ async function buildAppsScript() {
   const code = result.outputFiles[0].text;
   writeFileSync('build/Code.js', `${code}\n${stubsFor('src/main.ts')}\n`);
   copyFileSync('appsscript.json', 'build/appsscript.json');
+  await buildUi('build');
 }
 
 async function buildCli() {

@@ -7,6 +7,7 @@ import { nok } from './gas/custom-functions';
 import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
 import { handleSubmission, type SubmitEvent } from './gas/intake';
 import { addMenu, checkMenu, createFormMenu, setupMenu, supplementPromptMenu } from './gas/menu';
+import { openPage, server } from './gas/sidebars';
 
 /** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
 export function onOpen(): void {
@@ -120,4 +121,73 @@ export function KEY_REMAINING(
   key?: unknown,
 ): unknown {
   return keyRemaining(amounts, categories, category, frame, key);
+}
+
+// Sidebars and dialogs
+// Menu items open the built pages; the google.script.run endpoints below are the names in src/ui/api.ts,
+// each re-validating its arguments and checking the role in src/gas/sidebars.ts.
+
+/** Menu: the assessment form (vurderingsskjema) for the selected case. */
+export function openAssessment(): void {
+  openPage('Assessment');
+}
+
+/** Menu: the allocation dashboard per budget year, with the what-if. */
+export function openDashboard(): void {
+  openPage('Dashboard');
+}
+
+/** Menu: the findings, grouped and filterable; a click selects the cell. */
+export function openFindings(): void {
+  openPage('Findings');
+}
+
+/** Menu: the supplementary-allocation dialog. */
+export function openSupplementDialog(): void {
+  openPage('Supplement');
+}
+
+/** Sidebar endpoint: the assessment of a case ('' = the selected row). */
+export function assessmentLoad(caseId: unknown) {
+  return server.assessmentLoad(caseId);
+}
+
+/** Sidebar endpoint: saves the user's impartiality declaration and answers for a case. */
+export function assessmentSave(input: unknown) {
+  return server.assessmentSave(input);
+}
+
+/** Sidebar endpoint: records the board's override of a case's rank, with its reason. */
+export function assessmentOverride(input: unknown) {
+  return server.assessmentOverride(input);
+}
+
+/** Sidebar endpoint: frame, allocated and remaining per budget year, pots, authority, candidates. */
+export function dashboardLoad() {
+  return server.dashboardLoad();
+}
+
+/** Sidebar endpoint: every finding of the engine, without writing. */
+export function findingsLoad() {
+  return server.findingsLoad();
+}
+
+/** Sidebar endpoint: Kontroller på nytt (writes Avvik and the highlights, like the menu). */
+export function findingsRecheck() {
+  return server.findingsRecheck();
+}
+
+/** Sidebar endpoint: selects a finding's cell or row in the sheet. */
+export function findingsSelect(target: unknown) {
+  return server.findingsSelect(target);
+}
+
+/** Dialog endpoint: the granted projects and the authority left for each. */
+export function supplementLoad() {
+  return server.supplementLoad();
+}
+
+/** Dialog endpoint: registers a supplementary allocation within the authority. */
+export function supplementRegister(input: unknown) {
+  return server.supplementRegister(input);
 }

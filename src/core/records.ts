@@ -1,7 +1,9 @@
+import { readAssessments, type AssessmentRow } from './assessment';
 import { parseCategory, type CategoryId } from './categories';
 import {
   ALLOCATIONS,
   APPLICATIONS,
+  ASSESSMENTS,
   BUDGET,
   SETTINGS_SHEET,
   findSheetName,
@@ -109,6 +111,8 @@ export interface Portfolio {
   columns: Record<SheetId, Partial<Record<string, number>>>;
   /** The sheet names as found in the workbook (they may differ in case or be English). */
   sheetNames: Record<SheetId, string>;
+  /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet). */
+  assessments?: AssessmentRow[];
 }
 
 /** All values of a workbook: sheet name → rows of cells, header first. */
@@ -225,5 +229,11 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
     allocations: allocTable.rows.map(toAllocation),
     columns: { applications: appTable.columns, budget: budgetTable.columns, allocations: allocTable.columns },
     sheetNames: { applications: apps.name, budget: budget.name, allocations: allocs.name },
+    assessments: assessmentsOf(values),
   };
+}
+
+function assessmentsOf(values: WorkbookValues): AssessmentRow[] {
+  const name = findSheetName(ASSESSMENTS, Object.keys(values));
+  return name === undefined ? [] : readAssessments(values[name]!);
 }

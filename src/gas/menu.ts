@@ -10,6 +10,7 @@ import { appendLog } from './log';
 import { setupDoneText, setupWorkbook } from './setup';
 import { readValues } from './sheets';
 import { registerSupplement } from './supplement';
+import { SIDEBAR_TEXT } from './sidebars';
 
 /** The Tilskudd menu and the actions behind it. Every item names a global function of the bundle. */
 export const MENU = [
@@ -20,7 +21,12 @@ export const MENU = [
   { label: DOCUMENT_TEXT.memo, fn: 'createMemo' },
   { label: DOCUMENT_TEXT.letters, fn: 'createLetters' },
   { label: DOCUMENT_TEXT.overview, fn: 'publishOverview' },
-  { label: TEXT.supplement, fn: 'registerSupplementPrompt' },
+  { label: TEXT.supplement, fn: 'openSupplementDialog' },
+  // Sidebars (src/gas/sidebars.ts); the prompt-based registerSupplementPrompt stays callable.
+  null,
+  { label: SIDEBAR_TEXT.findings, fn: 'openFindings' },
+  { label: SIDEBAR_TEXT.assessment, fn: 'openAssessment' },
+  { label: SIDEBAR_TEXT.dashboard, fn: 'openDashboard' },
 ] as const;
 
 export function addMenu(): void {

@@ -1,4 +1,4 @@
-import { ALLOCATIONS, APPLICATIONS, BUDGET, SETTINGS_SHEET } from '../core/contract';
+import { ALLOCATIONS, APPLICATIONS, ASSESSMENTS, BUDGET, SETTINGS_SHEET } from '../core/contract';
 import type { WorkbookValues } from '../core/records';
 import { readValues, type Sheet, type SheetIndex, type Spreadsheet } from './sheets';
 
@@ -21,5 +21,7 @@ export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead 
   for (const spec of [APPLICATIONS, BUDGET, ALLOCATIONS]) read(sheets.require(spec));
   const settings = sheets.find(SETTINGS_SHEET);
   if (settings) read(settings);
+  const assessments = sheets.find(ASSESSMENTS);
+  if (assessments) read(assessments);
   return { values, sheets: found };
 }

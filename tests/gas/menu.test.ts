@@ -27,6 +27,10 @@ describe('onOpen', () => {
       'Lag tildelingsbrev',
       'Publiser oversikt',
       'Registrer tilleggsbevilling',
+      '—',
+      'Avvik',
+      'Vurderingsskjema',
+      'Fordeling',
     ]);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));

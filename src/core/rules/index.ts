@@ -1,6 +1,7 @@
 import { agreementMissing } from './agreement-missing';
 import { categoryInvalid, kindInvalid } from './allocation-fields';
 import { amountInvalid } from './amount-invalid';
+import { assessorDisqualified } from './assessor-disqualified';
 import { benefitPlanMissing } from './benefit-plan-missing';
 import { budgetIncomplete } from './budget-incomplete';
 import { caseIdInvalid } from './case-id';
@@ -36,4 +37,5 @@ export const RULES: readonly Rule[] = [
   caseIdInvalid,
   categoryInvalid,
   kindInvalid,
+  assessorDisqualified,
 ];

@@ -1,0 +1,170 @@
+/**
+ * The typed seam between the sidebars (browser) and the Apps Script server: every `google.script.run`
+ * endpoint, its arguments and its result. The client calls only these names; `src/main.ts` exports a
+ * top-level function per name; `src/gas/sidebars.ts` implements them, taking every argument as
+ * `unknown` and re-validating it. Only primitives, arrays and plain objects cross: dates are ISO strings.
+ */
+import type { CaseAssessment, Ground } from '../core/assessment';
+import type { CategoryId } from '../core/categories';
+import type { DashboardData } from '../core/dashboard';
+import type { Severity } from '../core/findings';
+import type { Lang } from '../core/result';
+
+/** Every endpoint answers with a value or the refusal, already in the user's language. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface CaseSummary {
+  caseId: string;
+  title: string;
+  applicant: string;
+  /** Municipalities and, when a party, the hospital trust. */
+  parties: string;
+  /** Formatted amount asked, or the cell as written when it is not an amount. */
+  amount: string;
+  period: string;
+  status: string;
+  findings: Array<{ severity: Severity; message: string }>;
+}
+
+export interface MyAnswers {
+  ground: Ground | null;
+  selection: Record<string, { answer: 'yes' | 'no' | ''; comment: string }>;
+  scores: Record<string, { score: number | null; comment: string }>;
+}
+
+export interface RankRow {
+  caseId: string;
+  title: string;
+  weightedScore: number | null;
+  selectionHolds: boolean | null;
+  rank: number | null;
+  finalRank: number | null;
+  boardRank: number | null;
+  boardReason: string;
+  disagreement: boolean;
+}
+
+export interface AssessmentView {
+  lang: Lang;
+  user: string;
+  cases: Array<{ caseId: string; title: string }>;
+  /** The case shown: the one asked for, else the selected row in Søknader, else the first. */
+  caseId: string;
+  summary: CaseSummary | null;
+  scale: Array<{ score: number; label: string }>;
+  grounds: Array<{ id: Ground; label: string }>;
+  selection: Array<{ id: string; label: string }>;
+  criteria: Array<{ label: string; weight: number }>;
+  mine: MyAnswers;
+  result: CaseAssessment | null;
+  ranking: RankRow[];
+}
+
+export interface AssessmentInput {
+  caseId: string;
+  ground: Ground;
+  selection: Array<{ id: string; answer: 'yes' | 'no'; comment: string }>;
+  scores: Array<{ label: string; score: number; comment: string }>;
+}
+
+export interface OverrideInput {
+  caseId: string;
+  rank: number;
+  reason: string;
+}
+
+export interface DashboardView {
+  lang: Lang;
+  data: DashboardData;
+  /** Sum of the supplementary authority per project, for the heading. */
+  limit: number;
+}
+
+export interface FindingView {
+  rule: string;
+  severity: Severity;
+  ref: string;
+  message: string;
+  /** Where to go when clicked: a sheet and an A1 range in it, or null. */
+  target: { sheet: string; a1: string } | null;
+}
+
+export interface FindingsView {
+  lang: Lang;
+  findings: FindingView[];
+  /** ISO time of the check. */
+  checkedAt: string;
+}
+
+export interface SupplementProject {
+  caseId: string;
+  title: string;
+  category: CategoryId | null;
+  limit: number;
+  used: number;
+  left: number;
+}
+
+export interface SupplementView {
+  lang: Lang;
+  limit: number;
+  projects: SupplementProject[];
+}
+
+export interface SupplementRequest {
+  caseId: string;
+  amount: string;
+  reason: string;
+}
+
+export interface SupplementDone {
+  caseId: string;
+  amount: number;
+  left: number;
+  message: string;
+}
+
+/** The endpoints as the client sees them. */
+export interface Api {
+  assessmentLoad(caseId: string): Result<AssessmentView>;
+  assessmentSave(input: AssessmentInput): Result<AssessmentView>;
+  assessmentOverride(input: OverrideInput): Result<AssessmentView>;
+  dashboardLoad(): Result<DashboardView>;
+  findingsLoad(): Result<FindingsView>;
+  findingsRecheck(): Result<FindingsView>;
+  findingsSelect(target: { sheet: string; a1: string }): Result<null>;
+  supplementLoad(): Result<SupplementView>;
+  supplementRegister(input: SupplementRequest): Result<SupplementDone>;
+}
+
+export type Endpoint = keyof Api;
+
+/** The server side: the same names and results, every argument untrusted. */
+type Untrusted<T extends unknown[]> = { [I in keyof T]: unknown };
+export type Server = {
+  [K in Endpoint]: (...args: Untrusted<Parameters<Api[K]>>) => ReturnType<Api[K]>;
+};
+
+/** Every endpoint name, checked against `Api` both ways, so a test can assert each is a bundle global. */
+export const ENDPOINTS = [
+  'assessmentLoad',
+  'assessmentSave',
+  'assessmentOverride',
+  'dashboardLoad',
+  'findingsLoad',
+  'findingsRecheck',
+  'findingsSelect',
+  'supplementLoad',
+  'supplementRegister',
+] as const satisfies readonly Endpoint[];
+type Missing = Exclude<Endpoint, (typeof ENDPOINTS)[number]>;
+export const ALL_LISTED: Missing extends never ? true : false = true;
+
+/** The built HTML files (`build/<name>.html`) and the menu functions that open them. */
+export const PAGES = {
+  Assessment: { opener: 'openAssessment', kind: 'sidebar' },
+  Dashboard: { opener: 'openDashboard', kind: 'sidebar' },
+  Findings: { opener: 'openFindings', kind: 'sidebar' },
+  Supplement: { opener: 'openSupplementDialog', kind: 'dialog' },
+} as const;
+export type Page = keyof typeof PAGES;

@@ -1,0 +1,186 @@
+import type { Severity } from '../core/findings';
+import type { FindingView, FindingsView } from './api';
+import { app, banner, load, setLang, spinner, t } from './lib/common';
+import { h, mount, uid } from './lib/dom';
+import { call } from './lib/run';
+
+/** Avvik: the findings grouped by severity and rule, filterable; a click selects the cell or row. */
+const root = app();
+const list = h('div', { 'aria-live': 'polite' });
+const message = h('div');
+let view: FindingsView | null = null;
+const filter = { text: '', severity: 'all' as Severity | 'all' };
+
+const SEVERITY: Record<Severity, () => string> = {
+  error: () => t('Feil', 'Errors'),
+  warning: () => t('Advarsler', 'Warnings'),
+};
+
+function render(): void {
+  if (!view) return;
+  const needle = filter.text.trim().toLowerCase();
+  const shown = view.findings.filter(
+    (f) =>
+      (filter.severity === 'all' || f.severity === filter.severity) &&
+      (needle === '' || `${f.rule} ${f.ref} ${f.message}`.toLowerCase().includes(needle)),
+  );
+  if (view.findings.length === 0) {
+    mount(list, h('div', { class: 'empty' }, t('Ingen avvik. Porteføljen følger reglene.', 'No findings.')));
+    return;
+  }
+  if (shown.length === 0) {
+    mount(
+      list,
+      h('div', { class: 'empty' }, t('Ingen avvik passer filteret.', 'No findings match the filter.')),
+    );
+    return;
+  }
+  const groups: HTMLElement[] = [];
+  for (const severity of ['error', 'warning'] as Severity[]) {
+    const ofSeverity = shown.filter((f) => f.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    groups.push(h('h2', {}, `${SEVERITY[severity]()} (${ofSeverity.length})`));
+    const rules = [...new Set(ofSeverity.map((f) => f.rule))];
+    for (const rule of rules) {
+      const items = ofSeverity.filter((f) => f.rule === rule);
+      groups.push(
+        h(
+          'section',
+          { 'aria-label': rule },
+          h(
+            'div',
+            { class: 'group-head' },
+            h('h3', {}, h('code', {}, rule)),
+            h('span', { class: `chip ${severity}` }, items.length),
+          ),
+          h('ul', { class: 'plain' }, ...items.map((f) => h('li', {}, item(f)))),
+        ),
+      );
+    }
+  }
+  mount(list, ...groups);
+}
+
+function item(f: FindingView): HTMLElement {
+  const where = f.target ? `${f.target.sheet}!${f.target.a1}` : '';
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: `finding ${f.severity}`,
+      disabled: f.target === null,
+      onclick: async () => {
+        if (!f.target) return;
+        const done = await load(message, call('findingsSelect', f.target));
+        if (done !== null || message.childElementCount === 0) mount(message);
+      },
+    },
+    h('span', { class: 'visually-hidden' }, `${SEVERITY[f.severity]()}: `),
+    f.message,
+    where ? h('span', { class: 'where' }, `${t('Gå til', 'Go to')} ${where}`) : null,
+  );
+  return button;
+}
+
+function counts(): HTMLElement {
+  const errors = view?.findings.filter((f) => f.severity === 'error').length ?? 0;
+  const warnings = view?.findings.filter((f) => f.severity === 'warning').length ?? 0;
+  return h(
+    'div',
+    { class: 'chips', role: 'status' },
+    h('span', { class: `chip ${errors ? 'error' : 'ok'}` }, `${errors} ${t('feil', 'errors')}`),
+    h('span', { class: `chip ${warnings ? 'warning' : 'ok'}` }, `${warnings} ${t('advarsler', 'warnings')}`),
+  );
+}
+
+function shell(): void {
+  const searchId = uid();
+  const severityId = uid();
+  const recheck = h(
+    'button',
+    { type: 'button', class: 'primary', id: 'recheck' },
+    t('Kontroller på nytt', 'Check again'),
+  );
+  const checked = h('span', { class: 'grow' });
+  recheck.addEventListener('click', async () => {
+    recheck.setAttribute('disabled', '');
+    mount(message, spinner(t('Kontrollerer porteføljen …', 'Checking the portfolio …')));
+    const fresh = await load(message, call('findingsRecheck'));
+    recheck.removeAttribute('disabled');
+    if (!fresh) return;
+    view = fresh;
+    mount(
+      message,
+      banner(
+        'success',
+        t(
+          'Kontrollert. Avvik-arket og markeringene er oppdatert.',
+          'Checked. The Avvik sheet and highlights are updated.',
+        ),
+      ),
+    );
+    mount(head, h('h1', {}, t('Avvik', 'Findings')), counts());
+    mount(checked, stamp());
+    render();
+  });
+  const search = h('input', {
+    type: 'search',
+    id: searchId,
+    placeholder: t('Regel, sak eller tekst', 'Rule, case or text'),
+  });
+  search.addEventListener('input', () => {
+    filter.text = search.value;
+    render();
+  });
+  const severity = h(
+    'select',
+    { id: severityId },
+    h('option', { value: 'all' }, t('Alle', 'All')),
+    h('option', { value: 'error' }, SEVERITY.error()),
+    h('option', { value: 'warning' }, SEVERITY.warning()),
+  );
+  severity.addEventListener('change', () => {
+    filter.severity = severity.value as Severity | 'all';
+    render();
+  });
+  const head = h('div', { class: 'row-between' }, h('h1', {}, t('Avvik', 'Findings')), counts());
+  mount(checked, stamp());
+  mount(
+    root,
+    head,
+    h(
+      'p',
+      { class: 'hint' },
+      t('Klikk et avvik for å gå til cellen eller raden.', 'Click a finding to go to its cell or row.'),
+    ),
+    h(
+      'div',
+      { class: 'filters', role: 'search' },
+      h('div', { class: 'field' }, h('label', { for: searchId }, t('Søk', 'Search')), search),
+      h('div', { class: 'field' }, h('label', { for: severityId }, t('Alvorlighet', 'Severity')), severity),
+    ),
+    message,
+    list,
+    h('div', { class: 'footer' }, checked, recheck),
+  );
+  render();
+}
+
+function stamp(): string {
+  if (!view) return '';
+  const time = new Date(view.checkedAt).toLocaleTimeString(view.lang === 'nb' ? 'nb-NO' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return `${t('Sist kontrollert', 'Last checked')} ${time}`;
+}
+
+async function start(): Promise<void> {
+  mount(root, spinner('Laster avvik …'));
+  view = await load(root, call('findingsLoad'));
+  if (!view) return;
+  setLang(view.lang);
+  shell();
+}
+
+void start();

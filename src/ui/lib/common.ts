@@ -1,0 +1,55 @@
+import { formatMoney } from '../../core/money';
+import type { Lang } from '../../core/result';
+import type { Result } from '../api';
+import { h, mount } from './dom';
+
+/** The UI language, from the first answer of the server (the spreadsheet's locale). */
+let lang: Lang = 'nb';
+export const setLang = (l: Lang) => {
+  lang = l;
+  document.documentElement.lang = l === 'nb' ? 'nb' : 'en';
+};
+export const t = (nb: string, en: string) => (lang === 'nb' ? nb : en);
+export const currentLang = () => lang;
+
+export const money = (n: number) => formatMoney(Math.round(n));
+export const percent = (x: number) =>
+  `${(Math.round(x * 1000) / 10).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB')} %`;
+export const decimal = (x: number) =>
+  x.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A message banner (role=alert for errors, status otherwise). */
+export function banner(kind: 'error' | 'info' | 'success' | 'warning', text: string): HTMLElement {
+  return h('div', { class: `banner banner-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+}
+
+export function spinner(text: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'loading', role: 'status', 'aria-live': 'polite' },
+    h('span', { class: 'spin' }),
+    text,
+  );
+}
+
+/** Runs a call, shows a refusal or failure in `where`, and returns the value or null. */
+export async function load<T>(where: HTMLElement, work: Promise<Result<T>>): Promise<T | null> {
+  try {
+    const result = await work;
+    if (result.ok) return result.value;
+    mount(where, banner('error', result.error));
+  } catch (e) {
+    mount(
+      where,
+      banner(
+        'error',
+        `${t('Noe gikk galt', 'Something went wrong')}: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
+  }
+  return null;
+}
+
+export function app(): HTMLElement {
+  return document.getElementById('app')!;
+}

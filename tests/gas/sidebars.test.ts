@@ -1,0 +1,269 @@
+import { ENDPOINTS, PAGES } from '../../src/ui/api';
+import type { AssessmentView, FindingsView, Result, SupplementDone } from '../../src/ui/api';
+import { SECRETARY, deskWith } from './desk-helpers';
+
+/** google.script.run refuses Dates, functions and class instances; results must be plain JSON. */
+function expectPlain(value: unknown, path = 'result'): void {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return;
+  if (Array.isArray(value)) return value.forEach((v, i) => expectPlain(v, `${path}[${i}]`));
+  const proto = Object.getPrototypeOf(value);
+  if (typeof value !== 'object' || (proto !== null && Object.getPrototypeOf(proto) !== null)) {
+    throw new Error(`${path} is not plain JSON: ${Object.prototype.toString.call(value)}`);
+  }
+  for (const [k, v] of Object.entries(value as object)) expectPlain(v, `${path}.${k}`);
+}
+
+const ok = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
+  expectPlain(r);
+  return r.value;
+};
+
+const answers = (caseId: string, scores: number[], ground = 'none') => ({
+  caseId,
+  ground,
+  selection: ['priority', 'innovation', 'benefit'].map((id) => ({ id, answer: 'yes', comment: '' })),
+  scores: [
+    'Størst potensial til å møte fremtidens tjenestebehov',
+    'Løser spesifikke samhandlingsutfordringer',
+    'Gjennomførbart med egenfinansiert personell eller ekstern finansiering',
+    'Balansert total portefølje',
+  ].map((label, i) => ({ label, score: scores[i], comment: i === 0 ? '=HYPERLINK("x")' : '' })),
+});
+
+describe('sidebar pages', () => {
+  it.each(Object.entries(PAGES))('%s opens the built HTML file from the menu', (page, { opener, kind }) => {
+    const sb = deskWith();
+    sb.call(opener);
+    const shown = sb.ui.html.at(-1)!;
+    expect(shown.kind).toBe(kind === 'dialog' ? 'modal' : 'sidebar');
+    expect(shown.content).toMatch(/^<!DOCTYPE html>/);
+    expect(shown.content).not.toContain('<?');
+    expect(shown.content).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+    expect(shown.content.match(/<script/g)).toHaveLength(1);
+    expect(sb.calls.count('HtmlService.createHtmlOutputFromFile')).toBe(1);
+    expect(page).toMatch(/^[A-Z]/);
+  });
+
+  it('refuses a reader before showing anything', () => {
+    const sb = deskWith(undefined, { activeUser: 'leser@example.no' });
+    sb.ui.answerAlert();
+    sb.call('openAssessment');
+    expect(sb.ui.html).toHaveLength(0);
+    expect(sb.ui.alerts[0]!.prompt).toMatch(/lesetilgang/);
+  });
+
+  it('has the menu open the sidebars and the supplementary dialog', () => {
+    const sb = deskWith();
+    sb.call('onOpen');
+    const fns = sb.ui.menus[0]!.entries.flatMap((e) => ('functionName' in e ? [e.functionName] : []));
+    for (const { opener } of Object.values(PAGES)) expect(fns).toContain(opener);
+  });
+});
+
+describe('endpoints', () => {
+  it('are each a top-level function of the bundle; their helpers are not', () => {
+    const sb = deskWith();
+    for (const name of ENDPOINTS) expect(typeof sb.context[name as keyof typeof sb.context]).toBe('function');
+    for (const name of ['endpoint', 'openPage', 'saveAssessment', 'server', 'selectTarget']) {
+      expect(() => sb.call(name)).toThrow(/Script function not found/);
+    }
+  });
+
+  it.each([
+    ['a reader', 'leser@example.no', /lesetilgang/],
+    ['an unknown user', '', /kan ikke lese e-postadressen/],
+  ])('check the role for %s, also when only reading, and write nothing', (_who, email, message) => {
+    const sb = deskWith(undefined, { activeUser: email });
+    for (const name of ENDPOINTS) {
+      const r = sb.call<Result<unknown>>(name, name === 'assessmentLoad' ? '' : {});
+      expect(r).toEqual({ ok: false, error: expect.stringMatching(message) });
+    }
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it.each([
+    ['assessmentSave', null],
+    ['assessmentSave', { caseId: '2025-05-001', ground: 'maybe' }],
+    ['assessmentSave', { caseId: 5, ground: 'none' }],
+    ['assessmentOverride', { caseId: '2025-05-001', rank: '1', reason: 'x' }],
+    ['supplementRegister', { caseId: '2025-05-001', amount: 5000, reason: 'x' }],
+    ['findingsSelect', { sheet: 'Søknader', a1: '=IMPORTXML()' }],
+    ['findingsSelect', { sheet: 'Finnes ikke', a1: 'A1' }],
+    ['findingsSelect', 'Søknader!A1'],
+  ])('%s re-validates its arguments (%j) and writes nothing', (name, arg) => {
+    const sb = deskWith();
+    const r = sb.call<Result<unknown>>(name, arg);
+    expect(r.ok).toBe(false);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+    expect(sb.calls.count('Range.activate')).toBe(0);
+  });
+});
+
+describe('assessment', () => {
+  it('shows the case of the selected row with its summary and open findings', () => {
+    const sb = deskWith();
+    sb.spreadsheet.sheet('Søknader').getRange('C3').activate();
+    const v = ok(sb.call<Result<AssessmentView>>('assessmentLoad', ''));
+    expect(v.caseId).toBe('2025-05-002');
+    expect(v.summary).toMatchObject({
+      parties: 'Kommunene i Østre Agder, SSHF',
+      amount: '1\u00a0500\u00a0000\u00a0kr',
+    });
+    expect(v.summary!.period).toMatch(/2025.*2026/);
+    expect(v.summary!.findings.map((f) => f.severity)).toContain('error');
+    expect(v.criteria.map((c) => c.weight)).toEqual([3, 3, 2, 1]);
+    expect(v.grounds.map((g) => g.id)).toEqual(['none', 'party', 'family', 'leading', 'special']);
+  });
+
+  it('saves an impartial assessment as rows in Vurderinger (one write), logs it, and scores the case', () => {
+    const sb = deskWith();
+    const v = ok(sb.call<Result<AssessmentView>>('assessmentSave', answers('2025-05-001', [5, 4, 3, 2])));
+    const rows = sb.spreadsheet.sheetData('Vurderinger').values;
+    expect(rows[0]).toEqual(['Saksnr', 'Vurderer', 'Kriterium', 'Poeng', 'Kommentar', 'Habilitet', 'Tid']);
+    expect(rows.slice(1).map((r) => r.slice(2, 4))).toEqual([
+      ['Habilitet', ''],
+      ['Innenfor prioriterte områder, med tydelig behov og godt beskrevet kunnskapsgrunnlag', 'Ja'],
+      ['Bidrar til tjenesteinnovasjon og bærekraft', 'Ja'],
+      ['Tydelig beskrevet potensial for gevinstrealisering', 'Ja'],
+      ['Størst potensial til å møte fremtidens tjenestebehov', 5],
+      ['Løser spesifikke samhandlingsutfordringer', 4],
+      ['Gjennomførbart med egenfinansiert personell eller ekstern finansiering', 3],
+      ['Balansert total portefølje', 2],
+    ]);
+    expect(rows[1]![1]).toBe(SECRETARY);
+    expect(rows[1]![5]).toBe('Habil');
+    // User text never becomes a formula.
+    expect(
+      sb.spreadsheet
+        .sheetData('Vurderinger')
+        .formulas.flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
+    // (5·3 + 4·3 + 3·2 + 2·1) / 9 = 35/9
+    expect(v.result!.weightedScore).toBe(3.89);
+    expect(v.result!.selectionHolds).toBe(true);
+    expect(v.ranking.map((r) => r.caseId)).toEqual(['2025-05-001']);
+    expect(v.mine.scores['Balansert total portefølje']).toEqual({ score: 2, comment: '' });
+    expect(sb.spreadsheet.sheetData('Logg').values.at(-1)).toEqual(
+      expect.arrayContaining(['Vurdering', '2025-05-001']),
+    );
+  });
+
+  it('records a disqualified declaration alone, and later scores from that assessor are an error', () => {
+    const sb = deskWith();
+    ok(sb.call<Result<AssessmentView>>('assessmentSave', answers('2025-05-001', [5, 5, 5, 5])));
+    const v = ok(
+      sb.call<Result<AssessmentView>>('assessmentSave', answers('2025-05-001', [1, 1, 1, 1], 'party')),
+    );
+    const rows = sb.spreadsheet.sheetData('Vurderinger').values;
+    expect(rows.at(-1)!.slice(2, 6)).toEqual(['Habilitet', '', '', 'Inhabil: part']);
+    expect(rows).toHaveLength(1 + 8 + 1);
+    expect(v.result!.weightedScore).toBeNull();
+    expect(v.result!.excluded).toEqual([SECRETARY]);
+    const findings = ok(sb.call<Result<FindingsView>>('findingsLoad'));
+    const f = findings.findings.find((x) => x.rule === 'assessor-disqualified')!;
+    expect(f).toMatchObject({
+      severity: 'error',
+      ref: '2025-05-001',
+      target: { sheet: 'Vurderinger', a1: '3:3' },
+    });
+    expect(f.message).toMatch(/inhabil/);
+  });
+
+  it('refuses an incomplete assessment with the reason and writes nothing', () => {
+    const sb = deskWith();
+    const input = answers('2025-05-001', [5, 4, 3, 9]);
+    expect(sb.call('assessmentSave', input)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/fra 1 til 5/),
+    });
+    expect(sb.spreadsheet.getSheetByName('Vurderinger')).toBeNull();
+  });
+
+  it("records the board's override with its reason and moves the case", () => {
+    const sb = deskWith();
+    ok(sb.call<Result<AssessmentView>>('assessmentSave', answers('2025-05-001', [5, 5, 5, 5])));
+    ok(sb.call<Result<AssessmentView>>('assessmentSave', answers('2025-05-002', [2, 2, 2, 2])));
+    expect(sb.call('assessmentOverride', { caseId: '2025-05-002', rank: 1, reason: '' })).toMatchObject({
+      ok: false,
+    });
+    const v = ok(
+      sb.call<Result<AssessmentView>>('assessmentOverride', {
+        caseId: '2025-05-002',
+        rank: 1,
+        reason: 'Haster',
+      }),
+    );
+    expect(v.ranking.map((r) => [r.caseId, r.finalRank, r.boardReason])).toEqual([
+      ['2025-05-002', 1, 'Haster'],
+      ['2025-05-001', 2, ''],
+    ]);
+  });
+});
+
+describe('findings', () => {
+  it('lists every finding with a target cell or row, and selecting one activates it', () => {
+    const sb = deskWith();
+    const v = ok(sb.call<Result<FindingsView>>('findingsLoad'));
+    expect(v.findings).toHaveLength(9);
+    expect(v.findings[0]).toMatchObject({
+      rule: 'budget-incomplete',
+      target: { sheet: 'Budsjett', a1: 'C4' },
+    });
+    expect(sb.spreadsheet.getSheetByName('Avvik')).toBeNull(); // loading writes nothing
+    ok(sb.call<Result<null>>('findingsSelect', v.findings[0]!.target));
+    expect(sb.fakes.SpreadsheetApp.getActiveRange().getA1Notation()).toBe('C4');
+    expect(sb.fakes.SpreadsheetApp.getActiveSheet().getName()).toBe('Budsjett');
+  });
+
+  it('Kontroller på nytt writes Avvik and the log like the menu', () => {
+    const sb = deskWith();
+    const v = ok(sb.call<Result<FindingsView>>('findingsRecheck'));
+    expect(v.findings).toHaveLength(9);
+    expect(sb.spreadsheet.sheetData('Avvik').values).toHaveLength(10);
+    expect(sb.spreadsheet.sheetData('Logg').values.at(-1)).toEqual(
+      expect.arrayContaining(['Kontroller portefølje']),
+    );
+  });
+});
+
+describe('supplementary allocation dialog', () => {
+  it('lists granted projects with the authority left', () => {
+    const sb = deskWith();
+    const v = ok(sb.call<Result<{ projects: Array<{ caseId: string; left: number }> }>>('supplementLoad'));
+    expect(v.projects.map((p) => [p.caseId, p.left])).toEqual([
+      ['2025-05-001', 40_000],
+      ['2025-05-002', 100_000],
+      ['ADM-2025', 100_000],
+    ]);
+  });
+
+  it('registers a Norwegian-written amount, not reported to SSU, in Tildelinger and Logg', () => {
+    const sb = deskWith();
+    const done = ok(
+      sb.call<Result<SupplementDone>>('supplementRegister', {
+        caseId: '2025-05-001',
+        amount: 'kr 25.000,-',
+        reason: 'Ekstra samling',
+      }),
+    );
+    expect(done).toMatchObject({ amount: 25_000, left: 15_000 });
+    expect(done.message).toMatch(/ikke rapportert til SSU/);
+    const rows = sb.spreadsheet.sheetData('Tildelinger').values;
+    expect(rows.at(-1)).toEqual(expect.arrayContaining(['2025-05-001', 'Tilleggsbevilling', 25_000]));
+    expect(sb.spreadsheet.sheetData('Logg').values.at(-1)).toEqual(
+      expect.arrayContaining(['Tilleggsbevilling']),
+    );
+  });
+
+  it.each([
+    ['over the authority', '2025-05-001', '50 000', /over fullmakten/],
+    ['without a grant', '2099-01-001', '1 000', /ingen ordinær tildeling/],
+  ])('refuses an amount %s with the reason', (_what, caseId, amount, message) => {
+    const sb = deskWith();
+    const r = sb.call('supplementRegister', { caseId, amount, reason: 'Grunn' });
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(message) });
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+});

@@ -1,0 +1,176 @@
+import { performance } from 'node:perf_hooks';
+import type { Browser } from 'playwright-core';
+import { deskWith } from '../gas/desk-helpers';
+import { demoWorkbook } from './fixtures';
+import { DIALOG, horizontalOverflow, open, shot, unlabelled } from './harness';
+import { launch } from './harness';
+
+const XSS = '<img src=x onerror=alert(1)>';
+let browser: Browser;
+const started = performance.now();
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  console.log(`browser tests: ${Math.round(performance.now() - started)} ms`);
+});
+
+describe('Avvik sidebar', () => {
+  it('lists findings by severity and rule, filters, selects the cell, and re-checks', async () => {
+    const sb = deskWith(demoWorkbook());
+    const { page, external, errors } = await open(browser, sb, 'Findings');
+    await page.getByRole('heading', { name: 'Feil (3)' }).waitFor();
+    await shot(page, 'findings');
+    expect(await page.getByRole('heading', { name: /Advarsler/ }).textContent()).toMatch(/Advarsler \(\d+\)/);
+    await page.getByLabel('Søk', { exact: true }).fill('plassholder');
+    expect(await page.locator('button.finding').count()).toBe(3);
+    await page.getByLabel('Alvorlighet').selectOption('warning');
+    expect(await page.locator('.empty').textContent()).toMatch(/Ingen avvik passer/);
+    await page.getByLabel('Alvorlighet').selectOption('all');
+    // Keyboard: focus the first finding and press Enter.
+    await page.locator('button.finding').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const stats = (window as unknown as { __shimStats: { names: string[]; inFlight: number } }).__shimStats;
+      return stats.names.includes('findingsSelect') && stats.inFlight === 0;
+    });
+    expect(sb.fakes.SpreadsheetApp.getActiveRange().getA1Notation()).toBe('C4');
+    expect(sb.fakes.SpreadsheetApp.getActiveSheet().getName()).toBe('Budsjett');
+    await page.getByRole('button', { name: 'Kontroller på nytt' }).click();
+    await page.getByText(/Avvik-arket og markeringene er oppdatert/).waitFor();
+    expect(sb.spreadsheet.sheetData('Avvik').values.length).toBeGreaterThan(1);
+    expect(await unlabelled(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect([external, errors]).toEqual([[], []]);
+  });
+});
+
+describe('Vurderingsskjema sidebar', () => {
+  it('shows the selected case, asks impartiality first, saves scores and shows the weighted result', async () => {
+    const sb = deskWith(demoWorkbook());
+    sb.spreadsheet.sheet('Søknader').getRange('B4').activate(); // 2025-12-001
+    const { page, errors } = await open(browser, sb, 'Assessment');
+    await page.locator('#case-title').waitFor();
+    expect(await page.locator('#case-title').textContent()).toBe('Felles akutteam Lister');
+    expect(await page.locator('#save').isDisabled()).toBe(true);
+    // Keyboard: the impartiality radios are reachable and chosen with the keyboard.
+    await page.getByLabel('Ingen av grunnene gjelder – jeg er habil').focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('heading', { name: '2. Utvelgelseskriterier' }).waitFor();
+    for (const group of await page.locator('fieldset .segmented').all()) {
+      const first = group.locator('input').first();
+      const yesOrFour = (await first.getAttribute('value')) === 'yes' ? 'yes' : '4';
+      await group.locator(`input[value="${yesOrFour}"]`).check();
+    }
+    await page.locator('textarea').first().fill('Godt begrunnet behov');
+    await shot(page, 'assessment');
+    await page.locator('#save').click();
+    await page.getByText('Vurderingen er lagret i Vurderinger.').waitFor();
+    expect(await page.locator('#weighted').textContent()).toBe('4,00 / 5');
+    expect(sb.spreadsheet.sheetData('Vurderinger').values).toHaveLength(1 + 8);
+    expect(sb.spreadsheet.sheetData('Vurderinger').values[2]![4]).toBe('Godt begrunnet behov');
+    expect(await page.locator('ol.ranking li').count()).toBe(1);
+    await shot(page, 'assessment-result');
+    expect(await unlabelled(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets a disqualified assessor record the declaration only', async () => {
+    const sb = deskWith(demoWorkbook());
+    const { page } = await open(browser, sb, 'Assessment');
+    await page.locator('#case-title').waitFor();
+    await page.getByLabel(/part i saken/).check();
+    await page.getByText(/Du er inhabil og kan ikke vurdere/).waitFor();
+    expect(await page.locator('fieldset .segmented').count()).toBe(0);
+    await page.getByRole('button', { name: 'Lagre erklæringen' }).click();
+    await page.getByText('Erklæringen er lagret.').waitFor();
+    const rows = sb.spreadsheet.sheetData('Vurderinger').values;
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![5]).toBe('Inhabil: part');
+  });
+});
+
+describe('Fordeling sidebar', () => {
+  it('shows frame, allocated and remaining per year, the pots as SVG bars, and the what-if', async () => {
+    const sb = deskWith(demoWorkbook());
+    const { page, external } = await open(browser, sb, 'Dashboard');
+    await page.getByLabel('Budsjettår', { exact: true }).waitFor();
+    await page.getByLabel('Budsjettår', { exact: true }).selectOption('2026');
+    const allocated = () => page.locator('.stat').nth(1).locator('.value').textContent();
+    // 2025-12-001 is recommended (Innstilt), so it starts ticked: 2026 has 7/12 of Agdermodellen etc. + 1 200 000.
+    const withRecommended = await allocated();
+    await page.getByLabel(/Felles akutteam Lister/).uncheck();
+    const without = await allocated();
+    const kr = (s: string | null) => Number(s!.replace(/\D/g, ''));
+    expect(kr(withRecommended) - kr(without)).toBe(1_200_000);
+    await page.getByLabel(/Kombinerte stillinger/).check();
+    expect(kr(await allocated()) - kr(without)).toBe(450_000);
+    await page.getByLabel(/Felles akutteam Lister/).check();
+    expect(await page.locator('svg.bars rect').count()).toBe(9);
+    expect(await page.locator('svg.bars').getAttribute('aria-label')).toMatch(/Innovasjon\/prosjekt/);
+    await page.getByLabel('Budsjettår', { exact: true }).selectOption('2025');
+    expect(
+      await page
+        .getByText(/Administrasjon/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    await shot(page, 'dashboard');
+    expect(await unlabelled(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(external).toEqual([]);
+  });
+});
+
+describe('Tilleggsbevilling dialog', () => {
+  it('shows the authority left, refuses over the limit with the reason, and registers an amount', async () => {
+    const sb = deskWith(demoWorkbook());
+    const { page } = await open(browser, sb, 'Supplement', DIALOG);
+    await page.getByLabel('Prosjekt').waitFor();
+    expect(await page.locator('#left').textContent()).toBe('40\u00a0000\u00a0kr');
+    await page.getByLabel('Beløp (kr)').fill('50 000');
+    await page.getByText(/er over det som gjenstår/).waitFor();
+    await page.getByLabel('Begrunnelse').fill('Ekstra samling');
+    await page.getByRole('button', { name: 'Registrer' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/over fullmakten/)
+      .waitFor();
+    expect(sb.spreadsheet.sheetData('Tildelinger').values).toHaveLength(5);
+    await page.getByLabel('Beløp (kr)').fill('kr 25.000,-');
+    await page.getByRole('button', { name: 'Registrer' }).click();
+    await page.getByText(/Tilleggsbevilling på 25\u00a0000\u00a0kr registrert/).waitFor();
+    expect(await page.locator('#left').textContent()).toBe('15\u00a0000\u00a0kr');
+    const last = sb.spreadsheet.sheetData('Tildelinger').values.at(-1)!;
+    expect(last).toEqual(expect.arrayContaining(['2025-05-001', 'Tilleggsbevilling', 25_000]));
+    await shot(page, 'supplement');
+    expect(await unlabelled(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Lukk' }).click();
+    expect(await page.evaluate(() => (window as unknown as { __closed?: boolean }).__closed)).toBe(true);
+  });
+});
+
+describe('a case title with HTML', () => {
+  it.each([
+    ['Assessment', '#case-title'],
+    ['Dashboard', '.section'],
+    ['Supplement', 'select'],
+  ] as const)('is shown as text in %s, never run', async (name, ready) => {
+    const sb = deskWith(demoWorkbook({ title: XSS }));
+    const { page, dialogs, external } = await open(
+      browser,
+      sb,
+      name,
+      name === 'Supplement' ? DIALOG : undefined,
+    );
+    await page.locator(ready).first().waitFor();
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => document.body.textContent)).toContain(XSS);
+    if (name === 'Assessment') await shot(page, 'xss-assessment');
+    expect(dialogs).toEqual([]);
+    expect(external).toEqual([]);
+  });
+});
