@@ -393,7 +393,7 @@ export function assessPortfolio(p: Portfolio): CaseAssessment[] {
   return assessCases(p.applications, p.assessments ?? [], p.settings);
 }
 
-/** The memo's impartiality paragraph for one case, in the language asked for. */
+/** The memo's impartiality paragraph for one case, in the language asked for. Assessors are not named: the memo may be public. */
 export function impartialityParagraph(c: CaseAssessment, lang: Lang): string {
   const nb = lang === 'nb';
   const impartial = c.declarations.filter((d) => d.impartial).map((d) => d.assessor);
@@ -414,8 +414,8 @@ export function impartialityParagraph(c: CaseAssessment, lang: Lang): string {
     const ground = label.replace(/^Jeg er /, '').replace(/^I am /, '');
     parts.push(
       nb
-        ? `${d.assessor} erklærte seg inhabil (${ground.charAt(0).toLowerCase()}${ground.slice(1)}) og deltok ikke i vurderingen.`
-        : `${d.assessor} declared a conflict (${ground.charAt(0).toLowerCase()}${ground.slice(1)}) and took no part in the assessment.`,
+        ? `Én vurderer erklærte seg inhabil (${ground.charAt(0).toLowerCase()}${ground.slice(1)}) og deltok ikke i vurderingen.`
+        : `One assessor declared a conflict (${ground.charAt(0).toLowerCase()}${ground.slice(1)}) and took no part in the assessment.`,
     );
   }
   return parts.join(' ');

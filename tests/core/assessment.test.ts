@@ -8,6 +8,8 @@ import {
 import { checkWorkbook } from '../../src/core/check';
 import { ASSESSMENTS } from '../../src/core/contract';
 import { dashboard } from '../../src/core/dashboard';
+import { buildMemo } from '../../src/core/documents/memo';
+import { toPlainText } from '../../src/core/documents/text';
 import { readPortfolio } from '../../src/core/records';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
@@ -108,7 +110,7 @@ describe('assessCases', () => {
     ];
     const [a] = assessCases(apps, rows, DEFAULT_SETTINGS);
     expect(impartialityParagraph(a!, 'nb')).toBe(
-      '1 av 2 vurderere erklærte seg habile etter forvaltningsloven § 6. c@x.no erklærte seg inhabil (i nær familie med, gift med eller verge for en part) og deltok ikke i vurderingen.',
+      '1 av 2 vurderere erklærte seg habile etter forvaltningsloven § 6. Én vurderer erklærte seg inhabil (i nær familie med, gift med eller verge for en part) og deltok ikke i vurderingen.',
     );
     expect(impartialityParagraph(a!, 'en')).toMatch(/^1 of 2 assessors/);
   });
@@ -197,5 +199,39 @@ describe('dashboard and what-if', () => {
     expect(y2026(after).allocated - y2026(d.years).allocated).toBe(600_000);
     expect(y2026(after).pots[0]!.amount - y2026(d.years).pots[0]!.amount).toBe(600_000);
     expect(whatIf(d, new Set())).toEqual(d.years);
+  });
+});
+
+describe('the memo’s Vurdering section', () => {
+  it('shows selection, weighted score and rank per case, and impartiality without naming assessors', () => {
+    const rows = [
+      ...assessor('2025-05-001', 'a@example.no', [5, 4, 4, 3]),
+      ...assessor('2025-05-001', 'b@example.no', [], [], 'Inhabil: part').slice(0, 1),
+    ];
+    const values = {
+      ...exampleWorkbook(),
+      [ASSESSMENTS.name]: sheetRows(
+        ASSESSMENTS,
+        rows.map((r) => ({ ...r })),
+      ),
+    };
+    const memo = buildMemo(checkWorkbook(values), {
+      meetingDate: '2025-05-09',
+      cases: ['2025-05-001', '2025-05-002'],
+    });
+    const text = toPlainText(memo);
+    const section = text.slice(text.indexOf('\nVurdering\n'));
+    // (5·3 + 4·3 + 4·2 + 3·1) / 9 = 4,22 on the 1–5 scale.
+    expect(section).toMatch(/2025-05-001 Agdermodellen[^\n]*\toppfylt\t4,22\t1\t/);
+    expect(section).toMatch(/Én vurderer erklærte seg inhabil/);
+    expect(section).not.toMatch(/@/);
+  });
+
+  it('is left out when nobody has assessed the memo’s cases', () => {
+    const memo = buildMemo(checkWorkbook(exampleWorkbook()), {
+      meetingDate: '2025-05-09',
+      cases: ['2025-05-001'],
+    });
+    expect(toPlainText(memo)).not.toMatch(/\nVurdering\n/);
   });
 });

@@ -1,4 +1,5 @@
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../categories';
+import { assessPortfolio, impartialityParagraph } from '../assessment';
 import type { CheckResult } from '../check';
 import { tilskuddError } from '../errors';
 import type { Finding } from '../findings';
@@ -209,7 +210,7 @@ function proposalLine(pr: Proposal, lang: Lang): Inline[] {
   return [b(title), ` tildeles ${kr(amount)}${what}${when}, iht. vedlagte søknad.`];
 }
 
-export function buildMemo(result: CheckResult, options: MemoOptions, assessment: Block[] = []): DocModel {
+export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
   const lang = options.lang ?? 'nb';
   const t = T[lang];
   const { portfolio, findings } = result;
@@ -267,6 +268,7 @@ export function buildMemo(result: CheckResult, options: MemoOptions, assessment:
     );
   }
   blocks.push(h(2, t.supplements), ...supplementBlocks(result, lang));
+  const assessment = assessmentBlocks(result, [...ready.map((pr) => pr.application), ...notReady], lang);
   if (assessment.length > 0) blocks.push(h(2, t.assessment), ...assessment);
   return { title: t.title, blocks };
 }
@@ -350,6 +352,56 @@ function caseSection(app: Application, findings: Finding[], pr: Proposal | null,
     h(3, `${app.caseId} ${app.title}`),
     table(rows, { keyValue: true }),
     findings.length > 0 ? ul(findings.map((x) => [x.message[lang]])) : p(t.noFindings),
+  ];
+}
+
+/** The secretariat's assessment of the memo's cases, where scores or declarations exist; no names. */
+function assessmentBlocks(result: CheckResult, apps: Application[], lang: Lang): Block[] {
+  const ids = new Set(apps.map((a) => a.caseId));
+  const assessed = assessPortfolio(result.portfolio).filter(
+    (c) => ids.has(c.caseId) && c.declarations.length > 0,
+  );
+  if (assessed.length === 0) return [];
+  const nb = lang === 'nb';
+  const yesNo = (x: boolean | null) =>
+    x === null
+      ? nb
+        ? 'ikke ferdig'
+        : 'incomplete'
+      : x
+        ? nb
+          ? 'oppfylt'
+          : 'met'
+        : nb
+          ? 'ikke oppfylt'
+          : 'not met';
+  const score = (x: number | null) => (x === null ? '–' : String(x).replace('.', nb ? ',' : '.'));
+  const rows = assessed.map((c) => [
+    `${c.caseId} ${c.title}`,
+    yesNo(c.selectionHolds),
+    score(c.weightedScore),
+    c.finalRank === null ? '–' : String(c.finalRank),
+    [c.disagreement ? (nb ? 'uenighet mellom vurdererne' : 'assessors disagree') : '', c.boardReason]
+      .filter((x) => x !== '')
+      .join('; '),
+  ]);
+  return [
+    p(
+      nb
+        ? 'Søknadene er vurdert etter SSUs kriterier for utvelgelse (alle må være oppfylt) og prioritering (vektet, skala 1–5).'
+        : "The applications were assessed against the board's selection criteria (all must hold) and prioritisation criteria (weighted, scale 1–5).",
+    ),
+    table(
+      [
+        nb
+          ? ['Sak', 'Utvelgelseskriterier', 'Vektet poeng', 'Rangering', 'Merknad']
+          : ['Case', 'Selection criteria', 'Weighted score', 'Rank', 'Note'],
+        ...rows,
+      ],
+      { header: true },
+    ),
+    h(3, nb ? 'Habilitet' : 'Impartiality'),
+    ...assessed.map((c) => p(b(`${c.caseId}: `), impartialityParagraph(c, lang))),
   ];
 }
 
