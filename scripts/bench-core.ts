@@ -83,11 +83,18 @@ export function portfolio(n: number): Record<string, unknown[][]> {
   };
 }
 
-/** Best and median of repeated runs after a warm-up; the best is the cost without other processes' noise. */
+/**
+ * Best and median of repeated runs after a warm-up. Each run starts from a collected heap (when node runs
+ * with --expose-gc, as `npm run bench` does), as every CLI run and Apps Script execution starts fresh:
+ * otherwise a run pays for the garbage of the runs before it.
+ */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
 function time(fn: () => void, runs: number): { best: number; median: number } {
   fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    collect();
     const t0 = performance.now();
     fn();
     samples.push(performance.now() - t0);
