@@ -34,12 +34,60 @@ export function grants(result: CheckResult): Grant[] {
 
 const kr = (n: number) => `kr ${formatMoney(n, false)}`;
 
+const T = {
+  nb: {
+    title: (t: string) => `Tildelingsbrev – ${t}`,
+    labels: ['Til', 'Kontakt', 'Saksnr', 'Vedtak', 'Dato'],
+    award: 'Tildeling',
+    awarded: (board: string, title: string, amount: string, period: string) =>
+      `${board} har tildelt ${title} ${amount}${period === '' ? '' : ` for perioden ${period}`}.`,
+    split: ['Budsjettår', 'Beløp'],
+    conditions: 'Vilkår',
+    agreement:
+      'Det skal inngås en skriftlig samarbeidsavtale mellom partene før midlene utbetales. Avtalen beskriver tiltaket, hvordan det støtter formålet med tilskuddet, budsjett med hva hver part bidrar med og, der det er relevant, hvem som har ansvaret for pasientene.',
+    municipality: 'kommune',
+    own: (list: string) => `Partene bidrar med egne ressurser som i søknaden: ${list}.`,
+    noOwn: 'Tilskuddet er delfinansiering: partene forventes å bidra med egne ressurser.',
+    reporting:
+      'Prosjektet rapporterer status halvårlig (rødt/gult/grønt, framdrift, risiko og avhengigheter) til porteføljesekretariatet, og årlig gjennom årlig melding.',
+    operating: 'Tiltaket skal ikke medføre varige økte driftsutgifter.',
+    supplement: (limit: string) =>
+      `Behov for tilleggsbevilling (inntil ${limit} per prosjekt) avklares med porteføljesekretariatet.`,
+    contact: 'Kontakt',
+    questions: (email: string) => `Spørsmål om tildelingen kan rettes til porteføljesekretariatet, ${email}.`,
+    regards: (community: string) => `Med hilsen porteføljesekretariatet, ${community}`,
+  },
+  en: {
+    title: (t: string) => `Award letter – ${t}`,
+    labels: ['To', 'Contact', 'Case', 'Decision', 'Date'],
+    award: 'Award',
+    awarded: (board: string, title: string, amount: string, period: string) =>
+      `${board} has awarded ${title} ${amount}${period === '' ? '' : ` for ${period}`}.`,
+    split: ['Budget year', 'Amount'],
+    conditions: 'Conditions',
+    agreement:
+      'A written agreement between the parties must be signed before payment: the measure, how it serves the purpose of the grant, a budget with what each party contributes and, where relevant, who is responsible for the patients.',
+    municipality: 'municipality',
+    own: (list: string) => `The parties contribute their own resources as in the application: ${list}.`,
+    noOwn: 'The grant is partial financing: the parties are expected to contribute their own resources.',
+    reporting:
+      'Half-yearly status reports (red/yellow/green, progress, risk, dependencies) to the secretariat, and annual reporting through the annual report.',
+    operating: 'The measure must not cause permanent increased operating costs.',
+    supplement: (limit: string) =>
+      `Needs for a supplementary allocation (up to ${limit} per project) are raised with the secretariat.`,
+    contact: 'Contact',
+    questions: (email: string) => `Questions about the award: the portfolio secretariat, ${email}.`,
+    regards: (community: string) => `Kind regards, the portfolio secretariat, ${community}`,
+  },
+};
+
 export function buildLetter(
   result: CheckResult,
   grant: Grant,
   options: { date: string; lang?: Lang },
 ): DocModel {
   const lang = options.lang ?? 'nb';
+  const t = T[lang];
   const s = result.portfolio.settings;
   const { application: app, allocation: a } = grant;
   const amount = a.amount.ok ? a.amount.value : 0;
@@ -48,105 +96,40 @@ export function buildLetter(
   const split = period ? [...proRata(amount, period)] : [];
   const own = [
     app.ownMunicipality?.ok && app.ownMunicipality.value > 0
-      ? `${lang === 'nb' ? 'kommune' : 'municipality'} ${kr(app.ownMunicipality.value)}`
+      ? `${t.municipality} ${kr(app.ownMunicipality.value)}`
       : '',
     app.ownHospital?.ok && app.ownHospital.value > 0 ? `SSHF ${kr(app.ownHospital.value)}` : '',
   ].filter((x) => x !== '');
-  if (lang === 'en') {
-    return {
-      title: `Award letter – ${app.title}`,
-      blocks: [
-        table(
-          [
-            ['To', app.applicant],
-            ['Contact', app.email],
-            ['Case', app.caseId],
-            ['Decision', `${a.decision} ${decided}`.trim()],
-            ['Date', norwegianDate(options.date)],
-          ],
-          { keyValue: true },
-        ),
-        h(2, 'Award'),
-        p(
-          `${s.board} has awarded ${app.title} ${kr(amount)}${period ? ` for ${formatPeriod(period, 'en')}` : ''}.`,
-        ),
-        ...(split.length > 0
-          ? [
-              table(
-                [['Budget year', 'Amount'], ...split.map(([y, v]) => [String(y), formatMoney(v, false)])],
-                { header: true },
-              ),
-            ]
-          : []),
-        h(2, 'Conditions'),
-        ul([
-          [
-            'A written agreement between the parties must be signed before payment: the measure, how it serves the purpose of the grant, a budget with what each party contributes and, where relevant, who is responsible for the patients.',
-          ],
-          [
-            own.length > 0
-              ? `The parties contribute their own resources as in the application: ${own.join(', ')}.`
-              : 'The grant is partial financing: the parties are expected to contribute their own resources.',
-          ],
-          [
-            'Half-yearly status reports (red/yellow/green, progress, risk, dependencies) to the secretariat, and annual reporting through the annual report.',
-          ],
-          ['The measure must not cause permanent increased operating costs.'],
-          [
-            `Needs for a supplementary allocation (up to ${kr(s.supplementLimit)} per project) are raised with the secretariat.`,
-          ],
-        ]),
-        h(2, 'Contact'),
-        p(`Questions about the award: the portfolio secretariat, ${s.secretariatEmail}.`),
-        p(`Kind regards, the portfolio secretariat, ${s.community}`),
-      ],
-    };
-  }
+  const values = [
+    app.applicant,
+    app.email,
+    app.caseId,
+    `${a.decision} ${decided}`.trim(),
+    norwegianDate(options.date),
+  ];
   return {
-    title: `Tildelingsbrev – ${app.title}`,
+    title: t.title(app.title),
     blocks: [
       table(
-        [
-          ['Til', app.applicant],
-          ['Kontakt', app.email],
-          ['Saksnr', app.caseId],
-          ['Vedtak', `${a.decision} ${decided}`.trim()],
-          ['Dato', norwegianDate(options.date)],
-        ],
+        t.labels.map((label, i) => [label, values[i]!]),
         { keyValue: true },
       ),
-      h(2, 'Tildeling'),
-      p(
-        `${s.board} har tildelt ${app.title} ${kr(amount)}${period ? ` for perioden ${formatPeriod(period)}` : ''}.`,
-      ),
+      h(2, t.award),
+      p(t.awarded(s.board, app.title, kr(amount), period ? formatPeriod(period, lang) : '')),
       ...(split.length > 0
-        ? [
-            table([['Budsjettår', 'Beløp'], ...split.map(([y, v]) => [String(y), formatMoney(v, false)])], {
-              header: true,
-            }),
-          ]
+        ? [table([t.split, ...split.map(([y, v]) => [String(y), formatMoney(v, false)])], { header: true })]
         : []),
-      h(2, 'Vilkår'),
+      h(2, t.conditions),
       ul([
-        [
-          'Det skal inngås en skriftlig samarbeidsavtale mellom partene før midlene utbetales. Avtalen beskriver tiltaket, hvordan det støtter formålet med tilskuddet, budsjett med hva hver part bidrar med og, der det er relevant, hvem som har ansvaret for pasientene.',
-        ],
-        [
-          own.length > 0
-            ? `Partene bidrar med egne ressurser som i søknaden: ${own.join(', ')}.`
-            : 'Tilskuddet er delfinansiering: partene forventes å bidra med egne ressurser.',
-        ],
-        [
-          'Prosjektet rapporterer status halvårlig (rødt/gult/grønt, framdrift, risiko og avhengigheter) til porteføljesekretariatet, og årlig gjennom årlig melding.',
-        ],
-        ['Tiltaket skal ikke medføre varige økte driftsutgifter.'],
-        [
-          `Behov for tilleggsbevilling (inntil ${kr(s.supplementLimit)} per prosjekt) avklares med porteføljesekretariatet.`,
-        ],
+        [t.agreement],
+        [own.length > 0 ? t.own(own.join(', ')) : t.noOwn],
+        [t.reporting],
+        [t.operating],
+        [t.supplement(kr(s.supplementLimit))],
       ]),
-      h(2, 'Kontakt'),
-      p(`Spørsmål om tildelingen kan rettes til porteføljesekretariatet, ${s.secretariatEmail}.`),
-      p(`Med hilsen porteføljesekretariatet, ${s.community}`),
+      h(2, t.contact),
+      p(t.questions(s.secretariatEmail)),
+      p(t.regards(s.community)),
     ],
   };
 }
