@@ -1,12 +1,13 @@
 import type { CheckResult } from './check';
 import { monthOfDay, monthsIn, monthOf, yearOf, type Period } from './period';
 import { validOrgNumber } from './orgnr';
+import type { Allocation } from './records';
 import { neutralizeFormula } from './text';
 
 /**
  * The 360Giving Data Standard export (1.4): one grant per allocation row, NOK amounts, ISO dates,
- * planned dates from the period, and `NO-BRC-<org number>` identifiers where a valid organisation number
- * is known. JSON as a package `{ grants: [...] }`, and the flat CSV with the standard's column titles.
+ * planned dates from the period, persistent grant ids (see `grantIds`), and `NO-BRC-<org number>`
+ * identifiers where a valid organisation number is known. JSON as a package `{ grants: [...] }`, and the flat CSV with the standard's column titles.
  */
 export interface Grant360 {
   id: string;
@@ -45,6 +46,38 @@ function plannedDates(period: Period) {
   ];
 }
 
+/** The allocations that become grants: a positive amount and a decision date. */
+const exported = (a: Allocation) => a.amount.ok && a.amount.value > 0 && a.date.ok;
+
+/**
+ * Persistent grant ids, independent of where the rows sit in the sheet: `<prefix>-<case>-T<n>` for
+ * ordinary allocations and `<prefix>-<case>-TB<n>` for supplementary ones, where n numbers that case's
+ * allocations of that kind by decision date, then amount, then (only to break a tie) sheet row. Cases
+ * are grouped by their slug, so two case ids that slug alike still get distinct ids.
+ */
+function grantIds(prefix: string, allocations: Allocation[]): Map<Allocation, string> {
+  const groups = new Map<string, Allocation[]>();
+  for (const a of allocations) {
+    const key = `${slug(a.caseId) || 'uten-sak'}-${a.kind === 'supplement' ? 'TB' : 'T'}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  const value = (a: Allocation) => ({
+    date: a.date.ok ? a.date.value.toISOString().slice(0, 10) : '',
+    amount: a.amount.ok ? a.amount.value : 0,
+  });
+  const ids = new Map<Allocation, string>();
+  for (const [key, group] of groups) {
+    group
+      .map((a) => ({ a, ...value(a) }))
+      .sort(
+        (x, y) =>
+          (x.date < y.date ? -1 : x.date > y.date ? 1 : 0) || x.amount - y.amount || x.a.row - y.a.row,
+      )
+      .forEach(({ a }, k) => ids.set(a, `${prefix}-${key}${k + 1}`));
+  }
+  return ids;
+}
+
 export function grants360(result: CheckResult): Grant360[] {
   const { portfolio } = result;
   const s = portfolio.settings;
@@ -52,15 +85,17 @@ export function grants360(result: CheckResult): Grant360[] {
   const funderId = validOrgNumber(s.funderOrgNumber)
     ? `NO-BRC-${s.funderOrgNumber}`
     : `${s.grantIdPrefix}-forvalter`;
+  const allocations = portfolio.allocations.filter(exported);
+  const ids = grantIds(s.grantIdPrefix, allocations);
   const out: Grant360[] = [];
-  for (const a of portfolio.allocations) {
-    if (!a.amount.ok || a.amount.value <= 0 || !a.date.ok) continue;
+  for (const a of allocations) {
+    if (!a.amount.ok || !a.date.ok) continue;
     const app = apps.get(a.caseId);
     const org = app?.applicant || s.community;
     const period = a.period?.ok ? a.period.value : null;
     const fallback = monthOfDay(a.date.value);
     out.push({
-      id: `${s.grantIdPrefix}-${slug(a.caseId || `rad-${a.row}`)}-${a.row}`,
+      id: ids.get(a)!,
       title: app?.title || a.decision || a.caseId,
       description:
         app?.need || `${a.kind === 'supplement' ? 'Tilleggsbevilling' : 'Tildeling'}: ${a.decision}`,

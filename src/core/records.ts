@@ -49,6 +49,8 @@ export interface Application {
   contract: boolean | null;
   status: string;
   recommendation: Recommendation | null;
+  /** The `Innstilling` cell as written, so an unknown value can be named. */
+  recommendationText: string;
   /** `null` when blank: the memo then proposes the amount asked. */
   recommendedAmount: Parsed<number> | null;
   orgNumber: string;
@@ -65,8 +67,12 @@ const RECOMMENDATION: Record<string, Recommendation> = {
   partial: 'partial',
   forprosjekt: 'preProject',
   'pre-project': 'preProject',
+  'delvis innvilget': 'partial',
   avslås: 'reject',
   avslag: 'reject',
+  avslått: 'reject',
+  avvises: 'reject',
+  avvist: 'reject',
   reject: 'reject',
 };
 
@@ -91,7 +97,18 @@ export interface Allocation {
   amount: Parsed<number>;
   /** `null` when both Fra and Til are blank: the allocation counts in the year of its decision date. */
   period: Parsed<Period> | null;
+  /** `Rapportert SSU` as written: a date (or yes) means reported; see `reported()`. */
   reportedSsu: string;
+}
+
+/**
+ * Whether a supplementary allocation is reported to SSU: a date or a yes counts, "Nei" does not; other
+ * text is `null` (the rule asks for a date).
+ */
+export function reported(a: Allocation): boolean | null {
+  if (a.reportedSsu === '') return false;
+  if (parseDay(a.reportedSsu).ok) return true;
+  return parseYesNo(a.reportedSsu);
 }
 
 export type SheetId = 'applications' | 'budget' | 'allocations';
@@ -132,6 +149,7 @@ const KINDS: Record<string, AllocationKind> = {
   ordinary: 'ordinary',
   tildeling: 'ordinary',
   tilleggsbevilling: 'supplement',
+  tilleggsbevilgning: 'supplement',
   tillegg: 'supplement',
   supplementary: 'supplement',
   supplement: 'supplement',
@@ -163,6 +181,7 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     contract: parseYesNo(r.get('contract')),
     status: cellText(r.get('status')),
     recommendation: RECOMMENDATION[normalizeKey(cellText(r.get('recommendation')))] ?? null,
+    recommendationText: cellText(r.get('recommendation')),
     recommendedAmount: optionalMoney(r.get('recommendedAmount')),
     orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
   };

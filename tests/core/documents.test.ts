@@ -4,7 +4,7 @@ import { toDocx } from '../../src/cli/docx';
 import { checkWorkbook, type CheckResult } from '../../src/core/check';
 import { APPLICATIONS, ALLOCATIONS, BUDGET, type FieldKey } from '../../src/core/contract';
 import { buildLetter, grants } from '../../src/core/documents/letter';
-import { buildMemo, proposals, type MemoOptions } from '../../src/core/documents/memo';
+import { buildMemo, proposals, type MemoOptions, withoutPlace } from '../../src/core/documents/memo';
 import { b, h, i, ol, p, table, ul, type Block, type DocModel } from '../../src/core/documents/model';
 import { buildOverview } from '../../src/core/documents/overview';
 import { toMarkdown, toPlainText } from '../../src/core/documents/text';
@@ -150,23 +150,32 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
   it('shows each pot per budget year, pro rata by month', () => {
     const header = ['Kategori', 'Nøkkel', 'Tildelt før', 'Dette forslaget', 'Gjenstår'];
     // 2025: this proposal = 5/12 of 1 060 000 (441 667) + the pre-project 625 000; before = the
-    // supplementary allocation's 2/9 of 60 000 (13 333) and the secretariat's 939 829.
+    // secretariat's 939 829. The supplementary allocation of 15.10.2025 comes after the meeting of
+    // 09.05.2025, so it is not "before" (a memo for a later meeting counts it, see below).
     expect(441_667 + 625_000).toBe(1_066_667);
     expect(after(memo, 'Fordeling 2025', 'table').rows).toEqual([
       header,
-      ['Innovasjon/prosjekt', n('7 328 000'), n('13 333'), n('1 066 667'), n('6 248 000')],
+      ['Innovasjon/prosjekt', n('7 328 000'), '0', n('1 066 667'), n('6 261 333')],
       ['Administrasjon', n('458 000'), n('939 829'), '0', `${MINUS}${n('481 829')}`],
       ['Samdrift/tiltak', n('1 374 000'), '0', '0', n('1 374 000')],
-      ['Hele rammen', n('9 160 000'), n('953 162'), n('1 066 667'), n('7 140 171')],
+      ['Hele rammen', n('9 160 000'), n('939 829'), n('1 066 667'), n('7 153 504')],
     ]);
     expect(after(memo, 'Fordeling 2026', 'table').rows).toEqual([
       header,
-      ['Innovasjon/prosjekt', n('7 328 000'), n('46 667'), n('618 333'), n('6 663 000')],
+      ['Innovasjon/prosjekt', n('7 328 000'), '0', n('618 333'), n('6 709 667')],
       ['Administrasjon', n('458 000'), '0', '0', n('458 000')],
       ['Samdrift/tiltak', n('1 374 000'), '0', '0', n('1 374 000')],
-      ['Hele rammen', n('9 160 000'), n('46 667'), n('618 333'), n('8 495 000')],
+      ['Hele rammen', n('9 160 000'), '0', n('618 333'), n('8 541 667')],
     ]);
-    // The remaining whole frame agrees with the ledger's summary for 2025.
+    // For a meeting after the supplement, it counts as before (2/9 of 60 000 in 2025, 7/9 in 2026), and the
+    // remaining whole frame then agrees with the ledger's summary.
+    const later = buildMemo(result, { ...MEETING, meetingDate: '2025-12-12' });
+    expect(after(later, 'Fordeling 2025', 'table').rows[1]!.slice(2, 5)).toEqual([
+      n('13 333'),
+      n('1 066 667'),
+      n('6 248 000'),
+    ]);
+    expect(after(later, 'Fordeling 2025', 'table').rows[4]![4]).toBe(n('7 140 171'));
     expect(result.ledger.years.get(2025)!.remaining).toBe(7_140_171);
   });
 
@@ -190,16 +199,22 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
     expect(rows.at(-1)).toEqual(['Innstilling', `Forprosjekt, ${kr('625 000')}`]);
     const findings = after(memo, `2025-05-002 ${DATA}`, 'list');
     expect(findings.ordered).toBe(false);
-    const expected = result.findings.filter((f) => f.ref === '2025-05-002').map((f) => [f.message.nb]);
-    expect(findings.items).toEqual(expected);
+    // Under its case heading, without the case and cell reference, and without follow-up rules
+    // (written agreement, supplements) that do not bear on the decision.
+    expect(findings.items).toHaveLength(4);
     expect(findings.items.filter(([m]) => String(m).includes('[Beløp]'))).toHaveLength(3);
+    expect(findings.items[0]).toEqual([
+      'Posten «Fase 2: Juridiske avklaringer»: «[Beløp]» er en plassholder, ikke et beløp. Fyll inn beløpet i kroner.',
+    ]);
+    expect(JSON.stringify(findings.items)).not.toMatch(/Sak 2025-05-002|Samarbeidsavtale/);
   });
 
-  it('reports the supplementary allocation not yet reported to SSU', () => {
+  it('reports the supplementary allocation not yet reported to SSU, once decided before the meeting', () => {
     expect(after(memo, 'Tilleggsbevillinger til orientering', 'paragraph').content[0]).toContain(
       `oppad begrenset til ${kr('100 000')} per prosjekt`,
     );
-    expect(after(memo, 'Tilleggsbevillinger til orientering', 'table')).toEqual(
+    const later = buildMemo(result, { ...MEETING, meetingDate: '2025-12-12' });
+    expect(after(later, 'Tilleggsbevillinger til orientering', 'table')).toEqual(
       table(
         [
           ['Sak', 'Prosjekt', 'Dato', 'Beløp', 'Vedtak'],
@@ -259,9 +274,10 @@ describe('buildMemo: case selection and readiness', () => {
         ` tildeles ${kr('1 060 000')} for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
       ],
     ]);
-    // Everything already allocated (the example's three ordinary allocations) counts as before.
+    // Everything allocated by the meeting (the example's three ordinary allocations) counts as before;
+    // the supplementary allocation of October does not.
     const innovation2025 = after(doc, 'Fordeling 2025', 'table').rows[1]!;
-    expect(innovation2025.slice(2, 4)).toEqual([n('1 080 000'), n('441 667')]);
+    expect(innovation2025.slice(2, 4)).toEqual([n('1 066 667'), n('441 667')]);
     expect(headings(doc, 3).filter((x) => /^\d{4}-\d{2}-\d{3} /.test(x))).toEqual(['2025-05-003 Ny søknad']);
     expect(doc.blocks[0]).toMatchObject({ rows: expect.arrayContaining([['Saksnummer', '']]) });
   });
@@ -308,7 +324,7 @@ describe('buildMemo: case selection and readiness', () => {
     const facts = after(doc, '2025-05-006 Uten budsjett', 'table');
     expect(facts.rows.map((r) => r[0])).not.toContain('Innstilling');
     const listed = after(doc, '2025-05-006 Uten budsjett', 'list').items.map((item) => item[0]);
-    for (const f of errors) expect(listed).toContain(f.message.nb);
+    for (const f of errors) expect(listed).toContain(withoutPlace(f.message.nb));
     // Not among the attachments either.
     expect(after(doc, 'Vedlegg', 'list').items).not.toContainEqual(['Søknad: Uten budsjett']);
   });
@@ -787,14 +803,7 @@ describe('.docx renderer', () => {
     expect(runs).toContain(
       ` tildeles ${kr('625 000')} til et forprosjekt for perioden august 2025–desember 2025, iht. vedlagte søknad.`,
     );
-    for (const cell of [
-      'Møtedato',
-      '09.05.2025',
-      '18-2025',
-      n('1 066 667'),
-      `${MINUS}${n('481 829')}`,
-      '15.10.2025',
-    ])
+    for (const cell of ['Møtedato', '09.05.2025', '18-2025', n('1 066 667'), `${MINUS}${n('481 829')}`])
       expect(runs).toContain(cell);
     expect(runs).toContain('Forslag til vedtak');
     expect(document).toMatch(/<w:pStyle w:val="Heading2"\/>/);
@@ -833,8 +842,10 @@ describe('.docx renderer', () => {
       expect(numbering).toMatch(
         new RegExp(`<w:num w:numId="${id}">.*?<w:startOverride w:val="1"/>.*?</w:num>`),
       );
-    const finding = example().findings.find((f) => f.ref === '2025-05-002')!.message.nb;
-    expect(formatOf(numIdOf(finding))).toBe('bullet');
+    const finding = example().findings.find(
+      (f) => f.ref === '2025-05-002' && f.rule === 'budget-incomplete',
+    )!;
+    expect(formatOf(numIdOf(withoutPlace(finding.message.nb)))).toBe('bullet');
   });
 
   it('escapes &<>" in the title and keeps the XML well-formed', async () => {
@@ -856,5 +867,22 @@ describe('.docx renderer', () => {
     const overview = await docxParts(buildOverview(result, 2025));
     expect(runsOf(overview.document).join(' ')).not.toContain('@');
     expect(overview.buffer.length).toBeLessThan(50 * 1024);
+  });
+});
+
+describe('buildMemo: recommendations it cannot word', () => {
+  it.each([
+    ['an unknown Innstilling', { recommendation: 'Kanskje' }],
+    ['a pre-project without Innstilt beløp', { recommendation: 'Forprosjekt', recommendedAmount: '' }],
+  ])('holds back a case with %s instead of granting the amount asked', (_what, cells) => {
+    const v = exampleWorkbook();
+    const header = v['Søknader']![0] as string[];
+    for (const [key, value] of Object.entries(cells)) {
+      const field = APPLICATIONS.fields.find((f) => f.key === key)!;
+      v['Søknader']![1]![header.indexOf(field.header)] = value;
+    }
+    const doc = buildMemo(checkWorkbook(v), { meetingDate: '2025-05-09', cases: ['2025-05-001'] });
+    expect(after(doc, 'Forslag til vedtak', 'paragraph')).toEqual(p('Ingen saker er klare for vedtak.'));
+    expect(headings(doc, 2)).toContain('Saker som ikke er klare for vedtak');
   });
 });

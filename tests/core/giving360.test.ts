@@ -129,6 +129,15 @@ describe('grants360 on the example', () => {
     expect(grants.map((g) => g.awardDate)).toEqual(['2025-05-09', '2025-05-09', '2025-05-09', '2025-10-15']);
   });
 
+  it('builds ids from the case and the kind, not from the sheet row', () => {
+    expect(grants.map((g) => g.id)).toEqual([
+      '360G-tilskudd-agder-2025-05-001-T1',
+      '360G-tilskudd-agder-2025-05-002-T1',
+      '360G-tilskudd-agder-adm-2025-T1',
+      '360G-tilskudd-agder-2025-05-001-TB1',
+    ]);
+  });
+
   it('plans from the first day of the first month to the last day of the last month', () => {
     expect(grants.map((g) => g.plannedDates)).toEqual([
       [{ startDate: '2025-08-01', endDate: '2026-07-31', duration: 12 }],
@@ -236,6 +245,68 @@ describe('grants360 organisation identifiers', () => {
     const grants = exportOf(v);
     for (const g of grants) expect(g.id.startsWith('360G-hf-test-')).toBe(true);
     expect(new Set(grants.map((g) => g.id)).size).toBe(4);
+    expect(grants[3]!.id).toBe('360G-hf-test-2025-05-001-TB1');
+  });
+});
+
+describe('grants360 persistent ids', () => {
+  /** The workbook with allocation rows appended (the header stays first). */
+  function withAllocations(rows: Array<Record<string, unknown>>): Values {
+    const v = exampleWorkbook();
+    const sheet = v[ALLOCATIONS.name]!;
+    const header = sheet[0]!;
+    for (const row of rows) sheet.push(header.map((h) => row[String(h)] ?? ''));
+    return v;
+  }
+  const extra = [
+    { Saksnr: '2025-05-002', Vedtak: 'SSU 20-2025', Dato: '2025-03-01', Art: 'Ordinær', Beløp: 90_000 },
+    { Saksnr: '2025-05-002', Vedtak: 'SSU 21-2025', Dato: '2025-09-01', Art: 'Ordinær', Beløp: 10_000 },
+    { Saksnr: '2025-05-002', Vedtak: 'SSU 22-2025', Dato: '2025-09-01', Art: 'Ordinær', Beløp: 5_000 },
+    { Saksnr: '2025-05-001', Vedtak: 'Sekr. 2', Dato: '2025-06-01', Art: 'Tilleggsbevilling', Beløp: 7_000 },
+    { Saksnr: '', Vedtak: 'Uten sak', Dato: '2025-06-01', Art: 'Ordinær', Beløp: 1_000 },
+  ];
+  const byDecision = (grants: Grant360[]) =>
+    Object.fromEntries(grants.map((g) => [`${g.description}|${g.amountAwarded}|${g.awardDate}`, g.id]));
+
+  it("numbers a case's grants of each kind by decision date, then amount", () => {
+    const v = withAllocations(extra);
+    const ids = exportOf(v).map((g) => [g.amountAwarded, g.awardDate, g.id]);
+    expect(ids).toEqual([
+      [1_060_000, '2025-05-09', '360G-tilskudd-agder-2025-05-001-T1'],
+      [625_000, '2025-05-09', '360G-tilskudd-agder-2025-05-002-T2'],
+      [939_829, '2025-05-09', '360G-tilskudd-agder-adm-2025-T1'],
+      [60_000, '2025-10-15', '360G-tilskudd-agder-2025-05-001-TB2'],
+      [90_000, '2025-03-01', '360G-tilskudd-agder-2025-05-002-T1'],
+      [10_000, '2025-09-01', '360G-tilskudd-agder-2025-05-002-T4'],
+      [5_000, '2025-09-01', '360G-tilskudd-agder-2025-05-002-T3'],
+      [7_000, '2025-06-01', '360G-tilskudd-agder-2025-05-001-TB1'],
+      [1_000, '2025-06-01', '360G-tilskudd-agder-uten-sak-T1'],
+    ]);
+  });
+
+  it('gives the same grants the same ids when the Tildelinger rows are reversed', () => {
+    const v = withAllocations(extra);
+    const before = exportOf(v);
+    const sheet = v[ALLOCATIONS.name]!;
+    v[ALLOCATIONS.name] = [sheet[0]!, ...sheet.slice(1).reverse()];
+    const after = exportOf(v);
+    expect(after.map((g) => g.amountAwarded)).toEqual(before.map((g) => g.amountAwarded).reverse());
+    expect(new Set(after.map((g) => g.id))).toEqual(new Set(before.map((g) => g.id)));
+    expect(byDecision(after)).toEqual(byDecision(before));
+    expect(new Set(after.map((g) => g.id)).size).toBe(after.length);
+  });
+
+  it('breaks a full tie (same case, kind, date and amount) by sheet row', () => {
+    const twin = {
+      Saksnr: 'ADM-2025',
+      Vedtak: 'Tvilling',
+      Dato: '2025-05-09',
+      Art: 'Ordinær',
+      Beløp: 939_829,
+    };
+    const ids = exportOf(withAllocations([twin])).map((g) => g.id);
+    expect(ids[2]).toBe('360G-tilskudd-agder-adm-2025-T1');
+    expect(ids[4]).toBe('360G-tilskudd-agder-adm-2025-T2');
   });
 });
 

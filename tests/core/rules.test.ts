@@ -54,6 +54,7 @@ const RULE_IDS = [
   'case-id-invalid',
   'category-invalid',
   'kind-invalid',
+  'recommendation-invalid',
 ];
 
 /** Checks that hold for every finding: where it points, and that each locale reads as that language. */
@@ -356,6 +357,46 @@ const POSITIVE: Positive[] = [
     en: ['Applications row 3, "Case ID"', 'also used in row 2'],
   },
   {
+    name: 'an unknown recommendation',
+    edit: withApplication({ recommendation: 'Kanskje' }),
+    rule: 'recommendation-invalid',
+    severity: 'error',
+    cells: [app('recommendation')],
+    nb: [
+      '«Innstilling»',
+      '«Kanskje» er ingen innstilling',
+      'Velg Innvilges, Delvis, Forprosjekt eller Avslås',
+    ],
+    en: ['"Recommendation"', 'is not a recommendation'],
+  },
+  {
+    name: 'a pre-project without a recommended amount',
+    edit: withApplication({ recommendation: 'Forprosjekt' }),
+    rule: 'recommendation-invalid',
+    severity: 'error',
+    cells: [app('recommendedAmount')],
+    nb: ['«Innstilt beløp»', 'Fyll det inn'],
+    en: ['needs a "Recommended amount"'],
+  },
+  {
+    name: 'a partial grant of the whole amount asked',
+    edit: withApplication({ recommendation: 'Delvis', recommendedAmount: 800_000 }),
+    rule: 'recommendation-invalid',
+    severity: 'error',
+    cells: [app('recommendedAmount')],
+    nb: ['ikke lavere enn søkt beløp', 'Velg Innvilges'],
+    en: ['not below the amount requested'],
+  },
+  {
+    name: 'a recommended amount that is no amount',
+    edit: withApplication({ recommendation: 'Forprosjekt', recommendedAmount: 'ca. 500 000' }),
+    rule: 'recommendation-invalid',
+    severity: 'error',
+    cells: [app('recommendedAmount')],
+    nb: ['«ca. 500 000»', 'Skriv beløpet i kroner'],
+    en: ['"Recommended amount"'],
+  },
+  {
     name: 'an application without case id',
     edit: withApplication({ caseId: '' }),
     rule: 'case-id-invalid',
@@ -447,6 +488,24 @@ const POSITIVE: Positive[] = [
     cells: [alloc('reportedSsu', 3)],
     nb: ['Tildelinger rad 3, «Rapportert SSU»', 'ikke rapportert til SSU', 'fyll inn datoen'],
     en: ['Allocations row 3, "Reported to board"', 'fill in the date'],
+  },
+  {
+    name: 'a supplement «reported» as Nei',
+    edit: addSupplements({ reportedSsu: 'Nei' }),
+    rule: 'supplement-not-reported',
+    severity: 'warning',
+    cells: [alloc('reportedSsu', 3)],
+    nb: ['ikke rapportert til SSU.'],
+    en: ['not reported to the board.'],
+  },
+  {
+    name: 'a supplement whose «reported» is no date',
+    edit: addSupplements({ reportedSsu: 'snart' }),
+    rule: 'supplement-not-reported',
+    severity: 'warning',
+    cells: [alloc('reportedSsu', 3)],
+    nb: ['ikke rapportert til SSU («snart» er ingen dato)'],
+    en: ['("snart" is no date)'],
   },
   {
     name: 'a supplement to a case without ordinary grant',
@@ -564,6 +623,21 @@ interface Negative {
 
 const NEGATIVE: Negative[] = [
   {
+    rule: 'recommendation-invalid',
+    name: '«Avslått» (an alias of Avslås)',
+    edit: withApplication({ recommendation: 'Avslått' }),
+  },
+  {
+    rule: 'recommendation-invalid',
+    name: 'a partial grant below the amount asked',
+    edit: withApplication({ recommendation: 'Delvis', recommendedAmount: '400 000' }),
+  },
+  {
+    rule: 'recommendation-invalid',
+    name: 'Innvilges without an amount',
+    edit: withApplication({ recommendation: 'Innvilges' }),
+  },
+  {
     rule: 'parties-missing',
     name: 'one municipality and SSHF as «x»',
     edit: withApplication({ municipalities: 'Lindesnes', hospital: 'x' }),
@@ -674,6 +748,11 @@ const NEGATIVE: Negative[] = [
     rule: 'supplement-not-reported',
     name: 'a reported supplement',
     edit: addSupplements({ reportedSsu: '20.11.2025' }),
+  },
+  {
+    rule: 'supplement-not-reported',
+    name: 'a supplement reported as «Ja»',
+    edit: addSupplements({ reportedSsu: 'Ja' }),
   },
   { rule: 'supplement-without-grant', name: 'a supplement to a granted project', edit: addSupplements({}) },
   {

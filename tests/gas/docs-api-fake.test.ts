@@ -1,5 +1,5 @@
 import { checkWorkbook } from '../../src/core/check';
-import { clearBody, docsRequests } from '../../src/core/documents/docs-requests';
+import { clearBody, docsRequests, docsText } from '../../src/core/documents/docs-requests';
 import { buildMemo } from '../../src/core/documents/memo';
 import { b, h, ol, p, table, ul, type DocModel } from '../../src/core/documents/model';
 import { exampleWorkbook } from '../../src/example/agder';
@@ -100,6 +100,51 @@ describe('the Docs advanced service fake', () => {
     expect(docs.Documents.snapshot(documentId)).toEqual(before);
   });
 
+  it('counts UTF-16 code units: inserting 🚑 at index 1 advances the end index by 2', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    expect('🚑').toHaveLength(2);
+    docs.Documents.batchUpdate(
+      { requests: [{ insertText: { text: '🚑', location: { index: 1 } } }] },
+      documentId,
+    );
+    expect(endOf(docs, documentId)).toBe(2 + 2);
+    expect(docs.Documents.snapshot(documentId)).toEqual([
+      { type: 'paragraph', style: 'NORMAL_TEXT', text: '🚑', bold: [], list: null },
+    ]);
+    // Index 3 is after the pair: styling [1, 3) covers the whole emoji.
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          {
+            updateTextStyle: {
+              range: { startIndex: 1, endIndex: 3 },
+              textStyle: { bold: true },
+              fields: 'bold',
+            },
+          },
+        ],
+      },
+      documentId,
+    );
+    expect(docs.Documents.snapshot(documentId)[0]).toMatchObject({ bold: ['🚑'] });
+  });
+
+  it('strips what the API strips from inserted text: U+0000–U+0008, U+000C–U+001F, U+E000–U+F8FF', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const stripped = '\u0000\u0008\u000c\r\u001f\ue000\uf8ff';
+    const kept = '\t\u000b\u007f\udfff\uf900 \ud7ff\u00a0';
+    docs.Documents.batchUpdate(
+      { requests: [{ insertText: { text: `a${stripped}b${kept}`, location: { index: 1 } } }] },
+      documentId,
+    );
+    expect(docs.Documents.snapshot(documentId)).toEqual([
+      { type: 'paragraph', style: 'NORMAL_TEXT', text: `ab${kept}`, bold: [], list: null },
+    ]);
+    expect(endOf(docs, documentId)).toBe(2 + 2 + kept.length);
+  });
+
   it('counts calls and refuses them in custom-function mode', () => {
     const env = createEnv();
     const docs = new FakeDocsService(env);
@@ -187,5 +232,96 @@ describe('docsRequests: the document model in one batchUpdate', () => {
       (x) => x.type === 'paragraph' && /tildeles kr 1\u00a0060\u00a0000/.test(x.text),
     );
     expect(proposal).toMatchObject({ number: 1, bold: [expect.stringContaining('Agdermodellen')] });
+  });
+
+  describe('text the API counts or strips differently from code points', () => {
+    // An emoji (two UTF-16 units), a form feed, a NUL and a private-use character.
+    const odd = '🚑\f\u0000\ue000';
+    const model: DocModel = {
+      title: `Ambulanse ${odd}sak`,
+      blocks: [
+        p('Før ', b(`fet ${odd}del`), ` etter ${odd}.`),
+        ul([[`punkt ${odd}en`], ['to 🚑']]),
+        table(
+          [
+            ['Hva', `Beløp ${odd}`],
+            [`celle ${odd}x`, '1\r\n2'],
+          ],
+          { header: true },
+        ),
+        p('Slutt 🚑.'),
+      ],
+    };
+
+    it('strips and spaces the text before any index arithmetic', () => {
+      expect(docsText(`a${odd}b`)).toBe('a🚑 b');
+      expect(docsText('a\r\n\v\fb\u0001\u001f\uf8ffc')).toBe('a bc');
+      expect(docsText('tab\tand\u00a0nbsp')).toBe('tab\tand\u00a0nbsp');
+    });
+
+    it('renders through docsRequests into the fake without error, with the stripped text', () => {
+      const { docs } = service();
+      const { documentId } = docs.Documents.create({ title: 'T' });
+      const requests = docsRequests(model);
+      // Nothing left for Google to strip: what the renderer counted is what the document holds.
+      for (const r of requests) {
+        const text = (r.insertText as { text?: string } | undefined)?.text;
+        if (text !== undefined) expect(text.replace(/\n$/, '')).toBe(docsText(text.replace(/\n$/, '')));
+      }
+      docs.Documents.batchUpdate({ requests }, documentId);
+      const snap = docs.Documents.snapshot(documentId);
+      expect(snap).toEqual([
+        { type: 'paragraph', style: 'TITLE', text: 'Ambulanse 🚑 sak', bold: [], list: null },
+        {
+          type: 'paragraph',
+          style: 'NORMAL_TEXT',
+          text: 'Før fet 🚑 del etter 🚑 .',
+          bold: ['fet 🚑 del'],
+          list: null,
+        },
+        {
+          type: 'paragraph',
+          style: 'NORMAL_TEXT',
+          text: 'punkt 🚑 en',
+          bold: [],
+          list: expect.stringMatching(/^BULLET/),
+        },
+        {
+          type: 'paragraph',
+          style: 'NORMAL_TEXT',
+          text: 'to 🚑',
+          bold: [],
+          list: expect.stringMatching(/^BULLET/),
+        },
+        { type: 'paragraph', style: 'NORMAL_TEXT', text: '', bold: [], list: null },
+        {
+          type: 'table',
+          rows: [
+            ['Hva', 'Beløp 🚑 '],
+            ['celle 🚑 x', '1 2'],
+          ],
+          bold: ['Hva', 'Beløp 🚑 '],
+        },
+        { type: 'paragraph', style: 'NORMAL_TEXT', text: 'Slutt 🚑.', bold: [], list: null },
+        { type: 'paragraph', style: 'NORMAL_TEXT', text: '', bold: [], list: null },
+      ]);
+      // The renderer's cursor agrees with the fake: every later request landed where it was aimed.
+      const texts = snap.flatMap((x) => (x.type === 'table' ? x.rows.flat() : [x.text]));
+      const units = texts.reduce((n, t) => n + t.length, 0);
+      // Index 1, then the text, 7 paragraph newlines outside the table (the final one too), a 2×2 table (12).
+      expect(endOf(docs, documentId)).toBe(1 + units + 7 + 12);
+    });
+
+    it('rewrites the same document in place after clearing it', () => {
+      const { docs } = service();
+      const { documentId } = docs.Documents.create({ title: 'T' });
+      docs.Documents.batchUpdate({ requests: docsRequests(model) }, documentId);
+      const first = docs.Documents.snapshot(documentId);
+      docs.Documents.batchUpdate(
+        { requests: [...clearBody(endOf(docs, documentId)), ...docsRequests(model)] },
+        documentId,
+      );
+      expect(docs.Documents.snapshot(documentId)).toEqual(first);
+    });
   });
 });

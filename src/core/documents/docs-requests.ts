@@ -4,8 +4,9 @@ import { spanOf, type Block, type DocModel, type Inline } from './model';
  * The Google Docs renderer's arithmetic, pure: the document model as one list of Docs API
  * `batchUpdate` requests, so a whole document is written in one atomic call however many cases it has.
  *
- * Index model (Docs API "structure" guide): an empty body is one paragraph, its newline at index 1.
- * Content is written forward at a cursor, the start of the trailing empty paragraph. Inserting a table
+ * Index model (Docs API "structure" guide): indexes count UTF-16 code units (an emoji outside the BMP
+ * is two) of the text as Google keeps it (see `docsText`). An empty body is one paragraph, its newline
+ * at index 1. Content is written forward at a cursor, the start of the trailing empty paragraph. Inserting a table
  * at an index first inserts a newline there, so the table starts one later; a table of R rows and C
  * columns with empty cells spans 2 + R·(2C + 1) indexes, and the paragraph of cell (r, c) starts at
  * S + 3 + r·(2C + 1) + 2c. Cells are filled last-first so that earlier indexes stay valid.
@@ -21,8 +22,26 @@ interface Writer {
 
 const range = (startIndex: number, endIndex: number) => ({ startIndex, endIndex });
 
+/**
+ * Characters the Docs API silently drops from inserted text: the control characters U+0000–U+0008 and
+ * U+000C–U+001F, and the BMP Private Use Area U+E000–U+F8FF (InsertTextRequest.text in the API reference,
+ * https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/request#inserttextrequest).
+ * \f (U+000C) and \r (U+000D) are in that range too, but here they are line breaks: a space instead.
+ */
+// eslint-disable-next-line no-control-regex
+const STRIPPED = /[\u0000-\u0008\u000E-\u001F\uE000-\uF8FF]/g;
+
+/**
+ * Text as it will stand in one paragraph or table cell: what Google would strip is dropped and line
+ * breaks (\r, \n, \v, \f) become one space, so that the index arithmetic, counted in UTF-16 code units
+ * (JS string length) as the Docs API counts, matches what Google stores.
+ */
+export function docsText(text: string): string {
+  return text.replace(STRIPPED, '').replace(/[\r\n\v\f]+/g, ' ');
+}
+
 function paragraph(w: Writer, content: Inline[], style: string): void {
-  const spans = content.map(spanOf).map((s) => ({ ...s, text: s.text.replace(/[\r\n\v]+/g, ' ') }));
+  const spans = content.map(spanOf).map((s) => ({ ...s, text: docsText(s.text) }));
   const text = spans.map((s) => s.text).join('');
   const start = w.cursor;
   const end = start + text.length + 1;
@@ -59,7 +78,7 @@ function table(w: Writer, block: Extract<Block, { type: 'table' }>): void {
   const rows = block.rows.length;
   const columns = Math.max(1, ...block.rows.map((r) => r.length));
   if (rows === 0) return;
-  const cell = (r: number, c: number) => (block.rows[r]?.[c] ?? '').replace(/[\r\n\v]+/g, ' ');
+  const cell = (r: number, c: number) => docsText(block.rows[r]?.[c] ?? '');
   const start = w.cursor + 1;
   const base = (r: number, c: number) => start + 3 + r * (2 * columns + 1) + 2 * c;
   w.requests.push({ insertTable: { rows, columns, location: { index: w.cursor } } });

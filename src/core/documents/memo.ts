@@ -5,7 +5,7 @@ import { tilskuddError } from '../errors';
 import type { Finding } from '../findings';
 import { formatMoney } from '../money';
 import { formatPeriod, proRata, type Period } from '../period';
-import type { Allocation, Application, Recommendation } from '../records';
+import { reported, type Allocation, type Application, type Recommendation } from '../records';
 import type { Lang } from '../result';
 import { isActive, isGrantedStatus } from '../rules/rule';
 import { frameFor } from '../settings';
@@ -166,13 +166,22 @@ export function proposals(
     : portfolio.applications.filter(
         (a) => isActive(a) && !ordinary.has(a.caseId) && !isGrantedStatus(a.status),
       );
-  const errors = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.ref));
+  // An assessor's own declared conflict is handled by leaving their scores out; it does not hold a case back.
+  const errors = new Set(
+    findings.filter((f) => f.severity === 'error' && f.rule !== 'assessor-disqualified').map((f) => f.ref),
+  );
+  const badRecommendation = new Set(
+    findings.filter((f) => f.rule === 'recommendation-invalid').map((f) => f.ref),
+  );
   const ready: Proposal[] = [];
   const notReady: Application[] = [];
   for (const app of selected) {
     const kind = app.recommendation ?? 'grant';
     // A pre-project or a rejection is the answer to an incomplete application; a grant needs a clean one.
-    if (errors.has(app.caseId) && (kind === 'grant' || kind === 'partial')) {
+    if (
+      badRecommendation.has(app.caseId) ||
+      (errors.has(app.caseId) && (kind === 'grant' || kind === 'partial'))
+    ) {
       notReady.push(app);
       continue;
     }
@@ -256,7 +265,7 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
       ],
       { header: true },
     ),
-    ...potTables(result, ready, proposedIds, lang),
+    ...potTables(result, ready, proposedIds, options.meetingDate, lang),
     h(2, t.cases),
     ...ready.flatMap((pr) => caseSection(pr.application, byCase.get(pr.application.caseId) ?? [], pr, lang)),
   ];
@@ -267,14 +276,24 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
       ...notReady.flatMap((app) => caseSection(app, byCase.get(app.caseId) ?? [], null, lang)),
     );
   }
-  blocks.push(h(2, t.supplements), ...supplementBlocks(result, lang));
+  blocks.push(h(2, t.supplements), ...supplementBlocks(result, options.meetingDate, lang));
   const assessment = assessmentBlocks(result, [...ready.map((pr) => pr.application), ...notReady], lang);
   if (assessment.length > 0) blocks.push(h(2, t.assessment), ...assessment);
   return { title: t.title, blocks };
 }
 
 /** Per budget year touched: each pot's key, what was allocated before, what this proposal adds, what remains. */
-function potTables(result: CheckResult, ready: Proposal[], proposedIds: Set<string>, lang: Lang): Block[] {
+/** Decided on or before the meeting (allocations without a valid date are counted). */
+const decidedBy = (a: Allocation, meetingDate: string) =>
+  !a.date.ok || a.date.value.toISOString().slice(0, 10) <= meetingDate;
+
+function potTables(
+  result: CheckResult,
+  ready: Proposal[],
+  proposedIds: Set<string>,
+  meetingDate: string,
+  lang: Lang,
+): Block[] {
   const t = T[lang];
   const settings = result.portfolio.settings;
   const before = new Map<number, Record<CategoryId, number>>();
@@ -287,6 +306,7 @@ function potTables(result: CheckResult, ready: Proposal[], proposedIds: Set<stri
   for (const e of result.ledger.entries) {
     // The proposed cases' own ordinary allocations are what this memo decides: not "before".
     if (e.allocation.kind === 'ordinary' && proposedIds.has(e.allocation.caseId)) continue;
+    if (!decidedBy(e.allocation, meetingDate)) continue;
     if (!e.category) continue;
     for (const [year, amount] of e.byYear ?? []) bucket(before, year)[e.category] += amount;
   }
@@ -325,6 +345,24 @@ function potTables(result: CheckResult, ready: Proposal[], proposedIds: Set<stri
 
 const money = (n: number) => formatMoney(Math.round(n), false);
 
+/**
+ * Findings the board does not need under a case: follow-up of grants and supplements, and assessors'
+ * declared conflicts (which would name them).
+ */
+const HIDDEN_IN_MEMO = new Set([
+  'assessor-disqualified',
+  'contract-missing',
+  'supplement-not-reported',
+  'supplement-over-limit',
+  'supplement-without-grant',
+]);
+
+/** A finding's message without the case and cell it starts with: the memo lists it under its case. */
+export function withoutPlace(message: string): string {
+  const text = message.replace(/^(?:Sak|Case) [^\s(:]+(?: \((?:[^()]|\([^)]*\))*\))?: /, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function caseSection(app: Application, findings: Finding[], pr: Proposal | null, lang: Lang): Block[] {
   const t = T[lang];
   const f = t.fields;
@@ -351,7 +389,10 @@ function caseSection(app: Application, findings: Finding[], pr: Proposal | null,
   return [
     h(3, `${app.caseId} ${app.title}`),
     table(rows, { keyValue: true }),
-    findings.length > 0 ? ul(findings.map((x) => [x.message[lang]])) : p(t.noFindings),
+    ...(() => {
+      const shown = findings.filter((x) => !HIDDEN_IN_MEMO.has(x.rule));
+      return [shown.length > 0 ? ul(shown.map((x) => [withoutPlace(x.message[lang])])) : p(t.noFindings)];
+    })(),
   ];
 }
 
@@ -401,15 +442,15 @@ function assessmentBlocks(result: CheckResult, apps: Application[], lang: Lang):
       { header: true },
     ),
     h(3, nb ? 'Habilitet' : 'Impartiality'),
-    ...assessed.map((c) => p(b(`${c.caseId}: `), impartialityParagraph(c, lang))),
+    ...assessed.map((c) => p(b(c.caseId), `: ${impartialityParagraph(c, lang)}`)),
   ];
 }
 
-function supplementBlocks(result: CheckResult, lang: Lang): Block[] {
+function supplementBlocks(result: CheckResult, meetingDate: string, lang: Lang): Block[] {
   const t = T[lang];
   const titles = new Map(result.portfolio.applications.map((a) => [a.caseId, a.title]));
   const rows = result.portfolio.allocations
-    .filter((a) => a.kind === 'supplement' && a.reportedSsu === '')
+    .filter((a) => a.kind === 'supplement' && reported(a) !== true && decidedBy(a, meetingDate))
     .map((a) => [
       a.caseId,
       titles.get(a.caseId) ?? '',

@@ -13,6 +13,7 @@ import { partiesMissing } from './parties-missing';
 import { periodInvalid } from './period-invalid';
 import { permanentOperatingCost } from './permanent-operating-cost';
 import { priorityAreaMissing } from './priority-area-missing';
+import { recommendationInvalid } from './recommendation-invalid';
 import { supplementNotReported, supplementOverLimit, supplementWithoutGrant } from './supplement-rules';
 import type { Rule } from './rule';
 
@@ -38,4 +39,5 @@ export const RULES: readonly Rule[] = [
   categoryInvalid,
   kindInvalid,
   assessorDisqualified,
+  recommendationInvalid,
 ];

@@ -1,5 +1,6 @@
 import type { CellRef, Finding } from '../findings';
 import { formatMoney } from '../money';
+import { reported } from '../records';
 import { about, finding, type Rule } from './rule';
 
 /** The secretariat's authority: at most the limit (100 000) per project, cumulative. */
@@ -18,7 +19,7 @@ export const supplementOverLimit: Rule = {
       out.push(
         finding(this, ref, cells, (lang) =>
           lang === 'nb'
-            ? `${about(ref, undefined, 'nb')}tilleggsbevilgningene er til sammen ${formatMoney(total)}, ${over} over sekretariatets fullmakt på ${formatMoney(limit)} per prosjekt. Mer må vedtas av SSU.`
+            ? `${about(ref, undefined, 'nb')}tilleggsbevillingene er til sammen ${formatMoney(total)}, ${over} over sekretariatets fullmakt på ${formatMoney(limit)} per prosjekt. Mer må vedtas av SSU.`
             : `${about(ref, undefined, 'en')}supplementary allocations total ${formatMoney(total)}, ${over} over the secretariat's authority of ${formatMoney(limit)} per project. More must be decided by the board.`,
         ),
       );
@@ -35,14 +36,19 @@ export const supplementNotReported: Rule = {
     const out: Finding[] = [];
     for (const rows of ctx.supplementsByCase.values()) {
       for (const a of rows) {
-        if (a.reportedSsu !== '') continue;
+        const state = reported(a);
+        if (state === true) continue;
         const ref = a.caseId;
         const cell: CellRef = { sheet: 'allocations', row: a.row, field: 'reportedSsu' };
+        const unclear =
+          state === null
+            ? { nb: ` («${a.reportedSsu}» er ingen dato)`, en: ` ("${a.reportedSsu}" is no date)` }
+            : { nb: '', en: '' };
         out.push(
           finding(this, ref, [cell], (lang) =>
             lang === 'nb'
-              ? `${about(ref, cell, 'nb')}tilleggsbevilgningen er ikke rapportert til SSU. Ta den med i neste saksfremstilling og fyll inn datoen.`
-              : `${about(ref, cell, 'en')}the supplementary allocation is not reported to the board. Include it in the next memo and fill in the date.`,
+              ? `${about(ref, cell, 'nb')}tilleggsbevillingen er ikke rapportert til SSU${unclear.nb}. Ta den med i neste saksfremstilling og fyll inn datoen.`
+              : `${about(ref, cell, 'en')}the supplementary allocation is not reported to the board${unclear.en}. Include it in the next memo and fill in the date.`,
           ),
         );
       }

@@ -6,6 +6,8 @@ import { FakeBase, type FakeEnv } from './services';
  *
  * - every position is one index: characters, each paragraph's newline, a page break, and a table's
  *   start, each row's start, each cell's start and the table's end (a 2×2 empty table spans 12 indexes);
+ * - characters are UTF-16 code units (an emoji outside the BMP is two indexes), counted after the API
+ *   has stripped U+0000–U+0008, U+000C–U+001F and U+E000–U+F8FF from the inserted text;
  * - an empty body is one paragraph whose newline is at index 1; the body's end index is one past it;
  * - text and tables go only inside an existing paragraph ("The insertion index must be inside the bounds
  *   of an existing paragraph"); inserting a table first inserts a newline, so it starts one later;
@@ -32,6 +34,14 @@ export type DocSnapshotItem =
   | { type: 'table'; rows: string[][]; bold: string[] };
 
 class RequestError extends Error {}
+
+/**
+ * What the API silently drops from inserted text: the control characters U+0000–U+0008 and
+ * U+000C–U+001F, and the BMP Private Use Area U+E000–U+F8FF (InsertTextRequest.text in the API reference,
+ * https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/request#inserttextrequest).
+ */
+// eslint-disable-next-line no-control-regex
+const STRIPPED = /[\u0000-\u0008\u000C-\u001F\uE000-\uF8FF]/g;
 
 const BULLET_LIST_PRESETS = new Set(['BULLET_DISC_CIRCLE_SQUARE', 'NUMBERED_DECIMAL_ALPHA_ROMAN']);
 const NAMED_STYLES = new Set([
@@ -112,11 +122,15 @@ class DocBody {
     const before = this.at(index - 1);
     const after = this.at(index);
     const model = before?.t === 'char' ? before : after?.t === 'char' ? after : undefined;
-    const tokens: Token[] = [...text].map((ch) =>
-      ch === '\n'
-        ? { t: 'nl', style: container.style, list: container.list }
-        : { t: 'char', ch, bold: model?.bold ?? false, italic: model?.italic ?? false },
-    );
+    // One index per UTF-16 code unit (a surrogate pair is two), after Google's stripping.
+    const tokens: Token[] = text
+      .replace(STRIPPED, '')
+      .split('')
+      .map((ch) =>
+        ch === '\n'
+          ? { t: 'nl', style: container.style, list: container.list }
+          : { t: 'char', ch, bold: model?.bold ?? false, italic: model?.italic ?? false },
+      );
     this.tokens.splice(index - 1, 0, ...tokens);
   }
 

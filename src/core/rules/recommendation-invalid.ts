@@ -1,0 +1,56 @@
+import type { CellRef, Finding } from '../findings';
+import { formatMoney } from '../money';
+import type { Application } from '../records';
+import { about, finding, type Rule } from './rule';
+
+type Problem = { field: 'recommendation' | 'recommendedAmount'; nb: string; en: string };
+
+/** What is wrong with a case's recommendation (the memo's proposal), if anything. */
+function problem(a: Application): Problem | null {
+  if (a.recommendationText !== '' && a.recommendation === null) {
+    return {
+      field: 'recommendation',
+      nb: `«${a.recommendationText}» er ingen innstilling. Velg Innvilges, Delvis, Forprosjekt eller Avslås.`,
+      en: `"${a.recommendationText}" is not a recommendation. Choose Innvilges, Delvis, Forprosjekt or Avslås.`,
+    };
+  }
+  if (a.recommendedAmount && !a.recommendedAmount.ok) {
+    return {
+      field: 'recommendedAmount',
+      nb: `«Innstilt beløp» ${a.recommendedAmount.reason.nb}. Skriv beløpet i kroner.`,
+      en: `"Recommended amount" ${a.recommendedAmount.reason.en}. Write the amount in NOK.`,
+    };
+  }
+  const amount = a.recommendedAmount?.ok ? a.recommendedAmount.value : null;
+  if ((a.recommendation === 'partial' || a.recommendation === 'preProject') && amount === null) {
+    return {
+      field: 'recommendedAmount',
+      nb: 'delvis innvilgelse og forprosjekt trenger «Innstilt beløp». Fyll det inn.',
+      en: 'a partial grant or a pre-project needs a "Recommended amount". Fill it in.',
+    };
+  }
+  if (a.recommendation === 'partial' && amount !== null && a.requested.ok && amount >= a.requested.value) {
+    return {
+      field: 'recommendedAmount',
+      nb: `innstilt beløp ${formatMoney(amount)} er ikke lavere enn søkt beløp. Velg Innvilges, eller rett beløpet.`,
+      en: `the recommended ${formatMoney(amount)} is not below the amount requested. Choose Innvilges, or fix the amount.`,
+    };
+  }
+  return null;
+}
+
+/** The memo proposes what `Innstilling` and `Innstilt beløp` say: they must say something it can word. */
+export const recommendationInvalid: Rule = {
+  id: 'recommendation-invalid',
+  severity: 'error',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const app of ctx.active) {
+      const p = problem(app);
+      if (!p) continue;
+      const cell: CellRef = { sheet: 'applications', row: app.row, field: p.field };
+      out.push(finding(this, app.caseId, [cell], (lang) => about(app.caseId, cell, lang) + p[lang]));
+    }
+    return out;
+  },
+};
