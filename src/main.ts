@@ -3,10 +3,10 @@
  * here delegates to modules; the build appends a top-level stub with the same JSDoc per export.
  */
 import { allocationShare, keyRemaining, yearPart } from './core/formulas';
-import { nok } from './gas/custom-functions';
+import { nok, wallClockDates } from './gas/custom-functions';
 import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
 import { handleSubmission, type SubmitEvent } from './gas/intake';
-import { addMenu, checkMenu, createFormMenu, setupMenu, supplementPromptMenu } from './gas/menu';
+import { addMenu, checkMenu, createFormMenu, setupMenu } from './gas/menu';
 import { openPage, server } from './gas/sidebars';
 
 /** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
@@ -27,11 +27,6 @@ export function createForm(): void {
 /** Menu: runs every rule, writes the Avvik sheet and highlights the cells. */
 export function checkPortfolio(): void {
   checkMenu();
-}
-
-/** Menu: registers a supplementary allocation within the secretariat's authority. */
-export function registerSupplementPrompt(): void {
-  supplementPromptMenu();
 }
 
 /** Menu: writes the decision memo for an SSU meeting to Google Docs (updates it when run again). */
@@ -98,7 +93,7 @@ export function ALLOCATION_SHARE(
  * @customfunction
  */
 export function YEAR_PART(amounts: unknown, from: unknown, to: unknown, year: unknown): unknown {
-  return yearPart(amounts, from, to, year);
+  return yearPart(amounts, wallClockDates(from), wallClockDates(to), year);
 }
 
 /**

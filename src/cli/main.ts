@@ -181,7 +181,8 @@ async function letters(args: string[], io: Io): Promise<number> {
   });
   const file = positionals[0];
   if (!file || positionals.length > 1 || !opts.out) throw usageError('Oppgi arbeidsboka og --out MAPPE.');
-  const date = isoDate(opts.date, '--date');
+  // Without --date each letter is dated by its decision.
+  const date = opts.date === undefined ? undefined : isoDate(opts.date, '--date');
   const lang = langOption(opts.lang);
   const result = checkWorkbook(workbookValues(await loadWorkbook(file)));
   const all = grants(result);

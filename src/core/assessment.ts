@@ -1,3 +1,4 @@
+import { isActive } from './status';
 import { ASSESSMENTS, readTable } from './contract';
 import { parseDay } from './period';
 import type { Application, Portfolio } from './records';
@@ -192,7 +193,6 @@ export interface ScoreOutsideImpartiality {
   rows: number[];
 }
 
-const INACTIVE = new Set(['avslått', 'avslag', 'trukket', 'rejected', 'withdrawn']);
 const same = (a: string, b: string) => normalizeKey(a) === normalizeKey(b);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -266,7 +266,7 @@ export function assessCases(
 
   const results: CaseAssessment[] = [];
   for (const app of applications) {
-    if (app.caseId === '' || INACTIVE.has(normalizeKey(app.status))) continue;
+    if (app.caseId === '' || !isActive(app)) continue;
     const caseDeclarations = [...(declared.get(app.caseId)?.values() ?? [])];
     const counted = [...(answers.get(app.caseId)?.values() ?? [])].filter(
       (r) => !disqualified.has(`${app.caseId}\u0000${r.assessor}`),

@@ -36,7 +36,9 @@ function titleIndex(): Map<string, Question | Field> {
   return byTitle;
 }
 
-const answerOf = (values: readonly string[] | undefined) => (values ?? []).join(', ').trim();
+/** An answer as text; Google sends arrays, but `onFormSubmit` is callable by any client, so expect anything. */
+const answerOf = (values: unknown) =>
+  (Array.isArray(values) ? values.map(String).join(', ') : String(values ?? '')).trim();
 
 /** Google sometimes fires a second, empty event for one response: it must add nothing. */
 export function isBlankSubmission(named: NamedValues | undefined): boolean {

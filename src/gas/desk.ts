@@ -13,28 +13,40 @@ export interface Desk {
 }
 
 /**
- * Runs an action that changes data: holds the document lock (one change at a time, as two secretariat
- * members may click at once), checks the user's role, and shows errors as a dialog in the user's
- * language instead of a stack trace. `authorise: false` is for the first set-up, which checks itself.
+ * Runs a secretariat action: checks the user's role, holds the document lock (one change at a time, as
+ * two members may click at once, and form submissions wait for it), and shows errors as a dialog in the
+ * user's language instead of a stack trace. `authorise: false` is for the first set-up, which checks
+ * itself. `lock: false` is for actions that wait for the user (prompts) or for Google (documents): they
+ * take the lock only around their writes, with `inLock`, so submissions are never kept waiting long.
  */
-export function withDesk<T>(action: (desk: Desk) => T, options: { authorise?: boolean } = {}): T | undefined {
+export function withDesk<T>(
+  action: (desk: Desk) => T,
+  options: { authorise?: boolean; lock?: boolean } = {},
+): T | undefined {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = langOf(ss);
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(10_000)) {
-    SpreadsheetApp.getUi().alert(TEXT.busy[lang]);
-    return undefined;
-  }
   try {
-    const sheets = new SheetIndex(ss);
-    const user = options.authorise === false ? '' : requireSecretariat(sheets);
-    return action({ ss, sheets, lang, user });
+    const run = () => {
+      const sheets = new SheetIndex(ss);
+      const user = options.authorise === false ? '' : requireSecretariat(sheets);
+      return action({ ss, sheets, lang, user });
+    };
+    return options.lock === false ? run() : inLock(run);
   } catch (e) {
     if (e instanceof TilskuddError) {
       SpreadsheetApp.getUi().alert(e.reason[lang]);
       return undefined;
     }
     throw e;
+  }
+}
+
+/** Runs `write` holding the document lock; refuses with a message when another change holds it. */
+export function inLock<T>(write: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(10_000)) throw new TilskuddError(TEXT.busy);
+  try {
+    return write();
   } finally {
     lock.releaseLock();
   }

@@ -15,6 +15,9 @@ export const DOCUMENT_TEXT = {
   overview: { nb: 'Publiser oversikt', en: 'Publish overview' },
 } as const;
 
+/** Prompts wait for the user and documents for Google: the lock is taken only around the writes. */
+const NO_WAITING = { lock: false } as const;
+
 function ask(desk: Desk, title: string, question: string): string | null {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.prompt(title, question, ui.ButtonSet.OK_CANCEL);
@@ -65,16 +68,19 @@ export function memoMenu(): void {
     const key = `memo:${caseNumber || isoOf(day.value)}`;
     const settings = result.portfolio.settings;
     showLinks(desk, title, publishDocuments(desk, settings, [{ key, model }]), settings);
-  });
+  }, NO_WAITING);
 }
 
 export function lettersMenu(): void {
   withDesk((desk) => {
     const result = checked(desk);
-    const date = isoOf(new Date());
     const items = grants(result).map((g) => ({
       key: `letter:${g.application.caseId}`,
-      model: buildLetter(result, g, { date, lang: desk.lang }),
+      // Dated by the decision, so running again another day leaves a sent letter as it was.
+      model: buildLetter(result, g, {
+        date: g.allocation.date.ok ? isoOf(g.allocation.date.value) : '',
+        lang: desk.lang,
+      }),
     }));
     if (items.length === 0) {
       throw tilskuddError(
@@ -84,7 +90,7 @@ export function lettersMenu(): void {
     }
     const settings = result.portfolio.settings;
     showLinks(desk, DOCUMENT_TEXT.letters[desk.lang], publishDocuments(desk, settings, items), settings);
-  });
+  }, NO_WAITING);
 }
 
 export function overviewMenu(): void {

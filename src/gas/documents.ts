@@ -5,7 +5,7 @@ import { tilskuddError } from '../core/errors';
 import { hash53 } from '../core/hash';
 import type { Settings } from '../core/settings';
 import { cellText } from '../core/text';
-import type { Desk } from './desk';
+import { inLock, type Desk } from './desk';
 import { escapeHtml } from './html';
 import { appendLog } from './log';
 import { rowFor } from './sheets';
@@ -41,20 +41,23 @@ export function publishDocuments(
   settings: Settings,
   items: Array<{ key: string; model: DocModel }>,
 ): Published[] {
-  let sheet = desk.sheets.find(DOCUMENTS_SHEET);
-  if (!sheet) {
-    sheet = desk.sheets.insert(DOCUMENTS_SHEET);
-    sheet
+  const sheet = inLock(() => {
+    const found = desk.sheets.find(DOCUMENTS_SHEET);
+    if (found) return found;
+    const created = desk.sheets.insert(DOCUMENTS_SHEET);
+    created
       .getRange(1, 1, 1, DOCUMENTS_SHEET.fields.length)
       .setValues([DOCUMENTS_SHEET.fields.map((f) => f.header)]);
-  }
+    return created;
+  });
   const values = sheet.getDataRange().getValues();
   const header = values[0]!;
   const known = new Map(readTable(DOCUMENTS_SHEET, values).rows.map((r) => [cellText(r.get('key')), r]));
 
-  const day = Utilities.formatDate(new Date(), desk.ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
   const props = PropertiesService.getDocumentProperties();
-  const createdToday = Number(props.getProperty(COUNT_PROPERTY + day) ?? 0);
+  const counter =
+    COUNT_PROPERTY + Utilities.formatDate(new Date(), desk.ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  const createdToday = Number(props.getProperty(counter) ?? 0);
   const toCreate = items.filter((i) => !known.has(i.key)).length;
   if (createdToday + toCreate > settings.docsPerDay) {
     throw tilskuddError(
@@ -64,53 +67,68 @@ export function publishDocuments(
   }
 
   const api = documents();
-  const now = new Date();
-  const out: Published[] = [];
-  const rows = values.map((r) => [...r]);
-  for (const { key, model } of items) {
+  let nextRow = values.length + 1;
+  return items.map(({ key, model }) => {
     const hash = hash53(JSON.stringify(model));
     const existing = known.get(key);
     if (existing && cellText(existing.get('hash')) === hash) {
-      out.push({ key, title: model.title, url: cellText(existing.get('url')), status: 'unchanged' });
-      continue;
+      return { key, title: model.title, url: cellText(existing.get('url')), status: 'unchanged' as const };
     }
-    let id = existing ? cellText(existing.get('documentId')) : '';
-    let requests = docsRequests(model);
-    if (existing) {
-      const content = api.get(id).body?.content ?? [];
-      requests = [...clearBody(content[content.length - 1]?.endIndex ?? 2), ...requests];
-    } else {
-      id = api.create({ title: model.title }).documentId!;
-    }
-    api.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
+    const id = existing ? rewrite(api, cellText(existing.get('documentId')), model) : null;
+    const documentId = id ?? create(api, model);
+    const status: Published['status'] = id ? 'updated' : 'created';
     const row = rowFor(DOCUMENTS_SHEET, header, {
       key,
       title: model.title,
-      url: urlOf(id),
-      documentId: id,
+      url: urlOf(documentId),
+      documentId,
       hash,
-      updated: now,
+      updated: new Date(),
     });
-    if (existing) rows[existing.row - 1] = row;
-    else rows.push(row);
-    out.push({ key, title: model.title, url: urlOf(id), status: existing ? 'updated' : 'created' });
+    // Recorded right after each document, so a run stopped by the time limit never makes it twice.
+    inLock(() => {
+      sheet.getRange(existing ? existing.row : nextRow++, 1, 1, row.length).setValues([row]);
+      if (status === 'created')
+        props.setProperty(counter, String(Number(props.getProperty(counter) ?? 0) + 1));
+      appendLog(desk.sheets, desk.user, [
+        {
+          action: status === 'created' ? 'Dokument laget' : 'Dokument oppdatert',
+          caseId: key,
+          after: urlOf(documentId),
+        },
+      ]);
+    });
+    return { key, title: model.title, url: urlOf(documentId), status };
+  });
+}
+
+function create(api: GoogleAppsScript.Docs.Collection.DocumentsCollection, model: DocModel): string {
+  const id = api.create({ title: model.title }).documentId!;
+  api.batchUpdate(
+    { requests: docsRequests(model) } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest,
+    id,
+  );
+  return id;
+}
+
+/**
+ * Rewrites an existing document in one batchUpdate; `null` when it can no longer be opened (deleted, or
+ * owned by someone who has not shared it), and a new one is made instead.
+ */
+function rewrite(
+  api: GoogleAppsScript.Docs.Collection.DocumentsCollection,
+  id: string,
+  model: DocModel,
+): string | null {
+  let content: GoogleAppsScript.Docs.Schema.StructuralElement[];
+  try {
+    content = api.get(id).body?.content ?? [];
+  } catch {
+    return null;
   }
-  const changed = out.filter((p) => p.status !== 'unchanged');
-  if (changed.length > 0) {
-    sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
-    const created = changed.filter((p) => p.status === 'created').length;
-    if (created > 0) props.setProperty(COUNT_PROPERTY + day, String(createdToday + created));
-    appendLog(
-      desk.sheets,
-      desk.user,
-      changed.map((p) => ({
-        action: p.status === 'created' ? 'Dokument laget' : 'Dokument oppdatert',
-        caseId: p.key,
-        after: p.url,
-      })),
-    );
-  }
-  return out;
+  const requests = [...clearBody(content[content.length - 1]?.endIndex ?? 2), ...docsRequests(model)];
+  api.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
+  return id;
 }
 
 /** A small dialog with the documents' links; every value is escaped. */

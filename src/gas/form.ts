@@ -19,13 +19,26 @@ export const FORM_ID_PROPERTY = 'tilskudd.formId';
 
 type Form = GoogleAppsScript.Forms.Form;
 
+const TRIGGER_OWNER_PROPERTY = 'tilskudd.triggerOwner';
+
+/** The form made earlier for this spreadsheet, or null when there is none or it is gone. */
+export function existingForm(): Form | null {
+  const id = PropertiesService.getDocumentProperties().getProperty(FORM_ID_PROPERTY);
+  if (!id) return null;
+  try {
+    return FormApp.openById(id);
+  } catch {
+    return null;
+  }
+}
+
 export function createApplicationForm(ss: Spreadsheet, settings: Settings, lang: Lang): Form {
   const form = FormApp.create(FORM_TITLE[lang]);
   form.setDescription(FORM_DESCRIPTION[lang]);
   form.setConfirmationMessage(
     lang === 'nb'
-      ? 'Takk! Søknaden er registrert, og du får saksnummeret på e-post når kvittering er slått på.'
-      : 'Thank you! The application is registered; you get its case ID by e-mail when receipts are on.',
+      ? `Takk! Søknaden er registrert med et saksnummer${settings.emailReceipt ? ', som du får på e-post' : ''}. Sekretariatet tar kontakt.`
+      : `Thank you! The application is registered with a case ID${settings.emailReceipt ? ', which you get by e-mail' : ''}. The secretariat will be in touch.`,
   );
   APPLICATION_FORM.forEach((section, i) => {
     const header = i === 0 ? form.addSectionHeaderItem() : form.addPageBreakItem();
@@ -34,7 +47,6 @@ export function createApplicationForm(ss: Spreadsheet, settings: Settings, lang:
     for (const question of section.questions) addQuestion(form, question, settings, lang);
   });
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
-  installTrigger(ss);
   PropertiesService.getDocumentProperties().setProperty(FORM_ID_PROPERTY, form.getId());
   return form;
 }
@@ -79,10 +91,18 @@ function itemFor(form: Form, q: Question, settings: Settings, lang: Lang): Item 
   }
 }
 
-/** Replaces any earlier form-submit trigger, so a response is never handled twice by two triggers. */
-function installTrigger(ss: Spreadsheet): void {
-  for (const trigger of ScriptApp.getProjectTriggers()) {
-    if (trigger.getHandlerFunction() === SUBMIT_HANDLER) ScriptApp.deleteTrigger(trigger);
-  }
+/**
+ * Installs the form-submit trigger once for the spreadsheet. A user sees only their own triggers, so the
+ * installer is remembered: when another member installed it, nothing is added (two triggers would
+ * register each response twice) and their address is returned. The user's own earlier trigger is replaced.
+ */
+export function installTrigger(ss: Spreadsheet, user: string): { installed: boolean; owner: string } {
+  const props = PropertiesService.getDocumentProperties();
+  const owner = props.getProperty(TRIGGER_OWNER_PROPERTY) ?? '';
+  const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === SUBMIT_HANDLER);
+  if (owner !== '' && owner !== user && mine.length === 0) return { installed: false, owner };
+  for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
   ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
+  props.setProperty(TRIGGER_OWNER_PROPERTY, user);
+  return { installed: true, owner: user };
 }

@@ -15,5 +15,4 @@ export const TEXT = {
     nb: 'Arbeidsboka er opptatt med en annen endring. Prøv igjen om litt.',
     en: 'The workbook is busy with another change. Try again shortly.',
   },
-  unexpected: { nb: 'Noe gikk galt', en: 'Something went wrong' },
 } as const;

@@ -17,6 +17,7 @@ import {
   type NamedValues,
 } from '../core/intake';
 import { readSettings } from '../core/records';
+import { tilskuddError } from '../core/errors';
 import { cellText, neutralizeFormula } from '../core/text';
 import { appendLog } from './log';
 import { SheetIndex, appendRows, readValues, rowFor, wallClock } from './sheets';
@@ -64,11 +65,17 @@ function register(named: NamedValues, timestamp: string): SubmitOutcome {
   const appColumns = mapHeaders(APPLICATIONS, appValues[0] ?? []);
   mapHeaders(BUDGET, budgetValues[0] ?? []);
 
+  if (appColumns.responseKey === undefined) {
+    throw tilskuddError(
+      'Arket «Søknader» mangler kolonnen «Svar-ID», som hindrer at samme skjemasvar registreres to ganger. Velg Tilskudd › Sett opp arbeidsboka for å legge den til.',
+      'The "Søknader" sheet has no "Svar-ID" column, which keeps a form response from being registered twice. Choose Tilskudd › Set up workbook to add it.',
+    );
+  }
   const key = responseKey(timestamp || cellText(named['Tidsmerke']?.[0] ?? named['Timestamp']?.[0]), named);
   const ids: string[] = [];
   for (const row of appValues.slice(1)) {
     const existing = cellText(row[appColumns.caseId!]);
-    if (appColumns.responseKey !== undefined && cellText(row[appColumns.responseKey]) === key) {
+    if (cellText(row[appColumns.responseKey]) === key) {
       return { status: 'duplicate', caseId: existing };
     }
     ids.push(existing);

@@ -1,15 +1,13 @@
 import { readSettings, type WorkbookValues } from '../core/records';
 import { SETTINGS_SHEET } from '../core/contract';
-import { formatMoney } from '../core/money';
 import { runCheck } from './check';
-import { withDesk } from './desk';
+import { inLock, withDesk } from './desk';
 import { DOCUMENT_TEXT } from './documents-menu';
-import { createApplicationForm } from './form';
+import { createApplicationForm, existingForm, installTrigger } from './form';
 import { TEXT, langOf } from './i18n';
 import { appendLog } from './log';
 import { setupDoneText, setupWorkbook } from './setup';
 import { readValues } from './sheets';
-import { registerSupplement } from './supplement';
 import { SIDEBAR_TEXT } from './sidebars';
 
 /** The Tilskudd menu and the actions behind it. Every item names a global function of the bundle. */
@@ -22,7 +20,7 @@ export const MENU = [
   { label: DOCUMENT_TEXT.letters, fn: 'createLetters' },
   { label: DOCUMENT_TEXT.overview, fn: 'publishOverview' },
   { label: TEXT.supplement, fn: 'openSupplementDialog' },
-  // Sidebars (src/gas/sidebars.ts); the prompt-based registerSupplementPrompt stays callable.
+  // Sidebars and the dialog (src/gas/sidebars.ts).
   null,
   { label: SIDEBAR_TEXT.findings, fn: 'openFindings' },
   { label: SIDEBAR_TEXT.assessment, fn: 'openAssessment' },
@@ -66,41 +64,43 @@ export function checkMenu(): void {
 }
 
 export function createFormMenu(): void {
-  withDesk(({ ss, sheets, lang, user }) => {
-    const settingsSheet = sheets.find(SETTINGS_SHEET);
-    const values: WorkbookValues = settingsSheet
-      ? { [SETTINGS_SHEET.name]: readValues(settingsSheet, ss.getSpreadsheetTimeZone()) }
-      : {};
-    const form = createApplicationForm(ss, readSettings(values), lang);
-    appendLog(sheets, user, [{ action: 'Opprett søknadsskjema', after: form.getPublishedUrl() }]);
-    SpreadsheetApp.getUi().alert(
-      lang === 'nb'
-        ? `Søknadsskjemaet er laget.\n\nLenke til søkerne: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Søknader med saksnummer.`
-        : `The application form is ready.\n\nLink for applicants: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}`,
-    );
-  });
-}
-
-/** Asks for case, amount and reason; the sidebar dialog (later) calls the same registration. */
-export function supplementPromptMenu(): void {
-  withDesk((desk) => {
-    const ui = SpreadsheetApp.getUi();
-    const nb = desk.lang === 'nb';
-    const ask = (question: string): string | null => {
-      const answer = ui.prompt(TEXT.supplement[desk.lang], question, ui.ButtonSet.OK_CANCEL);
-      return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : null;
-    };
-    const caseId = ask(nb ? 'Saksnummer for prosjektet (f.eks. 2025-05-001):' : 'Case ID of the project:');
-    if (caseId === null) return;
-    const amount = ask(nb ? 'Beløp (f.eks. 50 000):' : 'Amount (e.g. 50 000):');
-    if (amount === null) return;
-    const reason = ask(nb ? 'Begrunnelse (hvorfor er tillegget nødvendig?):' : 'Reason (why is it needed?):');
-    if (reason === null) return;
-    const done = registerSupplement(desk, { caseId, amount, reason });
-    ui.alert(
-      nb
-        ? `Tilleggsbevilling på ${formatMoney(done.amount)} registrert for ${caseId.trim()}. Gjenstående fullmakt: ${formatMoney(done.left)}. Husk å rapportere den til SSU.`
-        : `Supplementary allocation of ${formatMoney(done.amount)} registered for ${caseId.trim()}. Authority left: ${formatMoney(done.left)}. Remember to report it to the board.`,
-    );
-  });
+  withDesk(
+    ({ ss, sheets, lang, user }) => {
+      const ui = SpreadsheetApp.getUi();
+      const nb = lang === 'nb';
+      // Asked before taking the lock: a person may take a while to answer.
+      const old = existingForm();
+      const renew =
+        !old ||
+        ui.alert(
+          nb
+            ? `Søknadsskjemaet finnes allerede:\n${old.getPublishedUrl()}\n\nVil du lage et nytt? (Det gamle skjemaet bør da stenges for svar i Google Skjemaer.)`
+            : `The application form already exists:\n${old.getPublishedUrl()}\n\nMake a new one? (Then close the old form to responses in Google Forms.)`,
+          ui.ButtonSet.YES_NO,
+        ) === ui.Button.YES;
+      const { form, trigger } = inLock(() => {
+        const settingsSheet = sheets.find(SETTINGS_SHEET);
+        const values: WorkbookValues = settingsSheet
+          ? { [SETTINGS_SHEET.name]: readValues(settingsSheet, ss.getSpreadsheetTimeZone()) }
+          : {};
+        const made = renew ? createApplicationForm(ss, readSettings(values), lang) : old!;
+        const installed = installTrigger(ss, user);
+        if (renew)
+          appendLog(sheets, user, [{ action: 'Opprett søknadsskjema', after: made.getPublishedUrl() }]);
+        return { form: made, trigger: installed };
+      });
+      const triggerNote = trigger.installed
+        ? ''
+        : nb
+          ? `\n\nSvarene registreres av utløseren som ${trigger.owner} installerte. Bare én utløser skal finnes; ${trigger.owner} kan installere den på nytt ved å velge dette menyvalget.`
+          : `\n\nResponses are registered by the trigger ${trigger.owner} installed. There must be only one; ${trigger.owner} can reinstall it from this menu.`;
+      ui.alert(
+        (nb
+          ? `${renew ? 'Søknadsskjemaet er laget.' : 'Søknadsskjemaet:'}\n\nLenke til søkerne: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Søknader med saksnummer.`
+          : `${renew ? 'The application form is ready.' : 'The application form:'}\n\nLink for applicants: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}`) +
+          triggerNote,
+      );
+    },
+    { lock: false },
+  );
 }

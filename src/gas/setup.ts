@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, settingsToRows, type Settings } from '../core/setting
 import { normalizeKey } from '../core/text';
 import { activeEmail, requireSecretariat } from './access';
 import { appendLog } from './log';
-import { SheetIndex, type Sheet, type Spreadsheet } from './sheets';
+import { SheetIndex, rowFor, type Sheet, type Spreadsheet } from './sheets';
 import { accessError } from '../core/access';
 
 /**
@@ -79,7 +79,9 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
       report.headersAdded.push(...addMissingHeaders(sheet, spec));
     }
     if (spec === MEMBERS_SHEET && !hasMembers) {
-      writeRows(sheet, [['', user, 'Leder', '', '']], 2);
+      // By header: the columns of an existing Medlemmer sheet may be in any order.
+      const header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0]!;
+      writeRows(sheet, [rowFor(MEMBERS_SHEET, header, { email: user, role: 'Leder' })], 2);
       report.leader = user;
     }
     format(sheet, spec, settings);

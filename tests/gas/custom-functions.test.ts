@@ -39,6 +39,14 @@ describe('custom functions in the sandbox (custom-function mode: no writes, no a
     ]);
   });
 
+  it('YEAR_PART reads date cells by the calendar day in the script time zone (Oslo midnight)', () => {
+    // Sheets hands a date cell over as its midnight in Europe/Oslo: 1.8.2025 00:00 is 31.7.2025 22:00 UTC.
+    const aug = new Date(Date.UTC(2025, 6, 31, 22));
+    const jul = new Date(Date.UTC(2026, 5, 30, 22));
+    const parts = sb.callAsCustomFunction<unknown[][]>('YEAR_PART', [[1_200_000]], [[aug]], [[jul]], 2025);
+    expect(parts).toEqual([[500_000]]);
+  });
+
   it('KEY_REMAINING gives what is left of a category key, negative when it is exceeded', () => {
     const amounts = column([939_829, 1_060_000]);
     const categories = column(['Administrasjon', 'Innovasjon/prosjekt']);

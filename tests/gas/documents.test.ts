@@ -69,6 +69,32 @@ describe('Lag saksfremstilling (Google Docs)', () => {
     expect(text.match(/^Saksfremstilling$/gm)).toHaveLength(1);
   });
 
+  it('makes a new document when the recorded one can no longer be opened', () => {
+    const sb = deskWith();
+    memo(sb);
+    sb.fakes.Docs.Documents.docs.delete('fake-doc-1');
+    const col = (sb.spreadsheet.sheetData('Søknader').values[0] as string[]).indexOf('Innstilt beløp');
+    sb.spreadsheet
+      .sheet('Søknader')
+      .getRange(3, col + 1)
+      .setValue(500_000);
+    memo(sb);
+    expect(rows(sb, 'Dokumenter')).toEqual([
+      expect.objectContaining({ Nøkkel: 'memo:18-2025', 'Dokument-ID': 'fake-doc-2' }),
+    ]);
+    expect(sb.ui.html.at(-1)!.content).toContain('(laget)');
+  });
+
+  it('asks its questions without holding the lock, and takes it only to write', () => {
+    const sb = deskWith();
+    sb.fakes.LockService.holdFor('document', 'a-form-submission');
+    sb.ui.answerPrompt('09.05.2025').answerPrompt('18-2025').answerPrompt('').answerAlert();
+    sb.call('createMemo');
+    expect(sb.ui.prompts).toHaveLength(3);
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/opptatt/);
+    expect(docsCalls(sb)).toBe(0);
+  });
+
   it('makes the same service calls for 10 and 500 applications', () => {
     const counts = [10, 500].map((n) => {
       const values = exampleWorkbook();
@@ -102,6 +128,16 @@ describe('Lag saksfremstilling (Google Docs)', () => {
 });
 
 describe('Lag tildelingsbrev and Publiser oversikt', () => {
+  it('dates letters by their decision, so writing them again another day changes nothing', () => {
+    const sb = deskWith();
+    sb.call('createLetters');
+    const text = JSON.stringify(sb.fakes.Docs.Documents.snapshot('fake-doc-1'));
+    expect(text).toContain('09.05.2025');
+    sb.calls.reset();
+    sb.call('createLetters');
+    expect(docsCalls(sb)).toBe(0);
+  });
+
   it('writes one letter per granted project and escapes every value in the links dialog', () => {
     const values = exampleWorkbook();
     const title = (values['Søknader']![0] as string[]).indexOf('Tittel');

@@ -176,13 +176,13 @@ describe('onFormSubmit', () => {
 describe('Opprett søknadsskjema', () => {
   it('generates the form from the schema, sends responses to the sheet and installs one trigger', () => {
     const sb = deskWith();
-    sb.ui.answerAlert().answerAlert();
-    sb.call('createForm');
+    sb.ui.answerAlert();
     sb.call('createForm');
     const forms = [...sb.fakes.FormApp.forms.values()];
-    expect(forms).toHaveLength(2);
-    const form = forms[1]!.snapshot();
+    expect(forms).toHaveLength(1);
+    const form = forms[0]!.snapshot();
     expect(form.description).toMatch(/pasientopplysninger/);
+    expect(form.confirmationMessage).not.toMatch(/e-post/);
     expect(form.destination).toEqual({ type: 'SPREADSHEET', id: sb.spreadsheet.getId() });
     const titles = form.items.map((i) => i.title);
     for (const q of QUESTIONS) expect(titles).toContain(q.title.nb);
@@ -193,6 +193,44 @@ describe('Opprett søknadsskjema', () => {
     expect(JSON.stringify(amount)).toMatch(/NUMBER/i);
     const triggers = sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'onFormSubmit');
     expect(triggers).toHaveLength(1);
-    expect(sb.ui.alerts.at(-1)!.prompt).toContain(sb.fakes.FormApp.forms.get(form.id)!.getPublishedUrl());
+    expect(sb.ui.alerts.at(-1)!.prompt).toContain(forms[0]!.getPublishedUrl());
+  });
+
+  it('keeps the existing form unless asked for a new one, and keeps one trigger', () => {
+    const sb = deskWith();
+    sb.ui.answerAlert();
+    sb.call('createForm');
+    sb.ui.answerAlert('NO').answerAlert();
+    sb.call('createForm');
+    expect(sb.fakes.FormApp.forms.size).toBe(1);
+    expect(sb.ui.alerts.at(-2)!.prompt).toMatch(/finnes allerede/);
+    sb.ui.answerAlert('YES').answerAlert();
+    sb.call('createForm');
+    expect(sb.fakes.FormApp.forms.size).toBe(2);
+    expect(sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'onFormSubmit')).toHaveLength(1);
+  });
+
+  it('adds no second trigger when another member installed it, and says who did', () => {
+    const sb = deskWith();
+    sb.ui.answerAlert();
+    sb.call('createForm');
+    const values = sb.spreadsheet.sheet('Medlemmer');
+    values.appendRow(['Leder', 'leder@example.no', 'Leder', '', '']);
+    sb.ui.answerAlert('NO').answerAlert();
+    sb.runAs({ email: 'leder@example.no' }, () => sb.call('createForm'));
+    expect(sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'onFormSubmit')).toHaveLength(1);
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/sekretariat@example\.no installerte/);
+  });
+});
+
+describe('onFormSubmit without the Svar-ID column', () => {
+  it('stops with a message naming the column, and writes nothing', () => {
+    const values = exampleWorkbook();
+    const header = values['Søknader']![0] as string[];
+    const col = header.indexOf('Svar-ID');
+    values['Søknader'] = values['Søknader']!.map((row) => row.filter((_, i) => i !== col));
+    const sb = deskWith(values);
+    expect(() => submit(sb, answers())).toThrow(/«Svar-ID»/);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
   });
 });

@@ -84,7 +84,7 @@ const T = {
 export function buildLetter(
   result: CheckResult,
   grant: Grant,
-  options: { date: string; lang?: Lang },
+  options: { date?: string; lang?: Lang } = {},
 ): DocModel {
   const lang = options.lang ?? 'nb';
   const t = T[lang];
@@ -100,12 +100,14 @@ export function buildLetter(
       : '',
     app.ownHospital?.ok && app.ownHospital.value > 0 ? `SSHF ${kr(app.ownHospital.value)}` : '',
   ].filter((x) => x !== '');
+  // Without a date of its own the letter is dated by the decision, so it stays the same when written again.
+  const date = options.date || (a.date.ok ? a.date.value.toISOString().slice(0, 10) : '');
   const values = [
     app.applicant,
     app.email,
     app.caseId,
     `${a.decision} ${decided}`.trim(),
-    norwegianDate(options.date),
+    norwegianDate(date),
   ];
   return {
     title: t.title(app.title),

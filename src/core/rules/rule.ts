@@ -3,7 +3,7 @@ import { where } from '../findings';
 import type { Ledger } from '../ledger';
 import type { Allocation, Application, BudgetLine, Portfolio } from '../records';
 import type { Lang, Reason } from '../result';
-import { normalizeKey } from '../text';
+import { isActive, isGrantedStatus } from '../status';
 
 /** Everything a rule may read, indexed once per check. */
 export interface CheckContext {
@@ -22,20 +22,7 @@ export interface Rule {
   check(ctx: CheckContext): Finding[];
 }
 
-const INACTIVE = new Set(['avslått', 'avslag', 'trukket', 'rejected', 'withdrawn']);
-const GRANTED = new Set([
-  'tildelt',
-  'innvilget',
-  'delvis innvilget',
-  'forprosjekt',
-  'pågående',
-  'granted',
-  'partly granted',
-  'ongoing',
-]);
-
-export const isActive = (a: Application): boolean => !INACTIVE.has(normalizeKey(a.status));
-export const isGrantedStatus = (status: string): boolean => GRANTED.has(normalizeKey(status));
+export { isActive, isGrantedStatus };
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

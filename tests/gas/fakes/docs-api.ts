@@ -309,6 +309,7 @@ class DocBody {
 
 class FakeDocuments extends FakeBase {
   readonly docs = new Map<string, Doc>();
+  private created = 0;
 
   constructor(env: FakeEnv) {
     super(env, 'Docs.Documents');
@@ -316,7 +317,8 @@ class FakeDocuments extends FakeBase {
 
   create(resource: { title?: string }): { documentId: string; title: string } {
     this.track('create', true);
-    const id = `fake-doc-${this.docs.size + 1}`;
+    // Ids are never reused, like Google's (a deleted document's id stays unknown).
+    const id = `fake-doc-${++this.created}`;
     const title = String(resource?.title ?? 'Untitled document');
     this.docs.set(id, { id, title, tokens: [{ t: 'nl', style: 'NORMAL_TEXT', list: null }] });
     return { documentId: id, title };
