@@ -14,7 +14,8 @@ import { rowFor } from './sheets';
  * Writes document models to Google Docs through the Docs advanced service: one `batchUpdate` per
  * document, whatever its length. Each document is remembered in `Dokumenter` under a key with a hash of
  * its content, so running again updates the same document, or does nothing when nothing changed.
- * New documents are counted per day against Google's quota, with a clear message before the limit.
+ * New documents are counted per day against Google's quota, with a clear message before the limit; the
+ * quota is per account, so the count is kept in the user's properties.
  */
 export interface Published {
   key: string;
@@ -54,7 +55,7 @@ export function publishDocuments(
   const header = values[0]!;
   const known = new Map(readTable(DOCUMENTS_SHEET, values).rows.map((r) => [cellText(r.get('key')), r]));
 
-  const props = PropertiesService.getDocumentProperties();
+  const props = PropertiesService.getUserProperties();
   const counter =
     COUNT_PROPERTY + Utilities.formatDate(new Date(), desk.ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
   const createdToday = Number(props.getProperty(counter) ?? 0);
@@ -140,7 +141,7 @@ export function showLinks(desk: Desk, title: string, published: Published[], set
     unchanged: nb ? 'uendret' : 'unchanged',
   };
   const day = Utilities.formatDate(new Date(), desk.ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
-  const used = Number(PropertiesService.getDocumentProperties().getProperty(COUNT_PROPERTY + day) ?? 0);
+  const used = Number(PropertiesService.getUserProperties().getProperty(COUNT_PROPERTY + day) ?? 0);
   const warn =
     used >= settings.docsPerDay * 0.9
       ? `<p class="warn">${escapeHtml(nb ? `${used} av ${settings.docsPerDay} nye dokumenter er brukt i dag.` : `${used} of ${settings.docsPerDay} new documents used today.`)}</p>`

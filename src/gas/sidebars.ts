@@ -60,13 +60,17 @@ const TITLES: Record<Page, { nb: string; en: string }> = {
 
 /** Menu: shows a built page (`build/<page>.html`) as a sidebar or dialog, for secretariat members only. */
 export function openPage(page: Page): void {
-  withDesk(({ lang }) => {
-    const title = TITLES[page][lang];
-    const output = HtmlService.createHtmlOutputFromFile(page).setTitle(title);
-    const ui = SpreadsheetApp.getUi();
-    if (PAGES[page].kind === 'dialog') ui.showModalDialog(output.setWidth(480).setHeight(660), title);
-    else ui.showSidebar(output);
-  });
+  withDesk(
+    ({ lang }) => {
+      const title = TITLES[page][lang];
+      const output = HtmlService.createHtmlOutputFromFile(page).setTitle(title);
+      const ui = SpreadsheetApp.getUi();
+      if (PAGES[page].kind === 'dialog') ui.showModalDialog(output.setWidth(480).setHeight(660), title);
+      else ui.showSidebar(output);
+      // Opening a page writes nothing: no lock, so it opens even while a long change runs.
+    },
+    { lock: false },
+  );
 }
 
 // ---- argument checks: everything from the client is untrusted ----

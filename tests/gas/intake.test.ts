@@ -43,7 +43,8 @@ describe('onFormSubmit', () => {
     );
   });
 
-  it('keeps 50 interleaved submissions, each once, with unique case ids, ignoring replays and blank events', () => {
+  // One after another, as the document lock makes them (the held-lock test below covers contention).
+  it('keeps 50 submissions, each once, with unique case ids, with replays and blank firings in between', () => {
     const sb = deskWith();
     const before = rows(sb).length;
     for (let i = 0; i < 50; i++) {
