@@ -32,8 +32,8 @@ import {
 } from '../ui/api';
 import { requireSecretariat } from './access';
 import { runCheck } from './check';
-import { withDesk, type Desk } from './desk';
-import { TEXT, langOf } from './i18n';
+import { inLock, withDesk, type Desk } from './desk';
+import { langOf } from './i18n';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
 import { SheetIndex, appendRows, rowFor, type Sheet } from './sheets';
@@ -100,17 +100,15 @@ function list(value: unknown, max = 100): unknown[] {
 function endpoint<T>(write: boolean, body: (desk: Desk) => T): Result<T> {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = langOf(ss);
-  const lock = write ? LockService.getDocumentLock() : null;
-  if (lock && !lock.tryLock(10_000)) return { ok: false, error: TEXT.busy[lang] };
-  try {
+  const run = () => {
     const sheets = new SheetIndex(ss);
-    const user = requireSecretariat(sheets);
-    return { ok: true, value: body({ ss, sheets, lang, user }) };
+    return body({ ss, sheets, lang, user: requireSecretariat(sheets) });
+  };
+  try {
+    return { ok: true, value: write ? inLock(run) : run() };
   } catch (e) {
     if (e instanceof TilskuddError) return { ok: false, error: e.reason[lang] };
     throw e;
-  } finally {
-    lock?.releaseLock();
   }
 }
 
