@@ -60,6 +60,14 @@ export function checkSupplement(
   const authority = authorityFor(p, id);
   const refuse = (nb: string, en: string) => ({ ok: false as const, error: tilskuddError(nb, en) });
   if (id === '') return refuse('Oppgi saksnummeret til prosjektet.', 'Give the case ID of the project.');
+  // A row whose kind is unknown could be a supplement: the authority left cannot be known until it is fixed.
+  const unclear = p.allocations.find((a) => a.caseId === id && a.kind === null);
+  if (unclear) {
+    return refuse(
+      `Tildelinger rad ${unclear.row} for sak «${id}» har ukjent «Art» («${unclear.kindText}»). Rett den til Ordinær eller Tilleggsbevilling først, så fullmakten kan regnes ut.`,
+      `Allocations row ${unclear.row} for case "${id}" has an unknown "Kind" ("${unclear.kindText}"). Fix it first, so the authority left can be worked out.`,
+    );
+  }
   if (!authority.granted) {
     return refuse(
       `Sak «${id}» har ingen ordinær tildeling. Sekretariatet kan bare gi tilleggsbevilling til prosjekter SSU har innvilget.`,

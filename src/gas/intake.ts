@@ -19,6 +19,7 @@ import {
 import { readSettings } from '../core/records';
 import { tilskuddError } from '../core/errors';
 import { cellText, neutralizeFormula } from '../core/text';
+import { langOf } from './i18n';
 import { appendLog } from './log';
 import { SheetIndex, appendRows, readValues, rowFor, wallClock } from './sheets';
 
@@ -108,9 +109,10 @@ function register(named: NamedValues, timestamp: string): SubmitOutcome {
       settingsValues,
     ),
   );
+  const lang = langOf(ss);
   recordFindings(
     sheets,
-    checked.findings.map((f) => [f.rule, SEVERITY_LABEL[f.severity].nb, caseId, f.message.nb, '']),
+    checked.findings.map((f) => [f.rule, SEVERITY_LABEL[f.severity][lang], caseId, f.message[lang], '']),
   );
   appendLog(sheets, Session.getEffectiveUser().getEmail(), [
     {

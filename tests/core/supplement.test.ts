@@ -227,3 +227,14 @@ describe('checkSupplement', () => {
     );
   });
 });
+
+describe('checkSupplement with an allocation of unknown kind', () => {
+  it('refuses until the row is fixed, naming it', () => {
+    const v = exampleWorkbook();
+    const header = v['Tildelinger']![0] as string[];
+    v['Tildelinger']![4]![header.indexOf('Art')] = 'Tilegg?';
+    const check = checkSupplement(readPortfolio(v), '2025-05-001', 10_000, 'Begrunnelse');
+    expect(check.ok).toBe(false);
+    expect(check.ok ? '' : check.error.message).toMatch(/Tildelinger rad 5 .*ukjent «Art» \(«Tilegg\?»\)/);
+  });
+});
