@@ -52,7 +52,7 @@ export function readValues(sheet: Sheet, timeZone: string): unknown[][] {
   return toWallClock(sheet.getDataRange().getValues(), timeZone);
 }
 
-let formatter: { zone: string; format: Intl.DateTimeFormat } | undefined;
+let formatter: { zone: string; format: Intl.DateTimeFormat | null } | undefined;
 
 /**
  * Sheets returns a date cell as the instant of its midnight in the spreadsheet's time zone; the core
@@ -69,10 +69,19 @@ export function toWallClock(values: unknown[][], timeZone: string): unknown[][] 
 }
 
 export function wallClock(date: Date, timeZone: string): Date {
+  const [year, month, day, hour, minute, second] = fieldsIn(date, timeZone);
+  return new Date(Date.UTC(year!, month! - 1, day!, hour!, minute!, second!));
+}
+
+/**
+ * Year, month, day, hour, minute and second of an instant in a time zone. Intl (in V8, no service call)
+ * when the runtime has its time-zone data; otherwise Utilities.formatDate, one call per date.
+ */
+function fieldsIn(date: Date, timeZone: string): number[] {
   if (formatter?.zone !== timeZone) {
-    formatter = {
-      zone: timeZone,
-      format: new Intl.DateTimeFormat('en-US', {
+    let format: Intl.DateTimeFormat | null = null;
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
         timeZone,
         hourCycle: 'h23',
         year: 'numeric',
@@ -81,15 +90,17 @@ export function wallClock(date: Date, timeZone: string): Date {
         hour: 'numeric',
         minute: 'numeric',
         second: 'numeric',
-      }),
-    };
+      });
+    } catch {
+      format = null;
+    }
+    formatter = { zone: timeZone, format };
   }
+  if (!formatter.format) return Utilities.formatDate(date, timeZone, 'yyyy M d H m s').split(' ').map(Number);
   const parts: Record<string, number> = {};
   for (const p of formatter.format.formatToParts(date))
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return new Date(
-    Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!),
-  );
+  return [parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!];
 }
 
 /** One sheet row for the given cells, placed by header; user text neutralised so it stays text. */

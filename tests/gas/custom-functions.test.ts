@@ -84,3 +84,19 @@ describe('custom functions in the sandbox (custom-function mode: no writes, no a
     expect(sb.calls.total()).toBe(0);
   });
 });
+
+describe('dates without Intl time-zone data', () => {
+  it('fall back to Utilities.formatDate and give the same calendar day', () => {
+    const sb = loadBundle();
+    // A runtime whose Intl cannot format in a time zone: constructing the formatter throws.
+    (sb.context as unknown as { Intl: unknown }).Intl = {
+      DateTimeFormat: function () {
+        throw new RangeError('Invalid time zone specified: Europe/Oslo');
+      },
+    };
+    const aug = new Date(Date.UTC(2025, 6, 31, 22));
+    const jul = new Date(Date.UTC(2026, 5, 30, 22));
+    expect(sb.callAsCustomFunction('YEAR_PART', [[1_200_000]], [[aug]], [[jul]], 2025)).toEqual([[500_000]]);
+    expect(sb.calls.count('Utilities.formatDate')).toBe(2);
+  });
+});
