@@ -27,9 +27,11 @@ for (const r of rows) {
     `| ${r.applications} | ${r.allocations} | ${r.findings} | ${r.best.toFixed(1)} | ${r.median.toFixed(1)} | ${r.usPerRow.toFixed(2)} |`,
   );
 }
+const small = rows[1].best / rows[0].best;
 const growth = rows[2].best / rows[1].best;
 const rate = benchMoney();
-console.log(`\nGrowth 1 000 → 10 000 applications: ${growth.toFixed(1)}× time for 10× rows (target ≤ 12×).`);
+console.log(`\nGrowth 100 → 1 000 applications: ${small.toFixed(1)}× time for 10× rows (target ≤ 12×).`);
+console.log(`Growth 1 000 → 10 000 applications: ${growth.toFixed(1)}× time for 10× rows (target ≤ 12×).`);
 console.log(
   `10 000 applications + 20 000 allocations: ${rows[2].median.toFixed(0)} ms median (target < 500 ms).`,
 );
@@ -56,6 +58,7 @@ console.log(`ALLOCATION_SHARE over 10 000 rows: ${gas.shareMs.toFixed(1)} ms med
 
 const ok =
   rows[2].median < 500 &&
+  small <= 12 &&
   growth <= 12 &&
   rate >= 1_000_000 &&
   flat('check') &&
