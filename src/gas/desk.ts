@@ -41,13 +41,21 @@ export function withDesk<T>(
   }
 }
 
-/** Runs `write` holding the document lock; refuses with a message when another change holds it. */
+let depth = 0;
+
+/**
+ * Runs `write` holding the document lock; refuses with a message when another change holds it. Nested
+ * calls run inside the outer hold: releasing there would free the lock the outer call still relies on.
+ */
 export function inLock<T>(write: () => T): T {
+  if (depth > 0) return write();
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(10_000)) throw new TilskuddError(TEXT.busy);
+  depth++;
   try {
     return write();
   } finally {
+    depth--;
     lock.releaseLock();
   }
 }

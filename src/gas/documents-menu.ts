@@ -113,5 +113,5 @@ export function overviewMenu(): void {
       publishDocuments(desk, settings, [{ key: `overview:${answer}`, model }]),
       settings,
     );
-  });
+  }, NO_WAITING);
 }

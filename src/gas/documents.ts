@@ -4,11 +4,11 @@ import type { DocModel } from '../core/documents/model';
 import { tilskuddError } from '../core/errors';
 import { hash53 } from '../core/hash';
 import type { Settings } from '../core/settings';
-import { cellText } from '../core/text';
+import { cellText, isDate } from '../core/text';
 import { inLock, type Desk } from './desk';
 import { escapeHtml } from './html';
 import { appendLog } from './log';
-import { rowFor } from './sheets';
+import { rowFor, type Sheet } from './sheets';
 
 /**
  * Writes document models to Google Docs through the Docs advanced service: one `batchUpdate` per
@@ -21,7 +21,8 @@ export interface Published {
   key: string;
   title: string;
   url: string;
-  status: 'created' | 'updated' | 'unchanged';
+  /** `busy`: another run is writing this document right now. */
+  status: 'created' | 'updated' | 'unchanged' | 'busy';
 }
 
 const COUNT_PROPERTY = 'tilskudd.docsCreated.';
@@ -51,10 +52,9 @@ export function publishDocuments(
       .setValues([DOCUMENTS_SHEET.fields.map((f) => f.header)]);
     return created;
   });
-  const values = sheet.getDataRange().getValues();
-  const header = values[0]!;
-  const known = new Map(readTable(DOCUMENTS_SHEET, values).rows.map((r) => [cellText(r.get('key')), r]));
-
+  const known = new Set(
+    readTable(DOCUMENTS_SHEET, sheet.getDataRange().getValues()).rows.map((r) => cellText(r.get('key'))),
+  );
   const props = PropertiesService.getUserProperties();
   const counter =
     COUNT_PROPERTY + Utilities.formatDate(new Date(), desk.ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
@@ -68,27 +68,28 @@ export function publishDocuments(
   }
 
   const api = documents();
-  let nextRow = values.length + 1;
   return items.map(({ key, model }) => {
     const hash = hash53(JSON.stringify(model));
-    const existing = known.get(key);
-    if (existing && cellText(existing.get('hash')) === hash) {
-      return { key, title: model.title, url: cellText(existing.get('url')), status: 'unchanged' as const };
+    // The key is claimed under the lock, so two runs at once never write the same document twice.
+    const claim = inLock(() => claimKey(sheet, key, model.title, hash));
+    if (claim.kind === 'unchanged' || claim.kind === 'busy') {
+      return { key, title: model.title, url: claim.url, status: claim.kind };
     }
-    const id = existing ? rewrite(api, cellText(existing.get('documentId')), model) : null;
-    const documentId = id ?? create(api, model);
-    const status: Published['status'] = id ? 'updated' : 'created';
-    const row = rowFor(DOCUMENTS_SHEET, header, {
-      key,
-      title: model.title,
-      url: urlOf(documentId),
-      documentId,
-      hash,
-      updated: new Date(),
-    });
-    // Recorded right after each document, so a run stopped by the time limit never makes it twice.
+    const rewritten = claim.kind === 'existing' ? rewrite(api, claim.id, model) : null;
+    const documentId = rewritten ?? create(api, model);
+    const status: Published['status'] = rewritten ? 'updated' : 'created';
+    const at = claim.row;
     inLock(() => {
-      sheet.getRange(existing ? existing.row : nextRow++, 1, 1, row.length).setValues([row]);
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+      const row = rowFor(DOCUMENTS_SHEET, header, {
+        key,
+        title: model.title,
+        url: urlOf(documentId),
+        documentId,
+        hash,
+        updated: new Date(),
+      });
+      sheet.getRange(at, 1, 1, row.length).setValues([row]);
       if (status === 'created')
         props.setProperty(counter, String(Number(props.getProperty(counter) ?? 0) + 1));
       appendLog(desk.sheets, desk.user, [
@@ -103,6 +104,34 @@ export function publishDocuments(
   });
 }
 
+type Claim =
+  | { kind: 'unchanged'; url: string }
+  | { kind: 'busy'; url: string }
+  | { kind: 'existing'; row: number; id: string }
+  | { kind: 'new'; row: number };
+
+/** A run that claimed a key but wrote nothing for this long is taken to have stopped. */
+const STALE_CLAIM_MS = 10 * 60 * 1000;
+
+/** Under the lock: the key's row as it is now, or a placeholder row marking it as being written. */
+function claimKey(sheet: Sheet, key: string, title: string, hash: string): Claim {
+  const values = sheet.getDataRange().getValues();
+  const row = readTable(DOCUMENTS_SHEET, values).rows.find((r) => cellText(r.get('key')) === key);
+  const id = row ? cellText(row.get('documentId')) : '';
+  if (row && id !== '') {
+    return cellText(row.get('hash')) === hash
+      ? { kind: 'unchanged', url: cellText(row.get('url')) }
+      : { kind: 'existing', row: row.row, id };
+  }
+  const claimed = row?.get('updated');
+  if (row && isDate(claimed) && Date.now() - claimed.getTime() < STALE_CLAIM_MS)
+    return { kind: 'busy', url: '' };
+  const at = row ? row.row : values.length + 1;
+  const placeholder = rowFor(DOCUMENTS_SHEET, values[0]!, { key, title, updated: new Date() });
+  sheet.getRange(at, 1, 1, placeholder.length).setValues([placeholder]);
+  return { kind: 'new', row: at };
+}
+
 function create(api: GoogleAppsScript.Docs.Collection.DocumentsCollection, model: DocModel): string {
   const id = api.create({ title: model.title }).documentId!;
   api.batchUpdate(
@@ -113,8 +142,8 @@ function create(api: GoogleAppsScript.Docs.Collection.DocumentsCollection, model
 }
 
 /**
- * Rewrites an existing document in one batchUpdate; `null` when it can no longer be opened (deleted, or
- * owned by someone who has not shared it), and a new one is made instead.
+ * Rewrites an existing document in one batchUpdate; `null` when it no longer exists, and a new one is made
+ * instead. A document this user may not open (it belongs to the member who made it) stops with the reason.
  */
 function rewrite(
   api: GoogleAppsScript.Docs.Collection.DocumentsCollection,
@@ -124,8 +153,13 @@ function rewrite(
   let content: GoogleAppsScript.Docs.Schema.StructuralElement[];
   try {
     content = api.get(id).body?.content ?? [];
-  } catch {
-    return null;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/not found/i.test(message)) return null;
+    throw tilskuddError(
+      `Dokumentet ${urlOf(id)} kan ikke oppdateres av deg (Google svarte: ${message}). Det tilhører den som laget det: be vedkommende dele det med deg for redigering, eller kjøre dette selv.`,
+      `The document ${urlOf(id)} cannot be updated by you (Google answered: ${message}). It belongs to whoever made it: ask them to share it with you for editing, or to run this themselves.`,
+    );
   }
   const requests = [...clearBody(content[content.length - 1]?.endIndex ?? 2), ...docsRequests(model)];
   api.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
@@ -139,6 +173,7 @@ export function showLinks(desk: Desk, title: string, published: Published[], set
     created: nb ? 'laget' : 'created',
     updated: nb ? 'oppdatert' : 'updated',
     unchanged: nb ? 'uendret' : 'unchanged',
+    busy: nb ? 'lages nå av en annen kjøring' : 'being written by another run',
   };
   const day = Utilities.formatDate(new Date(), desk.ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
   const used = Number(PropertiesService.getUserProperties().getProperty(COUNT_PROPERTY + day) ?? 0);

@@ -38,9 +38,9 @@ export class SheetIndex {
     return this.names[this.sheets.indexOf(sheet)] ?? sheet.getName();
   }
 
-  /** A new sheet under the spec's Norwegian name. */
+  /** A new sheet under the spec's Norwegian name (or the one another run made since this index was read). */
   insert(spec: SheetSpec): Sheet {
-    const sheet = this.ss.insertSheet(spec.name);
+    const sheet = this.ss.getSheetByName(spec.name) ?? this.ss.insertSheet(spec.name);
     this.sheets.push(sheet);
     this.names.push(spec.name);
     return sheet;

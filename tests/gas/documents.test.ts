@@ -163,3 +163,60 @@ describe('Lag tildelingsbrev and Publiser oversikt', () => {
     expect(text).not.toContain('@');
   });
 });
+
+describe('documents written by two runs or members', () => {
+  it('never makes a document twice when two runs write letters at once', () => {
+    const sb = deskWith();
+    const docs = sb.fakes.Docs.Documents;
+    const original = docs.batchUpdate.bind(docs);
+    let second = false;
+    docs.batchUpdate = ((resource: Parameters<typeof original>[0], id: string) => {
+      if (!second) {
+        second = true;
+        // Another member starts the same menu item while the first run waits for Google.
+        sb.runAs({ executionId: 'other-run' }, () => sb.call('createLetters'));
+      }
+      return original(resource, id);
+    }) as typeof docs.batchUpdate;
+    sb.call('createLetters');
+    expect(sb.calls.count('Docs.Documents.create')).toBe(2);
+    const recorded = rows(sb, 'Dokumenter');
+    expect(recorded.map((r) => r['Nøkkel']).sort()).toEqual(['letter:2025-05-001', 'letter:2025-05-002']);
+    expect(new Set(recorded.map((r) => r['Dokument-ID'])).size).toBe(2);
+    expect(sb.ui.html[0]!.content).toContain('lages nå av en annen kjøring');
+  });
+
+  it('stops with the reason when the recorded document belongs to someone who has not shared it', () => {
+    const sb = deskWith();
+    memo(sb);
+    const col = (sb.spreadsheet.sheetData('Søknader').values[0] as string[]).indexOf('Innstilt beløp');
+    sb.spreadsheet
+      .sheet('Søknader')
+      .getRange(3, col + 1)
+      .setValue(500_000);
+    sb.fakes.Docs.Documents.get = (() => {
+      throw new Error(
+        'API call to docs.documents.get failed with error: The caller does not have permission',
+      );
+    }) as typeof sb.fakes.Docs.Documents.get;
+    sb.ui
+      .answerPrompt('09.05.2025')
+      .answerPrompt('18-2025')
+      .answerPrompt('2025-05-001, 2025-05-002')
+      .answerAlert();
+    sb.call('createMemo');
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/kan ikke oppdateres av deg.*be vedkommende dele det/);
+    expect(sb.calls.count('Docs.Documents.create')).toBe(1);
+    expect(rows(sb, 'Dokumenter')).toHaveLength(1);
+  });
+
+  it('asks for the overview year without holding the lock', () => {
+    const sb = deskWith();
+    sb.fakes.LockService.holdFor('document', 'a-form-submission');
+    sb.ui.answerPrompt('2025').answerAlert();
+    sb.call('publishOverview');
+    expect(sb.ui.prompts).toHaveLength(1);
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/opptatt/);
+    expect(docsCalls(sb)).toBe(0);
+  });
+});
