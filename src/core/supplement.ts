@@ -68,6 +68,13 @@ export function checkSupplement(
       `Allocations row ${unclear.row} for case "${id}" has an unknown "Kind" ("${unclear.kindText}"). Fix it first, so the authority left can be worked out.`,
     );
   }
+  const unread = p.allocations.find((a) => a.caseId === id && a.kind === 'supplement' && !a.amount.ok);
+  if (unread) {
+    return refuse(
+      `Tildelinger rad ${unread.row} for sak «${id}» har et beløp som ikke kan leses. Rett det først, så fullmakten kan regnes ut.`,
+      `Allocations row ${unread.row} for case "${id}" has an amount that cannot be read. Fix it first, so the authority left can be worked out.`,
+    );
+  }
   if (!authority.granted) {
     return refuse(
       `Sak «${id}» har ingen ordinær tildeling. Sekretariatet kan bare gi tilleggsbevilling til prosjekter SSU har innvilget.`,

@@ -21,15 +21,23 @@ type Form = GoogleAppsScript.Forms.Form;
 
 const TRIGGER_OWNER_PROPERTY = 'tilskudd.triggerOwner';
 
-/** The form made earlier for this spreadsheet, or null when there is none or it is gone. */
-export function existingForm(): Form | null {
+/**
+ * The form made earlier for this spreadsheet: `form` when this user can open it, `unreadable` when one
+ * was made but cannot be opened (deleted, or it belongs to another member who has not shared it).
+ */
+export function existingForm(): { form: Form | null; unreadable: boolean } {
   const id = PropertiesService.getDocumentProperties().getProperty(FORM_ID_PROPERTY);
-  if (!id) return null;
+  if (!id) return { form: null, unreadable: false };
   try {
-    return FormApp.openById(id);
+    return { form: FormApp.openById(id), unreadable: false };
   } catch {
-    return null;
+    return { form: null, unreadable: true };
   }
+}
+
+/** Records the form as this spreadsheet's form. */
+export function rememberForm(form: Form): void {
+  PropertiesService.getDocumentProperties().setProperty(FORM_ID_PROPERTY, form.getId());
 }
 
 export function createApplicationForm(ss: Spreadsheet, settings: Settings, lang: Lang): Form {
@@ -47,7 +55,6 @@ export function createApplicationForm(ss: Spreadsheet, settings: Settings, lang:
     for (const question of section.questions) addQuestion(form, question, settings, lang);
   });
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
-  PropertiesService.getDocumentProperties().setProperty(FORM_ID_PROPERTY, form.getId());
   return form;
 }
 
@@ -96,11 +103,22 @@ function itemFor(form: Form, q: Question, settings: Settings, lang: Lang): Item 
  * installer is remembered: when another member installed it, nothing is added (two triggers would
  * register each response twice) and their address is returned. The user's own earlier trigger is replaced.
  */
-export function installTrigger(ss: Spreadsheet, user: string): { installed: boolean; owner: string } {
+export function triggerOwner(user: string): { owner: string; someoneElse: boolean } {
+  const owner = PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_PROPERTY) ?? '';
+  const mine = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === SUBMIT_HANDLER);
+  return { owner, someoneElse: owner !== '' && owner !== user && !mine };
+}
+
+/** `takeOver`: the member confirmed that the other member's trigger no longer works. */
+export function installTrigger(
+  ss: Spreadsheet,
+  user: string,
+  takeOver = false,
+): { installed: boolean; owner: string } {
   const props = PropertiesService.getDocumentProperties();
-  const owner = props.getProperty(TRIGGER_OWNER_PROPERTY) ?? '';
+  const { owner, someoneElse } = triggerOwner(user);
+  if (someoneElse && !takeOver) return { installed: false, owner };
   const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === SUBMIT_HANDLER);
-  if (owner !== '' && owner !== user && mine.length === 0) return { installed: false, owner };
   for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
   ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
   props.setProperty(TRIGGER_OWNER_PROPERTY, user);

@@ -1,9 +1,10 @@
 import { readSettings, type WorkbookValues } from '../core/records';
-import { SETTINGS_SHEET } from '../core/contract';
+import { APPLICATIONS, SETTINGS_SHEET, mapHeaders } from '../core/contract';
+import { tilskuddError } from '../core/errors';
 import { runCheck } from './check';
 import { inLock, withDesk } from './desk';
 import { DOCUMENT_TEXT } from './documents-menu';
-import { createApplicationForm, existingForm, installTrigger } from './form';
+import { createApplicationForm, existingForm, installTrigger, rememberForm, triggerOwner } from './form';
 import { TEXT, langOf } from './i18n';
 import { appendLog } from './log';
 import { setupDoneText, setupWorkbook } from './setup';
@@ -68,32 +69,57 @@ export function createFormMenu(): void {
     ({ ss, sheets, lang, user }) => {
       const ui = SpreadsheetApp.getUi();
       const nb = lang === 'nb';
-      // Asked before taking the lock: a person may take a while to answer.
+      const yes = (question: string) => ui.alert(question, ui.ButtonSet.YES_NO) === ui.Button.YES;
+      // Intake needs Svar-ID to register each response once: stop before a form can send any.
+      const apps = sheets.require(APPLICATIONS);
+      const header = apps.getRange(1, 1, 1, Math.max(apps.getLastColumn(), 1)).getValues()[0]!;
+      if (mapHeaders(APPLICATIONS, header).responseKey === undefined) {
+        throw tilskuddError(
+          'Arket «Søknader» mangler kolonnen «Svar-ID», som skjemaet trenger. Velg Tilskudd › Sett opp arbeidsboka først.',
+          'The "Søknader" sheet has no "Svar-ID" column, which the form needs. Choose Tilskudd › Set up workbook first.',
+        );
+      }
+      // Questions first, without the lock: a person may take a while to answer.
       const old = existingForm();
-      const renew =
-        !old ||
-        ui.alert(
+      const renew = old.form
+        ? yes(
+            nb
+              ? `Søknadsskjemaet finnes allerede:\n${old.form.getPublishedUrl()}\n\nVil du lage et nytt? (Det gamle skjemaet bør da stenges for svar i Google Skjemaer.)`
+              : `The application form already exists:\n${old.form.getPublishedUrl()}\n\nMake a new one? (Then close the old form to responses in Google Forms.)`,
+          )
+        : !old.unreadable ||
+          yes(
+            nb
+              ? 'Skjemaet som ble laget tidligere, kan ikke åpnes av deg (det er slettet, eller tilhører et annet medlem som ikke har delt det). Vil du lage et nytt?'
+              : 'The form made earlier cannot be opened by you (deleted, or it belongs to another member who has not shared it). Make a new one?',
+          );
+      if (!renew && !old.form) return;
+      const current = triggerOwner(user);
+      const takeOver =
+        current.someoneElse &&
+        yes(
           nb
-            ? `Søknadsskjemaet finnes allerede:\n${old.getPublishedUrl()}\n\nVil du lage et nytt? (Det gamle skjemaet bør da stenges for svar i Google Skjemaer.)`
-            : `The application form already exists:\n${old.getPublishedUrl()}\n\nMake a new one? (Then close the old form to responses in Google Forms.)`,
-          ui.ButtonSet.YES_NO,
-        ) === ui.Button.YES;
-      const { form, trigger } = inLock(() => {
-        const settingsSheet = sheets.find(SETTINGS_SHEET);
-        const values: WorkbookValues = settingsSheet
-          ? { [SETTINGS_SHEET.name]: readValues(settingsSheet, ss.getSpreadsheetTimeZone()) }
-          : {};
-        const made = renew ? createApplicationForm(ss, readSettings(values), lang) : old!;
-        const installed = installTrigger(ss, user);
+            ? `Utløseren som registrerer svarene, ble installert av ${current.owner}. Virker den ikke lenger (for eksempel fordi ${current.owner} har sluttet)? Da installerer Tilskudd en ny for deg.`
+            : `The trigger that registers responses was installed by ${current.owner}. Has it stopped working (for example because ${current.owner} left)? Then Tilskudd installs a new one for you.`,
+        );
+      const settingsSheet = sheets.find(SETTINGS_SHEET);
+      const values: WorkbookValues = settingsSheet
+        ? { [SETTINGS_SHEET.name]: readValues(settingsSheet, ss.getSpreadsheetTimeZone()) }
+        : {};
+      // Building the form is many Forms calls: outside the lock, which guards only the records below.
+      const form = renew ? createApplicationForm(ss, readSettings(values), lang) : old.form!;
+      const trigger = inLock(() => {
+        if (renew) rememberForm(form);
+        const installed = installTrigger(ss, user, takeOver);
         if (renew)
-          appendLog(sheets, user, [{ action: 'Opprett søknadsskjema', after: made.getPublishedUrl() }]);
-        return { form: made, trigger: installed };
+          appendLog(sheets, user, [{ action: 'Opprett søknadsskjema', after: form.getPublishedUrl() }]);
+        return installed;
       });
       const triggerNote = trigger.installed
         ? ''
         : nb
-          ? `\n\nSvarene registreres av utløseren som ${trigger.owner} installerte. Bare én utløser skal finnes; ${trigger.owner} kan installere den på nytt ved å velge dette menyvalget.`
-          : `\n\nResponses are registered by the trigger ${trigger.owner} installed. There must be only one; ${trigger.owner} can reinstall it from this menu.`;
+          ? `\n\nSvarene registreres av utløseren som ${trigger.owner} installerte. Bare én utløser skal finnes.`
+          : `\n\nResponses are registered by the trigger ${trigger.owner} installed. There must be only one.`;
       ui.alert(
         (nb
           ? `${renew ? 'Søknadsskjemaet er laget.' : 'Søknadsskjemaet:'}\n\nLenke til søkerne: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Søknader med saksnummer.`

@@ -238,3 +238,13 @@ describe('checkSupplement with an allocation of unknown kind', () => {
     expect(check.ok ? '' : check.error.message).toMatch(/Tildelinger rad 5 .*ukjent «Art» \(«Tilegg\?»\)/);
   });
 });
+
+describe('checkSupplement with a supplement whose amount cannot be read', () => {
+  it('refuses until the row is fixed, naming it', () => {
+    const v = exampleWorkbook();
+    const header = v['Tildelinger']![0] as string[];
+    v['Tildelinger']![4]![header.indexOf('Beløp')] = 'ca. 60 tusen';
+    const check = checkSupplement(readPortfolio(v), '2025-05-001', 10_000, 'Begrunnelse');
+    expect(check.ok ? '' : check.error.message).toMatch(/Tildelinger rad 5 .*beløp som ikke kan leses/);
+  });
+});

@@ -217,10 +217,32 @@ describe('Opprett søknadsskjema', () => {
     sb.call('createForm');
     const values = sb.spreadsheet.sheet('Medlemmer');
     values.appendRow(['Leder', 'leder@example.no', 'Leder', '', '']);
-    sb.ui.answerAlert('NO').answerAlert();
+    sb.ui.answerAlert('NO').answerAlert('NO').answerAlert();
     sb.runAs({ email: 'leder@example.no' }, () => sb.call('createForm'));
     expect(sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'onFormSubmit')).toHaveLength(1);
+    expect(sb.ui.alerts.at(-2)!.prompt).toMatch(
+      /installert av sekretariat@example\.no\. Virker den ikke lenger/,
+    );
     expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/sekretariat@example\.no installerte/);
+
+    // When it no longer works, the member may take over. Another user's trigger cannot be removed by them
+    // (Google shows each user only their own), so if it did still work, Svar-ID keeps a response single.
+    sb.ui.answerAlert('NO').answerAlert('YES').answerAlert();
+    sb.runAs({ email: 'leder@example.no' }, () => sb.call('createForm'));
+    const triggers = sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'onFormSubmit');
+    expect(triggers.map((t) => t.owner)).toEqual(['sekretariat@example.no', 'leder@example.no']);
+  });
+
+  it('refuses to make a form before Søknader has the Svar-ID column', () => {
+    const values = exampleWorkbook();
+    const header = values['Søknader']![0] as string[];
+    const col = header.indexOf('Svar-ID');
+    values['Søknader'] = values['Søknader']!.map((row) => row.filter((_, i) => i !== col));
+    const sb = deskWith(values);
+    sb.ui.answerAlert();
+    sb.call('createForm');
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/mangler kolonnen «Svar-ID».*Sett opp arbeidsboka/);
+    expect(sb.fakes.FormApp.forms.size).toBe(0);
   });
 });
 

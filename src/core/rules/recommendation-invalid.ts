@@ -22,6 +22,28 @@ function problem(a: Application): Problem | null {
     };
   }
   const amount = a.recommendedAmount?.ok ? a.recommendedAmount.value : null;
+  const asked = a.requested.ok ? a.requested.value : null;
+  if (amount !== null && amount <= 0 && a.recommendation !== 'reject') {
+    return {
+      field: 'recommendedAmount',
+      nb: `innstilt beløp ${formatMoney(amount)} er ikke et positivt beløp. Rett beløpet, eller velg Avslås.`,
+      en: `the recommended ${formatMoney(amount)} is not a positive amount. Fix it, or choose Avslås.`,
+    };
+  }
+  if (a.recommendation === 'grant' && amount !== null && asked !== null && amount !== asked) {
+    return {
+      field: 'recommendedAmount',
+      nb: `«Innvilges» gir søkt beløp (${formatMoney(asked)}), men innstilt beløp er ${formatMoney(amount)}. Velg Delvis, eller tøm «Innstilt beløp».`,
+      en: `"Innvilges" grants the amount requested (${formatMoney(asked)}), but the recommended amount is ${formatMoney(amount)}. Choose Delvis, or clear it.`,
+    };
+  }
+  if (a.recommendation === 'preProject' && amount !== null && asked !== null && amount > asked) {
+    return {
+      field: 'recommendedAmount',
+      nb: `forprosjektet (${formatMoney(amount)}) er større enn søkt beløp (${formatMoney(asked)}). Rett beløpet.`,
+      en: `the pre-project (${formatMoney(amount)}) is larger than the amount requested (${formatMoney(asked)}). Fix the amount.`,
+    };
+  }
   if ((a.recommendation === 'partial' || a.recommendation === 'preProject') && amount === null) {
     return {
       field: 'recommendedAmount',
@@ -29,7 +51,7 @@ function problem(a: Application): Problem | null {
       en: 'a partial grant or a pre-project needs a "Recommended amount". Fill it in.',
     };
   }
-  if (a.recommendation === 'partial' && amount !== null && a.requested.ok && amount >= a.requested.value) {
+  if (a.recommendation === 'partial' && amount !== null && asked !== null && amount >= asked) {
     return {
       field: 'recommendedAmount',
       nb: `innstilt beløp ${formatMoney(amount)} er ikke lavere enn søkt beløp. Velg Innvilges, eller rett beløpet.`,
