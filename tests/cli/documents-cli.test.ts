@@ -42,21 +42,14 @@ async function docxText(file: string): Promise<string[]> {
 const NB = '\u00a0';
 const CASES = '2025-05-001,2025-05-002';
 
+/** `tilskudd memo` on the example for the meeting of 9 May 2025, with extra options. */
+const memo = (out: string, ...options: string[]) =>
+  cli('memo', workbook, '--out', out, '--meeting', '2025-05-09', ...options);
+
 describe('tilskudd memo', () => {
   it('writes the decision memo as .docx', async () => {
     const out = tmp('memo/sak-18-2025.docx');
-    const r = await cli(
-      'memo',
-      workbook,
-      '--out',
-      out,
-      '--meeting',
-      '2025-05-09',
-      '--case',
-      '18-2025',
-      '--cases',
-      CASES,
-    );
+    const r = await memo(out, '--case', '18-2025', '--cases', CASES);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(out);
@@ -71,18 +64,7 @@ describe('tilskudd memo', () => {
 
   it('writes Markdown with --out FILE.md', async () => {
     const out = tmp('sak.md');
-    const r = await cli(
-      'memo',
-      workbook,
-      '--out',
-      out,
-      '--meeting',
-      '2025-05-09',
-      '--case',
-      '18-2025',
-      '--cases',
-      CASES,
-    );
+    const r = await memo(out, '--case', '18-2025', '--cases', CASES);
     expect(r.code).toBe(0);
     const md = readFileSync(out, 'utf8');
     expect(md.startsWith('# Saksfremstilling\n')).toBe(true);
@@ -97,18 +79,7 @@ describe('tilskudd memo', () => {
 
   it('writes English with --lang en', async () => {
     const out = tmp('memo-en.md');
-    const r = await cli(
-      'memo',
-      workbook,
-      '--out',
-      out,
-      '--meeting',
-      '2025-05-09',
-      '--cases',
-      CASES,
-      '--lang',
-      'en',
-    );
+    const r = await memo(out, '--cases', CASES, '--lang', 'en');
     expect(r.code).toBe(0);
     const md = readFileSync(out, 'utf8');
     expect(md.startsWith('# Decision memo\n')).toBe(true);
@@ -155,16 +126,7 @@ describe('tilskudd memo', () => {
 
   it('exits 2 naming an unknown --cases id, writing nothing', async () => {
     const out = tmp('unknown-case.docx');
-    const r = await cli(
-      'memo',
-      workbook,
-      '--out',
-      out,
-      '--meeting',
-      '2025-05-09',
-      '--cases',
-      '2025-05-001,2025-99-999',
-    );
+    const r = await memo(out, '--cases', '2025-05-001,2025-99-999');
     expect(r.code).toBe(2);
     expect(r.err).toContain('2025-99-999');
     expect(existsSync(out)).toBe(false);

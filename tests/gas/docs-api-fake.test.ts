@@ -155,6 +155,19 @@ describe('the Docs advanced service fake', () => {
   });
 });
 
+/** Writing a model, then clearing the body and writing it again, gives the same document. */
+function expectStableRewrite(model: DocModel): void {
+  const { docs } = service();
+  const { documentId } = docs.Documents.create({ title: 'T' });
+  docs.Documents.batchUpdate({ requests: docsRequests(model) }, documentId);
+  const first = docs.Documents.snapshot(documentId);
+  docs.Documents.batchUpdate(
+    { requests: [...clearBody(endOf(docs, documentId)), ...docsRequests(model)] },
+    documentId,
+  );
+  expect(docs.Documents.snapshot(documentId)).toEqual(first);
+}
+
 describe('docsRequests: the document model in one batchUpdate', () => {
   const model: DocModel = {
     title: 'Tittel',
@@ -205,15 +218,7 @@ describe('docsRequests: the document model in one batchUpdate', () => {
   });
 
   it('rewrites a document in place after clearing it, with the same result', () => {
-    const { docs } = service();
-    const { documentId } = docs.Documents.create({ title: 'T' });
-    docs.Documents.batchUpdate({ requests: docsRequests(model) }, documentId);
-    const first = docs.Documents.snapshot(documentId);
-    docs.Documents.batchUpdate(
-      { requests: [...clearBody(endOf(docs, documentId)), ...docsRequests(model)] },
-      documentId,
-    );
-    expect(docs.Documents.snapshot(documentId)).toEqual(first);
+    expectStableRewrite(model);
   });
 
   it('renders the example memo with valid indexes throughout', () => {
@@ -313,15 +318,7 @@ describe('docsRequests: the document model in one batchUpdate', () => {
     });
 
     it('rewrites the same document in place after clearing it', () => {
-      const { docs } = service();
-      const { documentId } = docs.Documents.create({ title: 'T' });
-      docs.Documents.batchUpdate({ requests: docsRequests(model) }, documentId);
-      const first = docs.Documents.snapshot(documentId);
-      docs.Documents.batchUpdate(
-        { requests: [...clearBody(endOf(docs, documentId)), ...docsRequests(model)] },
-        documentId,
-      );
-      expect(docs.Documents.snapshot(documentId)).toEqual(first);
+      expectStableRewrite(model);
     });
   });
 });

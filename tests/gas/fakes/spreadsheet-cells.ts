@@ -1,4 +1,5 @@
 import { asGas, gasEnum, isDate, type Tracker } from './spreadsheet-base';
+import { zonedFields } from './zone';
 
 type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 
@@ -252,27 +253,11 @@ export function coerce(
   return v(s);
 }
 
-function wallClock(date: Date, timeZone: string): number[] {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(date);
-  return ['year', 'month', 'day', 'hour', 'minute', 'second'].map((t) =>
-    Number(parts.find((p) => p.type === t)?.value),
-  );
-}
-
 function midnightIn(y: number, m: number, d: number, timeZone: string): Date {
   const target = Date.UTC(y, m - 1, d);
   let t = target;
   for (let i = 0; i < 2; i++) {
-    const [yy = 0, mm = 1, dd = 1, h = 0, mi = 0, s = 0] = wallClock(new Date(t), timeZone);
+    const [yy = 0, mm = 1, dd = 1, h = 0, mi = 0, s = 0] = zonedFields(t, timeZone);
     t += target - Date.UTC(yy, mm - 1, dd, h, mi, s);
   }
   return new Date(t);
@@ -294,7 +279,7 @@ export function displayValue(c: Cell | undefined, locale: string, timeZone: stri
     return format.format(value).replace('\u2212', '-');
   }
   if (isDate(value)) {
-    const [y, m, d, h, mi, s] = wallClock(value, timeZone).map((n) => String(n).padStart(2, '0'));
+    const [y, m, d, h, mi, s] = zonedFields(value, timeZone).map((n) => String(n).padStart(2, '0'));
     return h === '00' && mi === '00' && s === '00' ? `${y}-${m}-${d}` : `${y}-${m}-${d} ${h}:${mi}:${s}`;
   }
   return value;

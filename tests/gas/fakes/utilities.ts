@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { enumOf, type Fake, FakeBase, type FakeEnv } from './services';
+import { zonedFields } from './zone';
 
 type Charset = GoogleAppsScript.Utilities.Charset;
 type DigestAlgorithm = GoogleAppsScript.Utilities.DigestAlgorithm;
@@ -193,36 +194,10 @@ interface WallClock {
   offsetMinutes: number;
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
 function wallClock(ms: number, timeZone: string): WallClock {
-  let zone = zoneFormats.get(timeZone);
-  if (!zone) {
-    zone = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    zoneFormats.set(timeZone, zone);
-  }
-  const parts = zone.formatToParts(ms);
-  const get = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value);
+  const [year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0] = zonedFields(ms, timeZone);
   const millisecond = ((ms % 1000) + 1000) % 1000;
-  const t = {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-    second: get('second'),
-    millisecond,
-  };
+  const t = { year, month, day, hour, minute, second, millisecond };
   const local = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
   return { ...t, offsetMinutes: Math.round((local - (ms - millisecond)) / 60000) };
 }
