@@ -2,7 +2,7 @@
  * The Apps Script entry: only the globals Google calls (menus, triggers, custom functions). Everything
  * here delegates to modules; the build appends a top-level stub with the same JSDoc per export.
  */
-import { allocationShare, keyRemaining, yearPart } from './core/formulas';
+import { allocationShare, keyRemaining, yearPart } from './core/money-flow/formulas';
 import { nok, wallClockDates } from './gas/custom-functions';
 import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
 import { handleSubmission, type SubmitEvent } from './gas/intake';

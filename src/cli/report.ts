@@ -1,9 +1,9 @@
-import { CATEGORY_IDS, CATEGORY_LABELS } from '../core/categories';
-import type { CheckResult } from '../core/check';
-import type { Finding, Severity } from '../core/findings';
-import type { YearSummary } from '../core/ledger';
-import { formatMoney } from '../core/money';
-import type { Lang } from '../core/result';
+import { CATEGORY_IDS, CATEGORY_LABELS } from '../core/workbook/categories';
+import type { CheckResult } from '../core/rules/check';
+import type { Finding, Severity } from '../core/rules/findings';
+import type { YearSummary } from '../core/money-flow/ledger';
+import { formatMoney } from '../core/parse/money';
+import type { Lang } from '../core/base/result';
 
 /** The `check` command's output: the JSON contract and the human-readable report. */
 

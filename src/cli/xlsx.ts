@@ -1,15 +1,21 @@
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
-import { choicesFor } from '../core/choices';
-import { FINDINGS_SHEET, findSheetName, columnLetter, type Field, type SheetSpec } from '../core/contract';
-import { SEVERITY_LABEL, type CellRef, type Finding } from '../core/findings';
-import type { Portfolio, SheetId, WorkbookValues } from '../core/records';
-import { SHEETS } from '../core/records';
-import type { Lang } from '../core/result';
-import type { Settings } from '../core/settings';
-import { withOwnNote, withoutOwnNote } from '../core/notes';
-import { neutralizeFormula } from '../core/text';
-import { tilskuddError } from '../core/errors';
+import { choicesFor } from '../core/workbook/choices';
+import {
+  FINDINGS_SHEET,
+  findSheetName,
+  columnLetter,
+  type Field,
+  type SheetSpec,
+} from '../core/workbook/contract';
+import { SEVERITY_LABEL, type CellRef, type Finding } from '../core/rules/findings';
+import type { Portfolio, SheetId, WorkbookValues } from '../core/workbook/records';
+import { SHEETS } from '../core/workbook/records';
+import type { Lang } from '../core/base/result';
+import type { Settings } from '../core/workbook/settings';
+import { withOwnNote, withoutOwnNote } from '../core/workbook/notes';
+import { neutralizeFormula } from '../core/base/text';
+import { tilskuddError } from '../core/base/errors';
 
 /** Reading and writing .xlsx files with exceljs: the offline twin of the Apps Script sheet adapter. */
 

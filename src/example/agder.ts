@@ -5,8 +5,8 @@ import {
   SETTINGS_SHEET,
   type FieldKey,
   type SheetSpec,
-} from '../core/contract';
-import { DEFAULT_SETTINGS, settingsToRows } from '../core/settings';
+} from '../core/workbook/contract';
+import { DEFAULT_SETTINGS, settingsToRows } from '../core/workbook/settings';
 
 /**
  * The bundled example: the real cases of SSU case 18-2025 (Helsefellesskapet Agder, meeting 09.05.2025),

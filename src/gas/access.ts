@@ -1,5 +1,5 @@
-import { accessError } from '../core/access';
-import { MEMBERS_SHEET } from '../core/contract';
+import { accessError } from '../core/access/roles';
+import { MEMBERS_SHEET } from '../core/workbook/contract';
 import type { SheetIndex } from './sheets';
 
 /** The signed-in user's e-mail; '' when Google will not tell (other domain, simple trigger). */

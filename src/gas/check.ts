@@ -1,10 +1,10 @@
-import { checkWorkbook, type CheckResult } from '../core/check';
-import { FINDINGS_SHEET, columnLetter } from '../core/contract';
-import { SEVERITY_LABEL, type Finding, type Severity } from '../core/findings';
-import type { SheetId } from '../core/records';
-import type { Lang } from '../core/result';
-import { withOwnNote, withoutOwnNote } from '../core/notes';
-import { neutralizeFormula } from '../core/text';
+import { checkWorkbook, type CheckResult } from '../core/rules/check';
+import { FINDINGS_SHEET, columnLetter } from '../core/workbook/contract';
+import { SEVERITY_LABEL, type Finding, type Severity } from '../core/rules/findings';
+import type { SheetId } from '../core/workbook/records';
+import type { Lang } from '../core/base/result';
+import { withOwnNote, withoutOwnNote } from '../core/workbook/notes';
+import { neutralizeFormula } from '../core/base/text';
 import { readWorkbook } from './portfolio';
 import type { Sheet, SheetIndex } from './sheets';
 

@@ -1,5 +1,5 @@
-import { parseMoney } from '../core/money';
-import { isBlank, isDate } from '../core/text';
+import { parseMoney } from '../core/parse/money';
+import { isBlank, isDate } from '../core/base/text';
 import { wallClock } from './sheets';
 import { mapCells, type CellInput } from './cells';
 

@@ -1,5 +1,5 @@
-import { TilskuddError } from '../core/errors';
-import type { Lang } from '../core/result';
+import { TilskuddError } from '../core/base/errors';
+import type { Lang } from '../core/base/result';
 import { requireSecretariat } from './access';
 import { TEXT, langOf } from './i18n';
 import { SheetIndex, type Spreadsheet } from './sheets';

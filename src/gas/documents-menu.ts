@@ -1,9 +1,9 @@
-import { checkWorkbook } from '../core/check';
+import { checkWorkbook } from '../core/rules/check';
 import { buildLetter, grants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
 import { buildOverview } from '../core/documents/overview';
-import { tilskuddError } from '../core/errors';
-import { parseDay } from '../core/period';
+import { tilskuddError } from '../core/base/errors';
+import { parseDay } from '../core/parse/period';
 import { withDesk, type Desk } from './desk';
 import { publishDocuments, showLinks } from './documents';
 import { readWorkbook } from './portfolio';

@@ -1,10 +1,10 @@
-import { DOCUMENTS_SHEET, readTable } from '../core/contract';
+import { DOCUMENTS_SHEET, readTable } from '../core/workbook/contract';
 import { clearBody, docsRequests } from '../core/documents/docs-requests';
 import type { DocModel } from '../core/documents/model';
-import { tilskuddError } from '../core/errors';
-import { hash53 } from '../core/hash';
-import type { Settings } from '../core/settings';
-import { cellText, isDate } from '../core/text';
+import { tilskuddError } from '../core/base/errors';
+import { hash53 } from '../core/base/hash';
+import type { Settings } from '../core/workbook/settings';
+import { cellText, isDate } from '../core/base/text';
 import { inLock, type Desk } from './desk';
 import { escapeHtml } from './html';
 import { appendLog } from './log';

@@ -5,9 +5,9 @@ import {
   NO,
   YES,
   type Question,
-} from '../core/application-form';
-import type { Lang } from '../core/result';
-import type { Settings } from '../core/settings';
+} from '../core/intake/application-form';
+import type { Lang } from '../core/base/result';
+import type { Settings } from '../core/workbook/settings';
 import type { Spreadsheet } from './sheets';
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/result';
+import type { Lang } from '../core/base/result';
 
 /** The sheet speaks Norwegian unless its locale is not Norwegian. */
 export function langOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Lang {

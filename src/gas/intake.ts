@@ -1,4 +1,4 @@
-import { checkWorkbook } from '../core/check';
+import { checkWorkbook } from '../core/rules/check';
 import {
   ALLOCATIONS,
   APPLICATIONS,
@@ -6,8 +6,8 @@ import {
   FINDINGS_SHEET,
   SETTINGS_SHEET,
   mapHeaders,
-} from '../core/contract';
-import { SEVERITY_LABEL } from '../core/findings';
+} from '../core/workbook/contract';
+import { SEVERITY_LABEL } from '../core/rules/findings';
 import {
   isBlankSubmission,
   mapSubmission,
@@ -15,10 +15,10 @@ import {
   responseKey,
   roundFor,
   type NamedValues,
-} from '../core/intake';
-import { readSettings } from '../core/records';
-import { tilskuddError } from '../core/errors';
-import { cellText, neutralizeFormula } from '../core/text';
+} from '../core/intake/intake';
+import { readSettings } from '../core/workbook/records';
+import { tilskuddError } from '../core/base/errors';
+import { cellText, neutralizeFormula } from '../core/base/text';
 import { langOf } from './i18n';
 import { appendLog } from './log';
 import { SheetIndex, appendRows, readValues, rowFor, wallClock } from './sheets';

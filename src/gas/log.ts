@@ -1,4 +1,4 @@
-import { LOG_SHEET } from '../core/contract';
+import { LOG_SHEET } from '../core/workbook/contract';
 import { appendRows, rowFor, type SheetIndex } from './sheets';
 
 export interface LogEntry {

@@ -1,6 +1,6 @@
-import { readSettings, type WorkbookValues } from '../core/records';
-import { APPLICATIONS, SETTINGS_SHEET, mapHeaders } from '../core/contract';
-import { tilskuddError } from '../core/errors';
+import { readSettings, type WorkbookValues } from '../core/workbook/records';
+import { APPLICATIONS, SETTINGS_SHEET, mapHeaders } from '../core/workbook/contract';
+import { tilskuddError } from '../core/base/errors';
 import { runCheck } from './check';
 import { inLock, withDesk } from './desk';
 import { DOCUMENT_TEXT } from './documents-menu';

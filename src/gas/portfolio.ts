@@ -1,5 +1,5 @@
-import { ALLOCATIONS, APPLICATIONS, ASSESSMENTS, BUDGET, SETTINGS_SHEET } from '../core/contract';
-import type { WorkbookValues } from '../core/records';
+import { ALLOCATIONS, APPLICATIONS, ASSESSMENTS, BUDGET, SETTINGS_SHEET } from '../core/workbook/contract';
+import type { WorkbookValues } from '../core/workbook/records';
 import { readValues, type Sheet, type SheetIndex, type Spreadsheet } from './sheets';
 
 export interface WorkbookRead {

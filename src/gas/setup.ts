@@ -1,4 +1,4 @@
-import { choicesFor } from '../core/choices';
+import { choicesFor } from '../core/workbook/choices';
 import {
   ALLOCATIONS,
   APPLICATIONS,
@@ -10,14 +10,14 @@ import {
   SETTINGS_SHEET,
   type Field,
   type SheetSpec,
-} from '../core/contract';
-import { readSettings } from '../core/records';
-import { DEFAULT_SETTINGS, settingsToRows, type Settings } from '../core/settings';
-import { normalizeKey } from '../core/text';
+} from '../core/workbook/contract';
+import { readSettings } from '../core/workbook/records';
+import { DEFAULT_SETTINGS, settingsToRows, type Settings } from '../core/workbook/settings';
+import { normalizeKey } from '../core/base/text';
 import { activeEmail, requireSecretariat } from './access';
 import { appendLog } from './log';
 import { SheetIndex, rowFor, type Sheet, type Spreadsheet } from './sheets';
-import { accessError } from '../core/access';
+import { accessError } from '../core/access/roles';
 
 /**
  * "Sett opp arbeidsboka": creates missing sheets with the contract's headers, adds missing headers at

@@ -1,5 +1,11 @@
-import { findSheetName, mapHeaders, missingSheet, type FieldKey, type SheetSpec } from '../core/contract';
-import { isDate, neutralizeFormula } from '../core/text';
+import {
+  findSheetName,
+  mapHeaders,
+  missingSheet,
+  type FieldKey,
+  type SheetSpec,
+} from '../core/workbook/contract';
+import { isDate, neutralizeFormula } from '../core/base/text';
 
 /**
  * Sheet I/O by header name: one `getValues` per sheet per operation, one `setValues` per write.

@@ -1,3 +1,4 @@
+import { assessCases, declarations, scoresByDisqualified } from '../core/assessment/scores';
 import {
   BOARD_RANK,
   DECLARATION,
@@ -6,20 +7,17 @@ import {
   SCALE_MAX,
   SCALE_MIN,
   SELECTION_CRITERIA,
-  assessCases,
-  declarations,
-  scoresByDisqualified,
-} from '../core/assessment';
-import { checkPortfolio } from '../core/check';
-import { ASSESSMENTS, columnLetter, type SheetSpec } from '../core/contract';
-import { dashboard } from '../core/dashboard';
-import { TilskuddError, tilskuddError } from '../core/errors';
-import { formatMoney } from '../core/money';
-import { formatPeriod } from '../core/period';
-import { readPortfolio, type Portfolio } from '../core/records';
-import type { Lang } from '../core/result';
-import { grantedProjects } from '../core/supplement';
-import { normalizeKey } from '../core/text';
+} from '../core/assessment/form';
+import { checkPortfolio } from '../core/rules/check';
+import { ASSESSMENTS, columnLetter, type SheetSpec } from '../core/workbook/contract';
+import { dashboard } from '../core/money-flow/dashboard';
+import { TilskuddError, tilskuddError } from '../core/base/errors';
+import { formatMoney } from '../core/parse/money';
+import { formatPeriod } from '../core/parse/period';
+import { readPortfolio, type Portfolio } from '../core/workbook/records';
+import type { Lang } from '../core/base/result';
+import { grantedProjects } from '../core/money-flow/supplement';
+import { normalizeKey } from '../core/base/text';
 import {
   PAGES,
   type AssessmentView,

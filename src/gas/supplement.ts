@@ -1,8 +1,8 @@
-import { CATEGORY_LABELS } from '../core/categories';
-import { ALLOCATIONS, ALLOCATION_KINDS } from '../core/contract';
-import { formatMoney } from '../core/money';
-import { readPortfolio } from '../core/records';
-import { checkSupplement } from '../core/supplement';
+import { CATEGORY_LABELS } from '../core/workbook/categories';
+import { ALLOCATIONS, ALLOCATION_KINDS } from '../core/workbook/contract';
+import { formatMoney } from '../core/parse/money';
+import { readPortfolio } from '../core/workbook/records';
+import { checkSupplement } from '../core/money-flow/supplement';
 import type { Desk } from './desk';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';

@@ -4,11 +4,12 @@
  * top-level function per name; `src/gas/sidebars.ts` implements them, taking every argument as
  * `unknown` and re-validating it. Only primitives, arrays and plain objects cross: dates are ISO strings.
  */
-import type { CaseAssessment, Ground } from '../core/assessment';
-import type { CategoryId } from '../core/categories';
-import type { DashboardData } from '../core/dashboard';
-import type { Severity } from '../core/findings';
-import type { Lang } from '../core/result';
+import type { CaseAssessment } from '../core/assessment/scores';
+import type { Ground } from '../core/assessment/form';
+import type { CategoryId } from '../core/workbook/categories';
+import type { DashboardData } from '../core/money-flow/dashboard';
+import type { Severity } from '../core/rules/findings';
+import type { Lang } from '../core/base/result';
 
 /** Every endpoint answers with a value or the refusal, already in the user's language. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

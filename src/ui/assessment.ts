@@ -1,4 +1,4 @@
-import type { Ground } from '../core/assessment';
+import type { Ground } from '../core/assessment/form';
 import type { AssessmentInput, AssessmentView } from './api';
 import { app, banner, decimal, load, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';

@@ -1,5 +1,5 @@
-import { CATEGORY_LABELS } from '../core/categories';
-import type { Candidate, PotView, YearView } from '../core/dashboard';
+import { CATEGORY_LABELS } from '../core/workbook/categories';
+import type { Candidate, PotView, YearView } from '../core/money-flow/dashboard';
 import { whatIf } from './lib/what-if';
 import type { DashboardView } from './api';
 import { app, load, money, percent, setLang, spinner, t, currentLang } from './lib/common';

@@ -1,4 +1,4 @@
-import { parseMoney } from '../core/money';
+import { parseMoney } from '../core/parse/money';
 import type { SupplementProject, SupplementView } from './api';
 import { app, banner, load, money, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import type { CheckJson } from '../../src/cli/report';
 import { buildWorkbook } from '../../src/cli/xlsx';
-import { APPLICATIONS } from '../../src/core/contract';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { APPLICATIONS } from '../../src/core/workbook/contract';
+import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
 
 const dir = mkdtempSync(join(tmpdir(), 'tilskudd-cli-'));

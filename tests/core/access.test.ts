@@ -1,5 +1,5 @@
-import { accessError, isSecretariatRole } from '../../src/core/access';
-import { TilskuddError } from '../../src/core/errors';
+import { accessError, isSecretariatRole } from '../../src/core/access/roles';
+import { TilskuddError } from '../../src/core/base/errors';
 
 const HEADER = ['Navn', 'E-post', 'Rolle', 'Organisasjon', 'Region'];
 

@@ -4,11 +4,11 @@ import {
   QUESTIONS,
   parseBudgetText,
   type Question,
-} from '../../src/core/application-form';
-import { CATEGORY_IDS, parseCategory } from '../../src/core/categories';
-import { APPLICATIONS } from '../../src/core/contract';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import { normalizeKey } from '../../src/core/text';
+} from '../../src/core/intake/application-form';
+import { CATEGORY_IDS, parseCategory } from '../../src/core/workbook/categories';
+import { APPLICATIONS } from '../../src/core/workbook/contract';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/workbook/settings';
+import { normalizeKey } from '../../src/core/base/text';
 
 const FIELD_KEYS: string[] = APPLICATIONS.fields.map((f) => f.key);
 const question = (key: Question['key']): Question => {

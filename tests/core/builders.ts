@@ -1,4 +1,4 @@
-import { checkWorkbook, type CheckResult } from '../../src/core/check';
+import { checkWorkbook, type CheckResult } from '../../src/core/rules/check';
 import {
   ALLOCATIONS,
   APPLICATIONS,
@@ -6,9 +6,9 @@ import {
   SETTINGS_SHEET,
   type FieldKey,
   type SheetSpec,
-} from '../../src/core/contract';
-import type { Finding } from '../../src/core/findings';
-import type { WorkbookValues } from '../../src/core/records';
+} from '../../src/core/workbook/contract';
+import type { Finding } from '../../src/core/rules/findings';
+import type { WorkbookValues } from '../../src/core/workbook/records';
 import { sheetRows } from '../../src/example/agder';
 
 /**

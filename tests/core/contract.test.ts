@@ -7,11 +7,11 @@ import {
   mapHeaders,
   readTable,
   type SheetSpec,
-} from '../../src/core/contract';
-import { TilskuddError } from '../../src/core/errors';
-import { monthIndex } from '../../src/core/period';
-import { readPortfolio, type WorkbookValues } from '../../src/core/records';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+} from '../../src/core/workbook/contract';
+import { TilskuddError } from '../../src/core/base/errors';
+import { monthIndex } from '../../src/core/parse/period';
+import { readPortfolio, type WorkbookValues } from '../../src/core/workbook/records';
+import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { sheetRows } from '../../src/example/agder';
 import { CASE_ID, application, validBook, workbookValues } from './builders';
 

@@ -1,14 +1,14 @@
 import JSZip from 'jszip';
 import { xml2js } from 'xml-js';
 import { toDocx } from '../../src/cli/docx';
-import { checkWorkbook, type CheckResult } from '../../src/core/check';
-import { APPLICATIONS, ALLOCATIONS, BUDGET, type FieldKey } from '../../src/core/contract';
+import { checkWorkbook, type CheckResult } from '../../src/core/rules/check';
+import { APPLICATIONS, ALLOCATIONS, BUDGET, type FieldKey } from '../../src/core/workbook/contract';
 import { buildLetter, grants } from '../../src/core/documents/letter';
 import { buildMemo, proposals, type MemoOptions, withoutPlace } from '../../src/core/documents/memo';
 import { b, h, i, ol, p, table, ul, type Block, type DocModel } from '../../src/core/documents/model';
 import { buildOverview } from '../../src/core/documents/overview';
 import { toMarkdown, toPlainText } from '../../src/core/documents/text';
-import { TilskuddError } from '../../src/core/errors';
+import { TilskuddError } from '../../src/core/base/errors';
 import { EXAMPLE_APPLICATIONS, exampleWorkbook, sheetRows } from '../../src/example/agder';
 
 type Values = Record<string, unknown[][]>;

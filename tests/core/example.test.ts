@@ -1,5 +1,5 @@
-import { checkWorkbook } from '../../src/core/check';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { checkWorkbook } from '../../src/core/rules/check';
+import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
 import { pairs } from './builders';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { TilskuddError } from '../../src/core/errors';
-import { allocationShare, yearPart } from '../../src/core/formulas';
+import { TilskuddError } from '../../src/core/base/errors';
+import { allocationShare, yearPart } from '../../src/core/money-flow/formulas';
 
 /** A column range as Sheets hands it to a custom function: one array per row. */
 const col = (...cells: unknown[]): unknown[][] => cells.map((c) => [c]);

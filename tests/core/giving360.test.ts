@@ -1,10 +1,10 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
-import { checkWorkbook } from '../../src/core/check';
-import { ALLOCATIONS, APPLICATIONS, SETTINGS_SHEET } from '../../src/core/contract';
-import { grants360, toCsv, toPackageJson, type Grant360 } from '../../src/core/giving360';
-import { validOrgNumber } from '../../src/core/orgnr';
+import { checkWorkbook } from '../../src/core/rules/check';
+import { ALLOCATIONS, APPLICATIONS, SETTINGS_SHEET } from '../../src/core/workbook/contract';
+import { grants360, toCsv, toPackageJson, type Grant360 } from '../../src/core/documents/giving360';
+import { validOrgNumber } from '../../src/core/parse/orgnr';
 import { exampleWorkbook } from '../../src/example/agder';
 
 type Values = Record<string, unknown[][]>;

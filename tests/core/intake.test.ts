@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { QUESTIONS, type Question } from '../../src/core/application-form';
-import { APPLICATIONS } from '../../src/core/contract';
+import { QUESTIONS, type Question } from '../../src/core/intake/application-form';
+import { APPLICATIONS } from '../../src/core/workbook/contract';
 import {
   isBlankSubmission,
   mapSubmission,
@@ -8,8 +8,8 @@ import {
   responseKey,
   roundFor,
   type NamedValues,
-} from '../../src/core/intake';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+} from '../../src/core/intake/intake';
+import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 
 const TIMESTAMP = '02.05.2025 10:15:00';
 

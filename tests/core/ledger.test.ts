@@ -1,7 +1,7 @@
-import { checkPortfolio } from '../../src/core/check';
-import { where } from '../../src/core/findings';
-import { yearSplit } from '../../src/core/ledger';
-import { readPortfolio } from '../../src/core/records';
+import { checkPortfolio } from '../../src/core/rules/check';
+import { where } from '../../src/core/rules/findings';
+import { yearSplit } from '../../src/core/money-flow/ledger';
+import { readPortfolio } from '../../src/core/workbook/records';
 import {
   CASE_ID,
   allocation,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { formatMoney, parseMoney } from '../../src/core/money';
-import type { Parsed } from '../../src/core/result';
+import { formatMoney, parseMoney } from '../../src/core/parse/money';
+import type { Parsed } from '../../src/core/base/result';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';

@@ -11,8 +11,8 @@ import {
   proRata,
   yearOf,
   type Period,
-} from '../../src/core/period';
-import type { Parsed } from '../../src/core/result';
+} from '../../src/core/parse/period';
+import type { Parsed } from '../../src/core/base/result';
 
 const AUG_2025 = monthIndex(2025, 8);
 const JUL_2026 = monthIndex(2026, 7);

@@ -1,4 +1,4 @@
-import type { CellRef, Finding, Severity } from '../../src/core/findings';
+import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
 import { RULES } from '../../src/core/rules';
 import {
   CASE_ID,

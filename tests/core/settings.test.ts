@@ -1,11 +1,11 @@
-import { TilskuddError } from '../../src/core/errors';
+import { TilskuddError } from '../../src/core/base/errors';
 import {
   DEFAULT_SETTINGS,
   frameFor,
   parseSettings,
   settingsToRows,
   type Settings,
-} from '../../src/core/settings';
+} from '../../src/core/workbook/settings';
 
 type Row = { key: unknown; value: unknown; row: number };
 

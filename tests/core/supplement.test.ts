@@ -1,13 +1,13 @@
-import { TilskuddError } from '../../src/core/errors';
-import { readPortfolio, type Portfolio } from '../../src/core/records';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { TilskuddError } from '../../src/core/base/errors';
+import { readPortfolio, type Portfolio } from '../../src/core/workbook/records';
+import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import {
   authorityFor,
   checkSupplement,
   grantedProjects,
   type Authority,
   type SupplementCheck,
-} from '../../src/core/supplement';
+} from '../../src/core/money-flow/supplement';
 import { exampleWorkbook } from '../../src/example/agder';
 import { CASE_ID, book, supplement, workbookValues, type Book } from './builders';
 

@@ -7,7 +7,7 @@ import {
   parseYesNo,
   splitAnswers,
   splitList,
-} from '../../src/core/text';
+} from '../../src/core/base/text';
 
 describe('normalizeKey', () => {
   it.each([

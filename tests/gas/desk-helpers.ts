@@ -1,5 +1,5 @@
-import { QUESTIONS } from '../../src/core/application-form';
-import { MEMBERS_SHEET } from '../../src/core/contract';
+import { QUESTIONS } from '../../src/core/intake/application-form';
+import { MEMBERS_SHEET } from '../../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { loadBundle, type SandboxOptions } from './sandbox';
 

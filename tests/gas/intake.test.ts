@@ -1,6 +1,6 @@
-import { QUESTIONS } from '../../src/core/application-form';
-import { APPLICATIONS } from '../../src/core/contract';
-import { roundFor } from '../../src/core/intake';
+import { QUESTIONS } from '../../src/core/intake/application-form';
+import { APPLICATIONS } from '../../src/core/workbook/contract';
+import { roundFor } from '../../src/core/intake/intake';
 import { exampleWorkbook } from '../../src/example/agder';
 import { answers, colOf, deskWith, sheetCalls, submit, type Desk } from './desk-helpers';
 

@@ -1,4 +1,4 @@
-import { APPLICATIONS } from '../../src/core/contract';
+import { APPLICATIONS } from '../../src/core/workbook/contract';
 import { exampleWorkbook } from '../../src/example/agder';
 import { menuFunctions } from './fakes/ui';
 import { SECRETARY, colOf, deskWith, sheetCalls } from './desk-helpers';

@@ -1,4 +1,4 @@
-import { APPLICATIONS, BUDGET } from '../../src/core/contract';
+import { APPLICATIONS, BUDGET } from '../../src/core/workbook/contract';
 import { exampleWorkbook } from '../../src/example/agder';
 
 /**

@@ -1,8 +1,8 @@
-import type { CheckResult } from '../check';
-import { formatMoney } from '../money';
-import { formatPeriod, proRata } from '../period';
-import type { Allocation, Application } from '../records';
-import type { Lang } from '../result';
+import type { CheckResult } from '../rules/check';
+import { formatMoney } from '../parse/money';
+import { formatPeriod, proRata } from '../parse/period';
+import type { Allocation, Application } from '../workbook/records';
+import type { Lang } from '../base/result';
 import { h, p, table, ul, type DocModel } from './model';
 import { norwegianDate } from './memo';
 

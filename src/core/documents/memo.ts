@@ -1,14 +1,14 @@
-import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../categories';
-import { assessPortfolio, impartialityParagraph } from '../assessment';
-import type { CheckResult } from '../check';
-import { tilskuddError } from '../errors';
-import type { Finding } from '../findings';
-import { formatMoney } from '../money';
-import { formatPeriod, proRata, type Period } from '../period';
-import { reported, type Allocation, type Application, type Recommendation } from '../records';
-import type { Lang } from '../result';
+import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../workbook/categories';
+import { assessPortfolio, impartialityParagraph } from '../assessment/scores';
+import type { CheckResult } from '../rules/check';
+import { tilskuddError } from '../base/errors';
+import type { Finding } from '../rules/findings';
+import { formatMoney } from '../parse/money';
+import { formatPeriod, proRata, type Period } from '../parse/period';
+import { reported, type Allocation, type Application, type Recommendation } from '../workbook/records';
+import type { Lang } from '../base/result';
 import { isActive, isGrantedStatus } from '../rules/rule';
-import { frameFor } from '../settings';
+import { frameFor } from '../workbook/settings';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
 
 /**

@@ -1,8 +1,8 @@
-import { CATEGORY_IDS, CATEGORY_LABELS } from '../categories';
-import type { CheckResult } from '../check';
-import { formatMoney } from '../money';
-import { formatPeriod } from '../period';
-import type { Lang } from '../result';
+import { CATEGORY_IDS, CATEGORY_LABELS } from '../workbook/categories';
+import type { CheckResult } from '../rules/check';
+import { formatMoney } from '../parse/money';
+import { formatPeriod } from '../parse/period';
+import type { Lang } from '../base/result';
 import { h, p, table, type DocModel } from './model';
 
 /**

@@ -1,6 +1,6 @@
-import type { CellRef, Finding } from '../findings';
-import type { LedgerEntry } from '../ledger';
-import type { Allocation } from '../records';
+import type { CellRef, Finding } from './findings';
+import type { LedgerEntry } from '../money-flow/ledger';
+import type { Allocation } from '../workbook/records';
 import { about, finding, type Rule } from './rule';
 
 function allocationFieldRule(

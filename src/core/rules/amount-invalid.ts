@@ -1,7 +1,7 @@
-import type { CellRef, Finding } from '../findings';
-import { formatMoney } from '../money';
-import type { Parsed } from '../result';
-import type { SheetId } from '../records';
+import type { CellRef, Finding } from './findings';
+import { formatMoney } from '../parse/money';
+import type { Parsed } from '../base/result';
+import type { SheetId } from '../workbook/records';
 import { about, finding, type Rule } from './rule';
 
 /** Amounts must be positive NOK amounts: amount asked, own contributions, allocations. */

@@ -1,5 +1,6 @@
-import { groundLabel, scoresByDisqualified } from '../assessment';
-import type { Finding } from '../findings';
+import { scoresByDisqualified } from '../assessment/scores';
+import { groundLabel } from '../assessment/form';
+import type { Finding } from './findings';
 import { about, finding, type Rule } from './rule';
 
 /**

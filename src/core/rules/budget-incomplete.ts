@@ -1,5 +1,5 @@
-import type { CellRef, Finding } from '../findings';
-import { formatMoney } from '../money';
+import type { CellRef, Finding } from './findings';
+import { formatMoney } from '../parse/money';
 import { about, finding, type Rule } from './rule';
 
 /** The budget must exist, hold real amounts (not `[Beløp]`) and add up to the amount asked. */

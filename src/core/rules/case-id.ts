@@ -1,4 +1,4 @@
-import type { CellRef, Finding } from '../findings';
+import type { CellRef, Finding } from './findings';
 import { about, finding, type Rule } from './rule';
 
 /** Every application needs a unique case id: budgets, allocations and documents refer to it. */

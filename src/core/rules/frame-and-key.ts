@@ -1,6 +1,6 @@
-import { CATEGORY_IDS, CATEGORY_LABELS } from '../categories';
-import type { Finding } from '../findings';
-import { formatMoney } from '../money';
+import { CATEGORY_IDS, CATEGORY_LABELS } from '../workbook/categories';
+import type { Finding } from './findings';
+import { formatMoney } from '../parse/money';
 import { about, finding, type Rule } from './rule';
 
 const pct = (x: number) => `${String(Math.round(x * 1000) / 10).replace('.', ',')} %`;

@@ -1,4 +1,4 @@
-import { monthOf, monthOfDay, MONTH_NAMES_NB } from '../period';
+import { monthOf, monthOfDay, MONTH_NAMES_NB } from '../parse/period';
 import { applicationRule } from './rule';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,6 +1,6 @@
-import type { CellRef, Finding } from '../findings';
-import type { Reason } from '../result';
-import type { SheetId } from '../records';
+import type { CellRef, Finding } from './findings';
+import type { Reason } from '../base/result';
+import type { SheetId } from '../workbook/records';
 import { about, finding, type Rule } from './rule';
 
 /** Applications need a valid period; allocations need a valid period or, without one, a decision date. */

@@ -1,6 +1,6 @@
-import type { CellRef, Finding } from '../findings';
-import { formatMoney } from '../money';
-import type { Application } from '../records';
+import type { CellRef, Finding } from './findings';
+import { formatMoney } from '../parse/money';
+import type { Application } from '../workbook/records';
 import { about, finding, type Rule } from './rule';
 
 type Problem = { field: 'recommendation' | 'recommendedAmount'; nb: string; en: string };

@@ -1,9 +1,9 @@
-import type { CellRef, Finding, Severity } from '../findings';
-import { where } from '../findings';
-import type { Ledger } from '../ledger';
-import type { Allocation, Application, BudgetLine, Portfolio } from '../records';
-import type { Lang, Reason } from '../result';
-import { isActive, isGrantedStatus } from '../status';
+import type { CellRef, Finding, Severity } from './findings';
+import { where } from './findings';
+import type { Ledger } from '../money-flow/ledger';
+import type { Allocation, Application, BudgetLine, Portfolio } from '../workbook/records';
+import type { Lang, Reason } from '../base/result';
+import { isActive, isGrantedStatus } from '../workbook/status';
 
 /** Everything a rule may read, indexed once per check. */
 export interface CheckContext {

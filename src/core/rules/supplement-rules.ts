@@ -1,6 +1,6 @@
-import type { CellRef, Finding } from '../findings';
-import { formatMoney } from '../money';
-import { reported } from '../records';
+import type { CellRef, Finding } from './findings';
+import { formatMoney } from '../parse/money';
+import { reported } from '../workbook/records';
 import { about, finding, type Rule } from './rule';
 
 /** The secretariat's authority: at most the limit (100 000) per project, cumulative. */

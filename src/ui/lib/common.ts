@@ -1,5 +1,5 @@
-import { formatMoney } from '../../core/money';
-import type { Lang } from '../../core/result';
+import { formatMoney } from '../../core/parse/money';
+import type { Lang } from '../../core/base/result';
 import type { Result } from '../api';
 import { h, mount } from './dom';
 

@@ -1,4 +1,4 @@
-import type { DashboardData, YearView } from '../../core/dashboard';
+import type { DashboardData, YearView } from '../../core/money-flow/dashboard';
 
 /** Runs in the sidebar: only type imports, so the page does not carry the core's settings parser. */
 /** The years as they would be with the chosen candidates granted in full. */

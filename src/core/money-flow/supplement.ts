@@ -1,8 +1,8 @@
-import type { CategoryId } from './categories';
-import { tilskuddError, type TilskuddError } from './errors';
-import { formatMoney, parseMoney } from './money';
-import type { Portfolio } from './records';
-import { isBlank } from './text';
+import type { CategoryId } from '../workbook/categories';
+import { tilskuddError, type TilskuddError } from '../base/errors';
+import { formatMoney, parseMoney } from '../parse/money';
+import type { Portfolio } from '../workbook/records';
+import { isBlank } from '../base/text';
 
 /**
  * The secretariat's authority for supplementary allocations: only to projects with an ordinary grant,

@@ -1,7 +1,7 @@
-import { CATEGORY_IDS, type CategoryId } from './categories';
-import { proRata, yearOf, monthOfDay } from './period';
-import type { Allocation, Application, Portfolio } from './records';
-import { frameFor, type Settings } from './settings';
+import { CATEGORY_IDS, type CategoryId } from '../workbook/categories';
+import { proRata, yearOf, monthOfDay } from '../parse/period';
+import type { Allocation, Application, Portfolio } from '../workbook/records';
+import { frameFor, type Settings } from '../workbook/settings';
 
 /**
  * What each allocation counts against each budget year, and the per-year summary against the frame

@@ -1,4 +1,4 @@
-import { fail, ok, type Parsed } from './result';
+import { fail, ok, type Parsed } from '../base/result';
 
 /**
  * Norwegian money parsing and formatting.

@@ -1,7 +1,7 @@
-import { CATEGORY_IDS, CATEGORY_LABELS } from './categories';
-import type { APPLICATIONS, FieldKey } from './contract';
-import type { Reason } from './result';
-import type { Settings } from './settings';
+import { CATEGORY_IDS, CATEGORY_LABELS } from '../workbook/categories';
+import type { APPLICATIONS, FieldKey } from '../workbook/contract';
+import type { Reason } from '../base/result';
+import type { Settings } from '../workbook/settings';
 
 /**
  * The application form, described once: the Apps Script adapter generates the Google Form from it, and

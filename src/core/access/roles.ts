@@ -1,6 +1,6 @@
-import { MEMBERS_SHEET, readTable } from './contract';
-import { tilskuddError, type TilskuddError } from './errors';
-import { cellText, normalizeKey } from './text';
+import { MEMBERS_SHEET, readTable } from '../workbook/contract';
+import { tilskuddError, type TilskuddError } from '../base/errors';
+import { cellText, normalizeKey } from '../base/text';
 
 /**
  * Who may change data: members of `Medlemmer` with a secretariat role. Everyone else may read. When the

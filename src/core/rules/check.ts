@@ -1,8 +1,8 @@
 import { sortFindings, type Finding } from './findings';
-import { buildLedger, type Ledger } from './ledger';
-import { readPortfolio, type Portfolio, type WorkbookValues } from './records';
-import { RULES } from './rules';
-import { buildContext } from './rules/rule';
+import { buildLedger, type Ledger } from '../money-flow/ledger';
+import { readPortfolio, type Portfolio, type WorkbookValues } from '../workbook/records';
+import { RULES } from './';
+import { buildContext } from './rule';
 
 export interface CheckResult {
   portfolio: Portfolio;

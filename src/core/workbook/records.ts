@@ -1,4 +1,4 @@
-import { readAssessments, type AssessmentRow } from './assessment';
+import { readAssessments, type AssessmentRow } from '../assessment/form';
 import { parseCategory, type CategoryId } from './categories';
 import {
   ALLOCATIONS,
@@ -13,11 +13,11 @@ import {
   type SheetSpec,
   type TableRow,
 } from './contract';
-import { parseMoney } from './money';
-import { parseDay, parsePeriod, type Period } from './period';
-import { fail, type Parsed } from './result';
+import { parseMoney } from '../parse/money';
+import { parseDay, parsePeriod, type Period } from '../parse/period';
+import { fail, type Parsed } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
-import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from './text';
+import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
 
 /**
  * Typed records read from the workbook. Cells that do not parse keep their reason (`Parsed`), so the

@@ -1,10 +1,10 @@
-import { assessPortfolio } from './assessment';
-import { CATEGORY_IDS, type CategoryId } from './categories';
+import { assessPortfolio } from '../assessment/scores';
+import { CATEGORY_IDS, type CategoryId } from '../workbook/categories';
 import { buildLedger, type YearSummary } from './ledger';
-import { proRata } from './period';
-import type { Portfolio } from './records';
+import { proRata } from '../parse/period';
+import type { Portfolio } from '../workbook/records';
 import { grantedProjects } from './supplement';
-import { normalizeKey } from './text';
+import { normalizeKey } from '../base/text';
 
 /**
  * The allocation dashboard (Fordeling): per budget year the frame, what is allocated (pro rata by

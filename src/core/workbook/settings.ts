@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from './categories';
-import { tilskuddError } from './errors';
-import { parseMoney } from './money';
-import { MONTH_NAMES_NB, monthOf, parseMonth } from './period';
-import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers, splitList } from './text';
+import { tilskuddError } from '../base/errors';
+import { parseMoney } from '../parse/money';
+import { MONTH_NAMES_NB, monthOf, parseMonth } from '../parse/period';
+import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers, splitList } from '../base/text';
 
 /**
  * Settings with Helsefellesskapet Agder's defaults. Nothing is hard-wired to Agder: every number, region,

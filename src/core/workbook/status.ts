@@ -1,4 +1,4 @@
-import { normalizeKey } from './text';
+import { normalizeKey } from '../base/text';
 
 /** What an application's `Status` means to the engine: rejected or withdrawn, or granted. */
 const INACTIVE = new Set(['avslått', 'avslag', 'trukket', 'rejected', 'withdrawn']);

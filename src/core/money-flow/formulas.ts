@@ -1,9 +1,9 @@
-import { parseCategory, type CategoryId } from './categories';
-import { tilskuddError } from './errors';
-import { parseMoney } from './money';
-import { parseMonth, proRata } from './period';
-import { DEFAULT_SETTINGS } from './settings';
-import { isBlank, normalizeKey, cellText } from './text';
+import { parseCategory, type CategoryId } from '../workbook/categories';
+import { tilskuddError } from '../base/errors';
+import { parseMoney } from '../parse/money';
+import { parseMonth, proRata } from '../parse/period';
+import { DEFAULT_SETTINGS } from '../workbook/settings';
+import { isBlank, normalizeKey, cellText } from '../base/text';
 
 /**
  * The arithmetic behind the sheet's custom functions, on whole columns at once. Errors are thrown with

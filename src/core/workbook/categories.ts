@@ -1,4 +1,4 @@
-import { normalizeKey } from './text';
+import { normalizeKey } from '../base/text';
 
 /** The three pots of the split key. Ids are the JSON contract; labels are what users see. */
 export const CATEGORY_IDS = ['innovation', 'administration', 'operations'] as const;

@@ -1,5 +1,5 @@
-import { fail, ok, type Parsed } from './result';
-import { isDate } from './text';
+import { fail, ok, type Parsed } from '../base/result';
+import { isDate } from '../base/text';
 
 /**
  * Months, periods and pro rata by budget year.

@@ -1,8 +1,8 @@
-import type { CheckResult } from './check';
-import { monthOfDay, monthsIn, monthOf, yearOf, type Period } from './period';
-import { validOrgNumber } from './orgnr';
-import type { Allocation } from './records';
-import { neutralizeFormula } from './text';
+import type { CheckResult } from '../rules/check';
+import { monthOfDay, monthsIn, monthOf, yearOf, type Period } from '../parse/period';
+import { validOrgNumber } from '../parse/orgnr';
+import type { Allocation } from '../workbook/records';
+import { neutralizeFormula } from '../base/text';
 
 /**
  * The 360Giving Data Standard export (1.4): one grant per allocation row, NOK amounts, ISO dates,

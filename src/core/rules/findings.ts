@@ -1,6 +1,6 @@
-import type { SheetId } from './records';
-import { SHEETS } from './records';
-import type { Lang, Reason } from './result';
+import type { SheetId } from '../workbook/records';
+import { SHEETS } from '../workbook/records';
+import type { Lang, Reason } from '../base/result';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,5 +1,5 @@
-import { tilskuddError } from './errors';
-import { isBlank, normalizeKey } from './text';
+import { tilskuddError } from '../base/errors';
+import { isBlank, normalizeKey } from '../base/text';
 
 /**
  * The workbook contract: sheet and header names are the product's interface. This one description

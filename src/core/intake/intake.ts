@@ -1,9 +1,9 @@
 import { QUESTIONS, parseBudgetText, type Question } from './application-form';
-import { APPLICATIONS, type Field, type FieldKey } from './contract';
-import { hash53 } from './hash';
-import { parseMoney } from './money';
-import type { Settings } from './settings';
-import { normalizeKey, splitAnswers } from './text';
+import { APPLICATIONS, type Field, type FieldKey } from '../workbook/contract';
+import { hash53 } from '../base/hash';
+import { parseMoney } from '../parse/money';
+import type { Settings } from '../workbook/settings';
+import { normalizeKey, splitAnswers } from '../base/text';
 
 /**
  * The form-submit intake, pure: answers (Google's `namedValues`, title → strings) become one `Søknader`
