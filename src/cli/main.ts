@@ -22,11 +22,11 @@ import { annotate, buildWorkbook, loadWorkbook, workbookValues } from './xlsx';
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
 const USAGE = `Bruk:
-  tilskudd check FIL.xlsx [--json] [--year ÅÅÅÅ] [--lang nb|en] [--write UT.xlsx]
+  tilskudd check FIL.xlsx [--json] [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD] [--lang nb|en] [--write UT.xlsx]
   tilskudd init FIL.xlsx [--example]
   tilskudd memo FIL.xlsx --out SAK.docx [--meeting ÅÅÅÅ-MM-DD] [--case 18-2025] [--cases ID,ID] [--lang nb|en]
   tilskudd letters FIL.xlsx --out MAPPE [--date ÅÅÅÅ-MM-DD] [--lang nb|en]
-  tilskudd publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx [--year ÅÅÅÅ]
+  tilskudd publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]
 
 check   kontrollerer arbeidsboka mot reglene og skriver rammen per budsjettår.
         Avslutter med 0 uten feil, 1 med feil, 2 når fila ikke kan brukes.
@@ -90,6 +90,7 @@ async function check(args: string[], io: Io): Promise<number> {
     options: {
       json: { type: 'boolean' },
       year: { type: 'string' },
+      date: { type: 'string' },
       lang: { type: 'string' },
       write: { type: 'string' },
     },
@@ -102,7 +103,10 @@ async function check(args: string[], io: Io): Promise<number> {
     throw usageError(`--year må være et årstall, ikke «${opts.year}».`);
 
   const wb = await loadWorkbook(file);
-  const result = checkWorkbook(workbookValues(wb), year === undefined ? [] : [year]);
+  const result = checkWorkbook(workbookValues(wb), {
+    years: year === undefined ? [] : [year],
+    today: todayOption(opts.date),
+  });
   const years = [...result.ledger.years.values()].filter((y) => year === undefined || y.year === year);
   // With --year, findings about other budget years are left out; findings about cases are kept.
   const findings = result.findings.filter(
@@ -158,7 +162,7 @@ async function memo(args: string[], io: Io): Promise<number> {
   const file = positionals[0];
   if (!file || positionals.length > 1 || !opts.out) throw usageError('Oppgi arbeidsboka og --out FIL.docx.');
   const meeting = isoDate(opts.meeting, '--meeting');
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)));
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(undefined) });
   const doc = buildMemo(result, {
     meetingDate: meeting,
     caseNumber: opts.case,
@@ -184,7 +188,7 @@ async function letters(args: string[], io: Io): Promise<number> {
   // Without --date each letter is dated by its decision.
   const date = opts.date === undefined ? undefined : isoDate(opts.date, '--date');
   const lang = langOption(opts.lang);
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)));
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(opts.date) });
   const all = grants(result);
   for (const grant of all) {
     const name = `tildelingsbrev-${grant.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
@@ -202,12 +206,13 @@ async function publish(args: string[], io: Io): Promise<number> {
       out: { type: 'string' },
       format: { type: 'string' },
       year: { type: 'string' },
+      date: { type: 'string' },
       lang: { type: 'string' },
     },
   });
   const file = positionals[0];
   if (!file || positionals.length > 1 || !opts.out) throw usageError('Oppgi arbeidsboka og --out FIL.');
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)));
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(opts.date) });
   mkdirSync(dirname(opts.out), { recursive: true });
   if (opts.format === '360giving') {
     const grants = grants360(result);
@@ -227,8 +232,22 @@ async function publish(args: string[], io: Io): Promise<number> {
   throw usageError(`--format må være 360giving eller overview, ikke «${opts.format ?? ''}».`);
 }
 
+/** Today on this machine's calendar, as YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The day date-dependent rules judge by: `--date`, by default today, so a result can be reproduced. */
+function todayOption(value: string | undefined): Date {
+  const day = parseDay(isoDate(value, '--date'));
+  if (!day.ok) throw usageError(`--date må være en dato som 2025-05-09, ikke «${value}».`);
+  return day.value;
+}
+
 function isoDate(value: string | undefined, option: string): string {
-  const date = value ?? new Date().toISOString().slice(0, 10);
+  const date = value ?? localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseDay(date).ok) {
     throw usageError(`${option} må være en dato som 2025-05-09, ikke «${date}».`);
   }

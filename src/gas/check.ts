@@ -5,6 +5,7 @@ import type { SheetId } from '../core/workbook/records';
 import type { Lang } from '../core/base/result';
 import { withOwnNote, withoutOwnNote } from '../core/workbook/notes';
 import { neutralizeFormula } from '../core/base/text';
+import { todayIn } from './desk';
 import { readWorkbook } from './portfolio';
 import type { Sheet, SheetIndex } from './sheets';
 
@@ -26,7 +27,7 @@ export function runCheck(
   lang: Lang,
 ): CheckSummary {
   const read = readWorkbook(ss, sheets);
-  const result = checkWorkbook(read.values);
+  const result = checkWorkbook(read.values, { today: todayIn(ss) });
   writeFindings(sheets, result, lang);
   for (const id of ['applications', 'budget', 'allocations'] as SheetId[]) {
     const name = result.portfolio.sheetNames[id];

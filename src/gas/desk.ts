@@ -1,4 +1,5 @@
 import { TilskuddError } from '../core/base/errors';
+import { parseDay } from '../core/parse/period';
 import type { Lang } from '../core/base/result';
 import { requireSecretariat } from './access';
 import { TEXT, langOf } from './i18n';
@@ -58,4 +59,11 @@ export function inLock<T>(write: () => T): T {
     depth--;
     lock.releaseLock();
   }
+}
+
+/** Today in the spreadsheet's time zone, as the core reads days (UTC midnight): what date rules judge by. */
+export function todayIn(ss: Spreadsheet): Date {
+  const day = parseDay(Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'));
+  if (!day.ok) throw new Error('Utilities.formatDate gave no day');
+  return day.value;
 }

@@ -4,7 +4,7 @@ import { buildMemo } from '../core/documents/memo';
 import { buildOverview } from '../core/documents/overview';
 import { tilskuddError } from '../core/base/errors';
 import { parseDay } from '../core/parse/period';
-import { withDesk, type Desk } from './desk';
+import { todayIn, withDesk, type Desk } from './desk';
 import { publishDocuments, showLinks } from './documents';
 import { readWorkbook } from './portfolio';
 
@@ -27,7 +27,7 @@ function ask(desk: Desk, title: string, question: string): string | null {
 const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 
 function checked(desk: Desk) {
-  return checkWorkbook(readWorkbook(desk.ss, desk.sheets).values);
+  return checkWorkbook(readWorkbook(desk.ss, desk.sheets).values, { today: todayIn(desk.ss) });
 }
 
 export function memoMenu(): void {

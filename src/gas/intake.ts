@@ -19,6 +19,7 @@ import {
 import { readSettings } from '../core/workbook/records';
 import { tilskuddError } from '../core/base/errors';
 import { cellText, neutralizeFormula } from '../core/base/text';
+import { todayIn } from './desk';
 import { langOf } from './i18n';
 import { appendLog } from './log';
 import { SheetIndex, appendRows, readValues, rowFor, wallClock } from './sheets';
@@ -108,6 +109,7 @@ function register(named: NamedValues, timestamp: string): SubmitOutcome {
       [budgetValues[0]!, ...budgetRows],
       settingsValues,
     ),
+    { today: todayIn(ss) },
   );
   const lang = langOf(ss);
   recordFindings(

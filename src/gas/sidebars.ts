@@ -30,7 +30,7 @@ import {
 } from '../ui/api';
 import { requireSecretariat } from './access';
 import { runCheck } from './check';
-import { inLock, withDesk, type Desk } from './desk';
+import { inLock, todayIn, withDesk, type Desk } from './desk';
 import { langOf } from './i18n';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
@@ -143,7 +143,7 @@ function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView
   const caseId = known(asked) ? asked : known(fromSelection) ? fromSelection : (cases[0]?.caseId ?? '');
   const app = p.applications.find((a) => a.caseId === caseId);
   const findings = app
-    ? checkPortfolio(p)
+    ? checkPortfolio(p, { today: todayIn(desk.ss) })
         .findings.filter((f) => f.ref === caseId)
         .map((f) => ({ severity: f.severity, message: f.message[lang] }))
     : [];
@@ -308,7 +308,7 @@ function overrideRanking(desk: Desk, raw: unknown): AssessmentView {
 
 function findingsView(desk: Desk): FindingsView {
   const p = portfolioOf(desk);
-  const result = checkPortfolio(p);
+  const result = checkPortfolio(p, { today: todayIn(desk.ss) });
   const assessmentsSheet = desk.sheets.find(ASSESSMENTS);
   const disqualified = scoresByDisqualified(p.assessments ?? []);
   const seen = new Map<string, number>();

@@ -1,3 +1,4 @@
+import { TODAY } from './builders';
 import { assessCases, impartialityParagraph, scoresByDisqualified } from '../../src/core/assessment/scores';
 import { readAssessments, type AssessmentRow } from '../../src/core/assessment/form';
 import { checkWorkbook } from '../../src/core/rules/check';
@@ -142,7 +143,9 @@ describe('rule assessor-disqualified', () => {
         },
       ]),
     );
-    const found = checkWorkbook(values).findings.filter((f) => f.rule === 'assessor-disqualified');
+    const found = checkWorkbook(values, { today: TODAY }).findings.filter(
+      (f) => f.rule === 'assessor-disqualified',
+    );
     expect(found.map((f) => [f.severity, f.ref])).toEqual([
       ['error', '2025-05-001'],
       ['error', '2025-05-001'],
@@ -157,9 +160,11 @@ describe('rule assessor-disqualified', () => {
   });
 
   it('is silent without a Vurderinger sheet', () => {
-    expect(checkWorkbook(exampleWorkbook()).findings.some((f) => f.rule === 'assessor-disqualified')).toBe(
-      false,
-    );
+    expect(
+      checkWorkbook(exampleWorkbook(), { today: TODAY }).findings.some(
+        (f) => f.rule === 'assessor-disqualified',
+      ),
+    ).toBe(false);
   });
 });
 
@@ -210,7 +215,7 @@ describe('the memo’s Vurdering section', () => {
         rows.map((r) => ({ ...r })),
       ),
     };
-    const memo = buildMemo(checkWorkbook(values), {
+    const memo = buildMemo(checkWorkbook(values, { today: TODAY }), {
       meetingDate: '2025-05-09',
       cases: ['2025-05-001', '2025-05-002'],
     });
@@ -223,7 +228,7 @@ describe('the memo’s Vurdering section', () => {
   });
 
   it('is left out when nobody has assessed the memo’s cases', () => {
-    const memo = buildMemo(checkWorkbook(exampleWorkbook()), {
+    const memo = buildMemo(checkWorkbook(exampleWorkbook(), { today: TODAY }), {
       meetingDate: '2025-05-09',
       cases: ['2025-05-001'],
     });

@@ -35,6 +35,9 @@ export const REQUESTED = 800_000;
 
 export const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
+/** The day the tests judge date-dependent rules against (the first session of the follow-up work). */
+export const TODAY = new Date(Date.UTC(2026, 11, 1));
+
 export function application(overrides: ApplicationRow = {}): ApplicationRow {
   return {
     caseId: CASE_ID,
@@ -138,7 +141,7 @@ export function workbookValues(b: Book): WorkbookValues {
 }
 
 export function check(b: Book): CheckResult {
-  return checkWorkbook(workbookValues(b));
+  return checkWorkbook(workbookValues(b), { today: TODAY });
 }
 
 export const findingsOf = (result: CheckResult, rule: string): Finding[] =>

@@ -1,3 +1,4 @@
+import { TODAY } from './builders';
 import JSZip from 'jszip';
 import { xml2js } from 'xml-js';
 import { toDocx } from '../../src/cli/docx';
@@ -41,7 +42,7 @@ function withApps(apps: AppRow[], budgets: Array<[string, unknown?]> = []): Valu
   return v;
 }
 
-const example = (): CheckResult => checkWorkbook(exampleWorkbook());
+const example = (): CheckResult => checkWorkbook(exampleWorkbook(), { today: TODAY });
 
 const headings = (doc: DocModel, level?: number) =>
   doc.blocks
@@ -229,7 +230,7 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
     const v = exampleWorkbook();
     const reported = ALLOCATIONS.fields.findIndex((f) => f.key === 'reportedSsu');
     v[ALLOCATIONS.name]![4]![reported] = '2025-11-01';
-    const doc = buildMemo(checkWorkbook(v), MEETING);
+    const doc = buildMemo(checkWorkbook(v, { today: TODAY }), MEETING);
     const start = doc.blocks.findIndex((x) => x.type === 'heading' && x.text.startsWith('Tilleggsbev'));
     expect(doc.blocks.slice(start + 1).some((x) => x.type === 'table')).toBe(false);
     expect(doc.blocks.at(-1)).toEqual(p('Ingen nye tilleggsbevillinger.'));
@@ -261,7 +262,7 @@ describe('buildMemo: case selection and readiness', () => {
       ],
       [['2025-05-003'], ['2025-05-004'], ['2025-05-005']],
     );
-    const result = checkWorkbook(v);
+    const result = checkWorkbook(v, { today: TODAY });
     expect(result.findings.filter((f) => f.severity === 'error' && f.ref === '2025-05-003')).toEqual([]);
     const { ready, notReady } = proposals(result);
     expect(ready.map((r) => r.application.caseId)).toEqual(['2025-05-003']);
@@ -295,7 +296,7 @@ describe('buildMemo: case selection and readiness', () => {
   ])('holds back a case with error findings and %s', (_label, recommendation) => {
     // No budget line: budget-incomplete (error).
     const v = withApps([{ caseId: '2025-05-006', title: 'Uten budsjett', recommendation }]);
-    const result = checkWorkbook(v);
+    const result = checkWorkbook(v, { today: TODAY });
     const errors = result.findings.filter((f) => f.ref === '2025-05-006' && f.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
 
@@ -339,7 +340,7 @@ describe('buildMemo: case selection and readiness', () => {
       },
       { caseId: '2025-05-008', title: 'Avslag uten budsjett', recommendation: 'Avslås' },
     ]);
-    const result = checkWorkbook(v);
+    const result = checkWorkbook(v, { today: TODAY });
     for (const id of ['2025-05-007', '2025-05-008'])
       expect(result.findings.some((f) => f.ref === id && f.severity === 'error')).toBe(true);
     const doc = buildMemo(result, { meetingDate: '2025-05-09', cases: ['2025-05-007', '2025-05-008'] });
@@ -364,7 +365,10 @@ describe('buildMemo: case selection and readiness', () => {
       [{ caseId: '2025-05-009', title: 'Delvis', recommendation: 'Delvis', recommendedAmount: '500 000' }],
       [['2025-05-009']],
     );
-    const doc = buildMemo(checkWorkbook(v), { meetingDate: '2025-05-09', cases: ['2025-05-009'] });
+    const doc = buildMemo(checkWorkbook(v, { today: TODAY }), {
+      meetingDate: '2025-05-09',
+      cases: ['2025-05-009'],
+    });
     expect(proposalLines(doc)).toEqual([
       [
         { text: 'Delvis (2025-05-009)', bold: true },
@@ -428,7 +432,10 @@ describe('buildMemo edge inputs', () => {
   it('keeps a formula-looking title literal in the model and the Markdown', () => {
     const title = '=HYPERLINK("x")';
     const v = withApps([{ caseId: '2025-05-010', title }], [['2025-05-010']]);
-    const doc = buildMemo(checkWorkbook(v), { meetingDate: '2025-05-09', cases: ['2025-05-010'] });
+    const doc = buildMemo(checkWorkbook(v, { today: TODAY }), {
+      meetingDate: '2025-05-09',
+      cases: ['2025-05-010'],
+    });
     expect(proposalLines(doc)[0]![0]).toEqual({ text: `${title} (2025-05-010)`, bold: true });
     expect(headings(doc, 3)).toContain(`2025-05-010 ${title}`);
     const md = toMarkdown(doc);
@@ -445,7 +452,7 @@ describe('buildMemo edge inputs', () => {
     v[APPLICATIONS.name] = sheet.map((row) => row.filter((_, c) => !drop.includes(c)));
     expect(v[APPLICATIONS.name]![0]).not.toContain('Innstilling');
 
-    const result = checkWorkbook(v);
+    const result = checkWorkbook(v, { today: TODAY });
     const doc = buildMemo(result, MEETING);
     // Without a recommendation a case is proposed for a grant of the amount asked; the data centre,
     // with its placeholder budget, is then not ready.
@@ -468,7 +475,7 @@ describe('buildMemo edge inputs', () => {
       apps,
       apps.map((a) => [String(a.caseId)]),
     );
-    const result = checkWorkbook(v);
+    const result = checkWorkbook(v, { today: TODAY });
     const started = performance.now();
     const doc = buildMemo(result, { meetingDate: '2026-05-08' });
     const md = toMarkdown(doc);
@@ -551,7 +558,7 @@ describe('award letters', () => {
     const sheet = v[APPLICATIONS.name]!;
     sheet[1]![sheet[0]!.indexOf('Egenandel kommune')] = '200 000';
     sheet[1]![sheet[0]!.indexOf('Egenandel SSHF')] = 50_000;
-    const r = checkWorkbook(v);
+    const r = checkWorkbook(v, { today: TODAY });
     const doc = buildLetter(r, grants(r)[0]!, { date: '2025-05-20' });
     expect(after(doc, 'Vilkår', 'list').items[1]).toEqual([
       `Partene bidrar med egne ressurser som i søknaden: kommune ${kr('200 000')}, SSHF ${kr('50 000')}.`,
@@ -881,7 +888,10 @@ describe('buildMemo: recommendations it cannot word', () => {
       const field = APPLICATIONS.fields.find((f) => f.key === key)!;
       v['Søknader']![1]![header.indexOf(field.header)] = value;
     }
-    const doc = buildMemo(checkWorkbook(v), { meetingDate: '2025-05-09', cases: ['2025-05-001'] });
+    const doc = buildMemo(checkWorkbook(v, { today: TODAY }), {
+      meetingDate: '2025-05-09',
+      cases: ['2025-05-001'],
+    });
     expect(after(doc, 'Forslag til vedtak', 'paragraph')).toEqual(p('Ingen saker er klare for vedtak.'));
     expect(headings(doc, 2)).toContain('Saker som ikke er klare for vedtak');
   });

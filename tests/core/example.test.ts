@@ -1,11 +1,11 @@
 import { checkWorkbook } from '../../src/core/rules/check';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
-import { pairs } from './builders';
+import { pairs, TODAY } from './builders';
 
 /** The bundled example (the real cases of SSU case 18-2025) through the whole check. */
 describe('the Agder example workbook', () => {
-  const result = checkWorkbook(exampleWorkbook());
+  const result = checkWorkbook(exampleWorkbook(), { today: TODAY });
   const year = (y: number) => result.ledger.years.get(y)!;
 
   it('reads its own settings sheet back to the defaults', () => {

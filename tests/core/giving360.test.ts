@@ -1,3 +1,4 @@
+import { TODAY } from './builders';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
@@ -41,7 +42,7 @@ function setSetting(v: Values, key: string, value: unknown) {
   row[1] = value;
 }
 
-const exportOf = (v: Values = exampleWorkbook()) => grants360(checkWorkbook(v));
+const exportOf = (v: Values = exampleWorkbook()) => grants360(checkWorkbook(v, { today: TODAY }));
 
 /** A minimal RFC 4180 parser, to read the export back. */
 function parseCsv(text: string): string[][] {

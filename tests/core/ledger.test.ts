@@ -13,6 +13,7 @@ import {
   withApplication,
   workbookValues,
   type Book,
+  TODAY,
 } from './builders';
 
 const ledgerOf = (b: Book) => check(b).ledger;
@@ -95,7 +96,10 @@ describe('the ledger', () => {
   });
 
   it('adds requested years without allocations, in year order', () => {
-    const { ledger } = checkPortfolio(readPortfolio(workbookValues(book())), [2027, 2024]);
+    const { ledger } = checkPortfolio(readPortfolio(workbookValues(book())), {
+      years: [2027, 2024],
+      today: TODAY,
+    });
     expect([...ledger.years.keys()]).toEqual([2024, 2025, 2026, 2027]);
     expect(ledger.years.get(2027)).toMatchObject({ allocated: 0, remaining: 9_160_000 });
   });

@@ -1,3 +1,4 @@
+import { TODAY } from '../core/builders';
 import { checkWorkbook } from '../../src/core/rules/check';
 import { clearBody, docsRequests, docsText } from '../../src/core/documents/docs-requests';
 import { buildMemo } from '../../src/core/documents/memo';
@@ -224,7 +225,7 @@ describe('docsRequests: the document model in one batchUpdate', () => {
   it('renders the example memo with valid indexes throughout', () => {
     const { docs } = service();
     const { documentId } = docs.Documents.create({ title: 'T' });
-    const memo = buildMemo(checkWorkbook(exampleWorkbook()), {
+    const memo = buildMemo(checkWorkbook(exampleWorkbook(), { today: TODAY }), {
       meetingDate: '2025-05-09',
       caseNumber: '18-2025',
       cases: ['2025-05-001', '2025-05-002'],

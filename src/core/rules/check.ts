@@ -10,15 +10,26 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-/** Runs every rule over a portfolio. `years` adds budget years to the summary even without allocations. */
-export function checkPortfolio(portfolio: Portfolio, years: number[] = []): CheckResult {
-  const ledger = buildLedger(portfolio, years);
-  const ctx = buildContext(portfolio, ledger);
+export interface CheckOptions {
+  /** Budget years added to the summary even without allocations. */
+  years?: readonly number[];
+  /**
+   * The day that date-dependent rules judge against, as UTC midnight of the local day (like every date the
+   * core reads). The adapter gives it: the script's clock in Sheets, `--date` or the real day in the CLI,
+   * so a result can be reproduced.
+   */
+  today: Date;
+}
+
+/** Runs every rule over a portfolio. */
+export function checkPortfolio(portfolio: Portfolio, options: CheckOptions): CheckResult {
+  const ledger = buildLedger(portfolio, [...(options.years ?? [])]);
+  const ctx = buildContext(portfolio, ledger, options.today);
   const findings = sortFindings(RULES.flatMap((rule) => rule.check(ctx)));
   return { portfolio, ledger, findings };
 }
 
 /** Reads and checks a workbook's values (sheet name → rows); throws TilskuddError when unusable. */
-export function checkWorkbook(values: WorkbookValues, years: number[] = []): CheckResult {
-  return checkPortfolio(readPortfolio(values), years);
+export function checkWorkbook(values: WorkbookValues, options: CheckOptions): CheckResult {
+  return checkPortfolio(readPortfolio(values), options);
 }

@@ -14,6 +14,8 @@ export interface CheckContext {
   budgetByCase: Map<string, BudgetLine[]>;
   ordinaryByCase: Map<string, Allocation[]>;
   supplementsByCase: Map<string, Allocation[]>;
+  /** The day date-dependent rules judge against (UTC midnight), see `CheckOptions.today`. */
+  today: Date;
 }
 
 export interface Rule {
@@ -35,11 +37,12 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return map;
 }
 
-export function buildContext(portfolio: Portfolio, ledger: Ledger): CheckContext {
+export function buildContext(portfolio: Portfolio, ledger: Ledger, today: Date): CheckContext {
   const byCase = (a: { caseId: string }) => a.caseId;
   return {
     portfolio,
     ledger,
+    today,
     active: portfolio.applications.filter(isActive),
     budgetByCase: groupBy(portfolio.budget, byCase),
     ordinaryByCase: groupBy(
