@@ -1,4 +1,4 @@
-import { accessError } from '../core/access/roles';
+import { accessError, type Action } from '../core/access/roles';
 import { MEMBERS_SHEET } from '../core/workbook/contract';
 import type { SheetIndex } from './sheets';
 
@@ -7,11 +7,11 @@ export function activeEmail(): string {
   return Session.getActiveUser().getEmail();
 }
 
-/** Throws (with the reason) unless the active user may change data; returns the user's e-mail. */
-export function requireSecretariat(sheets: SheetIndex): string {
+/** Throws (with the reason) unless the active user's role allows `action`; returns the user's e-mail. */
+export function requireRole(sheets: SheetIndex, action: Action): string {
   const email = activeEmail();
   const members = sheets.find(MEMBERS_SHEET);
-  const error = accessError(email, members ? members.getDataRange().getValues() : [[]]);
+  const error = accessError(email, members ? members.getDataRange().getValues() : [[]], action);
   if (error) throw error;
   return email;
 }

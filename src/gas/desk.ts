@@ -1,7 +1,8 @@
 import { TilskuddError } from '../core/base/errors';
 import { parseDay } from '../core/parse/period';
 import type { Lang } from '../core/base/result';
-import { requireSecretariat } from './access';
+import type { Action } from '../core/access/roles';
+import { requireRole } from './access';
 import { TEXT, langOf } from './i18n';
 import { SheetIndex, type Spreadsheet } from './sheets';
 
@@ -16,20 +17,20 @@ export interface Desk {
 /**
  * Runs a secretariat action: checks the user's role, holds the document lock (one change at a time, as
  * two members may click at once, and form submissions wait for it), and shows errors as a dialog in the
- * user's language instead of a stack trace. `authorise: false` is for the first set-up, which checks
- * itself. `lock: false` is for actions that wait for the user (prompts) or for Google (documents): they
+ * user's language instead of a stack trace. `action` is what the role table must allow; null is for
+ * set-up, which checks itself (the very first run has no members yet). `lock: false` is for actions that wait for the user (prompts) or for Google (documents): they
  * take the lock only around their writes, with `inLock`, so submissions are never kept waiting long.
  */
 export function withDesk<T>(
   action: (desk: Desk) => T,
-  options: { authorise?: boolean; lock?: boolean } = {},
+  options: { action: Action | null; lock?: boolean },
 ): T | undefined {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = langOf(ss);
   try {
     const run = () => {
       const sheets = new SheetIndex(ss);
-      const user = options.authorise === false ? '' : requireSecretariat(sheets);
+      const user = options.action === null ? '' : requireRole(sheets, options.action);
       return action({ ss, sheets, lang, user });
     };
     return options.lock === false ? run() : inLock(run);

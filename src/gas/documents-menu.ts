@@ -16,7 +16,7 @@ export const DOCUMENT_TEXT = {
 } as const;
 
 /** Prompts wait for the user and documents for Google: the lock is taken only around the writes. */
-const NO_WAITING = { lock: false } as const;
+const NO_WAITING = { action: 'documents', lock: false } as const;
 
 function ask(desk: Desk, title: string, question: string): string | null {
   const ui = SpreadsheetApp.getUi();

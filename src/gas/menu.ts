@@ -45,23 +45,26 @@ export function setupMenu(): void {
       const report = setupWorkbook(ss);
       ss.toast(setupDoneText(report)[lang], TEXT.menu[lang]);
     },
-    { authorise: false },
+    { action: null },
   );
 }
 
 export function checkMenu(): void {
-  withDesk(({ ss, sheets, lang, user }) => {
-    const { errors, warnings } = runCheck(ss, sheets, lang);
-    appendLog(sheets, user, [
-      { action: 'Kontroller portefølje', after: `${errors} feil, ${warnings} advarsler` },
-    ]);
-    ss.toast(
-      lang === 'nb'
-        ? `${errors} feil og ${warnings} advarsler. Se arket «Avvik».`
-        : `${errors} errors and ${warnings} warnings. See the "Avvik" sheet.`,
-      TEXT.check[lang],
-    );
-  });
+  withDesk(
+    ({ ss, sheets, lang, user }) => {
+      const { errors, warnings } = runCheck(ss, sheets, lang);
+      appendLog(sheets, user, [
+        { action: 'Kontroller portefølje', after: `${errors} feil, ${warnings} advarsler` },
+      ]);
+      ss.toast(
+        lang === 'nb'
+          ? `${errors} feil og ${warnings} advarsler. Se arket «Avvik».`
+          : `${errors} errors and ${warnings} warnings. See the "Avvik" sheet.`,
+        TEXT.check[lang],
+      );
+    },
+    { action: 'check' },
+  );
 }
 
 export function createFormMenu(): void {
@@ -127,6 +130,6 @@ export function createFormMenu(): void {
           triggerNote,
       );
     },
-    { lock: false },
+    { action: 'intake', lock: false },
   );
 }

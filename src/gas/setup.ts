@@ -14,7 +14,7 @@ import {
 import { readSettings } from '../core/workbook/records';
 import { DEFAULT_SETTINGS, settingsToRows, type Settings } from '../core/workbook/settings';
 import { normalizeKey } from '../core/base/text';
-import { activeEmail, requireSecretariat } from './access';
+import { activeEmail, requireRole } from './access';
 import { appendLog } from './log';
 import { SheetIndex, rowFor, type Sheet, type Spreadsheet } from './sheets';
 import { accessError } from '../core/access/roles';
@@ -55,7 +55,7 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   const members = sheets.find(MEMBERS_SHEET);
   const hasMembers = members !== null && members.getLastRow() > 1;
   // The very first set-up makes its user the leader; afterwards only the secretariat may run it.
-  const user = hasMembers ? requireSecretariat(sheets) : firstUser();
+  const user = hasMembers ? requireRole(sheets, 'settings') : firstUser();
   const report: SetupReport = { created: [], headersAdded: [], leader: null };
   const settingsSheet = sheets.find(SETTINGS_SHEET);
   // Dropdowns (regions) follow the workbook's own settings when it has them.
@@ -103,7 +103,7 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
 
 function firstUser(): string {
   const email = activeEmail();
-  const error = email === '' ? accessError(email, []) : null;
+  const error = email === '' ? accessError(email, [], 'settings') : null;
   if (error) throw error;
   return email;
 }

@@ -28,7 +28,8 @@ import {
   type Result,
   type Server,
 } from '../ui/api';
-import { requireSecretariat } from './access';
+import type { Action } from '../core/access/roles';
+import { requireRole } from './access';
 import { runCheck } from './check';
 import { inLock, todayIn, withDesk, type Desk } from './desk';
 import { langOf } from './i18n';
@@ -67,7 +68,7 @@ export function openPage(page: Page): void {
       else ui.showSidebar(output);
       // Opening a page writes nothing: no lock, so it opens even while a long change runs.
     },
-    { lock: false },
+    { action: PAGES[page].action, lock: false },
   );
 }
 
@@ -95,12 +96,12 @@ function list(value: unknown, max = 100): unknown[] {
 }
 
 /** Runs an endpoint: role check (and the lock when it writes); a refusal becomes `{ ok: false }`. */
-function endpoint<T>(write: boolean, body: (desk: Desk) => T): Result<T> {
+function endpoint<T>(action: Action, write: boolean, body: (desk: Desk) => T): Result<T> {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = langOf(ss);
   const run = () => {
     const sheets = new SheetIndex(ss);
-    return body({ ss, sheets, lang, user: requireSecretariat(sheets) });
+    return body({ ss, sheets, lang, user: requireRole(sheets, action) });
   };
   try {
     return { ok: true, value: write ? inLock(run) : run() };
@@ -356,26 +357,28 @@ const supplementDoneText = (lang: Lang, caseId: string, amount: number, left: nu
 
 export const server: Server = {
   assessmentLoad: (caseId) =>
-    endpoint(false, (desk) => assessmentView(desk, portfolioOf(desk), text(caseId ?? '', 100).trim())),
-  assessmentSave: (input) => endpoint(true, (desk) => saveAssessment(desk, input)),
-  assessmentOverride: (input) => endpoint(true, (desk) => overrideRanking(desk, input)),
+    endpoint('read', false, (desk) =>
+      assessmentView(desk, portfolioOf(desk), text(caseId ?? '', 100).trim()),
+    ),
+  assessmentSave: (input) => endpoint('assess', true, (desk) => saveAssessment(desk, input)),
+  assessmentOverride: (input) => endpoint('boardRanking', true, (desk) => overrideRanking(desk, input)),
   dashboardLoad: () =>
-    endpoint(false, (desk) => {
+    endpoint('read', false, (desk) => {
       const p = portfolioOf(desk);
       return { lang: desk.lang, data: dashboard(p), limit: p.settings.supplementLimit };
     }),
-  findingsLoad: () => endpoint(false, findingsView),
+  findingsLoad: () => endpoint('read', false, findingsView),
   findingsRecheck: () =>
-    endpoint(true, (desk) => {
+    endpoint('check', true, (desk) => {
       const { errors, warnings } = runCheck(desk.ss, desk.sheets, desk.lang);
       appendLog(desk.sheets, desk.user, [
         { action: 'Kontroller portefølje', after: `${errors} feil, ${warnings} advarsler` },
       ]);
       return findingsView(desk);
     }),
-  findingsSelect: (target) => endpoint(false, (desk) => selectTarget(desk, target)),
+  findingsSelect: (target) => endpoint('read', false, (desk) => selectTarget(desk, target)),
   supplementLoad: () =>
-    endpoint(false, (desk) => {
+    endpoint('money', false, (desk) => {
       const p = portfolioOf(desk);
       return {
         lang: desk.lang,
@@ -391,7 +394,7 @@ export const server: Server = {
       };
     }),
   supplementRegister: (raw) =>
-    endpoint(true, (desk) => {
+    endpoint('money', true, (desk) => {
       const input = record(raw);
       const caseId = text(input.caseId, 100).trim();
       const amount = text(input.amount, 100);

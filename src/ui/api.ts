@@ -1,3 +1,4 @@
+import type { Action } from '../core/access/roles';
 /**
  * The typed seam between the sidebars (browser) and the Apps Script server: every `google.script.run`
  * endpoint, its arguments and its result. The client calls only these names; `src/main.ts` exports a
@@ -163,9 +164,9 @@ export const ALL_LISTED: Missing extends never ? true : false = true;
 
 /** The built HTML files (`build/<name>.html`) and the menu functions that open them. */
 export const PAGES = {
-  Assessment: { opener: 'openAssessment', kind: 'sidebar' },
-  Dashboard: { opener: 'openDashboard', kind: 'sidebar' },
-  Findings: { opener: 'openFindings', kind: 'sidebar' },
-  Supplement: { opener: 'openSupplementDialog', kind: 'dialog' },
-} as const;
+  Assessment: { opener: 'openAssessment', kind: 'sidebar', action: 'read' },
+  Dashboard: { opener: 'openDashboard', kind: 'sidebar', action: 'read' },
+  Findings: { opener: 'openFindings', kind: 'sidebar', action: 'read' },
+  Supplement: { opener: 'openSupplementDialog', kind: 'dialog', action: 'money' },
+} as const satisfies Record<string, { opener: string; kind: 'sidebar' | 'dialog'; action: Action }>;
 export type Page = keyof typeof PAGES;

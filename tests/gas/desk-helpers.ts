@@ -4,6 +4,7 @@ import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { loadBundle, type SandboxOptions } from './sandbox';
 
 export const SECRETARY = 'sekretariat@example.no';
+export const LEADER = 'leder@example.no';
 
 /** The built bundle with the example workbook of SSU 18-2025 and the user as a secretariat member. */
 export function deskWith(values = exampleWorkbook(), options: SandboxOptions = {}) {
@@ -13,6 +14,7 @@ export function deskWith(values = exampleWorkbook(), options: SandboxOptions = {
     MEMBERS_SHEET.name,
     sheetRows(MEMBERS_SHEET, [
       { name: 'Sekretariatet', email: SECRETARY, role: 'Sekretariat', organisation: 'SSHF' },
+      { name: 'Leder', email: LEADER, role: 'Leder', organisation: 'SSHF' },
       { name: 'Leser', email: 'leser@example.no', role: 'Leser', organisation: 'Kommune' },
     ]),
   );

@@ -1,7 +1,7 @@
 import { APPLICATIONS } from '../../src/core/workbook/contract';
 import { exampleWorkbook } from '../../src/example/agder';
 import { menuFunctions } from './fakes/ui';
-import { SECRETARY, colOf, deskWith, sheetCalls } from './desk-helpers';
+import { LEADER, SECRETARY, colOf, deskWith, sheetCalls } from './desk-helpers';
 import { loadBundle } from './sandbox';
 
 describe('loading the bundle', () => {
@@ -91,7 +91,7 @@ describe('Sett opp arbeidsboka', () => {
       );
       return [status, ...rest];
     });
-    const sb = deskWith(values);
+    const sb = deskWith(values, { activeUser: LEADER });
     const before = sb.spreadsheet.sheetData('Søknader').values;
     const width = before[0]!.length;
     sb.call('setupWorkbook');
@@ -123,7 +123,7 @@ describe('Sett opp arbeidsboka', () => {
 
 describe('access', () => {
   it.each([
-    ['a reader', 'leser@example.no', /bare gir lesetilgang/],
+    ['a reader', 'leser@example.no', /som ikke gir lov til å kontrollere porteføljen/],
     ['a stranger', 'ukjent@example.no', /står ikke i arket «Medlemmer»/],
     ['an unknown user (other domain)', '', /kan ikke lese e-postadressen din/],
   ])('refuses %s to change data, and writes nothing', (_who, email, message) => {

@@ -1,6 +1,6 @@
 import { ENDPOINTS, PAGES } from '../../src/ui/api';
 import type { AssessmentView, FindingsView, Result, SupplementDone } from '../../src/ui/api';
-import { SECRETARY, deskWith } from './desk-helpers';
+import { LEADER, SECRETARY, deskWith } from './desk-helpers';
 
 /** google.script.run refuses Dates, functions and class instances; results must be plain JSON. */
 function expectPlain(value: unknown, path = 'result'): void {
@@ -45,12 +45,22 @@ describe('sidebar pages', () => {
     expect(page).toMatch(/^[A-Z]/);
   });
 
-  it('refuses a reader before showing anything', () => {
-    const sb = deskWith(undefined, { activeUser: 'leser@example.no' });
+  it('refuses someone not in Medlemmer before showing anything', () => {
+    const sb = deskWith(undefined, { activeUser: 'ukjent@example.no' });
     sb.ui.answerAlert();
     sb.call('openAssessment');
     expect(sb.ui.html).toHaveLength(0);
-    expect(sb.ui.alerts[0]!.prompt).toMatch(/lesetilgang/);
+    expect(sb.ui.alerts[0]!.prompt).toMatch(/står ikke i arket «Medlemmer»/);
+  });
+
+  it('lets a reader open the sidebars, but not the supplementary dialog', () => {
+    const sb = deskWith(undefined, { activeUser: 'leser@example.no' });
+    sb.call('openDashboard');
+    expect(sb.ui.html).toHaveLength(1);
+    sb.ui.answerAlert();
+    sb.call('openSupplementDialog');
+    expect(sb.ui.html).toHaveLength(1);
+    expect(sb.ui.alerts[0]!.prompt).toMatch(/som ikke gir lov til å registrere penger/);
   });
 
   it('has the menu open the sidebars and the supplementary dialog', () => {
@@ -71,13 +81,24 @@ describe('endpoints', () => {
   });
 
   it.each([
-    ['a reader', 'leser@example.no', /lesetilgang/],
+    ['someone not in Medlemmer', 'ukjent@example.no', /står ikke i arket/],
     ['an unknown user', '', /kan ikke lese e-postadressen/],
   ])('check the role for %s, also when only reading, and write nothing', (_who, email, message) => {
     const sb = deskWith(undefined, { activeUser: email });
     for (const name of ENDPOINTS) {
       const r = sb.call<Result<unknown>>(name, name === 'assessmentLoad' ? '' : {});
       expect(r).toEqual({ ok: false, error: expect.stringMatching(message) });
+    }
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('let a reader read and refuse every change, writing nothing', () => {
+    const sb = deskWith(undefined, { activeUser: 'leser@example.no' });
+    const reading = ['assessmentLoad', 'dashboardLoad', 'findingsLoad', 'findingsSelect'];
+    for (const name of ENDPOINTS) {
+      const r = sb.call<Result<unknown>>(name, name === 'assessmentLoad' ? '' : {});
+      if (reading.includes(name)) expect(r).not.toMatchObject({ error: expect.stringMatching(/gir lov/) });
+      else expect(r).toEqual({ ok: false, error: expect.stringMatching(/som ikke gir lov til/) });
     }
     expect(sb.calls.count('Range.setValues')).toBe(0);
   });
@@ -182,7 +203,7 @@ describe('assessment', () => {
   });
 
   it("records the board's override with its reason and moves the case", () => {
-    const sb = deskWith();
+    const sb = deskWith(undefined, { activeUser: LEADER });
     ok(sb.call<Result<AssessmentView>>('assessmentSave', answers('2025-05-001', [5, 5, 5, 5])));
     ok(sb.call<Result<AssessmentView>>('assessmentSave', answers('2025-05-002', [2, 2, 2, 2])));
     expect(sb.call('assessmentOverride', { caseId: '2025-05-002', rank: 1, reason: '' })).toMatchObject({

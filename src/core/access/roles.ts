@@ -1,39 +1,104 @@
 import { MEMBERS_SHEET, readTable } from '../workbook/contract';
 import { tilskuddError, type TilskuddError } from '../base/errors';
+import type { Reason } from '../base/result';
 import { cellText, normalizeKey } from '../base/text';
 
 /**
- * Who may change data: members of `Medlemmer` with a secretariat role. Everyone else may read. When the
- * user's e-mail cannot be read (another domain, a simple trigger) access fails closed.
+ * The one role table: which role in `Medlemmer` may do what. Every menu item, dialog and sidebar endpoint
+ * asks it (`accessError(email, members, action)`), and the README prints it. When the user's e-mail cannot
+ * be read (another domain, a simple trigger) every action fails closed.
  */
-const SECRETARIAT_ROLES = new Set([
-  'leder',
-  'sekretær',
-  'sekretariat',
-  'brukerrepresentant',
-  'chair',
-  'secretary',
-  'secretariat',
-]);
+export const ROLES = {
+  leader: { nb: 'Leder', en: 'Chair', aliases: ['leder', 'chair'] },
+  secretary: { nb: 'Sekretær', en: 'Secretary', aliases: ['sekretær', 'secretary'] },
+  secretariat: { nb: 'Sekretariat', en: 'Secretariat', aliases: ['sekretariat', 'secretariat'] },
+  userRep: {
+    nb: 'Brukerrepresentant',
+    en: 'User representative',
+    aliases: ['brukerrepresentant', 'user representative'],
+  },
+  reader: { nb: 'Leser', en: 'Reader', aliases: ['leser', 'reader'] },
+} as const;
 
-export const isSecretariatRole = (role: string): boolean => SECRETARIAT_ROLES.has(normalizeKey(role));
+export type Role = keyof typeof ROLES;
 
-export function accessError(email: string, members: readonly (readonly unknown[])[]): TilskuddError | null {
+/** The role a `Rolle` cell names; null when blank or unknown (which gives no rights beyond none). */
+export function parseRole(text: string): Role | null {
+  const key = normalizeKey(text);
+  const found = (Object.keys(ROLES) as Role[]).find((r) =>
+    (ROLES[r].aliases as readonly string[]).includes(key),
+  );
+  return found ?? null;
+}
+
+const ALL: readonly Role[] = ['leader', 'secretary', 'secretariat', 'userRep', 'reader'];
+const ASSESSORS: readonly Role[] = ['leader', 'secretary', 'secretariat', 'userRep'];
+const CASEWORKERS: readonly Role[] = ['leader', 'secretary', 'secretariat'];
+const LEADER: readonly Role[] = ['leader'];
+
+/** Every action the product guards, the roles that may do it, and how the refusal names it. */
+export const PERMISSIONS = {
+  read: { roles: ALL, nb: 'lese porteføljen', en: 'read the portfolio' },
+  assess: { roles: ASSESSORS, nb: 'vurdere søknader', en: 'assess applications' },
+  check: { roles: ASSESSORS, nb: 'kontrollere porteføljen', en: 'check the portfolio' },
+  intake: { roles: CASEWORKERS, nb: 'ta imot søknader og svar', en: 'take in applications and responses' },
+  documents: { roles: CASEWORKERS, nb: 'lage dokumenter', en: 'write documents' },
+  money: {
+    roles: CASEWORKERS,
+    nb: 'registrere penger (tilleggsbevilling, utbetaling, tilbakebetaling, inndragning)',
+    en: 'register money (supplementary allocation, payment, refund, withdrawal)',
+  },
+  plan: { roles: CASEWORKERS, nb: 'endre handlingsplanen', en: 'change the action plan' },
+  boardRanking: { roles: LEADER, nb: 'overstyre rangeringen', en: 'override the ranking' },
+  closeProject: { roles: LEADER, nb: 'godkjenne sluttrapporter', en: 'approve final reports' },
+  settings: {
+    roles: LEADER,
+    nb: 'endre innstillinger og sette opp arbeidsboka',
+    en: 'change settings and set up the workbook',
+  },
+} as const satisfies Record<string, { roles: readonly Role[] } & Reason>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export const may = (role: Role | null, action: Action): boolean =>
+  role !== null && (PERMISSIONS[action].roles as readonly Role[]).includes(role);
+
+/** The member's role, by e-mail (case and spacing ignored); null when not in `Medlemmer`. */
+export function roleOf(
+  email: string,
+  members: readonly (readonly unknown[])[],
+): { role: Role | null; cell: string } | null {
+  if (normalizeKey(email) === '') return null;
+  const rows = readTable(MEMBERS_SHEET, members).rows;
+  const me = rows.find((r) => normalizeKey(cellText(r.get('email'))) === normalizeKey(email));
+  if (!me) return null;
+  const cell = cellText(me.get('role'));
+  return { role: parseRole(cell), cell };
+}
+
+/** Why `email` may not do `action`, or null when it may. */
+export function accessError(
+  email: string,
+  members: readonly (readonly unknown[])[],
+  action: Action,
+): TilskuddError | null {
   if (normalizeKey(email) === '') {
     return tilskuddError(
       'Tilskudd kan ikke lese e-postadressen din (f.eks. når du er logget inn fra et annet domene), og endringer er derfor stengt. Logg inn med kontoen som står i arket «Medlemmer».',
       'Tilskudd cannot read your e-mail address (for instance when signed in from another domain), so changes are closed. Sign in with the account listed in the "Members" sheet.',
     );
   }
-  const rows = readTable(MEMBERS_SHEET, members).rows;
-  const me = rows.find((r) => normalizeKey(cellText(r.get('email'))) === normalizeKey(email));
-  if (me && isSecretariatRole(cellText(me.get('role')))) return null;
+  const me = roleOf(email, members);
+  if (me && may(me.role, action)) return null;
+  const what = PERMISSIONS[action];
+  const allowed = what.roles.map((r) => ROLES[r]);
+  const list = (lang: 'nb' | 'en') => allowed.map((r) => r[lang]).join(', ');
   return tilskuddError(
     me
-      ? `${email} har rollen «${cellText(me.get('role'))}» i arket «Medlemmer», som bare gir lesetilgang. Sekretariatet kan endre rollen.`
-      : `${email} står ikke i arket «Medlemmer». Be sekretariatet legge deg til med en sekretariatsrolle.`,
+      ? `${email} har rollen «${me.cell}» i arket «Medlemmer», som ikke gir lov til å ${what.nb}. Det kan: ${list('nb')}. Lederen kan endre rollen.`
+      : `${email} står ikke i arket «Medlemmer». Be lederen legge deg til med en rolle.`,
     me
-      ? `${email} has the role "${cellText(me.get('role'))}" in the "Members" sheet, which only allows reading. The secretariat can change it.`
-      : `${email} is not in the "Members" sheet. Ask the secretariat to add you with a secretariat role.`,
+      ? `${email} has the role "${me.cell}" in the "Members" sheet, which does not allow you to ${what.en}. Allowed: ${list('en')}. The chair can change the role.`
+      : `${email} is not in the "Members" sheet. Ask the chair to add you with a role.`,
   );
 }
