@@ -15,6 +15,7 @@ import {
   withApplication,
   type Book,
 } from './builders';
+import { FOLLOW_UP_RULE_IDS } from './follow-up/rule-ids';
 
 /** `kr('800 001')` → the text formatMoney writes: NBSPs between groups and before `kr`. */
 const kr = (amount: string) => `${amount.replace(/ /g, '\u00a0')}\u00a0kr`;
@@ -617,7 +618,10 @@ describe('the valid book', () => {
 
   it('runs exactly the rules of the contract', () => {
     // assessor-disqualified reads the Vurderinger sheet; its cases are in tests/core/assessment.test.ts.
-    expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS, 'assessor-disqualified'].sort());
+    // The follow-up rules judge fixed days; their cases are in tests/core/follow-up/rules.test.ts.
+    expect(RULES.map((r) => r.id).sort()).toEqual(
+      [...RULE_IDS, 'assessor-disqualified', ...FOLLOW_UP_RULE_IDS].sort(),
+    );
   });
 });
 

@@ -258,3 +258,11 @@ export function parseDay(input: unknown): Parsed<Date> {
 }
 
 export const monthOfDay = (d: Date): MonthIndex => monthIndex(d.getUTCFullYear(), d.getUTCMonth() + 1);
+
+/** "1. november 2025" / "1 November 2025": a day as the documents and messages write it. */
+export function formatDay(d: Date, lang: 'nb' | 'en' = 'nb'): string {
+  const month = (lang === 'nb' ? MONTH_NAMES_NB : MONTH_NAMES_EN)[d.getUTCMonth()];
+  return lang === 'nb'
+    ? `${d.getUTCDate()}. ${month} ${d.getUTCFullYear()}`
+    : `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}

@@ -15,6 +15,9 @@ import { permanentOperatingCost } from './permanent-operating-cost';
 import { priorityAreaMissing } from './priority-area-missing';
 import { recommendationInvalid } from './recommendation-invalid';
 import { supplementNotReported, supplementOverLimit, supplementWithoutGrant } from './supplement-rules';
+import { finalReportOverdue, statusReportOverdue } from '../follow-up/rules/report-overdue';
+import { statusCommentMissing, statusRed } from '../follow-up/rules/report-content';
+import { statusReportInvalid } from '../follow-up/rules/report-invalid';
 import type { Rule } from './rule';
 
 /** Every rule the engine runs. Rule ids are part of the product's contract: never rename one. */
@@ -40,4 +43,9 @@ export const RULES: readonly Rule[] = [
   kindInvalid,
   assessorDisqualified,
   recommendationInvalid,
+  statusReportOverdue,
+  finalReportOverdue,
+  statusCommentMissing,
+  statusRed,
+  statusReportInvalid,
 ];

@@ -4,6 +4,7 @@ import type { Ledger } from '../money-flow/ledger';
 import type { Allocation, Application, BudgetLine, Portfolio } from '../workbook/records';
 import type { Lang, Reason } from '../base/result';
 import { isActive, isGrantedStatus } from '../workbook/status';
+import { deadlinesOf, type Deadline } from '../follow-up/deadlines/deadlines';
 
 /** Everything a rule may read, indexed once per check. */
 export interface CheckContext {
@@ -16,6 +17,8 @@ export interface CheckContext {
   supplementsByCase: Map<string, Allocation[]>;
   /** The day date-dependent rules judge against (UTC midnight), see `CheckOptions.today`. */
   today: Date;
+  /** Every report the followed projects owe, with its state on `today` (the follow-up's due dates). */
+  deadlines: Deadline[];
 }
 
 export interface Rule {
@@ -43,6 +46,7 @@ export function buildContext(portfolio: Portfolio, ledger: Ledger, today: Date):
     portfolio,
     ledger,
     today,
+    deadlines: deadlinesOf(portfolio, today),
     active: portfolio.applications.filter(isActive),
     budgetByCase: groupBy(portfolio.budget, byCase),
     ordinaryByCase: groupBy(

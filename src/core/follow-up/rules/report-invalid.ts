@@ -1,0 +1,70 @@
+import type { CellRef, Finding } from '../../rules/findings';
+import { about, finding, type Rule } from '../../rules/rule';
+import type { StatusReport } from '../status/reports';
+
+type Problem = { field: string; nb: string; en: string };
+
+function problemsOf(r: StatusReport, known: Set<string>): Problem[] {
+  const out: Problem[] = [];
+  if (!known.has(r.caseId))
+    out.push({
+      field: 'caseId',
+      nb: r.caseId === '' ? 'Saksnr mangler' : `Saksnr «${r.caseId}» finnes ikke i Søknader`,
+      en: r.caseId === '' ? 'Case ID missing' : `Case ID "${r.caseId}" is not in Applications`,
+    });
+  if (!r.due.ok)
+    out.push({ field: 'due', nb: `Frist: ${r.due.reason.nb}`, en: `Due date: ${r.due.reason.en}` });
+  if (!r.received.ok)
+    out.push({
+      field: 'received',
+      nb: `Mottatt: ${r.received.reason.nb}`,
+      en: `Received: ${r.received.reason.en}`,
+    });
+  if (r.type === null)
+    out.push({
+      field: 'type',
+      nb: `Type «${r.typeText}» er verken Halvårsrapport eller Sluttrapport`,
+      en: `Type "${r.typeText}" is neither Halvårsrapport nor Sluttrapport`,
+    });
+  const labels = {
+    progress: ['Framdrift', 'Progress'],
+    economy: ['Økonomi', 'Economy'],
+    risk: ['Risiko', 'Risk'],
+  };
+  for (const k of ['progress', 'economy', 'risk'] as const) {
+    if (r[k] !== null) continue;
+    out.push({
+      field: k,
+      nb: `${labels[k][0]} «${r.lightText[k]}» er ikke Grønn, Gul eller Rød`,
+      en: `${labels[k][1]} "${r.lightText[k]}" is not Green, Yellow or Red`,
+    });
+  }
+  return out;
+}
+
+/**
+ * A report that cannot be counted: unknown case, no due date or received date, unknown type or light.
+ * Without this it would silently answer no due date, and the project would look overdue.
+ */
+export const statusReportInvalid: Rule = {
+  id: 'status-report-invalid',
+  severity: 'warning',
+  check(ctx) {
+    const known = new Set(ctx.portfolio.applications.map((a) => a.caseId));
+    const out: Finding[] = [];
+    for (const r of ctx.portfolio.statusReports ?? []) {
+      const problems = problemsOf(r, known);
+      if (problems.length === 0) continue;
+      const ref = r.caseId;
+      const cells = problems.map((x): CellRef => ({ sheet: 'statusReports', row: r.row, field: x.field }));
+      out.push(
+        finding(this, ref, cells, (lang) =>
+          lang === 'nb'
+            ? `${about(ref, cells[0], 'nb')}rapporten kan ikke telles: ${problems.map((x) => x.nb).join('; ')}. Rett cellene, så teller den for fristen.`
+            : `${about(ref, cells[0], 'en')}the report cannot be counted: ${problems.map((x) => x.en).join('; ')}. Fix the cells so it counts for its due date.`,
+        ),
+      );
+    }
+    return out;
+  },
+};

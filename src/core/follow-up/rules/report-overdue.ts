@@ -1,0 +1,57 @@
+import type { CellRef, Finding } from '../../rules/findings';
+import { about, finding, type CheckContext, type Rule } from '../../rules/rule';
+import { formatDay } from '../../parse/period';
+import type { Deadline } from '../deadlines/deadlines';
+import type { ReportType } from '../status/reports';
+
+const DAY = 86_400_000;
+
+const NAME: Record<ReportType, { nb: string; en: string }> = {
+  halfYear: { nb: 'halvårsrapporten', en: 'the half-yearly report' },
+  final: { nb: 'sluttrapporten', en: 'the final report' },
+};
+
+/** The `Frister` row with the person's extension, else the project's `Saksnr` in `Søknader`. */
+function cellOf(d: Deadline): CellRef {
+  return d.override
+    ? { sheet: 'deadlines', row: d.override.row, field: d.extendedTo ? 'extendedTo' : 'due' }
+    : { sheet: 'applications', row: d.application.row, field: 'caseId' };
+}
+
+/**
+ * Overdue reports: past the due date or its extension, not delivered, not exempted. Silent while the
+ * workbook has no `Statusrapporter` sheet (follow-up not in use there yet).
+ */
+function overdueRule(id: string, type: ReportType): Rule {
+  const rule: Rule = {
+    id,
+    severity: 'warning',
+    check(ctx: CheckContext) {
+      if (ctx.portfolio.statusReports === undefined) return [];
+      const out: Finding[] = [];
+      for (const d of ctx.deadlines) {
+        if (d.type !== type || d.status !== 'overdue') continue;
+        const days = Math.round((ctx.today.getTime() - d.effectiveDue.getTime()) / DAY);
+        const cell = cellOf(d);
+        const ref = d.caseId;
+        out.push(
+          finding(rule, ref, [cell], (lang) => {
+            const ext = d.extendedTo
+              ? lang === 'nb'
+                ? ` (utsatt til ${formatDay(d.extendedTo, 'nb')})`
+                : ` (extended to ${formatDay(d.extendedTo, 'en')})`
+              : '';
+            return lang === 'nb'
+              ? `${about(ref, cell, 'nb')}${NAME[type].nb} med frist ${formatDay(d.due, 'nb')}${ext} er ikke levert, ${days} ${days === 1 ? 'dag' : 'dager'} over fristen. Be prosjektet sende den (en rad i Statusrapporter med denne fristen), eller før inn «Utsatt til» eller «Fritatt» i Frister.`
+              : `${about(ref, cell, 'en')}${NAME[type].en} due ${formatDay(d.due, 'en')}${ext} is not delivered, ${days} ${days === 1 ? 'day' : 'days'} late. Ask the project for it (a row in Status reports with this due date), or fill in "Extended to" or "Exempted" in Deadlines.`;
+          }),
+        );
+      }
+      return out;
+    },
+  };
+  return rule;
+}
+
+export const statusReportOverdue = overdueRule('status-report-overdue', 'halfYear');
+export const finalReportOverdue = overdueRule('final-report-overdue', 'final');
