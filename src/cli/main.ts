@@ -14,7 +14,8 @@ import { TilskuddError } from '../core/base/errors';
 import type { Lang } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
-import { humanReport, toJson } from './report';
+import { humanReport, projectsJson, toJson } from './report';
+import { REPORT_KINDS } from './report-kinds';
 import { annotate, buildWorkbook, loadWorkbook, workbookValues } from './xlsx';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
@@ -27,6 +28,7 @@ const USAGE = `Bruk:
   tilskudd memo FIL.xlsx --out SAK.docx [--meeting ÅÅÅÅ-MM-DD] [--case 18-2025] [--cases ID,ID] [--lang nb|en]
   tilskudd letters FIL.xlsx --out MAPPE [--date ÅÅÅÅ-MM-DD] [--lang nb|en]
   tilskudd publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]
+  tilskudd report FIL.xlsx --kind status|annual --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ] [--lang nb|en]
 
 check   kontrollerer arbeidsboka mot reglene og skriver rammen per budsjettår.
         Avslutter med 0 uten feil, 1 med feil, 2 når fila ikke kan brukes.
@@ -34,7 +36,10 @@ init    lager en tom mal med alle ark, kolonner, nedtrekkslister og standardinns
         med --example: eksempelet fra SSU-sak 18-2025.
 memo    skriver saksfremstillingen til SSU-møtet (.docx, eller .md med --out FIL.md).
 letters skriver ett tildelingsbrev per prosjekt med ordinær tildeling.
-publish skriver den offentlige oversikten (overview) eller 360Giving-eksporten (CSV eller JSON).`;
+publish skriver den offentlige oversikten (overview) eller 360Giving-eksporten (CSV eller JSON).
+report  skriver en rapport: ${Object.values(REPORT_KINDS)
+  .map((k) => k.describe)
+  .join('; ')}.`;
 
 export interface Io {
   out: (text: string) => void;
@@ -55,6 +60,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await letters(rest, io);
       case 'publish':
         return await publish(rest, io);
+      case 'report':
+        return await report(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -103,10 +110,8 @@ async function check(args: string[], io: Io): Promise<number> {
     throw usageError(`--year må være et årstall, ikke «${opts.year}».`);
 
   const wb = await loadWorkbook(file);
-  const result = checkWorkbook(workbookValues(wb), {
-    years: year === undefined ? [] : [year],
-    today: todayOption(opts.date),
-  });
+  const today = todayOption(opts.date);
+  const result = checkWorkbook(workbookValues(wb), { years: year === undefined ? [] : [year], today });
   const years = [...result.ledger.years.values()].filter((y) => year === undefined || y.year === year);
   // With --year, findings about other budget years are left out; findings about cases are kept.
   const findings = result.findings.filter(
@@ -120,7 +125,7 @@ async function check(args: string[], io: Io): Promise<number> {
   }
   io.out(
     opts.json
-      ? JSON.stringify(toJson(findings, years, lang), null, 2)
+      ? JSON.stringify({ ...toJson(findings, years, lang), projects: projectsJson(result, today) }, null, 2)
       : humanReport(file, result, years, findings, lang),
   );
   return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
@@ -230,6 +235,39 @@ async function publish(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   throw usageError(`--format må være 360giving eller overview, ikke «${opts.format ?? ''}».`);
+}
+
+async function report(args: string[], io: Io): Promise<number> {
+  const { values: opts, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      kind: { type: 'string' },
+      date: { type: 'string' },
+      year: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1 || !opts.out)
+    throw usageError('Oppgi arbeidsboka, --kind og --out FIL.docx.');
+  const kind = REPORT_KINDS[opts.kind ?? ''];
+  if (!kind)
+    throw usageError(`--kind må være ${Object.keys(REPORT_KINDS).join(', ')}, ikke «${opts.kind ?? ''}».`);
+  if (opts.year !== undefined && !/^\d{4}$/.test(opts.year))
+    throw usageError(`--year må være et årstall, ikke «${opts.year}».`);
+  const options = {
+    date: todayOption(opts.date),
+    year: opts.year === undefined ? undefined : Number(opts.year),
+    lang: langOption(opts.lang),
+  };
+  const missing = kind.needs?.(options);
+  if (missing) throw usageError(missing);
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: options.date });
+  await writeDocument(opts.out, kind.build(result, options));
+  io.out(kind.done(opts.out, options));
+  return EXIT.ok;
 }
 
 /** Today on this machine's calendar, as YYYY-MM-DD. */

@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../core/rules/findings';
 import type { YearSummary } from '../core/money-flow/ledger';
 import { formatMoney } from '../core/parse/money';
 import type { Lang } from '../core/base/result';
+import { projectStatuses, statusJson } from '../core/follow-up/status/project-status';
 
 /** The `check` command's output: the JSON contract and the human-readable report. */
 
@@ -18,6 +19,15 @@ export interface CheckJson {
       categories: Record<string, { amount: number; share: number; key: number; keyAmount: number }>;
     }
   >;
+  /** Per followed project (case id): its follow-up on the day checked. */
+  projects?: Record<string, { status: ReturnType<typeof statusJson> }>;
+}
+
+/** `projects` of `check --json`: every granted project's lights, last report, next due date, overdue. */
+export function projectsJson(result: CheckResult, day: Date): NonNullable<CheckJson['projects']> {
+  return Object.fromEntries(
+    projectStatuses(result.portfolio, day).map((s) => [s.caseId, { status: statusJson(s) }]),
+  );
 }
 
 export function toJson(findings: Finding[], years: YearSummary[], lang: Lang): CheckJson {

@@ -2,11 +2,14 @@ import {
   ALLOCATIONS,
   APPLICATIONS,
   BUDGET,
+  DEADLINES,
   SETTINGS_SHEET,
+  STATUS_REPORTS,
   type FieldKey,
   type SheetSpec,
 } from '../core/workbook/contract';
 import { DEFAULT_SETTINGS, settingsToRows } from '../core/workbook/settings';
+import { EXAMPLE_DEADLINES, EXAMPLE_STATUS_REPORTS } from './follow-up';
 
 /**
  * The bundled example: the real cases of SSU case 18-2025 (Helsefellesskapet Agder, meeting 09.05.2025),
@@ -141,17 +144,28 @@ function workbook(
   applications: Array<Row<typeof APPLICATIONS>>,
   budget: Array<Row<typeof BUDGET>>,
   allocations: Array<Row<typeof ALLOCATIONS>>,
+  statusReports: Array<Row<typeof STATUS_REPORTS>> = [],
+  deadlines: Array<Row<typeof DEADLINES>> = [],
 ): Record<string, unknown[][]> {
   return {
     [APPLICATIONS.name]: sheetRows(APPLICATIONS, applications),
     [BUDGET.name]: sheetRows(BUDGET, budget),
     [ALLOCATIONS.name]: sheetRows(ALLOCATIONS, allocations),
     [SETTINGS_SHEET.name]: sheetRows(SETTINGS_SHEET, settingsToRows(DEFAULT_SETTINGS)),
+    [STATUS_REPORTS.name]: sheetRows(STATUS_REPORTS, statusReports),
+    [DEADLINES.name]: sheetRows(DEADLINES, deadlines),
   };
 }
 
 /** The example workbook's values: sheet name → rows, header first. */
-export const exampleWorkbook = () => workbook(EXAMPLE_APPLICATIONS, EXAMPLE_BUDGET, EXAMPLE_ALLOCATIONS);
+export const exampleWorkbook = () =>
+  workbook(
+    EXAMPLE_APPLICATIONS,
+    EXAMPLE_BUDGET,
+    EXAMPLE_ALLOCATIONS,
+    EXAMPLE_STATUS_REPORTS,
+    EXAMPLE_DEADLINES,
+  );
 
 /** Every sheet of the contract with its headers and the default settings: the template. */
 export const emptyWorkbook = () => workbook([], [], []);

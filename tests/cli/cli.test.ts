@@ -38,10 +38,16 @@ function edited(edit: (v: Values) => void): Values {
 
 const col = (header: string) => APPLICATIONS.fields.findIndex((f) => f.header === header);
 
+/**
+ * The day the example is checked on: after the May 2026 reports (its illustrative follow-up makes the
+ * Agdermodellen report red on risk) and before its final report is due.
+ */
+const DAY = '2026-05-15';
+
 describe('tilskudd check', () => {
   it('reports the example: summary per year, findings, exit 1 for error-level findings', async () => {
     const file = await writeValues(exampleWorkbook());
-    const r = await cli('check', file, '--json');
+    const r = await cli('check', file, '--json', '--date', DAY);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as CheckJson;
     expect(json.years['2025']).toEqual({
@@ -65,22 +71,32 @@ describe('tilskudd check', () => {
       'warning key-exceeded 2025',
       'warning own-contribution-missing 2025-05-001',
       'warning own-contribution-missing 2025-05-002',
+      'warning status-red 2025-05-001',
       'warning supplement-not-reported 2025-05-001',
     ]);
     expect(json.findings[0]!.message).toContain('[Beløp]');
+    // Per followed project its follow-up on the day: lights, last report, next due date, overdue.
+    expect(json.projects).toEqual({
+      '2025-05-001': {
+        status: { light: 'red', lastReport: '2026-04-30', nextDue: '2026-09-30', overdue: [] },
+      },
+      '2025-05-002': { status: { light: 'yellow', lastReport: '2026-02-20', nextDue: null, overdue: [] } },
+    });
+    const late = JSON.parse((await cli('check', file, '--json', '--date', '2026-10-01')).out) as CheckJson;
+    expect(late.projects!['2025-05-001']!.status.overdue).toEqual(['2026-09-30']);
   });
 
   it('prints a readable per-year table and findings grouped by severity', async () => {
     const file = await writeValues(exampleWorkbook());
-    const r = await cli('check', file);
+    const r = await cli('check', file, '--date', DAY);
     expect(r.out).toMatch(
       /Budsjettår 2025 +Ramme 9\u00a0160\u00a0000\u00a0kr +Tildelt 2\u00a0019\u00a0829\u00a0kr/,
     );
     expect(r.out).toMatch(
       /Administrasjon +939\u00a0829\u00a0kr +10,3 % +5,0 % +458\u00a0000\u00a0kr +⚠ over nøkkelen/,
     );
-    expect(r.out.indexOf('Feil (3)')).toBeLessThan(r.out.indexOf('Advarsler (6)'));
-    expect(r.out).toContain('Resultat: 3 feil, 6 advarsler.');
+    expect(r.out.indexOf('Feil (3)')).toBeLessThan(r.out.indexOf('Advarsler (7)'));
+    expect(r.out).toContain('Resultat: 3 feil, 7 advarsler.');
   });
 
   it('speaks English with --lang en and limits the summary with --year', async () => {
@@ -105,20 +121,20 @@ describe('tilskudd check', () => {
     const values = edited((v) => {
       v['Budsjett'] = v['Budsjett']!.filter((row) => !String(row[2]).includes('[Beløp]'));
     });
-    const r = await cli('check', await writeValues(values));
+    const r = await cli('check', await writeValues(values), '--date', DAY);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Resultat: 0 feil, 6 advarsler.');
+    expect(r.out).toContain('Resultat: 0 feil, 7 advarsler.');
   });
 
   it('writes a copy with an Avvik sheet, highlighted cells and notes; a second run replaces them', async () => {
     const file = await writeValues(exampleWorkbook());
     const out = tmp('checked.xlsx');
-    expect((await cli('check', file, '--write', out)).code).toBe(1);
+    expect((await cli('check', file, '--write', out, '--date', DAY)).code).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const avvik = wb.getWorksheet('Avvik')!;
     expect(avvik.getRow(1).values).toEqual([undefined, 'Regel', 'Alvorlighet', 'Sak', 'Melding', 'Celle']);
-    expect(avvik.rowCount).toBe(10);
+    expect(avvik.rowCount).toBe(11);
     expect(avvik.getRow(2).getCell(5).value).toBe('Budsjett!C4');
     const cell = wb.getWorksheet('Budsjett')!.getCell('C4');
     expect(cell.fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFF4C7C3' } });
@@ -263,6 +279,8 @@ describe('tilskudd init', () => {
       'Budsjett',
       'Tildelinger',
       'Innstillinger',
+      'Statusrapporter',
+      'Frister',
     ]);
     const apps = wb.getWorksheet('Søknader')!;
     expect((apps.getRow(1).values as unknown[]).slice(1)).toEqual(APPLICATIONS.fields.map((f) => f.header));
@@ -283,7 +301,7 @@ describe('tilskudd init', () => {
 
     const r = await cli('check', file, '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ findings: [], years: {} });
+    expect(JSON.parse(r.out)).toEqual({ findings: [], years: {}, projects: {} });
   });
 });
 
@@ -293,9 +311,9 @@ describe('the built CLI', () => {
     const exec = (...args: string[]) =>
       spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
     expect(exec('init', '--example', example).status).toBe(0);
-    const r = exec('check', example);
+    const r = exec('check', example, '--date', DAY);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('Resultat: 3 feil, 6 advarsler.');
+    expect(r.stdout).toContain('Resultat: 3 feil, 7 advarsler.');
     const missing = exec('check', join(dir, 'missing.xlsx'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/finnes ikke/);

@@ -43,9 +43,13 @@ describe('the Agder example workbook', () => {
       ['budget-incomplete', '2025-05-002'],
       ['contract-missing', '2025-05-001'],
       ['contract-missing', '2025-05-002'],
+      // Illustrative follow-up (src/example/follow-up.ts): Agdermodellen's final report was due 30
+      // September 2026 and its May 2026 report is red on risk.
+      ['final-report-overdue', '2025-05-001'],
       ['key-exceeded', '2025'],
       ['own-contribution-missing', '2025-05-001'],
       ['own-contribution-missing', '2025-05-002'],
+      ['status-red', '2025-05-001'],
       ['supplement-not-reported', '2025-05-001'],
     ]);
   });

@@ -446,7 +446,8 @@ function assessmentBlocks(result: CheckResult, apps: Application[], lang: Lang):
   ];
 }
 
-function supplementBlocks(result: CheckResult, meetingDate: string, lang: Lang): Block[] {
+/** The supplementary allocations decided by the day and not yet reported to SSU, for information. */
+export function supplementBlocks(result: CheckResult, meetingDate: string, lang: Lang): Block[] {
   const t = T[lang];
   const titles = new Map(result.portfolio.applications.map((a) => [a.caseId, a.title]));
   const rows = result.portfolio.allocations

@@ -4,6 +4,7 @@ import { formatDay } from '../../parse/period';
 import { lightsNotGreen, type StatusReport } from '../status/reports';
 import { LIGHT_LABEL } from '../status/lights';
 import { latestReports } from '../status/latest';
+import { followedProjects } from '../deadlines/projects';
 
 const ASPECT = {
   progress: { nb: 'framdrift', en: 'progress' },
@@ -46,13 +47,19 @@ export const statusCommentMissing: Rule = {
   },
 };
 
-/** The latest report of a project still running has a red light: for the board's attention. */
+/** The latest report of a project still running (not *Avsluttet*) has a red light: for the board. */
 export const statusRed: Rule = {
   id: 'status-red',
   severity: 'warning',
   check(ctx) {
     const out: Finding[] = [];
+    const closed = new Set(
+      followedProjects(ctx.portfolio)
+        .filter((x) => x.closed)
+        .map((x) => x.application.caseId),
+    );
     for (const r of latestReports(ctx.portfolio, ctx.today).values()) {
+      if (closed.has(r.caseId)) continue;
       const red = (['progress', 'economy', 'risk'] as const).filter((k) => r[k] === 'red');
       if (red.length === 0) continue;
       const ref = r.caseId;
