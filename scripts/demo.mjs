@@ -41,5 +41,12 @@ tilskudd(
   'examples/out/oversikt-2025.docx',
 );
 tilskudd('publish', example, '--format', '360giving', '--out', giving);
+// Follow-up (issue 11): the board's status report after the May 2026 reports, and the annual report for
+// 2025 as written in March 2026 (the example's status reports are illustrative).
+const status = 'examples/out/statusrapport-2026-05-15.docx';
+const annual = 'examples/out/aarlig-melding-2025.docx';
+tilskudd('report', example, '--kind', 'status', '--date', '2026-05-15', '--out', status);
+tilskudd('report', example, '--kind', 'annual', '--year', '2025', '--date', '2026-03-01', '--out', annual);
 console.log(`\nDen kontrollerte arbeidsboka: ${checked} (arket «Avvik» og markerte celler).`);
 console.log(`Saksfremstillingen: ${memo}. 360Giving: ${giving}.`);
+console.log(`Statusrapport til porteføljestyret: ${status}. Årlig melding: ${annual}.`);

@@ -30,10 +30,16 @@ const runs = (content: Inline[]) =>
 
 function tableOf(block: Extract<Block, { type: 'table' }>): Table {
   const columns = Math.max(...block.rows.map((r) => r.length));
+  // 9 000 twips is the text width of an A4 page with the default margins.
+  const relative = block.widths?.reduce((s, w) => s + w, 0);
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    // Label columns narrow, values wide; other tables share the width evenly.
-    columnWidths: block.keyValue ? [2700, 6300] : undefined,
+    // Label columns narrow, values wide; given widths by share; other tables share the width evenly.
+    columnWidths: block.widths
+      ? block.widths.map((w) => Math.round((9000 * w) / relative!))
+      : block.keyValue
+        ? [2700, 6300]
+        : undefined,
     borders: {
       top: BORDER,
       bottom: BORDER,
@@ -49,8 +55,12 @@ function tableOf(block: Extract<Block, { type: 'table' }>): Table {
           children: Array.from({ length: columns }, (_, c) => {
             const head = (block.header && r === 0) || (block.keyValue && c === 0);
             const numeric = !head && c > 0 && /^[−-]?\d[\d\u00a0 ]*(,\d+)?( kr| %)?$/.test(row[c] ?? '');
+            const fill = head ? 'EEF1F5' : (block.fills?.[r]?.[c] ?? null);
             return new TableCell({
-              shading: head ? { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF1F5' } : undefined,
+              width: block.widths
+                ? { size: Math.round((9000 * block.widths[c]!) / relative!), type: WidthType.DXA }
+                : undefined,
+              shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
               margins: { top: 40, bottom: 40, left: 80, right: 80 },
               children: [
                 new Paragraph({

@@ -169,6 +169,70 @@ function expectStableRewrite(model: DocModel): void {
   expect(docs.Documents.snapshot(documentId)).toEqual(first);
 }
 
+describe('table cell backgrounds (updateTableCellStyle)', () => {
+  const table2x2 = (id: string, docs: FakeDocsService, cellRequest: Record<string, unknown>) =>
+    docs.Documents.batchUpdate(
+      { requests: [{ insertTable: { rows: 2, columns: 2, location: { index: 1 } } }, cellRequest] },
+      id,
+    );
+  const fill = (index: number, rowIndex: number, columnIndex: number) => ({
+    updateTableCellStyle: {
+      tableRange: {
+        tableCellLocation: { tableStartLocation: { index }, rowIndex, columnIndex },
+        rowSpan: 1,
+        columnSpan: 1,
+      },
+      tableCellStyle: { backgroundColor: { color: { rgbColor: { red: 1, green: 0.5, blue: 0 } } } },
+      fields: 'backgroundColor',
+    },
+  });
+
+  it('colours the cell addressed by the table start index, row and column', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    // Inserted at 1, the table starts at 2 (a newline is inserted first).
+    table2x2(documentId, docs, fill(2, 1, 0));
+    expect(docs.Documents.snapshot(documentId).find((x) => x.type === 'table')).toMatchObject({
+      fills: { '1,0': 'FF8000' },
+    });
+  });
+
+  it.each([
+    ['an index where no table starts', fill(1, 0, 0), /no table starts there/],
+    ['a cell outside the table', fill(2, 2, 0), /no cell at row 2, column 0/],
+  ])('refuses %s, applying nothing', (_, request, message) => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    expect(() => table2x2(documentId, docs, request)).toThrow(message);
+    expect(docs.Documents.snapshot(documentId)).toHaveLength(1);
+  });
+
+  it("renders the model's fills at the right table, after text before it", () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const model: DocModel = {
+      title: 'Lys',
+      blocks: [
+        p('Først en tabell uten farger.'),
+        table([['a', 'b']]),
+        table(
+          [
+            ['Prosjekt', 'Risiko'],
+            ['Agdermodellen', 'Rød'],
+          ],
+          { header: true, fills: [[], [null, 'F4C7C3']] },
+        ),
+      ],
+    };
+    docs.Documents.batchUpdate({ requests: docsRequests(model) }, documentId);
+    const tables = docs.Documents.snapshot(documentId).filter((x) => x.type === 'table');
+    expect(tables.map((x) => (x.type === 'table' ? x.fills : null))).toEqual([
+      undefined,
+      { '1,1': 'F4C7C3' },
+    ]);
+  });
+});
+
 describe('docsRequests: the document model in one batchUpdate', () => {
   const model: DocModel = {
     title: 'Tittel',

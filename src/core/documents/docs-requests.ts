@@ -103,6 +103,28 @@ function table(w: Writer, block: Extract<Block, { type: 'table' }>): void {
       shift += text.length;
     }
   }
+  // Cell backgrounds address the table by its start index, which filling the cells does not move.
+  block.fills?.forEach((row, r) =>
+    row.forEach((fill, c) => {
+      if (!fill || r >= rows || c >= columns) return;
+      const channel = (i: number) => parseInt(fill.slice(i, i + 2), 16) / 255;
+      w.requests.push({
+        updateTableCellStyle: {
+          tableRange: {
+            tableCellLocation: { tableStartLocation: { index: start }, rowIndex: r, columnIndex: c },
+            rowSpan: 1,
+            columnSpan: 1,
+          },
+          tableCellStyle: {
+            backgroundColor: {
+              color: { rgbColor: { red: channel(0), green: channel(2), blue: channel(4) } },
+            },
+          },
+          fields: 'backgroundColor',
+        },
+      });
+    }),
+  );
   w.cursor = start + 2 + rows * (2 * columns + 1) + shift;
 }
 

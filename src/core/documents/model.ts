@@ -15,8 +15,19 @@ export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
   | { type: 'paragraph'; content: Inline[] }
   | { type: 'list'; ordered: boolean; items: Inline[][] }
-  /** `header`: the first row is a header row. `keyValue`: the first column labels the second. */
-  | { type: 'table'; rows: string[][]; header?: boolean; keyValue?: boolean }
+  /**
+   * `header`: the first row is a header row. `keyValue`: the first column labels the second.
+   * `widths`: relative column widths (renderers that can, use them). `fills`: a background colour per
+   * cell (hex `RRGGBB`, or null), aligned with `rows`; the text must carry the meaning too (black and white).
+   */
+  | {
+      type: 'table';
+      rows: string[][];
+      header?: boolean;
+      keyValue?: boolean;
+      widths?: number[];
+      fills?: Array<Array<string | null>>;
+    }
   | { type: 'pageBreak' };
 
 export interface DocModel {
@@ -34,7 +45,10 @@ export const b = (text: string): Span => ({ text, bold: true });
 export const i = (text: string): Span => ({ text, italic: true });
 export const ol = (items: Inline[][]): Block => ({ type: 'list', ordered: true, items });
 export const ul = (items: Inline[][]): Block => ({ type: 'list', ordered: false, items });
-export const table = (rows: string[][], opts: { header?: boolean; keyValue?: boolean } = {}): Block => ({
+export const table = (
+  rows: string[][],
+  opts: { header?: boolean; keyValue?: boolean; widths?: number[]; fills?: Array<Array<string | null>> } = {},
+): Block => ({
   type: 'table',
   rows,
   ...opts,

@@ -20,7 +20,7 @@ type Token =
   | { t: 'pageBreak' }
   | { t: 'tableStart' }
   | { t: 'rowStart' }
-  | { t: 'cellStart' }
+  | { t: 'cellStart'; fill?: string }
   | { t: 'tableEnd' };
 
 interface Doc {
@@ -31,7 +31,7 @@ interface Doc {
 
 export type DocSnapshotItem =
   | { type: 'paragraph'; style: string; text: string; bold: string[]; list: string | null; number?: number }
-  | { type: 'table'; rows: string[][]; bold: string[] };
+  | { type: 'table'; rows: string[][]; bold: string[]; fills?: Record<string, string> };
 
 class RequestError extends Error {}
 
@@ -201,6 +201,60 @@ class DocBody {
     }
   }
 
+  /**
+   * `updateTableCellStyle` with a `tableRange` of one cell: `tableStartLocation.index` must be a table's
+   * start index, the row and column inside it; only `backgroundColor` is modelled.
+   */
+  updateTableCellStyle(r: Record<string, unknown>): void {
+    if (r.fields !== 'backgroundColor')
+      throw new RequestError('fields must be backgroundColor in this fake.');
+    const range = r.tableRange as
+      | {
+          tableCellLocation?: {
+            tableStartLocation?: { index?: number };
+            rowIndex?: number;
+            columnIndex?: number;
+          };
+          rowSpan?: number;
+          columnSpan?: number;
+        }
+      | undefined;
+    const loc = range?.tableCellLocation;
+    const start = loc?.tableStartLocation?.index;
+    if (!Number.isInteger(start) || this.at(start!)?.t !== 'tableStart')
+      throw new RequestError(`Invalid table start location ${String(start)}: no table starts there.`);
+    if (range!.rowSpan !== 1 || range!.columnSpan !== 1)
+      throw new RequestError('rowSpan and columnSpan must be 1 in this fake.');
+    const rgb = (r.tableCellStyle as { backgroundColor?: { color?: { rgbColor?: Record<string, number> } } })
+      ?.backgroundColor?.color?.rgbColor;
+    if (!rgb) throw new RequestError('tableCellStyle.backgroundColor.color.rgbColor is required.');
+    const hex = ['red', 'green', 'blue']
+      .map((k) =>
+        Math.round((rgb[k] ?? 0) * 255)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')
+      .toUpperCase();
+    let row = -1;
+    let col = -1;
+    for (let i = start! + 1; i < this.endIndex; i++) {
+      const tok = this.at(i)!;
+      if (tok.t === 'tableEnd') break;
+      if (tok.t === 'rowStart') {
+        row++;
+        col = -1;
+      } else if (tok.t === 'cellStart') {
+        col++;
+        if (row === loc!.rowIndex && col === loc!.columnIndex) {
+          tok.fill = hex;
+          return;
+        }
+      }
+    }
+    throw new RequestError(`The table has no cell at row ${loc?.rowIndex}, column ${loc?.columnIndex}.`);
+  }
+
   createParagraphBullets(r: unknown, preset: unknown): void {
     const [start, end] = this.checkRange(r as { startIndex: number; endIndex: number });
     if (typeof preset !== 'string' || !BULLET_LIST_PRESETS.has(preset))
@@ -232,7 +286,7 @@ class DocBody {
       if (run !== '') bold.push(run);
       run = '';
     };
-    let table: { rows: string[][]; bold: string[] } | null = null;
+    let table: { rows: string[][]; bold: string[]; fills?: Record<string, string> } | null = null;
     for (const tok of this.tokens) {
       if (tok.t === 'char') {
         text += tok.ch;
@@ -268,7 +322,10 @@ class DocBody {
       } else if (tok.t === 'rowStart') {
         table!.rows.push([]);
       } else if (tok.t === 'cellStart') {
-        table!.rows[table!.rows.length - 1]!.push('');
+        const row = table!.rows[table!.rows.length - 1]!;
+        row.push('');
+        if (tok.fill)
+          table!.fills = { ...table!.fills, [`${table!.rows.length - 1},${row.length - 1}`]: tok.fill };
       } else {
         out.push({ type: 'table', ...table! });
         table = null;
@@ -383,6 +440,8 @@ class FakeDocuments extends FakeBase {
         return body.updateTextStyle(r.range, (r.textStyle as Record<string, unknown>) ?? {}, r.fields);
       case 'createParagraphBullets':
         return body.createParagraphBullets(r.range, r.bulletPreset);
+      case 'updateTableCellStyle':
+        return body.updateTableCellStyle(r);
       case 'deleteContentRange':
         return body.deleteContentRange(r.range);
       default:

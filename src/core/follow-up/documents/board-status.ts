@@ -4,7 +4,7 @@ import { b, h, p, table, ul, type Block, type DocModel, type Inline } from '../.
 import { formatMoney } from '../../parse/money';
 import { formatDay } from '../../parse/period';
 import type { Lang } from '../../base/result';
-import { LIGHT_LABEL, type Light } from '../status/lights';
+import { LIGHT_FILL, LIGHT_LABEL, type Light } from '../status/lights';
 import { lightsNotGreen } from '../status/reports';
 import { projectStatuses, type ProjectStatus } from '../status/project-status';
 import { projectMoney } from './economy';
@@ -17,16 +17,7 @@ const T = {
     counts: (g: number, y: number, r: number, none: number) =>
       `Samlet: ${g} grønne, ${y} gule, ${r} røde, ${none} uten rapport ennå.`,
     portfolio: 'Porteføljen',
-    portfolioHeader: [
-      'Prosjekt',
-      'Region',
-      'Framdrift',
-      'Økonomi',
-      'Risiko',
-      'Samlet',
-      'Siste rapport',
-      'Neste frist',
-    ],
+    portfolioHeader: ['Prosjekt', 'Framdrift', 'Økonomi', 'Risiko', 'Samlet', 'Siste rapport', 'Neste frist'],
     economy: 'Økonomi per prosjekt',
     economyHeader: ['Prosjekt', 'Tildelt', 'Forbruk hittil', 'Gjenstår', 'Prognose'],
     economyNote:
@@ -57,16 +48,7 @@ const T = {
     counts: (g: number, y: number, r: number, none: number) =>
       `Overall: ${g} green, ${y} yellow, ${r} red, ${none} without a report yet.`,
     portfolio: 'The portfolio',
-    portfolioHeader: [
-      'Project',
-      'Region',
-      'Progress',
-      'Economy',
-      'Risk',
-      'Overall',
-      'Last report',
-      'Next due',
-    ],
+    portfolioHeader: ['Project', 'Progress', 'Economy', 'Risk', 'Overall', 'Last report', 'Next due'],
     economy: 'Economy per project',
     economyHeader: ['Project', 'Allocated', 'Spent to date', 'Left', 'Forecast'],
     economyNote:
@@ -117,16 +99,16 @@ export function buildBoardStatus(result: CheckResult, options: { date: Date; lan
         t.portfolioHeader,
         ...statuses.map((s) => [
           projectName(s),
-          s.application.region,
-          lightWord(s.lights.progress, lang),
-          lightWord(s.lights.economy, lang),
-          lightWord(s.lights.risk, lang),
-          lightWord(s.lights.overall, lang),
+          ...lightsOf(s).map((l) => lightWord(l, lang)),
           s.lastReport?.received.ok ? formatDay(s.lastReport.received.value, lang) : t.none,
           s.nextDue ? formatDay(s.nextDue.effectiveDue, lang) : t.none,
         ]),
       ],
-      { header: true },
+      {
+        header: true,
+        widths: [3, 1.2, 1.2, 1.2, 1.2, 1.5, 1.5],
+        fills: [[], ...statuses.map((s) => [null, ...lightsOf(s).map((l) => (l ? LIGHT_FILL[l] : null))])],
+      },
     ),
     h(2, t.economy),
     table(
@@ -143,7 +125,7 @@ export function buildBoardStatus(result: CheckResult, options: { date: Date; lan
           ];
         }),
       ],
-      { header: true },
+      { header: true, widths: [3, 1.5, 1.5, 1.5, 1.5] },
     ),
     p(t.economyNote),
     h(2, t.issues),
@@ -157,6 +139,8 @@ export function buildBoardStatus(result: CheckResult, options: { date: Date; lan
   ];
   return { title: t.title(formatDay(day, lang)), blocks };
 }
+
+const lightsOf = (s: ProjectStatus) => [s.lights.progress, s.lights.economy, s.lights.risk, s.lights.overall];
 
 function issueBlocks(statuses: ProjectStatus[], lang: Lang): Block[] {
   const t = T[lang];

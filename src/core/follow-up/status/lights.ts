@@ -35,3 +35,6 @@ export const LIGHT_LABEL: Record<Light, { nb: string; en: string }> = {
   yellow: { nb: 'Gul', en: 'Yellow' },
   red: { nb: 'Rød', en: 'Red' },
 };
+
+/** Background colours for a light in documents and sheets (light tints, so black text stays readable). */
+export const LIGHT_FILL: Record<Light, string> = { green: 'C8E6C9', yellow: 'FFF2CC', red: 'F4C7C3' };
