@@ -5,6 +5,7 @@
 import { allocationShare, keyRemaining, yearPart } from './core/money-flow/formulas';
 import { nok, wallClockDates } from './gas/custom-functions';
 import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
+import { annualReportMenu, boardStatusMenu } from './gas/follow-up-documents';
 import { handleSubmission, type SubmitEvent } from './gas/intake';
 import { addMenu, checkMenu, createFormMenu, setupMenu } from './gas/menu';
 import { openPage, server } from './gas/sidebars';
@@ -42,6 +43,16 @@ export function createLetters(): void {
 /** Menu: publishes the overview of a year's allocations to Google Docs. */
 export function publishOverview(): void {
   overviewMenu();
+}
+
+/** Menu: writes the status report to the portfolio board for a date to Google Docs (updates it when run again). */
+export function createBoardStatus(): void {
+  boardStatusMenu();
+}
+
+/** Menu: writes the annual report (årlig melding) for a budget year to Google Docs. */
+export function createAnnualReport(): void {
+  annualReportMenu();
 }
 
 /** Installable trigger: registers a form response as an application with a case id, exactly once. */

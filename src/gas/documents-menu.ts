@@ -16,9 +16,9 @@ export const DOCUMENT_TEXT = {
 } as const;
 
 /** Prompts wait for the user and documents for Google: the lock is taken only around the writes. */
-const NO_WAITING = { action: 'documents', lock: false } as const;
+export const NO_WAITING = { action: 'documents', lock: false } as const;
 
-function ask(desk: Desk, title: string, question: string): string | null {
+export function ask(desk: Desk, title: string, question: string): string | null {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.prompt(title, question, ui.ButtonSet.OK_CANCEL);
   return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText().trim() : null;
@@ -26,7 +26,7 @@ function ask(desk: Desk, title: string, question: string): string | null {
 
 const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 
-function checked(desk: Desk) {
+export function checked(desk: Desk) {
   return checkWorkbook(readWorkbook(desk.ss, desk.sheets).values, { today: todayIn(desk.ss) });
 }
 

@@ -4,6 +4,7 @@ import { tilskuddError } from '../core/base/errors';
 import { runCheck } from './check';
 import { inLock, withDesk } from './desk';
 import { DOCUMENT_TEXT } from './documents-menu';
+import { FOLLOW_UP_DOCUMENT_TEXT } from './follow-up-documents';
 import { createApplicationForm, existingForm, installTrigger, rememberForm, triggerOwner } from './form';
 import { TEXT, langOf } from './i18n';
 import { appendLog } from './log';
@@ -20,6 +21,8 @@ export const MENU = [
   { label: DOCUMENT_TEXT.memo, fn: 'createMemo' },
   { label: DOCUMENT_TEXT.letters, fn: 'createLetters' },
   { label: DOCUMENT_TEXT.overview, fn: 'publishOverview' },
+  { label: FOLLOW_UP_DOCUMENT_TEXT.boardStatus, fn: 'createBoardStatus' },
+  { label: FOLLOW_UP_DOCUMENT_TEXT.annualReport, fn: 'createAnnualReport' },
   { label: TEXT.supplement, fn: 'openSupplementDialog' },
   // Sidebars and the dialog (src/gas/sidebars.ts).
   null,

@@ -4,10 +4,12 @@ import {
   APPLICATIONS,
   ASSESSMENTS,
   BUDGET,
+  DEADLINES,
   FINDINGS_SHEET,
   LOG_SHEET,
   MEMBERS_SHEET,
   SETTINGS_SHEET,
+  STATUS_REPORTS,
   type Field,
   type SheetSpec,
 } from '../core/workbook/contract';
@@ -33,6 +35,8 @@ const SHEETS: readonly SheetSpec[] = [
   FINDINGS_SHEET,
   LOG_SHEET,
   ASSESSMENTS,
+  STATUS_REPORTS,
+  DEADLINES,
 ];
 /** Sheets the product writes: edits there get a warning, not a block (the secretariat owns the file). */
 const GENERATED = new Set<string>([FINDINGS_SHEET.name, LOG_SHEET.name]);

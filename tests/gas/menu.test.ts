@@ -26,6 +26,8 @@ describe('onOpen', () => {
       'Lag saksfremstilling',
       'Lag tildelingsbrev',
       'Publiser oversikt',
+      'Lag statusrapport til porteføljestyret',
+      'Lag årlig melding',
       'Registrer tilleggsbevilling',
       '—',
       'Avvik',
@@ -148,21 +150,28 @@ describe('Kontroller portefølje', () => {
       'budget-incomplete 2025-05-002',
       'contract-missing 2025-05-001',
       'contract-missing 2025-05-002',
+      // The example's illustrative follow-up, judged by the script's clock (any day from October 2026).
+      'final-report-overdue 2025-05-001',
       'key-exceeded 2025',
       'own-contribution-missing 2025-05-001',
       'own-contribution-missing 2025-05-002',
+      'status-red 2025-05-001',
       'supplement-not-reported 2025-05-001',
     ]);
     expect(avvik[1]![4]).toBe('Budsjett!C4');
+    // A follow-up finding is highlighted in Statusrapporter too.
+    const reports = sb.spreadsheet.sheetData('Statusrapporter');
+    expect(reports.backgrounds[2]![colOf(sb, 'Statusrapporter', 'Risiko')]).toBe('#fce8b2');
     const budget = sb.spreadsheet.sheetData('Budsjett');
     expect(budget.backgrounds[3]![2]).toBe('#f4c7c3');
     expect(budget.notes[3]![2]).toMatch(/^Tilskudd: \[budget-incomplete\] Sak 2025-05-002/);
     const apps = sb.spreadsheet.sheetData('Søknader');
     expect(apps.backgrounds[1]![colOf(sb, 'Søknader', 'Samarbeidsavtale')]).toBe('#fce8b2');
-    expect(sb.ui.toasts.at(-1)!.message).toBe('3 feil og 6 advarsler. Se arket «Avvik».');
+    expect(sb.ui.toasts.at(-1)!.message).toBe('3 feil og 8 advarsler. Se arket «Avvik».');
     // Avvik; the header of the Logg sheet this workbook lacked; the log line.
     expect(sb.calls.count('Range.setValues')).toBe(3);
-    expect(sb.calls.count('Range.getValues')).toBeLessThanOrEqual(7);
+    // Seven reads before the follow-up; Statusrapporter and Frister add at most one each.
+    expect(sb.calls.count('Range.getValues')).toBeLessThanOrEqual(9);
     expect(sb.calls.count('Range.setBackground')).toBe(0);
     expect(sb.calls.count('Range.setNote')).toBe(0);
   });
