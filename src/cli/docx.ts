@@ -15,8 +15,12 @@ import {
   WidthType,
 } from 'docx';
 import { spanOf, type Block, type DocModel, type Inline } from '../core/documents/model';
+import { xmlSafe } from '../core/base/text';
 
-/** The .docx renderer (Node): the document model as Word, with real headings, lists and tables. */
+/**
+ * The .docx renderer (Node): the document model as Word, with real headings, lists and tables. Every text
+ * passes `xmlSafe`, so a control character pasted into a cell cannot make a file Word refuses to open.
+ */
 
 const FONT = 'Calibri';
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
@@ -25,7 +29,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'B7B7B7' };
 const runs = (content: Inline[]) =>
   content.map((x) => {
     const s = spanOf(x);
-    return new TextRun({ text: s.text, bold: s.bold, italics: s.italic });
+    return new TextRun({ text: xmlSafe(s.text), bold: s.bold, italics: s.italic });
   });
 
 function tableOf(block: Extract<Block, { type: 'table' }>): Table {
@@ -55,7 +59,7 @@ function tableOf(block: Extract<Block, { type: 'table' }>): Table {
               children: [
                 new Paragraph({
                   alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                  children: [new TextRun({ text: row[c] ?? '', bold: head })],
+                  children: [new TextRun({ text: xmlSafe(row[c] ?? ''), bold: head })],
                 }),
               ],
             });
@@ -68,7 +72,9 @@ function tableOf(block: Extract<Block, { type: 'table' }>): Table {
 function render(block: Block, listIndex: number): Array<Paragraph | Table> {
   switch (block.type) {
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] })];
+      return [
+        new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(xmlSafe(block.text))] }),
+      ];
     case 'paragraph':
       return [new Paragraph({ children: runs(block.content), spacing: { after: 120 } })];
     case 'list':
@@ -90,13 +96,13 @@ function render(block: Block, listIndex: number): Array<Paragraph | Table> {
 export async function toDocx(doc: DocModel): Promise<Buffer> {
   let lists = 0;
   const children = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlSafe(doc.title))] }),
     // Each ordered list restarts its numbering.
     ...doc.blocks.flatMap((block) => render(block, block.type === 'list' && block.ordered ? ++lists : 0)),
   ];
   const document = new Document({
     creator: 'Tilskudd',
-    title: doc.title,
+    title: xmlSafe(doc.title),
     styles: { default: { document: { run: { font: FONT, size: 22 } } } },
     numbering: {
       config: [
