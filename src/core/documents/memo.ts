@@ -38,6 +38,8 @@ export interface Proposal {
 const T = {
   nb: {
     title: 'Saksfremstilling',
+    caseWord: 'Sak',
+    pages: { page: 'Side', of: 'av' },
     board: 'Råd/utvalg',
     meeting: 'Møtedato',
     caseNumber: 'Saksnummer',
@@ -87,6 +89,8 @@ const T = {
   },
   en: {
     title: 'Decision memo',
+    caseWord: 'Case',
+    pages: { page: 'Page', of: 'of' },
     board: 'Board',
     meeting: 'Meeting date',
     caseNumber: 'Case number',
@@ -284,7 +288,15 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
   blocks.push(h(2, t.supplements), ...supplementBlocks(result, options.meetingDate, lang));
   const assessment = assessmentBlocks(result, [...ready.map((pr) => pr.application), ...notReady], lang);
   if (assessment.length > 0) blocks.push(h(2, t.assessment), ...assessment);
-  return { title: t.title, blocks };
+  // Like the seed memos: the board's case number and the page on every page.
+  const footer = [
+    t.title,
+    options.caseNumber ? `${t.caseWord} ${options.caseNumber}` : '',
+    settings.community,
+  ]
+    .filter((x) => x !== '')
+    .join(' · ');
+  return { title: t.title, blocks, footer: { text: footer, pages: t.pages } };
 }
 
 /** Per budget year touched: each pot's key, what was allocated before, what this proposal adds, what remains. */
