@@ -17,22 +17,28 @@ export type Block =
   | { type: 'list'; ordered: boolean; items: Inline[][] }
   /**
    * `header`: the first row is a header row. `keyValue`: the first column labels the second.
-   * `widths`: relative column widths (renderers that can, use them). `fills`: a background colour per
-   * cell (hex `RRGGBB`, or null), aligned with `rows`; the text must carry the meaning too (black and white).
+   * `fills`: a background colour per cell (hex `RRGGBB`, or null), aligned with `rows`; the text must
+   * carry the meaning too, so the table reads in black and white.
    */
   | {
       type: 'table';
       rows: string[][];
       header?: boolean;
       keyValue?: boolean;
-      widths?: number[];
       fills?: Array<Array<string | null>>;
     }
   | { type: 'pageBreak' };
 
+/** The text at the foot of every page; `pages` words the page number ("Side 2 av 5") where a renderer can. */
+export interface Footer {
+  text: string;
+  pages?: { page: string; of: string };
+}
+
 export interface DocModel {
   title: string;
   blocks: Block[];
+  footer?: Footer;
 }
 
 export const spanOf = (inline: Inline): Span => (typeof inline === 'string' ? { text: inline } : inline);
@@ -47,7 +53,7 @@ export const ol = (items: Inline[][]): Block => ({ type: 'list', ordered: true, 
 export const ul = (items: Inline[][]): Block => ({ type: 'list', ordered: false, items });
 export const table = (
   rows: string[][],
-  opts: { header?: boolean; keyValue?: boolean; widths?: number[]; fills?: Array<Array<string | null>> } = {},
+  opts: { header?: boolean; keyValue?: boolean; fills?: Array<Array<string | null>> } = {},
 ): Block => ({
   type: 'table',
   rows,

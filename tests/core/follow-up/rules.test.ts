@@ -11,6 +11,7 @@ import {
   type StatusReportRow,
 } from '../builders';
 import { FOLLOW_UP_RULE_IDS } from './rule-ids';
+import { expectFact } from '../facts';
 
 /** A report answering a due date of the valid book's project (August 2025–July 2026). */
 const report = (due: string, received: string, extra: StatusReportRow = {}): StatusReportRow => ({
@@ -281,6 +282,9 @@ describe.each(FOLLOW_UP_RULE_IDS)('%s', (rule) => {
     expect(f!.message.nb).toMatch(/^Sak .*\.$/);
     expect(f!.message.en).toMatch(/^Case .*\.$/);
     expect(f!.message.en).not.toMatch(/[«»]|\b(?:Sak|rad|Søknader|ikke)\b/);
+    // The fact a document prints: the problem alone, no cell, no instruction.
+    expectFact(f!);
+    expect(f!.fact.nb).not.toMatch(/Statusrapporter|Frister/);
   });
 });
 

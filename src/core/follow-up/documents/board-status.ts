@@ -106,7 +106,6 @@ export function buildBoardStatus(result: CheckResult, options: { date: Date; lan
       ],
       {
         header: true,
-        widths: [3, 1.2, 1.2, 1.2, 1.2, 1.5, 1.5],
         fills: [[], ...statuses.map((s) => [null, ...lightsOf(s).map((l) => (l ? LIGHT_FILL[l] : null))])],
       },
     ),
@@ -125,7 +124,7 @@ export function buildBoardStatus(result: CheckResult, options: { date: Date; lan
           ];
         }),
       ],
-      { header: true, widths: [3, 1.5, 1.5, 1.5, 1.5] },
+      { header: true },
     ),
     p(t.economyNote),
     h(2, t.issues),

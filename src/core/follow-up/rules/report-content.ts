@@ -36,10 +36,18 @@ export const statusCommentMissing: Rule = {
       const ref = r.caseId;
       const cell: CellRef = { sheet: 'statusReports', row: r.row, field: 'comment' };
       out.push(
-        finding(this, ref, [cell], (lang) =>
-          lang === 'nb'
-            ? `${about(ref, cell, 'nb')}rapporten har ${lightsText(r, aspects, 'nb')}, men ingen kommentar. Skriv hva som er galt og hva som gjøres (kommentar kreves når et lys ikke er grønt).`
-            : `${about(ref, cell, 'en')}the report has ${lightsText(r, aspects, 'en')} but no comment. Write what is wrong and what is being done (a comment is required when a light is not green).`,
+        finding(
+          this,
+          ref,
+          [cell],
+          (lang) =>
+            lang === 'nb'
+              ? `${about(ref, cell, 'nb')}rapporten har ${lightsText(r, aspects, 'nb')}, men ingen kommentar. Skriv hva som er galt og hva som gjøres (kommentar kreves når et lys ikke er grønt).`
+              : `${about(ref, cell, 'en')}the report has ${lightsText(r, aspects, 'en')} but no comment. Write what is wrong and what is being done (a comment is required when a light is not green).`,
+          (lang) =>
+            lang === 'nb'
+              ? `Statusrapporten har ${lightsText(r, aspects, 'nb')}, men ingen kommentar.`
+              : `The status report has ${lightsText(r, aspects, 'en')} but no comment.`,
         ),
       );
     }
@@ -65,17 +73,30 @@ export const statusRed: Rule = {
       const ref = r.caseId;
       const cell: CellRef = { sheet: 'statusReports', row: r.row, field: red[0]! };
       const received = r.received.ok ? r.received.value : null;
+      const red_ = (lang: 'nb' | 'en') => {
+        const when = received
+          ? lang === 'nb'
+            ? ` (mottatt ${formatDay(received, 'nb')})`
+            : ` (received ${formatDay(received, 'en')})`
+          : '';
+        return lang === 'nb'
+          ? `siste statusrapport${when} har rødt lys for ${joinNb(red.map((k) => ASPECT[k].nb))}`
+          : `the latest status report${when} has a red light for ${joinEn(red.map((k) => ASPECT[k].en))}`;
+      };
       out.push(
-        finding(this, ref, [cell], (lang) => {
-          const when = received
-            ? lang === 'nb'
-              ? ` (mottatt ${formatDay(received, 'nb')})`
-              : ` (received ${formatDay(received, 'en')})`
-            : '';
-          return lang === 'nb'
-            ? `${about(ref, cell, 'nb')}siste statusrapport${when} har rødt lys for ${joinNb(red.map((k) => ASPECT[k].nb))}. Ta prosjektet med i statusrapporten til porteføljestyret.`
-            : `${about(ref, cell, 'en')}the latest status report${when} has a red light for ${joinEn(red.map((k) => ASPECT[k].en))}. Bring the project to the board's status report.`;
-        }),
+        finding(
+          this,
+          ref,
+          [cell],
+          (lang) =>
+            lang === 'nb'
+              ? `${about(ref, cell, 'nb')}${red_('nb')}. Ta prosjektet med i statusrapporten til porteføljestyret.`
+              : `${about(ref, cell, 'en')}${red_('en')}. Bring the project to the board's status report.`,
+          (lang) => {
+            const t = red_(lang);
+            return `${t.charAt(0).toUpperCase()}${t.slice(1)}.`;
+          },
+        ),
       );
     }
     return out;

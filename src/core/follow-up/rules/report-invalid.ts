@@ -2,7 +2,8 @@ import type { CellRef, Finding } from '../../rules/findings';
 import { about, finding, type Rule } from '../../rules/rule';
 import type { StatusReport } from '../status/reports';
 
-type Problem = { field: string; nb: string; en: string };
+/** `nb`/`en` name the cell for the sheet; `factNb`/`factEn` say the same for a document. */
+type Problem = { field: string; nb: string; en: string; factNb: string; factEn: string };
 
 function problemsOf(r: StatusReport, known: Set<string>): Problem[] {
   const out: Problem[] = [];
@@ -11,22 +12,34 @@ function problemsOf(r: StatusReport, known: Set<string>): Problem[] {
       field: 'caseId',
       nb: r.caseId === '' ? 'Saksnr mangler' : `Saksnr «${r.caseId}» finnes ikke i Søknader`,
       en: r.caseId === '' ? 'Case ID missing' : `Case ID "${r.caseId}" is not in Applications`,
+      factNb: 'saken er ukjent',
+      factEn: 'the case is unknown',
     });
   if (!r.due.ok)
-    out.push({ field: 'due', nb: `Frist: ${r.due.reason.nb}`, en: `Due date: ${r.due.reason.en}` });
+    out.push({
+      field: 'due',
+      nb: `Frist: ${r.due.reason.nb}`,
+      en: `Due date: ${r.due.reason.en}`,
+      factNb: 'fristen den svarer på er ingen dato',
+      factEn: 'the due date it answers is no date',
+    });
   if (!r.received.ok)
     out.push({
       field: 'received',
       nb: `Mottatt: ${r.received.reason.nb}`,
       en: `Received: ${r.received.reason.en}`,
+      factNb: 'mottaksdatoen mangler eller er ugyldig',
+      factEn: 'the date received is missing or invalid',
     });
   if (r.type === null)
     out.push({
       field: 'type',
       nb: `Type «${r.typeText}» er verken Halvårsrapport eller Sluttrapport`,
       en: `Type "${r.typeText}" is neither Halvårsrapport nor Sluttrapport`,
+      factNb: `rapporttypen «${r.typeText}» er ukjent`,
+      factEn: `the report type "${r.typeText}" is unknown`,
     });
-  const labels = {
+  const labels: Record<'progress' | 'economy' | 'risk', [string, string]> = {
     progress: ['Framdrift', 'Progress'],
     economy: ['Økonomi', 'Economy'],
     risk: ['Risiko', 'Risk'],
@@ -37,6 +50,8 @@ function problemsOf(r: StatusReport, known: Set<string>): Problem[] {
       field: k,
       nb: `${labels[k][0]} «${r.lightText[k]}» er ikke Grønn, Gul eller Rød`,
       en: `${labels[k][1]} "${r.lightText[k]}" is not Green, Yellow or Red`,
+      factNb: `lyset for ${labels[k][0].toLowerCase()} er verken grønt, gult eller rødt`,
+      factEn: `the ${labels[k][1].toLowerCase()} light is neither green, yellow nor red`,
     });
   }
   return out;
@@ -58,10 +73,18 @@ export const statusReportInvalid: Rule = {
       const ref = r.caseId;
       const cells = problems.map((x): CellRef => ({ sheet: 'statusReports', row: r.row, field: x.field }));
       out.push(
-        finding(this, ref, cells, (lang) =>
-          lang === 'nb'
-            ? `${about(ref, cells[0], 'nb')}rapporten kan ikke telles: ${problems.map((x) => x.nb).join('; ')}. Rett cellene, så teller den for fristen.`
-            : `${about(ref, cells[0], 'en')}the report cannot be counted: ${problems.map((x) => x.en).join('; ')}. Fix the cells so it counts for its due date.`,
+        finding(
+          this,
+          ref,
+          cells,
+          (lang) =>
+            lang === 'nb'
+              ? `${about(ref, cells[0], 'nb')}rapporten kan ikke telles: ${problems.map((x) => x.nb).join('; ')}. Rett cellene, så teller den for fristen.`
+              : `${about(ref, cells[0], 'en')}the report cannot be counted: ${problems.map((x) => x.en).join('; ')}. Fix the cells so it counts for its due date.`,
+          (lang) =>
+            lang === 'nb'
+              ? `En statusrapport kan ikke telles: ${problems.map((x) => x.factNb).join('; ')}.`
+              : `A status report cannot be counted: ${problems.map((x) => x.factEn).join('; ')}.`,
         ),
       );
     }

@@ -5,6 +5,7 @@ import type { Deadline } from '../deadlines/deadlines';
 import type { ReportType } from '../status/reports';
 
 const DAY = 86_400_000;
+const capitalize = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 const NAME: Record<ReportType, { nb: string; en: string }> = {
   halfYear: { nb: 'halvårsrapporten', en: 'the half-yearly report' },
@@ -34,17 +35,27 @@ function overdueRule(id: string, type: ReportType): Rule {
         const days = Math.round((ctx.today.getTime() - d.effectiveDue.getTime()) / DAY);
         const cell = cellOf(d);
         const ref = d.caseId;
+        const ext = (lang: 'nb' | 'en') =>
+          d.extendedTo
+            ? lang === 'nb'
+              ? ` (utsatt til ${formatDay(d.extendedTo, 'nb')})`
+              : ` (extended to ${formatDay(d.extendedTo, 'en')})`
+            : '';
+        const late = (lang: 'nb' | 'en') =>
+          lang === 'nb'
+            ? `${NAME[type].nb} med frist ${formatDay(d.due, 'nb')}${ext('nb')} er ikke levert, ${days} ${days === 1 ? 'dag' : 'dager'} over fristen`
+            : `${NAME[type].en} due ${formatDay(d.due, 'en')}${ext('en')} is not delivered, ${days} ${days === 1 ? 'day' : 'days'} late`;
         out.push(
-          finding(rule, ref, [cell], (lang) => {
-            const ext = d.extendedTo
-              ? lang === 'nb'
-                ? ` (utsatt til ${formatDay(d.extendedTo, 'nb')})`
-                : ` (extended to ${formatDay(d.extendedTo, 'en')})`
-              : '';
-            return lang === 'nb'
-              ? `${about(ref, cell, 'nb')}${NAME[type].nb} med frist ${formatDay(d.due, 'nb')}${ext} er ikke levert, ${days} ${days === 1 ? 'dag' : 'dager'} over fristen. Be prosjektet sende den (en rad i Statusrapporter med denne fristen), eller før inn «Utsatt til» eller «Fritatt» i Frister.`
-              : `${about(ref, cell, 'en')}${NAME[type].en} due ${formatDay(d.due, 'en')}${ext} is not delivered, ${days} ${days === 1 ? 'day' : 'days'} late. Ask the project for it (a row in Status reports with this due date), or fill in "Extended to" or "Exempted" in Deadlines.`;
-          }),
+          finding(
+            rule,
+            ref,
+            [cell],
+            (lang) =>
+              lang === 'nb'
+                ? `${about(ref, cell, 'nb')}${late('nb')}. Be prosjektet sende den (en rad i Statusrapporter med denne fristen), eller før inn «Utsatt til» eller «Fritatt» i Frister.`
+                : `${about(ref, cell, 'en')}${late('en')}. Ask the project for it (a row in Status reports with this due date), or fill in "Extended to" or "Exempted" in Deadlines.`,
+            (lang) => capitalize(`${late(lang)}.`),
+          ),
         );
       }
       return out;
