@@ -3,6 +3,7 @@ import {
   ALLOCATIONS,
   APPLICATIONS,
   BUDGET,
+  PAYMENTS,
   SETTINGS_SHEET,
   type FieldKey,
   type SheetSpec,
@@ -20,6 +21,7 @@ export type RowOf<S extends SheetSpec> = Partial<Record<FieldKey<S>, unknown>>;
 export type ApplicationRow = RowOf<typeof APPLICATIONS>;
 export type BudgetRow = RowOf<typeof BUDGET>;
 export type AllocationRow = RowOf<typeof ALLOCATIONS>;
+export type PaymentRow = RowOf<typeof PAYMENTS>;
 export type SettingRow = { key: string; value: unknown };
 
 export interface Book {
@@ -28,6 +30,8 @@ export interface Book {
   allocations: AllocationRow[];
   /** Rows of the `Innstillinger` sheet; the sheet is left out when undefined. */
   settings?: SettingRow[];
+  /** Rows of the `Utbetalinger` sheet; the sheet is left out when undefined. */
+  payments?: PaymentRow[];
 }
 
 export const CASE_ID = '2025-05-010';
@@ -105,6 +109,11 @@ export function supplement(overrides: AllocationRow = {}): AllocationRow {
   });
 }
 
+/** A payment to the valid book's project, inside its period and after its agreement. */
+export function payment(overrides: PaymentRow = {}): PaymentRow {
+  return { caseId: CASE_ID, date: day('2025-09-01'), amount: '200 000', voucher: 'Bilag 1', ...overrides };
+}
+
 export function validBook(): Book {
   return { applications: [application()], budget: budgetLines(), allocations: [allocation()] };
 }
@@ -137,6 +146,7 @@ export function workbookValues(b: Book): WorkbookValues {
     [ALLOCATIONS.name]: sheetRows(ALLOCATIONS, b.allocations),
   };
   if (b.settings) values[SETTINGS_SHEET.name] = sheetRows(SETTINGS_SHEET, b.settings);
+  if (b.payments) values[PAYMENTS.name] = sheetRows(PAYMENTS, b.payments);
   return values;
 }
 

@@ -176,6 +176,7 @@ describe('readPortfolio', () => {
       applications: 'Søknader',
       budget: 'Budsjett',
       allocations: 'Tildelinger',
+      payments: 'Utbetalinger',
     });
     expect(p.columns.applications.caseId).toBe(0);
   });
@@ -194,6 +195,7 @@ describe('readPortfolio', () => {
       applications: 'Applications',
       budget: 'Budget',
       allocations: 'Allocations',
+      payments: 'Utbetalinger',
     });
     expect(p.applications[0]?.caseId).toBe(CASE_ID);
     expect(p.settings.defaultFrame).toBe(5_000_000);

@@ -1,4 +1,4 @@
-import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
+import type { CellRef, Severity } from '../../src/core/rules/findings';
 import { RULES } from '../../src/core/rules';
 import {
   CASE_ID,
@@ -15,6 +15,7 @@ import {
   withApplication,
   type Book,
 } from './builders';
+import { ECONOMY_RULE_IDS, expectWellFormed } from './finding-checks';
 
 /** `kr('800 001')` → the text formatMoney writes: NBSPs between groups and before `kr`. */
 const kr = (amount: string) => `${amount.replace(/ /g, '\u00a0')}\u00a0kr`;
@@ -56,21 +57,6 @@ const RULE_IDS = [
   'kind-invalid',
   'recommendation-invalid',
 ];
-
-/** Checks that hold for every finding: where it points, and that each locale reads as that language. */
-function expectWellFormed(f: Finding): void {
-  const year = /^\d{4}$/.test(f.ref);
-  // Without a case id the message starts with the cell instead.
-  const start = (word: string) => (year ? `${f.ref}: ` : f.ref === '' ? '' : `${word} ${f.ref}`);
-  expect(f.message.nb.startsWith(start('Sak'))).toBe(true);
-  expect(f.message.en.startsWith(start('Case'))).toBe(true);
-  // English stays English: no Norwegian quotes or sheet words; Norwegian stays Norwegian.
-  expect(f.message.en).not.toMatch(/[«»]|\b(?:Sak|rad|Søknader|Tildelinger|Budsjett|ikke)\b/);
-  expect(f.message.nb).not.toMatch(/\b(?:Case|row|Applications|Allocations|the)\b/);
-  // Every message ends with what to do.
-  expect(f.message.nb.trim()).toMatch(/\.$/);
-  expect(f.message.en.trim()).toMatch(/\.$/);
-}
 
 interface Positive {
   name: string;
@@ -617,7 +603,9 @@ describe('the valid book', () => {
 
   it('runs exactly the rules of the contract', () => {
     // assessor-disqualified reads the Vurderinger sheet; its cases are in tests/core/assessment.test.ts.
-    expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS, 'assessor-disqualified'].sort());
+    expect(RULES.map((r) => r.id).sort()).toEqual(
+      [...RULE_IDS, 'assessor-disqualified', ...ECONOMY_RULE_IDS].sort(),
+    );
   });
 });
 

@@ -15,6 +15,13 @@ import { permanentOperatingCost } from './permanent-operating-cost';
 import { priorityAreaMissing } from './priority-area-missing';
 import { recommendationInvalid } from './recommendation-invalid';
 import { supplementNotReported, supplementOverLimit, supplementWithoutGrant } from './supplement-rules';
+import { overspent, unusedFunds, withdrawalOverRemaining } from './economy-rules';
+import {
+  paymentInvalid,
+  paymentOutsidePeriod,
+  paymentWithoutContract,
+  paymentWithoutGrant,
+} from './payment-rules';
 import type { Rule } from './rule';
 
 /** Every rule the engine runs. Rule ids are part of the product's contract: never rename one. */
@@ -40,4 +47,11 @@ export const RULES: readonly Rule[] = [
   kindInvalid,
   assessorDisqualified,
   recommendationInvalid,
+  overspent,
+  paymentWithoutGrant,
+  paymentWithoutContract,
+  paymentOutsidePeriod,
+  unusedFunds,
+  withdrawalOverRemaining,
+  paymentInvalid,
 ];

@@ -1,5 +1,5 @@
 import { CATEGORY_IDS, CATEGORY_LABELS } from './categories';
-import { ALLOCATION_KINDS, RECOMMENDATIONS, ROLES, STATUSES, type Field } from './contract';
+import { ALLOCATION_KINDS, PAYMENT_KINDS, RECOMMENDATIONS, ROLES, STATUSES, type Field } from './contract';
 import type { Settings } from './settings';
 
 /**
@@ -16,6 +16,8 @@ export function choicesFor(field: Field, settings: Settings): string[] | null {
       return [...STATUSES];
     case 'allocationKind':
       return Object.values(ALLOCATION_KINDS);
+    case 'paymentKind':
+      return Object.values(PAYMENT_KINDS);
     case 'region':
       return settings.regions;
     case 'recommendation':

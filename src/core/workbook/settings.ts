@@ -33,6 +33,8 @@ const settingsSchema = z.object({
   docsPerDay: z.number().check(z.int(), z.positive()),
   funderOrgNumber: z.string(),
   grantIdPrefix: z.string().check(z.minLength(1)),
+  economyTolerance: z.number().check(z.gte(0), z.lte(1)),
+  refundDeadlineMonths: z.number().check(z.int(), z.gte(0)),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -73,6 +75,10 @@ export const DEFAULT_SETTINGS: Settings = {
   docsPerDay: 250,
   funderOrgNumber: '',
   grantIdPrefix: '360G-tilskudd-agder',
+  // The economy light: green while the share paid is within 15 percentage points of the time elapsed.
+  economyTolerance: 0.15,
+  // Unused money is flagged this many months after a project's end.
+  refundDeadlineMonths: 3,
 };
 
 export const frameFor = (s: Settings, year: number): number => s.frames[String(year)] ?? s.defaultFrame;
@@ -157,6 +163,17 @@ export function settingsToRows(s: Settings): SettingRow[] {
       key: '360Giving-prefiks',
       value: s.grantIdPrefix,
       description: 'Prefiks for tilskudds-ID i 360Giving-eksporten',
+    },
+    {
+      key: 'Slingringsmonn økonomi',
+      value: percent(s.economyTolerance),
+      description:
+        'Grønt økonomilys så lenge andel utbetalt er innenfor så mange prosentpoeng av andel tid gått',
+    },
+    {
+      key: 'Frist tilbakebetaling (måneder)',
+      value: s.refundDeadlineMonths,
+      description: 'Måneder etter prosjektslutt før ubrukte midler flagges for inndragning',
     },
   ];
 }
@@ -251,6 +268,24 @@ const APPLIERS: Array<[names: string[], apply: Apply]> = [
       const n = typeof v === 'number' ? v : Number(cellText(v).replace(/\s/g, ''));
       if (!Number.isInteger(n) || n <= 0) return false;
       d.docsPerDay = n;
+      return true;
+    },
+  ],
+  [
+    ['slingringsmonn økonomi', 'economy tolerance'],
+    (d, v) => {
+      const p = parsePercent(v);
+      if (p === null || p < 0 || p > 1) return false;
+      d.economyTolerance = p;
+      return true;
+    },
+  ],
+  [
+    ['frist tilbakebetaling (måneder)', 'refund deadline (months)'],
+    (d, v) => {
+      const n = typeof v === 'number' ? v : Number(cellText(v).replace(/\s/g, ''));
+      if (!Number.isInteger(n) || n < 0 || cellText(v) === '') return false;
+      d.refundDeadlineMonths = n;
       return true;
     },
   ],
