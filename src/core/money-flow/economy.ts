@@ -68,9 +68,12 @@ const ore = (kr: number) => Math.round(kr * 100);
 const kr = (ore: number) => ore / 100;
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
-/** A payment's signed amount (a refund counts negatively), or null when it cannot be counted. */
+/**
+ * A payment's signed amount (a refund counts negatively), or null when the row cannot be counted: no
+ * positive amount, no date or an unknown kind (what `payment-invalid` reports).
+ */
 export function signedPayment(p: Payment): number | null {
-  if (!p.amount.ok || p.kind === null) return null;
+  if (!p.amount.ok || p.amount.value <= 0 || !p.date.ok || p.kind === null) return null;
   return p.kind === 'refund' ? -p.amount.value : p.amount.value;
 }
 
@@ -176,10 +179,10 @@ export function buildEconomy(p: Portfolio, today: Date, ledger: Ledger = buildLe
   }
   for (const pay of p.payments) {
     const amount = signedPayment(pay);
-    if (pay.caseId === '' || amount === null) continue;
+    if (pay.caseId === '' || amount === null || !pay.date.ok) continue;
     const d = draftFor(drafts, pay.caseId);
     d.paid += ore(amount);
-    if (pay.date.ok) add(d.paidByDate, yearOf(monthOfDay(pay.date.value)), ore(amount));
+    add(d.paidByDate, yearOf(monthOfDay(pay.date.value)), ore(amount));
   }
   const applications = new Map<string, Application>(p.applications.map((a) => [a.caseId, a]));
   const tolerance = p.settings.economyTolerance;

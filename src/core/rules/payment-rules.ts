@@ -40,7 +40,7 @@ function paymentRule(
 
 const paysOut = (pay: Payment) => pay.kind === 'payment' && pay.amount.ok && pay.amount.value > 0;
 
-/** A payment row the engine cannot count: no positive amount, no date, or an unknown kind. */
+/** A payment row the engine cannot count (see `signedPayment`): no positive amount, no date, or an unknown kind. */
 export const paymentInvalid = paymentRule('payment-invalid', 'error', (pay) => {
   if (!pay.amount.ok || pay.amount.value <= 0) {
     const reason = pay.amount.ok
