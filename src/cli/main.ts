@@ -14,6 +14,7 @@ import { TilskuddError } from '../core/base/errors';
 import type { Lang } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
+import { writeEconomy } from './export';
 import { humanReport, toJson } from './report';
 import { annotate, buildWorkbook, loadWorkbook, workbookValues } from './xlsx';
 
@@ -27,6 +28,7 @@ const USAGE = `Bruk:
   tilskudd memo FIL.xlsx --out SAK.docx [--meeting ÅÅÅÅ-MM-DD] [--case 18-2025] [--cases ID,ID] [--lang nb|en]
   tilskudd letters FIL.xlsx --out MAPPE [--date ÅÅÅÅ-MM-DD] [--lang nb|en]
   tilskudd publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]
+  tilskudd export FIL.xlsx --format economy --out FIL.xlsx|FIL.csv [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD] [--lang nb|en]
 
 check   kontrollerer arbeidsboka mot reglene og skriver rammen per budsjettår.
         Avslutter med 0 uten feil, 1 med feil, 2 når fila ikke kan brukes.
@@ -34,7 +36,9 @@ init    lager en tom mal med alle ark, kolonner, nedtrekkslister og standardinns
         med --example: eksempelet fra SSU-sak 18-2025.
 memo    skriver saksfremstillingen til SSU-møtet (.docx, eller .md med --out FIL.md).
 letters skriver ett tildelingsbrev per prosjekt med ordinær tildeling.
-publish skriver den offentlige oversikten (overview) eller 360Giving-eksporten (CSV eller JSON).`;
+publish skriver den offentlige oversikten (overview) eller 360Giving-eksporten (CSV eller JSON).
+export  skriver økonomien per prosjekt og budsjettår (tildelt, utbetalt, gjenstår) for controller og
+        årlig rapportering.`;
 
 export interface Io {
   out: (text: string) => void;
@@ -55,6 +59,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await letters(rest, io);
       case 'publish':
         return await publish(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -120,7 +126,7 @@ async function check(args: string[], io: Io): Promise<number> {
   }
   io.out(
     opts.json
-      ? JSON.stringify(toJson(findings, years, lang), null, 2)
+      ? JSON.stringify(toJson(findings, years, lang, result.economy), null, 2)
       : humanReport(file, result, years, findings, lang),
   );
   return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
@@ -230,6 +236,31 @@ async function publish(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   throw usageError(`--format må være 360giving eller overview, ikke «${opts.format ?? ''}».`);
+}
+
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values: opts, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      year: { type: 'string' },
+      date: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1 || !opts.out) throw usageError('Oppgi arbeidsboka og --out FIL.');
+  if (opts.format !== 'economy') throw usageError(`--format må være economy, ikke «${opts.format ?? ''}».`);
+  if (opts.year !== undefined && !/^\d{4}$/.test(opts.year))
+    throw usageError(`--year må være et årstall, ikke «${opts.year}».`);
+  const year = opts.year === undefined ? undefined : Number(opts.year);
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(opts.date) });
+  const rows = await writeEconomy(result, opts.out, langOption(opts.lang), year);
+  if (rows === null) throw usageError(`Økonomien skrives som .xlsx eller .csv, ikke «${opts.out}».`);
+  io.out(`Skrev økonomien (${rows} rader) til ${opts.out}.`);
+  return EXIT.ok;
 }
 
 /** Today on this machine's calendar, as YYYY-MM-DD. */

@@ -1,8 +1,8 @@
+import { toCsvRows } from '../base/csv';
 import type { CheckResult } from '../rules/check';
 import { monthOfDay, monthsIn, monthOf, yearOf, type Period } from '../parse/period';
 import { validOrgNumber } from '../parse/orgnr';
 import type { Allocation } from '../workbook/records';
-import { neutralizeFormula } from '../base/text';
 
 /**
  * The 360Giving Data Standard export (1.4): one grant per allocation row, NOK amounts, ISO dates,
@@ -46,8 +46,8 @@ function plannedDates(period: Period) {
   ];
 }
 
-/** The allocations that become grants: a positive amount and a decision date. */
-const exported = (a: Allocation) => a.amount.ok && a.amount.value > 0 && a.date.ok;
+/** The allocations that become grants: a positive amount and a decision date; a withdrawal is none. */
+const exported = (a: Allocation) => a.kind !== 'withdrawal' && a.amount.ok && a.amount.value > 0 && a.date.ok;
 
 /**
  * Persistent grant ids, independent of where the rows sit in the sheet: `<prefix>-<case>-T<n>` for
@@ -144,15 +144,5 @@ const CSV_COLUMNS: Array<[title: string, value: (g: Grant360) => string | number
 
 /** RFC 4180 CSV; text that a spreadsheet would read as a formula is neutralised. */
 export function toCsv(grants: Grant360[]): string {
-  const cell = (v: string | number | undefined) => {
-    if (v === undefined) return '';
-    const text = String(typeof v === 'string' ? neutralizeFormula(v) : v);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return (
-    [
-      CSV_COLUMNS.map(([t]) => t).join(','),
-      ...grants.map((g) => CSV_COLUMNS.map(([, f]) => cell(f(g))).join(',')),
-    ].join('\r\n') + '\r\n'
-  );
+  return toCsvRows([CSV_COLUMNS.map(([t]) => t), ...grants.map((g) => CSV_COLUMNS.map(([, f]) => f(g)))]);
 }

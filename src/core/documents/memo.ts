@@ -1,3 +1,4 @@
+import { FOLLOW_UP_RULE_IDS } from '../rules/follow-up-ids';
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../workbook/categories';
 import { assessPortfolio, impartialityParagraph } from '../assessment/scores';
 import type { CheckResult } from '../rules/check';
@@ -168,7 +169,12 @@ export function proposals(
       );
   // An assessor's own declared conflict is handled by leaving their scores out; it does not hold a case back.
   const errors = new Set(
-    findings.filter((f) => f.severity === 'error' && f.rule !== 'assessor-disqualified').map((f) => f.ref),
+    findings
+      .filter(
+        (f) =>
+          f.severity === 'error' && f.rule !== 'assessor-disqualified' && !FOLLOW_UP_RULE_IDS.has(f.rule),
+      )
+      .map((f) => f.ref),
   );
   const badRecommendation = new Set(
     findings.filter((f) => f.rule === 'recommendation-invalid').map((f) => f.ref),
@@ -355,6 +361,7 @@ const HIDDEN_IN_MEMO = new Set([
   'supplement-not-reported',
   'supplement-over-limit',
   'supplement-without-grant',
+  ...FOLLOW_UP_RULE_IDS,
 ]);
 
 /** A finding's message without the case and cell it starts with: the memo lists it under its case. */

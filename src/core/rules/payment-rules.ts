@@ -95,7 +95,9 @@ export const paymentWithoutGrant = paymentRule('payment-without-grant', 'error',
 export const paymentWithoutContract = paymentRule('payment-without-contract', 'error', (pay, ctx, apps) => {
   if (!paysOut(pay) || !ctx.ordinaryByCase.has(pay.caseId)) return null;
   const app = apps.get(pay.caseId);
-  if (app?.contract !== true) {
+  // An allocation without an application (the secretariat's own cost) has no agreement to ask for.
+  if (!app) return null;
+  if (app.contract !== true) {
     return {
       field: 'caseId',
       text: {
