@@ -189,6 +189,11 @@ export function openSupplementDialog(): void {
   openPage('Supplement');
 }
 
+/** Menu: the payment dialog (payments, refunds, and withdrawals of unused money). */
+export function openPaymentDialog(): void {
+  openPage('Payment');
+}
+
 /** Sidebar endpoint: the assessment of a case ('' = the selected row). */
 export function assessmentLoad(caseId: unknown) {
   return server.assessmentLoad(caseId);
@@ -232,4 +237,19 @@ export function supplementLoad() {
 /** Dialog endpoint: registers a supplementary allocation within the authority. */
 export function supplementRegister(input: unknown) {
   return server.supplementRegister(input);
+}
+
+/** Dialog endpoint: granted projects with allocated, paid and left, and the withdrawals due. */
+export function paymentLoad() {
+  return server.paymentLoad();
+}
+
+/** Dialog endpoint: registers a payment or refund within what is left and after the written agreement. */
+export function paymentRegister(input: unknown) {
+  return server.paymentRegister(input);
+}
+
+/** Dialog endpoint: withdraws a project's unused money (Inndragning) after the refund deadline. */
+export function withdrawalRegister(caseId: unknown) {
+  return server.withdrawalRegister(caseId);
 }

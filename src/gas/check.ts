@@ -29,9 +29,11 @@ export function runCheck(
   const read = readWorkbook(ss, sheets);
   const result = checkWorkbook(read.values, { today: todayIn(ss) });
   writeFindings(sheets, result, lang);
-  for (const id of ['applications', 'budget', 'allocations'] as SheetId[]) {
+  for (const id of ['applications', 'budget', 'allocations', 'payments'] as SheetId[]) {
     const name = result.portfolio.sheetNames[id];
-    highlight(read.sheets.get(name)!, read.values[name]!, id, result, lang);
+    // Utbetalinger is optional: nothing to highlight in a workbook without it.
+    const sheet = read.sheets.get(name);
+    if (sheet) highlight(sheet, read.values[name]!, id, result, lang);
   }
   return {
     errors: result.findings.filter((f) => f.severity === 'error').length,

@@ -7,6 +7,7 @@ import {
   FINDINGS_SHEET,
   LOG_SHEET,
   MEMBERS_SHEET,
+  PAYMENTS,
   SETTINGS_SHEET,
   type Field,
   type SheetSpec,
@@ -28,6 +29,7 @@ const SHEETS: readonly SheetSpec[] = [
   APPLICATIONS,
   BUDGET,
   ALLOCATIONS,
+  PAYMENTS,
   SETTINGS_SHEET,
   MEMBERS_SHEET,
   FINDINGS_SHEET,
@@ -41,6 +43,8 @@ const FORMATS: Partial<Record<Field['kind'], string>> = {
   money: '#,##0 "kr"',
   date: 'dd.mm.yyyy',
   month: '@',
+  // Samarbeidsavtale: a date shows as one; Ja/Nei stay text.
+  yesnoDate: 'dd.mm.yyyy',
 };
 
 export interface SetupReport {

@@ -242,6 +242,10 @@ function yearsOf(p: Portfolio, ledger: Ledger, projects: Map<string, ProjectEcon
     });
 }
 
+/** Money left unpaid when the project ended more than the refund deadline ago: to withdraw or reallocate. */
+export const isUnused = (e: ProjectEconomy, today: Date): boolean =>
+  e.remaining > 0 && e.deadline !== null && today >= e.deadline;
+
 /** Per project (case id) its allocated, paid, remaining, shares and light, judged at `today`. */
 export function projectEconomy(p: Portfolio, today: Date, ledger?: Ledger): Map<string, ProjectEconomy> {
   return buildEconomy(p, today, ledger).projects;

@@ -1,6 +1,7 @@
 import type { CellRef, Finding } from './findings';
 import { formatMoney } from '../parse/money';
 import { formatMonth } from '../parse/period';
+import { isUnused } from '../money-flow/economy';
 import { tracksPayments } from '../workbook/records';
 import { about, finding, groupBy, type Rule } from './rule';
 
@@ -47,7 +48,7 @@ export const unusedFunds: Rule = {
     const out: Finding[] = [];
     for (const e of ctx.economy.projects.values()) {
       const ordinary = ctx.ordinaryByCase.get(e.caseId);
-      if (!ordinary || e.remaining <= 0 || !e.period || !e.deadline || ctx.today < e.deadline) continue;
+      if (!ordinary || !e.period || !isUnused(e, ctx.today)) continue;
       const ref = e.caseId;
       const cell: CellRef = { sheet: 'allocations', row: ordinary[0]!.row, field: 'to' };
       const end = e.period.to;
