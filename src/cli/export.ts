@@ -9,15 +9,14 @@ import { buildWorkbook } from './xlsx';
 /** `tilskudd export --format economy`: per project and budget year allocated, paid, remaining. */
 export const ECONOMY_SHEET: Record<Lang, string> = { nb: 'Økonomi', en: 'Economy' };
 
-/** Writes the economy table to `out` (.csv or .xlsx); returns the number of data rows, or null for another extension. */
+/** Writes the economy table to `out` (.csv, else .xlsx); returns the number of data rows. */
 export async function writeEconomy(
   result: CheckResult,
   out: string,
   lang: Lang,
   year?: number,
-): Promise<number | null> {
+): Promise<number> {
   const rows = economyRows(result.economy, lang, year);
-  if (!/\.(csv|xlsx)$/i.test(out)) return null;
   mkdirSync(dirname(out), { recursive: true });
   if (/\.csv$/i.test(out)) writeFileSync(out, toCsvRows(rows));
   else await buildWorkbook({ [ECONOMY_SHEET[lang]]: rows }, result.portfolio.settings).xlsx.writeFile(out);

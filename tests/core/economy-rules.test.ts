@@ -167,6 +167,7 @@ const POSITIVE: Case[] = [
       'sluttet juli 2026, for mer enn 3 måneder siden',
       `${kr('400 000')} av tildelt ${kr('800 000')} er ikke utbetalt`,
       `Trekk inn ${kr('400 000')}`,
+      'Registrer utbetaling',
     ],
     en: [
       'Allocations row 2, "To"',

@@ -1,4 +1,5 @@
 import type { Finding } from '../../src/core/rules/findings';
+import { expectFact } from './facts';
 
 /** What the rule tests share: the economy rules (their cases are in economy-rules.test.ts) and the form of a finding. */
 export const ECONOMY_RULE_IDS = [
@@ -24,4 +25,6 @@ export function expectWellFormed(f: Finding): void {
   // Every message ends with what to do.
   expect(f.message.nb.trim()).toMatch(/\.$/);
   expect(f.message.en.trim()).toMatch(/\.$/);
+  // And every finding states the fact for documents, without the place or the instruction.
+  expectFact(f);
 }

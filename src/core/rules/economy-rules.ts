@@ -27,10 +27,18 @@ export const overspent: Rule = {
         field: 'amount',
       }));
       out.push(
-        finding(this, ref, cells, (lang) =>
-          lang === 'nb'
-            ? `${about(ref, undefined, 'nb')}utbetalt ${formatMoney(e.paid)} er ${over} mer enn tildelt ${formatMoney(e.allocated)}. Krev det overskytende tilbake, eller rett beløpene i Utbetalinger.`
-            : `${about(ref, undefined, 'en')}paid ${formatMoney(e.paid)} is ${over} more than the ${formatMoney(e.allocated)} allocated. Reclaim the excess, or fix the amounts in Payments.`,
+        finding(
+          this,
+          ref,
+          cells,
+          (lang) =>
+            lang === 'nb'
+              ? `${about(ref, undefined, 'nb')}utbetalt ${formatMoney(e.paid)} er ${over} mer enn tildelt ${formatMoney(e.allocated)}. Krev det overskytende tilbake, eller rett beløpene i Utbetalinger.`
+              : `${about(ref, undefined, 'en')}paid ${formatMoney(e.paid)} is ${over} more than the ${formatMoney(e.allocated)} allocated. Reclaim the excess, or fix the amounts in Payments.`,
+          (lang) =>
+            lang === 'nb'
+              ? `Utbetalt ${formatMoney(e.paid)} er ${over} mer enn tildelt ${formatMoney(e.allocated)}.`
+              : `Paid ${formatMoney(e.paid)} is ${over} more than the ${formatMoney(e.allocated)} allocated.`,
         ),
       );
     }
@@ -53,10 +61,18 @@ export const unusedFunds: Rule = {
       const cell: CellRef = { sheet: 'allocations', row: ordinary[0]!.row, field: 'to' };
       const end = e.period.to;
       out.push(
-        finding(this, ref, [cell], (lang) =>
-          lang === 'nb'
-            ? `${about(ref, cell, 'nb')}prosjektet sluttet ${formatMonth(end)}, for mer enn ${months} måneder siden, og ${formatMoney(e.remaining)} av tildelt ${formatMoney(e.allocated)} er ikke utbetalt. Trekk inn ${formatMoney(e.remaining)} (Tilskudd › Inndragning) eller omdisponer midlene.`
-            : `${about(ref, cell, 'en')}the project ended in ${formatMonth(end, 'en')}, more than ${months} months ago, and ${formatMoney(e.remaining)} of the ${formatMoney(e.allocated)} allocated is unpaid. Withdraw ${formatMoney(e.remaining)} (Tilskudd › Withdrawal) or reallocate it.`,
+        finding(
+          this,
+          ref,
+          [cell],
+          (lang) =>
+            lang === 'nb'
+              ? `${about(ref, cell, 'nb')}prosjektet sluttet ${formatMonth(end)}, for mer enn ${months} måneder siden, og ${formatMoney(e.remaining)} av tildelt ${formatMoney(e.allocated)} er ikke utbetalt. Trekk inn ${formatMoney(e.remaining)} (Tilskudd › Registrer utbetaling) eller omdisponer midlene.`
+              : `${about(ref, cell, 'en')}the project ended in ${formatMonth(end, 'en')}, more than ${months} months ago, and ${formatMoney(e.remaining)} of the ${formatMoney(e.allocated)} allocated is unpaid. Withdraw ${formatMoney(e.remaining)} (Tilskudd › Register payment) or reallocate it.`,
+          (lang) =>
+            lang === 'nb'
+              ? `Prosjektet sluttet ${formatMonth(end)}, og ${formatMoney(e.remaining)} av tildelt ${formatMoney(e.allocated)} er ikke utbetalt.`
+              : `The project ended in ${formatMonth(end, 'en')}, and ${formatMoney(e.remaining)} of the ${formatMoney(e.allocated)} allocated is unpaid.`,
         ),
       );
     }
@@ -85,10 +101,18 @@ export const withdrawalOverRemaining: Rule = {
         const cell: CellRef = { sheet: 'allocations', row: a.row, field: 'amount' };
         const unpaid = formatMoney(Math.max(before, 0));
         out.push(
-          finding(this, ref, [cell], (lang) =>
-            lang === 'nb'
-              ? `${about(ref, cell, 'nb')}inndragningen på ${asked} er større enn det som var igjen å utbetale (${unpaid}). Reduser den til høyst ${unpaid}; det som er utbetalt må kreves tilbake som tilbakebetaling.`
-              : `${about(ref, cell, 'en')}the withdrawal of ${asked} is more than was left unpaid (${unpaid}). Reduce it to at most ${unpaid}; money already paid must be reclaimed as a refund.`,
+          finding(
+            this,
+            ref,
+            [cell],
+            (lang) =>
+              lang === 'nb'
+                ? `${about(ref, cell, 'nb')}inndragningen på ${asked} er større enn det som var igjen å utbetale (${unpaid}). Reduser den til høyst ${unpaid}; det som er utbetalt må kreves tilbake som tilbakebetaling.`
+                : `${about(ref, cell, 'en')}the withdrawal of ${asked} is more than was left unpaid (${unpaid}). Reduce it to at most ${unpaid}; money already paid must be reclaimed as a refund.`,
+            (lang) =>
+              lang === 'nb'
+                ? `Inndragningen på ${asked} er større enn det som var igjen å utbetale (${unpaid}).`
+                : `The withdrawal of ${asked} is more than was left unpaid (${unpaid}).`,
           ),
         );
         left = Math.max(left, 0);

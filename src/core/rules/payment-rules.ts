@@ -17,7 +17,7 @@ function paymentRule(
     pay: Payment,
     ctx: CheckContext,
     apps: Map<string, Application>,
-  ) => { field: string; text: Text } | null,
+  ) => { field: string; text: Text; fact: Text } | null,
 ): Rule {
   const rule: Rule = {
     id,
@@ -30,13 +30,25 @@ function paymentRule(
         if (!hit) continue;
         const ref = pay.caseId;
         const cell: CellRef = { sheet: 'payments', row: pay.row, field: hit.field };
-        out.push(finding(rule, ref, [cell], (lang) => about(ref, cell, lang) + hit.text[lang]));
+        out.push(
+          finding(
+            rule,
+            ref,
+            [cell],
+            (lang) => about(ref, cell, lang) + hit.text[lang],
+            (lang) => hit.fact[lang],
+          ),
+        );
       }
       return out;
     },
   };
   return rule;
 }
+
+/** "200 000 kr" for the facts; "et beløp" when the amount cannot be read. */
+const paidAmount = (pay: Payment, lang: 'nb' | 'en') =>
+  pay.amount.ok ? formatMoney(pay.amount.value) : lang === 'nb' ? 'et beløp' : 'An amount';
 
 const paysOut = (pay: Payment) => pay.kind === 'payment' && pay.amount.ok && pay.amount.value > 0;
 
@@ -55,6 +67,10 @@ export const paymentInvalid = paymentRule('payment-invalid', 'error', (pay) => {
         nb: `${reason.nb}. Skriv beløpet positivt i kroner; en tilbakebetaling får Art «Tilbakebetaling».`,
         en: `${reason.en}. Write the amount as a positive NOK amount; a refund gets Kind "Tilbakebetaling" (refund).`,
       },
+      fact: {
+        nb: `En utbetaling kan ikke telles: ${reason.nb}.`,
+        en: `A payment cannot be counted: ${reason.en}.`,
+      },
     };
   }
   if (!pay.date.ok) {
@@ -64,6 +80,10 @@ export const paymentInvalid = paymentRule('payment-invalid', 'error', (pay) => {
         nb: `${pay.date.reason.nb}. Skriv utbetalingsdatoen, f.eks. 01.09.2025.`,
         en: `${pay.date.reason.en}. Write the payment date, e.g. 2025-09-01.`,
       },
+      fact: {
+        nb: `En utbetaling på ${paidAmount(pay, 'nb')} har ingen lesbar dato.`,
+        en: `A payment of ${paidAmount(pay, 'en').toLowerCase()} has no readable date.`,
+      },
     };
   }
   if (pay.kind === null) {
@@ -72,6 +92,10 @@ export const paymentInvalid = paymentRule('payment-invalid', 'error', (pay) => {
       text: {
         nb: `«${pay.kindText}» er ingen art. Velg Utbetaling eller Tilbakebetaling (tom er utbetaling).`,
         en: `"${pay.kindText}" is not a kind. Choose Utbetaling (payment) or Tilbakebetaling (refund); blank is a payment.`,
+      },
+      fact: {
+        nb: `En utbetaling på ${paidAmount(pay, 'nb')} har ukjent art («${pay.kindText}»).`,
+        en: `A payment of ${paidAmount(pay, 'en').toLowerCase()} has an unknown kind ("${pay.kindText}").`,
       },
     };
   }
@@ -87,6 +111,10 @@ export const paymentWithoutGrant = paymentRule('payment-without-grant', 'error',
         text: {
           nb: 'utbetaling til en sak uten ordinær tildeling. Rett Saksnr, eller registrer SSUs vedtak i Tildelinger før utbetaling.',
           en: 'payment to a case without an ordinary allocation. Fix the case ID, or record the board decision in Allocations before paying.',
+        },
+        fact: {
+          nb: `Det er utbetalt ${paidAmount(pay, 'nb')} til en sak uten ordinær tildeling.`,
+          en: `${paidAmount(pay, 'en')} was paid to a case without an ordinary allocation.`,
         },
       },
 );
@@ -104,6 +132,10 @@ export const paymentWithoutContract = paymentRule('payment-without-contract', 'e
         nb: 'utbetalt uten skriftlig samarbeidsavtale («Samarbeidsavtale» i Søknader er ikke Ja eller en dato). Midler utbetales først når avtalen er inngått: inngå den, eller krev beløpet tilbake.',
         en: 'paid without a written agreement ("Written agreement" in Applications is not Yes or a date). Money is paid only once the agreement is signed: sign it, or reclaim the amount.',
       },
+      fact: {
+        nb: `Det er utbetalt ${paidAmount(pay, 'nb')} uten skriftlig samarbeidsavtale.`,
+        en: `${paidAmount(pay, 'en')} was paid without a written agreement.`,
+      },
     };
   }
   const signed = app.contractSigned;
@@ -114,6 +146,10 @@ export const paymentWithoutContract = paymentRule('payment-without-contract', 'e
     text: {
       nb: `utbetalt ${formatDay(paid)}, før samarbeidsavtalen ble signert ${formatDay(signed)}. Rett datoen, eller dokumenter hvorfor det ble utbetalt før avtalen.`,
       en: `paid on ${formatDay(paid, 'en')}, before the written agreement was signed on ${formatDay(signed, 'en')}. Fix the date, or document why it was paid before the agreement.`,
+    },
+    fact: {
+      nb: `Det ble utbetalt ${paidAmount(pay, 'nb')} ${formatDay(paid)}, før samarbeidsavtalen ble signert ${formatDay(signed)}.`,
+      en: `${paidAmount(pay, 'en')} was paid on ${formatDay(paid, 'en')}, before the written agreement was signed on ${formatDay(signed, 'en')}.`,
     },
   };
 });
@@ -130,6 +166,10 @@ export const paymentOutsidePeriod = paymentRule('payment-outside-period', 'warni
     text: {
       nb: `utbetalt ${formatDay(paid)}, mer enn ${months} måneder etter at prosjektperioden sluttet (${formatMonth(end)}). Sjekk at utbetalingen hører til prosjektet, eller forleng perioden i Tildelinger.`,
       en: `paid on ${formatDay(paid, 'en')}, more than ${months} months after the project period ended (${formatMonth(end, 'en')}). Check that the payment belongs to the project, or extend the period in Allocations.`,
+    },
+    fact: {
+      nb: `Det ble utbetalt ${paidAmount(pay, 'nb')} ${formatDay(paid)}, mer enn ${months} måneder etter at prosjektperioden sluttet (${formatMonth(end)}).`,
+      en: `${paidAmount(pay, 'en')} was paid on ${formatDay(paid, 'en')}, more than ${months} months after the project period ended (${formatMonth(end, 'en')}).`,
     },
   };
 });
