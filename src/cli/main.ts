@@ -15,7 +15,8 @@ import { TilskuddError } from '../core/base/errors';
 import type { Lang, Reason } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
-import { humanReport, projectsJson, toJson } from './report';
+import { writeEconomy } from './export';
+import { humanReport, toJson, withFollowUp } from './report';
 import { REPORT_KINDS } from './report-kinds';
 import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, workbookValues } from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
@@ -175,6 +176,29 @@ Both hold the same allocations; one with errors is left out and named (exit 1).
     },
     run: report,
   },
+  export: {
+    usage: {
+      nb: 'export FIL.xlsx --format economy --out FIL.xlsx|FIL.csv [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]',
+      en: 'export FILE.xlsx --format economy --out FILE.xlsx|FILE.csv [--year YYYY] [--date YYYY-MM-DD]',
+    },
+    help: {
+      nb: `Skriver økonomien per prosjekt og budsjettår (tildelt, utbetalt, gjenstår, lys) og en sum per år,
+for controller og årlig rapportering.
+  --year ÅÅÅÅ  bare dette budsjettåret
+  --date DATO  dagen lyset regnes fra (standard: i dag)`,
+      en: `Writes the economy per project and budget year (allocated, paid, remaining, light) and a total
+per year, for the controller and the annual reporting.
+  --year YYYY  only this budget year
+  --date DATE  the day the light is judged by (default: today)`,
+    },
+    options: {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      year: { type: 'string' },
+      date: { type: 'string' },
+    },
+    run: exportEconomy,
+  },
 };
 
 const PROGRAM = 'tilskudd';
@@ -317,7 +341,7 @@ async function check(ctx: Context): Promise<number> {
   }
   ctx.io.out(
     opts.json
-      ? JSON.stringify({ ...toJson(findings, years, lang), projects: projectsJson(result, today) }, null, 2)
+      ? JSON.stringify(withFollowUp(toJson(findings, years, lang, result.economy), result, today), null, 2)
       : humanReport(file, result, years, findings, lang),
   );
   return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
@@ -480,6 +504,31 @@ async function report(ctx: Context): Promise<number> {
   const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: options.date });
   await writeDocument(out, kind.build(result, options));
   ctx.io.out(kind.done(out, options)[lang]);
+  return EXIT.ok;
+}
+
+async function exportEconomy(ctx: Context): Promise<number> {
+  const { opts, lang } = ctx;
+  const file = inputFile(ctx, {
+    nb: 'Oppgi arbeidsboka og --out FIL.',
+    en: 'Give the workbook and --out FILE.',
+  });
+  const out = requiredOut(ctx, 'FIL.xlsx');
+  const format = text(opts.format);
+  if (format !== 'economy') {
+    throw usageError(
+      `--format må være economy, ikke «${format ?? ''}».`,
+      `--format must be economy, not "${format ?? ''}".`,
+    );
+  }
+  if (!/\.(csv|xlsx)$/i.test(out))
+    throw usageError('Økonomien skrives som .xlsx eller .csv.', 'The economy is written as .xlsx or .csv.');
+  const year = yearOption(text(opts.year));
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), {
+    today: todayOption(text(opts.date)),
+  });
+  const rows = await writeEconomy(result, out, lang, year);
+  say(ctx, `Skrev økonomien (${rows} rader) til ${out}.`, `Wrote the economy (${rows} rows) to ${out}.`);
   return EXIT.ok;
 }
 

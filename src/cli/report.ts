@@ -5,6 +5,8 @@ import type { YearSummary } from '../core/money-flow/ledger';
 import { formatMoney } from '../core/parse/money';
 import type { Lang } from '../core/base/result';
 import { projectStatuses, statusJson } from '../core/follow-up/status/project-status';
+import type { Economy } from '../core/money-flow/economy';
+import { economyTable, projectsJson, type ProjectJson } from './economy-report';
 
 /** The `check` command's output: the JSON contract and the human-readable report. */
 
@@ -17,20 +19,19 @@ export interface CheckJson {
       allocated: number;
       remaining: number;
       categories: Record<string, { amount: number; share: number; key: number; keyAmount: number }>;
+      /** Paid out of the year's allocations (payments − refunds). */
+      paid: number;
     }
   >;
-  /** Per followed project (case id): its follow-up on the day checked. */
-  projects?: Record<string, { status: ReturnType<typeof statusJson> }>;
+  /**
+   * Per case id: allocated, paid, remaining, used and elapsed share, and the derived light; for a
+   * followed project also its follow-up on the day checked (`status`).
+   */
+  projects: Record<string, Partial<ProjectJson> & { status?: ReturnType<typeof statusJson> }>;
 }
 
-/** `projects` of `check --json`: every granted project's lights, last report, next due date, overdue. */
-export function projectsJson(result: CheckResult, day: Date): NonNullable<CheckJson['projects']> {
-  return Object.fromEntries(
-    projectStatuses(result.portfolio, day).map((s) => [s.caseId, { status: statusJson(s) }]),
-  );
-}
-
-export function toJson(findings: Finding[], years: YearSummary[], lang: Lang): CheckJson {
+export function toJson(findings: Finding[], years: YearSummary[], lang: Lang, economy: Economy): CheckJson {
+  const paid = new Map(economy.years.map((y) => [y.year, y.paid]));
   return {
     findings: findings.map((f) => ({
       rule: f.rule,
@@ -41,10 +42,25 @@ export function toJson(findings: Finding[], years: YearSummary[], lang: Lang): C
     years: Object.fromEntries(
       years.map((y) => [
         String(y.year),
-        { frame: y.frame, allocated: y.allocated, remaining: y.remaining, categories: y.categories },
+        {
+          frame: y.frame,
+          allocated: y.allocated,
+          remaining: y.remaining,
+          categories: y.categories,
+          paid: paid.get(y.year) ?? 0,
+        },
       ]),
     ),
+    projects: projectsJson(economy),
   };
+}
+
+/** Adds each followed project's follow-up on the day (lights, last report, next due, overdue). */
+export function withFollowUp(json: CheckJson, result: CheckResult, day: Date): CheckJson {
+  const projects = { ...json.projects };
+  for (const s of projectStatuses(result.portfolio, day))
+    projects[s.caseId] = { ...projects[s.caseId], status: statusJson(s) };
+  return { ...json, projects };
 }
 
 const T = {
@@ -136,6 +152,7 @@ export function humanReport(
     columns(rows).forEach((line, i) => lines.push(`  ${line}${flags[i]}`));
     lines.push('');
   }
+  lines.push(...economyTable([...result.economy.projects.values()], lang), '');
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   if (findings.length === 0) lines.push(t.none);

@@ -29,9 +29,16 @@ export function runCheck(
   const read = readWorkbook(ss, sheets);
   const result = checkWorkbook(read.values, { today: todayIn(ss) });
   writeFindings(sheets, result, lang);
-  for (const id of ['applications', 'budget', 'allocations', 'statusReports', 'deadlines'] as SheetId[]) {
+  for (const id of [
+    'applications',
+    'budget',
+    'allocations',
+    'payments',
+    'statusReports',
+    'deadlines',
+  ] as SheetId[]) {
     const name = result.portfolio.sheetNames[id];
-    // The follow-up sheets are optional: highlighted when the workbook has them.
+    // Utbetalinger and the follow-up sheets are optional: highlighted when the workbook has them.
     const sheet = read.sheets.get(name);
     if (sheet) highlight(sheet, read.values[name]!, id, result, lang);
   }

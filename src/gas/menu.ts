@@ -24,6 +24,7 @@ export const MENU = [
   { label: FOLLOW_UP_DOCUMENT_TEXT.boardStatus, fn: 'createBoardStatus' },
   { label: FOLLOW_UP_DOCUMENT_TEXT.annualReport, fn: 'createAnnualReport' },
   { label: TEXT.supplement, fn: 'openSupplementDialog' },
+  { label: TEXT.payment, fn: 'openPaymentDialog' },
   // Sidebars and the dialog (src/gas/sidebars.ts).
   null,
   { label: SIDEBAR_TEXT.findings, fn: 'openFindings' },

@@ -4,6 +4,7 @@ import {
   ASSESSMENTS,
   BUDGET,
   DEADLINES,
+  PAYMENTS,
   SETTINGS_SHEET,
   STATUS_REPORTS,
 } from '../core/workbook/contract';
@@ -29,8 +30,8 @@ export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead 
   for (const spec of [APPLICATIONS, BUDGET, ALLOCATIONS]) read(sheets.require(spec));
   const settings = sheets.find(SETTINGS_SHEET);
   if (settings) read(settings);
-  // Optional sheets: assessments, and the follow-up's status reports and deadlines.
-  for (const spec of [ASSESSMENTS, STATUS_REPORTS, DEADLINES]) {
+  // Optional sheets: assessments, payments, and the follow-up's status reports and deadlines.
+  for (const spec of [ASSESSMENTS, PAYMENTS, STATUS_REPORTS, DEADLINES]) {
     const sheet = sheets.find(spec);
     if (sheet) read(sheet);
   }

@@ -38,6 +38,7 @@ import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
 import { SheetIndex, appendRows, rowFor, type Sheet } from './sheets';
 import { registerSupplement } from './supplement';
+import { paymentView, paymentDone, withdrawalDone } from './payment-endpoints';
 
 /**
  * The server side of the sidebars and the dialog. Each endpoint (exported from `src/main.ts` under the
@@ -49,6 +50,7 @@ export const SIDEBAR_TEXT = {
   dashboard: { nb: 'Fordeling', en: 'Allocation' },
   findings: { nb: 'Avvik', en: 'Findings' },
   supplement: { nb: 'Tilleggsbevilling', en: 'Supplementary allocation' },
+  payment: { nb: 'Utbetaling og inndragning', en: 'Payment and withdrawal' },
 } as const;
 
 const TITLES: Record<Page, { nb: string; en: string }> = {
@@ -56,6 +58,7 @@ const TITLES: Record<Page, { nb: string; en: string }> = {
   Dashboard: SIDEBAR_TEXT.dashboard,
   Findings: SIDEBAR_TEXT.findings,
   Supplement: SIDEBAR_TEXT.supplement,
+  Payment: SIDEBAR_TEXT.payment,
 };
 
 /** Menu: shows a built page (`build/<page>.html`) as a sidebar or dialog, for secretariat members only. */
@@ -408,4 +411,21 @@ export const server: Server = {
         message: supplementDoneText(desk.lang, caseId, done.amount, done.left),
       };
     }),
+  paymentLoad: () => endpoint('money', false, (desk) => paymentView(desk, portfolioOf(desk))),
+  paymentRegister: (raw) =>
+    endpoint('money', true, (desk) => {
+      const input = record(raw);
+      const kind = text(input.kind, 20);
+      if (kind !== 'payment' && kind !== 'refund') throw badRequest();
+      return paymentDone(desk, {
+        caseId: text(input.caseId, 100).trim(),
+        kind,
+        amount: text(input.amount, 100),
+        date: text(input.date, 30),
+        voucher: text(input.voucher, 500),
+        item: text(input.item, 500),
+      });
+    }),
+  withdrawalRegister: (caseId) =>
+    endpoint('money', true, (desk) => withdrawalDone(desk, text(caseId, 100).trim())),
 };

@@ -126,6 +126,51 @@ export interface SupplementDone {
   message: string;
 }
 
+export interface PaymentProjectView {
+  caseId: string;
+  title: string;
+  allocated: number;
+  paid: number;
+  left: number;
+  contract: boolean;
+  /** ISO day the written agreement was signed, when known. */
+  contractSigned: string | null;
+  items: string[];
+}
+
+export interface WithdrawalView {
+  caseId: string;
+  title: string;
+  amount: number;
+  rows: Array<{ year: number; amount: number }>;
+}
+
+export interface PaymentView {
+  lang: Lang;
+  /** Today in the spreadsheet's zone (ISO), the dialog's default date. */
+  today: string;
+  projects: PaymentProjectView[];
+  /** Projects with unused money past the refund deadline: the withdrawal each calls for. */
+  withdrawals: WithdrawalView[];
+}
+
+export interface PaymentRequest {
+  caseId: string;
+  kind: 'payment' | 'refund';
+  amount: string;
+  /** ISO day (from the date input) or 09.05.2025. */
+  date: string;
+  voucher: string;
+  item: string;
+}
+
+export interface PaymentDone {
+  caseId: string;
+  amount: number;
+  left: number;
+  message: string;
+}
+
 /** The endpoints as the client sees them. */
 export interface Api {
   assessmentLoad(caseId: string): Result<AssessmentView>;
@@ -137,6 +182,9 @@ export interface Api {
   findingsSelect(target: { sheet: string; a1: string }): Result<null>;
   supplementLoad(): Result<SupplementView>;
   supplementRegister(input: SupplementRequest): Result<SupplementDone>;
+  paymentLoad(): Result<PaymentView>;
+  paymentRegister(input: PaymentRequest): Result<PaymentDone>;
+  withdrawalRegister(caseId: string): Result<PaymentDone>;
 }
 
 export type Endpoint = keyof Api;
@@ -158,6 +206,9 @@ export const ENDPOINTS = [
   'findingsSelect',
   'supplementLoad',
   'supplementRegister',
+  'paymentLoad',
+  'paymentRegister',
+  'withdrawalRegister',
 ] as const satisfies readonly Endpoint[];
 type Missing = Exclude<Endpoint, (typeof ENDPOINTS)[number]>;
 export const ALL_LISTED: Missing extends never ? true : false = true;
@@ -168,5 +219,6 @@ export const PAGES = {
   Dashboard: { opener: 'openDashboard', kind: 'sidebar', action: 'read' },
   Findings: { opener: 'openFindings', kind: 'sidebar', action: 'read' },
   Supplement: { opener: 'openSupplementDialog', kind: 'dialog', action: 'money' },
+  Payment: { opener: 'openPaymentDialog', kind: 'dialog', action: 'money' },
 } as const satisfies Record<string, { opener: string; kind: 'sidebar' | 'dialog'; action: Action }>;
 export type Page = keyof typeof PAGES;

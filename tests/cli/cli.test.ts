@@ -26,18 +26,18 @@ function edited(edit: (v: Values) => void): Values {
   return v;
 }
 
-const col = (header: string) => APPLICATIONS.fields.findIndex((f) => f.header === header);
-
 /**
- * The day the example is checked on: after the May 2026 reports (its illustrative follow-up makes the
- * Agdermodellen report red on risk) and before its final report is due.
+ * The day the example's economy is judged by (its payments are illustrative, see src/example/agder.ts);
+ * its illustrative follow-up then has Agdermodellen red on risk and its final report two months late.
  */
-const DAY = '2026-05-15';
+const DATE = ['--date', '2026-12-01'];
+
+const col = (header: string) => APPLICATIONS.fields.findIndex((f) => f.header === header);
 
 describe('tilskudd check', () => {
   it('reports the example: summary per year, findings, exit 1 for error-level findings', async () => {
     const file = await writeValues(exampleWorkbook());
-    const r = await cli('check', file, '--json', '--date', DAY);
+    const r = await cli('check', file, '--json', ...DATE);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as CheckJson;
     expect(json.years['2025']).toEqual({
@@ -50,6 +50,7 @@ describe('tilskudd check', () => {
         administration: { amount: 939_829, share: 939_829 / 9_160_000, key: 0.05, keyAmount: 458_000 },
         operations: { amount: 0, share: 0, key: 0.15, keyAmount: 1_374_000 },
       },
+      paid: 1_414_829,
     });
     expect(json.years['2026']!.allocated).toBe(665_000);
     const pairs = json.findings.map((f) => `${f.severity} ${f.rule} ${f.ref}`);
@@ -57,37 +58,55 @@ describe('tilskudd check', () => {
       'error budget-incomplete 2025-05-002',
       'error budget-incomplete 2025-05-002',
       'error budget-incomplete 2025-05-002',
+      'error overspent ADM-2025',
+      'error payment-without-contract 2025-05-001',
+      'error payment-without-grant ADM-2026',
       'warning contract-missing 2025-05-001',
       'warning contract-missing 2025-05-002',
+      'warning final-report-overdue 2025-05-001',
       'warning key-exceeded 2025',
       'warning own-contribution-missing 2025-05-001',
       'warning own-contribution-missing 2025-05-002',
+      'warning payment-outside-period ADM-2025',
       'warning status-red 2025-05-001',
       'warning supplement-not-reported 2025-05-001',
+      'warning unused-funds 2025-05-001',
+      'warning unused-funds 2025-05-002',
     ]);
     expect(json.findings[0]!.message).toContain('[Beløp]');
     // Per followed project its follow-up on the day: lights, last report, next due date, overdue.
-    expect(json.projects).toEqual({
-      '2025-05-001': {
-        status: { light: 'red', lastReport: '2026-04-30', nextDue: '2026-09-30', overdue: [] },
-      },
-      '2025-05-002': { status: { light: 'yellow', lastReport: '2026-02-20', nextDue: null, overdue: [] } },
+    // Per followed project also its follow-up on the day: lights, last report, next due date, overdue.
+    expect(json.projects['2025-05-001']!.status).toEqual({
+      light: 'red',
+      lastReport: '2026-04-30',
+      nextDue: '2026-09-30',
+      overdue: ['2026-09-30'],
     });
-    const late = JSON.parse((await cli('check', file, '--json', '--date', '2026-10-01')).out) as CheckJson;
-    expect(late.projects!['2025-05-001']!.status.overdue).toEqual(['2026-09-30']);
+    expect(json.projects['2025-05-002']!.status).toEqual({
+      light: 'yellow',
+      lastReport: '2026-02-20',
+      nextDue: null,
+      overdue: [],
+    });
+    const may = JSON.parse((await cli('check', file, '--json', '--date', '2026-05-15')).out) as CheckJson;
+    expect(may.projects['2025-05-001']!.status).toMatchObject({ nextDue: '2026-09-30', overdue: [] });
   });
 
   it('prints a readable per-year table and findings grouped by severity', async () => {
     const file = await writeValues(exampleWorkbook());
-    const r = await cli('check', file, '--date', DAY);
+    const r = await cli('check', file, ...DATE);
     expect(r.out).toMatch(
       /Budsjettår 2025 +Ramme 9\u00a0160\u00a0000\u00a0kr +Tildelt 2\u00a0019\u00a0829\u00a0kr/,
     );
     expect(r.out).toMatch(
       /Administrasjon +939\u00a0829\u00a0kr +10,3 % +5,0 % +458\u00a0000\u00a0kr +⚠ over nøkkelen/,
     );
-    expect(r.out.indexOf('Feil (3)')).toBeLessThan(r.out.indexOf('Advarsler (7)'));
-    expect(r.out).toContain('Resultat: 3 feil, 7 advarsler.');
+    expect(r.out).toMatch(
+      /2025-05-001 +1\u00a0120\u00a0000\u00a0kr +560\u00a0000\u00a0kr +560\u00a0000\u00a0kr +50 % +100 % +rød/,
+    );
+    expect(r.out.indexOf('Økonomi per prosjekt')).toBeLessThan(r.out.indexOf('Feil (6)'));
+    expect(r.out.indexOf('Feil (6)')).toBeLessThan(r.out.indexOf('Advarsler (11)'));
+    expect(r.out).toContain('Resultat: 6 feil, 11 advarsler.');
   });
 
   it('speaks English with --lang en and limits the summary with --year', async () => {
@@ -111,21 +130,22 @@ describe('tilskudd check', () => {
   it('exits 0 when there is no error-level finding', async () => {
     const values = edited((v) => {
       v['Budsjett'] = v['Budsjett']!.filter((row) => !String(row[2]).includes('[Beløp]'));
+      delete v['Utbetalinger'];
     });
-    const r = await cli('check', await writeValues(values), '--date', DAY);
+    const r = await cli('check', await writeValues(values), ...DATE);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Resultat: 0 feil, 7 advarsler.');
+    expect(r.out).toContain('Resultat: 0 feil, 8 advarsler.');
   });
 
   it('writes a copy with an Avvik sheet, highlighted cells and notes; a second run replaces them', async () => {
     const file = await writeValues(exampleWorkbook());
     const out = tmp('checked.xlsx');
-    expect((await cli('check', file, '--write', out, '--date', DAY)).code).toBe(1);
+    expect((await cli('check', file, '--write', out, ...DATE)).code).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const avvik = wb.getWorksheet('Avvik')!;
     expect(avvik.getRow(1).values).toEqual([undefined, 'Regel', 'Alvorlighet', 'Sak', 'Melding', 'Celle']);
-    expect(avvik.rowCount).toBe(11);
+    expect(avvik.rowCount).toBe(18);
     expect(avvik.getRow(2).getCell(5).value).toBe('Budsjett!C4');
     const cell = wb.getWorksheet('Budsjett')!.getCell('C4');
     expect(cell.fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFF4C7C3' } });
@@ -268,6 +288,7 @@ describe('tilskudd init', () => {
       'Søknader',
       'Budsjett',
       'Tildelinger',
+      'Utbetalinger',
       'Innstillinger',
       'Statusrapporter',
       'Frister',
@@ -301,9 +322,9 @@ describe('the built CLI', () => {
     const exec = (...args: string[]) =>
       spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
     expect(exec('init', '--example', example).status).toBe(0);
-    const r = exec('check', example, '--date', DAY);
+    const r = exec('check', example, ...DATE);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('Resultat: 3 feil, 7 advarsler.');
+    expect(r.stdout).toContain('Resultat: 6 feil, 11 advarsler.');
     const missing = exec('check', join(dir, 'missing.xlsx'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/finnes ikke/);

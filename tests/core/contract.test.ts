@@ -179,6 +179,7 @@ describe('readPortfolio', () => {
       // Optional follow-up sheets, absent here: their Norwegian names, and no reports (follow-up not in use).
       statusReports: 'Statusrapporter',
       deadlines: 'Frister',
+      payments: 'Utbetalinger',
     });
     expect(p.statusReports).toBeUndefined();
     expect(p.columns.applications.caseId).toBe(0);
@@ -200,6 +201,7 @@ describe('readPortfolio', () => {
       allocations: 'Allocations',
       statusReports: 'Statusrapporter',
       deadlines: 'Frister',
+      payments: 'Utbetalinger',
     });
     expect(p.applications[0]?.caseId).toBe(CASE_ID);
     expect(p.settings.defaultFrame).toBe(5_000_000);

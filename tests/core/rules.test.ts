@@ -16,7 +16,8 @@ import {
   type Book,
 } from './builders';
 import { FOLLOW_UP_RULE_IDS } from './follow-up/rule-ids';
-import { expectFact, factProblems } from './facts';
+import { ECONOMY_RULE_IDS, expectWellFormed } from './finding-checks';
+import { factProblems } from './facts';
 
 /** `kr('800 001')` → the text formatMoney writes: NBSPs between groups and before `kr`. */
 const kr = (amount: string) => `${amount.replace(/ /g, '\u00a0')}\u00a0kr`;
@@ -58,23 +59,6 @@ const RULE_IDS = [
   'kind-invalid',
   'recommendation-invalid',
 ];
-
-/** Checks that hold for every finding: where it points, and that each locale reads as that language. */
-function expectWellFormed(f: Finding): void {
-  const year = /^\d{4}$/.test(f.ref);
-  // Without a case id the message starts with the cell instead.
-  const start = (word: string) => (year ? `${f.ref}: ` : f.ref === '' ? '' : `${word} ${f.ref}`);
-  expect(f.message.nb.startsWith(start('Sak'))).toBe(true);
-  expect(f.message.en.startsWith(start('Case'))).toBe(true);
-  // English stays English: no Norwegian quotes or sheet words; Norwegian stays Norwegian.
-  expect(f.message.en).not.toMatch(/[«»]|\b(?:Sak|rad|Søknader|Tildelinger|Budsjett|ikke)\b/);
-  expect(f.message.nb).not.toMatch(/\b(?:Case|row|Applications|Allocations|the)\b/);
-  // Every message ends with what to do.
-  expect(f.message.nb.trim()).toMatch(/\.$/);
-  expect(f.message.en.trim()).toMatch(/\.$/);
-  // And every finding states the fact for documents, without the place or the instruction.
-  expectFact(f);
-}
 
 interface Positive {
   name: string;
@@ -628,7 +612,7 @@ describe('the valid book', () => {
     // assessor-disqualified reads the Vurderinger sheet; its cases are in tests/core/assessment.test.ts.
     // The follow-up rules judge fixed days; their cases are in tests/core/follow-up/rules.test.ts.
     expect(RULES.map((r) => r.id).sort()).toEqual(
-      [...RULE_IDS, 'assessor-disqualified', ...FOLLOW_UP_RULE_IDS].sort(),
+      [...RULE_IDS, 'assessor-disqualified', ...ECONOMY_RULE_IDS, ...FOLLOW_UP_RULE_IDS].sort(),
     );
   });
 });

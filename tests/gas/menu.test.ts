@@ -29,6 +29,7 @@ describe('onOpen', () => {
       'Lag statusrapport til porteføljestyret',
       'Lag årlig melding',
       'Registrer tilleggsbevilling',
+      'Registrer utbetaling',
       '—',
       'Avvik',
       'Vurderingsskjema',
@@ -148,6 +149,9 @@ describe('Kontroller portefølje', () => {
       'budget-incomplete 2025-05-002',
       'budget-incomplete 2025-05-002',
       'budget-incomplete 2025-05-002',
+      'overspent ADM-2025',
+      'payment-without-contract 2025-05-001',
+      'payment-without-grant ADM-2026',
       'contract-missing 2025-05-001',
       'contract-missing 2025-05-002',
       // The example's illustrative follow-up, judged by the script's clock (any day from October 2026).
@@ -155,8 +159,11 @@ describe('Kontroller portefølje', () => {
       'key-exceeded 2025',
       'own-contribution-missing 2025-05-001',
       'own-contribution-missing 2025-05-002',
+      'payment-outside-period ADM-2025',
       'status-red 2025-05-001',
       'supplement-not-reported 2025-05-001',
+      'unused-funds 2025-05-001',
+      'unused-funds 2025-05-002',
     ]);
     expect(avvik[1]![4]).toBe('Budsjett!C4');
     // A follow-up finding is highlighted in Statusrapporter too.
@@ -167,7 +174,8 @@ describe('Kontroller portefølje', () => {
     expect(budget.notes[3]![2]).toMatch(/^Tilskudd: \[budget-incomplete\] Sak 2025-05-002/);
     const apps = sb.spreadsheet.sheetData('Søknader');
     expect(apps.backgrounds[1]![colOf(sb, 'Søknader', 'Samarbeidsavtale')]).toBe('#fce8b2');
-    expect(sb.ui.toasts.at(-1)!.message).toBe('3 feil og 8 advarsler. Se arket «Avvik».');
+    expect(sb.spreadsheet.sheetData('Utbetalinger').backgrounds[5]![0]).toBe('#f4c7c3');
+    expect(sb.ui.toasts.at(-1)!.message).toBe('6 feil og 11 advarsler. Se arket «Avvik».');
     // Avvik; the header of the Logg sheet this workbook lacked; the log line.
     expect(sb.calls.count('Range.setValues')).toBe(3);
     // Seven reads before the follow-up; Statusrapporter and Frister add at most one each.

@@ -195,6 +195,12 @@ export function formatPeriod(p: Period, lang: 'nb' | 'en' = 'nb'): string {
   return `${formatMonth(p.from, lang)}–${formatMonth(p.to, lang)}`;
 }
 
+/** A day as Norwegians write it (09.05.2025), or ISO (2025-05-09) in English. */
+export function formatDay(d: Date, lang: 'nb' | 'en' = 'nb'): string {
+  const iso = d.toISOString().slice(0, 10);
+  return lang === 'nb' ? iso.split('-').reverse().join('.') : iso;
+}
+
 export const monthsIn = (p: Period): number => p.to - p.from + 1;
 
 /** Months of the period falling in each calendar year, in year order. */
@@ -260,7 +266,7 @@ export function parseDay(input: unknown): Parsed<Date> {
 export const monthOfDay = (d: Date): MonthIndex => monthIndex(d.getUTCFullYear(), d.getUTCMonth() + 1);
 
 /** "1. november 2025" / "1 November 2025": a day as the documents and messages write it. */
-export function formatDay(d: Date, lang: 'nb' | 'en' = 'nb'): string {
+export function formatLongDay(d: Date, lang: 'nb' | 'en' = 'nb'): string {
   const month = (lang === 'nb' ? MONTH_NAMES_NB : MONTH_NAMES_EN)[d.getUTCMonth()];
   return lang === 'nb'
     ? `${d.getUTCDate()}. ${month} ${d.getUTCFullYear()}`

@@ -18,6 +18,13 @@ import { supplementNotReported, supplementOverLimit, supplementWithoutGrant } fr
 import { finalReportOverdue, statusReportOverdue } from '../follow-up/rules/report-overdue';
 import { statusCommentMissing, statusRed } from '../follow-up/rules/report-content';
 import { statusReportInvalid } from '../follow-up/rules/report-invalid';
+import { overspent, unusedFunds, withdrawalOverRemaining } from './economy-rules';
+import {
+  paymentInvalid,
+  paymentOutsidePeriod,
+  paymentWithoutContract,
+  paymentWithoutGrant,
+} from './payment-rules';
 import type { Rule } from './rule';
 
 /** Every rule the engine runs. Rule ids are part of the product's contract: never rename one. */
@@ -48,4 +55,11 @@ export const RULES: readonly Rule[] = [
   statusCommentMissing,
   statusRed,
   statusReportInvalid,
+  overspent,
+  paymentWithoutGrant,
+  paymentWithoutContract,
+  paymentOutsidePeriod,
+  unusedFunds,
+  withdrawalOverRemaining,
+  paymentInvalid,
 ];

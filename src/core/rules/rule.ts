@@ -1,5 +1,6 @@
 import type { CellRef, Finding, Severity } from './findings';
 import { where } from './findings';
+import { buildEconomy, type Economy } from '../money-flow/economy';
 import type { Ledger } from '../money-flow/ledger';
 import type { Allocation, Application, BudgetLine, Portfolio } from '../workbook/records';
 import type { Lang, Reason } from '../base/result';
@@ -19,6 +20,8 @@ export interface CheckContext {
   today: Date;
   /** Every report the followed projects owe, with its state on `today` (the follow-up's due dates). */
   deadlines: Deadline[];
+  /** Per project and budget year: allocated, paid and left (the economy rules read it). */
+  economy: Economy;
 }
 
 export interface Rule {
@@ -29,7 +32,7 @@ export interface Rule {
 
 export { isActive, isGrantedStatus };
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
@@ -47,6 +50,7 @@ export function buildContext(portfolio: Portfolio, ledger: Ledger, today: Date):
     ledger,
     today,
     deadlines: deadlinesOf(portfolio, today),
+    economy: buildEconomy(portfolio, today, ledger),
     active: portfolio.applications.filter(isActive),
     budgetByCase: groupBy(portfolio.budget, byCase),
     ordinaryByCase: groupBy(

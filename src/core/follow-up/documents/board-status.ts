@@ -2,7 +2,7 @@ import type { CheckResult } from '../../rules/check';
 import { supplementBlocks } from '../../documents/memo';
 import { b, h, p, table, ul, type Block, type DocModel, type Inline } from '../../documents/model';
 import { formatMoney } from '../../parse/money';
-import { formatDay } from '../../parse/period';
+import { formatLongDay } from '../../parse/period';
 import type { Lang } from '../../base/result';
 import { LIGHT_FILL, LIGHT_LABEL, type Light } from '../status/lights';
 import { lightsNotGreen } from '../status/reports';
@@ -91,7 +91,7 @@ export function buildBoardStatus(result: CheckResult, options: { date: Date; lan
   const statuses = projectStatuses(result.portfolio, day).filter((s) => !s.closed);
   const count = (l: Light | null) => statuses.filter((s) => s.lights.overall === l).length;
   const blocks: Block[] = [
-    p(t.intro(result.portfolio.settings.community, statuses.length, formatDay(day, lang))),
+    p(t.intro(result.portfolio.settings.community, statuses.length, formatLongDay(day, lang))),
     p(b(t.counts(count('green'), count('yellow'), count('red'), count(null)))),
     h(2, t.portfolio),
     table(
@@ -100,8 +100,8 @@ export function buildBoardStatus(result: CheckResult, options: { date: Date; lan
         ...statuses.map((s) => [
           projectName(s),
           ...lightsOf(s).map((l) => lightWord(l, lang)),
-          s.lastReport?.received.ok ? formatDay(s.lastReport.received.value, lang) : t.none,
-          s.nextDue ? formatDay(s.nextDue.effectiveDue, lang) : t.none,
+          s.lastReport?.received.ok ? formatLongDay(s.lastReport.received.value, lang) : t.none,
+          s.nextDue ? formatLongDay(s.nextDue.effectiveDue, lang) : t.none,
         ]),
       ],
       {
@@ -136,7 +136,7 @@ export function buildBoardStatus(result: CheckResult, options: { date: Date; lan
     h(2, t.supplements),
     ...supplementBlocks(result, day.toISOString().slice(0, 10), lang),
   ];
-  return { title: t.title(formatDay(day, lang)), blocks };
+  return { title: t.title(formatLongDay(day, lang)), blocks };
 }
 
 const lightsOf = (s: ProjectStatus) => [s.lights.progress, s.lights.economy, s.lights.risk, s.lights.overall];
@@ -164,8 +164,8 @@ function overdueBlocks(statuses: ProjectStatus[], day: Date, lang: Lang): Block[
       b(projectName(s)),
       `: ${t.overdueLine(
         d.type === 'final' ? t.final : t.halfYear,
-        formatDay(d.due, lang),
-        d.extendedTo ? t.extended(formatDay(d.extendedTo, lang)) : '',
+        formatLongDay(d.due, lang),
+        d.extendedTo ? t.extended(formatLongDay(d.extendedTo, lang)) : '',
         Math.round((day.getTime() - d.effectiveDue.getTime()) / DAY),
       )}.`,
     ]),

@@ -1,6 +1,6 @@
 import type { CellRef, Finding } from '../../rules/findings';
 import { about, finding, type Rule } from '../../rules/rule';
-import { formatDay } from '../../parse/period';
+import { formatLongDay } from '../../parse/period';
 import { lightsNotGreen, type StatusReport } from '../status/reports';
 import { LIGHT_LABEL } from '../status/lights';
 import { latestReports } from '../status/latest';
@@ -76,8 +76,8 @@ export const statusRed: Rule = {
       const red_ = (lang: 'nb' | 'en') => {
         const when = received
           ? lang === 'nb'
-            ? ` (mottatt ${formatDay(received, 'nb')})`
-            : ` (received ${formatDay(received, 'en')})`
+            ? ` (mottatt ${formatLongDay(received, 'nb')})`
+            : ` (received ${formatLongDay(received, 'en')})`
           : '';
         return lang === 'nb'
           ? `siste statusrapport${when} har rødt lys for ${joinNb(red.map((k) => ASPECT[k].nb))}`

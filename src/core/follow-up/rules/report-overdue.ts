@@ -1,6 +1,6 @@
 import type { CellRef, Finding } from '../../rules/findings';
 import { about, finding, type CheckContext, type Rule } from '../../rules/rule';
-import { formatDay } from '../../parse/period';
+import { formatLongDay } from '../../parse/period';
 import type { Deadline } from '../deadlines/deadlines';
 import type { ReportType } from '../status/reports';
 
@@ -38,13 +38,13 @@ function overdueRule(id: string, type: ReportType): Rule {
         const ext = (lang: 'nb' | 'en') =>
           d.extendedTo
             ? lang === 'nb'
-              ? ` (utsatt til ${formatDay(d.extendedTo, 'nb')})`
-              : ` (extended to ${formatDay(d.extendedTo, 'en')})`
+              ? ` (utsatt til ${formatLongDay(d.extendedTo, 'nb')})`
+              : ` (extended to ${formatLongDay(d.extendedTo, 'en')})`
             : '';
         const late = (lang: 'nb' | 'en') =>
           lang === 'nb'
-            ? `${NAME[type].nb} med frist ${formatDay(d.due, 'nb')}${ext('nb')} er ikke levert, ${days} ${days === 1 ? 'dag' : 'dager'} over fristen`
-            : `${NAME[type].en} due ${formatDay(d.due, 'en')}${ext('en')} is not delivered, ${days} ${days === 1 ? 'day' : 'days'} late`;
+            ? `${NAME[type].nb} med frist ${formatLongDay(d.due, 'nb')}${ext('nb')} er ikke levert, ${days} ${days === 1 ? 'dag' : 'dager'} over fristen`
+            : `${NAME[type].en} due ${formatLongDay(d.due, 'en')}${ext('en')} is not delivered, ${days} ${days === 1 ? 'day' : 'days'} late`;
         out.push(
           finding(
             rule,
