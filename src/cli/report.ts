@@ -80,6 +80,7 @@ const T = {
     noYears: 'Ingen tildelinger å summere.',
     errors: 'Feil',
     warnings: 'Advarsler',
+    infos: 'Til orientering',
     none: 'Ingen avvik funnet.',
     result: (e: number, w: number) => `Resultat: ${e} feil, ${w} advarsler.`,
   },
@@ -99,6 +100,7 @@ const T = {
     noYears: 'No allocations to summarise.',
     errors: 'Errors',
     warnings: 'Warnings',
+    infos: 'For information',
     none: 'No findings.',
     result: (e: number, w: number) => `Result: ${e} errors, ${w} warnings.`,
   },
@@ -155,10 +157,12 @@ export function humanReport(
   lines.push(...economyTable([...result.economy.projects.values()], lang), '');
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
+  const infos = findings.filter((f) => f.severity === 'info');
   if (findings.length === 0) lines.push(t.none);
   for (const [label, group] of [
     [t.errors, errors],
     [t.warnings, warnings],
+    [t.infos, infos],
   ] as const) {
     if (group.length === 0) continue;
     lines.push(`${label} (${group.length})`);

@@ -68,7 +68,11 @@ export function workbookValues(wb: ExcelJS.Workbook): WorkbookValues {
   return out;
 }
 
-const FILL: Record<Finding['severity'], string> = { error: 'FFF4C7C3', warning: 'FFFCE8B2' };
+const FILL: Record<Finding['severity'], string> = {
+  error: 'FFF4C7C3',
+  warning: 'FFFCE8B2',
+  info: 'FFDDEBF7',
+};
 
 /** A1 address of a finding's cell, or '' when its column is not in the sheet. */
 export function cellAddress(p: Portfolio, cell: CellRef): string {

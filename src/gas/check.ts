@@ -14,7 +14,7 @@ import type { Sheet, SheetIndex } from './sheets';
  * offending cells highlighted and annotated in batched calls, earlier highlights cleared. The number of
  * service calls does not depend on the number of rows.
  */
-const COLOR: Record<Severity, string> = { error: '#f4c7c3', warning: '#fce8b2' };
+const COLOR: Record<Severity, string> = { error: '#f4c7c3', warning: '#fce8b2', info: '#ddebf7' };
 
 export interface CheckSummary {
   errors: number;
@@ -93,7 +93,7 @@ function highlight(
       cleared.push(`${columnLetter(c + 1)}${r + 1}`);
     }
   }
-  const marked: Record<Severity, Set<string>> = { error: new Set(), warning: new Set() };
+  const marked: Record<Severity, Set<string>> = { error: new Set(), warning: new Set(), info: new Set() };
   const lines = new Map<string, string[]>();
   const columns = result.portfolio.columns[id];
   for (const f of result.findings) {
@@ -109,10 +109,12 @@ function highlight(
     const [r, c] = key.split(':').map(Number) as [number, number];
     notes[r]![c] = withOwnNote(notes[r]![c]!, own);
   }
+  // A cell shows its most severe finding's colour.
   for (const a1 of marked.error) marked.warning.delete(a1);
+  for (const a1 of [...marked.error, ...marked.warning]) marked.info.delete(a1);
   range.setNotes(notes);
   if (cleared.length > 0) sheet.getRangeList(cleared).setBackground(null);
-  for (const severity of ['warning', 'error'] as Severity[]) {
+  for (const severity of ['info', 'warning', 'error'] as Severity[]) {
     if (marked[severity].size > 0) sheet.getRangeList([...marked[severity]]).setBackground(COLOR[severity]);
   }
 }

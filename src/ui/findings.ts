@@ -14,6 +14,7 @@ const filter = { text: '', severity: 'all' as Severity | 'all' };
 const SEVERITY: Record<Severity, () => string> = {
   error: () => t('Feil', 'Errors'),
   warning: () => t('Advarsler', 'Warnings'),
+  info: () => t('Til orientering', 'For information'),
 };
 
 function render(): void {
@@ -36,7 +37,7 @@ function render(): void {
     return;
   }
   const groups: HTMLElement[] = [];
-  for (const severity of ['error', 'warning'] as Severity[]) {
+  for (const severity of ['error', 'warning', 'info'] as Severity[]) {
     const ofSeverity = shown.filter((f) => f.severity === severity);
     if (ofSeverity.length === 0) continue;
     groups.push(h('h2', {}, `${SEVERITY[severity]()} (${ofSeverity.length})`));
@@ -138,6 +139,7 @@ function shell(): void {
     h('option', { value: 'all' }, t('Alle', 'All')),
     h('option', { value: 'error' }, SEVERITY.error()),
     h('option', { value: 'warning' }, SEVERITY.warning()),
+    h('option', { value: 'info' }, SEVERITY.info()),
   );
   severity.addEventListener('change', () => {
     filter.severity = severity.value as Severity | 'all';

@@ -43,6 +43,9 @@ describe('the Agder example workbook', () => {
       ['budget-incomplete', '2025-05-002'],
       ['contract-missing', '2025-05-001'],
       ['contract-missing', '2025-05-002'],
+      // For information: green economy lights in the reports, red from the illustrative payments.
+      ['economy-light-differs', '2025-05-001'],
+      ['economy-light-differs', '2025-05-002'],
       // Illustrative follow-up (src/example/follow-up.ts): Agdermodellen's final report was due 30
       // September 2026 and its May 2026 report is red on risk.
       ['final-report-overdue', '2025-05-001'],

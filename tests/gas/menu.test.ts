@@ -164,6 +164,8 @@ describe('Kontroller portefølje', () => {
       'supplement-not-reported 2025-05-001',
       'unused-funds 2025-05-001',
       'unused-funds 2025-05-002',
+      'economy-light-differs 2025-05-001',
+      'economy-light-differs 2025-05-002',
     ]);
     expect(avvik[1]![4]).toBe('Budsjett!C4');
     // A follow-up finding is highlighted in Statusrapporter too.

@@ -2,7 +2,7 @@ import type { SheetId } from '../workbook/records';
 import { SHEETS } from '../workbook/records';
 import type { Lang, Reason } from '../base/result';
 
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'info';
 
 /** A cell a finding is about: the sheet, its 1-based row, and the field (column) key. */
 export interface CellRef {
@@ -29,6 +29,7 @@ export interface Finding {
 export const SEVERITY_LABEL: Record<Severity, Reason> = {
   error: { nb: 'Feil', en: 'Error' },
   warning: { nb: 'Advarsel', en: 'Warning' },
+  info: { nb: 'Til orientering', en: 'For information' },
 };
 
 /** "Søknader rad 5, «Søkt beløp»": where a secretariat member finds the cell. */
@@ -41,7 +42,7 @@ export function where(cell: CellRef, lang: Lang): string {
     : `${spec.en} row ${cell.row}, "${column}"`;
 }
 
-const rank = (s: Severity) => (s === 'error' ? 0 : 1);
+const rank = (s: Severity) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**

@@ -18,6 +18,7 @@ import { supplementNotReported, supplementOverLimit, supplementWithoutGrant } fr
 import { finalReportOverdue, statusReportOverdue } from '../follow-up/rules/report-overdue';
 import { statusCommentMissing, statusRed } from '../follow-up/rules/report-content';
 import { statusReportInvalid } from '../follow-up/rules/report-invalid';
+import { economyLightDiffers } from '../follow-up/rules/economy-light';
 import { overspent, unusedFunds, withdrawalOverRemaining } from './economy-rules';
 import {
   paymentInvalid,
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   statusCommentMissing,
   statusRed,
   statusReportInvalid,
+  economyLightDiffers,
   overspent,
   paymentWithoutGrant,
   paymentWithoutContract,

@@ -5,4 +5,5 @@ export const FOLLOW_UP_RULE_IDS = [
   'status-comment-missing',
   'status-red',
   'status-report-invalid',
+  'economy-light-differs',
 ];

@@ -4,6 +4,7 @@ import {
   CASE_ID,
   book,
   day,
+  payment,
   withAllocation,
   withApplication,
   workbookValues,
@@ -58,7 +59,31 @@ interface Case {
   en?: string[];
 }
 
+/** Payments in Utbetalinger (follow-up of payments in use): 100 000 of the 800 000 allocated. */
+const paid =
+  (...amounts: number[]) =>
+  (b: Book) => {
+    b.payments = amounts.map((amount) => payment({ amount }));
+  };
+/** All three half-yearly/final reports green on economy, the last one in August 2026. */
+const greenReports = withReports(
+  report('2025-11-01', '2025-11-01'),
+  report('2026-05-01', '2026-05-01'),
+  report('2026-09-30', '2026-08-20', { type: 'Sluttrapport' }),
+);
+
 const POSITIVE: Case[] = [
+  {
+    rule: 'economy-light-differs',
+    name: 'a green economy light while 13 % is paid after the whole period',
+    edit: both(greenReports, paid(100_000)),
+    today: '2026-09-01',
+    cells: [reportCell('economy', 4)],
+    nb: [
+      'prosjektet rapporterer grønt lys for økonomi, men utbetalingene gir rødt: 13 % av tildelingen er utbetalt etter 100 % av perioden',
+    ],
+    en: ['reports a green economy light, but its payments give red'],
+  },
   {
     rule: 'status-report-overdue',
     name: 'a day late',
@@ -146,6 +171,27 @@ const POSITIVE: Case[] = [
 ];
 
 const NEGATIVE: Case[] = [
+  {
+    rule: 'economy-light-differs',
+    name: 'a green light the payments agree with',
+    edit: both(greenReports, paid(800_000)),
+    today: '2026-09-01',
+  },
+  {
+    rule: 'economy-light-differs',
+    name: 'a yellow light while the payments give red (the project already says so)',
+    edit: both(
+      withReports(report('2026-05-01', '2026-08-20', { economy: 'Gul', comment: 'Lite brukt.' })),
+      paid(100_000),
+    ),
+    today: '2026-09-01',
+  },
+  {
+    rule: 'economy-light-differs',
+    name: 'a workbook without Utbetalinger (no derived light to compare)',
+    edit: greenReports,
+    today: '2026-09-01',
+  },
   { rule: 'status-report-overdue', name: 'on the due day', edit: withReports(), today: '2025-11-01' },
   {
     rule: 'status-report-overdue',
@@ -274,7 +320,7 @@ describe.each(FOLLOW_UP_RULE_IDS)('%s', (rule) => {
     const [f, ...more] = findings(c.edit, c.today, rule);
     expect(more).toEqual([]);
     expect(f).toBeDefined();
-    expect(f!.severity).toBe('warning');
+    expect(f!.severity).toBe(rule === 'economy-light-differs' ? 'info' : 'warning');
     if (c.name !== 'a case that is not in Søknader') expect(f!.ref).toBe(CASE_ID);
     if (c.cells) expect(f!.cells).toEqual(c.cells);
     for (const text of c.nb ?? []) expect(f!.message.nb).toContain(text);
