@@ -26,6 +26,18 @@ export function ask(desk: Desk, title: string, question: string): string | null 
 
 const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 
+/** Asks for a budget year; `null` when cancelled, a TilskuddError when it is not four digits. */
+export function askYear(desk: Desk, title: string): string | null {
+  const answer = ask(
+    desk,
+    title,
+    desk.lang === 'nb' ? 'Budsjettår (f.eks. 2025):' : 'Budget year (e.g. 2025):',
+  );
+  if (answer !== null && !/^\d{4}$/.test(answer))
+    throw tilskuddError(`«${answer}» er ikke et årstall.`, `"${answer}" is not a year.`);
+  return answer;
+}
+
 export function checked(desk: Desk) {
   return checkWorkbook(readWorkbook(desk.ss, desk.sheets).values, { today: todayIn(desk.ss) });
 }
@@ -96,14 +108,8 @@ export function lettersMenu(): void {
 export function overviewMenu(): void {
   withDesk((desk) => {
     const title = DOCUMENT_TEXT.overview[desk.lang];
-    const answer = ask(
-      desk,
-      title,
-      desk.lang === 'nb' ? 'Budsjettår (f.eks. 2025):' : 'Budget year (e.g. 2025):',
-    );
+    const answer = askYear(desk, title);
     if (answer === null) return;
-    if (!/^\d{4}$/.test(answer))
-      throw tilskuddError(`«${answer}» er ikke et årstall.`, `"${answer}" is not a year.`);
     const result = checked(desk);
     const model = buildOverview(result, Number(answer), desk.lang);
     const settings = result.portfolio.settings;

@@ -3,7 +3,7 @@ import { buildBoardStatus } from '../core/follow-up/documents/board-status';
 import { tilskuddError } from '../core/base/errors';
 import { parseDay } from '../core/parse/period';
 import { todayIn, withDesk } from './desk';
-import { NO_WAITING, ask, checked } from './documents-menu';
+import { NO_WAITING, ask, askYear, checked } from './documents-menu';
 import { publishDocuments, showLinks } from './documents';
 
 /** Menu items for the follow-up's documents (issue 11), in Google Docs through `Dokumenter`. */
@@ -46,14 +46,8 @@ export function boardStatusMenu(): void {
 export function annualReportMenu(): void {
   withDesk((desk) => {
     const title = FOLLOW_UP_DOCUMENT_TEXT.annualReport[desk.lang];
-    const answer = ask(
-      desk,
-      title,
-      desk.lang === 'nb' ? 'Budsjettår (f.eks. 2025):' : 'Budget year (e.g. 2025):',
-    );
+    const answer = askYear(desk, title);
     if (answer === null) return;
-    if (!/^\d{4}$/.test(answer))
-      throw tilskuddError(`«${answer}» er ikke et årstall.`, `"${answer}" is not a year.`);
     const result = checked(desk);
     const model = buildAnnualReport(result, {
       year: Number(answer),

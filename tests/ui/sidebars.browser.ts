@@ -18,9 +18,14 @@ describe('Avvik sidebar', () => {
   it('lists findings by severity and rule, filters, selects the cell, and re-checks', async () => {
     const sb = deskWith(demoWorkbook());
     const { page, external, errors } = await open(browser, sb, 'Findings');
-    await page.getByRole('heading', { name: 'Feil (3)' }).waitFor();
+    // The counts follow the example (payments and follow-up are judged by today): groups by severity.
+    await page.getByRole('heading', { name: /^Feil \(\d+\)$/ }).waitFor();
     await shot(page, 'findings');
     expect(await page.getByRole('heading', { name: /Advarsler/ }).textContent()).toMatch(/Advarsler \(\d+\)/);
+    // Findings for information (economy-light-differs) come last, under their own heading.
+    expect(await page.getByRole('heading', { name: /Til orientering/ }).textContent()).toMatch(
+      /Til orientering \(\d+\)/,
+    );
     await page.getByLabel('Søk', { exact: true }).fill('plassholder');
     expect(await page.locator('button.finding').count()).toBe(3);
     await page.getByLabel('Alvorlighet').selectOption('warning');

@@ -13,6 +13,7 @@ import {
   workbookValues,
   type StatusReportRow,
 } from '../builders';
+import { report } from './reports';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const period = (from: string, to: string): Period => {
@@ -84,18 +85,6 @@ describe('the due-date engine', () => {
       ),
     );
   });
-});
-
-/** A report answering a due date, delivered on `received`. */
-const report = (due: string, received: string, extra: StatusReportRow = {}): StatusReportRow => ({
-  caseId: CASE_ID,
-  due: day(due),
-  received: day(received),
-  type: 'Halvårsrapport',
-  progress: 'Grønn',
-  economy: 'Grønn',
-  risk: 'Grønn',
-  ...extra,
 });
 
 describe('deadlines on a day', () => {

@@ -12,19 +12,8 @@ import {
   type StatusReportRow,
 } from '../builders';
 import { FOLLOW_UP_RULE_IDS } from './rule-ids';
+import { report } from './reports';
 import { expectFact } from '../facts';
-
-/** A report answering a due date of the valid book's project (August 2025–July 2026). */
-const report = (due: string, received: string, extra: StatusReportRow = {}): StatusReportRow => ({
-  caseId: CASE_ID,
-  due: day(due),
-  received: day(received),
-  type: 'Halvårsrapport',
-  progress: 'Grønn',
-  economy: 'Grønn',
-  risk: 'Grønn',
-  ...extra,
-});
 
 /** The valid book with follow-up in use (a `Statusrapporter` sheet) and the given reports. */
 const withReports =

@@ -1,5 +1,6 @@
 import type { CellRef, Finding } from '../../rules/findings';
 import { about, finding, type Rule } from '../../rules/rule';
+import { sentence } from './sentence';
 import { tracksPayments } from '../../workbook/records';
 import { followedProjects } from '../deadlines/projects';
 import { latestReports } from '../status/latest';
@@ -40,10 +41,7 @@ export const economyLightDiffers: Rule = {
             lang === 'nb'
               ? `${about(ref, cell, 'nb')}${why('nb')}. Be prosjektet forklare forskjellen i neste rapport.`
               : `${about(ref, cell, 'en')}${why('en')}. Ask the project to explain the difference in its next report.`,
-          (lang) => {
-            const t = why(lang);
-            return `${t.charAt(0).toUpperCase()}${t.slice(1)}.`;
-          },
+          (lang) => sentence(why(lang)),
         ),
       );
     }

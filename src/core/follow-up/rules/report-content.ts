@@ -1,5 +1,6 @@
 import type { CellRef, Finding } from '../../rules/findings';
 import { about, finding, type Rule } from '../../rules/rule';
+import { sentence } from './sentence';
 import { formatLongDay } from '../../parse/period';
 import { lightsNotGreen, type StatusReport } from '../status/reports';
 import { LIGHT_LABEL } from '../status/lights';
@@ -92,10 +93,7 @@ export const statusRed: Rule = {
             lang === 'nb'
               ? `${about(ref, cell, 'nb')}${red_('nb')}. Ta prosjektet med i statusrapporten til porteføljestyret.`
               : `${about(ref, cell, 'en')}${red_('en')}. Bring the project to the board's status report.`,
-          (lang) => {
-            const t = red_(lang);
-            return `${t.charAt(0).toUpperCase()}${t.slice(1)}.`;
-          },
+          (lang) => sentence(red_(lang)),
         ),
       );
     }

@@ -3,9 +3,9 @@ import { about, finding, type CheckContext, type Rule } from '../../rules/rule';
 import { formatLongDay } from '../../parse/period';
 import type { Deadline } from '../deadlines/deadlines';
 import type { ReportType } from '../status/reports';
+import { sentence } from './sentence';
 
 const DAY = 86_400_000;
-const capitalize = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 const NAME: Record<ReportType, { nb: string; en: string }> = {
   halfYear: { nb: 'halvårsrapporten', en: 'the half-yearly report' },
@@ -54,7 +54,7 @@ function overdueRule(id: string, type: ReportType): Rule {
               lang === 'nb'
                 ? `${about(ref, cell, 'nb')}${late('nb')}. Be prosjektet sende den (en rad i Statusrapporter med denne fristen), eller før inn «Utsatt til» eller «Fritatt» i Frister.`
                 : `${about(ref, cell, 'en')}${late('en')}. Ask the project for it (a row in Status reports with this due date), or fill in "Extended to" or "Exempted" in Deadlines.`,
-            (lang) => capitalize(`${late(lang)}.`),
+            (lang) => sentence(late(lang)),
           ),
         );
       }
