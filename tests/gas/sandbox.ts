@@ -47,6 +47,11 @@ export interface SandboxOptions {
   docsQuota?: number;
   /** Start of the fake clock (ms since epoch) used by caches, lock waits and Utilities.sleep. */
   now?: number;
+  /**
+   * The bundle's `new Date()` and `Date.now()` read the fake clock too, so a test can move days forward
+   * (daily triggers); otherwise they are the real time, as most tests expect.
+   */
+  followClock?: boolean;
 }
 
 export interface RunAs {
@@ -117,6 +122,16 @@ export function loadBundle(options: SandboxOptions = {}) {
     console: new FakeConsole(env),
   };
   Object.assign(context, fakes);
+  if (options.followClock) {
+    const makeClockDate = vm.runInContext(
+      `(now) => class Date extends globalThis.Date {
+        constructor(...args) { if (args.length === 0) super(now()); else super(...args); }
+        static now() { return now(); }
+      }`,
+      context,
+    ) as (now: () => number) => DateConstructor;
+    (context as Record<string, unknown>).Date = makeClockDate(() => env.clock.now());
+  }
 
   const code = readFileSync(bundlePath, 'utf8');
   const callsBefore = env.calls.total();
@@ -178,6 +193,37 @@ export function loadBundle(options: SandboxOptions = {}) {
     /** Calls it as a custom-function cell: services needing authorisation, and all writes, throw. */
     callAsCustomFunction<T = unknown>(name: string, ...args: unknown[]): T {
       return execute('customFunction', name, args) as T;
+    },
+
+    /**
+     * Fires an installed time-driven trigger as Google does: its handler, run as the trigger's owner with
+     * no active user shown, given the time-driven event (the fields of Google's "Event objects" page, time
+     * in UTC). A trigger that is not installed (or not a clock trigger) cannot fire.
+     */
+    fireClockTrigger(uniqueId: string): unknown {
+      const trigger = fakes.ScriptApp.allTriggers().find((t) => t.uniqueId === uniqueId);
+      if (!trigger || String(trigger.eventType) !== 'CLOCK') throw new Error(`No clock trigger ${uniqueId}`);
+      const now = new Date(env.clock.now());
+      const event = {
+        authMode: 'FULL',
+        triggerUid: trigger.uniqueId,
+        year: now.getUTCFullYear(),
+        month: now.getUTCMonth() + 1,
+        'day-of-month': now.getUTCDate(),
+        'day-of-week': now.getUTCDay() === 0 ? 7 : now.getUTCDay(),
+        hour: now.getUTCHours(),
+        minute: now.getUTCMinutes(),
+        second: now.getUTCSeconds(),
+        timezone: 'UTC',
+      };
+      const saved = { ...execution };
+      execution.activeUser = '';
+      execution.effectiveUser = trigger.owner;
+      try {
+        return execute('normal', trigger.handler, [event]);
+      } finally {
+        Object.assign(execution, saved);
+      }
     },
 
     /** Runs `body` (usually calls) as another user and/or execution, then restores the previous ones. */
