@@ -142,6 +142,11 @@ export function openSupplementDialog(): void {
   openPage('Supplement');
 }
 
+/** Menu: the follow-up sidebar (lights, economy, due dates per project). */
+export function openFollowUp(): void {
+  openPage('FollowUp');
+}
+
 /** Sidebar endpoint: the assessment of a case ('' = the selected row). */
 export function assessmentLoad(caseId: unknown) {
   return server.assessmentLoad(caseId);
@@ -185,4 +190,14 @@ export function supplementLoad() {
 /** Dialog endpoint: registers a supplementary allocation within the authority. */
 export function supplementRegister(input: unknown) {
   return server.supplementRegister(input);
+}
+
+/** Sidebar endpoint: per project the lights, the economy, the next due date and overdue reports. */
+export function followUpLoad() {
+  return server.followUpLoad();
+}
+
+/** Sidebar endpoint: selects a project's row in Søknader. */
+export function followUpSelect(caseId: unknown) {
+  return server.followUpSelect(caseId);
 }

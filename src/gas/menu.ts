@@ -26,6 +26,7 @@ export const MENU = [
   { label: SIDEBAR_TEXT.findings, fn: 'openFindings' },
   { label: SIDEBAR_TEXT.assessment, fn: 'openAssessment' },
   { label: SIDEBAR_TEXT.dashboard, fn: 'openDashboard' },
+  { label: SIDEBAR_TEXT.followUp, fn: 'openFollowUp' },
 ] as const;
 
 export function addMenu(): void {

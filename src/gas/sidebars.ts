@@ -37,6 +37,7 @@ import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
 import { SheetIndex, appendRows, rowFor, type Sheet } from './sheets';
 import { registerSupplement } from './supplement';
+import { followUpView, selectProject } from './follow-up';
 
 /**
  * The server side of the sidebars and the dialog. Each endpoint (exported from `src/main.ts` under the
@@ -48,6 +49,7 @@ export const SIDEBAR_TEXT = {
   dashboard: { nb: 'Fordeling', en: 'Allocation' },
   findings: { nb: 'Avvik', en: 'Findings' },
   supplement: { nb: 'Tilleggsbevilling', en: 'Supplementary allocation' },
+  followUp: { nb: 'Oppfølging', en: 'Follow-up' },
 } as const;
 
 const TITLES: Record<Page, { nb: string; en: string }> = {
@@ -55,6 +57,7 @@ const TITLES: Record<Page, { nb: string; en: string }> = {
   Dashboard: SIDEBAR_TEXT.dashboard,
   Findings: SIDEBAR_TEXT.findings,
   Supplement: SIDEBAR_TEXT.supplement,
+  FollowUp: SIDEBAR_TEXT.followUp,
 };
 
 /** Menu: shows a built page (`build/<page>.html`) as a sidebar or dialog, for secretariat members only. */
@@ -407,4 +410,6 @@ export const server: Server = {
         message: supplementDoneText(desk.lang, caseId, done.amount, done.left),
       };
     }),
+  followUpLoad: () => endpoint('read', false, followUpView),
+  followUpSelect: (caseId) => endpoint('read', false, (desk) => selectProject(desk, text(caseId, 100))),
 };

@@ -11,6 +11,7 @@ import type { CategoryId } from '../core/workbook/categories';
 import type { DashboardData } from '../core/money-flow/dashboard';
 import type { Severity } from '../core/rules/findings';
 import type { Lang } from '../core/base/result';
+import type { ProjectView } from '../core/follow-up/overview';
 
 /** Every endpoint answers with a value or the refusal, already in the user's language. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -126,6 +127,14 @@ export interface SupplementDone {
   message: string;
 }
 
+export interface FollowUpView {
+  lang: Lang;
+  /** ISO day the lights and due dates are judged against. */
+  today: string;
+  regions: string[];
+  projects: ProjectView[];
+}
+
 /** The endpoints as the client sees them. */
 export interface Api {
   assessmentLoad(caseId: string): Result<AssessmentView>;
@@ -137,6 +146,8 @@ export interface Api {
   findingsSelect(target: { sheet: string; a1: string }): Result<null>;
   supplementLoad(): Result<SupplementView>;
   supplementRegister(input: SupplementRequest): Result<SupplementDone>;
+  followUpLoad(): Result<FollowUpView>;
+  followUpSelect(caseId: string): Result<null>;
 }
 
 export type Endpoint = keyof Api;
@@ -158,6 +169,8 @@ export const ENDPOINTS = [
   'findingsSelect',
   'supplementLoad',
   'supplementRegister',
+  'followUpLoad',
+  'followUpSelect',
 ] as const satisfies readonly Endpoint[];
 type Missing = Exclude<Endpoint, (typeof ENDPOINTS)[number]>;
 export const ALL_LISTED: Missing extends never ? true : false = true;
@@ -168,5 +181,6 @@ export const PAGES = {
   Dashboard: { opener: 'openDashboard', kind: 'sidebar', action: 'read' },
   Findings: { opener: 'openFindings', kind: 'sidebar', action: 'read' },
   Supplement: { opener: 'openSupplementDialog', kind: 'dialog', action: 'money' },
+  FollowUp: { opener: 'openFollowUp', kind: 'sidebar', action: 'read' },
 } as const satisfies Record<string, { opener: string; kind: 'sidebar' | 'dialog'; action: Action }>;
 export type Page = keyof typeof PAGES;

@@ -31,6 +31,7 @@ describe('onOpen', () => {
       'Avvik',
       'Vurderingsskjema',
       'Fordeling',
+      'Oppfølging',
     ]);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
