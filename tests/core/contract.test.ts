@@ -176,7 +176,11 @@ describe('readPortfolio', () => {
       applications: 'Søknader',
       budget: 'Budsjett',
       allocations: 'Tildelinger',
+      // Optional follow-up sheets, absent here: their Norwegian names, and no reports (follow-up not in use).
+      statusReports: 'Statusrapporter',
+      deadlines: 'Frister',
     });
+    expect(p.statusReports).toBeUndefined();
     expect(p.columns.applications.caseId).toBe(0);
   });
 
@@ -194,6 +198,8 @@ describe('readPortfolio', () => {
       applications: 'Applications',
       budget: 'Budget',
       allocations: 'Allocations',
+      statusReports: 'Statusrapporter',
+      deadlines: 'Frister',
     });
     expect(p.applications[0]?.caseId).toBe(CASE_ID);
     expect(p.settings.defaultFrame).toBe(5_000_000);

@@ -1,5 +1,14 @@
 import { CATEGORY_IDS, CATEGORY_LABELS } from './categories';
-import { ALLOCATION_KINDS, RECOMMENDATIONS, ROLES, STATUSES, type Field } from './contract';
+import {
+  ALLOCATION_KINDS,
+  DEADLINE_STATUSES,
+  LIGHTS,
+  RECOMMENDATIONS,
+  REPORT_TYPES,
+  ROLES,
+  STATUSES,
+  type Field,
+} from './contract';
 import type { Settings } from './settings';
 
 /**
@@ -22,6 +31,12 @@ export function choicesFor(field: Field, settings: Settings): string[] | null {
       return [...RECOMMENDATIONS];
     case 'role':
       return [...ROLES];
+    case 'light':
+      return Object.values(LIGHTS);
+    case 'reportType':
+      return Object.values(REPORT_TYPES);
+    case 'deadlineStatus':
+      return Object.values(DEADLINE_STATUSES);
     default:
       return null;
   }

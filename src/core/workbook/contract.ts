@@ -21,7 +21,10 @@ export type FieldKind =
   | 'region'
   | 'allocationKind'
   | 'recommendation'
-  | 'role';
+  | 'role'
+  | 'light'
+  | 'reportType'
+  | 'deadlineStatus';
 
 export interface Field {
   key: string;
@@ -197,6 +200,83 @@ export const DOCUMENTS_SHEET = {
     f('updated', 'Oppdatert', 'Updated', 'date'),
   ],
 } as const satisfies SheetSpec;
+
+/**
+ * Half-yearly and final status reports (issue 11): one row per report, from the status form or typed in.
+ * `Frist` is the original due date the report answers; the three lights are Grønn, Gul or Rød.
+ */
+export const STATUS_REPORTS = {
+  name: 'Statusrapporter',
+  en: 'Status reports',
+  fields: [
+    f('caseId', 'Saksnr', 'Case ID', 'id', { aliases: ['Saksnummer', 'Case'] }),
+    f('due', 'Frist', 'Due date', 'date', { aliases: ['Due'] }),
+    f('received', 'Mottatt', 'Received', 'date', { aliases: ['Tidsmerke', 'Timestamp'] }),
+    f('type', 'Type', 'Type', 'reportType', { aliases: ['Rapporttype', 'Report type'] }),
+    f('progress', 'Framdrift', 'Progress', 'light', { aliases: ['Fremdrift'] }),
+    f('economy', 'Økonomi', 'Economy', 'light'),
+    f('risk', 'Risiko', 'Risk', 'light'),
+    f('comment', 'Kommentar', 'Comment', 'longtext', { optional: true }),
+    f('milestones', 'Milepæler', 'Milestones', 'longtext', { optional: true }),
+    f('deviations', 'Avvik og tiltak', 'Deviations and actions', 'longtext', {
+      optional: true,
+      aliases: ['Avvik', 'Deviations'],
+    }),
+    f('dependencies', 'Avhengigheter', 'Dependencies', 'longtext', { optional: true }),
+    f('spent', 'Forbruk hittil', 'Spent to date', 'money', { optional: true, aliases: ['Forbruk', 'Spent'] }),
+    f('forecast', 'Prognose', 'Forecast', 'money', { optional: true }),
+    f('benefits', 'Gevinster', 'Benefits', 'longtext', {
+      optional: true,
+      aliases: ['Indikatorer', 'Indicators'],
+    }),
+    f('changes', 'Endringsbehov', 'Change requests', 'longtext', { optional: true }),
+    f('decisions', 'Beslutninger', 'Decisions needed', 'longtext', {
+      optional: true,
+      aliases: ['Beslutningsbehov', 'Decisions'],
+    }),
+    f('reportedBy', 'Rapportert av', 'Reported by', 'text', { optional: true }),
+    f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
+    // Final report only (Sluttrapport).
+    f('goals', 'Måloppnåelse', 'Goal achievement', 'longtext', { optional: true }),
+    f('learning', 'Læringspunkter', 'Learning points', 'longtext', {
+      optional: true,
+      aliases: ['Læring', 'Learning'],
+    }),
+    f('spread', 'Spredning', 'Potential for spread', 'longtext', { optional: true, aliases: ['Spread'] }),
+    f('receiver', 'Mottaker i drift', 'Receiving unit', 'text', { optional: true }),
+    f('benefitOwner', 'Gevinsteier', 'Benefit owner', 'text', { optional: true }),
+    f('readyForOperations', 'Klar for drift', 'Ready for operations', 'yesno', { optional: true }),
+  ],
+} as const satisfies SheetSpec;
+
+/**
+ * One row per project and due date, written by the product (`Status`); a person fills `Utsatt til` (an
+ * extension) and `Fritatt` (exempted). The original `Frist` never moves.
+ */
+export const DEADLINES = {
+  name: 'Frister',
+  en: 'Deadlines',
+  fields: [
+    f('caseId', 'Saksnr', 'Case ID', 'id', { aliases: ['Saksnummer', 'Case'] }),
+    f('due', 'Frist', 'Due date', 'date', { aliases: ['Due'] }),
+    f('type', 'Type', 'Type', 'reportType', { aliases: ['Rapporttype', 'Report type'] }),
+    f('extendedTo', 'Utsatt til', 'Extended to', 'date', {
+      optional: true,
+      aliases: ['Utsatt', 'Extension'],
+    }),
+    f('exempt', 'Fritatt', 'Exempted', 'yesno', { optional: true, aliases: ['Exempt'] }),
+    f('status', 'Status', 'Status', 'deadlineStatus', { optional: true }),
+  ],
+} as const satisfies SheetSpec;
+
+export const LIGHTS = { green: 'Grønn', yellow: 'Gul', red: 'Rød' } as const;
+export const REPORT_TYPES = { halfYear: 'Halvårsrapport', final: 'Sluttrapport' } as const;
+export const DEADLINE_STATUSES = {
+  pending: 'Venter',
+  delivered: 'Levert',
+  overdue: 'Forfalt',
+  exempt: 'Fritatt',
+} as const;
 
 /** Roles in `Medlemmer`; the secretariat's roles may change data, the others may read. */
 export const ROLES = ['Leder', 'Sekretær', 'Sekretariat', 'Brukerrepresentant', 'Leser'] as const;

@@ -5,12 +5,15 @@ import {
   APPLICATIONS,
   ASSESSMENTS,
   BUDGET,
+  DEADLINES,
   SETTINGS_SHEET,
+  STATUS_REPORTS,
   findSheetName,
   missingSheet,
   readTable,
   type FieldKey,
   type SheetSpec,
+  type Table,
   type TableRow,
 } from './contract';
 import { parseMoney } from '../parse/money';
@@ -18,6 +21,8 @@ import { parseDay, parsePeriod, type Period } from '../parse/period';
 import { fail, type Parsed } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
+import { toStatusReport, type StatusReport } from '../follow-up/status/reports';
+import { toDeadlineOverride, type DeadlineOverride } from '../follow-up/deadlines/overrides';
 
 /**
  * Typed records read from the workbook. Cells that do not parse keep their reason (`Parsed`), so the
@@ -111,12 +116,14 @@ export function reported(a: Allocation): boolean | null {
   return parseYesNo(a.reportedSsu);
 }
 
-export type SheetId = 'applications' | 'budget' | 'allocations';
+export type SheetId = 'applications' | 'budget' | 'allocations' | 'statusReports' | 'deadlines';
 
 export const SHEETS: Record<SheetId, SheetSpec> = {
   applications: APPLICATIONS,
   budget: BUDGET,
   allocations: ALLOCATIONS,
+  statusReports: STATUS_REPORTS,
+  deadlines: DEADLINES,
 };
 
 export interface Portfolio {
@@ -130,6 +137,13 @@ export interface Portfolio {
   sheetNames: Record<SheetId, string>;
   /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet). */
   assessments?: AssessmentRow[];
+  /**
+   * The optional `Statusrapporter` sheet. Absent (`undefined`), follow-up is not in use in this workbook
+   * and the deadline rules stay silent; present, every granted project owes its reports.
+   */
+  statusReports?: StatusReport[];
+  /** Extensions and exemptions a person wrote in the optional `Frister` sheet. */
+  deadlineOverrides?: DeadlineOverride[];
 }
 
 /** All values of a workbook: sheet name → rows of cells, header first. */
@@ -241,15 +255,42 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const budgetTable = readTable(BUDGET, budget.rows);
   const allocTable = readTable(ALLOCATIONS, allocs.rows);
   const settings = readSettings(values);
+  const reports = optionalTable(values, STATUS_REPORTS);
+  const deadlines = optionalTable(values, DEADLINES);
   return {
     settings,
     applications: appTable.rows.map((r) => toApplication(r, settings)),
     budget: budgetTable.rows.map(toBudgetLine),
     allocations: allocTable.rows.map(toAllocation),
-    columns: { applications: appTable.columns, budget: budgetTable.columns, allocations: allocTable.columns },
-    sheetNames: { applications: apps.name, budget: budget.name, allocations: allocs.name },
+    columns: {
+      applications: appTable.columns,
+      budget: budgetTable.columns,
+      allocations: allocTable.columns,
+      statusReports: reports.table.columns,
+      deadlines: deadlines.table.columns,
+    },
+    sheetNames: {
+      applications: apps.name,
+      budget: budget.name,
+      allocations: allocs.name,
+      statusReports: reports.name,
+      deadlines: deadlines.name,
+    },
     assessments: assessmentsOf(values),
+    statusReports: reports.present ? reports.table.rows.map(toStatusReport) : undefined,
+    deadlineOverrides: deadlines.table.rows.map(toDeadlineOverride),
   };
+}
+
+/** An optional sheet read by header; absent, it has no rows and keeps its Norwegian name. */
+function optionalTable<S extends SheetSpec>(
+  values: WorkbookValues,
+  spec: S,
+): { name: string; present: boolean; table: Table<FieldKey<S>> } {
+  const name = findSheetName(spec, Object.keys(values));
+  return name === undefined
+    ? { name: spec.name, present: false, table: { columns: {}, rows: [] } }
+    : { name, present: true, table: readTable(spec, values[name]!) };
 }
 
 function assessmentsOf(values: WorkbookValues): AssessmentRow[] {
