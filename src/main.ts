@@ -8,6 +8,7 @@ import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
 import { handleSubmission, type SubmitEvent } from './gas/intake';
 import { addMenu, checkMenu, createFormMenu, setupMenu } from './gas/menu';
 import { openPage, server } from './gas/sidebars';
+import { previewRemindersMenu, runReminders } from './gas/reminders';
 
 /** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
 export function onOpen(): void {
@@ -42,6 +43,16 @@ export function createLetters(): void {
 /** Menu: publishes the overview of a year's allocations to Google Docs. */
 export function publishOverview(): void {
   overviewMenu();
+}
+
+/** Time-driven trigger (daily): e-mails the reminders that are due, each step once, within the quota. */
+export function sendReminders(e: { triggerUid?: unknown } | undefined): void {
+  runReminders(e);
+}
+
+/** Menu: shows what the next reminder run would send, sending nothing. */
+export function showReminders(): void {
+  previewRemindersMenu();
 }
 
 /** Installable trigger: registers a form response as an application with a case id, exactly once. */

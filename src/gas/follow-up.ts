@@ -1,8 +1,9 @@
-import { projectView, type ProjectInput } from '../core/follow-up/overview';
+import { latestReports, projectView, type ProjectInput } from '../core/follow-up/overview';
+import { deadlinesOf } from '../core/follow-up/deadlines/deadlines';
+import { followedProjects } from '../core/follow-up/deadlines/projects';
 import { isoDay } from '../core/follow-up/reminders';
 import { tilskuddError } from '../core/base/errors';
 import { readPortfolio, type Portfolio } from '../core/workbook/records';
-import { isGrantedStatus } from '../core/workbook/status';
 import type { FollowUpView } from '../ui/api';
 import { todayIn, type Desk } from './desk';
 import { readWorkbook } from './portfolio';
@@ -11,20 +12,19 @@ import { readWorkbook } from './portfolio';
  * The *Oppfølging* sidebar's server side: the projects to follow up (an ordinary grant or a granted
  * status) with their lights, economy and due dates, read in one pass; and selecting a project's row.
  */
-export function followUpProjects(p: Portfolio): ProjectInput[] {
-  const granted = new Set(p.allocations.filter((a) => a.kind === 'ordinary').map((a) => a.caseId));
-  return p.applications
-    .filter((a) => a.caseId !== '' && (granted.has(a.caseId) || isGrantedStatus(a.status)))
-    .map((a) => ({
-      caseId: a.caseId,
-      title: a.title,
-      region: a.region,
-      status: a.status,
-      row: a.row,
-      report: null,
-      economy: null,
-      deadlines: [],
-    }));
+export function followUpProjects(p: Portfolio, today: Date): ProjectInput[] {
+  const deadlines = deadlinesOf(p, today);
+  const latest = latestReports(p.statusReports ?? []);
+  return followedProjects(p).map(({ application: a }) => ({
+    caseId: a.caseId,
+    title: a.title,
+    region: a.region,
+    status: a.status,
+    row: a.row,
+    report: latest.get(a.caseId) ?? null,
+    economy: null,
+    deadlines: deadlines.filter((d) => d.caseId === a.caseId),
+  }));
 }
 
 export function followUpView(desk: Desk): FollowUpView {
@@ -34,7 +34,7 @@ export function followUpView(desk: Desk): FollowUpView {
     lang: desk.lang,
     today: isoDay(today),
     regions: p.settings.regions,
-    projects: followUpProjects(p).map(projectView),
+    projects: followUpProjects(p, today).map(projectView),
   };
 }
 

@@ -11,6 +11,7 @@ export const TEXT = {
   createForm: { nb: 'Opprett søknadsskjema', en: 'Create application form' },
   check: { nb: 'Kontroller portefølje', en: 'Check portfolio' },
   supplement: { nb: 'Registrer tilleggsbevilling', en: 'Register supplementary allocation' },
+  showReminders: { nb: 'Vis påminnelser', en: 'Show reminders' },
   busy: {
     nb: 'Arbeidsboka er opptatt med en annen endring. Prøv igjen om litt.',
     en: 'The workbook is busy with another change. Try again shortly.',

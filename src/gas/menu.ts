@@ -27,6 +27,7 @@ export const MENU = [
   { label: SIDEBAR_TEXT.assessment, fn: 'openAssessment' },
   { label: SIDEBAR_TEXT.dashboard, fn: 'openDashboard' },
   { label: SIDEBAR_TEXT.followUp, fn: 'openFollowUp' },
+  { label: TEXT.showReminders, fn: 'showReminders' },
 ] as const;
 
 export function addMenu(): void {

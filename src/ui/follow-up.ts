@@ -103,7 +103,7 @@ function card(p: ProjectView): HTMLElement {
       'span',
       { class: 'due' },
       p.nextDue
-        ? `${t('Neste frist', 'Next due')}: ${day(p.nextDue.deadline)} (${KIND[p.nextDue.kind]()})`
+        ? `${t('Neste frist', 'Next due')}: ${day(p.nextDue.deadline)} (${KIND[p.nextDue.type]()})`
         : t('Ingen flere frister', 'No more due dates'),
       p.lastReport ? ` · ${t('Siste rapport', 'Last report')} ${day(p.lastReport)}` : '',
     ),
@@ -111,7 +111,7 @@ function card(p: ProjectView): HTMLElement {
       h(
         'span',
         { class: 'overdue' },
-        `${t('Forfalt', 'Overdue')}: ${KIND[o.kind]()} ${day(o.deadline)}${o.deadline !== o.due ? ` (${t('utsatt fra', 'extended from')} ${day(o.due)})` : ''}`,
+        `${t('Forfalt', 'Overdue')}: ${KIND[o.type]()} ${day(o.deadline)}${o.deadline !== o.due ? ` (${t('utsatt fra', 'extended from')} ${day(o.due)})` : ''}`,
       ),
     ),
   );

@@ -32,6 +32,7 @@ describe('onOpen', () => {
       'Vurderingsskjema',
       'Fordeling',
       'Oppfølging',
+      'Vis påminnelser',
     ]);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));

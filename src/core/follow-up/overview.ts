@@ -1,47 +1,25 @@
-import type { ReportKind } from './reminders';
 import { isoDay } from './reminders';
+import type { Deadline } from './deadlines/deadlines';
+import { worstLight, type Light } from './status/lights';
+import type { ReportType, StatusReport } from './status/reports';
+
+export type { Light };
 
 /**
  * What the *Oppfølging* sidebar shows per project, built from what the follow-up engines give: the three
  * lights of the latest status report and the overall one (the worst), the economy (allocated, paid,
- * used against elapsed, derived light), the next due date and the overdue reports. Pure and plain
- * (ISO dates, no Date), so it crosses `google.script.run` as it is.
+ * used against elapsed, derived light), the next due date and the overdue reports. Plain (ISO dates, no
+ * Date), so it crosses `google.script.run` as it is.
  */
-export type Light = 'green' | 'yellow' | 'red';
-
-const RANK: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
-
-/** The overall light is the worst of the three; null when no light is given. */
-export function worstLight(lights: ReadonlyArray<Light | null>): Light | null {
-  let worst: Light | null = null;
-  for (const l of lights) if (l && (worst === null || RANK[l] > RANK[worst])) worst = l;
-  return worst;
-}
-
-export interface LatestReport {
-  received: Date | null;
-  progress: Light | null;
-  economy: Light | null;
-  risk: Light | null;
-}
-
 export interface EconomyFigures {
   allocated: number;
   paid: number;
   remaining: number;
-  /** Paid (or used) share of the allocation, 0–1. */
+  /** Paid share of the allocation, 0–1. */
   usedShare: number;
   /** Share of the project period elapsed today, 0–1. */
   elapsedShare: number;
   light: Light | null;
-}
-
-export interface DueItem {
-  kind: ReportKind;
-  due: Date;
-  /** The extension, else the due date. */
-  deadline: Date;
-  state: 'pending' | 'delivered' | 'overdue' | 'exempt';
 }
 
 export interface ProjectInput {
@@ -51,9 +29,10 @@ export interface ProjectInput {
   status: string;
   /** 1-based row in `Søknader`, for selecting it. */
   row: number;
-  report: LatestReport | null;
+  /** The latest delivered report, or null. */
+  report: Pick<StatusReport, 'received' | 'progress' | 'economy' | 'risk'> | null;
   economy: EconomyFigures | null;
-  deadlines: readonly DueItem[];
+  deadlines: ReadonlyArray<Pick<Deadline, 'type' | 'due' | 'effectiveDue' | 'status'>>;
 }
 
 export interface ProjectView {
@@ -66,8 +45,8 @@ export interface ProjectView {
   /** ISO day of the latest report, or null when none has come. */
   lastReport: string | null;
   economy: EconomyFigures | null;
-  nextDue: { kind: ReportKind; deadline: string } | null;
-  overdue: Array<{ kind: ReportKind; due: string; deadline: string }>;
+  nextDue: { type: ReportType; deadline: string } | null;
+  overdue: Array<{ type: ReportType; due: string; deadline: string }>;
 }
 
 export function projectView(p: ProjectInput): ProjectView {
@@ -79,8 +58,8 @@ export function projectView(p: ProjectInput): ProjectView {
     overall: r ? worstLight([r.progress, r.economy, r.risk]) : null,
   };
   const pending = p.deadlines
-    .filter((d) => d.state === 'pending')
-    .sort((a, b) => a.deadline.getTime() - b.deadline.getTime())[0];
+    .filter((d) => d.status === 'pending')
+    .sort((a, b) => a.effectiveDue.getTime() - b.effectiveDue.getTime())[0];
   return {
     caseId: p.caseId,
     title: p.title,
@@ -88,13 +67,24 @@ export function projectView(p: ProjectInput): ProjectView {
     status: p.status,
     row: p.row,
     lights,
-    lastReport: r?.received ? isoDay(r.received) : null,
+    lastReport: r?.received.ok ? isoDay(r.received.value) : null,
     economy: p.economy,
-    nextDue: pending ? { kind: pending.kind, deadline: isoDay(pending.deadline) } : null,
+    nextDue: pending ? { type: pending.type, deadline: isoDay(pending.effectiveDue) } : null,
     overdue: p.deadlines
-      .filter((d) => d.state === 'overdue')
-      .map((d) => ({ kind: d.kind, due: isoDay(d.due), deadline: isoDay(d.deadline) })),
+      .filter((d) => d.status === 'overdue')
+      .map((d) => ({ type: d.type, due: isoDay(d.due), deadline: isoDay(d.effectiveDue) })),
   };
+}
+
+/** The latest delivered report of each case (by `Mottatt`, later rows winning a tie). */
+export function latestReports(reports: readonly StatusReport[]): Map<string, StatusReport> {
+  const out = new Map<string, StatusReport>();
+  for (const r of reports) {
+    if (!r.received.ok) continue;
+    const best = out.get(r.caseId);
+    if (!best || (best.received.ok && r.received.value >= best.received.value)) out.set(r.caseId, r);
+  }
+  return out;
 }
 
 /** The filter of the sidebar: a region (or all) and a light (or all, or projects without a report). */

@@ -15,7 +15,7 @@ export interface Mail {
 const WHAT = { halfYear: 'halvårsrapport', final: 'sluttrapport' } as const;
 
 export function reminderMail(r: Reminder, link: string, sender: string): Mail {
-  const what = WHAT[r.kind];
+  const what = WHAT[r.type];
   const extended = r.deadline.getTime() !== r.due.getTime();
   const by = `${formatDay(r.deadline)}${extended ? ` (utsatt fra ${formatDay(r.due)})` : ''}`;
   const overdue = r.step.kind === 'overdue';

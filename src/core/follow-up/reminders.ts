@@ -1,4 +1,7 @@
 import type { Reason } from '../base/result';
+import type { Settings } from '../workbook/settings';
+import type { Deadline } from './deadlines/deadlines';
+import type { ReportType } from './status/reports';
 
 /**
  * The reminder planner, pure: given the open due dates, each project's contact, the settings, what was
@@ -8,35 +11,13 @@ import type { Reason } from '../base/result';
  * the date it is judged against, step) so no step is ever sent twice; a run that was missed sends only
  * the step now due, never a backlog.
  */
-export type ReportKind = 'halfYear' | 'final';
+/** One owed report as the due-date engine gives it (`deadlinesOf`). */
+export type OpenDeadline = Pick<Deadline, 'caseId' | 'type' | 'due' | 'extendedTo' | 'status'>;
 
-/** One owed report as the due-date engine gives it. */
-export interface OpenDeadline {
-  caseId: string;
-  kind: ReportKind;
-  /** The original due date (UTC midnight); it never moves. */
-  due: Date;
-  /** `Utsatt til`, when the project got an extension. */
-  extendedTo: Date | null;
-  /** Still owed: not delivered and not exempted. */
-  open: boolean;
-}
-
-export interface ReminderSettings {
-  enabled: boolean;
-  daysBefore: number;
-  /** Days between overdue reminders. */
-  interval: number;
-  /** Overdue reminders at most; the last is copied to the secretariat. */
-  maxReminders: number;
-}
-
-export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
-  enabled: false,
-  daysBefore: 14,
-  interval: 7,
-  maxReminders: 3,
-};
+export type ReminderSettings = Pick<
+  Settings,
+  'emailReminders' | 'remindDaysBefore' | 'reminderIntervalDays' | 'maxReminders'
+>;
 
 /** `before`, or the n-th overdue reminder. */
 export type Step = { kind: 'before' } | { kind: 'overdue'; n: number };
@@ -44,7 +25,7 @@ export type Step = { kind: 'before' } | { kind: 'overdue'; n: number };
 export interface Reminder {
   caseId: string;
   title: string;
-  kind: ReportKind;
+  type: ReportType;
   due: Date;
   /** The date the report is judged against: the extension, else the due date. */
   deadline: Date;
@@ -96,17 +77,18 @@ export const isEmail = (text: string): boolean => EMAIL.test(text.trim());
 /** The step due today for one deadline, or null: before it (inside the window), or overdue. */
 export function stepDue(deadline: Date, today: Date, s: ReminderSettings): Step | null {
   const left = days(today, deadline);
-  if (left >= 0) return left <= s.daysBefore ? { kind: 'before' } : null;
-  if (s.maxReminders < 1 || s.interval < 1) return null;
+  if (left >= 0) return left <= s.remindDaysBefore ? { kind: 'before' } : null;
+  if (s.maxReminders < 1 || s.reminderIntervalDays < 1) return null;
   const late = -left; // 1 on the first day after the deadline
-  return { kind: 'overdue', n: Math.min(s.maxReminders, Math.floor((late - 1) / s.interval) + 1) };
+  const n = Math.floor((late - 1) / s.reminderIntervalDays) + 1;
+  return { kind: 'overdue', n: Math.min(s.maxReminders, n) };
 }
 
 export function planReminders(input: PlanInput): Plan {
   const plan: Plan = { send: [], blocked: [] };
-  if (!input.settings.enabled) return plan;
+  if (!input.settings.emailReminders) return plan;
   for (const d of input.deadlines) {
-    if (!d.open) continue;
+    if (d.status !== 'pending' && d.status !== 'overdue') continue;
     const deadline = d.extendedTo ?? d.due;
     const step = stepDue(deadline, input.today, input.settings);
     if (!step) continue;
@@ -117,7 +99,7 @@ export function planReminders(input: PlanInput): Plan {
     const base = {
       caseId: d.caseId,
       title: project?.title ?? '',
-      kind: d.kind,
+      type: d.type,
       due: d.due,
       deadline,
       step,

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import {
-  DEFAULT_REMINDER_SETTINGS,
   planReminders,
   stepDue,
   withinQuota,
@@ -13,15 +12,16 @@ import { REMINDERS_SHEET, sentKeys, sentRow } from '../../../src/core/follow-up/
 import { addDays } from '../../../src/core/follow-up/dates';
 import { sheetRows } from '../../../src/example/agder';
 import { day } from '../builders';
+import { DEFAULT_SETTINGS } from '../../../src/core/workbook/settings';
 
-const ON = { ...DEFAULT_REMINDER_SETTINGS, enabled: true };
+const ON = { ...DEFAULT_SETTINGS, emailReminders: true };
 const DUE = day('2026-11-01');
 const deadline = (extra: Partial<OpenDeadline> = {}): OpenDeadline => ({
   caseId: '18-2025-A',
-  kind: 'halfYear',
+  type: 'halfYear',
   due: DUE,
   extendedTo: null,
-  open: true,
+  status: 'pending',
   ...extra,
 });
 const input = (extra: Partial<PlanInput> = {}): PlanInput => ({
@@ -53,7 +53,7 @@ describe('stepDue', () => {
 
 describe('planReminders', () => {
   it('sends nothing when reminders are off (the default)', () => {
-    expect(planReminders(input({ settings: DEFAULT_REMINDER_SETTINGS })).send).toEqual([]);
+    expect(planReminders(input({ settings: DEFAULT_SETTINGS })).send).toEqual([]);
   });
 
   it('sends the before step to the contact with no copy, and not again once recorded', () => {
@@ -70,7 +70,13 @@ describe('planReminders', () => {
   });
 
   it('sends nothing for a delivered or exempted report', () => {
-    expect(planReminders(input({ deadlines: [deadline({ open: false })] })).send).toEqual([]);
+    expect(
+      planReminders(
+        input({
+          deadlines: [deadline({ status: 'delivered' }), deadline({ caseId: 'B', status: 'exempt' })],
+        }),
+      ).send,
+    ).toEqual([]);
   });
 
   it('judges by the extension, as a new series, keeping the original due date in the key', () => {
@@ -103,14 +109,26 @@ describe('planReminders', () => {
         fc.option(fc.integer({ min: -20, max: 60 }), { nil: null }),
         fc.array(fc.boolean(), { minLength: 90, maxLength: 90 }),
         (daysBefore, interval, maxReminders, deliveredOn, runs) => {
-          const settings = { enabled: true, daysBefore, interval, maxReminders };
+          const settings = {
+            emailReminders: true,
+            remindDaysBefore: daysBefore,
+            reminderIntervalDays: interval,
+            maxReminders,
+          };
           const sent = new Set<string>();
           const all: Reminder[] = [];
           runs.forEach((runs, i) => {
             if (!runs) return; // the trigger did not fire that day
             const today = addDays(DUE, i - 40);
             const open = deliveredOn === null || i - 40 < deliveredOn;
-            const p = planReminders(input({ settings, sent, today, deadlines: [deadline({ open })] }));
+            const p = planReminders(
+              input({
+                settings,
+                sent,
+                today,
+                deadlines: [deadline({ status: open ? 'pending' : 'delivered' })],
+              }),
+            );
             for (const r of p.send) {
               if (!open) throw new Error('sent after delivery');
               sent.add(r.key);
