@@ -9,6 +9,7 @@ import { handleSubmission, type SubmitEvent } from './gas/intake';
 import { addMenu, checkMenu, createFormMenu, setupMenu } from './gas/menu';
 import { openPage, server } from './gas/sidebars';
 import { previewRemindersMenu, runReminders } from './gas/reminders';
+import { createStatusFormMenu } from './gas/status-form';
 
 /** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
 export function onOpen(): void {
@@ -43,6 +44,11 @@ export function createLetters(): void {
 /** Menu: publishes the overview of a year's allocations to Google Docs. */
 export function publishOverview(): void {
   overviewMenu();
+}
+
+/** Menu: generates the status form (half-yearly and final reports), its trigger and the reminder trigger. */
+export function createStatusForm(): void {
+  createStatusFormMenu();
 }
 
 /** Time-driven trigger (daily): e-mails the reminders that are due, each step once, within the quota. */

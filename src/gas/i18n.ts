@@ -11,6 +11,7 @@ export const TEXT = {
   createForm: { nb: 'Opprett søknadsskjema', en: 'Create application form' },
   check: { nb: 'Kontroller portefølje', en: 'Check portfolio' },
   supplement: { nb: 'Registrer tilleggsbevilling', en: 'Register supplementary allocation' },
+  createStatusForm: { nb: 'Opprett statusskjema', en: 'Create status form' },
   showReminders: { nb: 'Vis påminnelser', en: 'Show reminders' },
   busy: {
     nb: 'Arbeidsboka er opptatt med en annen endring. Prøv igjen om litt.',

@@ -15,6 +15,7 @@ import { SIDEBAR_TEXT } from './sidebars';
 export const MENU = [
   { label: TEXT.setup, fn: 'setupWorkbook' },
   { label: TEXT.createForm, fn: 'createForm' },
+  { label: TEXT.createStatusForm, fn: 'createStatusForm' },
   null,
   { label: TEXT.check, fn: 'checkPortfolio' },
   { label: DOCUMENT_TEXT.memo, fn: 'createMemo' },

@@ -11,6 +11,7 @@ import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
 import { appendRows, readValues, rowFor, SheetIndex, type Sheet, type Spreadsheet } from './sheets';
 import { statusLinkFor, statusLinkTemplate } from './status-link';
+import { installOnce, isTriggerOf, type Installed } from './triggers';
 
 /**
  * Reminders (off by default, `Påminnelser på e-post`): a daily time-driven trigger e-mails each project's
@@ -19,33 +20,10 @@ import { statusLinkFor, statusLinkTemplate } from './status-link';
  * shows what the next run would send, sending nothing.
  */
 export const REMINDER_HANDLER = 'sendReminders';
-const TRIGGER_OWNER_PROPERTY = 'tilskudd.reminderTriggerOwner';
 
-function isReminderTrigger(uid: unknown): boolean {
-  if (typeof uid !== 'string' || uid === '') return false;
-  return ScriptApp.getProjectTriggers().some(
-    (t) => t.getUniqueId() === uid && t.getHandlerFunction() === REMINDER_HANDLER,
-  );
-}
-
-/**
- * Installs the daily reminder trigger (07–08 in the script's time zone) once per spreadsheet: the user's
- * own earlier one is replaced; when another member installed it, none is added (two triggers would each
- * run, and although `Påminnelser` stops a second e-mail, two runs waste quota) and their address is returned.
- */
-export function installReminderTrigger(
-  user: string,
-  takeOver = false,
-): { installed: boolean; owner: string } {
-  const props = PropertiesService.getDocumentProperties();
-  const owner = props.getProperty(TRIGGER_OWNER_PROPERTY) ?? '';
-  const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === REMINDER_HANDLER);
-  if (owner !== '' && owner !== user && mine.length === 0 && !takeOver) return { installed: false, owner };
-  for (const t of mine) ScriptApp.deleteTrigger(t);
-  ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyDays(1).atHour(7).create();
-  props.setProperty(TRIGGER_OWNER_PROPERTY, user);
-  return { installed: true, owner: user };
-}
+/** The daily reminder trigger (07–08 in the script's time zone), once per spreadsheet. */
+export const installReminderTrigger = (user: string, takeOver = false): Installed =>
+  installOnce(REMINDER_HANDLER, (b) => b.timeBased().everyDays(1).atHour(7).create(), user, takeOver);
 
 interface Planned {
   portfolio: Portfolio;
@@ -86,7 +64,7 @@ export interface RunReport {
  */
 export function runReminders(e: { triggerUid?: unknown } | undefined): RunReport | null {
   // Only the installed daily trigger sends: a google.script.run call or a forged event does nothing.
-  if (!isReminderTrigger(e?.triggerUid)) return null;
+  if (!isTriggerOf(REMINDER_HANDLER, e?.triggerUid)) return null;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settingsSheet = new SheetIndex(ss).find(SETTINGS_SHEET);
   const settings = readSettings(

@@ -13,9 +13,10 @@ export type QuestionKind =
 
 type ApplicationKey = FieldKey<typeof APPLICATIONS>;
 
-export interface Question {
-  /** The `Søknader` column it fills, or `budget` for the lines of `Budsjett`. */
-  key: ApplicationKey | 'budget';
+/** `K`: the column keys a form fills (the status form reuses the same question shape). */
+export interface Question<K extends string = ApplicationKey | 'budget'> {
+  /** The column it fills (`Søknader`), or `budget` for the lines of `Budsjett`. */
+  key: K;
   title: Reason;
   help?: Reason;
   kind: QuestionKind;
@@ -25,10 +26,10 @@ export interface Question {
   choices?: (s: Settings) => string[];
 }
 
-export interface Section {
+export interface Section<K extends string = ApplicationKey | 'budget'> {
   title: Reason;
   help?: Reason;
-  questions: Question[];
+  questions: Question<K>[];
 }
 
 const q = (
