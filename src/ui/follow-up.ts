@@ -29,7 +29,7 @@ const KIND = {
 const day = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 function light(l: Light | null, label?: string): HTMLElement {
-  const word = l ? LIGHT[l]() : t('ingen rapport', 'no report');
+  const word = l ? LIGHT[l]() : label ? '–' : t('Ingen rapport', 'No report');
   return h(
     'span',
     { class: `light ${l ?? 'none'}` },
@@ -91,13 +91,15 @@ function card(p: ProjectView): HTMLElement {
       h('span', { class: 'project-title' }, p.title),
     ),
     h('span', { class: 'hint' }, [p.caseId, p.region, p.status].filter((x) => x !== '').join(' · ')),
-    h(
-      'span',
-      { class: 'lights' },
-      light(p.lights.progress, t('Framdrift', 'Progress')),
-      light(p.lights.economy, t('Økonomi', 'Economy')),
-      light(p.lights.risk, t('Risiko', 'Risk')),
-    ),
+    p.lastReport === null
+      ? h('span', { class: 'hint' }, t('Ingen statusrapport ennå.', 'No status report yet.'))
+      : h(
+          'span',
+          { class: 'lights' },
+          light(p.lights.progress, t('Framdrift', 'Progress')),
+          light(p.lights.economy, t('Økonomi', 'Economy')),
+          light(p.lights.risk, t('Risiko', 'Risk')),
+        ),
     economy(p),
     h(
       'span',
