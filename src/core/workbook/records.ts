@@ -23,6 +23,7 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
 import { toStatusReport, type StatusReport } from '../follow-up/status/reports';
 import { toDeadlineOverride, type DeadlineOverride } from '../follow-up/deadlines/overrides';
+import { isCut } from './cell-limit';
 
 /**
  * Typed records read from the workbook. Cells that do not parse keep their reason (`Parsed`), so the
@@ -59,6 +60,10 @@ export interface Application {
   /** `null` when blank: the memo then proposes the amount asked. */
   recommendedAmount: Parsed<number> | null;
   orgNumber: string;
+  /** `Andre svar`: answers the form intake could not place, "title: answer" per line. */
+  otherAnswers: string;
+  /** Fields whose text the intake cut to fit a cell (it ends with the marker). */
+  truncated: string[];
 }
 
 export type Recommendation = 'grant' | 'partial' | 'preProject' | 'reject';
@@ -198,8 +203,22 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     recommendationText: cellText(r.get('recommendation')),
     recommendedAmount: optionalMoney(r.get('recommendedAmount')),
     orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
+    otherAnswers: cellText(r.get('otherAnswers')),
+    truncated: CUT_CHECKED.filter((key) => isCut(r.get(key))),
   };
 }
+
+/** The columns a form answer can fill with long text: where the intake may have cut one. */
+const CUT_CHECKED = [
+  'title',
+  'applicant',
+  'municipalities',
+  'need',
+  'knowledgeBase',
+  'innovation',
+  'benefitPlan',
+  'otherAnswers',
+] as const satisfies ReadonlyArray<FieldKey<typeof APPLICATIONS>>;
 
 function toBudgetLine(r: TableRow<FieldKey<typeof BUDGET>>): BudgetLine {
   return {
