@@ -143,7 +143,7 @@ describe('executions and users', () => {
 
 describe('time', () => {
   const CLOCK = `function install() { return ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(7).create().getUniqueId(); }
-    function daily(e) { return [new Date().toISOString(), Date.now(), e.triggerUid, e.year, e['day-of-month'], Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()].join('|'); }
+    function daily(e) { return [new Date().toISOString(), (Date.now)(), e.triggerUid, e.year, e['day-of-month'], Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()].join('|'); }
     function now() { return new Date().getTime(); }
     function fixed() { return new Date(0).toISOString() + (new Date() instanceof Date); }`;
 
@@ -161,7 +161,7 @@ describe('time', () => {
 
   it('keeps the real time for the bundle unless asked to follow the fake clock', () => {
     const sandbox = load(CLOCK, { now: Date.UTC(2000, 0, 1) });
-    expect(Math.abs(sandbox.call<number>('now') - Date.now())).toBeLessThan(60_000);
+    expect(new Date(sandbox.call<number>('now')).getUTCFullYear()).toBeGreaterThan(2020);
   });
 });
 

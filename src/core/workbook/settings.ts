@@ -44,6 +44,8 @@ const settingsSchema = z.object({
   remindDaysBefore: z.number().check(z.int(), z.gte(0)),
   reminderIntervalDays: z.number().check(z.int(), z.positive()),
   maxReminders: z.number().check(z.int(), z.gte(0)),
+  hospitalTrust: z.string().check(z.minLength(1)),
+  hospitalTrustShort: z.string().check(z.minLength(1)),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -94,6 +96,8 @@ export const DEFAULT_SETTINGS: Settings = {
   remindDaysBefore: 14,
   reminderIntervalDays: 7,
   maxReminders: 3,
+  hospitalTrust: 'Sørlandet sykehus HF',
+  hospitalTrustShort: 'SSHF',
 };
 
 export const frameFor = (s: Settings, year: number): number => s.frames[String(year)] ?? s.defaultFrame;
@@ -208,6 +212,16 @@ export function settingsToRows(s: Settings): SettingRow[] {
       key: 'Maks purringer',
       value: s.maxReminders,
       description: 'Høyst så mange purringer (den siste med kopi til sekretariatet)',
+    },
+    {
+      key: 'Helseforetak',
+      value: s.hospitalTrust,
+      description: 'Helseforetaket som er part i helsefellesskapet (fullt navn, i skjema og dokumenter)',
+    },
+    {
+      key: 'Helseforetak kortnavn',
+      value: s.hospitalTrustShort,
+      description: 'Kortnavnet på helseforetaket (i tabeller, lister og meldinger)',
     },
   ];
 }
@@ -328,6 +342,8 @@ const APPLIERS: Array<[names: string[], apply: Apply]> = [
     text((d, v) => (d.funderOrgNumber = v.replace(/\s/g, ''))),
   ],
   [['360giving-prefiks', '360giving prefix'], text((d, v) => (d.grantIdPrefix = v))],
+  [['helseforetak', 'hospital trust'], text((d, v) => (d.hospitalTrust = v))],
+  [['helseforetak kortnavn', 'hospital trust short name'], text((d, v) => (d.hospitalTrustShort = v))],
   [
     ['dokumenter per dag', 'documents per day'],
     (d, v) => {
