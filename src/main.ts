@@ -10,6 +10,7 @@ import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } fr
 import { openPage, server } from './gas/sidebars';
 import { previewRemindersMenu, runReminders } from './gas/reminders';
 import { createStatusFormMenu } from './gas/status-form';
+import { handleStatusSubmission } from './gas/status-intake';
 
 /** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
 export function onOpen(): void {
@@ -44,6 +45,11 @@ export function createLetters(): void {
 /** Menu: publishes the overview of a year's allocations to Google Docs. */
 export function publishOverview(): void {
   overviewMenu();
+}
+
+/** Installable trigger: registers a status form response in Statusrapporter, exactly once. */
+export function onStatusFormSubmit(e: unknown): void {
+  handleStatusSubmission(e);
 }
 
 /** Menu: generates the status form (half-yearly and final reports), its trigger and the reminder trigger. */

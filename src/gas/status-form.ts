@@ -10,7 +10,9 @@ import { tilskuddError } from '../core/base/errors';
 import type { Lang } from '../core/base/result';
 import type { Settings } from '../core/workbook/settings';
 import { inLock, withDesk } from './desk';
-import { addQuestion } from './form';
+import { SWEEP_HANDLER, addQuestion, openForm, triggerOwner } from './form';
+import { linkResponseSheet } from './journal';
+import { STATUS_JOURNAL } from './status-intake';
 import { appendLog } from './log';
 import { installReminderTrigger } from './reminders';
 import { readValues, type Spreadsheet } from './sheets';
@@ -27,6 +29,10 @@ export const STATUS_SUBMIT_HANDLER = 'onStatusFormSubmit';
 export const STATUS_FORM_ID_PROPERTY = 'tilskudd.statusFormId';
 
 type Form = GoogleAppsScript.Forms.Form;
+
+/** Whether this spreadsheet has a status form (its responses are then swept with the applications'). */
+export const hasStatusForm = (): boolean =>
+  PropertiesService.getDocumentProperties().getProperty(STATUS_FORM_ID_PROPERTY) !== null;
 
 export function createStatusForm(ss: Spreadsheet, settings: Settings, lang: Lang): Form {
   const form = FormApp.create(STATUS_FORM_TITLE[lang]);
@@ -47,6 +53,7 @@ export function createStatusForm(ss: Spreadsheet, settings: Settings, lang: Lang
     }
   });
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  openForm(form); // published, accepting responses, a submitted report final
   const prefilled = form
     .createResponse()
     .withItemResponse(caseItem!.createResponse(CASE_PLACEHOLDER))
@@ -84,19 +91,30 @@ export function createStatusFormMenu(): void {
       );
       // Many Forms calls: outside the lock, which guards only the records and triggers below.
       const form = createStatusForm(ss, settings, lang);
-      const [submit, reminders] = inLock(() => {
+      const [submit, reminders, linked] = inLock(() => {
         const installed = [
           installOnce(STATUS_SUBMIT_HANDLER, (b) => b.forSpreadsheet(ss).onFormSubmit().create(), user),
           installReminderTrigger(user),
-        ];
+        ] as const;
+        // The hourly sweep comes with the application form; without one, the status form brings it.
+        if (triggerOwner(user).owner === '')
+          installOnce(SWEEP_HANDLER, (b) => b.timeBased().everyHours(1).create(), user);
+        const sheet = linkResponseSheet(ss, STATUS_JOURNAL, form.getId());
         appendLog(sheets, user, [{ action: 'Opprett statusskjema', after: form.getPublishedUrl() }]);
-        return installed;
+        return [...installed, sheet ? sheet.getName() : null] as const;
       });
-      const others = [submit!, reminders!].filter((t) => !t.installed).map((t) => t.owner);
+      const others = [submit, reminders].filter((t) => !t.installed).map((t) => t.owner);
+      const journal = linked
+        ? nb
+          ? ` Alle svar lagres også i arket «${linked}»; det som ikke kom inn, registreres hver time.`
+          : ` Every response is also kept in the "${linked}" sheet; any that did not arrive is registered hourly.`
+        : nb
+          ? ' Fant ikke arket med skjemasvarene; kjør Opprett statusskjema igjen om litt.'
+          : ' The form responses sheet was not found; run Create status form again shortly.';
       SpreadsheetApp.getUi().alert(
         (nb
-          ? `Statusskjemaet er laget.\n\nLenke til prosjektene: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Statusrapporter. Påminnelser sendes daglig når «Påminnelser på e-post» er Ja (nå: ${settings.emailReminders ? 'Ja' : 'Nei'}), med saksnummeret fylt inn i lenken.`
-          : `The status form is ready.\n\nLink for projects: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}\n\nResponses arrive in the Statusrapporter sheet. Reminders go out daily when "Påminnelser på e-post" is Ja (now: ${settings.emailReminders ? 'Ja' : 'Nei'}), with the case ID filled in.`) +
+          ? `Statusskjemaet er laget.\n\nLenke til prosjektene: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Statusrapporter. Påminnelser sendes daglig når «Påminnelser på e-post» er Ja (nå: ${settings.emailReminders ? 'Ja' : 'Nei'}), med saksnummeret fylt inn i lenken.${journal}`
+          : `The status form is ready.\n\nLink for projects: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}\n\nResponses arrive in the Statusrapporter sheet. Reminders go out daily when "Påminnelser på e-post" is Ja (now: ${settings.emailReminders ? 'Ja' : 'Nei'}), with the case ID filled in.${journal}`) +
           (others.length > 0
             ? nb
               ? `\n\nEn utløser finnes allerede hos ${others.join(', ')}; ingen ny er lagt til.`

@@ -238,35 +238,18 @@ export function loadBundle(options: SandboxOptions = {}) {
       return execute('customFunction', name, args) as T;
     },
 
-    /**
-     * Fires an installed time-driven trigger as Google does: its handler, run as the trigger's owner with
-     * no active user shown, given the time-driven event (the fields of Google's "Event objects" page, time
-     * in UTC). A trigger that is not installed (or not a clock trigger) cannot fire.
-     */
+    /** Fires one installed time-driven trigger, as its owner, with a clock event (see `fireClockTriggers`). */
     fireClockTrigger(uniqueId: string): unknown {
-      const trigger = fakes.ScriptApp.allTriggers().find((t) => t.uniqueId === uniqueId);
-      if (!trigger || String(trigger.eventType) !== 'CLOCK') throw new Error(`No clock trigger ${uniqueId}`);
-      const now = new Date(env.clock.now());
-      const event = {
-        authMode: 'FULL',
-        triggerUid: trigger.uniqueId,
-        year: now.getUTCFullYear(),
-        month: now.getUTCMonth() + 1,
-        'day-of-month': now.getUTCDate(),
-        'day-of-week': now.getUTCDay() === 0 ? 7 : now.getUTCDay(),
-        hour: now.getUTCHours(),
-        minute: now.getUTCMinutes(),
-        second: now.getUTCSeconds(),
-        timezone: 'UTC',
-      };
-      const saved = { ...execution };
-      execution.activeUser = '';
-      execution.effectiveUser = trigger.owner;
-      try {
-        return execute('normal', trigger.handler, [event]);
-      } finally {
-        Object.assign(execution, saved);
-      }
+      const [result, ...more] = runTriggers(
+        (t) => t.uniqueId === uniqueId && t.eventType === EventType.CLOCK,
+        (t) => clockEvent(t, env.clock.now()),
+      );
+      if (
+        more.length > 0 ||
+        !fakes.ScriptApp.allTriggers().some((t) => t.uniqueId === uniqueId && t.eventType === EventType.CLOCK)
+      )
+        throw new Error(`No clock trigger ${uniqueId}`);
+      return result;
     },
 
     /** Runs `body` (usually calls) as another user and/or execution, then restores the previous ones. */

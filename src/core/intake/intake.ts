@@ -27,23 +27,28 @@ const ASKED = new Set<string>(QUESTIONS.map((q) => q.key));
 
 let byTitle: Map<string, Question | Field> | undefined;
 
-/** Questions by their titles, plus each column's header and aliases, so renamed questions still map. */
-function titleIndex(): Map<string, Question | Field> {
-  if (byTitle) return byTitle;
-  byTitle = new Map();
-  for (const field of APPLICATIONS.fields as readonly Field[]) {
+/**
+ * A form's questions by their titles, plus each column's header and aliases, so renamed questions still
+ * map (the application and the status form both use it).
+ */
+export function titleIndex<Q extends { title: { nb: string; en: string } }>(
+  fields: readonly Field[],
+  questions: readonly Q[],
+): Map<string, Q | Field> {
+  const index = new Map<string, Q | Field>();
+  for (const field of fields) {
     for (const name of [field.header, field.en, ...(field.aliases ?? [])])
-      byTitle.set(normalizeKey(name), field);
+      index.set(normalizeKey(name), field);
   }
-  for (const question of QUESTIONS) {
-    byTitle.set(normalizeKey(question.title.nb), question);
-    byTitle.set(normalizeKey(question.title.en), question);
+  for (const question of questions) {
+    index.set(normalizeKey(question.title.nb), question);
+    index.set(normalizeKey(question.title.en), question);
   }
-  return byTitle;
+  return index;
 }
 
 export function mapSubmission(named: NamedValues, settings: Settings): Submission {
-  const index = titleIndex();
+  const index = (byTitle ??= titleIndex(APPLICATIONS.fields, QUESTIONS));
   const cells: Partial<Record<ApplicationKey, unknown>> = {};
   let budget: Submission['budget'] = [];
   const unmatched: Submission['unmatched'] = [];
@@ -75,7 +80,7 @@ function cellFor(key: ApplicationKey, answer: string, settings: Settings): unkno
 }
 
 /** A money answer as a number when it is one, else the text as typed (the rules then flag it). */
-function moneyCell(text: string): unknown {
+export function moneyCell(text: string): unknown {
   if (text === '') return '';
   const parsed = parseMoney(text);
   return parsed.ok ? parsed.value : text;

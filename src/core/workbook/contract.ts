@@ -254,6 +254,8 @@ export const STATUS_REPORTS = {
     f('receiver', 'Mottaker i drift', 'Receiving unit', 'text', { optional: true }),
     f('benefitOwner', 'Gevinsteier', 'Benefit owner', 'text', { optional: true }),
     f('readyForOperations', 'Klar for drift', 'Ready for operations', 'yesno', { optional: true }),
+    // Written by the status form's intake: answers the mapping does not know ("title: answer").
+    f('otherAnswers', 'Andre svar', 'Other answers', 'longtext', { optional: true }),
   ],
 } as const satisfies SheetSpec;
 
