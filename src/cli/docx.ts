@@ -6,6 +6,7 @@ import {
   LevelFormat,
   Packer,
   PageBreak,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -28,12 +29,21 @@ const runs = (content: Inline[]) =>
     return new TextRun({ text: s.text, bold: s.bold, italics: s.italic });
   });
 
-function tableOf(block: Extract<Block, { type: 'table' }>): Table {
+/** Text width in twips: A4 less 2.5 cm margins, or a landscape page less 1.27 cm margins. */
+const TEXT_WIDTH = { portrait: 9000, landscape: 15400 };
+
+function tableOf(block: Extract<Block, { type: 'table' }>, landscape: boolean): Table {
   const columns = Math.max(...block.rows.map((r) => r.length));
+  const width = TEXT_WIDTH[landscape ? 'landscape' : 'portrait'];
+  const total = block.widths?.reduce((a, w) => a + w, 0) ?? 0;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    // Label columns narrow, values wide; other tables share the width evenly.
-    columnWidths: block.keyValue ? [2700, 6300] : undefined,
+    // Label columns narrow, values wide; given widths as shares; other tables share the width evenly.
+    columnWidths: block.keyValue
+      ? [2700, 6300]
+      : block.widths
+        ? block.widths.map((w) => Math.round((w / total) * width))
+        : undefined,
     borders: {
       top: BORDER,
       bottom: BORDER,
@@ -49,13 +59,17 @@ function tableOf(block: Extract<Block, { type: 'table' }>): Table {
           children: Array.from({ length: columns }, (_, c) => {
             const head = (block.header && r === 0) || (block.keyValue && c === 0);
             const numeric = !head && c > 0 && /^[−-]?\d[\d\u00a0 ]*(,\d+)?( kr| %)?$/.test(row[c] ?? '');
+            const fill = block.fills?.[r]?.[c] ?? (head ? 'EEF1F5' : null);
+            const margin = block.compact ? 10 : 40;
             return new TableCell({
-              shading: head ? { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF1F5' } : undefined,
-              margins: { top: 40, bottom: 40, left: 80, right: 80 },
+              shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
+              margins: { top: margin, bottom: margin, left: 80, right: 80 },
               children: [
                 new Paragraph({
                   alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                  children: [new TextRun({ text: row[c] ?? '', bold: head })],
+                  children: [
+                    new TextRun({ text: row[c] ?? '', bold: head, size: block.compact ? 15 : undefined }),
+                  ],
                 }),
               ],
             });
@@ -65,7 +79,7 @@ function tableOf(block: Extract<Block, { type: 'table' }>): Table {
   });
 }
 
-function render(block: Block, listIndex: number): Array<Paragraph | Table> {
+function render(block: Block, listIndex: number, landscape: boolean): Array<Paragraph | Table> {
   switch (block.type) {
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] })];
@@ -81,19 +95,36 @@ function render(block: Block, listIndex: number): Array<Paragraph | Table> {
           }),
       );
     case 'table':
-      return [tableOf(block), new Paragraph({ text: '' })];
+      return [tableOf(block, landscape), new Paragraph({ text: '' })];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
+    // Sections are split in toDocx.
+    case 'section':
+      return [];
   }
 }
 
 export async function toDocx(doc: DocModel): Promise<Buffer> {
   let lists = 0;
-  const children = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
-    // Each ordered list restarts its numbering.
-    ...doc.blocks.flatMap((block) => render(block, block.type === 'list' && block.ordered ? ++lists : 0)),
+  // A `section` block starts a Word section (a new page) in its orientation.
+  const sections: Array<{ landscape: boolean; children: Array<Paragraph | Table> }> = [
+    {
+      landscape: false,
+      children: [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] })],
+    },
   ];
+  for (const block of doc.blocks) {
+    if (block.type === 'section') sections.push({ landscape: block.landscape, children: [] });
+    // Each ordered list restarts its numbering.
+    else
+      sections[sections.length - 1]!.children.push(
+        ...render(
+          block,
+          block.type === 'list' && block.ordered ? ++lists : 0,
+          sections[sections.length - 1]!.landscape,
+        ),
+      );
+  }
   const document = new Document({
     creator: 'Tilskudd',
     title: doc.title,
@@ -114,7 +145,17 @@ export async function toDocx(doc: DocModel): Promise<Buffer> {
         },
       ],
     },
-    sections: [{ children }],
+    sections: sections.map((section) => ({
+      properties: section.landscape
+        ? {
+            page: {
+              size: { orientation: PageOrientation.LANDSCAPE },
+              margin: { top: 720, bottom: 720, left: 720, right: 720 },
+            },
+          }
+        : undefined,
+      children: section.children,
+    })),
   });
   return Packer.toBuffer(document);
 }

@@ -10,6 +10,10 @@ import { grants360, toCsv, toPackageJson } from '../core/documents/giving360';
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
 import { toDocx } from './docx';
+import { buildPlanReview } from '../core/plan/review';
+import { readPlanHistory } from '../core/plan/records';
+import type { CheckResult } from '../core/rules/check';
+import type { WorkbookValues } from '../core/workbook/records';
 import { TilskuddError } from '../core/base/errors';
 import type { Lang } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
@@ -27,6 +31,7 @@ const USAGE = `Bruk:
   tilskudd memo FIL.xlsx --out SAK.docx [--meeting ÅÅÅÅ-MM-DD] [--case 18-2025] [--cases ID,ID] [--lang nb|en]
   tilskudd letters FIL.xlsx --out MAPPE [--date ÅÅÅÅ-MM-DD] [--lang nb|en]
   tilskudd publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]
+  tilskudd report FIL.xlsx --kind plan --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD] [--lang nb|en]
 
 check   kontrollerer arbeidsboka mot reglene og skriver rammen per budsjettår.
         Avslutter med 0 uten feil, 1 med feil, 2 når fila ikke kan brukes.
@@ -34,7 +39,8 @@ init    lager en tom mal med alle ark, kolonner, nedtrekkslister og standardinns
         med --example: eksempelet fra SSU-sak 18-2025.
 memo    skriver saksfremstillingen til SSU-møtet (.docx, eller .md med --out FIL.md).
 letters skriver ett tildelingsbrev per prosjekt med ordinær tildeling.
-publish skriver den offentlige oversikten (overview) eller 360Giving-eksporten (CSV eller JSON).`;
+publish skriver den offentlige oversikten (overview) eller 360Giving-eksporten (CSV eller JSON).
+report  skriver en rapport: plan = årlig gjennomgang av handlingsplanen.`;
 
 export interface Io {
   out: (text: string) => void;
@@ -55,6 +61,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await letters(rest, io);
       case 'publish':
         return await publish(rest, io);
+      case 'report':
+        return await report(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -230,6 +238,49 @@ async function publish(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   throw usageError(`--format må være 360giving eller overview, ikke «${opts.format ?? ''}».`);
+}
+
+/** What a report is made from: the checked workbook, its raw values (for sheets such as history), the day. */
+interface ReportInput {
+  result: CheckResult;
+  values: WorkbookValues;
+  today: Date;
+  lang: Lang;
+}
+
+/** The kinds of `tilskudd report`: one line each, the document model and what the CLI says it wrote. */
+const REPORT_KINDS: Record<string, { build: (input: ReportInput) => DocModel; done: { nb: string } }> = {
+  plan: {
+    build: ({ result, values, today, lang }) =>
+      buildPlanReview(result, readPlanHistory(values), { date: today, lang }),
+    done: { nb: 'den årlige gjennomgangen av handlingsplanen' },
+  },
+};
+
+async function report(args: string[], io: Io): Promise<number> {
+  const { values: opts, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      kind: { type: 'string' },
+      out: { type: 'string' },
+      date: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1 || !opts.out) throw usageError('Oppgi arbeidsboka og --out FIL.docx.');
+  const kind = REPORT_KINDS[opts.kind ?? ''];
+  if (!kind)
+    throw usageError(
+      `--kind må være ${Object.keys(REPORT_KINDS).join(' eller ')}, ikke «${opts.kind ?? ''}».`,
+    );
+  const today = todayOption(opts.date);
+  const values = workbookValues(await loadWorkbook(file));
+  const result = checkWorkbook(values, { today });
+  await writeDocument(opts.out, kind.build({ result, values, today, lang: langOption(opts.lang) }));
+  io.out(`Skrev ${kind.done.nb} til ${opts.out}.`);
+  return EXIT.ok;
 }
 
 /** Today on this machine's calendar, as YYYY-MM-DD. */

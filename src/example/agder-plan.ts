@@ -177,11 +177,24 @@ export const EXAMPLE_PLAN: PlanRow[] = [
   ),
 ];
 
-/** ILLUSTRATIVE: a review a year earlier, so the example's review document can show what changed. */
+/**
+ * ILLUSTRATIVE: the review saved a year earlier (every measure, as *Lagre vurdering* writes it), so the
+ * example's review document shows what changed: four measures moved on, the rest kept their light.
+ */
 export const EXAMPLE_PLAN_HISTORY: Array<Row<FieldKey<typeof PLAN_HISTORY>>> = [
   ['1.1.1', 'Rød', 'Prosjektet er under planlegging.'],
   ['1.2.1', 'Gul', 'Første fase pågår.'],
+  ['1.3.1', 'Rød', 'Ikke påbegynt.'],
+  ['1.4.1', 'Gul', 'Rapporten er lagt fram.'],
+  ['1.5.1', 'Rød', 'Arbeidsgruppen er ikke opprettet.'],
+  ['1.6.1', 'Rød', 'Ikke påbegynt.'],
+  ['2.1.1', 'Rød', 'Ikke diskutert.'],
   ['2.1.2', 'Gul', 'System for hospitering er under utarbeidelse.'],
+  ['2.2.1', 'Rød', 'Ikke drøftet.'],
+  ['2.2.2', 'Rød', 'Gruppen er ikke etablert.'],
+  ['2.3.1', 'Rød', 'Ikke startet.'],
   ['3.1.1', 'Gul', 'Gruppen er under etablering.'],
+  ['3.1.2', 'Rød', 'Løsninger er drøftet.'],
   ['3.2.1', 'Gul', 'Møteformen utvikles.'],
+  ['3.3.1', 'Gul', 'Fylkeskommunedirektøren er invitert inn i SSU.'],
 ].map(([nr, status, comment]) => ({ date: new Date('2024-11-15T00:00:00Z'), nr, status, comment }));
