@@ -214,7 +214,7 @@ export const ACTION_PLAN = {
     f('owner', 'Ansvarlig', 'Responsible', 'text', { optional: true, aliases: ['Owner', 'Ansvar'] }),
     f('organisation', 'Organisasjon', 'Organisation', 'text', { optional: true }),
     f('region', 'Region', 'Region', 'region', { optional: true }),
-    f('due', 'Frist', 'Due', 'date', { optional: true, aliases: ['Deadline', 'Tidsfrist'] }),
+    f('due', 'Frist', 'Due', 'text', { optional: true, aliases: ['Deadline', 'Tidsfrist'] }),
     f('indicator', 'Indikator', 'Indicator', 'longtext', { optional: true, aliases: ['Indikatorer'] }),
     f('status', 'Status', 'Status', 'light', { aliases: ['Trafikklys', 'Light'] }),
     f('comment', 'Kommentar', 'Comment', 'longtext', { optional: true }),
