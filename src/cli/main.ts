@@ -19,7 +19,7 @@ import type { Lang } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
 import { humanReport, toJson } from './report';
-import { annotate, buildWorkbook, loadWorkbook, workbookValues } from './xlsx';
+import { annotate, buildWorkbook, loadWorkbook, workbookValues, writePlanNumbers } from './xlsx';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
 
@@ -122,6 +122,8 @@ async function check(args: string[], io: Io): Promise<number> {
   );
 
   if (opts.write) {
+    // The copy carries the numbers the plan's findings name.
+    writePlanNumbers(wb, result.portfolio);
     annotate(wb, result.portfolio, findings, lang);
     mkdirSync(dirname(opts.write), { recursive: true });
     await wb.xlsx.writeFile(opts.write);

@@ -30,10 +30,11 @@ describe('Nummerer handlingsplanen', () => {
     sb.call('numberPlan');
     const numbers = nrColumn(sb);
     expect(numbers.slice(0, 8)).toEqual(['1', '1.8', '1.8.1', '1.7', '1.7.1', '1.9', '1.9.1', '1.10']);
-    expect(sb.calls.count('Range.setValues')).toBe(2); // the Nr column and the log
+    // The Nr column, and the new Logg sheet's header and entry.
+    expect(sb.calls.count('Range.setValues')).toBe(3);
     const data = sb.spreadsheet.sheetData(PLAN);
     expect(data.numberFormats[1]![colOf(sb, PLAN, 'Nr')]).toBe('@');
-    expect(sb.ui.toasts.at(-1)!.message).toMatch(/28 rader fikk nummer/);
+    expect(sb.ui.toasts.at(-1)!.message).toMatch(/29 rader fikk nummer/);
     sb.calls.reset();
     sb.call('numberPlan');
     expect(nrColumn(sb)).toEqual(numbers);
@@ -51,7 +52,7 @@ describe('Nummerer handlingsplanen', () => {
     expect(nrColumn(sb).slice(0, 3)).toEqual(['1', '1.1', '1.1.1']);
   });
 
-  it('makes the same Spreadsheet calls for a plan of 29 and of 290 rows', () => {
+  it('makes the same Spreadsheet calls for a plan of 30 and of 300 rows', () => {
     const counts = [1, 10].map((times) => {
       const sb = deskWith(planOf(times));
       sb.call('numberPlan');
@@ -85,7 +86,7 @@ describe('Lagre vurdering', () => {
     expect(sb.ui.toasts.at(-1)!.message).toMatch(/Vurderingen av 15 tiltak er lagret/);
   });
 
-  it('makes the same Spreadsheet calls for 29 and 290 rows', () => {
+  it('makes the same Spreadsheet calls for 30 and 300 rows', () => {
     const counts = [1, 10].map((times) => {
       const sb = deskWith(planOf(times));
       sb.call('savePlanReview');
@@ -117,7 +118,7 @@ describe('Lag årlig gjennomgang (Google Docs)', () => {
     expect(text.join('\n')).toMatch(/3\.1\.1 \| Kommunikasjonsgruppe for Helsefellesskapet \| Gul \| Grønn/);
   });
 
-  it('makes the same Spreadsheet and Docs calls for 29 and 290 rows', () => {
+  it('makes the same Spreadsheet and Docs calls for 30 and 300 rows', () => {
     const counts = [1, 10].map((times) => {
       const sb = deskWith(planOf(times));
       sb.call('createPlanReview');
