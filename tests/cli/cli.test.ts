@@ -1,25 +1,15 @@
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { cli, workDir } from './helpers';
 import type { CheckJson } from '../../src/cli/report';
 import { buildWorkbook } from '../../src/cli/xlsx';
 import { APPLICATIONS } from '../../src/core/workbook/contract';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
 
-const dir = mkdtempSync(join(tmpdir(), 'tilskudd-cli-'));
-let n = 0;
-const tmp = (name: string) => join(dir, `${n++}-${name}`);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { dir, tmp } = workDir('tilskudd-cli-');
 
 type Values = Record<string, unknown[][]>;
 
@@ -244,11 +234,10 @@ describe('tilskudd check', () => {
       values['Søknader']!.push(row);
     }
     const file = await writeValues(values, 'big.xlsx');
-    const started = Date.now();
+    // Time and memory of the CLI at 20 000 rows are measured by `npm run bench`, never asserted here.
     const r = await cli('check', file, '--json');
     const json = JSON.parse(r.out) as CheckJson;
     expect(json.findings.filter((f) => f.rule === 'budget-incomplete')).toHaveLength(10_003);
-    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
 

@@ -68,7 +68,6 @@ const T = {
       own: 'Egenandel',
       recommendation: 'Innstilling',
     },
-    hospital: 'SSHF',
     findings: 'Avvik',
     noFindings: 'Ingen avvik.',
     notReady: 'Saker som ikke er klare for vedtak',
@@ -118,7 +117,6 @@ const T = {
       own: 'Own contribution',
       recommendation: 'Recommendation',
     },
-    hospital: 'Hospital trust',
     findings: 'Findings',
     noFindings: 'No findings.',
     notReady: 'Cases not ready for decision',
@@ -224,6 +222,7 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
   const t = T[lang];
   const { portfolio, findings } = result;
   const settings = portfolio.settings;
+  const trust = settings.hospitalTrustShort;
   const { ready, notReady } = proposals(result, options.cases);
   const byCase = new Map<string, Finding[]>();
   for (const f of findings) byCase.set(f.ref, [...(byCase.get(f.ref) ?? []), f]);
@@ -267,13 +266,15 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
     ),
     ...potTables(result, ready, proposedIds, options.meetingDate, lang),
     h(2, t.cases),
-    ...ready.flatMap((pr) => caseSection(pr.application, byCase.get(pr.application.caseId) ?? [], pr, lang)),
+    ...ready.flatMap((pr) =>
+      caseSection(pr.application, byCase.get(pr.application.caseId) ?? [], pr, trust, lang),
+    ),
   ];
   if (notReady.length > 0) {
     blocks.push(
       h(2, t.notReady),
       p(t.notReadyIntro),
-      ...notReady.flatMap((app) => caseSection(app, byCase.get(app.caseId) ?? [], null, lang)),
+      ...notReady.flatMap((app) => caseSection(app, byCase.get(app.caseId) ?? [], null, trust, lang)),
     );
   }
   blocks.push(h(2, t.supplements), ...supplementBlocks(result, options.meetingDate, lang));
@@ -357,21 +358,21 @@ const HIDDEN_IN_MEMO = new Set([
   'supplement-without-grant',
 ]);
 
-/** A finding's message without the case and cell it starts with: the memo lists it under its case. */
-export function withoutPlace(message: string): string {
-  const text = message.replace(/^(?:Sak|Case) [^\s(:]+(?: \((?:[^()]|\([^)]*\))*\))?: /, '');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function caseSection(app: Application, findings: Finding[], pr: Proposal | null, lang: Lang): Block[] {
+function caseSection(
+  app: Application,
+  findings: Finding[],
+  pr: Proposal | null,
+  trust: string,
+  lang: Lang,
+): Block[] {
   const t = T[lang];
   const f = t.fields;
-  const parties = [...app.municipalities, ...(app.hospital ? [t.hospital] : [])].join(', ');
+  const parties = [...app.municipalities, ...(app.hospital ? [trust] : [])].join(', ');
   const own = [
     app.ownMunicipality?.ok
       ? `${lang === 'nb' ? 'kommune' : 'municipality'} ${kr(app.ownMunicipality.value)}`
       : '',
-    app.ownHospital?.ok ? `SSHF ${kr(app.ownHospital.value)}` : '',
+    app.ownHospital?.ok ? `${trust} ${kr(app.ownHospital.value)}` : '',
   ]
     .filter((x) => x !== '')
     .join(', ');
@@ -391,7 +392,8 @@ function caseSection(app: Application, findings: Finding[], pr: Proposal | null,
     table(rows, { keyValue: true }),
     ...(() => {
       const shown = findings.filter((x) => !HIDDEN_IN_MEMO.has(x.rule));
-      return [shown.length > 0 ? ul(shown.map((x) => [withoutPlace(x.message[lang])])) : p(t.noFindings)];
+      // The fact, not the message: the board reads what is so, not which cell to fill in.
+      return [shown.length > 0 ? ul(shown.map((x) => [x.fact[lang]])) : p(t.noFindings)];
     })(),
   ];
 }

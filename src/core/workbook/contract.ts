@@ -63,7 +63,8 @@ export const APPLICATIONS = {
     f('category', 'Kategori', 'Category', 'category'),
     f('type', 'Type', 'Type', 'text', { aliases: ['Søknadstype', 'Application type'] }),
     f('municipalities', 'Kommuner', 'Municipalities', 'list', { aliases: ['Kommune', 'Municipality'] }),
-    f('hospital', 'SSHF', 'Hospital trust', 'yesno', { aliases: ['Helseforetak', 'Hospital'] }),
+    // Neutral headers (the trust's name is a setting); Agder's `SSHF` columns are still read.
+    f('hospital', 'Helseforetak', 'Hospital trust', 'yesno', { aliases: ['SSHF', 'Hospital'] }),
     f('region', 'Region', 'Region', 'region'),
     f('priorityAreas', 'Prioriterte områder', 'Priority areas', 'list', { aliases: ['Områder'] }),
     f('need', 'Behov', 'Need', 'longtext'),
@@ -79,7 +80,9 @@ export const APPLICATIONS = {
     f('to', 'Til', 'To', 'month', { aliases: ['Slutt', 'End'] }),
     f('requested', 'Søkt beløp', 'Amount requested', 'money', { aliases: ['Søknadsbeløp', 'Requested'] }),
     f('ownMunicipality', 'Egenandel kommune', 'Own contribution municipality', 'money'),
-    f('ownHospital', 'Egenandel SSHF', 'Own contribution hospital', 'money'),
+    f('ownHospital', 'Egenandel helseforetak', 'Own contribution hospital', 'money', {
+      aliases: ['Egenandel SSHF'],
+    }),
     f('permanentCosts', 'Varige driftsutgifter', 'Permanent operating costs', 'yesno'),
     f('agreement', 'Enighet dokumentert', 'Agreement documented', 'yesno', { aliases: ['Enighet'] }),
     f('contract', 'Samarbeidsavtale', 'Written agreement', 'yesno', {

@@ -33,6 +33,8 @@ const settingsSchema = z.object({
   docsPerDay: z.number().check(z.int(), z.positive()),
   funderOrgNumber: z.string(),
   grantIdPrefix: z.string().check(z.minLength(1)),
+  hospitalTrust: z.string().check(z.minLength(1)),
+  hospitalTrustShort: z.string().check(z.minLength(1)),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -73,6 +75,8 @@ export const DEFAULT_SETTINGS: Settings = {
   docsPerDay: 250,
   funderOrgNumber: '',
   grantIdPrefix: '360G-tilskudd-agder',
+  hospitalTrust: 'Sørlandet sykehus HF',
+  hospitalTrustShort: 'SSHF',
 };
 
 export const frameFor = (s: Settings, year: number): number => s.frames[String(year)] ?? s.defaultFrame;
@@ -157,6 +161,16 @@ export function settingsToRows(s: Settings): SettingRow[] {
       key: '360Giving-prefiks',
       value: s.grantIdPrefix,
       description: 'Prefiks for tilskudds-ID i 360Giving-eksporten',
+    },
+    {
+      key: 'Helseforetak',
+      value: s.hospitalTrust,
+      description: 'Helseforetaket som er part i helsefellesskapet (fullt navn, i skjema og dokumenter)',
+    },
+    {
+      key: 'Helseforetak kortnavn',
+      value: s.hospitalTrustShort,
+      description: 'Kortnavnet på helseforetaket (i tabeller, lister og meldinger)',
     },
   ];
 }
@@ -245,6 +259,8 @@ const APPLIERS: Array<[names: string[], apply: Apply]> = [
     text((d, v) => (d.funderOrgNumber = v.replace(/\s/g, ''))),
   ],
   [['360giving-prefiks', '360giving prefix'], text((d, v) => (d.grantIdPrefix = v))],
+  [['helseforetak', 'hospital trust'], text((d, v) => (d.hospitalTrust = v))],
+  [['helseforetak kortnavn', 'hospital trust short name'], text((d, v) => (d.hospitalTrustShort = v))],
   [
     ['dokumenter per dag', 'documents per day'],
     (d, v) => {
