@@ -1,26 +1,14 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { readFileSync } from 'node:fs';
 import type { CheckJson } from '../../src/cli/report';
 import { buildWorkbook } from '../../src/cli/xlsx';
 import { ACTION_PLAN } from '../../src/core/workbook/contract';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
+import { cli, workDir } from './helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'tilskudd-plan-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-const tmp = (name: string) => join(dir, `${n++}-${name}`);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { tmp } = workDir('tilskudd-plan-cli-');
 
 /** The example with the first measure's owner emptied, so one plan rule fires. */
 async function workbook(): Promise<string> {

@@ -5,6 +5,7 @@ import { checkWorkbook } from '../../src/core/rules/check';
 import { ACTION_PLAN, type FieldKey } from '../../src/core/workbook/contract';
 import { sheetRows } from '../../src/example/agder';
 import { CASE_ID, TODAY, validBook, workbookValues } from './builders';
+import { expectFact } from './facts';
 
 type PlanRow = Partial<Record<FieldKey<typeof ACTION_PLAN>, unknown>>;
 
@@ -242,6 +243,7 @@ describe('the action plan rules', () => {
     expect(found[0]!.message.nb).toMatch(message);
     expect(found[0]!.cells[0]).toMatchObject({ sheet: 'plan', row: 4 });
     expect(found[0]!.message.en).not.toBe(found[0]!.message.nb);
+    expectFact(found[0]!);
   });
 
   it.each<[string, PlanRow]>([
@@ -267,6 +269,7 @@ describe('the action plan rules', () => {
     const [f] = planFindings(rows, 'measure-number-invalid');
     expect(f).toMatchObject({ severity: 'error', ref: '1.1.1' });
     expect(f!.message.nb).toMatch(/nummeret 1\.1\.1 er brukt før, i rad 4/);
+    expectFact(f!);
   });
 
   it('flags a measure above every goal and an unknown level', () => {

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { ACTION_PLAN } from '../../src/core/workbook/contract';
 import { deskWith } from '../gas/desk-helpers';
@@ -7,14 +6,12 @@ import { horizontalOverflow, launch, open, shot, unlabelled } from './harness';
 
 const XSS = '<img src=x onerror=alert(1)>';
 let browser: Browser;
-const started = performance.now();
 
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
-  console.log(`plan browser tests: ${Math.round(performance.now() - started)} ms`);
 });
 
 const col = (key: string) => ACTION_PLAN.fields.findIndex((f) => f.key === key);

@@ -1,6 +1,6 @@
 import type { CellRef, Finding, Severity } from '../rules/findings';
 import { where } from '../rules/findings';
-import { finding, type CheckContext, type Rule } from '../rules/rule';
+import { finding, type CheckContext, type Rule, type RuleText } from '../rules/rule';
 import type { Lang } from '../base/result';
 import { formatDay } from './format';
 import { LEVEL_LABEL, type PlanItem } from './records';
@@ -9,7 +9,6 @@ import { LEVEL_LABEL, type PlanItem } from './records';
  * The action plan's rules. They run only when the workbook has a `Handlingsplan` sheet. A finding's `ref`
  * is the row's number as the product assigns it, so `check --json` names measures as the plan does.
  */
-type Text = { nb: string; en: string };
 
 /** "Tiltak 1.2.3 (Handlingsplan rad 7, «Ansvarlig»): " */
 export function aboutItem(item: PlanItem, field: string, lang: Lang): string {
@@ -23,7 +22,7 @@ function planRule(spec: {
   id: string;
   severity: Severity;
   field: string;
-  test: (item: PlanItem, ctx: CheckContext) => Text | null;
+  test: (item: PlanItem, ctx: CheckContext) => RuleText | null;
 }): Rule {
   const rule: Rule = {
     id: spec.id,
@@ -35,7 +34,13 @@ function planRule(spec: {
         if (!text) continue;
         const cell: CellRef = { sheet: 'plan', row: item.row, field: spec.field };
         out.push(
-          finding(rule, item.number, [cell], (lang) => aboutItem(item, spec.field, lang) + text[lang]),
+          finding(
+            rule,
+            item.number,
+            [cell],
+            (lang) => aboutItem(item, spec.field, lang) + text[lang],
+            (lang) => text.fact[lang],
+          ),
         );
       }
       return out;
@@ -55,6 +60,7 @@ export const measureOwnerMissing = planRule({
       ? {
           nb: 'tiltaket har ingen ansvarlig. Skriv en navngitt leder eller rolle i «Ansvarlig».',
           en: 'the measure has no one responsible. Name a leader or role in "Responsible".',
+          fact: { nb: 'Tiltaket har ingen ansvarlig.', en: 'The measure has no one responsible.' },
         }
       : null,
 });
@@ -68,6 +74,7 @@ export const measureIndicatorMissing = planRule({
       ? {
           nb: 'tiltaket har ingen indikator. Skriv hvordan det måles i «Indikator».',
           en: 'the measure has no indicator. Say how it is measured in "Indicator".',
+          fact: { nb: 'Tiltaket har ingen indikator.', en: 'The measure has no indicator.' },
         }
       : null,
 });
@@ -83,6 +90,10 @@ export const measureOverdue = planRule({
     return {
       nb: `fristen ${formatDay(due, 'nb')} er passert, og tiltaket er ikke gjennomført. Sett ny frist eller oppdater status.`,
       en: `the deadline ${formatDay(due, 'en')} has passed and the measure is not done. Set a new deadline or update its status.`,
+      fact: {
+        nb: `Fristen ${formatDay(due, 'nb')} er passert, og tiltaket er ikke gjennomført.`,
+        en: `The deadline ${formatDay(due, 'en')} has passed and the measure is not done.`,
+      },
     };
   },
 });
@@ -96,6 +107,10 @@ export const measureCommentMissing = planRule({
       ? {
           nb: `status er ${item.status === 'red' ? 'rød' : 'gul'}, men det står ingen kommentar. Skriv kort hvorfor og hva som skal til.`,
           en: `the status is ${item.status}, but there is no comment. Say briefly why and what it takes.`,
+          fact: {
+            nb: `Tiltaket står på ${item.status === 'red' ? 'rødt' : 'gult'} uten kommentar.`,
+            en: `The measure is ${item.status} without a comment.`,
+          },
         }
       : null,
 });
@@ -110,10 +125,15 @@ export const measureStatusInvalid = planRule({
         ? {
             nb: 'tiltaket har ingen status. Velg Grønn, Gul, Rød eller Venter.',
             en: 'the measure has no status. Choose Green, Yellow, Red or Waiting.',
+            fact: { nb: 'Tiltaket har ingen status.', en: 'The measure has no status.' },
           }
         : {
             nb: `«${item.statusText}» er ikke en status. Velg Grønn (gjennomført), Gul (pågående), Rød (ikke påbegynt) eller Venter.`,
             en: `"${item.statusText}" is not a status. Choose Green (done), Yellow (ongoing), Red (not started) or Waiting.`,
+            fact: {
+              nb: `Tiltakets status «${item.statusText}» er ikke et trafikklys.`,
+              en: `The measure's status "${item.statusText}" is not a traffic light.`,
+            },
           }
       : null,
 });
@@ -130,6 +150,10 @@ export const measureCaseUnknown = planRule({
     return {
       nb: `${unknown.length === 1 ? 'saken' : 'sakene'} ${list} finnes ikke i «Søknader». Rett saksnummeret eller fjern det.`,
       en: `${unknown.length === 1 ? 'the case' : 'the cases'} ${list} ${unknown.length === 1 ? 'is' : 'are'} not in "Søknader". Correct the case ID or remove it.`,
+      fact: {
+        nb: `Tiltaket viser til ${unknown.length === 1 ? 'en sak' : `${unknown.length} saker`} som ikke finnes blant søknadene.`,
+        en: `The measure refers to ${unknown.length === 1 ? 'a case' : `${unknown.length} cases`} that ${unknown.length === 1 ? 'is' : 'are'} not among the applications.`,
+      },
     };
   },
 });
@@ -172,11 +196,20 @@ export const measureNumberInvalid: Rule = {
               : 'the row cannot be numbered because the number above it is invalid. Correct that first.';
         }
       };
+      const fact = (lang: Lang) =>
+        lang === 'nb'
+          ? issue.kind === 'duplicate'
+            ? 'Nummeret er brukt to ganger i handlingsplanen.'
+            : 'Nummeret eller nivået passer ikke der det står i handlingsplanen.'
+          : issue.kind === 'duplicate'
+            ? 'The number is used twice in the action plan.'
+            : 'The number or level does not fit where it stands in the action plan.';
       return finding(
         measureNumberInvalid,
         item.number,
         [cell],
         (lang) => aboutItem(item, field, lang) + text(lang),
+        fact,
       );
     });
   },
