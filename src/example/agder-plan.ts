@@ -179,7 +179,7 @@ export const EXAMPLE_PLAN: PlanRow[] = [
 
 /**
  * ILLUSTRATIVE: the review saved a year earlier (every measure, as *Lagre vurdering* writes it), so the
- * example's review document shows what changed: four measures moved on, the rest kept their light.
+ * example's review document shows what changed: five measures moved on, the rest kept their light.
  */
 export const EXAMPLE_PLAN_HISTORY: Array<Row<FieldKey<typeof PLAN_HISTORY>>> = [
   ['1.1.1', 'Rød', 'Prosjektet er under planlegging.'],

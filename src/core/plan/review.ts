@@ -132,7 +132,7 @@ export function buildPlanReview(result: CheckResult, history: Snapshot[], option
             nb ? ['Nr', 'Tiltak', 'Ansvarlig', 'Kommentar'] : ['No.', 'Measure', 'Responsible', 'Comment'],
             ...reds.map((m) => [m.number, m.text, owner(m), m.comment]),
           ],
-          { header: true },
+          { header: true, widths: [8, 40, 24, 28] },
         ),
   );
 
@@ -162,15 +162,22 @@ function changes(plan: Plan, history: Snapshot[], date: Date, lang: Lang): Block
       ),
     ];
   const label = (l: Light | null) => (l ? LIGHT_LABEL[l][lang] : '–');
-  const rows = plan.items
-    .filter((m) => m.level === 3 && m.number !== '')
-    .flatMap((m) => {
-      const before = last.entries.get(m.number);
-      if (before && before.status === m.status) return [];
-      return [
-        [m.number, m.text, before ? label(before.status) : nb ? 'ny' : 'new', label(m.status), m.comment],
-      ];
-    });
+  const fill = (l: Light | null | undefined) => (l ? LIGHT_FILL[l] : null);
+  const rows: string[][] = [];
+  const fills: Array<Array<string | null>> = [[null, null, null, null, null]];
+  for (const m of plan.items) {
+    if (m.level !== 3 || m.number === '') continue;
+    const before = last.entries.get(m.number);
+    if (before && before.status === m.status) continue;
+    rows.push([
+      m.number,
+      m.text,
+      before ? label(before.status) : nb ? 'ny' : 'new',
+      label(m.status),
+      m.comment,
+    ]);
+    fills.push([null, null, fill(before?.status), fill(m.status), null]);
+  }
   return [
     h(
       2,
@@ -183,7 +190,7 @@ function changes(plan: Plan, history: Snapshot[], date: Date, lang: Lang): Block
             nb ? ['Nr', 'Tiltak', 'Før', 'Nå', 'Kommentar'] : ['No.', 'Measure', 'Before', 'Now', 'Comment'],
             ...rows,
           ],
-          { header: true },
+          { header: true, fills, widths: [8, 36, 10, 10, 36] },
         ),
   ];
 }
