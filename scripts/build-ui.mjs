@@ -9,6 +9,7 @@ export const UI_PAGES = {
   Findings: 'src/ui/findings.ts',
   Supplement: 'src/ui/supplement.ts',
   FollowUp: 'src/ui/follow-up.ts',
+  Plan: 'src/ui/plan.ts',
 };
 
 /** `<?` would be read as a scriptlet if the file were ever served as a template; `</script` ends the tag. */

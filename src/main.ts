@@ -11,6 +11,7 @@ import { openPage, server } from './gas/sidebars';
 import { previewRemindersMenu, runReminders } from './gas/reminders';
 import { createStatusFormMenu } from './gas/status-form';
 import { handleStatusSubmission } from './gas/status-intake';
+import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan';
 
 /** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
 export function onOpen(): void {
@@ -233,4 +234,31 @@ export function followUpLoad() {
 /** Sidebar endpoint: selects a project's row in Søknader. */
 export function followUpSelect(caseId: unknown) {
   return server.followUpSelect(caseId);
+}
+
+// The action plan (handlingsplan)
+
+/** Menu: gives every row of Handlingsplan without a number its number; renumbers nothing. */
+export function numberPlan(): void {
+  numberPlanMenu();
+}
+
+/** Menu: saves this review of the action plan (every measure's status and comment) to its history. */
+export function savePlanReview(): void {
+  saveReviewMenu();
+}
+
+/** Menu: writes the annual review of the action plan to Google Docs. */
+export function createPlanReview(): void {
+  planReviewMenu();
+}
+
+/** Menu: the action plan as a tree with lights, filters and linked projects. */
+export function openPlan(): void {
+  openPage('Plan');
+}
+
+/** Sidebar endpoint: the action plan, numbered, with lights, linked projects and findings. */
+export function planLoad() {
+  return server.planLoad();
 }

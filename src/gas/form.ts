@@ -4,6 +4,7 @@ import {
   FORM_TITLE,
   NO,
   YES,
+  questionTitle,
   type Question,
 } from '../core/intake/application-form';
 import type { Lang } from '../core/base/result';
@@ -91,7 +92,7 @@ export function openForm(form: Form): void {
 /** Adds one schema question as its Google Forms item (any form's schema: application or status). */
 export function addQuestion(form: Form, q: Question<string>, settings: Settings, lang: Lang): Item {
   const item = itemFor(form, q, settings, lang);
-  item.setTitle(q.title[lang]).setRequired(q.required);
+  item.setTitle(questionTitle(q, settings)[lang]).setRequired(q.required);
   if (q.help) item.setHelpText(q.help[lang]);
   return item;
 }

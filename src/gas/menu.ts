@@ -22,6 +22,7 @@ import { readValues } from './sheets';
 import { SIDEBAR_TEXT } from './sidebars';
 import { hasStatusForm } from './status-form';
 import { STATUS_JOURNAL } from './status-intake';
+import { PLAN_TEXT } from './plan';
 
 /** The Tilskudd menu and the actions behind it. Every item names a global function of the bundle. */
 export const MENU = [
@@ -42,6 +43,12 @@ export const MENU = [
   { label: SIDEBAR_TEXT.dashboard, fn: 'openDashboard' },
   { label: SIDEBAR_TEXT.followUp, fn: 'openFollowUp' },
   { label: TEXT.showReminders, fn: 'showReminders' },
+  // The action plan (src/gas/plan.ts).
+  null,
+  { label: SIDEBAR_TEXT.plan, fn: 'openPlan' },
+  { label: PLAN_TEXT.number, fn: 'numberPlan' },
+  { label: PLAN_TEXT.review, fn: 'savePlanReview' },
+  { label: PLAN_TEXT.document, fn: 'createPlanReview' },
 ] as const;
 
 export function addMenu(): void {

@@ -1,4 +1,5 @@
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -29,7 +30,7 @@ export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead 
   for (const spec of [APPLICATIONS, BUDGET, ALLOCATIONS]) read(sheets.require(spec));
   const settings = sheets.find(SETTINGS_SHEET);
   if (settings) read(settings);
-  for (const spec of [ASSESSMENTS, STATUS_REPORTS, DEADLINES]) {
+  for (const spec of [ASSESSMENTS, STATUS_REPORTS, DEADLINES, ACTION_PLAN]) {
     const sheet = sheets.find(spec);
     if (sheet) read(sheet);
   }

@@ -179,6 +179,8 @@ describe('readPortfolio', () => {
       // Optional follow-up sheets, absent here: their Norwegian names, and no reports (follow-up not in use).
       statusReports: 'Statusrapporter',
       deadlines: 'Frister',
+      // Without the optional plan sheet: the name it would have.
+      plan: 'Handlingsplan',
     });
     expect(p.statusReports).toBeUndefined();
     expect(p.columns.applications.caseId).toBe(0);
@@ -200,6 +202,7 @@ describe('readPortfolio', () => {
       allocations: 'Allocations',
       statusReports: 'Statusrapporter',
       deadlines: 'Frister',
+      plan: 'Handlingsplan',
     });
     expect(p.applications[0]?.caseId).toBe(CASE_ID);
     expect(p.settings.defaultFrame).toBe(5_000_000);

@@ -35,6 +35,11 @@ describe('onOpen', () => {
       'Fordeling',
       'Oppfølging',
       'Vis påminnelser',
+      '—',
+      'Handlingsplan',
+      'Nummerer handlingsplanen',
+      'Lagre vurdering',
+      'Lag årlig gjennomgang',
     ]);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));

@@ -101,6 +101,7 @@ describe('endpoints', () => {
       'findingsSelect',
       'followUpLoad',
       'followUpSelect',
+      'planLoad',
     ];
     for (const name of ENDPOINTS) {
       const r = sb.call<Result<unknown>>(name, name === 'assessmentLoad' ? '' : {});

@@ -1,5 +1,5 @@
 import type { Question, Section } from '../intake/application-form';
-import { LIGHTS, REPORT_TYPES, STATUS_REPORTS, type FieldKey } from '../workbook/contract';
+import { REPORT_TYPES, STATUS_LIGHTS, STATUS_REPORTS, type FieldKey } from '../workbook/contract';
 import type { Reason } from '../base/result';
 
 /**
@@ -19,7 +19,7 @@ const q = (
   extra: Partial<StatusQuestion> = {},
 ): StatusQuestion => ({ key, title: { nb, en }, kind, required: true, ...extra });
 
-const LIGHT_CHOICES = () => [LIGHTS.green, LIGHTS.yellow, LIGHTS.red];
+const LIGHT_CHOICES = () => [STATUS_LIGHTS.green, STATUS_LIGHTS.yellow, STATUS_LIGHTS.red];
 const LIGHT_HELP: Reason = {
   nb: 'Grønn = i rute, Gul = utfordringer eller risiko, Rød = vesentlige problemer.',
   en: 'Green = on track, Yellow = issues or risk, Red = significant problems.',

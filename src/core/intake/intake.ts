@@ -1,4 +1,4 @@
-import { QUESTIONS, parseBudgetText, type Question } from './application-form';
+import { QUESTIONS, parseBudgetText, questionTitle, type Question } from './application-form';
 import { APPLICATIONS, type Field, type FieldKey } from '../workbook/contract';
 import { parseMoney } from '../parse/money';
 import type { Settings } from '../workbook/settings';
@@ -28,10 +28,10 @@ const ASKED = new Set<string>(QUESTIONS.map((q) => q.key));
 let byTitle: Map<string, Question | Field> | undefined;
 
 /**
- * A form's questions by their titles, plus each column's header and aliases, so renamed questions still
- * map (the application and the status form both use it).
+ * A form's questions by their titles (and earlier titles), plus each column's header and aliases, so
+ * renamed questions still map (the application and the status form both use it).
  */
-export function titleIndex<Q extends { title: { nb: string; en: string } }>(
+export function titleIndex<Q extends { title: { nb: string; en: string }; formerTitles?: string[] }>(
   fields: readonly Field[],
   questions: readonly Q[],
 ): Map<string, Q | Field> {
@@ -41,14 +41,26 @@ export function titleIndex<Q extends { title: { nb: string; en: string } }>(
       index.set(normalizeKey(name), field);
   }
   for (const question of questions) {
-    index.set(normalizeKey(question.title.nb), question);
-    index.set(normalizeKey(question.title.en), question);
+    for (const title of [question.title.nb, question.title.en, ...(question.formerTitles ?? [])])
+      index.set(normalizeKey(title), question);
+  }
+  return index;
+}
+
+/** The application form's index, with titles worded from the settings (the hospital trust's name) on top. */
+function applicationIndex(settings: Settings): Map<string, Question | Field> {
+  byTitle ??= titleIndex(APPLICATIONS.fields, QUESTIONS);
+  const index = new Map(byTitle);
+  for (const question of QUESTIONS.filter((q) => q.titleFor)) {
+    const title = questionTitle(question, settings);
+    index.set(normalizeKey(title.nb), question);
+    index.set(normalizeKey(title.en), question);
   }
   return index;
 }
 
 export function mapSubmission(named: NamedValues, settings: Settings): Submission {
-  const index = (byTitle ??= titleIndex(APPLICATIONS.fields, QUESTIONS));
+  const index = applicationIndex(settings);
   const cells: Partial<Record<ApplicationKey, unknown>> = {};
   let budget: Submission['budget'] = [];
   const unmatched: Submission['unmatched'] = [];

@@ -22,9 +22,11 @@ export type FieldKind =
   | 'allocationKind'
   | 'recommendation'
   | 'role'
-  | 'light'
+  | 'statusLight'
   | 'reportType'
-  | 'deadlineStatus';
+  | 'deadlineStatus'
+  | 'planLevel'
+  | 'light';
 
 export interface Field {
   key: string;
@@ -221,9 +223,9 @@ export const STATUS_REPORTS = {
     f('due', 'Frist', 'Due date', 'date', { aliases: ['Due'] }),
     f('received', 'Mottatt', 'Received', 'date', { aliases: ['Tidsmerke', 'Timestamp'] }),
     f('type', 'Type', 'Type', 'reportType', { aliases: ['Rapporttype', 'Report type'] }),
-    f('progress', 'Framdrift', 'Progress', 'light', { aliases: ['Fremdrift'] }),
-    f('economy', 'Økonomi', 'Economy', 'light'),
-    f('risk', 'Risiko', 'Risk', 'light'),
+    f('progress', 'Framdrift', 'Progress', 'statusLight', { aliases: ['Fremdrift'] }),
+    f('economy', 'Økonomi', 'Economy', 'statusLight'),
+    f('risk', 'Risiko', 'Risk', 'statusLight'),
     f('comment', 'Kommentar', 'Comment', 'longtext', { optional: true }),
     f('milestones', 'Milepæler', 'Milestones', 'longtext', { optional: true }),
     f('deviations', 'Avvik og tiltak', 'Deviations and actions', 'longtext', {
@@ -279,7 +281,8 @@ export const DEADLINES = {
   ],
 } as const satisfies SheetSpec;
 
-export const LIGHTS = { green: 'Grønn', yellow: 'Gul', red: 'Rød' } as const;
+/** The lights of a status report (the action plan's `LIGHTS` add *Venter*). */
+export const STATUS_LIGHTS = { green: 'Grønn', yellow: 'Gul', red: 'Rød' } as const;
 export const REPORT_TYPES = { halfYear: 'Halvårsrapport', final: 'Sluttrapport' } as const;
 export const DEADLINE_STATUSES = {
   pending: 'Venter',
@@ -287,6 +290,45 @@ export const DEADLINE_STATUSES = {
   overdue: 'Forfalt',
   exempt: 'Fritatt',
 } as const;
+
+/**
+ * The action plan (handlingsplan): focus areas, main goals and measures in plan order, each a row. A
+ * `Hovedmål` belongs to the `Fokusområde` above it, a `Tiltak` to the `Hovedmål` above it (src/core/plan/).
+ */
+export const ACTION_PLAN = {
+  name: 'Handlingsplan',
+  en: 'Action plan',
+  fields: [
+    f('nr', 'Nr', 'No.', 'id', { optional: true, aliases: ['Nummer', 'Number', 'No'] }),
+    f('level', 'Nivå', 'Level', 'planLevel'),
+    f('text', 'Tekst', 'Text', 'longtext', { aliases: ['Mål/tiltak', 'Goal/measure', 'Beskrivelse'] }),
+    f('owner', 'Ansvarlig', 'Responsible', 'text', { optional: true, aliases: ['Owner', 'Ansvar'] }),
+    f('organisation', 'Organisasjon', 'Organisation', 'text', { optional: true }),
+    f('region', 'Region', 'Region', 'region', { optional: true }),
+    f('due', 'Frist', 'Due', 'text', { optional: true, aliases: ['Deadline', 'Tidsfrist'] }),
+    f('indicator', 'Indikator', 'Indicator', 'longtext', { optional: true, aliases: ['Indikatorer'] }),
+    f('status', 'Status', 'Status', 'light', { aliases: ['Trafikklys', 'Light'] }),
+    f('comment', 'Kommentar', 'Comment', 'longtext', { optional: true }),
+    f('cases', 'Saker', 'Cases', 'list', { optional: true, aliases: ['Saksnr', 'Case IDs'] }),
+    f('reviewed', 'Sist vurdert', 'Last reviewed', 'date', { optional: true }),
+  ],
+} as const satisfies SheetSpec;
+
+/** Written by *Lagre vurdering*: a snapshot of every numbered row per review, for "what changed". */
+export const PLAN_HISTORY = {
+  name: 'Handlingsplan-historikk',
+  en: 'Action plan history',
+  fields: [
+    f('date', 'Dato', 'Date', 'date'),
+    f('nr', 'Nr', 'No.', 'id'),
+    f('status', 'Status', 'Status', 'light'),
+    f('comment', 'Kommentar', 'Comment', 'longtext'),
+  ],
+} as const satisfies SheetSpec;
+
+/** The levels of `Nivå` and the lights of `Status` in the action plan, as the dropdowns offer them. */
+export const PLAN_LEVELS = ['Fokusområde', 'Hovedmål', 'Tiltak'] as const;
+export const LIGHTS = ['Grønn', 'Gul', 'Rød', 'Venter'] as const;
 
 /** Roles in `Medlemmer`; the secretariat's roles may change data, the others may read. */
 export const ROLES = ['Leder', 'Sekretær', 'Sekretariat', 'Brukerrepresentant', 'Leser'] as const;
@@ -394,9 +436,14 @@ export function findSheetName(spec: SheetSpec, names: readonly string[]): string
   return names.find((n) => wanted.includes(normalizeKey(n)));
 }
 
+/**
+ * A missing sheet: how to add it without losing anything (never "make a new workbook", which would
+ * replace the user's data).
+ */
 export function missingSheet(spec: SheetSpec): Error {
+  const headers = spec.fields.filter((f) => !f.optional);
   return tilskuddError(
-    `Arbeidsboka mangler arket «${spec.name}». Legg det til (Tilskudd › Sett opp arbeidsboka gjør det), eller bruk «tilskudd init».`,
-    `The workbook has no sheet "${spec.name}". Add it (Tilskudd › Set up workbook does it), or use "tilskudd init".`,
+    `Arbeidsboka mangler arket «${spec.name}». Legg til et ark med det navnet og disse overskriftene i rad 1: ${headers.map((f) => f.header).join(', ')}. De andre arkene og dataene dine blir som de er. I Google Sheets gjør Tilskudd › Sett opp arbeidsboka det uten å endre noe annet; offline lager «tilskudd init mal.xlsx» en mal i en ny fil som du kan kopiere arket fra.`,
+    `The workbook has no sheet "${spec.name}". Add a sheet of that name with these headers in row 1: ${headers.map((f) => f.en).join(', ')}. Your other sheets and data stay as they are. In Google Sheets, Tilskudd › Set up workbook does it without changing anything else; offline, "tilskudd init template.xlsx" writes a template to a new file you can copy the sheet from.`,
   );
 }

@@ -1,6 +1,7 @@
 import { readAssessments, type AssessmentRow } from '../assessment/form';
 import { parseCategory, type CategoryId } from './categories';
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -24,6 +25,7 @@ import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../ba
 import { toStatusReport, type StatusReport } from '../follow-up/status/reports';
 import { toDeadlineOverride, type DeadlineOverride } from '../follow-up/deadlines/overrides';
 import { isCut } from './cell-limit';
+import { readPlan, type Plan } from '../plan/records';
 
 /**
  * Typed records read from the workbook. Cells that do not parse keep their reason (`Parsed`), so the
@@ -121,7 +123,7 @@ export function reported(a: Allocation): boolean | null {
   return parseYesNo(a.reportedSsu);
 }
 
-export type SheetId = 'applications' | 'budget' | 'allocations' | 'statusReports' | 'deadlines';
+export type SheetId = 'applications' | 'budget' | 'allocations' | 'statusReports' | 'deadlines' | 'plan';
 
 export const SHEETS: Record<SheetId, SheetSpec> = {
   applications: APPLICATIONS,
@@ -129,6 +131,7 @@ export const SHEETS: Record<SheetId, SheetSpec> = {
   allocations: ALLOCATIONS,
   statusReports: STATUS_REPORTS,
   deadlines: DEADLINES,
+  plan: ACTION_PLAN,
 };
 
 export interface Portfolio {
@@ -149,6 +152,8 @@ export interface Portfolio {
   statusReports?: StatusReport[];
   /** Extensions and exemptions a person wrote in the optional `Frister` sheet. */
   deadlineOverrides?: DeadlineOverride[];
+  /** The optional `Handlingsplan` sheet, numbered (absent: null, and its rules do not run). */
+  plan: Plan | null;
 }
 
 /** All values of a workbook: sheet name → rows of cells, header first. */
@@ -276,6 +281,7 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const settings = readSettings(values);
   const reports = optionalTable(values, STATUS_REPORTS);
   const deadlines = optionalTable(values, DEADLINES);
+  const plan = readPlan(values);
   return {
     settings,
     applications: appTable.rows.map((r) => toApplication(r, settings)),
@@ -287,6 +293,7 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
       allocations: allocTable.columns,
       statusReports: reports.table.columns,
       deadlines: deadlines.table.columns,
+      plan: plan?.columns ?? {},
     },
     sheetNames: {
       applications: apps.name,
@@ -294,10 +301,12 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
       allocations: allocs.name,
       statusReports: reports.name,
       deadlines: deadlines.name,
+      plan: plan?.sheetName ?? ACTION_PLAN.name,
     },
     assessments: assessmentsOf(values),
     statusReports: reports.present ? reports.table.rows.map(toStatusReport) : undefined,
     deadlineOverrides: deadlines.table.rows.map(toDeadlineOverride),
+    plan,
   };
 }
 
