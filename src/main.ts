@@ -10,6 +10,7 @@ import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } fr
 import { openPage, server } from './gas/sidebars';
 import { previewRemindersMenu, runReminders } from './gas/reminders';
 import { createStatusFormMenu } from './gas/status-form';
+import { approveFinalReportMenu } from './gas/closure';
 import { handleStatusSubmission } from './gas/status-intake';
 import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan';
 
@@ -61,6 +62,11 @@ export function createStatusForm(): void {
 /** Time-driven trigger (daily): e-mails the reminders that are due, each step once, within the quota. */
 export function sendReminders(e: { triggerUid?: unknown } | undefined): void {
   runReminders(e);
+}
+
+/** Menu (the chair): approves the selected project's final report, closes it, proposes the withdrawal. */
+export function approveFinalReport(): void {
+  approveFinalReportMenu();
 }
 
 /** Menu: shows what the next reminder run would send, sending nothing. */

@@ -43,6 +43,7 @@ export const MENU = [
   { label: SIDEBAR_TEXT.dashboard, fn: 'openDashboard' },
   { label: SIDEBAR_TEXT.followUp, fn: 'openFollowUp' },
   { label: TEXT.showReminders, fn: 'showReminders' },
+  { label: TEXT.approveFinalReport, fn: 'approveFinalReport' },
   // The action plan (src/gas/plan.ts).
   null,
   { label: SIDEBAR_TEXT.plan, fn: 'openPlan' },

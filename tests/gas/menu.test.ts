@@ -35,6 +35,7 @@ describe('onOpen', () => {
       'Fordeling',
       'Oppfølging',
       'Vis påminnelser',
+      'Godkjenn sluttrapport',
       '—',
       'Handlingsplan',
       'Nummerer handlingsplanen',
