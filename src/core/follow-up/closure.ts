@@ -3,6 +3,7 @@ import { formatMoney } from '../parse/money';
 import type { Application } from '../workbook/records';
 import { formatDay } from './dates';
 import { isClosedStatus } from './deadlines/projects';
+import { latestReports } from './overview';
 import type { StatusReport } from './status/reports';
 
 /**
@@ -22,14 +23,8 @@ export type ClosureProposal =
   { ok: false; reason: Reason } | { ok: true; report: StatusReport; gaps: Reason[]; unused: Unused | null };
 
 /** The latest delivered final report of a case (by `Mottatt`), or null. */
-export function latestFinalReport(reports: readonly StatusReport[], caseId: string): StatusReport | null {
-  let best: StatusReport | null = null;
-  for (const r of reports) {
-    if (r.caseId !== caseId || r.type !== 'final' || !r.received.ok) continue;
-    if (!best || (best.received.ok && r.received.value >= best.received.value)) best = r;
-  }
-  return best;
-}
+export const latestFinalReport = (reports: readonly StatusReport[], caseId: string): StatusReport | null =>
+  latestReports(reports.filter((r) => r.caseId === caseId && r.type === 'final')).get(caseId) ?? null;
 
 export function closureProposal(
   app: Application | undefined,
