@@ -2,48 +2,60 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   HeadingLevel,
   LevelFormat,
   Packer,
   PageBreak,
+  PageNumber,
   PageOrientation,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
-import { spanOf, type Block, type DocModel, type Inline } from '../core/documents/model';
+import { SLIDE, layoutDocument, type TableLayout } from '../core/documents/layout';
+import {
+  spanOf,
+  type Block,
+  type DocModel,
+  type Footer as FooterModel,
+  type Inline,
+} from '../core/documents/model';
+import { xmlSafe } from '../core/base/text';
 
-/** The .docx renderer (Node): the document model as Word, with real headings, lists and tables. */
+/**
+ * The .docx renderer (Node): the document model as Word, with real headings, lists and tables. Every text
+ * passes `xmlSafe`, so a control character pasted into a cell cannot make a file Word refuses to open.
+ */
 
 const FONT = 'Calibri';
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+/** Half-points: 8 pt. */
+const FOOTER_SIZE = 16;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'B7B7B7' };
 
 const runs = (content: Inline[]) =>
   content.map((x) => {
     const s = spanOf(x);
-    return new TextRun({ text: s.text, bold: s.bold, italics: s.italic });
+    return new TextRun({ text: xmlSafe(s.text), bold: s.bold, italics: s.italic });
   });
 
-/** Text width in twips: A4 less 2.5 cm margins, or a landscape page less 1.27 cm margins. */
-const TEXT_WIDTH = { portrait: 9000, landscape: 15400 };
+/** Points to twentieths of a point (Word's DXA). */
+const dxa = (pt: number) => Math.floor(pt * 20);
 
-function tableOf(block: Extract<Block, { type: 'table' }>, landscape: boolean): Table {
+function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout): Table {
   const columns = Math.max(...block.rows.map((r) => r.length));
-  const width = TEXT_WIDTH[landscape ? 'landscape' : 'portrait'];
-  const total = block.widths?.reduce((a, w) => a + w, 0) ?? 0;
+  const widths = layout.widths.map(dxa);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    // Label columns narrow, values wide; given widths as shares; other tables share the width evenly.
-    columnWidths: block.keyValue
-      ? [2700, 6300]
-      : block.widths
-        ? block.widths.map((w) => Math.round((w / total) * width))
-        : undefined,
+    // Fixed widths from the content (see layout.ts), so Word and LibreOffice break no word inside.
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     borders: {
       top: BORDER,
       bottom: BORDER,
@@ -62,13 +74,18 @@ function tableOf(block: Extract<Block, { type: 'table' }>, landscape: boolean): 
             const fill = block.fills?.[r]?.[c] ?? (head ? 'EEF1F5' : null);
             const margin = block.compact ? 10 : 40;
             return new TableCell({
+              width: { size: widths[c]!, type: WidthType.DXA },
               shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
               margins: { top: margin, bottom: margin, left: 80, right: 80 },
               children: [
                 new Paragraph({
                   alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
                   children: [
-                    new TextRun({ text: row[c] ?? '', bold: head, size: block.compact ? 15 : undefined }),
+                    new TextRun({
+                      text: xmlSafe(row[c] ?? ''),
+                      bold: head,
+                      size: Math.round(layout.fontSize * 2),
+                    }),
                   ],
                 }),
               ],
@@ -79,10 +96,12 @@ function tableOf(block: Extract<Block, { type: 'table' }>, landscape: boolean): 
   });
 }
 
-function render(block: Block, listIndex: number, landscape: boolean): Array<Paragraph | Table> {
+function render(block: Block, listIndex: number, next: () => TableLayout): Array<Paragraph | Table> {
   switch (block.type) {
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] })];
+      return [
+        new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(xmlSafe(block.text))] }),
+      ];
     case 'paragraph':
       return [new Paragraph({ children: runs(block.content), spacing: { after: 120 } })];
     case 'list':
@@ -95,7 +114,7 @@ function render(block: Block, listIndex: number, landscape: boolean): Array<Para
           }),
       );
     case 'table':
-      return [tableOf(block, landscape), new Paragraph({ text: '' })];
+      return [tableOf(block, next()), new Paragraph({ text: '' })];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     // Sections are split in toDocx.
@@ -104,31 +123,62 @@ function render(block: Block, listIndex: number, landscape: boolean): Array<Para
   }
 }
 
+/** "Saksfremstilling · Sak 18-2025 · … · Side 2 av 5", small and grey at the foot of every page. */
+function footerOf(footer: FooterModel): Footer {
+  const run = { size: FOOTER_SIZE, color: '5F6368' };
+  const pages = footer.pages
+    ? [
+        new TextRun({ ...run, text: `${footer.text === '' ? '' : ' · '}${footer.pages.page} ` }),
+        new TextRun({ ...run, children: [PageNumber.CURRENT] }),
+        new TextRun({ ...run, text: ` ${footer.pages.of} ` }),
+        new TextRun({ ...run, children: [PageNumber.TOTAL_PAGES] }),
+      ]
+    : [];
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        // The style too: LibreOffice shows page-number fields in the paragraph's size, not the run's.
+        style: 'Footer',
+        children: [new TextRun({ ...run, text: xmlSafe(footer.text) }), ...pages],
+      }),
+    ],
+  });
+}
+
 export async function toDocx(doc: DocModel): Promise<Buffer> {
   let lists = 0;
-  // A `section` block starts a Word section (a new page) in its orientation.
-  const sections: Array<{ landscape: boolean; children: Array<Paragraph | Table> }> = [
+  const layout = layoutDocument(doc);
+  let table = 0;
+  const next = () => layout.tables[table++]!;
+  // A `section` block starts a Word section (a new page) in its orientation; a landscape one has
+  // narrow margins, so it works as a slide.
+  const sections: Array<{ landscape: boolean; slide: boolean; children: Array<Paragraph | Table> }> = [
     {
-      landscape: false,
-      children: [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] })],
+      landscape: layout.landscape,
+      slide: false,
+      children: [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlSafe(doc.title))] })],
     },
   ];
   for (const block of doc.blocks) {
-    if (block.type === 'section') sections.push({ landscape: block.landscape, children: [] });
+    if (block.type === 'section')
+      sections.push({ landscape: block.landscape, slide: block.landscape, children: [] });
     // Each ordered list restarts its numbering.
     else
       sections[sections.length - 1]!.children.push(
-        ...render(
-          block,
-          block.type === 'list' && block.ordered ? ++lists : 0,
-          sections[sections.length - 1]!.landscape,
-        ),
+        ...render(block, block.type === 'list' && block.ordered ? ++lists : 0, next),
       );
   }
+  const margin = dxa(SLIDE.margin);
   const document = new Document({
     creator: 'Tilskudd',
-    title: doc.title,
-    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    title: xmlSafe(doc.title),
+    styles: {
+      default: { document: { run: { font: FONT, size: 22 } } },
+      paragraphStyles: [
+        { id: 'Footer', name: 'Footer', basedOn: 'Normal', run: { size: FOOTER_SIZE, color: '5F6368' } },
+      ],
+    },
     numbering: {
       config: [
         {
@@ -150,10 +200,13 @@ export async function toDocx(doc: DocModel): Promise<Buffer> {
         ? {
             page: {
               size: { orientation: PageOrientation.LANDSCAPE },
-              margin: { top: 720, bottom: 720, left: 720, right: 720 },
+              ...(section.slide
+                ? { margin: { top: margin, bottom: margin, left: margin, right: margin } }
+                : {}),
             },
           }
-        : undefined,
+        : {},
+      footers: doc.footer ? { default: footerOf(doc.footer) } : undefined,
       children: section.children,
     })),
   });

@@ -39,8 +39,9 @@ describe('tilskudd check', () => {
       allocated: 2_019_829,
       remaining: 7_140_171,
       categories: {
-        innovation: { amount: 1_080_000, share: 0.1179, key: 0.8, keyAmount: 7_328_000 },
-        administration: { amount: 939_829, share: 0.1026, key: 0.05, keyAmount: 458_000 },
+        // Shares unrounded: --json is for machines; the human report rounds.
+        innovation: { amount: 1_080_000, share: 1_080_000 / 9_160_000, key: 0.8, keyAmount: 7_328_000 },
+        administration: { amount: 939_829, share: 939_829 / 9_160_000, key: 0.05, keyAmount: 458_000 },
         operations: { amount: 0, share: 0, key: 0.15, keyAmount: 1_374_000 },
       },
     });

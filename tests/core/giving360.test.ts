@@ -283,7 +283,7 @@ describe('grants360 persistent ids', () => {
       [10_000, '2025-09-01', '360G-tilskudd-agder-2025-05-002-T4'],
       [5_000, '2025-09-01', '360G-tilskudd-agder-2025-05-002-T3'],
       [7_000, '2025-06-01', '360G-tilskudd-agder-2025-05-001-TB1'],
-      [1_000, '2025-06-01', '360G-tilskudd-agder-uten-sak-T1'],
+      // The row without a case id has an error finding: it is withheld until corrected.
     ]);
   });
 

@@ -8,7 +8,7 @@ import { formatPeriod, proRata, type Period } from '../parse/period';
 import { reported, type Allocation, type Application, type Recommendation } from '../workbook/records';
 import type { Lang } from '../base/result';
 import { isActive, isGrantedStatus } from '../rules/rule';
-import { frameFor } from '../workbook/settings';
+import { frameFor, type Settings } from '../workbook/settings';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
 
 /**
@@ -38,6 +38,8 @@ export interface Proposal {
 const T = {
   nb: {
     title: 'Saksfremstilling',
+    caseWord: 'Sak',
+    pages: { page: 'Side', of: 'av' },
     board: 'Råd/utvalg',
     meeting: 'Møtedato',
     caseNumber: 'Saksnummer',
@@ -48,7 +50,7 @@ const T = {
     noProposal: 'Ingen saker er klare for vedtak.',
     other: 'Andre vedtak formuleres i møtet.',
     attachments: 'Vedlegg',
-    guidelines: 'Retningslinjer for forvaltning av tilskuddsmidlene (sak 47-2024)',
+    guidelines: (c: string) => `Retningslinjer for forvaltning av tilskuddsmidlene${c ? ` (sak ${c})` : ''}`,
     application: (t: string) => `Søknad: ${t}`,
     background: 'Bakgrunn for saken',
     facts: 'Saksopplysninger',
@@ -87,6 +89,8 @@ const T = {
   },
   en: {
     title: 'Decision memo',
+    caseWord: 'Case',
+    pages: { page: 'Page', of: 'of' },
     board: 'Board',
     meeting: 'Meeting date',
     caseNumber: 'Case number',
@@ -97,7 +101,7 @@ const T = {
     noProposal: 'No case is ready for decision.',
     other: 'Other decisions are worded in the meeting.',
     attachments: 'Attachments',
-    guidelines: 'Guidelines for managing the grant (case 47-2024)',
+    guidelines: (c: string) => `Guidelines for managing the grant${c ? ` (case ${c})` : ''}`,
     application: (t: string) => `Application: ${t}`,
     background: 'Background',
     facts: 'Facts',
@@ -137,6 +141,8 @@ const T = {
 };
 
 const kr = (n: number) => `kr ${formatMoney(n, false)}`;
+/** " (sak 47-2024)", or nothing when the setting is blank. */
+const caseRef = (word: string, c: string) => (c === '' ? '' : ` (${word} ${c})`);
 const pct = (x: number, lang: Lang) =>
   `${String(Math.round(x * 1000) / 10).replace('.', lang === 'nb' ? ',' : '.')} %`;
 export const norwegianDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, '$3.$2.$1');
@@ -222,7 +228,6 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
   const t = T[lang];
   const { portfolio, findings } = result;
   const settings = portfolio.settings;
-  const trust = settings.hospitalTrustShort;
   const { ready, notReady } = proposals(result, options.cases);
   const byCase = new Map<string, Finding[]>();
   for (const f of findings) byCase.set(f.ref, [...(byCase.get(f.ref) ?? []), f]);
@@ -244,12 +249,15 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
     ready.length > 0 ? ol(ready.map((pr) => proposalLine(pr, lang))) : p(t.noProposal),
     p(t.other),
     h(2, t.attachments),
-    ol([[t.guidelines], ...ready.map((pr) => [t.application(pr.application.title)])]),
+    ol([
+      [t.guidelines(settings.guidelinesCase)],
+      ...ready.map((pr) => [t.application(pr.application.title)]),
+    ]),
     h(2, t.background),
     p(
       lang === 'nb'
-        ? `${settings.community} forvalter et varig rekrutterings- og samhandlingstilskudd på ${kr(frameFor(settings, firstYear))} per år. SSU har vedtatt rammer og retningslinjer for forvaltningen (sak 47-2024) og en veiledende fordelingsnøkkel mellom innovasjon, administrasjon og samdrift (sak 18-2025). Søknadene er mottatt i søknadsrunden, kontrollert mot premissene og vurdert av porteføljesekretariatet.`
-        : `${settings.community} manages a permanent recruitment and collaboration grant of ${kr(frameFor(settings, firstYear))} a year. The board has adopted guidelines (case 47-2024) and a guiding split key between innovation, administration and joint operations (case 18-2025). The applications were received in the round, checked against the premises and assessed by the secretariat.`,
+        ? `${settings.community} forvalter et varig rekrutterings- og samhandlingstilskudd på ${kr(frameFor(settings, firstYear))} per år. SSU har vedtatt rammer og retningslinjer for forvaltningen${caseRef('sak', settings.guidelinesCase)} og en veiledende fordelingsnøkkel mellom innovasjon, administrasjon og samdrift${caseRef('sak', settings.keyCase)}. Søknadene er mottatt i søknadsrunden, kontrollert mot premissene og vurdert av porteføljesekretariatet.`
+        : `${settings.community} manages a permanent recruitment and collaboration grant of ${kr(frameFor(settings, firstYear))} a year. The board has adopted guidelines${caseRef('case', settings.guidelinesCase)} and a guiding split key between innovation, administration and joint operations${caseRef('case', settings.keyCase)}. The applications were received in the round, checked against the premises and assessed by the secretariat.`,
     ),
     h(2, t.facts),
     table(
@@ -267,20 +275,28 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
     ...potTables(result, ready, proposedIds, options.meetingDate, lang),
     h(2, t.cases),
     ...ready.flatMap((pr) =>
-      caseSection(pr.application, byCase.get(pr.application.caseId) ?? [], pr, trust, lang),
+      caseSection(pr.application, byCase.get(pr.application.caseId) ?? [], pr, settings, lang),
     ),
   ];
   if (notReady.length > 0) {
     blocks.push(
       h(2, t.notReady),
       p(t.notReadyIntro),
-      ...notReady.flatMap((app) => caseSection(app, byCase.get(app.caseId) ?? [], null, trust, lang)),
+      ...notReady.flatMap((app) => caseSection(app, byCase.get(app.caseId) ?? [], null, settings, lang)),
     );
   }
   blocks.push(h(2, t.supplements), ...supplementBlocks(result, options.meetingDate, lang));
   const assessment = assessmentBlocks(result, [...ready.map((pr) => pr.application), ...notReady], lang);
   if (assessment.length > 0) blocks.push(h(2, t.assessment), ...assessment);
-  return { title: t.title, blocks };
+  // Like the seed memos: the board's case number and the page on every page.
+  const footer = [
+    t.title,
+    options.caseNumber ? `${t.caseWord} ${options.caseNumber}` : '',
+    settings.community,
+  ]
+    .filter((x) => x !== '')
+    .join(' · ');
+  return { title: t.title, blocks, footer: { text: footer, pages: t.pages } };
 }
 
 /** Per budget year touched: each pot's key, what was allocated before, what this proposal adds, what remains. */
@@ -358,16 +374,21 @@ const HIDDEN_IN_MEMO = new Set([
   'supplement-without-grant',
 ]);
 
+/** "Arendal, Grimstad, SSHF": the municipalities and, when it takes part, the hospital trust's short name. */
+export const partiesText = (app: Application, settings: Settings): string =>
+  [...app.municipalities, ...(app.hospital ? [settings.hospitalTrustShort] : [])].join(', ');
+
 function caseSection(
   app: Application,
   findings: Finding[],
   pr: Proposal | null,
-  trust: string,
+  settings: Settings,
   lang: Lang,
 ): Block[] {
   const t = T[lang];
   const f = t.fields;
-  const parties = [...app.municipalities, ...(app.hospital ? [trust] : [])].join(', ');
+  const parties = partiesText(app, settings);
+  const trust = settings.hospitalTrustShort;
   const own = [
     app.ownMunicipality?.ok
       ? `${lang === 'nb' ? 'kommune' : 'municipality'} ${kr(app.ownMunicipality.value)}`

@@ -19,7 +19,7 @@ export type Block =
    * `header`: the first row is a header row. `keyValue`: the first column labels the second. `fills`:
    * a background colour per cell (hex `B7E1CD`, null for none), same shape as `rows`; the cell's text must
    * carry the meaning too, so the document reads in black and white. `compact`: smaller text, for a
-   * table that must fit one page. `widths`: relative column widths (default even).
+   * table that must fit one page (7.5 pt where the words fit).
    */
   | {
       type: 'table';
@@ -28,15 +28,21 @@ export type Block =
       keyValue?: boolean;
       fills?: Array<Array<string | null>>;
       compact?: boolean;
-      widths?: number[];
     }
   | { type: 'pageBreak' }
   /** A new page in this orientation from here on (a landscape page works as a presentation slide). */
   | { type: 'section'; landscape: boolean };
 
+/** The text at the foot of every page; `pages` words the page number ("Side 2 av 5") where a renderer can. */
+export interface Footer {
+  text: string;
+  pages?: { page: string; of: string };
+}
+
 export interface DocModel {
   title: string;
   blocks: Block[];
+  footer?: Footer;
 }
 
 export const spanOf = (inline: Inline): Span => (typeof inline === 'string' ? { text: inline } : inline);
@@ -56,7 +62,6 @@ export const table = (
     keyValue?: boolean;
     fills?: Array<Array<string | null>>;
     compact?: boolean;
-    widths?: number[];
   } = {},
 ): Block => ({
   type: 'table',

@@ -35,6 +35,8 @@ const settingsSchema = z.object({
   grantIdPrefix: z.string().check(z.minLength(1)),
   hospitalTrust: z.string().check(z.minLength(1)),
   hospitalTrustShort: z.string().check(z.minLength(1)),
+  guidelinesCase: z.string(),
+  keyCase: z.string(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -77,6 +79,9 @@ export const DEFAULT_SETTINGS: Settings = {
   grantIdPrefix: '360G-tilskudd-agder',
   hospitalTrust: 'Sørlandet sykehus HF',
   hospitalTrustShort: 'SSHF',
+  // The board's cases the memo cites: the guidelines (47-2024) and the split key (18-2025).
+  guidelinesCase: '47-2024',
+  keyCase: '18-2025',
 };
 
 export const frameFor = (s: Settings, year: number): number => s.frames[String(year)] ?? s.defaultFrame;
@@ -172,6 +177,17 @@ export function settingsToRows(s: Settings): SettingRow[] {
       value: s.hospitalTrustShort,
       description: 'Kortnavnet på helseforetaket (i tabeller, lister og meldinger)',
     },
+    {
+      key: 'Sak retningslinjer',
+      value: s.guidelinesCase,
+      description:
+        'Saksnummeret der utvalget vedtok retningslinjene (vedlegg og bakgrunn i saksfremstillingen)',
+    },
+    {
+      key: 'Sak fordelingsnøkkel',
+      value: s.keyCase,
+      description: 'Saksnummeret der utvalget vedtok fordelingsnøkkelen (bakgrunn i saksfremstillingen)',
+    },
   ];
 }
 
@@ -261,6 +277,8 @@ const APPLIERS: Array<[names: string[], apply: Apply]> = [
   [['360giving-prefiks', '360giving prefix'], text((d, v) => (d.grantIdPrefix = v))],
   [['helseforetak', 'hospital trust'], text((d, v) => (d.hospitalTrust = v))],
   [['helseforetak kortnavn', 'hospital trust short name'], text((d, v) => (d.hospitalTrustShort = v))],
+  [['sak retningslinjer', 'guidelines case'], text((d, v) => (d.guidelinesCase = v))],
+  [['sak fordelingsnøkkel', 'split key case'], text((d, v) => (d.keyCase = v))],
   [
     ['dokumenter per dag', 'documents per day'],
     (d, v) => {
