@@ -126,6 +126,25 @@ function table(w: Writer, block: Extract<Block, { type: 'table' }>): void {
   w.cursor = start + 2 + rows * (2 * columns + 1) + shift;
 }
 
+/**
+ * A section break on a new page (a newline then the break: two indexes, like a page break), and the new
+ * section turned to landscape: `flipPageOrientation` is relative to the document's portrait pages. The
+ * style applies to the section after the break, which the empty paragraph at the cursor now starts.
+ */
+function section(w: Writer, landscape: boolean): void {
+  w.requests.push({ insertSectionBreak: { location: { index: w.cursor }, sectionType: 'NEXT_PAGE' } });
+  w.cursor += 2;
+  if (landscape) {
+    w.requests.push({
+      updateSectionStyle: {
+        range: range(w.cursor, w.cursor + 1),
+        sectionStyle: { flipPageOrientation: true },
+        fields: 'flipPageOrientation',
+      },
+    });
+  }
+}
+
 /** Requests that write `doc` into an empty body (or one emptied by `clearBody` first). */
 export function docsRequests(doc: DocModel): DocsRequest[] {
   const w: Writer = { cursor: 1, requests: [] };
@@ -150,9 +169,9 @@ export function docsRequests(doc: DocModel): DocsRequest[] {
       case 'table':
         table(w, block);
         break;
-      // A new section's landscape orientation is not set in Google Docs yet: the page breaks, the text
-      // stays portrait (File › Page setup turns it).
       case 'section':
+        section(w, block.landscape);
+        break;
       case 'pageBreak':
         w.requests.push({ insertPageBreak: { location: { index: w.cursor } } });
         w.cursor += 2;
