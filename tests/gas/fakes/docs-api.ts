@@ -15,10 +15,10 @@ import { FakeBase, type FakeEnv } from './services';
  * - `batchUpdate` is atomic: one invalid request and none are applied (`Invalid requests[i].kind: …`).
  */
 type Token =
-  | { t: 'char'; ch: string; bold: boolean; italic: boolean }
+  | { t: 'char'; ch: string; bold: boolean; italic: boolean; size?: number }
   | { t: 'nl'; style: string; list: string | null }
   | { t: 'pageBreak' }
-  | { t: 'tableStart' }
+  | { t: 'tableStart'; columns: number; widths: Array<number | null> }
   | { t: 'rowStart' }
   | { t: 'cellStart' }
   | { t: 'tableEnd' };
@@ -27,7 +27,12 @@ interface Doc {
   id: string;
   title: string;
   tokens: Token[];
+  /** `documentStyle`: page size and margins in points, as `updateDocumentStyle` set them. */
+  style: Record<string, number>;
 }
+
+/** Dimension fields of DocumentStyle the fake models (points). */
+const PAGE_FIELDS = ['pageSize', 'marginLeft', 'marginRight', 'marginTop', 'marginBottom'];
 
 export type DocSnapshotItem =
   | { type: 'paragraph'; style: string; text: string; bold: string[]; list: string | null; number?: number }
@@ -140,7 +145,10 @@ class DocBody {
       throw new RequestError('A table needs at least one row and one column.');
     if (this.inTable(index)) throw new RequestError('Tables cannot be inserted inside a table in this fake.');
     const container = this.paragraphEnd(index);
-    const tokens: Token[] = [{ t: 'nl', style: container.style, list: container.list }, { t: 'tableStart' }];
+    const tokens: Token[] = [
+      { t: 'nl', style: container.style, list: container.list },
+      { t: 'tableStart', columns, widths: Array<number | null>(columns).fill(null) },
+    ];
     for (let r = 0; r < rows; r++) {
       tokens.push({ t: 'rowStart' });
       for (let c = 0; c < columns; c++)
@@ -189,16 +197,66 @@ class DocBody {
   updateTextStyle(r: unknown, textStyle: Record<string, unknown>, fields: unknown): void {
     const [start, end] = this.checkRange(r as { startIndex: number; endIndex: number });
     const names = typeof fields === 'string' ? fields.split(',').map((f) => f.trim()) : [];
-    if (names.length === 0 || names.some((n) => n !== 'bold' && n !== 'italic')) {
+    if (names.length === 0 || names.some((n) => n !== 'bold' && n !== 'italic' && n !== 'fontSize')) {
       throw new RequestError(
-        `fields must name the text style properties to update (bold, italic), got ${String(fields)}.`,
+        `fields must name the text style properties to update (bold, italic, fontSize), got ${String(fields)}.`,
       );
     }
+    // A Dimension: { magnitude, unit: 'PT' } (TextStyle.fontSize in the API reference).
+    const size = textStyle.fontSize as { magnitude?: unknown; unit?: unknown } | undefined;
+    if (
+      names.includes('fontSize') &&
+      size !== undefined &&
+      (typeof size.magnitude !== 'number' || size.unit !== 'PT')
+    )
+      throw new RequestError('fontSize must be a Dimension { magnitude, unit: "PT" }.');
     for (let i = start; i < end; i++) {
       const tok = this.at(i)!;
       if (tok.t !== 'char') continue;
-      for (const n of names) tok[n as 'bold' | 'italic'] = textStyle[n] === true;
+      for (const n of names) {
+        if (n === 'fontSize') tok.size = size?.magnitude as number | undefined;
+        else tok[n as 'bold' | 'italic'] = textStyle[n] === true;
+      }
     }
+  }
+
+  /** UpdateTableColumnPropertiesRequest: the table must start at the location; widths of 5 pt or more. */
+  updateTableColumnProperties(r: Record<string, unknown>): void {
+    const at = (r.tableStartLocation as { index?: number } | undefined)?.index as number;
+    const tok = this.at(at);
+    if (tok?.t !== 'tableStart') throw new RequestError(`No table starts at index ${at}.`);
+    const fields = typeof r.fields === 'string' ? r.fields.split(',').map((f) => f.trim()) : [];
+    if (fields.length === 0 || fields.some((f) => f !== 'width' && f !== 'widthType'))
+      throw new RequestError(`fields must name width and/or widthType, got ${String(r.fields)}.`);
+    const props = (r.tableColumnProperties ?? {}) as {
+      widthType?: string;
+      width?: { magnitude?: number; unit?: string };
+    };
+    if (props.widthType !== 'FIXED_WIDTH' && props.widthType !== 'EVENLY_DISTRIBUTED')
+      throw new RequestError(`Unknown widthType ${String(props.widthType)}.`);
+    const width = props.width;
+    if (props.widthType === 'FIXED_WIDTH' && (width?.unit !== 'PT' || !(Number(width.magnitude) >= 5)))
+      throw new RequestError('The column width must be at least 5 points.');
+    const indices = (r.columnIndices as number[] | undefined) ?? [...tok.widths.keys()];
+    for (const c of indices) {
+      if (!Number.isInteger(c) || c < 0 || c >= tok.columns)
+        throw new RequestError(`Column index ${c} is outside a table of ${tok.columns} columns.`);
+      tok.widths[c] = props.widthType === 'FIXED_WIDTH' ? width!.magnitude! : null;
+    }
+  }
+
+  /** Test helper: each table's column widths (null: evenly distributed), and the font sizes of its text. */
+  tables(): Array<{ widths: Array<number | null>; sizes: number[] }> {
+    const out: Array<{ widths: Array<number | null>; sizes: Set<number> }> = [];
+    let depth = 0;
+    for (const tok of this.tokens) {
+      if (tok.t === 'tableStart') {
+        out.push({ widths: [...tok.widths], sizes: new Set() });
+        depth++;
+      } else if (tok.t === 'tableEnd') depth--;
+      else if (tok.t === 'char' && depth > 0 && tok.size !== undefined) out.at(-1)!.sizes.add(tok.size);
+    }
+    return out.map((t) => ({ widths: t.widths, sizes: [...t.sizes] }));
   }
 
   createParagraphBullets(r: unknown, preset: unknown): void {
@@ -307,6 +365,29 @@ class DocBody {
   }
 }
 
+/** UpdateDocumentStyleRequest for the page: size and margins as Dimensions in points. */
+function updateDocumentStyle(style: Record<string, number>, r: Record<string, unknown>): void {
+  const fields = typeof r.fields === 'string' ? r.fields.split(',').map((f) => f.trim()) : [];
+  if (fields.length === 0 || fields.some((f) => !PAGE_FIELDS.includes(f)))
+    throw new RequestError(
+      `fields must name page style properties (${PAGE_FIELDS.join(', ')}), got ${String(r.fields)}.`,
+    );
+  const ds = (r.documentStyle ?? {}) as Record<string, unknown>;
+  const pt = (d: unknown, name: string): number => {
+    const dim = d as { magnitude?: unknown; unit?: unknown } | undefined;
+    if (typeof dim?.magnitude !== 'number' || dim.unit !== 'PT' || dim.magnitude < 0)
+      throw new RequestError(`${name} must be a Dimension { magnitude, unit: "PT" }.`);
+    return dim.magnitude;
+  };
+  for (const f of fields) {
+    if (f === 'pageSize') {
+      const size = ds.pageSize as { width?: unknown; height?: unknown } | undefined;
+      style.width = pt(size?.width, 'pageSize.width');
+      style.height = pt(size?.height, 'pageSize.height');
+    } else style[f] = pt(ds[f], f);
+  }
+}
+
 class FakeDocuments extends FakeBase {
   readonly docs = new Map<string, Doc>();
   private created = 0;
@@ -320,7 +401,16 @@ class FakeDocuments extends FakeBase {
     // Ids are never reused, like Google's (a deleted document's id stays unknown).
     const id = `fake-doc-${++this.created}`;
     const title = String(resource?.title ?? 'Untitled document');
-    this.docs.set(id, { id, title, tokens: [{ t: 'nl', style: 'NORMAL_TEXT', list: null }] });
+    // A new document in a Norwegian account: A4 with 72 pt margins.
+    const style = {
+      width: 595.3,
+      height: 841.9,
+      marginLeft: 72,
+      marginRight: 72,
+      marginTop: 72,
+      marginBottom: 72,
+    };
+    this.docs.set(id, { id, title, tokens: [{ t: 'nl', style: 'NORMAL_TEXT', list: null }], style });
     return { documentId: id, title };
   }
 
@@ -346,11 +436,15 @@ class FakeDocuments extends FakeBase {
         'API call to docs.documents.batchUpdate failed with error: Must specify at least one request.',
       );
     // Atomic: work on a copy, keep it only if every request applied.
-    const body = new DocBody(doc.tokens.map((t) => ({ ...t })));
+    const body = new DocBody(
+      doc.tokens.map((t) => (t.t === 'tableStart' ? { ...t, widths: [...t.widths] } : { ...t })),
+    );
+    const style = { ...doc.style };
     requests.forEach((request, i) => {
       const [kind, r] = Object.entries(request)[0] ?? ['(empty)', {}];
       try {
-        this.apply(body, kind, (r ?? {}) as Record<string, unknown>);
+        if (kind === 'updateDocumentStyle') updateDocumentStyle(style, (r ?? {}) as Record<string, unknown>);
+        else this.apply(body, kind, (r ?? {}) as Record<string, unknown>);
       } catch (e) {
         if (!(e instanceof RequestError)) throw e;
         throw this.fail(
@@ -359,6 +453,7 @@ class FakeDocuments extends FakeBase {
       }
     });
     doc.tokens = body.tokens;
+    doc.style = style;
     return { documentId, replies: requests.map(() => ({})) };
   }
 
@@ -385,6 +480,8 @@ class FakeDocuments extends FakeBase {
         return body.createParagraphBullets(r.range, r.bulletPreset);
       case 'deleteContentRange':
         return body.deleteContentRange(r.range);
+      case 'updateTableColumnProperties':
+        return body.updateTableColumnProperties(r);
       default:
         throw new RequestError(`Unknown request kind ${kind} (not modelled by the fake).`);
     }
@@ -400,6 +497,16 @@ class FakeDocuments extends FakeBase {
   /** Test helper: the document as readable data. */
   snapshot(id: string): DocSnapshotItem[] {
     return new DocBody(this.find(id).tokens).snapshot();
+  }
+
+  /** Test helper: the tables' column widths and text sizes. */
+  tables(id: string): Array<{ widths: Array<number | null>; sizes: number[] }> {
+    return new DocBody(this.find(id).tokens).tables();
+  }
+
+  /** Test helper: the page size and margins in points. */
+  pageStyle(id: string): Record<string, number> {
+    return { ...this.find(id).style };
   }
 }
 
