@@ -226,7 +226,7 @@ describe('the fake on page and column layout', () => {
       expect(t.sizes).toHaveLength(1);
     }
     const page = docs.Documents.pageStyle(documentId);
-    expect(page.width - page.marginLeft - page.marginRight).toBeCloseTo(451, 0);
+    expect(page.width! - page.marginLeft! - page.marginRight!).toBeCloseTo(451, 0);
   });
 });
 
