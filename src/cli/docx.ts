@@ -26,8 +26,12 @@ import {
   type Footer as FooterModel,
   type Inline,
 } from '../core/documents/model';
+import { xmlSafe } from '../core/base/text';
 
-/** The .docx renderer (Node): the document model as Word, with real headings, lists and tables. */
+/**
+ * The .docx renderer (Node): the document model as Word, with real headings, lists and tables. Every text
+ * passes `xmlSafe`, so a control character pasted into a cell cannot make a file Word refuses to open.
+ */
 
 const FONT = 'Calibri';
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
@@ -38,7 +42,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'B7B7B7' };
 const runs = (content: Inline[]) =>
   content.map((x) => {
     const s = spanOf(x);
-    return new TextRun({ text: s.text, bold: s.bold, italics: s.italic });
+    return new TextRun({ text: xmlSafe(s.text), bold: s.bold, italics: s.italic });
   });
 
 /** Points to twentieths of a point (Word's DXA). */
@@ -74,7 +78,9 @@ function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout):
               children: [
                 new Paragraph({
                   alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                  children: [new TextRun({ text: row[c] ?? '', bold: head, size: layout.fontSize * 2 })],
+                  children: [
+                    new TextRun({ text: xmlSafe(row[c] ?? ''), bold: head, size: layout.fontSize * 2 }),
+                  ],
                 }),
               ],
             });
@@ -87,7 +93,9 @@ function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout):
 function render(block: Block, listIndex: number, next: () => TableLayout): Array<Paragraph | Table> {
   switch (block.type) {
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] })];
+      return [
+        new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(xmlSafe(block.text))] }),
+      ];
     case 'paragraph':
       return [new Paragraph({ children: runs(block.content), spacing: { after: 120 } })];
     case 'list':
@@ -123,7 +131,7 @@ function footerOf(footer: FooterModel): Footer {
         alignment: AlignmentType.RIGHT,
         // The style too: LibreOffice shows page-number fields in the paragraph's size, not the run's.
         style: 'Footer',
-        children: [new TextRun({ ...run, text: footer.text }), ...pages],
+        children: [new TextRun({ ...run, text: xmlSafe(footer.text) }), ...pages],
       }),
     ],
   });
@@ -135,7 +143,7 @@ export async function toDocx(doc: DocModel): Promise<Buffer> {
   let table = 0;
   const next = () => layout.tables[table++]!;
   const children = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlSafe(doc.title))] }),
     // Each ordered list restarts its numbering.
     ...doc.blocks.flatMap((block) =>
       render(block, block.type === 'list' && block.ordered ? ++lists : 0, next),
@@ -143,7 +151,7 @@ export async function toDocx(doc: DocModel): Promise<Buffer> {
   ];
   const document = new Document({
     creator: 'Tilskudd',
-    title: doc.title,
+    title: xmlSafe(doc.title),
     styles: {
       default: { document: { run: { font: FONT, size: 22 } } },
       paragraphStyles: [

@@ -1,22 +1,12 @@
 import JSZip from 'jszip';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { cli, workDir } from './helpers';
 import { buildWorkbook } from '../../src/cli/xlsx';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
 
-const dir = mkdtempSync(join(tmpdir(), 'tilskudd-docs-cli-'));
-let n = 0;
-const tmp = (name: string) => join(dir, `${n++}-${name}`);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { tmp } = workDir('tilskudd-docs-cli-');
 
 let workbook = '';
 beforeAll(async () => {

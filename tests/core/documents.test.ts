@@ -466,7 +466,7 @@ describe('buildMemo edge inputs', () => {
     expect(headings(doc, 3)).toContain(`2025-05-002 ${DATA}`);
   });
 
-  it('builds 500 applications well under a second, one section each', () => {
+  it('builds 500 applications, one section each', () => {
     const apps: AppRow[] = Array.from({ length: 500 }, (_, k) => ({
       caseId: `2026-05-${String(k + 1).padStart(3, '0')}`,
       title: `Prosjekt ${k + 1}`,
@@ -476,11 +476,9 @@ describe('buildMemo edge inputs', () => {
       apps.map((a) => [String(a.caseId)]),
     );
     const result = checkWorkbook(v, { today: TODAY });
-    const started = performance.now();
+    // Its speed is measured by `npm run bench` (memo of 500 projects), never asserted here.
     const doc = buildMemo(result, { meetingDate: '2026-05-08' });
     const md = toMarkdown(doc);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(1000);
     expect(proposalLines(doc)).toHaveLength(500);
     const sections = headings(doc, 3).filter((x) => /^2026-05-\d{3} Prosjekt \d+$/.test(x));
     expect(sections).toHaveLength(500);
