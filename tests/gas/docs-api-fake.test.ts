@@ -210,6 +210,43 @@ describe('the fake on page and column layout', () => {
     ).toThrow(/page style properties/);
   });
 
+  it('creates one default footer, answers its id, writes it at segment index 0, refuses a second', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const reply = docs.Documents.batchUpdate(
+      { requests: [{ createFooter: { type: 'DEFAULT' } }] },
+      documentId,
+    );
+    const footerId = (reply.replies[0] as { createFooter: { footerId: string } }).createFooter.footerId;
+    expect(docs.Documents.get(documentId).documentStyle.defaultFooterId).toBe(footerId);
+    docs.Documents.batchUpdate(
+      { requests: [{ insertText: { location: { segmentId: footerId, index: 0 }, text: 'Sak 1' } }] },
+      documentId,
+    );
+    expect(docs.Documents.footerText(documentId)).toBe('Sak 1\n');
+    expect(docs.Documents.get(documentId).footers[footerId]!.content).toEqual([
+      { startIndex: 0, endIndex: 6, paragraph: {} },
+    ]);
+    expect(() =>
+      docs.Documents.batchUpdate({ requests: [{ createFooter: { type: 'DEFAULT' } }] }, documentId),
+    ).toThrow(/already exists/);
+    expect(() =>
+      docs.Documents.batchUpdate(
+        { requests: [{ insertText: { location: { segmentId: 'kix.none', index: 0 }, text: 'x' } }] },
+        documentId,
+      ),
+    ).toThrow(/Segment kix.none was not found/);
+    // The final newline of a segment cannot be deleted either.
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [{ deleteContentRange: { range: { segmentId: footerId, startIndex: 0, endIndex: 6 } } }],
+        },
+        documentId,
+      ),
+    ).toThrow(/newline character at the end of the segment/);
+  });
+
   it('lays out the example memo: every column a fixed width, table text at one size, on portrait A4', () => {
     const { docs } = service();
     const { documentId } = docs.Documents.create({ title: 'T' });

@@ -1,5 +1,5 @@
 import { layoutDocument, TEXT_WIDTH, type TableLayout } from './layout';
-import { spanOf, type Block, type DocModel, type Inline } from './model';
+import { spanOf, type Block, type DocModel, type Footer, type Inline } from './model';
 
 /**
  * The Google Docs renderer's arithmetic, pure: the document model as one list of Docs API
@@ -175,6 +175,38 @@ export function docsRequests(doc: DocModel): DocsRequest[] {
     }
   }
   return w.requests;
+}
+
+/**
+ * Writes a footer's text into the footer segment `footerId` whose content ends at `endIndex` (1 when
+ * empty: a segment's indexes start at 0), replacing what it held. The Docs API has no request that
+ * inserts a page-number field, so a Google Doc's footer carries the text only: page numbers are added
+ * in Docs with Insert → Page numbers, and the .docx has them.
+ */
+export function footerRequests(
+  footer: Footer | undefined,
+  footerId: string,
+  endIndex: number,
+): DocsRequest[] {
+  const at = (index: number) => ({ segmentId: footerId, index });
+  const text = docsText(footer?.text ?? '');
+  return [
+    ...(endIndex > 1
+      ? [{ deleteContentRange: { range: { segmentId: footerId, startIndex: 0, endIndex: endIndex - 1 } } }]
+      : []),
+    ...(text === ''
+      ? []
+      : [
+          { insertText: { location: at(0), text } },
+          {
+            updateTextStyle: {
+              range: { segmentId: footerId, startIndex: 0, endIndex: text.length },
+              textStyle: { fontSize: pt(8) },
+              fields: 'fontSize',
+            },
+          },
+        ]),
+  ];
 }
 
 /** Empties a body whose last index is `endIndex` (from `documents.get`), leaving its final newline. */

@@ -29,6 +29,27 @@ interface Doc {
   tokens: Token[];
   /** `documentStyle`: page size and margins in points, as `updateDocumentStyle` set them. */
   style: Record<string, number>;
+  /** Footers by id (segments whose indexes start at 0), and the one `createFooter` made the default. */
+  footers: Map<string, Token[]>;
+  defaultFooterId?: string;
+}
+
+/** Requests a footer segment takes in this fake (the API allows more; the renderers need these). */
+const SEGMENT_KINDS = new Set([
+  'insertText',
+  'deleteContentRange',
+  'updateTextStyle',
+  'updateParagraphStyle',
+]);
+
+/** A request on a segment (0-based indexes) as one on a body (1-based), so DocBody can apply it. */
+function shifted(r: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...r };
+  const location = r.location as { index?: number } | undefined;
+  const range = r.range as { startIndex?: number; endIndex?: number } | undefined;
+  if (location) out.location = { ...location, index: (location.index ?? NaN) + 1 };
+  if (range) out.range = { startIndex: (range.startIndex ?? NaN) + 1, endIndex: (range.endIndex ?? NaN) + 1 };
+  return out;
 }
 
 /** Dimension fields of DocumentStyle the fake models (points). */
@@ -391,6 +412,7 @@ function updateDocumentStyle(style: Record<string, number>, r: Record<string, un
 class FakeDocuments extends FakeBase {
   readonly docs = new Map<string, Doc>();
   private created = 0;
+  private footerIds = 0;
 
   constructor(env: FakeEnv) {
     super(env, 'Docs.Documents');
@@ -410,7 +432,13 @@ class FakeDocuments extends FakeBase {
       marginTop: 72,
       marginBottom: 72,
     };
-    this.docs.set(id, { id, title, tokens: [{ t: 'nl', style: 'NORMAL_TEXT', list: null }], style });
+    this.docs.set(id, {
+      id,
+      title,
+      tokens: [{ t: 'nl', style: 'NORMAL_TEXT', list: null }],
+      style,
+      footers: new Map(),
+    });
     return { documentId: id, title };
   }
 
@@ -418,10 +446,25 @@ class FakeDocuments extends FakeBase {
     documentId: string;
     title: string;
     body: { content: Array<Record<string, unknown>> };
+    documentStyle: { defaultFooterId?: string };
+    footers: Record<string, { footerId: string; content: Array<Record<string, unknown>> }>;
   } {
     this.track('get', true);
     const doc = this.find(documentId);
-    return { documentId, title: doc.title, body: { content: new DocBody(doc.tokens).content() } };
+    const footers = Object.fromEntries(
+      [...doc.footers].map(([footerId, tokens]) => [
+        footerId,
+        // One paragraph per footer in this fake: [0, length).
+        { footerId, content: [{ startIndex: 0, endIndex: tokens.length, paragraph: {} }] },
+      ]),
+    );
+    return {
+      documentId,
+      title: doc.title,
+      body: { content: new DocBody(doc.tokens).content() },
+      documentStyle: doc.defaultFooterId ? { defaultFooterId: doc.defaultFooterId } : {},
+      footers,
+    };
   }
 
   batchUpdate(
@@ -440,11 +483,31 @@ class FakeDocuments extends FakeBase {
       doc.tokens.map((t) => (t.t === 'tableStart' ? { ...t, widths: [...t.widths] } : { ...t })),
     );
     const style = { ...doc.style };
+    const footers = new Map([...doc.footers].map(([id, tokens]) => [id, tokens.map((t) => ({ ...t }))]));
+    let defaultFooterId = doc.defaultFooterId;
+    const replies: object[] = [];
     requests.forEach((request, i) => {
-      const [kind, r] = Object.entries(request)[0] ?? ['(empty)', {}];
+      const [kind, raw] = Object.entries(request)[0] ?? ['(empty)', {}];
+      const r = (raw ?? {}) as Record<string, unknown>;
+      replies.push({});
       try {
-        if (kind === 'updateDocumentStyle') updateDocumentStyle(style, (r ?? {}) as Record<string, unknown>);
-        else this.apply(body, kind, (r ?? {}) as Record<string, unknown>);
+        const segment =
+          (r.location as { segmentId?: string } | undefined)?.segmentId ??
+          (r.range as { segmentId?: string } | undefined)?.segmentId;
+        if (kind === 'updateDocumentStyle') updateDocumentStyle(style, r);
+        else if (kind === 'createFooter') {
+          if (r.type !== 'DEFAULT') throw new RequestError(`Unknown footer type ${String(r.type)}.`);
+          if (defaultFooterId) throw new RequestError('A footer of the specified type already exists.');
+          defaultFooterId = `kix.footer${++this.footerIds}`;
+          footers.set(defaultFooterId, [{ t: 'nl', style: 'NORMAL_TEXT', list: null }]);
+          replies[i] = { createFooter: { footerId: defaultFooterId } };
+        } else if (segment) {
+          const tokens = footers.get(segment);
+          if (!tokens) throw new RequestError(`Segment ${segment} was not found.`);
+          if (!SEGMENT_KINDS.has(kind))
+            throw new RequestError(`${kind} in a footer is not modelled by the fake.`);
+          this.apply(new DocBody(tokens), kind, shifted(r));
+        } else this.apply(body, kind, r);
       } catch (e) {
         if (!(e instanceof RequestError)) throw e;
         throw this.fail(
@@ -454,7 +517,9 @@ class FakeDocuments extends FakeBase {
     });
     doc.tokens = body.tokens;
     doc.style = style;
-    return { documentId, replies: requests.map(() => ({})) };
+    doc.footers = footers;
+    doc.defaultFooterId = defaultFooterId;
+    return { documentId, replies };
   }
 
   private apply(body: DocBody, kind: string, r: Record<string, unknown>): void {
@@ -502,6 +567,13 @@ class FakeDocuments extends FakeBase {
   /** Test helper: the tables' column widths and text sizes. */
   tables(id: string): Array<{ widths: Array<number | null>; sizes: number[] }> {
     return new DocBody(this.find(id).tokens).tables();
+  }
+
+  /** Test helper: the default footer's text, or null without one. */
+  footerText(id: string): string | null {
+    const doc = this.find(id);
+    const tokens = doc.defaultFooterId ? doc.footers.get(doc.defaultFooterId) : undefined;
+    return tokens ? tokens.map((t) => (t.t === 'char' ? t.ch : t.t === 'nl' ? '\n' : '')).join('') : null;
   }
 
   /** Test helper: the page size and margins in points. */
