@@ -18,7 +18,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { SLIDE, layoutDocument, type TableLayout } from '../core/documents/layout';
+import { layoutDocument, type TableLayout } from '../core/documents/layout';
 import {
   spanOf,
   type Block,
@@ -81,11 +81,7 @@ function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout):
                 new Paragraph({
                   alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
                   children: [
-                    new TextRun({
-                      text: xmlSafe(row[c] ?? ''),
-                      bold: head,
-                      size: Math.round(layout.fontSize * 2),
-                    }),
+                    new TextRun({ text: xmlSafe(row[c] ?? ''), bold: head, size: layout.fontSize * 2 }),
                   ],
                 }),
               ],
@@ -151,25 +147,15 @@ export async function toDocx(doc: DocModel): Promise<Buffer> {
   const layout = layoutDocument(doc);
   let table = 0;
   const next = () => layout.tables[table++]!;
-  // A `section` block starts a Word section (a new page) in its orientation; a landscape one has
-  // narrow margins, so it works as a slide.
-  const sections: Array<{ landscape: boolean; slide: boolean; children: Array<Paragraph | Table> }> = [
-    {
-      landscape: layout.landscape,
-      slide: false,
-      children: [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlSafe(doc.title))] })],
-    },
+  // A `section` block starts a Word section (a new page) in its orientation.
+  const sections: Array<Array<Paragraph | Table>> = [
+    [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlSafe(doc.title))] })],
   ];
   for (const block of doc.blocks) {
-    if (block.type === 'section')
-      sections.push({ landscape: block.landscape, slide: block.landscape, children: [] });
+    if (block.type === 'section') sections.push([]);
     // Each ordered list restarts its numbering.
-    else
-      sections[sections.length - 1]!.children.push(
-        ...render(block, block.type === 'list' && block.ordered ? ++lists : 0, next),
-      );
+    else sections.at(-1)!.push(...render(block, block.type === 'list' && block.ordered ? ++lists : 0, next));
   }
-  const margin = dxa(SLIDE.margin);
   const document = new Document({
     creator: 'Tilskudd',
     title: xmlSafe(doc.title),
@@ -195,19 +181,14 @@ export async function toDocx(doc: DocModel): Promise<Buffer> {
         },
       ],
     },
-    sections: sections.map((section) => ({
-      properties: section.landscape
-        ? {
-            page: {
-              size: { orientation: PageOrientation.LANDSCAPE },
-              ...(section.slide
-                ? { margin: { top: margin, bottom: margin, left: margin, right: margin } }
-                : {}),
-            },
-          }
+    sections: sections.map((children, k) => ({
+      // Landscape pages (wide tables, the one-page matrix that serves as a slide) keep the side margins the
+      // layout counts with and gain height from narrower top and bottom margins.
+      properties: layout.sections[k]!.landscape
+        ? { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 720, bottom: 720 } } }
         : {},
       footers: doc.footer ? { default: footerOf(doc.footer) } : undefined,
-      children: section.children,
+      children,
     })),
   });
   return Packer.toBuffer(document);

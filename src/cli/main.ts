@@ -55,26 +55,6 @@ interface Command {
   run(ctx: Context): Promise<number>;
 }
 
-/** What a report is made from: the checked workbook, its raw values (for sheets such as history), the day. */
-interface ReportInput {
-  result: CheckResult;
-  values: WorkbookValues;
-  today: Date;
-  lang: Lang;
-}
-
-/** The kinds of `tilskudd report`: one entry each, the document model and what the CLI says it wrote. */
-const REPORT_KINDS: Record<string, { build: (input: ReportInput) => DocModel; done: Reason }> = {
-  plan: {
-    build: ({ result, values, today, lang }) =>
-      buildPlanReview(result, readPlanHistory(values), { date: today, lang }),
-    done: {
-      nb: 'den årlige gjennomgangen av handlingsplanen',
-      en: 'the annual review of the action plan',
-    },
-  },
-};
-
 /** Options every command takes. */
 const COMMON: Command['options'] = { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
 
@@ -179,15 +159,15 @@ Both hold the same allocations; one with errors is left out and named (exit 1).
   },
   report: {
     usage: {
-      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD]`,
-      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md [--date YYYY-MM-DD]`,
+      nb: 'report FIL.xlsx --kind plan --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD]',
+      en: 'report FILE.xlsx --kind plan --out FILE.docx|FILE.md [--date YYYY-MM-DD]',
     },
     help: {
       nb: `Skriver en rapport (.docx, eller Markdown med --out FIL.md).
-  --kind plan  årlig gjennomgang av handlingsplanen (arket «Handlingsplan»)
+  --kind plan  den årlige gjennomgangen av handlingsplanen
   --date DATO  dagen rapporten gjelder (standard: i dag)`,
       en: `Writes a report (.docx, or Markdown with --out FILE.md).
-  --kind plan  the annual review of the action plan (the "Handlingsplan" sheet)
+  --kind plan  the annual review of the action plan
   --date DATE  the day the report is for (default: today)`,
     },
     options: { kind: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' } },
@@ -484,19 +464,33 @@ async function publish(ctx: Context): Promise<number> {
   return withheld.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
+/** What a report is made from: the checked workbook, its raw values (for sheets such as history), the day. */
+interface ReportInput {
+  result: CheckResult;
+  values: WorkbookValues;
+  today: Date;
+  lang: Lang;
+}
+
+/** The kinds of `tilskudd report`: one line each, the document model and what the CLI says it wrote. */
+const REPORT_KINDS: Record<string, { build: (input: ReportInput) => DocModel; done: Reason }> = {
+  plan: {
+    build: ({ result, values, today, lang }) =>
+      buildPlanReview(result, readPlanHistory(values), { date: today, lang }),
+    done: { nb: 'den årlige gjennomgangen av handlingsplanen', en: 'the annual review of the action plan' },
+  },
+};
+
 async function report(ctx: Context): Promise<number> {
-  const file = inputFile(ctx, {
-    nb: 'Oppgi arbeidsboka og --out FIL.docx.',
-    en: 'Give the workbook and --out FILE.docx.',
-  });
+  const file = inputFile(ctx, { nb: 'Oppgi én arbeidsbok (.xlsx).', en: 'Give one workbook (.xlsx).' });
   const out = requiredOut(ctx, 'FIL.docx');
-  const name = text(ctx.opts.kind) ?? '';
-  const kind = REPORT_KINDS[name];
+  const asked = text(ctx.opts.kind) ?? '';
+  const kind = REPORT_KINDS[asked];
   if (!kind) {
     const kinds = Object.keys(REPORT_KINDS);
     throw usageError(
-      `--kind må være ${kinds.join(' eller ')}, ikke «${name}».`,
-      `--kind must be ${kinds.join(' or ')}, not "${name}".`,
+      `--kind må være ${kinds.join(' eller ')}, ikke «${asked}».`,
+      `--kind must be ${kinds.join(' or ')}, not "${asked}".`,
     );
   }
   const today = todayOption(text(ctx.opts.date));

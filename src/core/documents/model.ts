@@ -19,7 +19,7 @@ export type Block =
    * `header`: the first row is a header row. `keyValue`: the first column labels the second. `fills`:
    * a background colour per cell (hex `B7E1CD`, null for none), same shape as `rows`; the cell's text must
    * carry the meaning too, so the document reads in black and white. `compact`: smaller text, for a
-   * table that must fit one page (7.5 pt where the words fit).
+   * table that must fit one page. `widths`: relative column widths (default even).
    */
   | {
       type: 'table';
@@ -28,6 +28,7 @@ export type Block =
       keyValue?: boolean;
       fills?: Array<Array<string | null>>;
       compact?: boolean;
+      widths?: number[];
     }
   | { type: 'pageBreak' }
   /** A new page in this orientation from here on (a landscape page works as a presentation slide). */
@@ -62,6 +63,7 @@ export const table = (
     keyValue?: boolean;
     fills?: Array<Array<string | null>>;
     compact?: boolean;
+    widths?: number[];
   } = {},
 ): Block => ({
   type: 'table',
