@@ -17,7 +17,7 @@ import {
   roundPrefix,
 } from '../core/intake/intake';
 import { otherAnswersText } from '../core/intake/journal';
-import { fitCell } from '../core/workbook/cell-limit';
+import { CELL_LIMIT, clipText, fitCell } from '../core/workbook/cell-limit';
 import { readSettings } from '../core/workbook/records';
 import { cellText, isDate, neutralizeFormula } from '../core/base/text';
 import { todayIn } from './desk';
@@ -104,13 +104,17 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
     checkRows.push(dateCol === undefined ? row : row.map((v, c) => (c === dateCol ? local : v)));
     for (const line of submission.budget)
       budgetRows.push(
-        rowFor(BUDGET, budgetHeader, { caseId, item: fit(line.item, 'budget'), amount: line.amount }),
+        rowFor(BUDGET, budgetHeader, {
+          caseId,
+          item: fit(line.item, 'budget'),
+          amount: fit(line.amount, 'budget'),
+        }),
       );
     log.push({
       action: 'Søknad mottatt',
       caseId,
       after: [
-        cellText(cells.title),
+        clipText(cellText(submission.cells.title), 200),
         `skjemasvar rad ${response.row} i «${batch.responseSheetName}»`,
         ...(submission.unmatched.length > 0
           ? [`andre svar: ${submission.unmatched.map((u) => u.title).join(', ')}`]
@@ -138,7 +142,8 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
   );
   const lang = batch.lang;
   const findingRows = checked.findings.map((f) =>
-    [f.rule, SEVERITY_LABEL[f.severity][lang], f.ref, f.message[lang], ''].map(neutralizeFormula),
+    // A message may quote an answer: clipped so that it fits its cell.
+    [f.rule, SEVERITY_LABEL[f.severity][lang], f.ref, clipText(f.message[lang], CELL_LIMIT - 1), ''].map(neutralizeFormula),
   );
   const rulesByCase = new Map<string, Set<string>>();
   for (const f of checked.findings) {

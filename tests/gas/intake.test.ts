@@ -178,6 +178,21 @@ describe('onFormSubmit', () => {
     expect(sb.spreadsheet.sheetData('Skjemasvar 1').values.at(-1)).toContain(need);
   });
 
+  it('registers a response whose over-long answers are quoted by findings too: every cell fits', () => {
+    const values = exampleWorkbook();
+    values['Avvik'] = [['Regel', 'Alvorlighet', 'Sak', 'Melding', 'Celle']];
+    const sb = desk(values);
+    const long = 'ti kroner '.repeat(5_001);
+    submit(sb, answers({ requested: long, title: 'T'.repeat(50_001), budget: `Lønn: ${long}` }));
+    const added = rows(sb).at(-1)!;
+    expect(added['Saksnr']).toBe(`${prefix}001`);
+    for (const sheet of ['Søknader', 'Budsjett', 'Avvik', 'Logg'])
+      for (const row of sb.spreadsheet.sheetData(sheet).values)
+        for (const v of row) expect(String(v).length).toBeLessThanOrEqual(50_000);
+    expect(rows(sb, 'Avvik').filter((r) => r['Regel'] === 'form-answer-truncated')).toHaveLength(2);
+    expect(rows(sb, 'Avvik').map((r) => r['Regel'])).toContain('amount-invalid');
+  });
+
   it('keeps the answer to a renamed question in Andre svar and flags it', () => {
     const values = exampleWorkbook();
     values['Avvik'] = [['Regel', 'Alvorlighet', 'Sak', 'Melding', 'Celle']];
