@@ -143,7 +143,9 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
   const lang = batch.lang;
   const findingRows = checked.findings.map((f) =>
     // A message may quote an answer: clipped so that it fits its cell.
-    [f.rule, SEVERITY_LABEL[f.severity][lang], f.ref, clipText(f.message[lang], CELL_LIMIT - 1), ''].map(neutralizeFormula),
+    [f.rule, SEVERITY_LABEL[f.severity][lang], f.ref, clipText(f.message[lang], CELL_LIMIT - 1), ''].map(
+      neutralizeFormula,
+    ),
   );
   const rulesByCase = new Map<string, Set<string>>();
   for (const f of checked.findings) {
