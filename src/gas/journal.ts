@@ -29,6 +29,8 @@ export interface JournalSpec<S extends SheetSpec> {
   id: string;
   /** The form, in messages. */
   label: Reason;
+  /** The document property holding the form's id: links the response sheet the first time it is needed. */
+  formIdProperty: string;
   target: S;
   /** Holds each registered response's key. */
   keyField: FieldKey<S>;
@@ -83,9 +85,19 @@ export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, formId:
   return null;
 }
 
-function responseSheet(sheets: SheetIndex, spec: JournalSpec<SheetSpec>): Sheet {
-  const id = Number(PropertiesService.getDocumentProperties().getProperty(sheetProperty(spec)) ?? NaN);
-  const sheet = Number.isInteger(id) ? sheets.byId(id) : null;
+/**
+ * The linked response sheet. A form made before the sheet was remembered (an earlier version) is linked
+ * on first use through its stored form id, so an upgrade needs no menu action.
+ */
+function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<SheetSpec>): Sheet {
+  const props = PropertiesService.getDocumentProperties();
+  const id = Number(props.getProperty(sheetProperty(spec)) ?? NaN);
+  let sheet = Number.isInteger(id) ? sheets.byId(id) : null;
+  const formId = props.getProperty(spec.formIdProperty);
+  if (!sheet && formId) {
+    const linked = linkResponseSheet(ss, spec, formId);
+    sheet = linked && sheets.byId(linked.getSheetId());
+  }
   if (!sheet) {
     throw tilskuddError(
       `Arket med svarene fra ${spec.label.nb} er ikke kjent (eller slettet). Velg Tilskudd › Opprett søknadsskjema og behold skjemaet, så kobles arket til igjen.`,
@@ -161,7 +173,7 @@ export function sweepResponses<S extends SheetSpec>(
   sheets: SheetIndex,
   user: string,
 ): string[] {
-  const journal = responseSheet(sheets, spec);
+  const journal = responseSheet(ss, sheets, spec);
   const range = journal.getDataRange();
   const responses = responsesOf(range.getDisplayValues(), range.getValues());
   return registerResponses(spec, ss, sheets, responses, sheets.nameOf(journal), user);
@@ -199,7 +211,7 @@ export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: 
   const sheets = new SheetIndex(ss);
   let journal: Sheet;
   try {
-    journal = responseSheet(sheets, spec);
+    journal = responseSheet(ss, sheets, spec);
   } catch (error) {
     return leave(spec, error);
   }

@@ -124,6 +124,18 @@ describe('onFormSubmit', () => {
     expect(writes(sb)).toBe(0);
   });
 
+  it('links the response sheet of a form made by an earlier version on first use', () => {
+    const sb = desk();
+    formOf(sb);
+    sb.runAs({ email: SECRETARY }, () =>
+      sb.fakes.PropertiesService.getDocumentProperties().deleteProperty('tilskudd.application.responseSheet'),
+    );
+    sb.spreadsheet.sheet('Skjemasvar 1').setName('Svar fra søkerne');
+    submit(sb, answers());
+    expect(rows(sb).at(-1)!['Saksnr']).toBe(`${prefix}001`);
+    expect(String(rows(sb, 'Logg').at(-1)!['Etter'])).toContain('«Svar fra søkerne»');
+  });
+
   it('maps by header when columns are reordered and a column is inserted', () => {
     const values = exampleWorkbook();
     values['Søknader'] = values['Søknader']!.map((row, r) => [
