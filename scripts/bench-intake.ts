@@ -1,6 +1,7 @@
 // Intake benchmark: the sweep (Registrer manglende svar / the hourly trigger) over a response sheet of
 // 10, 1 000 and 5 000 responses none of which reached Søknader, then a second sweep that finds none.
-import { QUESTIONS } from '../src/core/intake/application-form';
+import { QUESTIONS, questionTitle } from '../src/core/intake/application-form';
+import { DEFAULT_SETTINGS } from '../src/core/workbook/settings';
 import { exampleWorkbook } from '../src/example/agder';
 import { answers, deskWith, formOf, sheetCalls } from '../tests/gas/desk-helpers';
 
@@ -20,7 +21,9 @@ export function benchIntake() {
     // Responses as Google keeps them in the response sheet: a timestamp and one column per question.
     const rows = Array.from({ length: n }, (_, i) => [
       new Date(start + i * 1000),
-      ...QUESTIONS.map((q) => (q.key === 'title' ? `Prosjekt ${i}` : named[q.title.nb]![0])),
+      ...QUESTIONS.map((q) =>
+        q.key === 'title' ? `Prosjekt ${i}` : named[questionTitle(q, DEFAULT_SETTINGS).nb]![0],
+      ),
     ]);
     sb.spreadsheet.appendRaw('Skjemasvar 1', rows);
     const before = sb.spreadsheet.sheetData('Søknader').values.length;

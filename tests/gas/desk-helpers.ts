@@ -1,4 +1,5 @@
-import { QUESTIONS } from '../../src/core/intake/application-form';
+import { QUESTIONS, questionTitle } from '../../src/core/intake/application-form';
+import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { MEMBERS_SHEET } from '../../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import type { FakeForm, SubmittedResponse } from './fakes/form-app';
@@ -68,7 +69,7 @@ export function answers(
     ...overrides,
   };
   const named: Record<string, string[]> = { Tidsmerke: [stamp] };
-  for (const q of QUESTIONS) named[q.title.nb] = [base[q.key] ?? ''];
+  for (const q of QUESTIONS) named[questionTitle(q, DEFAULT_SETTINGS).nb] = [base[q.key] ?? ''];
   return named;
 }
 

@@ -392,7 +392,7 @@ describe('Opprett søknadsskjema', () => {
     expect(sweeps.map((t) => t.schedule)).toEqual([{ everyHours: 1 }]);
     expect(sb.spreadsheet.sheetData('Skjemasvar 1').values[0]).toEqual([
       'Tidsmerke',
-      ...QUESTIONS.map((q) => q.title.nb),
+      ...QUESTIONS.map((q) => questionTitle(q, DEFAULT_SETTINGS).nb),
     ]);
   });
 
