@@ -233,14 +233,14 @@ export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: 
       return { status: 'done', registered } as const;
     });
   } catch (error) {
-    return leave(spec, error);
+    return leave(spec, error, `row ${row} of "${journal.getName()}" left for the sweep`);
   }
 }
 
 /** A refusal the sweep will retry: logged for the trigger's execution log, not thrown (no failure mails). */
-function leave(spec: { id: string }, error: unknown): SubmitOutcome {
+function leave(spec: { id: string }, error: unknown, what = 'response left for the sweep'): SubmitOutcome {
   if (!(error instanceof TilskuddError)) throw error;
-  console.warn(`Tilskudd (${spec.id}): response left for the sweep: ${error.reason.en}`);
+  console.warn(`Tilskudd (${spec.id}): ${what}: ${error.reason.en}`);
   return { status: 'left for the sweep', reason: error.reason.en };
 }
 
@@ -254,6 +254,6 @@ export function sweepFromTrigger<S extends SheetSpec>(spec: JournalSpec<S>): Sub
     console.log(`Tilskudd (${spec.id}): sweep registered ${registered.length} response(s).`);
     return { status: 'done', registered };
   } catch (error) {
-    return leave(spec, error);
+    return leave(spec, error, 'sweep stopped, responses left for the next one');
   }
 }

@@ -344,6 +344,23 @@ describe('Registrer manglende svar', () => {
     expect(writes(sb)).toBe(0);
   });
 
+  it('as the hourly trigger, finding the lock busy, writes nothing, throws nothing and logs why', () => {
+    const sb = desk();
+    formOf(sb);
+    sb.fakes.LockService.holdFor('document', 'another-execution');
+    submit(sb, answers());
+    sb.calls.reset();
+    expect(() => sb.fireClockTriggers()).not.toThrow();
+    expect(writes(sb)).toBe(0);
+    expect(sb.fakes.console.lines.at(-1)!.text).toMatch(
+      /sweep stopped, responses left for the next one: The workbook is busy/,
+    );
+    sb.fakes.LockService.releaseAllHeldBy('another-execution');
+    sb.fireClockTriggers();
+    expect(rows(sb).at(-1)!['Saksnr']).toBe(`${prefix}001`);
+    expect(sb.fakes.console.lines.at(-1)!.text).toMatch(/sweep registered 1 response/);
+  });
+
   it('reports how many it registered, in one write per sheet', () => {
     const sb = desk();
     formOf(sb);
