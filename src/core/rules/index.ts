@@ -16,6 +16,7 @@ import { permanentOperatingCost } from './permanent-operating-cost';
 import { priorityAreaMissing } from './priority-area-missing';
 import { recommendationInvalid } from './recommendation-invalid';
 import { supplementNotReported, supplementOverLimit, supplementWithoutGrant } from './supplement-rules';
+import { PLAN_RULES } from '../plan/rules';
 import type { Rule } from './rule';
 
 /** Every rule the engine runs. Rule ids are part of the product's contract: never rename one. */
@@ -43,4 +44,5 @@ export const RULES: readonly Rule[] = [
   recommendationInvalid,
   formAnswerUnmapped,
   formAnswerTruncated,
+  ...PLAN_RULES,
 ];
