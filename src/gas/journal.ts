@@ -29,8 +29,11 @@ export interface JournalSpec<S extends SheetSpec> {
   id: string;
   /** The form, in messages. */
   label: Reason;
-  /** The document property holding the form's id: links the response sheet the first time it is needed. */
-  formIdProperty: string;
+  /**
+   * The document property holding the form's id, for forms made before the response sheet was
+   * remembered: links it the first time it is needed. New forms link at creation (`linkResponseSheet`).
+   */
+  formIdProperty?: string;
   target: S;
   /** Holds each registered response's key. */
   keyField: FieldKey<S>;
@@ -93,7 +96,7 @@ function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<Sh
   const props = PropertiesService.getDocumentProperties();
   const id = Number(props.getProperty(sheetProperty(spec)) ?? NaN);
   let sheet = Number.isInteger(id) ? sheets.byId(id) : null;
-  const formId = props.getProperty(spec.formIdProperty);
+  const formId = spec.formIdProperty ? props.getProperty(spec.formIdProperty) : null;
   if (!sheet && formId) {
     const linked = linkResponseSheet(ss, spec, formId);
     sheet = linked && sheets.byId(linked.getSheetId());
