@@ -237,6 +237,36 @@ describe('onFormSubmit', () => {
     expect(added['Andre svar']).toBe('Innstilling: Innvilges\nSaksnr: 2026-12-999');
   });
 
+  it('never overwrites a row a person typed while the response was being registered', () => {
+    const sb = desk();
+    formOf(sb);
+    // People typing are not held by the script's lock: a row lands in Søknader and in Budsjett after the
+    // intake read them (at its read of the case-id mark) and before it writes.
+    const props = sb.fakes.PropertiesService;
+    const real = props.getDocumentProperties.bind(props);
+    props.getDocumentProperties = () => {
+      const store = real();
+      const get = store.getProperty.bind(store);
+      store.getProperty = (key: string) => {
+        if (key === 'tilskudd.application.caseIds') {
+          sb.spreadsheet.appendRaw('Søknader', [['', '', 'Skrevet av en person']]);
+          sb.spreadsheet.appendRaw('Budsjett', [['', 'Notat', 'ikke slett']]);
+        }
+        return get(key);
+      };
+      return store;
+    };
+    submit(sb, answers());
+    const all = rows(sb);
+    expect(all.at(-2)!['Tittel']).toBe('Skrevet av en person');
+    expect(all.at(-1)).toMatchObject({ Tittel: 'Felles akutteam', Saksnr: `${prefix}001` });
+    expect(
+      rows(sb, 'Budsjett')
+        .slice(-3)
+        .map((r) => r['Post']),
+    ).toEqual(['Notat', 'Lønn', 'Drift']);
+  });
+
   it('never gives a case id twice: deleting the last row frees no id', () => {
     const sb = desk();
     submit(sb, answers({ title: 'Første' }));
