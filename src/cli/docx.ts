@@ -182,8 +182,10 @@ export async function toDocx(doc: DocModel): Promise<Buffer> {
       ],
     },
     sections: sections.map((children, k) => ({
+      // Landscape pages (wide tables, the one-page matrix that serves as a slide) keep the side margins the
+      // layout counts with and gain height from narrower top and bottom margins.
       properties: layout.sections[k]!.landscape
-        ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } }
+        ? { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 720, bottom: 720 } } }
         : {},
       footers: doc.footer ? { default: footerOf(doc.footer) } : undefined,
       children,

@@ -17,10 +17,11 @@ import {
   roundPrefix,
 } from '../core/intake/intake';
 import { otherAnswersText } from '../core/intake/journal';
-import { fitCell } from '../core/workbook/cell-limit';
+import { CELL_LIMIT, clipText, fitCell } from '../core/workbook/cell-limit';
 import { readSettings } from '../core/workbook/records';
 import { cellText, isDate, neutralizeFormula } from '../core/base/text';
 import { todayIn } from './desk';
+import { FORM_ID_PROPERTY } from './form';
 import type { LogEntry } from './log';
 import { handleSubmitEvent, type JournalBatch, type JournalPlan, type JournalSpec } from './journal';
 import { readValues, rowFor, wallClock, type Sheet } from './sheets';
@@ -39,6 +40,7 @@ export const CASE_IDS_PROPERTY = 'tilskudd.application.caseIds';
 export const APPLICATION_JOURNAL: JournalSpec<typeof APPLICATIONS> = {
   id: 'application',
   label: { nb: 'søknadsskjemaet', en: 'application form' },
+  formIdProperty: FORM_ID_PROPERTY,
   target: APPLICATIONS,
   keyField: 'responseKey',
   otherField: 'otherAnswers',
@@ -62,9 +64,10 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
   const settings = readSettings(settingsValues ? { [SETTINGS_SHEET.name]: settingsValues } : {});
   const header = target.values[0]!;
   const caseCol = target.columns.caseId!;
-  const ids = target.values.slice(1).map((row) => cellText(row[caseCol]));
   const props = PropertiesService.getDocumentProperties();
+  // The highest number per round, from the sheet and the stored mark, read once: ids given below raise it.
   let marks = readHighWater(props.getProperty(CASE_IDS_PROPERTY));
+  for (const row of target.values.slice(1)) marks = raiseHighWater(marks, cellText(row[caseCol]));
 
   const now = new Date();
   const appRows: unknown[][] = [];
@@ -78,8 +81,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
     const received = isDate(response.timestamp) ? response.timestamp : now;
     const local = wallClock(received, timeZone);
     const round = roundFor(local.getUTCFullYear(), local.getUTCMonth() + 1, settings.roundMonths);
-    const caseId = nextCaseId(ids, round, marks[roundPrefix(round)]);
-    ids.push(caseId);
+    const caseId = nextCaseId([], round, marks[roundPrefix(round)]);
     marks = raiseHighWater(marks, caseId);
 
     const cut: string[] = [];
@@ -104,13 +106,17 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
     checkRows.push(dateCol === undefined ? row : row.map((v, c) => (c === dateCol ? local : v)));
     for (const line of submission.budget)
       budgetRows.push(
-        rowFor(BUDGET, budgetHeader, { caseId, item: fit(line.item, 'budget'), amount: line.amount }),
+        rowFor(BUDGET, budgetHeader, {
+          caseId,
+          item: fit(line.item, 'budget'),
+          amount: fit(line.amount, 'budget'),
+        }),
       );
     log.push({
       action: 'Søknad mottatt',
       caseId,
       after: [
-        cellText(cells.title),
+        clipText(cellText(submission.cells.title), 200),
         `skjemasvar rad ${response.row} i «${batch.responseSheetName}»`,
         ...(submission.unmatched.length > 0
           ? [`andre svar: ${submission.unmatched.map((u) => u.title).join(', ')}`]
@@ -138,7 +144,10 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
   );
   const lang = batch.lang;
   const findingRows = checked.findings.map((f) =>
-    [f.rule, SEVERITY_LABEL[f.severity][lang], f.ref, f.message[lang], ''].map(neutralizeFormula),
+    // A message may quote an answer: clipped so that it fits its cell.
+    [f.rule, SEVERITY_LABEL[f.severity][lang], f.ref, clipText(f.message[lang], CELL_LIMIT - 1), ''].map(
+      neutralizeFormula,
+    ),
   );
   const rulesByCase = new Map<string, Set<string>>();
   for (const f of checked.findings) {

@@ -29,6 +29,11 @@ export interface JournalSpec<S extends SheetSpec> {
   id: string;
   /** The form, in messages. */
   label: Reason;
+  /**
+   * The document property holding the form's id, for forms made before the response sheet was
+   * remembered: links it the first time it is needed. New forms link at creation (`linkResponseSheet`).
+   */
+  formIdProperty?: string;
   target: S;
   /** Holds each registered response's key. */
   keyField: FieldKey<S>;
@@ -83,9 +88,19 @@ export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, formId:
   return null;
 }
 
-function responseSheet(sheets: SheetIndex, spec: JournalSpec<SheetSpec>): Sheet {
-  const id = Number(PropertiesService.getDocumentProperties().getProperty(sheetProperty(spec)) ?? NaN);
-  const sheet = Number.isInteger(id) ? sheets.byId(id) : null;
+/**
+ * The linked response sheet. A form made before the sheet was remembered (an earlier version) is linked
+ * on first use through its stored form id, so an upgrade needs no menu action.
+ */
+function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<SheetSpec>): Sheet {
+  const props = PropertiesService.getDocumentProperties();
+  const id = Number(props.getProperty(sheetProperty(spec)) ?? NaN);
+  let sheet = Number.isInteger(id) ? sheets.byId(id) : null;
+  const formId = spec.formIdProperty ? props.getProperty(spec.formIdProperty) : null;
+  if (!sheet && formId) {
+    const linked = linkResponseSheet(ss, spec, formId);
+    sheet = linked && sheets.byId(linked.getSheetId());
+  }
   if (!sheet) {
     throw tilskuddError(
       `Arket med svarene fra ${spec.label.nb} er ikke kjent (eller slettet). Velg Tilskudd › Opprett søknadsskjema og behold skjemaet, så kobles arket til igjen.`,
@@ -161,7 +176,7 @@ export function sweepResponses<S extends SheetSpec>(
   sheets: SheetIndex,
   user: string,
 ): string[] {
-  const journal = responseSheet(sheets, spec);
+  const journal = responseSheet(ss, sheets, spec);
   const range = journal.getDataRange();
   const responses = responsesOf(range.getDisplayValues(), range.getValues());
   return registerResponses(spec, ss, sheets, responses, sheets.nameOf(journal), user);
@@ -199,7 +214,7 @@ export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: 
   const sheets = new SheetIndex(ss);
   let journal: Sheet;
   try {
-    journal = responseSheet(sheets, spec);
+    journal = responseSheet(ss, sheets, spec);
   } catch (error) {
     return leave(spec, error);
   }
@@ -221,14 +236,14 @@ export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: 
       return { status: 'done', registered } as const;
     });
   } catch (error) {
-    return leave(spec, error);
+    return leave(spec, error, `row ${row} of "${journal.getName()}" left for the sweep`);
   }
 }
 
 /** A refusal the sweep will retry: logged for the trigger's execution log, not thrown (no failure mails). */
-function leave(spec: { id: string }, error: unknown): SubmitOutcome {
+function leave(spec: { id: string }, error: unknown, what = 'response left for the sweep'): SubmitOutcome {
   if (!(error instanceof TilskuddError)) throw error;
-  console.warn(`Tilskudd (${spec.id}): response left for the sweep: ${error.reason.en}`);
+  console.warn(`Tilskudd (${spec.id}): ${what}: ${error.reason.en}`);
   return { status: 'left for the sweep', reason: error.reason.en };
 }
 
@@ -242,6 +257,6 @@ export function sweepFromTrigger<S extends SheetSpec>(spec: JournalSpec<S>): Sub
     console.log(`Tilskudd (${spec.id}): sweep registered ${registered.length} response(s).`);
     return { status: 'done', registered };
   } catch (error) {
-    return leave(spec, error);
+    return leave(spec, error, 'sweep stopped, responses left for the next one');
   }
 }

@@ -156,7 +156,7 @@ export function createFormMenu(): void {
           ? nb
             ? 'Skjemaet er publisert og tar imot svar; innsendte svar kan ikke endres.'
             : 'The form is published and accepts responses; submitted responses are final.'
-          : problems.join('\n');
+          : `${problems.join('\n')}\n${nb ? 'Åpne det i Google Skjemaer, eller kjør Opprett søknadsskjema igjen, når søkerne skal kunne sende inn.' : 'Open it in Google Forms, or run Create application form again, when applicants are to send in.'}`;
       const journalNote = linked
         ? nb
           ? `Alle svar lagres i arket «${linked}»; det som ikke kom inn i Søknader, registreres hver time (eller med Tilskudd › Registrer manglende svar).`

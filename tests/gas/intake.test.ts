@@ -125,6 +125,18 @@ describe('onFormSubmit', () => {
     expect(writes(sb)).toBe(0);
   });
 
+  it('links the response sheet of a form made by an earlier version on first use', () => {
+    const sb = desk();
+    formOf(sb);
+    sb.runAs({ email: SECRETARY }, () =>
+      sb.fakes.PropertiesService.getDocumentProperties().deleteProperty('tilskudd.application.responseSheet'),
+    );
+    sb.spreadsheet.sheet('Skjemasvar 1').setName('Svar fra søkerne');
+    submit(sb, answers());
+    expect(rows(sb).at(-1)!['Saksnr']).toBe(`${prefix}001`);
+    expect(String(rows(sb, 'Logg').at(-1)!['Etter'])).toContain('«Svar fra søkerne»');
+  });
+
   it('maps by header when columns are reordered and a column is inserted', () => {
     const values = exampleWorkbook();
     values['Søknader'] = values['Søknader']!.map((row, r) => [
@@ -179,6 +191,21 @@ describe('onFormSubmit', () => {
     expect(sb.spreadsheet.sheetData('Skjemasvar 1').values.at(-1)).toContain(need);
   });
 
+  it('registers a response whose over-long answers are quoted by findings too: every cell fits', () => {
+    const values = exampleWorkbook();
+    values['Avvik'] = [['Regel', 'Alvorlighet', 'Sak', 'Melding', 'Celle']];
+    const sb = desk(values);
+    const long = 'ti kroner '.repeat(5_001);
+    submit(sb, answers({ requested: long, title: 'T'.repeat(50_001), budget: `Lønn: ${long}` }));
+    const added = rows(sb).at(-1)!;
+    expect(added['Saksnr']).toBe(`${prefix}001`);
+    for (const sheet of ['Søknader', 'Budsjett', 'Avvik', 'Logg'])
+      for (const row of sb.spreadsheet.sheetData(sheet).values)
+        for (const v of row) expect(String(v).length).toBeLessThanOrEqual(50_000);
+    expect(rows(sb, 'Avvik').filter((r) => r['Regel'] === 'form-answer-truncated')).toHaveLength(2);
+    expect(rows(sb, 'Avvik').map((r) => r['Regel'])).toContain('amount-invalid');
+  });
+
   it('keeps the answer to a renamed question in Andre svar and flags it', () => {
     const values = exampleWorkbook();
     values['Avvik'] = [['Regel', 'Alvorlighet', 'Sak', 'Melding', 'Celle']];
@@ -208,6 +235,36 @@ describe('onFormSubmit', () => {
     expect(added['Innstilling']).toBe('');
     expect(added['Saksnr']).toBe(`${prefix}001`);
     expect(added['Andre svar']).toBe('Innstilling: Innvilges\nSaksnr: 2026-12-999');
+  });
+
+  it('never overwrites a row a person typed while the response was being registered', () => {
+    const sb = desk();
+    formOf(sb);
+    // People typing are not held by the script's lock: a row lands in Søknader and in Budsjett after the
+    // intake read them (at its read of the case-id mark) and before it writes.
+    const props = sb.fakes.PropertiesService;
+    const real = props.getDocumentProperties.bind(props);
+    props.getDocumentProperties = () => {
+      const store = real();
+      const get = store.getProperty.bind(store);
+      store.getProperty = (key: string) => {
+        if (key === 'tilskudd.application.caseIds') {
+          sb.spreadsheet.appendRaw('Søknader', [['', '', 'Skrevet av en person']]);
+          sb.spreadsheet.appendRaw('Budsjett', [['', 'Notat', 'ikke slett']]);
+        }
+        return get(key);
+      };
+      return store;
+    };
+    submit(sb, answers());
+    const all = rows(sb);
+    expect(all.at(-2)!['Tittel']).toBe('Skrevet av en person');
+    expect(all.at(-1)).toMatchObject({ Tittel: 'Felles akutteam', Saksnr: `${prefix}001` });
+    expect(
+      rows(sb, 'Budsjett')
+        .slice(-3)
+        .map((r) => r['Post']),
+    ).toEqual(['Notat', 'Lønn', 'Drift']);
   });
 
   it('never gives a case id twice: deleting the last row frees no id', () => {
@@ -315,6 +372,23 @@ describe('Registrer manglende svar', () => {
     sb.ui.answerAlert();
     sb.runAs({ email: 'leser@example.no' }, () => sb.call('registerMissingResponses', { triggerUid: uid }));
     expect(writes(sb)).toBe(0);
+  });
+
+  it('as the hourly trigger, finding the lock busy, writes nothing, throws nothing and logs why', () => {
+    const sb = desk();
+    formOf(sb);
+    sb.fakes.LockService.holdFor('document', 'another-execution');
+    submit(sb, answers());
+    sb.calls.reset();
+    expect(() => sb.fireClockTriggers()).not.toThrow();
+    expect(writes(sb)).toBe(0);
+    expect(sb.fakes.console.lines.at(-1)!.text).toMatch(
+      /sweep stopped, responses left for the next one: The workbook is busy/,
+    );
+    sb.fakes.LockService.releaseAllHeldBy('another-execution');
+    sb.fireClockTriggers();
+    expect(rows(sb).at(-1)!['Saksnr']).toBe(`${prefix}001`);
+    expect(sb.fakes.console.lines.at(-1)!.text).toMatch(/sweep registered 1 response/);
   });
 
   it('reports how many it registered, in one write per sheet', () => {

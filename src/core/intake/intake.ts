@@ -149,9 +149,9 @@ export function readHighWater(json: string | null): HighWater {
   }
 }
 
-/** The record after giving `caseId`. */
+/** The record after giving (or finding in the sheet) `caseId`; the same record when it raises nothing. */
 export function raiseHighWater(marks: HighWater, caseId: string): HighWater {
   const m = /^(\d{4}-\d{2}-)(\d+)$/.exec(caseId);
-  if (!m) return marks;
-  return { ...marks, [m[1]!]: Math.max(marks[m[1]!] ?? 0, Number(m[2])) };
+  if (!m || Number(m[2]) <= (marks[m[1]!] ?? 0)) return marks;
+  return { ...marks, [m[1]!]: Number(m[2]) };
 }

@@ -16,8 +16,8 @@ export const formAnswerUnmapped = applicationRule({
           nb: `søknaden har svar på spørsmål som ikke hører til noen kolonne (${firstTitles(a.otherAnswers, 'nb')}). Flytt svarene til riktig kolonne og tøm cellen, eller gi spørsmålet i skjemaet tilbake tittelen fra søknadsskjemaet.`,
           en: `the application has answers to questions that belong to no column (${firstTitles(a.otherAnswers, 'en')}). Move the answers to the right column and empty the cell, or give the form's question back its title from the application form.`,
           fact: {
-            nb: 'Søknaden har svar som ennå ikke er plassert.',
-            en: 'The application has answers not yet placed.',
+            nb: 'Søknaden har svar som ikke er ført inn i søknadens felt.',
+            en: 'The application has answers not entered in its fields.',
           },
         },
 });
@@ -51,7 +51,7 @@ export const formAnswerTruncated: Rule = {
                 : `${about(ref, cell, lang)}the answer was longer than the 50,000 characters a cell holds, and was cut. The whole answer is in the form responses sheet: shorten it and paste it in, or attach it to the case.`,
             (lang) =>
               lang === 'nb'
-                ? 'Et svar i søknaden er avkortet; hele svaret ligger i skjemasvarene.'
+                ? 'Et svar i søknaden er avkortet; hele svaret står i skjemasvarene.'
                 : 'An answer in the application was cut; the whole answer is in the form responses.',
           ),
         );

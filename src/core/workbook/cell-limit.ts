@@ -25,6 +25,11 @@ export function fitCell(value: unknown): FittedCell {
   return { value: safe.slice(0, CELL_LIMIT - marker.length) + marker, cutFrom: safe.length };
 }
 
+/** Text the product composes (messages, log lines) that may quote an answer: cut to `max` with an ellipsis. */
+export function clipText(text: string, max = CELL_LIMIT): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** Whether a cell holds text the product cut to fit (it ends with the marker). */
 export const isCut = (value: unknown): boolean =>
   typeof value === 'string' && value.endsWith(']') && MARKER.test(value);

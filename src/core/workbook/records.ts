@@ -213,15 +213,29 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
   };
 }
 
-/** The columns a form answer can fill with long text: where the intake may have cut one. */
+/** The columns a form answer fills: where the intake may have cut one (a cheap test per cell). */
 const CUT_CHECKED = [
   'title',
   'applicant',
+  'email',
+  'category',
+  'type',
   'municipalities',
+  'hospital',
+  'region',
+  'priorityAreas',
   'need',
   'knowledgeBase',
   'innovation',
   'benefitPlan',
+  'from',
+  'to',
+  'requested',
+  'ownMunicipality',
+  'ownHospital',
+  'permanentCosts',
+  'agreement',
+  'contract',
   'otherAnswers',
 ] as const satisfies ReadonlyArray<FieldKey<typeof APPLICATIONS>>;
 

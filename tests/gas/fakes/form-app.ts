@@ -1,5 +1,5 @@
 import { enumOf, type Fake, FakeBase, type FakeEnv, NOT_FOUND } from './services';
-import type { FakeSpreadsheet } from './spreadsheet';
+import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
 import { hasContent } from './spreadsheet-cells';
 
 type Forms = typeof GoogleAppsScript.Forms;
@@ -82,7 +82,8 @@ export interface SubmittedResponse {
 /** Where a form's responses go: the response sheet and the column of each question (by item id). */
 interface ResponseSheet {
   spreadsheet: FakeSpreadsheet;
-  sheetName: string;
+  /** The sheet itself: a person may rename it, and Google keeps sending responses there. */
+  sheet: FakeSheet;
   columns: Map<number, number>;
 }
 
@@ -360,9 +361,9 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
       let n = 1;
       while (spreadsheet.sheets.some((s) => s.name === `${base} ${n}`)) n++;
       const sheetName = `${base} ${n}`;
-      spreadsheet.addSheet(sheetName, [[nb ? 'Tidsmerke' : 'Timestamp']]);
+      const sheet = spreadsheet.addSheet(sheetName, [[nb ? 'Tidsmerke' : 'Timestamp']]);
       spreadsheet.setFormUrl(`https://docs.google.com/forms/d/${this.id}/viewform`, sheetName);
-      this.responses = { spreadsheet, sheetName, columns: new Map() };
+      this.responses = { spreadsheet, sheet, columns: new Map() };
       this.syncColumns();
     }
     this.settings.destination = { type, id: String(id) };
@@ -411,12 +412,11 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
     const missing = questions.filter((q) => q.required && answerText(answers[q.title]) === '');
     if (missing.length > 0) throw this.fail(`This is a required question: ${missing[0]!.title}`);
     if (!this.responses) return null;
-    const { spreadsheet, sheetName, columns } = this.syncColumns()!;
+    const { spreadsheet, sheet, columns } = this.syncColumns()!;
     const row: unknown[] = [new Date(this.env.clock.now())];
     for (const q of questions) row[columns.get(q.id)! - 1] = answerText(answers[q.title]);
-    const sheet = spreadsheet.sheet(sheetName);
-    spreadsheet.appendRaw(sheetName, [Array.from(row, (v) => v ?? '')]);
-    const submitted = { spreadsheet, sheetName, row: sheet.grid.extent(hasContent)[0] };
+    spreadsheet.appendRaw(sheet.name, [Array.from(row, (v) => v ?? '')]);
+    const submitted = { spreadsheet, sheetName: sheet.name, row: sheet.grid.extent(hasContent)[0] };
     this.hooks?.submitted(submitted);
     return submitted;
   }
@@ -424,8 +424,8 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
   /** A question added since gets a new column at the end; a renamed one renames its column's header. */
   private syncColumns(): ResponseSheet | null {
     if (!this.responses) return null;
-    const { spreadsheet, sheetName, columns } = this.responses;
-    const { grid } = spreadsheet.sheet(sheetName);
+    const { sheet, columns } = this.responses;
+    const { grid } = sheet;
     for (const q of this.items.filter((i) => QUESTION_TYPES.includes(i.type))) {
       let col = columns.get(q.id);
       if (col === undefined) {
