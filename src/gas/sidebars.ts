@@ -11,6 +11,8 @@ import {
 import { checkPortfolio } from '../core/rules/check';
 import { ASSESSMENTS, columnLetter, type SheetSpec } from '../core/workbook/contract';
 import { dashboard } from '../core/money-flow/dashboard';
+import { buildEconomy } from '../core/money-flow/economy';
+import { economyView } from '../core/money-flow/economy-view';
 import { TilskuddError, tilskuddError } from '../core/base/errors';
 import { formatMoney } from '../core/parse/money';
 import { formatPeriod } from '../core/parse/period';
@@ -369,7 +371,8 @@ export const server: Server = {
   dashboardLoad: () =>
     endpoint('read', false, (desk) => {
       const p = portfolioOf(desk);
-      return { lang: desk.lang, data: dashboard(p), limit: p.settings.supplementLimit };
+      const economy = economyView(buildEconomy(p, todayIn(desk.ss)));
+      return { lang: desk.lang, data: dashboard(p), limit: p.settings.supplementLimit, economy };
     }),
   findingsLoad: () => endpoint('read', false, findingsView),
   findingsRecheck: () =>

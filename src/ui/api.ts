@@ -9,6 +9,7 @@ import type { CaseAssessment } from '../core/assessment/scores';
 import type { Ground } from '../core/assessment/form';
 import type { CategoryId } from '../core/workbook/categories';
 import type { DashboardData } from '../core/money-flow/dashboard';
+import type { EconomyView } from '../core/money-flow/economy-view';
 import type { Severity } from '../core/rules/findings';
 import type { Lang } from '../core/base/result';
 
@@ -80,6 +81,8 @@ export interface DashboardView {
   data: DashboardData;
   /** Sum of the supplementary authority per project, for the heading. */
   limit: number;
+  /** Allocated against paid per year, and per project with the derived light. */
+  economy: EconomyView;
 }
 
 export interface FindingView {

@@ -86,3 +86,30 @@ describe('Registrer utbetaling dialog', () => {
     expect(external).toEqual([]);
   });
 });
+
+describe('Fordeling: the economy', () => {
+  it('shows allocated against paid for the year and per project the light, sortable and filterable by region', async () => {
+    const sb = deskWith(signed());
+    const { page, errors } = await open(browser, sb, 'Dashboard');
+    await page.locator('#economy').waitFor();
+    await page.getByLabel('Budsjettår', { exact: true }).selectOption('2025');
+    expect(await page.locator('#economy-year').textContent()).toMatch(
+      /^2025: utbetalt 1\u00a0414\u00a0829\u00a0kr av tildelt 2\u00a0019\u00a0829\u00a0kr/,
+    );
+    const cases = () => page.locator('#economy tbody td:first-child').allTextContents();
+    // Red first (the default sort by light), then yellow, then green.
+    expect((await cases()).length).toBe(4);
+    await page.getByRole('button', { name: /^Igjen/ }).click();
+    expect(await cases()).toEqual(['ADM-2026', 'ADM-2025', '2025-05-001', '2025-05-002']);
+    await page.getByRole('button', { name: /^Igjen/ }).click();
+    expect((await cases())[0]).toBe('2025-05-002');
+    await page.getByLabel('Region').selectOption('Østre Agder');
+    expect(await cases()).toEqual(['2025-05-002']);
+    await page.getByLabel('Region').selectOption('');
+    await page.locator('#economy-section').scrollIntoViewIfNeeded();
+    await shot(page, 'dashboard-economy');
+    expect(await unlabelled(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  });
+});
