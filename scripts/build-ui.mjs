@@ -9,6 +9,7 @@ export const UI_PAGES = {
   Findings: 'src/ui/findings.ts',
   Supplement: 'src/ui/supplement.ts',
   Payment: 'src/ui/payment.ts',
+  Plan: 'src/ui/plan.ts',
 };
 
 /** `<?` would be read as a scriptlet if the file were ever served as a template; `</script` ends the tag. */

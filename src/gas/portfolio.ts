@@ -1,4 +1,5 @@
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -32,5 +33,7 @@ export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead 
   if (assessments) read(assessments);
   const payments = sheets.find(PAYMENTS);
   if (payments) read(payments);
+  const plan = sheets.find(ACTION_PLAN);
+  if (plan) read(plan);
   return { values, sheets: found };
 }

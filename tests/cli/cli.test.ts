@@ -269,6 +269,7 @@ describe('tilskudd init', () => {
       'Tildelinger',
       'Utbetalinger',
       'Innstillinger',
+      'Handlingsplan',
     ]);
     const apps = wb.getWorksheet('Søknader')!;
     expect((apps.getRow(1).values as unknown[]).slice(1)).toEqual(APPLICATIONS.fields.map((f) => f.header));

@@ -177,6 +177,8 @@ describe('readPortfolio', () => {
       budget: 'Budsjett',
       allocations: 'Tildelinger',
       payments: 'Utbetalinger',
+      // Without the optional plan sheet: the name it would have.
+      plan: 'Handlingsplan',
     });
     expect(p.columns.applications.caseId).toBe(0);
   });
@@ -196,6 +198,7 @@ describe('readPortfolio', () => {
       budget: 'Budget',
       allocations: 'Allocations',
       payments: 'Utbetalinger',
+      plan: 'Handlingsplan',
     });
     expect(p.applications[0]?.caseId).toBe(CASE_ID);
     expect(p.settings.defaultFrame).toBe(5_000_000);

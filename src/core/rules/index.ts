@@ -22,6 +22,7 @@ import {
   paymentWithoutContract,
   paymentWithoutGrant,
 } from './payment-rules';
+import { PLAN_RULES } from '../plan/rules';
 import type { Rule } from './rule';
 
 /** Every rule the engine runs. Rule ids are part of the product's contract: never rename one. */
@@ -54,4 +55,5 @@ export const RULES: readonly Rule[] = [
   unusedFunds,
   withdrawalOverRemaining,
   paymentInvalid,
+  ...PLAN_RULES,
 ];

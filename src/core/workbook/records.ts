@@ -1,6 +1,7 @@
 import { readAssessments, type AssessmentRow } from '../assessment/form';
 import { parseCategory, type CategoryId } from './categories';
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -19,6 +20,7 @@ import { parseDay, parsePeriod, type Period } from '../parse/period';
 import { fail, type Parsed } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
+import { readPlan, type Plan } from '../plan/records';
 
 /**
  * Typed records read from the workbook. Cells that do not parse keep their reason (`Parsed`), so the
@@ -131,13 +133,14 @@ export interface Payment {
   note: string;
 }
 
-export type SheetId = 'applications' | 'budget' | 'allocations' | 'payments';
+export type SheetId = 'applications' | 'budget' | 'allocations' | 'payments' | 'plan';
 
 export const SHEETS: Record<SheetId, SheetSpec> = {
   applications: APPLICATIONS,
   budget: BUDGET,
   allocations: ALLOCATIONS,
   payments: PAYMENTS,
+  plan: ACTION_PLAN,
 };
 
 export interface Portfolio {
@@ -153,6 +156,8 @@ export interface Portfolio {
   sheetNames: Record<SheetId, string>;
   /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet). */
   assessments?: AssessmentRow[];
+  /** The optional `Handlingsplan` sheet, numbered (absent: null, and its rules do not run). */
+  plan: Plan | null;
 }
 
 /**
@@ -307,6 +312,7 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const paymentsName = findSheetName(PAYMENTS, Object.keys(values));
   const paymentTable =
     paymentsName === undefined ? { columns: {}, rows: [] } : readTable(PAYMENTS, values[paymentsName]!);
+  const plan = readPlan(values);
   return {
     settings,
     applications: appTable.rows.map((r) => toApplication(r, settings)),
@@ -318,14 +324,17 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
       budget: budgetTable.columns,
       allocations: allocTable.columns,
       payments: paymentTable.columns,
+      plan: plan?.columns ?? {},
     },
     sheetNames: {
       applications: apps.name,
       budget: budget.name,
       allocations: allocs.name,
       payments: paymentsName ?? PAYMENTS.name,
+      plan: plan?.sheetName ?? ACTION_PLAN.name,
     },
     assessments: assessmentsOf(values),
+    plan,
   };
 }
 
