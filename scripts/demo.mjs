@@ -14,7 +14,7 @@ function tilskudd(...args) {
 const memo = 'examples/out/saksfremstilling.docx';
 const giving = 'examples/out/tildelinger-360giving.csv';
 
-tilskudd('init', '--example', example);
+tilskudd('init', '--example', '--force', example);
 tilskudd('check', example, '--write', checked);
 // The memo for SSU's meeting of 9 May 2025 (case 18-2025), as the seed proposes it.
 tilskudd(
@@ -41,5 +41,7 @@ tilskudd(
   'examples/out/oversikt-2025.docx',
 );
 tilskudd('publish', example, '--format', '360giving', '--out', giving);
+// The economy per project and budget year, for the controller (the example's payments are illustrative).
+tilskudd('export', example, '--format', 'economy', '--out', 'examples/out/okonomi.csv');
 console.log(`\nDen kontrollerte arbeidsboka: ${checked} (arket «Avvik» og markerte celler).`);
 console.log(`Saksfremstillingen: ${memo}. 360Giving: ${giving}.`);
