@@ -6,6 +6,7 @@ import { benefitPlanMissing } from './benefit-plan-missing';
 import { budgetIncomplete } from './budget-incomplete';
 import { caseIdInvalid } from './case-id';
 import { contractMissing } from './contract-missing';
+import { formAnswerTruncated, formAnswerUnmapped } from './form-answers';
 import { frameExceeded, keyExceeded } from './frame-and-key';
 import { outsideRound } from './outside-round';
 import { ownContributionMissing } from './own-contribution-missing';
@@ -55,5 +56,7 @@ export const RULES: readonly Rule[] = [
   unusedFunds,
   withdrawalOverRemaining,
   paymentInvalid,
+  formAnswerUnmapped,
+  formAnswerTruncated,
   ...PLAN_RULES,
 ];
