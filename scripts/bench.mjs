@@ -5,7 +5,12 @@ import { pathToFileURL } from 'node:url';
 
 mkdirSync('dist', { recursive: true });
 await build({
-  entryPoints: ['scripts/bench-core.ts', 'scripts/bench-gas.ts', 'scripts/bench-intake.ts'],
+  entryPoints: [
+    'scripts/bench-core.ts',
+    'scripts/bench-gas.ts',
+    'scripts/bench-economy.ts',
+    'scripts/bench-intake.ts',
+  ],
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -17,6 +22,7 @@ await build({
 });
 const { benchCore, benchMoney } = await import(pathToFileURL('dist/bench-core.cjs').href);
 const { benchGas } = await import(pathToFileURL('dist/bench-gas.cjs').href);
+const { benchEconomy } = await import(pathToFileURL('dist/bench-economy.cjs').href);
 const { benchIntake } = await import(pathToFileURL('dist/bench-intake.cjs').href);
 
 const rows = benchCore();
@@ -57,6 +63,14 @@ console.log(
 );
 console.log(`ALLOCATION_SHARE over 10 000 rows: ${gas.shareMs.toFixed(1)} ms median (target < 50 ms).`);
 
+const eco = benchEconomy();
+console.log('\nEconomy: 1 000 applications checked with and without 10 000 payment rows (median ms):\n');
+console.log(
+  `Without payments: ${eco.withoutMs.toFixed(1)} ms; with 10 000: ${eco.withMs.toFixed(1)} ms (target < 500 ms).`,
+);
+console.log(
+  `Registrer utbetaling, Spreadsheet calls at 10 and 10 000 payment rows: ${eco.dialogCalls.join(' and ')} (target: equal).`,
+);
 const sweeps = benchIntake();
 console.log(
   '\nSweep of the response sheet (Registrer manglende svar), responses none of which were registered:\n',
@@ -77,6 +91,8 @@ console.log(
 );
 
 const ok =
+  eco.withMs < 500 &&
+  eco.dialogCalls[0] === eco.dialogCalls[1] &&
   rows[2].median < 500 &&
   small <= 12 &&
   growth <= 12 &&

@@ -9,6 +9,7 @@ export const UI_PAGES = {
   Findings: 'src/ui/findings.ts',
   Supplement: 'src/ui/supplement.ts',
   FollowUp: 'src/ui/follow-up.ts',
+  Payment: 'src/ui/payment.ts',
   Plan: 'src/ui/plan.ts',
 };
 

@@ -14,7 +14,7 @@ function tilskudd(...args) {
 const memo = 'examples/out/saksfremstilling.docx';
 const giving = 'examples/out/tildelinger-360giving.csv';
 
-tilskudd('init', '--example', example);
+tilskudd('init', '--example', '--force', example);
 tilskudd('check', example, '--write', checked);
 // The memo for SSU's meeting of 9 May 2025 (case 18-2025), as the seed proposes it.
 tilskudd(
@@ -41,6 +41,8 @@ tilskudd(
   'examples/out/oversikt-2025.docx',
 );
 tilskudd('publish', example, '--format', '360giving', '--out', giving);
+// The economy per project and budget year, for the controller (the example's payments are illustrative).
+tilskudd('export', example, '--format', 'economy', '--out', 'examples/out/okonomi.csv');
 // The annual review of the action plan (seed 002), as of the review's day in November 2025.
 const plan = 'examples/out/handlingsplan-gjennomgang.docx';
 tilskudd('report', example, '--kind', 'plan', '--date', '2025-11-20', '--out', plan);

@@ -3,6 +3,7 @@
  * here delegates to modules; the build appends a top-level stub with the same JSDoc per export.
  */
 import { allocationShare, keyRemaining, yearPart } from './core/money-flow/formulas';
+import { hoursCost, positionCost, positionHours } from './core/money-flow/resources';
 import { nok, wallClockDates } from './gas/custom-functions';
 import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
 import { handleSubmission } from './gas/intake';
@@ -158,6 +159,52 @@ export function KEY_REMAINING(
   return keyRemaining(amounts, categories, category, frame, key);
 }
 
+/**
+ * Timer for en stillingsandel over et antall måneder (0,2 = 20 % gir 336 timer i året av 1 680).
+ * Hours of a share of a position over a number of months (0.2 = 20 % gives 336 hours a year of 1 680).
+ *
+ * @param {number|Array<Array<number>>} positions Stillinger, f.eks. 0,2 eller 1,6 / positions, e.g. 0.2 or 1.6
+ * @param {number|Array<Array<number>>} [months] Måneder; standard 12 / months; default 12
+ * @param {number} [hours_per_year] Timer i et årsverk; standard 1 680 / hours in a working year; default 1 680
+ * @return {number|Array<Array<number>>} Timer / hours
+ * @customfunction
+ */
+export function POSITION_HOURS(positions: unknown, months?: unknown, hours_per_year?: unknown): unknown {
+  return positionHours(positions, months, hours_per_year);
+}
+
+/**
+ * Kostnad for en stillingsandel: stillinger × årskostnad × måneder/12 × (1 + sosiale kostnader).
+ * Cost of a share of a position: positions × annual cost × months/12 × (1 + social cost rate).
+ *
+ * @param {number|Array<Array<number>>} positions Stillinger, f.eks. 1,6 / positions, e.g. 1.6
+ * @param {number|Array<Array<number>>} annual_cost Årskostnad per stilling, f.eks. 850 000 / annual cost per position
+ * @param {number|Array<Array<number>>} [months] Måneder; standard 12 / months; default 12
+ * @param {number} [social_cost_rate] Sosiale kostnader som andel, f.eks. 0,38; standard 0 / social costs as a rate; default 0
+ * @return {number|Array<Array<number>>} Kostnad i kroner / the cost in NOK
+ * @customfunction
+ */
+export function POSITION_COST(
+  positions: unknown,
+  annual_cost: unknown,
+  months?: unknown,
+  social_cost_rate?: unknown,
+): unknown {
+  return positionCost(positions, annual_cost, months, social_cost_rate);
+}
+
+/**
+ * Timer × timepris (1 372 timer à 505 kr gir 692 860 kr). Hours × hourly rate.
+ *
+ * @param {number|Array<Array<number>>} hours Timer / hours
+ * @param {number|Array<Array<number>>} hourly_rate Timepris i kroner / hourly rate in NOK
+ * @return {number|Array<Array<number>>} Kostnad i kroner / the cost in NOK
+ * @customfunction
+ */
+export function HOURS_COST(hours: unknown, hourly_rate: unknown): unknown {
+  return hoursCost(hours, hourly_rate);
+}
+
 // Sidebars and dialogs
 // Menu items open the built pages; the google.script.run endpoints below are the names in src/ui/api.ts,
 // each re-validating its arguments and checking the role in src/gas/sidebars.ts.
@@ -185,6 +232,11 @@ export function openSupplementDialog(): void {
 /** Menu: the follow-up sidebar (lights, economy, due dates per project). */
 export function openFollowUp(): void {
   openPage('FollowUp');
+}
+
+/** Menu: the payment dialog (payments, refunds, and withdrawals of unused money). */
+export function openPaymentDialog(): void {
+  openPage('Payment');
 }
 
 /** Sidebar endpoint: the assessment of a case ('' = the selected row). */
@@ -240,6 +292,21 @@ export function followUpLoad() {
 /** Sidebar endpoint: selects a project's row in Søknader. */
 export function followUpSelect(caseId: unknown) {
   return server.followUpSelect(caseId);
+}
+
+/** Dialog endpoint: granted projects with allocated, paid and left, and the withdrawals due. */
+export function paymentLoad() {
+  return server.paymentLoad();
+}
+
+/** Dialog endpoint: registers a payment or refund within what is left and after the written agreement. */
+export function paymentRegister(input: unknown) {
+  return server.paymentRegister(input);
+}
+
+/** Dialog endpoint: withdraws a project's unused money (Inndragning) after the refund deadline. */
+export function withdrawalRegister(caseId: unknown) {
+  return server.withdrawalRegister(caseId);
 }
 
 // The action plan (handlingsplan)

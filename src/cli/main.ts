@@ -19,6 +19,7 @@ import { TilskuddError } from '../core/base/errors';
 import type { Lang, Reason } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
+import { writeEconomy } from './export';
 import { humanReport, toJson } from './report';
 import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, workbookValues, writePlanNumbers } from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
@@ -156,6 +157,29 @@ Both hold the same allocations; one with errors is left out and named (exit 1).
       date: { type: 'string' },
     },
     run: publish,
+  },
+  export: {
+    usage: {
+      nb: 'export FIL.xlsx --format economy --out FIL.xlsx|FIL.csv [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]',
+      en: 'export FILE.xlsx --format economy --out FILE.xlsx|FILE.csv [--year YYYY] [--date YYYY-MM-DD]',
+    },
+    help: {
+      nb: `Skriver økonomien per prosjekt og budsjettår (tildelt, utbetalt, gjenstår, lys) og en sum per år,
+for controller og årlig rapportering.
+  --year ÅÅÅÅ  bare dette budsjettåret
+  --date DATO  dagen lyset regnes fra (standard: i dag)`,
+      en: `Writes the economy per project and budget year (allocated, paid, remaining, light) and a total
+per year, for the controller and the annual reporting.
+  --year YYYY  only this budget year
+  --date DATE  the day the light is judged by (default: today)`,
+    },
+    options: {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      year: { type: 'string' },
+      date: { type: 'string' },
+    },
+    run: exportEconomy,
   },
   report: {
     usage: {
@@ -319,7 +343,7 @@ async function check(ctx: Context): Promise<number> {
   }
   ctx.io.out(
     opts.json
-      ? JSON.stringify(toJson(findings, years, lang), null, 2)
+      ? JSON.stringify(toJson(findings, years, lang, result.economy), null, 2)
       : humanReport(file, result, years, findings, lang),
   );
   return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
@@ -462,6 +486,31 @@ async function publish(ctx: Context): Promise<number> {
     );
   }
   return withheld.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+async function exportEconomy(ctx: Context): Promise<number> {
+  const { opts, lang } = ctx;
+  const file = inputFile(ctx, {
+    nb: 'Oppgi arbeidsboka og --out FIL.',
+    en: 'Give the workbook and --out FILE.',
+  });
+  const out = requiredOut(ctx, 'FIL.xlsx');
+  const format = text(opts.format);
+  if (format !== 'economy') {
+    throw usageError(
+      `--format må være economy, ikke «${format ?? ''}».`,
+      `--format must be economy, not "${format ?? ''}".`,
+    );
+  }
+  if (!/\.(csv|xlsx)$/i.test(out))
+    throw usageError('Økonomien skrives som .xlsx eller .csv.', 'The economy is written as .xlsx or .csv.');
+  const year = yearOption(text(opts.year));
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), {
+    today: todayOption(text(opts.date)),
+  });
+  const rows = await writeEconomy(result, out, lang, year);
+  say(ctx, `Skrev økonomien (${rows} rader) til ${out}.`, `Wrote the economy (${rows} rows) to ${out}.`);
+  return EXIT.ok;
 }
 
 /** What a report is made from: the checked workbook, its raw values (for sheets such as history), the day. */

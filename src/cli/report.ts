@@ -4,6 +4,8 @@ import type { Finding, Severity } from '../core/rules/findings';
 import type { YearSummary } from '../core/money-flow/ledger';
 import { formatMoney } from '../core/parse/money';
 import type { Lang } from '../core/base/result';
+import type { Economy } from '../core/money-flow/economy';
+import { economyTable, projectsJson, type ProjectJson } from './economy-report';
 
 /** The `check` command's output: the JSON contract and the human-readable report. */
 
@@ -16,11 +18,16 @@ export interface CheckJson {
       allocated: number;
       remaining: number;
       categories: Record<string, { amount: number; share: number; key: number; keyAmount: number }>;
+      /** Paid out of the year's allocations (payments − refunds). */
+      paid: number;
     }
   >;
+  /** Per case id: allocated, paid, remaining, used and elapsed share, and the derived light. */
+  projects: Record<string, ProjectJson>;
 }
 
-export function toJson(findings: Finding[], years: YearSummary[], lang: Lang): CheckJson {
+export function toJson(findings: Finding[], years: YearSummary[], lang: Lang, economy: Economy): CheckJson {
+  const paid = new Map(economy.years.map((y) => [y.year, y.paid]));
   return {
     findings: findings.map((f) => ({
       rule: f.rule,
@@ -31,9 +38,16 @@ export function toJson(findings: Finding[], years: YearSummary[], lang: Lang): C
     years: Object.fromEntries(
       years.map((y) => [
         String(y.year),
-        { frame: y.frame, allocated: y.allocated, remaining: y.remaining, categories: y.categories },
+        {
+          frame: y.frame,
+          allocated: y.allocated,
+          remaining: y.remaining,
+          categories: y.categories,
+          paid: paid.get(y.year) ?? 0,
+        },
       ]),
     ),
+    projects: projectsJson(economy),
   };
 }
 
@@ -126,6 +140,7 @@ export function humanReport(
     columns(rows).forEach((line, i) => lines.push(`  ${line}${flags[i]}`));
     lines.push('');
   }
+  lines.push(...economyTable([...result.economy.projects.values()], lang), '');
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   if (findings.length === 0) lines.push(t.none);

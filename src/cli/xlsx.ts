@@ -183,6 +183,7 @@ const NUMBER_FORMAT: Partial<Record<Field['kind'], string>> = {
   date: 'dd.mm.yyyy',
   // Months as text, so "2025-08" is not turned into a date by the spreadsheet program.
   month: '@',
+  yesnoDate: 'dd.mm.yyyy',
 };
 
 const WIDTH: Partial<Record<Field['kind'], number>> = { longtext: 40, text: 24, list: 28, email: 26 };

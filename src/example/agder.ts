@@ -3,6 +3,7 @@ import {
   ALLOCATIONS,
   APPLICATIONS,
   BUDGET,
+  PAYMENTS,
   PLAN_HISTORY,
   SETTINGS_SHEET,
   type FieldKey,
@@ -140,28 +141,50 @@ export const EXAMPLE_ALLOCATIONS: Array<Row<typeof ALLOCATIONS>> = [
   },
 ];
 
+/**
+ * Illustrative payments (the seeds record none), chosen so that the economy follow-up has something to
+ * say: Agdermodellen half paid without a written agreement and not drawn since, the pre-project never
+ * paid, the secretariat's cost paid twice over its allocation and late, and a payment booked on a case
+ * with no allocation yet.
+ */
+export const EXAMPLE_PAYMENTS: Array<Row<typeof PAYMENTS>> = [
+  {
+    caseId: '2025-05-001',
+    date: day('2025-08-15'),
+    amount: 560_000,
+    voucher: 'Eksempel 1',
+    note: 'Første halvdel',
+  },
+  { caseId: 'ADM-2025', date: day('2025-06-30'), amount: 469_915, voucher: 'Eksempel 2' },
+  { caseId: 'ADM-2025', date: day('2025-10-31'), amount: 469_914, voucher: 'Eksempel 3' },
+  { caseId: 'ADM-2025', date: day('2026-03-13'), amount: 20_000, voucher: 'Eksempel 4', note: 'Etterslep' },
+  { caseId: 'ADM-2026', date: day('2026-01-30'), amount: 50_000, voucher: 'Eksempel 5', note: 'Før vedtak' },
+];
+
 function workbook(
   applications: Array<Row<typeof APPLICATIONS>>,
   budget: Array<Row<typeof BUDGET>>,
   allocations: Array<Row<typeof ALLOCATIONS>>,
+  payments: Array<Row<typeof PAYMENTS>>,
 ): Record<string, unknown[][]> {
   return {
     [APPLICATIONS.name]: sheetRows(APPLICATIONS, applications),
     [BUDGET.name]: sheetRows(BUDGET, budget),
     [ALLOCATIONS.name]: sheetRows(ALLOCATIONS, allocations),
+    [PAYMENTS.name]: sheetRows(PAYMENTS, payments),
     [SETTINGS_SHEET.name]: sheetRows(SETTINGS_SHEET, settingsToRows(DEFAULT_SETTINGS)),
   };
 }
 
 /** The example workbook's values: sheet name → rows, header first. */
 export const exampleWorkbook = (): Record<string, unknown[][]> => ({
-  ...workbook(EXAMPLE_APPLICATIONS, EXAMPLE_BUDGET, EXAMPLE_ALLOCATIONS),
+  ...workbook(EXAMPLE_APPLICATIONS, EXAMPLE_BUDGET, EXAMPLE_ALLOCATIONS, EXAMPLE_PAYMENTS),
   [ACTION_PLAN.name]: sheetRows(ACTION_PLAN, EXAMPLE_PLAN),
   [PLAN_HISTORY.name]: sheetRows(PLAN_HISTORY, EXAMPLE_PLAN_HISTORY),
 });
 
 /** Every sheet of the contract with its headers and the default settings: the template. */
 export const emptyWorkbook = (): Record<string, unknown[][]> => ({
-  ...workbook([], [], []),
+  ...workbook([], [], [], []),
   [ACTION_PLAN.name]: sheetRows(ACTION_PLAN, []),
 });

@@ -29,11 +29,13 @@ export function runCheck(
   const read = readWorkbook(ss, sheets);
   const result = checkWorkbook(read.values, { today: todayIn(ss) });
   writeFindings(sheets, result, lang);
-  const ids: SheetId[] = ['applications', 'budget', 'allocations'];
+  const ids: SheetId[] = ['applications', 'budget', 'allocations', 'payments'];
   if (result.portfolio.plan) ids.push('plan');
   for (const id of ids) {
     const name = result.portfolio.sheetNames[id];
-    highlight(read.sheets.get(name)!, read.values[name]!, id, result, lang);
+    // Utbetalinger is optional: nothing to highlight in a workbook without it.
+    const sheet = read.sheets.get(name);
+    if (sheet) highlight(sheet, read.values[name]!, id, result, lang);
   }
   return {
     errors: result.findings.filter((f) => f.severity === 'error').length,

@@ -15,6 +15,7 @@ export const TEXT = {
   approveFinalReport: { nb: 'Godkjenn sluttrapport', en: 'Approve final report' },
   createStatusForm: { nb: 'Opprett statusskjema', en: 'Create status form' },
   showReminders: { nb: 'Vis påminnelser', en: 'Show reminders' },
+  payment: { nb: 'Registrer utbetaling', en: 'Register payment' },
   busy: {
     nb: 'Arbeidsboka er opptatt med en annen endring. Prøv igjen om litt.',
     en: 'The workbook is busy with another change. Try again shortly.',

@@ -36,6 +36,7 @@ export const MENU = [
   { label: DOCUMENT_TEXT.letters, fn: 'createLetters' },
   { label: DOCUMENT_TEXT.overview, fn: 'publishOverview' },
   { label: TEXT.supplement, fn: 'openSupplementDialog' },
+  { label: TEXT.payment, fn: 'openPaymentDialog' },
   // Sidebars and the dialog (src/gas/sidebars.ts).
   null,
   { label: SIDEBAR_TEXT.findings, fn: 'openFindings' },

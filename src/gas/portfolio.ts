@@ -5,6 +5,7 @@ import {
   ASSESSMENTS,
   BUDGET,
   DEADLINES,
+  PAYMENTS,
   SETTINGS_SHEET,
   STATUS_REPORTS,
 } from '../core/workbook/contract';
@@ -30,7 +31,7 @@ export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead 
   for (const spec of [APPLICATIONS, BUDGET, ALLOCATIONS]) read(sheets.require(spec));
   const settings = sheets.find(SETTINGS_SHEET);
   if (settings) read(settings);
-  for (const spec of [ASSESSMENTS, STATUS_REPORTS, DEADLINES, ACTION_PLAN]) {
+  for (const spec of [ASSESSMENTS, PAYMENTS, STATUS_REPORTS, DEADLINES, ACTION_PLAN]) {
     const sheet = sheets.find(spec);
     if (sheet) read(sheet);
   }

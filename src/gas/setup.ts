@@ -8,6 +8,7 @@ import {
   FINDINGS_SHEET,
   LOG_SHEET,
   MEMBERS_SHEET,
+  PAYMENTS,
   SETTINGS_SHEET,
   type Field,
   type SheetSpec,
@@ -30,6 +31,7 @@ const SHEETS: readonly SheetSpec[] = [
   APPLICATIONS,
   BUDGET,
   ALLOCATIONS,
+  PAYMENTS,
   SETTINGS_SHEET,
   MEMBERS_SHEET,
   FINDINGS_SHEET,
@@ -44,6 +46,8 @@ const FORMATS: Partial<Record<Field['kind'], string>> = {
   money: '#,##0 "kr"',
   date: 'dd.mm.yyyy',
   month: '@',
+  // Samarbeidsavtale: a date shows as one; Ja/Nei stay text.
+  yesnoDate: 'dd.mm.yyyy',
 };
 
 export interface SetupReport {

@@ -11,6 +11,8 @@ import {
 import { checkPortfolio } from '../core/rules/check';
 import { ASSESSMENTS, columnLetter } from '../core/workbook/contract';
 import { dashboard } from '../core/money-flow/dashboard';
+import { buildEconomy } from '../core/money-flow/economy';
+import { economyView } from '../core/money-flow/economy-view';
 import { TilskuddError, tilskuddError } from '../core/base/errors';
 import { formatMoney } from '../core/parse/money';
 import { formatPeriod } from '../core/parse/period';
@@ -39,6 +41,7 @@ import { readWorkbook } from './portfolio';
 import { SheetIndex, appendRows, rowFor, sheetWithHeader } from './sheets';
 import { registerSupplement } from './supplement';
 import { followUpView, selectProject } from './follow-up';
+import { paymentView, paymentDone, withdrawalDone } from './payment-endpoints';
 import { planView } from './plan-view';
 
 /**
@@ -52,6 +55,7 @@ export const SIDEBAR_TEXT = {
   findings: { nb: 'Avvik', en: 'Findings' },
   supplement: { nb: 'Tilleggsbevilling', en: 'Supplementary allocation' },
   followUp: { nb: 'Oppfølging', en: 'Follow-up' },
+  payment: { nb: 'Utbetaling og inndragning', en: 'Payment and withdrawal' },
   plan: { nb: 'Handlingsplan', en: 'Action plan' },
 } as const;
 
@@ -61,6 +65,7 @@ const TITLES: Record<Page, { nb: string; en: string }> = {
   Findings: SIDEBAR_TEXT.findings,
   Supplement: SIDEBAR_TEXT.supplement,
   FollowUp: SIDEBAR_TEXT.followUp,
+  Payment: SIDEBAR_TEXT.payment,
   Plan: SIDEBAR_TEXT.plan,
 };
 
@@ -359,7 +364,8 @@ export const server: Server = {
   dashboardLoad: () =>
     endpoint('read', false, (desk) => {
       const p = portfolioOf(desk);
-      return { lang: desk.lang, data: dashboard(p), limit: p.settings.supplementLimit };
+      const economy = economyView(buildEconomy(p, todayIn(desk.ss)));
+      return { lang: desk.lang, data: dashboard(p), limit: p.settings.supplementLimit, economy };
     }),
   findingsLoad: () => endpoint('read', false, findingsView),
   findingsRecheck: () =>
@@ -403,5 +409,22 @@ export const server: Server = {
     }),
   followUpLoad: () => endpoint('read', false, followUpView),
   followUpSelect: (caseId) => endpoint('read', false, (desk) => selectProject(desk, text(caseId, 100))),
+  paymentLoad: () => endpoint('money', false, (desk) => paymentView(desk, portfolioOf(desk))),
+  paymentRegister: (raw) =>
+    endpoint('money', true, (desk) => {
+      const input = record(raw);
+      const kind = text(input.kind, 20);
+      if (kind !== 'payment' && kind !== 'refund') throw badRequest();
+      return paymentDone(desk, {
+        caseId: text(input.caseId, 100).trim(),
+        kind,
+        amount: text(input.amount, 100),
+        date: text(input.date, 30),
+        voucher: text(input.voucher, 500),
+        item: text(input.item, 500),
+      });
+    }),
+  withdrawalRegister: (caseId) =>
+    endpoint('money', true, (desk) => withdrawalDone(desk, text(caseId, 100).trim())),
   planLoad: () => endpoint('read', false, (desk) => planView(desk, portfolioOf(desk))),
 };

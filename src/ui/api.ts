@@ -9,6 +9,7 @@ import type { CaseAssessment } from '../core/assessment/scores';
 import type { Ground } from '../core/assessment/form';
 import type { CategoryId } from '../core/workbook/categories';
 import type { DashboardData } from '../core/money-flow/dashboard';
+import type { EconomyView } from '../core/money-flow/economy-view';
 import type { Severity } from '../core/rules/findings';
 import type { Lang } from '../core/base/result';
 import type { ProjectView } from '../core/follow-up/overview';
@@ -81,6 +82,8 @@ export interface DashboardView {
   data: DashboardData;
   /** Sum of the supplementary authority per project, for the heading. */
   limit: number;
+  /** Allocated against paid per year, and per project with the derived light. */
+  economy: EconomyView;
 }
 
 export interface FindingView {
@@ -135,6 +138,51 @@ export interface FollowUpView {
   projects: ProjectView[];
 }
 
+export interface PaymentProjectView {
+  caseId: string;
+  title: string;
+  allocated: number;
+  paid: number;
+  left: number;
+  contract: boolean;
+  /** ISO day the written agreement was signed, when known. */
+  contractSigned: string | null;
+  items: string[];
+}
+
+export interface WithdrawalView {
+  caseId: string;
+  title: string;
+  amount: number;
+  rows: Array<{ year: number; amount: number }>;
+}
+
+export interface PaymentView {
+  lang: Lang;
+  /** Today in the spreadsheet's zone (ISO), the dialog's default date. */
+  today: string;
+  projects: PaymentProjectView[];
+  /** Projects with unused money past the refund deadline: the withdrawal each calls for. */
+  withdrawals: WithdrawalView[];
+}
+
+export interface PaymentRequest {
+  caseId: string;
+  kind: 'payment' | 'refund';
+  amount: string;
+  /** ISO day (from the date input) or 09.05.2025. */
+  date: string;
+  voucher: string;
+  item: string;
+}
+
+export interface PaymentDone {
+  caseId: string;
+  amount: number;
+  left: number;
+  message: string;
+}
+
 /** A row of the action plan as the Handlingsplan sidebar shows it. */
 export interface PlanNode {
   /** The sheet row, to select it. */
@@ -179,6 +227,9 @@ export interface Api {
   supplementRegister(input: SupplementRequest): Result<SupplementDone>;
   followUpLoad(): Result<FollowUpView>;
   followUpSelect(caseId: string): Result<null>;
+  paymentLoad(): Result<PaymentView>;
+  paymentRegister(input: PaymentRequest): Result<PaymentDone>;
+  withdrawalRegister(caseId: string): Result<PaymentDone>;
   planLoad(): Result<PlanView>;
 }
 
@@ -203,6 +254,9 @@ export const ENDPOINTS = [
   'supplementRegister',
   'followUpLoad',
   'followUpSelect',
+  'paymentLoad',
+  'paymentRegister',
+  'withdrawalRegister',
   'planLoad',
 ] as const satisfies readonly Endpoint[];
 type Missing = Exclude<Endpoint, (typeof ENDPOINTS)[number]>;
@@ -215,6 +269,7 @@ export const PAGES = {
   Findings: { opener: 'openFindings', kind: 'sidebar', action: 'read' },
   Supplement: { opener: 'openSupplementDialog', kind: 'dialog', action: 'money' },
   FollowUp: { opener: 'openFollowUp', kind: 'sidebar', action: 'read' },
+  Payment: { opener: 'openPaymentDialog', kind: 'dialog', action: 'money' },
   Plan: { opener: 'openPlan', kind: 'sidebar', action: 'read' },
 } as const satisfies Record<string, { opener: string; kind: 'sidebar' | 'dialog'; action: Action }>;
 export type Page = keyof typeof PAGES;

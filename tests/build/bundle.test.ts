@@ -13,6 +13,9 @@ describe('the Apps Script bundle', () => {
   it('ends with a top-level stub per exported function, keeping JSDoc and parameter names', () => {
     const stub = /\/\*\*[^]*?@customfunction\s*\*\/\nfunction NOK\(amount\) \{\n {2}return __tilskudd\.NOK\(amount\);\n\}/;
     expect(code).toMatch(stub);
+    expect(code).toMatch(
+      /@customfunction\s*\*\/\nfunction POSITION_COST\(positions, annual_cost, months, social_cost_rate\) \{/,
+    );
   });
 
   it('loads in a bare context and answers custom-function calls on whole ranges', () => {

@@ -26,12 +26,15 @@ function edited(edit: (v: Values) => void): Values {
   return v;
 }
 
+/** The day the example's economy is judged by (its payments are illustrative, see src/example/agder.ts). */
+const DATE = ['--date', '2026-12-01'];
+
 const col = (header: string) => APPLICATIONS.fields.findIndex((f) => f.header === header);
 
 describe('tilskudd check', () => {
   it('reports the example: summary per year, findings, exit 1 for error-level findings', async () => {
     const file = await writeValues(exampleWorkbook());
-    const r = await cli('check', file, '--json');
+    const r = await cli('check', file, '--json', ...DATE);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as CheckJson;
     expect(json.years['2025']).toEqual({
@@ -44,6 +47,7 @@ describe('tilskudd check', () => {
         administration: { amount: 939_829, share: 939_829 / 9_160_000, key: 0.05, keyAmount: 458_000 },
         operations: { amount: 0, share: 0, key: 0.15, keyAmount: 1_374_000 },
       },
+      paid: 1_414_829,
     });
     expect(json.years['2026']!.allocated).toBe(665_000);
     const pairs = json.findings.map((f) => `${f.severity} ${f.rule} ${f.ref}`);
@@ -51,27 +55,37 @@ describe('tilskudd check', () => {
       'error budget-incomplete 2025-05-002',
       'error budget-incomplete 2025-05-002',
       'error budget-incomplete 2025-05-002',
+      'error overspent ADM-2025',
+      'error payment-without-contract 2025-05-001',
+      'error payment-without-grant ADM-2026',
       'warning contract-missing 2025-05-001',
       'warning contract-missing 2025-05-002',
       'warning key-exceeded 2025',
       'warning own-contribution-missing 2025-05-001',
       'warning own-contribution-missing 2025-05-002',
+      'warning payment-outside-period ADM-2025',
       'warning supplement-not-reported 2025-05-001',
+      'warning unused-funds 2025-05-001',
+      'warning unused-funds 2025-05-002',
     ]);
     expect(json.findings[0]!.message).toContain('[Beløp]');
   });
 
   it('prints a readable per-year table and findings grouped by severity', async () => {
     const file = await writeValues(exampleWorkbook());
-    const r = await cli('check', file);
+    const r = await cli('check', file, ...DATE);
     expect(r.out).toMatch(
       /Budsjettår 2025 +Ramme 9\u00a0160\u00a0000\u00a0kr +Tildelt 2\u00a0019\u00a0829\u00a0kr/,
     );
     expect(r.out).toMatch(
       /Administrasjon +939\u00a0829\u00a0kr +10,3 % +5,0 % +458\u00a0000\u00a0kr +⚠ over nøkkelen/,
     );
-    expect(r.out.indexOf('Feil (3)')).toBeLessThan(r.out.indexOf('Advarsler (6)'));
-    expect(r.out).toContain('Resultat: 3 feil, 6 advarsler.');
+    expect(r.out).toMatch(
+      /2025-05-001 +1\u00a0120\u00a0000\u00a0kr +560\u00a0000\u00a0kr +560\u00a0000\u00a0kr +50 % +100 % +rød/,
+    );
+    expect(r.out.indexOf('Økonomi per prosjekt')).toBeLessThan(r.out.indexOf('Feil (6)'));
+    expect(r.out.indexOf('Feil (6)')).toBeLessThan(r.out.indexOf('Advarsler (9)'));
+    expect(r.out).toContain('Resultat: 6 feil, 9 advarsler.');
   });
 
   it('speaks English with --lang en and limits the summary with --year', async () => {
@@ -95,6 +109,7 @@ describe('tilskudd check', () => {
   it('exits 0 when there is no error-level finding', async () => {
     const values = edited((v) => {
       v['Budsjett'] = v['Budsjett']!.filter((row) => !String(row[2]).includes('[Beløp]'));
+      delete v['Utbetalinger'];
     });
     const r = await cli('check', await writeValues(values));
     expect(r.code).toBe(0);
@@ -104,12 +119,12 @@ describe('tilskudd check', () => {
   it('writes a copy with an Avvik sheet, highlighted cells and notes; a second run replaces them', async () => {
     const file = await writeValues(exampleWorkbook());
     const out = tmp('checked.xlsx');
-    expect((await cli('check', file, '--write', out)).code).toBe(1);
+    expect((await cli('check', file, '--write', out, ...DATE)).code).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const avvik = wb.getWorksheet('Avvik')!;
     expect(avvik.getRow(1).values).toEqual([undefined, 'Regel', 'Alvorlighet', 'Sak', 'Melding', 'Celle']);
-    expect(avvik.rowCount).toBe(10);
+    expect(avvik.rowCount).toBe(16);
     expect(avvik.getRow(2).getCell(5).value).toBe('Budsjett!C4');
     const cell = wb.getWorksheet('Budsjett')!.getCell('C4');
     expect(cell.fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFF4C7C3' } });
@@ -252,6 +267,7 @@ describe('tilskudd init', () => {
       'Søknader',
       'Budsjett',
       'Tildelinger',
+      'Utbetalinger',
       'Innstillinger',
       'Handlingsplan',
     ]);
@@ -274,7 +290,7 @@ describe('tilskudd init', () => {
 
     const r = await cli('check', file, '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ findings: [], years: {} });
+    expect(JSON.parse(r.out)).toEqual({ findings: [], years: {}, projects: {} });
   });
 });
 
@@ -284,9 +300,9 @@ describe('the built CLI', () => {
     const exec = (...args: string[]) =>
       spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
     expect(exec('init', '--example', example).status).toBe(0);
-    const r = exec('check', example);
+    const r = exec('check', example, ...DATE);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('Resultat: 3 feil, 6 advarsler.');
+    expect(r.stdout).toContain('Resultat: 6 feil, 9 advarsler.');
     const missing = exec('check', join(dir, 'missing.xlsx'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/finnes ikke/);

@@ -4,6 +4,7 @@ import {
   APPLICATIONS,
   BUDGET,
   DEADLINES,
+  PAYMENTS,
   SETTINGS_SHEET,
   STATUS_REPORTS,
   type FieldKey,
@@ -22,6 +23,7 @@ export type RowOf<S extends SheetSpec> = Partial<Record<FieldKey<S>, unknown>>;
 export type ApplicationRow = RowOf<typeof APPLICATIONS>;
 export type BudgetRow = RowOf<typeof BUDGET>;
 export type AllocationRow = RowOf<typeof ALLOCATIONS>;
+export type PaymentRow = RowOf<typeof PAYMENTS>;
 export type SettingRow = { key: string; value: unknown };
 export type StatusReportRow = RowOf<typeof STATUS_REPORTS>;
 export type DeadlineRow = RowOf<typeof DEADLINES>;
@@ -36,6 +38,8 @@ export interface Book {
   statusReports?: StatusReportRow[];
   /** Rows of `Frister`; left out when undefined. */
   deadlines?: DeadlineRow[];
+  /** Rows of the `Utbetalinger` sheet; the sheet is left out when undefined. */
+  payments?: PaymentRow[];
 }
 
 export const CASE_ID = '2025-05-010';
@@ -113,6 +117,11 @@ export function supplement(overrides: AllocationRow = {}): AllocationRow {
   });
 }
 
+/** A payment to the valid book's project, inside its period and after its agreement. */
+export function payment(overrides: PaymentRow = {}): PaymentRow {
+  return { caseId: CASE_ID, date: day('2025-09-01'), amount: '200 000', voucher: 'Bilag 1', ...overrides };
+}
+
 export function validBook(): Book {
   return { applications: [application()], budget: budgetLines(), allocations: [allocation()] };
 }
@@ -147,6 +156,7 @@ export function workbookValues(b: Book): WorkbookValues {
   if (b.settings) values[SETTINGS_SHEET.name] = sheetRows(SETTINGS_SHEET, b.settings);
   if (b.statusReports) values[STATUS_REPORTS.name] = sheetRows(STATUS_REPORTS, b.statusReports);
   if (b.deadlines) values[DEADLINES.name] = sheetRows(DEADLINES, b.deadlines);
+  if (b.payments) values[PAYMENTS.name] = sheetRows(PAYMENTS, b.payments);
   return values;
 }
 

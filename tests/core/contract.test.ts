@@ -179,6 +179,7 @@ describe('readPortfolio', () => {
       // Optional follow-up sheets, absent here: their Norwegian names, and no reports (follow-up not in use).
       statusReports: 'Statusrapporter',
       deadlines: 'Frister',
+      payments: 'Utbetalinger',
       // Without the optional plan sheet: the name it would have.
       plan: 'Handlingsplan',
     });
@@ -202,6 +203,7 @@ describe('readPortfolio', () => {
       allocations: 'Allocations',
       statusReports: 'Statusrapporter',
       deadlines: 'Frister',
+      payments: 'Utbetalinger',
       plan: 'Handlingsplan',
     });
     expect(p.applications[0]?.caseId).toBe(CASE_ID);

@@ -44,9 +44,15 @@ describe('the Agder example workbook', () => {
       ['contract-missing', '2025-05-001'],
       ['contract-missing', '2025-05-002'],
       ['key-exceeded', '2025'],
+      ['overspent', 'ADM-2025'],
       ['own-contribution-missing', '2025-05-001'],
       ['own-contribution-missing', '2025-05-002'],
+      ['payment-outside-period', 'ADM-2025'],
+      ['payment-without-contract', '2025-05-001'],
+      ['payment-without-grant', 'ADM-2026'],
       ['supplement-not-reported', '2025-05-001'],
+      ['unused-funds', '2025-05-001'],
+      ['unused-funds', '2025-05-002'],
     ]);
   });
 
@@ -65,9 +71,33 @@ describe('the Agder example workbook', () => {
     expect(key.message.nb).toContain('over nøkkelen på 5 % (458\u00a0000\u00a0kr)');
   });
 
-  it('has no errors beyond the budget placeholders', () => {
+  it('has no errors beyond the budget placeholders and the illustrative payments', () => {
+    const errors = result.findings.filter((f) => f.severity === 'error');
     expect(
-      result.findings.filter((f) => f.severity === 'error').every((f) => f.rule === 'budget-incomplete'),
+      errors.every(
+        (f) => f.rule === 'budget-incomplete' || f.cells[0]?.sheet === 'payments' || f.ref.startsWith('ADM'),
+      ),
     ).toBe(true);
+  });
+
+  it('follows up the economy: half of Agdermodellen paid, the pre-project not at all, the secretariat overpaid', () => {
+    const e = (id: string) => result.economy.projects.get(id)!;
+    expect(e('2025-05-001')).toMatchObject({
+      allocated: 1_120_000,
+      paid: 560_000,
+      remaining: 560_000,
+      light: 'red',
+    });
+    expect(e('2025-05-002')).toMatchObject({ allocated: 625_000, paid: 0, remaining: 625_000 });
+    expect(e('ADM-2025')).toMatchObject({
+      allocated: 939_829,
+      paid: 959_829,
+      remaining: -20_000,
+      light: 'red',
+    });
+    expect(result.economy.years.map((y) => [y.year, y.allocated, y.paid])).toEqual([
+      [2025, 2_019_829, 455_000 + 959_829],
+      [2026, 665_000, 105_000 + 50_000],
+    ]);
   });
 });

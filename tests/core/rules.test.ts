@@ -16,7 +16,8 @@ import {
   withApplication,
   type Book,
 } from './builders';
-import { expectFact, factProblems } from './facts';
+import { ECONOMY_RULE_IDS, expectFires } from './finding-checks';
+import { factProblems } from './facts';
 
 /** `kr('800 001')` → the text formatMoney writes: NBSPs between groups and before `kr`. */
 const kr = (amount: string) => `${amount.replace(/ /g, '\u00a0')}\u00a0kr`;
@@ -63,23 +64,6 @@ const RULE_IDS = [
 
 /** A need answer as the intake writes one that was 50 001 characters: cut, with the marker. */
 const CUT_NEED = String(fitCell('x'.repeat(50_001)).value);
-
-/** Checks that hold for every finding: where it points, and that each locale reads as that language. */
-function expectWellFormed(f: Finding): void {
-  const year = /^\d{4}$/.test(f.ref);
-  // Without a case id the message starts with the cell instead.
-  const start = (word: string) => (year ? `${f.ref}: ` : f.ref === '' ? '' : `${word} ${f.ref}`);
-  expect(f.message.nb.startsWith(start('Sak'))).toBe(true);
-  expect(f.message.en.startsWith(start('Case'))).toBe(true);
-  // English stays English: no Norwegian quotes or sheet words; Norwegian stays Norwegian.
-  expect(f.message.en).not.toMatch(/[«»]|\b(?:Sak|rad|Søknader|Tildelinger|Budsjett|ikke)\b/);
-  expect(f.message.nb).not.toMatch(/\b(?:Case|row|Applications|Allocations|the)\b/);
-  // Every message ends with what to do.
-  expect(f.message.nb.trim()).toMatch(/\.$/);
-  expect(f.message.en.trim()).toMatch(/\.$/);
-  // And every finding states the fact for documents, without the place or the instruction.
-  expectFact(f);
-}
 
 interface Positive {
   name: string;
@@ -668,7 +652,9 @@ describe('the valid book', () => {
       'measure-case-unknown',
       'measure-status-invalid',
     ];
-    expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS, 'assessor-disqualified', ...plan].sort());
+    expect(RULES.map((r) => r.id).sort()).toEqual(
+      [...RULE_IDS, 'assessor-disqualified', ...plan, ...ECONOMY_RULE_IDS].sort(),
+    );
   });
 });
 
@@ -678,19 +664,7 @@ describe.each(RULE_IDS)('%s', (rule) => {
   it('has positive cases', () => expect(cases.length).toBeGreaterThan(0));
 
   it.each(cases.map((c) => [c.name, c] as const))('fires on %s', (_, c) => {
-    const result = check(book(c.edit));
-    const others = [...new Set(result.findings.map((f) => f.rule).filter((r) => r !== rule))].sort();
-    expect(others).toEqual(c.alsoFires ?? []);
-    const [f, ...more] = findingsOf(result, rule);
-    expect(more).toEqual([]);
-    expect(f).toBeDefined();
-    expect(f!.severity).toBe(c.severity);
-    expect(f!.ref).toBe(c.ref ?? CASE_ID);
-    expect(f!.cells).toEqual(c.cells);
-    for (const text of c.nb) expect(f!.message.nb).toContain(text);
-    for (const text of c.en) expect(f!.message.en).toContain(text);
-    if (c.fact !== undefined) expect(f!.fact.nb).toBe(c.fact);
-    expectWellFormed(f!);
+    expectFires(check(book(c.edit)), rule, c);
   });
 });
 

@@ -64,6 +64,23 @@ describe('custom functions in the sandbox (custom-function mode: no writes, no a
     );
   });
 
+  it('POSITION_HOURS, POSITION_COST and HOURS_COST price the seed estimate on ranges, with no service call', () => {
+    sb.calls.reset();
+    expect(sb.callAsCustomFunction('POSITION_HOURS', column([0.2, '1,6', '']), column([12, 6, 6]))).toEqual([
+      [336],
+      [1344],
+      [''],
+    ]);
+    expect(
+      sb.callAsCustomFunction('HOURS_COST', sb.callAsCustomFunction('POSITION_HOURS', 1.4, 7), 505),
+    ).toBe(692_860);
+    expect(sb.callAsCustomFunction('POSITION_COST', 1.6, '850 000', 6)).toBe(680_000);
+    expect(() => sb.callAsCustomFunction('HOURS_COST', column([1, 2]), column([1]))).toThrow(
+      /like store områder/,
+    );
+    expect(sb.calls.total()).toBe(0);
+  });
+
   // Its speed (target < 50 ms) is measured by `npm run bench`, never asserted here.
   it('ALLOCATION_SHARE over 10 000 rows makes no service call', () => {
     const amounts = column(

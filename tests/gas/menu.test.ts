@@ -29,6 +29,7 @@ describe('onOpen', () => {
       'Lag tildelingsbrev',
       'Publiser oversikt',
       'Registrer tilleggsbevilling',
+      'Registrer utbetaling',
       '—',
       'Avvik',
       'Vurderingsskjema',
@@ -156,12 +157,18 @@ describe('Kontroller portefølje', () => {
       'budget-incomplete 2025-05-002',
       'budget-incomplete 2025-05-002',
       'budget-incomplete 2025-05-002',
+      'overspent ADM-2025',
+      'payment-without-contract 2025-05-001',
+      'payment-without-grant ADM-2026',
       'contract-missing 2025-05-001',
       'contract-missing 2025-05-002',
       'key-exceeded 2025',
       'own-contribution-missing 2025-05-001',
       'own-contribution-missing 2025-05-002',
+      'payment-outside-period ADM-2025',
       'supplement-not-reported 2025-05-001',
+      'unused-funds 2025-05-001',
+      'unused-funds 2025-05-002',
     ]);
     expect(avvik[1]![4]).toBe('Budsjett!C4');
     const budget = sb.spreadsheet.sheetData('Budsjett');
@@ -169,10 +176,12 @@ describe('Kontroller portefølje', () => {
     expect(budget.notes[3]![2]).toMatch(/^Tilskudd: \[budget-incomplete\] Sak 2025-05-002/);
     const apps = sb.spreadsheet.sheetData('Søknader');
     expect(apps.backgrounds[1]![colOf(sb, 'Søknader', 'Samarbeidsavtale')]).toBe('#fce8b2');
-    expect(sb.ui.toasts.at(-1)!.message).toBe('3 feil og 6 advarsler. Se arket «Avvik».');
+    expect(sb.spreadsheet.sheetData('Utbetalinger').backgrounds[5]![0]).toBe('#f4c7c3');
+    expect(sb.ui.toasts.at(-1)!.message).toBe('6 feil og 9 advarsler. Se arket «Avvik».');
     // Avvik; the header of the Logg sheet this workbook lacked; the log line.
     expect(sb.calls.count('Range.setValues')).toBe(3);
-    expect(sb.calls.count('Range.getValues')).toBeLessThanOrEqual(7);
+    // One read per sheet (the optional Handlingsplan and Utbetalinger included) and the log's header.
+    expect(sb.calls.count('Range.getValues')).toBeLessThanOrEqual(8);
     expect(sb.calls.count('Range.setBackground')).toBe(0);
     expect(sb.calls.count('Range.setNote')).toBe(0);
   });

@@ -18,7 +18,7 @@ describe('Avvik sidebar', () => {
   it('lists findings by severity and rule, filters, selects the cell, and re-checks', async () => {
     const sb = deskWith(demoWorkbook());
     const { page, external, errors } = await open(browser, sb, 'Findings');
-    await page.getByRole('heading', { name: 'Feil (3)' }).waitFor();
+    await page.getByRole('heading', { name: 'Feil (6)' }).waitFor();
     await shot(page, 'findings');
     expect(await page.getByRole('heading', { name: /Advarsler/ }).textContent()).toMatch(/Advarsler \(\d+\)/);
     await page.getByLabel('Søk', { exact: true }).fill('plassholder');

@@ -1,8 +1,8 @@
+import { toCsvRows } from '../base/csv';
 import type { CheckResult } from '../rules/check';
 import { monthOfDay, monthsIn, monthOf, yearOf, type Period } from '../parse/period';
 import { validOrgNumber } from '../parse/orgnr';
 import type { Allocation } from '../workbook/records';
-import { neutralizeFormula } from '../base/text';
 import { publication } from './publication';
 
 /**
@@ -85,7 +85,10 @@ export function grants360(result: CheckResult, year?: number): Grant360[] {
     ? `NO-BRC-${s.funderOrgNumber}`
     : `${s.grantIdPrefix}-forvalter`;
   // Allocations with an unusable amount or date always carry an error finding, so none is left out here.
-  const allocations = publication(result, year).allocations.filter((a) => a.amount.ok && a.date.ok);
+  // A withdrawal (inndragning) is no grant: it takes money back.
+  const allocations = publication(result, year).allocations.filter(
+    (a) => a.kind !== 'withdrawal' && a.amount.ok && a.date.ok,
+  );
   const ids = grantIds(s.grantIdPrefix, allocations);
   const out: Grant360[] = [];
   for (const a of allocations) {
@@ -144,15 +147,5 @@ const CSV_COLUMNS: Array<[title: string, value: (g: Grant360) => string | number
 
 /** RFC 4180 CSV; text that a spreadsheet would read as a formula is neutralised. */
 export function toCsv(grants: Grant360[]): string {
-  const cell = (v: string | number | undefined) => {
-    if (v === undefined) return '';
-    const text = String(typeof v === 'string' ? neutralizeFormula(v) : v);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return (
-    [
-      CSV_COLUMNS.map(([t]) => t).join(','),
-      ...grants.map((g) => CSV_COLUMNS.map(([, f]) => cell(f(g))).join(',')),
-    ].join('\r\n') + '\r\n'
-  );
+  return toCsvRows([CSV_COLUMNS.map(([t]) => t), ...grants.map((g) => CSV_COLUMNS.map(([, f]) => f(g)))]);
 }

@@ -1,3 +1,4 @@
+import { FOLLOW_UP_RULE_IDS } from '../rules/follow-up-ids';
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../workbook/categories';
 import { assessPortfolio, impartialityParagraph } from '../assessment/scores';
 import type { CheckResult } from '../rules/check';
@@ -172,7 +173,12 @@ export function proposals(
       );
   // An assessor's own declared conflict is handled by leaving their scores out; it does not hold a case back.
   const errors = new Set(
-    findings.filter((f) => f.severity === 'error' && f.rule !== 'assessor-disqualified').map((f) => f.ref),
+    findings
+      .filter(
+        (f) =>
+          f.severity === 'error' && f.rule !== 'assessor-disqualified' && !FOLLOW_UP_RULE_IDS.has(f.rule),
+      )
+      .map((f) => f.ref),
   );
   const badRecommendation = new Set(
     findings.filter((f) => f.rule === 'recommendation-invalid').map((f) => f.ref),
@@ -372,6 +378,7 @@ const HIDDEN_IN_MEMO = new Set([
   'supplement-not-reported',
   'supplement-over-limit',
   'supplement-without-grant',
+  ...FOLLOW_UP_RULE_IDS,
 ]);
 
 /** "Arendal, Grimstad, SSHF": the municipalities and, when it takes part, the hospital trust's short name. */

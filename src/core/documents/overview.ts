@@ -23,7 +23,8 @@ export function buildOverview(result: CheckResult, year: number, lang: Lang = 'n
     const a = e.allocation;
     const part = e.byYear?.get(year);
     if (part === undefined || !a.amount.ok || !published.has(a)) continue;
-    const total = a.amount.value;
+    // A withdrawal (inndragning) takes its amount off the project's total, as it does off the year.
+    const total = a.kind === 'withdrawal' ? -a.amount.value : a.amount.value;
     const app = apps.get(a.caseId);
     const key = a.caseId || `rad ${a.row}`;
     const row = rows.get(key) ?? {

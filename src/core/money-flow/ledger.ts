@@ -40,11 +40,15 @@ export interface Ledger {
   years: Map<number, YearSummary>;
 }
 
-/** Splits an allocation by budget year; `null` when amount or period/date is unusable. */
+/**
+ * Splits an allocation by budget year; `null` when amount or period/date is unusable. A withdrawal
+ * (*inndragning*, a positive amount) counts negatively: it frees the frame of the years it names.
+ */
 export function yearSplit(a: Allocation): Map<number, number> | null {
   if (!a.amount.ok) return null;
-  if (a.period) return a.period.ok ? proRata(a.amount.value, a.period.value) : null;
-  return a.date.ok ? new Map([[yearOf(monthOfDay(a.date.value)), a.amount.value]]) : null;
+  const amount = a.kind === 'withdrawal' ? -a.amount.value : a.amount.value;
+  if (a.period) return a.period.ok ? proRata(amount, a.period.value) : null;
+  return a.date.ok ? new Map([[yearOf(monthOfDay(a.date.value)), amount]]) : null;
 }
 
 export function buildLedger(p: Portfolio, extraYears: number[] = []): Ledger {

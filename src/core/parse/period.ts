@@ -195,6 +195,12 @@ export function formatPeriod(p: Period, lang: 'nb' | 'en' = 'nb'): string {
   return `${formatMonth(p.from, lang)}–${formatMonth(p.to, lang)}`;
 }
 
+/** A day as Norwegians write it (09.05.2025), or ISO (2025-05-09) in English. */
+export function formatDay(d: Date, lang: 'nb' | 'en' = 'nb'): string {
+  const iso = d.toISOString().slice(0, 10);
+  return lang === 'nb' ? iso.split('-').reverse().join('.') : iso;
+}
+
 export const monthsIn = (p: Period): number => p.to - p.from + 1;
 
 /** Months of the period falling in each calendar year, in year order. */

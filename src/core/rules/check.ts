@@ -1,4 +1,5 @@
 import { sortFindings, type Finding } from './findings';
+import type { Economy } from '../money-flow/economy';
 import { buildLedger, type Ledger } from '../money-flow/ledger';
 import { readPortfolio, type Portfolio, type WorkbookValues } from '../workbook/records';
 import { RULES } from './';
@@ -7,6 +8,8 @@ import { buildContext } from './rule';
 export interface CheckResult {
   portfolio: Portfolio;
   ledger: Ledger;
+  /** Per project and budget year: allocated, paid and left, judged at `today`. */
+  economy: Economy;
   findings: Finding[];
 }
 
@@ -26,7 +29,7 @@ export function checkPortfolio(portfolio: Portfolio, options: CheckOptions): Che
   const ledger = buildLedger(portfolio, [...(options.years ?? [])]);
   const ctx = buildContext(portfolio, ledger, options.today);
   const findings = sortFindings(RULES.flatMap((rule) => rule.check(ctx)));
-  return { portfolio, ledger, findings };
+  return { portfolio, ledger, economy: ctx.economy, findings };
 }
 
 /** Reads and checks a workbook's values (sheet name → rows); throws TilskuddError when unusable. */

@@ -16,6 +16,13 @@ import { permanentOperatingCost } from './permanent-operating-cost';
 import { priorityAreaMissing } from './priority-area-missing';
 import { recommendationInvalid } from './recommendation-invalid';
 import { supplementNotReported, supplementOverLimit, supplementWithoutGrant } from './supplement-rules';
+import { overspent, unusedFunds, withdrawalOverRemaining } from './economy-rules';
+import {
+  paymentInvalid,
+  paymentOutsidePeriod,
+  paymentWithoutContract,
+  paymentWithoutGrant,
+} from './payment-rules';
 import { PLAN_RULES } from '../plan/rules';
 import type { Rule } from './rule';
 
@@ -42,6 +49,13 @@ export const RULES: readonly Rule[] = [
   kindInvalid,
   assessorDisqualified,
   recommendationInvalid,
+  overspent,
+  paymentWithoutGrant,
+  paymentWithoutContract,
+  paymentOutsidePeriod,
+  unusedFunds,
+  withdrawalOverRemaining,
+  paymentInvalid,
   formAnswerUnmapped,
   formAnswerTruncated,
   ...PLAN_RULES,

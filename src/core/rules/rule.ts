@@ -1,5 +1,6 @@
 import type { CellRef, Finding, Severity } from './findings';
 import { where } from './findings';
+import { buildEconomy, type Economy } from '../money-flow/economy';
 import type { Ledger } from '../money-flow/ledger';
 import type { Allocation, Application, BudgetLine, Portfolio } from '../workbook/records';
 import type { Lang, Reason } from '../base/result';
@@ -16,6 +17,8 @@ export interface CheckContext {
   supplementsByCase: Map<string, Allocation[]>;
   /** The day date-dependent rules judge against (UTC midnight), see `CheckOptions.today`. */
   today: Date;
+  /** Per project and budget year: allocated, paid and left (the economy rules read it). */
+  economy: Economy;
 }
 
 export interface Rule {
@@ -26,7 +29,7 @@ export interface Rule {
 
 export { isActive, isGrantedStatus };
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
@@ -43,6 +46,7 @@ export function buildContext(portfolio: Portfolio, ledger: Ledger, today: Date):
     portfolio,
     ledger,
     today,
+    economy: buildEconomy(portfolio, today, ledger),
     active: portfolio.applications.filter(isActive),
     budgetByCase: groupBy(portfolio.budget, byCase),
     ordinaryByCase: groupBy(

@@ -3,6 +3,7 @@ import {
   ALLOCATION_KINDS,
   DEADLINE_STATUSES,
   LIGHTS,
+  PAYMENT_KINDS,
   PLAN_LEVELS,
   RECOMMENDATIONS,
   REPORT_TYPES,
@@ -27,6 +28,8 @@ export function choicesFor(field: Field, settings: Settings): string[] | null {
       return [...STATUSES];
     case 'allocationKind':
       return Object.values(ALLOCATION_KINDS);
+    case 'paymentKind':
+      return Object.values(PAYMENT_KINDS);
     case 'region':
       return settings.regions;
     case 'recommendation':

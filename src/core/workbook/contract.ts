@@ -25,6 +25,8 @@ export type FieldKind =
   | 'statusLight'
   | 'reportType'
   | 'deadlineStatus'
+  | 'paymentKind'
+  | 'yesnoDate'
   | 'planLevel'
   | 'light';
 
@@ -88,7 +90,8 @@ export const APPLICATIONS = {
     }),
     f('permanentCosts', 'Varige driftsutgifter', 'Permanent operating costs', 'yesno'),
     f('agreement', 'Enighet dokumentert', 'Agreement documented', 'yesno', { aliases: ['Enighet'] }),
-    f('contract', 'Samarbeidsavtale', 'Written agreement', 'yesno', {
+    // Ja/Nei, or the date the written agreement was signed (payments before it are refused).
+    f('contract', 'Samarbeidsavtale', 'Written agreement', 'yesnoDate', {
       aliases: ['Skriftlig avtale', 'Avtale'],
     }),
     f('status', 'Status', 'Status', 'status'),
@@ -132,6 +135,24 @@ export const ALLOCATIONS = {
     f('from', 'Fra', 'From', 'month', { aliases: ['Start'] }),
     f('to', 'Til', 'To', 'month', { aliases: ['Slutt', 'End'] }),
     f('reportedSsu', 'Rapportert SSU', 'Reported to board', 'date', { aliases: ['Rapportert', 'Reported'] }),
+  ],
+} as const satisfies SheetSpec;
+
+/** Money paid to a project, and money paid back (optional sheet; the economy follow-up). */
+export const PAYMENTS = {
+  name: 'Utbetalinger',
+  en: 'Payments',
+  fields: [
+    f('caseId', 'Saksnr', 'Case ID', 'id', { aliases: ['Saksnummer', 'Case'] }),
+    f('date', 'Dato', 'Date', 'date', { aliases: ['Utbetalingsdato', 'Payment date'] }),
+    f('amount', 'Beløp', 'Amount', 'money'),
+    f('kind', 'Art', 'Kind', 'paymentKind', { optional: true, aliases: ['Type'] }),
+    f('item', 'Post', 'Item', 'text', { optional: true, aliases: ['Budsjettpost', 'Budget item'] }),
+    f('voucher', 'Bilag', 'Voucher', 'text', {
+      optional: true,
+      aliases: ['Bilagsnr', 'Referanse', 'Reference'],
+    }),
+    f('note', 'Merknad', 'Note', 'longtext', { optional: true, aliases: ['Kommentar', 'Comment'] }),
   ],
 } as const satisfies SheetSpec;
 
@@ -335,7 +356,13 @@ export const ROLES = ['Leder', 'Sekretær', 'Sekretariat', 'Brukerrepresentant',
 
 export type FieldKey<S extends SheetSpec> = S['fields'][number]['key'];
 
-export const ALLOCATION_KINDS = { ordinary: 'Ordinær', supplement: 'Tilleggsbevilling' } as const;
+export const ALLOCATION_KINDS = {
+  ordinary: 'Ordinær',
+  supplement: 'Tilleggsbevilling',
+  withdrawal: 'Inndragning',
+} as const;
+/** `Utbetalinger.Art`: a blank cell is a payment. */
+export const PAYMENT_KINDS = { payment: 'Utbetaling', refund: 'Tilbakebetaling' } as const;
 export const RECOMMENDATIONS = ['Innvilges', 'Delvis', 'Forprosjekt', 'Avslås'] as const;
 export const STATUSES = [
   'Mottatt',

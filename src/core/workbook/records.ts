@@ -7,6 +7,7 @@ import {
   ASSESSMENTS,
   BUDGET,
   DEADLINES,
+  PAYMENTS,
   SETTINGS_SHEET,
   STATUS_REPORTS,
   findSheetName,
@@ -55,6 +56,8 @@ export interface Application {
   permanentCosts: boolean | null;
   agreement: boolean | null;
   contract: boolean | null;
+  /** The day the written agreement was signed, when `Samarbeidsavtale` holds a date (then `contract` is true). */
+  contractSigned: Date | null;
   status: string;
   recommendation: Recommendation | null;
   /** The `Innstilling` cell as written, so an unknown value can be named. */
@@ -95,7 +98,8 @@ export interface BudgetLine {
   amount: Parsed<number>;
 }
 
-export type AllocationKind = 'ordinary' | 'supplement';
+/** A withdrawal (*inndragning*) takes back what a project will not use: it counts negatively. */
+export type AllocationKind = 'ordinary' | 'supplement' | 'withdrawal';
 
 export interface Allocation {
   row: number;
@@ -123,7 +127,24 @@ export function reported(a: Allocation): boolean | null {
   return parseYesNo(a.reportedSsu);
 }
 
-export type SheetId = 'applications' | 'budget' | 'allocations' | 'statusReports' | 'deadlines' | 'plan';
+export type PaymentKind = 'payment' | 'refund';
+
+/** One `Utbetalinger` row: money paid to a project, or (a refund) paid back by it. */
+export interface Payment {
+  row: number;
+  caseId: string;
+  date: Parsed<Date>;
+  amount: Parsed<number>;
+  /** `null` when `Art` is neither a payment nor a refund (blank is a payment). */
+  kind: PaymentKind | null;
+  kindText: string;
+  item: string;
+  voucher: string;
+  note: string;
+}
+
+export type SheetId =
+  'applications' | 'budget' | 'allocations' | 'payments' | 'statusReports' | 'deadlines' | 'plan';
 
 export const SHEETS: Record<SheetId, SheetSpec> = {
   applications: APPLICATIONS,
@@ -131,6 +152,7 @@ export const SHEETS: Record<SheetId, SheetSpec> = {
   allocations: ALLOCATIONS,
   statusReports: STATUS_REPORTS,
   deadlines: DEADLINES,
+  payments: PAYMENTS,
   plan: ACTION_PLAN,
 };
 
@@ -139,6 +161,8 @@ export interface Portfolio {
   applications: Application[];
   budget: BudgetLine[];
   allocations: Allocation[];
+  /** The rows of the optional `Utbetalinger` sheet (absent: nothing paid yet). */
+  payments: Payment[];
   /** 0-based column of each field per sheet, so findings can point at cells. */
   columns: Record<SheetId, Partial<Record<string, number>>>;
   /** The sheet names as found in the workbook (they may differ in case or be English). */
@@ -155,6 +179,12 @@ export interface Portfolio {
   /** The optional `Handlingsplan` sheet, numbered (absent: null, and its rules do not run). */
   plan: Plan | null;
 }
+
+/**
+ * Whether the workbook follows up payments (it has an `Utbetalinger` sheet): only then is money left
+ * unpaid after a project's end a finding, so a workbook that does not use the follow-up is not flooded.
+ */
+export const tracksPayments = (p: Portfolio): boolean => Object.keys(p.columns.payments).length > 0;
 
 /** All values of a workbook: sheet name → rows of cells, header first. */
 export type WorkbookValues = Record<string, readonly (readonly unknown[])[]>;
@@ -177,7 +207,26 @@ const KINDS: Record<string, AllocationKind> = {
   tillegg: 'supplement',
   supplementary: 'supplement',
   supplement: 'supplement',
+  inndragning: 'withdrawal',
+  inndratt: 'withdrawal',
+  withdrawal: 'withdrawal',
 };
+
+const PAYMENT_KIND: Record<string, PaymentKind> = {
+  '': 'payment',
+  utbetaling: 'payment',
+  payment: 'payment',
+  tilbakebetaling: 'refund',
+  tilbakeført: 'refund',
+  refund: 'refund',
+};
+
+/** `Samarbeidsavtale`: a date is the day it was signed (so, yes); otherwise Ja/Nei. */
+function contractOf(value: unknown): { contract: boolean | null; contractSigned: Date | null } {
+  const signed = parseDay(value);
+  if (signed.ok) return { contract: true, contractSigned: signed.value };
+  return { contract: parseYesNo(value), contractSigned: null };
+}
 
 export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settings: Settings): Application {
   return {
@@ -202,7 +251,7 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     ownHospital: optionalMoney(r.get('ownHospital')),
     permanentCosts: parseYesNo(r.get('permanentCosts')),
     agreement: parseYesNo(r.get('agreement')),
-    contract: parseYesNo(r.get('contract')),
+    ...contractOf(r.get('contract')),
     status: cellText(r.get('status')),
     recommendation: RECOMMENDATION[normalizeKey(cellText(r.get('recommendation')))] ?? null,
     recommendationText: cellText(r.get('recommendation')),
@@ -266,6 +315,21 @@ function toAllocation(r: TableRow<FieldKey<typeof ALLOCATIONS>>): Allocation {
   };
 }
 
+function toPayment(r: TableRow<FieldKey<typeof PAYMENTS>>): Payment {
+  const kindText = cellText(r.get('kind'));
+  return {
+    row: r.row,
+    caseId: cellText(r.get('caseId')),
+    date: parseDay(r.get('date')),
+    amount: parseMoney(r.get('amount')),
+    kind: PAYMENT_KIND[normalizeKey(kindText)] ?? null,
+    kindText,
+    item: cellText(r.get('item')),
+    voucher: cellText(r.get('voucher')),
+    note: cellText(r.get('note')),
+  };
+}
+
 function sheetValues(
   values: WorkbookValues,
   spec: SheetSpec,
@@ -295,18 +359,21 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const settings = readSettings(values);
   const reports = optionalTable(values, STATUS_REPORTS);
   const deadlines = optionalTable(values, DEADLINES);
+  const payments = optionalTable(values, PAYMENTS);
   const plan = readPlan(values);
   return {
     settings,
     applications: appTable.rows.map((r) => toApplication(r, settings)),
     budget: budgetTable.rows.map(toBudgetLine),
     allocations: allocTable.rows.map(toAllocation),
+    payments: payments.table.rows.map(toPayment),
     columns: {
       applications: appTable.columns,
       budget: budgetTable.columns,
       allocations: allocTable.columns,
       statusReports: reports.table.columns,
       deadlines: deadlines.table.columns,
+      payments: payments.table.columns,
       plan: plan?.columns ?? {},
     },
     sheetNames: {
@@ -315,6 +382,7 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
       allocations: allocs.name,
       statusReports: reports.name,
       deadlines: deadlines.name,
+      payments: payments.name,
       plan: plan?.sheetName ?? ACTION_PLAN.name,
     },
     assessments: assessmentsOf(values),

@@ -44,6 +44,8 @@ const settingsSchema = z.object({
   remindDaysBefore: z.number().check(z.int(), z.gte(0)),
   reminderIntervalDays: z.number().check(z.int(), z.positive()),
   maxReminders: z.number().check(z.int(), z.gte(0)),
+  economyTolerance: z.number().check(z.gte(0), z.lte(1)),
+  refundDeadlineMonths: z.number().check(z.int(), z.gte(0)),
   hospitalTrust: z.string().check(z.minLength(1)),
   hospitalTrustShort: z.string().check(z.minLength(1)),
   guidelinesCase: z.string(),
@@ -98,6 +100,10 @@ export const DEFAULT_SETTINGS: Settings = {
   remindDaysBefore: 14,
   reminderIntervalDays: 7,
   maxReminders: 3,
+  // The economy light: green while the share paid is within 15 percentage points of the time elapsed.
+  economyTolerance: 0.15,
+  // Unused money is flagged this many months after a project's end.
+  refundDeadlineMonths: 3,
   hospitalTrust: 'Sørlandet sykehus HF',
   hospitalTrustShort: 'SSHF',
   // The board's cases the memo cites: the guidelines (47-2024) and the split key (18-2025).
@@ -239,6 +245,17 @@ export function settingsToRows(s: Settings): SettingRow[] {
       value: s.keyCase,
       description: 'Saksnummeret der utvalget vedtok fordelingsnøkkelen (bakgrunn i saksfremstillingen)',
     },
+    {
+      key: 'Slingringsmonn økonomi',
+      value: percent(s.economyTolerance),
+      description:
+        'Grønt økonomilys så lenge andel utbetalt er innenfor så mange prosentpoeng av andel tid gått',
+    },
+    {
+      key: 'Frist tilbakebetaling (måneder)',
+      value: s.refundDeadlineMonths,
+      description: 'Måneder etter prosjektslutt før ubrukte midler flagges for inndragning',
+    },
   ];
 }
 
@@ -368,6 +385,24 @@ const APPLIERS: Array<[names: string[], apply: Apply]> = [
       const n = typeof v === 'number' ? v : Number(cellText(v).replace(/\s/g, ''));
       if (!Number.isInteger(n) || n <= 0) return false;
       d.docsPerDay = n;
+      return true;
+    },
+  ],
+  [
+    ['slingringsmonn økonomi', 'economy tolerance'],
+    (d, v) => {
+      const p = parsePercent(v);
+      if (p === null || p < 0 || p > 1) return false;
+      d.economyTolerance = p;
+      return true;
+    },
+  ],
+  [
+    ['frist tilbakebetaling (måneder)', 'refund deadline (months)'],
+    (d, v) => {
+      const n = typeof v === 'number' ? v : Number(cellText(v).replace(/\s/g, ''));
+      if (!Number.isInteger(n) || n < 0 || cellText(v) === '') return false;
+      d.refundDeadlineMonths = n;
       return true;
     },
   ],

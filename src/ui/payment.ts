@@ -1,0 +1,300 @@
+import { parseMoney } from '../core/parse/money';
+import type { PaymentProjectView, PaymentView, WithdrawalView } from './api';
+import { app, banner, load, money, setLang, spinner, t } from './lib/common';
+import { h, mount, uid } from './lib/dom';
+import { call, closeHost } from './lib/run';
+
+/**
+ * Registrer utbetaling: a granted project, payment or refund, amount (Norwegian formats), date, voucher
+ * and optional budget post; shows allocated, paid and left, and refuses early in the form, but the server
+ * decides. Below, the withdrawals of unused money the check calls for, one button each.
+ */
+document.body.classList.add('dialog');
+const root = app();
+let view: PaymentView | null = null;
+
+const stat = (label: string, value: string, id?: string) =>
+  h(
+    'div',
+    { class: 'stat' },
+    h('div', { class: 'label' }, label),
+    h('div', { class: 'value', ...(id ? { id } : {}) }, value),
+  );
+
+function figures(p: PaymentProjectView | undefined): HTMLElement {
+  if (!p) return h('div');
+  const used = p.allocated > 0 ? Math.min(Math.max(p.paid / p.allocated, 0), 1) : 0;
+  const agreement = p.contract
+    ? p.contractSigned
+      ? t(
+          `Samarbeidsavtale signert ${p.contractSigned.split('-').reverse().join('.')}`,
+          `Written agreement signed ${p.contractSigned}`,
+        )
+      : t('Samarbeidsavtale: ja', 'Written agreement: yes')
+    : t(
+        'Ingen skriftlig samarbeidsavtale: utbetaling er ikke mulig',
+        'No written agreement: payment is not possible',
+      );
+  return h(
+    'div',
+    { class: 'card subtle', id: 'figures', 'aria-live': 'polite' },
+    h(
+      'div',
+      { class: 'stats' },
+      stat(t('Tildelt', 'Allocated'), money(p.allocated)),
+      stat(t('Utbetalt', 'Paid'), money(p.paid)),
+      stat(t('Gjenstår', 'Left'), money(p.left), 'left'),
+    ),
+    h(
+      'div',
+      {
+        class: `meter${p.left < 0 ? ' over' : ''}`,
+        role: 'meter',
+        'aria-label': t('Utbetalt av tildelt', 'Paid of allocated'),
+        'aria-valuemin': 0,
+        'aria-valuemax': p.allocated,
+        'aria-valuenow': p.paid,
+      },
+      h('span', { style: `width:${Math.round(used * 100)}%` }),
+    ),
+    h('p', { class: p.contract ? 'hint' : 'hint banner-error', id: 'agreement' }, agreement),
+  );
+}
+
+function withdrawalList(items: WithdrawalView[], message: HTMLElement): HTMLElement {
+  if (items.length === 0) {
+    return h(
+      'p',
+      { class: 'muted', id: 'withdrawals' },
+      t(
+        'Ingen prosjekter har ubrukte midler etter fristen.',
+        'No project has unused money past the deadline.',
+      ),
+    );
+  }
+  return h(
+    'ul',
+    { class: 'plain', id: 'withdrawals' },
+    ...items.map((w) => {
+      const button = h(
+        'button',
+        { type: 'button', class: 'primary' },
+        t(`Trekk inn ${money(w.amount)}`, `Withdraw ${money(w.amount)}`),
+      );
+      button.addEventListener('click', async () => {
+        button.setAttribute('disabled', '');
+        mount(message, spinner(t('Registrerer inndragning …', 'Registering withdrawal …')));
+        const done = await load(message, call('withdrawalRegister', w.caseId));
+        if (!done) {
+          button.removeAttribute('disabled');
+          return;
+        }
+        await refresh();
+        // The refresh drew the dialog anew: the message goes to the new one.
+        mount(document.getElementById('withdraw-message')!, banner('success', done.message));
+      });
+      const years = w.rows.map((r) => `${r.year}: ${money(r.amount)}`).join(', ');
+      return h(
+        'li',
+        {},
+        h('div', {}, h('strong', {}, w.caseId), ` – ${w.title}`),
+        h(
+          'div',
+          { class: 'hint' },
+          t(`Ubrukt etter prosjektslutt (${years})`, `Unused after the project's end (${years})`),
+        ),
+        button,
+      );
+    }),
+  );
+}
+
+function form(): void {
+  if (!view) return;
+  const v = view;
+  const ids = { project: uid(), amount: uid(), date: uid(), voucher: uid(), item: uid(), hint: uid() };
+  const message = h('div', { 'aria-live': 'polite', id: 'message' });
+  const figuresBox = h('div');
+  const project = h(
+    'select',
+    { id: ids.project, name: 'caseId' },
+    ...v.projects.map((p) =>
+      h('option', { value: p.caseId }, `${p.caseId} – ${p.title || t('(uten tittel)', '(no title)')}`),
+    ),
+  );
+  const kindName = uid();
+  const kindPayment = h('input', {
+    type: 'radio',
+    name: kindName,
+    value: 'payment',
+    checked: true,
+    id: `${kindName}-p`,
+  });
+  const kindRefund = h('input', { type: 'radio', name: kindName, value: 'refund', id: `${kindName}-r` });
+  const kind = () => ((kindRefund as HTMLInputElement).checked ? 'refund' : 'payment');
+  const amount = h('input', {
+    type: 'text',
+    id: ids.amount,
+    name: 'amount',
+    inputmode: 'decimal',
+    autocomplete: 'off',
+    placeholder: 'f.eks. 250 000',
+    'aria-describedby': ids.hint,
+  });
+  const preview = h('div', { class: 'hint', id: ids.hint });
+  const date = h('input', { type: 'date', id: ids.date, name: 'date', value: v.today });
+  const voucher = h('input', {
+    type: 'text',
+    id: ids.voucher,
+    name: 'voucher',
+    autocomplete: 'off',
+    placeholder: t('Bilagsnummer eller referanse', 'Voucher or reference'),
+  });
+  const item = h('select', { id: ids.item, name: 'item' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('Registrer', 'Register'));
+  const cancel = h('button', { type: 'button', onclick: () => closeHost() }, t('Lukk', 'Close'));
+
+  const selected = () => v.projects.find((p) => p.caseId === (project as HTMLSelectElement).value);
+  const update = () => {
+    const p = selected();
+    mount(figuresBox, figures(p));
+    mount(
+      item,
+      h('option', { value: '' }, t('(ingen post)', '(no item)')),
+      ...(p?.items ?? []).map((i) => h('option', { value: i }, i)),
+    );
+    const text = (amount as HTMLInputElement).value.trim();
+    preview.className = 'hint';
+    if (text === '') {
+      preview.textContent = t(
+        'Skriv beløpet i kroner, f.eks. 250 000, 250.000 eller kr 250 000,-',
+        'Amount in NOK, e.g. 250 000 or 250.000',
+      );
+      return;
+    }
+    const parsed = parseMoney(text);
+    const left = p?.left ?? 0;
+    const paid = p?.paid ?? 0;
+    if (!parsed.ok) {
+      preview.textContent = `${t('Beløpet', 'The amount')} ${parsed.reason[v.lang]}.`;
+      preview.className = 'hint banner-error';
+    } else if (kind() === 'payment' && parsed.value > left) {
+      preview.textContent = t(
+        `${money(parsed.value)} er mer enn det som gjenstår (${money(left)}).`,
+        `${money(parsed.value)} is more than is left (${money(left)}).`,
+      );
+      preview.className = 'hint banner-error';
+    } else if (kind() === 'refund' && parsed.value > paid) {
+      preview.textContent = t(
+        `${money(parsed.value)} er mer enn det som er utbetalt (${money(paid)}).`,
+        `${money(parsed.value)} is more than was paid (${money(paid)}).`,
+      );
+      preview.className = 'hint banner-error';
+    } else {
+      const after = kind() === 'payment' ? left - parsed.value : left + parsed.value;
+      preview.textContent = t(
+        `= ${money(parsed.value)}; gjenstår etterpå ${money(after)}`,
+        `= ${money(parsed.value)}; left afterwards ${money(after)}`,
+      );
+    }
+  };
+  project.addEventListener('change', update);
+  amount.addEventListener('input', update);
+  kindPayment.addEventListener('change', update);
+  kindRefund.addEventListener('change', update);
+
+  const withdrawMessage = h('div', { 'aria-live': 'polite', id: 'withdraw-message' });
+  const formEl = h(
+    'form',
+    { novalidate: true },
+    h('h1', {}, t('Registrer utbetaling', 'Register payment')),
+    h(
+      'p',
+      { class: 'muted' },
+      t(
+        'Midler utbetales bare etter skriftlig samarbeidsavtale og aldri mer enn det som gjenstår av tildelingen. Utbetalingen føres i Utbetalinger og Logg.',
+        'Money is paid only after the written agreement and never more than is left of the allocation. It goes to Utbetalinger and Logg.',
+      ),
+    ),
+    h('div', { class: 'field' }, h('label', { for: ids.project }, t('Prosjekt', 'Project')), project),
+    figuresBox,
+    h(
+      'fieldset',
+      { class: 'field' },
+      h('legend', {}, t('Art', 'Kind')),
+      h('label', { for: `${kindName}-p`, class: 'inline' }, kindPayment, ` ${t('Utbetaling', 'Payment')}`),
+      h('label', { for: `${kindName}-r`, class: 'inline' }, kindRefund, ` ${t('Tilbakebetaling', 'Refund')}`),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: ids.amount }, t('Beløp (kr)', 'Amount (NOK)')),
+      amount,
+      preview,
+    ),
+    h('div', { class: 'field' }, h('label', { for: ids.date }, t('Dato', 'Date')), date),
+    h('div', { class: 'field' }, h('label', { for: ids.voucher }, t('Bilag', 'Voucher')), voucher),
+    h('div', { class: 'field' }, h('label', { for: ids.item }, t('Post (valgfri)', 'Item (optional)')), item),
+    message,
+    h('div', { class: 'actions' }, cancel, submit),
+    h('h2', {}, t('Inndragning av ubrukte midler', 'Withdrawal of unused money')),
+    withdrawalList(v.withdrawals, withdrawMessage),
+    withdrawMessage,
+  );
+  formEl.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    submit.setAttribute('disabled', '');
+    mount(message, spinner(t('Registrerer …', 'Registering …')));
+    const done = await load(
+      message,
+      call('paymentRegister', {
+        caseId: (project as HTMLSelectElement).value,
+        kind: kind(),
+        amount: (amount as HTMLInputElement).value,
+        date: (date as HTMLInputElement).value,
+        voucher: (voucher as HTMLInputElement).value,
+        item: (item as HTMLSelectElement).value,
+      }),
+    );
+    submit.removeAttribute('disabled');
+    if (!done) return;
+    const chosen = (project as HTMLSelectElement).value;
+    await refresh(chosen);
+    mount(document.getElementById('message')!, banner('success', done.message));
+  });
+  mount(root, formEl);
+  if (v.projects.length === 0) {
+    mount(
+      message,
+      banner(
+        'info',
+        t('Ingen prosjekter har ordinær tildeling ennå.', 'No project has an ordinary grant yet.'),
+      ),
+    );
+    submit.setAttribute('disabled', '');
+  }
+  update();
+}
+
+/** Reloads the figures after a change, keeping the chosen project. */
+async function refresh(caseId?: string): Promise<void> {
+  const fresh = await load(root, call('paymentLoad'));
+  if (!fresh) return;
+  view = fresh;
+  form();
+  const select = root.querySelector('select[name="caseId"]') as HTMLSelectElement | null;
+  if (select && caseId && view.projects.some((p) => p.caseId === caseId)) {
+    select.value = caseId;
+    select.dispatchEvent(new Event('change'));
+  }
+}
+
+async function start(): Promise<void> {
+  mount(root, spinner('Laster prosjekter …'));
+  view = await load(root, call('paymentLoad'));
+  if (!view) return;
+  setLang(view.lang);
+  form();
+}
+
+void start();
