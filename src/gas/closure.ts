@@ -1,9 +1,10 @@
-import { closureProposal, closureText, type Unused } from '../core/follow-up/closure';
+import { closureProposal, closureText } from '../core/follow-up/closure';
+import { projectEconomy } from '../core/money-flow/economy';
 import { tilskuddError } from '../core/base/errors';
 import { cellText } from '../core/base/text';
 import { APPLICATIONS } from '../core/workbook/contract';
 import { readPortfolio, type Portfolio } from '../core/workbook/records';
-import { inLock, withDesk } from './desk';
+import { inLock, todayIn, withDesk } from './desk';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
 
@@ -13,13 +14,6 @@ import { readWorkbook } from './portfolio';
  * operations and the unused money proposed for withdrawal, and on Yes sets `Status` to *Avsluttet* (one
  * cell; the row found again by case id under the lock) and logs who approved.
  */
-
-/**
- * The project's unused money. The economy engine (branch i10-economy: `buildEconomy(p, today)`, its
- * `allocated`, `paid`, `remaining`) fills this once merged; until then it is unknown and the dialog says so.
- */
-export type UnusedOf = (p: Portfolio, caseId: string, today: Date) => Unused | null;
-export const unusedOf: UnusedOf = () => null;
 
 function selectedCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p: Portfolio): string {
   const range = ss.getActiveRange();
@@ -37,7 +31,11 @@ export function approveFinalReportMenu(): void {
       const p = readPortfolio(readWorkbook(ss, sheets).values);
       const caseId = selectedCase(ss, p);
       const app = p.applications.find((a) => a.caseId === caseId);
-      const proposal = closureProposal(app, p.statusReports ?? [], unusedOf(p, caseId, new Date()));
+      const proposal = closureProposal(
+        app,
+        p.statusReports ?? [],
+        projectEconomy(p, todayIn(ss)).get(caseId) ?? null,
+      );
       if (!proposal.ok) throw tilskuddError(proposal.reason.nb, proposal.reason.en);
       const ui = SpreadsheetApp.getUi();
       const text = closureText(app!, proposal);

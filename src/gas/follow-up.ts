@@ -1,3 +1,4 @@
+import { projectEconomy } from '../core/money-flow/economy';
 import { latestReports, projectView, type ProjectInput } from '../core/follow-up/overview';
 import { deadlinesOf } from '../core/follow-up/deadlines/deadlines';
 import { followedProjects } from '../core/follow-up/deadlines/projects';
@@ -14,6 +15,7 @@ import { readWorkbook } from './portfolio';
  */
 export function followUpProjects(p: Portfolio, today: Date): ProjectInput[] {
   const deadlines = deadlinesOf(p, today);
+  const economy = projectEconomy(p, today);
   const latest = latestReports(p.statusReports ?? []);
   return followedProjects(p).map(({ application: a }) => ({
     caseId: a.caseId,
@@ -22,7 +24,7 @@ export function followUpProjects(p: Portfolio, today: Date): ProjectInput[] {
     status: a.status,
     row: a.row,
     report: latest.get(a.caseId) ?? null,
-    economy: null,
+    economy: economy.get(a.caseId) ?? null,
     deadlines: deadlines.filter((d) => d.caseId === a.caseId),
   }));
 }

@@ -1,3 +1,4 @@
+import { LIGHT_LABEL } from '../core/follow-up/status/lights';
 import { formatDay } from '../core/plan/format';
 import { requirePlan } from '../core/plan/review';
 import { checkPortfolio } from '../core/rules/check';
@@ -34,8 +35,9 @@ export function planView(desk: Desk, p: Portfolio): PlanView {
       indicator: item.indicator,
       cases: item.cases.map((caseId) => {
         const app = apps.get(caseId);
-        // The economy light comes with the economy follow-up; until then only the status is known.
-        return { caseId, title: app?.title ?? '', status: app?.status ?? '', known: !!app, economy: null };
+        const light = result.economy.projects.get(caseId)?.light;
+        const economy = light ? LIGHT_LABEL[light][desk.lang].toLowerCase() : null;
+        return { caseId, title: app?.title ?? '', status: app?.status ?? '', known: !!app, economy };
       }),
       findings: findings.get(item.row) ?? [],
     });

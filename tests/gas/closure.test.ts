@@ -48,7 +48,10 @@ describe('Godkjenn sluttrapport', () => {
     expect(asked).toContain(
       'Mangler for overgang til drift: «Klar for drift» er ikke Ja, ingen «Gevinsteier».',
     );
-    expect(asked).toMatch(/Ubrukte midler kan ikke beregnes her/);
+    // The economy engine's figures: the pre-project's 625 000 kr, nothing paid in the example.
+    expect(asked).toMatch(
+      /Ubrukt: 625\s000\skr av 625\s000\skr tildelt \(0\skr utbetalt\)\. Forslag: inndra 625\s000\skr med Registrer utbetaling › Inndragning/,
+    );
     expect(status(sb)).toBe('Avsluttet');
     const [entry] = log(sb).slice(-1);
     expect(entry).toEqual(expect.arrayContaining(['Sluttrapport godkjent', '2025-05-002', 'Forprosjekt']));

@@ -75,12 +75,12 @@ export function closureText(app: Application, p: Extract<ClosureProposal, { ok: 
   const money = (lang: 'nb' | 'en') =>
     p.unused === null
       ? lang === 'nb'
-        ? 'Ubrukte midler kan ikke beregnes her (utbetalingene er ikke kjent); vurder inndragning i Tildelinger.'
-        : 'Unused money cannot be computed here (payments are not known); consider a withdrawal in Tildelinger.'
+        ? 'Prosjektet har ingen tildeling, så det er ingenting å inndra.'
+        : 'The project has no allocation, so there is nothing to withdraw.'
       : p.unused.remaining > 0
         ? lang === 'nb'
-          ? `Ubrukt: ${formatMoney(p.unused.remaining)} av ${formatMoney(p.unused.allocated)} tildelt (${formatMoney(p.unused.paid)} utbetalt). Forslag: inndra ${formatMoney(p.unused.remaining)} (Art Inndragning i Tildelinger), så går pengene tilbake til rammen.`
-          : `Unused: ${formatMoney(p.unused.remaining)} of ${formatMoney(p.unused.allocated)} allocated (${formatMoney(p.unused.paid)} paid). Proposal: withdraw ${formatMoney(p.unused.remaining)} (Art Inndragning in Tildelinger), returning it to the frame.`
+          ? `Ubrukt: ${formatMoney(p.unused.remaining)} av ${formatMoney(p.unused.allocated)} tildelt (${formatMoney(p.unused.paid)} utbetalt). Forslag: inndra ${formatMoney(p.unused.remaining)} med Registrer utbetaling › Inndragning, så går pengene tilbake til rammen.`
+          : `Unused: ${formatMoney(p.unused.remaining)} of ${formatMoney(p.unused.allocated)} allocated (${formatMoney(p.unused.paid)} paid). Proposal: withdraw ${formatMoney(p.unused.remaining)} with Register payment › Withdrawal, returning it to the frame.`
         : lang === 'nb'
           ? 'Hele tildelingen er brukt; ingenting å inndra.'
           : 'The whole allocation is used; nothing to withdraw.';

@@ -1,3 +1,4 @@
+import { LIGHT_LABEL as STATUS_LIGHT_LABEL } from '../follow-up/status/lights';
 import { ACTION_PLAN, PLAN_HISTORY, findSheetName, readTable, type FieldKey } from '../workbook/contract';
 import { parseDay, parseMonth, monthOf, yearOf } from '../parse/period';
 import { fail, ok, type Parsed } from '../base/result';
@@ -82,10 +83,9 @@ const LIGHTS: Record<string, Light> = {
   waiting: 'waiting',
 };
 
+/** The status report's three lights, and *Venter* for a measure waiting on another. */
 export const LIGHT_LABEL: Record<Light, { nb: string; en: string }> = {
-  green: { nb: 'Grønn', en: 'Green' },
-  yellow: { nb: 'Gul', en: 'Yellow' },
-  red: { nb: 'Rød', en: 'Red' },
+  ...STATUS_LIGHT_LABEL,
   waiting: { nb: 'Venter', en: 'Waiting' },
 };
 
