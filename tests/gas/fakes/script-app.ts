@@ -19,6 +19,8 @@ export const TriggerSource = enumOf<Script['TriggerSource']>(
   'DOCUMENTS',
   'CALENDAR',
 );
+/** How a run was started: LIMITED for simple triggers such as onOpen, FULL for menus and installable triggers. */
+export const AuthMode = enumOf<Script['AuthMode']>('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
 export const WeekDay = enumOf<typeof GoogleAppsScript.Base.Weekday>(
   'SUNDAY',
   'MONDAY',
@@ -77,8 +79,10 @@ export class FakeScriptApp
       | 'EventType'
       | 'TriggerSource'
       | 'WeekDay'
+      | 'AuthMode'
     >
 {
+  readonly AuthMode = AuthMode;
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
   readonly WeekDay = WeekDay;
