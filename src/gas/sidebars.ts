@@ -36,6 +36,7 @@ import { langOf } from './i18n';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
 import { SheetIndex, appendRows, rowFor, type Sheet } from './sheets';
+import { protectionError } from './protect';
 import { registerSupplement } from './supplement';
 
 /**
@@ -97,16 +98,18 @@ function list(value: unknown, max = 100): unknown[] {
 
 /** Runs an endpoint: role check (and the lock when it writes); a refusal becomes `{ ok: false }`. */
 function endpoint<T>(action: Action, write: boolean, body: (desk: Desk) => T): Result<T> {
+  const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = langOf(ss);
   const run = () => {
     const sheets = new SheetIndex(ss);
-    return body({ ss, sheets, lang, user: requireRole(sheets, action) });
+    return body({ ss, sheets, lang, user: requireRole(sheets, action), started });
   };
   try {
     return { ok: true, value: write ? inLock(run) : run() };
   } catch (e) {
-    if (e instanceof TilskuddError) return { ok: false, error: e.reason[lang] };
+    const refusal = e instanceof TilskuddError ? e : protectionError(e);
+    if (refusal) return { ok: false, error: refusal.reason[lang] };
     throw e;
   }
 }

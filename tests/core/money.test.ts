@@ -133,33 +133,5 @@ describe('parseMoney ∘ formatMoney', () => {
   });
 });
 
-describe('parseMoney throughput', () => {
-  const realistic = [
-    '1 060 000',
-    `1${NBSP}060${NBSP}000`,
-    'kr 1 060 000,-',
-    'kr. 1.060.000,–',
-    '500 kr',
-    'NOK 500',
-    '9,16 mill.',
-    `${MINUS}500`,
-    '1 060 000,50',
-    '[Beløp]',
-    '1060000',
-    'abc',
-  ];
-  const inputs = Array.from({ length: 1_000_000 }, (_, i) => realistic[i % realistic.length]!);
-
-  function parseAll(): number {
-    const start = performance.now();
-    let ok = 0;
-    for (const text of inputs) if (parseMoney(text).ok) ok++;
-    expect(ok).toBeGreaterThan(0);
-    return performance.now() - start;
-  }
-
-  it('parses a million realistic strings in under a second', () => {
-    parseAll(); // warm-up: let the JIT settle before measuring
-    expect(parseAll()).toBeLessThan(1000);
-  });
-});
+// Throughput (a million realistic strings) is measured by `npm run bench`, not asserted here: no test
+// asserts wall-clock time.

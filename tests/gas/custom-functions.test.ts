@@ -64,7 +64,7 @@ describe('custom functions in the sandbox (custom-function mode: no writes, no a
     );
   });
 
-  it('ALLOCATION_SHARE over 10 000 rows takes under 50 ms and makes no service call', () => {
+  it('ALLOCATION_SHARE over 10 000 rows makes no service call (its speed: npm run bench)', () => {
     const amounts = column(
       Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `kr ${i * 1000},-` : i * 1000)),
     );
@@ -73,14 +73,12 @@ describe('custom functions in the sandbox (custom-function mode: no writes, no a
     );
     sb.callAsCustomFunction('ALLOCATION_SHARE', amounts, categories, 'Administrasjon'); // warm-up
     sb.calls.reset();
-    const t0 = performance.now();
     sb.callAsCustomFunction(
       'ALLOCATION_SHARE',
       amounts,
       categories,
       column(['Administrasjon', 'Samdrift/tiltak']),
     );
-    expect(performance.now() - t0).toBeLessThan(50);
     expect(sb.calls.total()).toBe(0);
   });
 });
