@@ -202,3 +202,66 @@ describe('the first user becomes Leder only in a workbook never used', () => {
     expect(membersOf(sb)).toEqual([['Navn', 'E-post', 'Rolle']]);
   });
 });
+
+describe('a disqualified assessor sees nothing of how the case was assessed', () => {
+  const CRITERIA = [
+    'Størst potensial til å møte fremtidens tjenestebehov',
+    'Løser spesifikke samhandlingsutfordringer',
+    'Gjennomførbart med egenfinansiert personell eller ekstern finansiering',
+    'Balansert total portefølje',
+  ];
+  const assessment = (caseId: string, ground: string, comment: string) => ({
+    caseId,
+    ground,
+    selection: ['priority', 'innovation', 'benefit'].map((id) => ({ id, answer: 'yes', comment })),
+    scores: CRITERIA.map((label) => ({ label, score: 4, comment })),
+  });
+  interface View {
+    result: unknown;
+    ranking: Array<{ caseId: string; finalRank: number | null }>;
+    summary: { findings: Array<{ message: string }> } | null;
+  }
+  const load = (sb: Sb, email: string, caseId: string) =>
+    sb.runAs({ email }, () => sb.call<{ ok: true; value: View }>('assessmentLoad', caseId)).value;
+
+  test('no scores, results, ranks or grounds of that case; the others see them', () => {
+    const sb = desk();
+    for (const [email, caseId] of [
+      [PEOPLE.leader, '2025-05-001'],
+      [PEOPLE.leader, '2025-05-002'],
+      [PEOPLE.secretary, '2025-05-001'],
+    ] as const) {
+      const saved = sb.runAs({ email }, () =>
+        sb.call<{ ok: boolean }>('assessmentSave', assessment(caseId, 'none', `Begrunnelse fra ${email}`)),
+      );
+      expect(saved.ok).toBe(true);
+    }
+    // The secretary is disqualified for 2025-05-001 after all, and one more assessor declares a ground.
+    sb.runAs({ email: PEOPLE.secretary }, () =>
+      sb.call('assessmentSave', assessment('2025-05-001', 'family', '')),
+    );
+    sb.runAs({ email: PEOPLE.secretariat }, () =>
+      sb.call('assessmentSave', assessment('2025-05-001', 'party', '')),
+    );
+
+    const hidden = load(sb, PEOPLE.secretary, '2025-05-001');
+    expect(hidden.result).toBeNull();
+    expect(hidden.ranking.map((r) => r.caseId)).not.toContain('2025-05-001');
+    expect(hidden.ranking.every((r) => r.finalRank === null)).toBe(true);
+    const text = JSON.stringify(hidden);
+    expect(text).not.toContain(`Begrunnelse fra ${PEOPLE.leader}`);
+    expect(text).not.toMatch(/Inhabil: part|sekretariat@example\.no/);
+    // Viewing another case, the ranking still leaves the case out.
+    const other = load(sb, PEOPLE.secretary, '2025-05-002');
+    expect(other.result).not.toBeNull();
+    expect(other.ranking.map((r) => r.caseId)).toEqual(['2025-05-002']);
+
+    const seen = load(sb, PEOPLE.leader, '2025-05-001');
+    expect(seen.result).toMatchObject({
+      caseId: '2025-05-001',
+      excluded: expect.arrayContaining([PEOPLE.secretary]),
+    });
+    expect(seen.ranking.map((r) => r.caseId)).toContain('2025-05-001');
+    expect(seen.ranking.every((r) => r.finalRank !== null)).toBe(true);
+  });
+});
