@@ -39,6 +39,8 @@ export interface SandboxOptions {
   effectiveUser?: string;
   /** Script and spreadsheet time zone; default Europe/Oslo. */
   timeZone?: string;
+  /** The script's own time zone (appsscript.json), when it differs from the spreadsheet's. */
+  scriptTimeZone?: string;
   /** Spreadsheet locale; default nb_NO (Session.getActiveUserLocale() reports its language, 'nb'). */
   locale?: string;
   /** MailApp recipients left today; default 100 (consumer account). */
@@ -131,7 +133,10 @@ export function loadBundle(options: SandboxOptions = {}) {
     PropertiesService: new FakePropertiesService(env),
     CacheService: new FakeCacheService(env),
     // Session reports the language part ('nb'), the spreadsheet the full locale ('nb_NO').
-    Session: new FakeSession(env, { timeZone, locale: locale.split('_')[0] }),
+    Session: new FakeSession(env, {
+      timeZone: options.scriptTimeZone ?? timeZone,
+      locale: locale.split('_')[0],
+    }),
     MailApp: new FakeMailApp(env, options.mailQuota),
     Utilities: new FakeUtilities(env),
     Logger: new FakeLogger(env),
