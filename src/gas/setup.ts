@@ -9,6 +9,7 @@ import {
   LOG_SHEET,
   MEMBERS_SHEET,
   SETTINGS_SHEET,
+  missingFields,
   type Field,
   type SheetSpec,
 } from '../core/workbook/contract';
@@ -146,15 +147,8 @@ function writeRows(sheet: Sheet, rows: unknown[][], startRow = 1): void {
 /** Adds headers the sheet lacks after its last column; returns their names. */
 function addMissingHeaders(sheet: Sheet, spec: SheetSpec): string[] {
   const lastColumn = Math.max(sheet.getLastColumn(), 1);
-  const present = new Set(
-    sheet
-      .getRange(1, 1, 1, lastColumn)
-      .getValues()[0]!
-      .map((h) => normalizeKey(String(h))),
-  );
-  const missing = spec.fields
-    .filter((f) => ![f.header, f.en, ...(f.aliases ?? [])].some((n) => present.has(normalizeKey(n))))
-    .map((f) => f.header);
+  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0]!;
+  const missing = missingFields(spec, header).map((f) => f.header);
   if (missing.length === 0) return [];
   sheet.getRange(1, lastColumn + 1, 1, missing.length).setValues([missing]);
   return missing.map((m) => `${spec.name}.${m}`);
