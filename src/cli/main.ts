@@ -1,111 +1,287 @@
-import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { checkWorkbook } from '../core/rules/check';
 import { parseDay } from '../core/parse/period';
 import { buildLetter, grants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
 import { buildOverview } from '../core/documents/overview';
 import { grants360, toCsv, toPackageJson } from '../core/documents/giving360';
+import { publication } from '../core/documents/publication';
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
 import { toDocx } from './docx';
 import { TilskuddError } from '../core/base/errors';
-import type { Lang } from '../core/base/result';
+import type { Lang, Reason } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
 import { humanReport, toJson } from './report';
-import { annotate, buildWorkbook, loadWorkbook, workbookValues } from './xlsx';
+import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, workbookValues } from './xlsx';
+import { fileErrorMessage, optionErrorMessage } from './errors';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
-
-const USAGE = `Bruk:
-  tilskudd check FIL.xlsx [--json] [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD] [--lang nb|en] [--write UT.xlsx]
-  tilskudd init FIL.xlsx [--example]
-  tilskudd memo FIL.xlsx --out SAK.docx [--meeting ÅÅÅÅ-MM-DD] [--case 18-2025] [--cases ID,ID] [--lang nb|en]
-  tilskudd letters FIL.xlsx --out MAPPE [--date ÅÅÅÅ-MM-DD] [--lang nb|en]
-  tilskudd publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]
-
-check   kontrollerer arbeidsboka mot reglene og skriver rammen per budsjettår.
-        Avslutter med 0 uten feil, 1 med feil, 2 når fila ikke kan brukes.
-init    lager en tom mal med alle ark, kolonner, nedtrekkslister og standardinnstillinger;
-        med --example: eksempelet fra SSU-sak 18-2025.
-memo    skriver saksfremstillingen til SSU-møtet (.docx, eller .md med --out FIL.md).
-letters skriver ett tildelingsbrev per prosjekt med ordinær tildeling.
-publish skriver den offentlige oversikten (overview) eller 360Giving-eksporten (CSV eller JSON).`;
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-export async function run(argv: string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    switch (command) {
-      case 'check':
-        return await check(rest, io);
-      case 'init':
-        return await init(rest, io);
-      case 'memo':
-        return await memo(rest, io);
-      case 'letters':
-        return await letters(rest, io);
-      case 'publish':
-        return await publish(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.out(USAGE);
-        return command === undefined ? EXIT.unusable : EXIT.ok;
-      default:
-        io.err(`Ukjent kommando «${command}».\n\n${USAGE}`);
-        return EXIT.unusable;
-    }
-  } catch (e) {
-    if (e instanceof TilskuddError) {
-      io.err(e.message);
-      return EXIT.unusable;
-    }
-    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${e.message}\n\n${USAGE}`);
-      return EXIT.unusable;
-    }
-    io.err(`Uventet feil: ${(e as Error).message ?? String(e)}`);
-    return EXIT.unusable;
-  }
+// No option is `multiple`, so a value is never an array.
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+interface Context {
+  opts: Values;
+  positionals: string[];
+  lang: Lang;
+  io: Io;
 }
 
-function usageError(nb: string): TilskuddError {
-  return new TilskuddError({ nb: `${nb}\n\n${USAGE}`, en: nb });
+/**
+ * One command of the CLI. The table below is the whole interface: parsing, `--help`, `--lang`, the
+ * usage text and the error messages come from it, so a new command gets them by adding an entry.
+ */
+interface Command {
+  /** The synopsis after `tilskudd ` (the first line of its help and of the usage). */
+  usage: Reason;
+  /** What it does and its options, for `tilskudd COMMAND --help`. */
+  help: Reason;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(ctx: Context): Promise<number>;
 }
 
-async function check(args: string[], io: Io): Promise<number> {
-  const { values: opts, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
+/** Options every command takes. */
+const COMMON: Command['options'] = { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
+
+const COMMANDS: Record<string, Command> = {
+  check: {
+    usage: {
+      nb: 'check FIL.xlsx [--json] [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD] [--write UT.xlsx]',
+      en: 'check FILE.xlsx [--json] [--year YYYY] [--date YYYY-MM-DD] [--write OUT.xlsx]',
+    },
+    help: {
+      nb: `Kontrollerer arbeidsboka mot reglene og skriver rammen per budsjettår.
+Avslutter med 0 uten feil, 1 med feil, 2 når fila ikke kan brukes.
+  --json          maskinlesbart resultat (tall uavrundet)
+  --year ÅÅÅÅ     bare dette budsjettåret (et år uten tildelinger tas med på sin ramme)
+  --date DATO     dagen datoavhengige regler regner fra (standard: i dag)
+  --write UT.xlsx en kopi med arket «Avvik» og markerte celler (aldri over innfila)`,
+      en: `Checks the workbook against the rules and prints the frame per budget year.
+Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
+  --json          machine-readable result (figures unrounded)
+  --year YYYY     only this budget year (a year without allocations is shown at its frame)
+  --date DATE     the day date-dependent rules judge by (default: today)
+  --write OUT.xlsx a copy with the "Avvik" sheet and highlighted cells (never over the input)`,
+    },
     options: {
       json: { type: 'boolean' },
       year: { type: 'string' },
       date: { type: 'string' },
-      lang: { type: 'string' },
       write: { type: 'string' },
     },
+    run: check,
+  },
+  init: {
+    usage: { nb: 'init FIL.xlsx [--example] [--force]', en: 'init FILE.xlsx [--example] [--force]' },
+    help: {
+      nb: `Lager en tom mal med alle ark, kolonner, nedtrekkslister og standardinnstillinger.
+  --example  eksempelet fra SSU-sak 18-2025
+  --force    erstatt fila om den finnes (uten: avslutter med 2 og lar den være)`,
+      en: `Writes an empty template with every sheet, column, dropdown and default setting.
+  --example  the example of SSU case 18-2025
+  --force    replace the file if it exists (without: exits 2 and leaves it alone)`,
+    },
+    options: { example: { type: 'boolean' }, force: { type: 'boolean' } },
+    run: init,
+  },
+  memo: {
+    usage: {
+      nb: 'memo FIL.xlsx --out SAK.docx [--meeting ÅÅÅÅ-MM-DD] [--case 18-2025] [--cases ID,ID]',
+      en: 'memo FILE.xlsx --out CASE.docx [--meeting YYYY-MM-DD] [--case 18-2025] [--cases ID,ID]',
+    },
+    help: {
+      nb: `Skriver saksfremstillingen til SSU-møtet (.docx, eller Markdown med --out FIL.md).
+  --meeting DATO  møtedatoen (standard: i dag)
+  --case NR       saksnummeret i møtet
+  --cases ID,ID   bare disse søknadene`,
+      en: `Writes the decision memo for the board meeting (.docx, or Markdown with --out FILE.md).
+  --meeting DATE  the meeting date (default: today)
+  --case NO       the case number in the meeting
+  --cases ID,ID   only these applications`,
+    },
+    options: {
+      out: { type: 'string' },
+      meeting: { type: 'string' },
+      case: { type: 'string' },
+      cases: { type: 'string' },
+    },
+    run: memo,
+  },
+  letters: {
+    usage: {
+      nb: 'letters FIL.xlsx --out MAPPE [--date ÅÅÅÅ-MM-DD]',
+      en: 'letters FILE.xlsx --out FOLDER [--date YYYY-MM-DD]',
+    },
+    help: {
+      nb: `Skriver ett tildelingsbrev (.docx) per prosjekt med ordinær tildeling i MAPPE.
+  --date DATO  brevenes dato (standard: vedtaksdatoen)`,
+      en: `Writes one award letter (.docx) per project with an ordinary allocation into FOLDER.
+  --date DATE  the letters' date (default: the decision date)`,
+    },
+    options: { out: { type: 'string' }, date: { type: 'string' } },
+    run: letters,
+  },
+  publish: {
+    usage: {
+      nb: 'publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]',
+      en: 'publish FILE.xlsx --format 360giving|overview --out FILE.csv|FILE.json|FILE.docx [--year YYYY] [--date YYYY-MM-DD]',
+    },
+    help: {
+      nb: `Skriver den offentlige oversikten (overview, .docx/.md) eller 360Giving-eksporten (.csv/.json).
+Begge tar med de samme tildelingene; en tildeling med feil holdes utenfor og nevnes (avslutter med 1).
+  --year ÅÅÅÅ  budsjettåret (oversikten: standard i år; 360Giving: standard alle år)`,
+      en: `Writes the public overview (overview, .docx/.md) or the 360Giving export (.csv/.json).
+Both hold the same allocations; one with errors is left out and named (exit 1).
+  --year YYYY  the budget year (overview: default this year; 360Giving: default all years)`,
+    },
+    options: {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      year: { type: 'string' },
+      date: { type: 'string' },
+    },
+    run: publish,
+  },
+};
+
+const PROGRAM = 'tilskudd';
+
+/** The commands, in the order of the usage text. */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
+function usage(lang: Lang): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${PROGRAM} ${c.usage[lang]}`);
+  return lang === 'nb'
+    ? `Bruk:\n${lines.join('\n')}\n\nFelles valg: --lang nb|en (språk), --help (hjelp for kommandoen, f.eks. «${PROGRAM} check --help»).`
+    : `Usage:\n${lines.join('\n')}\n\nCommon options: --lang nb|en (language), --help (help on a command, e.g. "${PROGRAM} check --help").`;
+}
+
+function commandHelp(name: string, lang: Lang): string {
+  const c = COMMANDS[name]!;
+  const common =
+    lang === 'nb' ? '  --lang nb|en    språk (standard nb)' : '  --lang nb|en    language (default nb)';
+  return `${lang === 'nb' ? 'Bruk' : 'Usage'}: ${PROGRAM} ${c.usage[lang]} [--lang nb|en]\n\n${c.help[lang]}\n${common}`;
+}
+
+/** A wrong or missing argument: the message, then the command's usage line and where to read more. */
+class UsageError extends TilskuddError {}
+
+function usageError(nb: string, en: string): UsageError {
+  return new UsageError({ nb, en });
+}
+
+/** `--lang` as far as it can be read before parsing, so even errors about the arguments follow it. */
+function requestedLang(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'nb';
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  let lang = requestedLang(argv);
+  if (name === undefined) {
+    io.err(usage(lang));
+    return EXIT.unusable;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    io.out(rest[0] && COMMANDS[rest[0]] ? commandHelp(rest[0], lang) : usage(lang));
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(
+      lang === 'nb'
+        ? `Ukjent kommando «${name}».\n\n${usage(lang)}`
+        : `Unknown command "${name}".\n\n${usage(lang)}`,
+    );
+    return EXIT.unusable;
+  }
+  const options = { ...command.options, ...COMMON };
+  try {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
+    if (values.help) {
+      io.out(commandHelp(name, lang));
+      return EXIT.ok;
+    }
+    lang = langOption(values.lang as string | undefined);
+    return await command.run({ opts: values, positionals, lang, io });
+  } catch (e) {
+    const see = lang === 'nb' ? `Se «${PROGRAM} ${name} --help».` : `See "${PROGRAM} ${name} --help".`;
+    const withUsage = (message: string) =>
+      `${message}\n\n${lang === 'nb' ? 'Bruk' : 'Usage'}: ${PROGRAM} ${command.usage[lang]}\n${see}`;
+    if (e instanceof UsageError) io.err(withUsage(e.reason[lang]));
+    else if (e instanceof TilskuddError) io.err(e.reason[lang]);
+    else {
+      const message = optionErrorMessage(e, Object.keys(options), lang);
+      if (message !== null) io.err(withUsage(message));
+      else io.err(fileErrorMessage(e, lang) ?? unexpected(e, lang));
+    }
+    return EXIT.unusable;
+  }
+}
+
+const unexpected = (e: unknown, lang: Lang) =>
+  `${lang === 'nb' ? 'Uventet feil' : 'Unexpected error'}: ${(e as Error)?.message ?? String(e)}`;
+
+const text = (v: Values[string]): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The one workbook a command reads. */
+function inputFile(ctx: Context, what: Reason): string {
+  const [file, ...more] = ctx.positionals;
+  if (!file || more.length > 0) throw usageError(what.nb, what.en);
+  return file;
+}
+
+function requiredOut(ctx: Context, example: string): string {
+  const out = text(ctx.opts.out);
+  if (out === undefined) {
+    throw usageError(
+      `Oppgi hvor det skal skrives: --out ${example}.`,
+      `Say where to write: --out ${example}.`,
+    );
+  }
+  return out;
+}
+
+const say = (ctx: Context, nb: string, en: string) => ctx.io.out(ctx.lang === 'nb' ? nb : en);
+
+/** The same file, also through a link or another spelling of its path. */
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+  return real(a) === real(b);
+}
+
+async function check(ctx: Context): Promise<number> {
+  const { opts, lang } = ctx;
+  const file = inputFile(ctx, {
+    nb: 'Oppgi én arbeidsbok (.xlsx) å kontrollere.',
+    en: 'Give one workbook (.xlsx) to check.',
   });
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw usageError('Oppgi én arbeidsbok (.xlsx) å kontrollere.');
-  const lang = langOption(opts.lang);
-  const year = opts.year === undefined ? undefined : Number(opts.year);
-  if (year !== undefined && !/^\d{4}$/.test(opts.year!))
-    throw usageError(`--year må være et årstall, ikke «${opts.year}».`);
+  const year = yearOption(text(opts.year));
+  const write = text(opts.write);
+  if (write !== undefined && samePath(write, file)) {
+    throw usageError(
+      `--write kan ikke være innfila «${file}»: Tilskudd skriver aldri over arbeidsboka du kontrollerer. Oppgi en ny fil, f.eks. --write kontrollert.xlsx.`,
+      `--write cannot be the input "${file}": Tilskudd never overwrites the workbook it checks. Give a new file, e.g. --write checked.xlsx.`,
+    );
+  }
 
   const wb = await loadWorkbook(file);
   const result = checkWorkbook(workbookValues(wb), {
     years: year === undefined ? [] : [year],
-    today: todayOption(opts.date),
+    today: todayOption(text(opts.date)),
   });
   const years = [...result.ledger.years.values()].filter((y) => year === undefined || y.year === year);
   // With --year, findings about other budget years are left out; findings about cases are kept.
@@ -113,12 +289,13 @@ async function check(args: string[], io: Io): Promise<number> {
     (f) => year === undefined || !/^\d{4}$/.test(f.ref) || f.ref === String(year),
   );
 
-  if (opts.write) {
+  if (write !== undefined) {
     annotate(wb, result.portfolio, findings, lang);
-    mkdirSync(dirname(opts.write), { recursive: true });
-    await wb.xlsx.writeFile(opts.write);
+    reportXmlSafe(ctx, makeXmlSafe(wb), write);
+    mkdirSync(dirname(write), { recursive: true });
+    await wb.xlsx.writeFile(write);
   }
-  io.out(
+  ctx.io.out(
     opts.json
       ? JSON.stringify(toJson(findings, years, lang), null, 2)
       : humanReport(file, result, years, findings, lang),
@@ -126,110 +303,143 @@ async function check(args: string[], io: Io): Promise<number> {
   return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }
 
-async function init(args: string[], io: Io): Promise<number> {
-  const { values: opts, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { example: { type: 'boolean' } },
+/** Characters an .xlsx cannot hold were left out of the copy: say where, on stderr (stdout is the report). */
+function reportXmlSafe(ctx: Context, cells: string[], file: string): void {
+  if (cells.length === 0) return;
+  const list = cells.slice(0, 10).join(', ') + (cells.length > 10 ? ', …' : '');
+  ctx.io.err(
+    ctx.lang === 'nb'
+      ? `Merk: ${cells.length} celler hadde tegn som .xlsx-formatet ikke kan lagre (kontrolltegn); de er utelatt i ${file}: ${list}.`
+      : `Note: ${cells.length} cells had characters the .xlsx format cannot hold (control characters); they are left out of ${file}: ${list}.`,
+  );
+}
+
+async function init(ctx: Context): Promise<number> {
+  const file = inputFile(ctx, {
+    nb: 'Oppgi filnavnet til den nye arbeidsboka (.xlsx).',
+    en: 'Give the file name of the new workbook (.xlsx).',
   });
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw usageError('Oppgi filnavnet til den nye arbeidsboka (.xlsx).');
-  const wb = buildWorkbook(opts.example ? exampleWorkbook() : emptyWorkbook(), DEFAULT_SETTINGS);
+  if (existsSync(file) && !ctx.opts.force) {
+    throw new TilskuddError({
+      nb: `«${file}» finnes allerede, og Tilskudd skriver ikke over en arbeidsbok. Velg et nytt filnavn, eller bruk --force for å erstatte fila.`,
+      en: `"${file}" already exists, and Tilskudd does not overwrite a workbook. Choose a new file name, or use --force to replace the file.`,
+    });
+  }
+  const example = ctx.opts.example === true;
+  const wb = buildWorkbook(example ? exampleWorkbook() : emptyWorkbook(), DEFAULT_SETTINGS);
   mkdirSync(dirname(file), { recursive: true });
   await wb.xlsx.writeFile(file);
-  io.out(opts.example ? `Skrev eksempelarbeidsboka ${file}.` : `Skrev malen ${file}.`);
+  if (example) say(ctx, `Skrev eksempelarbeidsboka ${file}.`, `Wrote the example workbook ${file}.`);
+  else say(ctx, `Skrev malen ${file}.`, `Wrote the template ${file}.`);
   return EXIT.ok;
 }
 
 function langOption(value: string | undefined): Lang {
   const lang = (value ?? 'nb') as Lang;
-  if (lang !== 'nb' && lang !== 'en') throw usageError(`--lang må være nb eller en, ikke «${value}».`);
+  if (lang !== 'nb' && lang !== 'en')
+    throw usageError(
+      `--lang må være nb eller en, ikke «${value}».`,
+      `--lang must be nb or en, not "${value}".`,
+    );
   return lang;
 }
 
-async function memo(args: string[], io: Io): Promise<number> {
-  const { values: opts, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      meeting: { type: 'string' },
-      case: { type: 'string' },
-      cases: { type: 'string' },
-      lang: { type: 'string' },
-    },
+function yearOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value))
+    throw usageError(`--year må være et årstall, ikke «${value}».`, `--year must be a year, not "${value}".`);
+  return Number(value);
+}
+
+async function memo(ctx: Context): Promise<number> {
+  const file = inputFile(ctx, {
+    nb: 'Oppgi arbeidsboka og --out FIL.docx.',
+    en: 'Give the workbook and --out FILE.docx.',
   });
-  const file = positionals[0];
-  if (!file || positionals.length > 1 || !opts.out) throw usageError('Oppgi arbeidsboka og --out FIL.docx.');
-  const meeting = isoDate(opts.meeting, '--meeting');
+  const out = requiredOut(ctx, 'SAK.docx');
+  const meeting = isoDate(text(ctx.opts.meeting), '--meeting');
   const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(undefined) });
   const doc = buildMemo(result, {
     meetingDate: meeting,
-    caseNumber: opts.case,
-    cases: opts.cases
+    caseNumber: text(ctx.opts.case),
+    cases: text(ctx.opts.cases)
       ?.split(',')
       .map((c) => c.trim())
       .filter((c) => c !== ''),
-    lang: langOption(opts.lang),
+    lang: ctx.lang,
   });
-  await writeDocument(opts.out, doc);
-  io.out(`Skrev saksfremstillingen ${opts.out}.`);
+  await writeDocument(out, doc);
+  say(ctx, `Skrev saksfremstillingen ${out}.`, `Wrote the decision memo ${out}.`);
   return EXIT.ok;
 }
 
-async function letters(args: string[], io: Io): Promise<number> {
-  const { values: opts, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { out: { type: 'string' }, date: { type: 'string' }, lang: { type: 'string' } },
+async function letters(ctx: Context): Promise<number> {
+  const file = inputFile(ctx, {
+    nb: 'Oppgi arbeidsboka og --out MAPPE.',
+    en: 'Give the workbook and --out FOLDER.',
   });
-  const file = positionals[0];
-  if (!file || positionals.length > 1 || !opts.out) throw usageError('Oppgi arbeidsboka og --out MAPPE.');
+  const out = requiredOut(ctx, 'MAPPE');
   // Without --date each letter is dated by its decision.
-  const date = opts.date === undefined ? undefined : isoDate(opts.date, '--date');
-  const lang = langOption(opts.lang);
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(opts.date) });
+  const given = text(ctx.opts.date);
+  const date = given === undefined ? undefined : isoDate(given, '--date');
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(given) });
   const all = grants(result);
   for (const grant of all) {
     const name = `tildelingsbrev-${grant.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
-    await writeDocument(join(opts.out, name), buildLetter(result, grant, { date, lang }));
+    await writeDocument(join(out, name), buildLetter(result, grant, { date, lang: ctx.lang }));
   }
-  io.out(`Skrev ${all.length} tildelingsbrev i ${opts.out}.`);
+  say(ctx, `Skrev ${all.length} tildelingsbrev i ${out}.`, `Wrote ${all.length} award letters in ${out}.`);
   return EXIT.ok;
 }
 
-async function publish(args: string[], io: Io): Promise<number> {
-  const { values: opts, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      format: { type: 'string' },
-      year: { type: 'string' },
-      date: { type: 'string' },
-      lang: { type: 'string' },
-    },
+async function publish(ctx: Context): Promise<number> {
+  const { opts, lang } = ctx;
+  const file = inputFile(ctx, {
+    nb: 'Oppgi arbeidsboka og --out FIL.',
+    en: 'Give the workbook and --out FILE.',
   });
-  const file = positionals[0];
-  if (!file || positionals.length > 1 || !opts.out) throw usageError('Oppgi arbeidsboka og --out FIL.');
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(opts.date) });
-  mkdirSync(dirname(opts.out), { recursive: true });
-  if (opts.format === '360giving') {
-    const grants = grants360(result);
-    if (opts.out.endsWith('.json')) writeFileSync(opts.out, toPackageJson(grants));
-    else if (opts.out.endsWith('.csv')) writeFileSync(opts.out, toCsv(grants));
-    else throw usageError('360Giving skrives som .csv eller .json.');
-    io.out(`Skrev ${grants.length} tilskudd i 360Giving-format til ${opts.out}.`);
-    return EXIT.ok;
+  const out = requiredOut(ctx, 'FIL.csv');
+  const format = text(opts.format);
+  if (format !== '360giving' && format !== 'overview') {
+    throw usageError(
+      `--format må være 360giving eller overview, ikke «${format ?? ''}».`,
+      `--format must be 360giving or overview, not "${format ?? ''}".`,
+    );
   }
-  if (opts.format === 'overview') {
-    const year = opts.year === undefined ? new Date().getFullYear() : Number(opts.year);
-    if (!/^\d{4}$/.test(String(year))) throw usageError(`--year må være et årstall, ikke «${opts.year}».`);
-    await writeDocument(opts.out, buildOverview(result, year, langOption(opts.lang)));
-    io.out(`Skrev oversikten over tildelinger ${year} til ${opts.out}.`);
-    return EXIT.ok;
+  if (format === '360giving' && !/\.(csv|json)$/i.test(out))
+    throw usageError('360Giving skrives som .csv eller .json.', '360Giving is written as .csv or .json.');
+  const year = yearOption(text(opts.year)) ?? (format === 'overview' ? new Date().getFullYear() : undefined);
+  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), {
+    today: todayOption(text(opts.date)),
+  });
+  const { withheld } = publication(result, year);
+  if (format === '360giving') {
+    const grants = grants360(result, year);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, /\.json$/i.test(out) ? toPackageJson(grants) : toCsv(grants));
+    say(
+      ctx,
+      `Skrev ${grants.length} tilskudd i 360Giving-format til ${out}.`,
+      `Wrote ${grants.length} grants in 360Giving format to ${out}.`,
+    );
+  } else {
+    await writeDocument(out, buildOverview(result, year!, lang));
+    say(
+      ctx,
+      `Skrev oversikten over tildelinger ${year} til ${out}.`,
+      `Wrote the overview of allocations ${year} to ${out}.`,
+    );
   }
-  throw usageError(`--format må være 360giving eller overview, ikke «${opts.format ?? ''}».`);
+  for (const { allocation: a, errors } of withheld) {
+    const where = lang === 'nb' ? `Tildelinger rad ${a.row}` : `Allocations row ${a.row}`;
+    const reasons = errors.map((f) => `[${f.rule}] ${f.message[lang]}`).join('\n    ');
+    ctx.io.err(
+      lang === 'nb'
+        ? `Holdt utenfor (rett feilen og publiser på nytt): ${where}, sak ${a.caseId || '(uten saksnr)'}:\n    ${reasons}`
+        : `Left out (correct the error and publish again): ${where}, case ${a.caseId || '(no case id)'}:\n    ${reasons}`,
+    );
+  }
+  return withheld.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
 /** Today on this machine's calendar, as YYYY-MM-DD. */
@@ -242,22 +452,29 @@ function localToday(): string {
 /** The day date-dependent rules judge by: `--date`, by default today, so a result can be reproduced. */
 function todayOption(value: string | undefined): Date {
   const day = parseDay(isoDate(value, '--date'));
-  if (!day.ok) throw usageError(`--date må være en dato som 2025-05-09, ikke «${value}».`);
+  if (!day.ok) throw badDate('--date', value ?? '');
   return day.value;
 }
 
+const badDate = (option: string, value: string) =>
+  usageError(
+    `${option} må være en dato som 2025-05-09, ikke «${value}».`,
+    `${option} must be a date like 2025-05-09, not "${value}".`,
+  );
+
 function isoDate(value: string | undefined, option: string): string {
   const date = value ?? localToday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseDay(date).ok) {
-    throw usageError(`${option} må være en dato som 2025-05-09, ikke «${date}».`);
-  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseDay(date).ok) throw badDate(option, date);
   return date;
 }
 
 /** .docx by default; .md writes Markdown (previews, diffs). */
 async function writeDocument(path: string, doc: DocModel): Promise<void> {
   if (!/\.(docx|md)$/i.test(path))
-    throw usageError(`Dokumenter skrives som .docx eller .md, ikke «${path}».`);
+    throw usageError(
+      `Dokumenter skrives som .docx eller .md, ikke «${path}».`,
+      `Documents are written as .docx or .md, not "${path}".`,
+    );
   mkdirSync(dirname(path), { recursive: true });
   if (path.endsWith('.md')) writeFileSync(path, toMarkdown(doc));
   else writeFileSync(path, await toDocx(doc));

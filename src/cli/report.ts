@@ -103,16 +103,27 @@ export function humanReport(
     lines.push(
       `${t.year} ${y.year}   ${t.frame} ${formatMoney(y.frame)}   ${t.allocated} ${formatMoney(y.allocated)}   ${t.remaining} ${formatMoney(y.remaining)}${over}`,
     );
-    lines.push(
-      `  ${t.category.padEnd(28)}${t.allocated.padStart(16)}${t.share.padStart(9)}${t.key.padStart(9)}${t.keyAmount.padStart(16)}`,
-    );
-    for (const id of CATEGORY_IDS) {
-      const c = y.categories[id];
-      const flag = c.amount > c.keyAmount ? `  ⚠ ${t.over}` : '';
-      lines.push(
-        `  ${CATEGORY_LABELS[id][lang].padEnd(28)}${formatMoney(c.amount).padStart(16)}${percent(c.share, lang).padStart(9)}${percent(c.key, lang).padStart(9)}${formatMoney(c.keyAmount).padStart(16)}${flag}`,
-      );
-    }
+    const rows = [
+      [t.category, t.allocated, t.share, t.key, t.keyAmount],
+      ...CATEGORY_IDS.map((id) => {
+        const c = y.categories[id];
+        return [
+          CATEGORY_LABELS[id][lang],
+          formatMoney(c.amount),
+          percent(c.share, lang),
+          percent(c.key, lang),
+          formatMoney(c.keyAmount),
+        ];
+      }),
+    ];
+    const flags = [
+      '',
+      ...CATEGORY_IDS.map((id) => {
+        const c = y.categories[id];
+        return c.amount > c.keyAmount ? `  ⚠ ${t.over}` : '';
+      }),
+    ];
+    columns(rows).forEach((line, i) => lines.push(`  ${line}${flags[i]}`));
     lines.push('');
   }
   const errors = findings.filter((f) => f.severity === 'error');
@@ -129,4 +140,15 @@ export function humanReport(
   }
   lines.push(t.result(errors.length, warnings.length));
   return lines.join('\n');
+}
+
+/**
+ * Rows as aligned text columns, each as wide as its widest cell (the first left-aligned, the figures
+ * right-aligned) and two spaces apart, so columns never run together, whatever the amounts.
+ */
+function columns(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '),
+  );
 }

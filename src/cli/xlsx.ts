@@ -14,8 +14,9 @@ import { SHEETS } from '../core/workbook/records';
 import type { Lang } from '../core/base/result';
 import type { Settings } from '../core/workbook/settings';
 import { withOwnNote, withoutOwnNote } from '../core/workbook/notes';
-import { neutralizeFormula } from '../core/base/text';
+import { neutralizeFormula, xmlSafe } from '../core/base/text';
 import { tilskuddError } from '../core/base/errors';
+import { isFileError } from './errors';
 
 /** Reading and writing .xlsx files with exceljs: the offline twin of the Apps Script sheet adapter. */
 
@@ -39,7 +40,9 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);
-  } catch {
+  } catch (e) {
+    // A folder, no access, a file locked by Excel: the CLI names those in words of their own.
+    if (isFileError(e)) throw e;
     throw tilskuddError(
       `Filen «${path}» er ikke en lesbar .xlsx-fil.`,
       `The file "${path}" is not a readable .xlsx file.`,
@@ -200,4 +203,41 @@ function formatSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, settings: Settings)
     }
   });
   ws.getRow(1).numFmt = '@';
+}
+
+/**
+ * Removes characters XML cannot hold from every text of the workbook (values, rich text, links, notes)
+ * before it is written: exceljs would write them as they are, and Excel then refuses the whole file.
+ * Returns the cells changed ("Søknader!C2"), so the user is told.
+ */
+export function makeXmlSafe(wb: ExcelJS.Workbook): string[] {
+  const changed: string[] = [];
+  const safe = (text: string) => {
+    const s = xmlSafe(text);
+    return s === text ? null : s;
+  };
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        let touched = false;
+        const v = cell.value;
+        if (typeof v === 'string') {
+          const s = safe(v);
+          if (s !== null) [cell.value, touched] = [s, true];
+        } else if (v && typeof v === 'object' && 'richText' in v) {
+          const texts = v.richText.map((r) => ({ ...r, text: xmlSafe(r.text) }));
+          if (texts.some((r, i) => r.text !== v.richText[i]!.text))
+            [cell.value, touched] = [{ richText: texts }, true];
+        } else if (v && typeof v === 'object' && 'hyperlink' in v && typeof v.text === 'string') {
+          const s = safe(v.text);
+          if (s !== null) [cell.value, touched] = [{ ...v, text: s }, true];
+        }
+        const note = noteText(cell);
+        const safeNote = safe(note);
+        if (safeNote !== null) [cell.note, touched] = [safeNote, true];
+        if (touched) changed.push(`${ws.name}!${cell.address}`);
+      }),
+    ),
+  );
+  return changed;
 }

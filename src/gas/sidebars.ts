@@ -18,6 +18,7 @@ import { readPortfolio, type Portfolio } from '../core/workbook/records';
 import type { Lang } from '../core/base/result';
 import { grantedProjects } from '../core/money-flow/supplement';
 import { normalizeKey } from '../core/base/text';
+import { partiesText } from '../core/documents/memo';
 import {
   PAGES,
   type AssessmentView,
@@ -185,7 +186,7 @@ function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView
       mine.scores[crit.label] = { score: Number.isInteger(n) ? n : null, comment: r.comment };
     }
   }
-  const parties = app ? [...app.municipalities, ...(app.hospital ? ['SSHF'] : [])].join(', ') : '';
+  const parties = app ? partiesText(app, p.settings) : '';
   return {
     lang,
     user,

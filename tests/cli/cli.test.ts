@@ -1,25 +1,15 @@
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { cli, workDir } from './helpers';
 import type { CheckJson } from '../../src/cli/report';
 import { buildWorkbook } from '../../src/cli/xlsx';
 import { APPLICATIONS } from '../../src/core/workbook/contract';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
 
-const dir = mkdtempSync(join(tmpdir(), 'tilskudd-cli-'));
-let n = 0;
-const tmp = (name: string) => join(dir, `${n++}-${name}`);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const { dir, tmp } = workDir('tilskudd-cli-');
 
 type Values = Record<string, unknown[][]>;
 
@@ -49,8 +39,9 @@ describe('tilskudd check', () => {
       allocated: 2_019_829,
       remaining: 7_140_171,
       categories: {
-        innovation: { amount: 1_080_000, share: 0.1179, key: 0.8, keyAmount: 7_328_000 },
-        administration: { amount: 939_829, share: 0.1026, key: 0.05, keyAmount: 458_000 },
+        // Shares unrounded: --json is for machines; the human report rounds.
+        innovation: { amount: 1_080_000, share: 1_080_000 / 9_160_000, key: 0.8, keyAmount: 7_328_000 },
+        administration: { amount: 939_829, share: 939_829 / 9_160_000, key: 0.05, keyAmount: 458_000 },
         operations: { amount: 0, share: 0, key: 0.15, keyAmount: 1_374_000 },
       },
     });
@@ -244,11 +235,10 @@ describe('tilskudd check', () => {
       values['Søknader']!.push(row);
     }
     const file = await writeValues(values, 'big.xlsx');
-    const started = Date.now();
+    // Time and memory of the CLI at 20 000 rows are measured by `npm run bench`, never asserted here.
     const r = await cli('check', file, '--json');
     const json = JSON.parse(r.out) as CheckJson;
     expect(json.findings.filter((f) => f.rule === 'budget-incomplete')).toHaveLength(10_003);
-    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
 

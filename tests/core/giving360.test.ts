@@ -2,6 +2,7 @@ import { TODAY } from './builders';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkWorkbook } from '../../src/core/rules/check';
 import { ALLOCATIONS, APPLICATIONS, SETTINGS_SHEET } from '../../src/core/workbook/contract';
 import { grants360, toCsv, toPackageJson, type Grant360 } from '../../src/core/documents/giving360';
@@ -10,7 +11,8 @@ import { exampleWorkbook } from '../../src/example/agder';
 
 type Values = Record<string, unknown[][]>;
 
-const DATA_DIR = '/work/shared/data/360giving';
+/** The standard's schemas, vendored with their licence note (CC BY 4.0, see its README). */
+const DATA_DIR = join(__dirname, '..', 'data', '360giving');
 const GRANT_SCHEMA_142 =
   'https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json';
 /**
@@ -281,7 +283,7 @@ describe('grants360 persistent ids', () => {
       [10_000, '2025-09-01', '360G-tilskudd-agder-2025-05-002-T4'],
       [5_000, '2025-09-01', '360G-tilskudd-agder-2025-05-002-T3'],
       [7_000, '2025-06-01', '360G-tilskudd-agder-2025-05-001-TB1'],
-      [1_000, '2025-06-01', '360G-tilskudd-agder-uten-sak-T1'],
+      // The row without a case id has an error finding: it is withheld until corrected.
     ]);
   });
 

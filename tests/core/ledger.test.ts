@@ -38,7 +38,7 @@ describe('the ledger', () => {
     });
     expect(y.categories.innovation).toEqual({
       amount: 333_333,
-      share: 0.0364,
+      share: 333_333 / 9_160_000,
       key: 0.8,
       keyAmount: 7_328_000,
     });

@@ -7,6 +7,7 @@ import {
   parseYesNo,
   splitAnswers,
   splitList,
+  xmlSafe,
 } from '../../src/core/base/text';
 
 describe('normalizeKey', () => {
@@ -145,6 +146,31 @@ describe('neutralizeFormula', () => {
         expect([text, `'${text}`]).toContain(out);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('xmlSafe', () => {
+  it.each([
+    ['Tittel\x0Bmed linjeskift', 'Tittel\nmed linjeskift'],
+    ['a\x00b\x01c\x08d\x1Fe', 'abcde'],
+    ['tab\tlf\ncr\r', 'tab\tlf\ncr\r'],
+    ['ikke\uFFFEtegn\uFFFF', 'ikketegn'],
+    ['ensom \uD83D halvdel', 'ensom  halvdel'],
+    ['ensom \uDE00 halvdel', 'ensom  halvdel'],
+    ['hel emoji \uD83D\uDE00 og æøå', 'hel emoji \uD83D\uDE00 og æøå'],
+  ])('%j → %j', (input, expected) => {
+    expect(xmlSafe(input)).toBe(expected);
+  });
+
+  it('leaves only characters XML 1.0 allows, and never changes text that had none', () => {
+    const allowed = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const safe = xmlSafe(s);
+        expect(allowed.test(safe)).toBe(true);
+        if (allowed.test(s)) expect(safe).toBe(s);
+      }),
     );
   });
 });

@@ -64,7 +64,8 @@ describe('custom functions in the sandbox (custom-function mode: no writes, no a
     );
   });
 
-  it('ALLOCATION_SHARE over 10 000 rows makes no service call (its speed: npm run bench)', () => {
+  // Its speed (target < 50 ms) is measured by `npm run bench`, never asserted here.
+  it('ALLOCATION_SHARE over 10 000 rows makes no service call', () => {
     const amounts = column(
       Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `kr ${i * 1000},-` : i * 1000)),
     );
@@ -73,12 +74,13 @@ describe('custom functions in the sandbox (custom-function mode: no writes, no a
     );
     sb.callAsCustomFunction('ALLOCATION_SHARE', amounts, categories, 'Administrasjon'); // warm-up
     sb.calls.reset();
-    sb.callAsCustomFunction(
+    const shares = sb.callAsCustomFunction(
       'ALLOCATION_SHARE',
       amounts,
       categories,
       column(['Administrasjon', 'Samdrift/tiltak']),
     );
+    expect(shares).toHaveLength(2);
     expect(sb.calls.total()).toBe(0);
   });
 });

@@ -7,8 +7,8 @@ import { loadBundle } from './sandbox';
 describe('loading the bundle', () => {
   it('makes no service call and no work at load time', () => {
     const sb = loadBundle();
+    // Load time is measured by `npm run bench` (target ≤ 20 ms), never asserted here.
     expect(sb.load.calls).toBe(0);
-    expect(sb.load.ms).toBeLessThan(200);
   });
 });
 

@@ -58,8 +58,11 @@ export async function open(browser: Browser, sb: Desk, name: UiPage, size = SIDE
   return opened;
 }
 
+/** Screenshots of test runs go to the ignored tests/out/screenshots/, never to a tracked file. */
+export const SCREENSHOTS = resolve(__dirname, '../out/screenshots');
+
 export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: resolve(__dirname, 'screenshots', `${name}.png`), fullPage: true });
+  page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 /** Every visible control has an accessible name (a label, aria-label or text); returns the ones without. */
 export function unlabelled(page: Page): Promise<string[]> {

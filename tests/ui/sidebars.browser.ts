@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { deskWith } from '../gas/desk-helpers';
 import { demoWorkbook } from './fixtures';
@@ -7,14 +6,12 @@ import { launch } from './harness';
 
 const XSS = '<img src=x onerror=alert(1)>';
 let browser: Browser;
-const started = performance.now();
 
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
-  console.log(`browser tests: ${Math.round(performance.now() - started)} ms`);
 });
 
 describe('Avvik sidebar', () => {

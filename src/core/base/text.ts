@@ -82,3 +82,17 @@ export function neutralizeFormula<T>(value: T): T | string {
   if (typeof value !== 'string' || !FORMULA_START.test(value) || NEGATIVE_NUMBER.test(value)) return value;
   return `'${value}`;
 }
+
+// C0 controls XML 1.0 cannot hold (tab, LF and CR it can), the non-characters U+FFFE and U+FFFF, and
+// surrogate halves without their partner.
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text an .xlsx or .docx file can hold: characters XML cannot carry are removed, except that a vertical
+ * tab or form feed (Word's line and page break, pasted into a cell) becomes a line break.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, (c) => (c === '\x0B' || c === '\x0C' ? '\n' : ''));
+}

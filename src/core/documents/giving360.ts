@@ -3,6 +3,7 @@ import { monthOfDay, monthsIn, monthOf, yearOf, type Period } from '../parse/per
 import { validOrgNumber } from '../parse/orgnr';
 import type { Allocation } from '../workbook/records';
 import { neutralizeFormula } from '../base/text';
+import { publication } from './publication';
 
 /**
  * The 360Giving Data Standard export (1.4): one grant per allocation row, NOK amounts, ISO dates,
@@ -46,9 +47,6 @@ function plannedDates(period: Period) {
   ];
 }
 
-/** The allocations that become grants: a positive amount and a decision date. */
-const exported = (a: Allocation) => a.amount.ok && a.amount.value > 0 && a.date.ok;
-
 /**
  * Persistent grant ids, independent of where the rows sit in the sheet: `<prefix>-<case>-T<n>` for
  * ordinary allocations and `<prefix>-<case>-TB<n>` for supplementary ones, where n numbers that case's
@@ -78,14 +76,16 @@ function grantIds(prefix: string, allocations: Allocation[]): Map<Allocation, st
   return ids;
 }
 
-export function grants360(result: CheckResult): Grant360[] {
+/** The published allocations (see `publication`) as 360Giving grants; with `year`, that budget year's. */
+export function grants360(result: CheckResult, year?: number): Grant360[] {
   const { portfolio } = result;
   const s = portfolio.settings;
   const apps = new Map(portfolio.applications.map((a) => [a.caseId, a]));
   const funderId = validOrgNumber(s.funderOrgNumber)
     ? `NO-BRC-${s.funderOrgNumber}`
     : `${s.grantIdPrefix}-forvalter`;
-  const allocations = portfolio.allocations.filter(exported);
+  // Allocations with an unusable amount or date always carry an error finding, so none is left out here.
+  const allocations = publication(result, year).allocations.filter((a) => a.amount.ok && a.date.ok);
   const ids = grantIds(s.grantIdPrefix, allocations);
   const out: Grant360[] = [];
   for (const a of allocations) {

@@ -19,9 +19,16 @@ export type Block =
   | { type: 'table'; rows: string[][]; header?: boolean; keyValue?: boolean }
   | { type: 'pageBreak' };
 
+/** The text at the foot of every page; `pages` words the page number ("Side 2 av 5") where a renderer can. */
+export interface Footer {
+  text: string;
+  pages?: { page: string; of: string };
+}
+
 export interface DocModel {
   title: string;
   blocks: Block[];
+  footer?: Footer;
 }
 
 export const spanOf = (inline: Inline): Span => (typeof inline === 'string' ? { text: inline } : inline);

@@ -4,6 +4,7 @@ import { formatMoney } from '../parse/money';
 import { formatPeriod } from '../parse/period';
 import type { Lang } from '../base/result';
 import { h, p, table, type DocModel } from './model';
+import { publication } from './publication';
 
 /**
  * The public overview of allocations per budget year: organisations and projects only, no personal
@@ -16,10 +17,12 @@ export function buildOverview(result: CheckResult, year: number, lang: Lang = 'n
     string,
     { title: string; org: string; category: string; period: string; year: number; total: number }
   >();
+  // The same grants as the 360Giving export: those `publication` lets through.
+  const published = new Set(publication(result, year).allocations);
   for (const e of ledger.entries) {
     const a = e.allocation;
     const part = e.byYear?.get(year);
-    if (part === undefined || !a.amount.ok) continue;
+    if (part === undefined || !a.amount.ok || !published.has(a)) continue;
     const total = a.amount.value;
     const app = apps.get(a.caseId);
     const key = a.caseId || `rad ${a.row}`;

@@ -81,7 +81,8 @@ export function buildLedger(p: Portfolio, extraYears: number[] = []): Ledger {
     y.remaining = round2(y.frame - y.allocated);
     for (const c of Object.values(y.categories)) {
       c.amount = round2(c.amount);
-      c.share = y.frame > 0 ? round4(c.amount / y.frame) : 0;
+      // Unrounded: rounding is for people (the report and the sheet format it), not for --json.
+      c.share = y.frame > 0 ? c.amount / y.frame : 0;
     }
   }
   return { entries, years: new Map([...years].sort(([a], [b]) => a - b)) };
@@ -97,4 +98,3 @@ function emptyYear(s: Settings, year: number): YearSummary {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-const round4 = (x: number) => Math.round(x * 10000) / 10000;

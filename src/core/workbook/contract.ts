@@ -61,7 +61,8 @@ export const APPLICATIONS = {
     f('category', 'Kategori', 'Category', 'category'),
     f('type', 'Type', 'Type', 'text', { aliases: ['Søknadstype', 'Application type'] }),
     f('municipalities', 'Kommuner', 'Municipalities', 'list', { aliases: ['Kommune', 'Municipality'] }),
-    f('hospital', 'SSHF', 'Hospital trust', 'yesno', { aliases: ['Helseforetak', 'Hospital'] }),
+    // Neutral headers (the trust's name is a setting); Agder's `SSHF` columns are still read.
+    f('hospital', 'Helseforetak', 'Hospital trust', 'yesno', { aliases: ['SSHF', 'Hospital'] }),
     f('region', 'Region', 'Region', 'region'),
     f('priorityAreas', 'Prioriterte områder', 'Priority areas', 'list', { aliases: ['Områder'] }),
     f('need', 'Behov', 'Need', 'longtext'),
@@ -77,7 +78,9 @@ export const APPLICATIONS = {
     f('to', 'Til', 'To', 'month', { aliases: ['Slutt', 'End'] }),
     f('requested', 'Søkt beløp', 'Amount requested', 'money', { aliases: ['Søknadsbeløp', 'Requested'] }),
     f('ownMunicipality', 'Egenandel kommune', 'Own contribution municipality', 'money'),
-    f('ownHospital', 'Egenandel SSHF', 'Own contribution hospital', 'money'),
+    f('ownHospital', 'Egenandel helseforetak', 'Own contribution hospital', 'money', {
+      aliases: ['Egenandel SSHF'],
+    }),
     f('permanentCosts', 'Varige driftsutgifter', 'Permanent operating costs', 'yesno'),
     f('agreement', 'Enighet dokumentert', 'Agreement documented', 'yesno', { aliases: ['Enighet'] }),
     f('contract', 'Samarbeidsavtale', 'Written agreement', 'yesno', {
@@ -312,9 +315,14 @@ export function findSheetName(spec: SheetSpec, names: readonly string[]): string
   return names.find((n) => wanted.includes(normalizeKey(n)));
 }
 
+/**
+ * A missing sheet: how to add it without losing anything (never "make a new workbook", which would
+ * replace the user's data).
+ */
 export function missingSheet(spec: SheetSpec): Error {
+  const headers = spec.fields.filter((f) => !f.optional);
   return tilskuddError(
-    `Arbeidsboka mangler arket «${spec.name}». Legg det til (Tilskudd › Sett opp arbeidsboka gjør det), eller bruk «tilskudd init».`,
-    `The workbook has no sheet "${spec.name}". Add it (Tilskudd › Set up workbook does it), or use "tilskudd init".`,
+    `Arbeidsboka mangler arket «${spec.name}». Legg til et ark med det navnet og disse overskriftene i rad 1: ${headers.map((f) => f.header).join(', ')}. De andre arkene og dataene dine blir som de er. I Google Sheets gjør Tilskudd › Sett opp arbeidsboka det uten å endre noe annet; offline lager «tilskudd init mal.xlsx» en mal i en ny fil som du kan kopiere arket fra.`,
+    `The workbook has no sheet "${spec.name}". Add a sheet of that name with these headers in row 1: ${headers.map((f) => f.en).join(', ')}. Your other sheets and data stay as they are. In Google Sheets, Tilskudd › Set up workbook does it without changing anything else; offline, "tilskudd init template.xlsx" writes a template to a new file you can copy the sheet from.`,
   );
 }
