@@ -520,6 +520,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     const sheet = this.sheet(sheetName);
     const range = sheet.a1Range(a1);
     sheet.guard(range.row, range.column, range.row, range.column, user);
+    sheet.grid.grow(range.row, range.column);
     const cell = sheet.grid.cell(range.row, range.column);
     Object.assign(cell, coerce(text, cell.numberFormat, this.timeZone, false, this.locale));
   }
