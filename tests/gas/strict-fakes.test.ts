@@ -6,6 +6,7 @@ import { createEnv, FakeSession } from './fakes/services';
 import { createSpreadsheetFakes, type SpreadsheetFakeOptions } from './fakes/spreadsheet';
 import { PROTECTED } from './fakes/spreadsheet-range';
 import { FakeUtilities } from './fakes/utilities';
+import { loadBundle } from './sandbox';
 
 /**
  * The fakes as strict as Google where the product's safety depends on it: protections that refuse,
@@ -161,5 +162,14 @@ describe('simple triggers (AuthMode.LIMITED)', () => {
     const fakes = createSpreadsheetFakes({ calls: env.calls, mode: () => env.execution.mode });
     fakes.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!.getRange('A1').setValue('ok');
     fakes.SpreadsheetApp.getUi().createMenu('Tilskudd').addItem('x', 'y').addToUi();
+  });
+});
+
+describe('the bundle under the strict fakes', () => {
+  test('onOpen as a simple trigger (AuthMode.LIMITED) adds the menu without any authorised service', () => {
+    const sb = loadBundle();
+    sb.callAsSimpleTrigger('onOpen');
+    expect(sb.ui.menus.map((m) => m.caption)).toEqual(['Tilskudd']);
+    expect(sb.calls.count('Session.getActiveUser')).toBe(0);
   });
 });
