@@ -11,12 +11,16 @@ import { publication } from '../core/documents/publication';
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
 import { toDocx } from './docx';
+import { buildPlanReview } from '../core/plan/review';
+import { readPlanHistory } from '../core/plan/records';
+import type { CheckResult } from '../core/rules/check';
+import type { WorkbookValues } from '../core/workbook/records';
 import { TilskuddError } from '../core/base/errors';
 import type { Lang, Reason } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
 import { humanReport, toJson } from './report';
-import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, workbookValues } from './xlsx';
+import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, workbookValues, writePlanNumbers } from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
@@ -152,6 +156,22 @@ Both hold the same allocations; one with errors is left out and named (exit 1).
       date: { type: 'string' },
     },
     run: publish,
+  },
+  report: {
+    usage: {
+      nb: 'report FIL.xlsx --kind plan --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD]',
+      en: 'report FILE.xlsx --kind plan --out FILE.docx|FILE.md [--date YYYY-MM-DD]',
+    },
+    help: {
+      nb: `Skriver en rapport (.docx, eller Markdown med --out FIL.md).
+  --kind plan  den årlige gjennomgangen av handlingsplanen
+  --date DATO  dagen rapporten gjelder (standard: i dag)`,
+      en: `Writes a report (.docx, or Markdown with --out FILE.md).
+  --kind plan  the annual review of the action plan
+  --date DATE  the day the report is for (default: today)`,
+    },
+    options: { kind: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' } },
+    run: report,
   },
 };
 
@@ -290,6 +310,8 @@ async function check(ctx: Context): Promise<number> {
   );
 
   if (write !== undefined) {
+    // The copy carries the numbers the plan's findings name.
+    writePlanNumbers(wb, result.portfolio);
     annotate(wb, result.portfolio, findings, lang);
     reportXmlSafe(ctx, makeXmlSafe(wb), write);
     mkdirSync(dirname(write), { recursive: true });
@@ -440,6 +462,43 @@ async function publish(ctx: Context): Promise<number> {
     );
   }
   return withheld.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** What a report is made from: the checked workbook, its raw values (for sheets such as history), the day. */
+interface ReportInput {
+  result: CheckResult;
+  values: WorkbookValues;
+  today: Date;
+  lang: Lang;
+}
+
+/** The kinds of `tilskudd report`: one line each, the document model and what the CLI says it wrote. */
+const REPORT_KINDS: Record<string, { build: (input: ReportInput) => DocModel; done: Reason }> = {
+  plan: {
+    build: ({ result, values, today, lang }) =>
+      buildPlanReview(result, readPlanHistory(values), { date: today, lang }),
+    done: { nb: 'den årlige gjennomgangen av handlingsplanen', en: 'the annual review of the action plan' },
+  },
+};
+
+async function report(ctx: Context): Promise<number> {
+  const file = inputFile(ctx, { nb: 'Oppgi én arbeidsbok (.xlsx).', en: 'Give one workbook (.xlsx).' });
+  const out = requiredOut(ctx, 'FIL.docx');
+  const asked = text(ctx.opts.kind) ?? '';
+  const kind = REPORT_KINDS[asked];
+  if (!kind) {
+    const kinds = Object.keys(REPORT_KINDS);
+    throw usageError(
+      `--kind må være ${kinds.join(' eller ')}, ikke «${asked}».`,
+      `--kind must be ${kinds.join(' or ')}, not "${asked}".`,
+    );
+  }
+  const today = todayOption(text(ctx.opts.date));
+  const values = workbookValues(await loadWorkbook(file));
+  const result = checkWorkbook(values, { today });
+  await writeDocument(out, kind.build({ result, values, today, lang: ctx.lang }));
+  say(ctx, `Skrev ${kind.done.nb} til ${out}.`, `Wrote ${kind.done.en} to ${out}.`);
+  return EXIT.ok;
 }
 
 /** Today on this machine's calendar, as YYYY-MM-DD. */

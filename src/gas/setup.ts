@@ -1,5 +1,6 @@
 import { choicesFor } from '../core/workbook/choices';
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -22,6 +23,7 @@ import { SheetIndex, rowFor, type Sheet, type Spreadsheet } from './sheets';
 import { accessError } from '../core/access/roles';
 import { tilskuddError } from '../core/base/errors';
 import { protectSheets } from './protect';
+import { preparePlanSheet } from './plan';
 
 /**
  * "Sett opp arbeidsboka": creates missing sheets with the contract's headers, adds missing headers at
@@ -38,6 +40,7 @@ const SHEETS: readonly SheetSpec[] = [
   LOG_SHEET,
   ASSESSMENTS,
   DOCUMENTS_SHEET,
+  ACTION_PLAN,
 ];
 /** `Avvik` is rewritten by every check: edits there get a warning (the protected sheets: protect.ts). */
 const GENERATED = new Set<string>([FINDINGS_SHEET.name]);
@@ -102,6 +105,7 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
       report.leader = user;
     }
     format(sheet, spec, settings);
+    if (spec === ACTION_PLAN) preparePlanSheet(ss, sheets, sheet);
   }
   // After the first leader is written, so that the protection lists them.
   report.protected = protectSheets(sheets);

@@ -625,7 +625,17 @@ describe('the valid book', () => {
 
   it('runs exactly the rules of the contract', () => {
     // assessor-disqualified reads the Vurderinger sheet; its cases are in tests/core/assessment.test.ts.
-    expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS, 'assessor-disqualified'].sort());
+    // The action plan's rules read Handlingsplan; their cases are in tests/core/plan.test.ts.
+    const plan = [
+      'measure-owner-missing',
+      'measure-indicator-missing',
+      'measure-overdue',
+      'measure-comment-missing',
+      'measure-number-invalid',
+      'measure-case-unknown',
+      'measure-status-invalid',
+    ];
+    expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS, 'assessor-disqualified', ...plan].sort());
   });
 });
 

@@ -57,6 +57,10 @@ const MENU_ACTIONS: Record<string, Action> = {
   openFindings: 'read',
   openAssessment: 'read',
   openDashboard: 'read',
+  openPlan: 'read',
+  numberPlan: 'plan',
+  savePlanReview: 'plan',
+  createPlanReview: 'documents',
 };
 const ENDPOINT_ACTIONS: Record<(typeof ENDPOINTS)[number], Action> = {
   assessmentLoad: 'read',
@@ -68,6 +72,7 @@ const ENDPOINT_ACTIONS: Record<(typeof ENDPOINTS)[number], Action> = {
   findingsSelect: 'read',
   supplementLoad: 'money',
   supplementRegister: 'money',
+  planLoad: 'read',
 };
 
 const everyone = [...Object.entries(PEOPLE), ['stranger', STRANGER]] as Array<[string, string]>;

@@ -1,6 +1,7 @@
 import { readAssessments, type AssessmentRow } from '../assessment/form';
 import { parseCategory, type CategoryId } from './categories';
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -18,6 +19,7 @@ import { parseDay, parsePeriod, type Period } from '../parse/period';
 import { fail, type Parsed } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
+import { readPlan, type Plan } from '../plan/records';
 
 /**
  * Typed records read from the workbook. Cells that do not parse keep their reason (`Parsed`), so the
@@ -111,12 +113,13 @@ export function reported(a: Allocation): boolean | null {
   return parseYesNo(a.reportedSsu);
 }
 
-export type SheetId = 'applications' | 'budget' | 'allocations';
+export type SheetId = 'applications' | 'budget' | 'allocations' | 'plan';
 
 export const SHEETS: Record<SheetId, SheetSpec> = {
   applications: APPLICATIONS,
   budget: BUDGET,
   allocations: ALLOCATIONS,
+  plan: ACTION_PLAN,
 };
 
 export interface Portfolio {
@@ -130,6 +133,8 @@ export interface Portfolio {
   sheetNames: Record<SheetId, string>;
   /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet). */
   assessments?: AssessmentRow[];
+  /** The optional `Handlingsplan` sheet, numbered (absent: null, and its rules do not run). */
+  plan: Plan | null;
 }
 
 /** All values of a workbook: sheet name → rows of cells, header first. */
@@ -241,14 +246,26 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const budgetTable = readTable(BUDGET, budget.rows);
   const allocTable = readTable(ALLOCATIONS, allocs.rows);
   const settings = readSettings(values);
+  const plan = readPlan(values);
   return {
     settings,
     applications: appTable.rows.map((r) => toApplication(r, settings)),
     budget: budgetTable.rows.map(toBudgetLine),
     allocations: allocTable.rows.map(toAllocation),
-    columns: { applications: appTable.columns, budget: budgetTable.columns, allocations: allocTable.columns },
-    sheetNames: { applications: apps.name, budget: budget.name, allocations: allocs.name },
+    columns: {
+      applications: appTable.columns,
+      budget: budgetTable.columns,
+      allocations: allocTable.columns,
+      plan: plan?.columns ?? {},
+    },
+    sheetNames: {
+      applications: apps.name,
+      budget: budget.name,
+      allocations: allocs.name,
+      plan: plan?.sheetName ?? ACTION_PLAN.name,
+    },
     assessments: assessmentsOf(values),
+    plan,
   };
 }
 

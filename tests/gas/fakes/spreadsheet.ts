@@ -28,6 +28,7 @@ import {
   writeValues,
 } from './spreadsheet-range';
 import { UiFake } from './ui';
+import { BooleanCriteria, FakeConditionalFormatRuleBuilder } from './conditional-format';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -109,6 +110,7 @@ type SheetApi = Pick<
   | 'clearFormats'
   | 'deleteRows'
   | 'getColumnWidth'
+  | 'getConditionalFormatRules'
   | 'getDataRange'
   | 'getFormUrl'
   | 'getFrozenRows'
@@ -131,6 +133,7 @@ type SheetApi = Pick<
   | 'isSheetHidden'
   | 'protect'
   | 'setColumnWidth'
+  | 'setConditionalFormatRules'
   | 'setFrozenRows'
   | 'setName'
   | 'showSheet'
@@ -143,6 +146,7 @@ export class FakeSheet implements SheetApi {
   hidden = false;
   frozenRows = 0;
   formUrl: string | null = null;
+  conditionalFormatRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
 
   constructor(
     readonly ss: FakeSpreadsheet,
@@ -316,6 +320,18 @@ export class FakeSheet implements SheetApi {
     }
     this.grid.deleteRows(rowPosition, howMany);
     this.frozenRows -= frozenDeleted;
+  }
+
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    this.hit('getConditionalFormatRules');
+    return [...this.conditionalFormatRules];
+  }
+
+  /** Replaces every rule of the sheet, as Google does. */
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
+    this.hit('setConditionalFormatRules');
+    if (!Array.isArray(rules)) throw this.ss.tracker.error('Invalid argument: rules');
+    this.conditionalFormatRules = [...rules];
   }
 
   getFrozenRows(): number {
@@ -740,6 +756,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
 
 type SpreadsheetAppApi = Pick<
   GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  | 'BooleanCriteria'
   | 'DataValidationCriteria'
   | 'ProtectionType'
   | 'flush'
@@ -748,11 +765,13 @@ type SpreadsheetAppApi = Pick<
   | 'getActiveSheet'
   | 'getActiveSpreadsheet'
   | 'getUi'
+  | 'newConditionalFormatRule'
   | 'newDataValidation'
 >;
 
 /** openById/openByUrl/create are left out: the product only uses the bound spreadsheet (currentonly scope). */
 class FakeSpreadsheetApp implements SpreadsheetAppApi {
+  readonly BooleanCriteria = BooleanCriteria;
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly ProtectionType = ProtectionType;
 
@@ -798,6 +817,11 @@ class FakeSpreadsheetApp implements SpreadsheetAppApi {
       throw this.tracker.error('Cannot call SpreadsheetApp.getUi() from this context.');
     }
     return this.ui.ui;
+  }
+
+  newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    this.hit('newConditionalFormatRule');
+    return asGas(new FakeConditionalFormatRuleBuilder(this.tracker));
   }
 
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
