@@ -19,7 +19,6 @@ export const TriggerSource = enumOf<Script['TriggerSource']>(
   'DOCUMENTS',
   'CALENDAR',
 );
-/** How a run was started: LIMITED for simple triggers such as onOpen, FULL for menus and installable triggers. */
 export const AuthMode = enumOf<Script['AuthMode']>('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
 export const WeekDay = enumOf<typeof GoogleAppsScript.Base.Weekday>(
   'SUNDAY',
