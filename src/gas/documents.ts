@@ -1,5 +1,5 @@
 import { DOCUMENTS_SHEET, readTable, type FieldKey } from '../core/workbook/contract';
-import { clearBody, docsRequests } from '../core/documents/docs-requests';
+import { clearBody, docsRequests, footerRequests, type DocsRequest } from '../core/documents/docs-requests';
 import type { DocModel } from '../core/documents/model';
 import { tilskuddError } from '../core/base/errors';
 import { hash53 } from '../core/base/hash';
@@ -242,17 +242,48 @@ function notAllowed(id: string, e: unknown) {
 
 const isPermission = (e: unknown) => /permission|403|forbidden/i.test(messageOf(e));
 
-function create(
-  api: GoogleAppsScript.Docs.Collection.DocumentsCollection,
-  pace: Pacer,
-  model: DocModel,
-  made: { id: string },
-): string {
-  made.id = pace.write(() => api.create({ title: model.title })).documentId!;
-  const requests = docsRequests(model);
+type Api = GoogleAppsScript.Docs.Collection.DocumentsCollection;
+
+const batch = (api: Api, pace: Pacer, id: string, requests: DocsRequest[]) =>
   pace.write(() =>
-    api.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, made.id),
+    api.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id),
   );
+
+/**
+ * Sends `requests` and writes the model's footer. With a footer already in the document that is one
+ * batchUpdate; a new footer's id comes in the reply to `createFooter`, so its text needs a second.
+ */
+function writeWithFooter(
+  api: Api,
+  pace: Pacer,
+  id: string,
+  requests: DocsRequest[],
+  model: DocModel,
+  footer?: Footer,
+): void {
+  if (footer) {
+    batch(api, pace, id, [...requests, ...footerRequests(model.footer, footer.id, footer.end)]);
+    return;
+  }
+  if (!model.footer) {
+    batch(api, pace, id, requests);
+    return;
+  }
+  const replies = batch(api, pace, id, [...requests, { createFooter: { type: 'DEFAULT' } }]).replies ?? [];
+  const footerId = (replies[replies.length - 1] as { createFooter?: { footerId?: string } } | undefined)
+    ?.createFooter?.footerId;
+  if (footerId) batch(api, pace, id, footerRequests(model.footer, footerId, 1));
+}
+
+interface Footer {
+  id: string;
+  /** The end index of its content (1 when empty). */
+  end: number;
+}
+
+function create(api: Api, pace: Pacer, model: DocModel, made: { id: string }): string {
+  made.id = pace.write(() => api.create({ title: model.title })).documentId!;
+  writeWithFooter(api, pace, made.id, docsRequests(model), model);
   return made.id;
 }
 
@@ -260,24 +291,25 @@ function create(
  * Rewrites an existing document in one batchUpdate; `null` when it no longer exists, and a new one is made
  * instead. A document this user may not open or change stops with the reason, on `get` and on `batchUpdate`.
  */
-function rewrite(
-  api: GoogleAppsScript.Docs.Collection.DocumentsCollection,
-  pace: Pacer,
-  id: string,
-  model: DocModel,
-): string | null {
+function rewrite(api: Api, pace: Pacer, id: string, model: DocModel): string | null {
   let content: GoogleAppsScript.Docs.Schema.StructuralElement[];
+  let footer: Footer | undefined;
   try {
-    content = api.get(id).body?.content ?? [];
+    const doc = api.get(id);
+    content = doc.body?.content ?? [];
+    const footerId = doc.documentStyle?.defaultFooterId;
+    const footerContent = footerId
+      ? ((doc.footers as Record<string, { content?: Array<{ endIndex?: number }> }> | undefined)?.[footerId]
+          ?.content ?? [])
+      : [];
+    if (footerId) footer = { id: footerId, end: footerContent[footerContent.length - 1]?.endIndex ?? 1 };
   } catch (e) {
     if (/not found/i.test(messageOf(e))) return null;
     throw notAllowed(id, e);
   }
   const requests = [...clearBody(content[content.length - 1]?.endIndex ?? 2), ...docsRequests(model)];
   try {
-    pace.write(() =>
-      api.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id),
-    );
+    writeWithFooter(api, pace, id, requests, model, footer);
   } catch (e) {
     if (isPermission(e)) throw notAllowed(id, e);
     throw e;

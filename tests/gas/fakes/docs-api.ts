@@ -22,10 +22,10 @@ import { FakeBase, type FakeEnv } from './services';
  *   writer access, otherwise HTTP 403 "The caller does not have permission" (`share` grants access).
  */
 type Token =
-  | { t: 'char'; ch: string; bold: boolean; italic: boolean }
+  | { t: 'char'; ch: string; bold: boolean; italic: boolean; size?: number }
   | { t: 'nl'; style: string; list: string | null }
   | { t: 'pageBreak' }
-  | { t: 'tableStart' }
+  | { t: 'tableStart'; columns: number; widths: Array<number | null> }
   | { t: 'rowStart' }
   | { t: 'cellStart'; fill?: string }
   | { t: 'tableEnd' };
@@ -36,7 +36,33 @@ interface Doc {
   tokens: Token[];
   owner: string;
   access: Map<string, 'reader' | 'writer'>;
+  /** `documentStyle`: page size and margins in points, as `updateDocumentStyle` set them. */
+  style: Record<string, number>;
+  /** Footers by id (segments whose indexes start at 0), and the one `createFooter` made the default. */
+  footers: Map<string, Token[]>;
+  defaultFooterId?: string;
 }
+
+/** Requests a footer segment takes in this fake (the API allows more; the renderers need these). */
+const SEGMENT_KINDS = new Set([
+  'insertText',
+  'deleteContentRange',
+  'updateTextStyle',
+  'updateParagraphStyle',
+]);
+
+/** A request on a segment (0-based indexes) as one on a body (1-based), so DocBody can apply it. */
+function shifted(r: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...r };
+  const location = r.location as { index?: number } | undefined;
+  const range = r.range as { startIndex?: number; endIndex?: number } | undefined;
+  if (location) out.location = { ...location, index: (location.index ?? NaN) + 1 };
+  if (range) out.range = { startIndex: (range.startIndex ?? NaN) + 1, endIndex: (range.endIndex ?? NaN) + 1 };
+  return out;
+}
+
+/** Dimension fields of DocumentStyle the fake models (points). */
+const PAGE_FIELDS = ['pageSize', 'marginLeft', 'marginRight', 'marginTop', 'marginBottom'];
 
 /** Docs API write requests per minute per user. */
 export const WRITES_PER_MINUTE = 60;
@@ -152,7 +178,10 @@ class DocBody {
       throw new RequestError('A table needs at least one row and one column.');
     if (this.inTable(index)) throw new RequestError('Tables cannot be inserted inside a table in this fake.');
     const container = this.paragraphEnd(index);
-    const tokens: Token[] = [{ t: 'nl', style: container.style, list: container.list }, { t: 'tableStart' }];
+    const tokens: Token[] = [
+      { t: 'nl', style: container.style, list: container.list },
+      { t: 'tableStart', columns, widths: Array<number | null>(columns).fill(null) },
+    ];
     for (let r = 0; r < rows; r++) {
       tokens.push({ t: 'rowStart' });
       for (let c = 0; c < columns; c++)
@@ -248,16 +277,66 @@ class DocBody {
   updateTextStyle(r: unknown, textStyle: Record<string, unknown>, fields: unknown): void {
     const [start, end] = this.checkRange(r as { startIndex: number; endIndex: number });
     const names = typeof fields === 'string' ? fields.split(',').map((f) => f.trim()) : [];
-    if (names.length === 0 || names.some((n) => n !== 'bold' && n !== 'italic')) {
+    if (names.length === 0 || names.some((n) => n !== 'bold' && n !== 'italic' && n !== 'fontSize')) {
       throw new RequestError(
-        `fields must name the text style properties to update (bold, italic), got ${String(fields)}.`,
+        `fields must name the text style properties to update (bold, italic, fontSize), got ${String(fields)}.`,
       );
     }
+    // A Dimension: { magnitude, unit: 'PT' } (TextStyle.fontSize in the API reference).
+    const size = textStyle.fontSize as { magnitude?: unknown; unit?: unknown } | undefined;
+    if (
+      names.includes('fontSize') &&
+      size !== undefined &&
+      (typeof size.magnitude !== 'number' || size.unit !== 'PT')
+    )
+      throw new RequestError('fontSize must be a Dimension { magnitude, unit: "PT" }.');
     for (let i = start; i < end; i++) {
       const tok = this.at(i)!;
       if (tok.t !== 'char') continue;
-      for (const n of names) tok[n as 'bold' | 'italic'] = textStyle[n] === true;
+      for (const n of names) {
+        if (n === 'fontSize') tok.size = size?.magnitude as number | undefined;
+        else tok[n as 'bold' | 'italic'] = textStyle[n] === true;
+      }
     }
+  }
+
+  /** UpdateTableColumnPropertiesRequest: the table must start at the location; widths of 5 pt or more. */
+  updateTableColumnProperties(r: Record<string, unknown>): void {
+    const at = (r.tableStartLocation as { index?: number } | undefined)?.index as number;
+    const tok = this.at(at);
+    if (tok?.t !== 'tableStart') throw new RequestError(`No table starts at index ${at}.`);
+    const fields = typeof r.fields === 'string' ? r.fields.split(',').map((f) => f.trim()) : [];
+    if (fields.length === 0 || fields.some((f) => f !== 'width' && f !== 'widthType'))
+      throw new RequestError(`fields must name width and/or widthType, got ${String(r.fields)}.`);
+    const props = (r.tableColumnProperties ?? {}) as {
+      widthType?: string;
+      width?: { magnitude?: number; unit?: string };
+    };
+    if (props.widthType !== 'FIXED_WIDTH' && props.widthType !== 'EVENLY_DISTRIBUTED')
+      throw new RequestError(`Unknown widthType ${String(props.widthType)}.`);
+    const width = props.width;
+    if (props.widthType === 'FIXED_WIDTH' && (width?.unit !== 'PT' || !(Number(width.magnitude) >= 5)))
+      throw new RequestError('The column width must be at least 5 points.');
+    const indices = (r.columnIndices as number[] | undefined) ?? [...tok.widths.keys()];
+    for (const c of indices) {
+      if (!Number.isInteger(c) || c < 0 || c >= tok.columns)
+        throw new RequestError(`Column index ${c} is outside a table of ${tok.columns} columns.`);
+      tok.widths[c] = props.widthType === 'FIXED_WIDTH' ? width!.magnitude! : null;
+    }
+  }
+
+  /** Test helper: each table's column widths (null: evenly distributed), and the font sizes of its text. */
+  tables(): Array<{ widths: Array<number | null>; sizes: number[] }> {
+    const out: Array<{ widths: Array<number | null>; sizes: Set<number> }> = [];
+    let depth = 0;
+    for (const tok of this.tokens) {
+      if (tok.t === 'tableStart') {
+        out.push({ widths: [...tok.widths], sizes: new Set() });
+        depth++;
+      } else if (tok.t === 'tableEnd') depth--;
+      else if (tok.t === 'char' && depth > 0 && tok.size !== undefined) out.at(-1)!.sizes.add(tok.size);
+    }
+    return out.map((t) => ({ widths: t.widths, sizes: [...t.sizes] }));
   }
 
   createParagraphBullets(r: unknown, preset: unknown): void {
@@ -369,6 +448,29 @@ class DocBody {
   }
 }
 
+/** UpdateDocumentStyleRequest for the page: size and margins as Dimensions in points. */
+function updateDocumentStyle(style: Record<string, number>, r: Record<string, unknown>): void {
+  const fields = typeof r.fields === 'string' ? r.fields.split(',').map((f) => f.trim()) : [];
+  if (fields.length === 0 || fields.some((f) => !PAGE_FIELDS.includes(f)))
+    throw new RequestError(
+      `fields must name page style properties (${PAGE_FIELDS.join(', ')}), got ${String(r.fields)}.`,
+    );
+  const ds = (r.documentStyle ?? {}) as Record<string, unknown>;
+  const pt = (d: unknown, name: string): number => {
+    const dim = d as { magnitude?: unknown; unit?: unknown } | undefined;
+    if (typeof dim?.magnitude !== 'number' || dim.unit !== 'PT' || dim.magnitude < 0)
+      throw new RequestError(`${name} must be a Dimension { magnitude, unit: "PT" }.`);
+    return dim.magnitude;
+  };
+  for (const f of fields) {
+    if (f === 'pageSize') {
+      const size = ds.pageSize as { width?: unknown; height?: unknown } | undefined;
+      style.width = pt(size?.width, 'pageSize.width');
+      style.height = pt(size?.height, 'pageSize.height');
+    } else style[f] = pt(ds[f], f);
+  }
+}
+
 class FakeDocuments extends FakeBase {
   readonly docs = new Map<string, Doc>();
   private created = 0;
@@ -376,6 +478,7 @@ class FakeDocuments extends FakeBase {
   private readonly writes = new Map<string, number[]>();
   /** Write requests refused with 429, for assertions. */
   refused = 0;
+  private footerIds = 0;
 
   constructor(env: FakeEnv) {
     super(env, 'Docs.Documents');
@@ -418,8 +521,24 @@ class FakeDocuments extends FakeBase {
     // Ids are never reused, like Google's (a deleted document's id stays unknown).
     const id = `fake-doc-${++this.created}`;
     const title = String(resource?.title ?? 'Untitled document');
-    const tokens: Token[] = [{ t: 'nl', style: 'NORMAL_TEXT', list: null }];
-    this.docs.set(id, { id, title, tokens, owner: this.user, access: new Map() });
+    // A new document in a Norwegian account: A4 with 72 pt margins.
+    const style = {
+      width: 595.3,
+      height: 841.9,
+      marginLeft: 72,
+      marginRight: 72,
+      marginTop: 72,
+      marginBottom: 72,
+    };
+    this.docs.set(id, {
+      id,
+      title,
+      tokens: [{ t: 'nl', style: 'NORMAL_TEXT', list: null }],
+      style,
+      footers: new Map(),
+      owner: this.user,
+      access: new Map(),
+    });
     return { documentId: id, title };
   }
 
@@ -427,11 +546,26 @@ class FakeDocuments extends FakeBase {
     documentId: string;
     title: string;
     body: { content: Array<Record<string, unknown>> };
+    documentStyle: { defaultFooterId?: string };
+    footers: Record<string, { footerId: string; content: Array<Record<string, unknown>> }>;
   } {
     this.track('get', true);
     const doc = this.find(documentId);
     this.allowed(doc, 'reader', 'get');
-    return { documentId, title: doc.title, body: { content: new DocBody(doc.tokens).content() } };
+    const footers = Object.fromEntries(
+      [...doc.footers].map(([footerId, tokens]) => [
+        footerId,
+        // One paragraph per footer in this fake: [0, length).
+        { footerId, content: [{ startIndex: 0, endIndex: tokens.length, paragraph: {} }] },
+      ]),
+    );
+    return {
+      documentId,
+      title: doc.title,
+      body: { content: new DocBody(doc.tokens).content() },
+      documentStyle: doc.defaultFooterId ? { defaultFooterId: doc.defaultFooterId } : {},
+      footers,
+    };
   }
 
   batchUpdate(
@@ -448,11 +582,35 @@ class FakeDocuments extends FakeBase {
         'API call to docs.documents.batchUpdate failed with error: Must specify at least one request.',
       );
     // Atomic: work on a copy, keep it only if every request applied.
-    const body = new DocBody(doc.tokens.map((t) => ({ ...t })));
+    const body = new DocBody(
+      doc.tokens.map((t) => (t.t === 'tableStart' ? { ...t, widths: [...t.widths] } : { ...t })),
+    );
+    const style = { ...doc.style };
+    const footers = new Map([...doc.footers].map(([id, tokens]) => [id, tokens.map((t) => ({ ...t }))]));
+    let defaultFooterId = doc.defaultFooterId;
+    const replies: object[] = [];
     requests.forEach((request, i) => {
-      const [kind, r] = Object.entries(request)[0] ?? ['(empty)', {}];
+      const [kind, raw] = Object.entries(request)[0] ?? ['(empty)', {}];
+      const r = (raw ?? {}) as Record<string, unknown>;
+      replies.push({});
       try {
-        this.apply(body, kind, (r ?? {}) as Record<string, unknown>);
+        const segment =
+          (r.location as { segmentId?: string } | undefined)?.segmentId ??
+          (r.range as { segmentId?: string } | undefined)?.segmentId;
+        if (kind === 'updateDocumentStyle') updateDocumentStyle(style, r);
+        else if (kind === 'createFooter') {
+          if (r.type !== 'DEFAULT') throw new RequestError(`Unknown footer type ${String(r.type)}.`);
+          if (defaultFooterId) throw new RequestError('A footer of the specified type already exists.');
+          defaultFooterId = `kix.footer${++this.footerIds}`;
+          footers.set(defaultFooterId, [{ t: 'nl', style: 'NORMAL_TEXT', list: null }]);
+          replies[i] = { createFooter: { footerId: defaultFooterId } };
+        } else if (segment) {
+          const tokens = footers.get(segment);
+          if (!tokens) throw new RequestError(`Segment ${segment} was not found.`);
+          if (!SEGMENT_KINDS.has(kind))
+            throw new RequestError(`${kind} in a footer is not modelled by the fake.`);
+          this.apply(new DocBody(tokens), kind, shifted(r));
+        } else this.apply(body, kind, r);
       } catch (e) {
         if (!(e instanceof RequestError)) throw e;
         throw this.fail(
@@ -461,7 +619,10 @@ class FakeDocuments extends FakeBase {
       }
     });
     doc.tokens = body.tokens;
-    return { documentId, replies: requests.map(() => ({})) };
+    doc.style = style;
+    doc.footers = footers;
+    doc.defaultFooterId = defaultFooterId;
+    return { documentId, replies };
   }
 
   private apply(body: DocBody, kind: string, r: Record<string, unknown>): void {
@@ -487,6 +648,8 @@ class FakeDocuments extends FakeBase {
         return body.createParagraphBullets(r.range, r.bulletPreset);
       case 'deleteContentRange':
         return body.deleteContentRange(r.range);
+      case 'updateTableColumnProperties':
+        return body.updateTableColumnProperties(r);
       case 'updateTableCellStyle':
         return body.updateTableCellStyle(r);
       default:
@@ -504,6 +667,23 @@ class FakeDocuments extends FakeBase {
   /** Test helper: the document as readable data. */
   snapshot(id: string): DocSnapshotItem[] {
     return new DocBody(this.find(id).tokens).snapshot();
+  }
+
+  /** Test helper: the tables' column widths and text sizes. */
+  tables(id: string): Array<{ widths: Array<number | null>; sizes: number[] }> {
+    return new DocBody(this.find(id).tokens).tables();
+  }
+
+  /** Test helper: the default footer's text, or null without one. */
+  footerText(id: string): string | null {
+    const doc = this.find(id);
+    const tokens = doc.defaultFooterId ? doc.footers.get(doc.defaultFooterId) : undefined;
+    return tokens ? tokens.map((t) => (t.t === 'char' ? t.ch : t.t === 'nl' ? '\n' : '')).join('') : null;
+  }
+
+  /** Test helper: the page size and margins in points. */
+  pageStyle(id: string): Record<string, number> {
+    return { ...this.find(id).style };
   }
 }
 
