@@ -3,7 +3,7 @@ import { FINDINGS_SHEET, columnLetter, mapHeaders, missingFields } from '../core
 import { SEVERITY_LABEL, type Finding, type Severity } from '../core/rules/findings';
 import type { SheetId } from '../core/workbook/records';
 import type { Lang } from '../core/base/result';
-import { rememberedFill, withOwnNote, withoutOwnNote } from '../core/workbook/notes';
+import { NOTE_PREFIX, rememberedFill, withOwnNote, withoutOwnNote } from '../core/workbook/notes';
 import { cellText, neutralizeFormula } from '../core/base/text';
 import { todayIn } from './desk';
 import { readWorkbook } from './portfolio';
@@ -129,14 +129,15 @@ function highlight(
   const notes = range.getNotes();
   const fills = range.getBackgrounds();
   const ours = new Set(Object.values(COLOR));
-  const lines = new Map<string, string[]>();
-  const severity = new Map<string, Severity>();
+  // Cells by number (row × width + column): no string per cell of a large sheet.
+  const lines = new Map<number, string[]>();
+  const severity = new Map<number, Severity>();
   const columns = result.portfolio.columns[id];
   for (const f of result.findings) {
     for (const cell of f.cells) {
       const col = cell.sheet === id ? columns[cell.field] : undefined;
       if (col === undefined) continue;
-      const key = `${cell.row - 1}:${col}`;
+      const key = (cell.row - 1) * width + col;
       lines.set(key, [...(lines.get(key) ?? []), `[${f.rule}] ${f.message[lang]}`]);
       if (severity.get(key) !== 'error') severity.set(key, f.severity);
     }
@@ -144,10 +145,11 @@ function highlight(
   const restore = new Map<string | null, string[]>();
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
+      const own = lines.get(r * width + c);
       const note = notes[r]![c]!;
+      // Most cells: no finding and no note of the product's.
+      if (!own && !note.includes(NOTE_PREFIX)) continue;
       const person = withoutOwnNote(note);
-      const key = `${r}:${c}`;
-      const own = lines.get(key);
       const fill = fills[r]![c]!.toLowerCase();
       // The cell's own fill: the one remembered while the product's colour is on it, else its fill now
       // (a person may have re-coloured a highlighted cell: their colour is the one to give back).
@@ -158,7 +160,7 @@ function highlight(
         notes[r]![c] = person;
         if (ours.has(fill)) {
           const list = restore.get(before) ?? [];
-          list.push(`${columnLetter(c + 1)}${r + 1}`);
+          list.push(a1Of(r * width + c, width));
           restore.set(before, list);
         }
       }
@@ -167,14 +169,12 @@ function highlight(
   range.setNotes(notes);
   for (const [fill, cells] of restore) sheet.getRangeList(cells).setBackground(fill);
   for (const level of ['warning', 'error'] as Severity[]) {
-    const cells = [...severity].filter(([, s]) => s === level).map(([key]) => a1Of(key));
+    const cells = [...severity].filter(([, s]) => s === level).map(([key]) => a1Of(key, width));
     if (cells.length > 0) sheet.getRangeList(cells).setBackground(COLOR[level]);
   }
 }
 
 const DEFAULT_FILL = '#ffffff';
 
-const a1Of = (key: string) => {
-  const [r, c] = key.split(':').map(Number) as [number, number];
-  return `${columnLetter(c + 1)}${r + 1}`;
-};
+const a1Of = (key: number, width: number) =>
+  `${columnLetter((key % width) + 1)}${Math.floor(key / width) + 1}`;
