@@ -520,3 +520,67 @@ describe('table cell backgrounds (updateTableCellStyle)', () => {
     expect(snap.at(-2)).toMatchObject({ type: 'paragraph', text: 'Etter' });
   });
 });
+
+describe('section breaks (insertSectionBreak, updateSectionStyle)', () => {
+  it('inserts a newline and the break (two indexes), and flips the section after it', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          { insertText: { text: 'Før', location: { index: 1 } } },
+          { insertSectionBreak: { location: { index: 4 }, sectionType: 'NEXT_PAGE' } },
+          {
+            updateSectionStyle: {
+              range: { startIndex: 6, endIndex: 7 },
+              sectionStyle: { flipPageOrientation: true },
+              fields: 'flipPageOrientation',
+            },
+          },
+          { insertText: { text: 'Etter', location: { index: 6 } } },
+        ],
+      },
+      documentId,
+    );
+    expect(endOf(docs, documentId)).toBe(1 + 3 + 2 + 5 + 1);
+    expect(docs.Documents.sections(documentId)).toEqual([true]);
+    expect(docs.Documents.snapshot(documentId).map((x) => (x.type === 'paragraph' ? x.text : ''))).toEqual([
+      'Før',
+      'Etter',
+    ]);
+  });
+
+  it('refuses a section break inside a table, applying nothing', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [
+            { insertTable: { rows: 1, columns: 1, location: { index: 1 } } },
+            { insertSectionBreak: { location: { index: 5 }, sectionType: 'NEXT_PAGE' } },
+          ],
+        },
+        documentId,
+      ),
+    ).toThrow(/inside a table/);
+    expect(docs.Documents.sections(documentId)).toEqual([]);
+  });
+
+  it('docsRequests turns a landscape section block into a flipped section, and a rewrite clears it', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const doc: DocModel = {
+      title: 'Plan',
+      blocks: [p('Stående'), { type: 'section', landscape: true }, table([['1', 'Rød']]), p('Liggende')],
+    };
+    docs.Documents.batchUpdate({ requests: docsRequests(doc) }, documentId);
+    expect(docs.Documents.sections(documentId)).toEqual([true]);
+    const texts = docs.Documents.snapshot(documentId).map((x) => (x.type === 'paragraph' ? x.text : 'table'));
+    // The paragraph the break's newline ends, then the one the table's own newline makes.
+    expect(texts).toEqual(['Plan', 'Stående', '', '', 'table', 'Liggende', '']);
+    const requests = [...clearBody(endOf(docs, documentId)), ...docsRequests(doc)];
+    docs.Documents.batchUpdate({ requests }, documentId);
+    expect(docs.Documents.sections(documentId)).toEqual([true]);
+  });
+});

@@ -49,6 +49,7 @@ const refusal = (sb: Sb, email: string, action: Action) =>
 const MENU_ACTIONS: Record<string, Action> = {
   setupWorkbook: 'settings',
   createForm: 'intake',
+  registerMissingResponses: 'intake',
   checkPortfolio: 'check',
   createMemo: 'documents',
   createLetters: 'documents',

@@ -161,6 +161,26 @@ function table(w: Writer, block: Extract<Block, { type: 'table' }>, layout: Tabl
   w.cursor = start + 2 + rows * (2 * columns + 1) + shift;
 }
 
+/**
+ * A section break on a new page (a newline then the break: two indexes, like a page break), and the new
+ * section turned when it asks for the other orientation than the document's: `flipPageOrientation` is
+ * relative to the document style. The style applies to the section after the break, which the empty
+ * paragraph at the cursor now starts.
+ */
+function section(w: Writer, flip: boolean): void {
+  w.requests.push({ insertSectionBreak: { location: { index: w.cursor }, sectionType: 'NEXT_PAGE' } });
+  w.cursor += 2;
+  if (flip) {
+    w.requests.push({
+      updateSectionStyle: {
+        range: range(w.cursor, w.cursor + 1),
+        sectionStyle: { flipPageOrientation: true },
+        fields: 'flipPageOrientation',
+      },
+    });
+  }
+}
+
 /** Requests that write `doc` into an empty body (or one emptied by `clearBody` first). */
 export function docsRequests(doc: DocModel): DocsRequest[] {
   const w: Writer = { cursor: 1, requests: [] };
@@ -188,9 +208,9 @@ export function docsRequests(doc: DocModel): DocsRequest[] {
       case 'table':
         table(w, block, layout.tables[tables++]!);
         break;
-      // A new section's landscape orientation is not set in Google Docs yet: the page breaks, the text
-      // stays portrait (File › Page setup turns it).
       case 'section':
+        section(w, block.landscape !== layout.landscape);
+        break;
       case 'pageBreak':
         w.requests.push({ insertPageBreak: { location: { index: w.cursor } } });
         w.cursor += 2;

@@ -14,6 +14,9 @@ import { FakeBase, type FakeEnv } from './services';
  * - the final newline cannot be deleted, nor part of a table;
  * - a table cell's background is set through the table's start index and the cell's row and column
  *   (`updateTableCellStyle` with `tableRange`), the colour as `rgbColor` fractions 0–1;
+ * - a section break (`insertSectionBreak`) goes inside a paragraph, not in a table; a newline is
+ *   inserted before it, so it takes two indexes like a page break; `updateSectionStyle` styles the
+ *   sections its range overlaps (the section after each break; only `flipPageOrientation` here);
  * - `batchUpdate` is atomic: one invalid request and none are applied (`Invalid requests[i].kind: …`);
  * - write requests (`create`, `batchUpdate`) are limited to 60 per minute per user ("Usage limits" of
  *   the Docs API): the 61st within a minute fails with HTTP 429 until the oldest is a minute old (the
@@ -25,6 +28,7 @@ type Token =
   | { t: 'char'; ch: string; bold: boolean; italic: boolean; size?: number }
   | { t: 'nl'; style: string; list: string | null }
   | { t: 'pageBreak' }
+  | { t: 'sectionBreak'; flipped: boolean }
   | { t: 'tableStart'; columns: number; widths: Array<number | null> }
   | { t: 'rowStart' }
   | { t: 'cellStart'; fill?: string }
@@ -203,6 +207,37 @@ class DocBody {
     );
   }
 
+  insertSectionBreak(index: number, sectionType: unknown): void {
+    if (sectionType !== 'NEXT_PAGE' && sectionType !== 'CONTINUOUS')
+      throw new RequestError(`Unknown sectionType ${String(sectionType)}.`);
+    this.insidePagraph(index);
+    if (this.inTable(index)) throw new RequestError('Section breaks cannot be inserted inside a table.');
+    const container = this.paragraphEnd(index);
+    this.tokens.splice(
+      index - 1,
+      0,
+      { t: 'nl', style: container.style, list: container.list },
+      { t: 'sectionBreak', flipped: false },
+    );
+  }
+
+  /** Sets `flipPageOrientation` of every section the range overlaps (the body's first section has no token here). */
+  updateSectionStyle(r: unknown, style: Record<string, unknown>, fields: unknown): void {
+    const [start, end] = this.checkRange(r as { startIndex: number; endIndex: number });
+    if (fields !== 'flipPageOrientation')
+      throw new RequestError('fields must be flipPageOrientation in this fake.');
+    const flipped = style.flipPageOrientation === true;
+    let section: Extract<Token, { t: 'sectionBreak' }> | null = null;
+    for (let i = 1; i < end; i++) {
+      const tok = this.at(i)!;
+      if (tok.t === 'sectionBreak') {
+        section = tok;
+        if (i >= start) tok.flipped = flipped;
+      } else if (i === start && section) section.flipped = flipped;
+    }
+    if (!section) throw new RequestError('The first section is not styled in this fake.');
+  }
+
   /** `updateTableCellStyle` of `backgroundColor` over a `tableRange` (row and column spans). */
   updateTableCellStyle(r: Record<string, unknown>): void {
     if (r.fields !== 'backgroundColor')
@@ -378,6 +413,8 @@ class DocBody {
         else flushRun();
       } else if (tok.t === 'pageBreak') {
         text += '\f';
+      } else if (tok.t === 'sectionBreak') {
+        // Sections are read with `sections()`.
       } else if (tok.t === 'nl') {
         flushRun();
         if (table) {
@@ -435,6 +472,13 @@ class DocBody {
           out.push({ startIndex: tableStart, endIndex: i + 1, table: {} });
           start = i + 1;
         }
+      } else if (tok.t === 'sectionBreak' && depth === 0) {
+        out.push({
+          startIndex: i,
+          endIndex: i + 1,
+          sectionBreak: { sectionStyle: { flipPageOrientation: tok.flipped } },
+        });
+        start = i + 1;
       } else if (tok.t === 'nl' && depth === 0) {
         out.push({
           startIndex: start,
@@ -652,6 +696,10 @@ class FakeDocuments extends FakeBase {
         return body.updateTableColumnProperties(r);
       case 'updateTableCellStyle':
         return body.updateTableCellStyle(r);
+      case 'insertSectionBreak':
+        return body.insertSectionBreak(index, r.sectionType);
+      case 'updateSectionStyle':
+        return body.updateSectionStyle(r.range, (r.sectionStyle as Record<string, unknown>) ?? {}, r.fields);
       default:
         throw new RequestError(`Unknown request kind ${kind} (not modelled by the fake).`);
     }
@@ -667,6 +715,11 @@ class FakeDocuments extends FakeBase {
   /** Test helper: the document as readable data. */
   snapshot(id: string): DocSnapshotItem[] {
     return new DocBody(this.find(id).tokens).snapshot();
+  }
+
+  /** Test helper: each section after the first, as whether its page orientation is flipped. */
+  sections(id: string): boolean[] {
+    return this.find(id).tokens.flatMap((t) => (t.t === 'sectionBreak' ? [t.flipped] : []));
   }
 
   /** Test helper: the tables' column widths and text sizes. */
