@@ -114,19 +114,48 @@ function fieldsIn(date: Date, timeZone: string): number[] {
   return [parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!];
 }
 
-/** One sheet row for the given cells, placed by header; user text neutralised so it stays text. */
+/**
+ * One sheet row for the given cells, placed by header; user text neutralised so it stays text. Over
+ * `current` (the row as it is in the sheet) when given, so the other columns keep their values.
+ */
 export function rowFor<S extends SheetSpec>(
   spec: S,
   header: readonly unknown[],
   cells: Partial<Record<FieldKey<S>, unknown>>,
+  current: readonly unknown[] = [],
 ): unknown[] {
   const columns = mapHeaders(spec, header);
-  const row: unknown[] = header.map(() => '');
+  const row: unknown[] = header.map((_, c) => current[c] ?? '');
   for (const [key, value] of Object.entries(cells) as Array<[FieldKey<S>, unknown]>) {
     const col = columns[key];
     if (col !== undefined) row[col] = neutralizeFormula(value ?? '');
   }
   return row;
+}
+
+/**
+ * Writes `cells` into row `at` (1-based; past the end appends) by header, over the span of the spec's
+ * columns only: columns a person added before or after it are not touched, and those in between are
+ * written back as they stand (formulas as formulas, text kept from becoming a formula). `values` is the
+ * sheet as just read, under the lock.
+ */
+export function writeFields<S extends SheetSpec>(
+  sheet: Sheet,
+  spec: S,
+  values: readonly (readonly unknown[])[],
+  at: number,
+  cells: Partial<Record<FieldKey<S>, unknown>>,
+): void {
+  const header = values[0] ?? [];
+  const mapped = Object.values(mapHeaders(spec, header)) as number[];
+  if (mapped.length === 0) return;
+  const first = Math.min(...mapped);
+  const last = Math.max(...mapped);
+  const current = values[at - 1];
+  const formulas = current ? sheet.getRange(at, first + 1, 1, last - first + 1).getFormulas()[0]! : [];
+  const asIs = current ? current.map((v, c) => formulas[c - first] || neutralizeFormula(v)) : [];
+  const row = rowFor(spec, header, cells, asIs).slice(first, last + 1);
+  sheet.getRange(at, first + 1, 1, row.length).setValues([row]);
 }
 
 /** Writes rows below the last data row in one `setValues`. `dataRows` is the number of rows now there. */

@@ -39,6 +39,7 @@ import { langOf } from './i18n';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
 import { SheetIndex, appendRows, rowFor, sheetWithHeader } from './sheets';
+import { protectionError } from './protect';
 import { registerSupplement } from './supplement';
 import { followUpView, selectProject } from './follow-up';
 import { paymentView, paymentDone, withdrawalDone } from './payment-endpoints';
@@ -109,16 +110,18 @@ function list(value: unknown, max = 100): unknown[] {
 
 /** Runs an endpoint: role check (and the lock when it writes); a refusal becomes `{ ok: false }`. */
 function endpoint<T>(action: Action, write: boolean, body: (desk: Desk) => T): Result<T> {
+  const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = langOf(ss);
   const run = () => {
     const sheets = new SheetIndex(ss);
-    return body({ ss, sheets, lang, user: requireRole(sheets, action) });
+    return body({ ss, sheets, lang, user: requireRole(sheets, action), started });
   };
   try {
     return { ok: true, value: write ? inLock(run) : run() };
   } catch (e) {
-    if (e instanceof TilskuddError) return { ok: false, error: e.reason[lang] };
+    const refusal = e instanceof TilskuddError ? e : protectionError(e);
+    if (refusal) return { ok: false, error: refusal.reason[lang] };
     throw e;
   }
 }
@@ -142,17 +145,29 @@ function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView
   const fromSelection = asked === '' ? selectedCase(desk, p) : '';
   const caseId = known(asked) ? asked : known(fromSelection) ? fromSelection : (cases[0]?.caseId ?? '');
   const app = p.applications.find((a) => a.caseId === caseId);
+  const me = user.toLowerCase();
+  const declared = declarations(p.assessments ?? []);
+  const mine: MyAnswers = {
+    ground: declared.get(caseId)?.get(me)?.ground ?? null,
+    selection: {},
+    scores: {},
+  };
+  // A disqualified assessor sees nothing of how others assessed the case: no scores, results or grounds,
+  // neither in the case's view nor in the ranking.
+  const excludedFrom = new Set(
+    [...declared]
+      .filter(([, byAssessor]) => {
+        const ground = byAssessor.get(me)?.ground;
+        return ground !== undefined && ground !== 'none';
+      })
+      .map(([id]) => id),
+  );
+  const disqualified = excludedFrom.has(caseId);
   const findings = app
     ? checkPortfolio(p, { today: todayIn(desk.ss) })
-        .findings.filter((f) => f.ref === caseId)
+        .findings.filter((f) => f.ref === caseId && !(disqualified && f.rule === 'assessor-disqualified'))
         .map((f) => ({ severity: f.severity, message: f.message[lang] }))
     : [];
-  const me = user.toLowerCase();
-  const mine: MyAnswers = { ground: null, selection: {}, scores: {} };
-  mine.ground =
-    declarations(p.assessments ?? [])
-      .get(caseId)
-      ?.get(me)?.ground ?? null;
   for (const r of p.assessments ?? []) {
     if (r.caseId !== caseId || r.assessor !== me) continue;
     const sel = SELECTION_CRITERIA.find((c) =>
@@ -192,18 +207,19 @@ function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView
     selection: SELECTION_CRITERIA.map((c) => ({ id: c.id, label: c[lang] })),
     criteria: p.settings.criteria.map((c) => ({ label: c.label, weight: c.weight })),
     mine,
-    result: results.find((r) => r.caseId === caseId) ?? null,
+    result: disqualified ? null : (results.find((r) => r.caseId === caseId) ?? null),
     ranking: results
-      .filter((r) => r.finalRank !== null)
+      .filter((r) => r.finalRank !== null && !excludedFrom.has(r.caseId))
       .sort((a, b) => a.finalRank! - b.finalRank!)
       .map((r) => ({
         caseId: r.caseId,
         title: r.title,
         weightedScore: r.weightedScore,
         selectionHolds: r.selectionHolds,
-        rank: r.rank,
-        finalRank: r.finalRank,
-        boardRank: r.boardRank,
+        // Rank numbers would show where a hidden case stands: the order alone is shown then.
+        rank: excludedFrom.size > 0 ? null : r.rank,
+        finalRank: excludedFrom.size > 0 ? null : r.finalRank,
+        boardRank: excludedFrom.size > 0 ? null : r.boardRank,
         boardReason: r.boardReason,
         disagreement: r.disagreement,
       })),

@@ -40,12 +40,16 @@ export interface SandboxOptions {
   effectiveUser?: string;
   /** Script and spreadsheet time zone; default Europe/Oslo. */
   timeZone?: string;
+  /** The script's own time zone (appsscript.json), when it differs from the spreadsheet's. */
+  scriptTimeZone?: string;
   /** Spreadsheet locale; default nb_NO (Session.getActiveUserLocale() reports its language, 'nb'). */
   locale?: string;
   /** MailApp recipients left today; default 100 (consumer account). */
   mailQuota?: number;
   /** DocumentApp.create calls left today; default 250 (consumer account). */
   docsQuota?: number;
+  /** The spreadsheet's owner (may always edit protected sheets); default 'eier@example.no'. */
+  owner?: string;
   /** Start of the fake clock (ms since epoch) used by caches, lock waits and Utilities.sleep. */
   now?: number;
   /**
@@ -78,6 +82,23 @@ export function loadBundle(options: SandboxOptions = {}) {
   // Only the services and the JS built-ins: no setTimeout, fetch, TextEncoder, URL, structuredClone, process,
   // require or Buffer, as in Apps Script, so accidental use fails here first.
   const context = vm.createContext({});
+  // Time passes for the bundle as it does in Apps Script: Utilities.sleep and lock waits advance the fake
+  // clock, and the bundle's Date.now() / new Date() move with it (from the real time at load).
+  const clock = new FakeClock(options.now);
+  const clockAtLoad = clock.now();
+  const followClock = vm.runInContext(
+    `(function (offset) {
+      const Real = Date;
+      class Date_ extends Real {
+        constructor(...args) { if (args.length === 0) super(Real.now() + offset()); else super(...args); }
+        static now() { return Real.now() + offset(); }
+      }
+      Object.defineProperty(Date_, 'name', { value: 'Date' });
+      globalThis.Date = Date_;
+    })`,
+    context,
+  ) as (offset: () => number) => void;
+  followClock(() => clock.now() - clockAtLoad);
   const realm = vm.runInContext('({ Array, Date, Error, Object })', context) as {
     Array: ArrayConstructor;
     Date: DateConstructor;
@@ -85,7 +106,7 @@ export function loadBundle(options: SandboxOptions = {}) {
     Object: ObjectConstructor;
   };
   const env = createEnv({
-    clock: new FakeClock(options.now),
+    clock,
     execution: {
       id: 'exec-0',
       activeUser,
@@ -101,6 +122,8 @@ export function loadBundle(options: SandboxOptions = {}) {
     timeZone,
     htmlDir: options.htmlDir ?? dirname(bundlePath),
     mode: () => execution.mode,
+    user: () => execution.effectiveUser,
+    owner: options.owner,
     Error: realm.Error,
     Date: realm.Date, // cell dates are the bundle's own Dates, as in Apps Script
   });
@@ -121,7 +144,10 @@ export function loadBundle(options: SandboxOptions = {}) {
     PropertiesService: new FakePropertiesService(env),
     CacheService: new FakeCacheService(env),
     // Session reports the language part ('nb'), the spreadsheet the full locale ('nb_NO').
-    Session: new FakeSession(env, { timeZone, locale: locale.split('_')[0] }),
+    Session: new FakeSession(env, {
+      timeZone: options.scriptTimeZone ?? timeZone,
+      locale: locale.split('_')[0],
+    }),
     MailApp: new FakeMailApp(env, options.mailQuota),
     Utilities: new FakeUtilities(env),
     Logger: new FakeLogger(env),
@@ -250,6 +276,19 @@ export function loadBundle(options: SandboxOptions = {}) {
       )
         throw new Error(`No clock trigger ${uniqueId}`);
       return result;
+    },
+
+    /**
+     * Calls it as a simple trigger (`onOpen`): AuthMode.LIMITED, the user's address hidden, and every
+     * service that needs authorisation throws; the bound spreadsheet and its Ui may be used.
+     */
+    callAsSimpleTrigger<T = unknown>(name: string): T {
+      const event = {
+        authMode: fakes.ScriptApp.AuthMode.LIMITED,
+        source: fakes.SpreadsheetApp.getActiveSpreadsheet(),
+        user: { getEmail: () => '' },
+      };
+      return execute('simpleTrigger', name, [event]) as T;
     },
 
     /** Runs `body` (usually calls) as another user and/or execution, then restores the previous ones. */

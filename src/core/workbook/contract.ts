@@ -450,6 +450,14 @@ export function readTable<S extends SheetSpec>(
   return { columns, rows };
 }
 
+/** The spec's fields that `header` has no column for (by header, English name or alias), in spec order. */
+export function missingFields(spec: SheetSpec, header: readonly unknown[]): Field[] {
+  const present = new Set(header.map((h) => normalizeKey(String(h ?? ''))));
+  return (spec.fields as readonly Field[]).filter(
+    (f) => ![f.header, f.en, ...(f.aliases ?? [])].some((n) => present.has(normalizeKey(n))),
+  );
+}
+
 /** 1 → A, 27 → AA: the column letter of A1 notation. */
 export function columnLetter(n: number): string {
   let s = '';

@@ -17,7 +17,12 @@ import { FakeBase, type FakeEnv } from './services';
  * - a section break (`insertSectionBreak`) goes inside a paragraph, not in a table; a newline is
  *   inserted before it, so it takes two indexes like a page break; `updateSectionStyle` styles the
  *   sections its range overlaps (the section after each break; only `flipPageOrientation` here);
- * - `batchUpdate` is atomic: one invalid request and none are applied (`Invalid requests[i].kind: …`).
+ * - `batchUpdate` is atomic: one invalid request and none are applied (`Invalid requests[i].kind: …`);
+ * - write requests (`create`, `batchUpdate`) are limited to 60 per minute per user ("Usage limits" of
+ *   the Docs API): the 61st within a minute fails with HTTP 429 until the oldest is a minute old (the
+ *   fake clock, which `Utilities.sleep` advances); a refused request does not count;
+ * - a document belongs to the user who created it: `get` needs reader or writer access, `batchUpdate`
+ *   writer access, otherwise HTTP 403 "The caller does not have permission" (`share` grants access).
  */
 type Token =
   | { t: 'char'; ch: string; bold: boolean; italic: boolean; size?: number }
@@ -33,6 +38,8 @@ interface Doc {
   id: string;
   title: string;
   tokens: Token[];
+  owner: string;
+  access: Map<string, 'reader' | 'writer'>;
   /** `documentStyle`: page size and margins in points, as `updateDocumentStyle` set them. */
   style: Record<string, number>;
   /** Footers by id (segments whose indexes start at 0), and the one `createFooter` made the default. */
@@ -60,6 +67,9 @@ function shifted(r: Record<string, unknown>): Record<string, unknown> {
 
 /** Dimension fields of DocumentStyle the fake models (points). */
 const PAGE_FIELDS = ['pageSize', 'marginLeft', 'marginRight', 'marginTop', 'marginBottom'];
+
+/** Docs API write requests per minute per user. */
+export const WRITES_PER_MINUTE = 60;
 
 export type DocSnapshotItem =
   | { type: 'paragraph'; style: string; text: string; bold: string[]; list: string | null; number?: number }
@@ -508,14 +518,50 @@ function updateDocumentStyle(style: Record<string, number>, r: Record<string, un
 class FakeDocuments extends FakeBase {
   readonly docs = new Map<string, Doc>();
   private created = 0;
+  /** Times (fake clock) of each user's accepted write requests. */
+  private readonly writes = new Map<string, number[]>();
+  /** Write requests refused with 429, for assertions. */
+  refused = 0;
   private footerIds = 0;
 
   constructor(env: FakeEnv) {
     super(env, 'Docs.Documents');
   }
 
+  private get user(): string {
+    return this.env.execution.effectiveUser.toLowerCase();
+  }
+
+  /** Counts a write request against the user's per-minute limit, or refuses it with 429. */
+  private write(method: string): void {
+    const now = this.env.clock.now();
+    const recent = (this.writes.get(this.user) ?? []).filter((t) => t > now - 60_000);
+    if (recent.length >= WRITES_PER_MINUTE) {
+      this.refused++;
+      throw this.fail(
+        `API call to docs.documents.${method} failed with error: Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'docs.googleapis.com' (HTTP 429).`,
+      );
+    }
+    recent.push(now);
+    this.writes.set(this.user, recent);
+  }
+
+  private allowed(doc: Doc, need: 'reader' | 'writer', method: string): void {
+    const level = doc.owner === this.user ? 'writer' : doc.access.get(this.user);
+    if (level === 'writer' || (need === 'reader' && level === 'reader')) return;
+    throw this.fail(
+      `API call to docs.documents.${method} failed with error: The caller does not have permission`,
+    );
+  }
+
+  /** Test helper: gives `email` read or write access to a document (as sharing in Drive would). */
+  share(documentId: string, email: string, level: 'reader' | 'writer'): void {
+    this.find(documentId).access.set(email.toLowerCase(), level);
+  }
+
   create(resource: { title?: string }): { documentId: string; title: string } {
     this.track('create', true);
+    this.write('create');
     // Ids are never reused, like Google's (a deleted document's id stays unknown).
     const id = `fake-doc-${++this.created}`;
     const title = String(resource?.title ?? 'Untitled document');
@@ -534,6 +580,8 @@ class FakeDocuments extends FakeBase {
       tokens: [{ t: 'nl', style: 'NORMAL_TEXT', list: null }],
       style,
       footers: new Map(),
+      owner: this.user,
+      access: new Map(),
     });
     return { documentId: id, title };
   }
@@ -547,6 +595,7 @@ class FakeDocuments extends FakeBase {
   } {
     this.track('get', true);
     const doc = this.find(documentId);
+    this.allowed(doc, 'reader', 'get');
     const footers = Object.fromEntries(
       [...doc.footers].map(([footerId, tokens]) => [
         footerId,
@@ -569,6 +618,8 @@ class FakeDocuments extends FakeBase {
   ): { documentId: string; replies: object[] } {
     this.track('batchUpdate', true);
     const doc = this.find(documentId);
+    this.allowed(doc, 'writer', 'batchUpdate');
+    this.write('batchUpdate');
     const requests = resource?.requests;
     if (!Array.isArray(requests) || requests.length === 0)
       throw this.fail(

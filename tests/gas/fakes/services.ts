@@ -43,7 +43,12 @@ export function enumOf<E>(...names: (keyof E & string)[]): E {
 // ---------------------------------------------------------------------------------------------------------
 // Environment shared by every fake.
 
-export type Mode = 'normal' | 'customFunction';
+/**
+ * 'customFunction': a custom-function cell (read-only, no authorised service). 'simpleTrigger': `onOpen`
+ * and other simple triggers, AuthMode.LIMITED: the bound spreadsheet may be read and changed, but every
+ * service that needs authorisation throws, and the user's address is hidden.
+ */
+export type Mode = 'normal' | 'customFunction' | 'simpleTrigger';
 
 /** Who is running, and how. The sandbox mutates it per call; fakes read it on every call. */
 export interface Execution {
@@ -102,7 +107,7 @@ export abstract class FakeBase {
   protected track(method: string, authorised = false): void {
     const key = `${this.className}.${method}`;
     this.env.calls.record(key);
-    if (authorised && this.env.execution.mode === 'customFunction') {
+    if (authorised && this.env.execution.mode !== 'normal') {
       throw this.fail(`You do not have permission to call ${key}`);
     }
   }
@@ -524,13 +529,16 @@ export class FakeSession extends FakeBase implements Fake<GoogleAppsScript.Base.
 
   /** Needs the userinfo.email scope, so custom functions may not call it. */
   getActiveUser(): FakeUser {
-    this.track('getActiveUser', true);
-    return new FakeUser(this.env, this.env.execution.activeUser);
+    // A simple trigger may ask, but Google hides the address there (the user has not authorised the script).
+    const limited = this.env.execution.mode === 'simpleTrigger';
+    this.track('getActiveUser', !limited);
+    return new FakeUser(this.env, limited ? '' : this.env.execution.activeUser);
   }
 
   getEffectiveUser(): FakeUser {
-    this.track('getEffectiveUser', true);
-    return new FakeUser(this.env, this.env.execution.effectiveUser);
+    const limited = this.env.execution.mode === 'simpleTrigger';
+    this.track('getEffectiveUser', !limited);
+    return new FakeUser(this.env, limited ? '' : this.env.execution.effectiveUser);
   }
 
   getScriptTimeZone(): string {
