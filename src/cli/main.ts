@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkWorkbook } from '../core/rules/check';
+import { checkWorkbook, type CheckOptions } from '../core/rules/check';
 import { parseDay } from '../core/parse/period';
 import { buildLetter, grants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
@@ -257,6 +257,18 @@ function requiredOut(ctx: Context, example: string): string {
 
 const say = (ctx: Context, nb: string, en: string) => ctx.io.out(ctx.lang === 'nb' ? nb : en);
 
+/**
+ * Reads and checks a workbook; what the reader had to work around (a title above the headers) is said on
+ * stderr, so stdout stays the report or the JSON.
+ */
+async function readChecked(ctx: Context, file: string, options: CheckOptions) {
+  const wb = await loadWorkbook(file);
+  const result = checkWorkbook(workbookValues(wb), options);
+  for (const note of result.portfolio.notes ?? [])
+    ctx.io.err(`${ctx.lang === 'nb' ? 'Merk' : 'Note'}: ${note[ctx.lang]}`);
+  return { wb, result };
+}
+
 /** The same file, also through a link or another spelling of its path. */
 function samePath(a: string, b: string): boolean {
   const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
@@ -278,8 +290,7 @@ async function check(ctx: Context): Promise<number> {
     );
   }
 
-  const wb = await loadWorkbook(file);
-  const result = checkWorkbook(workbookValues(wb), {
+  const { wb, result } = await readChecked(ctx, file, {
     years: year === undefined ? [] : [year],
     today: todayOption(text(opts.date)),
   });
@@ -358,7 +369,7 @@ async function memo(ctx: Context): Promise<number> {
   });
   const out = requiredOut(ctx, 'SAK.docx');
   const meeting = isoDate(text(ctx.opts.meeting), '--meeting');
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(undefined) });
+  const { result } = await readChecked(ctx, file, { today: todayOption(undefined) });
   const doc = buildMemo(result, {
     meetingDate: meeting,
     caseNumber: text(ctx.opts.case),
@@ -382,7 +393,7 @@ async function letters(ctx: Context): Promise<number> {
   // Without --date each letter is dated by its decision.
   const given = text(ctx.opts.date);
   const date = given === undefined ? undefined : isoDate(given, '--date');
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(given) });
+  const { result } = await readChecked(ctx, file, { today: todayOption(given) });
   const all = grants(result);
   for (const grant of all) {
     const name = `tildelingsbrev-${grant.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
@@ -409,9 +420,7 @@ async function publish(ctx: Context): Promise<number> {
   if (format === '360giving' && !/\.(csv|json)$/i.test(out))
     throw usageError('360Giving skrives som .csv eller .json.', '360Giving is written as .csv or .json.');
   const year = yearOption(text(opts.year)) ?? (format === 'overview' ? new Date().getFullYear() : undefined);
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), {
-    today: todayOption(text(opts.date)),
-  });
+  const { result } = await readChecked(ctx, file, { today: todayOption(text(opts.date)) });
   const { withheld } = publication(result, year);
   if (format === '360giving') {
     const grants = grants360(result, year);

@@ -16,6 +16,7 @@ import type { Settings } from '../core/workbook/settings';
 import { withOwnNote, withoutOwnNote } from '../core/workbook/notes';
 import { neutralizeFormula, xmlSafe } from '../core/base/text';
 import { tilskuddError } from '../core/base/errors';
+import { UncomputedFormula } from '../core/base/cell';
 import { isFileError } from './errors';
 
 /** Reading and writing .xlsx files with exceljs: the offline twin of the Apps Script sheet adapter. */
@@ -26,8 +27,10 @@ type CellValue = ExcelJS.CellValue;
 export function plainValue(value: CellValue): unknown {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'object' || value instanceof Date) return value;
-  if ('result' in value) return plainValue(value.result as CellValue);
-  if ('formula' in value || 'sharedFormula' in value) return '';
+  if ('result' in value && value.result !== undefined) return plainValue(value.result as CellValue);
+  // A formula the file holds without its computed value: named as such by the rules, not read as blank.
+  if ('formula' in value || 'sharedFormula' in value)
+    return new UncomputedFormula(('formula' in value ? value.formula : value.sharedFormula) ?? '');
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('text' in value) return plainValue(value.text as CellValue);
   if ('error' in value) return value.error;

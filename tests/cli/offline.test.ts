@@ -281,3 +281,60 @@ describe('check output', () => {
     for (const line of table) expect(line.trim().split(/ {2,}/).length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('every cell the product reads is understood or flagged', () => {
+  it('finds the header row below a title, says so on stderr, and points at the right rows', async () => {
+    const file = await workbook((v) => {
+      v[APPLICATIONS.name]!.unshift(['Søknader våren 2025 (eksportert fra Sheets)'], []);
+    });
+    const r = await cli('check', file, '--json');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'Merk: Arket «Søknader» har overskriftene i rad 3; rad 1–2 er lest som tittel og ikke som data.',
+    );
+    const json = JSON.parse(r.out) as { findings: Array<{ rule: string; message: string }> };
+    expect(json.findings.some((f) => /mangler kolonne/.test(f.message))).toBe(false);
+    // The first application is now in sheet row 4.
+    const contract = json.findings.find((f) => f.rule === 'contract-missing')!;
+    expect(contract.message).toContain('Søknader rad 4');
+  });
+
+  it('names a formula cell without a cached value as such (not as a missing amount)', async () => {
+    const file = await workbook();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const col = APPLICATIONS.fields.findIndex((f) => f.header === 'Søkt beløp') + 1;
+    wb.getWorksheet('Søknader')!.getCell(2, col).value = {
+      formula: 'SUM(Budsjett!C2:C3)',
+    } as ExcelJS.CellValue;
+    const formula = tmp('formula.xlsx');
+    await wb.xlsx.writeFile(formula);
+    const r = await cli('check', formula, '--json');
+    const json = JSON.parse(r.out) as { findings: Array<{ rule: string; message: string }> };
+    const f = json.findings.find((x) => x.rule === 'amount-invalid')!;
+    expect(f.message).toContain('formelen «=SUM(Budsjett!C2:C3)»');
+    expect(f.message).toContain('ikke lagret verdien');
+    expect(json.findings.map((x) => x.message).join('\n')).not.toMatch(/mangler beløp/);
+  });
+
+  it('an unreadable Dato is an error named in the report and keeps the grant out of both exports', async () => {
+    let row = 0;
+    const file = await workbook((v) => {
+      row = allocate(v, {
+        Saksnr: '2025-05-001',
+        Vedtak: 'Sekretariatet',
+        Dato: 'medio oktober',
+        Art: 'Tilleggsbevilling',
+        Beløp: 12_345,
+      });
+    });
+    const r = await cli('check', file);
+    expect(r.out).toContain(
+      `[date-invalid] Sak 2025-05-001 (Tildelinger rad ${row}, «Dato»): «medio oktober» er ikke en dato.`,
+    );
+    const csv = tmp('g.csv');
+    const p = await cli('publish', file, '--format', '360giving', '--out', csv);
+    expect(p.code).toBe(1);
+    expect(p.err).toContain('[date-invalid]');
+  });
+});

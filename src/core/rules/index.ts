@@ -8,6 +8,7 @@ import { caseIdInvalid } from './case-id';
 import { contractMissing } from './contract-missing';
 import { frameExceeded, keyExceeded } from './frame-and-key';
 import { outsideRound } from './outside-round';
+import { dateInvalid } from './date-invalid';
 import { ownContributionMissing } from './own-contribution-missing';
 import { partiesMissing } from './parties-missing';
 import { periodInvalid } from './period-invalid';
@@ -40,4 +41,5 @@ export const RULES: readonly Rule[] = [
   kindInvalid,
   assessorDisqualified,
   recommendationInvalid,
+  dateInvalid,
 ];

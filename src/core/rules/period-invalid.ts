@@ -3,7 +3,7 @@ import type { Reason } from '../base/result';
 import type { SheetId } from '../workbook/records';
 import { about, finding, type Rule } from './rule';
 
-/** Applications need a valid period; allocations need a valid period or, without one, a decision date. */
+/** Applications need a valid period; an allocation's period, when given, must be valid. */
 export const periodInvalid: Rule = {
   id: 'period-invalid',
   severity: 'error',
@@ -24,13 +24,8 @@ export const periodInvalid: Rule = {
     for (const a of ctx.active)
       if (!a.period.ok) flag('applications', a, field(a.period.reason), a.period.reason);
     for (const a of ctx.portfolio.allocations) {
+      // Without a period an allocation counts by its date: an unusable one is date-invalid's finding.
       if (a.period && !a.period.ok) flag('allocations', a, field(a.period.reason), a.period.reason);
-      if (!a.period && !a.date.ok) {
-        flag('allocations', a, 'date', {
-          nb: `uten periode telles tildelingen i vedtaksåret, men «Dato» ${a.date.reason.nb}`,
-          en: `without a period the allocation counts in its decision year, but "Date": ${a.date.reason.en}`,
-        });
-      }
     }
     return out;
   },

@@ -15,7 +15,7 @@ import {
 } from './contract';
 import { parseMoney } from '../parse/money';
 import { parseDay, parsePeriod, type Period } from '../parse/period';
-import { fail, type Parsed } from '../base/result';
+import { fail, type Parsed, type Reason } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
 
@@ -26,7 +26,8 @@ import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../ba
 export interface Application {
   row: number;
   caseId: string;
-  received: Parsed<Date>;
+  /** `null` when the cell is blank (no date to judge the round by). */
+  received: Parsed<Date> | null;
   title: string;
   applicant: string;
   email: string;
@@ -130,6 +131,8 @@ export interface Portfolio {
   sheetNames: Record<SheetId, string>;
   /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet). */
   assessments?: AssessmentRow[];
+  /** What the reader had to work around and the user should know (a title row above the headers). */
+  notes?: Reason[];
 }
 
 /** All values of a workbook: sheet name → rows of cells, header first. */
@@ -159,7 +162,7 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
   return {
     row: r.row,
     caseId: cellText(r.get('caseId')),
-    received: parseDay(r.get('received')),
+    received: isBlank(r.get('received')) ? null : parseDay(r.get('received')),
     title: cellText(r.get('title')),
     applicant: cellText(r.get('applicant')),
     email: cellText(r.get('email')),
@@ -241,6 +244,11 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const budgetTable = readTable(BUDGET, budget.rows);
   const allocTable = readTable(ALLOCATIONS, allocs.rows);
   const settings = readSettings(values);
+  const notes = [
+    headerNote(apps.name, appTable.headerRow),
+    headerNote(budget.name, budgetTable.headerRow),
+    headerNote(allocs.name, allocTable.headerRow),
+  ].filter((n): n is Reason => n !== null);
   return {
     settings,
     applications: appTable.rows.map((r) => toApplication(r, settings)),
@@ -249,6 +257,17 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
     columns: { applications: appTable.columns, budget: budgetTable.columns, allocations: allocTable.columns },
     sheetNames: { applications: apps.name, budget: budget.name, allocations: allocs.name },
     assessments: assessmentsOf(values),
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}
+
+function headerNote(sheet: string, headerRow: number): Reason | null {
+  if (headerRow === 1) return null;
+  const above = headerRow === 2 ? 'rad 1' : `rad 1–${headerRow - 1}`;
+  const aboveEn = headerRow === 2 ? 'row 1' : `rows 1–${headerRow - 1}`;
+  return {
+    nb: `Arket «${sheet}» har overskriftene i rad ${headerRow}; ${above} er lest som tittel og ikke som data.`,
+    en: `Sheet "${sheet}" has its headers in row ${headerRow}; ${aboveEn} are read as a title, not as data.`,
   };
 }
 
