@@ -1,7 +1,8 @@
+import type ExcelJS from 'exceljs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkWorkbook, type CheckOptions } from '../core/rules/check';
+import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/rules/check';
 import { parseDay } from '../core/parse/period';
 import { buildLetter, grants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
@@ -16,7 +17,7 @@ import type { Lang, Reason } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
 import { humanReport, toJson } from './report';
-import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, workbookValues } from './xlsx';
+import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, readValues, workbookValues } from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
@@ -261,12 +262,16 @@ const say = (ctx: Context, nb: string, en: string) => ctx.io.out(ctx.lang === 'n
  * Reads and checks a workbook; what the reader had to work around (a title above the headers) is said on
  * stderr, so stdout stays the report or the JSON.
  */
-async function readChecked(ctx: Context, file: string, options: CheckOptions) {
-  const wb = await loadWorkbook(file);
-  const result = checkWorkbook(workbookValues(wb), options);
+async function readChecked(
+  ctx: Context,
+  file: string,
+  options: CheckOptions,
+  wb?: ExcelJS.Workbook,
+): Promise<CheckResult> {
+  const result = checkWorkbook(wb ? workbookValues(wb) : await readValues(file), options);
   for (const note of result.portfolio.notes ?? [])
     ctx.io.err(`${ctx.lang === 'nb' ? 'Merk' : 'Note'}: ${note[ctx.lang]}`);
-  return { wb, result };
+  return result;
 }
 
 /** The same file, also through a link or another spelling of its path. */
@@ -290,17 +295,21 @@ async function check(ctx: Context): Promise<number> {
     );
   }
 
-  const { wb, result } = await readChecked(ctx, file, {
-    years: year === undefined ? [] : [year],
-    today: todayOption(text(opts.date)),
-  });
+  // Only --write needs exceljs's whole workbook (styles, notes); reading values alone is streamed.
+  const wb = write === undefined ? undefined : await loadWorkbook(file);
+  const result = await readChecked(
+    ctx,
+    file,
+    { years: year === undefined ? [] : [year], today: todayOption(text(opts.date)) },
+    wb,
+  );
   const years = [...result.ledger.years.values()].filter((y) => year === undefined || y.year === year);
   // With --year, findings about other budget years are left out; findings about cases are kept.
   const findings = result.findings.filter(
     (f) => year === undefined || !/^\d{4}$/.test(f.ref) || f.ref === String(year),
   );
 
-  if (write !== undefined) {
+  if (wb !== undefined && write !== undefined) {
     annotate(wb, result.portfolio, findings, lang);
     reportXmlSafe(ctx, makeXmlSafe(wb), write);
     mkdirSync(dirname(write), { recursive: true });
@@ -369,7 +378,7 @@ async function memo(ctx: Context): Promise<number> {
   });
   const out = requiredOut(ctx, 'SAK.docx');
   const meeting = isoDate(text(ctx.opts.meeting), '--meeting');
-  const { result } = await readChecked(ctx, file, { today: todayOption(undefined) });
+  const result = await readChecked(ctx, file, { today: todayOption(undefined) });
   const doc = buildMemo(result, {
     meetingDate: meeting,
     caseNumber: text(ctx.opts.case),
@@ -393,7 +402,7 @@ async function letters(ctx: Context): Promise<number> {
   // Without --date each letter is dated by its decision.
   const given = text(ctx.opts.date);
   const date = given === undefined ? undefined : isoDate(given, '--date');
-  const { result } = await readChecked(ctx, file, { today: todayOption(given) });
+  const result = await readChecked(ctx, file, { today: todayOption(given) });
   const all = grants(result);
   for (const grant of all) {
     const name = `tildelingsbrev-${grant.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
@@ -420,7 +429,7 @@ async function publish(ctx: Context): Promise<number> {
   if (format === '360giving' && !/\.(csv|json)$/i.test(out))
     throw usageError('360Giving skrives som .csv eller .json.', '360Giving is written as .csv or .json.');
   const year = yearOption(text(opts.year)) ?? (format === 'overview' ? new Date().getFullYear() : undefined);
-  const { result } = await readChecked(ctx, file, { today: todayOption(text(opts.date)) });
+  const result = await readChecked(ctx, file, { today: todayOption(text(opts.date)) });
   const { withheld } = publication(result, year);
   if (format === '360giving') {
     const grants = grants360(result, year);
