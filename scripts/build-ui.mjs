@@ -8,6 +8,7 @@ export const UI_PAGES = {
   Dashboard: 'src/ui/dashboard.ts',
   Findings: 'src/ui/findings.ts',
   Supplement: 'src/ui/supplement.ts',
+  Plan: 'src/ui/plan.ts',
 };
 
 /** `<?` would be read as a scriptlet if the file were ever served as a template; `</script` ends the tag. */

@@ -8,6 +8,7 @@ import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
 import { handleSubmission, type SubmitEvent } from './gas/intake';
 import { addMenu, checkMenu, createFormMenu, setupMenu } from './gas/menu';
 import { openPage, server } from './gas/sidebars';
+import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan';
 
 /** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
 export function onOpen(): void {
@@ -185,4 +186,31 @@ export function supplementLoad() {
 /** Dialog endpoint: registers a supplementary allocation within the authority. */
 export function supplementRegister(input: unknown) {
   return server.supplementRegister(input);
+}
+
+// The action plan (handlingsplan)
+
+/** Menu: gives every row of Handlingsplan without a number its number; renumbers nothing. */
+export function numberPlan(): void {
+  numberPlanMenu();
+}
+
+/** Menu: saves this review of the action plan (every measure's status and comment) to its history. */
+export function savePlanReview(): void {
+  saveReviewMenu();
+}
+
+/** Menu: writes the annual review of the action plan to Google Docs. */
+export function createPlanReview(): void {
+  planReviewMenu();
+}
+
+/** Menu: the action plan as a tree with lights, filters and linked projects. */
+export function openPlan(): void {
+  openPage('Plan');
+}
+
+/** Sidebar endpoint: the action plan, numbered, with lights, linked projects and findings. */
+export function planLoad() {
+  return server.planLoad();
 }

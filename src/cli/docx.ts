@@ -2,19 +2,30 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   HeadingLevel,
   LevelFormat,
   Packer,
   PageBreak,
+  PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
-import { spanOf, type Block, type DocModel, type Inline } from '../core/documents/model';
+import { layoutDocument, type TableLayout } from '../core/documents/layout';
+import {
+  spanOf,
+  type Block,
+  type DocModel,
+  type Footer as FooterModel,
+  type Inline,
+} from '../core/documents/model';
 import { xmlSafe } from '../core/base/text';
 
 /**
@@ -24,6 +35,8 @@ import { xmlSafe } from '../core/base/text';
 
 const FONT = 'Calibri';
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+/** Half-points: 8 pt. */
+const FOOTER_SIZE = 16;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'B7B7B7' };
 
 const runs = (content: Inline[]) =>
@@ -32,12 +45,17 @@ const runs = (content: Inline[]) =>
     return new TextRun({ text: xmlSafe(s.text), bold: s.bold, italics: s.italic });
   });
 
-function tableOf(block: Extract<Block, { type: 'table' }>): Table {
+/** Points to twentieths of a point (Word's DXA). */
+const dxa = (pt: number) => Math.floor(pt * 20);
+
+function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout): Table {
   const columns = Math.max(...block.rows.map((r) => r.length));
+  const widths = layout.widths.map(dxa);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    // Label columns narrow, values wide; other tables share the width evenly.
-    columnWidths: block.keyValue ? [2700, 6300] : undefined,
+    // Fixed widths from the content (see layout.ts), so Word and LibreOffice break no word inside.
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     borders: {
       top: BORDER,
       bottom: BORDER,
@@ -53,13 +71,18 @@ function tableOf(block: Extract<Block, { type: 'table' }>): Table {
           children: Array.from({ length: columns }, (_, c) => {
             const head = (block.header && r === 0) || (block.keyValue && c === 0);
             const numeric = !head && c > 0 && /^[−-]?\d[\d\u00a0 ]*(,\d+)?( kr| %)?$/.test(row[c] ?? '');
+            const fill = block.fills?.[r]?.[c] ?? (head ? 'EEF1F5' : null);
+            const margin = block.compact ? 10 : 40;
             return new TableCell({
-              shading: head ? { type: ShadingType.CLEAR, color: 'auto', fill: 'EEF1F5' } : undefined,
-              margins: { top: 40, bottom: 40, left: 80, right: 80 },
+              width: { size: widths[c]!, type: WidthType.DXA },
+              shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
+              margins: { top: margin, bottom: margin, left: 80, right: 80 },
               children: [
                 new Paragraph({
                   alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                  children: [new TextRun({ text: xmlSafe(row[c] ?? ''), bold: head })],
+                  children: [
+                    new TextRun({ text: xmlSafe(row[c] ?? ''), bold: head, size: layout.fontSize * 2 }),
+                  ],
                 }),
               ],
             });
@@ -69,7 +92,7 @@ function tableOf(block: Extract<Block, { type: 'table' }>): Table {
   });
 }
 
-function render(block: Block, listIndex: number): Array<Paragraph | Table> {
+function render(block: Block, listIndex: number, next: () => TableLayout): Array<Paragraph | Table> {
   switch (block.type) {
     case 'heading':
       return [
@@ -87,23 +110,61 @@ function render(block: Block, listIndex: number): Array<Paragraph | Table> {
           }),
       );
     case 'table':
-      return [tableOf(block), new Paragraph({ text: '' })];
+      return [tableOf(block, next()), new Paragraph({ text: '' })];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
+    // Sections are split in toDocx.
+    case 'section':
+      return [];
   }
+}
+
+/** "Saksfremstilling · Sak 18-2025 · … · Side 2 av 5", small and grey at the foot of every page. */
+function footerOf(footer: FooterModel): Footer {
+  const run = { size: FOOTER_SIZE, color: '5F6368' };
+  const pages = footer.pages
+    ? [
+        new TextRun({ ...run, text: `${footer.text === '' ? '' : ' · '}${footer.pages.page} ` }),
+        new TextRun({ ...run, children: [PageNumber.CURRENT] }),
+        new TextRun({ ...run, text: ` ${footer.pages.of} ` }),
+        new TextRun({ ...run, children: [PageNumber.TOTAL_PAGES] }),
+      ]
+    : [];
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        // The style too: LibreOffice shows page-number fields in the paragraph's size, not the run's.
+        style: 'Footer',
+        children: [new TextRun({ ...run, text: xmlSafe(footer.text) }), ...pages],
+      }),
+    ],
+  });
 }
 
 export async function toDocx(doc: DocModel): Promise<Buffer> {
   let lists = 0;
-  const children = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlSafe(doc.title))] }),
-    // Each ordered list restarts its numbering.
-    ...doc.blocks.flatMap((block) => render(block, block.type === 'list' && block.ordered ? ++lists : 0)),
+  const layout = layoutDocument(doc);
+  let table = 0;
+  const next = () => layout.tables[table++]!;
+  // A `section` block starts a Word section (a new page) in its orientation.
+  const sections: Array<Array<Paragraph | Table>> = [
+    [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlSafe(doc.title))] })],
   ];
+  for (const block of doc.blocks) {
+    if (block.type === 'section') sections.push([]);
+    // Each ordered list restarts its numbering.
+    else sections.at(-1)!.push(...render(block, block.type === 'list' && block.ordered ? ++lists : 0, next));
+  }
   const document = new Document({
     creator: 'Tilskudd',
     title: xmlSafe(doc.title),
-    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: 22 } } },
+      paragraphStyles: [
+        { id: 'Footer', name: 'Footer', basedOn: 'Normal', run: { size: FOOTER_SIZE, color: '5F6368' } },
+      ],
+    },
     numbering: {
       config: [
         {
@@ -120,7 +181,15 @@ export async function toDocx(doc: DocModel): Promise<Buffer> {
         },
       ],
     },
-    sections: [{ children }],
+    sections: sections.map((children, k) => ({
+      // Landscape pages (wide tables, the one-page matrix that serves as a slide) keep the side margins the
+      // layout counts with and gain height from narrower top and bottom margins.
+      properties: layout.sections[k]!.landscape
+        ? { page: { size: { orientation: PageOrientation.LANDSCAPE }, margin: { top: 720, bottom: 720 } } }
+        : {},
+      footers: doc.footer ? { default: footerOf(doc.footer) } : undefined,
+      children,
+    })),
   });
   return Packer.toBuffer(document);
 }

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,12 +11,23 @@ import { publication } from '../core/documents/publication';
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
 import { toDocx } from './docx';
+import { buildPlanReview } from '../core/plan/review';
+import { readPlanHistory } from '../core/plan/records';
+import type { WorkbookValues } from '../core/workbook/records';
 import { TilskuddError } from '../core/base/errors';
 import type { Lang, Reason } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
 import { humanReport, toJson } from './report';
-import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, readValues, workbookValues } from './xlsx';
+import {
+  annotate,
+  buildWorkbook,
+  loadWorkbook,
+  makeXmlSafe,
+  readValues,
+  workbookValues,
+  writePlanNumbers,
+} from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
@@ -154,6 +164,22 @@ Both hold the same allocations; one with errors is left out and named (exit 1).
     },
     run: publish,
   },
+  report: {
+    usage: {
+      nb: 'report FIL.xlsx --kind plan --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD]',
+      en: 'report FILE.xlsx --kind plan --out FILE.docx|FILE.md [--date YYYY-MM-DD]',
+    },
+    help: {
+      nb: `Skriver en rapport (.docx, eller Markdown med --out FIL.md).
+  --kind plan  den årlige gjennomgangen av handlingsplanen
+  --date DATO  dagen rapporten gjelder (standard: i dag)`,
+      en: `Writes a report (.docx, or Markdown with --out FILE.md).
+  --kind plan  the annual review of the action plan
+  --date DATE  the day the report is for (default: today)`,
+    },
+    options: { kind: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' } },
+    run: report,
+  },
 };
 
 const PROGRAM = 'tilskudd';
@@ -264,11 +290,10 @@ const say = (ctx: Context, nb: string, en: string) => ctx.io.out(ctx.lang === 'n
  */
 async function readChecked(
   ctx: Context,
-  file: string,
+  values: WorkbookValues,
   options: CheckOptions,
-  wb?: ExcelJS.Workbook,
 ): Promise<CheckResult> {
-  const result = checkWorkbook(wb ? workbookValues(wb) : await readValues(file), options);
+  const result = checkWorkbook(values, options);
   for (const note of result.portfolio.notes ?? [])
     ctx.io.err(`${ctx.lang === 'nb' ? 'Merk' : 'Note'}: ${note[ctx.lang]}`);
   return result;
@@ -297,12 +322,10 @@ async function check(ctx: Context): Promise<number> {
 
   // Only --write needs exceljs's whole workbook (styles, notes); reading values alone is streamed.
   const wb = write === undefined ? undefined : await loadWorkbook(file);
-  const result = await readChecked(
-    ctx,
-    file,
-    { years: year === undefined ? [] : [year], today: todayOption(text(opts.date)) },
-    wb,
-  );
+  const result = await readChecked(ctx, wb ? workbookValues(wb) : await readValues(file), {
+    years: year === undefined ? [] : [year],
+    today: todayOption(text(opts.date)),
+  });
   const years = [...result.ledger.years.values()].filter((y) => year === undefined || y.year === year);
   // With --year, findings about other budget years are left out; findings about cases are kept.
   const findings = result.findings.filter(
@@ -310,6 +333,8 @@ async function check(ctx: Context): Promise<number> {
   );
 
   if (wb !== undefined && write !== undefined) {
+    // The copy carries the numbers the plan's findings name.
+    writePlanNumbers(wb, result.portfolio);
     annotate(wb, result.portfolio, findings, lang);
     reportXmlSafe(ctx, makeXmlSafe(wb), write);
     mkdirSync(dirname(write), { recursive: true });
@@ -378,7 +403,7 @@ async function memo(ctx: Context): Promise<number> {
   });
   const out = requiredOut(ctx, 'SAK.docx');
   const meeting = isoDate(text(ctx.opts.meeting), '--meeting');
-  const result = await readChecked(ctx, file, { today: todayOption(undefined) });
+  const result = await readChecked(ctx, await readValues(file), { today: todayOption(undefined) });
   const doc = buildMemo(result, {
     meetingDate: meeting,
     caseNumber: text(ctx.opts.case),
@@ -402,7 +427,7 @@ async function letters(ctx: Context): Promise<number> {
   // Without --date each letter is dated by its decision.
   const given = text(ctx.opts.date);
   const date = given === undefined ? undefined : isoDate(given, '--date');
-  const result = await readChecked(ctx, file, { today: todayOption(given) });
+  const result = await readChecked(ctx, await readValues(file), { today: todayOption(given) });
   const all = grants(result);
   for (const grant of all) {
     const name = `tildelingsbrev-${grant.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
@@ -429,7 +454,7 @@ async function publish(ctx: Context): Promise<number> {
   if (format === '360giving' && !/\.(csv|json)$/i.test(out))
     throw usageError('360Giving skrives som .csv eller .json.', '360Giving is written as .csv or .json.');
   const year = yearOption(text(opts.year)) ?? (format === 'overview' ? new Date().getFullYear() : undefined);
-  const result = await readChecked(ctx, file, { today: todayOption(text(opts.date)) });
+  const result = await readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
   const { withheld } = publication(result, year);
   if (format === '360giving') {
     const grants = grants360(result, year);
@@ -458,6 +483,43 @@ async function publish(ctx: Context): Promise<number> {
     );
   }
   return withheld.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** What a report is made from: the checked workbook, its raw values (for sheets such as history), the day. */
+interface ReportInput {
+  result: CheckResult;
+  values: WorkbookValues;
+  today: Date;
+  lang: Lang;
+}
+
+/** The kinds of `tilskudd report`: one line each, the document model and what the CLI says it wrote. */
+const REPORT_KINDS: Record<string, { build: (input: ReportInput) => DocModel; done: Reason }> = {
+  plan: {
+    build: ({ result, values, today, lang }) =>
+      buildPlanReview(result, readPlanHistory(values), { date: today, lang }),
+    done: { nb: 'den årlige gjennomgangen av handlingsplanen', en: 'the annual review of the action plan' },
+  },
+};
+
+async function report(ctx: Context): Promise<number> {
+  const file = inputFile(ctx, { nb: 'Oppgi én arbeidsbok (.xlsx).', en: 'Give one workbook (.xlsx).' });
+  const out = requiredOut(ctx, 'FIL.docx');
+  const asked = text(ctx.opts.kind) ?? '';
+  const kind = REPORT_KINDS[asked];
+  if (!kind) {
+    const kinds = Object.keys(REPORT_KINDS);
+    throw usageError(
+      `--kind må være ${kinds.join(' eller ')}, ikke «${asked}».`,
+      `--kind must be ${kinds.join(' or ')}, not "${asked}".`,
+    );
+  }
+  const today = todayOption(text(ctx.opts.date));
+  const values = await readValues(file);
+  const result = await readChecked(ctx, values, { today });
+  await writeDocument(out, kind.build({ result, values, today, lang: ctx.lang }));
+  say(ctx, `Skrev ${kind.done.nb} til ${out}.`, `Wrote ${kind.done.en} to ${out}.`);
+  return EXIT.ok;
 }
 
 /** Today on this machine's calendar, as YYYY-MM-DD. */

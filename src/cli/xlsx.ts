@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { choicesFor } from '../core/workbook/choices';
 import {
+  ACTION_PLAN,
   FINDINGS_SHEET,
   findSheetName,
   columnLetter,
@@ -187,6 +188,28 @@ export function annotate(wb: ExcelJS.Workbook, p: Portfolio, findings: Finding[]
     setFill(last.getCell(2), FILL[f.severity]);
   }
   styleHeader(ws, [22, 12, 16, 100, 22]);
+}
+
+/**
+ * Writes the numbers the product assigns into the plan's `Nr` (as text), adding the column after the last
+ * one when the sheet has none; given numbers are left as they are. Returns how many rows got a number.
+ */
+export function writePlanNumbers(wb: ExcelJS.Workbook, p: Portfolio): number {
+  const plan = p.plan;
+  const assigned = plan?.items.filter((i) => i.assigned) ?? [];
+  if (!plan || assigned.length === 0) return 0;
+  const ws = wb.getWorksheet(plan.sheetName)!;
+  let col = plan.columns.nr;
+  if (col === undefined) {
+    col = ws.columnCount;
+    ws.getRow(1).getCell(col + 1).value = ACTION_PLAN.fields.find((f) => f.key === 'nr')!.header;
+  }
+  for (const item of assigned) {
+    const cell = ws.getRow(item.row).getCell(col + 1);
+    cell.numFmt = '@';
+    cell.value = item.number;
+  }
+  return assigned.length;
 }
 
 const noteText = (cell: ExcelJS.Cell): string =>

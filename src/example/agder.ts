@@ -1,12 +1,15 @@
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   BUDGET,
+  PLAN_HISTORY,
   SETTINGS_SHEET,
   type FieldKey,
   type SheetSpec,
 } from '../core/workbook/contract';
 import { DEFAULT_SETTINGS, settingsToRows } from '../core/workbook/settings';
+import { EXAMPLE_PLAN, EXAMPLE_PLAN_HISTORY } from './agder-plan';
 
 /**
  * The bundled example: the real cases of SSU case 18-2025 (Helsefellesskapet Agder, meeting 09.05.2025),
@@ -151,7 +154,14 @@ function workbook(
 }
 
 /** The example workbook's values: sheet name → rows, header first. */
-export const exampleWorkbook = () => workbook(EXAMPLE_APPLICATIONS, EXAMPLE_BUDGET, EXAMPLE_ALLOCATIONS);
+export const exampleWorkbook = (): Record<string, unknown[][]> => ({
+  ...workbook(EXAMPLE_APPLICATIONS, EXAMPLE_BUDGET, EXAMPLE_ALLOCATIONS),
+  [ACTION_PLAN.name]: sheetRows(ACTION_PLAN, EXAMPLE_PLAN),
+  [PLAN_HISTORY.name]: sheetRows(PLAN_HISTORY, EXAMPLE_PLAN_HISTORY),
+});
 
 /** Every sheet of the contract with its headers and the default settings: the template. */
-export const emptyWorkbook = () => workbook([], [], []);
+export const emptyWorkbook = (): Record<string, unknown[][]> => ({
+  ...workbook([], [], []),
+  [ACTION_PLAN.name]: sheetRows(ACTION_PLAN, []),
+});

@@ -29,7 +29,9 @@ export function runCheck(
   const read = readWorkbook(ss, sheets);
   const result = checkWorkbook(read.values, { today: todayIn(ss) });
   writeFindings(sheets, result, lang);
-  for (const id of ['applications', 'budget', 'allocations'] as SheetId[]) {
+  const ids: SheetId[] = ['applications', 'budget', 'allocations'];
+  if (result.portfolio.plan) ids.push('plan');
+  for (const id of ids) {
     const name = result.portfolio.sheetNames[id];
     highlight(read.sheets.get(name)!, read.values[name]!, id, result, lang);
   }

@@ -4,6 +4,7 @@ import {
   FORM_TITLE,
   NO,
   YES,
+  questionTitle,
   type Question,
 } from '../core/intake/application-form';
 import type { Lang } from '../core/base/result';
@@ -60,7 +61,7 @@ export function createApplicationForm(ss: Spreadsheet, settings: Settings, lang:
 
 function addQuestion(form: Form, q: Question, settings: Settings, lang: Lang): void {
   const item = itemFor(form, q, settings, lang);
-  item.setTitle(q.title[lang]).setRequired(q.required);
+  item.setTitle(questionTitle(q, settings)[lang]).setRequired(q.required);
   if (q.help) item.setHelpText(q.help[lang]);
 }
 

@@ -10,6 +10,7 @@ import { appendLog } from './log';
 import { setupDoneText, setupWorkbook } from './setup';
 import { readValues } from './sheets';
 import { SIDEBAR_TEXT } from './sidebars';
+import { PLAN_TEXT } from './plan';
 
 /** The Tilskudd menu and the actions behind it. Every item names a global function of the bundle. */
 export const MENU = [
@@ -26,6 +27,12 @@ export const MENU = [
   { label: SIDEBAR_TEXT.findings, fn: 'openFindings' },
   { label: SIDEBAR_TEXT.assessment, fn: 'openAssessment' },
   { label: SIDEBAR_TEXT.dashboard, fn: 'openDashboard' },
+  // The action plan (src/gas/plan.ts).
+  null,
+  { label: SIDEBAR_TEXT.plan, fn: 'openPlan' },
+  { label: PLAN_TEXT.number, fn: 'numberPlan' },
+  { label: PLAN_TEXT.review, fn: 'savePlanReview' },
+  { label: PLAN_TEXT.document, fn: 'createPlanReview' },
 ] as const;
 
 export function addMenu(): void {

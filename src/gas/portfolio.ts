@@ -1,4 +1,11 @@
-import { ALLOCATIONS, APPLICATIONS, ASSESSMENTS, BUDGET, SETTINGS_SHEET } from '../core/workbook/contract';
+import {
+  ACTION_PLAN,
+  ALLOCATIONS,
+  APPLICATIONS,
+  ASSESSMENTS,
+  BUDGET,
+  SETTINGS_SHEET,
+} from '../core/workbook/contract';
 import type { WorkbookValues } from '../core/workbook/records';
 import { readValues, type Sheet, type SheetIndex, type Spreadsheet } from './sheets';
 
@@ -23,5 +30,7 @@ export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead 
   if (settings) read(settings);
   const assessments = sheets.find(ASSESSMENTS);
   if (assessments) read(assessments);
+  const plan = sheets.find(ACTION_PLAN);
+  if (plan) read(plan);
   return { values, sheets: found };
 }

@@ -1,5 +1,6 @@
 import { choicesFor } from '../core/workbook/choices';
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -18,6 +19,7 @@ import { activeEmail, requireRole } from './access';
 import { appendLog } from './log';
 import { SheetIndex, rowFor, type Sheet, type Spreadsheet } from './sheets';
 import { accessError } from '../core/access/roles';
+import { preparePlanSheet } from './plan';
 
 /**
  * "Sett opp arbeidsboka": creates missing sheets with the contract's headers, adds missing headers at
@@ -33,6 +35,7 @@ const SHEETS: readonly SheetSpec[] = [
   FINDINGS_SHEET,
   LOG_SHEET,
   ASSESSMENTS,
+  ACTION_PLAN,
 ];
 /** Sheets the product writes: edits there get a warning, not a block (the secretariat owns the file). */
 const GENERATED = new Set<string>([FINDINGS_SHEET.name, LOG_SHEET.name]);
@@ -85,6 +88,7 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
       report.leader = user;
     }
     format(sheet, spec, settings);
+    if (spec === ACTION_PLAN) preparePlanSheet(ss, sheets, sheet);
   }
   if (changed(report)) {
     appendLog(sheets, user, [

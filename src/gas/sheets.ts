@@ -129,3 +129,19 @@ export function appendRows(sheet: Sheet, dataRows: number, rows: unknown[][]): v
   if (rows.length === 0) return;
   sheet.getRange(dataRows + 1, 1, rows.length, rows[0]!.length).setValues(rows);
 }
+
+/** The sheet of a spec, created with its header row when missing; with its header and data row count. */
+export function sheetWithHeader(
+  sheets: SheetIndex,
+  spec: SheetSpec,
+): { sheet: Sheet; header: unknown[]; rows: number } {
+  let sheet = sheets.find(spec);
+  if (!sheet) {
+    sheet = sheets.insert(spec);
+    sheet.getRange(1, 1, 1, spec.fields.length).setValues([spec.fields.map((f) => f.header)]);
+    sheet.setFrozenRows(1);
+  }
+  const rows = Math.max(sheet.getLastRow(), 1);
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+  return { sheet, header, rows };
+}

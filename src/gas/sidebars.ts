@@ -9,7 +9,7 @@ import {
   SELECTION_CRITERIA,
 } from '../core/assessment/form';
 import { checkPortfolio } from '../core/rules/check';
-import { ASSESSMENTS, columnLetter, type SheetSpec } from '../core/workbook/contract';
+import { ASSESSMENTS, columnLetter } from '../core/workbook/contract';
 import { dashboard } from '../core/money-flow/dashboard';
 import { TilskuddError, tilskuddError } from '../core/base/errors';
 import { formatMoney } from '../core/parse/money';
@@ -18,6 +18,7 @@ import { readPortfolio, type Portfolio } from '../core/workbook/records';
 import type { Lang } from '../core/base/result';
 import { grantedProjects } from '../core/money-flow/supplement';
 import { normalizeKey } from '../core/base/text';
+import { partiesText } from '../core/documents/memo';
 import {
   PAGES,
   type AssessmentView,
@@ -35,8 +36,9 @@ import { inLock, todayIn, withDesk, type Desk } from './desk';
 import { langOf } from './i18n';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
-import { SheetIndex, appendRows, rowFor, type Sheet } from './sheets';
+import { SheetIndex, appendRows, rowFor, sheetWithHeader } from './sheets';
 import { registerSupplement } from './supplement';
+import { planView } from './plan-view';
 
 /**
  * The server side of the sidebars and the dialog. Each endpoint (exported from `src/main.ts` under the
@@ -48,6 +50,7 @@ export const SIDEBAR_TEXT = {
   dashboard: { nb: 'Fordeling', en: 'Allocation' },
   findings: { nb: 'Avvik', en: 'Findings' },
   supplement: { nb: 'Tilleggsbevilling', en: 'Supplementary allocation' },
+  plan: { nb: 'Handlingsplan', en: 'Action plan' },
 } as const;
 
 const TITLES: Record<Page, { nb: string; en: string }> = {
@@ -55,6 +58,7 @@ const TITLES: Record<Page, { nb: string; en: string }> = {
   Dashboard: SIDEBAR_TEXT.dashboard,
   Findings: SIDEBAR_TEXT.findings,
   Supplement: SIDEBAR_TEXT.supplement,
+  Plan: SIDEBAR_TEXT.plan,
 };
 
 /** Menu: shows a built page (`build/<page>.html`) as a sidebar or dialog, for secretariat members only. */
@@ -113,19 +117,6 @@ function endpoint<T>(action: Action, write: boolean, body: (desk: Desk) => T): R
 
 const portfolioOf = (desk: Desk): Portfolio => readPortfolio(readWorkbook(desk.ss, desk.sheets).values);
 
-/** The sheet of a spec, created with its header row when missing; with its header and data row count. */
-function sheetWithHeader(desk: Desk, spec: SheetSpec): { sheet: Sheet; header: unknown[]; rows: number } {
-  let sheet = desk.sheets.find(spec);
-  if (!sheet) {
-    sheet = desk.sheets.insert(spec);
-    sheet.getRange(1, 1, 1, spec.fields.length).setValues([spec.fields.map((f) => f.header)]);
-    sheet.setFrozenRows(1);
-  }
-  const rows = Math.max(sheet.getLastRow(), 1);
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
-  return { sheet, header, rows };
-}
-
 // ---- assessment ----
 
 function selectedCase(desk: Desk, p: Portfolio): string {
@@ -170,7 +161,7 @@ function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView
       mine.scores[crit.label] = { score: Number.isInteger(n) ? n : null, comment: r.comment };
     }
   }
-  const parties = app ? [...app.municipalities, ...(app.hospital ? ['SSHF'] : [])].join(', ') : '';
+  const parties = app ? partiesText(app, p.settings) : '';
   return {
     lang,
     user,
@@ -263,7 +254,7 @@ function saveAssessment(desk: Desk, raw: unknown): AssessmentView {
     }
     after = `${ground.sheet}; ${rows.length - 1} svar`;
   }
-  const target = sheetWithHeader(desk, ASSESSMENTS);
+  const target = sheetWithHeader(desk.sheets, ASSESSMENTS);
   appendRows(
     target.sheet,
     target.rows,
@@ -289,7 +280,7 @@ function overrideRanking(desk: Desk, raw: unknown): AssessmentView {
       "Give the board's reason for overriding the ranking.",
     );
   }
-  const target = sheetWithHeader(desk, ASSESSMENTS);
+  const target = sheetWithHeader(desk.sheets, ASSESSMENTS);
   appendRows(target.sheet, target.rows, [
     rowFor(ASSESSMENTS, target.header, {
       caseId,
@@ -407,4 +398,5 @@ export const server: Server = {
         message: supplementDoneText(desk.lang, caseId, done.amount, done.left),
       };
     }),
+  planLoad: () => endpoint('read', false, (desk) => planView(desk, portfolioOf(desk))),
 };

@@ -126,6 +126,37 @@ export interface SupplementDone {
   message: string;
 }
 
+/** A row of the action plan as the Handlingsplan sidebar shows it. */
+export interface PlanNode {
+  /** The sheet row, to select it. */
+  row: number;
+  /** The number the product assigns ('' when the row cannot be placed). */
+  number: string;
+  level: 1 | 2 | 3;
+  text: string;
+  owner: string;
+  organisation: string;
+  region: string;
+  /** Formatted deadline, or the cell as written. */
+  due: string;
+  light: 'green' | 'yellow' | 'red' | 'waiting' | null;
+  /** `Status` as written. */
+  status: string;
+  comment: string;
+  indicator: string;
+  /** Grant projects that carry the measure; `economy` is null until the economy follow-up provides it. */
+  cases: Array<{ caseId: string; title: string; status: string; known: boolean; economy: string | null }>;
+  /** Messages of the plan's findings about this row. */
+  findings: string[];
+}
+
+export interface PlanView {
+  lang: Lang;
+  /** The plan sheet's name, for selecting a row. */
+  sheet: string;
+  items: PlanNode[];
+}
+
 /** The endpoints as the client sees them. */
 export interface Api {
   assessmentLoad(caseId: string): Result<AssessmentView>;
@@ -137,6 +168,7 @@ export interface Api {
   findingsSelect(target: { sheet: string; a1: string }): Result<null>;
   supplementLoad(): Result<SupplementView>;
   supplementRegister(input: SupplementRequest): Result<SupplementDone>;
+  planLoad(): Result<PlanView>;
 }
 
 export type Endpoint = keyof Api;
@@ -158,6 +190,7 @@ export const ENDPOINTS = [
   'findingsSelect',
   'supplementLoad',
   'supplementRegister',
+  'planLoad',
 ] as const satisfies readonly Endpoint[];
 type Missing = Exclude<Endpoint, (typeof ENDPOINTS)[number]>;
 export const ALL_LISTED: Missing extends never ? true : false = true;
@@ -168,5 +201,6 @@ export const PAGES = {
   Dashboard: { opener: 'openDashboard', kind: 'sidebar', action: 'read' },
   Findings: { opener: 'openFindings', kind: 'sidebar', action: 'read' },
   Supplement: { opener: 'openSupplementDialog', kind: 'dialog', action: 'money' },
+  Plan: { opener: 'openPlan', kind: 'sidebar', action: 'read' },
 } as const satisfies Record<string, { opener: string; kind: 'sidebar' | 'dialog'; action: Action }>;
 export type Page = keyof typeof PAGES;

@@ -253,6 +253,7 @@ describe('tilskudd init', () => {
       'Budsjett',
       'Tildelinger',
       'Innstillinger',
+      'Handlingsplan',
     ]);
     const apps = wb.getWorksheet('Søknader')!;
     expect((apps.getRow(1).values as unknown[]).slice(1)).toEqual(APPLICATIONS.fields.map((f) => f.header));

@@ -242,3 +242,35 @@ describe('tilskudd publish', () => {
     },
   );
 });
+
+describe('page layout of the .docx documents', () => {
+  const zipOf = async (file: string) => JSZip.loadAsync(readFileSync(file));
+
+  it('puts the case number and «Side X av Y» in the memo footer', async () => {
+    const out = tmp('footer/sak.docx');
+    expect((await memo(out, '--case', '18-2025', '--cases', CASES)).code).toBe(0);
+    const zip = await zipOf(out);
+    const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
+    expect(footers).toHaveLength(1);
+    const xml = await zip.file(footers[0]!)!.async('string');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('Sak 18-2025');
+    expect(text).toContain('Side');
+    expect(xml).toMatch(/PAGE/);
+    expect(xml).toMatch(/NUMPAGES/);
+  });
+
+  it('gives overview tables fixed column widths from their content, not even shares', async () => {
+    const out = tmp('layout/oversikt.docx');
+    const r = await cli('publish', workbook, '--format', 'overview', '--year', '2025', '--out', out);
+    expect(r.code).toBe(0);
+    const xml = await (await zipOf(out)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+    const grid = xml.match(/<w:tblGrid>(.*?)<\/w:tblGrid>/)![1]!;
+    const widths = [...grid.matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(6);
+    expect(new Set(widths).size).toBeGreaterThan(2);
+    // The page's text width, A4 less 1 inch margins: 9 026 twips.
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9026);
+  });
+});

@@ -10,6 +10,7 @@ import { readPortfolio } from '../../src/core/workbook/records';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { whatIf } from '../../src/ui/lib/what-if';
+import { expectFact } from './facts';
 
 const C = DEFAULT_SETTINGS.criteria.map((c) => c.label);
 const SEL = [
@@ -155,6 +156,9 @@ describe('rule assessor-disqualified', () => {
       expect(f.message.nb).toMatch(/^Sak 2025-05-001: .*\.$/);
       expect(f.message.en).toMatch(/^Case 2025-05-001: .*\.$/);
       expect(f.message.en).not.toMatch(/[«»]/);
+      // Documents may be public: the fact names no assessor.
+      expectFact(f);
+      expect(`${f.fact.nb} ${f.fact.en}`).not.toMatch(/@|b@x/);
     }
     expect(scoresByDisqualified(readAssessments(values[ASSESSMENTS.name]))).toHaveLength(2);
   });

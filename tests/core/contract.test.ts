@@ -176,6 +176,8 @@ describe('readPortfolio', () => {
       applications: 'Søknader',
       budget: 'Budsjett',
       allocations: 'Tildelinger',
+      // Without the optional plan sheet: the name it would have.
+      plan: 'Handlingsplan',
     });
     expect(p.columns.applications.caseId).toBe(0);
   });
@@ -194,6 +196,7 @@ describe('readPortfolio', () => {
       applications: 'Applications',
       budget: 'Budget',
       allocations: 'Allocations',
+      plan: 'Handlingsplan',
     });
     expect(p.applications[0]?.caseId).toBe(CASE_ID);
     expect(p.settings.defaultFrame).toBe(5_000_000);

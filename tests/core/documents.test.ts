@@ -5,7 +5,7 @@ import { toDocx } from '../../src/cli/docx';
 import { checkWorkbook, type CheckResult } from '../../src/core/rules/check';
 import { APPLICATIONS, ALLOCATIONS, BUDGET, type FieldKey } from '../../src/core/workbook/contract';
 import { buildLetter, grants } from '../../src/core/documents/letter';
-import { buildMemo, proposals, type MemoOptions, withoutPlace } from '../../src/core/documents/memo';
+import { buildMemo, proposals, type MemoOptions } from '../../src/core/documents/memo';
 import { b, h, i, ol, p, table, ul, type Block, type DocModel } from '../../src/core/documents/model';
 import { buildOverview } from '../../src/core/documents/overview';
 import { toMarkdown, toPlainText } from '../../src/core/documents/text';
@@ -200,14 +200,14 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
     expect(rows.at(-1)).toEqual(['Innstilling', `Forprosjekt, ${kr('625 000')}`]);
     const findings = after(memo, `2025-05-002 ${DATA}`, 'list');
     expect(findings.ordered).toBe(false);
-    // Under its case heading, without the case and cell reference, and without follow-up rules
-    // (written agreement, supplements) that do not bear on the decision.
+    // Under its case heading, the fact alone: no case, cell, column or instruction, and no follow-up
+    // rules (written agreement, supplements) that do not bear on the decision.
     expect(findings.items).toHaveLength(4);
-    expect(findings.items.filter(([m]) => String(m).includes('[Beløp]'))).toHaveLength(3);
-    expect(findings.items[0]).toEqual([
-      'Posten «Fase 2: Juridiske avklaringer»: «[Beløp]» er en plassholder, ikke et beløp. Fyll inn beløpet i kroner.',
-    ]);
-    expect(JSON.stringify(findings.items)).not.toMatch(/Sak 2025-05-002|Samarbeidsavtale/);
+    expect(findings.items.filter(([m]) => String(m).startsWith('Budsjettposten «'))).toHaveLength(3);
+    expect(findings.items[0]).toEqual(['Budsjettposten «Fase 2: Juridiske avklaringer» mangler beløp.']);
+    expect(JSON.stringify(findings.items)).not.toMatch(
+      /Sak 2025-05-002|Samarbeidsavtale|rad \d|Fyll inn|\[Beløp\]/,
+    );
   });
 
   it('reports the supplementary allocation not yet reported to SSU, once decided before the meeting', () => {
@@ -325,7 +325,7 @@ describe('buildMemo: case selection and readiness', () => {
     const facts = after(doc, '2025-05-006 Uten budsjett', 'table');
     expect(facts.rows.map((r) => r[0])).not.toContain('Innstilling');
     const listed = after(doc, '2025-05-006 Uten budsjett', 'list').items.map((item) => item[0]);
-    for (const f of errors) expect(listed).toContain(withoutPlace(f.message.nb));
+    for (const f of errors) expect(listed).toContain(f.fact.nb);
     // Not among the attachments either.
     expect(after(doc, 'Vedlegg', 'list').items).not.toContainEqual(['Søknad: Uten budsjett']);
   });
@@ -555,7 +555,7 @@ describe('award letters', () => {
     const v = exampleWorkbook();
     const sheet = v[APPLICATIONS.name]!;
     sheet[1]![sheet[0]!.indexOf('Egenandel kommune')] = '200 000';
-    sheet[1]![sheet[0]!.indexOf('Egenandel SSHF')] = 50_000;
+    sheet[1]![sheet[0]!.indexOf('Egenandel helseforetak')] = 50_000;
     const r = checkWorkbook(v, { today: TODAY });
     const doc = buildLetter(r, grants(r)[0]!, { date: '2025-05-20' });
     expect(after(doc, 'Vilkår', 'list').items[1]).toEqual([
@@ -850,7 +850,7 @@ describe('.docx renderer', () => {
     const finding = example().findings.find(
       (f) => f.ref === '2025-05-002' && f.rule === 'budget-incomplete',
     )!;
-    expect(formatOf(numIdOf(withoutPlace(finding.message.nb)))).toBe('bullet');
+    expect(formatOf(numIdOf(finding.fact.nb))).toBe('bullet');
   });
 
   it('escapes &<>" in the title and keeps the XML well-formed', async () => {

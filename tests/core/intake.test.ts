@@ -417,3 +417,17 @@ describe('the intake and the contract', () => {
     }
   });
 });
+
+describe('questions worded from the settings', () => {
+  it.each([
+    ['Deltar Sørlandet sykehus HF (SSHF)?', 'hospital'],
+    ['Deltar Sørlandet sykehus (SSHF)?', 'hospital'],
+    ['Deltar helseforetaket?', 'hospital'],
+    ['Egenandel SSHF (kr)', 'ownHospital'],
+    ['Egenandel helseforetak (kr)', 'ownHospital'],
+  ])('maps «%s» (this, an earlier or the neutral title) to %s', (title, key) => {
+    const mapped = mapSubmission({ [title]: ['Ja'] }, DEFAULT_SETTINGS);
+    expect(mapped.unmatched).toEqual([]);
+    expect(Object.keys(mapped.cells)).toEqual([key]);
+  });
+});

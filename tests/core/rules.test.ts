@@ -15,6 +15,7 @@ import {
   withApplication,
   type Book,
 } from './builders';
+import { expectFact, factProblems } from './facts';
 
 /** `kr('800 001')` → the text formatMoney writes: NBSPs between groups and before `kr`. */
 const kr = (amount: string) => `${amount.replace(/ /g, '\u00a0')}\u00a0kr`;
@@ -71,6 +72,8 @@ function expectWellFormed(f: Finding): void {
   // Every message ends with what to do.
   expect(f.message.nb.trim()).toMatch(/\.$/);
   expect(f.message.en.trim()).toMatch(/\.$/);
+  // And every finding states the fact for documents, without the place or the instruction.
+  expectFact(f);
 }
 
 interface Positive {
@@ -85,6 +88,8 @@ interface Positive {
   en: string[];
   /** Other rules the change is expected to trigger as well. */
   alsoFires?: string[];
+  /** The Norwegian fact documents print, where the case pins it. */
+  fact?: string;
 }
 
 const POSITIVE: Positive[] = [
@@ -103,7 +108,7 @@ const POSITIVE: Positive[] = [
     rule: 'parties-missing',
     severity: 'error',
     cells: [app('municipalities')],
-    nb: ['SSHF er ikke oppgitt som part', 'Sett «SSHF» til Ja'],
+    nb: ['SSHF er ikke oppgitt som part', 'Sett «Helseforetak» til Ja'],
     en: ['hospital trust is not a party', 'Set "Hospital trust" to Yes'],
   },
   {
@@ -184,6 +189,8 @@ const POSITIVE: Positive[] = [
       'Fyll inn beløpet i kroner',
     ],
     en: ['Budget row 3, "Amount"', 'placeholder', 'Fill in the amount in NOK'],
+
+    fact: 'Budsjettposten «Frikjøp sykepleiere» mangler beløp.',
   },
   {
     name: 'lines not adding up to the amount requested',
@@ -209,8 +216,9 @@ const POSITIVE: Positive[] = [
     nb: [
       'Søknader rad 2, «Egenandel kommune»',
       'ingen egenandel',
-      'fyll inn «Egenandel kommune» og/eller «Egenandel SSHF»',
+      'fyll inn «Egenandel kommune» og/eller «Egenandel helseforetak»',
     ],
+    fact: 'Søknaden oppgir ingen egenandel fra partene.',
     en: ['Applications row 2, "Own contribution municipality"', 'no own contribution'],
   },
   {
@@ -345,7 +353,7 @@ const POSITIVE: Positive[] = [
     rule: 'amount-invalid',
     severity: 'error',
     cells: [app('ownHospital')],
-    nb: ['Søknader rad 2, «Egenandel SSHF»', 'ikke et positivt beløp'],
+    nb: ['Søknader rad 2, «Egenandel helseforetak»', 'ikke et positivt beløp'],
     en: ['Applications row 2, "Own contribution hospital"', 'not a positive amount'],
   },
   {
@@ -650,7 +658,17 @@ describe('the valid book', () => {
 
   it('runs exactly the rules of the contract', () => {
     // assessor-disqualified reads the Vurderinger sheet; its cases are in tests/core/assessment.test.ts.
-    expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS, 'assessor-disqualified'].sort());
+    // The action plan's rules read Handlingsplan; their cases are in tests/core/plan.test.ts.
+    const plan = [
+      'measure-owner-missing',
+      'measure-indicator-missing',
+      'measure-overdue',
+      'measure-comment-missing',
+      'measure-number-invalid',
+      'measure-case-unknown',
+      'measure-status-invalid',
+    ];
+    expect(RULES.map((r) => r.id).sort()).toEqual([...RULE_IDS, 'assessor-disqualified', ...plan].sort());
   });
 });
 
@@ -671,6 +689,7 @@ describe.each(RULE_IDS)('%s', (rule) => {
     expect(f!.cells).toEqual(c.cells);
     for (const text of c.nb) expect(f!.message.nb).toContain(text);
     for (const text of c.en) expect(f!.message.en).toContain(text);
+    if (c.fact !== undefined) expect(f!.fact.nb).toBe(c.fact);
     expectWellFormed(f!);
   });
 });
@@ -864,6 +883,28 @@ describe.each(RULE_IDS)('%s stays quiet', (rule) => {
 
   it.each(cases.map((c) => [c.name, c] as const))('on %s', (_, c) => {
     expect(findingsOf(check(book(c.edit)), rule)).toEqual([]);
+  });
+});
+
+describe('the fact documents print', () => {
+  const base = check(book(withApplication({ ownMunicipality: '', ownHospital: '' }))).findings[0]!;
+  const withFact = (nb: string): Finding => ({ ...base, fact: { nb, en: 'The application is fine.' } });
+
+  it('is accepted when it states what is so', () => {
+    expect(factProblems(base)).toEqual([]);
+    expect(factProblems(withFact('Budsjettposten «Samlinger» mangler beløp.'))).toEqual([]);
+  });
+
+  it.each([
+    ['an instruction', 'Søknaden oppgir ingen egenandel. Fyll inn beløpet.'],
+    ['an instruction after a colon', 'Delfinansiering: sett «Helseforetak» til Ja.'],
+    ['a column name', 'Søknaden mangler «Egenandel kommune».'],
+    ['a cell reference', 'Søknader rad 2 mangler beløp.'],
+    ['its case id', `Sak ${CASE_ID} mangler beløp.`],
+    ['no sentence', 'mangler beløp'],
+    ['nothing', ''],
+  ])('is refused when it holds %s', (_, nb) => {
+    expect(factProblems(withFact(nb))).not.toEqual([]);
   });
 });
 

@@ -323,3 +323,89 @@ describe('docsRequests: the document model in one batchUpdate', () => {
     });
   });
 });
+
+describe('table cell backgrounds (updateTableCellStyle)', () => {
+  const style = (index: number, rowIndex: number, columnIndex: number, red = 1) => ({
+    updateTableCellStyle: {
+      tableRange: {
+        tableCellLocation: { tableStartLocation: { index }, rowIndex, columnIndex },
+        rowSpan: 1,
+        columnSpan: 1,
+      },
+      tableCellStyle: { backgroundColor: { color: { rgbColor: { red, green: 0, blue: 0 } } } },
+      fields: 'backgroundColor',
+    },
+  });
+
+  it('colours a cell addressed by the table start and its row and column', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    // The table inserted at 1 starts at 2 (its newline comes first).
+    docs.Documents.batchUpdate(
+      { requests: [{ insertTable: { rows: 2, columns: 2, location: { index: 1 } } }, style(2, 1, 0)] },
+      documentId,
+    );
+    expect(docs.Documents.snapshot(documentId).find((x) => x.type === 'table')).toMatchObject({
+      fills: [
+        ['', ''],
+        ['FF0000', ''],
+      ],
+    });
+  });
+
+  it.each([
+    ['a start that is no table', style(1, 0, 0), /No table starts at index 1/],
+    ['a cell outside the table', style(2, 2, 0), /outside the table/],
+    ['a colour outside 0–1', style(2, 0, 0, 255), /rgbColor values must be 0–1/],
+  ])('refuses %s, applying nothing', (_, request, message) => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    expect(() =>
+      docs.Documents.batchUpdate(
+        { requests: [{ insertTable: { rows: 2, columns: 2, location: { index: 1 } } }, request] },
+        documentId,
+      ),
+    ).toThrow(message);
+    expect(docs.Documents.snapshot(documentId)).toEqual([
+      expect.objectContaining({ type: 'paragraph', text: '' }),
+    ]);
+  });
+
+  it('docsRequests colours the cells a table block fills, after the text is in place', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const doc: DocModel = {
+      title: 'Trafikklys',
+      blocks: [
+        p('Før'),
+        table(
+          [
+            ['Nr', 'Status'],
+            ['1.1.1', 'Rød'],
+          ],
+          {
+            header: true,
+            fills: [
+              [null, null],
+              [null, 'F4C7C3'],
+            ],
+          },
+        ),
+        p('Etter'),
+      ],
+    };
+    docs.Documents.batchUpdate({ requests: docsRequests(doc) }, documentId);
+    const snap = docs.Documents.snapshot(documentId);
+    expect(snap.find((x) => x.type === 'table')).toMatchObject({
+      rows: [
+        ['Nr', 'Status'],
+        ['1.1.1', 'Rød'],
+      ],
+      fills: [
+        ['', ''],
+        ['', 'F4C7C3'],
+      ],
+    });
+    expect(snap.at(-2)).toMatchObject({ type: 'paragraph', text: 'Etter' });
+  });
+});

@@ -1,4 +1,5 @@
-import { QUESTIONS } from '../../src/core/intake/application-form';
+import { QUESTIONS, questionTitle } from '../../src/core/intake/application-form';
+import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { APPLICATIONS } from '../../src/core/workbook/contract';
 import { roundFor } from '../../src/core/intake/intake';
 import { exampleWorkbook } from '../../src/example/agder';
@@ -186,7 +187,8 @@ describe('Opprett søknadsskjema', () => {
     expect(form.confirmationMessage).not.toMatch(/e-post/);
     expect(form.destination).toEqual({ type: 'SPREADSHEET', id: sb.spreadsheet.getId() });
     const titles = form.items.map((i) => i.title);
-    for (const q of QUESTIONS) expect(titles).toContain(q.title.nb);
+    for (const q of QUESTIONS) expect(titles).toContain(questionTitle(q, DEFAULT_SETTINGS).nb);
+    expect(titles).toContain('Deltar Sørlandet sykehus HF (SSHF)?');
     const areas = form.items.find((i) => i.title === 'Prioriterte områder')!;
     expect(areas).toMatchObject({ type: 'CHECKBOX', required: true });
     expect(JSON.stringify(areas)).toContain('Svangerskap, fødsel og barsel');

@@ -31,6 +31,11 @@ describe('onOpen', () => {
       'Avvik',
       'Vurderingsskjema',
       'Fordeling',
+      '—',
+      'Handlingsplan',
+      'Nummerer handlingsplanen',
+      'Lagre vurdering',
+      'Lag årlig gjennomgang',
     ]);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));

@@ -103,6 +103,26 @@ function table(w: Writer, block: Extract<Block, { type: 'table' }>): void {
       shift += text.length;
     }
   }
+  // Backgrounds through the table's start, which filling the cells does not move.
+  block.fills?.forEach((row, r) =>
+    row.forEach((fill, c) => {
+      if (!fill || r >= rows || c >= columns) return;
+      const part = (i: number) => parseInt(fill.slice(i, i + 2), 16) / 255;
+      w.requests.push({
+        updateTableCellStyle: {
+          tableRange: {
+            tableCellLocation: { tableStartLocation: { index: start }, rowIndex: r, columnIndex: c },
+            rowSpan: 1,
+            columnSpan: 1,
+          },
+          tableCellStyle: {
+            backgroundColor: { color: { rgbColor: { red: part(0), green: part(2), blue: part(4) } } },
+          },
+          fields: 'backgroundColor',
+        },
+      });
+    }),
+  );
   w.cursor = start + 2 + rows * (2 * columns + 1) + shift;
 }
 
@@ -130,6 +150,9 @@ export function docsRequests(doc: DocModel): DocsRequest[] {
       case 'table':
         table(w, block);
         break;
+      // A new section's landscape orientation is not set in Google Docs yet: the page breaks, the text
+      // stays portrait (File › Page setup turns it).
+      case 'section':
       case 'pageBreak':
         w.requests.push({ insertPageBreak: { location: { index: w.cursor } } });
         w.cursor += 2;

@@ -98,7 +98,9 @@ export function buildLetter(
     app.ownMunicipality?.ok && app.ownMunicipality.value > 0
       ? `${t.municipality} ${kr(app.ownMunicipality.value)}`
       : '',
-    app.ownHospital?.ok && app.ownHospital.value > 0 ? `SSHF ${kr(app.ownHospital.value)}` : '',
+    app.ownHospital?.ok && app.ownHospital.value > 0
+      ? `${s.hospitalTrustShort} ${kr(app.ownHospital.value)}`
+      : '',
   ].filter((x) => x !== '');
   // Without a date of its own the letter is dated by the decision, so it stays the same when written again.
   const date = options.date || (a.date.ok ? a.date.value.toISOString().slice(0, 10) : '');

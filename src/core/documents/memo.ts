@@ -8,7 +8,7 @@ import { formatPeriod, proRata, type Period } from '../parse/period';
 import { reported, type Allocation, type Application, type Recommendation } from '../workbook/records';
 import type { Lang } from '../base/result';
 import { isActive, isGrantedStatus } from '../rules/rule';
-import { frameFor } from '../workbook/settings';
+import { frameFor, type Settings } from '../workbook/settings';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
 
 /**
@@ -38,6 +38,8 @@ export interface Proposal {
 const T = {
   nb: {
     title: 'Saksfremstilling',
+    caseWord: 'Sak',
+    pages: { page: 'Side', of: 'av' },
     board: 'Råd/utvalg',
     meeting: 'Møtedato',
     caseNumber: 'Saksnummer',
@@ -48,7 +50,7 @@ const T = {
     noProposal: 'Ingen saker er klare for vedtak.',
     other: 'Andre vedtak formuleres i møtet.',
     attachments: 'Vedlegg',
-    guidelines: 'Retningslinjer for forvaltning av tilskuddsmidlene (sak 47-2024)',
+    guidelines: (c: string) => `Retningslinjer for forvaltning av tilskuddsmidlene${c ? ` (sak ${c})` : ''}`,
     application: (t: string) => `Søknad: ${t}`,
     background: 'Bakgrunn for saken',
     facts: 'Saksopplysninger',
@@ -68,7 +70,6 @@ const T = {
       own: 'Egenandel',
       recommendation: 'Innstilling',
     },
-    hospital: 'SSHF',
     findings: 'Avvik',
     noFindings: 'Ingen avvik.',
     notReady: 'Saker som ikke er klare for vedtak',
@@ -88,6 +89,8 @@ const T = {
   },
   en: {
     title: 'Decision memo',
+    caseWord: 'Case',
+    pages: { page: 'Page', of: 'of' },
     board: 'Board',
     meeting: 'Meeting date',
     caseNumber: 'Case number',
@@ -98,7 +101,7 @@ const T = {
     noProposal: 'No case is ready for decision.',
     other: 'Other decisions are worded in the meeting.',
     attachments: 'Attachments',
-    guidelines: 'Guidelines for managing the grant (case 47-2024)',
+    guidelines: (c: string) => `Guidelines for managing the grant${c ? ` (case ${c})` : ''}`,
     application: (t: string) => `Application: ${t}`,
     background: 'Background',
     facts: 'Facts',
@@ -118,7 +121,6 @@ const T = {
       own: 'Own contribution',
       recommendation: 'Recommendation',
     },
-    hospital: 'Hospital trust',
     findings: 'Findings',
     noFindings: 'No findings.',
     notReady: 'Cases not ready for decision',
@@ -139,6 +141,8 @@ const T = {
 };
 
 const kr = (n: number) => `kr ${formatMoney(n, false)}`;
+/** " (sak 47-2024)", or nothing when the setting is blank. */
+const caseRef = (word: string, c: string) => (c === '' ? '' : ` (${word} ${c})`);
 const pct = (x: number, lang: Lang) =>
   `${String(Math.round(x * 1000) / 10).replace('.', lang === 'nb' ? ',' : '.')} %`;
 export const norwegianDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, '$3.$2.$1');
@@ -245,12 +249,15 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
     ready.length > 0 ? ol(ready.map((pr) => proposalLine(pr, lang))) : p(t.noProposal),
     p(t.other),
     h(2, t.attachments),
-    ol([[t.guidelines], ...ready.map((pr) => [t.application(pr.application.title)])]),
+    ol([
+      [t.guidelines(settings.guidelinesCase)],
+      ...ready.map((pr) => [t.application(pr.application.title)]),
+    ]),
     h(2, t.background),
     p(
       lang === 'nb'
-        ? `${settings.community} forvalter et varig rekrutterings- og samhandlingstilskudd på ${kr(frameFor(settings, firstYear))} per år. SSU har vedtatt rammer og retningslinjer for forvaltningen (sak 47-2024) og en veiledende fordelingsnøkkel mellom innovasjon, administrasjon og samdrift (sak 18-2025). Søknadene er mottatt i søknadsrunden, kontrollert mot premissene og vurdert av porteføljesekretariatet.`
-        : `${settings.community} manages a permanent recruitment and collaboration grant of ${kr(frameFor(settings, firstYear))} a year. The board has adopted guidelines (case 47-2024) and a guiding split key between innovation, administration and joint operations (case 18-2025). The applications were received in the round, checked against the premises and assessed by the secretariat.`,
+        ? `${settings.community} forvalter et varig rekrutterings- og samhandlingstilskudd på ${kr(frameFor(settings, firstYear))} per år. SSU har vedtatt rammer og retningslinjer for forvaltningen${caseRef('sak', settings.guidelinesCase)} og en veiledende fordelingsnøkkel mellom innovasjon, administrasjon og samdrift${caseRef('sak', settings.keyCase)}. Søknadene er mottatt i søknadsrunden, kontrollert mot premissene og vurdert av porteføljesekretariatet.`
+        : `${settings.community} manages a permanent recruitment and collaboration grant of ${kr(frameFor(settings, firstYear))} a year. The board has adopted guidelines${caseRef('case', settings.guidelinesCase)} and a guiding split key between innovation, administration and joint operations${caseRef('case', settings.keyCase)}. The applications were received in the round, checked against the premises and assessed by the secretariat.`,
     ),
     h(2, t.facts),
     table(
@@ -267,19 +274,29 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
     ),
     ...potTables(result, ready, proposedIds, options.meetingDate, lang),
     h(2, t.cases),
-    ...ready.flatMap((pr) => caseSection(pr.application, byCase.get(pr.application.caseId) ?? [], pr, lang)),
+    ...ready.flatMap((pr) =>
+      caseSection(pr.application, byCase.get(pr.application.caseId) ?? [], pr, settings, lang),
+    ),
   ];
   if (notReady.length > 0) {
     blocks.push(
       h(2, t.notReady),
       p(t.notReadyIntro),
-      ...notReady.flatMap((app) => caseSection(app, byCase.get(app.caseId) ?? [], null, lang)),
+      ...notReady.flatMap((app) => caseSection(app, byCase.get(app.caseId) ?? [], null, settings, lang)),
     );
   }
   blocks.push(h(2, t.supplements), ...supplementBlocks(result, options.meetingDate, lang));
   const assessment = assessmentBlocks(result, [...ready.map((pr) => pr.application), ...notReady], lang);
   if (assessment.length > 0) blocks.push(h(2, t.assessment), ...assessment);
-  return { title: t.title, blocks };
+  // Like the seed memos: the board's case number and the page on every page.
+  const footer = [
+    t.title,
+    options.caseNumber ? `${t.caseWord} ${options.caseNumber}` : '',
+    settings.community,
+  ]
+    .filter((x) => x !== '')
+    .join(' · ');
+  return { title: t.title, blocks, footer: { text: footer, pages: t.pages } };
 }
 
 /** Per budget year touched: each pot's key, what was allocated before, what this proposal adds, what remains. */
@@ -357,21 +374,26 @@ const HIDDEN_IN_MEMO = new Set([
   'supplement-without-grant',
 ]);
 
-/** A finding's message without the case and cell it starts with: the memo lists it under its case. */
-export function withoutPlace(message: string): string {
-  const text = message.replace(/^(?:Sak|Case) [^\s(:]+(?: \((?:[^()]|\([^)]*\))*\))?: /, '');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+/** "Arendal, Grimstad, SSHF": the municipalities and, when it takes part, the hospital trust's short name. */
+export const partiesText = (app: Application, settings: Settings): string =>
+  [...app.municipalities, ...(app.hospital ? [settings.hospitalTrustShort] : [])].join(', ');
 
-function caseSection(app: Application, findings: Finding[], pr: Proposal | null, lang: Lang): Block[] {
+function caseSection(
+  app: Application,
+  findings: Finding[],
+  pr: Proposal | null,
+  settings: Settings,
+  lang: Lang,
+): Block[] {
   const t = T[lang];
   const f = t.fields;
-  const parties = [...app.municipalities, ...(app.hospital ? [t.hospital] : [])].join(', ');
+  const parties = partiesText(app, settings);
+  const trust = settings.hospitalTrustShort;
   const own = [
     app.ownMunicipality?.ok
       ? `${lang === 'nb' ? 'kommune' : 'municipality'} ${kr(app.ownMunicipality.value)}`
       : '',
-    app.ownHospital?.ok ? `SSHF ${kr(app.ownHospital.value)}` : '',
+    app.ownHospital?.ok ? `${trust} ${kr(app.ownHospital.value)}` : '',
   ]
     .filter((x) => x !== '')
     .join(', ');
@@ -391,7 +413,8 @@ function caseSection(app: Application, findings: Finding[], pr: Proposal | null,
     table(rows, { keyValue: true }),
     ...(() => {
       const shown = findings.filter((x) => !HIDDEN_IN_MEMO.has(x.rule));
-      return [shown.length > 0 ? ul(shown.map((x) => [withoutPlace(x.message[lang])])) : p(t.noFindings)];
+      // The fact, not the message: the board reads what is so, not which cell to fill in.
+      return [shown.length > 0 ? ul(shown.map((x) => [x.fact[lang]])) : p(t.noFindings)];
     })(),
   ];
 }

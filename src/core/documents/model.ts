@@ -15,13 +15,35 @@ export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
   | { type: 'paragraph'; content: Inline[] }
   | { type: 'list'; ordered: boolean; items: Inline[][] }
-  /** `header`: the first row is a header row. `keyValue`: the first column labels the second. */
-  | { type: 'table'; rows: string[][]; header?: boolean; keyValue?: boolean }
-  | { type: 'pageBreak' };
+  /**
+   * `header`: the first row is a header row. `keyValue`: the first column labels the second. `fills`:
+   * a background colour per cell (hex `B7E1CD`, null for none), same shape as `rows`; the cell's text must
+   * carry the meaning too, so the document reads in black and white. `compact`: smaller text, for a
+   * table that must fit one page. `widths`: relative column widths (default even).
+   */
+  | {
+      type: 'table';
+      rows: string[][];
+      header?: boolean;
+      keyValue?: boolean;
+      fills?: Array<Array<string | null>>;
+      compact?: boolean;
+      widths?: number[];
+    }
+  | { type: 'pageBreak' }
+  /** A new page in this orientation from here on (a landscape page works as a presentation slide). */
+  | { type: 'section'; landscape: boolean };
+
+/** The text at the foot of every page; `pages` words the page number ("Side 2 av 5") where a renderer can. */
+export interface Footer {
+  text: string;
+  pages?: { page: string; of: string };
+}
 
 export interface DocModel {
   title: string;
   blocks: Block[];
+  footer?: Footer;
 }
 
 export const spanOf = (inline: Inline): Span => (typeof inline === 'string' ? { text: inline } : inline);
@@ -34,7 +56,16 @@ export const b = (text: string): Span => ({ text, bold: true });
 export const i = (text: string): Span => ({ text, italic: true });
 export const ol = (items: Inline[][]): Block => ({ type: 'list', ordered: true, items });
 export const ul = (items: Inline[][]): Block => ({ type: 'list', ordered: false, items });
-export const table = (rows: string[][], opts: { header?: boolean; keyValue?: boolean } = {}): Block => ({
+export const table = (
+  rows: string[][],
+  opts: {
+    header?: boolean;
+    keyValue?: boolean;
+    fills?: Array<Array<string | null>>;
+    compact?: boolean;
+    widths?: number[];
+  } = {},
+): Block => ({
   type: 'table',
   rows,
   ...opts,

@@ -27,6 +27,7 @@ export function toMarkdown(doc: DocModel): string {
         return [cells(head), `|${head.map(() => ' --- ').join('|')}|`, ...body.map(cells)].join('\n');
       }
       case 'pageBreak':
+      case 'section':
         return '---';
     }
   };

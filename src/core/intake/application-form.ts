@@ -16,7 +16,11 @@ type ApplicationKey = FieldKey<typeof APPLICATIONS>;
 export interface Question {
   /** The `Søknader` column it fills, or `budget` for the lines of `Budsjett`. */
   key: ApplicationKey | 'budget';
+  /** The title without settings; `titleFor` words it for a health community (the hospital trust's name). */
   title: Reason;
+  titleFor?: (s: Settings) => Reason;
+  /** Titles of earlier forms, still mapped by the intake. */
+  formerTitles?: string[];
   help?: Reason;
   kind: QuestionKind;
   required: boolean;
@@ -80,7 +84,13 @@ export const APPLICATION_FORM: Section[] = [
       q('municipalities', 'Kommuner som deltar', 'Participating municipalities', 'text', {
         help: { nb: 'Skill med komma, f.eks. «Arendal, Grimstad».', en: 'Separate with commas.' },
       }),
-      q('hospital', 'Deltar Sørlandet sykehus (SSHF)?', 'Does the hospital trust take part?', 'yesno'),
+      q('hospital', 'Deltar helseforetaket?', 'Does the hospital trust take part?', 'yesno', {
+        titleFor: (s) => ({
+          nb: `Deltar ${s.hospitalTrust} (${s.hospitalTrustShort})?`,
+          en: `Does ${s.hospitalTrust} (${s.hospitalTrustShort}) take part?`,
+        }),
+        formerTitles: ['Deltar Sørlandet sykehus (SSHF)?'],
+      }),
       q(
         'agreement',
         'Er enighet mellom partene dokumentert?',
@@ -141,9 +151,14 @@ export const APPLICATION_FORM: Section[] = [
         required: false,
         min: 0,
       }),
-      q('ownHospital', 'Egenandel SSHF (kr)', 'Own contribution, hospital (NOK)', 'amount', {
+      q('ownHospital', 'Egenandel helseforetak (kr)', 'Own contribution, hospital (NOK)', 'amount', {
         required: false,
         min: 0,
+        titleFor: (s) => ({
+          nb: `Egenandel ${s.hospitalTrustShort} (kr)`,
+          en: `Own contribution, ${s.hospitalTrustShort} (NOK)`,
+        }),
+        formerTitles: ['Egenandel SSHF (kr)'],
       }),
       q(
         'permanentCosts',
@@ -160,6 +175,9 @@ export const APPLICATION_FORM: Section[] = [
 ];
 
 export const QUESTIONS: Question[] = APPLICATION_FORM.flatMap((s) => s.questions);
+
+/** A question's title as the form shows it to this health community. */
+export const questionTitle = (q: Question, s: Settings): Reason => q.titleFor?.(s) ?? q.title;
 
 /** "Post: beløp", "Post - beløp", "Post<tab>beløp", "Post = beløp". */
 const SEPARATED = /^(.*?)\s*(?::|\t|\s[–—-]\s|=)\s*([^:]*)$/;

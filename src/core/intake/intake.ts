@@ -1,4 +1,4 @@
-import { QUESTIONS, parseBudgetText, type Question } from './application-form';
+import { QUESTIONS, parseBudgetText, questionTitle, type Question } from './application-form';
 import { APPLICATIONS, type Field, type FieldKey } from '../workbook/contract';
 import { hash53 } from '../base/hash';
 import { parseMoney } from '../parse/money';
@@ -22,18 +22,26 @@ export interface Submission {
 let byTitle: Map<string, Question | Field> | undefined;
 
 /** Questions by their titles, plus each column's header and aliases, so renamed questions still map. */
-function titleIndex(): Map<string, Question | Field> {
-  if (byTitle) return byTitle;
-  byTitle = new Map();
-  for (const field of APPLICATIONS.fields as readonly Field[]) {
-    for (const name of [field.header, field.en, ...(field.aliases ?? [])])
-      byTitle.set(normalizeKey(name), field);
+function titleIndex(settings: Settings): Map<string, Question | Field> {
+  if (!byTitle) {
+    byTitle = new Map();
+    for (const field of APPLICATIONS.fields as readonly Field[]) {
+      for (const name of [field.header, field.en, ...(field.aliases ?? [])])
+        byTitle.set(normalizeKey(name), field);
+    }
+    for (const question of QUESTIONS) {
+      for (const title of [question.title.nb, question.title.en, ...(question.formerTitles ?? [])])
+        byTitle.set(normalizeKey(title), question);
+    }
   }
-  for (const question of QUESTIONS) {
-    byTitle.set(normalizeKey(question.title.nb), question);
-    byTitle.set(normalizeKey(question.title.en), question);
+  // Titles worded from the settings (the hospital trust's name) on top, without caching them.
+  const index = new Map(byTitle);
+  for (const question of QUESTIONS.filter((q) => q.titleFor)) {
+    const title = questionTitle(question, settings);
+    index.set(normalizeKey(title.nb), question);
+    index.set(normalizeKey(title.en), question);
   }
-  return byTitle;
+  return index;
 }
 
 /** An answer as text; Google sends arrays, but `onFormSubmit` is callable by any client, so expect anything. */
@@ -50,7 +58,7 @@ export function isBlankSubmission(named: NamedValues | undefined): boolean {
 }
 
 export function mapSubmission(named: NamedValues, settings: Settings): Submission {
-  const index = titleIndex();
+  const index = titleIndex(settings);
   const cells: Partial<Record<ApplicationKey, unknown>> = {};
   let budget: Submission['budget'] = [];
   const unmatched: string[] = [];

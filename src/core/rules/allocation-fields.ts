@@ -1,13 +1,13 @@
 import type { CellRef, Finding } from './findings';
 import type { LedgerEntry } from '../money-flow/ledger';
 import type { Allocation } from '../workbook/records';
-import { about, finding, type Rule } from './rule';
+import { about, finding, type Rule, type RuleText } from './rule';
 
 function allocationFieldRule(
   id: string,
   field: 'category' | 'kind',
   fires: (entry: LedgerEntry) => boolean,
-  text: (a: Allocation) => { nb: string; en: string },
+  text: (a: Allocation) => RuleText,
 ): Rule {
   const rule: Rule = {
     id,
@@ -20,7 +20,15 @@ function allocationFieldRule(
         const ref = a.caseId;
         const cell: CellRef = { sheet: 'allocations', row: a.row, field };
         const t = text(a);
-        out.push(finding(rule, ref, [cell], (lang) => about(ref, cell, lang) + t[lang]));
+        out.push(
+          finding(
+            rule,
+            ref,
+            [cell],
+            (lang) => about(ref, cell, lang) + t[lang],
+            (lang) => t.fact[lang],
+          ),
+        );
       }
       return out;
     },
@@ -37,6 +45,10 @@ export const categoryInvalid = allocationFieldRule(
   (a) => ({
     nb: `${a.categoryText === '' ? 'kategori mangler' : `«${a.categoryText}» er ingen kategori`}. Velg Innovasjon/prosjekt, Administrasjon eller Samdrift/tiltak.`,
     en: `${a.categoryText === '' ? 'category missing' : `"${a.categoryText}" is not a category`}. Choose Innovation/projects, Administration or Joint operations.`,
+    fact: {
+      nb: 'Tildelingen hører ikke til noen kategori i fordelingsnøkkelen.',
+      en: 'The allocation belongs to no category of the split key.',
+    },
   }),
 );
 
@@ -48,5 +60,9 @@ export const kindInvalid = allocationFieldRule(
   (a) => ({
     nb: `${a.kindText === '' ? 'art mangler' : `«${a.kindText}» er ingen art`}. Velg Ordinær eller Tilleggsbevilling.`,
     en: `${a.kindText === '' ? 'kind missing' : `"${a.kindText}" is not a kind`}. Choose Ordinær (ordinary) or Tilleggsbevilling (supplementary).`,
+    fact: {
+      nb: 'Det er uklart om tildelingen er ordinær eller en tilleggsbevilling.',
+      en: 'It is unclear whether the allocation is ordinary or supplementary.',
+    },
   }),
 );

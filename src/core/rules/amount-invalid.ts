@@ -4,6 +4,14 @@ import type { Parsed } from '../base/result';
 import type { SheetId } from '../workbook/records';
 import { about, finding, type Rule } from './rule';
 
+/** What each checked amount is, for the fact a document prints. */
+const AMOUNT_FACT: Record<string, (trust: string) => { nb: string; en: string }> = {
+  requested: () => ({ nb: 'Det søkte beløpet', en: 'The amount requested' }),
+  ownMunicipality: () => ({ nb: 'Egenandelen fra kommunen', en: "The municipality's own contribution" }),
+  ownHospital: (trust) => ({ nb: `Egenandelen fra ${trust}`, en: "The hospital trust's own contribution" }),
+  amount: () => ({ nb: 'Det tildelte beløpet', en: 'The amount allocated' }),
+};
+
 /** Amounts must be positive NOK amounts: amount asked, own contributions, allocations. */
 export const amountInvalid: Rule = {
   id: 'amount-invalid',
@@ -29,11 +37,20 @@ export const amountInvalid: Rule = {
       if (!reason) return;
       const ref = r.caseId;
       const cell: CellRef = { sheet, row: r.row, field };
+      const what = AMOUNT_FACT[field]!(ctx.portfolio.settings.hospitalTrustShort);
       out.push(
-        finding(this, ref, [cell], (lang) =>
-          lang === 'nb'
-            ? `${about(ref, cell, 'nb')}${reason.nb}. Skriv et beløp i kroner, f.eks. 1 060 000.`
-            : `${about(ref, cell, 'en')}${reason.en}. Write an amount in NOK, e.g. 1 060 000.`,
+        finding(
+          this,
+          ref,
+          [cell],
+          (lang) =>
+            lang === 'nb'
+              ? `${about(ref, cell, 'nb')}${reason.nb}. Skriv et beløp i kroner, f.eks. 1 060 000.`
+              : `${about(ref, cell, 'en')}${reason.en}. Write an amount in NOK, e.g. 1 060 000.`,
+          (lang) =>
+            lang === 'nb'
+              ? `${what.nb} er ikke et gyldig, positivt beløp.`
+              : `${what.en} is not a valid positive amount.`,
         ),
       );
     };

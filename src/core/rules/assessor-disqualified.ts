@@ -16,13 +16,23 @@ export const assessorDisqualified: Rule = {
     for (const s of scoresByDisqualified(ctx.portfolio.assessments ?? [])) {
       const rows = s.rows.join(', ');
       out.push(
-        finding(this, s.caseId, [], (lang) => {
-          const label = groundLabel(s.ground)[lang];
-          const ground = lang === 'nb' ? label.toLowerCase() : label;
-          return lang === 'nb'
-            ? `${about(s.caseId, undefined, 'nb')}${s.assessor} har erklært seg inhabil («${ground}») men har gitt poeng (Vurderinger rad ${rows}). Poengene telles ikke med; slett radene eller rett habilitetserklæringen.`
-            : `${about(s.caseId, undefined, 'en')}${s.assessor} declared a conflict ("${ground}") but gave scores (Vurderinger rows ${rows}). The scores are not counted; delete the rows or correct the declaration.`;
-        }),
+        finding(
+          this,
+          s.caseId,
+          [],
+          (lang) => {
+            const label = groundLabel(s.ground)[lang];
+            const ground = lang === 'nb' ? label.toLowerCase() : label;
+            return lang === 'nb'
+              ? `${about(s.caseId, undefined, 'nb')}${s.assessor} har erklært seg inhabil («${ground}») men har gitt poeng (Vurderinger rad ${rows}). Poengene telles ikke med; slett radene eller rett habilitetserklæringen.`
+              : `${about(s.caseId, undefined, 'en')}${s.assessor} declared a conflict ("${ground}") but gave scores (Vurderinger rows ${rows}). The scores are not counted; delete the rows or correct the declaration.`;
+          },
+          // No name: documents may be public.
+          (lang) =>
+            lang === 'nb'
+              ? 'En vurderer som har erklært seg inhabil, har gitt poeng; poengene er ikke telt med.'
+              : 'An assessor who declared a conflict gave scores; the scores are not counted.',
+        ),
       );
     }
     return out;

@@ -11,5 +11,9 @@ export const benefitPlanMissing = applicationRule({
       : {
           nb: 'gevinstrealisering er ikke beskrevet. Beskriv hvilke gevinster prosjektet skal gi og hvordan de måles.',
           en: 'benefit realisation is not described. Describe the benefits the project will give and how they are measured.',
+          fact: {
+            nb: 'Søknaden beskriver ikke gevinstrealisering.',
+            en: 'The application does not describe benefit realisation.',
+          },
         },
 });

@@ -14,18 +14,31 @@ export const caseIdInvalid: Rule = {
       const first = seen.get(app.caseId);
       if (app.caseId === '') {
         out.push(
-          finding(this, ref, [cell], (lang) =>
-            lang === 'nb'
-              ? `${about(ref, cell, 'nb')}søknaden mangler saksnummer. Gi den et saksnummer, f.eks. 2025-05-003.`
-              : `${about(ref, cell, 'en')}the application has no case ID. Give it one, e.g. 2025-05-003.`,
+          finding(
+            this,
+            ref,
+            [cell],
+            (lang) =>
+              lang === 'nb'
+                ? `${about(ref, cell, 'nb')}søknaden mangler saksnummer. Gi den et saksnummer, f.eks. 2025-05-003.`
+                : `${about(ref, cell, 'en')}the application has no case ID. Give it one, e.g. 2025-05-003.`,
+            (lang) => (lang === 'nb' ? 'Søknaden har ikke saksnummer.' : 'The application has no case ID.'),
           ),
         );
       } else if (first !== undefined) {
         out.push(
-          finding(this, ref, [cell], (lang) =>
-            lang === 'nb'
-              ? `${about(ref, cell, 'nb')}saksnummeret er også brukt i rad ${first}. Gi hver søknad sitt eget saksnummer.`
-              : `${about(ref, cell, 'en')}the case ID is also used in row ${first}. Give each application its own case ID.`,
+          finding(
+            this,
+            ref,
+            [cell],
+            (lang) =>
+              lang === 'nb'
+                ? `${about(ref, cell, 'nb')}saksnummeret er også brukt i rad ${first}. Gi hver søknad sitt eget saksnummer.`
+                : `${about(ref, cell, 'en')}the case ID is also used in row ${first}. Give each application its own case ID.`,
+            (lang) =>
+              lang === 'nb'
+                ? 'Saksnummeret er brukt av mer enn én søknad.'
+                : 'The case ID is used by more than one application.',
           ),
         );
       } else seen.set(app.caseId, app.row);

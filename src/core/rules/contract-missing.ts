@@ -11,6 +11,10 @@ export const contractMissing = applicationRule({
     return {
       nb: 'prosjektet har tildeling, men ingen skriftlig samarbeidsavtale. Inngå avtalen før utbetaling og sett «Samarbeidsavtale» til Ja.',
       en: 'the project has a grant but no written agreement. Sign it before payment and set "Written agreement" to Yes.',
+      fact: {
+        nb: 'Prosjektet har tildeling, men ingen skriftlig samarbeidsavtale.',
+        en: 'The project has a grant but no written agreement.',
+      },
     };
   },
 });

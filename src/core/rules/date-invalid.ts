@@ -21,38 +21,63 @@ export const dateInvalid: Rule = {
       severity: Severity,
       reason: Reason,
       effect: Reason,
+      fact: Reason,
     ) => {
       const ref = r.caseId;
       const cell: CellRef = { sheet, row: r.row, field };
       // The parser's own hint ("(skriv f.eks. …)") gives way to the full list of accepted forms.
       const found = (text: string) => text.replace(/ \((?:skriv|write) [^)]*\)$/, '');
       out.push({
-        ...finding(this, ref, [cell], (lang) =>
-          lang === 'nb'
-            ? `${about(ref, cell, 'nb')}${found(reason.nb)}. ${effect.nb} Skriv datoen som 09.05.2025 (godtatt: ${DAY_FORMS.nb}).`
-            : `${about(ref, cell, 'en')}${found(reason.en)}. ${effect.en} Write the date as 2025-05-09 (accepted: ${DAY_FORMS.en}).`,
+        ...finding(
+          this,
+          ref,
+          [cell],
+          (lang) =>
+            lang === 'nb'
+              ? `${about(ref, cell, 'nb')}${found(reason.nb)}. ${effect.nb} Skriv datoen som 09.05.2025 (godtatt: ${DAY_FORMS.nb}).`
+              : `${about(ref, cell, 'en')}${found(reason.en)}. ${effect.en} Write the date as 2025-05-09 (accepted: ${DAY_FORMS.en}).`,
+          (lang) => fact[lang],
         ),
         severity,
       });
     };
     for (const a of ctx.active) {
       if (a.received && !a.received.ok) {
-        flag('applications', a, 'received', 'warning', a.received.reason, {
-          nb: 'Uten lesbar dato kan ikke søknadsrunden kontrolleres.',
-          en: 'Without a readable date the application round cannot be checked.',
-        });
+        flag(
+          'applications',
+          a,
+          'received',
+          'warning',
+          a.received.reason,
+          {
+            nb: 'Uten lesbar dato kan ikke søknadsrunden kontrolleres.',
+            en: 'Without a readable date the application round cannot be checked.',
+          },
+          {
+            nb: 'Søknadens mottaksdato kan ikke leses.',
+            en: 'The date the application was received cannot be read.',
+          },
+        );
       }
     }
     for (const a of ctx.portfolio.allocations) {
       if (a.date.ok) continue;
-      flag('allocations', a, 'date', 'error', a.date.reason, {
-        nb: a.period
-          ? 'Vedtaksdatoen trengs for publisering; tildelingen publiseres ikke før den er rettet.'
-          : 'Uten periode telles tildelingen i vedtaksåret, og den publiseres ikke før datoen er rettet.',
-        en: a.period
-          ? 'The decision date is needed to publish; the allocation is not published until it is corrected.'
-          : 'Without a period the allocation counts in its decision year, and it is not published until the date is corrected.',
-      });
+      flag(
+        'allocations',
+        a,
+        'date',
+        'error',
+        a.date.reason,
+        {
+          nb: a.period
+            ? 'Vedtaksdatoen trengs for publisering; tildelingen publiseres ikke før den er rettet.'
+            : 'Uten periode telles tildelingen i vedtaksåret, og den publiseres ikke før datoen er rettet.',
+          en: a.period
+            ? 'The decision date is needed to publish; the allocation is not published until it is corrected.'
+            : 'Without a period the allocation counts in its decision year, and it is not published until the date is corrected.',
+        },
+        { nb: 'Tildelingen har ingen gyldig vedtaksdato.', en: 'The allocation has no valid decision date.' },
+      );
     }
     return out;
   },

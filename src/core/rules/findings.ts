@@ -16,7 +16,13 @@ export interface Finding {
   severity: Severity;
   /** The case id for findings about a case or project, the year for frame and key findings. */
   ref: string;
+  /** For the sheet and `check`: where the problem is and what to do about it. */
   message: Reason;
+  /**
+   * For documents (memo, letters, reports): the fact about the application or project, as its reader
+   * needs it ("Søknaden oppgir ingen egenandel fra partene."): no case, cell, column name or instruction.
+   */
+  fact: Reason;
   cells: CellRef[];
 }
 

@@ -16,6 +16,7 @@ import { permanentOperatingCost } from './permanent-operating-cost';
 import { priorityAreaMissing } from './priority-area-missing';
 import { recommendationInvalid } from './recommendation-invalid';
 import { supplementNotReported, supplementOverLimit, supplementWithoutGrant } from './supplement-rules';
+import { PLAN_RULES } from '../plan/rules';
 import type { Rule } from './rule';
 
 /** Every rule the engine runs. Rule ids are part of the product's contract: never rename one. */
@@ -42,4 +43,5 @@ export const RULES: readonly Rule[] = [
   assessorDisqualified,
   recommendationInvalid,
   dateInvalid,
+  ...PLAN_RULES,
 ];

@@ -19,6 +19,10 @@ export const outsideRound = applicationRule({
     return {
       nb: `mottatt i ${MONTH_NAMES_NB[month - 1]}, utenfor søknadsrundene (${nb}). Behandle i neste runde eller begrunn unntaket.`,
       en: `received in ${MONTHS_EN[month - 1]}, outside the application rounds (${en}). Handle it in the next round or record why not.`,
+      fact: {
+        nb: `Søknaden er mottatt i ${MONTH_NAMES_NB[month - 1]}, utenfor søknadsrundene (${nb}).`,
+        en: `The application was received in ${MONTHS_EN[month - 1]}, outside the application rounds (${en}).`,
+      },
     };
   },
 });

@@ -10,8 +10,12 @@ export const ownContributionMissing = applicationRule({
     return positive
       ? null
       : {
-          nb: 'ingen egenandel fra partene. Tilskuddet er normalt delfinansiering: fyll inn «Egenandel kommune» og/eller «Egenandel SSHF».',
+          nb: 'ingen egenandel fra partene. Tilskuddet er normalt delfinansiering: fyll inn «Egenandel kommune» og/eller «Egenandel helseforetak».',
           en: 'no own contribution from the parties. The grant is normally partial financing: fill in "Own contribution municipality" and/or "Own contribution hospital".',
+          fact: {
+            nb: 'Søknaden oppgir ingen egenandel fra partene.',
+            en: 'The application states no own contribution from the parties.',
+          },
         };
   },
 });

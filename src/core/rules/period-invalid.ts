@@ -9,23 +9,41 @@ export const periodInvalid: Rule = {
   severity: 'error',
   check(ctx) {
     const out: Finding[] = [];
-    const flag = (sheet: SheetId, r: { caseId: string; row: number }, field: string, reason: Reason) => {
+    const flag = (
+      sheet: SheetId,
+      r: { caseId: string; row: number },
+      field: string,
+      reason: Reason,
+      fact: Reason,
+    ) => {
       const ref = r.caseId;
       const cell: CellRef = { sheet, row: r.row, field };
       out.push(
-        finding(this, ref, [cell], (lang) =>
-          lang === 'nb'
-            ? `${about(ref, cell, 'nb')}${reason.nb}. Skriv måneder som 2025-08 i «Fra» og «Til».`
-            : `${about(ref, cell, 'en')}${reason.en}. Write months such as 2025-08 in "From" and "To".`,
+        finding(
+          this,
+          ref,
+          [cell],
+          (lang) =>
+            lang === 'nb'
+              ? `${about(ref, cell, 'nb')}${reason.nb}. Skriv måneder som 2025-08 i «Fra» og «Til».`
+              : `${about(ref, cell, 'en')}${reason.en}. Write months such as 2025-08 in "From" and "To".`,
+          (lang) => fact[lang],
         ),
       );
     };
+    const noPeriod = (what: Reason): Reason => ({
+      nb: `${what.nb} har ikke en gyldig periode.`,
+      en: `${what.en} has no valid period.`,
+    });
+    const application = noPeriod({ nb: 'Søknaden', en: 'The application' });
+    const allocation = noPeriod({ nb: 'Tildelingen', en: 'The allocation' });
     const field = (reason: Reason) => (reason.nb.startsWith('Til') ? 'to' : 'from');
     for (const a of ctx.active)
-      if (!a.period.ok) flag('applications', a, field(a.period.reason), a.period.reason);
+      if (!a.period.ok) flag('applications', a, field(a.period.reason), a.period.reason, application);
     for (const a of ctx.portfolio.allocations) {
       // Without a period an allocation counts by its date: an unusable one is date-invalid's finding.
-      if (a.period && !a.period.ok) flag('allocations', a, field(a.period.reason), a.period.reason);
+      if (a.period && !a.period.ok)
+        flag('allocations', a, field(a.period.reason), a.period.reason, allocation);
     }
     return out;
   },

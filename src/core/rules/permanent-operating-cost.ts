@@ -10,6 +10,10 @@ export const permanentOperatingCost = applicationRule({
       ? {
           nb: 'tiltaket gir varige økte driftsutgifter. Beskriv hvem som dekker dem etter prosjektperioden.',
           en: 'the measure implies permanent increased operating costs. Describe who covers them after the project.',
+          fact: {
+            nb: 'Tiltaket gir varige økte driftsutgifter.',
+            en: 'The measure implies permanent increased operating costs.',
+          },
         }
       : null,
 });

@@ -11,5 +11,9 @@ export const priorityAreaMissing = applicationRule({
       : {
           nb: `ingen prioritert område er oppgitt. Velg minst ett, f.eks. «${ctx.portfolio.settings.priorityAreas[0]}».`,
           en: `no priority area is given. Choose at least one, e.g. "${ctx.portfolio.settings.priorityAreas[0]}".`,
+          fact: {
+            nb: 'Søknaden oppgir ikke noe prioritert område.',
+            en: 'The application names no priority area.',
+          },
         },
 });

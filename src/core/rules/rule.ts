@@ -58,9 +58,19 @@ export function buildContext(portfolio: Portfolio, ledger: Ledger, today: Date):
 
 type Text = (lang: Lang) => string;
 
-/** Builds a finding whose message starts with where the problem is and ends with what to do. */
-export function finding(rule: Rule, ref: string, cells: CellRef[], text: Text): Finding {
-  return { rule: rule.id, severity: rule.severity, ref, cells, message: lazyReason(text) };
+/**
+ * Builds a finding: its `message` starts with where the problem is and ends with what to do (for the
+ * sheet and `check`); its `fact` states the problem alone, as a sentence a document can print.
+ */
+export function finding(rule: Rule, ref: string, cells: CellRef[], text: Text, fact: Text): Finding {
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    ref,
+    cells,
+    message: lazyReason(text),
+    fact: lazyReason(fact),
+  };
 }
 
 /**
@@ -87,15 +97,20 @@ export function about(ref: string, cell: CellRef | undefined, lang: Lang): strin
   return cell ? `${prefix} (${where(cell, lang)}): ` : `${prefix}: `;
 }
 
+/** What an application rule says when it fires: the message's problem and instruction, and the fact. */
+export interface RuleText extends Reason {
+  fact: Reason;
+}
+
 /**
  * A premise rule that looks at one application at a time: the common shape of most application rules.
- * `test` returns the message pair when the rule fires, or null.
+ * `test` returns the texts when the rule fires, or null.
  */
 export function applicationRule(spec: {
   id: string;
   severity: Severity;
   field: string;
-  test: (a: Application, ctx: CheckContext) => { nb: string; en: string } | null;
+  test: (a: Application, ctx: CheckContext) => RuleText | null;
 }): Rule {
   const rule: Rule = {
     id: spec.id,
@@ -107,7 +122,15 @@ export function applicationRule(spec: {
         if (!text) continue;
         const cell: CellRef = { sheet: 'applications', row: app.row, field: spec.field };
         const ref = app.caseId;
-        out.push(finding(rule, ref, [cell], (lang) => about(ref, cell, lang) + text[lang]));
+        out.push(
+          finding(
+            rule,
+            ref,
+            [cell],
+            (lang) => about(ref, cell, lang) + text[lang],
+            (lang) => text.fact[lang],
+          ),
+        );
       }
       return out;
     },

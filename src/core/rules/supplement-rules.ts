@@ -17,10 +17,18 @@ export const supplementOverLimit: Rule = {
       const cells = rows.map((a): CellRef => ({ sheet: 'allocations', row: a.row, field: 'amount' }));
       const over = formatMoney(total - limit);
       out.push(
-        finding(this, ref, cells, (lang) =>
-          lang === 'nb'
-            ? `${about(ref, undefined, 'nb')}tilleggsbevillingene er til sammen ${formatMoney(total)}, ${over} over sekretariatets fullmakt på ${formatMoney(limit)} per prosjekt. Mer må vedtas av SSU.`
-            : `${about(ref, undefined, 'en')}supplementary allocations total ${formatMoney(total)}, ${over} over the secretariat's authority of ${formatMoney(limit)} per project. More must be decided by the board.`,
+        finding(
+          this,
+          ref,
+          cells,
+          (lang) =>
+            lang === 'nb'
+              ? `${about(ref, undefined, 'nb')}tilleggsbevillingene er til sammen ${formatMoney(total)}, ${over} over sekretariatets fullmakt på ${formatMoney(limit)} per prosjekt. Mer må vedtas av SSU.`
+              : `${about(ref, undefined, 'en')}supplementary allocations total ${formatMoney(total)}, ${over} over the secretariat's authority of ${formatMoney(limit)} per project. More must be decided by the board.`,
+          (lang) =>
+            lang === 'nb'
+              ? `Tilleggsbevillingene er til sammen ${formatMoney(total)}, ${over} over sekretariatets fullmakt på ${formatMoney(limit)} per prosjekt.`
+              : `The supplementary allocations total ${formatMoney(total)}, ${over} over the secretariat's authority of ${formatMoney(limit)} per project.`,
         ),
       );
     }
@@ -45,10 +53,18 @@ export const supplementNotReported: Rule = {
             ? { nb: ` («${a.reportedSsu}» er ingen dato)`, en: ` ("${a.reportedSsu}" is no date)` }
             : { nb: '', en: '' };
         out.push(
-          finding(this, ref, [cell], (lang) =>
-            lang === 'nb'
-              ? `${about(ref, cell, 'nb')}tilleggsbevillingen er ikke rapportert til SSU${unclear.nb}. Ta den med i neste saksfremstilling og fyll inn datoen.`
-              : `${about(ref, cell, 'en')}the supplementary allocation is not reported to the board${unclear.en}. Include it in the next memo and fill in the date.`,
+          finding(
+            this,
+            ref,
+            [cell],
+            (lang) =>
+              lang === 'nb'
+                ? `${about(ref, cell, 'nb')}tilleggsbevillingen er ikke rapportert til SSU${unclear.nb}. Ta den med i neste saksfremstilling og fyll inn datoen.`
+                : `${about(ref, cell, 'en')}the supplementary allocation is not reported to the board${unclear.en}. Include it in the next memo and fill in the date.`,
+            (lang) =>
+              lang === 'nb'
+                ? 'Tilleggsbevillingen er ikke rapportert til SSU.'
+                : 'The supplementary allocation has not been reported to the board.',
           ),
         );
       }
@@ -69,10 +85,18 @@ export const supplementWithoutGrant: Rule = {
         const ref = a.caseId;
         const cell: CellRef = { sheet: 'allocations', row: a.row, field: 'caseId' };
         out.push(
-          finding(this, ref, [cell], (lang) =>
-            lang === 'nb'
-              ? `${about(ref, cell, 'nb')}tilleggsbevilling til et prosjekt uten ordinær tildeling. Sekretariatet kan bare gi tillegg til vedtatte prosjekt: rett Saksnr eller legg saken fram for SSU.`
-              : `${about(ref, cell, 'en')}supplementary allocation to a project without an ordinary grant. The secretariat may only add to granted projects: fix the case ID or take it to the board.`,
+          finding(
+            this,
+            ref,
+            [cell],
+            (lang) =>
+              lang === 'nb'
+                ? `${about(ref, cell, 'nb')}tilleggsbevilling til et prosjekt uten ordinær tildeling. Sekretariatet kan bare gi tillegg til vedtatte prosjekt: rett Saksnr eller legg saken fram for SSU.`
+                : `${about(ref, cell, 'en')}supplementary allocation to a project without an ordinary grant. The secretariat may only add to granted projects: fix the case ID or take it to the board.`,
+            (lang) =>
+              lang === 'nb'
+                ? 'Tilleggsbevillingen gjelder et prosjekt uten ordinær tildeling.'
+                : 'The supplementary allocation is for a project without an ordinary grant.',
           ),
         );
       }

@@ -1,5 +1,13 @@
 import { CATEGORY_IDS, CATEGORY_LABELS } from './categories';
-import { ALLOCATION_KINDS, RECOMMENDATIONS, ROLES, STATUSES, type Field } from './contract';
+import {
+  ALLOCATION_KINDS,
+  LIGHTS,
+  PLAN_LEVELS,
+  RECOMMENDATIONS,
+  ROLES,
+  STATUSES,
+  type Field,
+} from './contract';
 import type { Settings } from './settings';
 
 /**
@@ -22,6 +30,10 @@ export function choicesFor(field: Field, settings: Settings): string[] | null {
       return [...RECOMMENDATIONS];
     case 'role':
       return [...ROLES];
+    case 'planLevel':
+      return [...PLAN_LEVELS];
+    case 'light':
+      return [...LIGHTS];
     default:
       return null;
   }

@@ -21,7 +21,9 @@ export type FieldKind =
   | 'region'
   | 'allocationKind'
   | 'recommendation'
-  | 'role';
+  | 'role'
+  | 'planLevel'
+  | 'light';
 
 export interface Field {
   key: string;
@@ -61,7 +63,8 @@ export const APPLICATIONS = {
     f('category', 'Kategori', 'Category', 'category'),
     f('type', 'Type', 'Type', 'text', { aliases: ['Søknadstype', 'Application type'] }),
     f('municipalities', 'Kommuner', 'Municipalities', 'list', { aliases: ['Kommune', 'Municipality'] }),
-    f('hospital', 'SSHF', 'Hospital trust', 'yesno', { aliases: ['Helseforetak', 'Hospital'] }),
+    // Neutral headers (the trust's name is a setting); Agder's `SSHF` columns are still read.
+    f('hospital', 'Helseforetak', 'Hospital trust', 'yesno', { aliases: ['SSHF', 'Hospital'] }),
     f('region', 'Region', 'Region', 'region'),
     f('priorityAreas', 'Prioriterte områder', 'Priority areas', 'list', { aliases: ['Områder'] }),
     f('need', 'Behov', 'Need', 'longtext'),
@@ -77,7 +80,9 @@ export const APPLICATIONS = {
     f('to', 'Til', 'To', 'month', { aliases: ['Slutt', 'End'] }),
     f('requested', 'Søkt beløp', 'Amount requested', 'money', { aliases: ['Søknadsbeløp', 'Requested'] }),
     f('ownMunicipality', 'Egenandel kommune', 'Own contribution municipality', 'money'),
-    f('ownHospital', 'Egenandel SSHF', 'Own contribution hospital', 'money'),
+    f('ownHospital', 'Egenandel helseforetak', 'Own contribution hospital', 'money', {
+      aliases: ['Egenandel SSHF'],
+    }),
     f('permanentCosts', 'Varige driftsutgifter', 'Permanent operating costs', 'yesno'),
     f('agreement', 'Enighet dokumentert', 'Agreement documented', 'yesno', { aliases: ['Enighet'] }),
     f('contract', 'Samarbeidsavtale', 'Written agreement', 'yesno', {
@@ -197,6 +202,45 @@ export const DOCUMENTS_SHEET = {
     f('updated', 'Oppdatert', 'Updated', 'date'),
   ],
 } as const satisfies SheetSpec;
+
+/**
+ * The action plan (handlingsplan): focus areas, main goals and measures in plan order, each a row. A
+ * `Hovedmål` belongs to the `Fokusområde` above it, a `Tiltak` to the `Hovedmål` above it (src/core/plan/).
+ */
+export const ACTION_PLAN = {
+  name: 'Handlingsplan',
+  en: 'Action plan',
+  fields: [
+    f('nr', 'Nr', 'No.', 'id', { optional: true, aliases: ['Nummer', 'Number', 'No'] }),
+    f('level', 'Nivå', 'Level', 'planLevel'),
+    f('text', 'Tekst', 'Text', 'longtext', { aliases: ['Mål/tiltak', 'Goal/measure', 'Beskrivelse'] }),
+    f('owner', 'Ansvarlig', 'Responsible', 'text', { optional: true, aliases: ['Owner', 'Ansvar'] }),
+    f('organisation', 'Organisasjon', 'Organisation', 'text', { optional: true }),
+    f('region', 'Region', 'Region', 'region', { optional: true }),
+    f('due', 'Frist', 'Due', 'text', { optional: true, aliases: ['Deadline', 'Tidsfrist'] }),
+    f('indicator', 'Indikator', 'Indicator', 'longtext', { optional: true, aliases: ['Indikatorer'] }),
+    f('status', 'Status', 'Status', 'light', { aliases: ['Trafikklys', 'Light'] }),
+    f('comment', 'Kommentar', 'Comment', 'longtext', { optional: true }),
+    f('cases', 'Saker', 'Cases', 'list', { optional: true, aliases: ['Saksnr', 'Case IDs'] }),
+    f('reviewed', 'Sist vurdert', 'Last reviewed', 'date', { optional: true }),
+  ],
+} as const satisfies SheetSpec;
+
+/** Written by *Lagre vurdering*: a snapshot of every numbered row per review, for "what changed". */
+export const PLAN_HISTORY = {
+  name: 'Handlingsplan-historikk',
+  en: 'Action plan history',
+  fields: [
+    f('date', 'Dato', 'Date', 'date'),
+    f('nr', 'Nr', 'No.', 'id'),
+    f('status', 'Status', 'Status', 'light'),
+    f('comment', 'Kommentar', 'Comment', 'longtext'),
+  ],
+} as const satisfies SheetSpec;
+
+/** The levels of `Nivå` and the lights of `Status` in the action plan, as the dropdowns offer them. */
+export const PLAN_LEVELS = ['Fokusområde', 'Hovedmål', 'Tiltak'] as const;
+export const LIGHTS = ['Grønn', 'Gul', 'Rød', 'Venter'] as const;
 
 /** Roles in `Medlemmer`; the secretariat's roles may change data, the others may read. */
 export const ROLES = ['Leder', 'Sekretær', 'Sekretariat', 'Brukerrepresentant', 'Leser'] as const;

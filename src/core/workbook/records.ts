@@ -1,6 +1,7 @@
 import { readAssessments, type AssessmentRow } from '../assessment/form';
 import { parseCategory, type CategoryId } from './categories';
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -18,6 +19,7 @@ import { parseDay, parsePeriod, type Period } from '../parse/period';
 import { fail, type Parsed, type Reason } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
+import { readPlan, type Plan } from '../plan/records';
 
 /**
  * Typed records read from the workbook. Cells that do not parse keep their reason (`Parsed`), so the
@@ -112,12 +114,13 @@ export function reported(a: Allocation): boolean | null {
   return parseYesNo(a.reportedSsu);
 }
 
-export type SheetId = 'applications' | 'budget' | 'allocations';
+export type SheetId = 'applications' | 'budget' | 'allocations' | 'plan';
 
 export const SHEETS: Record<SheetId, SheetSpec> = {
   applications: APPLICATIONS,
   budget: BUDGET,
   allocations: ALLOCATIONS,
+  plan: ACTION_PLAN,
 };
 
 export interface Portfolio {
@@ -133,6 +136,8 @@ export interface Portfolio {
   assessments?: AssessmentRow[];
   /** What the reader had to work around and the user should know (a title row above the headers). */
   notes?: Reason[];
+  /** The optional `Handlingsplan` sheet, numbered (absent: null, and its rules do not run). */
+  plan: Plan | null;
 }
 
 /** All values of a workbook: sheet name → rows of cells, header first. */
@@ -249,14 +254,26 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
     headerNote(budget.name, budgetTable.headerRow),
     headerNote(allocs.name, allocTable.headerRow),
   ].filter((n): n is Reason => n !== null);
+  const plan = readPlan(values);
   return {
     settings,
     applications: appTable.rows.map((r) => toApplication(r, settings)),
     budget: budgetTable.rows.map(toBudgetLine),
     allocations: allocTable.rows.map(toAllocation),
-    columns: { applications: appTable.columns, budget: budgetTable.columns, allocations: allocTable.columns },
-    sheetNames: { applications: apps.name, budget: budget.name, allocations: allocs.name },
+    columns: {
+      applications: appTable.columns,
+      budget: budgetTable.columns,
+      allocations: allocTable.columns,
+      plan: plan?.columns ?? {},
+    },
+    sheetNames: {
+      applications: apps.name,
+      budget: budget.name,
+      allocations: allocs.name,
+      plan: plan?.sheetName ?? ACTION_PLAN.name,
+    },
     assessments: assessmentsOf(values),
+    plan,
     ...(notes.length > 0 ? { notes } : {}),
   };
 }

@@ -33,6 +33,10 @@ const settingsSchema = z.object({
   docsPerDay: z.number().check(z.int(), z.positive()),
   funderOrgNumber: z.string(),
   grantIdPrefix: z.string().check(z.minLength(1)),
+  hospitalTrust: z.string().check(z.minLength(1)),
+  hospitalTrustShort: z.string().check(z.minLength(1)),
+  guidelinesCase: z.string(),
+  keyCase: z.string(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -73,6 +77,11 @@ export const DEFAULT_SETTINGS: Settings = {
   docsPerDay: 250,
   funderOrgNumber: '',
   grantIdPrefix: '360G-tilskudd-agder',
+  hospitalTrust: 'Sørlandet sykehus HF',
+  hospitalTrustShort: 'SSHF',
+  // The board's cases the memo cites: the guidelines (47-2024) and the split key (18-2025).
+  guidelinesCase: '47-2024',
+  keyCase: '18-2025',
 };
 
 export const frameFor = (s: Settings, year: number): number => s.frames[String(year)] ?? s.defaultFrame;
@@ -157,6 +166,27 @@ export function settingsToRows(s: Settings): SettingRow[] {
       key: '360Giving-prefiks',
       value: s.grantIdPrefix,
       description: 'Prefiks for tilskudds-ID i 360Giving-eksporten',
+    },
+    {
+      key: 'Helseforetak',
+      value: s.hospitalTrust,
+      description: 'Helseforetaket som er part i helsefellesskapet (fullt navn, i skjema og dokumenter)',
+    },
+    {
+      key: 'Helseforetak kortnavn',
+      value: s.hospitalTrustShort,
+      description: 'Kortnavnet på helseforetaket (i tabeller, lister og meldinger)',
+    },
+    {
+      key: 'Sak retningslinjer',
+      value: s.guidelinesCase,
+      description:
+        'Saksnummeret der utvalget vedtok retningslinjene (vedlegg og bakgrunn i saksfremstillingen)',
+    },
+    {
+      key: 'Sak fordelingsnøkkel',
+      value: s.keyCase,
+      description: 'Saksnummeret der utvalget vedtok fordelingsnøkkelen (bakgrunn i saksfremstillingen)',
     },
   ];
 }
@@ -245,6 +275,10 @@ const APPLIERS: Array<[names: string[], apply: Apply]> = [
     text((d, v) => (d.funderOrgNumber = v.replace(/\s/g, ''))),
   ],
   [['360giving-prefiks', '360giving prefix'], text((d, v) => (d.grantIdPrefix = v))],
+  [['helseforetak', 'hospital trust'], text((d, v) => (d.hospitalTrust = v))],
+  [['helseforetak kortnavn', 'hospital trust short name'], text((d, v) => (d.hospitalTrustShort = v))],
+  [['sak retningslinjer', 'guidelines case'], text((d, v) => (d.guidelinesCase = v))],
+  [['sak fordelingsnøkkel', 'split key case'], text((d, v) => (d.keyCase = v))],
   [
     ['dokumenter per dag', 'documents per day'],
     (d, v) => {

@@ -12,6 +12,8 @@ import { FakeBase, type FakeEnv } from './services';
  * - text and tables go only inside an existing paragraph ("The insertion index must be inside the bounds
  *   of an existing paragraph"); inserting a table first inserts a newline, so it starts one later;
  * - the final newline cannot be deleted, nor part of a table;
+ * - a table cell's background is set through the table's start index and the cell's row and column
+ *   (`updateTableCellStyle` with `tableRange`), the colour as `rgbColor` fractions 0–1;
  * - `batchUpdate` is atomic: one invalid request and none are applied (`Invalid requests[i].kind: …`).
  */
 type Token =
@@ -20,7 +22,7 @@ type Token =
   | { t: 'pageBreak' }
   | { t: 'tableStart' }
   | { t: 'rowStart' }
-  | { t: 'cellStart' }
+  | { t: 'cellStart'; fill?: string }
   | { t: 'tableEnd' };
 
 interface Doc {
@@ -31,7 +33,7 @@ interface Doc {
 
 export type DocSnapshotItem =
   | { type: 'paragraph'; style: string; text: string; bold: string[]; list: string | null; number?: number }
-  | { type: 'table'; rows: string[][]; bold: string[] };
+  | { type: 'table'; rows: string[][]; bold: string[]; fills?: string[][] };
 
 class RequestError extends Error {}
 
@@ -162,6 +164,53 @@ class DocBody {
     );
   }
 
+  /** `updateTableCellStyle` of `backgroundColor` over a `tableRange` (row and column spans). */
+  updateTableCellStyle(r: Record<string, unknown>): void {
+    if (r.fields !== 'backgroundColor')
+      throw new RequestError('fields must be backgroundColor in this fake.');
+    const range = r.tableRange as
+      | {
+          tableCellLocation?: {
+            tableStartLocation?: { index?: number };
+            rowIndex?: number;
+            columnIndex?: number;
+          };
+          rowSpan?: number;
+          columnSpan?: number;
+        }
+      | undefined;
+    const start = range?.tableCellLocation?.tableStartLocation?.index;
+    if (!Number.isInteger(start) || this.at(start!)?.t !== 'tableStart')
+      throw new RequestError(`No table starts at index ${String(start)}.`);
+    const rows: Array<Array<Extract<Token, { t: 'cellStart' }>>> = [];
+    for (let i = start! + 1, depth = 0; i < this.endIndex; i++) {
+      const tok = this.at(i)!;
+      if (tok.t === 'tableStart') depth++;
+      else if (tok.t === 'tableEnd' && depth-- === 0) break;
+      else if (depth === 0 && tok.t === 'rowStart') rows.push([]);
+      else if (depth === 0 && tok.t === 'cellStart') rows[rows.length - 1]!.push(tok);
+    }
+    const row = range?.tableCellLocation?.rowIndex ?? 0;
+    const column = range?.tableCellLocation?.columnIndex ?? 0;
+    const rowSpan = range?.rowSpan ?? 1;
+    const columnSpan = range?.columnSpan ?? 1;
+    if (row < 0 || column < 0 || row + rowSpan > rows.length || column + columnSpan > (rows[0]?.length ?? 0))
+      throw new RequestError(`The table range is outside the table (${rows.length} rows).`);
+    const rgb = (
+      r.tableCellStyle as { backgroundColor?: { color?: { rgbColor?: Record<string, number> } } } | undefined
+    )?.backgroundColor?.color?.rgbColor;
+    const part = (n: number | undefined) => {
+      if (n !== undefined && !(n >= 0 && n <= 1)) throw new RequestError('rgbColor values must be 0–1.');
+      return Math.round((n ?? 0) * 255)
+        .toString(16)
+        .padStart(2, '0')
+        .toUpperCase();
+    };
+    const fill = rgb ? `${part(rgb.red)}${part(rgb.green)}${part(rgb.blue)}` : undefined;
+    for (let y = row; y < row + rowSpan; y++)
+      for (let x = column; x < column + columnSpan; x++) rows[y]![x]!.fill = fill;
+  }
+
   /** Paragraph newlines whose paragraph overlaps [start, end). */
   private paragraphsIn(start: number, end: number): Array<Extract<Token, { t: 'nl' }>> {
     const out: Array<Extract<Token, { t: 'nl' }>> = [];
@@ -232,7 +281,7 @@ class DocBody {
       if (run !== '') bold.push(run);
       run = '';
     };
-    let table: { rows: string[][]; bold: string[] } | null = null;
+    let table: { rows: string[][]; bold: string[]; fills: string[][] } | null = null;
     for (const tok of this.tokens) {
       if (tok.t === 'char') {
         text += tok.ch;
@@ -264,13 +313,16 @@ class DocBody {
         text = '';
         bold = [];
       } else if (tok.t === 'tableStart') {
-        table = { rows: [], bold: [] };
+        table = { rows: [], bold: [], fills: [] };
       } else if (tok.t === 'rowStart') {
         table!.rows.push([]);
+        table!.fills.push([]);
       } else if (tok.t === 'cellStart') {
         table!.rows[table!.rows.length - 1]!.push('');
+        table!.fills[table!.fills.length - 1]!.push(tok.fill ?? '');
       } else {
-        out.push({ type: 'table', ...table! });
+        const { fills, ...rest } = table!;
+        out.push({ type: 'table', ...rest, ...(fills.flat().some((f) => f !== '') ? { fills } : {}) });
         table = null;
       }
     }
@@ -385,6 +437,8 @@ class FakeDocuments extends FakeBase {
         return body.createParagraphBullets(r.range, r.bulletPreset);
       case 'deleteContentRange':
         return body.deleteContentRange(r.range);
+      case 'updateTableCellStyle':
+        return body.updateTableCellStyle(r);
       default:
         throw new RequestError(`Unknown request kind ${kind} (not modelled by the fake).`);
     }

@@ -26,6 +26,7 @@ import {
   writeValues,
 } from './spreadsheet-range';
 import { UiFake } from './ui';
+import { BooleanCriteria, FakeConditionalFormatRuleBuilder } from './conditional-format';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -101,6 +102,7 @@ type SheetApi = Pick<
   | 'clearFormats'
   | 'deleteRows'
   | 'getColumnWidth'
+  | 'getConditionalFormatRules'
   | 'getDataRange'
   | 'getFormUrl'
   | 'getFrozenRows'
@@ -123,6 +125,7 @@ type SheetApi = Pick<
   | 'isSheetHidden'
   | 'protect'
   | 'setColumnWidth'
+  | 'setConditionalFormatRules'
   | 'setFrozenRows'
   | 'setName'
   | 'showSheet'
@@ -135,6 +138,7 @@ export class FakeSheet implements SheetApi {
   hidden = false;
   frozenRows = 0;
   formUrl: string | null = null;
+  conditionalFormatRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
 
   constructor(
     readonly ss: FakeSpreadsheet,
@@ -285,6 +289,18 @@ export class FakeSheet implements SheetApi {
     }
     this.grid.deleteRows(rowPosition, howMany);
     this.frozenRows -= frozenDeleted;
+  }
+
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    this.hit('getConditionalFormatRules');
+    return [...this.conditionalFormatRules];
+  }
+
+  /** Replaces every rule of the sheet, as Google does. */
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
+    this.hit('setConditionalFormatRules');
+    if (!Array.isArray(rules)) throw this.ss.tracker.error('Invalid argument: rules');
+    this.conditionalFormatRules = [...rules];
   }
 
   getFrozenRows(): number {
@@ -658,6 +674,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
 
 type SpreadsheetAppApi = Pick<
   GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  | 'BooleanCriteria'
   | 'DataValidationCriteria'
   | 'ProtectionType'
   | 'flush'
@@ -666,11 +683,13 @@ type SpreadsheetAppApi = Pick<
   | 'getActiveSheet'
   | 'getActiveSpreadsheet'
   | 'getUi'
+  | 'newConditionalFormatRule'
   | 'newDataValidation'
 >;
 
 /** openById/openByUrl/create are left out: the product only uses the bound spreadsheet (currentonly scope). */
 class FakeSpreadsheetApp implements SpreadsheetAppApi {
+  readonly BooleanCriteria = BooleanCriteria;
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly ProtectionType = ProtectionType;
 
@@ -716,6 +735,11 @@ class FakeSpreadsheetApp implements SpreadsheetAppApi {
       throw this.tracker.error('Cannot call SpreadsheetApp.getUi() from this context.');
     }
     return this.ui.ui;
+  }
+
+  newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    this.hit('newConditionalFormatRule');
+    return asGas(new FakeConditionalFormatRuleBuilder(this.tracker));
   }
 
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
