@@ -15,8 +15,19 @@ await build({
   // The sandbox finds build/Code.js relative to its own source file.
   define: { __dirname: JSON.stringify(`${process.cwd()}/tests/gas`) },
 });
-const { benchCore, benchMoney } = await import(pathToFileURL('dist/bench-core.cjs').href);
+// The CLI bench runs the built CLI (dist/cli.js) as child processes; its own bundle keeps packages external.
+await build({
+  entryPoints: ['scripts/bench-cli.ts'],
+  outfile: 'dist/bench-cli.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const { benchCore, benchMoney, benchMemo } = await import(pathToFileURL('dist/bench-core.cjs').href);
 const { benchGas } = await import(pathToFileURL('dist/bench-gas.cjs').href);
+const { benchCli } = await import(pathToFileURL('dist/bench-cli.cjs').href);
 
 const rows = benchCore();
 console.log('Core check (read + ledger + rules) from raw sheet values, 15 runs after a warm-up:\n');
@@ -56,7 +67,25 @@ console.log(
 );
 console.log(`ALLOCATION_SHARE over 10 000 rows: ${gas.shareMs.toFixed(1)} ms median (target < 50 ms).`);
 
+const memoMs = benchMemo();
+console.log(`Memo of 500 applications (build + render): ${memoMs.toFixed(0)} ms median (target < 1 000 ms).`);
+
+const cli = await benchCli();
+console.log(
+  `\nThe built CLI as a child process on ${cli.rows.toLocaleString('en-US')} rows (${cli.applications.toLocaleString('en-US')} applications, twice as many budget lines and allocations): peak resident memory\n`,
+);
+console.log('| command | exit | peak MB | target MB | seconds |');
+console.log('|---|---:|---:|---:|---:|');
+for (const r of cli.runs) {
+  const mark = r.peakMb < r.targetMb ? '' : ' (MISSED)';
+  console.log(
+    `| ${r.command} | ${r.status} | ${r.peakMb.toFixed(0)}${mark} | < ${r.targetMb} | ${r.seconds.toFixed(1)} |`,
+  );
+}
+
 const ok =
+  memoMs < 1000 &&
+  cli.runs.every((r) => r.peakMb < r.targetMb) &&
   rows[2].median < 500 &&
   small <= 12 &&
   growth <= 12 &&
