@@ -1,8 +1,8 @@
-import type { CellRef, Finding, Severity } from './findings';
+import type { Finding, Severity } from './findings';
 import { DAY_FORMS } from '../parse/period';
 import type { Reason } from '../base/result';
 import type { SheetId } from '../workbook/records';
-import { about, finding, type Rule } from './rule';
+import { cellFinding, type Rule } from './rule';
 
 /**
  * Every date the product reads is understood or named. An allocation's `Dato` decides its budget year
@@ -23,20 +23,18 @@ export const dateInvalid: Rule = {
       effect: Reason,
       fact: Reason,
     ) => {
-      const ref = r.caseId;
-      const cell: CellRef = { sheet, row: r.row, field };
       // The parser's own hint ("(skriv f.eks. …)") gives way to the full list of accepted forms.
       const found = (text: string) => text.replace(/ \((?:skriv|write) [^)]*\)$/, '');
       out.push({
-        ...finding(
+        ...cellFinding(
           this,
-          ref,
-          [cell],
+          { sheet, row: r.row, field },
+          r,
           (lang) =>
             lang === 'nb'
-              ? `${about(ref, cell, 'nb')}${found(reason.nb)}. ${effect.nb} Skriv datoen som 09.05.2025 (godtatt: ${DAY_FORMS.nb}).`
-              : `${about(ref, cell, 'en')}${found(reason.en)}. ${effect.en} Write the date as 2025-05-09 (accepted: ${DAY_FORMS.en}).`,
-          (lang) => fact[lang],
+              ? `${found(reason.nb)}. ${effect.nb} Skriv datoen som 09.05.2025 (godtatt: ${DAY_FORMS.nb}).`
+              : `${found(reason.en)}. ${effect.en} Write the date as 2025-05-09 (accepted: ${DAY_FORMS.en}).`,
+          fact,
         ),
         severity,
       });

@@ -1,7 +1,7 @@
-import type { CellRef, Finding } from './findings';
+import type { Finding } from './findings';
 import type { Reason } from '../base/result';
 import type { SheetId } from '../workbook/records';
-import { about, finding, type Rule } from './rule';
+import { cellFinding, type Rule } from './rule';
 
 /** Applications need a valid period; an allocation's period, when given, must be valid. */
 export const periodInvalid: Rule = {
@@ -16,18 +16,16 @@ export const periodInvalid: Rule = {
       reason: Reason,
       fact: Reason,
     ) => {
-      const ref = r.caseId;
-      const cell: CellRef = { sheet, row: r.row, field };
       out.push(
-        finding(
+        cellFinding(
           this,
-          ref,
-          [cell],
+          { sheet, row: r.row, field },
+          r,
           (lang) =>
             lang === 'nb'
-              ? `${about(ref, cell, 'nb')}${reason.nb}. Skriv måneder som 2025-08 i «Fra» og «Til».`
-              : `${about(ref, cell, 'en')}${reason.en}. Write months such as 2025-08 in "From" and "To".`,
-          (lang) => fact[lang],
+              ? `${reason.nb}. Skriv måneder som 2025-08 i «Fra» og «Til».`
+              : `${reason.en}. Write months such as 2025-08 in "From" and "To".`,
+          fact,
         ),
       );
     };
