@@ -19,15 +19,7 @@ import type { Lang, Reason } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
 import { humanReport, toJson } from './report';
-import {
-  annotate,
-  buildWorkbook,
-  loadWorkbook,
-  makeXmlSafe,
-  readValues,
-  workbookValues,
-  writePlanNumbers,
-} from './xlsx';
+import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, readValues, writePlanNumbers } from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
@@ -320,12 +312,13 @@ async function check(ctx: Context): Promise<number> {
     );
   }
 
-  // Only --write needs exceljs's whole workbook (styles, notes); reading values alone is streamed.
-  const wb = write === undefined ? undefined : await loadWorkbook(file);
-  const result = await readChecked(ctx, wb ? workbookValues(wb) : await readValues(file), {
+  // The check reads streamed values; only --write then loads exceljs's whole workbook (styles, notes)
+  // to annotate, after the values are gone, so the two never take memory at once.
+  const result = await readChecked(ctx, await readValues(file), {
     years: year === undefined ? [] : [year],
     today: todayOption(text(opts.date)),
   });
+  const wb = write === undefined ? undefined : await loadWorkbook(file);
   const years = [...result.ledger.years.values()].filter((y) => year === undefined || y.year === year);
   // With --year, findings about other budget years are left out; findings about cases are kept.
   const findings = result.findings.filter(
