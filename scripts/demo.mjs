@@ -41,5 +41,9 @@ tilskudd(
   'examples/out/oversikt-2025.docx',
 );
 tilskudd('publish', example, '--format', '360giving', '--out', giving);
+// The annual review of the action plan (seed 002), as of the review's day in November 2025.
+const plan = 'examples/out/handlingsplan-gjennomgang.docx';
+tilskudd('report', example, '--kind', 'plan', '--date', '2025-11-20', '--out', plan);
 console.log(`\nDen kontrollerte arbeidsboka: ${checked} (arket «Avvik» og markerte celler).`);
 console.log(`Saksfremstillingen: ${memo}. 360Giving: ${giving}.`);
+console.log(`Årlig gjennomgang av handlingsplanen: ${plan}.`);

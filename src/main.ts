@@ -5,8 +5,8 @@
 import { allocationShare, keyRemaining, yearPart } from './core/money-flow/formulas';
 import { nok, wallClockDates } from './gas/custom-functions';
 import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
-import { handleSubmission, type SubmitEvent } from './gas/intake';
-import { addMenu, checkMenu, createFormMenu, setupMenu } from './gas/menu';
+import { handleSubmission } from './gas/intake';
+import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } from './gas/menu';
 import { openPage, server } from './gas/sidebars';
 import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan';
 
@@ -45,9 +45,19 @@ export function publishOverview(): void {
   overviewMenu();
 }
 
-/** Installable trigger: registers a form response as an application with a case id, exactly once. */
-export function onFormSubmit(e: SubmitEvent): void {
+/**
+ * Installable trigger: registers the form response of its event (a row of the response sheet) as an
+ * application with a case id, exactly once. Any other call, or event, writes nothing.
+ */
+export function onFormSubmit(e: unknown): void {
   handleSubmission(e);
+}
+
+/**
+ * Menu and hourly trigger: registers every form response of the response sheet not yet in Søknader.
+ */
+export function registerMissingResponses(e?: unknown): void {
+  registerMissingMenu(e);
 }
 
 /**

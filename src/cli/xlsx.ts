@@ -201,7 +201,12 @@ export function writePlanNumbers(wb: ExcelJS.Workbook, p: Portfolio): number {
   const ws = wb.getWorksheet(plan.sheetName)!;
   let col = plan.columns.nr;
   if (col === undefined) {
-    col = ws.columnCount;
+    // After the header's last filled cell (styles may give the row more cells than it uses).
+    let last = 0;
+    ws.getRow(1).eachCell((cell, n) => {
+      if (String(plainValue(cell.value)).trim() !== '') last = n;
+    });
+    col = last;
     ws.getRow(1).getCell(col + 1).value = ACTION_PLAN.fields.find((f) => f.key === 'nr')!.header;
   }
   for (const item of assigned) {

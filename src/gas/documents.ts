@@ -1,5 +1,5 @@
 import { DOCUMENTS_SHEET, readTable } from '../core/workbook/contract';
-import { clearBody, docsRequests } from '../core/documents/docs-requests';
+import { clearBody, docsRequests, footerRequests, type DocsRequest } from '../core/documents/docs-requests';
 import type { DocModel } from '../core/documents/model';
 import { tilskuddError } from '../core/base/errors';
 import { hash53 } from '../core/base/hash';
@@ -132,12 +132,45 @@ function claimKey(sheet: Sheet, key: string, title: string, hash: string): Claim
   return { kind: 'new', row: at };
 }
 
-function create(api: GoogleAppsScript.Docs.Collection.DocumentsCollection, model: DocModel): string {
+type Api = GoogleAppsScript.Docs.Collection.DocumentsCollection;
+
+const batch = (api: Api, id: string, requests: DocsRequest[]) =>
+  api.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
+
+/**
+ * Sends `requests` and writes the model's footer. With a footer already in the document that is one
+ * batchUpdate; a new footer's id comes in the reply to `createFooter`, so its text needs a second.
+ */
+function writeWithFooter(
+  api: Api,
+  id: string,
+  requests: DocsRequest[],
+  model: DocModel,
+  footer?: Footer,
+): void {
+  if (footer) {
+    batch(api, id, [...requests, ...footerRequests(model.footer, footer.id, footer.end)]);
+    return;
+  }
+  if (!model.footer) {
+    batch(api, id, requests);
+    return;
+  }
+  const replies = batch(api, id, [...requests, { createFooter: { type: 'DEFAULT' } }]).replies ?? [];
+  const footerId = (replies[replies.length - 1] as { createFooter?: { footerId?: string } } | undefined)
+    ?.createFooter?.footerId;
+  if (footerId) batch(api, id, footerRequests(model.footer, footerId, 1));
+}
+
+interface Footer {
+  id: string;
+  /** The end index of its content (1 when empty). */
+  end: number;
+}
+
+function create(api: Api, model: DocModel): string {
   const id = api.create({ title: model.title }).documentId!;
-  api.batchUpdate(
-    { requests: docsRequests(model) } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest,
-    id,
-  );
+  writeWithFooter(api, id, docsRequests(model), model);
   return id;
 }
 
@@ -145,14 +178,18 @@ function create(api: GoogleAppsScript.Docs.Collection.DocumentsCollection, model
  * Rewrites an existing document in one batchUpdate; `null` when it no longer exists, and a new one is made
  * instead. A document this user may not open (it belongs to the member who made it) stops with the reason.
  */
-function rewrite(
-  api: GoogleAppsScript.Docs.Collection.DocumentsCollection,
-  id: string,
-  model: DocModel,
-): string | null {
+function rewrite(api: Api, id: string, model: DocModel): string | null {
   let content: GoogleAppsScript.Docs.Schema.StructuralElement[];
+  let footer: Footer | undefined;
   try {
-    content = api.get(id).body?.content ?? [];
+    const doc = api.get(id);
+    content = doc.body?.content ?? [];
+    const footerId = doc.documentStyle?.defaultFooterId;
+    const footerContent = footerId
+      ? ((doc.footers as Record<string, { content?: Array<{ endIndex?: number }> }> | undefined)?.[footerId]
+          ?.content ?? [])
+      : [];
+    if (footerId) footer = { id: footerId, end: footerContent[footerContent.length - 1]?.endIndex ?? 1 };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/not found/i.test(message)) return null;
@@ -162,7 +199,7 @@ function rewrite(
     );
   }
   const requests = [...clearBody(content[content.length - 1]?.endIndex ?? 2), ...docsRequests(model)];
-  api.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
+  writeWithFooter(api, id, requests, model, footer);
   return id;
 }
 

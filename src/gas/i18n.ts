@@ -10,6 +10,7 @@ export const TEXT = {
   setup: { nb: 'Sett opp arbeidsboka', en: 'Set up workbook' },
   createForm: { nb: 'Opprett søknadsskjema', en: 'Create application form' },
   check: { nb: 'Kontroller portefølje', en: 'Check portfolio' },
+  registerMissing: { nb: 'Registrer manglende svar', en: 'Register missing responses' },
   supplement: { nb: 'Registrer tilleggsbevilling', en: 'Register supplementary allocation' },
   busy: {
     nb: 'Arbeidsboka er opptatt med en annen endring. Prøv igjen om litt.',

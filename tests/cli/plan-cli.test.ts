@@ -40,6 +40,24 @@ describe('tilskudd check with an action plan', () => {
   });
 });
 
+describe('tilskudd check --write on a plan without Nr', () => {
+  it('adds the Nr column after the last one and leaves every other cell as it was', async () => {
+    const values = exampleWorkbook();
+    values[ACTION_PLAN.name] = values[ACTION_PLAN.name]!.map((row) => row.slice(1));
+    const file = tmp('uten-nr.xlsx');
+    await buildWorkbook(values, DEFAULT_SETTINGS).xlsx.writeFile(file);
+    const out = tmp('med-nr.xlsx');
+    await cli('check', file, '--write', out, '--date', '2026-12-01');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet(ACTION_PLAN.name)!;
+    const width = values[ACTION_PLAN.name]![0]!.length;
+    expect(ws.getRow(1).getCell(width + 1).value).toBe('Nr');
+    expect(ws.getRow(31).getCell(width + 1).value).toBe('3.3.1');
+    expect(ws.getRow(4).getCell(2).value).toBe(values[ACTION_PLAN.name]![3]![1]);
+  });
+});
+
 describe('tilskudd report --kind plan', () => {
   it('writes the annual review as Markdown with the numbers, the reds and the changes', async () => {
     const out = tmp('gjennomgang.md');

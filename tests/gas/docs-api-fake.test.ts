@@ -156,6 +156,117 @@ describe('the Docs advanced service fake', () => {
   });
 });
 
+describe('the fake on page and column layout', () => {
+  /** A document with one 1×2 table at index 2 (its start), from docsRequests. */
+  const withTable = () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    docs.Documents.batchUpdate(
+      { requests: [{ insertTable: { rows: 1, columns: 2, location: { index: 1 } } }] },
+      documentId,
+    );
+    return { docs, documentId };
+  };
+  const widthRequest = (index: number, magnitude: number, columnIndices = [0]) => ({
+    updateTableColumnProperties: {
+      tableStartLocation: { index },
+      columnIndices,
+      tableColumnProperties: { widthType: 'FIXED_WIDTH', width: { magnitude, unit: 'PT' } },
+      fields: 'widthType,width',
+    },
+  });
+
+  it('sets fixed column widths where the table starts', () => {
+    const { docs, documentId } = withTable();
+    docs.Documents.batchUpdate({ requests: [widthRequest(2, 120)] }, documentId);
+    expect(docs.Documents.tables(documentId)).toEqual([{ widths: [120, null], sizes: [] }]);
+  });
+
+  it.each([
+    ['a location where no table starts', widthRequest(1, 120), /No table starts at index 1/],
+    ['a width under 5 pt (the API returns 400)', widthRequest(2, 4), /at least 5 points/],
+    ['a column the table does not have', widthRequest(2, 50, [2]), /outside a table of 2 columns/],
+  ])('refuses %s, applying nothing', (_, request, message) => {
+    const { docs, documentId } = withTable();
+    expect(() => docs.Documents.batchUpdate({ requests: [request] }, documentId)).toThrow(message);
+    expect(docs.Documents.tables(documentId)[0]!.widths).toEqual([null, null]);
+  });
+
+  it('sets the page size and margins as Dimensions in points, and refuses other fields', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    expect(docs.Documents.pageStyle(documentId)).toMatchObject({ width: 595.3, marginLeft: 72 });
+    const size = { width: { magnitude: 841.9, unit: 'PT' }, height: { magnitude: 595.3, unit: 'PT' } };
+    docs.Documents.batchUpdate(
+      { requests: [{ updateDocumentStyle: { documentStyle: { pageSize: size }, fields: 'pageSize' } }] },
+      documentId,
+    );
+    expect(docs.Documents.pageStyle(documentId)).toMatchObject({ width: 841.9, height: 595.3 });
+    expect(() =>
+      docs.Documents.batchUpdate(
+        { requests: [{ updateDocumentStyle: { documentStyle: {}, fields: 'background' } }] },
+        documentId,
+      ),
+    ).toThrow(/page style properties/);
+  });
+
+  it('creates one default footer, answers its id, writes it at segment index 0, refuses a second', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const reply = docs.Documents.batchUpdate(
+      { requests: [{ createFooter: { type: 'DEFAULT' } }] },
+      documentId,
+    );
+    const footerId = (reply.replies[0] as { createFooter: { footerId: string } }).createFooter.footerId;
+    expect(docs.Documents.get(documentId).documentStyle.defaultFooterId).toBe(footerId);
+    docs.Documents.batchUpdate(
+      { requests: [{ insertText: { location: { segmentId: footerId, index: 0 }, text: 'Sak 1' } }] },
+      documentId,
+    );
+    expect(docs.Documents.footerText(documentId)).toBe('Sak 1\n');
+    expect(docs.Documents.get(documentId).footers[footerId]!.content).toEqual([
+      { startIndex: 0, endIndex: 6, paragraph: {} },
+    ]);
+    expect(() =>
+      docs.Documents.batchUpdate({ requests: [{ createFooter: { type: 'DEFAULT' } }] }, documentId),
+    ).toThrow(/already exists/);
+    expect(() =>
+      docs.Documents.batchUpdate(
+        { requests: [{ insertText: { location: { segmentId: 'kix.none', index: 0 }, text: 'x' } }] },
+        documentId,
+      ),
+    ).toThrow(/Segment kix.none was not found/);
+    // The final newline of a segment cannot be deleted either.
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [{ deleteContentRange: { range: { segmentId: footerId, startIndex: 0, endIndex: 6 } } }],
+        },
+        documentId,
+      ),
+    ).toThrow(/newline character at the end of the segment/);
+  });
+
+  it('lays out the example memo: every column a fixed width, table text at one size, on portrait A4', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const memo = buildMemo(checkWorkbook(exampleWorkbook(), { today: TODAY }), {
+      meetingDate: '2025-05-09',
+      caseNumber: '18-2025',
+    });
+    docs.Documents.batchUpdate({ requests: docsRequests(memo) }, documentId);
+    const tables = docs.Documents.tables(documentId);
+    expect(tables.length).toBe(memo.blocks.filter((x) => x.type === 'table').length);
+    for (const t of tables) {
+      expect(t.widths.every((w) => w !== null && w >= 5)).toBe(true);
+      expect(t.widths.reduce((s, w) => s! + w!, 0)).toBeLessThanOrEqual(451);
+      expect(t.sizes).toHaveLength(1);
+    }
+    const page = docs.Documents.pageStyle(documentId);
+    expect(page.width! - page.marginLeft! - page.marginRight!).toBeCloseTo(451, 0);
+  });
+});
+
 /** Writing a model, then clearing the body and writing it again, gives the same document. */
 function expectStableRewrite(model: DocModel): void {
   const { docs } = service();
@@ -407,5 +518,69 @@ describe('table cell backgrounds (updateTableCellStyle)', () => {
       ],
     });
     expect(snap.at(-2)).toMatchObject({ type: 'paragraph', text: 'Etter' });
+  });
+});
+
+describe('section breaks (insertSectionBreak, updateSectionStyle)', () => {
+  it('inserts a newline and the break (two indexes), and flips the section after it', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          { insertText: { text: 'Før', location: { index: 1 } } },
+          { insertSectionBreak: { location: { index: 4 }, sectionType: 'NEXT_PAGE' } },
+          {
+            updateSectionStyle: {
+              range: { startIndex: 6, endIndex: 7 },
+              sectionStyle: { flipPageOrientation: true },
+              fields: 'flipPageOrientation',
+            },
+          },
+          { insertText: { text: 'Etter', location: { index: 6 } } },
+        ],
+      },
+      documentId,
+    );
+    expect(endOf(docs, documentId)).toBe(1 + 3 + 2 + 5 + 1);
+    expect(docs.Documents.sections(documentId)).toEqual([true]);
+    expect(docs.Documents.snapshot(documentId).map((x) => (x.type === 'paragraph' ? x.text : ''))).toEqual([
+      'Før',
+      'Etter',
+    ]);
+  });
+
+  it('refuses a section break inside a table, applying nothing', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [
+            { insertTable: { rows: 1, columns: 1, location: { index: 1 } } },
+            { insertSectionBreak: { location: { index: 5 }, sectionType: 'NEXT_PAGE' } },
+          ],
+        },
+        documentId,
+      ),
+    ).toThrow(/inside a table/);
+    expect(docs.Documents.sections(documentId)).toEqual([]);
+  });
+
+  it('docsRequests turns a landscape section block into a flipped section, and a rewrite clears it', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const doc: DocModel = {
+      title: 'Plan',
+      blocks: [p('Stående'), { type: 'section', landscape: true }, table([['1', 'Rød']]), p('Liggende')],
+    };
+    docs.Documents.batchUpdate({ requests: docsRequests(doc) }, documentId);
+    expect(docs.Documents.sections(documentId)).toEqual([true]);
+    const texts = docs.Documents.snapshot(documentId).map((x) => (x.type === 'paragraph' ? x.text : 'table'));
+    // The paragraph the break's newline ends, then the one the table's own newline makes.
+    expect(texts).toEqual(['Plan', 'Stående', '', '', 'table', 'Liggende', '']);
+    const requests = [...clearBody(endOf(docs, documentId)), ...docsRequests(doc)];
+    docs.Documents.batchUpdate({ requests }, documentId);
+    expect(docs.Documents.sections(documentId)).toEqual([true]);
   });
 });

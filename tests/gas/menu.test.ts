@@ -21,6 +21,7 @@ describe('onOpen', () => {
     expect(menu!.entries.map((e) => ('caption' in e ? e.caption : '—'))).toEqual([
       'Sett opp arbeidsboka',
       'Opprett søknadsskjema',
+      'Registrer manglende svar',
       '—',
       'Kontroller portefølje',
       'Lag saksfremstilling',

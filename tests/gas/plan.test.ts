@@ -116,6 +116,24 @@ describe('Lag årlig gjennomgang (Google Docs)', () => {
       x.type === 'paragraph' ? x.text : x.rows.map((r) => r.join(' | ')).join('\n'),
     );
     expect(text.join('\n')).toMatch(/3\.1\.1 \| Kommunikasjonsgruppe for Helsefellesskapet \| Gul \| Grønn/);
+    // The matrix is on a page of its own, turned to landscape.
+    expect(sb.fakes.Docs.Documents.sections('fake-doc-1')).toEqual([true]);
+  });
+
+  it('rewrites the same document in place when the plan changed', () => {
+    const sb = deskWith();
+    sb.call('createPlanReview');
+    const status = colOf(sb, PLAN, 'Status');
+    sb.spreadsheet
+      .sheet(PLAN)
+      .getRange(4, status + 1)
+      .setValue('Grønn');
+    sb.calls.reset();
+    sb.call('createPlanReview');
+    expect(sb.calls.count('Docs.Documents.create')).toBe(0);
+    expect(sb.calls.count('Docs.Documents.batchUpdate')).toBe(1);
+    expect(sb.fakes.Docs.Documents.sections('fake-doc-1')).toEqual([true]);
+    expect(sb.ui.html.at(-1)!.content).toContain('(oppdatert)');
   });
 
   it('makes the same Spreadsheet and Docs calls for 30 and 300 rows', () => {

@@ -132,7 +132,7 @@ export function buildPlanReview(result: CheckResult, history: Snapshot[], option
             nb ? ['Nr', 'Tiltak', 'Ansvarlig', 'Kommentar'] : ['No.', 'Measure', 'Responsible', 'Comment'],
             ...reds.map((m) => [m.number, m.text, owner(m), m.comment]),
           ],
-          { header: true, widths: [8, 40, 24, 28] },
+          { header: true },
         ),
   );
 
@@ -190,7 +190,7 @@ function changes(plan: Plan, history: Snapshot[], date: Date, lang: Lang): Block
             nb ? ['Nr', 'Tiltak', 'Før', 'Nå', 'Kommentar'] : ['No.', 'Measure', 'Before', 'Now', 'Comment'],
             ...rows,
           ],
-          { header: true, fills, widths: [8, 36, 10, 10, 36] },
+          { header: true, fills },
         ),
   ];
 }
@@ -221,5 +221,5 @@ function matrix(plan: Plan, lang: Lang): Block {
     ]);
     fills.push([null, null, null, null, item.status ? LIGHT_FILL[item.status] : null]);
   }
-  return table(rows, { header: true, fills, compact: true, widths: [6, 52, 24, 8, 10] });
+  return table(rows, { header: true, fills, compact: true });
 }

@@ -90,7 +90,7 @@ function lazyReason(text: Text): Reason {
   };
 }
 
-/** "Sak 2025-05-001 (Søknader rad 5, «SSHF»): ", "2025: ", or "Søknader rad 5, «Saksnr»: " without a case. */
+/** "Sak 2025-05-001 (Søknader rad 5, «Helseforetak»): ", "2025: ", or "Søknader rad 5, «Saksnr»: " without a case. */
 export function about(ref: string, cell: CellRef | undefined, lang: Lang): string {
   if (ref === '') return cell ? `${where(cell, lang)}: ` : '';
   const prefix = /^\d{4}$/.test(ref) ? ref : `${lang === 'nb' ? 'Sak' : 'Case'} ${ref}`;

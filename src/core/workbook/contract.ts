@@ -98,6 +98,11 @@ export const APPLICATIONS = {
     }),
     // Written by the form intake: the key of the form response, so a replayed event is recognised.
     f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
+    // Written by the form intake: answers to questions the form mapping does not know ("title: answer").
+    f('otherAnswers', 'Andre svar', 'Other answers', 'longtext', {
+      optional: true,
+      aliases: ['Other responses'],
+    }),
   ],
 } as const satisfies SheetSpec;
 

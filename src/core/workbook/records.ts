@@ -19,6 +19,7 @@ import { parseDay, parsePeriod, type Period } from '../parse/period';
 import { fail, type Parsed, type Reason } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
+import { isCut } from './cell-limit';
 import { readPlan, type Plan } from '../plan/records';
 
 /**
@@ -57,6 +58,10 @@ export interface Application {
   /** `null` when blank: the memo then proposes the amount asked. */
   recommendedAmount: Parsed<number> | null;
   orgNumber: string;
+  /** `Andre svar`: answers the form intake could not place, "title: answer" per line. */
+  otherAnswers: string;
+  /** Fields whose text the intake cut to fit a cell (it ends with the marker). */
+  truncated: string[];
 }
 
 export type Recommendation = 'grant' | 'partial' | 'preProject' | 'reject';
@@ -192,8 +197,36 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     recommendationText: cellText(r.get('recommendation')),
     recommendedAmount: optionalMoney(r.get('recommendedAmount')),
     orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
+    otherAnswers: cellText(r.get('otherAnswers')),
+    truncated: CUT_CHECKED.filter((key) => isCut(r.get(key))),
   };
 }
+
+/** The columns a form answer fills: where the intake may have cut one (a cheap test per cell). */
+const CUT_CHECKED = [
+  'title',
+  'applicant',
+  'email',
+  'category',
+  'type',
+  'municipalities',
+  'hospital',
+  'region',
+  'priorityAreas',
+  'need',
+  'knowledgeBase',
+  'innovation',
+  'benefitPlan',
+  'from',
+  'to',
+  'requested',
+  'ownMunicipality',
+  'ownHospital',
+  'permanentCosts',
+  'agreement',
+  'contract',
+  'otherAnswers',
+] as const satisfies ReadonlyArray<FieldKey<typeof APPLICATIONS>>;
 
 function toBudgetLine(r: TableRow<FieldKey<typeof BUDGET>>): BudgetLine {
   return {
