@@ -8,6 +8,10 @@ import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
 import { handleSubmission } from './gas/intake';
 import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } from './gas/menu';
 import { openPage, server } from './gas/sidebars';
+import { previewRemindersMenu, runReminders } from './gas/reminders';
+import { createStatusFormMenu } from './gas/status-form';
+import { approveFinalReportMenu } from './gas/closure';
+import { handleStatusSubmission } from './gas/status-intake';
 import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan';
 
 /** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
@@ -43,6 +47,31 @@ export function createLetters(): void {
 /** Menu: publishes the overview of a year's allocations to Google Docs. */
 export function publishOverview(): void {
   overviewMenu();
+}
+
+/** Installable trigger: registers a status form response in Statusrapporter, exactly once. */
+export function onStatusFormSubmit(e: unknown): void {
+  handleStatusSubmission(e);
+}
+
+/** Menu: generates the status form (half-yearly and final reports), its trigger and the reminder trigger. */
+export function createStatusForm(): void {
+  createStatusFormMenu();
+}
+
+/** Time-driven trigger (daily): e-mails the reminders that are due, each step once, within the quota. */
+export function sendReminders(e: { triggerUid?: unknown } | undefined): void {
+  runReminders(e);
+}
+
+/** Menu (the chair): approves the selected project's final report, closes it, proposes the withdrawal. */
+export function approveFinalReport(): void {
+  approveFinalReportMenu();
+}
+
+/** Menu: shows what the next reminder run would send, sending nothing. */
+export function showReminders(): void {
+  previewRemindersMenu();
 }
 
 /**
@@ -153,6 +182,11 @@ export function openSupplementDialog(): void {
   openPage('Supplement');
 }
 
+/** Menu: the follow-up sidebar (lights, economy, due dates per project). */
+export function openFollowUp(): void {
+  openPage('FollowUp');
+}
+
 /** Sidebar endpoint: the assessment of a case ('' = the selected row). */
 export function assessmentLoad(caseId: unknown) {
   return server.assessmentLoad(caseId);
@@ -196,6 +230,16 @@ export function supplementLoad() {
 /** Dialog endpoint: registers a supplementary allocation within the authority. */
 export function supplementRegister(input: unknown) {
   return server.supplementRegister(input);
+}
+
+/** Sidebar endpoint: per project the lights, the economy, the next due date and overdue reports. */
+export function followUpLoad() {
+  return server.followUpLoad();
+}
+
+/** Sidebar endpoint: selects a project's row in Søknader. */
+export function followUpSelect(caseId: unknown) {
+  return server.followUpSelect(caseId);
 }
 
 // The action plan (handlingsplan)

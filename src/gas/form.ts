@@ -89,20 +89,22 @@ export function openForm(form: Form): void {
   else if (!form.isAcceptingResponses()) form.setAcceptingResponses(true);
 }
 
-function addQuestion(form: Form, q: Question, settings: Settings, lang: Lang): void {
+/** Adds one schema question as its Google Forms item (any form's schema: application or status). */
+export function addQuestion(form: Form, q: Question<string>, settings: Settings, lang: Lang): Item {
   const item = itemFor(form, q, settings, lang);
   item.setTitle(questionTitle(q, settings)[lang]).setRequired(q.required);
   if (q.help) item.setHelpText(q.help[lang]);
+  return item;
 }
 
-type Item =
+export type Item =
   | GoogleAppsScript.Forms.TextItem
   | GoogleAppsScript.Forms.ParagraphTextItem
   | GoogleAppsScript.Forms.MultipleChoiceItem
   | GoogleAppsScript.Forms.ListItem
   | GoogleAppsScript.Forms.CheckboxItem;
 
-function itemFor(form: Form, q: Question, settings: Settings, lang: Lang): Item {
+function itemFor(form: Form, q: Question<string>, settings: Settings, lang: Lang): Item {
   switch (q.kind) {
     case 'paragraph':
     case 'budget':

@@ -20,6 +20,8 @@ import { appendLog } from './log';
 import { setupDoneText, setupWorkbook } from './setup';
 import { readValues } from './sheets';
 import { SIDEBAR_TEXT } from './sidebars';
+import { hasStatusForm } from './status-form';
+import { STATUS_JOURNAL } from './status-intake';
 import { PLAN_TEXT } from './plan';
 
 /** The Tilskudd menu and the actions behind it. Every item names a global function of the bundle. */
@@ -27,6 +29,7 @@ export const MENU = [
   { label: TEXT.setup, fn: 'setupWorkbook' },
   { label: TEXT.createForm, fn: 'createForm' },
   { label: TEXT.registerMissing, fn: 'registerMissingResponses' },
+  { label: TEXT.createStatusForm, fn: 'createStatusForm' },
   null,
   { label: TEXT.check, fn: 'checkPortfolio' },
   { label: DOCUMENT_TEXT.memo, fn: 'createMemo' },
@@ -38,6 +41,9 @@ export const MENU = [
   { label: SIDEBAR_TEXT.findings, fn: 'openFindings' },
   { label: SIDEBAR_TEXT.assessment, fn: 'openAssessment' },
   { label: SIDEBAR_TEXT.dashboard, fn: 'openDashboard' },
+  { label: SIDEBAR_TEXT.followUp, fn: 'openFollowUp' },
+  { label: TEXT.showReminders, fn: 'showReminders' },
+  { label: TEXT.approveFinalReport, fn: 'approveFinalReport' },
   // The action plan (src/gas/plan.ts).
   null,
   { label: SIDEBAR_TEXT.plan, fn: 'openPlan' },
@@ -182,21 +188,29 @@ export function createFormMenu(): void {
 export function registerMissingMenu(e?: unknown): void {
   if (isTriggerEvent(e)) {
     sweepFromTrigger(APPLICATION_JOURNAL);
+    if (hasStatusForm()) sweepFromTrigger(STATUS_JOURNAL);
     return;
   }
   withDesk(
     ({ ss, sheets, lang, user }) => {
       const ids = inLock(() => sweepResponses(APPLICATION_JOURNAL, ss, sheets, user));
+      const reports = hasStatusForm() ? inLock(() => sweepResponses(STATUS_JOURNAL, ss, sheets, user)) : [];
       const nb = lang === 'nb';
+      const reportNote =
+        reports.length === 0
+          ? ''
+          : nb
+            ? `\n\n${reports.length} statusrapport(er) registrert i Statusrapporter.`
+            : `\n\n${reports.length} status report(s) registered in Statusrapporter.`;
       const list = ids.length > 0 ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})` : '';
       SpreadsheetApp.getUi().alert(
-        ids.length === 0
+        (ids.length === 0
           ? nb
             ? 'Alle skjemasvar er allerede registrert i Søknader.'
             : 'Every form response is already registered in Søknader.'
           : nb
             ? `${ids.length} skjemasvar registrert i Søknader${list}.`
-            : `${ids.length} form response(s) registered in Søknader${list}.`,
+            : `${ids.length} form response(s) registered in Søknader${list}.`) + reportNote,
       );
     },
     { action: 'intake', lock: false },

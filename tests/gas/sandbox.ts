@@ -48,6 +48,11 @@ export interface SandboxOptions {
   docsQuota?: number;
   /** Start of the fake clock (ms since epoch) used by caches, lock waits and Utilities.sleep. */
   now?: number;
+  /**
+   * The bundle's `new Date()` and `Date.now()` read the fake clock too, so a test can move days forward
+   * (daily triggers); otherwise they are the real time, as most tests expect.
+   */
+  followClock?: boolean;
 }
 
 export interface RunAs {
@@ -123,6 +128,16 @@ export function loadBundle(options: SandboxOptions = {}) {
     console: new FakeConsole(env),
   };
   Object.assign(context, fakes);
+  if (options.followClock) {
+    const makeClockDate = vm.runInContext(
+      `(now) => class Date extends globalThis.Date {
+        constructor(...args) { if (args.length === 0) super(now()); else super(...args); }
+        static now() { return now(); }
+      }`,
+      context,
+    ) as (now: () => number) => DateConstructor;
+    (context as Record<string, unknown>).Date = makeClockDate(() => env.clock.now());
+  }
 
   const code = readFileSync(bundlePath, 'utf8');
   const callsBefore = env.calls.total();
@@ -221,6 +236,20 @@ export function loadBundle(options: SandboxOptions = {}) {
     /** Calls it as a custom-function cell: services needing authorisation, and all writes, throw. */
     callAsCustomFunction<T = unknown>(name: string, ...args: unknown[]): T {
       return execute('customFunction', name, args) as T;
+    },
+
+    /** Fires one installed time-driven trigger, as its owner, with a clock event (see `fireClockTriggers`). */
+    fireClockTrigger(uniqueId: string): unknown {
+      const [result, ...more] = runTriggers(
+        (t) => t.uniqueId === uniqueId && t.eventType === EventType.CLOCK,
+        (t) => clockEvent(t, env.clock.now()),
+      );
+      if (
+        more.length > 0 ||
+        !fakes.ScriptApp.allTriggers().some((t) => t.uniqueId === uniqueId && t.eventType === EventType.CLOCK)
+      )
+        throw new Error(`No clock trigger ${uniqueId}`);
+      return result;
     },
 
     /** Runs `body` (usually calls) as another user and/or execution, then restores the previous ones. */

@@ -27,20 +27,29 @@ const ASKED = new Set<string>(QUESTIONS.map((q) => q.key));
 
 let byTitle: Map<string, Question | Field> | undefined;
 
-/** Questions by their titles, plus each column's header and aliases, so renamed questions still map. */
-function titleIndex(settings: Settings): Map<string, Question | Field> {
-  if (!byTitle) {
-    byTitle = new Map();
-    for (const field of APPLICATIONS.fields as readonly Field[]) {
-      for (const name of [field.header, field.en, ...(field.aliases ?? [])])
-        byTitle.set(normalizeKey(name), field);
-    }
-    for (const question of QUESTIONS) {
-      for (const title of [question.title.nb, question.title.en, ...(question.formerTitles ?? [])])
-        byTitle.set(normalizeKey(title), question);
-    }
+/**
+ * A form's questions by their titles (and earlier titles), plus each column's header and aliases, so
+ * renamed questions still map (the application and the status form both use it).
+ */
+export function titleIndex<Q extends { title: { nb: string; en: string }; formerTitles?: string[] }>(
+  fields: readonly Field[],
+  questions: readonly Q[],
+): Map<string, Q | Field> {
+  const index = new Map<string, Q | Field>();
+  for (const field of fields) {
+    for (const name of [field.header, field.en, ...(field.aliases ?? [])])
+      index.set(normalizeKey(name), field);
   }
-  // Titles worded from the settings (the hospital trust's name) on top, without caching them.
+  for (const question of questions) {
+    for (const title of [question.title.nb, question.title.en, ...(question.formerTitles ?? [])])
+      index.set(normalizeKey(title), question);
+  }
+  return index;
+}
+
+/** The application form's index, with titles worded from the settings (the hospital trust's name) on top. */
+function applicationIndex(settings: Settings): Map<string, Question | Field> {
+  byTitle ??= titleIndex(APPLICATIONS.fields, QUESTIONS);
   const index = new Map(byTitle);
   for (const question of QUESTIONS.filter((q) => q.titleFor)) {
     const title = questionTitle(question, settings);
@@ -51,7 +60,7 @@ function titleIndex(settings: Settings): Map<string, Question | Field> {
 }
 
 export function mapSubmission(named: NamedValues, settings: Settings): Submission {
-  const index = titleIndex(settings);
+  const index = applicationIndex(settings);
   const cells: Partial<Record<ApplicationKey, unknown>> = {};
   let budget: Submission['budget'] = [];
   const unmatched: Submission['unmatched'] = [];
@@ -83,7 +92,7 @@ function cellFor(key: ApplicationKey, answer: string, settings: Settings): unkno
 }
 
 /** A money answer as a number when it is one, else the text as typed (the rules then flag it). */
-function moneyCell(text: string): unknown {
+export function moneyCell(text: string): unknown {
   if (text === '') return '';
   const parsed = parseMoney(text);
   return parsed.ok ? parsed.value : text;

@@ -6,12 +6,15 @@ import {
   APPLICATIONS,
   ASSESSMENTS,
   BUDGET,
+  DEADLINES,
   SETTINGS_SHEET,
+  STATUS_REPORTS,
   findSheetName,
   missingSheet,
   readTable,
   type FieldKey,
   type SheetSpec,
+  type Table,
   type TableRow,
 } from './contract';
 import { parseMoney } from '../parse/money';
@@ -19,6 +22,8 @@ import { parseDay, parsePeriod, type Period } from '../parse/period';
 import { fail, type Parsed, type Reason } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
+import { toStatusReport, type StatusReport } from '../follow-up/status/reports';
+import { toDeadlineOverride, type DeadlineOverride } from '../follow-up/deadlines/overrides';
 import { isCut } from './cell-limit';
 import { readPlan, type Plan } from '../plan/records';
 
@@ -119,12 +124,14 @@ export function reported(a: Allocation): boolean | null {
   return parseYesNo(a.reportedSsu);
 }
 
-export type SheetId = 'applications' | 'budget' | 'allocations' | 'plan';
+export type SheetId = 'applications' | 'budget' | 'allocations' | 'statusReports' | 'deadlines' | 'plan';
 
 export const SHEETS: Record<SheetId, SheetSpec> = {
   applications: APPLICATIONS,
   budget: BUDGET,
   allocations: ALLOCATIONS,
+  statusReports: STATUS_REPORTS,
+  deadlines: DEADLINES,
   plan: ACTION_PLAN,
 };
 
@@ -141,6 +148,13 @@ export interface Portfolio {
   assessments?: AssessmentRow[];
   /** What the reader had to work around and the user should know (a title row above the headers). */
   notes?: Reason[];
+  /**
+   * The optional `Statusrapporter` sheet. Absent (`undefined`), follow-up is not in use in this workbook
+   * and the deadline rules stay silent; present, every granted project owes its reports.
+   */
+  statusReports?: StatusReport[];
+  /** Extensions and exemptions a person wrote in the optional `Frister` sheet. */
+  deadlineOverrides?: DeadlineOverride[];
   /** The optional `Handlingsplan` sheet, numbered (absent: null, and its rules do not run). */
   plan: Plan | null;
 }
@@ -287,6 +301,8 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
     headerNote(budget.name, budgetTable.headerRow),
     headerNote(allocs.name, allocTable.headerRow),
   ].filter((n): n is Reason => n !== null);
+  const reports = optionalTable(values, STATUS_REPORTS);
+  const deadlines = optionalTable(values, DEADLINES);
   const plan = readPlan(values);
   return {
     settings,
@@ -297,15 +313,21 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
       applications: appTable.columns,
       budget: budgetTable.columns,
       allocations: allocTable.columns,
+      statusReports: reports.table.columns,
+      deadlines: deadlines.table.columns,
       plan: plan?.columns ?? {},
     },
     sheetNames: {
       applications: apps.name,
       budget: budget.name,
       allocations: allocs.name,
+      statusReports: reports.name,
+      deadlines: deadlines.name,
       plan: plan?.sheetName ?? ACTION_PLAN.name,
     },
     assessments: assessmentsOf(values),
+    statusReports: reports.present ? reports.table.rows.map(toStatusReport) : undefined,
+    deadlineOverrides: deadlines.table.rows.map(toDeadlineOverride),
     plan,
     ...(notes.length > 0 ? { notes } : {}),
   };
@@ -319,6 +341,17 @@ function headerNote(sheet: string, headerRow: number): Reason | null {
     nb: `Arket «${sheet}» har overskriftene i rad ${headerRow}; ${above} er lest som tittel og ikke som data.`,
     en: `Sheet "${sheet}" has its headers in row ${headerRow}; ${aboveEn} are read as a title, not as data.`,
   };
+}
+
+/** An optional sheet read by header; absent, it has no rows and keeps its Norwegian name. */
+function optionalTable<S extends SheetSpec>(
+  values: WorkbookValues,
+  spec: S,
+): { name: string; present: boolean; table: Table<FieldKey<S>> } {
+  const name = findSheetName(spec, Object.keys(values));
+  return name === undefined
+    ? { name: spec.name, present: false, table: { columns: {}, headerRow: 1, rows: [] } }
+    : { name, present: true, table: readTable(spec, values[name]!) };
 }
 
 function assessmentsOf(values: WorkbookValues): AssessmentRow[] {

@@ -370,6 +370,12 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
     return this;
   }
 
+  /** A new, unsubmitted response: with item responses, it gives a prefilled link (`toPrefilledUrl`). */
+  createResponse(): FakeFormResponse {
+    this.track('createResponse');
+    return new FakeFormResponse(this.env, this, () => this.getPublishedUrl());
+  }
+
   /** Publishing also opens the form to responses; unpublishing closes it. */
   setPublished(enabled: boolean): this {
     return this.set('setPublished', { published: Boolean(enabled), acceptingResponses: Boolean(enabled) });
@@ -653,6 +659,71 @@ export class FakeTextItem
 
   clearValidation(): this {
     return this.write('clearValidation', { validation: null });
+  }
+
+  createResponse(response: string): FakeItemResponse {
+    this.read('createResponse');
+    return new FakeItemResponse(this.env, this, String(response));
+  }
+}
+
+/** An answer to one item, for a response being built (`withItemResponse`). */
+export class FakeItemResponse
+  extends FakeBase
+  implements Fake<GoogleAppsScript.Forms.ItemResponse, 'getItem' | 'getResponse'>
+{
+  constructor(
+    env: FakeEnv,
+    readonly item: ItemBase,
+    private readonly response: string,
+  ) {
+    super(env, 'ItemResponse');
+  }
+
+  getItem(): ItemBase {
+    this.track('getItem');
+    return this.item;
+  }
+
+  getResponse(): string {
+    this.track('getResponse');
+    return this.response;
+  }
+}
+
+/**
+ * A response under construction. `toPrefilledUrl` gives the published link with each answer as an
+ * `entry.<id>` parameter (URL-encoded), as Google's prefilled links look; an item of another form throws.
+ */
+export class FakeFormResponse
+  extends FakeBase
+  implements Fake<GoogleAppsScript.Forms.FormResponse, 'withItemResponse' | 'toPrefilledUrl'>
+{
+  private readonly answers: FakeItemResponse[] = [];
+
+  constructor(
+    env: FakeEnv,
+    private readonly form: FakeForm,
+    private readonly publishedUrl: () => string,
+  ) {
+    super(env, 'FormResponse');
+  }
+
+  withItemResponse(response: object): this {
+    this.track('withItemResponse');
+    if (
+      !(response instanceof FakeItemResponse) ||
+      !this.form.getItems().some((i) => i.state === response.item.state)
+    )
+      throw this.fail('Invalid argument: response');
+    this.answers.push(response);
+    return this;
+  }
+
+  toPrefilledUrl(): string {
+    this.track('toPrefilledUrl');
+    const params = this.answers.map((a) => `entry.${a.item.state.id}=${encodeURIComponent(a.getResponse())}`);
+    return `${this.publishedUrl()}?usp=pp_url${params.map((p) => `&${p}`).join('')}`;
   }
 }
 
