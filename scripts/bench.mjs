@@ -20,9 +20,20 @@ await build({
   // The sandbox finds build/Code.js relative to its own source file.
   define: { __dirname: JSON.stringify(`${process.cwd()}/tests/gas`) },
 });
-const { benchCore, benchMoney } = await import(pathToFileURL('dist/bench-core.cjs').href);
+// The CLI bench runs the built CLI (dist/cli.js) as child processes; its own bundle keeps packages external.
+await build({
+  entryPoints: ['scripts/bench-cli.ts'],
+  outfile: 'dist/bench-cli.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const { benchCore, benchMoney, benchMemo } = await import(pathToFileURL('dist/bench-core.cjs').href);
 const { benchGas } = await import(pathToFileURL('dist/bench-gas.cjs').href);
 const { benchEconomy } = await import(pathToFileURL('dist/bench-economy.cjs').href);
+const { benchCli } = await import(pathToFileURL('dist/bench-cli.cjs').href);
 const { benchIntake } = await import(pathToFileURL('dist/bench-intake.cjs').href);
 
 const rows = benchCore();
@@ -71,6 +82,21 @@ console.log(
 console.log(
   `Registrer utbetaling, Spreadsheet calls at 10 and 10 000 payment rows: ${eco.dialogCalls.join(' and ')} (target: equal).`,
 );
+const memoMs = benchMemo();
+console.log(`Memo of 500 applications (build + render): ${memoMs.toFixed(0)} ms median (target < 1 000 ms).`);
+
+const cli = await benchCli();
+console.log(
+  `\nThe built CLI as a child process on ${cli.rows.toLocaleString('en-US')} rows (${cli.applications.toLocaleString('en-US')} applications, twice as many budget lines and allocations): peak resident memory\n`,
+);
+console.log('| command | exit | peak MB | target MB | seconds |');
+console.log('|---|---:|---:|---:|---:|');
+for (const r of cli.runs) {
+  const mark = r.peakMb < r.targetMb ? '' : ' (MISSED)';
+  console.log(
+    `| ${r.command} | ${r.status} | ${r.peakMb.toFixed(0)}${mark} | < ${r.targetMb} | ${r.seconds.toFixed(1)} |`,
+  );
+}
 const sweeps = benchIntake();
 console.log(
   '\nSweep of the response sheet (Registrer manglende svar), responses none of which were registered:\n',
@@ -93,6 +119,8 @@ console.log(
 const ok =
   eco.withMs < 500 &&
   eco.dialogCalls[0] === eco.dialogCalls[1] &&
+  memoMs < 1000 &&
+  cli.runs.every((r) => r.peakMb < r.targetMb) &&
   rows[2].median < 500 &&
   small <= 12 &&
   growth <= 12 &&

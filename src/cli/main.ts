@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkWorkbook } from '../core/rules/check';
+import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/rules/check';
 import { parseDay } from '../core/parse/period';
 import { buildLetter, grants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
@@ -13,7 +13,6 @@ import { toMarkdown } from '../core/documents/text';
 import { toDocx } from './docx';
 import { buildPlanReview } from '../core/plan/review';
 import { readPlanHistory } from '../core/plan/records';
-import type { CheckResult } from '../core/rules/check';
 import type { WorkbookValues } from '../core/workbook/records';
 import { TilskuddError } from '../core/base/errors';
 import type { Lang, Reason } from '../core/base/result';
@@ -21,7 +20,7 @@ import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
 import { writeEconomy } from './export';
 import { humanReport, toJson } from './report';
-import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, workbookValues, writePlanNumbers } from './xlsx';
+import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, readValues, writePlanNumbers } from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
@@ -301,6 +300,21 @@ function requiredOut(ctx: Context, example: string): string {
 
 const say = (ctx: Context, nb: string, en: string) => ctx.io.out(ctx.lang === 'nb' ? nb : en);
 
+/**
+ * Reads and checks a workbook; what the reader had to work around (a title above the headers) is said on
+ * stderr, so stdout stays the report or the JSON.
+ */
+async function readChecked(
+  ctx: Context,
+  values: WorkbookValues,
+  options: CheckOptions,
+): Promise<CheckResult> {
+  const result = checkWorkbook(values, options);
+  for (const note of result.portfolio.notes ?? [])
+    ctx.io.err(`${ctx.lang === 'nb' ? 'Merk' : 'Note'}: ${note[ctx.lang]}`);
+  return result;
+}
+
 /** The same file, also through a link or another spelling of its path. */
 function samePath(a: string, b: string): boolean {
   const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
@@ -322,18 +336,20 @@ async function check(ctx: Context): Promise<number> {
     );
   }
 
-  const wb = await loadWorkbook(file);
-  const result = checkWorkbook(workbookValues(wb), {
+  // The check reads streamed values; only --write then loads exceljs's whole workbook (styles, notes)
+  // to annotate, after the values are gone, so the two never take memory at once.
+  const result = await readChecked(ctx, await readValues(file), {
     years: year === undefined ? [] : [year],
     today: todayOption(text(opts.date)),
   });
+  const wb = write === undefined ? undefined : await loadWorkbook(file);
   const years = [...result.ledger.years.values()].filter((y) => year === undefined || y.year === year);
   // With --year, findings about other budget years are left out; findings about cases are kept.
   const findings = result.findings.filter(
     (f) => year === undefined || !/^\d{4}$/.test(f.ref) || f.ref === String(year),
   );
 
-  if (write !== undefined) {
+  if (wb !== undefined && write !== undefined) {
     // The copy carries the numbers the plan's findings name.
     writePlanNumbers(wb, result.portfolio);
     annotate(wb, result.portfolio, findings, lang);
@@ -404,7 +420,7 @@ async function memo(ctx: Context): Promise<number> {
   });
   const out = requiredOut(ctx, 'SAK.docx');
   const meeting = isoDate(text(ctx.opts.meeting), '--meeting');
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(undefined) });
+  const result = await readChecked(ctx, await readValues(file), { today: todayOption(undefined) });
   const doc = buildMemo(result, {
     meetingDate: meeting,
     caseNumber: text(ctx.opts.case),
@@ -428,7 +444,7 @@ async function letters(ctx: Context): Promise<number> {
   // Without --date each letter is dated by its decision.
   const given = text(ctx.opts.date);
   const date = given === undefined ? undefined : isoDate(given, '--date');
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(given) });
+  const result = await readChecked(ctx, await readValues(file), { today: todayOption(given) });
   const all = grants(result);
   for (const grant of all) {
     const name = `tildelingsbrev-${grant.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
@@ -455,9 +471,7 @@ async function publish(ctx: Context): Promise<number> {
   if (format === '360giving' && !/\.(csv|json)$/i.test(out))
     throw usageError('360Giving skrives som .csv eller .json.', '360Giving is written as .csv or .json.');
   const year = yearOption(text(opts.year)) ?? (format === 'overview' ? new Date().getFullYear() : undefined);
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), {
-    today: todayOption(text(opts.date)),
-  });
+  const result = await readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
   const { withheld } = publication(result, year);
   if (format === '360giving') {
     const grants = grants360(result, year);
@@ -505,9 +519,7 @@ async function exportEconomy(ctx: Context): Promise<number> {
   if (!/\.(csv|xlsx)$/i.test(out))
     throw usageError('Økonomien skrives som .xlsx eller .csv.', 'The economy is written as .xlsx or .csv.');
   const year = yearOption(text(opts.year));
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), {
-    today: todayOption(text(opts.date)),
-  });
+  const result = await readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
   const rows = await writeEconomy(result, out, lang, year);
   say(ctx, `Skrev økonomien (${rows} rader) til ${out}.`, `Wrote the economy (${rows} rows) to ${out}.`);
   return EXIT.ok;
@@ -543,8 +555,8 @@ async function report(ctx: Context): Promise<number> {
     );
   }
   const today = todayOption(text(ctx.opts.date));
-  const values = workbookValues(await loadWorkbook(file));
-  const result = checkWorkbook(values, { today });
+  const values = await readValues(file);
+  const result = await readChecked(ctx, values, { today });
   await writeDocument(out, kind.build({ result, values, today, lang: ctx.lang }));
   say(ctx, `Skrev ${kind.done.nb} til ${out}.`, `Wrote ${kind.done.en} to ${out}.`);
   return EXIT.ok;

@@ -58,6 +58,7 @@ const RULE_IDS = [
   'category-invalid',
   'kind-invalid',
   'recommendation-invalid',
+  'date-invalid',
   'form-answer-unmapped',
   'form-answer-truncated',
 ];
@@ -289,11 +290,43 @@ const POSITIVE: Positive[] = [
   {
     name: 'an allocation with neither period nor valid date',
     edit: withAllocation({ from: '', to: '', date: '31.02.2025' }),
-    rule: 'period-invalid',
+    rule: 'date-invalid',
     severity: 'error',
     cells: [alloc('date')],
-    nb: ['Tildelinger rad 2, «Dato»', 'uten periode telles tildelingen i vedtaksåret', '«31.02.2025»'],
+    nb: ['Tildelinger rad 2, «Dato»', 'Uten periode telles tildelingen i vedtaksåret', '«31.02.2025»'],
     en: ['Allocations row 2, "Date"', 'counts in its decision year'],
+  },
+  {
+    name: 'an allocation date written as no Norwegian writes it',
+    edit: withAllocation({ date: '13th of June' }),
+    rule: 'date-invalid',
+    severity: 'error',
+    cells: [alloc('date')],
+    nb: [
+      'Tildelinger rad 2, «Dato»',
+      '«13th of June» er ikke en dato',
+      'publiseres ikke før den er rettet',
+      'godtatt: 09.05.2025, 9.5.25, 09/05/2025, 9. mai 2025 eller 2025-05-09',
+    ],
+    en: ['Allocations row 2, "Date"', '"13th of June" is not a date', 'accepted: 09.05.2025'],
+  },
+  {
+    name: 'an allocation without a decision date',
+    edit: withAllocation({ date: '' }),
+    rule: 'date-invalid',
+    severity: 'error',
+    cells: [alloc('date')],
+    nb: ['Tildelinger rad 2, «Dato»', 'mangler dato'],
+    en: ['date missing'],
+  },
+  {
+    name: 'an unreadable received date (a warning: it only tells the round)',
+    edit: withApplication({ received: 'forrige uke' }),
+    rule: 'date-invalid',
+    severity: 'warning',
+    cells: [app('received')],
+    nb: ['Søknader rad 2, «Mottatt»', '«forrige uke»', 'kan ikke søknadsrunden kontrolleres'],
+    en: ['Applications row 2, "Received"', 'application round cannot be checked'],
   },
   {
     name: 'an amount requested that is no amount',
@@ -675,6 +708,26 @@ interface Negative {
 }
 
 const NEGATIVE: Negative[] = [
+  ...[
+    '09/05/2025',
+    '9. mai 2025',
+    '09.05.25',
+    '2. mai 2025',
+    '9 mai 2025',
+    '9.\u00a0mai 2025',
+    '9. sep. 2025',
+    '9-5-2025',
+  ].map((date) => ({
+    rule: 'date-invalid',
+    name: `the allocation date ${JSON.stringify(date)}`,
+    edit: withAllocation({ date }),
+  })),
+  { rule: 'date-invalid', name: 'a blank received date', edit: withApplication({ received: '' }) },
+  {
+    rule: 'date-invalid',
+    name: 'a received date «12. mai 2025»',
+    edit: withApplication({ received: '12. mai 2025' }),
+  },
   {
     rule: 'recommendation-invalid',
     name: '«Avslått» (an alias of Avslås)',

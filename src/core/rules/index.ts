@@ -9,6 +9,7 @@ import { contractMissing } from './contract-missing';
 import { formAnswerTruncated, formAnswerUnmapped } from './form-answers';
 import { frameExceeded, keyExceeded } from './frame-and-key';
 import { outsideRound } from './outside-round';
+import { dateInvalid } from './date-invalid';
 import { ownContributionMissing } from './own-contribution-missing';
 import { partiesMissing } from './parties-missing';
 import { periodInvalid } from './period-invalid';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   unusedFunds,
   withdrawalOverRemaining,
   paymentInvalid,
+  dateInvalid,
   formAnswerUnmapped,
   formAnswerTruncated,
   ...PLAN_RULES,

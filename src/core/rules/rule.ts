@@ -141,3 +141,23 @@ export function applicationRule(spec: {
   };
   return rule;
 }
+
+/**
+ * A finding about one cell of a record: the message is where (`about`) followed by `text`, both written
+ * on first read; `fact` is the sentence a document prints.
+ */
+export function cellFinding(
+  rule: Rule,
+  cell: CellRef,
+  r: { caseId: string },
+  text: Text,
+  fact: Reason,
+): Finding {
+  return finding(
+    rule,
+    r.caseId,
+    [cell],
+    (lang) => about(r.caseId, cell, lang) + text(lang),
+    (lang) => fact[lang],
+  );
+}

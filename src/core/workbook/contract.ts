@@ -404,6 +404,8 @@ export class TableRow<K extends string> {
 export interface Table<K extends string> {
   /** 0-based column of each field present in the sheet. */
   columns: Partial<Record<K, number>>;
+  /** The 1-based row holding the headers: 1, or lower when a title sits above them. */
+  headerRow: number;
   rows: Array<TableRow<K>>;
 }
 
@@ -435,19 +437,44 @@ export function mapHeaders<S extends SheetSpec>(
   return columns as Partial<Record<FieldKey<S>, number>>;
 }
 
-/** A sheet's values (header in the first row) as keyed rows; blank rows are skipped. */
+/** How far down a header row is looked for when a title (or a few) sits above it. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header row: the first row, or (when the first lacks required headers) the first of the next rows
+ * that has them all, so a title above the table is no obstacle. Without one, the first row's error.
+ */
+function findHeader<S extends SheetSpec>(
+  spec: S,
+  values: readonly (readonly unknown[])[],
+): { index: number; columns: Partial<Record<FieldKey<S>, number>> } {
+  try {
+    return { index: 0, columns: mapHeaders(spec, values[0] ?? []) };
+  } catch (first) {
+    for (let i = 1; i < Math.min(values.length, HEADER_SEARCH_ROWS); i++) {
+      try {
+        return { index: i, columns: mapHeaders(spec, values[i]!) };
+      } catch {
+        // not this row either
+      }
+    }
+    throw first;
+  }
+}
+
+/** A sheet's values (header in the first row, or below a title) as keyed rows; blank rows are skipped. */
 export function readTable<S extends SheetSpec>(
   spec: S,
   values: readonly (readonly unknown[])[],
 ): Table<FieldKey<S>> {
-  const columns = mapHeaders(spec, values[0] ?? []);
+  const { index, columns } = findHeader(spec, values);
   const mapped = Object.values(columns) as number[];
   const rows: Array<TableRow<FieldKey<S>>> = [];
-  for (let r = 1; r < values.length; r++) {
+  for (let r = index + 1; r < values.length; r++) {
     const source = values[r]!;
     if (mapped.some((col) => !isBlank(source[col]))) rows.push(new TableRow(r + 1, source, columns));
   }
-  return { columns, rows };
+  return { columns, headerRow: index + 1, rows };
 }
 
 /** The spec's fields that `header` has no column for (by header, English name or alias), in spec order. */

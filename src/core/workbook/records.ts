@@ -20,7 +20,7 @@ import {
 } from './contract';
 import { parseMoney } from '../parse/money';
 import { parseDay, parsePeriod, type Period } from '../parse/period';
-import { fail, type Parsed } from '../base/result';
+import { fail, type Parsed, type Reason } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
 import { toStatusReport, type StatusReport } from '../follow-up/status/reports';
@@ -35,7 +35,8 @@ import { readPlan, type Plan } from '../plan/records';
 export interface Application {
   row: number;
   caseId: string;
-  received: Parsed<Date>;
+  /** `null` when the cell is blank (no date to judge the round by). */
+  received: Parsed<Date> | null;
   title: string;
   applicant: string;
   email: string;
@@ -169,6 +170,8 @@ export interface Portfolio {
   sheetNames: Record<SheetId, string>;
   /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet). */
   assessments?: AssessmentRow[];
+  /** What the reader had to work around and the user should know (a title row above the headers). */
+  notes?: Reason[];
   /**
    * The optional `Statusrapporter` sheet. Absent (`undefined`), follow-up is not in use in this workbook
    * and the deadline rules stay silent; present, every granted project owes its reports.
@@ -232,7 +235,7 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
   return {
     row: r.row,
     caseId: cellText(r.get('caseId')),
-    received: parseDay(r.get('received')),
+    received: isBlank(r.get('received')) ? null : parseDay(r.get('received')),
     title: cellText(r.get('title')),
     applicant: cellText(r.get('applicant')),
     email: cellText(r.get('email')),
@@ -357,6 +360,11 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const budgetTable = readTable(BUDGET, budget.rows);
   const allocTable = readTable(ALLOCATIONS, allocs.rows);
   const settings = readSettings(values);
+  const notes = [
+    headerNote(apps.name, appTable.headerRow),
+    headerNote(budget.name, budgetTable.headerRow),
+    headerNote(allocs.name, allocTable.headerRow),
+  ].filter((n): n is Reason => n !== null);
   const reports = optionalTable(values, STATUS_REPORTS);
   const deadlines = optionalTable(values, DEADLINES);
   const payments = optionalTable(values, PAYMENTS);
@@ -389,6 +397,17 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
     statusReports: reports.present ? reports.table.rows.map(toStatusReport) : undefined,
     deadlineOverrides: deadlines.table.rows.map(toDeadlineOverride),
     plan,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}
+
+function headerNote(sheet: string, headerRow: number): Reason | null {
+  if (headerRow === 1) return null;
+  const above = headerRow === 2 ? 'rad 1' : `rad 1–${headerRow - 1}`;
+  const aboveEn = headerRow === 2 ? 'row 1' : `rows 1–${headerRow - 1}`;
+  return {
+    nb: `Arket «${sheet}» har overskriftene i rad ${headerRow}; ${above} er lest som tittel og ikke som data.`,
+    en: `Sheet "${sheet}" has its headers in row ${headerRow}; ${aboveEn} are read as a title, not as data.`,
   };
 }
 
@@ -399,7 +418,7 @@ function optionalTable<S extends SheetSpec>(
 ): { name: string; present: boolean; table: Table<FieldKey<S>> } {
   const name = findSheetName(spec, Object.keys(values));
   return name === undefined
-    ? { name: spec.name, present: false, table: { columns: {}, rows: [] } }
+    ? { name: spec.name, present: false, table: { columns: {}, headerRow: 1, rows: [] } }
     : { name, present: true, table: readTable(spec, values[name]!) };
 }
 
