@@ -157,8 +157,8 @@ function changes(plan: Plan, history: Snapshot[], date: Date, lang: Lang): Block
       h(2, nb ? 'Endringer siden forrige gjennomgang' : 'Changes since the last review'),
       p(
         nb
-          ? 'Ingen tidligere gjennomgang er lagret. Velg Tilskudd › Lagre vurdering etter hver gjennomgang, så viser neste dokument hva som er endret.'
-          : 'No earlier review is saved. Choose Tilskudd › Save review after each review; the next document then shows what changed.',
+          ? 'Det finnes ingen tidligere lagret gjennomgang å sammenligne med.'
+          : 'There is no earlier saved review to compare with.',
       ),
     ];
   const label = (l: Light | null) => (l ? LIGHT_LABEL[l][lang] : '–');
