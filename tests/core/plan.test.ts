@@ -263,6 +263,13 @@ describe('the action plan rules', () => {
     expect(planFindings(rows)).toEqual([]);
   });
 
+  it('asks a comment of a red or yellow measure only: a goal or focus area with a light is summed up elsewhere', () => {
+    const rows = goodPlan();
+    rows[0] = { ...rows[0], status: 'Rød', comment: '' };
+    rows[1] = { ...rows[1], status: 'Gul', comment: '' };
+    expect(planFindings(rows, 'measure-comment-missing')).toEqual([]);
+  });
+
   it('flags a duplicate number as an error naming the first row', () => {
     const rows = [...goodPlan(), { ...goodPlan()[2], nr: '1.1.1' }];
     rows[2] = { ...rows[2], nr: '1.1.1' };

@@ -103,7 +103,7 @@ export const measureCommentMissing = planRule({
   severity: 'warning',
   field: 'comment',
   test: (item) =>
-    (item.status === 'red' || item.status === 'yellow') && item.comment === ''
+    isMeasure(item) && (item.status === 'red' || item.status === 'yellow') && item.comment === ''
       ? {
           nb: `status er ${item.status === 'red' ? 'rød' : 'gul'}, men det står ingen kommentar. Skriv kort hvorfor og hva som skal til.`,
           en: `the status is ${item.status}, but there is no comment. Say briefly why and what it takes.`,
