@@ -178,6 +178,15 @@ describe('the plan in set-up and in the check', () => {
     expect(own(sb).map((c) => c.values[0])).toEqual(['=$B2="Tiltak"', ...rules.map((c) => c.values[0])]);
   });
 
+  it('sets up the whole Nr column as text, so a number typed later (1.10) is not read as 1.1', () => {
+    const sb = loadBundle({ activeUser: SECRETARY });
+    sb.call('setupWorkbook');
+    const sheet = sb.spreadsheet.sheet(PLAN);
+    const cell = sheet.getRange(40, colOf(sb, PLAN, 'Nr') + 1);
+    cell.setValue('1.10');
+    expect(cell.getValue()).toBe('1.10');
+  });
+
   it('numbers an existing plan at set-up', () => {
     const sb = deskWith(undefined, { activeUser: LEADER });
     sb.call('setupWorkbook');
