@@ -141,6 +141,10 @@ export function saveReview(desk: Desk): number {
         comment: i.comment,
       }),
     );
+  // Nr as text: in a Norwegian sheet Sheets reads the string 1.2.3 as a date (1 February 2003).
+  const nr = mapHeaders(PLAN_HISTORY, target.header).nr;
+  if (nr !== undefined && rows.length > 0)
+    target.sheet.getRange(target.rows + 1, nr + 1, rows.length, 1).setNumberFormat('@');
   appendRows(target.sheet, target.rows, rows);
   appendLog(desk.sheets, desk.user, [
     { action: PLAN_TEXT.review.nb, after: `${rows.length} tiltak, ${today.toISOString().slice(0, 10)}` },

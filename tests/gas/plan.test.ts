@@ -82,6 +82,10 @@ describe('Lagre vurdering', () => {
     expect(history).toHaveLength(1 + 15 + 15);
     const today = history.at(-1)!;
     expect(today.slice(1)).toEqual(['3.3.1', 'Gul', expect.stringMatching(/Fylkeskommunedirektøren/)]);
+    // Nr written as text: in a Norwegian sheet Sheets reads a string such as 1.2.3 as a date (1 February 2003).
+    const formats = sb.spreadsheet.sheetData('Handlingsplan-historikk').numberFormats;
+    expect(formats[history.length - 1]![1]).toBe('@');
+    expect(formats[history.length - 15]![1]).toBe('@');
     expect(nrColumn(sb)[0]).toBe('1');
     expect(sb.ui.toasts.at(-1)!.message).toMatch(/Vurderingen av 15 tiltak er lagret/);
   });
