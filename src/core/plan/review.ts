@@ -1,5 +1,5 @@
 import type { CheckResult } from '../rules/check';
-import { tilskuddError } from '../base/errors';
+import { ACTION_PLAN, missingSheet } from '../workbook/contract';
 import type { Lang } from '../base/result';
 import { b, h, p, table, ul, type Block, type DocModel } from '../documents/model';
 import { formatDay } from './format';
@@ -28,11 +28,8 @@ export interface ReviewOptions {
 
 export function requirePlan(result: CheckResult): Plan {
   const plan = result.portfolio.plan;
-  if (!plan)
-    throw tilskuddError(
-      'Arbeidsboka har ikke arket «Handlingsplan». Legg det til (Tilskudd › Sett opp arbeidsboka gjør det).',
-      'The workbook has no "Handlingsplan" sheet. Add it (Tilskudd › Set up workbook does it).',
-    );
+  // The contract's own message: how to add the sheet in Google Sheets and offline, losing nothing.
+  if (!plan) throw missingSheet(ACTION_PLAN);
   return plan;
 }
 
