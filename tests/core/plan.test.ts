@@ -230,6 +230,11 @@ describe('the action plan rules', () => {
     ],
     ['measure-status-invalid', { status: 'blå' }, /«blå» er ikke en status/],
     [
+      'measure-due-invalid',
+      { due: 'snart' },
+      /«snart» er ikke en frist \(skriv f\.eks\. 31\.12\.2026, desember 2026 eller 2026\)\. Uten en frist som kan leses, kontrolleres det ikke om den er passert\./,
+    ],
+    [
       'measure-number-invalid',
       { nr: '2.1.1' },
       /nummeret «2\.1\.1» passer ikke der raden står \(ventet 1\.1\.n\)/,
@@ -253,6 +258,8 @@ describe('the action plan rules', () => {
     ['measure-comment-missing', { status: 'Venter', comment: '' }],
     ['measure-number-invalid', { nr: '1.1.7' }],
     ['measure-case-unknown', { cases: '' }],
+    ['measure-due-invalid', { due: '' }],
+    ['measure-due-invalid', { due: 'desember 2026' }],
   ])('%s does not fire on %j', (rule, change) => {
     expect(planFindings(withMeasure(change), rule)).toEqual([]);
   });
