@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 
 mkdirSync('dist', { recursive: true });
 await build({
-  entryPoints: ['scripts/bench-core.ts', 'scripts/bench-gas.ts'],
+  entryPoints: ['scripts/bench-core.ts', 'scripts/bench-gas.ts', 'scripts/bench-intake.ts'],
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -17,6 +17,7 @@ await build({
 });
 const { benchCore, benchMoney } = await import(pathToFileURL('dist/bench-core.cjs').href);
 const { benchGas } = await import(pathToFileURL('dist/bench-gas.cjs').href);
+const { benchIntake } = await import(pathToFileURL('dist/bench-intake.cjs').href);
 
 const rows = benchCore();
 console.log('Core check (read + ledger + rules) from raw sheet values, 15 runs after a warm-up:\n');
@@ -56,6 +57,25 @@ console.log(
 );
 console.log(`ALLOCATION_SHARE over 10 000 rows: ${gas.shareMs.toFixed(1)} ms median (target < 50 ms).`);
 
+const sweeps = benchIntake();
+console.log(
+  '\nSweep of the response sheet (Registrer manglende svar), responses none of which were registered:\n',
+);
+console.log('| responses | registered | sweep: calls | sweep: ms | second sweep: calls | second sweep: ms |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const r of sweeps) {
+  console.log(
+    `| ${r.responses} | ${r.registered} | ${r.first.calls} | ${r.first.ms.toFixed(1)} | ${r.second.calls} | ${r.second.ms.toFixed(1)} |`,
+  );
+}
+const sweepFlat = sweeps.every(
+  (r) => r.first.calls === sweeps[0].first.calls && r.second.calls === sweeps[0].second.calls,
+);
+const sweepAll = sweeps.every((r) => r.registered === r.responses);
+console.log(
+  `\nSweep calls independent of responses: ${sweepFlat ? 'yes' : 'NO'}; all registered: ${sweepAll ? 'yes' : 'NO'}.`,
+);
+
 const ok =
   rows[2].median < 500 &&
   small <= 12 &&
@@ -66,6 +86,8 @@ const ok =
   gas.bundleKb <= 300 &&
   gas.loadMs <= 20 &&
   gas.loadCalls === 0 &&
-  gas.shareMs < 50;
+  gas.shareMs < 50 &&
+  sweepFlat &&
+  sweepAll;
 console.log(ok ? '\nAll targets met.' : '\nTARGET MISSED.');
 process.exitCode = ok ? 0 : 1;

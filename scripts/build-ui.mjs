@@ -8,6 +8,7 @@ export const UI_PAGES = {
   Dashboard: 'src/ui/dashboard.ts',
   Findings: 'src/ui/findings.ts',
   Supplement: 'src/ui/supplement.ts',
+  FollowUp: 'src/ui/follow-up.ts',
   Plan: 'src/ui/plan.ts',
 };
 

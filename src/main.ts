@@ -5,9 +5,13 @@
 import { allocationShare, keyRemaining, yearPart } from './core/money-flow/formulas';
 import { nok, wallClockDates } from './gas/custom-functions';
 import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
-import { handleSubmission, type SubmitEvent } from './gas/intake';
-import { addMenu, checkMenu, createFormMenu, setupMenu } from './gas/menu';
+import { handleSubmission } from './gas/intake';
+import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } from './gas/menu';
 import { openPage, server } from './gas/sidebars';
+import { previewRemindersMenu, runReminders } from './gas/reminders';
+import { createStatusFormMenu } from './gas/status-form';
+import { approveFinalReportMenu } from './gas/closure';
+import { handleStatusSubmission } from './gas/status-intake';
 import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan';
 
 /** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
@@ -45,9 +49,44 @@ export function publishOverview(): void {
   overviewMenu();
 }
 
-/** Installable trigger: registers a form response as an application with a case id, exactly once. */
-export function onFormSubmit(e: SubmitEvent): void {
+/** Installable trigger: registers a status form response in Statusrapporter, exactly once. */
+export function onStatusFormSubmit(e: unknown): void {
+  handleStatusSubmission(e);
+}
+
+/** Menu: generates the status form (half-yearly and final reports), its trigger and the reminder trigger. */
+export function createStatusForm(): void {
+  createStatusFormMenu();
+}
+
+/** Time-driven trigger (daily): e-mails the reminders that are due, each step once, within the quota. */
+export function sendReminders(e: { triggerUid?: unknown } | undefined): void {
+  runReminders(e);
+}
+
+/** Menu (the chair): approves the selected project's final report, closes it, proposes the withdrawal. */
+export function approveFinalReport(): void {
+  approveFinalReportMenu();
+}
+
+/** Menu: shows what the next reminder run would send, sending nothing. */
+export function showReminders(): void {
+  previewRemindersMenu();
+}
+
+/**
+ * Installable trigger: registers the form response of its event (a row of the response sheet) as an
+ * application with a case id, exactly once. Any other call, or event, writes nothing.
+ */
+export function onFormSubmit(e: unknown): void {
   handleSubmission(e);
+}
+
+/**
+ * Menu and hourly trigger: registers every form response of the response sheet not yet in Søknader.
+ */
+export function registerMissingResponses(e?: unknown): void {
+  registerMissingMenu(e);
 }
 
 /**
@@ -143,6 +182,11 @@ export function openSupplementDialog(): void {
   openPage('Supplement');
 }
 
+/** Menu: the follow-up sidebar (lights, economy, due dates per project). */
+export function openFollowUp(): void {
+  openPage('FollowUp');
+}
+
 /** Sidebar endpoint: the assessment of a case ('' = the selected row). */
 export function assessmentLoad(caseId: unknown) {
   return server.assessmentLoad(caseId);
@@ -186,6 +230,16 @@ export function supplementLoad() {
 /** Dialog endpoint: registers a supplementary allocation within the authority. */
 export function supplementRegister(input: unknown) {
   return server.supplementRegister(input);
+}
+
+/** Sidebar endpoint: per project the lights, the economy, the next due date and overdue reports. */
+export function followUpLoad() {
+  return server.followUpLoad();
+}
+
+/** Sidebar endpoint: selects a project's row in Søknader. */
+export function followUpSelect(caseId: unknown) {
+  return server.followUpSelect(caseId);
 }
 
 // The action plan (handlingsplan)

@@ -4,7 +4,9 @@ import {
   APPLICATIONS,
   ASSESSMENTS,
   BUDGET,
+  DEADLINES,
   SETTINGS_SHEET,
+  STATUS_REPORTS,
 } from '../core/workbook/contract';
 import type { WorkbookValues } from '../core/workbook/records';
 import { readValues, type Sheet, type SheetIndex, type Spreadsheet } from './sheets';
@@ -28,9 +30,9 @@ export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead 
   for (const spec of [APPLICATIONS, BUDGET, ALLOCATIONS]) read(sheets.require(spec));
   const settings = sheets.find(SETTINGS_SHEET);
   if (settings) read(settings);
-  const assessments = sheets.find(ASSESSMENTS);
-  if (assessments) read(assessments);
-  const plan = sheets.find(ACTION_PLAN);
-  if (plan) read(plan);
+  for (const spec of [ASSESSMENTS, STATUS_REPORTS, DEADLINES, ACTION_PLAN]) {
+    const sheet = sheets.find(spec);
+    if (sheet) read(sheet);
+  }
   return { values, sheets: found };
 }

@@ -40,6 +40,11 @@ export class SheetIndex {
     return sheet;
   }
 
+  /** The sheet with this id (ids survive renaming), or null; one `getSheetId` per sheet. */
+  byId(id: number): Sheet | null {
+    return this.sheets.find((s) => s.getSheetId() === id) ?? null;
+  }
+
   nameOf(sheet: Sheet): string {
     return this.names[this.sheets.indexOf(sheet)] ?? sheet.getName();
   }

@@ -38,6 +38,7 @@ import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
 import { SheetIndex, appendRows, rowFor, sheetWithHeader } from './sheets';
 import { registerSupplement } from './supplement';
+import { followUpView, selectProject } from './follow-up';
 import { planView } from './plan-view';
 
 /**
@@ -50,6 +51,7 @@ export const SIDEBAR_TEXT = {
   dashboard: { nb: 'Fordeling', en: 'Allocation' },
   findings: { nb: 'Avvik', en: 'Findings' },
   supplement: { nb: 'Tilleggsbevilling', en: 'Supplementary allocation' },
+  followUp: { nb: 'Oppfølging', en: 'Follow-up' },
   plan: { nb: 'Handlingsplan', en: 'Action plan' },
 } as const;
 
@@ -58,6 +60,7 @@ const TITLES: Record<Page, { nb: string; en: string }> = {
   Dashboard: SIDEBAR_TEXT.dashboard,
   Findings: SIDEBAR_TEXT.findings,
   Supplement: SIDEBAR_TEXT.supplement,
+  FollowUp: SIDEBAR_TEXT.followUp,
   Plan: SIDEBAR_TEXT.plan,
 };
 
@@ -398,5 +401,7 @@ export const server: Server = {
         message: supplementDoneText(desk.lang, caseId, done.amount, done.left),
       };
     }),
+  followUpLoad: () => endpoint('read', false, followUpView),
+  followUpSelect: (caseId) => endpoint('read', false, (desk) => selectProject(desk, text(caseId, 100))),
   planLoad: () => endpoint('read', false, (desk) => planView(desk, portfolioOf(desk))),
 };

@@ -11,6 +11,7 @@ import type { CategoryId } from '../core/workbook/categories';
 import type { DashboardData } from '../core/money-flow/dashboard';
 import type { Severity } from '../core/rules/findings';
 import type { Lang } from '../core/base/result';
+import type { ProjectView } from '../core/follow-up/overview';
 
 /** Every endpoint answers with a value or the refusal, already in the user's language. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -126,6 +127,14 @@ export interface SupplementDone {
   message: string;
 }
 
+export interface FollowUpView {
+  lang: Lang;
+  /** ISO day the lights and due dates are judged against. */
+  today: string;
+  regions: string[];
+  projects: ProjectView[];
+}
+
 /** A row of the action plan as the Handlingsplan sidebar shows it. */
 export interface PlanNode {
   /** The sheet row, to select it. */
@@ -168,6 +177,8 @@ export interface Api {
   findingsSelect(target: { sheet: string; a1: string }): Result<null>;
   supplementLoad(): Result<SupplementView>;
   supplementRegister(input: SupplementRequest): Result<SupplementDone>;
+  followUpLoad(): Result<FollowUpView>;
+  followUpSelect(caseId: string): Result<null>;
   planLoad(): Result<PlanView>;
 }
 
@@ -190,6 +201,8 @@ export const ENDPOINTS = [
   'findingsSelect',
   'supplementLoad',
   'supplementRegister',
+  'followUpLoad',
+  'followUpSelect',
   'planLoad',
 ] as const satisfies readonly Endpoint[];
 type Missing = Exclude<Endpoint, (typeof ENDPOINTS)[number]>;
@@ -201,6 +214,7 @@ export const PAGES = {
   Dashboard: { opener: 'openDashboard', kind: 'sidebar', action: 'read' },
   Findings: { opener: 'openFindings', kind: 'sidebar', action: 'read' },
   Supplement: { opener: 'openSupplementDialog', kind: 'dialog', action: 'money' },
+  FollowUp: { opener: 'openFollowUp', kind: 'sidebar', action: 'read' },
   Plan: { opener: 'openPlan', kind: 'sidebar', action: 'read' },
 } as const satisfies Record<string, { opener: string; kind: 'sidebar' | 'dialog'; action: Action }>;
 export type Page = keyof typeof PAGES;

@@ -3,7 +3,9 @@ import {
   ALLOCATIONS,
   APPLICATIONS,
   BUDGET,
+  DEADLINES,
   SETTINGS_SHEET,
+  STATUS_REPORTS,
   type FieldKey,
   type SheetSpec,
 } from '../../src/core/workbook/contract';
@@ -21,6 +23,8 @@ export type ApplicationRow = RowOf<typeof APPLICATIONS>;
 export type BudgetRow = RowOf<typeof BUDGET>;
 export type AllocationRow = RowOf<typeof ALLOCATIONS>;
 export type SettingRow = { key: string; value: unknown };
+export type StatusReportRow = RowOf<typeof STATUS_REPORTS>;
+export type DeadlineRow = RowOf<typeof DEADLINES>;
 
 export interface Book {
   applications: ApplicationRow[];
@@ -28,6 +32,10 @@ export interface Book {
   allocations: AllocationRow[];
   /** Rows of the `Innstillinger` sheet; the sheet is left out when undefined. */
   settings?: SettingRow[];
+  /** Rows of `Statusrapporter`; the sheet (and with it the follow-up) is left out when undefined. */
+  statusReports?: StatusReportRow[];
+  /** Rows of `Frister`; left out when undefined. */
+  deadlines?: DeadlineRow[];
 }
 
 export const CASE_ID = '2025-05-010';
@@ -137,6 +145,8 @@ export function workbookValues(b: Book): WorkbookValues {
     [ALLOCATIONS.name]: sheetRows(ALLOCATIONS, b.allocations),
   };
   if (b.settings) values[SETTINGS_SHEET.name] = sheetRows(SETTINGS_SHEET, b.settings);
+  if (b.statusReports) values[STATUS_REPORTS.name] = sheetRows(STATUS_REPORTS, b.statusReports);
+  if (b.deadlines) values[DEADLINES.name] = sheetRows(DEADLINES, b.deadlines);
   return values;
 }
 

@@ -176,9 +176,13 @@ describe('readPortfolio', () => {
       applications: 'Søknader',
       budget: 'Budsjett',
       allocations: 'Tildelinger',
+      // Optional follow-up sheets, absent here: their Norwegian names, and no reports (follow-up not in use).
+      statusReports: 'Statusrapporter',
+      deadlines: 'Frister',
       // Without the optional plan sheet: the name it would have.
       plan: 'Handlingsplan',
     });
+    expect(p.statusReports).toBeUndefined();
     expect(p.columns.applications.caseId).toBe(0);
   });
 
@@ -196,6 +200,8 @@ describe('readPortfolio', () => {
       applications: 'Applications',
       budget: 'Budget',
       allocations: 'Allocations',
+      statusReports: 'Statusrapporter',
+      deadlines: 'Frister',
       plan: 'Handlingsplan',
     });
     expect(p.applications[0]?.caseId).toBe(CASE_ID);

@@ -1,5 +1,6 @@
 import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
 import { RULES } from '../../src/core/rules';
+import { CELL_LIMIT, fitCell, isCut } from '../../src/core/workbook/cell-limit';
 import {
   CASE_ID,
   allocation,
@@ -56,7 +57,12 @@ const RULE_IDS = [
   'category-invalid',
   'kind-invalid',
   'recommendation-invalid',
+  'form-answer-unmapped',
+  'form-answer-truncated',
 ];
+
+/** A need answer as the intake writes one that was 50 001 characters: cut, with the marker. */
+const CUT_NEED = String(fitCell('x'.repeat(50_001)).value);
 
 /** Checks that hold for every finding: where it points, and that each locale reads as that language. */
 function expectWellFormed(f: Finding): void {
@@ -616,6 +622,33 @@ const POSITIVE: Positive[] = [
     ],
     en: [`Administration has ${kr('458 001')}`, 'over its key of 5 %', 'explain the deviation'],
   },
+  {
+    name: 'an answer to a question the form mapping does not know',
+    edit: withApplication({ otherAnswers: 'Hvor hørte du om ordningen?: Nettsiden' }),
+    rule: 'form-answer-unmapped',
+    severity: 'warning',
+    cells: [app('otherAnswers')],
+    nb: ['«Andre svar»', '«Hvor hørte du om ordningen?»', 'Flytt svarene'],
+    en: ['"Other answers"', '"Hvor hørte du om ordningen?"', 'Move the answers'],
+  },
+  {
+    name: 'two renamed questions, named by their titles',
+    edit: withApplication({ otherAnswers: 'Behov (nytt navn): Mye\nKontaktperson: En rolle' }),
+    rule: 'form-answer-unmapped',
+    severity: 'warning',
+    cells: [app('otherAnswers')],
+    nb: ['«Behov (nytt navn)», «Kontaktperson»'],
+    en: ['"Behov (nytt navn)", "Kontaktperson"'],
+  },
+  {
+    name: 'a need answer cut to fit the 50 000-character cell',
+    edit: withApplication({ need: CUT_NEED }),
+    rule: 'form-answer-truncated',
+    severity: 'warning',
+    cells: [app('need')],
+    nb: ['«Behov»', 'er avkortet', 'Hele svaret står i arket med skjemasvarene'],
+    en: ['"Need"', 'was cut', 'The whole answer is in the form responses sheet'],
+  },
 ];
 
 describe('the valid book', () => {
@@ -822,6 +855,26 @@ const NEGATIVE: Negative[] = [
       to: '2025-12',
     }),
   },
+  {
+    rule: 'form-answer-unmapped',
+    name: 'an empty Andre svar',
+    edit: withApplication({ otherAnswers: '  ' }),
+  },
+  {
+    rule: 'form-answer-unmapped',
+    name: 'answers kept in a withdrawn application',
+    edit: withApplication({ otherAnswers: 'Spørsmål: svar', status: 'Trukket' }),
+  },
+  {
+    rule: 'form-answer-truncated',
+    name: 'a long answer under the limit',
+    edit: withApplication({ need: 'x'.repeat(49_000) }),
+  },
+  {
+    rule: 'form-answer-truncated',
+    name: 'a text that mentions the marker in the middle',
+    edit: withApplication({ need: 'Vi skrev [Avkortet av Tilskudd: nei] midt i teksten og [slutt]' }),
+  },
 ];
 
 describe.each(RULE_IDS)('%s stays quiet', (rule) => {
@@ -903,5 +956,20 @@ describe('findings across rules', () => {
       ['error', 'benefit-plan-missing', CASE_ID],
       ['warning', 'permanent-operating-cost', CASE_ID],
     ]);
+  });
+});
+
+describe('form answers the intake kept', () => {
+  it('cuts after neutralising, to exactly the limit, and leaves a text at the limit whole', () => {
+    const formula = fitCell(`=${'x'.repeat(CELL_LIMIT)}`);
+    expect(String(formula.value).startsWith("'=")).toBe(true);
+    expect(String(formula.value)).toHaveLength(CELL_LIMIT);
+    expect(formula.cutFrom).toBe(CELL_LIMIT + 2);
+    expect(String(formula.value)).toMatch(/svaret hadde 50\u00a0002 tegn/);
+    const whole = fitCell('y'.repeat(CELL_LIMIT));
+    expect(whole).toEqual({ value: 'y'.repeat(CELL_LIMIT), cutFrom: 0 });
+    expect(fitCell(1_060_000)).toEqual({ value: 1_060_000, cutFrom: 0 });
+    expect(isCut(formula.value)).toBe(true);
+    expect(isCut(whole.value)).toBe(false);
   });
 });

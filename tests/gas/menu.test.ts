@@ -21,6 +21,8 @@ describe('onOpen', () => {
     expect(menu!.entries.map((e) => ('caption' in e ? e.caption : '—'))).toEqual([
       'Sett opp arbeidsboka',
       'Opprett søknadsskjema',
+      'Registrer manglende svar',
+      'Opprett statusskjema',
       '—',
       'Kontroller portefølje',
       'Lag saksfremstilling',
@@ -31,6 +33,9 @@ describe('onOpen', () => {
       'Avvik',
       'Vurderingsskjema',
       'Fordeling',
+      'Oppfølging',
+      'Vis påminnelser',
+      'Godkjenn sluttrapport',
       '—',
       'Handlingsplan',
       'Nummerer handlingsplanen',

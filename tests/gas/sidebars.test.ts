@@ -94,7 +94,15 @@ describe('endpoints', () => {
 
   it('let a reader read and refuse every change, writing nothing', () => {
     const sb = deskWith(undefined, { activeUser: 'leser@example.no' });
-    const reading = ['assessmentLoad', 'dashboardLoad', 'findingsLoad', 'findingsSelect', 'planLoad'];
+    const reading = [
+      'assessmentLoad',
+      'dashboardLoad',
+      'findingsLoad',
+      'findingsSelect',
+      'followUpLoad',
+      'followUpSelect',
+      'planLoad',
+    ];
     for (const name of ENDPOINTS) {
       const r = sb.call<Result<unknown>>(name, name === 'assessmentLoad' ? '' : {});
       if (reading.includes(name)) expect(r).not.toMatchObject({ error: expect.stringMatching(/gir lov/) });

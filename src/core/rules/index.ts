@@ -6,6 +6,7 @@ import { benefitPlanMissing } from './benefit-plan-missing';
 import { budgetIncomplete } from './budget-incomplete';
 import { caseIdInvalid } from './case-id';
 import { contractMissing } from './contract-missing';
+import { formAnswerTruncated, formAnswerUnmapped } from './form-answers';
 import { frameExceeded, keyExceeded } from './frame-and-key';
 import { outsideRound } from './outside-round';
 import { ownContributionMissing } from './own-contribution-missing';
@@ -41,5 +42,7 @@ export const RULES: readonly Rule[] = [
   kindInvalid,
   assessorDisqualified,
   recommendationInvalid,
+  formAnswerUnmapped,
+  formAnswerTruncated,
   ...PLAN_RULES,
 ];

@@ -1,9 +1,12 @@
 import { CATEGORY_IDS, CATEGORY_LABELS } from './categories';
 import {
   ALLOCATION_KINDS,
+  DEADLINE_STATUSES,
   LIGHTS,
   PLAN_LEVELS,
   RECOMMENDATIONS,
+  REPORT_TYPES,
+  STATUS_LIGHTS,
   ROLES,
   STATUSES,
   type Field,
@@ -30,6 +33,12 @@ export function choicesFor(field: Field, settings: Settings): string[] | null {
       return [...RECOMMENDATIONS];
     case 'role':
       return [...ROLES];
+    case 'statusLight':
+      return Object.values(STATUS_LIGHTS);
+    case 'reportType':
+      return Object.values(REPORT_TYPES);
+    case 'deadlineStatus':
+      return Object.values(DEADLINE_STATUSES);
     case 'planLevel':
       return [...PLAN_LEVELS];
     case 'light':

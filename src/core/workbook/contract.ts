@@ -22,6 +22,9 @@ export type FieldKind =
   | 'allocationKind'
   | 'recommendation'
   | 'role'
+  | 'statusLight'
+  | 'reportType'
+  | 'deadlineStatus'
   | 'planLevel'
   | 'light';
 
@@ -98,6 +101,11 @@ export const APPLICATIONS = {
     }),
     // Written by the form intake: the key of the form response, so a replayed event is recognised.
     f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
+    // Written by the form intake: answers to questions the form mapping does not know ("title: answer").
+    f('otherAnswers', 'Andre svar', 'Other answers', 'longtext', {
+      optional: true,
+      aliases: ['Other responses'],
+    }),
   ],
 } as const satisfies SheetSpec;
 
@@ -202,6 +210,86 @@ export const DOCUMENTS_SHEET = {
     f('updated', 'Oppdatert', 'Updated', 'date'),
   ],
 } as const satisfies SheetSpec;
+
+/**
+ * Half-yearly and final status reports (issue 11): one row per report, from the status form or typed in.
+ * `Frist` is the original due date the report answers; the three lights are Grønn, Gul or Rød.
+ */
+export const STATUS_REPORTS = {
+  name: 'Statusrapporter',
+  en: 'Status reports',
+  fields: [
+    f('caseId', 'Saksnr', 'Case ID', 'id', { aliases: ['Saksnummer', 'Case'] }),
+    f('due', 'Frist', 'Due date', 'date', { aliases: ['Due'] }),
+    f('received', 'Mottatt', 'Received', 'date', { aliases: ['Tidsmerke', 'Timestamp'] }),
+    f('type', 'Type', 'Type', 'reportType', { aliases: ['Rapporttype', 'Report type'] }),
+    f('progress', 'Framdrift', 'Progress', 'statusLight', { aliases: ['Fremdrift'] }),
+    f('economy', 'Økonomi', 'Economy', 'statusLight'),
+    f('risk', 'Risiko', 'Risk', 'statusLight'),
+    f('comment', 'Kommentar', 'Comment', 'longtext', { optional: true }),
+    f('milestones', 'Milepæler', 'Milestones', 'longtext', { optional: true }),
+    f('deviations', 'Avvik og tiltak', 'Deviations and actions', 'longtext', {
+      optional: true,
+      aliases: ['Avvik', 'Deviations'],
+    }),
+    f('dependencies', 'Avhengigheter', 'Dependencies', 'longtext', { optional: true }),
+    f('spent', 'Forbruk hittil', 'Spent to date', 'money', { optional: true, aliases: ['Forbruk', 'Spent'] }),
+    f('forecast', 'Prognose', 'Forecast', 'money', { optional: true }),
+    f('benefits', 'Gevinster', 'Benefits', 'longtext', {
+      optional: true,
+      aliases: ['Indikatorer', 'Indicators'],
+    }),
+    f('changes', 'Endringsbehov', 'Change requests', 'longtext', { optional: true }),
+    f('decisions', 'Beslutninger', 'Decisions needed', 'longtext', {
+      optional: true,
+      aliases: ['Beslutningsbehov', 'Decisions'],
+    }),
+    f('reportedBy', 'Rapportert av', 'Reported by', 'text', { optional: true }),
+    f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
+    // Final report only (Sluttrapport).
+    f('goals', 'Måloppnåelse', 'Goal achievement', 'longtext', { optional: true }),
+    f('learning', 'Læringspunkter', 'Learning points', 'longtext', {
+      optional: true,
+      aliases: ['Læring', 'Learning'],
+    }),
+    f('spread', 'Spredning', 'Potential for spread', 'longtext', { optional: true, aliases: ['Spread'] }),
+    f('receiver', 'Mottaker i drift', 'Receiving unit', 'text', { optional: true }),
+    f('benefitOwner', 'Gevinsteier', 'Benefit owner', 'text', { optional: true }),
+    f('readyForOperations', 'Klar for drift', 'Ready for operations', 'yesno', { optional: true }),
+    // Written by the status form's intake: answers the mapping does not know ("title: answer").
+    f('otherAnswers', 'Andre svar', 'Other answers', 'longtext', { optional: true }),
+  ],
+} as const satisfies SheetSpec;
+
+/**
+ * One row per project and due date, written by the product (`Status`); a person fills `Utsatt til` (an
+ * extension) and `Fritatt` (exempted). The original `Frist` never moves.
+ */
+export const DEADLINES = {
+  name: 'Frister',
+  en: 'Deadlines',
+  fields: [
+    f('caseId', 'Saksnr', 'Case ID', 'id', { aliases: ['Saksnummer', 'Case'] }),
+    f('due', 'Frist', 'Due date', 'date', { aliases: ['Due'] }),
+    f('type', 'Type', 'Type', 'reportType', { aliases: ['Rapporttype', 'Report type'] }),
+    f('extendedTo', 'Utsatt til', 'Extended to', 'date', {
+      optional: true,
+      aliases: ['Utsatt', 'Extension'],
+    }),
+    f('exempt', 'Fritatt', 'Exempted', 'yesno', { optional: true, aliases: ['Exempt'] }),
+    f('status', 'Status', 'Status', 'deadlineStatus', { optional: true }),
+  ],
+} as const satisfies SheetSpec;
+
+/** The lights of a status report (the action plan's `LIGHTS` add *Venter*). */
+export const STATUS_LIGHTS = { green: 'Grønn', yellow: 'Gul', red: 'Rød' } as const;
+export const REPORT_TYPES = { halfYear: 'Halvårsrapport', final: 'Sluttrapport' } as const;
+export const DEADLINE_STATUSES = {
+  pending: 'Venter',
+  delivered: 'Levert',
+  overdue: 'Forfalt',
+  exempt: 'Fritatt',
+} as const;
 
 /**
  * The action plan (handlingsplan): focus areas, main goals and measures in plan order, each a row. A

@@ -6,12 +6,15 @@ import {
   APPLICATIONS,
   ASSESSMENTS,
   BUDGET,
+  DEADLINES,
   SETTINGS_SHEET,
+  STATUS_REPORTS,
   findSheetName,
   missingSheet,
   readTable,
   type FieldKey,
   type SheetSpec,
+  type Table,
   type TableRow,
 } from './contract';
 import { parseMoney } from '../parse/money';
@@ -19,6 +22,9 @@ import { parseDay, parsePeriod, type Period } from '../parse/period';
 import { fail, type Parsed } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
+import { toStatusReport, type StatusReport } from '../follow-up/status/reports';
+import { toDeadlineOverride, type DeadlineOverride } from '../follow-up/deadlines/overrides';
+import { isCut } from './cell-limit';
 import { readPlan, type Plan } from '../plan/records';
 
 /**
@@ -56,6 +62,10 @@ export interface Application {
   /** `null` when blank: the memo then proposes the amount asked. */
   recommendedAmount: Parsed<number> | null;
   orgNumber: string;
+  /** `Andre svar`: answers the form intake could not place, "title: answer" per line. */
+  otherAnswers: string;
+  /** Fields whose text the intake cut to fit a cell (it ends with the marker). */
+  truncated: string[];
 }
 
 export type Recommendation = 'grant' | 'partial' | 'preProject' | 'reject';
@@ -113,12 +123,14 @@ export function reported(a: Allocation): boolean | null {
   return parseYesNo(a.reportedSsu);
 }
 
-export type SheetId = 'applications' | 'budget' | 'allocations' | 'plan';
+export type SheetId = 'applications' | 'budget' | 'allocations' | 'statusReports' | 'deadlines' | 'plan';
 
 export const SHEETS: Record<SheetId, SheetSpec> = {
   applications: APPLICATIONS,
   budget: BUDGET,
   allocations: ALLOCATIONS,
+  statusReports: STATUS_REPORTS,
+  deadlines: DEADLINES,
   plan: ACTION_PLAN,
 };
 
@@ -133,6 +145,13 @@ export interface Portfolio {
   sheetNames: Record<SheetId, string>;
   /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet). */
   assessments?: AssessmentRow[];
+  /**
+   * The optional `Statusrapporter` sheet. Absent (`undefined`), follow-up is not in use in this workbook
+   * and the deadline rules stay silent; present, every granted project owes its reports.
+   */
+  statusReports?: StatusReport[];
+  /** Extensions and exemptions a person wrote in the optional `Frister` sheet. */
+  deadlineOverrides?: DeadlineOverride[];
   /** The optional `Handlingsplan` sheet, numbered (absent: null, and its rules do not run). */
   plan: Plan | null;
 }
@@ -189,8 +208,36 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     recommendationText: cellText(r.get('recommendation')),
     recommendedAmount: optionalMoney(r.get('recommendedAmount')),
     orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
+    otherAnswers: cellText(r.get('otherAnswers')),
+    truncated: CUT_CHECKED.filter((key) => isCut(r.get(key))),
   };
 }
+
+/** The columns a form answer fills: where the intake may have cut one (a cheap test per cell). */
+const CUT_CHECKED = [
+  'title',
+  'applicant',
+  'email',
+  'category',
+  'type',
+  'municipalities',
+  'hospital',
+  'region',
+  'priorityAreas',
+  'need',
+  'knowledgeBase',
+  'innovation',
+  'benefitPlan',
+  'from',
+  'to',
+  'requested',
+  'ownMunicipality',
+  'ownHospital',
+  'permanentCosts',
+  'agreement',
+  'contract',
+  'otherAnswers',
+] as const satisfies ReadonlyArray<FieldKey<typeof APPLICATIONS>>;
 
 function toBudgetLine(r: TableRow<FieldKey<typeof BUDGET>>): BudgetLine {
   return {
@@ -246,6 +293,8 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const budgetTable = readTable(BUDGET, budget.rows);
   const allocTable = readTable(ALLOCATIONS, allocs.rows);
   const settings = readSettings(values);
+  const reports = optionalTable(values, STATUS_REPORTS);
+  const deadlines = optionalTable(values, DEADLINES);
   const plan = readPlan(values);
   return {
     settings,
@@ -256,17 +305,34 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
       applications: appTable.columns,
       budget: budgetTable.columns,
       allocations: allocTable.columns,
+      statusReports: reports.table.columns,
+      deadlines: deadlines.table.columns,
       plan: plan?.columns ?? {},
     },
     sheetNames: {
       applications: apps.name,
       budget: budget.name,
       allocations: allocs.name,
+      statusReports: reports.name,
+      deadlines: deadlines.name,
       plan: plan?.sheetName ?? ACTION_PLAN.name,
     },
     assessments: assessmentsOf(values),
+    statusReports: reports.present ? reports.table.rows.map(toStatusReport) : undefined,
+    deadlineOverrides: deadlines.table.rows.map(toDeadlineOverride),
     plan,
   };
+}
+
+/** An optional sheet read by header; absent, it has no rows and keeps its Norwegian name. */
+function optionalTable<S extends SheetSpec>(
+  values: WorkbookValues,
+  spec: S,
+): { name: string; present: boolean; table: Table<FieldKey<S>> } {
+  const name = findSheetName(spec, Object.keys(values));
+  return name === undefined
+    ? { name: spec.name, present: false, table: { columns: {}, rows: [] } }
+    : { name, present: true, table: readTable(spec, values[name]!) };
 }
 
 function assessmentsOf(values: WorkbookValues): AssessmentRow[] {

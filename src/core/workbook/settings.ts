@@ -33,6 +33,17 @@ const settingsSchema = z.object({
   docsPerDay: z.number().check(z.int(), z.positive()),
   funderOrgNumber: z.string(),
   grantIdPrefix: z.string().check(z.minLength(1)),
+  // Follow-up (issue 11): the half-yearly due dates (day and month), the final report's months after the end.
+  statusDueDates: z
+    .array(
+      z.object({ month: z.number().check(z.int(), z.gte(1), z.lte(12)), day: z.number().check(z.int()) }),
+    )
+    .check(z.minLength(1)),
+  finalReportMonths: z.number().check(z.int(), z.gte(0)),
+  emailReminders: z.boolean(),
+  remindDaysBefore: z.number().check(z.int(), z.gte(0)),
+  reminderIntervalDays: z.number().check(z.int(), z.positive()),
+  maxReminders: z.number().check(z.int(), z.gte(0)),
   hospitalTrust: z.string().check(z.minLength(1)),
   hospitalTrustShort: z.string().check(z.minLength(1)),
   guidelinesCase: z.string(),
@@ -77,6 +88,16 @@ export const DEFAULT_SETTINGS: Settings = {
   docsPerDay: 250,
   funderOrgNumber: '',
   grantIdPrefix: '360G-tilskudd-agder',
+  // A status was demanded by 1 November (seed 003); half-yearly means 1 May too.
+  statusDueDates: [
+    { day: 1, month: 5 },
+    { day: 1, month: 11 },
+  ],
+  finalReportMonths: 2,
+  emailReminders: false,
+  remindDaysBefore: 14,
+  reminderIntervalDays: 7,
+  maxReminders: 3,
   hospitalTrust: 'Sørlandet sykehus HF',
   hospitalTrustShort: 'SSHF',
   // The board's cases the memo cites: the guidelines (47-2024) and the split key (18-2025).
@@ -168,6 +189,36 @@ export function settingsToRows(s: Settings): SettingRow[] {
       description: 'Prefiks for tilskudds-ID i 360Giving-eksporten',
     },
     {
+      key: 'Statusfrister',
+      value: s.statusDueDates.map((d) => `${d.day}. ${MONTH_NAMES_NB[d.month - 1]}`).join('; '),
+      description: 'Frister for halvårsrapport hvert år (dag og måned), skilt med semikolon',
+    },
+    {
+      key: 'Frist sluttrapport (måneder)',
+      value: s.finalReportMonths,
+      description: 'Sluttrapporten skal leveres innen så mange måneder etter prosjektets slutt',
+    },
+    {
+      key: 'Påminnelser på e-post',
+      value: s.emailReminders ? 'Ja' : 'Nei',
+      description: 'Send prosjektets kontakt påminnelse før og etter fristen',
+    },
+    {
+      key: 'Påminn dager før',
+      value: s.remindDaysBefore,
+      description: 'Første påminnelse så mange dager før fristen',
+    },
+    {
+      key: 'Purring hver (dager)',
+      value: s.reminderIntervalDays,
+      description: 'Purring så ofte etter fristen',
+    },
+    {
+      key: 'Maks purringer',
+      value: s.maxReminders,
+      description: 'Høyst så mange purringer (den siste med kopi til sekretariatet)',
+    },
+    {
       key: 'Helseforetak',
       value: s.hospitalTrust,
       description: 'Helseforetaket som er part i helsefellesskapet (fullt navn, i skjema og dokumenter)',
@@ -199,6 +250,20 @@ function parsePercent(value: unknown): number | null {
   return cellText(value).includes('%') || n > 1 ? n / 100 : n;
 }
 
+/** "1. mai", "1 May", "01.05", "1.5." → day and month; null when it is no real day of a month. */
+export function parseDayOfYear(text: string): { day: number; month: number } | null {
+  const t = text.trim().toLowerCase();
+  const named = /^(\d{1,2})\.?\s*([a-zæøå]+)\.?$/.exec(t);
+  const dotted = /^(\d{1,2})[./](\d{1,2})\.?$/.exec(t);
+  const day = Number((named ?? dotted)?.[1]);
+  const month = named ? parseMonthName(named[2]!) : dotted ? Number(dotted[2]) : null;
+  if (month === null || !(month >= 1 && month <= 12)) return null;
+  // A leap year, so 29 February is accepted (it falls on 1 March in other years).
+  return new Date(Date.UTC(2000, month - 1, day)).getUTCMonth() === month - 1 && day >= 1
+    ? { day, month }
+    : null;
+}
+
 function parseMonthName(text: string): number | null {
   const parsed = parseMonth(`${text.replace(/\.$/, '')} 2000`);
   return parsed.ok ? monthOf(parsed.value) : null;
@@ -219,6 +284,24 @@ const text =
   (set: (d: Settings, v: string) => void): Apply =>
   (d, v) => {
     set(d, cellText(v));
+    return true;
+  };
+
+const count =
+  (set: (d: Settings, v: number) => void, min: number): Apply =>
+  (d, v) => {
+    const n = typeof v === 'number' ? v : Number(cellText(v).replace(/\s/g, ''));
+    if (!Number.isInteger(n) || n < min || cellText(v) === '') return false;
+    set(d, n);
+    return true;
+  };
+
+const yesNo =
+  (set: (d: Settings, v: boolean) => void): Apply =>
+  (d, v) => {
+    const yes = parseYesNo(v);
+    if (yes === null) return false;
+    set(d, yes);
     return true;
   };
 
@@ -297,6 +380,22 @@ const APPLIERS: Array<[names: string[], apply: Apply]> = [
       return true;
     },
   ],
+  [
+    ['statusfrister', 'status due dates'],
+    (d, v) => {
+      const dates = splitAnswers(v).map(parseDayOfYear);
+      if (dates.length === 0 || dates.some((x) => x === null)) return false;
+      d.statusDueDates = (dates as Array<{ day: number; month: number }>).sort(
+        (a, b) => a.month - b.month || a.day - b.day,
+      );
+      return true;
+    },
+  ],
+  [['frist sluttrapport (måneder)', 'final report months'], count((d, n) => (d.finalReportMonths = n), 0)],
+  [['påminnelser på e-post', 'email reminders'], yesNo((d, v) => (d.emailReminders = v))],
+  [['påminn dager før', 'remind days before'], count((d, n) => (d.remindDaysBefore = n), 0)],
+  [['purring hver (dager)', 'reminder interval (days)'], count((d, n) => (d.reminderIntervalDays = n), 1)],
+  [['maks purringer', 'max reminders'], count((d, n) => (d.maxReminders = n), 0)],
 ];
 
 function findApplier(key: string): { apply: Apply; suffix: string } | null {
@@ -369,5 +468,6 @@ function structuredCopy(s: Settings): Settings {
     regions: [...s.regions],
     priorityAreas: [...s.priorityAreas],
     criteria: s.criteria.map((c) => ({ ...c })),
+    statusDueDates: s.statusDueDates.map((d) => ({ ...d })),
   };
 }

@@ -568,6 +568,8 @@ export interface SentMail {
 
 type MailOptions = GoogleAppsScript.Mail.MailAdvancedParameters;
 
+const DAY_MS = 86_400_000;
+
 const addresses = (list: string | undefined): string[] =>
   (list ?? '')
     .split(',')
@@ -580,16 +582,32 @@ export class FakeMailApp
 {
   readonly outbox: SentMail[] = [];
   private remaining: number;
+  private windowStart: number;
 
-  /** Quotas page: 100 recipients a day for consumer accounts (1 500 for Workspace). */
-  constructor(env: FakeEnv, dailyQuota = 100) {
+  /**
+   * Quotas page: 100 recipients a day for consumer accounts (1 500 for Workspace), "refreshed at the end
+   * of a 24-hour window": the window starts with the account's clock here and refills every 24 h.
+   */
+  constructor(
+    env: FakeEnv,
+    private readonly dailyQuota = 100,
+  ) {
     super(env, 'MailApp');
     this.remaining = dailyQuota;
+    this.windowStart = env.clock.now();
   }
 
   getRemainingDailyQuota(): number {
     this.track('getRemainingDailyQuota', true);
+    this.refresh();
     return this.remaining;
+  }
+
+  private refresh(): void {
+    const elapsed = Math.floor((this.env.clock.now() - this.windowStart) / DAY_MS);
+    if (elapsed < 1) return;
+    this.windowStart += elapsed * DAY_MS;
+    this.remaining = this.dailyQuota;
   }
 
   /** All of Google's forms: (message), (recipient, subject, body[, options]), (to, replyTo, subject, body). */
@@ -614,6 +632,7 @@ export class FakeMailApp
     const invalid = recipients.find((a) => !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(a));
     if (invalid !== undefined) throw this.fail(`Invalid email: ${invalid}`);
     // Each recipient counts against the daily quota.
+    this.refresh();
     if (recipients.length > this.remaining) {
       throw this.fail('Service invoked too many times for one day: email.');
     }

@@ -97,11 +97,18 @@ function checkShape(range: FakeRange, method: string, data: unknown): asserts da
   }
 }
 
+/** Google's limit per cell; a longer value refuses the whole write. */
+export const CELL_CHARACTERS = 50_000;
+
 /** setValue(s)/setFormula(s)/appendRow: convert like Sheets (see coerce), check validation rules, then store. */
 export function writeValues(range: FakeRange, data: unknown[][], formula = false): void {
   const { grid, ss } = range.sheet;
   const staged = data.map((row, i) =>
     row.map((input, j) => {
+      if (typeof input === 'string' && input.length > CELL_CHARACTERS)
+        throw ss.tracker.error(
+          `Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`,
+        );
       const cell = grid.peek(range.row + i, range.column + j);
       const next = coerce(input, cell?.numberFormat ?? DEFAULT_NUMBER_FORMAT, ss.timeZone, formula);
       const rule = cell?.validation;

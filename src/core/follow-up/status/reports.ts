@@ -1,0 +1,100 @@
+import { STATUS_REPORTS, type FieldKey, type TableRow } from '../../workbook/contract';
+import { parseMoney } from '../../parse/money';
+import { parseDay } from '../../parse/period';
+import type { Parsed } from '../../base/result';
+import { cellText, isBlank, normalizeKey, parseYesNo } from '../../base/text';
+import { parseLight, worstLight, type Light } from './lights';
+
+export type ReportType = 'halfYear' | 'final';
+
+const REPORT_TYPE_NAMES: Record<string, ReportType> = {
+  halvårsrapport: 'halfYear',
+  halvårsrapportering: 'halfYear',
+  statusrapport: 'halfYear',
+  status: 'halfYear',
+  'half-yearly': 'halfYear',
+  'half-year report': 'halfYear',
+  'status report': 'halfYear',
+  sluttrapport: 'final',
+  'final report': 'final',
+  final: 'final',
+};
+
+export const parseReportType = (text: string): ReportType | null =>
+  REPORT_TYPE_NAMES[normalizeKey(text)] ?? null;
+
+/** A row of `Statusrapporter`, typed; cells that do not parse keep their reason or their text. */
+export interface StatusReport {
+  row: number;
+  caseId: string;
+  due: Parsed<Date>;
+  received: Parsed<Date>;
+  type: ReportType | null;
+  typeText: string;
+  progress: Light | null;
+  economy: Light | null;
+  risk: Light | null;
+  /** The light cells as written, so an unknown value can be named. */
+  lightText: { progress: string; economy: string; risk: string };
+  comment: string;
+  milestones: string;
+  deviations: string;
+  dependencies: string;
+  spent: Parsed<number> | null;
+  forecast: Parsed<number> | null;
+  benefits: string;
+  changes: string;
+  decisions: string;
+  reportedBy: string;
+  goals: string;
+  learning: string;
+  spread: string;
+  receiver: string;
+  benefitOwner: string;
+  readyForOperations: boolean | null;
+}
+
+export type StatusReportRow = TableRow<FieldKey<typeof STATUS_REPORTS>>;
+
+const optionalMoney = (v: unknown): Parsed<number> | null => (isBlank(v) ? null : parseMoney(v));
+
+export function toStatusReport(r: StatusReportRow): StatusReport {
+  const text = (k: FieldKey<typeof STATUS_REPORTS>) => cellText(r.get(k));
+  const typeText = text('type');
+  return {
+    row: r.row,
+    caseId: text('caseId'),
+    due: parseDay(r.get('due')),
+    received: parseDay(r.get('received')),
+    type: parseReportType(typeText),
+    typeText,
+    progress: parseLight(text('progress')),
+    economy: parseLight(text('economy')),
+    risk: parseLight(text('risk')),
+    lightText: { progress: text('progress'), economy: text('economy'), risk: text('risk') },
+    comment: text('comment'),
+    milestones: text('milestones'),
+    deviations: text('deviations'),
+    dependencies: text('dependencies'),
+    spent: optionalMoney(r.get('spent')),
+    forecast: optionalMoney(r.get('forecast')),
+    benefits: text('benefits'),
+    changes: text('changes'),
+    decisions: text('decisions'),
+    reportedBy: text('reportedBy'),
+    goals: text('goals'),
+    learning: text('learning'),
+    spread: text('spread'),
+    receiver: text('receiver'),
+    benefitOwner: text('benefitOwner'),
+    readyForOperations: parseYesNo(r.get('readyForOperations')),
+  };
+}
+
+/** The report's overall light: the worst of progress, economy and risk. */
+export const overallLight = (r: StatusReport): Light | null => worstLight([r.progress, r.economy, r.risk]);
+
+/** The lights that are yellow or red, by field key. */
+export function lightsNotGreen(r: StatusReport): Array<'progress' | 'economy' | 'risk'> {
+  return (['progress', 'economy', 'risk'] as const).filter((k) => r[k] === 'yellow' || r[k] === 'red');
+}
