@@ -82,9 +82,14 @@ export function writeNumbers({ sheet, values, plan }: PlanSheet): number {
 /** Set-up of the plan sheet: conditional formatting of the lights, `Nr` as text, and the numbering applied. */
 export function preparePlanSheet(ss: Spreadsheet, sheets: SheetIndex, sheet: Sheet): void {
   const header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0]!;
-  const status = mapHeaders(ACTION_PLAN, header).status!;
+  const columns = mapHeaders(ACTION_PLAN, header);
+  const status = columns.status!;
   const letter = columnLetter(status + 1);
-  const range = sheet.getRange(2, status + 1, Math.max(sheet.getMaxRows() - 1, 1), 1);
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  const range = sheet.getRange(2, status + 1, rows, 1);
+  // `Nr` as text down the whole column: typed into a number cell, 1.10 is read as 1.1 (and in a
+  // Norwegian sheet 1.2 as 1 February).
+  if (columns.nr !== undefined) sheet.getRange(2, columns.nr + 1, rows, 1).setNumberFormat('@');
   const others = sheet.getConditionalFormatRules().filter((rule) => {
     const values = rule.getBooleanCondition()?.getCriteriaValues() ?? [];
     return !OWN_RULE.test(String(values[0] ?? ''));
@@ -136,6 +141,10 @@ export function saveReview(desk: Desk): number {
         comment: i.comment,
       }),
     );
+  // Nr as text: in a Norwegian sheet Sheets reads the string 1.2.3 as a date (1 February 2003).
+  const nr = mapHeaders(PLAN_HISTORY, target.header).nr;
+  if (nr !== undefined && rows.length > 0)
+    target.sheet.getRange(target.rows + 1, nr + 1, rows.length, 1).setNumberFormat('@');
   appendRows(target.sheet, target.rows, rows);
   appendLog(desk.sheets, desk.user, [
     { action: PLAN_TEXT.review.nb, after: `${rows.length} tiltak, ${today.toISOString().slice(0, 10)}` },

@@ -230,6 +230,11 @@ describe('the action plan rules', () => {
     ],
     ['measure-status-invalid', { status: 'blå' }, /«blå» er ikke en status/],
     [
+      'measure-due-invalid',
+      { due: 'snart' },
+      /«snart» er ikke en frist \(skriv f\.eks\. 31\.12\.2026, desember 2026 eller 2026\)\. Uten en frist som kan leses, kontrolleres det ikke om den er passert\./,
+    ],
+    [
       'measure-number-invalid',
       { nr: '2.1.1' },
       /nummeret «2\.1\.1» passer ikke der raden står \(ventet 1\.1\.n\)/,
@@ -253,6 +258,8 @@ describe('the action plan rules', () => {
     ['measure-comment-missing', { status: 'Venter', comment: '' }],
     ['measure-number-invalid', { nr: '1.1.7' }],
     ['measure-case-unknown', { cases: '' }],
+    ['measure-due-invalid', { due: '' }],
+    ['measure-due-invalid', { due: 'desember 2026' }],
   ])('%s does not fire on %j', (rule, change) => {
     expect(planFindings(withMeasure(change), rule)).toEqual([]);
   });
@@ -261,6 +268,13 @@ describe('the action plan rules', () => {
     const rows = goodPlan();
     rows[1] = { ...rows[1], owner: '', indicator: '' };
     expect(planFindings(rows)).toEqual([]);
+  });
+
+  it('asks a comment of a red or yellow measure only: a goal or focus area with a light is summed up elsewhere', () => {
+    const rows = goodPlan();
+    rows[0] = { ...rows[0], status: 'Rød', comment: '' };
+    rows[1] = { ...rows[1], status: 'Gul', comment: '' };
+    expect(planFindings(rows, 'measure-comment-missing')).toEqual([]);
   });
 
   it('flags a duplicate number as an error naming the first row', () => {

@@ -684,6 +684,7 @@ describe('the valid book', () => {
       'measure-number-invalid',
       'measure-case-unknown',
       'measure-status-invalid',
+      'measure-due-invalid',
     ];
     expect(RULES.map((r) => r.id).sort()).toEqual(
       [...RULE_IDS, 'assessor-disqualified', ...plan, ...ECONOMY_RULE_IDS].sort(),

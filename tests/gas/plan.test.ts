@@ -82,6 +82,10 @@ describe('Lagre vurdering', () => {
     expect(history).toHaveLength(1 + 15 + 15);
     const today = history.at(-1)!;
     expect(today.slice(1)).toEqual(['3.3.1', 'Gul', expect.stringMatching(/Fylkeskommunedirektøren/)]);
+    // Nr written as text: in a Norwegian sheet Sheets reads a string such as 1.2.3 as a date (1 February 2003).
+    const formats = sb.spreadsheet.sheetData('Handlingsplan-historikk').numberFormats;
+    expect(formats[history.length - 1]![1]).toBe('@');
+    expect(formats[history.length - 15]![1]).toBe('@');
     expect(nrColumn(sb)[0]).toBe('1');
     expect(sb.ui.toasts.at(-1)!.message).toMatch(/Vurderingen av 15 tiltak er lagret/);
   });
@@ -176,6 +180,15 @@ describe('the plan in set-up and in the check', () => {
     sheet.setConditionalFormatRules([mine, ...sheet.getConditionalFormatRules()]);
     sb.call('setupWorkbook');
     expect(own(sb).map((c) => c.values[0])).toEqual(['=$B2="Tiltak"', ...rules.map((c) => c.values[0])]);
+  });
+
+  it('sets up the whole Nr column as text, so a number typed later (1.10) is not read as 1.1', () => {
+    const sb = loadBundle({ activeUser: SECRETARY });
+    sb.call('setupWorkbook');
+    const sheet = sb.spreadsheet.sheet(PLAN);
+    const cell = sheet.getRange(40, colOf(sb, PLAN, 'Nr') + 1);
+    cell.setValue('1.10');
+    expect(cell.getValue()).toBe('1.10');
   });
 
   it('numbers an existing plan at set-up', () => {

@@ -114,9 +114,10 @@ export function layoutTable(t: TableBlock, width: number): TableLayout | null {
       // Everything fits on one line. A label column keeps its width, so the case tables of a memo line
       // up; otherwise the spare width is spread in proportion to the text.
       if (t.keyValue && natural.length > 1) {
-        const label = Math.max(natural[0]!, width / 4);
         const rest = natural.slice(1);
         const restSum = rest.reduce((s, w) => s + w, 0);
+        // A quarter of the page, unless the values need more of it to stay on one line.
+        const label = Math.min(Math.max(natural[0]!, width / 4), width - restSum);
         return { fontSize, widths: [label, ...rest.map((w) => (w / restSum) * (width - label))] };
       }
       return { fontSize, widths: natural.map((w) => (w / full) * width) };

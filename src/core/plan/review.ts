@@ -1,5 +1,5 @@
 import type { CheckResult } from '../rules/check';
-import { tilskuddError } from '../base/errors';
+import { ACTION_PLAN, missingSheet } from '../workbook/contract';
 import type { Lang } from '../base/result';
 import { b, h, p, table, ul, type Block, type DocModel } from '../documents/model';
 import { formatDay } from './format';
@@ -28,11 +28,8 @@ export interface ReviewOptions {
 
 export function requirePlan(result: CheckResult): Plan {
   const plan = result.portfolio.plan;
-  if (!plan)
-    throw tilskuddError(
-      'Arbeidsboka har ikke arket «Handlingsplan». Legg det til (Tilskudd › Sett opp arbeidsboka gjør det).',
-      'The workbook has no "Handlingsplan" sheet. Add it (Tilskudd › Set up workbook does it).',
-    );
+  // The contract's own message: how to add the sheet in Google Sheets and offline, losing nothing.
+  if (!plan) throw missingSheet(ACTION_PLAN);
   return plan;
 }
 
@@ -157,8 +154,8 @@ function changes(plan: Plan, history: Snapshot[], date: Date, lang: Lang): Block
       h(2, nb ? 'Endringer siden forrige gjennomgang' : 'Changes since the last review'),
       p(
         nb
-          ? 'Ingen tidligere gjennomgang er lagret. Velg Tilskudd › Lagre vurdering etter hver gjennomgang, så viser neste dokument hva som er endret.'
-          : 'No earlier review is saved. Choose Tilskudd › Save review after each review; the next document then shows what changed.',
+          ? 'Det finnes ingen tidligere lagret gjennomgang å sammenligne med.'
+          : 'There is no earlier saved review to compare with.',
       ),
     ];
   const label = (l: Light | null) => (l ? LIGHT_LABEL[l][lang] : '–');

@@ -98,12 +98,27 @@ export const measureOverdue = planRule({
   },
 });
 
+/** A deadline that cannot be read would silently keep `measure-overdue` from judging the measure. */
+export const measureDueInvalid = planRule({
+  id: 'measure-due-invalid',
+  severity: 'warning',
+  field: 'due',
+  test: (item) =>
+    item.due && !item.due.ok
+      ? {
+          nb: `${item.due.reason.nb}. Uten en frist som kan leses, kontrolleres det ikke om den er passert.`,
+          en: `${item.due.reason.en}. Without a readable deadline, whether it has passed is not checked.`,
+          fact: { nb: 'Fristen kan ikke leses.', en: 'The deadline cannot be read.' },
+        }
+      : null,
+});
+
 export const measureCommentMissing = planRule({
   id: 'measure-comment-missing',
   severity: 'warning',
   field: 'comment',
   test: (item) =>
-    (item.status === 'red' || item.status === 'yellow') && item.comment === ''
+    isMeasure(item) && (item.status === 'red' || item.status === 'yellow') && item.comment === ''
       ? {
           nb: `status er ${item.status === 'red' ? 'rød' : 'gul'}, men det står ingen kommentar. Skriv kort hvorfor og hva som skal til.`,
           en: `the status is ${item.status}, but there is no comment. Say briefly why and what it takes.`,
@@ -223,4 +238,5 @@ export const PLAN_RULES: readonly Rule[] = [
   measureNumberInvalid,
   measureCaseUnknown,
   measureStatusInvalid,
+  measureDueInvalid,
 ];
