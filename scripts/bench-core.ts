@@ -4,6 +4,8 @@ import { checkWorkbook } from '../src/core/rules/check';
 import { ALLOCATIONS, APPLICATIONS, BUDGET } from '../src/core/workbook/contract';
 import { parseMoney } from '../src/core/parse/money';
 import { sheetRows } from '../src/example/agder';
+import { buildMemo } from '../src/core/documents/memo';
+import { toMarkdown } from '../src/core/documents/text';
 
 const AMOUNTS = [
   '1 060 000',
@@ -122,4 +124,10 @@ export function benchMoney(): number {
     for (const x of inputs) parseMoney(x);
   }, 5);
   return Math.round((inputs.length / median) * 1000);
+}
+
+/** The decision memo for 500 applications, built and rendered as Markdown (target < 1 000 ms). */
+export function benchMemo(): number {
+  const result = checkWorkbook(portfolio(500), { today: new Date(Date.UTC(2026, 11, 1)) });
+  return time(() => toMarkdown(buildMemo(result, { meetingDate: '2025-05-09' })), 5).median;
 }

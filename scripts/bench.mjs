@@ -5,7 +5,12 @@ import { pathToFileURL } from 'node:url';
 
 mkdirSync('dist', { recursive: true });
 await build({
-  entryPoints: ['scripts/bench-core.ts', 'scripts/bench-gas.ts', 'scripts/bench-economy.ts'],
+  entryPoints: [
+    'scripts/bench-core.ts',
+    'scripts/bench-gas.ts',
+    'scripts/bench-economy.ts',
+    'scripts/bench-intake.ts',
+  ],
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -15,9 +20,21 @@ await build({
   // The sandbox finds build/Code.js relative to its own source file.
   define: { __dirname: JSON.stringify(`${process.cwd()}/tests/gas`) },
 });
-const { benchCore, benchMoney } = await import(pathToFileURL('dist/bench-core.cjs').href);
+// The CLI bench runs the built CLI (dist/cli.js) as child processes; its own bundle keeps packages external.
+await build({
+  entryPoints: ['scripts/bench-cli.ts'],
+  outfile: 'dist/bench-cli.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const { benchCore, benchMoney, benchMemo } = await import(pathToFileURL('dist/bench-core.cjs').href);
 const { benchGas } = await import(pathToFileURL('dist/bench-gas.cjs').href);
 const { benchEconomy } = await import(pathToFileURL('dist/bench-economy.cjs').href);
+const { benchCli } = await import(pathToFileURL('dist/bench-cli.cjs').href);
+const { benchIntake } = await import(pathToFileURL('dist/bench-intake.cjs').href);
 
 const rows = benchCore();
 console.log('Core check (read + ledger + rules) from raw sheet values, 15 runs after a warm-up:\n');
@@ -65,10 +82,45 @@ console.log(
 console.log(
   `Registrer utbetaling, Spreadsheet calls at 10 and 10 000 payment rows: ${eco.dialogCalls.join(' and ')} (target: equal).`,
 );
+const memoMs = benchMemo();
+console.log(`Memo of 500 applications (build + render): ${memoMs.toFixed(0)} ms median (target < 1 000 ms).`);
+
+const cli = await benchCli();
+console.log(
+  `\nThe built CLI as a child process on ${cli.rows.toLocaleString('en-US')} rows (${cli.applications.toLocaleString('en-US')} applications, twice as many budget lines and allocations): peak resident memory\n`,
+);
+console.log('| command | exit | peak MB | target MB | seconds |');
+console.log('|---|---:|---:|---:|---:|');
+for (const r of cli.runs) {
+  const mark = r.peakMb < r.targetMb ? '' : ' (MISSED)';
+  console.log(
+    `| ${r.command} | ${r.status} | ${r.peakMb.toFixed(0)}${mark} | < ${r.targetMb} | ${r.seconds.toFixed(1)} |`,
+  );
+}
+const sweeps = benchIntake();
+console.log(
+  '\nSweep of the response sheet (Registrer manglende svar), responses none of which were registered:\n',
+);
+console.log('| responses | registered | sweep: calls | sweep: ms | second sweep: calls | second sweep: ms |');
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const r of sweeps) {
+  console.log(
+    `| ${r.responses} | ${r.registered} | ${r.first.calls} | ${r.first.ms.toFixed(1)} | ${r.second.calls} | ${r.second.ms.toFixed(1)} |`,
+  );
+}
+const sweepFlat = sweeps.every(
+  (r) => r.first.calls === sweeps[0].first.calls && r.second.calls === sweeps[0].second.calls,
+);
+const sweepAll = sweeps.every((r) => r.registered === r.responses);
+console.log(
+  `\nSweep calls independent of responses: ${sweepFlat ? 'yes' : 'NO'}; all registered: ${sweepAll ? 'yes' : 'NO'}.`,
+);
 
 const ok =
   eco.withMs < 500 &&
   eco.dialogCalls[0] === eco.dialogCalls[1] &&
+  memoMs < 1000 &&
+  cli.runs.every((r) => r.peakMb < r.targetMb) &&
   rows[2].median < 500 &&
   small <= 12 &&
   growth <= 12 &&
@@ -78,6 +130,8 @@ const ok =
   gas.bundleKb <= 300 &&
   gas.loadMs <= 20 &&
   gas.loadCalls === 0 &&
-  gas.shareMs < 50;
+  gas.shareMs < 50 &&
+  sweepFlat &&
+  sweepAll;
 console.log(ok ? '\nAll targets met.' : '\nTARGET MISSED.');
 process.exitCode = ok ? 0 : 1;

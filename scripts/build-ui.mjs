@@ -8,7 +8,9 @@ export const UI_PAGES = {
   Dashboard: 'src/ui/dashboard.ts',
   Findings: 'src/ui/findings.ts',
   Supplement: 'src/ui/supplement.ts',
+  FollowUp: 'src/ui/follow-up.ts',
   Payment: 'src/ui/payment.ts',
+  Plan: 'src/ui/plan.ts',
 };
 
 /** `<?` would be read as a scriptlet if the file were ever served as a template; `</script` ends the tag. */

@@ -14,7 +14,7 @@ function tilskudd(...args) {
 const memo = 'examples/out/saksfremstilling.docx';
 const giving = 'examples/out/tildelinger-360giving.csv';
 
-tilskudd('init', '--example', example);
+tilskudd('init', '--example', '--force', example);
 tilskudd('check', example, '--write', checked);
 // The memo for SSU's meeting of 9 May 2025 (case 18-2025), as the seed proposes it.
 tilskudd(
@@ -41,6 +41,11 @@ tilskudd(
   'examples/out/oversikt-2025.docx',
 );
 tilskudd('publish', example, '--format', '360giving', '--out', giving);
+// The economy per project and budget year, for the controller (the example's payments are illustrative).
+tilskudd('export', example, '--format', 'economy', '--out', 'examples/out/okonomi.csv');
+// The annual review of the action plan (seed 002), as of the review's day in November 2025.
+const plan = 'examples/out/handlingsplan-gjennomgang.docx';
+tilskudd('report', example, '--kind', 'plan', '--date', '2025-11-20', '--out', plan);
 // Follow-up (issue 11): the board's status report after the May 2026 reports, and the annual report for
 // 2025 as written in March 2026 (the example's status reports are illustrative).
 const status = 'examples/out/statusrapport-2026-05-15.docx';
@@ -49,4 +54,5 @@ tilskudd('report', example, '--kind', 'status', '--date', '2026-05-15', '--out',
 tilskudd('report', example, '--kind', 'annual', '--year', '2025', '--date', '2026-03-01', '--out', annual);
 console.log(`\nDen kontrollerte arbeidsboka: ${checked} (arket «Avvik» og markerte celler).`);
 console.log(`Saksfremstillingen: ${memo}. 360Giving: ${giving}.`);
+console.log(`Årlig gjennomgang av handlingsplanen: ${plan}.`);
 console.log(`Statusrapport til porteføljestyret: ${status}. Årlig melding: ${annual}.`);

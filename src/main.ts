@@ -7,9 +7,14 @@ import { hoursCost, positionCost, positionHours } from './core/money-flow/resour
 import { nok, wallClockDates } from './gas/custom-functions';
 import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
 import { annualReportMenu, boardStatusMenu } from './gas/follow-up-documents';
-import { handleSubmission, type SubmitEvent } from './gas/intake';
-import { addMenu, checkMenu, createFormMenu, setupMenu } from './gas/menu';
+import { handleSubmission } from './gas/intake';
+import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } from './gas/menu';
 import { openPage, server } from './gas/sidebars';
+import { previewRemindersMenu, runReminders } from './gas/reminders';
+import { createStatusFormMenu } from './gas/status-form';
+import { approveFinalReportMenu } from './gas/closure';
+import { handleStatusSubmission } from './gas/status-intake';
+import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan';
 
 /** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
 export function onOpen(): void {
@@ -56,9 +61,44 @@ export function createAnnualReport(): void {
   annualReportMenu();
 }
 
-/** Installable trigger: registers a form response as an application with a case id, exactly once. */
-export function onFormSubmit(e: SubmitEvent): void {
+/** Installable trigger: registers a status form response in Statusrapporter, exactly once. */
+export function onStatusFormSubmit(e: unknown): void {
+  handleStatusSubmission(e);
+}
+
+/** Menu: generates the status form (half-yearly and final reports), its trigger and the reminder trigger. */
+export function createStatusForm(): void {
+  createStatusFormMenu();
+}
+
+/** Time-driven trigger (daily): e-mails the reminders that are due, each step once, within the quota. */
+export function sendReminders(e: { triggerUid?: unknown } | undefined): void {
+  runReminders(e);
+}
+
+/** Menu (the chair): approves the selected project's final report, closes it, proposes the withdrawal. */
+export function approveFinalReport(): void {
+  approveFinalReportMenu();
+}
+
+/** Menu: shows what the next reminder run would send, sending nothing. */
+export function showReminders(): void {
+  previewRemindersMenu();
+}
+
+/**
+ * Installable trigger: registers the form response of its event (a row of the response sheet) as an
+ * application with a case id, exactly once. Any other call, or event, writes nothing.
+ */
+export function onFormSubmit(e: unknown): void {
   handleSubmission(e);
+}
+
+/**
+ * Menu and hourly trigger: registers every form response of the response sheet not yet in Søknader.
+ */
+export function registerMissingResponses(e?: unknown): void {
+  registerMissingMenu(e);
 }
 
 /**
@@ -200,6 +240,11 @@ export function openSupplementDialog(): void {
   openPage('Supplement');
 }
 
+/** Menu: the follow-up sidebar (lights, economy, due dates per project). */
+export function openFollowUp(): void {
+  openPage('FollowUp');
+}
+
 /** Menu: the payment dialog (payments, refunds, and withdrawals of unused money). */
 export function openPaymentDialog(): void {
   openPage('Payment');
@@ -250,6 +295,16 @@ export function supplementRegister(input: unknown) {
   return server.supplementRegister(input);
 }
 
+/** Sidebar endpoint: per project the lights, the economy, the next due date and overdue reports. */
+export function followUpLoad() {
+  return server.followUpLoad();
+}
+
+/** Sidebar endpoint: selects a project's row in Søknader. */
+export function followUpSelect(caseId: unknown) {
+  return server.followUpSelect(caseId);
+}
+
 /** Dialog endpoint: granted projects with allocated, paid and left, and the withdrawals due. */
 export function paymentLoad() {
   return server.paymentLoad();
@@ -263,4 +318,31 @@ export function paymentRegister(input: unknown) {
 /** Dialog endpoint: withdraws a project's unused money (Inndragning) after the refund deadline. */
 export function withdrawalRegister(caseId: unknown) {
   return server.withdrawalRegister(caseId);
+}
+
+// The action plan (handlingsplan)
+
+/** Menu: gives every row of Handlingsplan without a number its number; renumbers nothing. */
+export function numberPlan(): void {
+  numberPlanMenu();
+}
+
+/** Menu: saves this review of the action plan (every measure's status and comment) to its history. */
+export function savePlanReview(): void {
+  saveReviewMenu();
+}
+
+/** Menu: writes the annual review of the action plan to Google Docs. */
+export function createPlanReview(): void {
+  planReviewMenu();
+}
+
+/** Menu: the action plan as a tree with lights, filters and linked projects. */
+export function openPlan(): void {
+  openPage('Plan');
+}
+
+/** Sidebar endpoint: the action plan, numbered, with lights, linked projects and findings. */
+export function planLoad() {
+  return server.planLoad();
 }

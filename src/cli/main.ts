@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkWorkbook } from '../core/rules/check';
+import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/rules/check';
 import { parseDay } from '../core/parse/period';
 import { buildLetter, grants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
@@ -11,14 +11,15 @@ import { publication } from '../core/documents/publication';
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
 import { toDocx } from './docx';
+import type { WorkbookValues } from '../core/workbook/records';
 import { TilskuddError } from '../core/base/errors';
 import type { Lang, Reason } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
 import { writeEconomy } from './export';
 import { humanReport, toJson, withFollowUp } from './report';
-import { REPORT_KINDS } from './report-kinds';
-import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, workbookValues } from './xlsx';
+import { REPORT_KINDS, reportKindsHelp } from './report-kinds';
+import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, readValues, writePlanNumbers } from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
@@ -155,27 +156,6 @@ Both hold the same allocations; one with errors is left out and named (exit 1).
     },
     run: publish,
   },
-  report: {
-    usage: {
-      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ]`,
-      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md [--date YYYY-MM-DD] [--year YYYY]`,
-    },
-    help: {
-      nb: `Skriver en rapport (.docx, eller .md med --out FIL.md):\n${Object.values(REPORT_KINDS)
-        .map((k) => `  ${k.describe.nb}`)
-        .join('\n')}`,
-      en: `Writes a report (.docx, or .md with --out FILE.md):\n${Object.values(REPORT_KINDS)
-        .map((k) => `  ${k.describe.en}`)
-        .join('\n')}`,
-    },
-    options: {
-      out: { type: 'string' },
-      kind: { type: 'string' },
-      date: { type: 'string' },
-      year: { type: 'string' },
-    },
-    run: report,
-  },
   export: {
     usage: {
       nb: 'export FIL.xlsx --format economy --out FIL.xlsx|FIL.csv [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]',
@@ -198,6 +178,29 @@ per year, for the controller and the annual reporting.
       date: { type: 'string' },
     },
     run: exportEconomy,
+  },
+  report: {
+    usage: {
+      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ]`,
+      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md [--date YYYY-MM-DD] [--year YYYY]`,
+    },
+    help: {
+      nb: `Skriver en rapport (.docx, eller Markdown med --out FIL.md).
+${reportKindsHelp('nb')}
+  --date DATO  dagen rapporten gjelder (standard: i dag)
+  --year ÅÅÅÅ  budsjettåret (annual)`,
+      en: `Writes a report (.docx, or Markdown with --out FILE.md).
+${reportKindsHelp('en')}
+  --date DATE  the day the report is for (default: today)
+  --year YYYY  the budget year (annual)`,
+    },
+    options: {
+      kind: { type: 'string' },
+      out: { type: 'string' },
+      date: { type: 'string' },
+      year: { type: 'string' },
+    },
+    run: report,
   },
 };
 
@@ -303,6 +306,21 @@ function requiredOut(ctx: Context, example: string): string {
 
 const say = (ctx: Context, nb: string, en: string) => ctx.io.out(ctx.lang === 'nb' ? nb : en);
 
+/**
+ * Reads and checks a workbook; what the reader had to work around (a title above the headers) is said on
+ * stderr, so stdout stays the report or the JSON.
+ */
+async function readChecked(
+  ctx: Context,
+  values: WorkbookValues,
+  options: CheckOptions,
+): Promise<CheckResult> {
+  const result = checkWorkbook(values, options);
+  for (const note of result.portfolio.notes ?? [])
+    ctx.io.err(`${ctx.lang === 'nb' ? 'Merk' : 'Note'}: ${note[ctx.lang]}`);
+  return result;
+}
+
 /** The same file, also through a link or another spelling of its path. */
 function samePath(a: string, b: string): boolean {
   const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
@@ -324,16 +342,23 @@ async function check(ctx: Context): Promise<number> {
     );
   }
 
-  const wb = await loadWorkbook(file);
+  // The check reads streamed values; only --write then loads exceljs's whole workbook (styles, notes)
+  // to annotate, after the values are gone, so the two never take memory at once.
   const today = todayOption(text(opts.date));
-  const result = checkWorkbook(workbookValues(wb), { years: year === undefined ? [] : [year], today });
+  const result = await readChecked(ctx, await readValues(file), {
+    years: year === undefined ? [] : [year],
+    today,
+  });
+  const wb = write === undefined ? undefined : await loadWorkbook(file);
   const years = [...result.ledger.years.values()].filter((y) => year === undefined || y.year === year);
   // With --year, findings about other budget years are left out; findings about cases are kept.
   const findings = result.findings.filter(
     (f) => year === undefined || !/^\d{4}$/.test(f.ref) || f.ref === String(year),
   );
 
-  if (write !== undefined) {
+  if (wb !== undefined && write !== undefined) {
+    // The copy carries the numbers the plan's findings name.
+    writePlanNumbers(wb, result.portfolio);
     annotate(wb, result.portfolio, findings, lang);
     reportXmlSafe(ctx, makeXmlSafe(wb), write);
     mkdirSync(dirname(write), { recursive: true });
@@ -402,7 +427,7 @@ async function memo(ctx: Context): Promise<number> {
   });
   const out = requiredOut(ctx, 'SAK.docx');
   const meeting = isoDate(text(ctx.opts.meeting), '--meeting');
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(undefined) });
+  const result = await readChecked(ctx, await readValues(file), { today: todayOption(undefined) });
   const doc = buildMemo(result, {
     meetingDate: meeting,
     caseNumber: text(ctx.opts.case),
@@ -426,7 +451,7 @@ async function letters(ctx: Context): Promise<number> {
   // Without --date each letter is dated by its decision.
   const given = text(ctx.opts.date);
   const date = given === undefined ? undefined : isoDate(given, '--date');
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: todayOption(given) });
+  const result = await readChecked(ctx, await readValues(file), { today: todayOption(given) });
   const all = grants(result);
   for (const grant of all) {
     const name = `tildelingsbrev-${grant.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
@@ -453,9 +478,7 @@ async function publish(ctx: Context): Promise<number> {
   if (format === '360giving' && !/\.(csv|json)$/i.test(out))
     throw usageError('360Giving skrives som .csv eller .json.', '360Giving is written as .csv or .json.');
   const year = yearOption(text(opts.year)) ?? (format === 'overview' ? new Date().getFullYear() : undefined);
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), {
-    today: todayOption(text(opts.date)),
-  });
+  const result = await readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
   const { withheld } = publication(result, year);
   if (format === '360giving') {
     const grants = grants360(result, year);
@@ -486,27 +509,6 @@ async function publish(ctx: Context): Promise<number> {
   return withheld.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-async function report(ctx: Context): Promise<number> {
-  const { opts, lang } = ctx;
-  const file = inputFile(ctx, {
-    nb: 'Oppgi arbeidsboka, --kind og --out FIL.docx.',
-    en: 'Give the workbook, --kind and --out FILE.docx.',
-  });
-  const out = requiredOut(ctx, 'FIL.docx');
-  const name = text(opts.kind) ?? '';
-  const kind = REPORT_KINDS[name];
-  const names = Object.keys(REPORT_KINDS).join(', ');
-  if (!kind)
-    throw usageError(`--kind må være ${names}, ikke «${name}».`, `--kind must be ${names}, not "${name}".`);
-  const options = { date: todayOption(text(opts.date)), year: yearOption(text(opts.year)), lang };
-  const missing = kind.needs?.(options);
-  if (missing) throw usageError(missing.nb, missing.en);
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), { today: options.date });
-  await writeDocument(out, kind.build(result, options));
-  ctx.io.out(kind.done(out, options)[lang]);
-  return EXIT.ok;
-}
-
 async function exportEconomy(ctx: Context): Promise<number> {
   const { opts, lang } = ctx;
   const file = inputFile(ctx, {
@@ -524,11 +526,36 @@ async function exportEconomy(ctx: Context): Promise<number> {
   if (!/\.(csv|xlsx)$/i.test(out))
     throw usageError('Økonomien skrives som .xlsx eller .csv.', 'The economy is written as .xlsx or .csv.');
   const year = yearOption(text(opts.year));
-  const result = checkWorkbook(workbookValues(await loadWorkbook(file)), {
-    today: todayOption(text(opts.date)),
-  });
+  const result = await readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
   const rows = await writeEconomy(result, out, lang, year);
   say(ctx, `Skrev økonomien (${rows} rader) til ${out}.`, `Wrote the economy (${rows} rows) to ${out}.`);
+  return EXIT.ok;
+}
+
+async function report(ctx: Context): Promise<number> {
+  const file = inputFile(ctx, { nb: 'Oppgi én arbeidsbok (.xlsx).', en: 'Give one workbook (.xlsx).' });
+  const out = requiredOut(ctx, 'FIL.docx');
+  const asked = text(ctx.opts.kind) ?? '';
+  const kind = REPORT_KINDS[asked];
+  if (!kind) {
+    const kinds = Object.keys(REPORT_KINDS);
+    throw usageError(
+      `--kind må være ${kinds.join(', ')}, ikke «${asked}».`,
+      `--kind must be ${kinds.join(', ')}, not "${asked}".`,
+    );
+  }
+  const options = {
+    date: todayOption(text(ctx.opts.date)),
+    year: yearOption(text(ctx.opts.year)),
+    lang: ctx.lang,
+  };
+  const missing = kind.needs?.(options);
+  if (missing) throw usageError(missing.nb, missing.en);
+  const values = await readValues(file);
+  const result = await readChecked(ctx, values, { today: options.date });
+  await writeDocument(out, kind.build({ ...options, result, values }));
+  const done = kind.done(out, options);
+  say(ctx, done.nb, done.en);
   return EXIT.ok;
 }
 

@@ -1,8 +1,11 @@
 import type { CheckResult } from '../core/rules/check';
 import type { DocModel } from '../core/documents/model';
 import type { Lang, Reason } from '../core/base/result';
+import type { WorkbookValues } from '../core/workbook/records';
 import { buildBoardStatus } from '../core/follow-up/documents/board-status';
 import { buildAnnualReport } from '../core/follow-up/documents/annual-report';
+import { buildPlanReview } from '../core/plan/review';
+import { readPlanHistory } from '../core/plan/records';
 
 /** The options every `tilskudd report` kind may read, already validated by the command. */
 export interface ReportOptions {
@@ -13,12 +16,18 @@ export interface ReportOptions {
   lang: Lang;
 }
 
+/** What a report is made from: the checked workbook, its raw values (for sheets such as history), the options. */
+export interface ReportInput extends ReportOptions {
+  result: CheckResult;
+  values: WorkbookValues;
+}
+
 export interface ReportKind {
-  /** One help line: the kind and what it writes. */
+  /** One help line: what the kind writes. */
   describe: Reason;
   /** Checks the options this kind needs; the message when one is missing. */
   needs?: (o: ReportOptions) => Reason | null;
-  build: (result: CheckResult, o: ReportOptions) => DocModel;
+  build: (input: ReportInput) => DocModel;
   done: (out: string, o: ReportOptions) => Reason;
 }
 
@@ -26,15 +35,27 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * `tilskudd report --kind …`: one entry per kind, so each feature adds its document here without
- * touching the command (status and annual: issue 11).
+ * touching the command (plan: issue 12; status and annual: issue 11).
  */
 export const REPORT_KINDS: Record<string, ReportKind> = {
+  plan: {
+    describe: {
+      nb: 'den årlige gjennomgangen av handlingsplanen per --date',
+      en: 'the annual review of the action plan on --date',
+    },
+    build: ({ result, values, date, lang }) =>
+      buildPlanReview(result, readPlanHistory(values), { date, lang }),
+    done: (out) => ({
+      nb: `Skrev den årlige gjennomgangen av handlingsplanen til ${out}.`,
+      en: `Wrote the annual review of the action plan to ${out}.`,
+    }),
+  },
   status: {
     describe: {
-      nb: 'status   statusrapport til porteføljestyret per --date (standard i dag)',
-      en: 'status   status report to the portfolio board on --date (default today)',
+      nb: 'statusrapport til porteføljestyret per --date',
+      en: 'status report to the portfolio board on --date',
     },
-    build: (result, o) => buildBoardStatus(result, { date: o.date, lang: o.lang }),
+    build: ({ result, date, lang }) => buildBoardStatus(result, { date, lang }),
     done: (out, o) => ({
       nb: `Skrev statusrapporten til porteføljestyret per ${iso(o.date)} til ${out}.`,
       en: `Wrote the status report to the portfolio board on ${iso(o.date)} to ${out}.`,
@@ -42,17 +63,25 @@ export const REPORT_KINDS: Record<string, ReportKind> = {
   },
   annual: {
     describe: {
-      nb: 'annual   årlig melding for budsjettåret --year, fra rapportene mottatt per --date',
-      en: 'annual   annual report for the budget year --year, from the reports received by --date',
+      nb: 'årlig melding for budsjettåret --year, fra rapportene mottatt per --date',
+      en: 'annual report for the budget year --year, from the reports received by --date',
     },
     needs: (o) =>
       o.year === undefined
         ? { nb: '--kind annual trenger --year ÅÅÅÅ.', en: '--kind annual needs --year YYYY.' }
         : null,
-    build: (result, o) => buildAnnualReport(result, { year: o.year!, date: o.date, lang: o.lang }),
+    build: ({ result, year, date, lang }) => buildAnnualReport(result, { year: year!, date, lang }),
     done: (out, o) => ({
       nb: `Skrev årlig melding ${o.year} til ${out}.`,
       en: `Wrote the annual report ${o.year} to ${out}.`,
     }),
   },
 };
+
+/** The kinds' help lines, `--kind NAME  what it writes`, aligned. */
+export function reportKindsHelp(lang: Lang): string {
+  const width = Math.max(...Object.keys(REPORT_KINDS).map((k) => k.length));
+  return Object.entries(REPORT_KINDS)
+    .map(([name, k]) => `  --kind ${name.padEnd(width)}  ${k.describe[lang]}`)
+    .join('\n');
+}

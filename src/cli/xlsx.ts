@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { choicesFor } from '../core/workbook/choices';
 import {
+  ACTION_PLAN,
   FINDINGS_SHEET,
   findSheetName,
   columnLetter,
@@ -16,6 +19,7 @@ import type { Settings } from '../core/workbook/settings';
 import { withOwnNote, withoutOwnNote } from '../core/workbook/notes';
 import { neutralizeFormula, xmlSafe } from '../core/base/text';
 import { tilskuddError } from '../core/base/errors';
+import { UncomputedFormula } from '../core/base/cell';
 import { isFileError } from './errors';
 
 /** Reading and writing .xlsx files with exceljs: the offline twin of the Apps Script sheet adapter. */
@@ -26,20 +30,22 @@ type CellValue = ExcelJS.CellValue;
 export function plainValue(value: CellValue): unknown {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'object' || value instanceof Date) return value;
-  if ('result' in value) return plainValue(value.result as CellValue);
-  if ('formula' in value || 'sharedFormula' in value) return '';
+  if ('result' in value && value.result !== undefined) return plainValue(value.result as CellValue);
+  // A formula the file holds without its computed value: named as such by the rules, not read as blank.
+  if ('formula' in value || 'sharedFormula' in value)
+    return new UncomputedFormula(('formula' in value ? value.formula : value.sharedFormula) ?? '');
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('text' in value) return plainValue(value.text as CellValue);
   if ('error' in value) return value.error;
   return '';
 }
 
-export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+/** Runs a reader of the file at `path`, turning its failures into messages that name the file. */
+async function reading<T>(path: string, read: () => Promise<T>): Promise<T> {
   if (!existsSync(path))
     throw tilskuddError(`Filen «${path}» finnes ikke.`, `The file "${path}" does not exist.`);
-  const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(path);
+    return await read();
   } catch (e) {
     // A folder, no access, a file locked by Excel: the CLI names those in words of their own.
     if (isFileError(e)) throw e;
@@ -48,7 +54,58 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
       `The file "${path}" is not a readable .xlsx file.`,
     );
   }
+}
+
+/** The whole workbook with styles and notes, for commands that write it back (`check --write`). */
+export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await reading(path, () => wb.xlsx.readFile(path));
   return wb;
+}
+
+/**
+ * Only the cell values, streamed row by row without exceljs's object model: what every command that
+ * does not write the workbook back needs, in a fraction of the memory (see `npm run bench`). The stream
+ * needs the workbook part before the sheets, as Excel and exceljs write them; a file ordered otherwise
+ * is read whole instead.
+ */
+export function readValues(path: string): Promise<WorkbookValues> {
+  return reading(path, async () => {
+    // Read by us, so a folder or a missing permission is an ordinary error, not one of the stream's.
+    const data = await readFile(path);
+    try {
+      return await streamValues(data);
+    } catch {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+      return workbookValues(wb);
+    }
+  });
+}
+
+async function streamValues(data: Buffer): Promise<WorkbookValues> {
+  const out: Record<string, unknown[][]> = {};
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    sharedStrings: 'cache',
+    styles: 'cache', // number formats tell dates from numbers
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
+  for await (const ws of reader) {
+    const rows: unknown[][] = [];
+    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+      const cells = row.values as CellValue[];
+      const values: unknown[] = new Array(Math.max(cells.length - 1, 0));
+      for (let c = 1; c < cells.length; c++) values[c - 1] = plainValue(cells[c]);
+      // Rows keep their sheet row number: empty rows in between are left out of the stream.
+      while (rows.length < row.number - 1) rows.push([]);
+      rows.push(values);
+    }
+    const name = (ws as unknown as { name?: string }).name;
+    if (name === undefined) throw new Error('worksheet before workbook part');
+    out[name] = rows;
+  }
+  return out;
 }
 
 /** All sheets' values, header first; each row padded to the sheet's width. */
@@ -135,6 +192,33 @@ export function annotate(wb: ExcelJS.Workbook, p: Portfolio, findings: Finding[]
     setFill(last.getCell(2), FILL[f.severity]);
   }
   styleHeader(ws, [22, 12, 16, 100, 22]);
+}
+
+/**
+ * Writes the numbers the product assigns into the plan's `Nr` (as text), adding the column after the last
+ * one when the sheet has none; given numbers are left as they are. Returns how many rows got a number.
+ */
+export function writePlanNumbers(wb: ExcelJS.Workbook, p: Portfolio): number {
+  const plan = p.plan;
+  const assigned = plan?.items.filter((i) => i.assigned) ?? [];
+  if (!plan || assigned.length === 0) return 0;
+  const ws = wb.getWorksheet(plan.sheetName)!;
+  let col = plan.columns.nr;
+  if (col === undefined) {
+    // After the header's last filled cell (styles may give the row more cells than it uses).
+    let last = 0;
+    ws.getRow(1).eachCell((cell, n) => {
+      if (String(plainValue(cell.value)).trim() !== '') last = n;
+    });
+    col = last;
+    ws.getRow(1).getCell(col + 1).value = ACTION_PLAN.fields.find((f) => f.key === 'nr')!.header;
+  }
+  for (const item of assigned) {
+    const cell = ws.getRow(item.row).getCell(col + 1);
+    cell.numFmt = '@';
+    cell.value = item.number;
+  }
+  return assigned.length;
 }
 
 const noteText = (cell: ExcelJS.Cell): string =>

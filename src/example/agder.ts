@@ -1,9 +1,11 @@
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   BUDGET,
   DEADLINES,
   PAYMENTS,
+  PLAN_HISTORY,
   SETTINGS_SHEET,
   STATUS_REPORTS,
   type FieldKey,
@@ -11,6 +13,7 @@ import {
 } from '../core/workbook/contract';
 import { DEFAULT_SETTINGS, settingsToRows } from '../core/workbook/settings';
 import { EXAMPLE_DEADLINES, EXAMPLE_STATUS_REPORTS } from './follow-up';
+import { EXAMPLE_PLAN, EXAMPLE_PLAN_HISTORY } from './agder-plan';
 
 /**
  * The bundled example: the real cases of SSU case 18-2025 (Helsefellesskapet Agder, meeting 09.05.2025),
@@ -181,15 +184,21 @@ function workbook(
 }
 
 /** The example workbook's values: sheet name → rows, header first. */
-export const exampleWorkbook = () =>
-  workbook(
+export const exampleWorkbook = (): Record<string, unknown[][]> => ({
+  ...workbook(
     EXAMPLE_APPLICATIONS,
     EXAMPLE_BUDGET,
     EXAMPLE_ALLOCATIONS,
     EXAMPLE_PAYMENTS,
     EXAMPLE_STATUS_REPORTS,
     EXAMPLE_DEADLINES,
-  );
+  ),
+  [ACTION_PLAN.name]: sheetRows(ACTION_PLAN, EXAMPLE_PLAN),
+  [PLAN_HISTORY.name]: sheetRows(PLAN_HISTORY, EXAMPLE_PLAN_HISTORY),
+});
 
 /** Every sheet of the contract with its headers and the default settings: the template. */
-export const emptyWorkbook = () => workbook([], [], [], []);
+export const emptyWorkbook = (): Record<string, unknown[][]> => ({
+  ...workbook([], [], [], []),
+  [ACTION_PLAN.name]: sheetRows(ACTION_PLAN, []),
+});

@@ -14,15 +14,16 @@ export function nok(amount: CellInput): unknown {
 }
 
 /**
- * Date cells reach a custom function as the instant of their midnight in the script's time zone; the
- * core reads dates by their UTC fields. Converted here, and only when a Date is present (no service call
- * otherwise), as the sheet reader does for whole sheets.
+ * A date cell reaches a custom function as an exact instant: its midnight in the spreadsheet's time zone
+ * (which may differ from the script's); the core reads dates by their UTC fields. Converted here in the
+ * spreadsheet's zone (reading it is allowed in custom functions), and only when a Date is present (no
+ * service call otherwise), as the sheet reader does for whole sheets.
  */
 export function wallClockDates(input: CellInput): unknown {
   const hasDate = Array.isArray(input)
     ? (input as unknown[][]).some((row) => row.some(isDate))
     : isDate(input);
   if (!hasDate) return input;
-  const zone = Session.getScriptTimeZone();
+  const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
   return mapCells(input, (value) => (isDate(value) ? wallClock(value, zone) : value));
 }

@@ -3,6 +3,7 @@ import { parseDay } from '../core/parse/period';
 import type { Lang } from '../core/base/result';
 import type { Action } from '../core/access/roles';
 import { requireRole } from './access';
+import { protectionError } from './protect';
 import { TEXT, langOf } from './i18n';
 import { SheetIndex, type Spreadsheet } from './sheets';
 
@@ -12,6 +13,8 @@ export interface Desk {
   sheets: SheetIndex;
   lang: Lang;
   user: string;
+  /** When this execution started (ms), for stopping long work before Google's 6-minute limit. */
+  started: number;
 }
 
 /**
@@ -25,18 +28,20 @@ export function withDesk<T>(
   action: (desk: Desk) => T,
   options: { action: Action | null; lock?: boolean },
 ): T | undefined {
+  const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = langOf(ss);
   try {
     const run = () => {
       const sheets = new SheetIndex(ss);
       const user = options.action === null ? '' : requireRole(sheets, options.action);
-      return action({ ss, sheets, lang, user });
+      return action({ ss, sheets, lang, user, started });
     };
     return options.lock === false ? run() : inLock(run);
   } catch (e) {
-    if (e instanceof TilskuddError) {
-      SpreadsheetApp.getUi().alert(e.reason[lang]);
+    const refusal = e instanceof TilskuddError ? e : protectionError(e);
+    if (refusal) {
+      SpreadsheetApp.getUi().alert(refusal.reason[lang]);
       return undefined;
     }
     throw e;

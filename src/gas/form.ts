@@ -16,11 +16,14 @@ import type { Spreadsheet } from './sheets';
  * sends its responses to this spreadsheet and installs the form-submit trigger exactly once.
  */
 export const SUBMIT_HANDLER = 'onFormSubmit';
+/** The hourly sweep registers what the submit trigger could not (see `journal.ts`). */
+export const SWEEP_HANDLER = 'registerMissingResponses';
 export const FORM_ID_PROPERTY = 'tilskudd.formId';
 
 type Form = GoogleAppsScript.Forms.Form;
 
 const TRIGGER_OWNER_PROPERTY = 'tilskudd.triggerOwner';
+const HANDLERS: string[] = [SUBMIT_HANDLER, SWEEP_HANDLER];
 
 /**
  * The form made earlier for this spreadsheet: `form` when this user can open it, `unreadable` when one
@@ -56,23 +59,52 @@ export function createApplicationForm(ss: Spreadsheet, settings: Settings, lang:
     for (const question of section.questions) addQuestion(form, question, settings, lang);
   });
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  // Applications are final: corrections go through the secretariat, so a response never changes after
+  // it is registered. Forms made by scripts start unpublished and take no responses until published.
+  form.setAllowResponseEdits(false);
+  form.setPublished(true);
   return form;
 }
 
-function addQuestion(form: Form, q: Question, settings: Settings, lang: Lang): void {
+/** What stands between a form and its applicants, in the words of the dialog; empty when it is open. */
+export function formProblems(form: Form, lang: Lang): string[] {
+  const nb = lang === 'nb';
+  const problems: string[] = [];
+  if (!form.isPublished()) problems.push(nb ? 'Skjemaet er ikke publisert.' : 'The form is not published.');
+  else if (!form.isAcceptingResponses())
+    problems.push(nb ? 'Skjemaet tar ikke imot svar.' : 'The form does not accept responses.');
+  if (form.canEditResponse())
+    problems.push(
+      nb
+        ? 'Søkerne kan endre innsendte svar (en endring ville blitt en ny søknad).'
+        : 'Applicants can edit submitted responses (an edit would become a new application).',
+    );
+  return problems;
+}
+
+/** Opens the form to applicants: published, accepting responses, submitted responses final. */
+export function openForm(form: Form): void {
+  form.setAllowResponseEdits(false);
+  if (!form.isPublished()) form.setPublished(true);
+  else if (!form.isAcceptingResponses()) form.setAcceptingResponses(true);
+}
+
+/** Adds one schema question as its Google Forms item (any form's schema: application or status). */
+export function addQuestion(form: Form, q: Question<string>, settings: Settings, lang: Lang): Item {
   const item = itemFor(form, q, settings, lang);
   item.setTitle(questionTitle(q, settings)[lang]).setRequired(q.required);
   if (q.help) item.setHelpText(q.help[lang]);
+  return item;
 }
 
-type Item =
+export type Item =
   | GoogleAppsScript.Forms.TextItem
   | GoogleAppsScript.Forms.ParagraphTextItem
   | GoogleAppsScript.Forms.MultipleChoiceItem
   | GoogleAppsScript.Forms.ListItem
   | GoogleAppsScript.Forms.CheckboxItem;
 
-function itemFor(form: Form, q: Question, settings: Settings, lang: Lang): Item {
+function itemFor(form: Form, q: Question<string>, settings: Settings, lang: Lang): Item {
   switch (q.kind) {
     case 'paragraph':
     case 'budget':
@@ -100,13 +132,13 @@ function itemFor(form: Form, q: Question, settings: Settings, lang: Lang): Item 
 }
 
 /**
- * Installs the form-submit trigger once for the spreadsheet. A user sees only their own triggers, so the
+ * Installs the form-submit trigger and the hourly sweep once for the spreadsheet. A user sees only their own triggers, so the
  * installer is remembered: when another member installed it, nothing is added (two triggers would
  * register each response twice) and their address is returned. The user's own earlier trigger is replaced.
  */
 export function triggerOwner(user: string): { owner: string; someoneElse: boolean } {
   const owner = PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_PROPERTY) ?? '';
-  const mine = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === SUBMIT_HANDLER);
+  const mine = ScriptApp.getProjectTriggers().some((t) => HANDLERS.includes(t.getHandlerFunction()));
   return { owner, someoneElse: owner !== '' && owner !== user && !mine };
 }
 
@@ -119,9 +151,10 @@ export function installTrigger(
   const props = PropertiesService.getDocumentProperties();
   const { owner, someoneElse } = triggerOwner(user);
   if (someoneElse && !takeOver) return { installed: false, owner };
-  const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === SUBMIT_HANDLER);
+  const mine = ScriptApp.getProjectTriggers().filter((t) => HANDLERS.includes(t.getHandlerFunction()));
   for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
   ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
+  ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().everyHours(1).create();
   props.setProperty(TRIGGER_OWNER_PROPERTY, user);
   return { installed: true, owner: user };
 }

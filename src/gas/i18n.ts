@@ -10,7 +10,11 @@ export const TEXT = {
   setup: { nb: 'Sett opp arbeidsboka', en: 'Set up workbook' },
   createForm: { nb: 'Opprett søknadsskjema', en: 'Create application form' },
   check: { nb: 'Kontroller portefølje', en: 'Check portfolio' },
+  registerMissing: { nb: 'Registrer manglende svar', en: 'Register missing responses' },
   supplement: { nb: 'Registrer tilleggsbevilling', en: 'Register supplementary allocation' },
+  approveFinalReport: { nb: 'Godkjenn sluttrapport', en: 'Approve final report' },
+  createStatusForm: { nb: 'Opprett statusskjema', en: 'Create status form' },
+  showReminders: { nb: 'Vis påminnelser', en: 'Show reminders' },
   payment: { nb: 'Registrer utbetaling', en: 'Register payment' },
   busy: {
     nb: 'Arbeidsboka er opptatt med en annen endring. Prøv igjen om litt.',

@@ -9,135 +9,181 @@ import {
 } from '../core/workbook/contract';
 import { SEVERITY_LABEL } from '../core/rules/findings';
 import {
-  isBlankSubmission,
   mapSubmission,
   nextCaseId,
-  responseKey,
+  raiseHighWater,
+  readHighWater,
   roundFor,
-  type NamedValues,
+  roundPrefix,
 } from '../core/intake/intake';
+import { otherAnswersText } from '../core/intake/journal';
+import { CELL_LIMIT, clipText, fitCell } from '../core/workbook/cell-limit';
 import { readSettings } from '../core/workbook/records';
-import { tilskuddError } from '../core/base/errors';
-import { cellText, neutralizeFormula } from '../core/base/text';
+import { cellText, isDate, neutralizeFormula } from '../core/base/text';
 import { todayIn } from './desk';
-import { langOf } from './i18n';
-import { appendLog } from './log';
-import { SheetIndex, appendRows, readValues, rowFor, wallClock } from './sheets';
+import { FORM_ID_PROPERTY } from './form';
+import type { LogEntry } from './log';
+import { handleSubmitEvent, type JournalBatch, type JournalPlan, type JournalSpec } from './journal';
+import { readValues, rowFor, wallClock, type Sheet } from './sheets';
 
 /**
- * The form-submit trigger. It holds the document lock, drops blank events, ignores a response already
- * registered (replayed events, duplicate triggers), gives the application the next case id of its
- * round, and writes its `Søknader` row and `Budsjett` lines in one write each. Invalid answers are kept
- * as typed and flagged, never dropped.
+ * The application form's intake: each new response becomes a `Søknader` row with the next case id of
+ * its round, its `Budsjett` lines, its own findings in `Avvik` and a `Logg` line, written through the
+ * journal (`journal.ts`) in one write per sheet. Invalid answers are kept as typed and flagged; answers
+ * the mapping does not know go to `Andre svar`; an answer over the cell limit is cut and flagged.
  */
-export interface SubmitEvent {
-  namedValues?: NamedValues;
-  values?: readonly string[];
-}
+type Cells = Partial<Record<(typeof APPLICATIONS)['fields'][number]['key'], unknown>>;
 
-export type SubmitOutcome =
-  | { status: 'blank' }
-  | { status: 'duplicate'; caseId: string }
-  | { status: 'registered'; caseId: string; findings: number };
+/** Per round, the highest case number ever given (document property, updated under the lock). */
+export const CASE_IDS_PROPERTY = 'tilskudd.application.caseIds';
 
-export function handleSubmission(e: SubmitEvent | undefined): SubmitOutcome {
-  const named = e?.namedValues;
-  if (!named || isBlankSubmission(named)) return { status: 'blank' };
-  const lock = LockService.getDocumentLock();
-  // Waits up to 30 s for other submissions; throws (and Google reports the failure) rather than lose one.
-  lock.waitLock(30_000);
-  try {
-    return register(named, e?.values?.[0] ?? '');
-  } finally {
-    lock.releaseLock();
-  }
-}
+export const APPLICATION_JOURNAL: JournalSpec<typeof APPLICATIONS> = {
+  id: 'application',
+  label: { nb: 'søknadsskjemaet', en: 'application form' },
+  formIdProperty: FORM_ID_PROPERTY,
+  target: APPLICATIONS,
+  keyField: 'responseKey',
+  otherField: 'otherAnswers',
+  plan: planApplications,
+};
 
-function register(named: NamedValues, timestamp: string): SubmitOutcome {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = new SheetIndex(ss);
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const applications = sheets.require(APPLICATIONS);
+/** The form-submit trigger's entry (see `handleSubmitEvent`). */
+export const handleSubmission = (e: unknown) => handleSubmitEvent(APPLICATION_JOURNAL, e);
+
+function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan {
+  const { ss, sheets, timeZone, target } = batch;
   const budget = sheets.require(BUDGET);
+  const budgetHeader = headerOf(budget);
+  const budgetLength = budget.getLastRow();
+  mapHeaders(BUDGET, budgetHeader); // a missing column stops with its name, before anything is written
+  const findingsSheet = sheets.find(FINDINGS_SHEET);
+  const findingsHeader = findingsSheet ? headerOf(findingsSheet) : null;
+  if (findingsHeader) mapHeaders(FINDINGS_SHEET, findingsHeader);
   const settingsSheet = sheets.find(SETTINGS_SHEET);
-  const appValues = readValues(applications, timeZone);
-  const budgetValues = readValues(budget, timeZone);
   const settingsValues = settingsSheet ? readValues(settingsSheet, timeZone) : null;
-  // Validates both headers before anything is written: a missing column stops with its name.
-  const appColumns = mapHeaders(APPLICATIONS, appValues[0] ?? []);
-  mapHeaders(BUDGET, budgetValues[0] ?? []);
-
-  if (appColumns.responseKey === undefined) {
-    throw tilskuddError(
-      'Arket «Søknader» mangler kolonnen «Svar-ID», som hindrer at samme skjemasvar registreres to ganger. Velg Tilskudd › Sett opp arbeidsboka for å legge den til.',
-      'The "Søknader" sheet has no "Svar-ID" column, which keeps a form response from being registered twice. Choose Tilskudd › Set up workbook to add it.',
-    );
-  }
-  const key = responseKey(timestamp || cellText(named['Tidsmerke']?.[0] ?? named['Timestamp']?.[0]), named);
-  const ids: string[] = [];
-  for (const row of appValues.slice(1)) {
-    const existing = cellText(row[appColumns.caseId!]);
-    if (cellText(row[appColumns.responseKey]) === key) {
-      return { status: 'duplicate', caseId: existing };
-    }
-    ids.push(existing);
-  }
-
   const settings = readSettings(settingsValues ? { [SETTINGS_SHEET.name]: settingsValues } : {});
-  const submission = mapSubmission(named, settings);
-  const now = new Date();
-  const received = wallClock(now, timeZone);
-  const caseId = nextCaseId(
-    ids,
-    roundFor(received.getUTCFullYear(), received.getUTCMonth() + 1, settings.roundMonths),
-  );
-  const appRow = rowFor(APPLICATIONS, appValues[0]!, {
-    ...submission.cells,
-    caseId,
-    received: now,
-    status: 'Mottatt',
-    responseKey: key,
-  });
-  const budgetRows = submission.budget.map((line) => rowFor(BUDGET, budgetValues[0]!, { caseId, ...line }));
-  appendRows(applications, appValues.length, [appRow]);
-  appendRows(budget, budgetValues.length, budgetRows);
+  const header = target.values[0]!;
+  const caseCol = target.columns.caseId!;
+  const props = PropertiesService.getDocumentProperties();
+  // The highest number per round, from the sheet and the stored mark, read once: ids given below raise it.
+  let marks = readHighWater(props.getProperty(CASE_IDS_PROPERTY));
+  for (const row of target.values.slice(1)) marks = raiseHighWater(marks, cellText(row[caseCol]));
 
-  // The new application's own findings, from the same engine as a full check.
+  const now = new Date();
+  const appRows: unknown[][] = [];
+  const checkRows: unknown[][] = [];
+  const budgetRows: unknown[][] = [];
+  const log: LogEntry[] = [];
+  const receipts: Array<{ to: string; caseId: string; title: string }> = [];
+  for (const response of batch.responses) {
+    const submission = mapSubmission(response.answers, settings);
+    // The response's own time decides its round, whenever it is registered.
+    const received = isDate(response.timestamp) ? response.timestamp : now;
+    const local = wallClock(received, timeZone);
+    const round = roundFor(local.getUTCFullYear(), local.getUTCMonth() + 1, settings.roundMonths);
+    const caseId = nextCaseId([], round, marks[roundPrefix(round)]);
+    marks = raiseHighWater(marks, caseId);
+
+    const cut: string[] = [];
+    const fit = (value: unknown, what: string) => {
+      const f = fitCell(value);
+      if (f.cutFrom > 0) cut.push(what);
+      return f.value;
+    };
+    const cells: Cells = {};
+    for (const [key, value] of Object.entries(submission.cells)) cells[key as keyof Cells] = fit(value, key);
+    const other = otherAnswersText(submission.unmatched);
+    const row = rowFor(APPLICATIONS, header, {
+      ...cells,
+      caseId,
+      received,
+      status: 'Mottatt',
+      responseKey: response.key,
+      otherAnswers: fit(other, 'otherAnswers'),
+    });
+    appRows.push(row);
+    const dateCol = target.columns.received;
+    checkRows.push(dateCol === undefined ? row : row.map((v, c) => (c === dateCol ? local : v)));
+    for (const line of submission.budget)
+      budgetRows.push(
+        rowFor(BUDGET, budgetHeader, {
+          caseId,
+          item: fit(line.item, 'budget'),
+          amount: fit(line.amount, 'budget'),
+        }),
+      );
+    log.push({
+      action: 'Søknad mottatt',
+      caseId,
+      after: [
+        clipText(cellText(submission.cells.title), 200),
+        `skjemasvar rad ${response.row} i «${batch.responseSheetName}»`,
+        ...(submission.unmatched.length > 0
+          ? [`andre svar: ${submission.unmatched.map((u) => u.title).join(', ')}`]
+          : []),
+        ...(cut.length > 0 ? [`avkortet: ${cut.join(', ')}`] : []),
+      ].join('; '),
+    });
+    if (settings.emailReceipt)
+      receipts.push({
+        to: cellText(submission.cells.email),
+        caseId,
+        title: cellText(submission.cells.title),
+      });
+  }
+
+  // The new applications' own findings, from the same engine as a full check, in one run.
   const checked = checkWorkbook(
+    // Padded with blank rows (which the check skips) so messages name the rows the writes will fill.
     miniWorkbook(
-      [appValues[0]!, withDate(appRow, appColumns.received, received)],
-      [budgetValues[0]!, ...budgetRows],
+      [header, ...blankRows(target.values.length - 1), ...checkRows],
+      [budgetHeader, ...blankRows(budgetLength - 1), ...budgetRows],
       settingsValues,
     ),
     { today: todayIn(ss) },
   );
-  const lang = langOf(ss);
-  recordFindings(
-    sheets,
-    checked.findings.map((f) => [f.rule, SEVERITY_LABEL[f.severity][lang], caseId, f.message[lang], '']),
+  const lang = batch.lang;
+  const findingRows = checked.findings.map((f) =>
+    // A message may quote an answer: clipped so that it fits its cell.
+    [f.rule, SEVERITY_LABEL[f.severity][lang], f.ref, clipText(f.message[lang], CELL_LIMIT - 1), ''].map(
+      neutralizeFormula,
+    ),
   );
-  appendLog(sheets, Session.getEffectiveUser().getEmail(), [
-    {
-      action: 'Søknad mottatt',
-      caseId,
-      after: [
-        cellText(submission.cells.title),
-        checked.findings.length === 0
-          ? 'ingen avvik'
-          : `avvik: ${[...new Set(checked.findings.map((f) => f.rule))].join(', ')}`,
-        ...(submission.unmatched.length > 0 ? [`ukjente spørsmål: ${submission.unmatched.join(', ')}`] : []),
-      ].join('; '),
+  const rulesByCase = new Map<string, Set<string>>();
+  for (const f of checked.findings) {
+    if (!rulesByCase.has(f.ref)) rulesByCase.set(f.ref, new Set());
+    rulesByCase.get(f.ref)!.add(f.rule);
+  }
+  for (const entry of log) {
+    const rules = [...(rulesByCase.get(entry.caseId!) ?? [])];
+    entry.after += `; ${rules.length === 0 ? 'ingen avvik' : `avvik: ${rules.join(', ')}`}`;
+  }
+
+  return {
+    appends: [
+      { sheet: target.sheet, rows: appRows },
+      { sheet: budget, rows: budgetRows },
+      ...(findingsSheet && findingsHeader
+        ? [{ sheet: findingsSheet, rows: findingRows.map((r) => placeFinding(findingsHeader, r)) }]
+        : []),
+    ].filter((a) => a.rows.length > 0),
+    log,
+    ids: appRows.map((r) => cellText(r[caseCol])),
+    commit: () => {
+      props.setProperty(CASE_IDS_PROPERTY, JSON.stringify(marks));
+      for (const r of receipts) sendReceipt(r.to, r.caseId, r.title);
     },
-  ]);
-  if (settings.emailReceipt)
-    sendReceipt(cellText(submission.cells.email), caseId, cellText(submission.cells.title));
-  return { status: 'registered', caseId, findings: checked.findings.length };
+  };
 }
 
-function withDate(row: unknown[], col: number | undefined, date: Date): unknown[] {
-  const copy = [...row];
-  if (col !== undefined) copy[col] = date;
-  return copy;
+const blankRows = (n: number): unknown[][] => Array.from({ length: Math.max(n, 0) }, () => []);
+
+const headerOf = (sheet: Sheet): unknown[] =>
+  sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0]!;
+
+/** A finding row placed by `Avvik`'s header, so columns a person added there keep their place. */
+function placeFinding(header: unknown[], [rule, severity, ref, message, cell]: unknown[]): unknown[] {
+  return rowFor(FINDINGS_SHEET, header, { rule, severity, ref, message, cell });
 }
 
 function miniWorkbook(
@@ -147,21 +193,10 @@ function miniWorkbook(
 ): Record<string, unknown[][]> {
   return {
     [APPLICATIONS.name]: apps,
-    [BUDGET.name]: budget.length > 0 ? budget : [BUDGET.fields.map((f) => f.header)],
+    [BUDGET.name]: budget,
     [ALLOCATIONS.name]: [ALLOCATIONS.fields.map((f) => f.header)],
     ...(settings ? { [SETTINGS_SHEET.name]: settings } : {}),
   };
-}
-
-/** Appends the application's findings to `Avvik` in one write, until the next full check rewrites it. */
-function recordFindings(sheets: SheetIndex, rows: unknown[][]): void {
-  const sheet = sheets.find(FINDINGS_SHEET);
-  if (!sheet || rows.length === 0) return;
-  appendRows(
-    sheet,
-    Math.max(sheet.getLastRow(), 1),
-    rows.map((r) => r.map(neutralizeFormula)),
-  );
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

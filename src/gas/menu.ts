@@ -5,17 +5,32 @@ import { runCheck } from './check';
 import { inLock, withDesk } from './desk';
 import { DOCUMENT_TEXT } from './documents-menu';
 import { FOLLOW_UP_DOCUMENT_TEXT } from './follow-up-documents';
-import { createApplicationForm, existingForm, installTrigger, rememberForm, triggerOwner } from './form';
+import {
+  createApplicationForm,
+  existingForm,
+  formProblems,
+  installTrigger,
+  openForm,
+  rememberForm,
+  triggerOwner,
+} from './form';
+import { APPLICATION_JOURNAL } from './intake';
+import { isTriggerEvent, linkResponseSheet, sweepFromTrigger, sweepResponses } from './journal';
 import { TEXT, langOf } from './i18n';
 import { appendLog } from './log';
 import { setupDoneText, setupWorkbook } from './setup';
 import { readValues } from './sheets';
 import { SIDEBAR_TEXT } from './sidebars';
+import { hasStatusForm } from './status-form';
+import { STATUS_JOURNAL } from './status-intake';
+import { PLAN_TEXT } from './plan';
 
 /** The Tilskudd menu and the actions behind it. Every item names a global function of the bundle. */
 export const MENU = [
   { label: TEXT.setup, fn: 'setupWorkbook' },
   { label: TEXT.createForm, fn: 'createForm' },
+  { label: TEXT.registerMissing, fn: 'registerMissingResponses' },
+  { label: TEXT.createStatusForm, fn: 'createStatusForm' },
   null,
   { label: TEXT.check, fn: 'checkPortfolio' },
   { label: DOCUMENT_TEXT.memo, fn: 'createMemo' },
@@ -30,6 +45,15 @@ export const MENU = [
   { label: SIDEBAR_TEXT.findings, fn: 'openFindings' },
   { label: SIDEBAR_TEXT.assessment, fn: 'openAssessment' },
   { label: SIDEBAR_TEXT.dashboard, fn: 'openDashboard' },
+  { label: SIDEBAR_TEXT.followUp, fn: 'openFollowUp' },
+  { label: TEXT.showReminders, fn: 'showReminders' },
+  { label: TEXT.approveFinalReport, fn: 'approveFinalReport' },
+  // The action plan (src/gas/plan.ts).
+  null,
+  { label: SIDEBAR_TEXT.plan, fn: 'openPlan' },
+  { label: PLAN_TEXT.number, fn: 'numberPlan' },
+  { label: PLAN_TEXT.review, fn: 'savePlanReview' },
+  { label: PLAN_TEXT.document, fn: 'createPlanReview' },
 ] as const;
 
 export function addMenu(): void {
@@ -115,13 +139,35 @@ export function createFormMenu(): void {
         : {};
       // Building the form is many Forms calls: outside the lock, which guards only the records below.
       const form = renew ? createApplicationForm(ss, readSettings(values), lang) : old.form!;
-      const trigger = inLock(() => {
+      // A kept form may have been closed, unpublished or opened to edits since: say so, offer to open it.
+      const problems = renew ? [] : formProblems(form, lang);
+      const opened =
+        problems.length > 0 &&
+        yes(
+          `${problems.join('\n')}\n\n${nb ? 'Vil du åpne skjemaet for søkerne nå (publisert, tar imot svar, innsendte svar kan ikke endres)?' : 'Open the form to applicants now (published, accepting responses, submitted responses final)?'}`,
+        );
+      if (opened) openForm(form);
+      const { trigger, linked } = inLock(() => {
         if (renew) rememberForm(form);
         const installed = installTrigger(ss, user, takeOver);
+        const sheet = linkResponseSheet(ss, APPLICATION_JOURNAL, form.getId());
         if (renew)
           appendLog(sheets, user, [{ action: 'Opprett søknadsskjema', after: form.getPublishedUrl() }]);
-        return installed;
+        return { trigger: installed, linked: sheet ? sheet.getName() : null };
       });
+      const state =
+        problems.length === 0 || opened
+          ? nb
+            ? 'Skjemaet er publisert og tar imot svar; innsendte svar kan ikke endres.'
+            : 'The form is published and accepts responses; submitted responses are final.'
+          : `${problems.join('\n')}\n${nb ? 'Åpne det i Google Skjemaer, eller kjør Opprett søknadsskjema igjen, når søkerne skal kunne sende inn.' : 'Open it in Google Forms, or run Create application form again, when applicants are to send in.'}`;
+      const journalNote = linked
+        ? nb
+          ? `Alle svar lagres i arket «${linked}»; det som ikke kom inn i Søknader, registreres hver time (eller med Tilskudd › Registrer manglende svar).`
+          : `Every response is kept in the "${linked}" sheet; any that did not reach Søknader is registered hourly (or with Tilskudd › Register missing responses).`
+        : nb
+          ? 'Fant ikke arket med skjemasvarene. Kjør Opprett søknadsskjema igjen om litt.'
+          : 'The form responses sheet was not found. Run Create application form again shortly.';
       const triggerNote = trigger.installed
         ? ''
         : nb
@@ -129,9 +175,46 @@ export function createFormMenu(): void {
           : `\n\nResponses are registered by the trigger ${trigger.owner} installed. There must be only one.`;
       ui.alert(
         (nb
-          ? `${renew ? 'Søknadsskjemaet er laget.' : 'Søknadsskjemaet:'}\n\nLenke til søkerne: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Søknader med saksnummer.`
-          : `${renew ? 'The application form is ready.' : 'The application form:'}\n\nLink for applicants: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}`) +
+          ? `${renew ? 'Søknadsskjemaet er laget.' : 'Søknadsskjemaet:'}\n\n${state}\n\nLenke til søkerne: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Søknader med saksnummer. ${journalNote}`
+          : `${renew ? 'The application form is ready.' : 'The application form:'}\n\n${state}\n\nLink for applicants: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}\n\n${journalNote}`) +
           triggerNote,
+      );
+    },
+    { action: 'intake', lock: false },
+  );
+}
+
+/**
+ * *Registrer manglende svar*, and the hourly trigger: registers every form response that is in the
+ * response sheet but not yet in `Søknader` (a trigger that found the lock busy, a header missing then).
+ * Called by the trigger (an event of this project's own trigger) it logs; from the menu it reports.
+ */
+export function registerMissingMenu(e?: unknown): void {
+  if (isTriggerEvent(e)) {
+    sweepFromTrigger(APPLICATION_JOURNAL);
+    if (hasStatusForm()) sweepFromTrigger(STATUS_JOURNAL);
+    return;
+  }
+  withDesk(
+    ({ ss, sheets, lang, user }) => {
+      const ids = inLock(() => sweepResponses(APPLICATION_JOURNAL, ss, sheets, user));
+      const reports = hasStatusForm() ? inLock(() => sweepResponses(STATUS_JOURNAL, ss, sheets, user)) : [];
+      const nb = lang === 'nb';
+      const reportNote =
+        reports.length === 0
+          ? ''
+          : nb
+            ? `\n\n${reports.length} statusrapport(er) registrert i Statusrapporter.`
+            : `\n\n${reports.length} status report(s) registered in Statusrapporter.`;
+      const list = ids.length > 0 ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})` : '';
+      SpreadsheetApp.getUi().alert(
+        (ids.length === 0
+          ? nb
+            ? 'Alle skjemasvar er allerede registrert i Søknader.'
+            : 'Every form response is already registered in Søknader.'
+          : nb
+            ? `${ids.length} skjemasvar registrert i Søknader${list}.`
+            : `${ids.length} form response(s) registered in Søknader${list}.`) + reportNote,
       );
     },
     { action: 'intake', lock: false },

@@ -1,4 +1,5 @@
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -30,8 +31,8 @@ export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead 
   for (const spec of [APPLICATIONS, BUDGET, ALLOCATIONS]) read(sheets.require(spec));
   const settings = sheets.find(SETTINGS_SHEET);
   if (settings) read(settings);
-  // Optional sheets: assessments, payments, and the follow-up's status reports and deadlines.
-  for (const spec of [ASSESSMENTS, PAYMENTS, STATUS_REPORTS, DEADLINES]) {
+  // Optional sheets: assessments, payments, the follow-up's status reports and deadlines, the action plan.
+  for (const spec of [ASSESSMENTS, PAYMENTS, STATUS_REPORTS, DEADLINES, ACTION_PLAN]) {
     const sheet = sheets.find(spec);
     if (sheet) read(sheet);
   }

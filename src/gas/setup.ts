@@ -1,16 +1,19 @@
 import { choicesFor } from '../core/workbook/choices';
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
   BUDGET,
   DEADLINES,
+  DOCUMENTS_SHEET,
   FINDINGS_SHEET,
   LOG_SHEET,
   MEMBERS_SHEET,
   PAYMENTS,
   SETTINGS_SHEET,
   STATUS_REPORTS,
+  missingFields,
   type Field,
   type SheetSpec,
 } from '../core/workbook/contract';
@@ -21,6 +24,9 @@ import { activeEmail, requireRole } from './access';
 import { appendLog } from './log';
 import { SheetIndex, rowFor, type Sheet, type Spreadsheet } from './sheets';
 import { accessError } from '../core/access/roles';
+import { tilskuddError } from '../core/base/errors';
+import { protectSheets } from './protect';
+import { preparePlanSheet } from './plan';
 
 /**
  * "Sett opp arbeidsboka": creates missing sheets with the contract's headers, adds missing headers at
@@ -39,32 +45,46 @@ const SHEETS: readonly SheetSpec[] = [
   ASSESSMENTS,
   STATUS_REPORTS,
   DEADLINES,
+  DOCUMENTS_SHEET,
+  ACTION_PLAN,
 ];
-/** Sheets the product writes: edits there get a warning, not a block (the secretariat owns the file). */
-const GENERATED = new Set<string>([FINDINGS_SHEET.name, LOG_SHEET.name]);
+/** `Avvik` is rewritten by every check: edits there get a warning (the protected sheets: protect.ts). */
+const GENERATED = new Set<string>([FINDINGS_SHEET.name]);
 
+/**
+ * Number formats by kind. Identifiers and free text are plain text ('@'), so Sheets keeps what is typed or
+ * written there as it is: `0150` stays `0150`, and `1.5` does not become the first of May.
+ */
 const FORMATS: Partial<Record<Field['kind'], string>> = {
   money: '#,##0 "kr"',
   date: 'dd.mm.yyyy',
   month: '@',
   // Samarbeidsavtale: a date shows as one; Ja/Nei stay text.
   yesnoDate: 'dd.mm.yyyy',
+  id: '@',
+  text: '@',
+  longtext: '@',
+  email: '@',
 };
+/** What getNumberFormat reports for a cell nobody formatted. */
+const UNFORMATTED = new Set(['', 'General', '0.###############']);
 
 export interface SetupReport {
   created: string[];
   headersAdded: string[];
   /** The user made leader by a first set-up of an empty `Medlemmer`. */
   leader: string | null;
+  /** The sheets protected for real (editable only by the roles that write them). */
+  protected: string[];
 }
 
 export function setupWorkbook(ss: Spreadsheet): SetupReport {
   const sheets = new SheetIndex(ss);
-  const members = sheets.find(MEMBERS_SHEET);
-  const hasMembers = members !== null && members.getLastRow() > 1;
-  // The very first set-up makes its user the leader; afterwards only the secretariat may run it.
-  const user = hasMembers ? requireRole(sheets, 'settings') : firstUser();
-  const report: SetupReport = { created: [], headersAdded: [], leader: null };
+  const hasRows = (spec: SheetSpec) => (sheets.find(spec)?.getLastRow() ?? 0) > 1;
+  const hasMembers = hasRows(MEMBERS_SHEET);
+  // The very first set-up makes its user the leader; afterwards only the leader may run it.
+  const user = hasMembers ? requireRole(sheets, 'settings') : firstUser(hasRows(LOG_SHEET));
+  const report: SetupReport = { created: [], headersAdded: [], leader: null, protected: [] };
   const settingsSheet = sheets.find(SETTINGS_SHEET);
   // Dropdowns (regions) follow the workbook's own settings when it has them.
   const settings = settingsSheet
@@ -93,7 +113,10 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
       report.leader = user;
     }
     format(sheet, spec, settings);
+    if (spec === ACTION_PLAN) preparePlanSheet(ss, sheets, sheet);
   }
+  // After the first leader is written, so that the protection lists them.
+  report.protected = protectSheets(sheets);
   if (changed(report)) {
     appendLog(sheets, user, [
       {
@@ -109,10 +132,20 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   return report;
 }
 
-function firstUser(): string {
+/**
+ * The user of the very first set-up, who becomes leader. Only a workbook never used: an emptied
+ * `Medlemmer` next to a `Logg` with entries is someone removing the members, not a new workbook.
+ */
+function firstUser(logged: boolean): string {
   const email = activeEmail();
   const error = email === '' ? accessError(email, [], 'settings') : null;
   if (error) throw error;
+  if (logged) {
+    throw tilskuddError(
+      'Arket «Medlemmer» er tomt, men «Logg» viser at arbeidsboka er i bruk. Tilskudd gjør derfor ingen til leder. Eieren av regnearket må legge inn lederen (e-post og rollen Leder) i «Medlemmer» for hånd, og så kan lederen kjøre Sett opp arbeidsboka.',
+      'The "Medlemmer" (members) sheet is empty, but "Logg" shows the workbook is in use, so Tilskudd makes nobody chair. The owner of the spreadsheet must enter the chair (e-mail and the role Leder) in "Medlemmer" by hand; then the chair can run Set up workbook.',
+    );
+  }
   return email;
 }
 
@@ -126,21 +159,17 @@ function writeRows(sheet: Sheet, rows: unknown[][], startRow = 1): void {
 /** Adds headers the sheet lacks after its last column; returns their names. */
 function addMissingHeaders(sheet: Sheet, spec: SheetSpec): string[] {
   const lastColumn = Math.max(sheet.getLastColumn(), 1);
-  const present = new Set(
-    sheet
-      .getRange(1, 1, 1, lastColumn)
-      .getValues()[0]!
-      .map((h) => normalizeKey(String(h))),
-  );
-  const missing = spec.fields
-    .filter((f) => ![f.header, f.en, ...(f.aliases ?? [])].some((n) => present.has(normalizeKey(n))))
-    .map((f) => f.header);
+  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0]!;
+  const missing = missingFields(spec, header).map((f) => f.header);
   if (missing.length === 0) return [];
   sheet.getRange(1, lastColumn + 1, 1, missing.length).setValues([missing]);
   return missing.map((m) => `${spec.name}.${m}`);
 }
 
-/** Frozen bold header, dropdowns and number formats by column, warning-only protection of generated sheets. */
+/**
+ * Frozen bold header, number formats and dropdowns by column, in one read and at most one write of each
+ * for the whole sheet. Only cells without a format or a dropdown get one: what a person set stays.
+ */
 function format(sheet: Sheet, spec: SheetSpec, settings: Settings): void {
   const width = sheet.getLastColumn();
   const header = sheet
@@ -150,20 +179,35 @@ function format(sheet: Sheet, spec: SheetSpec, settings: Settings): void {
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   const rows = sheet.getMaxRows() - 1;
-  for (const field of spec.fields as readonly Field[]) {
-    const col = [field.header, field.en, ...(field.aliases ?? [])]
-      .map((n) => header.indexOf(normalizeKey(n)))
-      .find((i) => i >= 0);
-    if (col === undefined || rows < 1) continue;
-    const range = sheet.getRange(2, col + 1, rows, 1);
-    const format = FORMATS[field.kind];
-    if (format) range.setNumberFormat(format);
-    const list = choicesFor(field, settings);
-    if (list) {
-      range.setDataValidation(
-        SpreadsheetApp.newDataValidation().requireValueInList(list, true).setAllowInvalid(true).build(),
-      );
+  if (rows >= 1) {
+    const body = sheet.getRange(2, 1, rows, width);
+    const formats = body.getNumberFormats();
+    const rules: Array<Array<GoogleAppsScript.Spreadsheet.DataValidation | null>> = body.getDataValidations();
+    let formatsChanged = false;
+    let rulesChanged = false;
+    for (const field of spec.fields as readonly Field[]) {
+      const col = [field.header, field.en, ...(field.aliases ?? [])]
+        .map((n) => header.indexOf(normalizeKey(n)))
+        .find((i) => i >= 0);
+      if (col === undefined) continue;
+      const numberFormat = FORMATS[field.kind];
+      const list = choicesFor(field, settings);
+      const rule = list
+        ? SpreadsheetApp.newDataValidation().requireValueInList(list, true).setAllowInvalid(true).build()
+        : null;
+      for (let r = 0; r < rows; r++) {
+        if (numberFormat && UNFORMATTED.has(formats[r]![col]!)) {
+          formats[r]![col] = numberFormat;
+          formatsChanged = true;
+        }
+        if (rule && rules[r]![col] === null) {
+          rules[r]![col] = rule;
+          rulesChanged = true;
+        }
+      }
     }
+    if (formatsChanged) body.setNumberFormats(formats);
+    if (rulesChanged) body.setDataValidations(rules);
   }
   if (GENERATED.has(spec.name) && sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
     sheet

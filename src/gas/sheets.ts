@@ -40,6 +40,11 @@ export class SheetIndex {
     return sheet;
   }
 
+  /** The sheet with this id (ids survive renaming), or null; one `getSheetId` per sheet. */
+  byId(id: number): Sheet | null {
+    return this.sheets.find((s) => s.getSheetId() === id) ?? null;
+  }
+
   nameOf(sheet: Sheet): string {
     return this.names[this.sheets.indexOf(sheet)] ?? sheet.getName();
   }
@@ -109,14 +114,18 @@ function fieldsIn(date: Date, timeZone: string): number[] {
   return [parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!];
 }
 
-/** One sheet row for the given cells, placed by header; user text neutralised so it stays text. */
+/**
+ * One sheet row for the given cells, placed by header; user text neutralised so it stays text. Over
+ * `current` (the row as it is in the sheet) when given, so the other columns keep their values.
+ */
 export function rowFor<S extends SheetSpec>(
   spec: S,
   header: readonly unknown[],
   cells: Partial<Record<FieldKey<S>, unknown>>,
+  current: readonly unknown[] = [],
 ): unknown[] {
   const columns = mapHeaders(spec, header);
-  const row: unknown[] = header.map(() => '');
+  const row: unknown[] = header.map((_, c) => current[c] ?? '');
   for (const [key, value] of Object.entries(cells) as Array<[FieldKey<S>, unknown]>) {
     const col = columns[key];
     if (col !== undefined) row[col] = neutralizeFormula(value ?? '');
@@ -124,8 +133,49 @@ export function rowFor<S extends SheetSpec>(
   return row;
 }
 
+/**
+ * Writes `cells` into row `at` (1-based; past the end appends) by header, over the span of the spec's
+ * columns only: columns a person added before or after it are not touched, and those in between are
+ * written back as they stand (formulas as formulas, text kept from becoming a formula). `values` is the
+ * sheet as just read, under the lock.
+ */
+export function writeFields<S extends SheetSpec>(
+  sheet: Sheet,
+  spec: S,
+  values: readonly (readonly unknown[])[],
+  at: number,
+  cells: Partial<Record<FieldKey<S>, unknown>>,
+): void {
+  const header = values[0] ?? [];
+  const mapped = Object.values(mapHeaders(spec, header)) as number[];
+  if (mapped.length === 0) return;
+  const first = Math.min(...mapped);
+  const last = Math.max(...mapped);
+  const current = values[at - 1];
+  const formulas = current ? sheet.getRange(at, first + 1, 1, last - first + 1).getFormulas()[0]! : [];
+  const asIs = current ? current.map((v, c) => formulas[c - first] || neutralizeFormula(v)) : [];
+  const row = rowFor(spec, header, cells, asIs).slice(first, last + 1);
+  sheet.getRange(at, first + 1, 1, row.length).setValues([row]);
+}
+
 /** Writes rows below the last data row in one `setValues`. `dataRows` is the number of rows now there. */
 export function appendRows(sheet: Sheet, dataRows: number, rows: unknown[][]): void {
   if (rows.length === 0) return;
   sheet.getRange(dataRows + 1, 1, rows.length, rows[0]!.length).setValues(rows);
+}
+
+/** The sheet of a spec, created with its header row when missing; with its header and data row count. */
+export function sheetWithHeader(
+  sheets: SheetIndex,
+  spec: SheetSpec,
+): { sheet: Sheet; header: unknown[]; rows: number } {
+  let sheet = sheets.find(spec);
+  if (!sheet) {
+    sheet = sheets.insert(spec);
+    sheet.getRange(1, 1, 1, spec.fields.length).setValues([spec.fields.map((f) => f.header)]);
+    sheet.setFrozenRows(1);
+  }
+  const rows = Math.max(sheet.getLastRow(), 1);
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+  return { sheet, header, rows };
 }

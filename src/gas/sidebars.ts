@@ -9,8 +9,10 @@ import {
   SELECTION_CRITERIA,
 } from '../core/assessment/form';
 import { checkPortfolio } from '../core/rules/check';
-import { ASSESSMENTS, columnLetter, type SheetSpec } from '../core/workbook/contract';
+import { ASSESSMENTS, columnLetter } from '../core/workbook/contract';
 import { dashboard } from '../core/money-flow/dashboard';
+import { buildEconomy } from '../core/money-flow/economy';
+import { economyView } from '../core/money-flow/economy-view';
 import { TilskuddError, tilskuddError } from '../core/base/errors';
 import { formatMoney } from '../core/parse/money';
 import { formatPeriod } from '../core/parse/period';
@@ -36,9 +38,12 @@ import { inLock, todayIn, withDesk, type Desk } from './desk';
 import { langOf } from './i18n';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
-import { SheetIndex, appendRows, rowFor, type Sheet } from './sheets';
+import { SheetIndex, appendRows, rowFor, sheetWithHeader } from './sheets';
+import { protectionError } from './protect';
 import { registerSupplement } from './supplement';
+import { followUpView, selectProject } from './follow-up';
 import { paymentView, paymentDone, withdrawalDone } from './payment-endpoints';
+import { planView } from './plan-view';
 
 /**
  * The server side of the sidebars and the dialog. Each endpoint (exported from `src/main.ts` under the
@@ -50,7 +55,9 @@ export const SIDEBAR_TEXT = {
   dashboard: { nb: 'Fordeling', en: 'Allocation' },
   findings: { nb: 'Avvik', en: 'Findings' },
   supplement: { nb: 'Tilleggsbevilling', en: 'Supplementary allocation' },
+  followUp: { nb: 'Oppfølging', en: 'Follow-up' },
   payment: { nb: 'Utbetaling og inndragning', en: 'Payment and withdrawal' },
+  plan: { nb: 'Handlingsplan', en: 'Action plan' },
 } as const;
 
 const TITLES: Record<Page, { nb: string; en: string }> = {
@@ -58,7 +65,9 @@ const TITLES: Record<Page, { nb: string; en: string }> = {
   Dashboard: SIDEBAR_TEXT.dashboard,
   Findings: SIDEBAR_TEXT.findings,
   Supplement: SIDEBAR_TEXT.supplement,
+  FollowUp: SIDEBAR_TEXT.followUp,
   Payment: SIDEBAR_TEXT.payment,
+  Plan: SIDEBAR_TEXT.plan,
 };
 
 /** Menu: shows a built page (`build/<page>.html`) as a sidebar or dialog, for secretariat members only. */
@@ -101,34 +110,23 @@ function list(value: unknown, max = 100): unknown[] {
 
 /** Runs an endpoint: role check (and the lock when it writes); a refusal becomes `{ ok: false }`. */
 function endpoint<T>(action: Action, write: boolean, body: (desk: Desk) => T): Result<T> {
+  const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = langOf(ss);
   const run = () => {
     const sheets = new SheetIndex(ss);
-    return body({ ss, sheets, lang, user: requireRole(sheets, action) });
+    return body({ ss, sheets, lang, user: requireRole(sheets, action), started });
   };
   try {
     return { ok: true, value: write ? inLock(run) : run() };
   } catch (e) {
-    if (e instanceof TilskuddError) return { ok: false, error: e.reason[lang] };
+    const refusal = e instanceof TilskuddError ? e : protectionError(e);
+    if (refusal) return { ok: false, error: refusal.reason[lang] };
     throw e;
   }
 }
 
 const portfolioOf = (desk: Desk): Portfolio => readPortfolio(readWorkbook(desk.ss, desk.sheets).values);
-
-/** The sheet of a spec, created with its header row when missing; with its header and data row count. */
-function sheetWithHeader(desk: Desk, spec: SheetSpec): { sheet: Sheet; header: unknown[]; rows: number } {
-  let sheet = desk.sheets.find(spec);
-  if (!sheet) {
-    sheet = desk.sheets.insert(spec);
-    sheet.getRange(1, 1, 1, spec.fields.length).setValues([spec.fields.map((f) => f.header)]);
-    sheet.setFrozenRows(1);
-  }
-  const rows = Math.max(sheet.getLastRow(), 1);
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
-  return { sheet, header, rows };
-}
 
 // ---- assessment ----
 
@@ -147,17 +145,29 @@ function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView
   const fromSelection = asked === '' ? selectedCase(desk, p) : '';
   const caseId = known(asked) ? asked : known(fromSelection) ? fromSelection : (cases[0]?.caseId ?? '');
   const app = p.applications.find((a) => a.caseId === caseId);
+  const me = user.toLowerCase();
+  const declared = declarations(p.assessments ?? []);
+  const mine: MyAnswers = {
+    ground: declared.get(caseId)?.get(me)?.ground ?? null,
+    selection: {},
+    scores: {},
+  };
+  // A disqualified assessor sees nothing of how others assessed the case: no scores, results or grounds,
+  // neither in the case's view nor in the ranking.
+  const excludedFrom = new Set(
+    [...declared]
+      .filter(([, byAssessor]) => {
+        const ground = byAssessor.get(me)?.ground;
+        return ground !== undefined && ground !== 'none';
+      })
+      .map(([id]) => id),
+  );
+  const disqualified = excludedFrom.has(caseId);
   const findings = app
     ? checkPortfolio(p, { today: todayIn(desk.ss) })
-        .findings.filter((f) => f.ref === caseId)
+        .findings.filter((f) => f.ref === caseId && !(disqualified && f.rule === 'assessor-disqualified'))
         .map((f) => ({ severity: f.severity, message: f.message[lang] }))
     : [];
-  const me = user.toLowerCase();
-  const mine: MyAnswers = { ground: null, selection: {}, scores: {} };
-  mine.ground =
-    declarations(p.assessments ?? [])
-      .get(caseId)
-      ?.get(me)?.ground ?? null;
   for (const r of p.assessments ?? []) {
     if (r.caseId !== caseId || r.assessor !== me) continue;
     const sel = SELECTION_CRITERIA.find((c) =>
@@ -197,18 +207,19 @@ function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView
     selection: SELECTION_CRITERIA.map((c) => ({ id: c.id, label: c[lang] })),
     criteria: p.settings.criteria.map((c) => ({ label: c.label, weight: c.weight })),
     mine,
-    result: results.find((r) => r.caseId === caseId) ?? null,
+    result: disqualified ? null : (results.find((r) => r.caseId === caseId) ?? null),
     ranking: results
-      .filter((r) => r.finalRank !== null)
+      .filter((r) => r.finalRank !== null && !excludedFrom.has(r.caseId))
       .sort((a, b) => a.finalRank! - b.finalRank!)
       .map((r) => ({
         caseId: r.caseId,
         title: r.title,
         weightedScore: r.weightedScore,
         selectionHolds: r.selectionHolds,
-        rank: r.rank,
-        finalRank: r.finalRank,
-        boardRank: r.boardRank,
+        // Rank numbers would show where a hidden case stands: the order alone is shown then.
+        rank: excludedFrom.size > 0 ? null : r.rank,
+        finalRank: excludedFrom.size > 0 ? null : r.finalRank,
+        boardRank: excludedFrom.size > 0 ? null : r.boardRank,
         boardReason: r.boardReason,
         disagreement: r.disagreement,
       })),
@@ -267,7 +278,7 @@ function saveAssessment(desk: Desk, raw: unknown): AssessmentView {
     }
     after = `${ground.sheet}; ${rows.length - 1} svar`;
   }
-  const target = sheetWithHeader(desk, ASSESSMENTS);
+  const target = sheetWithHeader(desk.sheets, ASSESSMENTS);
   appendRows(
     target.sheet,
     target.rows,
@@ -293,7 +304,7 @@ function overrideRanking(desk: Desk, raw: unknown): AssessmentView {
       "Give the board's reason for overriding the ranking.",
     );
   }
-  const target = sheetWithHeader(desk, ASSESSMENTS);
+  const target = sheetWithHeader(desk.sheets, ASSESSMENTS);
   appendRows(target.sheet, target.rows, [
     rowFor(ASSESSMENTS, target.header, {
       caseId,
@@ -369,7 +380,8 @@ export const server: Server = {
   dashboardLoad: () =>
     endpoint('read', false, (desk) => {
       const p = portfolioOf(desk);
-      return { lang: desk.lang, data: dashboard(p), limit: p.settings.supplementLimit };
+      const economy = economyView(buildEconomy(p, todayIn(desk.ss)));
+      return { lang: desk.lang, data: dashboard(p), limit: p.settings.supplementLimit, economy };
     }),
   findingsLoad: () => endpoint('read', false, findingsView),
   findingsRecheck: () =>
@@ -411,6 +423,8 @@ export const server: Server = {
         message: supplementDoneText(desk.lang, caseId, done.amount, done.left),
       };
     }),
+  followUpLoad: () => endpoint('read', false, followUpView),
+  followUpSelect: (caseId) => endpoint('read', false, (desk) => selectProject(desk, text(caseId, 100))),
   paymentLoad: () => endpoint('money', false, (desk) => paymentView(desk, portfolioOf(desk))),
   paymentRegister: (raw) =>
     endpoint('money', true, (desk) => {
@@ -428,4 +442,5 @@ export const server: Server = {
     }),
   withdrawalRegister: (caseId) =>
     endpoint('money', true, (desk) => withdrawalDone(desk, text(caseId, 100).trim())),
+  planLoad: () => endpoint('read', false, (desk) => planView(desk, portfolioOf(desk))),
 };

@@ -9,8 +9,10 @@ import type { CaseAssessment } from '../core/assessment/scores';
 import type { Ground } from '../core/assessment/form';
 import type { CategoryId } from '../core/workbook/categories';
 import type { DashboardData } from '../core/money-flow/dashboard';
+import type { EconomyView } from '../core/money-flow/economy-view';
 import type { Severity } from '../core/rules/findings';
 import type { Lang } from '../core/base/result';
+import type { ProjectView } from '../core/follow-up/overview';
 
 /** Every endpoint answers with a value or the refusal, already in the user's language. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -80,6 +82,8 @@ export interface DashboardView {
   data: DashboardData;
   /** Sum of the supplementary authority per project, for the heading. */
   limit: number;
+  /** Allocated against paid per year, and per project with the derived light. */
+  economy: EconomyView;
 }
 
 export interface FindingView {
@@ -124,6 +128,14 @@ export interface SupplementDone {
   amount: number;
   left: number;
   message: string;
+}
+
+export interface FollowUpView {
+  lang: Lang;
+  /** ISO day the lights and due dates are judged against. */
+  today: string;
+  regions: string[];
+  projects: ProjectView[];
 }
 
 export interface PaymentProjectView {
@@ -171,6 +183,37 @@ export interface PaymentDone {
   message: string;
 }
 
+/** A row of the action plan as the Handlingsplan sidebar shows it. */
+export interface PlanNode {
+  /** The sheet row, to select it. */
+  row: number;
+  /** The number the product assigns ('' when the row cannot be placed). */
+  number: string;
+  level: 1 | 2 | 3;
+  text: string;
+  owner: string;
+  organisation: string;
+  region: string;
+  /** Formatted deadline, or the cell as written. */
+  due: string;
+  light: 'green' | 'yellow' | 'red' | 'waiting' | null;
+  /** `Status` as written. */
+  status: string;
+  comment: string;
+  indicator: string;
+  /** Grant projects that carry the measure; `economy` is null until the economy follow-up provides it. */
+  cases: Array<{ caseId: string; title: string; status: string; known: boolean; economy: string | null }>;
+  /** Messages of the plan's findings about this row. */
+  findings: string[];
+}
+
+export interface PlanView {
+  lang: Lang;
+  /** The plan sheet's name, for selecting a row. */
+  sheet: string;
+  items: PlanNode[];
+}
+
 /** The endpoints as the client sees them. */
 export interface Api {
   assessmentLoad(caseId: string): Result<AssessmentView>;
@@ -182,9 +225,12 @@ export interface Api {
   findingsSelect(target: { sheet: string; a1: string }): Result<null>;
   supplementLoad(): Result<SupplementView>;
   supplementRegister(input: SupplementRequest): Result<SupplementDone>;
+  followUpLoad(): Result<FollowUpView>;
+  followUpSelect(caseId: string): Result<null>;
   paymentLoad(): Result<PaymentView>;
   paymentRegister(input: PaymentRequest): Result<PaymentDone>;
   withdrawalRegister(caseId: string): Result<PaymentDone>;
+  planLoad(): Result<PlanView>;
 }
 
 export type Endpoint = keyof Api;
@@ -206,9 +252,12 @@ export const ENDPOINTS = [
   'findingsSelect',
   'supplementLoad',
   'supplementRegister',
+  'followUpLoad',
+  'followUpSelect',
   'paymentLoad',
   'paymentRegister',
   'withdrawalRegister',
+  'planLoad',
 ] as const satisfies readonly Endpoint[];
 type Missing = Exclude<Endpoint, (typeof ENDPOINTS)[number]>;
 export const ALL_LISTED: Missing extends never ? true : false = true;
@@ -219,6 +268,8 @@ export const PAGES = {
   Dashboard: { opener: 'openDashboard', kind: 'sidebar', action: 'read' },
   Findings: { opener: 'openFindings', kind: 'sidebar', action: 'read' },
   Supplement: { opener: 'openSupplementDialog', kind: 'dialog', action: 'money' },
+  FollowUp: { opener: 'openFollowUp', kind: 'sidebar', action: 'read' },
   Payment: { opener: 'openPaymentDialog', kind: 'dialog', action: 'money' },
+  Plan: { opener: 'openPlan', kind: 'sidebar', action: 'read' },
 } as const satisfies Record<string, { opener: string; kind: 'sidebar' | 'dialog'; action: Action }>;
 export type Page = keyof typeof PAGES;

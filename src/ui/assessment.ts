@@ -242,9 +242,9 @@ function ranking(v: AssessmentView): HTMLElement {
                 'span',
                 {
                   class: `rank${r.boardRank !== null ? ' board' : ''}`,
-                  'aria-label': `${t('Plass', 'Rank')} ${r.finalRank}`,
+                  'aria-label': `${t('Plass', 'Rank')} ${r.finalRank ?? '–'}`,
                 },
-                String(r.finalRank),
+                r.finalRank === null ? '–' : String(r.finalRank),
               ),
               h(
                 'span',

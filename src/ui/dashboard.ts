@@ -5,6 +5,7 @@ import type { DashboardView } from './api';
 import { app, load, money, percent, setLang, spinner, t, currentLang } from './lib/common';
 import { h, mount, s } from './lib/dom';
 import { call } from './lib/run';
+import { economySection } from './economy-section';
 
 /**
  * Fordeling: per budget year the frame, allocated and remaining (pro rata by month), each pot against its
@@ -283,6 +284,7 @@ function render(): void {
         if (focused) document.getElementById(focused)?.focus();
       }),
     ),
+    economySection(view.economy, year),
     h(
       'div',
       { class: 'section' },

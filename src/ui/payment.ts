@@ -90,7 +90,8 @@ function withdrawalList(items: WithdrawalView[], message: HTMLElement): HTMLElem
           return;
         }
         await refresh();
-        mount(message, banner('success', done.message));
+        // The refresh drew the dialog anew: the message goes to the new one.
+        mount(document.getElementById('withdraw-message')!, banner('success', done.message));
       });
       const years = w.rows.map((r) => `${r.year}: ${money(r.amount)}`).join(', ');
       return h(

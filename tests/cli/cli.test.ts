@@ -295,6 +295,7 @@ describe('tilskudd init', () => {
       'Innstillinger',
       'Statusrapporter',
       'Frister',
+      'Handlingsplan',
     ]);
     const apps = wb.getWorksheet('Søknader')!;
     expect((apps.getRow(1).values as unknown[]).slice(1)).toEqual(APPLICATIONS.fields.map((f) => f.header));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { cli, workDir } from './helpers';
 import { COMMAND_NAMES } from '../../src/cli/main';
 import { fileErrorMessage } from '../../src/cli/errors';
-import { buildWorkbook } from '../../src/cli/xlsx';
+import { buildWorkbook, loadWorkbook, readValues, workbookValues } from '../../src/cli/xlsx';
 import { ALLOCATIONS, APPLICATIONS } from '../../src/core/workbook/contract';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
@@ -279,5 +279,90 @@ describe('check output', () => {
     expect(out).toContain('15\u00a0000\u00a0000\u00a0000\u00a0kr');
     // Columns are separated by at least two ordinary spaces (amounts group with NBSPs).
     for (const line of table) expect(line.trim().split(/ {2,}/).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('every cell the product reads is understood or flagged', () => {
+  it('finds the header row below a title, says so on stderr, and points at the right rows', async () => {
+    const file = await workbook((v) => {
+      v[APPLICATIONS.name]!.unshift(['Søknader våren 2025 (eksportert fra Sheets)'], []);
+    });
+    const r = await cli('check', file, '--json');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'Merk: Arket «Søknader» har overskriftene i rad 3; rad 1–2 er lest som tittel og ikke som data.',
+    );
+    const json = JSON.parse(r.out) as { findings: Array<{ rule: string; message: string }> };
+    expect(json.findings.some((f) => /mangler kolonne/.test(f.message))).toBe(false);
+    // The first application is now in sheet row 4.
+    const contract = json.findings.find((f) => f.rule === 'contract-missing')!;
+    expect(contract.message).toContain('Søknader rad 4');
+  });
+
+  it('names a formula cell without a cached value as such (not as a missing amount)', async () => {
+    const file = await workbook();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const col = APPLICATIONS.fields.findIndex((f) => f.header === 'Søkt beløp') + 1;
+    wb.getWorksheet('Søknader')!.getCell(2, col).value = {
+      formula: 'SUM(Budsjett!C2:C3)',
+    } as ExcelJS.CellValue;
+    const formula = tmp('formula.xlsx');
+    await wb.xlsx.writeFile(formula);
+    const r = await cli('check', formula, '--json');
+    const json = JSON.parse(r.out) as { findings: Array<{ rule: string; message: string }> };
+    const f = json.findings.find((x) => x.rule === 'amount-invalid')!;
+    expect(f.message).toContain('formelen «=SUM(Budsjett!C2:C3)»');
+    expect(f.message).toContain('ikke lagret verdien');
+    expect(json.findings.map((x) => x.message).join('\n')).not.toMatch(/mangler beløp/);
+  });
+
+  it('an unreadable Dato is an error named in the report and keeps the grant out of both exports', async () => {
+    let row = 0;
+    const file = await workbook((v) => {
+      row = allocate(v, {
+        Saksnr: '2025-05-001',
+        Vedtak: 'Sekretariatet',
+        Dato: 'medio oktober',
+        Art: 'Tilleggsbevilling',
+        Beløp: 12_345,
+      });
+    });
+    const r = await cli('check', file);
+    expect(r.out).toContain(
+      `[date-invalid] Sak 2025-05-001 (Tildelinger rad ${row}, «Dato»): «medio oktober» er ikke en dato.`,
+    );
+    const csv = tmp('g.csv');
+    const p = await cli('publish', file, '--format', '360giving', '--out', csv);
+    expect(p.code).toBe(1);
+    expect(p.err).toContain('[date-invalid]');
+  });
+});
+
+describe('reading values without the whole workbook', () => {
+  /** Rows without their trailing blanks: the full reader pads to the sheet's width, the stream does not. */
+  const trimmed = (v: Record<string, readonly (readonly unknown[])[]>) =>
+    Object.fromEntries(
+      Object.entries(v).map(([name, rows]) => {
+        const out = rows.map((r) => {
+          const row = [...r].map((c) => (c === undefined ? '' : c));
+          while (row.length > 0 && row[row.length - 1] === '') row.pop();
+          return row;
+        });
+        while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+        return [name, out];
+      }),
+    );
+
+  it('streams the same values the full reader sees, in Excel order and (by falling back) in any other', async () => {
+    const file = await workbook((v) => {
+      v[APPLICATIONS.name]!.splice(2, 0, []); // an empty row between two applications
+    });
+    const full = workbookValues(await loadWorkbook(file));
+    expect(trimmed(await readValues(file))).toEqual(trimmed(full));
+    // JSZip writes the parts in another order: the stream cannot start, the whole-file reader takes over.
+    const reordered = await withEscapedText(APPLICATIONS.name, 2, 'Tittel', 'Agdermodellen');
+    const fullReordered = workbookValues(await loadWorkbook(reordered));
+    expect(trimmed(await readValues(reordered))).toEqual(trimmed(fullReordered));
   });
 });

@@ -94,7 +94,7 @@ describe('tilskudd report --kind annual', () => {
 describe('tilskudd report: unusable input', () => {
   it.each([
     [['--kind', 'annual'], '--kind annual trenger --year'],
-    [['--kind', 'plan9'], '--kind må være status, annual'],
+    [['--kind', 'plan9'], '--kind må være plan, status, annual'],
     [['--kind', 'status', '--date', '15.05.2026'], '--date må være en dato'],
     [['--kind', 'annual', '--year', '25'], '--year må være et årstall'],
   ])('exits 2 for %j, writing nothing', async (options, message) => {

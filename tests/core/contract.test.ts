@@ -180,6 +180,8 @@ describe('readPortfolio', () => {
       statusReports: 'Statusrapporter',
       deadlines: 'Frister',
       payments: 'Utbetalinger',
+      // Without the optional plan sheet: the name it would have.
+      plan: 'Handlingsplan',
     });
     expect(p.statusReports).toBeUndefined();
     expect(p.columns.applications.caseId).toBe(0);
@@ -202,6 +204,7 @@ describe('readPortfolio', () => {
       statusReports: 'Statusrapporter',
       deadlines: 'Frister',
       payments: 'Utbetalinger',
+      plan: 'Handlingsplan',
     });
     expect(p.applications[0]?.caseId).toBe(CASE_ID);
     expect(p.settings.defaultFrame).toBe(5_000_000);

@@ -713,6 +713,14 @@ describe('Markdown and plain text renderers', () => {
     );
   });
 
+  it('keeps spaces at the edge of bold or italic outside the markers, so Markdown still reads them as emphasis', () => {
+    const md = toMarkdown({
+      title: 'T',
+      blocks: [p(b('Alle tiltak: '), '15'), p('a', i(' kursiv'), '.'), p(b(' '), 'x')],
+    });
+    expect(md).toBe('# T\n\n**Alle tiltak:** 15\n\na *kursiv*.\n\n x\n');
+  });
+
   it('renders plain text without markup', () => {
     expect(toPlainText(doc)).toBe(
       [

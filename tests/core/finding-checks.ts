@@ -1,4 +1,6 @@
-import type { Finding } from '../../src/core/rules/findings';
+import type { CheckResult } from '../../src/core/rules/check';
+import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
+import { CASE_ID, findingsOf } from './builders';
 import { expectFact } from './facts';
 
 /** What the rule tests share: the economy rules (their cases are in economy-rules.test.ts) and the form of a finding. */
@@ -27,4 +29,34 @@ export function expectWellFormed(f: Finding): void {
   expect(f.message.en.trim()).toMatch(/\.$/);
   // And every finding states the fact for documents, without the place or the instruction.
   expectFact(f);
+}
+
+/** A rule's positive case: what the change should make the rule say (and which other rules also fire). */
+export interface FiringCase {
+  severity: Severity;
+  ref?: string;
+  cells: CellRef[];
+  /** Substrings of the Norwegian message: the cell, the problem, what to do. */
+  nb: string[];
+  en: string[];
+  /** The Norwegian fact exactly, when the case pins it. */
+  fact?: string;
+  /** Other rules the change is expected to trigger as well. */
+  alsoFires?: string[];
+}
+
+/** The rule fires exactly once, as the case says, and nothing else fires but what it names. */
+export function expectFires(result: CheckResult, rule: string, c: FiringCase): void {
+  const others = [...new Set(result.findings.map((f) => f.rule).filter((r) => r !== rule))].sort();
+  expect(others).toEqual(c.alsoFires ?? []);
+  const [f, ...more] = findingsOf(result, rule);
+  expect(more).toEqual([]);
+  expect(f).toBeDefined();
+  expect(f!.severity).toBe(c.severity);
+  expect(f!.ref).toBe(c.ref ?? CASE_ID);
+  expect(f!.cells).toEqual(c.cells);
+  for (const text of c.nb) expect(f!.message.nb).toContain(text);
+  for (const text of c.en) expect(f!.message.en).toContain(text);
+  if (c.fact !== undefined) expect(f!.fact.nb).toBe(c.fact);
+  expectWellFormed(f!);
 }

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { QUESTIONS, type Question } from '../../src/core/intake/application-form';
 import { APPLICATIONS } from '../../src/core/workbook/contract';
-import {
-  isBlankSubmission,
-  mapSubmission,
-  nextCaseId,
-  responseKey,
-  roundFor,
-  type NamedValues,
-} from '../../src/core/intake/intake';
+import { mapSubmission, nextCaseId, roundFor } from '../../src/core/intake/intake';
+import { isBlankSubmission, responseKey, type NamedValues } from '../../src/core/intake/journal';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 
 const TIMESTAMP = '02.05.2025 10:15:00';
@@ -167,14 +161,24 @@ describe('mapSubmission', () => {
   it.each([
     ['Tidsmerke', TIMESTAMP],
     ['Timestamp', TIMESTAMP],
+  ])('takes nothing from the timestamp column %j', (title, answer) => {
+    expect(map({ [title]: [answer] })).toEqual({ cells: {}, budget: [], unmatched: [] });
+  });
+
+  it.each([
     ['Mottatt', '2025-05-02'],
     ['Saksnr', '2025-05-999'],
     ['Case ID', '2025-05-999'],
     ['Status', 'Innvilget'],
+    ['Innstilling', 'Innvilges'],
+    ['Innstilt beløp', '9 000 000'],
+    ['Recommended amount', '9 000 000'],
+    ['Org.nr', '974 733 013'],
     ['Svar-ID', 'abc123'],
     ['Response ID', 'abc123'],
-  ])('never sets a cell from the answer to %j, and does not report it as unmatched', (title, answer) => {
-    expect(map({ [title]: [answer] })).toEqual({ cells: {}, budget: [], unmatched: [] });
+    ['Andre svar', 'x'],
+  ])('never sets the product column %j from an answer, and keeps the answer aside', (title, answer) => {
+    expect(map({ [title]: [answer] })).toEqual({ cells: {}, budget: [], unmatched: [{ title, answer }] });
   });
 
   it('leaves the protected columns unset in a whole form that answers them too', () => {
@@ -277,7 +281,10 @@ describe('mapSubmission', () => {
       'Ubesvart nytt spørsmål': [''],
       'Enda et spørsmål': ['Ja'],
     });
-    expect(result.unmatched).toEqual(['Hvor hørte du om ordningen?', 'Enda et spørsmål']);
+    expect(result.unmatched).toEqual([
+      { title: 'Hvor hørte du om ordningen?', answer: 'Nettsiden' },
+      { title: 'Enda et spørsmål', answer: 'Ja' },
+    ]);
     expect(result.cells).toEqual(CELLS);
   });
 
@@ -408,12 +415,17 @@ describe('responseKey', () => {
 });
 
 describe('the intake and the contract', () => {
-  it('maps every header of the applications sheet back to its own column', () => {
+  it('maps the header of every column the form asks back to its column, and no other', () => {
+    const asked = new Set<string>(QUESTIONS.map((q) => q.key));
     for (const field of APPLICATIONS.fields) {
-      const protectedKey = ['caseId', 'received', 'status', 'responseKey'].includes(field.key);
       const { cells, unmatched } = map({ [field.header]: ['1'] });
-      expect(unmatched).toEqual([]);
-      expect(Object.keys(cells)).toEqual(protectedKey ? [] : [field.key]);
+      if (asked.has(field.key)) {
+        expect(unmatched).toEqual([]);
+        expect(Object.keys(cells)).toEqual([field.key]);
+      } else {
+        expect(cells).toEqual({});
+        expect(unmatched).toEqual([{ title: field.header, answer: '1' }]);
+      }
     }
   });
 });

@@ -80,6 +80,18 @@ describe('table layout', () => {
     expect(a.widths[0]).toBeCloseTo(b.widths[0]!, 5);
   });
 
+  it('gives a key-value table that fits on one line the widths it needs, even with a short label', () => {
+    // One unbreakable value (an e-mail address) about 80 % of the page wide: the label's quarter of the
+    // page must not squeeze it.
+    let link = 'postmottak@example.no';
+    while (textWidth(`a${link}`, 10) + 12 < 0.8 * 451) link = `a${link}`;
+    const t = table([['Lenke', link]], { keyValue: true }) as TableBlock;
+    const laid = layoutTable(t, 451)!;
+    expect(laid.fontSize).toBe(10);
+    expect(wordsFit(t, laid.widths, laid.fontSize)).toEqual([]);
+    expect(sum(laid.widths)).toBeCloseTo(451, 5);
+  });
+
   it('fills the page and holds every word whenever the words fit (property)', () => {
     const word = fc.stringMatching(/^[A-Za-zæøå]{1,14}$/);
     const cell = fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));

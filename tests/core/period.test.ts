@@ -297,6 +297,21 @@ describe('parseDay', () => {
     ['9.5.2025', 2025, 5, 9],
     ['2025-05-09T10:30:00Z', 2025, 5, 9],
     ['29.02.2024', 2024, 2, 29],
+    // As Norwegians write them (issue 9): slashes, two-digit years, month names, NBSPs, a time after.
+    ['09/05/2025', 2025, 5, 9],
+    ['9/5/2025', 2025, 5, 9],
+    ['09-05-2025', 2025, 5, 9],
+    ['09.05.25', 2025, 5, 9],
+    ['9.5.25', 2025, 5, 9],
+    ['9. mai 2025', 2025, 5, 9],
+    ['2. mai 2025', 2025, 5, 2],
+    ['9 mai 2025', 2025, 5, 9],
+    ['9.\u00a0mai\u00a02025', 2025, 5, 9],
+    ['9. Mai 25', 2025, 5, 9],
+    ['9. sep. 2025', 2025, 9, 9],
+    ['31. desember 2025', 2025, 12, 31],
+    ['9 May 2025', 2025, 5, 9],
+    ['09.05.2025 14:32', 2025, 5, 9],
   ])('reads %j', (text, y, m, d) => {
     expect(value(parseDay(text))).toEqual(new Date(Date.UTC(y, m - 1, d)));
   });
@@ -309,7 +324,16 @@ describe('parseDay', () => {
     expect(value(parseDay(new Date(Date.UTC(2025, 4, 9, 15, 45))))).toEqual(new Date(Date.UTC(2025, 4, 9)));
   });
 
-  it.each(['31.02.2025', '29.02.2025', '2025-13-01', '00.05.2025', 'i går'])('rejects %j', (text) => {
+  it.each([
+    '31.02.2025',
+    '29.02.2025',
+    '2025-13-01',
+    '00.05.2025',
+    'i går',
+    '9. maj 2025',
+    '13/13/2025',
+    '9. mai',
+  ])('rejects %j', (text) => {
     const r = reason(parseDay(text));
     expect(r.nb).toContain(`«${text}»`);
     expect(r.nb).toMatch(/dato/);

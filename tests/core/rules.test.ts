@@ -1,5 +1,6 @@
 import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
 import { RULES } from '../../src/core/rules';
+import { CELL_LIMIT, fitCell, isCut } from '../../src/core/workbook/cell-limit';
 import {
   CASE_ID,
   allocation,
@@ -16,7 +17,7 @@ import {
   type Book,
 } from './builders';
 import { FOLLOW_UP_RULE_IDS } from './follow-up/rule-ids';
-import { ECONOMY_RULE_IDS, expectWellFormed } from './finding-checks';
+import { ECONOMY_RULE_IDS, expectFires } from './finding-checks';
 import { factProblems } from './facts';
 
 /** `kr('800 001')` → the text formatMoney writes: NBSPs between groups and before `kr`. */
@@ -58,7 +59,13 @@ const RULE_IDS = [
   'category-invalid',
   'kind-invalid',
   'recommendation-invalid',
+  'date-invalid',
+  'form-answer-unmapped',
+  'form-answer-truncated',
 ];
+
+/** A need answer as the intake writes one that was 50 001 characters: cut, with the marker. */
+const CUT_NEED = String(fitCell('x'.repeat(50_001)).value);
 
 interface Positive {
   name: string;
@@ -284,11 +291,43 @@ const POSITIVE: Positive[] = [
   {
     name: 'an allocation with neither period nor valid date',
     edit: withAllocation({ from: '', to: '', date: '31.02.2025' }),
-    rule: 'period-invalid',
+    rule: 'date-invalid',
     severity: 'error',
     cells: [alloc('date')],
-    nb: ['Tildelinger rad 2, «Dato»', 'uten periode telles tildelingen i vedtaksåret', '«31.02.2025»'],
+    nb: ['Tildelinger rad 2, «Dato»', 'Uten periode telles tildelingen i vedtaksåret', '«31.02.2025»'],
     en: ['Allocations row 2, "Date"', 'counts in its decision year'],
+  },
+  {
+    name: 'an allocation date written as no Norwegian writes it',
+    edit: withAllocation({ date: '13th of June' }),
+    rule: 'date-invalid',
+    severity: 'error',
+    cells: [alloc('date')],
+    nb: [
+      'Tildelinger rad 2, «Dato»',
+      '«13th of June» er ikke en dato',
+      'publiseres ikke før den er rettet',
+      'godtatt: 09.05.2025, 9.5.25, 09/05/2025, 9. mai 2025 eller 2025-05-09',
+    ],
+    en: ['Allocations row 2, "Date"', '"13th of June" is not a date', 'accepted: 09.05.2025'],
+  },
+  {
+    name: 'an allocation without a decision date',
+    edit: withAllocation({ date: '' }),
+    rule: 'date-invalid',
+    severity: 'error',
+    cells: [alloc('date')],
+    nb: ['Tildelinger rad 2, «Dato»', 'mangler dato'],
+    en: ['date missing'],
+  },
+  {
+    name: 'an unreadable received date (a warning: it only tells the round)',
+    edit: withApplication({ received: 'forrige uke' }),
+    rule: 'date-invalid',
+    severity: 'warning',
+    cells: [app('received')],
+    nb: ['Søknader rad 2, «Mottatt»', '«forrige uke»', 'kan ikke søknadsrunden kontrolleres'],
+    en: ['Applications row 2, "Received"', 'application round cannot be checked'],
   },
   {
     name: 'an amount requested that is no amount',
@@ -601,6 +640,33 @@ const POSITIVE: Positive[] = [
     ],
     en: [`Administration has ${kr('458 001')}`, 'over its key of 5 %', 'explain the deviation'],
   },
+  {
+    name: 'an answer to a question the form mapping does not know',
+    edit: withApplication({ otherAnswers: 'Hvor hørte du om ordningen?: Nettsiden' }),
+    rule: 'form-answer-unmapped',
+    severity: 'warning',
+    cells: [app('otherAnswers')],
+    nb: ['«Andre svar»', '«Hvor hørte du om ordningen?»', 'Flytt svarene'],
+    en: ['"Other answers"', '"Hvor hørte du om ordningen?"', 'Move the answers'],
+  },
+  {
+    name: 'two renamed questions, named by their titles',
+    edit: withApplication({ otherAnswers: 'Behov (nytt navn): Mye\nKontaktperson: En rolle' }),
+    rule: 'form-answer-unmapped',
+    severity: 'warning',
+    cells: [app('otherAnswers')],
+    nb: ['«Behov (nytt navn)», «Kontaktperson»'],
+    en: ['"Behov (nytt navn)", "Kontaktperson"'],
+  },
+  {
+    name: 'a need answer cut to fit the 50 000-character cell',
+    edit: withApplication({ need: CUT_NEED }),
+    rule: 'form-answer-truncated',
+    severity: 'warning',
+    cells: [app('need')],
+    nb: ['«Behov»', 'er avkortet', 'Hele svaret står i arket med skjemasvarene'],
+    en: ['"Need"', 'was cut', 'The whole answer is in the form responses sheet'],
+  },
 ];
 
 describe('the valid book', () => {
@@ -610,9 +676,20 @@ describe('the valid book', () => {
 
   it('runs exactly the rules of the contract', () => {
     // assessor-disqualified reads the Vurderinger sheet; its cases are in tests/core/assessment.test.ts.
+    // The action plan's rules read Handlingsplan; their cases are in tests/core/plan.test.ts.
     // The follow-up rules judge fixed days; their cases are in tests/core/follow-up/rules.test.ts.
+    const plan = [
+      'measure-owner-missing',
+      'measure-indicator-missing',
+      'measure-overdue',
+      'measure-comment-missing',
+      'measure-number-invalid',
+      'measure-case-unknown',
+      'measure-status-invalid',
+      'measure-due-invalid',
+    ];
     expect(RULES.map((r) => r.id).sort()).toEqual(
-      [...RULE_IDS, 'assessor-disqualified', ...ECONOMY_RULE_IDS, ...FOLLOW_UP_RULE_IDS].sort(),
+      [...RULE_IDS, 'assessor-disqualified', ...plan, ...ECONOMY_RULE_IDS, ...FOLLOW_UP_RULE_IDS].sort(),
     );
   });
 });
@@ -623,19 +700,7 @@ describe.each(RULE_IDS)('%s', (rule) => {
   it('has positive cases', () => expect(cases.length).toBeGreaterThan(0));
 
   it.each(cases.map((c) => [c.name, c] as const))('fires on %s', (_, c) => {
-    const result = check(book(c.edit));
-    const others = [...new Set(result.findings.map((f) => f.rule).filter((r) => r !== rule))].sort();
-    expect(others).toEqual(c.alsoFires ?? []);
-    const [f, ...more] = findingsOf(result, rule);
-    expect(more).toEqual([]);
-    expect(f).toBeDefined();
-    expect(f!.severity).toBe(c.severity);
-    expect(f!.ref).toBe(c.ref ?? CASE_ID);
-    expect(f!.cells).toEqual(c.cells);
-    for (const text of c.nb) expect(f!.message.nb).toContain(text);
-    for (const text of c.en) expect(f!.message.en).toContain(text);
-    if (c.fact !== undefined) expect(f!.fact.nb).toBe(c.fact);
-    expectWellFormed(f!);
+    expectFires(check(book(c.edit)), rule, c);
   });
 });
 
@@ -646,6 +711,26 @@ interface Negative {
 }
 
 const NEGATIVE: Negative[] = [
+  ...[
+    '09/05/2025',
+    '9. mai 2025',
+    '09.05.25',
+    '2. mai 2025',
+    '9 mai 2025',
+    '9.\u00a0mai 2025',
+    '9. sep. 2025',
+    '9-5-2025',
+  ].map((date) => ({
+    rule: 'date-invalid',
+    name: `the allocation date ${JSON.stringify(date)}`,
+    edit: withAllocation({ date }),
+  })),
+  { rule: 'date-invalid', name: 'a blank received date', edit: withApplication({ received: '' }) },
+  {
+    rule: 'date-invalid',
+    name: 'a received date «12. mai 2025»',
+    edit: withApplication({ received: '12. mai 2025' }),
+  },
   {
     rule: 'recommendation-invalid',
     name: '«Avslått» (an alias of Avslås)',
@@ -799,6 +884,26 @@ const NEGATIVE: Negative[] = [
       to: '2025-12',
     }),
   },
+  {
+    rule: 'form-answer-unmapped',
+    name: 'an empty Andre svar',
+    edit: withApplication({ otherAnswers: '  ' }),
+  },
+  {
+    rule: 'form-answer-unmapped',
+    name: 'answers kept in a withdrawn application',
+    edit: withApplication({ otherAnswers: 'Spørsmål: svar', status: 'Trukket' }),
+  },
+  {
+    rule: 'form-answer-truncated',
+    name: 'a long answer under the limit',
+    edit: withApplication({ need: 'x'.repeat(49_000) }),
+  },
+  {
+    rule: 'form-answer-truncated',
+    name: 'a text that mentions the marker in the middle',
+    edit: withApplication({ need: 'Vi skrev [Avkortet av Tilskudd: nei] midt i teksten og [slutt]' }),
+  },
 ];
 
 describe.each(RULE_IDS)('%s stays quiet', (rule) => {
@@ -880,5 +985,20 @@ describe('findings across rules', () => {
       ['error', 'benefit-plan-missing', CASE_ID],
       ['warning', 'permanent-operating-cost', CASE_ID],
     ]);
+  });
+});
+
+describe('form answers the intake kept', () => {
+  it('cuts after neutralising, to exactly the limit, and leaves a text at the limit whole', () => {
+    const formula = fitCell(`=${'x'.repeat(CELL_LIMIT)}`);
+    expect(String(formula.value).startsWith("'=")).toBe(true);
+    expect(String(formula.value)).toHaveLength(CELL_LIMIT);
+    expect(formula.cutFrom).toBe(CELL_LIMIT + 2);
+    expect(String(formula.value)).toMatch(/svaret hadde 50\u00a0002 tegn/);
+    const whole = fitCell('y'.repeat(CELL_LIMIT));
+    expect(whole).toEqual({ value: 'y'.repeat(CELL_LIMIT), cutFrom: 0 });
+    expect(fitCell(1_060_000)).toEqual({ value: 1_060_000, cutFrom: 0 });
+    expect(isCut(formula.value)).toBe(true);
+    expect(isCut(whole.value)).toBe(false);
   });
 });

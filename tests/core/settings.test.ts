@@ -80,12 +80,27 @@ describe('settingsToRows → parseSettings', () => {
       priorityAreas: ['Barn og unge', 'Rehabilitering'],
       criteria: [{ label: 'Nytte', weight: 2 }],
       emailReceipt: true,
+      hospitalTrust: 'Sykehuset Innlandet HF',
+      hospitalTrustShort: 'SI',
+      guidelinesCase: '12-2025',
+      keyCase: '04-2026',
     };
     expect(roundTrip(other)).toEqual(other);
   });
 });
 
 describe('parseSettings overrides', () => {
+  it('takes the hospital trust by its Norwegian or English setting names', () => {
+    const s = parseSettings(
+      rows(['Helseforetak', 'Sykehuset Innlandet HF'], ['Hospital trust short name', 'SI']),
+    );
+    expect([s.hospitalTrust, s.hospitalTrustShort]).toEqual(['Sykehuset Innlandet HF', 'SI']);
+    expect([DEFAULT_SETTINGS.hospitalTrust, DEFAULT_SETTINGS.hospitalTrustShort]).toEqual([
+      'Sørlandet sykehus HF',
+      'SSHF',
+    ]);
+  });
+
   it('takes a frame for one budget year from «Ramme 2026»', () => {
     const s = parseSettings(rows(['Ramme 2026', 10_000_000]));
     expect(frameFor(s, 2026)).toBe(10_000_000);

@@ -102,6 +102,17 @@ describe('custom functions in the sandbox (custom-function mode: no writes, no a
   });
 });
 
+describe('dates in custom functions', () => {
+  it("YEAR_PART reads a date cell's day in the spreadsheet's time zone, not the script's", () => {
+    // Midnight of 1 Aug 2025 in Auckland is still 31 July in Oslo, the script's zone.
+    const sb = loadBundle({ timeZone: 'Pacific/Auckland', scriptTimeZone: 'Europe/Oslo' });
+    const aug = new Date(Date.UTC(2025, 6, 31, 12));
+    const jul = new Date(Date.UTC(2026, 6, 30, 12)); // 31 July 2026 in Auckland
+    expect(sb.callAsCustomFunction('YEAR_PART', [[1_200_000]], [[aug]], [[jul]], 2025)).toEqual([[500_000]]);
+    expect(sb.calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(2); // once per range with dates
+  });
+});
+
 describe('dates without Intl time-zone data', () => {
   it('fall back to Utilities.formatDate and give the same calendar day', () => {
     const sb = loadBundle();

@@ -1,6 +1,8 @@
-import { QUESTIONS } from '../../src/core/intake/application-form';
+import { QUESTIONS, questionTitle } from '../../src/core/intake/application-form';
+import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { MEMBERS_SHEET } from '../../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
+import type { FakeForm, SubmittedResponse } from './fakes/form-app';
 import { loadBundle, type SandboxOptions } from './sandbox';
 
 export const SECRETARY = 'sekretariat@example.no';
@@ -67,17 +69,34 @@ export function answers(
     ...overrides,
   };
   const named: Record<string, string[]> = { Tidsmerke: [stamp] };
-  for (const q of QUESTIONS) named[q.title.nb] = [base[q.key] ?? ''];
+  for (const q of QUESTIONS) named[questionTitle(q, DEFAULT_SETTINGS).nb] = [base[q.key] ?? ''];
   return named;
 }
 
-const event = (named: Record<string, string[]>) => ({
-  namedValues: named,
-  values: [named['Tidsmerke']?.[0] ?? ''],
-});
+/**
+ * The application form of the desk: made through the menu (published, linked, triggers installed by the
+ * secretariat member) the first time it is asked for.
+ */
+export function formOf(sb: Desk): FakeForm {
+  const made = [...sb.fakes.FormApp.forms.values()].at(-1);
+  if (made) return made;
+  sb.ui.answerAlert();
+  sb.call('createForm');
+  const form = [...sb.fakes.FormApp.forms.values()].at(-1);
+  if (!form) throw new Error(`createForm made no form: ${sb.ui.alerts.at(-1)?.prompt}`);
+  return form;
+}
 
-export function submit(sb: Desk, named: Record<string, string[]>, executionId?: string) {
-  return sb.runAs({ email: '', effectiveEmail: 'eier@example.no', executionId }, () =>
-    sb.call('onFormSubmit', event(named)),
-  );
+/**
+ * An applicant sends the form: the response lands in the response sheet, then the form-submit trigger
+ * runs. The timestamp is the fake clock's, one second on per response, so each response is its own.
+ * `answers` may hold a `Tidsmerke` (as Google's namedValues do); it is not a question and is dropped.
+ */
+export function submit(sb: Desk, named: Record<string, string[]>): SubmittedResponse {
+  const form = formOf(sb);
+  sb.clock.advance(1000);
+  const answers = Object.fromEntries(Object.entries(named).filter(([title]) => title !== 'Tidsmerke'));
+  const response = form.submit(answers);
+  if (!response) throw new Error('the form has no response sheet');
+  return response;
 }

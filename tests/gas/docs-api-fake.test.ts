@@ -156,6 +156,117 @@ describe('the Docs advanced service fake', () => {
   });
 });
 
+describe('the fake on page and column layout', () => {
+  /** A document with one 1×2 table at index 2 (its start), from docsRequests. */
+  const withTable = () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    docs.Documents.batchUpdate(
+      { requests: [{ insertTable: { rows: 1, columns: 2, location: { index: 1 } } }] },
+      documentId,
+    );
+    return { docs, documentId };
+  };
+  const widthRequest = (index: number, magnitude: number, columnIndices = [0]) => ({
+    updateTableColumnProperties: {
+      tableStartLocation: { index },
+      columnIndices,
+      tableColumnProperties: { widthType: 'FIXED_WIDTH', width: { magnitude, unit: 'PT' } },
+      fields: 'widthType,width',
+    },
+  });
+
+  it('sets fixed column widths where the table starts', () => {
+    const { docs, documentId } = withTable();
+    docs.Documents.batchUpdate({ requests: [widthRequest(2, 120)] }, documentId);
+    expect(docs.Documents.tables(documentId)).toEqual([{ widths: [120, null], sizes: [] }]);
+  });
+
+  it.each([
+    ['a location where no table starts', widthRequest(1, 120), /No table starts at index 1/],
+    ['a width under 5 pt (the API returns 400)', widthRequest(2, 4), /at least 5 points/],
+    ['a column the table does not have', widthRequest(2, 50, [2]), /outside a table of 2 columns/],
+  ])('refuses %s, applying nothing', (_, request, message) => {
+    const { docs, documentId } = withTable();
+    expect(() => docs.Documents.batchUpdate({ requests: [request] }, documentId)).toThrow(message);
+    expect(docs.Documents.tables(documentId)[0]!.widths).toEqual([null, null]);
+  });
+
+  it('sets the page size and margins as Dimensions in points, and refuses other fields', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    expect(docs.Documents.pageStyle(documentId)).toMatchObject({ width: 595.3, marginLeft: 72 });
+    const size = { width: { magnitude: 841.9, unit: 'PT' }, height: { magnitude: 595.3, unit: 'PT' } };
+    docs.Documents.batchUpdate(
+      { requests: [{ updateDocumentStyle: { documentStyle: { pageSize: size }, fields: 'pageSize' } }] },
+      documentId,
+    );
+    expect(docs.Documents.pageStyle(documentId)).toMatchObject({ width: 841.9, height: 595.3 });
+    expect(() =>
+      docs.Documents.batchUpdate(
+        { requests: [{ updateDocumentStyle: { documentStyle: {}, fields: 'background' } }] },
+        documentId,
+      ),
+    ).toThrow(/page style properties/);
+  });
+
+  it('creates one default footer, answers its id, writes it at segment index 0, refuses a second', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const reply = docs.Documents.batchUpdate(
+      { requests: [{ createFooter: { type: 'DEFAULT' } }] },
+      documentId,
+    );
+    const footerId = (reply.replies[0] as { createFooter: { footerId: string } }).createFooter.footerId;
+    expect(docs.Documents.get(documentId).documentStyle.defaultFooterId).toBe(footerId);
+    docs.Documents.batchUpdate(
+      { requests: [{ insertText: { location: { segmentId: footerId, index: 0 }, text: 'Sak 1' } }] },
+      documentId,
+    );
+    expect(docs.Documents.footerText(documentId)).toBe('Sak 1\n');
+    expect(docs.Documents.get(documentId).footers[footerId]!.content).toEqual([
+      { startIndex: 0, endIndex: 6, paragraph: {} },
+    ]);
+    expect(() =>
+      docs.Documents.batchUpdate({ requests: [{ createFooter: { type: 'DEFAULT' } }] }, documentId),
+    ).toThrow(/already exists/);
+    expect(() =>
+      docs.Documents.batchUpdate(
+        { requests: [{ insertText: { location: { segmentId: 'kix.none', index: 0 }, text: 'x' } }] },
+        documentId,
+      ),
+    ).toThrow(/Segment kix.none was not found/);
+    // The final newline of a segment cannot be deleted either.
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [{ deleteContentRange: { range: { segmentId: footerId, startIndex: 0, endIndex: 6 } } }],
+        },
+        documentId,
+      ),
+    ).toThrow(/newline character at the end of the segment/);
+  });
+
+  it('lays out the example memo: every column a fixed width, table text at one size, on portrait A4', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const memo = buildMemo(checkWorkbook(exampleWorkbook(), { today: TODAY }), {
+      meetingDate: '2025-05-09',
+      caseNumber: '18-2025',
+    });
+    docs.Documents.batchUpdate({ requests: docsRequests(memo) }, documentId);
+    const tables = docs.Documents.tables(documentId);
+    expect(tables.length).toBe(memo.blocks.filter((x) => x.type === 'table').length);
+    for (const t of tables) {
+      expect(t.widths.every((w) => w !== null && w >= 5)).toBe(true);
+      expect(t.widths.reduce((s, w) => s! + w!, 0)).toBeLessThanOrEqual(451);
+      expect(t.sizes).toHaveLength(1);
+    }
+    const page = docs.Documents.pageStyle(documentId);
+    expect(page.width! - page.marginLeft! - page.marginRight!).toBeCloseTo(451, 0);
+  });
+});
+
 /** Writing a model, then clearing the body and writing it again, gives the same document. */
 function expectStableRewrite(model: DocModel): void {
   const { docs } = service();
@@ -168,70 +279,6 @@ function expectStableRewrite(model: DocModel): void {
   );
   expect(docs.Documents.snapshot(documentId)).toEqual(first);
 }
-
-describe('table cell backgrounds (updateTableCellStyle)', () => {
-  const table2x2 = (id: string, docs: FakeDocsService, cellRequest: Record<string, unknown>) =>
-    docs.Documents.batchUpdate(
-      { requests: [{ insertTable: { rows: 2, columns: 2, location: { index: 1 } } }, cellRequest] },
-      id,
-    );
-  const fill = (index: number, rowIndex: number, columnIndex: number) => ({
-    updateTableCellStyle: {
-      tableRange: {
-        tableCellLocation: { tableStartLocation: { index }, rowIndex, columnIndex },
-        rowSpan: 1,
-        columnSpan: 1,
-      },
-      tableCellStyle: { backgroundColor: { color: { rgbColor: { red: 1, green: 0.5, blue: 0 } } } },
-      fields: 'backgroundColor',
-    },
-  });
-
-  it('colours the cell addressed by the table start index, row and column', () => {
-    const { docs } = service();
-    const { documentId } = docs.Documents.create({ title: 'T' });
-    // Inserted at 1, the table starts at 2 (a newline is inserted first).
-    table2x2(documentId, docs, fill(2, 1, 0));
-    expect(docs.Documents.snapshot(documentId).find((x) => x.type === 'table')).toMatchObject({
-      fills: { '1,0': 'FF8000' },
-    });
-  });
-
-  it.each([
-    ['an index where no table starts', fill(1, 0, 0), /no table starts there/],
-    ['a cell outside the table', fill(2, 2, 0), /no cell at row 2, column 0/],
-  ])('refuses %s, applying nothing', (_, request, message) => {
-    const { docs } = service();
-    const { documentId } = docs.Documents.create({ title: 'T' });
-    expect(() => table2x2(documentId, docs, request)).toThrow(message);
-    expect(docs.Documents.snapshot(documentId)).toHaveLength(1);
-  });
-
-  it("renders the model's fills at the right table, after text before it", () => {
-    const { docs } = service();
-    const { documentId } = docs.Documents.create({ title: 'T' });
-    const model: DocModel = {
-      title: 'Lys',
-      blocks: [
-        p('Først en tabell uten farger.'),
-        table([['a', 'b']]),
-        table(
-          [
-            ['Prosjekt', 'Risiko'],
-            ['Agdermodellen', 'Rød'],
-          ],
-          { header: true, fills: [[], [null, 'F4C7C3']] },
-        ),
-      ],
-    };
-    docs.Documents.batchUpdate({ requests: docsRequests(model) }, documentId);
-    const tables = docs.Documents.snapshot(documentId).filter((x) => x.type === 'table');
-    expect(tables.map((x) => (x.type === 'table' ? x.fills : null))).toEqual([
-      undefined,
-      { '1,1': 'F4C7C3' },
-    ]);
-  });
-});
 
 describe('docsRequests: the document model in one batchUpdate', () => {
   const model: DocModel = {
@@ -385,5 +432,159 @@ describe('docsRequests: the document model in one batchUpdate', () => {
     it('rewrites the same document in place after clearing it', () => {
       expectStableRewrite(model);
     });
+  });
+});
+
+describe('table cell backgrounds (updateTableCellStyle)', () => {
+  const style = (index: number, rowIndex: number, columnIndex: number, red = 1) => ({
+    updateTableCellStyle: {
+      tableRange: {
+        tableCellLocation: { tableStartLocation: { index }, rowIndex, columnIndex },
+        rowSpan: 1,
+        columnSpan: 1,
+      },
+      tableCellStyle: { backgroundColor: { color: { rgbColor: { red, green: 0, blue: 0 } } } },
+      fields: 'backgroundColor',
+    },
+  });
+
+  it('colours a cell addressed by the table start and its row and column', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    // The table inserted at 1 starts at 2 (its newline comes first).
+    docs.Documents.batchUpdate(
+      { requests: [{ insertTable: { rows: 2, columns: 2, location: { index: 1 } } }, style(2, 1, 0)] },
+      documentId,
+    );
+    expect(docs.Documents.snapshot(documentId).find((x) => x.type === 'table')).toMatchObject({
+      fills: [
+        ['', ''],
+        ['FF0000', ''],
+      ],
+    });
+  });
+
+  it.each([
+    ['a start that is no table', style(1, 0, 0), /No table starts at index 1/],
+    ['a cell outside the table', style(2, 2, 0), /outside the table/],
+    ['a colour outside 0–1', style(2, 0, 0, 255), /rgbColor values must be 0–1/],
+  ])('refuses %s, applying nothing', (_, request, message) => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    expect(() =>
+      docs.Documents.batchUpdate(
+        { requests: [{ insertTable: { rows: 2, columns: 2, location: { index: 1 } } }, request] },
+        documentId,
+      ),
+    ).toThrow(message);
+    expect(docs.Documents.snapshot(documentId)).toEqual([
+      expect.objectContaining({ type: 'paragraph', text: '' }),
+    ]);
+  });
+
+  it('docsRequests colours the cells a table block fills, after the text (and a table) before it', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const doc: DocModel = {
+      title: 'Trafikklys',
+      blocks: [
+        p('Før'),
+        // A table without fills first: the coloured one is addressed by its own start index.
+        table([['a', 'b']]),
+        table(
+          [
+            ['Nr', 'Status'],
+            ['1.1.1', 'Rød'],
+          ],
+          {
+            header: true,
+            fills: [
+              [null, null],
+              [null, 'F4C7C3'],
+            ],
+          },
+        ),
+        p('Etter'),
+      ],
+    };
+    docs.Documents.batchUpdate({ requests: docsRequests(doc) }, documentId);
+    const snap = docs.Documents.snapshot(documentId);
+    const tables = snap.filter((x) => x.type === 'table');
+    expect(tables[0]).not.toHaveProperty('fills');
+    expect(tables[1]).toMatchObject({
+      rows: [
+        ['Nr', 'Status'],
+        ['1.1.1', 'Rød'],
+      ],
+      fills: [
+        ['', ''],
+        ['', 'F4C7C3'],
+      ],
+    });
+    expect(snap.at(-2)).toMatchObject({ type: 'paragraph', text: 'Etter' });
+  });
+});
+
+describe('section breaks (insertSectionBreak, updateSectionStyle)', () => {
+  it('inserts a newline and the break (two indexes), and flips the section after it', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          { insertText: { text: 'Før', location: { index: 1 } } },
+          { insertSectionBreak: { location: { index: 4 }, sectionType: 'NEXT_PAGE' } },
+          {
+            updateSectionStyle: {
+              range: { startIndex: 6, endIndex: 7 },
+              sectionStyle: { flipPageOrientation: true },
+              fields: 'flipPageOrientation',
+            },
+          },
+          { insertText: { text: 'Etter', location: { index: 6 } } },
+        ],
+      },
+      documentId,
+    );
+    expect(endOf(docs, documentId)).toBe(1 + 3 + 2 + 5 + 1);
+    expect(docs.Documents.sections(documentId)).toEqual([true]);
+    expect(docs.Documents.snapshot(documentId).map((x) => (x.type === 'paragraph' ? x.text : ''))).toEqual([
+      'Før',
+      'Etter',
+    ]);
+  });
+
+  it('refuses a section break inside a table, applying nothing', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [
+            { insertTable: { rows: 1, columns: 1, location: { index: 1 } } },
+            { insertSectionBreak: { location: { index: 5 }, sectionType: 'NEXT_PAGE' } },
+          ],
+        },
+        documentId,
+      ),
+    ).toThrow(/inside a table/);
+    expect(docs.Documents.sections(documentId)).toEqual([]);
+  });
+
+  it('docsRequests turns a landscape section block into a flipped section, and a rewrite clears it', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const doc: DocModel = {
+      title: 'Plan',
+      blocks: [p('Stående'), { type: 'section', landscape: true }, table([['1', 'Rød']]), p('Liggende')],
+    };
+    docs.Documents.batchUpdate({ requests: docsRequests(doc) }, documentId);
+    expect(docs.Documents.sections(documentId)).toEqual([true]);
+    const texts = docs.Documents.snapshot(documentId).map((x) => (x.type === 'paragraph' ? x.text : 'table'));
+    // The paragraph the break's newline ends, then the one the table's own newline makes.
+    expect(texts).toEqual(['Plan', 'Stående', '', '', 'table', 'Liggende', '']);
+    const requests = [...clearBody(endOf(docs, documentId)), ...docsRequests(doc)];
+    docs.Documents.batchUpdate({ requests }, documentId);
+    expect(docs.Documents.sections(documentId)).toEqual([true]);
   });
 });

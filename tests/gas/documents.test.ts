@@ -16,11 +16,15 @@ function rows(sb: Desk, sheet: string) {
 }
 
 describe('Lag saksfremstilling (Google Docs)', () => {
-  it('writes the memo in one batchUpdate, records it in Dokumenter and shows its link', () => {
+  it('writes the memo in one batchUpdate (and its new footer in a second), records it in Dokumenter and shows its link', () => {
     const sb = deskWith();
     memo(sb);
     expect(sb.calls.count('Docs.Documents.create')).toBe(1);
-    expect(sb.calls.count('Docs.Documents.batchUpdate')).toBe(1);
+    // The footer's id comes in the reply to createFooter: its text can only follow in a second call.
+    expect(sb.calls.count('Docs.Documents.batchUpdate')).toBe(2);
+    expect(sb.fakes.Docs.Documents.footerText('fake-doc-1')).toBe(
+      'Saksfremstilling · Sak 18-2025 · Helsefellesskapet Agder\n',
+    );
     const [doc] = rows(sb, 'Dokumenter');
     expect(doc).toMatchObject({
       Nøkkel: 'memo:18-2025',
@@ -67,6 +71,10 @@ describe('Lag saksfremstilling (Google Docs)', () => {
     expect(text).toMatch(/tildeles kr 500\u00a0000 til et forprosjekt/);
     expect(text).not.toMatch(/kr 625\u00a0000 til et forprosjekt/);
     expect(text.match(/^Saksfremstilling$/gm)).toHaveLength(1);
+    // The footer is rewritten in the same call, not doubled.
+    expect(sb.fakes.Docs.Documents.footerText('fake-doc-1')).toBe(
+      'Saksfremstilling · Sak 18-2025 · Helsefellesskapet Agder\n',
+    );
   });
 
   it('makes a new document when the recorded one can no longer be opened', () => {
@@ -105,7 +113,8 @@ describe('Lag saksfremstilling (Google Docs)', () => {
       memo(sb, '09.05.2025', '18-2025', '');
       return { docs: docsCalls(sb), sheets: sheetCalls(sb) };
     });
-    expect(counts[0]!.docs).toBe(2);
+    // create, the body with createFooter, the footer's text.
+    expect(counts[0]!.docs).toBe(3);
     expect(counts[1]).toEqual(counts[0]);
   });
 

@@ -176,3 +176,22 @@ describe('FormApp', () => {
     expect(() => app.openById(form.getId())).toThrow('You do not have permission to call FormApp.openById');
   });
 });
+
+describe('prefilled links', () => {
+  it('builds the published link with each answer as an encoded entry, and refuses another form’s item', () => {
+    const form = app.create('Status');
+    const caseItem = form.addTextItem().setTitle('Saksnummer');
+    form.addTextItem().setTitle('Annet');
+    const url = form
+      .createResponse()
+      .withItemResponse(caseItem.createResponse('2025-05-001 & x'))
+      .toPrefilledUrl();
+    expect(url).toBe(`${form.getPublishedUrl()}?usp=pp_url&entry.${caseItem.getId()}=2025-05-001%20%26%20x`);
+    expect(form.createResponse().toPrefilledUrl()).toBe(`${form.getPublishedUrl()}?usp=pp_url`);
+    const other = app.create('Annet skjema').addTextItem();
+    expect(() => form.createResponse().withItemResponse(other.createResponse('x'))).toThrow(
+      'Invalid argument',
+    );
+    expect(env.calls.count('FormResponse.toPrefilledUrl')).toBe(2);
+  });
+});

@@ -141,6 +141,30 @@ describe('executions and users', () => {
   });
 });
 
+describe('time', () => {
+  const CLOCK = `function install() { return ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(7).create().getUniqueId(); }
+    function daily(e) { return [new Date().toISOString(), (Date.now)(), e.triggerUid, e.year, e['day-of-month'], Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()].join('|'); }
+    function now() { return new Date().getTime(); }
+    function fixed() { return new Date(0).toISOString() + (new Date() instanceof Date); }`;
+
+  it('fires an installed clock trigger as its owner, with the time-driven event, and only such a trigger', () => {
+    const start = Date.UTC(2026, 9, 1, 7);
+    const sandbox = load(CLOCK, { now: start, followClock: true, activeUser: 'leder@example.org' });
+    const uid = sandbox.call<string>('install');
+    sandbox.clock.advance(2 * 86_400_000);
+    expect(sandbox.runAs({ email: 'andre@example.org' }, () => sandbox.fireClockTrigger(uid))).toBe(
+      `2026-10-03T07:00:00.000Z|${start + 2 * 86_400_000}|${uid}|2026|3||leder@example.org`,
+    );
+    expect(sandbox.call('fixed')).toBe('1970-01-01T00:00:00.000Ztrue');
+    expect(() => sandbox.fireClockTrigger('123')).toThrow('No clock trigger 123');
+  });
+
+  it('keeps the real time for the bundle unless asked to follow the fake clock', () => {
+    const sandbox = load(CLOCK, { now: Date.UTC(2000, 0, 1) });
+    expect(new Date(sandbox.call<number>('now')).getUTCFullYear()).toBeGreaterThan(2020);
+  });
+});
+
 describe('custom functions', () => {
   it('run read-only and without authorisation, then the sandbox returns to normal', () => {
     const sandbox = load(`function DOUBLE(x) { return x * 2; }

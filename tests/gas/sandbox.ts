@@ -4,8 +4,9 @@ import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 import { FakeDocsService } from './fakes/docs-api';
 import { FakeDocumentApp } from './fakes/document-app';
-import { FakeFormApp } from './fakes/form-app';
-import { FakeScriptApp } from './fakes/script-app';
+import { FakeFormApp, type SubmittedResponse } from './fakes/form-app';
+import { EventType, FakeScriptApp, TriggerSource } from './fakes/script-app';
+import { clockEvent, formSubmitEvent } from './fakes/trigger-events';
 import {
   createEnv,
   FakeCacheService,
@@ -39,14 +40,23 @@ export interface SandboxOptions {
   effectiveUser?: string;
   /** Script and spreadsheet time zone; default Europe/Oslo. */
   timeZone?: string;
+  /** The script's own time zone (appsscript.json), when it differs from the spreadsheet's. */
+  scriptTimeZone?: string;
   /** Spreadsheet locale; default nb_NO (Session.getActiveUserLocale() reports its language, 'nb'). */
   locale?: string;
   /** MailApp recipients left today; default 100 (consumer account). */
   mailQuota?: number;
   /** DocumentApp.create calls left today; default 250 (consumer account). */
   docsQuota?: number;
+  /** The spreadsheet's owner (may always edit protected sheets); default 'eier@example.no'. */
+  owner?: string;
   /** Start of the fake clock (ms since epoch) used by caches, lock waits and Utilities.sleep. */
   now?: number;
+  /**
+   * The bundle's `new Date()` and `Date.now()` read the fake clock too, so a test can move days forward
+   * (daily triggers); otherwise they are the real time, as most tests expect.
+   */
+  followClock?: boolean;
 }
 
 export interface RunAs {
@@ -72,6 +82,23 @@ export function loadBundle(options: SandboxOptions = {}) {
   // Only the services and the JS built-ins: no setTimeout, fetch, TextEncoder, URL, structuredClone, process,
   // require or Buffer, as in Apps Script, so accidental use fails here first.
   const context = vm.createContext({});
+  // Time passes for the bundle as it does in Apps Script: Utilities.sleep and lock waits advance the fake
+  // clock, and the bundle's Date.now() / new Date() move with it (from the real time at load).
+  const clock = new FakeClock(options.now);
+  const clockAtLoad = clock.now();
+  const followClock = vm.runInContext(
+    `(function (offset) {
+      const Real = Date;
+      class Date_ extends Real {
+        constructor(...args) { if (args.length === 0) super(Real.now() + offset()); else super(...args); }
+        static now() { return Real.now() + offset(); }
+      }
+      Object.defineProperty(Date_, 'name', { value: 'Date' });
+      globalThis.Date = Date_;
+    })`,
+    context,
+  ) as (offset: () => number) => void;
+  followClock(() => clock.now() - clockAtLoad);
   const realm = vm.runInContext('({ Array, Date, Error, Object })', context) as {
     Array: ArrayConstructor;
     Date: DateConstructor;
@@ -79,7 +106,7 @@ export function loadBundle(options: SandboxOptions = {}) {
     Object: ObjectConstructor;
   };
   const env = createEnv({
-    clock: new FakeClock(options.now),
+    clock,
     execution: {
       id: 'exec-0',
       activeUser,
@@ -95,13 +122,20 @@ export function loadBundle(options: SandboxOptions = {}) {
     timeZone,
     htmlDir: options.htmlDir ?? dirname(bundlePath),
     mode: () => execution.mode,
+    user: () => execution.effectiveUser,
+    owner: options.owner,
     Error: realm.Error,
     Date: realm.Date, // cell dates are the bundle's own Dates, as in Apps Script
   });
+  const spreadsheetId = sheets.spreadsheet.getId();
   const fakes = {
     SpreadsheetApp: sheets.SpreadsheetApp,
     HtmlService: sheets.HtmlService,
-    FormApp: new FakeFormApp(env),
+    // A form's responses land in the bound spreadsheet, then its form-submit triggers run.
+    FormApp: new FakeFormApp(env, {
+      spreadsheet: (id) => (id === spreadsheetId ? sheets.spreadsheet : null),
+      submitted: (response) => deliverFormSubmit(response),
+    }),
     DocumentApp: new FakeDocumentApp(env, options.docsQuota),
     // The Docs advanced service (enabled in appsscript.json): one batchUpdate writes a whole document.
     Docs: new FakeDocsService(env),
@@ -110,13 +144,26 @@ export function loadBundle(options: SandboxOptions = {}) {
     PropertiesService: new FakePropertiesService(env),
     CacheService: new FakeCacheService(env),
     // Session reports the language part ('nb'), the spreadsheet the full locale ('nb_NO').
-    Session: new FakeSession(env, { timeZone, locale: locale.split('_')[0] }),
+    Session: new FakeSession(env, {
+      timeZone: options.scriptTimeZone ?? timeZone,
+      locale: locale.split('_')[0],
+    }),
     MailApp: new FakeMailApp(env, options.mailQuota),
     Utilities: new FakeUtilities(env),
     Logger: new FakeLogger(env),
     console: new FakeConsole(env),
   };
   Object.assign(context, fakes);
+  if (options.followClock) {
+    const makeClockDate = vm.runInContext(
+      `(now) => class Date extends globalThis.Date {
+        constructor(...args) { if (args.length === 0) super(now()); else super(...args); }
+        static now() { return now(); }
+      }`,
+      context,
+    ) as (now: () => number) => DateConstructor;
+    (context as Record<string, unknown>).Date = makeClockDate(() => env.clock.now());
+  }
 
   const code = readFileSync(bundlePath, 'utf8');
   const callsBefore = env.calls.total();
@@ -156,6 +203,43 @@ export function loadBundle(options: SandboxOptions = {}) {
     }
   }
 
+  /** Runs every installed trigger matching `match` as its owner (an installable trigger runs as its installer). */
+  function runTriggers(
+    match: (t: ReturnType<typeof fakes.ScriptApp.allTriggers>[number]) => boolean,
+    event: (t: { uniqueId: string }) => unknown,
+  ) {
+    return fakes.ScriptApp.allTriggers()
+      .filter(match)
+      .map((t) =>
+        runAsUser({ email: '', effectiveEmail: t.owner }, () => execute('normal', t.handler, [event(t)])),
+      );
+  }
+
+  /** Google fires the spreadsheet's form-submit triggers for a response already in its response sheet. */
+  function deliverFormSubmit(response: SubmittedResponse, options: { blank?: boolean } = {}) {
+    return runTriggers(
+      (t) =>
+        t.eventType === EventType.ON_FORM_SUBMIT &&
+        t.source === TriggerSource.SPREADSHEETS &&
+        t.sourceId === spreadsheetId,
+      (t) => formSubmitEvent(response, t, options),
+    );
+  }
+
+  function runAsUser<T>(who: RunAs, body: () => T): T {
+    const saved = { ...execution };
+    const savedPin = pinnedExecutionId;
+    if (who.email !== undefined) execution.activeUser = who.email;
+    execution.effectiveUser = who.effectiveEmail ?? who.email ?? execution.effectiveUser;
+    pinnedExecutionId = who.executionId ?? pinnedExecutionId;
+    try {
+      return body();
+    } finally {
+      Object.assign(execution, saved);
+      pinnedExecutionId = savedPin;
+    }
+  }
+
   return {
     /** Every service call, `Class.method` → count (the load's calls included). */
     calls: env.calls,
@@ -180,19 +264,48 @@ export function loadBundle(options: SandboxOptions = {}) {
       return execute('customFunction', name, args) as T;
     },
 
-    /** Runs `body` (usually calls) as another user and/or execution, then restores the previous ones. */
-    runAs<T>(who: RunAs, body: () => T): T {
-      const saved = { ...execution };
-      const savedPin = pinnedExecutionId;
-      if (who.email !== undefined) execution.activeUser = who.email;
-      execution.effectiveUser = who.effectiveEmail ?? who.email ?? execution.effectiveUser;
-      pinnedExecutionId = who.executionId ?? pinnedExecutionId;
-      try {
-        return body();
-      } finally {
-        Object.assign(execution, saved);
-        pinnedExecutionId = savedPin;
-      }
+    /** Fires one installed time-driven trigger, as its owner, with a clock event (see `fireClockTriggers`). */
+    fireClockTrigger(uniqueId: string): unknown {
+      const [result, ...more] = runTriggers(
+        (t) => t.uniqueId === uniqueId && t.eventType === EventType.CLOCK,
+        (t) => clockEvent(t, env.clock.now()),
+      );
+      if (
+        more.length > 0 ||
+        !fakes.ScriptApp.allTriggers().some((t) => t.uniqueId === uniqueId && t.eventType === EventType.CLOCK)
+      )
+        throw new Error(`No clock trigger ${uniqueId}`);
+      return result;
     },
+
+    /**
+     * Calls it as a simple trigger (`onOpen`): AuthMode.LIMITED, the user's address hidden, and every
+     * service that needs authorisation throws; the bound spreadsheet and its Ui may be used.
+     */
+    callAsSimpleTrigger<T = unknown>(name: string): T {
+      const event = {
+        authMode: fakes.ScriptApp.AuthMode.LIMITED,
+        source: fakes.SpreadsheetApp.getActiveSpreadsheet(),
+        user: { getEmail: () => '' },
+      };
+      return execute('simpleTrigger', name, [event]) as T;
+    },
+
+    /** Runs `body` (usually calls) as another user and/or execution, then restores the previous ones. */
+    runAs: runAsUser,
+
+    /**
+     * Fires the form-submit triggers again for a response already in the response sheet: Google's
+     * replays, and (`blank`) the spurious empty second event. Returns what each handler returned.
+     */
+    refireFormSubmit: (response: SubmittedResponse, options: { blank?: boolean } = {}) =>
+      deliverFormSubmit(response, options),
+
+    /** Runs every time-driven trigger once, as its owner, with a clock event. */
+    fireClockTriggers: () =>
+      runTriggers(
+        (t) => t.eventType === EventType.CLOCK,
+        (t) => clockEvent(t, env.clock.now()),
+      ),
   };
 }

@@ -296,6 +296,20 @@ describe('MailApp', () => {
     expect(mail.outbox).toHaveLength(2);
   });
 
+  it('refills the quota when its 24-hour window ends, not before', () => {
+    const mail = new FakeMailApp(env, 2);
+    mail.sendEmail('a@example.org, b@example.org', 's', 'b');
+    env.clock.advance(24 * 3600_000 - 1);
+    expect(mail.getRemainingDailyQuota()).toBe(0);
+    expect(() => mail.sendEmail('a@example.org', 's', 'b')).toThrow(/too many times for one day/);
+    env.clock.advance(1);
+    expect(mail.getRemainingDailyQuota()).toBe(2);
+    mail.sendEmail('a@example.org', 's', 'b');
+    env.clock.advance(3 * 24 * 3600_000);
+    mail.sendEmail('a@example.org, b@example.org', 's', 'b'); // refilled, not carried over
+    expect(mail.getRemainingDailyQuota()).toBe(0);
+  });
+
   it('rejects missing or malformed recipients, and custom functions', () => {
     const mail = new FakeMailApp(env);
     expect(() => mail.sendEmail('', 's', 'b')).toThrow('no recipient');

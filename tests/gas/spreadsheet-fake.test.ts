@@ -767,3 +767,37 @@ describe('custom-function mode', () => {
     expect(error).not.toBeInstanceOf(Error);
   });
 });
+
+describe('conditional formatting', () => {
+  test('rules are built with a formula and ranges, read back, and replaced as a whole', () => {
+    const { sheet, SpreadsheetApp, calls } = withSheet([['Status'], ['Rød']]);
+    const rule = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied('=A2="Rød"')
+      .setBackground('#f4c7c3')
+      .setRanges([sheet.getRange('A2:A10')])
+      .build();
+    sheet.setConditionalFormatRules([rule]);
+    const [read] = sheet.getConditionalFormatRules();
+    expect(String(read!.getBooleanCondition()!.getCriteriaType())).toBe('CUSTOM_FORMULA');
+    expect(read!.getBooleanCondition()!.getCriteriaValues()).toEqual(['=A2="Rød"']);
+    expect(read!.getRanges()[0]!.getA1Notation()).toBe('A2:A10');
+    sheet.setConditionalFormatRules([]);
+    expect(sheet.getConditionalFormatRules()).toEqual([]);
+    expect(calls.count('Sheet.setConditionalFormatRules')).toBe(2);
+  });
+
+  test('a rule without a condition or without ranges cannot be built', () => {
+    const { sheet, SpreadsheetApp } = withSheet([['x']]);
+    expect(() =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .setRanges([sheet.getRange('A1')])
+        .build(),
+    ).toThrow(/no condition/);
+    expect(() => SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=TRUE').build()).toThrow(
+      /no ranges/,
+    );
+    expect(() => SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('TRUE')).toThrow(
+      /Invalid formula/,
+    );
+  });
+});

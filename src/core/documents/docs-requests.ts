@@ -1,4 +1,5 @@
-import { spanOf, type Block, type DocModel, type Inline } from './model';
+import { layoutDocument, TEXT_WIDTH, type TableLayout } from './layout';
+import { spanOf, type Block, type DocModel, type Footer, type Inline } from './model';
 
 /**
  * The Google Docs renderer's arithmetic, pure: the document model as one list of Docs API
@@ -74,7 +75,25 @@ function paragraph(w: Writer, content: Inline[], style: string): void {
   w.cursor = end;
 }
 
-function table(w: Writer, block: Extract<Block, { type: 'table' }>): void {
+const pt = (magnitude: number) => ({ magnitude, unit: 'PT' });
+
+/** A4 in the orientation the tables need, with the 72 pt margins the layout counts with. */
+function pageStyle(landscape: boolean): DocsRequest {
+  const [width, height] = landscape ? [841.9, 595.3] : [595.3, 841.9];
+  const margin = (width - (landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait)) / 2;
+  return {
+    updateDocumentStyle: {
+      documentStyle: {
+        pageSize: { width: pt(width), height: pt(height) },
+        marginLeft: pt(margin),
+        marginRight: pt(margin),
+      },
+      fields: 'pageSize,marginLeft,marginRight',
+    },
+  };
+}
+
+function table(w: Writer, block: Extract<Block, { type: 'table' }>, layout: TableLayout): void {
   const rows = block.rows.length;
   const columns = Math.max(1, ...block.rows.map((r) => r.length));
   if (rows === 0) return;
@@ -88,26 +107,42 @@ function table(w: Writer, block: Extract<Block, { type: 'table' }>): void {
       if (text !== '') w.requests.push({ insertText: { location: { index: base(r, c) }, text } });
     }
   }
-  // Where each cell's text ends up once all cells are filled, for the bold header row or label column.
+  // Widths from the content (see layout.ts), so no word breaks inside a column.
+  layout.widths.forEach((width, c) =>
+    w.requests.push({
+      updateTableColumnProperties: {
+        tableStartLocation: { index: start },
+        columnIndices: [c],
+        tableColumnProperties: { widthType: 'FIXED_WIDTH', width: pt(Math.floor(width * 10) / 10) },
+        fields: 'widthType,width',
+      },
+    }),
+  );
+  // Where each cell's text ends up once all cells are filled: the table's size, bold header or labels.
   let shift = 0;
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < columns; c++) {
       const text = cell(r, c);
       const at = base(r, c) + shift;
       const head = (block.header && r === 0) || (block.keyValue && c === 0);
-      if (head && text !== '') {
+      if (text !== '') {
+        const textStyle = { fontSize: pt(layout.fontSize), ...(head ? { bold: true } : {}) };
         w.requests.push({
-          updateTextStyle: { range: range(at, at + text.length), textStyle: { bold: true }, fields: 'bold' },
+          updateTextStyle: {
+            range: range(at, at + text.length),
+            textStyle,
+            fields: head ? 'bold,fontSize' : 'fontSize',
+          },
         });
       }
       shift += text.length;
     }
   }
-  // Cell backgrounds address the table by its start index, which filling the cells does not move.
+  // Backgrounds through the table's start, which filling the cells does not move.
   block.fills?.forEach((row, r) =>
     row.forEach((fill, c) => {
       if (!fill || r >= rows || c >= columns) return;
-      const channel = (i: number) => parseInt(fill.slice(i, i + 2), 16) / 255;
+      const part = (i: number) => parseInt(fill.slice(i, i + 2), 16) / 255;
       w.requests.push({
         updateTableCellStyle: {
           tableRange: {
@@ -116,9 +151,7 @@ function table(w: Writer, block: Extract<Block, { type: 'table' }>): void {
             columnSpan: 1,
           },
           tableCellStyle: {
-            backgroundColor: {
-              color: { rgbColor: { red: channel(0), green: channel(2), blue: channel(4) } },
-            },
+            backgroundColor: { color: { rgbColor: { red: part(0), green: part(2), blue: part(4) } } },
           },
           fields: 'backgroundColor',
         },
@@ -128,9 +161,32 @@ function table(w: Writer, block: Extract<Block, { type: 'table' }>): void {
   w.cursor = start + 2 + rows * (2 * columns + 1) + shift;
 }
 
+/**
+ * A section break on a new page (a newline then the break: two indexes, like a page break), and the new
+ * section turned when it asks for the other orientation than the document's: `flipPageOrientation` is
+ * relative to the document style. The style applies to the section after the break, which the empty
+ * paragraph at the cursor now starts.
+ */
+function section(w: Writer, flip: boolean): void {
+  w.requests.push({ insertSectionBreak: { location: { index: w.cursor }, sectionType: 'NEXT_PAGE' } });
+  w.cursor += 2;
+  if (flip) {
+    w.requests.push({
+      updateSectionStyle: {
+        range: range(w.cursor, w.cursor + 1),
+        sectionStyle: { flipPageOrientation: true },
+        fields: 'flipPageOrientation',
+      },
+    });
+  }
+}
+
 /** Requests that write `doc` into an empty body (or one emptied by `clearBody` first). */
 export function docsRequests(doc: DocModel): DocsRequest[] {
   const w: Writer = { cursor: 1, requests: [] };
+  const layout = layoutDocument(doc);
+  let tables = 0;
+  w.requests.push(pageStyle(layout.landscape));
   paragraph(w, [doc.title], STYLE.title!);
   for (const block of doc.blocks) {
     switch (block.type) {
@@ -150,7 +206,10 @@ export function docsRequests(doc: DocModel): DocsRequest[] {
         break;
       }
       case 'table':
-        table(w, block);
+        table(w, block, layout.tables[tables++]!);
+        break;
+      case 'section':
+        section(w, block.landscape !== layout.landscape);
         break;
       case 'pageBreak':
         w.requests.push({ insertPageBreak: { location: { index: w.cursor } } });
@@ -159,6 +218,38 @@ export function docsRequests(doc: DocModel): DocsRequest[] {
     }
   }
   return w.requests;
+}
+
+/**
+ * Writes a footer's text into the footer segment `footerId` whose content ends at `endIndex` (1 when
+ * empty: a segment's indexes start at 0), replacing what it held. The Docs API has no request that
+ * inserts a page-number field, so a Google Doc's footer carries the text only: page numbers are added
+ * in Docs with Insert → Page numbers, and the .docx has them.
+ */
+export function footerRequests(
+  footer: Footer | undefined,
+  footerId: string,
+  endIndex: number,
+): DocsRequest[] {
+  const at = (index: number) => ({ segmentId: footerId, index });
+  const text = docsText(footer?.text ?? '');
+  return [
+    ...(endIndex > 1
+      ? [{ deleteContentRange: { range: { segmentId: footerId, startIndex: 0, endIndex: endIndex - 1 } } }]
+      : []),
+    ...(text === ''
+      ? []
+      : [
+          { insertText: { location: at(0), text } },
+          {
+            updateTextStyle: {
+              range: { segmentId: footerId, startIndex: 0, endIndex: text.length },
+              textStyle: { fontSize: pt(8) },
+              fields: 'fontSize',
+            },
+          },
+        ]),
+  ];
 }
 
 /** Empties a body whose last index is `endIndex` (from `documents.get`), leaving its final newline. */

@@ -19,9 +19,12 @@ export interface TableLayout {
 }
 
 export interface DocLayout {
+  /** The orientation of the document's first section (before any `section` block). */
   landscape: boolean;
-  /** The text width of the page in points (A4 with 72 pt margins). */
+  /** The text width of that section's page in points (A4 with 72 pt margins). */
   pageWidth: number;
+  /** One per section: the first, then one per `section` block, in document order. */
+  sections: Array<{ landscape: boolean }>;
   /** One per table block, in document order. */
   tables: TableLayout[];
 }
@@ -29,7 +32,8 @@ export interface DocLayout {
 /** A4 (595 × 842 pt) less two 72 pt margins. */
 export const TEXT_WIDTH = { portrait: 451, landscape: 698 } as const;
 const SIZES = [10, 9] as const;
-const SMALLEST = 9;
+/** A `compact` table (one that must fit a page, such as a traffic-light matrix) is set smaller. */
+const COMPACT_SIZES = [7.5, 7] as const;
 /** Cell padding both sides and the border, in points, with a little room for rounding. */
 const PAD = 12;
 const BOLD = 1.12;
@@ -95,7 +99,13 @@ function measure(t: TableBlock, size: number): { min: number[]; natural: number[
 
 /** Widths for one table on a page `width` points wide, or null when its words do not fit at any size. */
 export function layoutTable(t: TableBlock, width: number): TableLayout | null {
-  for (const fontSize of SIZES) {
+  const sizes = t.compact ? COMPACT_SIZES : SIZES;
+  if (t.widths) {
+    // The author's relative widths win; only the size is chosen.
+    const sum = t.widths.reduce((a, w) => a + w, 0);
+    return { fontSize: sizes[0], widths: t.widths.map((w) => (w / sum) * width) };
+  }
+  for (const fontSize of sizes) {
     const { min, natural } = measure(t, fontSize);
     const least = min.reduce((s, w) => s + w, 0);
     if (least > width) continue;
@@ -104,9 +114,10 @@ export function layoutTable(t: TableBlock, width: number): TableLayout | null {
       // Everything fits on one line. A label column keeps its width, so the case tables of a memo line
       // up; otherwise the spare width is spread in proportion to the text.
       if (t.keyValue && natural.length > 1) {
-        const label = Math.max(natural[0]!, width / 4);
         const rest = natural.slice(1);
         const restSum = rest.reduce((s, w) => s + w, 0);
+        // A quarter of the page, unless the values need more of it to stay on one line.
+        const label = Math.min(Math.max(natural[0]!, width / 4), width - restSum);
         return { fontSize, widths: [label, ...rest.map((w) => (w / restSum) * (width - label))] };
       }
       return { fontSize, widths: natural.map((w) => (w / full) * width) };
@@ -118,23 +129,39 @@ export function layoutTable(t: TableBlock, width: number): TableLayout | null {
   return null;
 }
 
-/** The layout of every table of a document: portrait when all fit, else landscape for the whole. */
+/** Widths for a table that does not fit even at its smallest size: shared by the longest words. */
+function squeezed(t: TableBlock, width: number): TableLayout {
+  const fontSize = (t.compact ? COMPACT_SIZES : SIZES).at(-1)!;
+  const { min } = measure(t, fontSize);
+  const sum = min.reduce((s, w) => s + w, 0);
+  return { fontSize, widths: min.map((w) => (w / sum) * width) };
+}
+
+/**
+ * The layout of every table of a document. A `section` block starts a section in the orientation it asks
+ * for; the first section is portrait when all its tables fit, else landscape as a whole.
+ */
 export function layoutDocument(doc: DocModel): DocLayout {
-  const tables = doc.blocks.filter((b): b is TableBlock => b.type === 'table');
-  const portrait = tables.map((t) => layoutTable(t, TEXT_WIDTH.portrait));
-  if (portrait.every((l) => l !== null))
-    return { landscape: false, pageWidth: TEXT_WIDTH.portrait, tables: portrait };
-  const width = TEXT_WIDTH.landscape;
+  const parts: TableBlock[][] = [[]];
+  const asked: Array<boolean | null> = [null];
+  for (const block of doc.blocks) {
+    if (block.type === 'section') {
+      parts.push([]);
+      asked.push(block.landscape);
+    } else if (block.type === 'table') parts.at(-1)!.push(block);
+  }
+  const sections = parts.map((tables, k) => {
+    const portrait = tables.map((t) => layoutTable(t, TEXT_WIDTH.portrait));
+    const landscape = asked[k] ?? !portrait.every((l) => l !== null);
+    const width = landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait;
+    const laid = landscape ? tables.map((t) => layoutTable(t, width)) : portrait;
+    return { landscape, tables: laid.map((l, i) => l ?? squeezed(tables[i]!, width)) };
+  });
+  const first = sections[0]!;
   return {
-    landscape: true,
-    pageWidth: width,
-    tables: tables.map((t) => {
-      const fitted = layoutTable(t, width);
-      if (fitted) return fitted;
-      // Wider than a landscape page even at 9 pt: share it by the longest words; some must break.
-      const { min } = measure(t, SMALLEST);
-      const sum = min.reduce((s, w) => s + w, 0);
-      return { fontSize: SMALLEST, widths: min.map((w) => (w / sum) * width) };
-    }),
+    landscape: first.landscape,
+    pageWidth: first.landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait,
+    sections: sections.map((x) => ({ landscape: x.landscape })),
+    tables: sections.flatMap((x) => x.tables),
   };
 }

@@ -16,9 +16,10 @@ export type Block =
   | { type: 'paragraph'; content: Inline[] }
   | { type: 'list'; ordered: boolean; items: Inline[][] }
   /**
-   * `header`: the first row is a header row. `keyValue`: the first column labels the second.
-   * `fills`: a background colour per cell (hex `RRGGBB`, or null), aligned with `rows`; the text must
-   * carry the meaning too, so the table reads in black and white.
+   * `header`: the first row is a header row. `keyValue`: the first column labels the second. `fills`:
+   * a background colour per cell (hex `B7E1CD`, null for none), same shape as `rows`; the cell's text must
+   * carry the meaning too, so the document reads in black and white. `compact`: smaller text, for a
+   * table that must fit one page. `widths`: relative column widths (default even).
    */
   | {
       type: 'table';
@@ -26,8 +27,12 @@ export type Block =
       header?: boolean;
       keyValue?: boolean;
       fills?: Array<Array<string | null>>;
+      compact?: boolean;
+      widths?: number[];
     }
-  | { type: 'pageBreak' };
+  | { type: 'pageBreak' }
+  /** A new page in this orientation from here on (a landscape page works as a presentation slide). */
+  | { type: 'section'; landscape: boolean };
 
 /** The text at the foot of every page; `pages` words the page number ("Side 2 av 5") where a renderer can. */
 export interface Footer {
@@ -53,7 +58,13 @@ export const ol = (items: Inline[][]): Block => ({ type: 'list', ordered: true, 
 export const ul = (items: Inline[][]): Block => ({ type: 'list', ordered: false, items });
 export const table = (
   rows: string[][],
-  opts: { header?: boolean; keyValue?: boolean; fills?: Array<Array<string | null>> } = {},
+  opts: {
+    header?: boolean;
+    keyValue?: boolean;
+    fills?: Array<Array<string | null>>;
+    compact?: boolean;
+    widths?: number[];
+  } = {},
 ): Block => ({
   type: 'table',
   rows,

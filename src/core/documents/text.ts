@@ -6,8 +6,11 @@ export function toMarkdown(doc: DocModel): string {
     content
       .map((x) => {
         const s = spanOf(x);
-        const text = escape(s.text);
-        return s.bold ? `**${text}**` : s.italic ? `*${text}*` : text;
+        const marker = s.bold ? '**' : s.italic ? '*' : '';
+        if (marker === '') return escape(s.text);
+        // `**Sum: **15` is no emphasis in Markdown: spaces at the edges go outside the markers.
+        const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(s.text) ?? [];
+        return core === '' ? escape(s.text) : `${before}${marker}${escape(core)}${marker}${after}`;
       })
       .join('');
   const block = (blk: Block): string => {
@@ -27,6 +30,7 @@ export function toMarkdown(doc: DocModel): string {
         return [cells(head), `|${head.map(() => ' --- ').join('|')}|`, ...body.map(cells)].join('\n');
       }
       case 'pageBreak':
+      case 'section':
         return '---';
     }
   };

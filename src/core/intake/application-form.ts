@@ -13,9 +13,10 @@ export type QuestionKind =
 
 type ApplicationKey = FieldKey<typeof APPLICATIONS>;
 
-export interface Question {
-  /** The `Søknader` column it fills, or `budget` for the lines of `Budsjett`. */
-  key: ApplicationKey | 'budget';
+/** `K`: the column keys a form fills (the status form reuses the same question shape). */
+export interface Question<K extends string = ApplicationKey | 'budget'> {
+  /** The column it fills (`Søknader`), or `budget` for the lines of `Budsjett`. */
+  key: K;
   /** The title without settings; `titleFor` words it for a health community (the hospital trust's name). */
   title: Reason;
   titleFor?: (s: Settings) => Reason;
@@ -29,10 +30,10 @@ export interface Question {
   choices?: (s: Settings) => string[];
 }
 
-export interface Section {
+export interface Section<K extends string = ApplicationKey | 'budget'> {
   title: Reason;
   help?: Reason;
-  questions: Question[];
+  questions: Question<K>[];
 }
 
 const q = (
@@ -177,7 +178,7 @@ export const APPLICATION_FORM: Section[] = [
 export const QUESTIONS: Question[] = APPLICATION_FORM.flatMap((s) => s.questions);
 
 /** A question's title as the form shows it to this health community. */
-export const questionTitle = (q: Question, s: Settings): Reason => q.titleFor?.(s) ?? q.title;
+export const questionTitle = (q: Question<string>, s: Settings): Reason => q.titleFor?.(s) ?? q.title;
 
 /** "Post: beløp", "Post - beløp", "Post<tab>beløp", "Post = beløp". */
 const SEPARATED = /^(.*?)\s*(?::|\t|\s[–—-]\s|=)\s*([^:]*)$/;

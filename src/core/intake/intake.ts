@@ -1,40 +1,55 @@
 import { QUESTIONS, parseBudgetText, questionTitle, type Question } from './application-form';
 import { APPLICATIONS, type Field, type FieldKey } from '../workbook/contract';
-import { hash53 } from '../base/hash';
 import { parseMoney } from '../parse/money';
 import type { Settings } from '../workbook/settings';
 import { normalizeKey, splitAnswers } from '../base/text';
+import { answerOf, isTimestampTitle, type NamedValues } from './journal';
 
 /**
  * The form-submit intake, pure: answers (Google's `namedValues`, title → strings) become one `Søknader`
  * row and its `Budsjett` lines; the case id is the next free number in the application's round.
  */
 type ApplicationKey = FieldKey<typeof APPLICATIONS>;
-export type NamedValues = Record<string, readonly string[] | undefined>;
+export type { NamedValues };
 
 export interface Submission {
   cells: Partial<Record<ApplicationKey, unknown>>;
   budget: Array<{ item: string; amount: unknown }>;
-  /** Question titles that matched no column: renamed questions the intake could not place. */
-  unmatched: string[];
+  /**
+   * Answers to questions the form does not ask (renamed or added ones, or titles of the product's own
+   * columns): kept with their title for `Andre svar`, never written to a column.
+   */
+  unmatched: Array<{ title: string; answer: string }>;
 }
+
+/** The only columns a response may fill: those the form asks. `Saksnr`, `Status`, … never come from it. */
+const ASKED = new Set<string>(QUESTIONS.map((q) => q.key));
 
 let byTitle: Map<string, Question | Field> | undefined;
 
-/** Questions by their titles, plus each column's header and aliases, so renamed questions still map. */
-function titleIndex(settings: Settings): Map<string, Question | Field> {
-  if (!byTitle) {
-    byTitle = new Map();
-    for (const field of APPLICATIONS.fields as readonly Field[]) {
-      for (const name of [field.header, field.en, ...(field.aliases ?? [])])
-        byTitle.set(normalizeKey(name), field);
-    }
-    for (const question of QUESTIONS) {
-      for (const title of [question.title.nb, question.title.en, ...(question.formerTitles ?? [])])
-        byTitle.set(normalizeKey(title), question);
-    }
+/**
+ * A form's questions by their titles (and earlier titles), plus each column's header and aliases, so
+ * renamed questions still map (the application and the status form both use it).
+ */
+export function titleIndex<Q extends { title: { nb: string; en: string }; formerTitles?: string[] }>(
+  fields: readonly Field[],
+  questions: readonly Q[],
+): Map<string, Q | Field> {
+  const index = new Map<string, Q | Field>();
+  for (const field of fields) {
+    for (const name of [field.header, field.en, ...(field.aliases ?? [])])
+      index.set(normalizeKey(name), field);
   }
-  // Titles worded from the settings (the hospital trust's name) on top, without caching them.
+  for (const question of questions) {
+    for (const title of [question.title.nb, question.title.en, ...(question.formerTitles ?? [])])
+      index.set(normalizeKey(title), question);
+  }
+  return index;
+}
+
+/** The application form's index, with titles worded from the settings (the hospital trust's name) on top. */
+function applicationIndex(settings: Settings): Map<string, Question | Field> {
+  byTitle ??= titleIndex(APPLICATIONS.fields, QUESTIONS);
   const index = new Map(byTitle);
   for (const question of QUESTIONS.filter((q) => q.titleFor)) {
     const title = questionTitle(question, settings);
@@ -44,29 +59,17 @@ function titleIndex(settings: Settings): Map<string, Question | Field> {
   return index;
 }
 
-/** An answer as text; Google sends arrays, but `onFormSubmit` is callable by any client, so expect anything. */
-const answerOf = (values: unknown) =>
-  (Array.isArray(values) ? values.map(String).join(', ') : String(values ?? '')).trim();
-
-/** Google sometimes fires a second, empty event for one response: it must add nothing. */
-export function isBlankSubmission(named: NamedValues | undefined): boolean {
-  if (!named) return true;
-  const timestampKeys = new Set(['tidsmerke', 'timestamp']);
-  return Object.entries(named).every(
-    ([title, v]) => timestampKeys.has(normalizeKey(title)) || answerOf(v) === '',
-  );
-}
-
 export function mapSubmission(named: NamedValues, settings: Settings): Submission {
-  const index = titleIndex(settings);
+  const index = applicationIndex(settings);
   const cells: Partial<Record<ApplicationKey, unknown>> = {};
   let budget: Submission['budget'] = [];
-  const unmatched: string[] = [];
+  const unmatched: Submission['unmatched'] = [];
   for (const [title, values] of Object.entries(named)) {
     const answer = answerOf(values);
+    if (isTimestampTitle(title)) continue;
     const target = index.get(normalizeKey(title));
-    if (!target) {
-      if (!['tidsmerke', 'timestamp'].includes(normalizeKey(title)) && answer !== '') unmatched.push(title);
+    if (!target || !ASKED.has(target.key)) {
+      if (answer !== '') unmatched.push({ title, answer });
       continue;
     }
     if (target.key === 'budget') {
@@ -74,7 +77,6 @@ export function mapSubmission(named: NamedValues, settings: Settings): Submissio
       continue;
     }
     const key = target.key as ApplicationKey;
-    if (key === 'received' || key === 'caseId' || key === 'status' || key === 'responseKey') continue;
     cells[key] = cellFor(key, answer, settings);
   }
   return { cells, budget, unmatched };
@@ -90,7 +92,7 @@ function cellFor(key: ApplicationKey, answer: string, settings: Settings): unkno
 }
 
 /** A money answer as a number when it is one, else the text as typed (the rules then flag it). */
-function moneyCell(text: string): unknown {
+export function moneyCell(text: string): unknown {
   if (text === '') return '';
   const parsed = parseMoney(text);
   return parsed.ok ? parsed.value : text;
@@ -107,10 +109,21 @@ export function roundFor(
   return next === undefined ? { year: year + 1, month: sorted[0]! } : { year, month: next };
 }
 
-/** `2025-05-001`, `2025-12-014`: one more than the highest number used in the round. */
-export function nextCaseId(existing: readonly string[], round: { year: number; month: number }): string {
-  const prefix = `${round.year}-${String(round.month).padStart(2, '0')}-`;
-  let max = 0;
+/** `2025-05-`: the prefix of a round's case ids, which also names its high-water mark. */
+export const roundPrefix = (round: { year: number; month: number }): string =>
+  `${round.year}-${String(round.month).padStart(2, '0')}-`;
+
+/**
+ * `2025-05-001`, `2025-12-014`: one more than the highest number the round has used, in the sheet or
+ * by the high-water mark (the highest number ever given, so deleting or sorting rows frees no id).
+ */
+export function nextCaseId(
+  existing: readonly string[],
+  round: { year: number; month: number },
+  highWater = 0,
+): string {
+  const prefix = roundPrefix(round);
+  let max = highWater;
   for (const id of existing) {
     const suffix = id.slice(prefix.length);
     if (!id.startsWith(prefix) || !/^\d+$/.test(suffix)) continue;
@@ -119,16 +132,26 @@ export function nextCaseId(existing: readonly string[], round: { year: number; m
   return prefix + String(max + 1).padStart(3, '0');
 }
 
-/**
- * A stable key for one form response (its timestamp and answers), so a replayed event or a second
- * trigger is recognised.
- */
-export function responseKey(timestamp: string, named: NamedValues): string {
-  const text = JSON.stringify([
-    timestamp,
-    Object.keys(named)
-      .sort()
-      .map((k) => [k, answerOf(named[k])]),
-  ]);
-  return hash53(text);
+/** Per round prefix, the highest case number given: kept as JSON in a document property. */
+export type HighWater = Record<string, number>;
+
+/** A stored high-water record; anything unreadable counts as none (the sheet's ids still count). */
+export function readHighWater(json: string | null): HighWater {
+  try {
+    const parsed: unknown = JSON.parse(json ?? '{}');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    const out: HighWater = {};
+    for (const [k, v] of Object.entries(parsed))
+      if (Number.isInteger(v) && (v as number) > 0) out[k] = v as number;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/** The record after giving (or finding in the sheet) `caseId`; the same record when it raises nothing. */
+export function raiseHighWater(marks: HighWater, caseId: string): HighWater {
+  const m = /^(\d{4}-\d{2}-)(\d+)$/.exec(caseId);
+  if (!m || Number(m[2]) <= (marks[m[1]!] ?? 0)) return marks;
+  return { ...marks, [m[1]!]: Number(m[2]) };
 }

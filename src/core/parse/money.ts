@@ -1,4 +1,5 @@
 import { fail, ok, type Parsed } from '../base/result';
+import { uncomputedReason } from '../base/cell';
 
 /**
  * Norwegian money parsing and formatting.
@@ -25,6 +26,8 @@ export function parseMoney(input: unknown): Parsed<number> {
     return Number.isFinite(input) ? ok(input) : fail('er ikke et tall', 'is not a number');
   }
   if (typeof input !== 'string') {
+    const formula = uncomputedReason<number>(input);
+    if (formula) return formula;
     if (input === null || input === undefined) return fail('mangler beløp', 'amount missing');
     return fail('er ikke et beløp', 'is not an amount');
   }

@@ -1,5 +1,6 @@
 import { fail, ok, type Parsed } from '../base/result';
 import { isDate } from '../base/text';
+import { uncomputedReason } from '../base/cell';
 
 /**
  * Months, periods and pro rata by budget year.
@@ -119,6 +120,8 @@ export function parseMonth(input: unknown): Parsed<MonthIndex> {
   }
   if (isSerialDate(input)) return parseMonth(fromSerial(input));
   if (typeof input === 'number' && Number.isInteger(input)) return parseMonth(String(input));
+  const formula = uncomputedReason<MonthIndex>(input);
+  if (formula) return formula;
   if (typeof input !== 'string') return fail('mangler måned', 'month missing');
   const text = input.trim();
   if (text === '') return fail('mangler måned', 'month missing');
@@ -237,25 +240,47 @@ export function proRata(amount: number, p: Period): Map<number, number> {
 }
 
 const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$/;
-const NORWEGIAN_DAY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s.*)?$/;
+// 09.05.2025, 9.5.25, 09/05/2025, 09-05-2025: day first, as Norwegians write; a time may follow.
+const NUMERIC_DAY = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?:\s.*)?$/;
+// 9. mai 2025, 2. mai 2025, 9 mai 25, 9. sep. 2025, 9 May 2025.
+const NAMED_DAY = /^(\d{1,2})\.?\s*([a-zæøå]+)\.?,?\s+(\d{4}|\d{2})(?:\s.*)?$/i;
 
-/** A calendar day from a Date cell, `2025-05-09` or `09.05.2025`, as a UTC midnight Date. */
+/** The forms `parseDay` reads, for messages that say what to write. */
+export const DAY_FORMS = {
+  nb: '09.05.2025, 9.5.25, 09/05/2025, 9. mai 2025 eller 2025-05-09',
+  en: '09.05.2025, 9.5.25, 09/05/2025, 9 May 2025 or 2025-05-09',
+};
+
+/** Two-digit years are this century's: grants are decided now, not in the 1900s. */
+const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+
+function dayParts(text: string): [year: number, month: number, day: number] | null {
+  let m = ISO_DAY.exec(text);
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  if ((m = NUMERIC_DAY.exec(text))) return [fullYear(m[3]!), Number(m[2]), Number(m[1])];
+  if ((m = NAMED_DAY.exec(text))) {
+    const month = MONTH_NAMES[m[2]!.toLowerCase()];
+    return month === undefined ? null : [fullYear(m[3]!), month, Number(m[1])];
+  }
+  return null;
+}
+
+/** A calendar day from a Date cell or the text forms of `DAY_FORMS`, as a UTC midnight Date. */
 export function parseDay(input: unknown): Parsed<Date> {
   if (isSerialDate(input)) return parseDay(fromSerial(input));
   if (isDate(input)) {
     if (Number.isNaN(input.getTime())) return fail('ugyldig dato', 'invalid date');
     return ok(new Date(Date.UTC(input.getUTCFullYear(), input.getUTCMonth(), input.getUTCDate())));
   }
-  const text = typeof input === 'string' ? input.trim() : '';
+  const formula = uncomputedReason<Date>(input);
+  if (formula) return formula;
+  const text = typeof input === 'string' ? input.replace(/[\s\u00a0\u202f]+/g, ' ').trim() : '';
   if (text === '') return fail('mangler dato', 'date missing');
-  const iso = ISO_DAY.exec(text);
-  const m = iso ?? NORWEGIAN_DAY.exec(text);
-  if (m) {
-    const year = Number(iso ? m[1] : m[3]);
-    const month = Number(m[2]);
-    const day = Number(iso ? m[3] : m[1]);
+  const parts = dayParts(text);
+  if (parts) {
+    const [year, month, day] = parts;
     const date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return ok(date);
+    if (date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900) return ok(date);
   }
   return fail(
     `«${text}» er ikke en dato (skriv f.eks. 09.05.2025)`,

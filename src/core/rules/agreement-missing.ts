@@ -13,7 +13,7 @@ export const agreementMissing = applicationRule({
       en: 'agreement between the municipalities and the hospital trust is not documented. Obtain it and set "Agreement documented" to Yes.',
       fact: {
         nb: `Enighet mellom kommune(r) og ${trust} om tiltaket er ikke dokumentert.`,
-        en: 'Agreement between the municipalities and the hospital trust on the measure is not documented.',
+        en: `Agreement between the municipalities and ${trust} on the measure is not documented.`,
       },
     };
   },

@@ -42,7 +42,8 @@ export function where(cell: CellRef, lang: Lang): string {
     : `${spec.en} row ${cell.row}, "${column}"`;
 }
 
-const rank = (s: Severity) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
+/** 0 for the most severe: errors, then warnings, then information. */
+export const severityRank = (s: Severity) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -52,7 +53,7 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      rank(a.severity) - rank(b.severity) ||
+      severityRank(a.severity) - severityRank(b.severity) ||
       compareText(a.rule, b.rule) ||
       compareText(a.ref, b.ref) ||
       (a.cells[0]?.row ?? 0) - (b.cells[0]?.row ?? 0),

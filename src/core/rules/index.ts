@@ -6,8 +6,10 @@ import { benefitPlanMissing } from './benefit-plan-missing';
 import { budgetIncomplete } from './budget-incomplete';
 import { caseIdInvalid } from './case-id';
 import { contractMissing } from './contract-missing';
+import { formAnswerTruncated, formAnswerUnmapped } from './form-answers';
 import { frameExceeded, keyExceeded } from './frame-and-key';
 import { outsideRound } from './outside-round';
+import { dateInvalid } from './date-invalid';
 import { ownContributionMissing } from './own-contribution-missing';
 import { partiesMissing } from './parties-missing';
 import { periodInvalid } from './period-invalid';
@@ -26,6 +28,7 @@ import {
   paymentWithoutContract,
   paymentWithoutGrant,
 } from './payment-rules';
+import { PLAN_RULES } from '../plan/rules';
 import type { Rule } from './rule';
 
 /** Every rule the engine runs. Rule ids are part of the product's contract: never rename one. */
@@ -64,4 +67,8 @@ export const RULES: readonly Rule[] = [
   unusedFunds,
   withdrawalOverRemaining,
   paymentInvalid,
+  dateInvalid,
+  formAnswerUnmapped,
+  formAnswerTruncated,
+  ...PLAN_RULES,
 ];

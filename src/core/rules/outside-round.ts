@@ -9,7 +9,8 @@ export const outsideRound = applicationRule({
   severity: 'warning',
   field: 'received',
   test: (a, ctx) => {
-    if (!a.received.ok) return null;
+    // An unreadable date is date-invalid's finding.
+    if (!a.received?.ok) return null;
     const rounds = ctx.portfolio.settings.roundMonths;
     const month = monthOf(monthOfDay(a.received.value));
     if (rounds.includes(month)) return null;

@@ -16,7 +16,7 @@ export const partiesMissing = applicationRule({
         en: 'neither a municipality nor the hospital trust is a party. Fill in "Municipalities" and set "Hospital trust" to Yes.',
         fact: {
           nb: `Verken en kommune eller ${trust} er part i søknaden.`,
-          en: 'Neither a municipality nor the hospital trust is a party to the application.',
+          en: `Neither a municipality nor ${trust} is a party to the application.`,
         },
       };
     }
@@ -34,7 +34,7 @@ export const partiesMissing = applicationRule({
           en: 'the hospital trust is not a party. Set "Hospital trust" to Yes when it takes part.',
           fact: {
             nb: `${trust} er ikke part i søknaden.`,
-            en: 'The hospital trust is not a party to the application.',
+            en: `${trust} is not a party to the application.`,
           },
         };
   },

@@ -1,9 +1,9 @@
-import type { CellRef, Finding } from './findings';
+import type { Finding } from './findings';
 import type { Reason } from '../base/result';
 import type { SheetId } from '../workbook/records';
-import { about, finding, type Rule } from './rule';
+import { cellFinding, type Rule } from './rule';
 
-/** Applications need a valid period; allocations need a valid period or, without one, a decision date. */
+/** Applications need a valid period; an allocation's period, when given, must be valid. */
 export const periodInvalid: Rule = {
   id: 'period-invalid',
   severity: 'error',
@@ -16,18 +16,16 @@ export const periodInvalid: Rule = {
       reason: Reason,
       fact: Reason,
     ) => {
-      const ref = r.caseId;
-      const cell: CellRef = { sheet, row: r.row, field };
       out.push(
-        finding(
+        cellFinding(
           this,
-          ref,
-          [cell],
+          { sheet, row: r.row, field },
+          r,
           (lang) =>
             lang === 'nb'
-              ? `${about(ref, cell, 'nb')}${reason.nb}. Skriv måneder som 2025-08 i «Fra» og «Til».`
-              : `${about(ref, cell, 'en')}${reason.en}. Write months such as 2025-08 in "From" and "To".`,
-          (lang) => fact[lang],
+              ? `${reason.nb}. Skriv måneder som 2025-08 i «Fra» og «Til».`
+              : `${reason.en}. Write months such as 2025-08 in "From" and "To".`,
+          fact,
         ),
       );
     };
@@ -41,23 +39,9 @@ export const periodInvalid: Rule = {
     for (const a of ctx.active)
       if (!a.period.ok) flag('applications', a, field(a.period.reason), a.period.reason, application);
     for (const a of ctx.portfolio.allocations) {
+      // Without a period an allocation counts by its date: an unusable one is date-invalid's finding.
       if (a.period && !a.period.ok)
         flag('allocations', a, field(a.period.reason), a.period.reason, allocation);
-      if (!a.period && !a.date.ok) {
-        flag(
-          'allocations',
-          a,
-          'date',
-          {
-            nb: `uten periode telles tildelingen i vedtaksåret, men «Dato» ${a.date.reason.nb}`,
-            en: `without a period the allocation counts in its decision year, but "Date": ${a.date.reason.en}`,
-          },
-          {
-            nb: 'Tildelingen har verken periode eller gyldig vedtaksdato.',
-            en: 'The allocation has neither a period nor a valid decision date.',
-          },
-        );
-      }
     }
     return out;
   },

@@ -98,7 +98,7 @@ function lazyReason(text: Text): Reason {
   };
 }
 
-/** "Sak 2025-05-001 (Søknader rad 5, «SSHF»): ", "2025: ", or "Søknader rad 5, «Saksnr»: " without a case. */
+/** "Sak 2025-05-001 (Søknader rad 5, «Helseforetak»): ", "2025: ", or "Søknader rad 5, «Saksnr»: " without a case. */
 export function about(ref: string, cell: CellRef | undefined, lang: Lang): string {
   if (ref === '') return cell ? `${where(cell, lang)}: ` : '';
   const prefix = /^\d{4}$/.test(ref) ? ref : `${lang === 'nb' ? 'Sak' : 'Case'} ${ref}`;
@@ -144,4 +144,24 @@ export function applicationRule(spec: {
     },
   };
   return rule;
+}
+
+/**
+ * A finding about one cell of a record: the message is where (`about`) followed by `text`, both written
+ * on first read; `fact` is the sentence a document prints.
+ */
+export function cellFinding(
+  rule: Rule,
+  cell: CellRef,
+  r: { caseId: string },
+  text: Text,
+  fact: Reason,
+): Finding {
+  return finding(
+    rule,
+    r.caseId,
+    [cell],
+    (lang) => about(r.caseId, cell, lang) + text(lang),
+    (lang) => fact[lang],
+  );
 }

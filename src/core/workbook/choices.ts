@@ -4,8 +4,10 @@ import {
   DEADLINE_STATUSES,
   LIGHTS,
   PAYMENT_KINDS,
+  PLAN_LEVELS,
   RECOMMENDATIONS,
   REPORT_TYPES,
+  STATUS_LIGHTS,
   ROLES,
   STATUSES,
   type Field,
@@ -34,12 +36,16 @@ export function choicesFor(field: Field, settings: Settings): string[] | null {
       return [...RECOMMENDATIONS];
     case 'role':
       return [...ROLES];
-    case 'light':
-      return Object.values(LIGHTS);
+    case 'statusLight':
+      return Object.values(STATUS_LIGHTS);
     case 'reportType':
       return Object.values(REPORT_TYPES);
     case 'deadlineStatus':
       return Object.values(DEADLINE_STATUSES);
+    case 'planLevel':
+      return [...PLAN_LEVELS];
+    case 'light':
+      return [...LIGHTS];
     default:
       return null;
   }

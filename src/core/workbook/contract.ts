@@ -22,11 +22,13 @@ export type FieldKind =
   | 'allocationKind'
   | 'recommendation'
   | 'role'
-  | 'light'
+  | 'statusLight'
   | 'reportType'
   | 'deadlineStatus'
   | 'paymentKind'
-  | 'yesnoDate';
+  | 'yesnoDate'
+  | 'planLevel'
+  | 'light';
 
 export interface Field {
   key: string;
@@ -102,6 +104,11 @@ export const APPLICATIONS = {
     }),
     // Written by the form intake: the key of the form response, so a replayed event is recognised.
     f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
+    // Written by the form intake: answers to questions the form mapping does not know ("title: answer").
+    f('otherAnswers', 'Andre svar', 'Other answers', 'longtext', {
+      optional: true,
+      aliases: ['Other responses'],
+    }),
   ],
 } as const satisfies SheetSpec;
 
@@ -237,9 +244,9 @@ export const STATUS_REPORTS = {
     f('due', 'Frist', 'Due date', 'date', { aliases: ['Due'] }),
     f('received', 'Mottatt', 'Received', 'date', { aliases: ['Tidsmerke', 'Timestamp'] }),
     f('type', 'Type', 'Type', 'reportType', { aliases: ['Rapporttype', 'Report type'] }),
-    f('progress', 'Framdrift', 'Progress', 'light', { aliases: ['Fremdrift'] }),
-    f('economy', 'Økonomi', 'Economy', 'light'),
-    f('risk', 'Risiko', 'Risk', 'light'),
+    f('progress', 'Framdrift', 'Progress', 'statusLight', { aliases: ['Fremdrift'] }),
+    f('economy', 'Økonomi', 'Economy', 'statusLight'),
+    f('risk', 'Risiko', 'Risk', 'statusLight'),
     f('comment', 'Kommentar', 'Comment', 'longtext', { optional: true }),
     f('milestones', 'Milepæler', 'Milestones', 'longtext', { optional: true }),
     f('deviations', 'Avvik og tiltak', 'Deviations and actions', 'longtext', {
@@ -270,6 +277,8 @@ export const STATUS_REPORTS = {
     f('receiver', 'Mottaker i drift', 'Receiving unit', 'text', { optional: true }),
     f('benefitOwner', 'Gevinsteier', 'Benefit owner', 'text', { optional: true }),
     f('readyForOperations', 'Klar for drift', 'Ready for operations', 'yesno', { optional: true }),
+    // Written by the status form's intake: answers the mapping does not know ("title: answer").
+    f('otherAnswers', 'Andre svar', 'Other answers', 'longtext', { optional: true }),
   ],
 } as const satisfies SheetSpec;
 
@@ -293,7 +302,8 @@ export const DEADLINES = {
   ],
 } as const satisfies SheetSpec;
 
-export const LIGHTS = { green: 'Grønn', yellow: 'Gul', red: 'Rød' } as const;
+/** The lights of a status report (the action plan's `LIGHTS` add *Venter*). */
+export const STATUS_LIGHTS = { green: 'Grønn', yellow: 'Gul', red: 'Rød' } as const;
 export const REPORT_TYPES = { halfYear: 'Halvårsrapport', final: 'Sluttrapport' } as const;
 export const DEADLINE_STATUSES = {
   pending: 'Venter',
@@ -301,6 +311,45 @@ export const DEADLINE_STATUSES = {
   overdue: 'Forfalt',
   exempt: 'Fritatt',
 } as const;
+
+/**
+ * The action plan (handlingsplan): focus areas, main goals and measures in plan order, each a row. A
+ * `Hovedmål` belongs to the `Fokusområde` above it, a `Tiltak` to the `Hovedmål` above it (src/core/plan/).
+ */
+export const ACTION_PLAN = {
+  name: 'Handlingsplan',
+  en: 'Action plan',
+  fields: [
+    f('nr', 'Nr', 'No.', 'id', { optional: true, aliases: ['Nummer', 'Number', 'No'] }),
+    f('level', 'Nivå', 'Level', 'planLevel'),
+    f('text', 'Tekst', 'Text', 'longtext', { aliases: ['Mål/tiltak', 'Goal/measure', 'Beskrivelse'] }),
+    f('owner', 'Ansvarlig', 'Responsible', 'text', { optional: true, aliases: ['Owner', 'Ansvar'] }),
+    f('organisation', 'Organisasjon', 'Organisation', 'text', { optional: true }),
+    f('region', 'Region', 'Region', 'region', { optional: true }),
+    f('due', 'Frist', 'Due', 'text', { optional: true, aliases: ['Deadline', 'Tidsfrist'] }),
+    f('indicator', 'Indikator', 'Indicator', 'longtext', { optional: true, aliases: ['Indikatorer'] }),
+    f('status', 'Status', 'Status', 'light', { aliases: ['Trafikklys', 'Light'] }),
+    f('comment', 'Kommentar', 'Comment', 'longtext', { optional: true }),
+    f('cases', 'Saker', 'Cases', 'list', { optional: true, aliases: ['Saksnr', 'Case IDs'] }),
+    f('reviewed', 'Sist vurdert', 'Last reviewed', 'date', { optional: true }),
+  ],
+} as const satisfies SheetSpec;
+
+/** Written by *Lagre vurdering*: a snapshot of every numbered row per review, for "what changed". */
+export const PLAN_HISTORY = {
+  name: 'Handlingsplan-historikk',
+  en: 'Action plan history',
+  fields: [
+    f('date', 'Dato', 'Date', 'date'),
+    f('nr', 'Nr', 'No.', 'id'),
+    f('status', 'Status', 'Status', 'light'),
+    f('comment', 'Kommentar', 'Comment', 'longtext'),
+  ],
+} as const satisfies SheetSpec;
+
+/** The levels of `Nivå` and the lights of `Status` in the action plan, as the dropdowns offer them. */
+export const PLAN_LEVELS = ['Fokusområde', 'Hovedmål', 'Tiltak'] as const;
+export const LIGHTS = ['Grønn', 'Gul', 'Rød', 'Venter'] as const;
 
 /** Roles in `Medlemmer`; the secretariat's roles may change data, the others may read. */
 export const ROLES = ['Leder', 'Sekretær', 'Sekretariat', 'Brukerrepresentant', 'Leser'] as const;
@@ -355,6 +404,8 @@ export class TableRow<K extends string> {
 export interface Table<K extends string> {
   /** 0-based column of each field present in the sheet. */
   columns: Partial<Record<K, number>>;
+  /** The 1-based row holding the headers: 1, or lower when a title sits above them. */
+  headerRow: number;
   rows: Array<TableRow<K>>;
 }
 
@@ -386,19 +437,52 @@ export function mapHeaders<S extends SheetSpec>(
   return columns as Partial<Record<FieldKey<S>, number>>;
 }
 
-/** A sheet's values (header in the first row) as keyed rows; blank rows are skipped. */
+/** How far down a header row is looked for when a title (or a few) sits above it. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header row: the first row, or (when the first lacks required headers) the first of the next rows
+ * that has them all, so a title above the table is no obstacle. Without one, the first row's error.
+ */
+function findHeader<S extends SheetSpec>(
+  spec: S,
+  values: readonly (readonly unknown[])[],
+): { index: number; columns: Partial<Record<FieldKey<S>, number>> } {
+  try {
+    return { index: 0, columns: mapHeaders(spec, values[0] ?? []) };
+  } catch (first) {
+    for (let i = 1; i < Math.min(values.length, HEADER_SEARCH_ROWS); i++) {
+      try {
+        return { index: i, columns: mapHeaders(spec, values[i]!) };
+      } catch {
+        // not this row either
+      }
+    }
+    throw first;
+  }
+}
+
+/** A sheet's values (header in the first row, or below a title) as keyed rows; blank rows are skipped. */
 export function readTable<S extends SheetSpec>(
   spec: S,
   values: readonly (readonly unknown[])[],
 ): Table<FieldKey<S>> {
-  const columns = mapHeaders(spec, values[0] ?? []);
+  const { index, columns } = findHeader(spec, values);
   const mapped = Object.values(columns) as number[];
   const rows: Array<TableRow<FieldKey<S>>> = [];
-  for (let r = 1; r < values.length; r++) {
+  for (let r = index + 1; r < values.length; r++) {
     const source = values[r]!;
     if (mapped.some((col) => !isBlank(source[col]))) rows.push(new TableRow(r + 1, source, columns));
   }
-  return { columns, rows };
+  return { columns, headerRow: index + 1, rows };
+}
+
+/** The spec's fields that `header` has no column for (by header, English name or alias), in spec order. */
+export function missingFields(spec: SheetSpec, header: readonly unknown[]): Field[] {
+  const present = new Set(header.map((h) => normalizeKey(String(h ?? ''))));
+  return (spec.fields as readonly Field[]).filter(
+    (f) => ![f.header, f.en, ...(f.aliases ?? [])].some((n) => present.has(normalizeKey(n))),
+  );
 }
 
 /** 1 → A, 27 → AA: the column letter of A1 notation. */

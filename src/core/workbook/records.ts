@@ -1,6 +1,7 @@
 import { readAssessments, type AssessmentRow } from '../assessment/form';
 import { parseCategory, type CategoryId } from './categories';
 import {
+  ACTION_PLAN,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -19,11 +20,13 @@ import {
 } from './contract';
 import { parseMoney } from '../parse/money';
 import { parseDay, parsePeriod, type Period } from '../parse/period';
-import { fail, type Parsed } from '../base/result';
+import { fail, type Parsed, type Reason } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
 import { toStatusReport, type StatusReport } from '../follow-up/status/reports';
 import { toDeadlineOverride, type DeadlineOverride } from '../follow-up/deadlines/overrides';
+import { isCut } from './cell-limit';
+import { readPlan, type Plan } from '../plan/records';
 
 /**
  * Typed records read from the workbook. Cells that do not parse keep their reason (`Parsed`), so the
@@ -32,7 +35,8 @@ import { toDeadlineOverride, type DeadlineOverride } from '../follow-up/deadline
 export interface Application {
   row: number;
   caseId: string;
-  received: Parsed<Date>;
+  /** `null` when the cell is blank (no date to judge the round by). */
+  received: Parsed<Date> | null;
   title: string;
   applicant: string;
   email: string;
@@ -62,6 +66,10 @@ export interface Application {
   /** `null` when blank: the memo then proposes the amount asked. */
   recommendedAmount: Parsed<number> | null;
   orgNumber: string;
+  /** `Andre svar`: answers the form intake could not place, "title: answer" per line. */
+  otherAnswers: string;
+  /** Fields whose text the intake cut to fit a cell (it ends with the marker). */
+  truncated: string[];
 }
 
 export type Recommendation = 'grant' | 'partial' | 'preProject' | 'reject';
@@ -136,7 +144,8 @@ export interface Payment {
   note: string;
 }
 
-export type SheetId = 'applications' | 'budget' | 'allocations' | 'payments' | 'statusReports' | 'deadlines';
+export type SheetId =
+  'applications' | 'budget' | 'allocations' | 'payments' | 'statusReports' | 'deadlines' | 'plan';
 
 export const SHEETS: Record<SheetId, SheetSpec> = {
   applications: APPLICATIONS,
@@ -145,6 +154,7 @@ export const SHEETS: Record<SheetId, SheetSpec> = {
   statusReports: STATUS_REPORTS,
   deadlines: DEADLINES,
   payments: PAYMENTS,
+  plan: ACTION_PLAN,
 };
 
 export interface Portfolio {
@@ -160,6 +170,8 @@ export interface Portfolio {
   sheetNames: Record<SheetId, string>;
   /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet). */
   assessments?: AssessmentRow[];
+  /** What the reader had to work around and the user should know (a title row above the headers). */
+  notes?: Reason[];
   /**
    * The optional `Statusrapporter` sheet. Absent (`undefined`), follow-up is not in use in this workbook
    * and the deadline rules stay silent; present, every granted project owes its reports.
@@ -167,6 +179,8 @@ export interface Portfolio {
   statusReports?: StatusReport[];
   /** Extensions and exemptions a person wrote in the optional `Frister` sheet. */
   deadlineOverrides?: DeadlineOverride[];
+  /** The optional `Handlingsplan` sheet, numbered (absent: null, and its rules do not run). */
+  plan: Plan | null;
 }
 
 /**
@@ -221,7 +235,7 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
   return {
     row: r.row,
     caseId: cellText(r.get('caseId')),
-    received: parseDay(r.get('received')),
+    received: isBlank(r.get('received')) ? null : parseDay(r.get('received')),
     title: cellText(r.get('title')),
     applicant: cellText(r.get('applicant')),
     email: cellText(r.get('email')),
@@ -246,8 +260,36 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     recommendationText: cellText(r.get('recommendation')),
     recommendedAmount: optionalMoney(r.get('recommendedAmount')),
     orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
+    otherAnswers: cellText(r.get('otherAnswers')),
+    truncated: CUT_CHECKED.filter((key) => isCut(r.get(key))),
   };
 }
+
+/** The columns a form answer fills: where the intake may have cut one (a cheap test per cell). */
+const CUT_CHECKED = [
+  'title',
+  'applicant',
+  'email',
+  'category',
+  'type',
+  'municipalities',
+  'hospital',
+  'region',
+  'priorityAreas',
+  'need',
+  'knowledgeBase',
+  'innovation',
+  'benefitPlan',
+  'from',
+  'to',
+  'requested',
+  'ownMunicipality',
+  'ownHospital',
+  'permanentCosts',
+  'agreement',
+  'contract',
+  'otherAnswers',
+] as const satisfies ReadonlyArray<FieldKey<typeof APPLICATIONS>>;
 
 function toBudgetLine(r: TableRow<FieldKey<typeof BUDGET>>): BudgetLine {
   return {
@@ -318,24 +360,29 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const budgetTable = readTable(BUDGET, budget.rows);
   const allocTable = readTable(ALLOCATIONS, allocs.rows);
   const settings = readSettings(values);
+  const notes = [
+    headerNote(apps.name, appTable.headerRow),
+    headerNote(budget.name, budgetTable.headerRow),
+    headerNote(allocs.name, allocTable.headerRow),
+  ].filter((n): n is Reason => n !== null);
   const reports = optionalTable(values, STATUS_REPORTS);
   const deadlines = optionalTable(values, DEADLINES);
-  const paymentsName = findSheetName(PAYMENTS, Object.keys(values));
-  const paymentTable =
-    paymentsName === undefined ? { columns: {}, rows: [] } : readTable(PAYMENTS, values[paymentsName]!);
+  const payments = optionalTable(values, PAYMENTS);
+  const plan = readPlan(values);
   return {
     settings,
     applications: appTable.rows.map((r) => toApplication(r, settings)),
     budget: budgetTable.rows.map(toBudgetLine),
     allocations: allocTable.rows.map(toAllocation),
-    payments: paymentTable.rows.map(toPayment),
+    payments: payments.table.rows.map(toPayment),
     columns: {
       applications: appTable.columns,
       budget: budgetTable.columns,
       allocations: allocTable.columns,
       statusReports: reports.table.columns,
       deadlines: deadlines.table.columns,
-      payments: paymentTable.columns,
+      payments: payments.table.columns,
+      plan: plan?.columns ?? {},
     },
     sheetNames: {
       applications: apps.name,
@@ -343,11 +390,24 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
       allocations: allocs.name,
       statusReports: reports.name,
       deadlines: deadlines.name,
-      payments: paymentsName ?? PAYMENTS.name,
+      payments: payments.name,
+      plan: plan?.sheetName ?? ACTION_PLAN.name,
     },
     assessments: assessmentsOf(values),
     statusReports: reports.present ? reports.table.rows.map(toStatusReport) : undefined,
     deadlineOverrides: deadlines.table.rows.map(toDeadlineOverride),
+    plan,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}
+
+function headerNote(sheet: string, headerRow: number): Reason | null {
+  if (headerRow === 1) return null;
+  const above = headerRow === 2 ? 'rad 1' : `rad 1–${headerRow - 1}`;
+  const aboveEn = headerRow === 2 ? 'row 1' : `rows 1–${headerRow - 1}`;
+  return {
+    nb: `Arket «${sheet}» har overskriftene i rad ${headerRow}; ${above} er lest som tittel og ikke som data.`,
+    en: `Sheet "${sheet}" has its headers in row ${headerRow}; ${aboveEn} are read as a title, not as data.`,
   };
 }
 
@@ -358,7 +418,7 @@ function optionalTable<S extends SheetSpec>(
 ): { name: string; present: boolean; table: Table<FieldKey<S>> } {
   const name = findSheetName(spec, Object.keys(values));
   return name === undefined
-    ? { name: spec.name, present: false, table: { columns: {}, rows: [] } }
+    ? { name: spec.name, present: false, table: { columns: {}, headerRow: 1, rows: [] } }
     : { name, present: true, table: readTable(spec, values[name]!) };
 }
 

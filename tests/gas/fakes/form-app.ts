@@ -1,4 +1,6 @@
 import { enumOf, type Fake, FakeBase, type FakeEnv, NOT_FOUND } from './services';
+import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
+import { hasContent } from './spreadsheet-cells';
 
 type Forms = typeof GoogleAppsScript.Forms;
 type ItemType = GoogleAppsScript.Forms.ItemType;
@@ -56,6 +58,33 @@ export interface FormSettings {
   limitOneResponsePerUser: boolean;
   progressBar: boolean;
   destination: { type: DestinationType; id: string } | null;
+  /** Forms made by Apps Script start unpublished (since 30 June 2026) and take no responses. */
+  published: boolean;
+  acceptingResponses: boolean;
+}
+
+/**
+ * How the FormApp fake reaches the rest of the sandbox: the spreadsheets a destination may name, and who
+ * to tell when a response lands in a response sheet (the sandbox runs the form-submit triggers).
+ */
+export interface FormHooks {
+  spreadsheet(id: string): FakeSpreadsheet | null;
+  submitted(response: SubmittedResponse): void;
+}
+
+/** A response as it landed: the spreadsheet, its response sheet and the 1-based row it was appended at. */
+export interface SubmittedResponse {
+  spreadsheet: FakeSpreadsheet;
+  sheetName: string;
+  row: number;
+}
+
+/** Where a form's responses go: the response sheet and the column of each question (by item id). */
+interface ResponseSheet {
+  spreadsheet: FakeSpreadsheet;
+  /** The sheet itself: a person may rename it, and Google keeps sending responses there. */
+  sheet: FakeSheet;
+  columns: Map<number, number>;
 }
 
 /** Plain data: enum members become their names. */
@@ -69,6 +98,18 @@ export interface FormSnapshot extends Omit<FormSettings, 'destination'> {
 }
 
 const CHOICE_TYPES: ItemType[] = [ItemType.MULTIPLE_CHOICE, ItemType.CHECKBOX, ItemType.LIST];
+/** Items that take an answer (and get a column in the response sheet). */
+const QUESTION_TYPES: ItemType[] = [
+  ItemType.TEXT,
+  ItemType.PARAGRAPH_TEXT,
+  ItemType.DATE,
+  ItemType.SCALE,
+  ...CHOICE_TYPES,
+];
+
+/** Checkbox answers are joined by ", " in the response sheet, as Google writes them. */
+const answerText = (answer: string | readonly string[] | undefined): string =>
+  (Array.isArray(answer) ? answer.join(', ') : String(answer ?? '')).trim();
 
 function itemSnapshot(s: ItemState): ItemSnapshot {
   return {
@@ -95,6 +136,7 @@ export class FakeFormApp
       | 'createTextValidation'
       | 'createParagraphTextValidation'
       | 'createCheckboxValidation'
+      | 'openByUrl'
       | 'ItemType'
       | 'DestinationType'
     >
@@ -105,7 +147,10 @@ export class FakeFormApp
   readonly forms = new Map<string, FakeForm>();
   private lastItemId = 100000;
 
-  constructor(env: FakeEnv) {
+  constructor(
+    env: FakeEnv,
+    private readonly hooks?: FormHooks,
+  ) {
     super(env, 'FormApp');
   }
 
@@ -116,6 +161,7 @@ export class FakeFormApp
       `fake-form-${this.forms.size + 1}`,
       String(title),
       () => ++this.lastItemId,
+      this.hooks,
     );
     this.forms.set(form.id, form);
     return form;
@@ -124,6 +170,15 @@ export class FakeFormApp
   openById(id: string): FakeForm {
     this.track('openById', true);
     const form = this.forms.get(id);
+    if (!form) throw this.fail(NOT_FOUND);
+    return form;
+  }
+
+  /** The edit URL, or the `/forms/d/<id>/viewform` URL a response sheet's getFormUrl() gives. */
+  openByUrl(url: string): FakeForm {
+    this.track('openByUrl', true);
+    const id = /\/forms\/d\/([^/]+)\/(?:edit|viewform)/.exec(String(url))?.[1];
+    const form = id === undefined || id === 'e' ? undefined : this.forms.get(id);
     if (!form) throw this.fail(NOT_FOUND);
     return form;
   }
@@ -163,6 +218,10 @@ type FormMethods =
   | 'getEditUrl'
   | 'getPublishedUrl'
   | 'setDestination'
+  | 'setPublished'
+  | 'isPublished'
+  | 'setAcceptingResponses'
+  | 'isAcceptingResponses'
   | 'getDestinationId'
   | 'getDestinationType'
   | 'removeDestination'
@@ -184,12 +243,14 @@ type ItemView<T> = new (env: FakeEnv, items: ItemState[], state: ItemState) => T
 export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Form, FormMethods> {
   private readonly items: ItemState[] = [];
   private readonly settings: FormSettings;
+  private responses: ResponseSheet | null = null;
 
   constructor(
     env: FakeEnv,
     readonly id: string,
     title: string,
     private readonly nextItemId: () => number,
+    private readonly hooks?: FormHooks,
   ) {
     super(env, 'Form');
     this.settings = {
@@ -201,6 +262,8 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
       limitOneResponsePerUser: false,
       progressBar: false,
       destination: null,
+      published: false,
+      acceptingResponses: false,
     };
   }
 
@@ -283,11 +346,95 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
     return `https://docs.google.com/forms/d/e/1FAIpQLS-${this.id}/viewform`;
   }
 
+  /**
+   * Linking a spreadsheet adds its response sheet (*Skjemasvar 1* in a Norwegian spreadsheet, *Form
+   * Responses 1* otherwise; the next free number), with the timestamp and one column per question.
+   */
   setDestination(type: DestinationType, id: string): this {
     this.track('setDestination');
     if (type !== DestinationType.SPREADSHEET) throw this.fail(`Invalid argument: type (${String(type)})`);
+    if (this.hooks) {
+      const spreadsheet = this.hooks.spreadsheet(String(id));
+      if (!spreadsheet) throw this.fail(NOT_FOUND);
+      const nb = /^(nb|nn|no)/i.test(spreadsheet.locale);
+      const base = nb ? 'Skjemasvar' : 'Form Responses';
+      let n = 1;
+      while (spreadsheet.sheets.some((s) => s.name === `${base} ${n}`)) n++;
+      const sheetName = `${base} ${n}`;
+      const sheet = spreadsheet.addSheet(sheetName, [[nb ? 'Tidsmerke' : 'Timestamp']]);
+      spreadsheet.setFormUrl(`https://docs.google.com/forms/d/${this.id}/viewform`, sheetName);
+      this.responses = { spreadsheet, sheet, columns: new Map() };
+      this.syncColumns();
+    }
     this.settings.destination = { type, id: String(id) };
     return this;
+  }
+
+  /** A new, unsubmitted response: with item responses, it gives a prefilled link (`toPrefilledUrl`). */
+  createResponse(): FakeFormResponse {
+    this.track('createResponse');
+    return new FakeFormResponse(this.env, this, () => this.getPublishedUrl());
+  }
+
+  /** Publishing also opens the form to responses; unpublishing closes it. */
+  setPublished(enabled: boolean): this {
+    return this.set('setPublished', { published: Boolean(enabled), acceptingResponses: Boolean(enabled) });
+  }
+
+  isPublished(): boolean {
+    return this.get('isPublished', 'published');
+  }
+
+  /** Google: an unpublished form cannot accept responses (wording approximate). */
+  setAcceptingResponses(enabled: boolean): this {
+    this.track('setAcceptingResponses');
+    if (enabled && !this.settings.published)
+      throw this.fail('The form must be published to accept responses.');
+    this.settings.acceptingResponses = Boolean(enabled);
+    return this;
+  }
+
+  isAcceptingResponses(): boolean {
+    return this.get('isAcceptingResponses', 'acceptingResponses');
+  }
+
+  /**
+   * Test helper, a respondent pressing Send: refused unless the form is published and accepting, every
+   * required question answered, and no unknown title. The response row is appended to the response sheet
+   * (the timestamp a Date, checkbox answers joined by ", ") *before* the form-submit triggers are told.
+   */
+  submit(answers: Record<string, string | readonly string[]>): SubmittedResponse | null {
+    if (!this.settings.published) throw this.fail('This form is not published and accepts no responses.');
+    if (!this.settings.acceptingResponses) throw this.fail('This form is no longer accepting responses.');
+    const questions = this.items.filter((i) => QUESTION_TYPES.includes(i.type));
+    const unknown = Object.keys(answers).filter((t) => !questions.some((q) => q.title === t));
+    if (unknown.length > 0) throw new Error(`The form has no question titled ${unknown.join(', ')}`);
+    const missing = questions.filter((q) => q.required && answerText(answers[q.title]) === '');
+    if (missing.length > 0) throw this.fail(`This is a required question: ${missing[0]!.title}`);
+    if (!this.responses) return null;
+    const { spreadsheet, sheet, columns } = this.syncColumns()!;
+    const row: unknown[] = [new Date(this.env.clock.now())];
+    for (const q of questions) row[columns.get(q.id)! - 1] = answerText(answers[q.title]);
+    spreadsheet.appendRaw(sheet.name, [Array.from(row, (v) => v ?? '')]);
+    const submitted = { spreadsheet, sheetName: sheet.name, row: sheet.grid.extent(hasContent)[0] };
+    this.hooks?.submitted(submitted);
+    return submitted;
+  }
+
+  /** A question added since gets a new column at the end; a renamed one renames its column's header. */
+  private syncColumns(): ResponseSheet | null {
+    if (!this.responses) return null;
+    const { sheet, columns } = this.responses;
+    const { grid } = sheet;
+    for (const q of this.items.filter((i) => QUESTION_TYPES.includes(i.type))) {
+      let col = columns.get(q.id);
+      if (col === undefined) {
+        col = Math.max(1, ...columns.values()) + 1;
+        columns.set(q.id, col);
+      }
+      grid.cell(1, col).value = q.title;
+    }
+    return this.responses;
   }
 
   /** Google throws while the form has no destination. */
@@ -512,6 +659,71 @@ export class FakeTextItem
 
   clearValidation(): this {
     return this.write('clearValidation', { validation: null });
+  }
+
+  createResponse(response: string): FakeItemResponse {
+    this.read('createResponse');
+    return new FakeItemResponse(this.env, this, String(response));
+  }
+}
+
+/** An answer to one item, for a response being built (`withItemResponse`). */
+export class FakeItemResponse
+  extends FakeBase
+  implements Fake<GoogleAppsScript.Forms.ItemResponse, 'getItem' | 'getResponse'>
+{
+  constructor(
+    env: FakeEnv,
+    readonly item: ItemBase,
+    private readonly response: string,
+  ) {
+    super(env, 'ItemResponse');
+  }
+
+  getItem(): ItemBase {
+    this.track('getItem');
+    return this.item;
+  }
+
+  getResponse(): string {
+    this.track('getResponse');
+    return this.response;
+  }
+}
+
+/**
+ * A response under construction. `toPrefilledUrl` gives the published link with each answer as an
+ * `entry.<id>` parameter (URL-encoded), as Google's prefilled links look; an item of another form throws.
+ */
+export class FakeFormResponse
+  extends FakeBase
+  implements Fake<GoogleAppsScript.Forms.FormResponse, 'withItemResponse' | 'toPrefilledUrl'>
+{
+  private readonly answers: FakeItemResponse[] = [];
+
+  constructor(
+    env: FakeEnv,
+    private readonly form: FakeForm,
+    private readonly publishedUrl: () => string,
+  ) {
+    super(env, 'FormResponse');
+  }
+
+  withItemResponse(response: object): this {
+    this.track('withItemResponse');
+    if (
+      !(response instanceof FakeItemResponse) ||
+      !this.form.getItems().some((i) => i.state === response.item.state)
+    )
+      throw this.fail('Invalid argument: response');
+    this.answers.push(response);
+    return this;
+  }
+
+  toPrefilledUrl(): string {
+    this.track('toPrefilledUrl');
+    const params = this.answers.map((a) => `entry.${a.item.state.id}=${encodeURIComponent(a.getResponse())}`);
+    return `${this.publishedUrl()}?usp=pp_url${params.map((p) => `&${p}`).join('')}`;
   }
 }
 

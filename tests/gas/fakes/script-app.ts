@@ -19,6 +19,7 @@ export const TriggerSource = enumOf<Script['TriggerSource']>(
   'DOCUMENTS',
   'CALENDAR',
 );
+export const AuthMode = enumOf<Script['AuthMode']>('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
 export const WeekDay = enumOf<typeof GoogleAppsScript.Base.Weekday>(
   'SUNDAY',
   'MONDAY',
@@ -77,8 +78,10 @@ export class FakeScriptApp
       | 'EventType'
       | 'TriggerSource'
       | 'WeekDay'
+      | 'AuthMode'
     >
 {
+  readonly AuthMode = AuthMode;
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
   readonly WeekDay = WeekDay;

@@ -43,7 +43,12 @@ export function enumOf<E>(...names: (keyof E & string)[]): E {
 // ---------------------------------------------------------------------------------------------------------
 // Environment shared by every fake.
 
-export type Mode = 'normal' | 'customFunction';
+/**
+ * 'customFunction': a custom-function cell (read-only, no authorised service). 'simpleTrigger': `onOpen`
+ * and other simple triggers, AuthMode.LIMITED: the bound spreadsheet may be read and changed, but every
+ * service that needs authorisation throws, and the user's address is hidden.
+ */
+export type Mode = 'normal' | 'customFunction' | 'simpleTrigger';
 
 /** Who is running, and how. The sandbox mutates it per call; fakes read it on every call. */
 export interface Execution {
@@ -102,7 +107,7 @@ export abstract class FakeBase {
   protected track(method: string, authorised = false): void {
     const key = `${this.className}.${method}`;
     this.env.calls.record(key);
-    if (authorised && this.env.execution.mode === 'customFunction') {
+    if (authorised && this.env.execution.mode !== 'normal') {
       throw this.fail(`You do not have permission to call ${key}`);
     }
   }
@@ -524,13 +529,16 @@ export class FakeSession extends FakeBase implements Fake<GoogleAppsScript.Base.
 
   /** Needs the userinfo.email scope, so custom functions may not call it. */
   getActiveUser(): FakeUser {
-    this.track('getActiveUser', true);
-    return new FakeUser(this.env, this.env.execution.activeUser);
+    // A simple trigger may ask, but Google hides the address there (the user has not authorised the script).
+    const limited = this.env.execution.mode === 'simpleTrigger';
+    this.track('getActiveUser', !limited);
+    return new FakeUser(this.env, limited ? '' : this.env.execution.activeUser);
   }
 
   getEffectiveUser(): FakeUser {
-    this.track('getEffectiveUser', true);
-    return new FakeUser(this.env, this.env.execution.effectiveUser);
+    const limited = this.env.execution.mode === 'simpleTrigger';
+    this.track('getEffectiveUser', !limited);
+    return new FakeUser(this.env, limited ? '' : this.env.execution.effectiveUser);
   }
 
   getScriptTimeZone(): string {
@@ -568,6 +576,8 @@ export interface SentMail {
 
 type MailOptions = GoogleAppsScript.Mail.MailAdvancedParameters;
 
+const DAY_MS = 86_400_000;
+
 const addresses = (list: string | undefined): string[] =>
   (list ?? '')
     .split(',')
@@ -580,16 +590,32 @@ export class FakeMailApp
 {
   readonly outbox: SentMail[] = [];
   private remaining: number;
+  private windowStart: number;
 
-  /** Quotas page: 100 recipients a day for consumer accounts (1 500 for Workspace). */
-  constructor(env: FakeEnv, dailyQuota = 100) {
+  /**
+   * Quotas page: 100 recipients a day for consumer accounts (1 500 for Workspace), "refreshed at the end
+   * of a 24-hour window": the window starts with the account's clock here and refills every 24 h.
+   */
+  constructor(
+    env: FakeEnv,
+    private readonly dailyQuota = 100,
+  ) {
     super(env, 'MailApp');
     this.remaining = dailyQuota;
+    this.windowStart = env.clock.now();
   }
 
   getRemainingDailyQuota(): number {
     this.track('getRemainingDailyQuota', true);
+    this.refresh();
     return this.remaining;
+  }
+
+  private refresh(): void {
+    const elapsed = Math.floor((this.env.clock.now() - this.windowStart) / DAY_MS);
+    if (elapsed < 1) return;
+    this.windowStart += elapsed * DAY_MS;
+    this.remaining = this.dailyQuota;
   }
 
   /** All of Google's forms: (message), (recipient, subject, body[, options]), (to, replyTo, subject, body). */
@@ -614,6 +640,7 @@ export class FakeMailApp
     const invalid = recipients.find((a) => !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(a));
     if (invalid !== undefined) throw this.fail(`Invalid email: ${invalid}`);
     // Each recipient counts against the daily quota.
+    this.refresh();
     if (recipients.length > this.remaining) {
       throw this.fail('Service invoked too many times for one day: email.');
     }

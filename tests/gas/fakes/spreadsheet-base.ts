@@ -1,7 +1,7 @@
 import type { CallLog } from './calls';
 
 /** What kind of execution the fakes pretend to serve: a normal run (menu, trigger) or a custom function cell. */
-export type Mode = 'normal' | 'customFunction';
+export type Mode = 'normal' | 'customFunction' | 'simpleTrigger';
 
 /** `instanceof Date` fails for Dates made inside the vm sandbox, so test the internal tag. */
 export function isDate(x: unknown): x is Date {

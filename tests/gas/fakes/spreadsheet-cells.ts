@@ -216,20 +216,24 @@ export function parseA1(a1: string, maxRows: number, maxColumns: number): Box | 
 // ---- Writing and displaying values ---------------------------------------------------------------------
 
 /**
- * What Sheets stores for a value written with setValue(s)/appendRow, given the cell's number format:
+ * What Sheets stores for a value written with setValue(s)/appendRow or typed, given the cell's number
+ * format and the spreadsheet's locale (setValues behaves like typing):
  * - null/undefined → '' (empty); Dates are copied; numbers and booleans stay as they are;
  * - a leading apostrophe quotes the rest as literal text ("'=1" stores the text '=1');
  * - in a plain-text cell (number format '@') every other string is stored as is;
- * - otherwise a leading '=' makes a formula, and strings that look like numbers ('123', '-4.5', '1e3',
- *   '0150' → 150), percentages ('12%' → 0.12), booleans ('TRUE', 'false') or ISO dates ('2025-01-31',
- *   midnight in the spreadsheet's time zone) are converted. Sheets parses more (locale decimals, '1,000',
- *   currencies, other date formats); the fake leaves those as strings.
+ * - otherwise a leading '=' makes a formula, and strings that look like numbers ('123', '1e3', '0150' →
+ *   150; the decimal separator is the locale's: '1,5' in nb_NO, '1.5' in en_US), percentages ('12%' →
+ *   0.12), booleans ('TRUE', 'false') or dates are converted: ISO '2025-01-31' everywhere; in nb_NO also
+ *   '09.05.2025' and '1.5' (1 May of this year), which is why '1.5' is a date in a Norwegian sheet. Every
+ *   date is midnight in the spreadsheet's time zone. Sheets parses more (grouping, currencies, other date
+ *   forms); the fake leaves those as strings.
  */
 export function coerce(
   input: unknown,
   numberFormat: string,
   timeZone: string,
   formula = false,
+  locale = 'en_US',
 ): { value: Value; formula: string } {
   const v = (value: Value): { value: Value; formula: string } => ({ value, formula: '' });
   if (input === null || input === undefined) return v('');
@@ -240,13 +244,21 @@ export function coerce(
   if (s.startsWith('=') && s.length > 1 && (formula || numberFormat !== '@'))
     return { value: '', formula: s };
   if (numberFormat === '@') return v(s);
-  const number = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-  if (number.test(s)) return v(Number(s));
-  if (s.endsWith('%') && number.test(s.slice(0, -1))) return v(Number(s.slice(0, -1)) / 100);
+  const norwegian = /^(nb|nn|no)(_|$)/i.test(locale);
+  const number = norwegian ? /^[+-]?(\d+,?\d*|,\d+)(e[+-]?\d+)?$/i : /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+  const toNumber = (t: string) => Number(norwegian ? t.replace(',', '.') : t);
+  if (number.test(s)) return v(toNumber(s));
+  if (s.endsWith('%') && number.test(s.slice(0, -1))) return v(toNumber(s.slice(0, -1)) / 100);
   if (/^(true|false)$/i.test(s)) return v(s.toLowerCase() === 'true');
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (date) {
-    const [y, m, d] = date.slice(1).map(Number) as [number, number, number];
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const dotted = norwegian ? /^(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?$/.exec(s) : null;
+  const ymd: number[] | null = iso
+    ? iso.slice(1).map(Number)
+    : dotted
+      ? [dotted[3] ? Number(dotted[3]) : new Date().getUTCFullYear(), Number(dotted[2]), Number(dotted[1])]
+      : null;
+  if (ymd) {
+    const [y, m, d] = ymd as [number, number, number];
     const utc = new Date(Date.UTC(y, m - 1, d));
     if (utc.getUTCMonth() === m - 1 && utc.getUTCDate() === d) return v(midnightIn(y, m, d, timeZone));
   }

@@ -66,6 +66,7 @@ function readCorner<T>(range: FakeRange, f: (c: Cell | undefined) => T): T {
 /** Applies `f` to every cell of the range with the matching item of `data` (same shape as the range). */
 function write<T>(range: FakeRange, data: T[][], f: (c: Cell, item: T) => void): void {
   const { grid } = range.sheet;
+  range.sheet.guard(range.row, range.column, lastRowOf(range), lastColumnOf(range));
   grid.grow(lastRowOf(range), lastColumnOf(range));
   data.forEach((row, i) => row.forEach((item, j) => f(grid.cell(range.row + i, range.column + j), item)));
 }
@@ -97,13 +98,21 @@ function checkShape(range: FakeRange, method: string, data: unknown): asserts da
   }
 }
 
+/** Google's limit per cell; a longer value refuses the whole write. */
+export const CELL_CHARACTERS = 50_000;
+
 /** setValue(s)/setFormula(s)/appendRow: convert like Sheets (see coerce), check validation rules, then store. */
 export function writeValues(range: FakeRange, data: unknown[][], formula = false): void {
   const { grid, ss } = range.sheet;
   const staged = data.map((row, i) =>
     row.map((input, j) => {
+      if (typeof input === 'string' && input.length > CELL_CHARACTERS)
+        throw ss.tracker.error(
+          `Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`,
+        );
       const cell = grid.peek(range.row + i, range.column + j);
-      const next = coerce(input, cell?.numberFormat ?? DEFAULT_NUMBER_FORMAT, ss.timeZone, formula);
+      const format = cell?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
+      const next = coerce(input, format, ss.timeZone, formula, ss.locale);
       const rule = cell?.validation;
       if (rule && !rule.allowInvalid && !next.formula && !rule.accepts(next.value)) {
         const a1 = `${columnLetters(range.column + j)}${range.row + i}`;
@@ -564,18 +573,39 @@ export class FakeRangeList implements RangeListApi {
 
 type ProtectionApi = Pick<
   GProtection,
+  | 'addEditor'
+  | 'addEditors'
+  | 'canDomainEdit'
+  | 'canEdit'
   | 'getDescription'
+  | 'getEditors'
   | 'getProtectionType'
   | 'getRange'
   | 'isWarningOnly'
   | 'remove'
+  | 'removeEditor'
+  | 'removeEditors'
   | 'setDescription'
+  | 'setDomainEdit'
   | 'setWarningOnly'
 >;
 
+/** The message Sheets gives a script (and a person) writing into a protected cell. */
+export const PROTECTED =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+/**
+ * Until its editors are changed (addEditor(s), removeEditor(s), setDomainEdit), a new protection mirrors
+ * the spreadsheet's own permissions, so it protects nothing (Google's Sheet.protect reference). The first
+ * change makes the list explicit: the spreadsheet's editors, then the change. The owner and the current
+ * user can never be removed. Warning-only protections refuse nobody (people only get a warning).
+ */
 export class FakeProtection implements ProtectionApi {
   private description = '';
   private warningOnly = false;
+  /** null while the protection mirrors the spreadsheet's permissions. */
+  private editors: Set<string> | null = null;
+  private domainEdit = false;
 
   constructor(
     private readonly sheet: FakeSheet,
@@ -585,6 +615,30 @@ export class FakeProtection implements ProtectionApi {
 
   private hit(method: string): void {
     this.sheet.ss.tracker.hit('Protection', method);
+  }
+
+  private explicit(): Set<string> {
+    this.editors ??= new Set(this.sheet.ss.editors().map((e) => e.toLowerCase()));
+    return this.editors;
+  }
+
+  /** Whether `user` may edit the cells this protection covers (not counted as a call). */
+  allows(user: string): boolean {
+    if (this.warningOnly || this.editors === null) return true;
+    const who = user.toLowerCase();
+    return who !== '' && (who === this.sheet.ss.owner.toLowerCase() || this.editors.has(who));
+  }
+
+  /** Whether it covers the cell block (a sheet protection covers the whole sheet, however it grows). */
+  covers(row: number, column: number, lastRow: number, lastColumn: number): boolean {
+    if (this.type === ProtectionType.SHEET) return true;
+    const r = this.range;
+    return !(
+      lastRow < r.row ||
+      row > r.row + r.numRows - 1 ||
+      lastColumn < r.column ||
+      column > r.column + r.numColumns - 1
+    );
   }
 
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
@@ -619,8 +673,69 @@ export class FakeProtection implements ProtectionApi {
     return asGas(this);
   }
 
+  /** The users who may edit (the owner first); while mirroring, the spreadsheet's editors. */
+  getEditors(): GoogleAppsScript.Base.User[] {
+    this.hit('getEditors');
+    const { ss } = this.sheet;
+    const emails = this.editors === null ? ss.editors() : [ss.owner, ...this.editors];
+    return asGas([...new Set(emails.map((e) => e.toLowerCase()))].map((email) => ss.user(email)));
+  }
+
+  addEditor(emailAddress: string | GoogleAppsScript.Base.User): GProtection {
+    this.hit('addEditor');
+    this.explicit().add(emailOf(emailAddress).toLowerCase());
+    return asGas(this);
+  }
+
+  addEditors(emailAddresses: string[]): GProtection {
+    this.hit('addEditors');
+    const editors = this.explicit();
+    for (const e of emailAddresses) editors.add(emailOf(e).toLowerCase());
+    return asGas(this);
+  }
+
+  removeEditor(emailAddress: string | GoogleAppsScript.Base.User): GProtection {
+    this.hit('removeEditor');
+    this.remove1(emailOf(emailAddress));
+    return asGas(this);
+  }
+
+  removeEditors(emailAddresses: (string | GoogleAppsScript.Base.User)[]): GProtection {
+    this.hit('removeEditors');
+    for (const e of emailAddresses) this.remove1(emailOf(e));
+    return asGas(this);
+  }
+
+  private remove1(email: string): void {
+    const who = email.toLowerCase();
+    const { ss } = this.sheet;
+    const editors = this.explicit();
+    if (who !== ss.owner.toLowerCase() && who !== ss.currentUser().toLowerCase()) editors.delete(who);
+  }
+
+  canEdit(): boolean {
+    this.hit('canEdit');
+    return this.allows(this.sheet.ss.currentUser());
+  }
+
+  canDomainEdit(): boolean {
+    this.hit('canDomainEdit');
+    return this.domainEdit;
+  }
+
+  /** Consumer accounts have no domain; the fake stores the flag and lets it make the list explicit. */
+  setDomainEdit(editable: boolean): GProtection {
+    this.hit('setDomainEdit');
+    this.explicit();
+    this.domainEdit = editable;
+    return asGas(this);
+  }
+
   remove(): void {
     this.hit('remove');
     this.sheet.protections.splice(this.sheet.protections.indexOf(this), 1);
   }
 }
+
+const emailOf = (u: string | GoogleAppsScript.Base.User): string =>
+  typeof u === 'string' ? u : u.getEmail();

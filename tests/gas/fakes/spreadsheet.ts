@@ -3,6 +3,7 @@ import { FakeHtmlService } from './html';
 import { asGas, isDate, type Mode, Tracker } from './spreadsheet-base';
 import {
   clearer,
+  coerce,
   DataValidationCriteria,
   DEFAULT_BACKGROUND,
   DEFAULT_NUMBER_FORMAT,
@@ -22,10 +23,12 @@ import {
   FakeRange,
   FakeRangeList,
   makeRange,
+  PROTECTED,
   ProtectionType,
   writeValues,
 } from './spreadsheet-range';
 import { UiFake } from './ui';
+import { BooleanCriteria, FakeConditionalFormatRuleBuilder } from './conditional-format';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,6 +53,12 @@ export interface SpreadsheetFakeOptions {
   Date?: DateConstructor;
   id?: string;
   name?: string;
+  /** The account the script runs as (read on every write, for protections); default ''. */
+  user?: () => string;
+  /** The spreadsheet's owner, who may always edit; default 'eier@example.no'. */
+  owner?: string;
+  /** Who the spreadsheet is shared with for editing (users who run the script are added as they come). */
+  editors?: string[];
 }
 
 /** Everything stored in a sheet, for assertions (counts no calls). Matrices cover the touched cells. */
@@ -101,6 +110,7 @@ type SheetApi = Pick<
   | 'clearFormats'
   | 'deleteRows'
   | 'getColumnWidth'
+  | 'getConditionalFormatRules'
   | 'getDataRange'
   | 'getFormUrl'
   | 'getFrozenRows'
@@ -123,6 +133,7 @@ type SheetApi = Pick<
   | 'isSheetHidden'
   | 'protect'
   | 'setColumnWidth'
+  | 'setConditionalFormatRules'
   | 'setFrozenRows'
   | 'setName'
   | 'showSheet'
@@ -135,6 +146,7 @@ export class FakeSheet implements SheetApi {
   hidden = false;
   frozenRows = 0;
   formUrl: string | null = null;
+  conditionalFormatRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
 
   constructor(
     readonly ss: FakeSpreadsheet,
@@ -156,6 +168,27 @@ export class FakeSheet implements SheetApi {
 
   corner(): FakeRange {
     return new FakeRange(this, 1, 1, 1, 1);
+  }
+
+  /**
+   * Refuses a change of the cell block unless every protection covering it allows `user` (default: the
+   * account the script runs as), with Google's message. Not counted as a call.
+   */
+  guard(
+    row: number,
+    column: number,
+    lastRow: number,
+    lastColumn: number,
+    user = this.ss.currentUser(),
+  ): void {
+    const refused = this.protections.some(
+      (p) => p.covers(row, column, lastRow, lastColumn) && !p.allows(user),
+    );
+    if (refused) throw this.ss.tracker.error(PROTECTED);
+  }
+
+  private guardAll(): void {
+    this.guard(1, 1, this.grid.maxRows, this.grid.maxColumns);
   }
 
   getName(): string {
@@ -269,6 +302,7 @@ export class FakeSheet implements SheetApi {
 
   insertRowsAfter(afterPosition: number, howMany: number): GSheet {
     this.hit('insertRowsAfter');
+    this.guardAll();
     this.checkPosition(afterPosition, this.grid.maxRows, 'rows');
     this.grid.insertRows(afterPosition, howMany);
     return asGas(this);
@@ -277,6 +311,7 @@ export class FakeSheet implements SheetApi {
   /** Google refuses to delete every non-frozen row; frozen rows deleted with them unfreeze. */
   deleteRows(rowPosition: number, howMany: number): void {
     this.hit('deleteRows');
+    this.guard(rowPosition, 1, rowPosition + howMany - 1, this.grid.maxColumns);
     this.checkPosition(rowPosition, this.grid.maxRows, 'rows');
     this.checkPosition(rowPosition + howMany - 1, this.grid.maxRows, 'rows');
     const frozenDeleted = Math.max(0, Math.min(this.frozenRows, rowPosition + howMany - 1) - rowPosition + 1);
@@ -285,6 +320,18 @@ export class FakeSheet implements SheetApi {
     }
     this.grid.deleteRows(rowPosition, howMany);
     this.frozenRows -= frozenDeleted;
+  }
+
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    this.hit('getConditionalFormatRules');
+    return [...this.conditionalFormatRules];
+  }
+
+  /** Replaces every rule of the sheet, as Google does. */
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
+    this.hit('setConditionalFormatRules');
+    if (!Array.isArray(rules)) throw this.ss.tracker.error('Invalid argument: rules');
+    this.conditionalFormatRules = [...rules];
   }
 
   getFrozenRows(): number {
@@ -346,18 +393,21 @@ export class FakeSheet implements SheetApi {
   /** Like Range.clear on the whole sheet: without options, contents, formats, notes and validation. */
   clear(options?: Pick<ClearOptions, 'contentsOnly' | 'formatOnly'>): GSheet {
     this.hit('clear');
+    this.guardAll();
     this.grid.cells().forEach(clearer(options));
     return asGas(this);
   }
 
   clearContents(): GSheet {
     this.hit('clearContents');
+    this.guardAll();
     this.grid.cells().forEach(clearer({ contentsOnly: true }));
     return asGas(this);
   }
 
   clearFormats(): GSheet {
     this.hit('clearFormats');
+    this.guardAll();
     this.grid.cells().forEach(clearer({ formatOnly: true }));
     return asGas(this);
   }
@@ -405,6 +455,9 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   private nextSheetId = 0;
   /** The active range; its sheet is the active sheet. */
   selection: FakeRange;
+  readonly owner: string;
+  private readonly sharedWith: Set<string>;
+  private readonly runAs: () => string;
 
   constructor(
     readonly tracker: Tracker,
@@ -415,6 +468,9 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     this.timeZone = options.timeZone ?? 'Europe/Oslo';
     this.id = options.id ?? 'fake-spreadsheet-id';
     this.name = options.name ?? 'Untitled spreadsheet';
+    this.owner = options.owner ?? 'eier@example.no';
+    this.sharedWith = new Set((options.editors ?? []).map((e) => e.toLowerCase()));
+    this.runAs = options.user ?? (() => '');
     this.selection = this.createSheet('Sheet1', 0).corner();
   }
 
@@ -466,7 +522,49 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     };
   }
 
+  /** Shares the spreadsheet for editing (a protection made explicit later starts from these editors). */
+  share(...emails: string[]): void {
+    for (const e of emails) this.sharedWith.add(e.toLowerCase());
+  }
+
+  /**
+   * A person typing into a cell in the Sheets UI: refused by a protection that does not list them, and
+   * converted like setValue (numbers, dates and percentages in the spreadsheet's locale unless the cell
+   * is plain text). Counts no call.
+   */
+  typeAs(user: string, sheetName: string, a1: string, text: string): void {
+    const sheet = this.sheet(sheetName);
+    const range = sheet.a1Range(a1);
+    sheet.guard(range.row, range.column, range.row, range.column, user);
+    sheet.grid.grow(range.row, range.column);
+    const cell = sheet.grid.cell(range.row, range.column);
+    Object.assign(cell, coerce(text, cell.numberFormat, this.timeZone, false, this.locale));
+  }
+
   // ---- shared with the other fakes (no calls counted) ----
+
+  /** The account the script runs as now; whoever runs it has edit access to the spreadsheet. */
+  currentUser(): string {
+    const user = this.runAs();
+    if (user !== '') this.sharedWith.add(user.toLowerCase());
+    return user;
+  }
+
+  /** The owner and everyone the spreadsheet is shared with for editing. */
+  editors(): string[] {
+    this.currentUser();
+    return [this.owner, ...this.sharedWith];
+  }
+
+  user(email: string): GoogleAppsScript.Base.User {
+    const tracker = this.tracker;
+    return asGas({
+      getEmail: () => {
+        tracker.hit('User', 'getEmail');
+        return email;
+      },
+    });
+  }
 
   sheet(name: string): FakeSheet {
     const sheet = this.sheets.find((s) => s.name === name);
@@ -658,6 +756,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
 
 type SpreadsheetAppApi = Pick<
   GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  | 'BooleanCriteria'
   | 'DataValidationCriteria'
   | 'ProtectionType'
   | 'flush'
@@ -666,11 +765,13 @@ type SpreadsheetAppApi = Pick<
   | 'getActiveSheet'
   | 'getActiveSpreadsheet'
   | 'getUi'
+  | 'newConditionalFormatRule'
   | 'newDataValidation'
 >;
 
 /** openById/openByUrl/create are left out: the product only uses the bound spreadsheet (currentonly scope). */
 class FakeSpreadsheetApp implements SpreadsheetAppApi {
+  readonly BooleanCriteria = BooleanCriteria;
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly ProtectionType = ProtectionType;
 
@@ -716,6 +817,11 @@ class FakeSpreadsheetApp implements SpreadsheetAppApi {
       throw this.tracker.error('Cannot call SpreadsheetApp.getUi() from this context.');
     }
     return this.ui.ui;
+  }
+
+  newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    this.hit('newConditionalFormatRule');
+    return asGas(new FakeConditionalFormatRuleBuilder(this.tracker));
   }
 
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {

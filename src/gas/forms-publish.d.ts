@@ -1,0 +1,11 @@
+/**
+ * Methods Google added to FormApp's Form when forms made by scripts began to start unpublished
+ * (30 June 2026, "Publish and manage responders"), which `@types/google-apps-script` does not know yet.
+ */
+declare namespace GoogleAppsScript.Forms {
+  interface Form {
+    /** Publishes (true) or unpublishes the form; publishing also makes it accept responses. */
+    setPublished(enabled: boolean): Form;
+    isPublished(): boolean;
+  }
+}

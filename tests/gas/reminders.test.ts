@@ -1,0 +1,197 @@
+import { APPLICATIONS, SETTINGS_SHEET, STATUS_REPORTS } from '../../src/core/workbook/contract';
+import { DEFAULT_SETTINGS, settingsToRows } from '../../src/core/workbook/settings';
+import { exampleWorkbook, sheetRows } from '../../src/example/agder';
+import { LEADER, SECRETARY, deskWith, sheetCalls, type Desk } from './desk-helpers';
+
+/**
+ * Reminders across simulated days in the sandbox: the built bundle, the daily clock trigger fired once a
+ * day as Google fires it, the bundle's clock moved forward, the MailApp fake's quota refilled per day.
+ * The example's two 18-2025 projects owe: Agdermodellen (2025-05-001, Aug 2025–Jul 2026) 1 Nov 2025,
+ * 1 May 2026 and a final report by 30 Sep 2026; the data-centre pre-project (2025-05-002, Aug–Dec 2025)
+ * 1 Nov 2025 and a final report by 28 Feb 2026.
+ */
+const DAY = 86_400_000;
+const START = Date.UTC(2026, 3, 10, 5); // 10 April 2026, 07:00 in Oslo
+
+function workbook(settings: Partial<typeof DEFAULT_SETTINGS> = { emailReminders: true }) {
+  const values = exampleWorkbook();
+  const apps = values[APPLICATIONS.name]!;
+  const col = (apps[0] as string[]).indexOf('Kontakt e-post');
+  apps[1]![col] = 'agdermodellen@example.no';
+  apps[2]![col] = 'datasenter@example.no';
+  values[SETTINGS_SHEET.name] = sheetRows(
+    SETTINGS_SHEET,
+    settingsToRows({ ...DEFAULT_SETTINGS, ...settings }),
+  );
+  values[STATUS_REPORTS.name] = [STATUS_REPORTS.fields.map((f) => f.header)];
+  return values;
+}
+
+function start(settings?: Partial<typeof DEFAULT_SETTINGS>, mailQuota?: number): { sb: Desk; uid: string } {
+  const sb = deskWith(workbook(settings), { now: START, followClock: true, mailQuota });
+  sb.ui.answerAlert();
+  sb.call('createStatusForm');
+  const trigger = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'sendReminders')!;
+  return { sb, uid: trigger.uniqueId };
+}
+
+const rows = (sb: Desk, sheet: string) => {
+  const [header, ...data] = sb.spreadsheet.sheetData(sheet).values as unknown[][];
+  return data.map((r) => Object.fromEntries((header as string[]).map((h, i) => [h, r[i]])));
+};
+
+const deliver = (sb: Desk, caseId: string, due: Date) => {
+  const sheet = sb.spreadsheet.sheet(STATUS_REPORTS.name);
+  const header = STATUS_REPORTS.fields.map((f) => f.key);
+  const cells: Record<string, unknown> = {
+    caseId,
+    due,
+    received: new Date(sb.clock.now()),
+    type: 'Halvårsrapport',
+    progress: 'Grønn',
+    economy: 'Grønn',
+    risk: 'Grønn',
+  };
+  sheet.appendRow(header.map((k) => cells[k] ?? ''));
+};
+
+const summary = (sb: Desk) =>
+  sb.fakes.MailApp.outbox.map(
+    (m) => `${m.to.join(',')} ${m.subject}${m.cc.length ? ` cc ${m.cc.join(',')}` : ''}`,
+  );
+
+describe('reminders over 60 days', () => {
+  it('sends each step once, stops after delivery, copies the secretariat on the last, records each', () => {
+    const { sb, uid } = start();
+    const sentOn: Record<string, string> = {};
+    for (let day = 0; day < 60; day++) {
+      const iso = new Date(sb.clock.now()).toISOString().slice(0, 10);
+      if (iso === '2026-05-05') deliver(sb, '2025-05-001', new Date(Date.UTC(2026, 4, 1)));
+      const before = sb.fakes.MailApp.outbox.length;
+      sb.fireClockTrigger(uid);
+      sb.fireClockTrigger(uid); // a second run the same day (a manual run, a retry) sends nothing more
+      for (const m of sb.fakes.MailApp.outbox.slice(before)) sentOn[m.subject] = iso;
+      sb.clock.advance(DAY);
+    }
+    expect(summary(sb)).toEqual([
+      'agdermodellen@example.no Purring 3: halvårsrapport for sak 2025-05-001 er forfalt cc postmottak@example.no',
+      'datasenter@example.no Purring 3: halvårsrapport for sak 2025-05-002 er forfalt cc postmottak@example.no',
+      'datasenter@example.no Purring 3: sluttrapport for sak 2025-05-002 er forfalt cc postmottak@example.no',
+      'agdermodellen@example.no Påminnelse: halvårsrapport for sak 2025-05-001 innen 01.05.2026',
+      'agdermodellen@example.no Purring: halvårsrapport for sak 2025-05-001 er forfalt',
+    ]);
+    expect(Object.values(sentOn)).toEqual([
+      '2026-04-10',
+      '2026-04-10',
+      '2026-04-10',
+      '2026-04-17',
+      '2026-05-02',
+    ]);
+    // Each e-mail carries the project's own prefilled link to the status form.
+    const [first] = sb.fakes.MailApp.outbox;
+    expect(first!.body).toMatch(/viewform\?usp=pp_url&entry\.\d+=2025-05-001\b/);
+    const recorded = rows(sb, 'Påminnelser');
+    expect(recorded.map((r) => `${r['Saksnr']} ${r['Steg']}`)).toEqual([
+      '2025-05-001 purring 3',
+      '2025-05-002 purring 3',
+      '2025-05-002 purring 3',
+      '2025-05-001 før',
+      '2025-05-001 purring 1',
+    ]);
+    expect(recorded[0]).toMatchObject({ Til: 'agdermodellen@example.no', Kopi: 'postmottak@example.no' });
+    expect(rows(sb, 'Logg').filter((r) => r['Handling'] === 'Påminnelser')).toHaveLength(3);
+  });
+
+  it('stops at the quota, says so in Logg, and sends the rest on the next day', () => {
+    const { sb, uid } = start(undefined, 3); // 3 recipients a day; each overdue-3 reminder costs 2
+    sb.fireClockTrigger(uid);
+    expect(sb.fakes.MailApp.outbox).toHaveLength(1);
+    expect(rows(sb, 'Logg').at(-1)!['Etter']).toMatch(
+      /1 sendt; 2 venter til neste kjøring fordi e-postkvoten/,
+    );
+    sb.clock.advance(DAY);
+    sb.fireClockTrigger(uid);
+    expect(sb.fakes.MailApp.outbox).toHaveLength(2);
+    sb.clock.advance(DAY);
+    sb.fireClockTrigger(uid);
+    sb.fireClockTrigger(uid);
+    expect(sb.fakes.MailApp.outbox).toHaveLength(3);
+    expect(
+      new Set(rows(sb, 'Påminnelser').map((r) => `${r['Saksnr']}|${r['Frist']}|${r['Steg']}`)).size,
+    ).toBe(3);
+  });
+
+  it('sends nothing and reads only Innstillinger when reminders are off (the default)', () => {
+    const { sb, uid } = start({ emailReminders: false });
+    sb.calls.reset();
+    for (let day = 0; day < 60; day++, sb.clock.advance(DAY)) sb.fireClockTrigger(uid);
+    expect(sb.fakes.MailApp.outbox).toEqual([]);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+    expect(sb.calls.count('Range.getValues')).toBe(60); // Innstillinger, once a run
+    expect(sheetCalls(sb) % 60).toBe(0); // the same few calls each day
+  });
+
+  it('does nothing when called as google.script.run or with a forged event', () => {
+    const { sb } = start();
+    sb.call('sendReminders', undefined);
+    sb.call('sendReminders', { triggerUid: 'forged' });
+    expect(sb.fakes.MailApp.outbox).toEqual([]);
+  });
+
+  it('makes the same number of Spreadsheet calls whatever the number of projects', () => {
+    const counts = [2, 200].map((n) => {
+      const values = workbook();
+      const apps = values[APPLICATIONS.name]!;
+      for (let i = 0; i < n; i++)
+        apps.push([...(apps[1] as unknown[])].map((v, c) => (c === 0 ? `X-${i}` : v)));
+      const sb = deskWith(values, { now: START, followClock: true, mailQuota: 1500 });
+      sb.ui.answerAlert();
+      sb.call('createStatusForm');
+      const uid = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'sendReminders')!.uniqueId;
+      sb.calls.reset();
+      sb.fireClockTrigger(uid);
+      return { calls: sheetCalls(sb), mails: sb.fakes.MailApp.outbox.length };
+    });
+    expect(counts[1]!.mails).toBeGreaterThan(counts[0]!.mails);
+    expect(counts[1]!.calls).toBe(counts[0]!.calls);
+  });
+});
+
+describe('Vis påminnelser', () => {
+  it('shows what the next run would send, and sends and writes nothing', () => {
+    const { sb } = start();
+    sb.calls.reset();
+    sb.ui.answerAlert();
+    sb.call('showReminders');
+    const alert = sb.ui.alerts.at(-1)!;
+    expect(alert.title).toBe('Vis påminnelser');
+    expect(alert.prompt).toMatch(/Neste kjøring sender 3 påminnelse\(r\):/);
+    expect(alert.prompt).toContain(
+      '• 2025-05-001 – purring 3 – frist 01.11.2025 → agdermodellen@example.no (kopi postmottak@example.no)',
+    );
+    expect(sb.fakes.MailApp.outbox).toEqual([]);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('says when reminders are off, and what switching them on would send; a reader may look', () => {
+    const { sb } = start({ emailReminders: false });
+    sb.ui.answerAlert();
+    sb.runAs({ email: 'leser@example.no' }, () => sb.call('showReminders'));
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/^Påminnelser er slått av[\s\S]*sender 3 påminnelse/);
+    expect(sb.fakes.MailApp.outbox).toEqual([]);
+  });
+});
+
+describe('the trigger', () => {
+  it('is installed once per spreadsheet: another member’s is kept and named', () => {
+    const { sb } = start();
+    sb.ui.answerAlert();
+    sb.runAs({ email: LEADER }, () => sb.call('createStatusForm'));
+    const daily = sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'sendReminders');
+    expect(daily.map((t) => t.owner)).toEqual([SECRETARY]);
+    expect(sb.ui.alerts.at(-1)!.prompt).toContain(`En utløser finnes allerede hos ${SECRETARY}`);
+    sb.ui.answerAlert();
+    sb.call('createStatusForm'); // the installer again: replaced, still one
+    expect(sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'sendReminders')).toHaveLength(1);
+  });
+});
