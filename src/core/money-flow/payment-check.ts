@@ -5,6 +5,7 @@ import { formatDay, monthIndex, parseDay } from '../parse/period';
 import type { CategoryId } from '../workbook/categories';
 import type { PaymentKind, Portfolio } from '../workbook/records';
 import { buildEconomy, isUnused, lastMonthIn, type ProjectEconomy } from './economy';
+import { yearSplit } from './ledger';
 
 /**
  * The *Registrer utbetaling* dialog and the *Inndragning* action, in the core: which projects can be paid,
@@ -34,20 +35,24 @@ export function paymentProjects(p: Portfolio, today: Date): PaymentProject[] {
   const apps = new Map(p.applications.map((a) => [a.caseId, a]));
   const items = new Map<string, string[]>();
   for (const b of p.budget) if (b.item !== '') items.set(b.caseId, [...(items.get(b.caseId) ?? []), b.item]);
-  return [...ordinary].sort().map((caseId) => {
-    const e = economy.get(caseId)!;
+  // A case whose allocations cannot be counted has no economy: `checkPayment` says which row to fix.
+  return [...ordinary].sort().flatMap((caseId) => {
+    const e = economy.get(caseId);
+    if (!e) return [];
     const app = apps.get(caseId);
-    return {
-      caseId,
-      title: e.title,
-      allocated: e.allocated,
-      paid: e.paid,
-      left: e.remaining,
-      // The secretariat's own allocation (no application) needs no agreement with anyone.
-      contract: app ? app.contract === true : true,
-      contractSigned: app?.contractSigned ? app.contractSigned.toISOString().slice(0, 10) : null,
-      items: items.get(caseId) ?? [],
-    };
+    return [
+      {
+        caseId,
+        title: e.title,
+        allocated: e.allocated,
+        paid: e.paid,
+        left: e.remaining,
+        // The secretariat's own allocation (no application) needs no agreement with anyone.
+        contract: app ? app.contract === true : true,
+        contractSigned: app?.contractSigned ? app.contractSigned.toISOString().slice(0, 10) : null,
+        items: items.get(caseId) ?? [],
+      },
+    ];
   });
 }
 
@@ -85,6 +90,14 @@ export function checkPayment(p: Portfolio, today: Date, input: PaymentInput): Pa
     return refuse(
       `Utbetalinger rad ${unclear.row} for sak «${id}» kan ikke leses (beløp, dato eller art). Rett den først, så det som gjenstår kan regnes ut.`,
       `Payments row ${unclear.row} for case "${id}" cannot be read (amount, date or kind). Fix it first, so what is left can be worked out.`,
+    );
+  }
+  // Likewise an allocation row the ledger cannot count (amount, period or kind): what is left is unknown.
+  const uncounted = p.allocations.find((a) => a.caseId === id && (a.kind === null || yearSplit(a) === null));
+  if (uncounted) {
+    return refuse(
+      `Tildelinger rad ${uncounted.row} for sak «${id}» kan ikke leses (beløp, periode eller art). Rett den først, så det som gjenstår kan regnes ut.`,
+      `Allocations row ${uncounted.row} for case "${id}" cannot be read (amount, period or kind). Fix it first, so what is left can be worked out.`,
     );
   }
   const project = paymentProjects(p, today).find((x) => x.caseId === id);

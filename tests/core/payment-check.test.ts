@@ -1,0 +1,47 @@
+import { checkPayment, paymentProjects, type PaymentInput } from '../../src/core/money-flow/payment-check';
+import { readPortfolio } from '../../src/core/workbook/records';
+import { CASE_ID, TODAY, allocation, book, workbookValues, type Book } from './builders';
+
+/** The dialog's core on allocation rows it cannot count: a clear refusal, never a crash or a wrong "left". */
+const portfolioOf = (edit: (b: Book) => void) => readPortfolio(workbookValues(book(edit)));
+const input = (overrides: Partial<PaymentInput> = {}): PaymentInput => ({
+  caseId: CASE_ID,
+  kind: 'payment',
+  amount: '100 000',
+  date: '2025-09-01',
+  voucher: 'Bilag 1',
+  item: '',
+  ...overrides,
+});
+const OTHER = '2025-05-099';
+
+describe('a payment while a Tildelinger row of the case cannot be counted', () => {
+  it.each([
+    ['an amount that is not one', { amount: 'mye' }],
+    ['a period that is not one', { from: 'høsten', to: '' }],
+  ])('with %s is refused naming the row, and the other projects can still be paid', (_what, broken) => {
+    const p = portfolioOf((b) => {
+      b.allocations = [allocation(broken), allocation({ caseId: OTHER })];
+    });
+    expect(paymentProjects(p, TODAY).map((x) => x.caseId)).toEqual([OTHER]);
+    const r = checkPayment(p, TODAY, input());
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message).toMatch(/Tildelinger rad 2 for sak «2025-05-010» kan ikke leses/);
+  });
+
+  it('of unknown kind is refused: it is not counted as granted money to pay out', () => {
+    const p = portfolioOf((b) => {
+      b.allocations = [allocation(), allocation({ kind: 'Inndraging', amount: '700 000' })];
+    });
+    const r = checkPayment(p, TODAY, input({ amount: '850 000' }));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message).toMatch(/Tildelinger rad 3 for sak «2025-05-010» kan ikke leses/);
+  });
+
+  it('is accepted when every row of the case can be counted', () => {
+    const p = portfolioOf((b) => {
+      b.allocations = [allocation(), allocation({ caseId: OTHER, amount: 'mye' })];
+    });
+    expect(checkPayment(p, TODAY, input())).toMatchObject({ ok: true, payment: { amount: 100_000 } });
+  });
+});
