@@ -1,4 +1,9 @@
-import { checkPayment, paymentProjects, type PaymentInput } from '../../src/core/money-flow/payment-check';
+import {
+  checkPayment,
+  checkWithdrawal,
+  paymentProjects,
+  type PaymentInput,
+} from '../../src/core/money-flow/payment-check';
 import { readPortfolio } from '../../src/core/workbook/records';
 import { CASE_ID, TODAY, allocation, book, workbookValues, type Book } from './builders';
 
@@ -43,5 +48,22 @@ describe('a payment while a Tildelinger row of the case cannot be counted', () =
       b.allocations = [allocation(), allocation({ caseId: OTHER, amount: 'mye' })];
     });
     expect(checkPayment(p, TODAY, input())).toMatchObject({ ok: true, payment: { amount: 100_000 } });
+  });
+});
+
+describe('a withdrawal while a row of the case cannot be counted', () => {
+  // Ended July 2026; at TODAY (1 December 2026) the 3-month deadline has passed with 800 000 unpaid.
+  it('is refused naming the row: an unreadable withdrawal row would otherwise be withdrawn again', () => {
+    const p = portfolioOf((b) => {
+      b.allocations = [allocation(), allocation({ kind: 'Inndragning', amount: 'hele' })];
+    });
+    const r = checkWithdrawal(p, TODAY, CASE_ID);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message).toMatch(/Tildelinger rad 3 for sak «2025-05-010» kan ikke leses/);
+  });
+
+  it('is proposed when every row can be counted', () => {
+    const p = portfolioOf(() => {});
+    expect(checkWithdrawal(p, TODAY, CASE_ID)).toMatchObject({ ok: true, proposal: { amount: 800_000 } });
   });
 });

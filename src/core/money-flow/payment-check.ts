@@ -77,29 +77,35 @@ export interface AcceptedPayment {
 
 export type PaymentCheck = { ok: true; payment: AcceptedPayment } | { ok: false; error: TilskuddError };
 
+/**
+ * A `Utbetalinger` or `Tildelinger` row of the case that cannot be counted (amount, date, period or kind):
+ * what is left is unknown until it is fixed, so no payment, refund or withdrawal is registered before.
+ */
+function unclearRow(p: Portfolio, id: string): TilskuddError | null {
+  const pay = p.payments.find(
+    (x) => x.caseId === id && (x.kind === null || !x.amount.ok || x.amount.value <= 0 || !x.date.ok),
+  );
+  if (pay) {
+    return tilskuddError(
+      `Utbetalinger rad ${pay.row} for sak «${id}» kan ikke leses (beløp, dato eller art). Rett den først, så det som gjenstår kan regnes ut.`,
+      `Payments row ${pay.row} for case "${id}" cannot be read (amount, date or kind). Fix it first, so what is left can be worked out.`,
+    );
+  }
+  const row = p.allocations.find((a) => a.caseId === id && (a.kind === null || yearSplit(a) === null));
+  if (!row) return null;
+  return tilskuddError(
+    `Tildelinger rad ${row.row} for sak «${id}» kan ikke leses (beløp, periode eller art). Rett den først, så det som gjenstår kan regnes ut.`,
+    `Allocations row ${row.row} for case "${id}" cannot be read (amount, period or kind). Fix it first, so what is left can be worked out.`,
+  );
+}
+
 /** Validates a payment or refund; the refusal says why and what is possible. */
 export function checkPayment(p: Portfolio, today: Date, input: PaymentInput): PaymentCheck {
   const refuse = (nb: string, en: string) => ({ ok: false as const, error: tilskuddError(nb, en) });
   const id = input.caseId.trim();
   if (id === '') return refuse('Velg prosjektet.', 'Choose the project.');
-  // A row that cannot be counted could change what is left: it must be fixed first.
-  const unclear = p.payments.find(
-    (x) => x.caseId === id && (x.kind === null || !x.amount.ok || x.amount.value <= 0 || !x.date.ok),
-  );
-  if (unclear) {
-    return refuse(
-      `Utbetalinger rad ${unclear.row} for sak «${id}» kan ikke leses (beløp, dato eller art). Rett den først, så det som gjenstår kan regnes ut.`,
-      `Payments row ${unclear.row} for case "${id}" cannot be read (amount, date or kind). Fix it first, so what is left can be worked out.`,
-    );
-  }
-  // Likewise an allocation row the ledger cannot count (amount, period or kind): what is left is unknown.
-  const uncounted = p.allocations.find((a) => a.caseId === id && (a.kind === null || yearSplit(a) === null));
-  if (uncounted) {
-    return refuse(
-      `Tildelinger rad ${uncounted.row} for sak «${id}» kan ikke leses (beløp, periode eller art). Rett den først, så det som gjenstår kan regnes ut.`,
-      `Allocations row ${uncounted.row} for case "${id}" cannot be read (amount, period or kind). Fix it first, so what is left can be worked out.`,
-    );
-  }
+  const unclear = unclearRow(p, id);
+  if (unclear) return { ok: false, error: unclear };
   const project = paymentProjects(p, today).find((x) => x.caseId === id);
   if (!project) {
     return refuse(
@@ -220,6 +226,8 @@ export function checkWithdrawal(
   caseId: unknown,
 ): { ok: true; proposal: WithdrawalProposal } | { ok: false; error: TilskuddError } {
   const id = cellText(caseId);
+  const unclear = unclearRow(p, id);
+  if (unclear) return { ok: false, error: unclear };
   const proposal = withdrawalProposals(p, today).find((w) => w.caseId === id);
   if (proposal) return { ok: true, proposal };
   return {
