@@ -67,3 +67,27 @@ describe('a withdrawal while a row of the case cannot be counted', () => {
     expect(checkWithdrawal(p, TODAY, CASE_ID)).toMatchObject({ ok: true, proposal: { amount: 800_000 } });
   });
 });
+
+describe('the payment date', () => {
+  // Registrer utbetaling records money that has gone out; a later day is a slip (2062) or not paid yet.
+  it('after today is refused, saying so', () => {
+    const r = checkPayment(
+      portfolioOf(() => {}),
+      TODAY,
+      input({ date: '2026-12-02' }),
+    );
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message).toMatch(/02\.12\.2026 er etter i dag \(01\.12\.2026\)/);
+    expect(!r.ok && r.error.reason.en).toMatch(/2026-12-02 is after today/);
+  });
+
+  it('today is accepted', () => {
+    expect(
+      checkPayment(
+        portfolioOf(() => {}),
+        TODAY,
+        input({ date: '2026-12-01' }),
+      ),
+    ).toMatchObject({ ok: true });
+  });
+});

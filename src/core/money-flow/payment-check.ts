@@ -122,6 +122,13 @@ export function checkPayment(p: Portfolio, today: Date, input: PaymentInput): Pa
   if (amount.value <= 0) return refuse('Beløpet må være større enn 0.', 'The amount must be greater than 0.');
   const day = parseDay(input.date);
   if (!day.ok) return refuse(`Datoen: ${day.reason.nb}.`, `The date: ${day.reason.en}.`);
+  // The dialog records money that has gone out (or come back); a later day is a slip or not done yet.
+  if (day.value > today) {
+    return refuse(
+      `Datoen ${formatDay(day.value)} er etter i dag (${formatDay(today)}). Registrer utbetalingen når den er gjort.`,
+      `The date ${formatDay(day.value, 'en')} is after today (${formatDay(today, 'en')}). Register the payment once it is made.`,
+    );
+  }
   const item = input.item.trim();
   if (item !== '' && !project.items.some((i) => normalizeKey(i) === normalizeKey(item))) {
     return refuse(
