@@ -147,8 +147,8 @@ export const EXAMPLE_ALLOCATIONS: Array<Row<typeof ALLOCATIONS>> = [
 /**
  * Illustrative payments (the seeds record none), chosen so that the economy follow-up has something to
  * say: Agdermodellen half paid without a written agreement and not drawn since, the pre-project never
- * paid, the secretariat's cost paid twice over its allocation and late, and a payment booked on a case
- * with no allocation yet.
+ * paid, the secretariat's cost paid in two halves and then 20 000 over its allocation, late, and a
+ * payment booked on a case with no allocation yet.
  */
 export const EXAMPLE_PAYMENTS: Array<Row<typeof PAYMENTS>> = [
   {

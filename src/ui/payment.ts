@@ -142,7 +142,8 @@ function form(): void {
     'aria-describedby': ids.hint,
   });
   const preview = h('div', { class: 'hint', id: ids.hint });
-  const date = h('input', { type: 'date', id: ids.date, name: 'date', value: v.today });
+  // max: the server refuses a later day (money not yet paid); the picker does not offer one.
+  const date = h('input', { type: 'date', id: ids.date, name: 'date', value: v.today, max: v.today });
   const voucher = h('input', {
     type: 'text',
     id: ids.voucher,

@@ -32,6 +32,9 @@ describe('Registrer utbetaling dialog', () => {
     // The form warns before the server refuses.
     await page.getByLabel('Beløp (kr)').fill('600 000');
     await page.getByText(/er mer enn det som gjenstår \(560/).waitFor();
+    // The picker offers no day after today (the server refuses one).
+    const date = page.getByLabel('Dato');
+    expect(await date.getAttribute('max')).toBe(await date.inputValue());
     await page.getByLabel('Dato').fill('2026-01-10');
     await page.getByRole('button', { name: 'Registrer' }).click();
     await page

@@ -5,6 +5,7 @@ import { formatDay, monthIndex, parseDay } from '../parse/period';
 import type { CategoryId } from '../workbook/categories';
 import type { PaymentKind, Portfolio } from '../workbook/records';
 import { buildEconomy, isUnused, lastMonthIn, type ProjectEconomy } from './economy';
+import { yearSplit } from './ledger';
 
 /**
  * The *Registrer utbetaling* dialog and the *Inndragning* action, in the core: which projects can be paid,
@@ -34,20 +35,24 @@ export function paymentProjects(p: Portfolio, today: Date): PaymentProject[] {
   const apps = new Map(p.applications.map((a) => [a.caseId, a]));
   const items = new Map<string, string[]>();
   for (const b of p.budget) if (b.item !== '') items.set(b.caseId, [...(items.get(b.caseId) ?? []), b.item]);
-  return [...ordinary].sort().map((caseId) => {
-    const e = economy.get(caseId)!;
+  // A case whose allocations cannot be counted has no economy: `checkPayment` says which row to fix.
+  return [...ordinary].sort().flatMap((caseId) => {
+    const e = economy.get(caseId);
+    if (!e) return [];
     const app = apps.get(caseId);
-    return {
-      caseId,
-      title: e.title,
-      allocated: e.allocated,
-      paid: e.paid,
-      left: e.remaining,
-      // The secretariat's own allocation (no application) needs no agreement with anyone.
-      contract: app ? app.contract === true : true,
-      contractSigned: app?.contractSigned ? app.contractSigned.toISOString().slice(0, 10) : null,
-      items: items.get(caseId) ?? [],
-    };
+    return [
+      {
+        caseId,
+        title: e.title,
+        allocated: e.allocated,
+        paid: e.paid,
+        left: e.remaining,
+        // The secretariat's own allocation (no application) needs no agreement with anyone.
+        contract: app ? app.contract === true : true,
+        contractSigned: app?.contractSigned ? app.contractSigned.toISOString().slice(0, 10) : null,
+        items: items.get(caseId) ?? [],
+      },
+    ];
   });
 }
 
@@ -72,21 +77,35 @@ export interface AcceptedPayment {
 
 export type PaymentCheck = { ok: true; payment: AcceptedPayment } | { ok: false; error: TilskuddError };
 
+/**
+ * A `Utbetalinger` or `Tildelinger` row of the case that cannot be counted (amount, date, period or kind):
+ * what is left is unknown until it is fixed, so no payment, refund or withdrawal is registered before.
+ */
+function unclearRow(p: Portfolio, id: string): TilskuddError | null {
+  const pay = p.payments.find(
+    (x) => x.caseId === id && (x.kind === null || !x.amount.ok || x.amount.value <= 0 || !x.date.ok),
+  );
+  if (pay) {
+    return tilskuddError(
+      `Utbetalinger rad ${pay.row} for sak «${id}» kan ikke leses (beløp, dato eller art). Rett den først, så det som gjenstår kan regnes ut.`,
+      `Payments row ${pay.row} for case "${id}" cannot be read (amount, date or kind). Fix it first, so what is left can be worked out.`,
+    );
+  }
+  const row = p.allocations.find((a) => a.caseId === id && (a.kind === null || yearSplit(a) === null));
+  if (!row) return null;
+  return tilskuddError(
+    `Tildelinger rad ${row.row} for sak «${id}» kan ikke leses (beløp, periode eller art). Rett den først, så det som gjenstår kan regnes ut.`,
+    `Allocations row ${row.row} for case "${id}" cannot be read (amount, period or kind). Fix it first, so what is left can be worked out.`,
+  );
+}
+
 /** Validates a payment or refund; the refusal says why and what is possible. */
 export function checkPayment(p: Portfolio, today: Date, input: PaymentInput): PaymentCheck {
   const refuse = (nb: string, en: string) => ({ ok: false as const, error: tilskuddError(nb, en) });
   const id = input.caseId.trim();
   if (id === '') return refuse('Velg prosjektet.', 'Choose the project.');
-  // A row that cannot be counted could change what is left: it must be fixed first.
-  const unclear = p.payments.find(
-    (x) => x.caseId === id && (x.kind === null || !x.amount.ok || x.amount.value <= 0 || !x.date.ok),
-  );
-  if (unclear) {
-    return refuse(
-      `Utbetalinger rad ${unclear.row} for sak «${id}» kan ikke leses (beløp, dato eller art). Rett den først, så det som gjenstår kan regnes ut.`,
-      `Payments row ${unclear.row} for case "${id}" cannot be read (amount, date or kind). Fix it first, so what is left can be worked out.`,
-    );
-  }
+  const unclear = unclearRow(p, id);
+  if (unclear) return { ok: false, error: unclear };
   const project = paymentProjects(p, today).find((x) => x.caseId === id);
   if (!project) {
     return refuse(
@@ -103,6 +122,13 @@ export function checkPayment(p: Portfolio, today: Date, input: PaymentInput): Pa
   if (amount.value <= 0) return refuse('Beløpet må være større enn 0.', 'The amount must be greater than 0.');
   const day = parseDay(input.date);
   if (!day.ok) return refuse(`Datoen: ${day.reason.nb}.`, `The date: ${day.reason.en}.`);
+  // The dialog records money that has gone out (or come back); a later day is a slip or not done yet.
+  if (day.value > today) {
+    return refuse(
+      `Datoen ${formatDay(day.value)} er etter i dag (${formatDay(today)}). Registrer utbetalingen når den er gjort.`,
+      `The date ${formatDay(day.value, 'en')} is after today (${formatDay(today, 'en')}). Register the payment once it is made.`,
+    );
+  }
   const item = input.item.trim();
   if (item !== '' && !project.items.some((i) => normalizeKey(i) === normalizeKey(item))) {
     return refuse(
@@ -207,6 +233,8 @@ export function checkWithdrawal(
   caseId: unknown,
 ): { ok: true; proposal: WithdrawalProposal } | { ok: false; error: TilskuddError } {
   const id = cellText(caseId);
+  const unclear = unclearRow(p, id);
+  if (unclear) return { ok: false, error: unclear };
   const proposal = withdrawalProposals(p, today).find((w) => w.caseId === id);
   if (proposal) return { ok: true, proposal };
   return {
