@@ -6,6 +6,7 @@ import {
   type SheetSpec,
 } from '../core/workbook/contract';
 import { isDate, neutralizeFormula } from '../core/base/text';
+import { tilskuddError } from '../core/base/errors';
 
 /**
  * Sheet I/O by header name: one `getValues` per sheet per operation, one `setValues` per write.
@@ -32,6 +33,22 @@ export class SheetIndex {
   find(spec: SheetSpec): Sheet | null {
     const name = findSheetName(spec, this.names);
     return name === undefined ? null : this.sheets[this.names.indexOf(name)]!;
+  }
+
+  /**
+   * Like `find`, for the sheet that decides rights (`Medlemmer`): when two sheets match (an editor added
+   * an unprotected «Members» in front of the protected «Medlemmer»), it refuses instead of picking one.
+   */
+  findOnly(spec: SheetSpec): Sheet | null {
+    const matching = this.names.filter((n) => findSheetName(spec, [n]) !== undefined);
+    if (matching.length > 1) {
+      const list = matching.map((n) => `«${n}»`).join(', ');
+      throw tilskuddError(
+        `Det finnes to ark for medlemmer: ${list}. Bare ett kan bestemme hvem som har hvilken rolle, så Tilskudd er stengt til det andre er slettet. Lederen eller eieren sletter arket som ikke er det beskyttede «${spec.name}».`,
+        `There are two members sheets: ${list.replace(/[«»]/g, '"')}. Only one can decide who has which role, so Tilskudd is closed until the other is deleted. The chair or the owner deletes the one that is not the protected "${spec.name}".`,
+      );
+    }
+    return this.find(spec);
   }
 
   require(spec: SheetSpec): Sheet {

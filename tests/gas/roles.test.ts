@@ -281,3 +281,38 @@ describe('a disqualified assessor sees nothing of how the case was assessed', ()
     expect(seen.ranking.every((r) => r.finalRank !== null)).toBe(true);
   });
 });
+
+describe('a second members sheet decides nothing', () => {
+  test.each(['Members'])(
+    'an editor not in Medlemmer who adds an unprotected «%s» first, listing themself as Leder, is still refused',
+    (name) => {
+      const sb = desk();
+      sb.ui.answerAlert();
+      sb.call('setupWorkbook');
+      // Any editor of the spreadsheet may add a sheet and put it first; only Medlemmer is protected.
+      sb.runAs({ email: STRANGER }, () =>
+        sb.fakes.SpreadsheetApp.getActiveSpreadsheet().insertSheet(name, 0),
+      );
+      for (const [a1, text] of [
+        ['A1', 'Navn'],
+        ['B1', 'E-post'],
+        ['C1', 'Rolle'],
+        ['A2', 'Meg'],
+        ['B2', STRANGER],
+        ['C2', 'Leder'],
+      ])
+        sb.spreadsheet.typeAs(STRANGER, name, a1!, text!);
+      sb.ui.answerAlert();
+      sb.runAs({ email: STRANGER }, () => sb.call('openSupplementDialog'));
+      expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/to ark for medlemmer/);
+      const result = sb.runAs({ email: STRANGER }, () =>
+        sb.call<{ ok: boolean; error?: string }>('supplementLoad', {}),
+      );
+      expect(result.ok).toBe(false);
+      // Set-up by the chair refuses too, rather than protecting or reading the wrong sheet.
+      sb.ui.answerAlert();
+      sb.call('setupWorkbook');
+      expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/to ark for medlemmer/);
+    },
+  );
+});
