@@ -10,7 +10,7 @@ export function activeEmail(): string {
 /** Throws (with the reason) unless the active user's role allows `action`; returns the user's e-mail. */
 export function requireRole(sheets: SheetIndex, action: Action): string {
   const email = activeEmail();
-  const members = sheets.findOnly(MEMBERS_SHEET);
+  const members = sheets.find(MEMBERS_SHEET);
   const error = accessError(email, members ? members.getDataRange().getValues() : [[]], action);
   if (error) throw error;
   return email;

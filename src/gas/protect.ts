@@ -12,7 +12,7 @@ import type { Sheet, SheetIndex } from './sheets';
 export const PROTECTION_DESCRIPTION = 'Tilskudd: bare medlemmer med rett rolle kan endre dette arket.';
 
 export function protectSheets(sheets: SheetIndex): string[] {
-  const members = sheets.findOnly(MEMBERS_SHEET)?.getDataRange().getValues() ?? [[]];
+  const members = sheets.find(MEMBERS_SHEET)?.getDataRange().getValues() ?? [[]];
   const me = Session.getEffectiveUser().getEmail().toLowerCase();
   const protectedNow: string[] = [];
   for (const { spec, writtenBy } of PROTECTED_SHEETS) {

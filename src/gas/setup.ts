@@ -77,7 +77,7 @@ export interface SetupReport {
 export function setupWorkbook(ss: Spreadsheet): SetupReport {
   const sheets = new SheetIndex(ss);
   const hasRows = (spec: SheetSpec) => (sheets.find(spec)?.getLastRow() ?? 0) > 1;
-  const hasMembers = (sheets.findOnly(MEMBERS_SHEET)?.getLastRow() ?? 0) > 1;
+  const hasMembers = hasRows(MEMBERS_SHEET);
   // The very first set-up makes its user the leader; afterwards only the leader may run it.
   const user = hasMembers ? requireRole(sheets, 'settings') : firstUser(hasRows(LOG_SHEET));
   const report: SetupReport = { created: [], headersAdded: [], leader: null, protected: [] };

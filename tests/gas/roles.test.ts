@@ -282,7 +282,18 @@ describe('a disqualified assessor sees nothing of how the case was assessed', ()
   });
 });
 
-describe('a second members sheet decides nothing', () => {
+describe('a look-alike of a protected sheet decides nothing', () => {
+  test('an unprotected «Assessments» put in front of Vurderinger closes the assessment, not takes it over', () => {
+    const sb = desk();
+    sb.ui.answerAlert();
+    sb.call('setupWorkbook');
+    sb.runAs({ email: STRANGER }, () =>
+      sb.fakes.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Assessments', 0),
+    );
+    const result = sb.call<{ ok: boolean; error?: string }>('assessmentLoad', {});
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/flere ark for «Vurderinger»/) });
+  });
+
   test.each(['Members'])(
     'an editor not in Medlemmer who adds an unprotected «%s» first, listing themself as Leder, is still refused',
     (name) => {
@@ -304,7 +315,7 @@ describe('a second members sheet decides nothing', () => {
         sb.spreadsheet.typeAs(STRANGER, name, a1!, text!);
       sb.ui.answerAlert();
       sb.runAs({ email: STRANGER }, () => sb.call('openSupplementDialog'));
-      expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/to ark for medlemmer/);
+      expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/flere ark for «Medlemmer»/);
       const result = sb.runAs({ email: STRANGER }, () =>
         sb.call<{ ok: boolean; error?: string }>('supplementLoad', {}),
       );
@@ -312,7 +323,7 @@ describe('a second members sheet decides nothing', () => {
       // Set-up by the chair refuses too, rather than protecting or reading the wrong sheet.
       sb.ui.answerAlert();
       sb.call('setupWorkbook');
-      expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/to ark for medlemmer/);
+      expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/flere ark for «Medlemmer»/);
     },
   );
 });
