@@ -47,7 +47,11 @@ async function buildAppsScript() {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     legalComments: 'none',
+    // Minified inside the IIFE (every custom-function cell parses the whole file); the top-level stubs
+    // appended below keep their names, parameters and JSDoc, which is all Sheets and clasp need.
     minifySyntax: true,
+    minifyWhitespace: true,
+    minifyIdentifiers: true,
     write: false,
     logLevel: 'warning',
   });
