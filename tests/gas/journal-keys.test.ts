@@ -44,14 +44,6 @@ describe('the sweep after the response sheet changed', () => {
     expect(sweep(sb)).toMatch(/Alle skjemasvar er allerede registrert/);
     expect(count(sb)).toBe(before);
   });
-});
-
-describe('the sweep after the response sheet changed (time zone, earlier keys)', () => {
-  function sweep(sb: Desk): string {
-    sb.ui.answerAlert();
-    sb.call('registerMissingResponses');
-    return sb.ui.alerts.at(-1)!.prompt;
-  }
 
   it('registers nothing again after the spreadsheet time zone changed (the timestamps show otherwise)', () => {
     const sb = desk();
