@@ -12,6 +12,7 @@ import {
 } from '../core/intake/journal';
 import { inLock } from './desk';
 import { langOf } from './i18n';
+import { protectionError } from './protect';
 import { appendLog, type LogEntry } from './log';
 import { SheetIndex, appendRows, readValues, type Sheet, type Spreadsheet } from './sheets';
 
@@ -162,9 +163,11 @@ export function registerResponses<S extends SheetSpec>(
       );
     }
   }
+  // Logg first: it is the protected sheet, so a refusal by Google (an installer whose role changed)
+  // comes before any row is written, and the response waits for the sweep whole.
+  appendLog(sheets, user, plan.log);
   // The append row is read again just before writing: a row typed meanwhile is never overwritten.
   for (const { sheet: s, rows } of plan.appends) appendRows(s, s.getLastRow(), rows);
-  appendLog(sheets, user, plan.log);
   plan.commit?.();
   return plan.ids;
 }
@@ -242,9 +245,10 @@ export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: 
 
 /** A refusal the sweep will retry: logged for the trigger's execution log, not thrown (no failure mails). */
 function leave(spec: { id: string }, error: unknown, what = 'response left for the sweep'): SubmitOutcome {
-  if (!(error instanceof TilskuddError)) throw error;
-  console.warn(`Tilskudd (${spec.id}): ${what}: ${error.reason.en}`);
-  return { status: 'left for the sweep', reason: error.reason.en };
+  const known = error instanceof TilskuddError ? error : protectionError(error);
+  if (!known) throw error;
+  console.warn(`Tilskudd (${spec.id}): ${what}: ${known.reason.en}`);
+  return { status: 'left for the sweep', reason: known.reason.en };
 }
 
 /** The hourly sweep trigger: logs what it did or why it could not, never throws for a refusal. */

@@ -6,6 +6,18 @@ import {
   type SheetSpec,
 } from '../core/workbook/contract';
 import { isDate, neutralizeFormula } from '../core/base/text';
+import { tilskuddError } from '../core/base/errors';
+import { PROTECTED_SHEETS } from '../core/access/protections';
+
+const PROTECTED = new Set<SheetSpec>(PROTECTED_SHEETS.map((p) => p.spec));
+
+function lookAlike(spec: SheetSpec, names: string[]): Error {
+  const list = names.map((n) => `«${n}»`).join(', ');
+  return tilskuddError(
+    `Det finnes flere ark for «${spec.name}»: ${list}. Bare det beskyttede kan brukes (det bestemmer roller eller er loggen), så Tilskudd er stengt til de andre er slettet. Lederen eller eieren sletter arkene som ikke er beskyttet.`,
+    `There is more than one sheet for "${spec.name}": ${list.replace(/[«»]/g, '"')}. Only the protected one may be used (it decides roles or is the record), so Tilskudd is closed until the others are deleted. The chair or the owner deletes the sheets that are not protected.`,
+  );
+}
 
 /**
  * Sheet I/O by header name: one `getValues` per sheet per operation, one `setValues` per write.
@@ -28,8 +40,17 @@ export class SheetIndex {
     this.names = sheets.map((s) => s.getName());
   }
 
-  /** The sheet for a contract spec (Norwegian or English name, any case), or null. */
+  /**
+   * The sheet for a contract spec (Norwegian or English name, any case), or null. A sheet Google
+   * protects (`Medlemmer`, `Logg`, `Vurderinger`, `Dokumenter`) must be the only one of its names: an
+   * unprotected look-alike (an editor's «Members» put in front) would otherwise decide rights or take
+   * the writes, so two refuse instead of one being picked.
+   */
   find(spec: SheetSpec): Sheet | null {
+    if (PROTECTED.has(spec)) {
+      const matching = this.names.filter((n) => findSheetName(spec, [n]) !== undefined);
+      if (matching.length > 1) throw lookAlike(spec, matching);
+    }
     const name = findSheetName(spec, this.names);
     return name === undefined ? null : this.sheets[this.names.indexOf(name)]!;
   }

@@ -386,6 +386,15 @@ describe('responseKey', () => {
     expect(responseKey(TIMESTAMP, withoutNeed)).not.toBe(base);
   });
 
+  it('stays when a question is renamed, a blank column added or the columns moved (the sweep would register it again)', () => {
+    const base = responseKey(TIMESTAMP, ANSWERS_A);
+    const { Behov, ...rest } = ANSWERS_A;
+    expect(responseKey(TIMESTAMP, { ...rest, 'Hvilket behov?': Behov })).toBe(base);
+    expect(responseKey(TIMESTAMP, { ...ANSWERS_A, Merknad: [''] })).toBe(base);
+    const { Prosjekttittel, Budsjett } = ANSWERS_A;
+    expect(responseKey(TIMESTAMP, { Budsjett, Behov, Prosjekttittel })).toBe(base);
+  });
+
   it('changes when the timestamp changes', () => {
     expect(responseKey('02.05.2025 10:15:01', ANSWERS_A)).not.toBe(responseKey(TIMESTAMP, ANSWERS_A));
     expect(responseKey('', ANSWERS_A)).not.toBe(responseKey(TIMESTAMP, ANSWERS_A));
@@ -399,8 +408,14 @@ describe('responseKey', () => {
       timestamp: fc.string({ minLength: 1, maxLength: 25 }),
       answers: fc.dictionary(fc.constantFrom(...titles), answer, { maxKeys: 8 }),
     });
+    // Distinct as the key means it: the timestamp and the non-blank answers, whichever question they answer.
     const canonical = (r: { timestamp: string; answers: Record<string, string> }) =>
-      JSON.stringify([r.timestamp, Object.entries(r.answers).sort(([a], [b]) => (a < b ? -1 : 1))]);
+      JSON.stringify([
+        r.timestamp,
+        Object.values(r.answers)
+          .filter((a) => a !== '')
+          .sort(),
+      ]);
     const distinct = new Map<string, { timestamp: string; answers: Record<string, string> }>();
     for (const r of fc.sample(response, { numRuns: 12_000, seed: 42 })) distinct.set(canonical(r), r);
     const inputs = [...distinct.values()].slice(0, 10_000);

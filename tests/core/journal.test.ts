@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { nextCaseId, raiseHighWater, readHighWater } from '../../src/core/intake/intake';
 import {
+  formerResponseKey,
   otherAnswersText,
   responseKey,
   responseOf,
@@ -16,7 +17,9 @@ describe('the response sheet as journal', () => {
     const row = ['2026-05-12 10:00:00', 'Akutteam', '400000'];
     const response = responseOf(HEADER, row, 2, at('10:00:00'));
     const named = { Tidsmerke: [row[0]!], Prosjekttittel: ['Akutteam'], 'Søkt beløp (kr)': ['400000'] };
-    expect(response.key).toBe(responseKey(row[0]!, named));
+    // The former key (the old trigger's, which unregistered also accepts) and the key of the instant.
+    expect(response.formerKey).toBe(formerResponseKey(row[0]!, named));
+    expect(response.key).toBe(responseKey(at('10:00:00').toISOString(), named));
     expect(response.answers).toEqual(named);
     expect(response).toMatchObject({ row: 2, timestamp: at('10:00:00') });
   });

@@ -15,6 +15,12 @@ describe('the product part of a cell note', () => {
     expect(rememberedFill('Bare mitt')).toBeNull();
   });
 
+  test('a person’s own line starting «Tilskudd: » is theirs, not the product’s part (it was removed)', () => {
+    expect(withoutOwnNote('Tilskudd: innvilget 2024 fra Helsedir')).toBeNull();
+    const note = withOwnNote('Tilskudd: innvilget 2024', ['[budget-incomplete] Plassholder']);
+    expect(withoutOwnNote(note)).toBe('Tilskudd: innvilget 2024');
+  });
+
   test('a message with line breaks stays on one line, so no part of it is taken for a person’s text', () => {
     const note = withOwnNote('', ['[rule] first\nsecond']);
     expect(note).toBe(`${NOTE_PREFIX}[rule] first second`);
@@ -24,7 +30,7 @@ describe('the product part of a cell note', () => {
   const personLine = fc
     .string({ maxLength: 30 })
     .map((s) => s.replace(/\n/g, ' '))
-    .filter((s) => !s.startsWith(NOTE_PREFIX) && !/^\[[^\]\n]+\] /.test(s) && s.trim() !== '');
+    .filter((s) => !/^(Tilskudd: )?\[[^\]\n]+\] /.test(s) && s.trim() !== '');
   test('round trip: the person part and the remembered fill come back as they were', () => {
     fc.assert(
       fc.property(

@@ -283,3 +283,49 @@ describe('a disqualified assessor sees nothing of how the case was assessed', ()
     expect(seen.ranking.every((r) => r.finalRank !== null)).toBe(true);
   });
 });
+
+describe('a look-alike of a protected sheet decides nothing', () => {
+  test('an unprotected «Assessments» put in front of Vurderinger closes the assessment, not takes it over', () => {
+    const sb = desk();
+    sb.ui.answerAlert();
+    sb.call('setupWorkbook');
+    sb.runAs({ email: STRANGER }, () =>
+      sb.fakes.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Assessments', 0),
+    );
+    const result = sb.call<{ ok: boolean; error?: string }>('assessmentLoad', {});
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/flere ark for «Vurderinger»/) });
+  });
+
+  test.each(['Members'])(
+    'an editor not in Medlemmer who adds an unprotected «%s» first, listing themself as Leder, is still refused',
+    (name) => {
+      const sb = desk();
+      sb.ui.answerAlert();
+      sb.call('setupWorkbook');
+      // Any editor of the spreadsheet may add a sheet and put it first; only Medlemmer is protected.
+      sb.runAs({ email: STRANGER }, () =>
+        sb.fakes.SpreadsheetApp.getActiveSpreadsheet().insertSheet(name, 0),
+      );
+      for (const [a1, text] of [
+        ['A1', 'Navn'],
+        ['B1', 'E-post'],
+        ['C1', 'Rolle'],
+        ['A2', 'Meg'],
+        ['B2', STRANGER],
+        ['C2', 'Leder'],
+      ])
+        sb.spreadsheet.typeAs(STRANGER, name, a1!, text!);
+      sb.ui.answerAlert();
+      sb.runAs({ email: STRANGER }, () => sb.call('openSupplementDialog'));
+      expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/flere ark for «Medlemmer»/);
+      const result = sb.runAs({ email: STRANGER }, () =>
+        sb.call<{ ok: boolean; error?: string }>('supplementLoad', {}),
+      );
+      expect(result.ok).toBe(false);
+      // Set-up by the chair refuses too, rather than protecting or reading the wrong sheet.
+      sb.ui.answerAlert();
+      sb.call('setupWorkbook');
+      expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/flere ark for «Medlemmer»/);
+    },
+  );
+});

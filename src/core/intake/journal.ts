@@ -1,5 +1,5 @@
 import { hash53 } from '../base/hash';
-import { normalizeKey } from '../base/text';
+import { isDate, normalizeKey } from '../base/text';
 
 /**
  * A form's response sheet is its journal: Google appends every submission there before any trigger
@@ -18,6 +18,8 @@ export interface FormResponse {
   /** Question title → the answer as displayed, like Google's `namedValues` (the timestamp included). */
   answers: NamedValues;
   key: string;
+  /** The key an earlier version gave the same response (`formerResponseKey`). */
+  formerKey: string;
 }
 
 const TIMESTAMP_TITLES = new Set(['tidsmerke', 'timestamp']);
@@ -35,10 +37,27 @@ export function isBlankSubmission(named: NamedValues | undefined): boolean {
 }
 
 /**
- * The stable key of one response (its displayed timestamp and answers). The trigger and the sweep both
- * compute it from the response sheet's row, so the same response has the same key whichever registers it.
+ * The stable key of one response: its timestamp and its non-blank answers, without the questions' titles
+ * and in no column order. The trigger and the sweep both compute it from the response sheet's row, so
+ * the same response has the same key whichever registers it; and what changes the sheet's look and not
+ * the response keeps it: a question renamed in the form (Google renames its column), a question added
+ * (blank in earlier rows), a column a person added or moved. `timestamp` is the cell's instant when it is
+ * a date (a change of the spreadsheet's time zone or date format changes only how it is shown).
  */
 export function responseKey(timestamp: string, named: NamedValues): string {
+  const answers = Object.entries(named)
+    .filter(([title]) => !isTimestampTitle(title))
+    .map(([, v]) => answerOf(v))
+    .filter((a) => a !== '')
+    .sort();
+  return hash53(JSON.stringify(['v2', timestamp, answers]));
+}
+
+/**
+ * The key an earlier version wrote to `Svar-ID` (displayed timestamp, answers by title, blanks too): a
+ * response registered under it is not registered again.
+ */
+export function formerResponseKey(timestamp: string, named: NamedValues): string {
   const text = JSON.stringify([
     timestamp,
     Object.keys(named)
@@ -68,7 +87,14 @@ export function responseOf(
     // Two columns with one title (a question renamed to another's title): keep both answers.
     answers[text] = [...(answers[text] ?? []), String(display[c] ?? '')];
   });
-  return { row, timestamp, answers, key: responseKey(stamp, answers) };
+  const instant = isDate(timestamp) ? timestamp.toISOString() : stamp;
+  return {
+    row,
+    timestamp,
+    answers,
+    key: responseKey(instant, answers),
+    formerKey: formerResponseKey(stamp, answers),
+  };
 }
 
 /** Every non-blank response of a response sheet read whole (header first). */
@@ -93,7 +119,7 @@ export function unregistered(
   const seen = new Set(registered);
   const out: FormResponse[] = [];
   for (const r of responses) {
-    if (seen.has(r.key)) continue;
+    if (seen.has(r.key) || seen.has(r.formerKey)) continue;
     seen.add(r.key);
     out.push(r);
   }

@@ -1,6 +1,7 @@
 /**
  * Cell notes written by the product. Its part of a note is marked: it starts with a line beginning
- * "Tilskudd: " (at the start of the note or on a line of its own) and goes on with the lines right after
+ * "Tilskudd: [rule-id] " (at the start of the note or on a line of its own; a person's own line
+ * "Tilskudd: innvilget 2024" is theirs) and goes on with the lines right after
  * it that begin with a bracketed tag, "[rule-id] message". Everything else in the note is a person's and
  * is kept, before and after that part. The part may end with "[fyll før] #rrggbb": the cell's own fill
  * before the product highlighted it, given back when the finding is gone.
@@ -17,7 +18,7 @@ interface Parsed {
 
 function parse(note: string): Parsed {
   const lines = note.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(NOTE_PREFIX));
+  const start = lines.findIndex((l) => l.startsWith(NOTE_PREFIX) && TAGGED.test(l.slice(NOTE_PREFIX.length)));
   if (start < 0) return { person: note, own: false, fill: null };
   let end = start + 1;
   while (end < lines.length && TAGGED.test(lines[end]!)) end++;

@@ -1,0 +1,79 @@
+import { exampleWorkbook } from '../../src/example/agder';
+import { answers, deskWith, formOf, submit, type Desk } from './desk-helpers';
+import { responsesOf } from '../../src/core/intake/journal';
+
+const NOW = Date.UTC(2026, 4, 12, 9);
+const desk = () => deskWith(exampleWorkbook(), { now: NOW });
+const count = (sb: Desk) =>
+  sb.spreadsheet.sheetData('Søknader').values.filter((r) => r.some((v) => v !== '')).length;
+
+/** What changes the response sheet's look must not make a registered response look new to the sweep. */
+describe('the sweep after the response sheet changed', () => {
+  function sweep(sb: Desk): string {
+    sb.ui.answerAlert();
+    sb.call('registerMissingResponses');
+    return sb.ui.alerts.at(-1)!.prompt;
+  }
+
+  it('registers nothing again after a question was renamed in the form', () => {
+    const sb = desk();
+    const form = formOf(sb);
+    for (let i = 0; i < 3; i++) submit(sb, answers({ title: `Prosjekt ${i}` }));
+    const before = count(sb);
+    form
+      .getItems()
+      .find((i) => i.getTitle() === 'Behov')!
+      .setTitle('Hvilket behov møter prosjektet?');
+    // Google renames the column's header in the response sheet (the fake does so at the next submission).
+    const named = answers({ title: 'Prosjekt 3' });
+    named['Hvilket behov møter prosjektet?'] = named['Behov']!;
+    delete named['Behov'];
+    submit(sb, named);
+    expect(count(sb)).toBe(before + 1);
+    expect(sweep(sb)).toMatch(/Alle skjemasvar er allerede registrert/);
+    expect(count(sb)).toBe(before + 1);
+  });
+
+  it('registers nothing again after a person added a column of notes to the response sheet', () => {
+    const sb = desk();
+    formOf(sb);
+    for (let i = 0; i < 3; i++) submit(sb, answers({ title: `Prosjekt ${i}` }));
+    const before = count(sb);
+    const journal = sb.fakes.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Skjemasvar 1')!;
+    journal.getRange(1, journal.getLastColumn() + 1).setValue('Merknad');
+    expect(sweep(sb)).toMatch(/Alle skjemasvar er allerede registrert/);
+    expect(count(sb)).toBe(before);
+  });
+
+  it('registers nothing again after the spreadsheet time zone changed (the timestamps show otherwise)', () => {
+    const sb = desk();
+    formOf(sb);
+    for (let i = 0; i < 3; i++) submit(sb, answers({ title: `Prosjekt ${i}` }));
+    const before = count(sb);
+    const ss = sb.fakes.SpreadsheetApp.getActiveSpreadsheet();
+    const journal = ss.getSheetByName('Skjemasvar 1')!;
+    const shown = journal.getRange(2, 1).getDisplayValue();
+    // File › Settings › Time zone (the fake has no setter: its state stands for the setting).
+    Object.assign(sb.spreadsheet, { timeZone: 'America/New_York' });
+    expect(journal.getRange(2, 1).getDisplayValue()).not.toBe(shown);
+    expect(sweep(sb)).toMatch(/Alle skjemasvar er allerede registrert/);
+    expect(count(sb)).toBe(before);
+  });
+
+  it('does not register again a response an earlier version registered under its former key', () => {
+    const sb = desk();
+    formOf(sb);
+    submit(sb, answers({ title: 'Prosjekt registrert før' }));
+    const ss = sb.fakes.SpreadsheetApp.getActiveSpreadsheet();
+    const range = ss.getSheetByName('Skjemasvar 1')!.getDataRange();
+    const [response] = responsesOf(range.getDisplayValues(), range.getValues());
+    const apps = ss.getSheetByName('Søknader')!;
+    const header = apps.getRange(1, 1, 1, apps.getLastColumn()).getValues()[0]!;
+    const keyCell = apps.getRange(apps.getLastRow(), header.indexOf('Svar-ID') + 1);
+    expect(keyCell.getValue()).toBe(response!.key);
+    keyCell.setValue(response!.formerKey);
+    const before = count(sb);
+    expect(sweep(sb)).toMatch(/Alle skjemasvar er allerede registrert/);
+    expect(count(sb)).toBe(before);
+  });
+});
