@@ -27,7 +27,7 @@ describe('Handlingsplan sidebar', () => {
     expect(await focus2.locator('.chips .lamp').allTextContents()).toEqual(['1 Grønn', '4 Rød']);
     // Linked projects with their status.
     expect(await page.locator('.cases li').allTextContents()).toEqual([
-      'Sak 2025-05-001: Agdermodellen – barn og unges helsetjenester innen psykisk helse (Innvilget)',
+      'Sak 2025-05-001: Agdermodellen – barn og unges helsetjenester innen psykisk helse (Innvilget, økonomi rød)',
       expect.stringMatching(/^Sak 2025-05-002: Skrøpelige eldre 65\+ – delt datasenter .*\(/),
     ]);
     // Filter by light, then by responsible, then by region.
