@@ -1,5 +1,10 @@
-import { projectEconomy } from '../core/money-flow/economy';
-import { latestReports, projectView, type ProjectInput } from '../core/follow-up/overview';
+import { projectEconomy, type ProjectEconomy } from '../core/money-flow/economy';
+import {
+  latestReports,
+  projectView,
+  type EconomyFigures,
+  type ProjectInput,
+} from '../core/follow-up/overview';
 import { deadlinesOf } from '../core/follow-up/deadlines/deadlines';
 import { followedProjects } from '../core/follow-up/deadlines/projects';
 import { isoDay } from '../core/follow-up/reminders';
@@ -13,6 +18,13 @@ import { readWorkbook } from './portfolio';
  * The *Oppfølging* sidebar's server side: the projects to follow up (an ordinary grant or a granted
  * status) with their lights, economy and due dates, read in one pass; and selecting a project's row.
  */
+/** The plain figures the sidebar shows: google.script.run carries no Map or Date. */
+function figuresOf(e: ProjectEconomy | undefined): EconomyFigures | null {
+  if (!e) return null;
+  const { allocated, paid, remaining, usedShare, elapsedShare, light } = e;
+  return { allocated, paid, remaining, usedShare, elapsedShare, light };
+}
+
 export function followUpProjects(p: Portfolio, today: Date): ProjectInput[] {
   const deadlines = deadlinesOf(p, today);
   const economy = projectEconomy(p, today);
@@ -24,7 +36,7 @@ export function followUpProjects(p: Portfolio, today: Date): ProjectInput[] {
     status: a.status,
     row: a.row,
     report: latest.get(a.caseId) ?? null,
-    economy: economy.get(a.caseId) ?? null,
+    economy: figuresOf(economy.get(a.caseId)),
     deadlines: deadlines.filter((d) => d.caseId === a.caseId),
   }));
 }

@@ -1,10 +1,12 @@
 import type { FollowUpView, PlanView, Result } from '../../src/ui/api';
+import { assertPlain } from '../ui/shim';
 import { deskWith } from './desk-helpers';
 
 // The sidebars that show a project's economy take it from the one economy engine, with the day in the
 // spreadsheet's zone: the follow-up sidebar's figures and the action plan's linked-project light.
 const ok = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(r.error);
+  assertPlain(r); // what google.script.run can carry back to the sidebar
   return r.value;
 };
 

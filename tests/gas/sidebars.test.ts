@@ -1,17 +1,7 @@
 import { ENDPOINTS, PAGES } from '../../src/ui/api';
 import type { AssessmentView, FindingsView, Result, SupplementDone } from '../../src/ui/api';
+import { assertPlain as expectPlain } from '../ui/shim';
 import { LEADER, SECRETARY, deskWith } from './desk-helpers';
-
-/** google.script.run refuses Dates, functions and class instances; results must be plain JSON. */
-function expectPlain(value: unknown, path = 'result'): void {
-  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return;
-  if (Array.isArray(value)) return value.forEach((v, i) => expectPlain(v, `${path}[${i}]`));
-  const proto = Object.getPrototypeOf(value);
-  if (typeof value !== 'object' || (proto !== null && Object.getPrototypeOf(proto) !== null)) {
-    throw new Error(`${path} is not plain JSON: ${Object.prototype.toString.call(value)}`);
-  }
-  for (const [k, v] of Object.entries(value as object)) expectPlain(v, `${path}.${k}`);
-}
 
 const ok = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);

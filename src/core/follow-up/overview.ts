@@ -68,15 +68,7 @@ export function projectView(p: ProjectInput): ProjectView {
     row: p.row,
     lights,
     lastReport: r?.received.ok ? isoDay(r.received.value) : null,
-    // Only the figures: the engine's economy also holds Dates, which cannot cross google.script.run.
-    economy: p.economy && {
-      allocated: p.economy.allocated,
-      paid: p.economy.paid,
-      remaining: p.economy.remaining,
-      usedShare: p.economy.usedShare,
-      elapsedShare: p.economy.elapsedShare,
-      light: p.economy.light,
-    },
+    economy: p.economy,
     nextDue: pending ? { type: pending.type, deadline: isoDay(pending.effectiveDue) } : null,
     overdue: p.deadlines
       .filter((d) => d.status === 'overdue')
