@@ -104,8 +104,8 @@ function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<Sh
   }
   if (!sheet) {
     throw tilskuddError(
-      `Arket med svarene fra ${spec.label.nb} er ikke kjent (eller slettet). Velg Tilskudd › Opprett søknadsskjema og behold skjemaet, så kobles arket til igjen.`,
-      `The sheet with the responses of the ${spec.label.en} is not known (or deleted). Choose Tilskudd › Create application form and keep the form to link it again.`,
+      `Arket med svarene fra ${spec.label.nb} er ikke kjent (eller slettet). Velg Tilskudd › Søknader og vurdering › Opprett søknadsskjema og behold skjemaet, så kobles arket til igjen.`,
+      `The sheet with the responses of the ${spec.label.en} is not known (or deleted). Choose Tilskudd › Applications and assessment › Create application form and keep the form to link it again.`,
     );
   }
   return sheet;

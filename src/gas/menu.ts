@@ -25,44 +25,82 @@ import { hasStatusForm } from './status-form';
 import { STATUS_JOURNAL } from './status-intake';
 import { PLAN_TEXT } from './plan';
 
-/** The Tilskudd menu and the actions behind it. Every item names a global function of the bundle. */
-export const MENU = [
-  { label: TEXT.setup, fn: 'setupWorkbook' },
-  { label: TEXT.createForm, fn: 'createForm' },
-  { label: TEXT.registerMissing, fn: 'registerMissingResponses' },
-  { label: TEXT.createStatusForm, fn: 'createStatusForm' },
-  null,
+type Label = { nb: string; en: string };
+type Item = { label: Label; fn: string };
+type Group = { label: Label; items: readonly Item[] };
+
+/**
+ * The Tilskudd menu and the actions behind it, grouped as the secretariat works: the daily check first,
+ * then one submenu per stage. Every item names a global function of the bundle.
+ */
+export const MENU: ReadonlyArray<Item | Group | null> = [
   { label: TEXT.check, fn: 'checkPortfolio' },
-  { label: DOCUMENT_TEXT.memo, fn: 'createMemo' },
-  { label: DOCUMENT_TEXT.letters, fn: 'createLetters' },
-  { label: DOCUMENT_TEXT.overview, fn: 'publishOverview' },
-  { label: FOLLOW_UP_DOCUMENT_TEXT.boardStatus, fn: 'createBoardStatus' },
-  { label: FOLLOW_UP_DOCUMENT_TEXT.annualReport, fn: 'createAnnualReport' },
-  { label: TEXT.supplement, fn: 'openSupplementDialog' },
-  { label: TEXT.payment, fn: 'openPaymentDialog' },
-  // Sidebars and the dialog (src/gas/sidebars.ts).
-  null,
   { label: SIDEBAR_TEXT.findings, fn: 'openFindings' },
-  { label: SIDEBAR_TEXT.assessment, fn: 'openAssessment' },
-  { label: SIDEBAR_TEXT.dashboard, fn: 'openDashboard' },
-  { label: SIDEBAR_TEXT.followUp, fn: 'openFollowUp' },
-  { label: TEXT.showReminders, fn: 'showReminders' },
-  { label: TEXT.approveFinalReport, fn: 'approveFinalReport' },
-  // The action plan (src/gas/plan.ts).
   null,
-  { label: SIDEBAR_TEXT.plan, fn: 'openPlan' },
-  { label: PLAN_TEXT.number, fn: 'numberPlan' },
-  { label: PLAN_TEXT.review, fn: 'savePlanReview' },
-  { label: PLAN_TEXT.document, fn: 'createPlanReview' },
-] as const;
+  {
+    label: { nb: 'Søknader og vurdering', en: 'Applications and assessment' },
+    items: [
+      { label: TEXT.createForm, fn: 'createForm' },
+      { label: TEXT.registerMissing, fn: 'registerMissingResponses' },
+      { label: SIDEBAR_TEXT.assessment, fn: 'openAssessment' },
+      { label: SIDEBAR_TEXT.dashboard, fn: 'openDashboard' },
+    ],
+  },
+  {
+    label: { nb: 'Dokumenter', en: 'Documents' },
+    items: [
+      { label: DOCUMENT_TEXT.memo, fn: 'createMemo' },
+      { label: DOCUMENT_TEXT.letters, fn: 'createLetters' },
+      { label: DOCUMENT_TEXT.overview, fn: 'publishOverview' },
+      { label: FOLLOW_UP_DOCUMENT_TEXT.boardStatus, fn: 'createBoardStatus' },
+      { label: FOLLOW_UP_DOCUMENT_TEXT.annualReport, fn: 'createAnnualReport' },
+    ],
+  },
+  {
+    label: { nb: 'Penger', en: 'Money' },
+    items: [
+      { label: TEXT.supplement, fn: 'openSupplementDialog' },
+      { label: TEXT.payment, fn: 'openPaymentDialog' },
+    ],
+  },
+  {
+    label: { nb: 'Oppfølging', en: 'Follow-up' },
+    items: [
+      { label: SIDEBAR_TEXT.followUp, fn: 'openFollowUp' },
+      { label: TEXT.createStatusForm, fn: 'createStatusForm' },
+      { label: TEXT.showReminders, fn: 'showReminders' },
+      { label: TEXT.approveFinalReport, fn: 'approveFinalReport' },
+    ],
+  },
+  {
+    label: { nb: 'Handlingsplan', en: 'Action plan' },
+    items: [
+      { label: SIDEBAR_TEXT.plan, fn: 'openPlan' },
+      { label: PLAN_TEXT.number, fn: 'numberPlan' },
+      { label: PLAN_TEXT.review, fn: 'savePlanReview' },
+      { label: PLAN_TEXT.document, fn: 'createPlanReview' },
+    ],
+  },
+  null,
+  { label: TEXT.setup, fn: 'setupWorkbook' },
+];
+
+/** Every function the menu calls, in menu order. */
+export const menuFunctionNames = (): string[] =>
+  MENU.flatMap((e) => (e === null ? [] : 'items' in e ? e.items.map((i) => i.fn) : [e.fn]));
 
 export function addMenu(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = langOf(ss);
-  const menu = SpreadsheetApp.getUi().createMenu(TEXT.menu[lang]);
-  for (const item of MENU) {
-    if (item) menu.addItem(item.label[lang], item.fn);
-    else menu.addSeparator();
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createMenu(TEXT.menu[lang]);
+  for (const entry of MENU) {
+    if (entry === null) menu.addSeparator();
+    else if ('items' in entry) {
+      const sub = ui.createMenu(entry.label[lang]);
+      for (const item of entry.items) sub.addItem(item.label[lang], item.fn);
+      menu.addSubMenu(sub);
+    } else menu.addItem(entry.label[lang], entry.fn);
   }
   menu.addToUi();
 }
@@ -163,8 +201,8 @@ export function createFormMenu(): void {
           : `${problems.join('\n')}\n${nb ? 'Åpne det i Google Skjemaer, eller kjør Opprett søknadsskjema igjen, når søkerne skal kunne sende inn.' : 'Open it in Google Forms, or run Create application form again, when applicants are to send in.'}`;
       const journalNote = linked
         ? nb
-          ? `Alle svar lagres i arket «${linked}»; det som ikke kom inn i Søknader, registreres hver time (eller med Tilskudd › Registrer manglende svar).`
-          : `Every response is kept in the "${linked}" sheet; any that did not reach Søknader is registered hourly (or with Tilskudd › Register missing responses).`
+          ? `Alle svar lagres i arket «${linked}»; det som ikke kom inn i Søknader, registreres hver time (eller med Tilskudd › Søknader og vurdering › Registrer manglende svar).`
+          : `Every response is kept in the "${linked}" sheet; any that did not reach Søknader is registered hourly (or with Tilskudd › Applications and assessment › Register missing responses).`
         : nb
           ? 'Fant ikke arket med skjemasvarene. Kjør Opprett søknadsskjema igjen om litt.'
           : 'The form responses sheet was not found. Run Create application form again shortly.';

@@ -18,33 +18,46 @@ describe('onOpen', () => {
     sb.call('onOpen');
     const [menu] = sb.ui.menus;
     expect(menu!.caption).toBe('Tilskudd');
-    expect(menu!.entries.map((e) => ('caption' in e ? e.caption : '—'))).toEqual([
-      'Sett opp arbeidsboka',
-      'Opprett søknadsskjema',
-      'Registrer manglende svar',
-      'Opprett statusskjema',
-      '—',
+    const shape = (entries: NonNullable<typeof menu>['entries']): unknown[] =>
+      entries.map((e) =>
+        'submenu' in e ? { [e.caption]: shape(e.submenu) } : 'caption' in e ? e.caption : '—',
+      );
+    expect(shape(menu!.entries)).toEqual([
       'Kontroller portefølje',
-      'Lag saksfremstilling',
-      'Lag tildelingsbrev',
-      'Publiser oversikt',
-      'Lag statusrapport til porteføljestyret',
-      'Lag årlig melding',
-      'Registrer tilleggsbevilling',
-      'Registrer utbetaling',
-      '—',
       'Avvik',
-      'Vurderingsskjema',
-      'Fordeling',
-      'Oppfølging',
-      'Vis påminnelser',
-      'Godkjenn sluttrapport',
       '—',
-      'Handlingsplan',
-      'Nummerer handlingsplanen',
-      'Lagre vurdering',
-      'Lag årlig gjennomgang',
+      {
+        'Søknader og vurdering': [
+          'Opprett søknadsskjema',
+          'Registrer manglende svar',
+          'Vurderingsskjema',
+          'Fordeling',
+        ],
+      },
+      {
+        Dokumenter: [
+          'Lag saksfremstilling',
+          'Lag tildelingsbrev',
+          'Publiser oversikt',
+          'Lag statusrapport til porteføljestyret',
+          'Lag årlig melding',
+        ],
+      },
+      { Penger: ['Registrer tilleggsbevilling', 'Registrer utbetaling'] },
+      { Oppfølging: ['Oppfølging', 'Opprett statusskjema', 'Vis påminnelser', 'Godkjenn sluttrapport'] },
+      {
+        Handlingsplan: [
+          'Handlingsplan',
+          'Nummerer handlingsplanen',
+          'Lagre vurdering',
+          'Lag årlig gjennomgang',
+        ],
+      },
+      '—',
+      'Sett opp arbeidsboka',
     ]);
+    // The 22 actions, each once.
+    expect(new Set(menuFunctions(menu!.entries)).size).toBe(22);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
     }
@@ -53,7 +66,8 @@ describe('onOpen', () => {
   it('speaks English when the spreadsheet locale is not Norwegian', () => {
     const sb = loadBundle({ locale: 'en_GB' });
     sb.call('onOpen');
-    expect(sb.ui.menus[0]!.entries[0]).toMatchObject({ caption: 'Set up workbook' });
+    expect(sb.ui.menus[0]!.entries.at(-1)).toMatchObject({ caption: 'Set up workbook' });
+    expect(sb.ui.menus[0]!.entries[3]).toMatchObject({ caption: 'Applications and assessment' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { PERMISSIONS, accessError, type Action } from '../../src/core/access/roles';
 import { MEMBERS_SHEET } from '../../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
-import { MENU } from '../../src/gas/menu';
+import { menuFunctionNames } from '../../src/gas/menu';
 import { ENDPOINTS, PAGES } from '../../src/ui/api';
 import { PROTECTED } from './fakes/spreadsheet-range';
 import { loadBundle } from './sandbox';
@@ -94,7 +94,7 @@ const allowed = (who: string, action: Action) =>
 
 describe('every menu item and endpoint × every role', () => {
   test('the tables above name every menu item and endpoint', () => {
-    const menuFns = MENU.flatMap((item) => (item ? [item.fn] : []));
+    const menuFns = menuFunctionNames();
     expect(Object.keys(MENU_ACTIONS).sort()).toEqual([...menuFns].sort());
     expect(Object.keys(ENDPOINT_ACTIONS).sort()).toEqual([...ENDPOINTS].sort());
     for (const page of Object.values(PAGES)) expect(MENU_ACTIONS[page.opener]).toBe(page.action);

@@ -1,6 +1,7 @@
 import { ENDPOINTS, PAGES } from '../../src/ui/api';
 import type { AssessmentView, FindingsView, Result, SupplementDone } from '../../src/ui/api';
 import { assertPlain as expectPlain } from '../ui/shim';
+import { menuFunctions } from './fakes/ui';
 import { LEADER, SECRETARY, deskWith } from './desk-helpers';
 
 const ok = <T>(r: Result<T>): T => {
@@ -56,7 +57,7 @@ describe('sidebar pages', () => {
   it('has the menu open the sidebars and the supplementary dialog', () => {
     const sb = deskWith();
     sb.call('onOpen');
-    const fns = sb.ui.menus[0]!.entries.flatMap((e) => ('functionName' in e ? [e.functionName] : []));
+    const fns = menuFunctions(sb.ui.menus[0]!.entries);
     for (const { opener } of Object.values(PAGES)) expect(fns).toContain(opener);
   });
 });

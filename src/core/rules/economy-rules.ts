@@ -67,8 +67,8 @@ export const unusedFunds: Rule = {
           [cell],
           (lang) =>
             lang === 'nb'
-              ? `${about(ref, cell, 'nb')}prosjektet sluttet ${formatMonth(end)}, for mer enn ${months} måneder siden, og ${formatMoney(e.remaining)} av tildelt ${formatMoney(e.allocated)} er ikke utbetalt. Trekk inn ${formatMoney(e.remaining)} (Tilskudd › Registrer utbetaling) eller omdisponer midlene.`
-              : `${about(ref, cell, 'en')}the project ended in ${formatMonth(end, 'en')}, more than ${months} months ago, and ${formatMoney(e.remaining)} of the ${formatMoney(e.allocated)} allocated is unpaid. Withdraw ${formatMoney(e.remaining)} (Tilskudd › Register payment) or reallocate it.`,
+              ? `${about(ref, cell, 'nb')}prosjektet sluttet ${formatMonth(end)}, for mer enn ${months} måneder siden, og ${formatMoney(e.remaining)} av tildelt ${formatMoney(e.allocated)} er ikke utbetalt. Trekk inn ${formatMoney(e.remaining)} (Tilskudd › Penger › Registrer utbetaling) eller omdisponer midlene.`
+              : `${about(ref, cell, 'en')}the project ended in ${formatMonth(end, 'en')}, more than ${months} months ago, and ${formatMoney(e.remaining)} of the ${formatMoney(e.allocated)} allocated is unpaid. Withdraw ${formatMoney(e.remaining)} (Tilskudd › Money › Register payment) or reallocate it.`,
           (lang) =>
             lang === 'nb'
               ? `Prosjektet sluttet ${formatMonth(end)}, og ${formatMoney(e.remaining)} av tildelt ${formatMoney(e.allocated)} er ikke utbetalt.`
