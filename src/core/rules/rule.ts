@@ -45,11 +45,15 @@ export function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> 
 
 export function buildContext(portfolio: Portfolio, ledger: Ledger, today: Date): CheckContext {
   const byCase = (a: { caseId: string }) => a.caseId;
+  let deadlines: Deadline[] | undefined;
   return {
     portfolio,
     ledger,
     today,
-    deadlines: deadlinesOf(portfolio, today),
+    // Worked out when a rule asks: only a workbook that follows up status reports needs them.
+    get deadlines() {
+      return (deadlines ??= deadlinesOf(portfolio, today));
+    },
     economy: buildEconomy(portfolio, today, ledger),
     active: portfolio.applications.filter(isActive),
     budgetByCase: groupBy(portfolio.budget, byCase),

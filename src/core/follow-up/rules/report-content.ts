@@ -62,6 +62,7 @@ export const statusRed: Rule = {
   severity: 'warning',
   check(ctx) {
     const out: Finding[] = [];
+    if (!ctx.portfolio.statusReports?.length) return out;
     const closed = new Set(
       followedProjects(ctx.portfolio)
         .filter((x) => x.closed)
