@@ -1,6 +1,6 @@
-import type { CellRef, Finding, Severity } from '../rules/findings';
+import type { CellRef, Severity } from '../rules/findings';
 import { where } from '../rules/findings';
-import { finding, type CheckContext, type Rule, type RuleText } from '../rules/rule';
+import { finding, rowRule, type CheckContext, type Rule, type RuleText } from '../rules/rule';
 import type { Lang } from '../base/result';
 import { formatDay } from './format';
 import { LEVEL_LABEL, type PlanItem } from './records';
@@ -18,36 +18,19 @@ export function aboutItem(item: PlanItem, field: string, lang: Lang): string {
   return `${named} (${where(cell, lang)}): `;
 }
 
-function planRule(spec: {
+const planRule = (spec: {
   id: string;
   severity: Severity;
   field: string;
   test: (item: PlanItem, ctx: CheckContext) => RuleText | null;
-}): Rule {
-  const rule: Rule = {
-    id: spec.id,
-    severity: spec.severity,
-    check(ctx) {
-      const out: Finding[] = [];
-      for (const item of ctx.portfolio.plan?.items ?? []) {
-        const text = spec.test(item, ctx);
-        if (!text) continue;
-        const cell: CellRef = { sheet: 'plan', row: item.row, field: spec.field };
-        out.push(
-          finding(
-            rule,
-            item.number,
-            [cell],
-            (lang) => aboutItem(item, spec.field, lang) + text[lang],
-            (lang) => text.fact[lang],
-          ),
-        );
-      }
-      return out;
-    },
-  };
-  return rule;
-}
+}): Rule =>
+  rowRule({
+    ...spec,
+    sheet: 'plan',
+    rows: (ctx) => ctx.portfolio.plan?.items ?? [],
+    ref: (item) => item.number,
+    where: (item, _cell, lang) => aboutItem(item, spec.field, lang),
+  });
 
 const isMeasure = (item: PlanItem) => item.level === 3;
 

@@ -115,31 +115,35 @@ export interface RuleText extends Reason {
 }
 
 /**
- * A premise rule that looks at one application at a time: the common shape of most application rules.
- * `test` returns the texts when the rule fires, or null.
+ * A rule that looks at one row of a sheet at a time — an application, a measure of the action plan: the
+ * common shape of most rules. `test` returns the message pair (and its fact) when the rule fires, or null;
+ * `where` starts the message with the place ("Sak 2025-05-001 (Søknader rad 5, «Helseforetak»): ").
  */
-export function applicationRule(spec: {
+export function rowRule<T extends { row: number }>(spec: {
   id: string;
   severity: Severity;
+  sheet: CellRef['sheet'];
   field: string;
-  test: (a: Application, ctx: CheckContext) => RuleText | null;
+  rows: (ctx: CheckContext) => readonly T[];
+  ref: (t: T) => string;
+  where: (t: T, cell: CellRef, lang: Lang) => string;
+  test: (t: T, ctx: CheckContext) => RuleText | null;
 }): Rule {
   const rule: Rule = {
     id: spec.id,
     severity: spec.severity,
     check(ctx) {
       const out: Finding[] = [];
-      for (const app of ctx.active) {
-        const text = spec.test(app, ctx);
+      for (const t of spec.rows(ctx)) {
+        const text = spec.test(t, ctx);
         if (!text) continue;
-        const cell: CellRef = { sheet: 'applications', row: app.row, field: spec.field };
-        const ref = app.caseId;
+        const cell: CellRef = { sheet: spec.sheet, row: t.row, field: spec.field };
         out.push(
           finding(
             rule,
-            ref,
+            spec.ref(t),
             [cell],
-            (lang) => about(ref, cell, lang) + text[lang],
+            (lang) => spec.where(t, cell, lang) + text[lang],
             (lang) => text.fact[lang],
           ),
         );
@@ -149,6 +153,21 @@ export function applicationRule(spec: {
   };
   return rule;
 }
+
+/** A premise rule on one active application at a time. */
+export const applicationRule = (spec: {
+  id: string;
+  severity: Severity;
+  field: string;
+  test: (a: Application, ctx: CheckContext) => RuleText | null;
+}): Rule =>
+  rowRule({
+    ...spec,
+    sheet: 'applications',
+    rows: (ctx) => ctx.active,
+    ref: (a) => a.caseId,
+    where: (a, cell, lang) => about(a.caseId, cell, lang),
+  });
 
 /**
  * A finding about one cell of a record: the message is where (`about`) followed by `text`, both written
