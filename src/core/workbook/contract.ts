@@ -349,7 +349,7 @@ export const PLAN_HISTORY = {
 
 /** The levels of `Nivå` and the lights of `Status` in the action plan, as the dropdowns offer them. */
 export const PLAN_LEVELS = ['Fokusområde', 'Hovedmål', 'Tiltak'] as const;
-export const LIGHTS = ['Grønn', 'Gul', 'Rød', 'Venter'] as const;
+export const LIGHTS = [...Object.values(STATUS_LIGHTS), 'Venter'] as const;
 
 /** Roles in `Medlemmer`; the secretariat's roles may change data, the others may read. */
 export const ROLES = ['Leder', 'Sekretær', 'Sekretariat', 'Brukerrepresentant', 'Leser'] as const;

@@ -1,3 +1,4 @@
+import { STATUS_LIGHTS } from '../../workbook/contract';
 import { normalizeKey } from '../../base/text';
 
 /** A traffic light: green = on track, yellow = issues or risk, red = significant (seed 003). */
@@ -30,10 +31,11 @@ export function worstLight(lights: ReadonlyArray<Light | null>): Light | null {
   return worst;
 }
 
+/** The words of the lights: Norwegian as the sheet's dropdown writes them, English for the English UI. */
 export const LIGHT_LABEL: Record<Light, { nb: string; en: string }> = {
-  green: { nb: 'Grønn', en: 'Green' },
-  yellow: { nb: 'Gul', en: 'Yellow' },
-  red: { nb: 'Rød', en: 'Red' },
+  green: { nb: STATUS_LIGHTS.green, en: 'Green' },
+  yellow: { nb: STATUS_LIGHTS.yellow, en: 'Yellow' },
+  red: { nb: STATUS_LIGHTS.red, en: 'Red' },
 };
 
 /** Background colours for a light in documents and sheets (light tints, so black text stays readable). */
