@@ -1,4 +1,5 @@
 import type { Lang } from '../core/base/result';
+import { editDistance } from '../core/base/text';
 
 /**
  * Clear words for the errors a user can cause and fix: a folder where a file was meant, a file where a
@@ -9,8 +10,8 @@ type Text = (path: string) => { nb: string; en: string };
 
 const FILE_ERRORS: Record<string, Text> = {
   EISDIR: (p) => ({
-    nb: `«${p}» er en mappe, ikke en fil. Oppgi et filnavn, f.eks. ${p}/kontrollert.xlsx.`,
-    en: `"${p}" is a folder, not a file. Give a file name, e.g. ${p}/checked.xlsx.`,
+    nb: `«${p}» er en mappe, men her trengs en fil. Oppgi stien til en fil.`,
+    en: `"${p}" is a folder, but a file is needed here. Give the path of a file.`,
   }),
   EEXIST: (p) => ({
     nb: `«${p}» finnes allerede som fil, men her trengs en mappe. Oppgi en annen mappe med --out.`,
@@ -59,21 +60,13 @@ export function fileErrorMessage(e: unknown, lang: Lang): string | null {
   return text(path)[lang];
 }
 
-/** Edit distance, to suggest the option a user meant (`--yaer` → `--year`). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
 /** The message for an error of `node:util` parseArgs (unknown option, missing value), or null. */
-export function optionErrorMessage(e: unknown, known: string[], lang: Lang): string | null {
+export function optionErrorMessage(
+  e: unknown,
+  known: string[],
+  lang: Lang,
+  example: (option: string) => string | undefined = () => undefined,
+): string | null {
   const code = codeOf(e);
   if (!code?.startsWith('ERR_PARSE_ARGS')) return null;
   const raw = (e as Error).message;
@@ -81,7 +74,7 @@ export function optionErrorMessage(e: unknown, known: string[], lang: Lang): str
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const name = option.replace(/^-+/, '');
     const close = known
-      .map((k) => ({ k, d: distance(name, k) }))
+      .map((k) => ({ k, d: editDistance(name, k) }))
       .filter((x) => x.d <= 2)
       .sort((x, y) => x.d - y.d)[0]?.k;
     const hint =
@@ -89,10 +82,13 @@ export function optionErrorMessage(e: unknown, known: string[], lang: Lang): str
     return lang === 'nb' ? `Ukjent valg «${option}».${hint}` : `Unknown option "${option}".${hint}`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const value = example(option);
+    const eg =
+      value === undefined ? '' : lang === 'nb' ? `, f.eks. ${option} ${value}` : `, e.g. ${option} ${value}`;
     return /argument missing/.test(raw)
       ? lang === 'nb'
-        ? `Valget ${option} trenger en verdi, f.eks. ${option} fil.xlsx.`
-        : `The option ${option} needs a value, e.g. ${option} file.xlsx.`
+        ? `Valget ${option} trenger en verdi${eg}.`
+        : `The option ${option} needs a value${eg}.`
       : lang === 'nb'
         ? `Valget ${option} tar ingen verdi.`
         : `The option ${option} takes no value.`;

@@ -1,13 +1,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/rules/check';
 import { parseDay } from '../core/parse/period';
-import { buildLetter, grants } from '../core/documents/letter';
+import { buildLetter, letterGrants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
 import { buildOverview } from '../core/documents/overview';
 import { grants360, toCsv, toPackageJson } from '../core/documents/giving360';
-import { publication } from '../core/documents/publication';
+import { heldBack, publication, withheldText, type Withheld } from '../core/documents/publication';
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
 import { toDocx } from './docx';
@@ -82,6 +82,7 @@ Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
       year: { type: 'string' },
       date: { type: 'string' },
       write: { type: 'string' },
+      force: { type: 'boolean' },
     },
     run: check,
   },
@@ -118,6 +119,7 @@ Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
       meeting: { type: 'string' },
       case: { type: 'string' },
       cases: { type: 'string' },
+      force: { type: 'boolean' },
     },
     run: memo,
   },
@@ -132,7 +134,7 @@ Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
       en: `Writes one award letter (.docx) per project with an ordinary allocation into FOLDER.
   --date DATE  the letters' date (default: the decision date)`,
     },
-    options: { out: { type: 'string' }, date: { type: 'string' } },
+    options: { out: { type: 'string' }, date: { type: 'string' }, force: { type: 'boolean' } },
     run: letters,
   },
   publish: {
@@ -153,6 +155,7 @@ Both hold the same allocations; one with errors is left out and named (exit 1).
       format: { type: 'string' },
       year: { type: 'string' },
       date: { type: 'string' },
+      force: { type: 'boolean' },
     },
     run: publish,
   },
@@ -176,6 +179,7 @@ per year, for the controller and the annual reporting.
       format: { type: 'string' },
       year: { type: 'string' },
       date: { type: 'string' },
+      force: { type: 'boolean' },
     },
     run: exportEconomy,
   },
@@ -199,6 +203,7 @@ ${reportKindsHelp('en')}
       out: { type: 'string' },
       date: { type: 'string' },
       year: { type: 'string' },
+      force: { type: 'boolean' },
     },
     run: report,
   },
@@ -209,8 +214,36 @@ const PROGRAM = 'tilskudd';
 /** The commands, in the order of the usage text. */
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
+/** The synopsis, with `[--force]` for every command that can replace a file. */
+const synopsis = (c: Command, lang: Lang) =>
+  c.options.force && !c.usage[lang].includes('--force') ? `${c.usage[lang]} [--force]` : c.usage[lang];
+
+/** What every command that writes promises (its `--help`). */
+const SAFETY: Reason = {
+  nb: `  --force         erstatt en utfil som finnes allerede
+
+Tilskudd skriver aldri over innfila (heller ikke gjennom en lenke eller en annen skrivemåte av stien),
+erstatter en fil som finnes bare med --force, og skriver aldri to utfiler med samme navn. I stedet
+avslutter den med 2, sier hvilken fil det gjelder, og lar filene være.`,
+  en: `  --force         replace an output file that already exists
+
+Tilskudd never writes over its input (nor through a link or another spelling of the path), replaces an
+existing file only with --force, and never writes two outputs with the same name. Instead it exits 2,
+names the file, and leaves the files alone.`,
+};
+
+/** A value for `option` as the command's synopsis shows it (`--year 2025`), for "needs a value". */
+function valueExample(c: Command, option: string, lang: Lang): string | undefined {
+  if (option === '--lang') return 'nb';
+  const shown = new RegExp(`${option} ([^\\s\\]]+)`).exec(c.usage[lang])?.[1];
+  return shown
+    ?.split('|')[0]!
+    .replace(/ÅÅÅÅ-MM-DD|YYYY-MM-DD/, '2025-05-09')
+    .replace(/ÅÅÅÅ|YYYY/, '2025');
+}
+
 function usage(lang: Lang): string {
-  const lines = Object.values(COMMANDS).map((c) => `  ${PROGRAM} ${c.usage[lang]}`);
+  const lines = Object.values(COMMANDS).map((c) => `  ${PROGRAM} ${synopsis(c, lang)}`);
   return lang === 'nb'
     ? `Bruk:\n${lines.join('\n')}\n\nFelles valg: --lang nb|en (språk), --help (hjelp for kommandoen, f.eks. «${PROGRAM} check --help»).`
     : `Usage:\n${lines.join('\n')}\n\nCommon options: --lang nb|en (language), --help (help on a command, e.g. "${PROGRAM} check --help").`;
@@ -220,7 +253,8 @@ function commandHelp(name: string, lang: Lang): string {
   const c = COMMANDS[name]!;
   const common =
     lang === 'nb' ? '  --lang nb|en    språk (standard nb)' : '  --lang nb|en    language (default nb)';
-  return `${lang === 'nb' ? 'Bruk' : 'Usage'}: ${PROGRAM} ${c.usage[lang]} [--lang nb|en]\n\n${c.help[lang]}\n${common}`;
+  const safety = c.options.force && name !== 'init' ? `\n${SAFETY[lang]}` : '';
+  return `${lang === 'nb' ? 'Bruk' : 'Usage'}: ${PROGRAM} ${synopsis(c, lang)} [--lang nb|en]\n\n${c.help[lang]}\n${common}${safety}`;
 }
 
 /** A wrong or missing argument: the message, then the command's usage line and where to read more. */
@@ -269,11 +303,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     const see = lang === 'nb' ? `Se «${PROGRAM} ${name} --help».` : `See "${PROGRAM} ${name} --help".`;
     const withUsage = (message: string) =>
-      `${message}\n\n${lang === 'nb' ? 'Bruk' : 'Usage'}: ${PROGRAM} ${command.usage[lang]}\n${see}`;
+      `${message}\n\n${lang === 'nb' ? 'Bruk' : 'Usage'}: ${PROGRAM} ${synopsis(command, lang)}\n${see}`;
     if (e instanceof UsageError) io.err(withUsage(e.reason[lang]));
     else if (e instanceof TilskuddError) io.err(e.reason[lang]);
     else {
-      const message = optionErrorMessage(e, Object.keys(options), lang);
+      const message = optionErrorMessage(e, Object.keys(options), lang, (o) =>
+        valueExample(command, o, lang),
+      );
       if (message !== null) io.err(withUsage(message));
       else io.err(fileErrorMessage(e, lang) ?? unexpected(e, lang));
     }
@@ -293,7 +329,8 @@ function inputFile(ctx: Context, what: Reason): string {
   return file;
 }
 
-function requiredOut(ctx: Context, example: string): string {
+/** `--out`, checked by `safeOutput` against the input `file` (letters check each letter's file instead). */
+function requiredOut(ctx: Context, example: string, file?: string): string {
   const out = text(ctx.opts.out);
   if (out === undefined) {
     throw usageError(
@@ -301,7 +338,7 @@ function requiredOut(ctx: Context, example: string): string {
       `Say where to write: --out ${example}.`,
     );
   }
-  return out;
+  return file === undefined ? out : safeOutput(ctx, out, file, '--out', example);
 }
 
 const say = (ctx: Context, nb: string, en: string) => ctx.io.out(ctx.lang === 'nb' ? nb : en);
@@ -321,10 +358,40 @@ async function readChecked(
   return result;
 }
 
-/** The same file, also through a link or another spelling of its path. */
-function samePath(a: string, b: string): boolean {
+/**
+ * The same file: the same real path (another spelling, `./`, a symbolic link) or, both existing, the same
+ * device and inode (a hard link).
+ */
+function sameFile(a: string, b: string): boolean {
   const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
-  return real(a) === real(b);
+  if (real(a) === real(b)) return true;
+  if (!existsSync(a) || !existsSync(b)) return false;
+  const [x, y] = [statSync(a), statSync(b)];
+  return x.dev === y.dev && x.ino === y.ino;
+}
+
+/**
+ * Where a command may write `out` (given with `option`): never onto its input, never onto a folder, and
+ * onto an existing file only with --force. Checked before anything is read or written; the refusal names
+ * the file and what to do (exit 2).
+ */
+function safeOutput(ctx: Context, out: string, input: string, option: string, example: string): string {
+  if (sameFile(out, input))
+    throw new TilskuddError({
+      nb: `${option} «${out}» er innfila «${input}» (samme fil, også gjennom en lenke eller en annen skrivemåte av stien). Tilskudd skriver aldri over arbeidsboka den leser. Oppgi en ny fil med ${option}.`,
+      en: `${option} "${out}" is the input "${input}" (the same file, also through a link or another spelling of the path). Tilskudd never writes over the workbook it reads. Give a new file with ${option}.`,
+    });
+  if (existsSync(out) && statSync(out).isDirectory())
+    throw new TilskuddError({
+      nb: `${option} «${out}» er en mappe, men her trengs en fil. Oppgi en fil i mappa, f.eks. ${option} ${join(out, example)}.`,
+      en: `${option} "${out}" is a folder, but a file is needed here. Give a file in the folder, e.g. ${option} ${join(out, example)}.`,
+    });
+  if (existsSync(out) && ctx.opts.force !== true)
+    throw new TilskuddError({
+      nb: `«${out}» finnes allerede, og Tilskudd erstatter ikke en fil uten at du ber om det. Velg et nytt filnavn med ${option}, eller legg til --force for å erstatte fila.`,
+      en: `"${out}" already exists, and Tilskudd does not replace a file unless asked. Choose a new file name with ${option}, or add --force to replace the file.`,
+    });
+  return out;
 }
 
 async function check(ctx: Context): Promise<number> {
@@ -335,12 +402,7 @@ async function check(ctx: Context): Promise<number> {
   });
   const year = yearOption(text(opts.year));
   const write = text(opts.write);
-  if (write !== undefined && samePath(write, file)) {
-    throw usageError(
-      `--write kan ikke være innfila «${file}»: Tilskudd skriver aldri over arbeidsboka du kontrollerer. Oppgi en ny fil, f.eks. --write kontrollert.xlsx.`,
-      `--write cannot be the input "${file}": Tilskudd never overwrites the workbook it checks. Give a new file, e.g. --write checked.xlsx.`,
-    );
-  }
+  if (write !== undefined) safeOutput(ctx, write, file, '--write', 'kontrollert.xlsx');
 
   // The check reads streamed values; only --write then loads exceljs's whole workbook (styles, notes)
   // to annotate, after the values are gone, so the two never take memory at once.
@@ -425,7 +487,7 @@ async function memo(ctx: Context): Promise<number> {
     nb: 'Oppgi arbeidsboka og --out FIL.docx.',
     en: 'Give the workbook and --out FILE.docx.',
   });
-  const out = requiredOut(ctx, 'SAK.docx');
+  const out = requiredOut(ctx, 'SAK.docx', file);
   const meeting = isoDate(text(ctx.opts.meeting), '--meeting');
   const result = await readChecked(ctx, await readValues(file), { today: todayOption(undefined) });
   const doc = buildMemo(result, {
@@ -439,7 +501,7 @@ async function memo(ctx: Context): Promise<number> {
   });
   await writeDocument(out, doc);
   say(ctx, `Skrev saksfremstillingen ${out}.`, `Wrote the decision memo ${out}.`);
-  return EXIT.ok;
+  return tellWithheld(ctx, heldBack(result), false);
 }
 
 async function letters(ctx: Context): Promise<number> {
@@ -452,13 +514,55 @@ async function letters(ctx: Context): Promise<number> {
   const given = text(ctx.opts.date);
   const date = given === undefined ? undefined : isoDate(given, '--date');
   const result = await readChecked(ctx, await readValues(file), { today: todayOption(given) });
-  const all = grants(result);
-  for (const grant of all) {
-    const name = `tildelingsbrev-${grant.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
-    await writeDocument(join(out, name), buildLetter(result, grant, { date, lang: ctx.lang }));
+  const { grants, withheld } = letterGrants(result);
+  // Every letter's file is checked before the first is written: two case ids that clean to one name
+  // (also by case alone, as Windows and macOS compare names) would write one letter over the other.
+  const letterFile = (g: (typeof grants)[number]) =>
+    `tildelingsbrev-${g.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
+  const files = new Map<string, string>();
+  for (const grant of grants) {
+    const id = grant.application.caseId;
+    const name = letterFile(grant);
+    const other = files.get(name.toLowerCase());
+    if (other !== undefined)
+      throw new TilskuddError({
+        nb: `To tildelingsbrev ville fått samme filnavn «${name}»: sak «${other}» og sak «${id}». Ingen brev er skrevet. Gi sakene saksnumre som skiller seg i bokstaver eller tall, ikke bare i tegn som / og mellomrom (arket «Søknader», kolonnen «Saksnr»).`,
+        en: `Two award letters would get the same file name "${name}": case "${other}" and case "${id}". No letter was written. Give the cases ids that differ in letters or digits, not only in characters such as / and spaces (sheet "Søknader", column "Saksnr").`,
+      });
+    files.set(name.toLowerCase(), id);
+    safeOutput(ctx, join(out, name), file, '--out', 'MAPPE');
   }
-  say(ctx, `Skrev ${all.length} tildelingsbrev i ${out}.`, `Wrote ${all.length} award letters in ${out}.`);
-  return EXIT.ok;
+  for (const grant of grants)
+    await writeDocument(join(out, letterFile(grant)), buildLetter(result, grant, { date, lang: ctx.lang }));
+  say(
+    ctx,
+    `Skrev ${grants.length} tildelingsbrev i ${out}.`,
+    `Wrote ${grants.length} award letters in ${out}.`,
+  );
+  return tellWithheld(ctx, withheld);
+}
+
+/**
+ * Names each grant held back from a document (see `heldBack`) on stderr with its errors; exit 1 when
+ * any is, so a script notices.
+ */
+function tellWithheld(ctx: Context, withheld: Withheld[], leftOut = true): number {
+  const { lang } = ctx;
+  for (const w of withheld) {
+    const { where, errors } = withheldText(w, lang);
+    const what = leftOut
+      ? { nb: 'Holdt utenfor', en: 'Left out' }
+      : {
+          nb: 'Talt med slik arket viser den, men har feil',
+          en: 'Counted as the sheet holds it, but with errors',
+        };
+    ctx.io.err(
+      lang === 'nb'
+        ? `${what.nb} (rett feilen og kjør på nytt): ${where}:\n    ${errors.join('\n    ')}`
+        : `${what.en} (correct the error and run again): ${where}:\n    ${errors.join('\n    ')}`,
+    );
+  }
+  return withheld.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
 async function publish(ctx: Context): Promise<number> {
@@ -467,7 +571,7 @@ async function publish(ctx: Context): Promise<number> {
     nb: 'Oppgi arbeidsboka og --out FIL.',
     en: 'Give the workbook and --out FILE.',
   });
-  const out = requiredOut(ctx, 'FIL.csv');
+  const out = requiredOut(ctx, 'FIL.csv', file);
   const format = text(opts.format);
   if (format !== '360giving' && format !== 'overview') {
     throw usageError(
@@ -497,16 +601,7 @@ async function publish(ctx: Context): Promise<number> {
       `Wrote the overview of allocations ${year} to ${out}.`,
     );
   }
-  for (const { allocation: a, errors } of withheld) {
-    const where = lang === 'nb' ? `Tildelinger rad ${a.row}` : `Allocations row ${a.row}`;
-    const reasons = errors.map((f) => `[${f.rule}] ${f.message[lang]}`).join('\n    ');
-    ctx.io.err(
-      lang === 'nb'
-        ? `Holdt utenfor (rett feilen og publiser på nytt): ${where}, sak ${a.caseId || '(uten saksnr)'}:\n    ${reasons}`
-        : `Left out (correct the error and publish again): ${where}, case ${a.caseId || '(no case id)'}:\n    ${reasons}`,
-    );
-  }
-  return withheld.length > 0 ? EXIT.findings : EXIT.ok;
+  return tellWithheld(ctx, withheld);
 }
 
 async function exportEconomy(ctx: Context): Promise<number> {
@@ -515,7 +610,7 @@ async function exportEconomy(ctx: Context): Promise<number> {
     nb: 'Oppgi arbeidsboka og --out FIL.',
     en: 'Give the workbook and --out FILE.',
   });
-  const out = requiredOut(ctx, 'FIL.xlsx');
+  const out = requiredOut(ctx, 'FIL.xlsx', file);
   const format = text(opts.format);
   if (format !== 'economy') {
     throw usageError(
@@ -529,12 +624,12 @@ async function exportEconomy(ctx: Context): Promise<number> {
   const result = await readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
   const rows = await writeEconomy(result, out, lang, year);
   say(ctx, `Skrev økonomien (${rows} rader) til ${out}.`, `Wrote the economy (${rows} rows) to ${out}.`);
-  return EXIT.ok;
+  return tellWithheld(ctx, publication(result, year).withheld, false);
 }
 
 async function report(ctx: Context): Promise<number> {
   const file = inputFile(ctx, { nb: 'Oppgi én arbeidsbok (.xlsx).', en: 'Give one workbook (.xlsx).' });
-  const out = requiredOut(ctx, 'FIL.docx');
+  const out = requiredOut(ctx, 'FIL.docx', file);
   const asked = text(ctx.opts.kind) ?? '';
   const kind = REPORT_KINDS[asked];
   if (!kind) {
@@ -556,7 +651,7 @@ async function report(ctx: Context): Promise<number> {
   await writeDocument(out, kind.build({ ...options, result, values }));
   const done = kind.done(out, options);
   say(ctx, done.nb, done.en);
-  return EXIT.ok;
+  return tellWithheld(ctx, heldBack(result), false);
 }
 
 /** Today on this machine's calendar, as YYYY-MM-DD. */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { choicesFor } from '../core/workbook/choices';
@@ -40,26 +40,102 @@ export function plainValue(value: CellValue): unknown {
   return '';
 }
 
-/** Runs a reader of the file at `path`, turning its failures into messages that name the file. */
-async function reading<T>(path: string, read: () => Promise<T>): Promise<T> {
+const SAVE_AS = {
+  nb: 'Åpne den i Excel og velg Fil › Lagre som › «Excel-arbeidsbok (.xlsx)» (LibreOffice: «Excel 2007-365 (.xlsx)»; Google Sheets: Fil › Last ned › «Microsoft Excel (.xlsx)»), og bruk den nye fila.',
+  en: 'Open it in Excel and choose File › Save As › "Excel Workbook (.xlsx)" (LibreOffice: "Excel 2007-365 (.xlsx)"; Google Sheets: File › Download › "Microsoft Excel (.xlsx)"), and use the new file.',
+};
+
+/** What a file that is no .xlsx is, told from its first bytes, so the message says what to do. */
+function notXlsx(path: string, data: Buffer): Error | null {
+  const what = (nb: string, en: string, fix = SAVE_AS) =>
+    tilskuddError(`«${path}» ${nb} ${fix.nb}`, `"${path}" ${en} ${fix.en}`);
+  if (data.length === 0)
+    return what(
+      'er tom (0 byte): den ble kanskje ikke lagret ferdig, eller kopieringen stoppet.',
+      'is empty (0 bytes): it may not have been saved completely, or the copy stopped.',
+      {
+        nb: 'Åpne originalen i Excel, lagre den som «Excel-arbeidsbok (.xlsx)», og prøv igjen.',
+        en: 'Open the original in Excel, save it as "Excel Workbook (.xlsx)", and try again.',
+      },
+    );
+  const head = data.subarray(0, 4).toString('latin1');
+  if (head === '\xd0\xcf\x11\xe0')
+    return what(
+      'er en eldre Excel-fil (.xls) eller en passordbeskyttet arbeidsbok; Tilskudd leser bare .xlsx uten passord.',
+      'is an older Excel file (.xls) or a password-protected workbook; Tilskudd reads only .xlsx without a password.',
+    );
+  if (head !== 'PK\x03\x04') {
+    const start = data.subarray(0, 4096);
+    return start.includes(0)
+      ? what('er ikke en Excel-arbeidsbok (.xlsx).', 'is not an Excel workbook (.xlsx).')
+      : what(
+          'er en tekstfil (CSV eller lignende), ikke en Excel-arbeidsbok. Sjekk at kolonnene er delt riktig når du åpner den.',
+          'is a text file (CSV or similar), not an Excel workbook. Check that the columns are split correctly when you open it.',
+        );
+  }
+  // A zip's directory is at its end: without it the file was cut short.
+  if (data.lastIndexOf('PK\x05\x06', undefined, 'latin1') < 0)
+    return what(
+      'er ufullstendig (avkortet): slutten av fila mangler, kanskje fordi kopieringen eller nedlastingen stoppet.',
+      'is incomplete (truncated): the end of the file is missing, perhaps because the copy or download stopped.',
+      {
+        nb: 'Hent en ny kopi, eller åpne originalen i Excel og lagre den som «Excel-arbeidsbok (.xlsx)».',
+        en: 'Get a new copy, or open the original in Excel and save it as "Excel Workbook (.xlsx)".',
+      },
+    );
+  if (data.includes('opendocument.spreadsheet', 0, 'latin1'))
+    return what(
+      'er et OpenDocument-regneark (.ods), ikke en Excel-arbeidsbok.',
+      'is an OpenDocument spreadsheet (.ods), not an Excel workbook.',
+    );
+  if (!data.includes('xl/workbook.xml', 0, 'latin1'))
+    return what(
+      'er en zip-fil, men ikke en Excel-arbeidsbok (.xlsx).',
+      'is a zip file, but not an Excel workbook (.xlsx).',
+    );
+  return null;
+}
+
+/**
+ * The bytes of the workbook at `path`, or a message that names the file and says what to do: missing, a
+ * folder, empty, cut short, .xls, .ods, .csv. Checked before any parsing, as exceljs's stream reader never
+ * settles on an empty or broken file (the command would end without an exit code).
+ */
+async function workbookBytes(path: string): Promise<Buffer> {
   if (!existsSync(path))
-    throw tilskuddError(`Filen «${path}» finnes ikke.`, `The file "${path}" does not exist.`);
+    throw tilskuddError(
+      `Filen «${path}» finnes ikke. Sjekk stien.`,
+      `The file "${path}" does not exist. Check the path.`,
+    );
+  if (statSync(path).isDirectory())
+    throw tilskuddError(
+      `«${path}» er en mappe, ikke en arbeidsbok. Oppgi selve .xlsx-fila, ikke mappa den ligger i.`,
+      `"${path}" is a folder, not a workbook. Give the .xlsx file itself, not the folder it is in.`,
+    );
+  const data = await readFile(path);
+  const wrong = notXlsx(path, data);
+  if (wrong) throw wrong;
+  return data;
+}
+
+/** Parses the bytes; a zip that still cannot be read is damaged. */
+async function parsing<T>(path: string, parse: () => Promise<T>): Promise<T> {
   try {
-    return await read();
+    return await parse();
   } catch (e) {
-    // A folder, no access, a file locked by Excel: the CLI names those in words of their own.
     if (isFileError(e)) throw e;
     throw tilskuddError(
-      `Filen «${path}» er ikke en lesbar .xlsx-fil.`,
-      `The file "${path}" is not a readable .xlsx file.`,
+      `«${path}» er en skadet Excel-arbeidsbok som ikke kan leses. ${SAVE_AS.nb}`,
+      `"${path}" is a damaged Excel workbook that cannot be read. ${SAVE_AS.en}`,
     );
   }
 }
 
 /** The whole workbook with styles and notes, for commands that write it back (`check --write`). */
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const data = await workbookBytes(path);
   const wb = new ExcelJS.Workbook();
-  await reading(path, () => wb.xlsx.readFile(path));
+  await parsing(path, () => wb.xlsx.load(data as unknown as ExcelJS.Buffer));
   return wb;
 }
 
@@ -69,10 +145,9 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
  * needs the workbook part before the sheets, as Excel and exceljs write them; a file ordered otherwise
  * is read whole instead.
  */
-export function readValues(path: string): Promise<WorkbookValues> {
-  return reading(path, async () => {
-    // Read by us, so a folder or a missing permission is an ordinary error, not one of the stream's.
-    const data = await readFile(path);
+export async function readValues(path: string): Promise<WorkbookValues> {
+  const data = await workbookBytes(path);
+  return parsing(path, async () => {
     try {
       return await streamValues(data);
     } catch {

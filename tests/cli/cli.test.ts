@@ -257,7 +257,7 @@ describe('tilskudd check', () => {
     writeFileSync(junk, 'not a zip');
     const bad = await cli('check', junk);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/ikke en lesbar \.xlsx-fil/);
+    expect(bad.err).toMatch(/ikke en Excel-arbeidsbok.*Lagre som › «Excel-arbeidsbok \(\.xlsx\)»/);
     expect((await cli('check')).code).toBe(2);
     expect((await cli('check', junk, '--lang', 'de')).err).toMatch(/--lang må være nb eller en/);
     expect((await cli('check', junk, '--year', '25')).code).toBe(2);

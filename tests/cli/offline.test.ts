@@ -193,7 +193,7 @@ describe('clear messages for predictable mistakes', () => {
     const a = await cli('check', file, '--write', folder);
     expect(a.code).toBe(2);
     expect(a.err).toBe(
-      `«${folder}» er en mappe, ikke en fil. Oppgi et filnavn, f.eks. ${folder}/kontrollert.xlsx.`,
+      `--write «${folder}» er en mappe, men her trengs en fil. Oppgi en fil i mappa, f.eks. --write ${folder}/kontrollert.xlsx.`,
     );
     const notFolder = tmp('brev.txt');
     writeFileSync(notFolder, '');
@@ -201,7 +201,9 @@ describe('clear messages for predictable mistakes', () => {
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/already exists as a file, but a folder is needed/);
     const c = await cli('check', folder);
-    expect(c.err).toMatch(/er en mappe/);
+    expect(c.err).toBe(
+      `«${folder}» er en mappe, ikke en arbeidsbok. Oppgi selve .xlsx-fila, ikke mappa den ligger i.`,
+    );
     expect(`${a.err}${b.err}${c.err}`).not.toMatch(/Uventet|Unexpected|EISDIR|EEXIST/);
   });
 

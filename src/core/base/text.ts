@@ -8,6 +8,48 @@ export function normalizeKey(text: string): string {
     .toLowerCase();
 }
 
+/** Edit distance (Levenshtein): how many letters to add, remove or change to turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** A name as a person may mistype it: case, spaces, punctuation and the Norwegian letters folded away. */
+const looseKey = (text: string) =>
+  normalizeKey(text)
+    .replace(/æ/g, 'ae')
+    .replace(/[øö]/g, 'o')
+    .replace(/[åä]/g, 'a')
+    .normalize('NFD')
+    .replace(/[^a-z0-9]/g, '');
+
+/**
+ * Of `candidates`, the one most likely meant by `wanted` (a renamed sheet or header, a mistyped option):
+ * equal when folded («Soknader» for «Søknader»), one the start of the other («Søknad»), or at most about
+ * a third of its letters apart. Undefined when none is close.
+ */
+export function likelyMatch(wanted: string, candidates: readonly string[]): string | undefined {
+  const w = looseKey(wanted);
+  if (w === '') return undefined;
+  let best: { name: string; d: number } | undefined;
+  for (const name of candidates) {
+    const c = looseKey(name);
+    if (c === '') continue;
+    const prefix = c.length >= 3 && (w.startsWith(c) || c.startsWith(w));
+    const d = prefix ? Math.abs(w.length - c.length) / 100 : editDistance(w, c);
+    if (!prefix && d > Math.max(1, Math.floor(Math.max(w.length, c.length) / 3))) continue;
+    if (best === undefined || d < best.d) best = { name, d };
+  }
+  return best?.name;
+}
+
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }

@@ -5,6 +5,7 @@ import type { Allocation, Application } from '../workbook/records';
 import type { Lang } from '../base/result';
 import { h, p, table, ul, type DocModel } from './model';
 import { norwegianDate } from './memo';
+import { heldBack, type Withheld } from './publication';
 
 /** The award letter (*tildelingsbrev*) for a project with an ordinary grant. */
 export interface Grant {
@@ -12,25 +13,29 @@ export interface Grant {
   allocation: Allocation;
 }
 
-/** Projects with an ordinary grant and an application row, in case-id order. */
-export function grants(result: CheckResult): Grant[] {
+/**
+ * Projects with an ordinary grant and an application row, in case-id order; a grant held back by
+ * `heldBack` (an error in its own data) gets no letter and is listed in `withheld` instead.
+ */
+export function letterGrants(result: CheckResult): { grants: Grant[]; withheld: Withheld[] } {
   const apps = new Map(result.portfolio.applications.map((a) => [a.caseId, a]));
+  const held = new Map(heldBack(result).map((w) => [w.allocation, w]));
   const out: Grant[] = [];
+  const withheld: Withheld[] = [];
   const seen = new Set<string>();
   for (const allocation of result.portfolio.allocations) {
     const application = apps.get(allocation.caseId);
-    if (
-      allocation.kind !== 'ordinary' ||
-      !application ||
-      !allocation.amount.ok ||
-      seen.has(allocation.caseId)
-    )
-      continue;
+    if (allocation.kind !== 'ordinary' || !application || seen.has(allocation.caseId)) continue;
     seen.add(allocation.caseId);
-    out.push({ application, allocation });
+    const w = held.get(allocation);
+    if (w) withheld.push(w);
+    else if (allocation.amount.ok) out.push({ application, allocation });
   }
-  return out.sort((a, b) => a.application.caseId.localeCompare(b.application.caseId));
+  return { grants: out.sort((a, b) => a.application.caseId.localeCompare(b.application.caseId)), withheld };
 }
+
+/** The grants that get a letter (see `letterGrants`). */
+export const grants = (result: CheckResult): Grant[] => letterGrants(result).grants;
 
 const kr = (n: number) => `kr ${formatMoney(n, false)}`;
 

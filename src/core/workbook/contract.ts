@@ -1,5 +1,5 @@
 import { tilskuddError } from '../base/errors';
-import { isBlank, normalizeKey } from '../base/text';
+import { isBlank, likelyMatch, normalizeKey } from '../base/text';
 
 /**
  * The workbook contract: sheet and header names are the product's interface. This one description
@@ -429,9 +429,25 @@ export function mapHeaders<S extends SheetSpec>(
   }
   if (missing.length > 0) {
     const list = missing.map((m) => `«${m}»`).join(', ');
+    // A renamed header is named as the likely original, from the headers no field took.
+    const used = new Set(Object.values(columns));
+    const spare = header.flatMap((cell, i) => {
+      const text = String(cell ?? '').trim();
+      return text !== '' && !used.has(i) ? [text] : [];
+    });
+    const guesses = missing.flatMap((m) => {
+      const found = likelyMatch(m, spare);
+      return found === undefined ? [] : [{ m, found }];
+    });
+    const nb = guesses
+      .map((g) => ` Mente du «${g.found}» for «${g.m}»? Gi kolonnen navnet «${g.m}».`)
+      .join('');
+    const en = guesses
+      .map((g) => ` Did you mean "${g.found}" for "${g.m}"? Name the column "${g.m}".`)
+      .join('');
     throw tilskuddError(
-      `Arket «${spec.name}» mangler ${missing.length === 1 ? 'kolonnen' : 'kolonnene'} ${list} i rad 1. Legg ${missing.length === 1 ? 'den' : 'dem'} til (Tilskudd › Sett opp arbeidsboka gjør det).`,
-      `Sheet "${spec.name}" is missing the column${missing.length === 1 ? '' : 's'} ${list.replace(/[«»]/g, '"')} in row 1. Add ${missing.length === 1 ? 'it' : 'them'} (Tilskudd › Set up workbook does it).`,
+      `Arket «${spec.name}» mangler ${missing.length === 1 ? 'kolonnen' : 'kolonnene'} ${list} i rad 1.${nb} Legg ${missing.length === 1 ? 'den' : 'dem'} til (Tilskudd › Sett opp arbeidsboka gjør det).`,
+      `Sheet "${spec.name}" is missing the column${missing.length === 1 ? '' : 's'} ${list.replace(/[«»]/g, '"')} in row 1.${en} Add ${missing.length === 1 ? 'it' : 'them'} (Tilskudd › Set up workbook does it).`,
     );
   }
   return columns as Partial<Record<FieldKey<S>, number>>;
@@ -502,8 +518,15 @@ export function findSheetName(spec: SheetSpec, names: readonly string[]): string
  * A missing sheet: how to add it without losing anything (never "make a new workbook", which would
  * replace the user's data).
  */
-export function missingSheet(spec: SheetSpec): Error {
+export function missingSheet(spec: SheetSpec, names: readonly string[] = []): Error {
   const headers = spec.fields.filter((f) => !f.optional);
+  // A renamed sheet («Soknader», «Søknad») is named, so the fix is a rename, not a new sheet.
+  const guess = likelyMatch(spec.name, names) ?? likelyMatch(spec.en, names);
+  if (guess !== undefined)
+    return tilskuddError(
+      `Fant ikke arket «${spec.name}». Mente du «${guess}»? Gi det arket navnet «${spec.name}» (dataene blir som de er), og prøv igjen.`,
+      `Found no sheet "${spec.name}". Did you mean "${guess}"? Rename that sheet to "${spec.name}" (its data stays as it is) and try again.`,
+    );
   return tilskuddError(
     `Arbeidsboka mangler arket «${spec.name}». Legg til et ark med det navnet og disse overskriftene i rad 1: ${headers.map((f) => f.header).join(', ')}. De andre arkene og dataene dine blir som de er. I Google Sheets gjør Tilskudd › Sett opp arbeidsboka det uten å endre noe annet; offline lager «tilskudd init mal.xlsx» en mal i en ny fil som du kan kopiere arket fra.`,
     `The workbook has no sheet "${spec.name}". Add a sheet of that name with these headers in row 1: ${headers.map((f) => f.en).join(', ')}. Your other sheets and data stay as they are. In Google Sheets, Tilskudd › Set up workbook does it without changing anything else; offline, "tilskudd init template.xlsx" writes a template to a new file you can copy the sheet from.`,

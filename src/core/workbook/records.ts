@@ -7,6 +7,7 @@ import {
   ASSESSMENTS,
   BUDGET,
   DEADLINES,
+  FINDINGS_SHEET,
   PAYMENTS,
   SETTINGS_SHEET,
   STATUS_REPORTS,
@@ -338,7 +339,12 @@ function sheetValues(
   spec: SheetSpec,
 ): { name: string; rows: readonly (readonly unknown[])[] } {
   const name = findSheetName(spec, Object.keys(values));
-  if (name === undefined) throw missingSheet(spec);
+  if (name === undefined) {
+    // A sheet of the contract under its own name is never the renamed one.
+    const known = [...Object.values(SHEETS), SETTINGS_SHEET, ASSESSMENTS, FINDINGS_SHEET];
+    const others = Object.keys(values).filter((n) => !known.some((k) => findSheetName(k, [n])));
+    throw missingSheet(spec, others);
+  }
   return { name, rows: values[name]! };
 }
 
