@@ -24,7 +24,7 @@ import { todayIn } from './desk';
 import { FORM_ID_PROPERTY } from './form';
 import type { LogEntry } from './log';
 import { handleSubmitEvent, type JournalBatch, type JournalPlan, type JournalSpec } from './journal';
-import { readValues, rowFor, wallClock, type Sheet } from './sheets';
+import { rowFor, wallClock, type Sheet } from './sheets';
 
 /**
  * The application form's intake: each new response becomes a `Søknader` row with the next case id of
@@ -60,7 +60,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
   const findingsHeader = findingsSheet ? headerOf(findingsSheet) : null;
   if (findingsHeader) mapHeaders(FINDINGS_SHEET, findingsHeader);
   const settingsSheet = sheets.find(SETTINGS_SHEET);
-  const settingsValues = settingsSheet ? readValues(settingsSheet, timeZone) : null;
+  const settingsValues = settingsSheet ? sheets.values(settingsSheet) : null;
   const settings = readSettings(settingsValues ? { [SETTINGS_SHEET.name]: settingsValues } : {});
   const header = target.values[0]!;
   const caseCol = target.columns.caseId!;
@@ -140,7 +140,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
       [budgetHeader, ...blankRows(budgetLength - 1), ...budgetRows],
       settingsValues,
     ),
-    { today: todayIn(ss) },
+    { today: todayIn(ss, sheets) },
   );
   const lang = batch.lang;
   const findingRows = checked.findings.map((f) =>

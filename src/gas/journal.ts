@@ -14,7 +14,7 @@ import { inLock } from './desk';
 import { langOf } from './i18n';
 import { protectionError } from './protect';
 import { appendLog, type LogEntry } from './log';
-import { SheetIndex, appendRows, readValues, type Sheet, type Spreadsheet } from './sheets';
+import { SheetIndex, appendRows, type Sheet, type Spreadsheet } from './sheets';
 
 /**
  * Exactly-once intake for a Google Form whose response sheet is its journal. Google appends every
@@ -123,9 +123,9 @@ export function registerResponses<S extends SheetSpec>(
   responseSheetName: string,
   user: string,
 ): string[] {
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const timeZone = sheets.timeZone();
   const sheet = sheets.require(spec.target);
-  const values = readValues(sheet, timeZone);
+  const values = sheets.values(sheet);
   const columns = mapHeaders(spec.target, values[0] ?? []);
   const missing = [spec.keyField, spec.otherField]
     .map((key) => spec.target.fields.find((f) => f.key === key)!)
