@@ -1,5 +1,5 @@
 import { LOG_SHEET } from '../core/workbook/contract';
-import { appendRows, rowFor, wrote, type SheetIndex } from './sheets';
+import { appendAtEnd, appendRows, rowFor, type SheetIndex } from './sheets';
 
 export interface LogEntry {
   action: string;
@@ -11,7 +11,7 @@ export interface LogEntry {
 /**
  * Appends one action's entries to the append-only `Logg` sheet in one write (creating the sheet if
  * needed): a new sheet gets its header in the same write; an existing one has its header read (columns by
- * name) and one entry goes in with `appendRow`, which finds the end itself.
+ * name) and the entries go after its last row.
  */
 export function appendLog(sheets: SheetIndex, user: string, entries: LogEntry[]): void {
   if (entries.length === 0) return;
@@ -31,11 +31,8 @@ export function appendLog(sheets: SheetIndex, user: string, entries: LogEntry[])
       after: e.after ?? '',
     }),
   );
-  if (!found) appendRows(sheet, 0, [header, ...rows]);
-  else if (rows.length === 1) {
-    sheet.appendRow(rows[0]!);
-    wrote(sheet);
-  } else appendRows(sheet, Math.max(sheet.getLastRow(), 1), rows);
+  if (found) appendAtEnd(sheet, rows);
+  else appendRows(sheet, 0, [header, ...rows]);
 }
 
 /** A header row read across the sheet's whole width, without the blank columns after the last header. */

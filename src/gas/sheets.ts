@@ -61,9 +61,14 @@ export class SheetIndex {
     return sheet;
   }
 
-  /** The sheet with this id (ids survive renaming), or null; one `getSheetId` per sheet. */
-  byId(id: number): Sheet | null {
-    return this.sheets.find((s) => s.getSheetId() === id) ?? null;
+  /**
+   * The sheet with this id (ids survive renaming), or null. The sheet named `hint` (where it was last
+   * seen) is tried first: one `getSheetId` then, one per sheet only when it was renamed.
+   */
+  byId(id: number, hint?: string | null): Sheet | null {
+    const named = hint ? this.names.indexOf(hint) : -1;
+    if (named >= 0 && this.sheets[named]!.getSheetId() === id) return this.sheets[named]!;
+    return this.sheets.find((s, i) => i !== named && s.getSheetId() === id) ?? null;
   }
 
   nameOf(sheet: Sheet): string {
@@ -233,6 +238,17 @@ export function appendRows(sheet: Sheet, dataRows: number, rows: unknown[][]): v
   if (rows.length === 0) return;
   sheet.getRange(dataRows + 1, 1, rows.length, rows[0]!.length).setValues(rows);
   wrote(sheet);
+}
+
+/**
+ * Writes rows after the sheet's last row as it is now (a row a person typed meanwhile is never written
+ * over): one row with `appendRow`, which finds the end itself (one call); more with one `setValues`.
+ */
+export function appendAtEnd(sheet: Sheet, rows: unknown[][]): void {
+  if (rows.length === 1) {
+    sheet.appendRow(rows[0]!);
+    wrote(sheet);
+  } else appendRows(sheet, sheet.getLastRow(), rows);
 }
 
 /** The sheet of a spec, created with its header row when missing; with its header and data row count. */
