@@ -5,6 +5,19 @@ import { statSync } from 'node:fs';
 import { exampleWorkbook } from '../src/example/agder';
 import { answers, deskWith, formOf, sheetCalls, submit } from '../tests/gas/desk-helpers';
 import { DEFAULT_BUNDLE, loadBundle } from '../tests/gas/sandbox';
+import { ACTIONS, measureAction } from '../tests/gas/action-calls';
+
+/** Every menu action, endpoint and trigger at 10 and 1 000 applications: Spreadsheet calls. */
+export function benchActions() {
+  return ACTIONS.map((a) => ({
+    name: a.name,
+    kind: a.kind,
+    runs: [10, 1_000].map((n) => {
+      const r = measureAction(a, n);
+      return { calls: r.calls, done: r.done };
+    }),
+  }));
+}
 
 function workbook(n: number) {
   const values = exampleWorkbook();

@@ -31,7 +31,7 @@ await build({
   logLevel: 'warning',
 });
 const { benchCore, benchMoney, benchMemo } = await import(pathToFileURL('dist/bench-core.cjs').href);
-const { benchGas } = await import(pathToFileURL('dist/bench-gas.cjs').href);
+const { benchGas, benchActions } = await import(pathToFileURL('dist/bench-gas.cjs').href);
 const { benchEconomy } = await import(pathToFileURL('dist/bench-economy.cjs').href);
 const { benchCli } = await import(pathToFileURL('dist/bench-cli.cjs').href);
 const { benchIntake } = await import(pathToFileURL('dist/bench-intake.cjs').href);
@@ -73,6 +73,29 @@ console.log(
   `Top-level load: ${gas.loadMs.toFixed(1)} ms median, ${gas.loadCalls} service calls (targets ≤ 20 ms, 0).`,
 );
 console.log(`ALLOCATION_SHARE over 10 000 rows: ${gas.shareMs.toFixed(1)} ms median (target < 50 ms).`);
+
+const actions = benchActions();
+console.log('\nSpreadsheet calls of every menu action, endpoint and trigger (the sandbox):\n');
+console.log('| action | kind | 10 applications | 1 000 applications | target |');
+console.log('|---|---|---:|---:|---:|');
+const TARGETS = {
+  checkPortfolio: 40,
+  onFormSubmit: 30,
+  registerMissingResponses: 30,
+  'registerMissingResponses (hourly, nothing to do)': 30,
+};
+for (const a of actions) {
+  const [small, large] = a.runs;
+  const target = TARGETS[a.name];
+  const mark = target !== undefined && large.calls > target ? ' (MISSED)' : '';
+  const refused = a.runs.some((r) => !r.done) ? ' (refused)' : '';
+  console.log(
+    `| ${a.name}${refused} | ${a.kind} | ${small.calls} | ${large.calls}${mark} | ${target === undefined ? '' : `≤ ${target}`} |`,
+  );
+}
+const actionsFlat = actions.every((a) => a.runs[0].calls === a.runs[1].calls);
+const actionsMet = actions.every((a) => TARGETS[a.name] === undefined || a.runs[1].calls <= TARGETS[a.name]);
+console.log(`\nEvery action's calls independent of rows: ${actionsFlat ? 'yes' : 'NO'}.`);
 
 const eco = benchEconomy();
 console.log('\nEconomy: 1 000 applications checked with and without 10 000 payment rows (median ms):\n');
@@ -126,6 +149,8 @@ const ok =
   growth <= 12 &&
   rate >= 1_000_000 &&
   flat('check') &&
+  actionsFlat &&
+  actionsMet &&
   flat('submit') &&
   gas.bundleKb <= 300 &&
   gas.loadMs <= 20 &&

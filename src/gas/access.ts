@@ -11,7 +11,7 @@ export function activeEmail(): string {
 export function requireRole(sheets: SheetIndex, action: Action): string {
   const email = activeEmail();
   const members = sheets.find(MEMBERS_SHEET);
-  const error = accessError(email, members ? members.getDataRange().getValues() : [[]], action);
+  const error = accessError(email, members ? sheets.data(members).values : [[]], action);
   if (error) throw error;
   return email;
 }

@@ -7,7 +7,9 @@ import { NOTE_PREFIX, rememberedFill, withOwnNote, withoutOwnNote } from '../cor
 import { cellText, neutralizeFormula } from '../core/base/text';
 import { todayIn } from './desk';
 import { readWorkbook } from './portfolio';
-import { rowFor, type Sheet, type SheetIndex } from './sheets';
+import { rowFor, wrote, type Sheet, type SheetIndex } from './sheets';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /**
  * "Kontroller portefølje": every rule over the whole workbook, findings to `Avvik` in one write, the
@@ -27,7 +29,7 @@ export function runCheck(
   lang: Lang,
 ): CheckSummary {
   const read = readWorkbook(ss, sheets);
-  const result = checkWorkbook(read.values, { today: todayIn(ss) });
+  const result = checkWorkbook(read.values, { today: todayIn(ss, sheets) });
   writeFindings(sheets, result, lang);
   const ids: SheetId[] = ['applications', 'budget', 'allocations', 'payments', 'statusReports', 'deadlines'];
   if (result.portfolio.plan) ids.push('plan');
@@ -35,7 +37,8 @@ export function runCheck(
     const name = result.portfolio.sheetNames[id];
     // Utbetalinger and the follow-up sheets are optional: highlighted when the workbook has them.
     const sheet = read.sheets.get(name);
-    if (sheet) highlight(sheet, read.values[name]!, id, result, lang);
+    // The range the read kept: its notes and fills are read through it, with no new range.
+    if (sheet) highlight(sheet, sheets.data(sheet).range, read.values[name]!, id, result, lang);
   }
   return {
     errors: result.findings.filter((f) => f.severity === 'error').length,
@@ -60,9 +63,12 @@ const RESOLVED = { nb: 'Løst', en: 'Resolved' };
  * resolved, while a person's column in it holds something. Missing product headers are added at the end.
  */
 function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): void {
-  const sheet = sheets.find(FINDINGS_SHEET) ?? sheets.insert(FINDINGS_SHEET);
-  const old = sheet.getDataRange().getValues();
-  const formulas = sheet.getDataRange().getFormulas();
+  const found = sheets.find(FINDINGS_SHEET);
+  const sheet = found ?? sheets.insert(FINDINGS_SHEET);
+  // A sheet made just now is empty: nothing to read.
+  const read = found ? sheets.data(found) : null;
+  const old = read ? read.values : [[]];
+  const formulas = read ? read.range.getFormulas() : [[]];
   const header = old[0]!.some((h) => h !== '') ? [...old[0]!] : [];
   for (const f of missingFields(FINDINGS_SHEET, header)) header.push(lang === 'nb' ? f.header : f.en);
   const columns = mapHeaders(FINDINGS_SHEET, header);
@@ -109,6 +115,7 @@ function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): voi
   // Blank the rows the sheet had beyond the new ones, in the same write.
   while (rows.length < old.length) rows.push(header.map(() => ''));
   sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
+  wrote(sheet);
 }
 
 /**
@@ -119,6 +126,7 @@ function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): voi
  */
 function highlight(
   sheet: Sheet,
+  range: Range,
   values: readonly (readonly unknown[])[],
   id: SheetId,
   result: CheckResult,
@@ -127,7 +135,6 @@ function highlight(
   const height = values.length;
   const width = values[0]?.length ?? 0;
   if (height < 2 || width === 0) return;
-  const range = sheet.getRange(1, 1, height, width);
   const notes = range.getNotes();
   const fills = range.getBackgrounds();
   const ours = new Set(Object.values(COLOR));

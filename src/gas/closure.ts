@@ -34,7 +34,7 @@ export function approveFinalReportMenu(): void {
       const proposal = closureProposal(
         app,
         p.statusReports ?? [],
-        projectEconomy(p, todayIn(ss)).get(caseId) ?? null,
+        projectEconomy(p, todayIn(ss, sheets)).get(caseId) ?? null,
       );
       if (!proposal.ok) throw tilskuddError(proposal.reason.nb, proposal.reason.en);
       const ui = SpreadsheetApp.getUi();

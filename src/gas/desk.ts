@@ -68,8 +68,9 @@ export function inLock<T>(write: () => T): T {
 }
 
 /** Today in the spreadsheet's time zone, as the core reads days (UTC midnight): what date rules judge by. */
-export function todayIn(ss: Spreadsheet): Date {
-  const day = parseDay(Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'));
+export function todayIn(ss: Spreadsheet, sheets?: SheetIndex): Date {
+  const zone = sheets ? sheets.timeZone() : ss.getSpreadsheetTimeZone();
+  const day = parseDay(Utilities.formatDate(new Date(), zone, 'yyyy-MM-dd'));
   if (!day.ok) throw new Error('Utilities.formatDate gave no day');
   return day.value;
 }

@@ -39,7 +39,7 @@ export function askYear(desk: Desk, title: string): string | null {
 }
 
 export function checked(desk: Desk) {
-  return checkWorkbook(readWorkbook(desk.ss, desk.sheets).values, { today: todayIn(desk.ss) });
+  return checkWorkbook(readWorkbook(desk.ss, desk.sheets).values, { today: todayIn(desk.ss, desk.sheets) });
 }
 
 export function memoMenu(): void {

@@ -30,7 +30,8 @@ export function boardStatusMenu(): void {
         : 'Status on date (e.g. 2026-05-15; empty: today):',
     );
     if (answer === null) return;
-    const day = answer === '' ? { ok: true as const, value: todayIn(desk.ss) } : parseDay(answer);
+    const day =
+      answer === '' ? { ok: true as const, value: todayIn(desk.ss, desk.sheets) } : parseDay(answer);
     if (!day.ok) throw tilskuddError(`Dato: ${day.reason.nb}.`, `Date: ${day.reason.en}.`);
     const result = checked(desk);
     const model = buildBoardStatus(result, { date: day.value, lang: desk.lang });
@@ -51,7 +52,7 @@ export function annualReportMenu(): void {
     const result = checked(desk);
     const model = buildAnnualReport(result, {
       year: Number(answer),
-      date: todayIn(desk.ss),
+      date: todayIn(desk.ss, desk.sheets),
       lang: desk.lang,
     });
     const settings = result.portfolio.settings;

@@ -43,7 +43,7 @@ export function followUpProjects(p: Portfolio, today: Date): ProjectInput[] {
 
 export function followUpView(desk: Desk): FollowUpView {
   const p = readPortfolio(readWorkbook(desk.ss, desk.sheets).values);
-  const today = todayIn(desk.ss);
+  const today = todayIn(desk.ss, desk.sheets);
   return {
     lang: desk.lang,
     today: isoDay(today),

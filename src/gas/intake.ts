@@ -24,7 +24,7 @@ import { todayIn } from './desk';
 import { FORM_ID_PROPERTY } from './form';
 import type { LogEntry } from './log';
 import { handleSubmitEvent, type JournalBatch, type JournalPlan, type JournalSpec } from './journal';
-import { readValues, rowFor, wallClock, type Sheet } from './sheets';
+import { rowFor, wallClock } from './sheets';
 
 /**
  * The application form's intake: each new response becomes a `Søknader` row with the next case id of
@@ -53,14 +53,15 @@ export const handleSubmission = (e: unknown) => handleSubmitEvent(APPLICATION_JO
 function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan {
   const { ss, sheets, timeZone, target } = batch;
   const budget = sheets.require(BUDGET);
-  const budgetHeader = headerOf(budget);
-  const budgetLength = budget.getLastRow();
+  const budgetValues = sheets.data(budget).values;
+  const budgetHeader = budgetValues[0]!;
+  const budgetLength = budgetValues.length;
   mapHeaders(BUDGET, budgetHeader); // a missing column stops with its name, before anything is written
   const findingsSheet = sheets.find(FINDINGS_SHEET);
-  const findingsHeader = findingsSheet ? headerOf(findingsSheet) : null;
+  const findingsHeader = findingsSheet ? sheets.data(findingsSheet).values[0]! : null;
   if (findingsHeader) mapHeaders(FINDINGS_SHEET, findingsHeader);
   const settingsSheet = sheets.find(SETTINGS_SHEET);
-  const settingsValues = settingsSheet ? readValues(settingsSheet, timeZone) : null;
+  const settingsValues = settingsSheet ? sheets.values(settingsSheet) : null;
   const settings = readSettings(settingsValues ? { [SETTINGS_SHEET.name]: settingsValues } : {});
   const header = target.values[0]!;
   const caseCol = target.columns.caseId!;
@@ -140,7 +141,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
       [budgetHeader, ...blankRows(budgetLength - 1), ...budgetRows],
       settingsValues,
     ),
-    { today: todayIn(ss) },
+    { today: todayIn(ss, sheets) },
   );
   const lang = batch.lang;
   const findingRows = checked.findings.map((f) =>
@@ -177,9 +178,6 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
 }
 
 const blankRows = (n: number): unknown[][] => Array.from({ length: Math.max(n, 0) }, () => []);
-
-const headerOf = (sheet: Sheet): unknown[] =>
-  sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0]!;
 
 /** A finding row placed by `Avvik`'s header, so columns a person added there keep their place. */
 function placeFinding(header: unknown[], [rule, severity, ref, message, cell]: unknown[]): unknown[] {

@@ -14,7 +14,7 @@ import { inLock } from './desk';
 import { langOf } from './i18n';
 import { protectionError } from './protect';
 import { appendLog, type LogEntry } from './log';
-import { SheetIndex, appendRows, readValues, type Sheet, type Spreadsheet } from './sheets';
+import { SheetIndex, appendAtEnd, type Sheet, type Spreadsheet } from './sheets';
 
 /**
  * Exactly-once intake for a Google Form whose response sheet is its journal. Google appends every
@@ -66,6 +66,8 @@ export interface JournalPlan {
 }
 
 const sheetProperty = (spec: { id: string }) => `tilskudd.${spec.id}.responseSheet`;
+/** Where the response sheet was last seen by name: finding it by id then takes one call, not one per sheet. */
+const nameProperty = (spec: { id: string }) => `tilskudd.${spec.id}.responseSheetName`;
 
 /**
  * Remembers which sheet holds the form's responses (by sheet id, which survives renaming); returns it,
@@ -83,7 +85,10 @@ export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, formId:
       continue; // a form this user cannot open is not this one
     }
     if (linked !== formId) continue;
-    PropertiesService.getDocumentProperties().setProperty(sheetProperty(spec), String(sheet.getSheetId()));
+    PropertiesService.getDocumentProperties().setProperties({
+      [sheetProperty(spec)]: String(sheet.getSheetId()),
+      [nameProperty(spec)]: sheet.getName(),
+    });
     return sheet;
   }
   return null;
@@ -96,7 +101,9 @@ export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, formId:
 function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<SheetSpec>): Sheet {
   const props = PropertiesService.getDocumentProperties();
   const id = Number(props.getProperty(sheetProperty(spec)) ?? NaN);
-  let sheet = Number.isInteger(id) ? sheets.byId(id) : null;
+  const hint = props.getProperty(nameProperty(spec));
+  let sheet = Number.isInteger(id) ? sheets.byId(id, hint) : null;
+  if (sheet && sheets.nameOf(sheet) !== hint) props.setProperty(nameProperty(spec), sheets.nameOf(sheet));
   const formId = spec.formIdProperty ? props.getProperty(spec.formIdProperty) : null;
   if (!sheet && formId) {
     const linked = linkResponseSheet(ss, spec, formId);
@@ -123,9 +130,9 @@ export function registerResponses<S extends SheetSpec>(
   responseSheetName: string,
   user: string,
 ): string[] {
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const timeZone = sheets.timeZone();
   const sheet = sheets.require(spec.target);
-  const values = readValues(sheet, timeZone);
+  const values = sheets.values(sheet);
   const columns = mapHeaders(spec.target, values[0] ?? []);
   const missing = [spec.keyField, spec.otherField]
     .map((key) => spec.target.fields.find((f) => f.key === key)!)
@@ -167,7 +174,7 @@ export function registerResponses<S extends SheetSpec>(
   // comes before any row is written, and the response waits for the sweep whole.
   appendLog(sheets, user, plan.log);
   // The append row is read again just before writing: a row typed meanwhile is never overwritten.
-  for (const { sheet: s, rows } of plan.appends) appendRows(s, s.getLastRow(), rows);
+  for (const { sheet: s, rows } of plan.appends) appendAtEnd(s, rows);
   plan.commit?.();
   return plan.ids;
 }
@@ -226,12 +233,12 @@ export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: 
     console.warn(`Tilskudd (${spec.id}): event ignored, ${reason}; nothing written.`);
     return { status: 'refused', reason };
   }
-  const row = (e as { range: GoogleAppsScript.Spreadsheet.Range }).range.getRow();
+  // The event's range is the response's row (checked above to be on the response sheet): read through it.
+  const cells = (e as { range: GoogleAppsScript.Spreadsheet.Range }).range;
+  const row = cells.getRow();
   try {
     return inLock(() => {
-      const width = journal.getLastColumn();
-      const header = journal.getRange(1, 1, 1, width).getDisplayValues()[0]!;
-      const cells = journal.getRange(row, 1, 1, width);
+      const header = journal.getRange(1, 1, 1, cells.getLastColumn()).getDisplayValues()[0]!;
       const response = responseOf(header, cells.getDisplayValues()[0]!, row, cells.getValues()[0]![0]);
       if (isBlankSubmission(response.answers)) return { status: 'blank' } as const;
       const user = Session.getEffectiveUser().getEmail();

@@ -1,5 +1,5 @@
 import { LOG_SHEET } from '../core/workbook/contract';
-import { appendRows, rowFor, type SheetIndex } from './sheets';
+import { appendAtEnd, appendRows, rowFor, type SheetIndex } from './sheets';
 
 export interface LogEntry {
   action: string;
@@ -8,16 +8,18 @@ export interface LogEntry {
   after?: string;
 }
 
-/** Appends one action's entries to the append-only `Logg` sheet in one write (creating the sheet if needed). */
+/**
+ * Appends one action's entries to the append-only `Logg` sheet in one write (creating the sheet if
+ * needed): a new sheet gets its header in the same write; an existing one has its header read (columns by
+ * name) and the entries go after its last row.
+ */
 export function appendLog(sheets: SheetIndex, user: string, entries: LogEntry[]): void {
   if (entries.length === 0) return;
-  let sheet = sheets.find(LOG_SHEET);
-  if (!sheet) {
-    sheet = sheets.insert(LOG_SHEET);
-    sheet.getRange(1, 1, 1, LOG_SHEET.fields.length).setValues([LOG_SHEET.fields.map((f) => f.header)]);
-  }
-  const lastRow = Math.max(sheet.getLastRow(), 1);
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+  const found = sheets.find(LOG_SHEET);
+  const sheet = found ?? sheets.insert(LOG_SHEET);
+  const header = found
+    ? trimEnd(sheet.getRange('1:1').getValues()[0]!)
+    : LOG_SHEET.fields.map((f) => f.header);
   const time = new Date();
   const rows = entries.map((e) =>
     rowFor(LOG_SHEET, header, {
@@ -29,5 +31,13 @@ export function appendLog(sheets: SheetIndex, user: string, entries: LogEntry[])
       after: e.after ?? '',
     }),
   );
-  appendRows(sheet, lastRow, rows);
+  if (found) appendAtEnd(sheet, rows);
+  else appendRows(sheet, 0, [header, ...rows]);
+}
+
+/** A header row read across the sheet's whole width, without the blank columns after the last header. */
+function trimEnd(row: unknown[]): unknown[] {
+  let end = row.length;
+  while (end > 0 && row[end - 1] === '') end--;
+  return row.slice(0, end);
 }

@@ -19,7 +19,6 @@ import { isTriggerEvent, linkResponseSheet, sweepFromTrigger, sweepResponses } f
 import { TEXT, langOf } from './i18n';
 import { appendLog } from './log';
 import { setupDoneText, setupWorkbook } from './setup';
-import { readValues } from './sheets';
 import { SIDEBAR_TEXT } from './sidebars';
 import { hasStatusForm } from './status-form';
 import { STATUS_JOURNAL } from './status-intake';
@@ -173,7 +172,7 @@ export function createFormMenu(): void {
         );
       const settingsSheet = sheets.find(SETTINGS_SHEET);
       const values: WorkbookValues = settingsSheet
-        ? { [SETTINGS_SHEET.name]: readValues(settingsSheet, ss.getSpreadsheetTimeZone()) }
+        ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) }
         : {};
       // Building the form is many Forms calls: outside the lock, which guards only the records below.
       const form = renew ? createApplicationForm(ss, readSettings(values), lang) : old.form!;

@@ -8,7 +8,7 @@ import { registerPayment, registerWithdrawal } from './payments';
 
 /** What the payment dialog's endpoints answer: plain JSON in the user's language. */
 export function paymentView(desk: Desk, p: Portfolio): PaymentView {
-  const today = todayIn(desk.ss);
+  const today = todayIn(desk.ss, desk.sheets);
   return {
     lang: desk.lang,
     today: today.toISOString().slice(0, 10),

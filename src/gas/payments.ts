@@ -26,7 +26,7 @@ export function registerPayment(
 ): { amount: number; left: number; kind: string } {
   const read = readWorkbook(desk.ss, desk.sheets);
   const portfolio = readPortfolio(read.values);
-  const check = checkPayment(portfolio, todayIn(desk.ss), input);
+  const check = checkPayment(portfolio, todayIn(desk.ss, desk.sheets), input);
   if (!check.ok) throw check.error;
   const pay = check.payment;
   const { sheet, header, rows } = paymentsSheet(desk, read.values[portfolio.sheetNames.payments]);
@@ -71,12 +71,12 @@ function paymentsSheet(
 export function registerWithdrawal(desk: Desk, caseId: unknown): WithdrawalProposal {
   const read = readWorkbook(desk.ss, desk.sheets);
   const portfolio = readPortfolio(read.values);
-  const check = checkWithdrawal(portfolio, todayIn(desk.ss), caseId);
+  const check = checkWithdrawal(portfolio, todayIn(desk.ss, desk.sheets), caseId);
   if (!check.ok) throw check.error;
   const w = check.proposal;
   const name = portfolio.sheetNames.allocations;
   const values = read.values[name]!;
-  const today = iso(todayIn(desk.ss));
+  const today = iso(todayIn(desk.ss, desk.sheets));
   appendRows(
     read.sheets.get(name)!,
     values.length,

@@ -8,7 +8,7 @@ import { todayIn, type Desk } from './desk';
 
 /** What the Handlingsplan sidebar shows: every placed row with its light, linked projects and findings. */
 export function planView(desk: Desk, p: Portfolio): PlanView {
-  const result = checkPortfolio(p, { today: todayIn(desk.ss) });
+  const result = checkPortfolio(p, { today: todayIn(desk.ss, desk.sheets) });
   const plan = requirePlan(result);
   const apps = new Map(p.applications.map((a) => [a.caseId, a]));
   const findings = new Map<number, string[]>();

@@ -8,7 +8,7 @@ import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
 import {
   appendRows,
-  readValues,
+  wrote,
   rowFor,
   sheetWithHeader,
   type Sheet,
@@ -53,7 +53,7 @@ interface PlanSheet {
 /** The plan sheet read once (one getValues). */
 function planSheet(ss: Spreadsheet, sheets: SheetIndex, found?: Sheet): PlanSheet {
   const sheet = found ?? sheets.require(ACTION_PLAN);
-  const values = readValues(sheet, ss.getSpreadsheetTimeZone());
+  const values = sheets.values(sheet);
   const plan = readPlan({ [sheets.nameOf(sheet)]: values })!;
   return { sheet, values, plan };
 }
@@ -76,6 +76,7 @@ export function writeNumbers({ sheet, values, plan }: PlanSheet): number {
   const range = sheet.getRange(2, col + 1, column.length, 1);
   range.setNumberFormat('@');
   range.setValues(column);
+  wrote(sheet);
   return assigned.length;
 }
 
@@ -129,7 +130,7 @@ export function numberPlanMenu(): void {
 export function saveReview(desk: Desk): number {
   const read = planSheet(desk.ss, desk.sheets);
   writeNumbers(read);
-  const today = todayIn(desk.ss);
+  const today = todayIn(desk.ss, desk.sheets);
   const target = sheetWithHeader(desk.sheets, PLAN_HISTORY);
   const rows = read.plan.items
     .filter((i) => i.level === 3 && i.number !== '')
@@ -170,11 +171,11 @@ export function saveReviewMenu(): void {
 export function planReviewMenu(): void {
   withDesk(
     (desk) => {
-      const today = todayIn(desk.ss);
+      const today = todayIn(desk.ss, desk.sheets);
       const read = readWorkbook(desk.ss, desk.sheets);
       const history = desk.sheets.find(PLAN_HISTORY);
       const historyValues: Record<string, unknown[][]> = history
-        ? { [PLAN_HISTORY.name]: readValues(history, desk.ss.getSpreadsheetTimeZone()) }
+        ? { [PLAN_HISTORY.name]: desk.sheets.values(history) }
         : {};
       const result = checkWorkbook(read.values, { today });
       requirePlan(result);

@@ -10,7 +10,7 @@ import {
   STATUS_REPORTS,
 } from '../core/workbook/contract';
 import type { WorkbookValues } from '../core/workbook/records';
-import { readValues, type Sheet, type SheetIndex, type Spreadsheet } from './sheets';
+import { type Sheet, type SheetIndex, type Spreadsheet } from './sheets';
 
 export interface WorkbookRead {
   values: WorkbookValues;
@@ -18,14 +18,13 @@ export interface WorkbookRead {
   sheets: Map<string, Sheet>;
 }
 
-/** Reads the contract sheets, one `getValues` each; a missing required sheet stops with its name. */
+/** Reads the contract sheets, one `getValues` each per operation (see `SheetIndex.data`); a missing required sheet stops with its name. */
 export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead {
-  const timeZone = ss.getSpreadsheetTimeZone();
   const values: Record<string, unknown[][]> = {};
   const found = new Map<string, Sheet>();
   const read = (sheet: Sheet) => {
     const name = sheets.nameOf(sheet);
-    values[name] = readValues(sheet, timeZone);
+    values[name] = sheets.values(sheet);
     found.set(name, sheet);
   };
   for (const spec of [APPLICATIONS, BUDGET, ALLOCATIONS]) read(sheets.require(spec));

@@ -36,9 +36,9 @@ interface Planned {
 /** `asIfOn`: plan as if reminders were switched on (the preview shows what switching on would do). */
 function planned(ss: Spreadsheet, sheets: SheetIndex, asIfOn = false): Planned {
   const portfolio = readPortfolio(readWorkbook(ss, sheets).values);
-  const today = todayIn(ss);
+  const today = todayIn(ss, sheets);
   const sheet = sheets.find(REMINDERS_SHEET);
-  const values = sheet ? readValues(sheet, ss.getSpreadsheetTimeZone()) : [];
+  const values = sheet ? sheets.values(sheet) : [];
   const plan = planReminders({
     deadlines: deadlinesOf(portfolio, today),
     projects: new Map(portfolio.applications.map((a) => [a.caseId, a])),

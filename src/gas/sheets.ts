@@ -61,9 +61,14 @@ export class SheetIndex {
     return sheet;
   }
 
-  /** The sheet with this id (ids survive renaming), or null; one `getSheetId` per sheet. */
-  byId(id: number): Sheet | null {
-    return this.sheets.find((s) => s.getSheetId() === id) ?? null;
+  /**
+   * The sheet with this id (ids survive renaming), or null. The sheet named `hint` (where it was last
+   * seen) is tried first: one `getSheetId` then, one per sheet only when it was renamed.
+   */
+  byId(id: number, hint?: string | null): Sheet | null {
+    const named = hint ? this.names.indexOf(hint) : -1;
+    if (named >= 0 && this.sheets[named]!.getSheetId() === id) return this.sheets[named]!;
+    return this.sheets.find((s, i) => i !== named && s.getSheetId() === id) ?? null;
   }
 
   nameOf(sheet: Sheet): string {
@@ -77,7 +82,55 @@ export class SheetIndex {
     this.names.push(spec.name);
     return sheet;
   }
+
+  private readonly read = new Map<
+    Sheet,
+    { range: Range; values: unknown[][]; wallClock?: unknown[][]; generation: number }
+  >();
+
+  /**
+   * The sheet's data range and its values as Google gives them, read once per operation (two calls):
+   * every later use in the same operation, the highlights' notes and fills included, reuses them. A
+   * write through this module forgets the sheet, so a read after it sees the write.
+   */
+  data(sheet: Sheet): { range: Range; values: unknown[][] } {
+    let hit = this.read.get(sheet);
+    const generation = writes.get(sheet) ?? 0;
+    if (!hit || hit.generation !== generation) {
+      const range = sheet.getDataRange();
+      hit = { range, values: range.getValues(), generation };
+      this.read.set(sheet, hit);
+    }
+    return hit;
+  }
+
+  /** The values with dates as wall-clock dates in the spreadsheet's zone (see `toWallClock`), converted once. */
+  values(sheet: Sheet): unknown[][] {
+    const hit: { values: unknown[][]; wallClock?: unknown[][] } = this.data(sheet);
+    hit.wallClock ??= toWallClock(
+      hit.values.map((row) => [...row]),
+      this.timeZone(),
+    );
+    return hit.wallClock;
+  }
+
+  private zone: string | undefined;
+
+  /** The spreadsheet's time zone, asked once per operation. */
+  timeZone(): string {
+    return (this.zone ??= this.ss.getSpreadsheetTimeZone());
+  }
 }
+
+/** Writes per sheet object: a read kept by a `SheetIndex` from before a write is read again. */
+const writes = new WeakMap<Sheet, number>();
+
+/** Records a write to `sheet` made outside this module's helpers, so a later read in the operation sees it. */
+export function wrote(sheet: Sheet): void {
+  writes.set(sheet, (writes.get(sheet) ?? 0) + 1);
+}
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** All values of a sheet, header first, with dates as wall-clock dates in the spreadsheet's zone. */
 export function readValues(sheet: Sheet, timeZone: string): unknown[][] {
@@ -177,12 +230,25 @@ export function writeFields<S extends SheetSpec>(
   const asIs = current ? current.map((v, c) => formulas[c - first] || neutralizeFormula(v)) : [];
   const row = rowFor(spec, header, cells, asIs).slice(first, last + 1);
   sheet.getRange(at, first + 1, 1, row.length).setValues([row]);
+  wrote(sheet);
 }
 
 /** Writes rows below the last data row in one `setValues`. `dataRows` is the number of rows now there. */
 export function appendRows(sheet: Sheet, dataRows: number, rows: unknown[][]): void {
   if (rows.length === 0) return;
   sheet.getRange(dataRows + 1, 1, rows.length, rows[0]!.length).setValues(rows);
+  wrote(sheet);
+}
+
+/**
+ * Writes rows after the sheet's last row as it is now (a row a person typed meanwhile is never written
+ * over): one row with `appendRow`, which finds the end itself (one call); more with one `setValues`.
+ */
+export function appendAtEnd(sheet: Sheet, rows: unknown[][]): void {
+  if (rows.length === 1) {
+    sheet.appendRow(rows[0]!);
+    wrote(sheet);
+  } else appendRows(sheet, sheet.getLastRow(), rows);
 }
 
 /** The sheet of a spec, created with its header row when missing; with its header and data row count. */

@@ -164,7 +164,7 @@ function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView
   );
   const disqualified = excludedFrom.has(caseId);
   const findings = app
-    ? checkPortfolio(p, { today: todayIn(desk.ss) })
+    ? checkPortfolio(p, { today: todayIn(desk.ss, desk.sheets) })
         .findings.filter((f) => f.ref === caseId && !(disqualified && f.rule === 'assessor-disqualified'))
         .map((f) => ({ severity: f.severity, message: f.message[lang] }))
     : [];
@@ -324,7 +324,7 @@ function overrideRanking(desk: Desk, raw: unknown): AssessmentView {
 
 function findingsView(desk: Desk): FindingsView {
   const p = portfolioOf(desk);
-  const result = checkPortfolio(p, { today: todayIn(desk.ss) });
+  const result = checkPortfolio(p, { today: todayIn(desk.ss, desk.sheets) });
   const assessmentsSheet = desk.sheets.find(ASSESSMENTS);
   const disqualified = scoresByDisqualified(p.assessments ?? []);
   const seen = new Map<string, number>();
@@ -380,7 +380,7 @@ export const server: Server = {
   dashboardLoad: () =>
     endpoint('read', false, (desk) => {
       const p = portfolioOf(desk);
-      const economy = economyView(buildEconomy(p, todayIn(desk.ss)));
+      const economy = economyView(buildEconomy(p, todayIn(desk.ss, desk.sheets)));
       return { lang: desk.lang, data: dashboard(p), limit: p.settings.supplementLimit, economy };
     }),
   findingsLoad: () => endpoint('read', false, findingsView),

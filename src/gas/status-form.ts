@@ -15,7 +15,7 @@ import { linkResponseSheet } from './journal';
 import { STATUS_JOURNAL } from './status-intake';
 import { appendLog } from './log';
 import { installReminderTrigger } from './reminders';
-import { readValues, type Spreadsheet } from './sheets';
+import type { Spreadsheet } from './sheets';
 import { CASE_PLACEHOLDER, STATUS_LINK_PROPERTY } from './status-link';
 import { installOnce } from './triggers';
 
@@ -85,9 +85,7 @@ export function createStatusFormMenu(): void {
       }
       const settingsSheet = sheets.find(SETTINGS_SHEET);
       const settings = readSettings(
-        settingsSheet
-          ? { [SETTINGS_SHEET.name]: readValues(settingsSheet, ss.getSpreadsheetTimeZone()) }
-          : {},
+        settingsSheet ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) } : {},
       );
       // Many Forms calls: outside the lock, which guards only the records and triggers below.
       const form = createStatusForm(ss, settings, lang);

@@ -38,7 +38,7 @@ const dueKey = (d: Pick<Deadline, 'caseId' | 'type' | 'due'>) => `${d.caseId}|${
 function planStatusReports(batch: JournalBatch<typeof STATUS_REPORTS>): JournalPlan {
   const { ss, sheets, target } = batch;
   const portfolio = readPortfolio(readWorkbook(ss, sheets).values);
-  let open = deadlinesOf(portfolio, todayIn(ss));
+  let open = deadlinesOf(portfolio, todayIn(ss, sheets));
   const known = new Set(portfolio.applications.map((a) => a.caseId));
   const header = target.values[0]!;
   const now = new Date();

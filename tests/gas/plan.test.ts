@@ -30,8 +30,8 @@ describe('Nummerer handlingsplanen', () => {
     sb.call('numberPlan');
     const numbers = nrColumn(sb);
     expect(numbers.slice(0, 8)).toEqual(['1', '1.8', '1.8.1', '1.7', '1.7.1', '1.9', '1.9.1', '1.10']);
-    // The Nr column, and the new Logg sheet's header and entry.
-    expect(sb.calls.count('Range.setValues')).toBe(3);
+    // The Nr column, and the new Logg sheet's header and entry in one write.
+    expect(sb.calls.count('Range.setValues')).toBe(2);
     const data = sb.spreadsheet.sheetData(PLAN);
     expect(data.numberFormats[1]![colOf(sb, PLAN, 'Nr')]).toBe('@');
     expect(sb.ui.toasts.at(-1)!.message).toMatch(/29 rader fikk nummer/);
