@@ -77,3 +77,38 @@ describe('the sweep after the response sheet changed', () => {
     expect(count(sb)).toBe(before);
   });
 });
+
+describe('exactly once across executions (Apps Script defers writes until a flush)', () => {
+  it('lock released without flush: a sweep that gets the lock next registers nothing twice', () => {
+    const sb = desk();
+    formOf(sb);
+    // The trigger finds the lock held and leaves both responses for the sweep.
+    sb.fakes.LockService.holdFor('document', 'someone-else');
+    for (let i = 0; i < 2; i++) submit(sb, answers({ title: `Prosjekt ${i}` }));
+    sb.fakes.LockService.releaseAllHeldBy('someone-else');
+    const before = count(sb);
+    // A second member's sweep takes the lock the moment the first releases it, before the first ends.
+    sb.fakes.LockService.onNextRelease(() => {
+      sb.ui.answerAlert();
+      sb.call('registerMissingResponses');
+    });
+    sb.ui.answerAlert();
+    sb.call('registerMissingResponses');
+    expect(count(sb)).toBe(before + 2);
+    expect(sb.ui.alerts.map((a) => a.prompt).join('\n')).toMatch(/Alle skjemasvar er allerede registrert/);
+  });
+
+  it('getDocumentLock() may return null: the sweep runs under the script lock instead', () => {
+    const sb = desk();
+    formOf(sb);
+    sb.fakes.LockService.holdFor('document', 'someone-else');
+    submit(sb, answers({ title: 'Prosjekt uten dokumentlås' }));
+    sb.fakes.LockService.releaseAllHeldBy('someone-else');
+    sb.fakes.LockService.noDocument = true;
+    const before = count(sb);
+    sb.ui.answerAlert();
+    sb.call('registerMissingResponses');
+    expect(count(sb)).toBe(before + 1);
+    expect(sb.calls.count('LockService.getScriptLock')).toBe(1);
+  });
+});

@@ -103,6 +103,13 @@ export function clearer(options: ClearOptions = {}): (c: Cell) => void {
 export class Grid {
   private rows: (Cell | undefined)[][] = [];
   private widths: (number | undefined)[] = [];
+  /**
+   * Told before a cell changes: the spreadsheet keeps a copy of it as it was, which is what other
+   * executions see until the writer flushes (deferred writes).
+   */
+  onWrite: ((row: number, col: number) => void) | null = null;
+  /** Told before rows or columns are inserted or deleted (the spreadsheet applies pending writes first). */
+  onReshape: (() => void) | null = null;
 
   constructor(
     public maxRows = 1000,
@@ -113,14 +120,24 @@ export class Grid {
     return this.rows[row - 1]?.[col - 1];
   }
 
+  /** The cell, to be changed. */
   cell(row: number, col: number): Cell {
+    this.onWrite?.(row, col);
     const cells = (this.rows[row - 1] ??= []);
     return (cells[col - 1] ??= { ...BLANK });
   }
 
-  /** Every stored cell (cells never written are absent and hold the defaults). */
+  /** Puts a cell back as it was (undefined: never written), telling no one. */
+  restore(row: number, col: number, cell: Cell | undefined): void {
+    const cells = (this.rows[row - 1] ??= []);
+    cells[col - 1] = cell && { ...cell };
+  }
+
+  /** Every stored cell, to be changed (cells never written are absent and hold the defaults). */
   cells(): Cell[] {
-    return this.rows.flatMap((cells) => cells.filter((c): c is Cell => c !== undefined));
+    const out: Cell[] = [];
+    this.rows.forEach((cells, r) => cells.forEach((c, k) => c && out.push(this.cell(r + 1, k + 1))));
+    return out;
   }
 
   /** Writing beyond the sheet adds rows/columns, as Sheets does for setValues and appendRow. */
@@ -145,16 +162,19 @@ export class Grid {
   }
 
   insertRows(after: number, count: number): void {
+    this.onReshape?.();
     this.rows.splice(after, 0, ...Array.from({ length: count }, () => []));
     this.maxRows += count;
   }
 
   deleteRows(first: number, count: number): void {
+    this.onReshape?.();
     this.rows.splice(first - 1, count);
     this.maxRows -= count;
   }
 
   insertColumns(after: number, count: number): void {
+    this.onReshape?.();
     const gap = (): undefined[] => Array.from({ length: count }, () => undefined);
     this.rows.forEach((cells) => cells.length > after && cells.splice(after, 0, ...gap()));
     if (this.widths.length > after) this.widths.splice(after, 0, ...gap());
