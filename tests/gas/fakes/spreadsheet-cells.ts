@@ -296,14 +296,21 @@ function midnightIn(y: number, m: number, d: number, timeZone: string): Date {
 }
 
 /**
- * getDisplayValues: formulas show '#ERROR!', booleans 'TRUE'/'FALSE', numbers in the spreadsheet locale
- * (up to 15 significant digits, no grouping), Dates as 'yyyy-MM-dd' or 'yyyy-MM-dd HH:mm:ss' in the
- * spreadsheet time zone. Explicit number formats are not applied (a simplification of the fake).
+ * getDisplayValues: formulas show '#ERROR!', booleans 'TRUE'/'FALSE'. With the automatic number format,
+ * numbers show in the spreadsheet locale (up to 15 significant digits, no grouping) and Dates as
+ * 'yyyy-MM-dd' or 'yyyy-MM-dd HH:mm:ss' in the spreadsheet time zone. An explicit format is applied as
+ * Sheets does for its common patterns: numbers ('0', '0.00', '#,##0', '0%', quoted or trailing text such
+ * as ' kr'; grouping and decimal signs of the locale: '400 000,00' in nb_NO) and dates ('dd.mm.yyyy',
+ * 'yyyy-mm-dd hh:mm:ss'; 'mm' after 'h' is minutes). So display values change with a format or the
+ * locale while the value stays: never key identity on them.
  */
 export function displayValue(c: Cell | undefined, locale: string, timeZone: string): string {
   const value = readValue(c);
+  const pattern = c?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
+  const automatic = pattern === DEFAULT_NUMBER_FORMAT || pattern === '' || pattern === '@';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
+    if (!automatic) return formatNumber(value, pattern, locale);
     const format = new Intl.NumberFormat(locale.replace('_', '-'), {
       useGrouping: false,
       maximumSignificantDigits: 15,
@@ -312,9 +319,47 @@ export function displayValue(c: Cell | undefined, locale: string, timeZone: stri
   }
   if (isDate(value)) {
     const [y, m, d, h, mi, s] = zonedFields(value, timeZone).map((n) => String(n).padStart(2, '0'));
+    if (!automatic && /[dmy]/i.test(pattern)) return formatDate(value, pattern, timeZone);
     return h === '00' && mi === '00' && s === '00' ? `${y}-${m}-${d}` : `${y}-${m}-${d} ${h}:${mi}:${s}`;
   }
   return value;
+}
+
+function formatNumber(value: number, pattern: string, locale: string): string {
+  const literal = (t: string) => t.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1');
+  const m = /^(.*?)([#0,. ]*[0#])(%?)(.*)$/.exec(pattern.split(';')[0]!);
+  if (!m) return literal(pattern);
+  const [, before = '', digits = '', percent, after = ''] = m;
+  const decimals = /\.(0*)/.exec(digits)?.[1]?.length ?? 0;
+  const text = new Intl.NumberFormat(locale.replace('_', '-'), {
+    useGrouping: digits.includes(','),
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  })
+    .format(percent ? value * 100 : value)
+    .replace('\u2212', '-');
+  return `${literal(before)}${text}${percent}${literal(after)}`;
+}
+
+function formatDate(value: Date, pattern: string, timeZone: string): string {
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = zonedFields(value, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  let afterHour = false;
+  return pattern.replace(/yyyy|yy|dd|d|mm|m|hh|h|HH|H|ss|s|"[^"]*"/g, (t) => {
+    if (t.startsWith('"')) return t.slice(1, -1);
+    const lower = t.toLowerCase();
+    if (lower.startsWith('h')) afterHour = true;
+    if (lower === 'yyyy') return String(y);
+    if (lower === 'yy') return two(y % 100);
+    if (lower === 'dd') return two(d);
+    if (lower === 'd') return String(d);
+    if (lower === 'hh') return two(h);
+    if (lower === 'h') return String(h);
+    if (lower === 'ss') return two(s);
+    if (lower === 's') return String(s);
+    const minutes = afterHour;
+    return lower === 'mm' ? two(minutes ? mi : mo) : String(minutes ? mi : mo);
+  });
 }
 
 // ---- Data validation -------------------------------------------------------------------------------------
