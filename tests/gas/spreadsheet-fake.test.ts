@@ -459,7 +459,9 @@ describe('ranges', () => {
     sheet.getRange('C1').setNumberFormat('dd.mm.yyyy hh:mm');
     sheet.getRange('D1').setNumberFormat('#,##0 "kr"');
     const range = sheet.getRange('A1:D1');
-    expect(range.getDisplayValues()).toEqual([['400\u00a0000,00', '12,5%', '31.01.2025 10:00', '1\u00a0235 kr']]);
+    expect(range.getDisplayValues()).toEqual([
+      ['400\u00a0000,00', '12,5%', '31.01.2025 10:00', '1\u00a0235 kr'],
+    ]);
     ss.setSpreadsheetLocale('en_US');
     expect(range.getDisplayValues()).toEqual([['400,000.00', '12.5%', '31.01.2025 10:00', '1,235 kr']]);
     expect(range.getValues()[0]!.slice(0, 2)).toEqual([400000, 0.125]);
