@@ -160,7 +160,10 @@ export async function toDocx(doc: DocModel): Promise<Buffer> {
   for (const block of doc.blocks) {
     if (block.type === 'section') sections.push([]);
     // Each ordered list restarts its numbering.
-    else sections.at(-1)!.push(...render(block, block.type === 'list' && block.ordered ? ++lists : 0, next));
+    else
+      sections[sections.length - 1]!.push(
+        ...render(block, block.type === 'list' && block.ordered ? ++lists : 0, next),
+      );
   }
   const document = new Document({
     creator: 'Tilskudd',

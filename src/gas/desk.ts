@@ -55,16 +55,40 @@ let depth = 0;
  * calls run inside the outer hold: releasing there would free the lock the outer call still relies on.
  */
 export function inLock<T>(write: () => T): T {
-  if (depth > 0) return write();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(10_000)) throw new TilskuddError(TEXT.busy);
+  const done = holdingLock(10_000, write);
+  if (!done) throw new TilskuddError(TEXT.busy);
+  return done.value;
+}
+
+/**
+ * The one place that takes and releases the lock: `{ value }` of `body` run holding it, or null when
+ * another execution held it for `waitMs`. Writes are flushed before the release: Apps Script defers
+ * them, and the next holder must see them (Google's Lock reference), or a response is registered twice.
+ */
+export function holdingLock<T>(waitMs: number, body: () => T): { value: T } | null {
+  if (depth > 0) return { value: body() };
+  const lock = documentLock();
+  if (!lock.tryLock(waitMs)) return null;
   depth++;
   try {
-    return write();
+    return { value: body() };
   } finally {
     depth--;
-    lock.releaseLock();
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
+}
+
+/**
+ * The document lock; Google returns null outside a container (a copy run as a library or API
+ * executable): the script lock then serialises every run of this project, which is stricter.
+ */
+function documentLock(): GoogleAppsScript.Lock.Lock {
+  const lock: GoogleAppsScript.Lock.Lock | null = LockService.getDocumentLock();
+  return lock ?? LockService.getScriptLock();
 }
 
 /** Today in the spreadsheet's time zone, as the core reads days (UTC midnight): what date rules judge by. */

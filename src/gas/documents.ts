@@ -28,7 +28,37 @@ export interface Published {
   status: 'created' | 'updated' | 'unchanged' | 'busy' | 'pending';
 }
 
-const COUNT_PROPERTY = 'tilskudd.docsCreated.';
+/** Earlier versions counted per calendar day, one property per day (`tilskudd.docsCreated.yyyy-MM-dd`). */
+const DAY_COUNT_PREFIX = 'tilskudd.docsCreated.';
+/** New documents per hour (hours since the epoch → count), the last 24 hours only: one small property. */
+const COUNT_PROPERTY = 'tilskudd.docsCreatedPerHour';
+const HOUR = 3_600_000;
+
+/**
+ * Google's quota of new documents is a rolling 24 hours, not the calendar day: count those made in the
+ * last 24 whole hours and this one (a little stricter than Google), and drop older hours. The per-day
+ * properties of earlier versions are folded in (as made this hour) and deleted.
+ */
+function createdLast24h(props: GoogleAppsScript.Properties.Properties, add = 0): number {
+  const hour = Math.floor(Date.now() / HOUR);
+  let perHour: Record<string, number> = {};
+  try {
+    perHour = JSON.parse(props.getProperty(COUNT_PROPERTY) ?? '{}') as Record<string, number>;
+  } catch {
+    // a damaged count starts again
+  }
+  const kept: Record<string, number> = {};
+  for (const [h, n] of Object.entries(perHour))
+    if (hour - Number(h) <= 24 && Number(n) > 0) kept[h] = Number(n);
+  const legacy = props.getKeys().filter((k) => k.startsWith(DAY_COUNT_PREFIX));
+  for (const k of legacy) kept[hour] = (kept[hour] ?? 0) + Number(props.getProperty(k) ?? 0);
+  kept[hour] = (kept[hour] ?? 0) + add;
+  if (legacy.length > 0 || add > 0) {
+    props.setProperty(COUNT_PROPERTY, JSON.stringify(kept));
+    for (const k of legacy) props.deleteProperty(k);
+  }
+  return Object.values(kept).reduce((a, b) => a + b, 0);
+}
 const urlOf = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
 
 function documents(): GoogleAppsScript.Docs.Collection.DocumentsCollection {
@@ -59,14 +89,12 @@ export function publishDocuments(
     readTable(DOCUMENTS_SHEET, sheet.getDataRange().getValues()).rows.map((r) => cellText(r.get('key'))),
   );
   const props = PropertiesService.getUserProperties();
-  const counter =
-    COUNT_PROPERTY + Utilities.formatDate(new Date(), desk.ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
-  const createdToday = Number(props.getProperty(counter) ?? 0);
+  const createdToday = createdLast24h(props);
   const toCreate = items.filter((i) => !known.has(i.key)).length;
   if (createdToday + toCreate > settings.docsPerDay) {
     throw tilskuddError(
-      `Google tillater ${settings.docsPerDay} nye dokumenter per dag for denne kontoen. ${createdToday} er laget i dag, og dette ville laget ${toCreate} til. Prøv igjen i morgen (eksisterende dokumenter kan oppdateres), eller sett «Dokumenter per dag» til 1500 hvis kontoen er Google Workspace.`,
-      `Google allows ${settings.docsPerDay} new documents a day for this account. ${createdToday} were created today and this would create ${toCreate} more. Try again tomorrow (existing documents can be updated), or set "Documents per day" to 1500 for a Google Workspace account.`,
+      `Google tillater ${settings.docsPerDay} nye dokumenter per dag for denne kontoen. ${createdToday} er laget siste døgn, og dette ville laget ${toCreate} til. Prøv igjen senere (eksisterende dokumenter kan oppdateres), eller sett «Dokumenter per dag» til 1500 hvis kontoen er Google Workspace.`,
+      `Google allows ${settings.docsPerDay} new documents a day for this account. ${createdToday} were created in the last 24 hours and this would create ${toCreate} more. Try again later (existing documents can be updated), or set "Documents per day" to 1500 for a Google Workspace account.`,
     );
   }
 
@@ -98,8 +126,7 @@ export function publishDocuments(
           hash,
           updated: new Date(),
         });
-        if (status === 'created')
-          props.setProperty(counter, String(Number(props.getProperty(counter) ?? 0) + 1));
+        if (status === 'created') createdLast24h(props, 1);
         appendLog(desk.sheets, desk.user, [
           {
             action: status === 'created' ? 'Dokument laget' : 'Dokument oppdatert',
@@ -327,11 +354,10 @@ export function showLinks(desk: Desk, title: string, published: Published[], set
     busy: nb ? 'lages nå av en annen kjøring' : 'being written by another run',
     pending: nb ? 'ikke laget ennå' : 'not written yet',
   };
-  const day = Utilities.formatDate(new Date(), desk.ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
-  const used = Number(PropertiesService.getUserProperties().getProperty(COUNT_PROPERTY + day) ?? 0);
+  const used = createdLast24h(PropertiesService.getUserProperties());
   const warn =
     used >= settings.docsPerDay * 0.9
-      ? `<p class="warn">${escapeHtml(nb ? `${used} av ${settings.docsPerDay} nye dokumenter er brukt i dag.` : `${used} of ${settings.docsPerDay} new documents used today.`)}</p>`
+      ? `<p class="warn">${escapeHtml(nb ? `${used} av ${settings.docsPerDay} nye dokumenter er brukt siste døgn.` : `${used} of ${settings.docsPerDay} new documents used in the last 24 hours.`)}</p>`
       : '';
   const items = published
     .map((p) => {

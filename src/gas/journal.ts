@@ -5,6 +5,7 @@ import { overLimit } from '../core/workbook/cell-limit';
 import { columnLetter, mapHeaders, type FieldKey, type SheetSpec } from '../core/workbook/contract';
 import {
   isBlankSubmission,
+  isTimestampTitle,
   responseOf,
   responsesOf,
   unregistered,
@@ -65,15 +66,88 @@ export interface JournalPlan {
   ids: string[];
 }
 
+type Form = GoogleAppsScript.Forms.Form;
+
 const sheetProperty = (spec: { id: string }) => `tilskudd.${spec.id}.responseSheet`;
 /** Where the response sheet was last seen by name: finding it by id then takes one call, not one per sheet. */
 const nameProperty = (spec: { id: string }) => `tilskudd.${spec.id}.responseSheetName`;
+const questionsProperty = (spec: { id: string }) => `tilskudd.${spec.id}.questions`;
+
+/**
+ * The form's question titles, kept with the journal (a document property) so that every member knows
+ * which columns of the response sheet are the form's, even one who cannot open another member's form.
+ * `others` are titles found not to be questions (a person's own columns), so the form is not opened again
+ * for them.
+ */
+interface KnownQuestions {
+  formId: string;
+  titles: string[];
+  others: string[];
+}
+
+/** Items that take no answer have no column in the response sheet. */
+const NOT_QUESTIONS = new Set(['SECTION_HEADER', 'PAGE_BREAK', 'IMAGE', 'VIDEO']);
+
+function rememberQuestions(spec: { id: string }, form: Form, others: string[] = []): KnownQuestions {
+  const titles = form
+    .getItems()
+    .filter((item) => !NOT_QUESTIONS.has(String(item.getType())))
+    .map((item) => item.getTitle().trim());
+  const known = { formId: form.getId(), titles, others: others.filter((t) => !titles.includes(t)) };
+  PropertiesService.getDocumentProperties().setProperty(questionsProperty(spec), JSON.stringify(known));
+  return known;
+}
+
+function readKnown(text: string | null): KnownQuestions | null {
+  try {
+    const known = JSON.parse(text ?? 'null') as Partial<KnownQuestions> | null;
+    if (
+      known &&
+      typeof known.formId === 'string' &&
+      Array.isArray(known.titles) &&
+      Array.isArray(known.others)
+    )
+      return { formId: known.formId, titles: known.titles.map(String), others: known.others.map(String) };
+  } catch {
+    // a damaged property is no knowledge
+  }
+  return null;
+}
+
+/**
+ * Which titled columns of `header` are the form's questions. A title not yet known (a question renamed
+ * or added, or a person's own column) makes it ask the form again when this user can open it; otherwise
+ * the kept titles hold. Null when nothing is known (a form of an earlier version no one can open here):
+ * then every titled column counts, as it did.
+ */
+function questionColumns(
+  spec: JournalSpec<SheetSpec>,
+  header: readonly string[],
+): ((title: string) => boolean) | null {
+  const props = PropertiesService.getDocumentProperties();
+  let known = readKnown(props.getProperty(questionsProperty(spec)));
+  const titled = header.map((t) => String(t ?? '').trim()).filter((t) => t !== '' && !isTimestampTitle(t));
+  const unknown = titled.filter((t) => !known || (!known.titles.includes(t) && !known.others.includes(t)));
+  const formId = known?.formId ?? (spec.formIdProperty ? props.getProperty(spec.formIdProperty) : null);
+  if (unknown.length > 0 && formId) {
+    try {
+      known = rememberQuestions(spec, FormApp.openById(formId), titled);
+    } catch {
+      // a form this user cannot open: the titles kept when it was made
+    }
+  }
+  if (!known) return null;
+  const titles = new Set(known.titles);
+  return (title) => titles.has(title.trim());
+}
 
 /**
  * Remembers which sheet holds the form's responses (by sheet id, which survives renaming); returns it,
  * or null when none links to the form yet. Google names it *Skjemasvar 1* / *Form Responses 1*.
  */
-export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, formId: string): Sheet | null {
+export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, form: Form): Sheet | null {
+  const formId = form.getId();
+  rememberQuestions(spec, form);
   SpreadsheetApp.flush(); // setDestination adds the sheet; make it visible to this execution
   for (const sheet of ss.getSheets()) {
     const url = sheet.getFormUrl();
@@ -106,7 +180,13 @@ function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<Sh
   if (sheet && sheets.nameOf(sheet) !== hint) props.setProperty(nameProperty(spec), sheets.nameOf(sheet));
   const formId = spec.formIdProperty ? props.getProperty(spec.formIdProperty) : null;
   if (!sheet && formId) {
-    const linked = linkResponseSheet(ss, spec, formId);
+    let form: Form | null = null;
+    try {
+      form = FormApp.openById(formId);
+    } catch {
+      // a form this user cannot open: the message below
+    }
+    const linked = form && linkResponseSheet(ss, spec, form);
     sheet = linked && sheets.byId(linked.getSheetId());
   }
   if (!sheet) {
@@ -188,7 +268,8 @@ export function sweepResponses<S extends SheetSpec>(
 ): string[] {
   const journal = responseSheet(ss, sheets, spec);
   const range = journal.getDataRange();
-  const responses = responsesOf(range.getDisplayValues(), range.getValues());
+  const display = range.getDisplayValues();
+  const responses = responsesOf(display, range.getValues(), questionColumns(spec, display[0] ?? []));
   return registerResponses(spec, ss, sheets, responses, sheets.nameOf(journal), user);
 }
 
@@ -239,7 +320,14 @@ export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: 
   try {
     return inLock(() => {
       const header = journal.getRange(1, 1, 1, cells.getLastColumn()).getDisplayValues()[0]!;
-      const response = responseOf(header, cells.getDisplayValues()[0]!, row, cells.getValues()[0]![0]);
+      const isQuestion = questionColumns(spec, header);
+      const response = responseOf(
+        header,
+        cells.getDisplayValues()[0]!,
+        cells.getValues()[0]!,
+        row,
+        isQuestion,
+      );
       if (isBlankSubmission(response.answers)) return { status: 'blank' } as const;
       const user = Session.getEffectiveUser().getEmail();
       const registered = registerResponses(spec, ss, sheets, [response], sheets.nameOf(journal), user);

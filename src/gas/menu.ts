@@ -187,7 +187,7 @@ export function createFormMenu(): void {
       const { trigger, linked } = inLock(() => {
         if (renew) rememberForm(form);
         const installed = installTrigger(ss, user, takeOver);
-        const sheet = linkResponseSheet(ss, APPLICATION_JOURNAL, form.getId());
+        const sheet = linkResponseSheet(ss, APPLICATION_JOURNAL, form);
         if (renew)
           appendLog(sheets, user, [{ action: 'Opprett søknadsskjema', after: form.getPublishedUrl() }]);
         return { trigger: installed, linked: sheet ? sheet.getName() : null };

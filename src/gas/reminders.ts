@@ -6,7 +6,7 @@ import { formatDay } from '../core/follow-up/dates';
 import { readPortfolio, readSettings, type Portfolio } from '../core/workbook/records';
 import { SETTINGS_SHEET } from '../core/workbook/contract';
 import type { Lang } from '../core/base/result';
-import { todayIn, withDesk } from './desk';
+import { holdingLock, todayIn, withDesk } from './desk';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
 import { appendRows, readValues, rowFor, SheetIndex, type Sheet, type Spreadsheet } from './sheets';
@@ -72,51 +72,49 @@ export function runReminders(e: { triggerUid?: unknown } | undefined): RunReport
   );
   // Off (the default): one read of Innstillinger, nothing else, so the daily run costs almost nothing.
   if (!settings.emailReminders) return null;
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30_000)) {
-    console.warn('Påminnelser: arbeidsboka var opptatt; prøver igjen i morgen.');
-    return null;
-  }
+  const held = holdingLock(30_000, () => sendAndRecord(ss));
+  if (!held) console.warn('Påminnelser: arbeidsboka var opptatt; prøver igjen i morgen.');
+  return held?.value ?? null;
+}
+
+/** Plans, sends and records, holding the lock (see runReminders). */
+function sendAndRecord(ss: Spreadsheet): RunReport {
+  const sheets = new SheetIndex(ss);
+  const { portfolio, plan, sheet, rows, header } = planned(ss, sheets);
+  const quota = MailApp.getRemainingDailyQuota();
+  const { now, waiting } = withinQuota(plan.send, quota);
+  const template = statusLinkTemplate();
+  const done: Reminder[] = [];
+  const time = new Date();
+  let failure = '';
   try {
-    const sheets = new SheetIndex(ss);
-    const { portfolio, plan, sheet, rows, header } = planned(ss, sheets);
-    const quota = MailApp.getRemainingDailyQuota();
-    const { now, waiting } = withinQuota(plan.send, quota);
-    const template = statusLinkTemplate();
-    const done: Reminder[] = [];
-    const time = new Date();
-    let failure = '';
-    try {
-      for (const r of now) {
-        const mail = reminderMail(r, statusLinkFor(template, r.caseId), portfolio.settings.caseOfficer);
-        MailApp.sendEmail(mail.to, mail.subject, mail.body, {
-          ...(mail.cc !== '' && { cc: mail.cc }),
-          name: portfolio.settings.caseOfficer,
-        });
-        done.push(r);
-      }
-    } catch (e) {
-      failure = e instanceof Error ? e.message : String(e);
-    } finally {
-      record(sheets, sheet, rows, header, done, time);
+    for (const r of now) {
+      const mail = reminderMail(r, statusLinkFor(template, r.caseId), portfolio.settings.caseOfficer);
+      MailApp.sendEmail(mail.to, mail.subject, mail.body, {
+        ...(mail.cc !== '' && { cc: mail.cc }),
+        name: portfolio.settings.caseOfficer,
+      });
+      done.push(r);
     }
-    const report = {
-      sent: done.length,
-      waiting: waiting + (now.length - done.length),
-      blocked: plan.blocked.length,
-      quotaLeft: quota - done.reduce((n, r) => n + 1 + r.cc.length, 0),
-    };
-    if (done.length + report.waiting + report.blocked > 0)
-      appendLog(sheets, Session.getEffectiveUser().getEmail(), [
-        {
-          action: 'Påminnelser',
-          after: summary(report, failure, 'nb'),
-        },
-      ]);
-    return report;
+  } catch (e) {
+    failure = e instanceof Error ? e.message : String(e);
   } finally {
-    lock.releaseLock();
+    record(sheets, sheet, rows, header, done, time);
   }
+  const report = {
+    sent: done.length,
+    waiting: waiting + (now.length - done.length),
+    blocked: plan.blocked.length,
+    quotaLeft: quota - done.reduce((n, r) => n + 1 + r.cc.length, 0),
+  };
+  if (done.length + report.waiting + report.blocked > 0)
+    appendLog(sheets, Session.getEffectiveUser().getEmail(), [
+      {
+        action: 'Påminnelser',
+        after: summary(report, failure, 'nb'),
+      },
+    ]);
+  return report;
 }
 
 /** Appends the sent reminders to `Påminnelser` in one write (the sheet is made when first needed). */

@@ -97,7 +97,7 @@ export function createStatusFormMenu(): void {
         // The hourly sweep comes with the application form; without one, the status form brings it.
         if (triggerOwner(user).owner === '')
           installOnce(SWEEP_HANDLER, (b) => b.timeBased().everyHours(1).create(), user);
-        const sheet = linkResponseSheet(ss, STATUS_JOURNAL, form.getId());
+        const sheet = linkResponseSheet(ss, STATUS_JOURNAL, form);
         appendLog(sheets, user, [{ action: 'Opprett statusskjema', after: form.getPublishedUrl() }]);
         return [...installed, sheet ? sheet.getName() : null] as const;
       });

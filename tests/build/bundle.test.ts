@@ -36,3 +36,27 @@ describe('the Apps Script bundle', () => {
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
   });
 });
+
+describe('the bundle on a runtime without ES2022 library methods', () => {
+  // Google does not publish the V8 version of Apps Script; the bundle targets ES2020, whose syntax esbuild
+  // lowers but whose library methods it does not provide.
+  const ES2022 = [
+    'Array.prototype.at',
+    'String.prototype.at',
+    'Object.hasOwn',
+    'Array.prototype.findLast',
+    'Array.prototype.findLastIndex',
+  ];
+
+  it('calls none of them (Array.prototype.at, Object.hasOwn, findLast, findLastIndex)', () => {
+    expect(code).not.toMatch(/\.at\(-?[\w.]+\)|Object\.hasOwn\(|\.findLast(Index)?\(/);
+  });
+
+  it('loads and answers custom functions with them removed', () => {
+    const context = vm.createContext({});
+    vm.runInContext(ES2022.map((m) => `delete ${m};`).join(' '), context);
+    expect(vm.runInContext(`typeof [].at + typeof Object.hasOwn`, context)).toBe('undefinedundefined');
+    vm.runInContext(code, context);
+    expect(vm.runInContext('NOK', context)([['9,16 mill.'], [500]])).toEqual([[9_160_000], [500]]);
+  });
+});

@@ -1,5 +1,5 @@
 import { exampleWorkbook } from '../../src/example/agder';
-import { deskWith, sheetCalls, type Desk } from './desk-helpers';
+import { SECRETARY, deskWith, sheetCalls, type Desk } from './desk-helpers';
 
 const docsCalls = (sb: Desk) => sb.calls.total('Docs.');
 
@@ -126,6 +126,37 @@ describe('Lag saksfremstilling (Google Docs)', () => {
     sb.call('createLetters');
     expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/Google tillater 1 nye dokumenter per dag/);
     expect(docsCalls(sb)).toBe(0);
+  });
+
+  it('counts new documents over Google’s rolling 24 hours, not the calendar day, and drops old counts', () => {
+    const values = exampleWorkbook();
+    values['Innstillinger']!.push(['Dokumenter per dag', 2]);
+    // 23:30 in Oslo: the two letters are made just before midnight.
+    const sb = deskWith(values, { now: Date.UTC(2026, 2, 9, 22, 30), followClock: true });
+    const props = sb.fakes.PropertiesService;
+    // An earlier version's per-day count of an old day is folded in once and deleted.
+    sb.runAs({ email: SECRETARY }, () =>
+      props.getUserProperties().setProperty('tilskudd.docsCreated.2026-03-01', '0'),
+    );
+    sb.call('createLetters');
+    expect(sb.calls.count('Docs.Documents.create')).toBe(2);
+    // One hour later it is a new calendar day, but Google still counts both: the memo is refused.
+    sb.clock.advance(3_600_000);
+    sb.ui
+      .answerPrompt('09.05.2025')
+      .answerPrompt('18-2025')
+      .answerPrompt('2025-05-001, 2025-05-002')
+      .answerAlert();
+    sb.call('createMemo');
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(
+      /Google tillater 2 nye dokumenter per dag.*2 er laget siste døgn/,
+    );
+    const keys = sb.runAs({ email: SECRETARY }, () => props.getUserProperties().getKeys());
+    expect(keys.filter((k) => k.startsWith('tilskudd.docsCreated.'))).toEqual([]);
+    // A day later the window has passed.
+    sb.clock.advance(24 * 3_600_000);
+    memo(sb);
+    expect(sb.calls.count('Docs.Documents.create')).toBe(3);
   });
 
   it('refuses a meeting date that is no date', () => {

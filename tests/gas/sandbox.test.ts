@@ -189,3 +189,79 @@ it('loads build/Code.js without any service call at load', () => {
   const sandbox = loadBundle();
   expect(sandbox.load.calls).toBe(0);
 });
+
+describe('as strict as Google: deferred writes and the time limit', () => {
+  const WRITER = `function count() { return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('A1').getValue(); }
+    function write(flush) {
+      var lock = LockService.getDocumentLock();
+      lock.tryLock(1000);
+      SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('A1').setValue(1);
+      if (flush) SpreadsheetApp.flush();
+      lock.releaseLock();
+      return count();
+    }
+    function slow() {
+      try {
+        Utilities.sleep(240000); Utilities.sleep(240000);
+        return 'finished';
+      } finally {
+        SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('B1').setValue('finally ran');
+      }
+    }
+    function write_then_slow() {
+      SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('D1').setValue('flushed');
+      SpreadsheetApp.flush();
+      SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('C1').setValue('unflushed');
+      Utilities.sleep(240000); Utilities.sleep(240000);
+      SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('E1').setValue('late');
+    }`;
+
+  it('shows another execution a write only after flush() or the end of the writing execution', () => {
+    for (const flush of [false, true]) {
+      const sandbox = load(WRITER);
+      let seen: unknown = 'not run';
+      sandbox.fakes.LockService.onNextRelease(() => (seen = sandbox.call('count')));
+      // The writer sees its own write at once; the other execution, started after the release, sees it
+      // only if it was flushed.
+      expect(sandbox.call('write', flush)).toBe(1);
+      expect(seen).toBe(flush ? 1 : '');
+      // The writer's execution has ended: now everyone sees it.
+      expect(sandbox.call('count')).toBe(1);
+    }
+  });
+
+  it('keeps the writer’s own unflushed value over what another execution wrote meanwhile', () => {
+    const sandbox = load(
+      `${WRITER} function overwrite() { SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('A1').setValue(2); }`,
+    );
+    sandbox.fakes.LockService.onNextRelease(() => sandbox.call('overwrite'));
+    expect(sandbox.call('write', false)).toBe(1);
+    expect(sandbox.spreadsheet.sheetData('Sheet1').values[0]![0]).toBe(1);
+  });
+
+  it('kills an execution past 6 minutes: every service call throws, a finally changes nothing', () => {
+    const sandbox = load(WRITER, { now: Date.UTC(2026, 0, 5, 9) });
+    expect(() => sandbox.call('slow')).toThrow('Exceeded maximum execution time');
+    expect(sandbox.spreadsheet.sheetData('Sheet1').values.flat()).not.toContain('finally ran');
+    // The next execution has its own 6 minutes.
+    expect(sandbox.call('count')).toBe('');
+  });
+
+  it('loses a killed execution’s unflushed writes and keeps what it flushed', () => {
+    const sandbox = load(WRITER, { now: Date.UTC(2026, 0, 5, 9) });
+    expect(() => sandbox.call('write_then_slow')).toThrow('Exceeded maximum execution time');
+    const [row] = sandbox.spreadsheet.sheetData('Sheet1').values;
+    expect(row!.slice(2)).toEqual(['', 'flushed']);
+  });
+
+  it('gives custom functions and simple triggers 30 seconds', () => {
+    const sandbox = load(`function SLOW() { Utilities.sleep(31000); return Session.getScriptTimeZone(); }`);
+    expect(() => sandbox.callAsCustomFunction('SLOW')).toThrow('Exceeded maximum execution time');
+  });
+
+  it('may give no document lock (outside a container)', () => {
+    const sandbox = load(`function lock() { return LockService.getDocumentLock() === null; }`);
+    sandbox.fakes.LockService.noDocument = true;
+    expect(sandbox.call('lock')).toBe(true);
+  });
+});

@@ -68,6 +68,10 @@ export interface RunAs {
   executionId?: string;
 }
 
+/** Quotas page: 6 minutes per execution; custom functions and simple triggers 30 seconds. */
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
+const SHORT_LIMIT_MS = 30_000;
+
 export const DEFAULT_BUNDLE = resolve(__dirname, '../../build/Code.js');
 const DEFAULT_USER = 'sekretariat@example.org';
 
@@ -173,6 +177,17 @@ export function loadBundle(options: SandboxOptions = {}) {
 
   let executions = 0;
   let pinnedExecutionId: string | undefined;
+  // Google kills an execution at its time limit: from then on every service call fails (a `finally`
+  // that writes changes nothing), and what it had not flushed is lost.
+  let deadline = Infinity;
+  let killed = false;
+  env.calls.guard = () => {
+    if (env.clock.now() <= deadline) return;
+    killed = true;
+    const error = new realm.Error('Exceeded maximum execution time');
+    error.name = 'Exception';
+    throw error;
+  };
 
   /** Test data (Dates, arrays, plain objects) rebuilt in the sandbox realm, so `instanceof Date` holds there. */
   function intoRealm(value: unknown): unknown {
@@ -192,14 +207,19 @@ export function loadBundle(options: SandboxOptions = {}) {
     const fn: unknown = (context as Record<string, unknown>)[name];
     // Functions ending in _ are private: menus, triggers and google.script.run cannot reach them.
     if (typeof fn !== 'function' || name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
-    const saved = { id: execution.id, mode: execution.mode };
+    const saved = { id: execution.id, mode: execution.mode, deadline, killed };
     execution.id = pinnedExecutionId ?? `exec-${++executions}`;
     execution.mode = mode;
+    deadline = env.clock.now() + (mode === 'normal' ? EXECUTION_LIMIT_MS : SHORT_LIMIT_MS);
+    killed = false;
+    sheets.spreadsheet.beginExecution(execution.id);
     try {
       return (fn as (...a: unknown[]) => unknown)(...args.map(intoRealm));
     } finally {
       fakes.LockService.releaseAllHeldBy(execution.id);
-      Object.assign(execution, saved);
+      sheets.spreadsheet.endExecution(execution.id, killed);
+      ({ deadline, killed } = saved);
+      Object.assign(execution, { id: saved.id, mode: saved.mode });
     }
   }
 

@@ -52,9 +52,9 @@ describe('enums', () => {
 describe('LockService', () => {
   it('blocks another execution: tryLock is false, waitLock throws Google’s timeout', () => {
     const locks = new FakeLockService(env);
-    const mine = as('A', () => locks.getDocumentLock());
+    const mine = as('A', () => locks.getDocumentLock()!);
     expect(mine.tryLock(1000)).toBe(true);
-    const theirs = as('B', () => locks.getDocumentLock());
+    const theirs = as('B', () => locks.getDocumentLock()!);
     expect(theirs.tryLock(5000)).toBe(false);
     expect(() => theirs.waitLock(5000)).toThrow(
       'Lock timeout: another process was holding the lock for too long.',
@@ -72,7 +72,7 @@ describe('LockService', () => {
     expect(locks.getScriptLock().tryLock(10)).toBe(true);
     const start = env.clock.now();
     locks.holdFor('document', 'other');
-    expect(locks.getDocumentLock().tryLock(30000)).toBe(false);
+    expect(locks.getDocumentLock()!.tryLock(30000)).toBe(false);
     expect(env.clock.now() - start).toBe(30000);
   });
 
@@ -88,7 +88,7 @@ describe('LockService', () => {
   it('keeps document, script and per-user locks apart, and frees an ended execution’s locks', () => {
     const locks = new FakeLockService(env);
     locks.holdFor('script', 'other');
-    expect(locks.getDocumentLock().tryLock(0)).toBe(true);
+    expect(locks.getDocumentLock()!.tryLock(0)).toBe(true);
     expect(as('X', () => locks.getUserLock(), 'a@example.org').tryLock(0)).toBe(true);
     expect(as('Y', () => locks.getUserLock(), 'b@example.org').tryLock(0)).toBe(true);
     expect(as('Z', () => locks.getUserLock(), 'a@example.org').tryLock(0)).toBe(false);
@@ -98,7 +98,7 @@ describe('LockService', () => {
   });
 
   it('counts every call', () => {
-    const lock = new FakeLockService(env).getDocumentLock();
+    const lock = new FakeLockService(env).getDocumentLock()!;
     lock.tryLock(1);
     lock.releaseLock();
     expect(env.calls.snapshot()).toEqual({

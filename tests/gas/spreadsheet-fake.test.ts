@@ -452,6 +452,21 @@ describe('ranges', () => {
     expect(sheet.getRange('A1').getDisplayValue()).toBe('1234,5');
   });
 
+  test('getDisplayValues follows number and date formats and the locale; getValues does not change', () => {
+    const { sheet, ss } = withSheet([[400000, 0.125, oslo(2025, 1, 31, 9), 1234.5]], { locale: 'nb_NO' });
+    sheet.getRange('A1').setNumberFormat('#,##0.00');
+    sheet.getRange('B1').setNumberFormat('0.0%');
+    sheet.getRange('C1').setNumberFormat('dd.mm.yyyy hh:mm');
+    sheet.getRange('D1').setNumberFormat('#,##0 "kr"');
+    const range = sheet.getRange('A1:D1');
+    expect(range.getDisplayValues()).toEqual([
+      ['400\u00a0000,00', '12,5%', '31.01.2025 10:00', '1\u00a0235 kr'],
+    ]);
+    ss.setSpreadsheetLocale('en_US');
+    expect(range.getDisplayValues()).toEqual([['400,000.00', '12.5%', '31.01.2025 10:00', '1,235 kr']]);
+    expect(range.getValues()[0]!.slice(0, 2)).toEqual([400000, 0.125]);
+  });
+
   test('reads past the sheet throw; writes past it grow the sheet', () => {
     const { sheet } = withSheet();
     expect(() => sheet.getRange(1000, 1, 2).getValues()).toThrow(

@@ -17,9 +17,10 @@ export interface FormResponse {
   timestamp: unknown;
   /** Question title → the answer as displayed, like Google's `namedValues` (the timestamp included). */
   answers: NamedValues;
+  /** From the raw values of the form's own question columns (`responseKey`). */
   key: string;
-  /** The key an earlier version gave the same response (`formerResponseKey`). */
-  formerKey: string;
+  /** The keys earlier versions gave the same response: a response registered under one is not new. */
+  formerKeys: string[];
 }
 
 const TIMESTAMP_TITLES = new Set(['tidsmerke', 'timestamp']);
@@ -37,26 +38,36 @@ export function isBlankSubmission(named: NamedValues | undefined): boolean {
 }
 
 /**
- * The stable key of one response: its timestamp and its non-blank answers, without the questions' titles
- * and in no column order. The trigger and the sweep both compute it from the response sheet's row, so
- * the same response has the same key whichever registers it; and what changes the sheet's look and not
- * the response keeps it: a question renamed in the form (Google renames its column), a question added
- * (blank in earlier rows), a column a person added or moved. `timestamp` is the cell's instant when it is
- * a date (a change of the spreadsheet's time zone or date format changes only how it is shown).
+ * The stable key of one response: its timestamp's instant and the raw values of the form's own question
+ * columns, without titles and in no column order. The trigger and the sweep compute it from the response
+ * sheet's row, so the same response has the same key whichever registers it. What changes only the
+ * sheet's look keeps it: a question renamed (Google renames its column), a question added (blank in
+ * earlier rows), a column a person added, filled or moved (not a question), a number or date format, the
+ * locale or the time zone (raw values, not displayed text: `rawText`).
  */
-export function responseKey(timestamp: string, named: NamedValues): string {
+export function responseKey(instant: string, raw: readonly unknown[]): string {
+  const answers = raw
+    .map(rawText)
+    .filter((a) => a !== '')
+    .sort();
+  return hash53(JSON.stringify(['v3', instant, answers]));
+}
+
+/** A cell's value as keys read it: a Date as its instant, a number in JavaScript's own notation. */
+export const rawText = (value: unknown): string =>
+  isDate(value) ? value.toISOString() : String(value ?? '').trim();
+
+/** The key of the previous version: the instant and the displayed text of the titled columns. */
+function displayedKey(instant: string, named: NamedValues): string {
   const answers = Object.entries(named)
     .filter(([title]) => !isTimestampTitle(title))
     .map(([, v]) => answerOf(v))
     .filter((a) => a !== '')
     .sort();
-  return hash53(JSON.stringify(['v2', timestamp, answers]));
+  return hash53(JSON.stringify(['v2', instant, answers]));
 }
 
-/**
- * The key an earlier version wrote to `Svar-ID` (displayed timestamp, answers by title, blanks too): a
- * response registered under it is not registered again.
- */
+/** The first version's key (displayed timestamp, answers by title, blanks too). */
 export function formerResponseKey(timestamp: string, named: NamedValues): string {
   const text = JSON.stringify([
     timestamp,
@@ -69,43 +80,58 @@ export function formerResponseKey(timestamp: string, named: NamedValues): string
 
 /**
  * One response from a row of the response sheet: `header` and `display` as `getDisplayValues()` gives
- * them, `timestamp` the first cell as `getValues()` gives it. Columns without a title are not answers.
+ * them, `raw` as `getValues()` does. `isQuestion` tells the form's own question columns by title (the
+ * titles kept when the form was made): every other column is ignored. Null (a form made before the titles
+ * were kept) takes every titled column, as earlier versions did.
  */
 export function responseOf(
   header: readonly string[],
   display: readonly string[],
+  raw: readonly unknown[],
   row: number,
-  timestamp: unknown,
+  isQuestion: ((title: string) => boolean) | null,
 ): FormResponse {
   const answers: Record<string, string[]> = {};
+  const every: Record<string, string[]> = {};
+  const values: unknown[] = [];
   let stamp = '';
+  let timestamp: unknown = '';
   header.forEach((title, c) => {
     const text = String(title ?? '').trim();
     if (text === '') return;
-    if (isTimestampTitle(text) && stamp === '') stamp = String(display[c] ?? '');
-    // The timestamp stays among the answers, as in Google's `namedValues` (keys made so stay the same).
+    const shown = String(display[c] ?? '');
+    const isStamp = isTimestampTitle(text);
+    if (isStamp && stamp === '') {
+      stamp = shown;
+      timestamp = raw[c];
+    }
     // Two columns with one title (a question renamed to another's title): keep both answers.
-    answers[text] = [...(answers[text] ?? []), String(display[c] ?? '')];
+    every[text] = [...(every[text] ?? []), shown];
+    if (!isStamp && isQuestion && !isQuestion(text)) return;
+    // The timestamp stays among the answers, as in Google's `namedValues` (keys made so stay the same).
+    answers[text] = [...(answers[text] ?? []), shown];
+    if (!isStamp) values.push(raw[c]);
   });
   const instant = isDate(timestamp) ? timestamp.toISOString() : stamp;
-  return {
-    row,
-    timestamp,
-    answers,
-    key: responseKey(instant, answers),
-    formerKey: formerResponseKey(stamp, answers),
-  };
+  const former = [
+    displayedKey(instant, answers),
+    displayedKey(instant, every),
+    formerResponseKey(stamp, answers),
+    formerResponseKey(stamp, every),
+  ];
+  return { row, timestamp, answers, key: responseKey(instant, values), formerKeys: [...new Set(former)] };
 }
 
-/** Every non-blank response of a response sheet read whole (header first). */
+/** Every non-blank response of a response sheet read whole (header first); see `responseOf`. */
 export function responsesOf(
   display: readonly (readonly string[])[],
   values: readonly (readonly unknown[])[],
+  isQuestion: ((title: string) => boolean) | null,
 ) {
   const header = (display[0] ?? []).map(String);
   const out: FormResponse[] = [];
   for (let r = 1; r < display.length; r++) {
-    const response = responseOf(header, display[r]!, r + 1, values[r]?.[0]);
+    const response = responseOf(header, display[r]!, values[r] ?? [], r + 1, isQuestion);
     if (!isBlankSubmission(response.answers)) out.push(response);
   }
   return out;
@@ -119,7 +145,7 @@ export function unregistered(
   const seen = new Set(registered);
   const out: FormResponse[] = [];
   for (const r of responses) {
-    if (seen.has(r.key) || seen.has(r.formerKey)) continue;
+    if (seen.has(r.key) || r.formerKeys.some((k) => seen.has(k))) continue;
     seen.add(r.key);
     out.push(r);
   }

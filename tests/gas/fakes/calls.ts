@@ -5,8 +5,11 @@
  */
 export class CallLog {
   private readonly counts = new Map<string, number>();
+  /** Runs before every call (the sandbox throws there once an execution is past its time limit). */
+  guard: ((key: string) => void) | null = null;
 
   record(key: string): void {
+    this.guard?.(key);
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 

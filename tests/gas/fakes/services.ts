@@ -133,29 +133,46 @@ type LockScope = 'document' | 'script' | `user:${string}`;
 
 export class FakeLockService
   extends FakeBase
-  implements Fake<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'>
+  // getDocumentLock is left out: Google's types say Lock, its reference says it may be null.
+  implements Fake<GoogleAppsScript.Lock.LockService, 'getScriptLock' | 'getUserLock'>
 {
   /** scope → id of the execution holding it */
   private readonly holders = new Map<LockScope, string>();
+  /** Test hooks: each runs once, right after a held lock is released (another execution gets in). */
+  private readonly afterRelease: Array<() => void> = [];
+  /** Google: null outside a container-bound script or add-on (a standalone script, some triggers). */
+  noDocument = false;
 
   constructor(env: FakeEnv) {
     super(env, 'LockService');
   }
 
-  getDocumentLock(): FakeLock {
+  getDocumentLock(): FakeLock | null {
     this.track('getDocumentLock');
-    return new FakeLock(this.env, this.holders, 'document');
+    return this.noDocument ? null : this.lock('document');
   }
 
   getScriptLock(): FakeLock {
     this.track('getScriptLock');
-    return new FakeLock(this.env, this.holders, 'script');
+    return this.lock('script');
   }
 
   /** Per user: the account the script runs as. */
   getUserLock(): FakeLock {
     this.track('getUserLock');
-    return new FakeLock(this.env, this.holders, `user:${this.env.execution.effectiveUser}`);
+    return this.lock(`user:${this.env.execution.effectiveUser}`);
+  }
+
+  /**
+   * Test helper: `next` runs (as another execution, through the sandbox) the moment the running one
+   * releases a lock, while it has not yet ended: it sees only what the releaser flushed.
+   */
+  onNextRelease(next: () => void): void {
+    this.afterRelease.push(next);
+  }
+
+  private lock(scope: LockScope): FakeLock {
+    return new FakeLock(this.env, this.holders, scope, () => this.afterRelease.shift()?.());
   }
 
   /** Test helper: another execution takes the lock and keeps it until `releaseAllHeldBy(executionId)`. */
@@ -185,6 +202,7 @@ export class FakeLock
     env: FakeEnv,
     private readonly holders: Map<LockScope, string>,
     private readonly scope: LockScope,
+    private readonly released: () => void = () => {},
   ) {
     super(env, 'Lock');
     this.executionId = env.execution.id;
@@ -212,8 +230,10 @@ export class FakeLock
 
   releaseLock(): void {
     this.track('releaseLock');
-    if (this.held()) this.holders.delete(this.scope);
+    const held = this.held();
+    if (held) this.holders.delete(this.scope);
     this.acquired = false;
+    if (held) this.released();
   }
 
   private held(): boolean {

@@ -103,6 +103,13 @@ export function clearer(options: ClearOptions = {}): (c: Cell) => void {
 export class Grid {
   private rows: (Cell | undefined)[][] = [];
   private widths: (number | undefined)[] = [];
+  /**
+   * Told before a cell changes: the spreadsheet keeps a copy of it as it was, which is what other
+   * executions see until the writer flushes (deferred writes).
+   */
+  onWrite: ((row: number, col: number) => void) | null = null;
+  /** Told before rows or columns are inserted or deleted (the spreadsheet applies pending writes first). */
+  onReshape: (() => void) | null = null;
 
   constructor(
     public maxRows = 1000,
@@ -113,14 +120,24 @@ export class Grid {
     return this.rows[row - 1]?.[col - 1];
   }
 
+  /** The cell, to be changed. */
   cell(row: number, col: number): Cell {
+    this.onWrite?.(row, col);
     const cells = (this.rows[row - 1] ??= []);
     return (cells[col - 1] ??= { ...BLANK });
   }
 
-  /** Every stored cell (cells never written are absent and hold the defaults). */
+  /** Puts a cell back as it was (undefined: never written), telling no one. */
+  restore(row: number, col: number, cell: Cell | undefined): void {
+    const cells = (this.rows[row - 1] ??= []);
+    cells[col - 1] = cell && { ...cell };
+  }
+
+  /** Every stored cell, to be changed (cells never written are absent and hold the defaults). */
   cells(): Cell[] {
-    return this.rows.flatMap((cells) => cells.filter((c): c is Cell => c !== undefined));
+    const out: Cell[] = [];
+    this.rows.forEach((cells, r) => cells.forEach((c, k) => c && out.push(this.cell(r + 1, k + 1))));
+    return out;
   }
 
   /** Writing beyond the sheet adds rows/columns, as Sheets does for setValues and appendRow. */
@@ -145,16 +162,19 @@ export class Grid {
   }
 
   insertRows(after: number, count: number): void {
+    this.onReshape?.();
     this.rows.splice(after, 0, ...Array.from({ length: count }, () => []));
     this.maxRows += count;
   }
 
   deleteRows(first: number, count: number): void {
+    this.onReshape?.();
     this.rows.splice(first - 1, count);
     this.maxRows -= count;
   }
 
   insertColumns(after: number, count: number): void {
+    this.onReshape?.();
     const gap = (): undefined[] => Array.from({ length: count }, () => undefined);
     this.rows.forEach((cells) => cells.length > after && cells.splice(after, 0, ...gap()));
     if (this.widths.length > after) this.widths.splice(after, 0, ...gap());
@@ -276,14 +296,21 @@ function midnightIn(y: number, m: number, d: number, timeZone: string): Date {
 }
 
 /**
- * getDisplayValues: formulas show '#ERROR!', booleans 'TRUE'/'FALSE', numbers in the spreadsheet locale
- * (up to 15 significant digits, no grouping), Dates as 'yyyy-MM-dd' or 'yyyy-MM-dd HH:mm:ss' in the
- * spreadsheet time zone. Explicit number formats are not applied (a simplification of the fake).
+ * getDisplayValues: formulas show '#ERROR!', booleans 'TRUE'/'FALSE'. With the automatic number format,
+ * numbers show in the spreadsheet locale (up to 15 significant digits, no grouping) and Dates as
+ * 'yyyy-MM-dd' or 'yyyy-MM-dd HH:mm:ss' in the spreadsheet time zone. An explicit format is applied as
+ * Sheets does for its common patterns: numbers ('0', '0.00', '#,##0', '0%', quoted or trailing text such
+ * as ' kr'; grouping and decimal signs of the locale: '400 000,00' in nb_NO) and dates ('dd.mm.yyyy',
+ * 'yyyy-mm-dd hh:mm:ss'; 'mm' after 'h' is minutes). So display values change with a format or the
+ * locale while the value stays: never key identity on them.
  */
 export function displayValue(c: Cell | undefined, locale: string, timeZone: string): string {
   const value = readValue(c);
+  const pattern = c?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
+  const automatic = pattern === DEFAULT_NUMBER_FORMAT || pattern === '' || pattern === '@';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
+    if (!automatic) return formatNumber(value, pattern, locale);
     const format = new Intl.NumberFormat(locale.replace('_', '-'), {
       useGrouping: false,
       maximumSignificantDigits: 15,
@@ -292,9 +319,47 @@ export function displayValue(c: Cell | undefined, locale: string, timeZone: stri
   }
   if (isDate(value)) {
     const [y, m, d, h, mi, s] = zonedFields(value, timeZone).map((n) => String(n).padStart(2, '0'));
+    if (!automatic && /[dmy]/i.test(pattern)) return formatDate(value, pattern, timeZone);
     return h === '00' && mi === '00' && s === '00' ? `${y}-${m}-${d}` : `${y}-${m}-${d} ${h}:${mi}:${s}`;
   }
   return value;
+}
+
+function formatNumber(value: number, pattern: string, locale: string): string {
+  const literal = (t: string) => t.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1');
+  const m = /^(.*?)([#0,. ]*[0#])(%?)(.*)$/.exec(pattern.split(';')[0]!);
+  if (!m) return literal(pattern);
+  const [, before = '', digits = '', percent, after = ''] = m;
+  const decimals = /\.(0*)/.exec(digits)?.[1]?.length ?? 0;
+  const text = new Intl.NumberFormat(locale.replace('_', '-'), {
+    useGrouping: digits.includes(','),
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  })
+    .format(percent ? value * 100 : value)
+    .replace('\u2212', '-');
+  return `${literal(before)}${text}${percent}${literal(after)}`;
+}
+
+function formatDate(value: Date, pattern: string, timeZone: string): string {
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = zonedFields(value, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  let afterHour = false;
+  return pattern.replace(/yyyy|yy|dd|d|mm|m|hh|h|HH|H|ss|s|"[^"]*"/g, (t) => {
+    if (t.startsWith('"')) return t.slice(1, -1);
+    const lower = t.toLowerCase();
+    if (lower.startsWith('h')) afterHour = true;
+    if (lower === 'yyyy') return String(y);
+    if (lower === 'yy') return two(y % 100);
+    if (lower === 'dd') return two(d);
+    if (lower === 'd') return String(d);
+    if (lower === 'hh') return two(h);
+    if (lower === 'h') return String(h);
+    if (lower === 'ss') return two(s);
+    if (lower === 's') return String(s);
+    const minutes = afterHour;
+    return lower === 'mm' ? two(minutes ? mi : mo) : String(minutes ? mi : mo);
+  });
 }
 
 // ---- Data validation -------------------------------------------------------------------------------------

@@ -458,6 +458,16 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   readonly owner: string;
   private readonly sharedWith: Set<string>;
   private readonly runAs: () => string;
+  /** The executions running now, innermost last (the sandbox says when each begins and ends). */
+  private readonly running: string[] = [];
+  /**
+   * Writes not yet flushed, per execution: grid → cell (row * 1e6 + column) → the cell as every other
+   * execution sees it (undefined: empty). Apps Script defers and bundles writes; another execution sees
+   * them only after `SpreadsheetApp.flush()` or the end of the writing execution.
+   */
+  private readonly unflushed = new Map<string, Map<Grid, Map<number, Cell | undefined>>>();
+  /** Per running execution, the others' pending cells taken out of sight while it runs (their own values). */
+  private readonly hidden: Map<string, Map<Grid, Map<number, Cell | undefined>>>[] = [];
 
   constructor(
     readonly tracker: Tracker,
@@ -541,6 +551,83 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     Object.assign(cell, coerce(text, cell.numberFormat, this.timeZone, false, this.locale));
   }
 
+  // ---- executions and deferred writes (the sandbox calls these; no calls counted) ----
+
+  /**
+   * An execution starts: it sees no other execution's unflushed writes (they are taken out of sight and
+   * come back, on top of whatever it wrote, when it ends: the other's flush comes later and wins).
+   */
+  beginExecution(id: string): void {
+    const away = new Map<string, Map<Grid, Map<number, Cell | undefined>>>();
+    for (const [other, grids] of this.unflushed) {
+      if (other === id) continue;
+      const theirs = new Map<Grid, Map<number, Cell | undefined>>();
+      for (const [grid, cells] of grids) {
+        const mine = new Map<number, Cell | undefined>();
+        for (const [key, before] of cells) {
+          const [row, col] = cellAt(key);
+          const current = grid.peek(row, col);
+          mine.set(key, current && { ...current });
+          grid.restore(row, col, before);
+        }
+        theirs.set(grid, mine);
+      }
+      away.set(other, theirs);
+    }
+    this.hidden.push(away);
+    this.running.push(id);
+  }
+
+  /**
+   * An execution ends: its writes become everyone's (Google flushes at the end), unless it was killed at
+   * its time limit, when what it had not flushed is lost. The writes it hid come back.
+   */
+  endExecution(id: string, killed = false): void {
+    if (killed) {
+      for (const [grid, cells] of this.unflushed.get(id) ?? []) {
+        for (const [key, before] of cells) grid.restore(...cellAt(key), before);
+      }
+    }
+    this.unflushed.delete(id);
+    this.running.pop();
+    for (const [other, grids] of this.hidden.pop() ?? []) {
+      const log = this.unflushed.get(other);
+      for (const [grid, cells] of grids) {
+        for (const [key, theirs] of cells) {
+          const [row, col] = cellAt(key);
+          const now = grid.peek(row, col);
+          log?.get(grid)?.set(key, now && { ...now });
+          grid.restore(row, col, theirs);
+        }
+      }
+    }
+  }
+
+  /** `SpreadsheetApp.flush()`: the running execution's writes become visible to every other. */
+  flushPending(): void {
+    const id = this.running[this.running.length - 1];
+    if (id !== undefined) this.unflushed.delete(id);
+  }
+
+  /** Remembers a cell as others see it before the running execution first changes it. */
+  private deferWrite(grid: Grid, row: number, col: number): void {
+    const id = this.running[this.running.length - 1];
+    if (id === undefined) return; // a person typing, or a form's response landing: at once
+    let grids = this.unflushed.get(id);
+    if (!grids) this.unflushed.set(id, (grids = new Map()));
+    let cells = grids.get(grid);
+    if (!cells) grids.set(grid, (cells = new Map()));
+    const key = row * 1e6 + col;
+    if (cells.has(key)) return;
+    const before = grid.peek(row, col);
+    cells.set(key, before && { ...before });
+  }
+
+  /** Inserting or deleting rows or columns applies pending writes to that sheet first (a simplification). */
+  private reshaped(grid: Grid): void {
+    for (const grids of this.unflushed.values()) grids.delete(grid);
+  }
+
   // ---- shared with the other fakes (no calls counted) ----
 
   /** The account the script runs as now; whoever runs it has edit access to the spreadsheet. */
@@ -602,6 +689,8 @@ export class FakeSpreadsheet implements SpreadsheetApi {
 
   private createSheet(name: string, index: number): FakeSheet {
     const sheet = new FakeSheet(this, name, this.nextSheetId++);
+    sheet.grid.onWrite = (row, col) => this.deferWrite(sheet.grid, row, col);
+    sheet.grid.onReshape = () => this.reshaped(sheet.grid);
     this.sheets.splice(index, 0, sheet);
     return sheet;
   }
@@ -754,6 +843,8 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   }
 }
 
+const cellAt = (key: number): [number, number] => [Math.floor(key / 1e6), key % 1e6];
+
 type SpreadsheetAppApi = Pick<
   GoogleAppsScript.Spreadsheet.SpreadsheetApp,
   | 'BooleanCriteria'
@@ -785,9 +876,10 @@ class FakeSpreadsheetApp implements SpreadsheetAppApi {
     this.tracker.hit('SpreadsheetApp', method);
   }
 
-  /** Counted (flushes are expensive in Sheets) but does nothing: the fake has no pending writes. */
+  /** Counted (flushes are expensive in Sheets): makes this execution's writes visible to the others. */
   flush(): void {
     this.hit('flush');
+    this.ss.flushPending();
   }
 
   getActive(): GSpreadsheet {
