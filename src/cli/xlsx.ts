@@ -126,7 +126,6 @@ export function workbookValues(wb: ExcelJS.Workbook): WorkbookValues {
   return out;
 }
 
-
 /** A1 address of a finding's cell, or '' when its column is not in the sheet. */
 export function cellAddress(p: Portfolio, cell: CellRef): string {
   const col = p.columns[cell.sheet][cell.field];
@@ -233,7 +232,6 @@ function styleHeader(ws: ExcelJS.Worksheet, widths: number[]): void {
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
-
 
 /** `FF` + RRGGBB, as exceljs takes a colour. */
 const excelColor = (rgb: string) => `FF${rgb}`;

@@ -75,7 +75,6 @@ export interface Application {
 
 export type Recommendation = keyof typeof RECOMMENDATIONS;
 
-
 export interface BudgetLine {
   row: number;
   caseId: string;

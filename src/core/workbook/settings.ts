@@ -415,6 +415,24 @@ export function settingsToRows(s: Settings): SettingRow[] {
   });
 }
 
+/**
+ * Every name the `Innstillinger` sheet takes, with its «Forklaring»: one per setting, one per fixed part,
+ * and the prefix followed by `…` for one-row-per-part settings (`Ramme …`, `Vekt: …`).
+ */
+export function settingNames(): Array<{ nb: string; en: string; aliases: readonly string[]; help: string }> {
+  return KEYS.flatMap((k) => {
+    const spec = specOf(k);
+    switch (spec.kind) {
+      case 'one':
+        return [{ nb: spec.nb, en: spec.en, aliases: spec.aliases ?? [], help: spec.help }];
+      case 'each':
+        return [{ nb: `${spec.nb}…`, en: `${spec.en}…`, aliases: [], help: spec.help('…') }];
+      case 'parts':
+        return Object.entries(spec.rows).map(([id, row]) => ({ ...row, aliases: [], help: spec.help(id) }));
+    }
+  });
+}
+
 /** What a row's name refers to: a setting, and the part of it for one-row-per-part settings. */
 interface Target {
   key: SettingKey;
@@ -426,7 +444,10 @@ function findSetting(name: string): Target | null {
   const norm = normalizeKey(name);
   for (const key of KEYS) {
     const spec = specOf(key);
-    if (spec.kind === 'one' && [spec.nb, spec.en, ...(spec.aliases ?? [])].some((n) => normalizeKey(n) === norm))
+    if (
+      spec.kind === 'one' &&
+      [spec.nb, spec.en, ...(spec.aliases ?? [])].some((n) => normalizeKey(n) === norm)
+    )
       return { key, part: '' };
     if (spec.kind === 'parts') {
       const id = Object.keys(spec.rows).find((i) =>

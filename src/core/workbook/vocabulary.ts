@@ -62,7 +62,14 @@ export const CATEGORIES = vocabulary({
   innovation: {
     nb: 'Innovasjon/prosjekt',
     en: 'Innovation/projects',
-    aliases: ['innovation', 'innovasjon', 'prosjekt', 'innovasjon / prosjekt', 'forbedringsarbeid', 'projects'],
+    aliases: [
+      'innovation',
+      'innovasjon',
+      'prosjekt',
+      'innovasjon / prosjekt',
+      'forbedringsarbeid',
+      'projects',
+    ],
   },
   administration: { nb: 'Administrasjon', en: 'Administration', aliases: ['adm', 'adm.', 'sekretariat'] },
   operations: {
@@ -117,7 +124,14 @@ export const REPORT_TYPES = vocabulary({
   halfYear: {
     nb: 'Halvårsrapport',
     en: 'Half-yearly report',
-    aliases: ['halvårsrapportering', 'statusrapport', 'status', 'half-yearly', 'half-year report', 'status report'],
+    aliases: [
+      'halvårsrapportering',
+      'statusrapport',
+      'status',
+      'half-yearly',
+      'half-year report',
+      'status report',
+    ],
   },
   final: { nb: 'Sluttrapport', en: 'Final report', aliases: ['final'] },
 });
