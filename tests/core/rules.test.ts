@@ -1,5 +1,6 @@
 import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
-import { RULES } from '../../src/core/rules';
+import { RULES, memoOf, ruleIds } from '../../src/core/rules';
+import { RULE_FAMILIES } from '../../src/core/rules/rule';
 import { CELL_LIMIT, fitCell, isCut } from '../../src/core/workbook/cell-limit';
 import {
   CASE_ID,
@@ -678,18 +679,36 @@ describe('the valid book', () => {
     // assessor-disqualified reads the Vurderinger sheet; its cases are in tests/core/assessment.test.ts.
     // The action plan's rules read Handlingsplan; their cases are in tests/core/plan.test.ts.
     // The follow-up rules judge fixed days; their cases are in tests/core/follow-up/rules.test.ts.
-    const plan = [
-      'measure-owner-missing',
-      'measure-indicator-missing',
-      'measure-overdue',
-      'measure-comment-missing',
-      'measure-number-invalid',
-      'measure-case-unknown',
-      'measure-status-invalid',
-      'measure-due-invalid',
-    ];
+    const plan = ruleIds('plan');
     expect(RULES.map((r) => r.id).sort()).toEqual(
       [...RULE_IDS, 'assessor-disqualified', ...plan, ...ECONOMY_RULE_IDS, ...FOLLOW_UP_RULE_IDS].sort(),
+    );
+  });
+});
+
+describe('rule families', () => {
+  it('puts every rule in a family, and every family has rules', () => {
+    for (const family of Object.keys(RULE_FAMILIES) as Array<keyof typeof RULE_FAMILIES>)
+      expect([family, ruleIds(family).length > 0]).toEqual([family, true]);
+    expect(RULES.flatMap((r) => (r.family in RULE_FAMILIES ? [] : [r.id]))).toEqual([]);
+  });
+
+  it('keeps the follow-up of money and projects out of the memo, and what would name an assessor', () => {
+    const followUp = [...ruleIds('money'), ...ruleIds('follow-up')];
+    expect(followUp).toHaveLength(13);
+    expect(followUp.map(memoOf)).toEqual(followUp.map(() => 'none'));
+    expect(memoOf('assessor-disqualified')).toBe('none');
+    // Not listed under the case, but an error still holds it back.
+    expect(['contract-missing', ...ruleIds('supplement')].map(memoOf)).toEqual([
+      'hidden',
+      'hidden',
+      'hidden',
+      'hidden',
+    ]);
+    expect(
+      RULE_IDS.filter((id) => id !== 'contract-missing' && !id.startsWith('supplement-')).map(memoOf),
+    ).toEqual(
+      RULE_IDS.filter((id) => id !== 'contract-missing' && !id.startsWith('supplement-')).map(() => 'listed'),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { FOLLOW_UP_RULE_IDS } from '../rules/follow-up-ids';
+import { memoOf } from '../rules';
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../workbook/categories';
 import { assessPortfolio, impartialityParagraph } from '../assessment/scores';
 import type { CheckResult } from '../rules/check';
@@ -171,14 +171,9 @@ export function proposals(
     : portfolio.applications.filter(
         (a) => isActive(a) && !ordinary.has(a.caseId) && !isGrantedStatus(a.status),
       );
-  // An assessor's own declared conflict is handled by leaving their scores out; it does not hold a case back.
+  // Errors hold a case back unless their rule says nothing about its readiness (the rule's memo field).
   const errors = new Set(
-    findings
-      .filter(
-        (f) =>
-          f.severity === 'error' && f.rule !== 'assessor-disqualified' && !FOLLOW_UP_RULE_IDS.has(f.rule),
-      )
-      .map((f) => f.ref),
+    findings.filter((f) => f.severity === 'error' && memoOf(f.rule) !== 'none').map((f) => f.ref),
   );
   const badRecommendation = new Set(
     findings.filter((f) => f.rule === 'recommendation-invalid').map((f) => f.ref),
@@ -368,19 +363,6 @@ function potTables(
 
 const money = (n: number) => formatMoney(Math.round(n), false);
 
-/**
- * Findings the board does not need under a case: follow-up of grants and supplements, and assessors'
- * declared conflicts (which would name them).
- */
-const HIDDEN_IN_MEMO = new Set([
-  'assessor-disqualified',
-  'contract-missing',
-  'supplement-not-reported',
-  'supplement-over-limit',
-  'supplement-without-grant',
-  ...FOLLOW_UP_RULE_IDS,
-]);
-
 /** "Arendal, Grimstad, SSHF": the municipalities and, when it takes part, the hospital trust's short name. */
 export const partiesText = (app: Application, settings: Settings): string =>
   [...app.municipalities, ...(app.hospital ? [settings.hospitalTrustShort] : [])].join(', ');
@@ -419,7 +401,7 @@ function caseSection(
     h(3, `${app.caseId} ${app.title}`),
     table(rows, { keyValue: true }),
     ...(() => {
-      const shown = findings.filter((x) => !HIDDEN_IN_MEMO.has(x.rule));
+      const shown = findings.filter((x) => memoOf(x.rule) === 'listed');
       // The fact, not the message: the board reads what is so, not which cell to fill in.
       return [shown.length > 0 ? ul(shown.map((x) => [x.fact[lang]])) : p(t.noFindings)];
     })(),

@@ -4,6 +4,8 @@ import { applicationRule, isGrantedStatus } from './rule';
 export const contractMissing = applicationRule({
   id: 'contract-missing',
   severity: 'warning',
+  // Follow-up of a grant: the memo does not list it (a missing contract does not make a case less ready).
+  memo: 'hidden',
   field: 'contract',
   test: (a, ctx) => {
     const granted = ctx.ordinaryByCase.has(a.caseId) || isGrantedStatus(a.status);

@@ -24,11 +24,45 @@ export interface CheckContext {
   economy: Economy;
 }
 
+/**
+ * What the decision memo does with a rule's findings under a case: `listed` shows them and an error holds
+ * the case back; `hidden` does not show them but an error still holds the case back; `none` neither (they
+ * say nothing about whether an application is ready for a decision, or would name an assessor).
+ */
+export type MemoVisibility = 'listed' | 'hidden' | 'none';
+
+/** The families of rules, by the part of the work they look at, and what the memo does with each. */
+export const RULE_FAMILIES = {
+  /** The frame and the split key per budget year. */
+  frame: { memo: 'listed' },
+  /** The premises of an application. */
+  premise: { memo: 'listed' },
+  /** Cells the product cannot read: case ids, kinds, dates, form answers. */
+  data: { memo: 'listed' },
+  /** The assessment and the recommendation. */
+  assessment: { memo: 'listed' },
+  /** Supplementary allocations under the secretariat's authority: the memo reports them on their own. */
+  supplement: { memo: 'hidden' },
+  /** The follow-up of granted money: payments, refunds, withdrawals, money left. */
+  money: { memo: 'none' },
+  /** The follow-up of granted projects: status reports, due dates, lights. */
+  'follow-up': { memo: 'none' },
+  /** The action plan. */
+  plan: { memo: 'listed' },
+} as const satisfies Record<string, { memo: MemoVisibility }>;
+
+export type RuleFamily = keyof typeof RULE_FAMILIES;
+
 export interface Rule {
   id: string;
   severity: Severity;
+  family: RuleFamily;
+  /** The memo's treatment when it differs from the family's. */
+  memo?: MemoVisibility;
   check(ctx: CheckContext): Finding[];
 }
+
+export const memoVisibility = (rule: Rule): MemoVisibility => rule.memo ?? RULE_FAMILIES[rule.family].memo;
 
 export { isActive, isGrantedStatus };
 
@@ -122,6 +156,8 @@ export interface RuleText extends Reason {
 export function rowRule<T extends { row: number }>(spec: {
   id: string;
   severity: Severity;
+  family: RuleFamily;
+  memo?: MemoVisibility;
   sheet: CellRef['sheet'];
   field: string;
   rows: (ctx: CheckContext) => readonly T[];
@@ -132,6 +168,8 @@ export function rowRule<T extends { row: number }>(spec: {
   const rule: Rule = {
     id: spec.id,
     severity: spec.severity,
+    family: spec.family,
+    ...(spec.memo ? { memo: spec.memo } : {}),
     check(ctx) {
       const out: Finding[] = [];
       for (const t of spec.rows(ctx)) {
@@ -158,11 +196,15 @@ export function rowRule<T extends { row: number }>(spec: {
 export const applicationRule = (spec: {
   id: string;
   severity: Severity;
+  /** `premise` unless given. */
+  family?: RuleFamily;
+  memo?: MemoVisibility;
   field: string;
   test: (a: Application, ctx: CheckContext) => RuleText | null;
 }): Rule =>
   rowRule({
     ...spec,
+    family: spec.family ?? 'premise',
     sheet: 'applications',
     rows: (ctx) => ctx.active,
     ref: (a) => a.caseId,
