@@ -1,6 +1,6 @@
 import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
 import { RULES, memoOf, ruleIds } from '../../src/core/rules';
-import { RULE_FAMILIES } from '../../src/core/rules/rule';
+import { RULE_FAMILIES, says } from '../../src/core/rules/rule';
 import { CELL_LIMIT, fitCell, isCut } from '../../src/core/workbook/cell-limit';
 import {
   CASE_ID,
@@ -91,8 +91,8 @@ const POSITIVE: Positive[] = [
     rule: 'parties-missing',
     severity: 'error',
     cells: [app('municipalities')],
-    nb: ['Søknader rad 2, «Kommuner»', 'ingen kommune er oppgitt som part', 'Fyll inn «Kommuner»'],
-    en: ['Applications row 2, "Municipalities"', 'no municipality is a party', 'Fill in "Municipalities"'],
+    nb: ['Søknader rad 2, «Kommuner»', 'Ingen kommune er part i søknaden', 'Fyll inn «Kommuner»'],
+    en: ['Applications row 2, "Municipalities"', 'No municipality is a party', 'Fill in "Municipalities"'],
   },
   {
     name: 'hospital trust not a party',
@@ -100,8 +100,8 @@ const POSITIVE: Positive[] = [
     rule: 'parties-missing',
     severity: 'error',
     cells: [app('municipalities')],
-    nb: ['SSHF er ikke oppgitt som part', 'Sett «Helseforetak» til Ja'],
-    en: ['hospital trust is not a party', 'Set "Hospital trust" to Yes'],
+    nb: ['SSHF er ikke part i søknaden', 'Sett «Helseforetak» til Ja'],
+    en: ['SSHF is not a party to the application', 'Set "Hospital trust" to Yes'],
   },
   {
     name: 'neither party',
@@ -109,8 +109,8 @@ const POSITIVE: Positive[] = [
     rule: 'parties-missing',
     severity: 'error',
     cells: [app('municipalities')],
-    nb: ['verken kommune eller SSHF er part'],
-    en: ['neither a municipality nor the hospital trust'],
+    nb: ['Verken en kommune eller SSHF er part'],
+    en: ['Neither a municipality nor SSHF'],
   },
   {
     name: 'agreement «Nei»',
@@ -250,7 +250,11 @@ const POSITIVE: Positive[] = [
     rule: 'benefit-plan-missing',
     severity: 'error',
     cells: [app('benefitPlan')],
-    nb: ['Søknader rad 2, «Gevinstrealisering»', 'ikke beskrevet', 'Beskriv hvilke gevinster'],
+    nb: [
+      'Søknader rad 2, «Gevinstrealisering»',
+      'beskriver ikke gevinstrealisering',
+      'Beskriv hvilke gevinster',
+    ],
     en: ['Applications row 2, "Benefit realisation"', 'Describe the benefits'],
   },
   {
@@ -684,6 +688,31 @@ describe('the valid book', () => {
       [...RULE_IDS, 'assessor-disqualified', ...plan, ...ECONOMY_RULE_IDS, ...FOLLOW_UP_RULE_IDS].sort(),
     );
   });
+});
+
+describe('a finding written as problem and action', () => {
+  it('composes the message from both and the fact from the problem alone', () => {
+    const text = says({
+      problem: { nb: 'Søknaden oppgir ingen egenandel', en: 'The application states no own contribution' },
+      action: { nb: 'Fyll inn «Egenandel kommune».', en: 'Fill in "Own contribution municipality".' },
+    });
+    expect(text).toEqual({
+      nb: 'Søknaden oppgir ingen egenandel. Fyll inn «Egenandel kommune».',
+      en: 'The application states no own contribution. Fill in "Own contribution municipality".',
+      fact: { nb: 'Søknaden oppgir ingen egenandel.', en: 'The application states no own contribution.' },
+    });
+  });
+
+  it.each(['parties-missing', 'agreement-missing', 'contract-missing', 'own-contribution-missing'])(
+    '%s states in its message the fact the memo prints',
+    (rule) => {
+      const c = POSITIVE.find((p) => p.rule === rule)!;
+      const book = validBook();
+      c.edit(book);
+      const f = check(book).findings.find((x) => x.rule === rule)!;
+      for (const lang of ['nb', 'en'] as const) expect(f.message[lang]).toContain(f.fact[lang]);
+    },
+  );
 });
 
 describe('rule families', () => {

@@ -143,10 +143,26 @@ export function about(ref: string, cell: CellRef | undefined, lang: Lang): strin
   return cell ? `${prefix} (${where(cell, lang)}): ` : `${prefix}: `;
 }
 
-/** What an application rule says when it fires: the message's problem and instruction, and the fact. */
+/** What a row rule says when it fires: the message's problem and instruction, and the fact. */
 export interface RuleText extends Reason {
   fact: Reason;
 }
+
+/**
+ * What a rule says when it fires, written once: the problem as a sentence without its full stop
+ * ("Søknaden oppgir ingen egenandel fra partene"), and what to do. The message (the sheet, `check`) is the
+ * place, the problem and the action; the fact (documents) is the problem alone.
+ */
+export interface Says {
+  problem: Reason;
+  action: Reason;
+}
+
+export const says = ({ problem, action }: Says): RuleText => ({
+  nb: `${problem.nb}. ${action.nb}`,
+  en: `${problem.en}. ${action.en}`,
+  fact: { nb: `${problem.nb}.`, en: `${problem.en}.` },
+});
 
 /**
  * A rule that looks at one row of a sheet at a time — an application, a measure of the action plan: the
