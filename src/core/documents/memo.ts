@@ -10,6 +10,7 @@ import { reported, type Allocation, type Application, type Recommendation } from
 import type { Lang } from '../base/result';
 import { isActive, isGrantedStatus } from '../rules/rule';
 import { frameFor, type Settings } from '../workbook/settings';
+import { RECOMMENDATIONS } from '../workbook/vocabulary';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
 
 /**
@@ -81,12 +82,6 @@ const T = {
     supplementHeader: ['Sak', 'Prosjekt', 'Dato', 'Beløp', 'Vedtak'],
     noSupplements: 'Ingen nye tilleggsbevillinger.',
     assessment: 'Vurdering',
-    kinds: {
-      grant: 'Innvilges',
-      partial: 'Delvis',
-      preProject: 'Forprosjekt',
-      reject: 'Avslås',
-    } as Record<Recommendation, string>,
   },
   en: {
     title: 'Decision memo',
@@ -132,12 +127,6 @@ const T = {
     supplementHeader: ['Case', 'Project', 'Date', 'Amount', 'Decision'],
     noSupplements: 'No new supplementary allocations.',
     assessment: 'Assessment',
-    kinds: {
-      grant: 'Grant',
-      partial: 'Partial',
-      preProject: 'Pre-project',
-      reject: 'Reject',
-    } as Record<Recommendation, string>,
   },
 };
 
@@ -396,7 +385,10 @@ function caseSection(
     [f.own, own === '' ? '–' : own],
   ];
   if (pr)
-    rows.push([f.recommendation, `${t.kinds[pr.kind]}${pr.kind === 'reject' ? '' : `, ${kr(pr.amount)}`}`]);
+    rows.push([
+      f.recommendation,
+      `${RECOMMENDATIONS[pr.kind][lang]}${pr.kind === 'reject' ? '' : `, ${kr(pr.amount)}`}`,
+    ]);
   return [
     h(3, `${app.caseId} ${app.title}`),
     table(rows, { keyValue: true }),
