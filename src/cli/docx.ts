@@ -27,6 +27,7 @@ import {
   type Inline,
 } from '../core/documents/model';
 import { xmlSafe } from '../core/base/text';
+import { HEADER_FILL } from '../core/workbook/presentation';
 
 /**
  * The .docx renderer (Node): the document model as Word, with real headings, lists and tables. Every text
@@ -75,7 +76,7 @@ function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout):
           children: Array.from({ length: columns }, (_, c) => {
             const head = (block.header && r === 0) || (block.keyValue && c === 0);
             const numeric = !head && c > 0 && /^[−-]?\d[\d\u00a0 ]*(,\d+)?( kr| %)?$/.test(row[c] ?? '');
-            const fill = block.fills?.[r]?.[c] ?? (head ? 'EEF1F5' : null);
+            const fill = block.fills?.[r]?.[c] ?? (head ? HEADER_FILL : null);
             // No per-cell width: the fixed layout takes the columns' widths from the table grid.
             return new TableCell({
               shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,

@@ -18,6 +18,7 @@ import type { Lang } from '../core/base/result';
 import type { Settings } from '../core/workbook/settings';
 import { withOwnNote, withoutOwnNote } from '../core/workbook/notes';
 import { neutralizeFormula, xmlSafe } from '../core/base/text';
+import { NUMBER_FORMAT, PLAIN_TEXT, SEVERITY_FILL } from '../core/workbook/presentation';
 import { tilskuddError } from '../core/base/errors';
 import { UncomputedFormula } from '../core/base/cell';
 import { isFileError } from './errors';
@@ -200,12 +201,6 @@ export function workbookValues(wb: ExcelJS.Workbook): WorkbookValues {
   return out;
 }
 
-const FILL: Record<Finding['severity'], string> = {
-  error: 'FFF4C7C3',
-  warning: 'FFFCE8B2',
-  info: 'FFDDEBF7',
-};
-
 /** A1 address of a finding's cell, or '' when its column is not in the sheet. */
 export function cellAddress(p: Portfolio, cell: CellRef): string {
   const col = p.columns[cell.sheet][cell.field];
@@ -246,7 +241,7 @@ export function annotate(wb: ExcelJS.Workbook, p: Portfolio, findings: Finding[]
   }
   for (const m of marks.values()) {
     const cell = wb.getWorksheet(p.sheetNames[m.sheet])!.getCell(m.address);
-    setFill(cell, FILL[m.severity]);
+    setFill(cell, excelColor(SEVERITY_FILL[m.severity]));
     cell.note = withOwnNote(noteText(cell), m.notes);
   }
 
@@ -264,7 +259,7 @@ export function annotate(wb: ExcelJS.Workbook, p: Portfolio, findings: Finding[]
       [f.rule, SEVERITY_LABEL[f.severity][lang], f.ref, f.message[lang], where].map(neutralizeFormula),
     );
     const last = ws.lastRow!;
-    setFill(last.getCell(2), FILL[f.severity]);
+    setFill(last.getCell(2), excelColor(SEVERITY_FILL[f.severity]));
   }
   styleHeader(ws, [22, 12, 16, 100, 22]);
 }
@@ -290,7 +285,7 @@ export function writePlanNumbers(wb: ExcelJS.Workbook, p: Portfolio): number {
   }
   for (const item of assigned) {
     const cell = ws.getRow(item.row).getCell(col + 1);
-    cell.numFmt = '@';
+    cell.numFmt = PLAIN_TEXT;
     cell.value = item.number;
   }
   return assigned.length;
@@ -313,13 +308,8 @@ function styleHeader(ws: ExcelJS.Worksheet, widths: number[]): void {
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
-const NUMBER_FORMAT: Partial<Record<Field['kind'], string>> = {
-  money: '#,##0 "kr"',
-  date: 'dd.mm.yyyy',
-  // Months as text, so "2025-08" is not turned into a date by the spreadsheet program.
-  month: '@',
-  yesnoDate: 'dd.mm.yyyy',
-};
+/** `FF` + RRGGBB, as exceljs takes a colour. */
+const excelColor = (rgb: string) => `FF${rgb}`;
 
 const WIDTH: Partial<Record<Field['kind'], number>> = { longtext: 40, text: 24, list: 28, email: 26 };
 
@@ -366,7 +356,7 @@ function formatSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, settings: Settings)
       });
     }
   });
-  ws.getRow(1).numFmt = '@';
+  ws.getRow(1).numFmt = PLAIN_TEXT;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { SheetId } from '../core/workbook/records';
 import type { Lang } from '../core/base/result';
 import { NOTE_PREFIX, rememberedFill, withOwnNote, withoutOwnNote } from '../core/workbook/notes';
 import { cellText, neutralizeFormula } from '../core/base/text';
+import { SEVERITY_FILL, sheetColor } from '../core/workbook/presentation';
 import { todayIn } from './desk';
 import { readWorkbook } from './portfolio';
 import { rowFor, wrote, type Sheet, type SheetIndex } from './sheets';
@@ -16,7 +17,6 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
  * offending cells highlighted and annotated in batched calls, earlier highlights cleared. The number of
  * service calls does not depend on the number of rows.
  */
-const COLOR: Record<Severity, string> = { error: '#f4c7c3', warning: '#fce8b2', info: '#ddebf7' };
 
 export interface CheckSummary {
   errors: number;
@@ -137,7 +137,7 @@ function highlight(
   if (height < 2 || width === 0) return;
   const notes = range.getNotes();
   const fills = range.getBackgrounds();
-  const ours = new Set(Object.values(COLOR));
+  const ours = new Set(Object.values(SEVERITY_FILL).map(sheetColor));
   // Cells by number (row × width + column): no string per cell of a large sheet.
   const lines = new Map<number, string[]>();
   const severity = new Map<number, Severity>();
@@ -181,7 +181,7 @@ function highlight(
   for (const [fill, cells] of restore) sheet.getRangeList(cells).setBackground(fill);
   for (const level of ['info', 'warning', 'error'] as Severity[]) {
     const cells = [...severity].filter(([, s]) => s === level).map(([key]) => a1Of(key, width));
-    if (cells.length > 0) sheet.getRangeList(cells).setBackground(COLOR[level]);
+    if (cells.length > 0) sheet.getRangeList(cells).setBackground(sheetColor(SEVERITY_FILL[level]));
   }
 }
 

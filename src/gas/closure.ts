@@ -3,6 +3,7 @@ import { projectEconomy } from '../core/money-flow/economy';
 import { tilskuddError } from '../core/base/errors';
 import { cellText } from '../core/base/text';
 import { APPLICATIONS } from '../core/workbook/contract';
+import { STATUSES } from '../core/workbook/vocabulary';
 import { readPortfolio, type Portfolio } from '../core/workbook/records';
 import { inLock, todayIn, withDesk } from './desk';
 import { appendLog } from './log';
@@ -54,7 +55,7 @@ export function approveFinalReportMenu(): void {
         sheets
           .require(APPLICATIONS)
           .getRange(current.row, col + 1)
-          .setValue('Avsluttet');
+          .setValue(STATUSES.closed.nb);
         const unused = proposal.unused;
         appendLog(sheets, user, [
           {
@@ -62,7 +63,7 @@ export function approveFinalReportMenu(): void {
             caseId,
             before: current.status,
             after: [
-              'Avsluttet',
+              STATUSES.closed.nb,
               `godkjent av ${user}`,
               `sluttrapport rad ${proposal.report.row} i «${now.sheetNames.statusReports}»`,
               ...(proposal.gaps.length > 0 ? [`mangler: ${proposal.gaps.map((g) => g.nb).join(', ')}`] : []),

@@ -20,6 +20,7 @@ import { otherAnswersText } from '../core/intake/journal';
 import { CELL_LIMIT, clipText, fitCell } from '../core/workbook/cell-limit';
 import { readSettings } from '../core/workbook/records';
 import { cellText, isDate, neutralizeFormula } from '../core/base/text';
+import { STATUSES } from '../core/workbook/vocabulary';
 import { todayIn } from './desk';
 import { FORM_ID_PROPERTY } from './form';
 import type { LogEntry } from './log';
@@ -98,7 +99,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
       ...cells,
       caseId,
       received,
-      status: 'Mottatt',
+      status: STATUSES.received.nb,
       responseKey: response.key,
       otherAnswers: fit(other, 'otherAnswers'),
     });

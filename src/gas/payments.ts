@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS } from '../core/workbook/categories';
-import { ALLOCATIONS, ALLOCATION_KINDS, PAYMENTS, PAYMENT_KINDS } from '../core/workbook/contract';
+import { ALLOCATIONS, PAYMENTS } from '../core/workbook/contract';
+import { ALLOCATION_KINDS, PAYMENT_KINDS } from '../core/workbook/vocabulary';
 import { formatMoney } from '../core/parse/money';
 import { readPortfolio } from '../core/workbook/records';
 import {
@@ -36,7 +37,7 @@ export function registerPayment(
       // ISO text: Sheets reads it as that calendar day whatever the spreadsheet's locale and zone.
       date: iso(pay.date),
       amount: pay.amount,
-      kind: PAYMENT_KINDS[pay.kind],
+      kind: PAYMENT_KINDS[pay.kind].nb,
       item: pay.item,
       voucher: pay.voucher,
       note: '',
@@ -85,7 +86,7 @@ export function registerWithdrawal(desk: Desk, caseId: unknown): WithdrawalPropo
         caseId: w.caseId,
         decision: 'Sekretariatet: inndragning av ubrukte midler',
         date: today,
-        kind: ALLOCATION_KINDS.withdrawal,
+        kind: ALLOCATION_KINDS.withdrawal.nb,
         category: w.category ? CATEGORY_LABELS[w.category].nb : '',
         amount: r.amount,
         from: r.month,

@@ -1,7 +1,9 @@
 import { buildPlanReview, requirePlan } from '../core/plan/review';
 import { readPlan, readPlanHistory, type Plan } from '../core/plan/records';
 import { checkWorkbook } from '../core/rules/check';
-import { ACTION_PLAN, LIGHTS, PLAN_HISTORY, columnLetter, mapHeaders } from '../core/workbook/contract';
+import { ACTION_PLAN, PLAN_HISTORY, columnLetter, mapHeaders } from '../core/workbook/contract';
+import { LIGHT_FILL, PLAIN_TEXT, sheetColor } from '../core/workbook/presentation';
+import { PLAN_LIGHTS, idsOf, wordsOf } from '../core/workbook/vocabulary';
 import { todayIn, withDesk, type Desk } from './desk';
 import { publishDocuments, showLinks } from './documents';
 import { appendLog } from './log';
@@ -28,19 +30,16 @@ export const PLAN_TEXT = {
   document: { nb: 'Lag årlig gjennomgang', en: 'Write annual plan review' },
 } as const;
 
-/** The light words (and the spoken forms) each conditional-format rule colours, lower case. */
-const LIGHT_WORDS: Record<(typeof LIGHTS)[number], { words: string[]; color: string }> = {
-  Grønn: { words: ['grønn', 'grønt', 'green', 'gjennomført', 'done'], color: '#b7e1cd' },
-  Gul: {
-    words: ['gul', 'gult', 'yellow', 'pågående', 'startet', 'startet opp', 'ongoing'],
-    color: '#fce8b2',
-  },
-  Rød: { words: ['rød', 'rødt', 'red', 'ikke påbegynt', 'not started'], color: '#f4c7c3' },
-  Venter: { words: ['venter', 'waiting'], color: '#d9d9d9' },
-};
+/**
+ * One conditional-format rule per light of the plan, colouring every word the reader takes for it (the
+ * vocabulary's words, lower case), in the light's tint.
+ */
+const lightRules = () =>
+  idsOf(PLAN_LIGHTS).map((id) => ({ words: wordsOf(PLAN_LIGHTS, id), color: sheetColor(LIGHT_FILL[id]) }));
 
 const lightFormula = (letter: string, words: string[]) =>
-  `=REGEXMATCH(LOWER(TRIM(${letter}2)),"^(${words.join('|')})$")`;
+  `=REGEXMATCH(LOWER(TRIM(${letter}2)),"^(${words.map(escapeRegex).join('|')})$")`;
+const escapeRegex = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Our own rules are known by their formula, so set-up replaces them and keeps everyone else's. */
 const OWN_RULE = /^=REGEXMATCH\(LOWER\(TRIM\([A-Z]+2\)\),"\^\((grønn|gul|rød|venter)\|/;
 
@@ -74,7 +73,7 @@ export function writeNumbers({ sheet, values, plan }: PlanSheet): number {
   const byRow = new Map(assigned.map((i) => [i.row, i.number]));
   const column = values.slice(1).map((row, r) => [byRow.get(r + 2) ?? row[col] ?? '']);
   const range = sheet.getRange(2, col + 1, column.length, 1);
-  range.setNumberFormat('@');
+  range.setNumberFormat(PLAIN_TEXT);
   range.setValues(column);
   wrote(sheet);
   return assigned.length;
@@ -90,12 +89,12 @@ export function preparePlanSheet(ss: Spreadsheet, sheets: SheetIndex, sheet: She
   const range = sheet.getRange(2, status + 1, rows, 1);
   // `Nr` as text down the whole column: typed into a number cell, 1.10 is read as 1.1 (and in a
   // Norwegian sheet 1.2 as 1 February).
-  if (columns.nr !== undefined) sheet.getRange(2, columns.nr + 1, rows, 1).setNumberFormat('@');
+  if (columns.nr !== undefined) sheet.getRange(2, columns.nr + 1, rows, 1).setNumberFormat(PLAIN_TEXT);
   const others = sheet.getConditionalFormatRules().filter((rule) => {
     const values = rule.getBooleanCondition()?.getCriteriaValues() ?? [];
     return !OWN_RULE.test(String(values[0] ?? ''));
   });
-  const ours = Object.values(LIGHT_WORDS).map(({ words, color }) =>
+  const ours = lightRules().map(({ words, color }) =>
     SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(lightFormula(letter, words))
       .setBackground(color)
@@ -145,7 +144,7 @@ export function saveReview(desk: Desk): number {
   // Nr as text: in a Norwegian sheet Sheets reads the string 1.2.3 as a date (1 February 2003).
   const nr = mapHeaders(PLAN_HISTORY, target.header).nr;
   if (nr !== undefined && rows.length > 0)
-    target.sheet.getRange(target.rows + 1, nr + 1, rows.length, 1).setNumberFormat('@');
+    target.sheet.getRange(target.rows + 1, nr + 1, rows.length, 1).setNumberFormat(PLAIN_TEXT);
   appendRows(target.sheet, target.rows, rows);
   appendLog(desk.sheets, desk.user, [
     { action: PLAN_TEXT.review.nb, after: `${rows.length} tiltak, ${today.toISOString().slice(0, 10)}` },

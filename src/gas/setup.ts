@@ -20,6 +20,7 @@ import {
 import { readSettings } from '../core/workbook/records';
 import { DEFAULT_SETTINGS, settingsToRows, type Settings } from '../core/workbook/settings';
 import { normalizeKey } from '../core/base/text';
+import { NUMBER_FORMAT } from '../core/workbook/presentation';
 import { activeEmail, requireRole } from './access';
 import { appendLog } from './log';
 import { SheetIndex, rowFor, type Sheet, type Spreadsheet } from './sheets';
@@ -51,21 +52,6 @@ const SHEETS: readonly SheetSpec[] = [
 /** `Avvik` is rewritten by every check: edits there get a warning (the protected sheets: protect.ts). */
 const GENERATED = new Set<string>([FINDINGS_SHEET.name]);
 
-/**
- * Number formats by kind. Identifiers and free text are plain text ('@'), so Sheets keeps what is typed or
- * written there as it is: `0150` stays `0150`, and `1.5` does not become the first of May.
- */
-const FORMATS: Partial<Record<Field['kind'], string>> = {
-  money: '#,##0 "kr"',
-  date: 'dd.mm.yyyy',
-  month: '@',
-  // Samarbeidsavtale: a date shows as one; Ja/Nei stay text.
-  yesnoDate: 'dd.mm.yyyy',
-  id: '@',
-  text: '@',
-  longtext: '@',
-  email: '@',
-};
 /** What getNumberFormat reports for a cell nobody formatted. */
 const UNFORMATTED = new Set(['', 'General', '0.###############']);
 
@@ -190,7 +176,7 @@ function format(sheet: Sheet, spec: SheetSpec, settings: Settings): void {
         .map((n) => header.indexOf(normalizeKey(n)))
         .find((i) => i >= 0);
       if (col === undefined) continue;
-      const numberFormat = FORMATS[field.kind];
+      const numberFormat = NUMBER_FORMAT[field.kind];
       const list = choicesFor(field, settings);
       const rule = list
         ? SpreadsheetApp.newDataValidation().requireValueInList(list, true).setAllowInvalid(true).build()

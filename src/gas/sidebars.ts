@@ -20,6 +20,7 @@ import { readPortfolio, type Portfolio } from '../core/workbook/records';
 import type { Lang } from '../core/base/result';
 import { grantedProjects } from '../core/money-flow/supplement';
 import { normalizeKey } from '../core/base/text';
+import { parseYesNo } from '../core/workbook/vocabulary';
 import { partiesText } from '../core/documents/memo';
 import {
   PAGES,
@@ -174,8 +175,9 @@ function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView
       [c.nb, c.en].some((l) => normalizeKey(l) === normalizeKey(r.criterion)),
     );
     if (sel) {
-      const yes = /^(ja|yes|true|x)$/i.test(r.score);
-      mine.selection[sel.id] = { answer: r.score === '' ? '' : yes ? 'yes' : 'no', comment: r.comment };
+      // Read as the score reads it: an answer it does not take for yes or no shows as none given.
+      const yes = parseYesNo(r.score);
+      mine.selection[sel.id] = { answer: yes === null ? '' : yes ? 'yes' : 'no', comment: r.comment };
       continue;
     }
     const crit = p.settings.criteria.find((c) => normalizeKey(c.label) === normalizeKey(r.criterion));

@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS } from '../core/workbook/categories';
-import { ALLOCATIONS, ALLOCATION_KINDS } from '../core/workbook/contract';
+import { ALLOCATIONS } from '../core/workbook/contract';
+import { ALLOCATION_KINDS } from '../core/workbook/vocabulary';
 import { formatMoney } from '../core/parse/money';
 import { readPortfolio } from '../core/workbook/records';
 import { checkSupplement } from '../core/money-flow/supplement';
@@ -35,7 +36,7 @@ export function registerSupplement(desk: Desk, input: SupplementInput): { amount
     caseId: check.authority.caseId,
     decision: `Sekretariatet: ${input.reason.trim()}`,
     date: new Date(),
-    kind: ALLOCATION_KINDS.supplement,
+    kind: ALLOCATION_KINDS.supplement.nb,
     category: category ? CATEGORY_LABELS[category].nb : '',
     amount: check.amount,
     reportedSsu: '',

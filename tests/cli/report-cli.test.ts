@@ -42,9 +42,9 @@ describe('tilskudd report --kind status', () => {
     expect(text).toContain('Statusrapport til porteføljestyret 15. mai 2026');
     expect(text).toContain('Saker porteføljestyret bes ta stilling til');
     expect(text).toMatch(/Gul\nGrønn\nRød\nRød/);
-    // The light cells are tinted (red F4C7C3, yellow FFF2CC, green C8E6C9) as well as named.
+    // The light cells are tinted (red F4C7C3, yellow FCE8B2, green B7E1CD) as well as named.
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
-    for (const fill of ['F4C7C3', 'FFF2CC', 'C8E6C9']) expect(xml).toContain(`w:fill="${fill}"`);
+    for (const fill of ['F4C7C3', 'FCE8B2', 'B7E1CD']) expect(xml).toContain(`w:fill="${fill}"`);
   });
 
   it('writes Markdown with --out .md, in English with --lang en', async () => {

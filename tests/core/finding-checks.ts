@@ -1,18 +1,11 @@
 import type { CheckResult } from '../../src/core/rules/check';
+import { ruleIds } from '../../src/core/rules';
 import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
 import { CASE_ID, findingsOf } from './builders';
 import { expectFact } from './facts';
 
 /** What the rule tests share: the economy rules (their cases are in economy-rules.test.ts) and the form of a finding. */
-export const ECONOMY_RULE_IDS = [
-  'overspent',
-  'payment-without-grant',
-  'payment-without-contract',
-  'payment-outside-period',
-  'unused-funds',
-  'withdrawal-over-remaining',
-  'payment-invalid',
-];
+export const ECONOMY_RULE_IDS = ruleIds('money');
 
 /** Checks that hold for every finding: where it points, and that each locale reads as that language. */
 export function expectWellFormed(f: Finding): void {

@@ -1,5 +1,6 @@
 import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
-import { RULES } from '../../src/core/rules';
+import { RULES, memoOf, ruleIds } from '../../src/core/rules';
+import { RULE_FAMILIES, says } from '../../src/core/rules/rule';
 import { CELL_LIMIT, fitCell, isCut } from '../../src/core/workbook/cell-limit';
 import {
   CASE_ID,
@@ -90,8 +91,8 @@ const POSITIVE: Positive[] = [
     rule: 'parties-missing',
     severity: 'error',
     cells: [app('municipalities')],
-    nb: ['Søknader rad 2, «Kommuner»', 'ingen kommune er oppgitt som part', 'Fyll inn «Kommuner»'],
-    en: ['Applications row 2, "Municipalities"', 'no municipality is a party', 'Fill in "Municipalities"'],
+    nb: ['Søknader rad 2, «Kommuner»', 'Ingen kommune er part i søknaden', 'Fyll inn «Kommuner»'],
+    en: ['Applications row 2, "Municipalities"', 'No municipality is a party', 'Fill in "Municipalities"'],
   },
   {
     name: 'hospital trust not a party',
@@ -99,8 +100,8 @@ const POSITIVE: Positive[] = [
     rule: 'parties-missing',
     severity: 'error',
     cells: [app('municipalities')],
-    nb: ['SSHF er ikke oppgitt som part', 'Sett «Helseforetak» til Ja'],
-    en: ['hospital trust is not a party', 'Set "Hospital trust" to Yes'],
+    nb: ['SSHF er ikke part i søknaden', 'Sett «Helseforetak» til Ja'],
+    en: ['SSHF is not a party to the application', 'Set "Hospital trust" to Yes'],
   },
   {
     name: 'neither party',
@@ -108,8 +109,8 @@ const POSITIVE: Positive[] = [
     rule: 'parties-missing',
     severity: 'error',
     cells: [app('municipalities')],
-    nb: ['verken kommune eller SSHF er part'],
-    en: ['neither a municipality nor the hospital trust'],
+    nb: ['Verken en kommune eller SSHF er part'],
+    en: ['Neither a municipality nor SSHF'],
   },
   {
     name: 'agreement «Nei»',
@@ -249,7 +250,11 @@ const POSITIVE: Positive[] = [
     rule: 'benefit-plan-missing',
     severity: 'error',
     cells: [app('benefitPlan')],
-    nb: ['Søknader rad 2, «Gevinstrealisering»', 'ikke beskrevet', 'Beskriv hvilke gevinster'],
+    nb: [
+      'Søknader rad 2, «Gevinstrealisering»',
+      'beskriver ikke gevinstrealisering',
+      'Beskriv hvilke gevinster',
+    ],
     en: ['Applications row 2, "Benefit realisation"', 'Describe the benefits'],
   },
   {
@@ -678,18 +683,61 @@ describe('the valid book', () => {
     // assessor-disqualified reads the Vurderinger sheet; its cases are in tests/core/assessment.test.ts.
     // The action plan's rules read Handlingsplan; their cases are in tests/core/plan.test.ts.
     // The follow-up rules judge fixed days; their cases are in tests/core/follow-up/rules.test.ts.
-    const plan = [
-      'measure-owner-missing',
-      'measure-indicator-missing',
-      'measure-overdue',
-      'measure-comment-missing',
-      'measure-number-invalid',
-      'measure-case-unknown',
-      'measure-status-invalid',
-      'measure-due-invalid',
-    ];
+    const plan = ruleIds('plan');
     expect(RULES.map((r) => r.id).sort()).toEqual(
       [...RULE_IDS, 'assessor-disqualified', ...plan, ...ECONOMY_RULE_IDS, ...FOLLOW_UP_RULE_IDS].sort(),
+    );
+  });
+});
+
+describe('a finding written as problem and action', () => {
+  it('composes the message from both and the fact from the problem alone', () => {
+    const text = says({
+      problem: { nb: 'Søknaden oppgir ingen egenandel', en: 'The application states no own contribution' },
+      action: { nb: 'Fyll inn «Egenandel kommune».', en: 'Fill in "Own contribution municipality".' },
+    });
+    expect(text).toEqual({
+      nb: 'Søknaden oppgir ingen egenandel. Fyll inn «Egenandel kommune».',
+      en: 'The application states no own contribution. Fill in "Own contribution municipality".',
+      fact: { nb: 'Søknaden oppgir ingen egenandel.', en: 'The application states no own contribution.' },
+    });
+  });
+
+  it.each(['parties-missing', 'agreement-missing', 'contract-missing', 'own-contribution-missing'])(
+    '%s states in its message the fact the memo prints',
+    (rule) => {
+      const c = POSITIVE.find((p) => p.rule === rule)!;
+      const book = validBook();
+      c.edit(book);
+      const f = check(book).findings.find((x) => x.rule === rule)!;
+      for (const lang of ['nb', 'en'] as const) expect(f.message[lang]).toContain(f.fact[lang]);
+    },
+  );
+});
+
+describe('rule families', () => {
+  it('puts every rule in a family, and every family has rules', () => {
+    for (const family of Object.keys(RULE_FAMILIES) as Array<keyof typeof RULE_FAMILIES>)
+      expect([family, ruleIds(family).length > 0]).toEqual([family, true]);
+    expect(RULES.flatMap((r) => (r.family in RULE_FAMILIES ? [] : [r.id]))).toEqual([]);
+  });
+
+  it('keeps the follow-up of money and projects out of the memo, and what would name an assessor', () => {
+    const followUp = [...ruleIds('money'), ...ruleIds('follow-up')];
+    expect(followUp).toHaveLength(13);
+    expect(followUp.map(memoOf)).toEqual(followUp.map(() => 'none'));
+    expect(memoOf('assessor-disqualified')).toBe('none');
+    // Not listed under the case, but an error still holds it back.
+    expect(['contract-missing', ...ruleIds('supplement')].map(memoOf)).toEqual([
+      'hidden',
+      'hidden',
+      'hidden',
+      'hidden',
+    ]);
+    expect(
+      RULE_IDS.filter((id) => id !== 'contract-missing' && !id.startsWith('supplement-')).map(memoOf),
+    ).toEqual(
+      RULE_IDS.filter((id) => id !== 'contract-missing' && !id.startsWith('supplement-')).map(() => 'listed'),
     );
   });
 });

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TilskuddError } from '../../src/core/base/errors';
 import {
   DEFAULT_SETTINGS,
   frameFor,
   parseSettings,
+  settingNames,
   settingsToRows,
   type Settings,
 } from '../../src/core/workbook/settings';
@@ -231,5 +234,51 @@ describe('parseSettings errors', () => {
       ),
     );
     expect(s.key.operations).toBeCloseTo(0.3334, 10);
+  });
+});
+
+describe('the settings table', () => {
+  const names = settingNames();
+
+  it('names each setting once, in Norwegian and English, each with its «Forklaring»', () => {
+    const all = names.flatMap((n) => [n.nb, n.en, ...n.aliases].map((x) => x.toLowerCase()));
+    expect(new Set(all).size).toBe(all.length);
+    expect(names.every((n) => n.help.trim() !== '')).toBe(true);
+  });
+
+  it('reads every setting by its English name as by its Norwegian one', () => {
+    const english = settingsToRows(DEFAULT_SETTINGS).map((r, i) => {
+      const name = names.find(
+        (n) => n.nb === r.key || (n.nb.endsWith('…') && r.key.startsWith(n.nb.slice(0, -1))),
+      );
+      const key = name!.nb.endsWith('…')
+        ? name!.en.slice(0, -1) + r.key.slice(name!.nb.length - 1)
+        : name!.en;
+      return { key, value: r.value, row: i + 2 };
+    });
+    expect(parseSettings(english)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('writes every setting the table has, and nothing it does not know', () => {
+    const written = settingsToRows(DEFAULT_SETTINGS).map((r) => r.key);
+    for (const n of names) {
+      const prefix = n.nb.endsWith('…') ? n.nb.slice(0, -1) : null;
+      expect([n.nb, written.some((w) => (prefix ? w.startsWith(prefix) : w === n.nb))]).toEqual([n.nb, true]);
+    }
+  });
+
+  it('is documented: docs/workbook.md lists every setting by its Norwegian name', () => {
+    const doc = readFileSync(join(__dirname, '../../docs/workbook.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Innstillinger'), doc.indexOf('## The example'));
+    for (const n of names)
+      expect([n.nb, section.includes(`\`${n.nb.replace('…', '')}`)]).toEqual([n.nb, true]);
+  });
+
+  it('refuses a value outside the setting’s range at its row', () => {
+    const e = settingsError(rows(['Vekt: Gevinst', -1]));
+    expect(e.reason.nb).toContain('Innstillinger rad 2');
+    expect(e.reason.nb).toContain('«Vekt: Gevinst»');
+    expect(settingsError(rows(['Regioner', ';'])).reason.nb).toContain('rad 2');
+    expect(settingsError(rows(['Purring hver (dager)', 0])).reason.nb).toContain('rad 2');
   });
 });

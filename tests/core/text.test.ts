@@ -4,7 +4,6 @@ import {
   isBlank,
   neutralizeFormula,
   normalizeKey,
-  parseYesNo,
   splitAnswers,
   splitList,
   xmlSafe,
@@ -37,36 +36,6 @@ describe('isBlank and cellText', () => {
     [new Date(Date.UTC(2025, 4, 9)), '2025-05-09'],
   ])('cellText(%p) → %j', (v, expected) => {
     expect(cellText(v)).toBe(expected);
-  });
-});
-
-describe('parseYesNo', () => {
-  it.each([
-    ['Ja', true],
-    ['ja', true],
-    [' JA ', true],
-    ['Yes', true],
-    ['y', true],
-    ['true', true],
-    ['x', true],
-    ['X', true],
-    [true, true],
-    [1, true],
-    ['Nei', false],
-    ['nei', false],
-    ['No', false],
-    ['false', false],
-    ['n', false],
-    [false, false],
-    [0, false],
-    ['', null],
-    ['   ', null],
-    [null, null],
-    [undefined, null],
-    ['kanskje', null],
-    ['Ja, delvis', null],
-  ])('%p → %p', (cell, expected) => {
-    expect(parseYesNo(cell)).toBe(expected);
   });
 });
 

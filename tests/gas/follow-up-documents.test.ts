@@ -31,7 +31,7 @@ describe('Lag statusrapport til porteføljestyret (Google Docs)', () => {
     const portfolio = sb.fakes.Docs.Documents.snapshot('fake-doc-1').find((x) => x.type === 'table');
     const fills = portfolio?.type === 'table' ? portfolio.fills : undefined;
     // The lights' cells are tinted (Framdrift yellow, Risiko red; the next project's Framdrift green).
-    expect([fills?.[1]?.[1], fills?.[1]?.[3], fills?.[2]?.[1]]).toEqual(['FFF2CC', 'F4C7C3', 'C8E6C9']);
+    expect([fills?.[1]?.[1], fills?.[1]?.[3], fills?.[2]?.[1]]).toEqual(['FCE8B2', 'F4C7C3', 'B7E1CD']);
   });
 
   it('does nothing when run again for the same date on unchanged data, and updates the same document', () => {

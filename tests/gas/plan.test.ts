@@ -1,4 +1,6 @@
 import { ACTION_PLAN } from '../../src/core/workbook/contract';
+import { parseLight } from '../../src/core/plan/records';
+import { PLAN_LIGHTS, idsOf, wordsOf } from '../../src/core/workbook/vocabulary';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { EXAMPLE_PLAN } from '../../src/example/agder-plan';
 import { loadBundle } from './sandbox';
@@ -180,6 +182,26 @@ describe('the plan in set-up and in the check', () => {
     sheet.setConditionalFormatRules([mine, ...sheet.getConditionalFormatRules()]);
     sb.call('setupWorkbook');
     expect(own(sb).map((c) => c.values[0])).toEqual(['=$B2="Tiltak"', ...rules.map((c) => c.values[0])]);
+  });
+
+  it('colours every word the reader takes for a light in that light: «started» is yellow', () => {
+    const sb = loadBundle({ activeUser: SECRETARY });
+    sb.call('setupWorkbook');
+    // Each rule as Sheets evaluates it: REGEXMATCH on the lower-cased, trimmed cell.
+    const rules = own(sb).map((c) => {
+      const pattern = /REGEXMATCH\(LOWER\(TRIM\([A-Z]+2\)\),"(.*)"\)$/.exec(String(c.values[0]))![1]!;
+      return { regex: new RegExp(pattern), background: c.background };
+    });
+    const colourOf = (word: string) => rules.filter((r) => r.regex.test(word)).map((r) => r.background);
+    expect(colourOf('started')).toEqual(['#fce8b2']);
+    expect(parseLight('Started')).toBe('yellow');
+    const expected = { green: '#b7e1cd', yellow: '#fce8b2', red: '#f4c7c3', waiting: '#d9d9d9' };
+    for (const id of idsOf(PLAN_LIGHTS)) {
+      for (const word of wordsOf(PLAN_LIGHTS, id)) {
+        expect([word, parseLight(word)]).toEqual([word, id]);
+        expect([word, colourOf(word)]).toEqual([word, [expected[id]]]);
+      }
+    }
   });
 
   it('sets up the whole Nr column as text, so a number typed later (1.10) is not read as 1.1', () => {

@@ -170,6 +170,19 @@ describe('assessment', () => {
     );
   });
 
+  it("reads the assessor's own yes/no answers as the score does: J is yes", () => {
+    const sb = deskWith();
+    ok(sb.call<Result<AssessmentView>>('assessmentSave', answers('2025-05-001', [5, 4, 3, 2])));
+    const sheet = sb.spreadsheet.sheet('Vurderinger');
+    // The assessor corrects the sheet by hand: a short J, and a word that is neither yes nor no.
+    sheet.getRange(3, 4).setValue('J');
+    sheet.getRange(4, 4).setValue('kanskje');
+    const v = ok(sb.call<Result<AssessmentView>>('assessmentLoad', '2025-05-001'));
+    expect(v.mine.selection['priority']).toEqual({ answer: 'yes', comment: '' });
+    expect(v.mine.selection['innovation']).toEqual({ answer: '', comment: '' });
+    expect(v.mine.selection['benefit']).toEqual({ answer: 'yes', comment: '' });
+  });
+
   it('records a disqualified declaration alone, and later scores from that assessor are an error', () => {
     const sb = deskWith();
     ok(sb.call<Result<AssessmentView>>('assessmentSave', answers('2025-05-001', [5, 5, 5, 5])));

@@ -2,34 +2,19 @@ import { MEMBERS_SHEET, readTable } from '../workbook/contract';
 import { tilskuddError, type TilskuddError } from '../base/errors';
 import type { Reason } from '../base/result';
 import { cellText, normalizeKey } from '../base/text';
+import { ROLE_NAMES, parseTerm } from '../workbook/vocabulary';
 
 /**
  * The one role table: which role in `Medlemmer` may do what. Every menu item, dialog and sidebar endpoint
  * asks it (`accessError(email, members, action)`), and the README prints it. When the user's e-mail cannot
  * be read (another domain, a simple trigger) every action fails closed.
  */
-export const ROLES = {
-  leader: { nb: 'Leder', en: 'Chair', aliases: ['leder', 'chair'] },
-  secretary: { nb: 'Sekretær', en: 'Secretary', aliases: ['sekretær', 'secretary'] },
-  secretariat: { nb: 'Sekretariat', en: 'Secretariat', aliases: ['sekretariat', 'secretariat'] },
-  userRep: {
-    nb: 'Brukerrepresentant',
-    en: 'User representative',
-    aliases: ['brukerrepresentant', 'user representative'],
-  },
-  reader: { nb: 'Leser', en: 'Reader', aliases: ['leser', 'reader'] },
-} as const;
+export const ROLES = ROLE_NAMES;
 
 export type Role = keyof typeof ROLES;
 
 /** The role a `Rolle` cell names; null when blank or unknown (which gives no rights beyond none). */
-export function parseRole(text: string): Role | null {
-  const key = normalizeKey(text);
-  const found = (Object.keys(ROLES) as Role[]).find((r) =>
-    (ROLES[r].aliases as readonly string[]).includes(key),
-  );
-  return found ?? null;
-}
+export const parseRole = (text: string): Role | null => parseTerm(ROLES, text);
 
 const ALL: readonly Role[] = ['leader', 'secretary', 'secretariat', 'userRep', 'reader'];
 const ASSESSORS: readonly Role[] = ['leader', 'secretary', 'secretariat', 'userRep'];

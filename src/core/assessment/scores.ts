@@ -2,7 +2,8 @@ import { isActive } from '../workbook/status';
 import type { Application, Portfolio } from '../workbook/records';
 import type { Lang, Reason } from '../base/result';
 import type { Settings } from '../workbook/settings';
-import { normalizeKey, parseYesNo } from '../base/text';
+import { normalizeKey } from '../base/text';
+import { parseYesNo } from '../workbook/vocabulary';
 import {
   SELECTION_CRITERIA,
   SCALE_MIN,

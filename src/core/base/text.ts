@@ -68,19 +68,6 @@ export function cellText(value: unknown): string {
   return String(value).trim();
 }
 
-const YES = new Set(['ja', 'j', 'yes', 'y', 'true', 'x', '1', 'sann']);
-const NO = new Set(['nei', 'n', 'no', 'false', '0', 'usann']);
-
-/** Ja/Nei/Yes/No/true/false/x; `null` when blank or unrecognised (the caller decides what that means). */
-export function parseYesNo(value: unknown): boolean | null {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  const key = cellText(value).toLowerCase();
-  if (YES.has(key)) return true;
-  if (NO.has(key)) return false;
-  return null;
-}
-
 /** Splits a list at semicolons and line breaks ("Barn og unge; Rehabilitering"); names may hold commas. */
 export function splitList(value: unknown): string[] {
   return trimAll(cellText(value).split(/[;\n]/));

@@ -1,4 +1,4 @@
-import { FOLLOW_UP_RULE_IDS } from '../rules/follow-up-ids';
+import { memoOf } from '../rules';
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../workbook/categories';
 import { assessPortfolio, impartialityParagraph } from '../assessment/scores';
 import type { CheckResult } from '../rules/check';
@@ -10,6 +10,7 @@ import { reported, type Allocation, type Application, type Recommendation } from
 import type { Lang } from '../base/result';
 import { isActive, isGrantedStatus } from '../rules/rule';
 import { frameFor, type Settings } from '../workbook/settings';
+import { RECOMMENDATIONS } from '../workbook/vocabulary';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
 
 /**
@@ -81,12 +82,6 @@ const T = {
     supplementHeader: ['Sak', 'Prosjekt', 'Dato', 'Beløp', 'Vedtak'],
     noSupplements: 'Ingen nye tilleggsbevillinger.',
     assessment: 'Vurdering',
-    kinds: {
-      grant: 'Innvilges',
-      partial: 'Delvis',
-      preProject: 'Forprosjekt',
-      reject: 'Avslås',
-    } as Record<Recommendation, string>,
   },
   en: {
     title: 'Decision memo',
@@ -132,12 +127,6 @@ const T = {
     supplementHeader: ['Case', 'Project', 'Date', 'Amount', 'Decision'],
     noSupplements: 'No new supplementary allocations.',
     assessment: 'Assessment',
-    kinds: {
-      grant: 'Grant',
-      partial: 'Partial',
-      preProject: 'Pre-project',
-      reject: 'Reject',
-    } as Record<Recommendation, string>,
   },
 };
 
@@ -171,14 +160,9 @@ export function proposals(
     : portfolio.applications.filter(
         (a) => isActive(a) && !ordinary.has(a.caseId) && !isGrantedStatus(a.status),
       );
-  // An assessor's own declared conflict is handled by leaving their scores out; it does not hold a case back.
+  // Errors hold a case back unless their rule says nothing about its readiness (the rule's memo field).
   const errors = new Set(
-    findings
-      .filter(
-        (f) =>
-          f.severity === 'error' && f.rule !== 'assessor-disqualified' && !FOLLOW_UP_RULE_IDS.has(f.rule),
-      )
-      .map((f) => f.ref),
+    findings.filter((f) => f.severity === 'error' && memoOf(f.rule) !== 'none').map((f) => f.ref),
   );
   const badRecommendation = new Set(
     findings.filter((f) => f.rule === 'recommendation-invalid').map((f) => f.ref),
@@ -368,19 +352,6 @@ function potTables(
 
 const money = (n: number) => formatMoney(Math.round(n), false);
 
-/**
- * Findings the board does not need under a case: follow-up of grants and supplements, and assessors'
- * declared conflicts (which would name them).
- */
-const HIDDEN_IN_MEMO = new Set([
-  'assessor-disqualified',
-  'contract-missing',
-  'supplement-not-reported',
-  'supplement-over-limit',
-  'supplement-without-grant',
-  ...FOLLOW_UP_RULE_IDS,
-]);
-
 /** "Arendal, Grimstad, SSHF": the municipalities and, when it takes part, the hospital trust's short name. */
 export const partiesText = (app: Application, settings: Settings): string =>
   [...app.municipalities, ...(app.hospital ? [settings.hospitalTrustShort] : [])].join(', ');
@@ -414,12 +385,15 @@ function caseSection(
     [f.own, own === '' ? '–' : own],
   ];
   if (pr)
-    rows.push([f.recommendation, `${t.kinds[pr.kind]}${pr.kind === 'reject' ? '' : `, ${kr(pr.amount)}`}`]);
+    rows.push([
+      f.recommendation,
+      `${RECOMMENDATIONS[pr.kind][lang]}${pr.kind === 'reject' ? '' : `, ${kr(pr.amount)}`}`,
+    ]);
   return [
     h(3, `${app.caseId} ${app.title}`),
     table(rows, { keyValue: true }),
     ...(() => {
-      const shown = findings.filter((x) => !HIDDEN_IN_MEMO.has(x.rule));
+      const shown = findings.filter((x) => memoOf(x.rule) === 'listed');
       // The fact, not the message: the board reads what is so, not which cell to fill in.
       return [shown.length > 0 ? ul(shown.map((x) => [x.fact[lang]])) : p(t.noFindings)];
     })(),

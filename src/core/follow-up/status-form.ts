@@ -1,5 +1,6 @@
 import type { Question, Section } from '../intake/application-form';
-import { REPORT_TYPES, STATUS_LIGHTS, STATUS_REPORTS, type FieldKey } from '../workbook/contract';
+import { STATUS_REPORTS, type FieldKey } from '../workbook/contract';
+import { LIGHTS, REPORT_TYPES, choicesOf } from '../workbook/vocabulary';
 import type { Reason } from '../base/result';
 
 /**
@@ -19,7 +20,7 @@ const q = (
   extra: Partial<StatusQuestion> = {},
 ): StatusQuestion => ({ key, title: { nb, en }, kind, required: true, ...extra });
 
-const LIGHT_CHOICES = () => [STATUS_LIGHTS.green, STATUS_LIGHTS.yellow, STATUS_LIGHTS.red];
+const LIGHT_CHOICES = () => choicesOf(LIGHTS);
 const LIGHT_HELP: Reason = {
   nb: 'Grønn = i rute, Gul = utfordringer eller risiko, Rød = vesentlige problemer.',
   en: 'Green = on track, Yellow = issues or risk, Red = significant problems.',
@@ -43,7 +44,7 @@ export const STATUS_FORM: Section<StatusKey>[] = [
         help: { nb: 'Fylt inn fra lenken, f.eks. 2025-05-001.', en: 'Filled in from the link.' },
       }),
       q('type', 'Rapporttype', 'Report type', 'choice', {
-        choices: () => [REPORT_TYPES.halfYear, REPORT_TYPES.final],
+        choices: () => choicesOf(REPORT_TYPES),
       }),
       q('reportedBy', 'Rapportert av (rolle og virksomhet)', 'Reported by (role and organisation)', 'text', {
         help: { nb: 'F.eks. «Prosjektleder, Arendal kommune».', en: 'E.g. "Project lead, Arendal".' },

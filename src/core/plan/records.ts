@@ -1,12 +1,12 @@
-import { LIGHT_LABEL as STATUS_LIGHT_LABEL } from '../follow-up/status/lights';
 import { ACTION_PLAN, PLAN_HISTORY, findSheetName, readTable, type FieldKey } from '../workbook/contract';
 import { parseDay, parseMonth, monthOf, yearOf } from '../parse/period';
 import { fail, ok, type Parsed } from '../base/result';
-import { cellText, isBlank, normalizeKey, splitList } from '../base/text';
+import { cellText, isBlank, splitList } from '../base/text';
+import { PLAN_LEVELS, PLAN_LIGHTS, parseTerm, type PlanLight, type Term } from '../workbook/vocabulary';
 import { numberPlan, type NumberIssue, type PlanLevel } from './numbering';
 
 /** The action plan read from its sheet: typed rows in plan order, each with the number the product gives it. */
-export type Light = 'green' | 'yellow' | 'red' | 'waiting';
+export type Light = PlanLight;
 
 export interface PlanItem {
   row: number;
@@ -44,58 +44,24 @@ export interface Plan {
 
 type Values = Record<string, readonly (readonly unknown[])[]>;
 
-const LEVELS: Record<string, PlanLevel> = {
-  fokusområde: 1,
-  fokusomrade: 1,
-  hovedfokusområde: 1,
-  'focus area': 1,
-  hovedmål: 2,
-  hovedmal: 2,
-  mål: 2,
-  'main goal': 2,
-  goal: 2,
-  tiltak: 3,
-  delmål: 3,
-  measure: 3,
-  action: 3,
+/** The levels' depth in the plan: a focus area holds main goals, a main goal holds measures. */
+const DEPTH: Record<keyof typeof PLAN_LEVELS, PlanLevel> = { focusArea: 1, mainGoal: 2, measure: 3 };
+
+export const LEVEL_LABEL: Record<PlanLevel, Term> = {
+  1: PLAN_LEVELS.focusArea,
+  2: PLAN_LEVELS.mainGoal,
+  3: PLAN_LEVELS.measure,
 };
 
-const LIGHTS: Record<string, Light> = {
-  grønn: 'green',
-  grønt: 'green',
-  green: 'green',
-  gjennomført: 'green',
-  done: 'green',
-  gul: 'yellow',
-  gult: 'yellow',
-  yellow: 'yellow',
-  pågående: 'yellow',
-  'startet opp': 'yellow',
-  startet: 'yellow',
-  ongoing: 'yellow',
-  started: 'yellow',
-  rød: 'red',
-  rødt: 'red',
-  red: 'red',
-  'ikke påbegynt': 'red',
-  'not started': 'red',
-  venter: 'waiting',
-  waiting: 'waiting',
+const parseLevel = (text: string): PlanLevel | null => {
+  const id = parseTerm(PLAN_LEVELS, text);
+  return id === null ? null : DEPTH[id];
 };
 
-/** The status report's three lights, and *Venter* for a measure waiting on another. */
-export const LIGHT_LABEL: Record<Light, { nb: string; en: string }> = {
-  ...STATUS_LIGHT_LABEL,
-  waiting: { nb: 'Venter', en: 'Waiting' },
-};
+/** The status report's three lights, their meanings for a measure, and *Venter* for one waiting on another. */
+export const LIGHT_LABEL = PLAN_LIGHTS;
 
-export const LEVEL_LABEL: Record<PlanLevel, { nb: string; en: string }> = {
-  1: { nb: 'Fokusområde', en: 'Focus area' },
-  2: { nb: 'Hovedmål', en: 'Main goal' },
-  3: { nb: 'Tiltak', en: 'Measure' },
-};
-
-export const parseLight = (value: unknown): Light | null => LIGHTS[normalizeKey(cellText(value))] ?? null;
+export const parseLight = (value: unknown): Light | null => parseTerm(PLAN_LIGHTS, value);
 
 /**
  * A deadline: a day (`31.12.2026`), a month (`desember 2026`: its last day) or a year (`2026`: 31
@@ -124,7 +90,7 @@ export function readPlan(values: Values): Plan | null {
     const statusText = cellText(r.get('status'));
     return {
       row: r.row,
-      level: LEVELS[normalizeKey(levelText)] ?? null,
+      level: parseLevel(levelText),
       levelText,
       given: cellText(r.get('nr')),
       text: cellText(r.get('text')),

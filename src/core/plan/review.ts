@@ -3,6 +3,7 @@ import { ACTION_PLAN, missingSheet } from '../workbook/contract';
 import type { Lang } from '../base/result';
 import { b, h, p, table, ul, type Block, type DocModel } from '../documents/model';
 import { formatDay } from './format';
+import { HEADER_FILL, LIGHT_FILL } from '../workbook/presentation';
 import { LIGHT_LABEL, type Light, type Plan, type PlanItem, type Snapshot } from './records';
 
 /**
@@ -11,12 +12,6 @@ import { LIGHT_LABEL, type Light, type Plan, type PlanItem, type Snapshot } from
  * since the last saved review; and a landscape traffic-light matrix on its own page that works as a slide.
  * Every coloured cell also says its light in words, so the document reads in black and white.
  */
-export const LIGHT_FILL: Record<Light, string> = {
-  green: 'B7E1CD',
-  yellow: 'FCE8B2',
-  red: 'F4C7C3',
-  waiting: 'D9D9D9',
-};
 
 const ORDER: Light[] = ['green', 'yellow', 'red', 'waiting'];
 
@@ -205,7 +200,7 @@ function matrix(plan: Plan, lang: Lang): Block {
     if (item.level !== 3) {
       rows.push([item.number, item.text, '', '', '']);
       // Focus areas shaded as bands; goals plain.
-      fills.push(header.map(() => (item.level === 1 ? 'EEF1F5' : null)));
+      fills.push(header.map(() => (item.level === 1 ? HEADER_FILL : null)));
       continue;
     }
     const due = item.due?.ok ? formatDay(item.due.value, lang) : '';

@@ -26,6 +26,7 @@ const planRule = (spec: {
 }): Rule =>
   rowRule({
     ...spec,
+    family: 'plan',
     sheet: 'plan',
     rows: (ctx) => ctx.portfolio.plan?.items ?? [],
     ref: (item) => item.number,
@@ -160,6 +161,7 @@ export const measureCaseUnknown = planRule({
 export const measureNumberInvalid: Rule = {
   id: 'measure-number-invalid',
   severity: 'error',
+  family: 'plan',
   check(ctx) {
     const plan = ctx.portfolio.plan;
     if (!plan) return [];

@@ -1,4 +1,4 @@
-import { applicationRule } from './rule';
+import { applicationRule, says } from './rule';
 
 /** Premise 3 of case 47-2024: agreement between the trust and the municipalities is documented. */
 export const agreementMissing = applicationRule({
@@ -8,13 +8,15 @@ export const agreementMissing = applicationRule({
   test: (a, ctx) => {
     if (a.agreement === true) return null;
     const trust = ctx.portfolio.settings.hospitalTrustShort;
-    return {
-      nb: `enighet mellom kommune(r) og ${trust} er ikke dokumentert. Innhent dokumentasjon og sett «Enighet dokumentert» til Ja.`,
-      en: 'agreement between the municipalities and the hospital trust is not documented. Obtain it and set "Agreement documented" to Yes.',
-      fact: {
-        nb: `Enighet mellom kommune(r) og ${trust} om tiltaket er ikke dokumentert.`,
-        en: `Agreement between the municipalities and ${trust} on the measure is not documented.`,
+    return says({
+      problem: {
+        nb: `Enighet mellom kommune(r) og ${trust} om tiltaket er ikke dokumentert`,
+        en: `Agreement between the municipalities and ${trust} on the measure is not documented`,
       },
-    };
+      action: {
+        nb: 'Innhent dokumentasjon og sett «Enighet dokumentert» til Ja.',
+        en: 'Obtain it and set "Agreement documented" to Yes.',
+      },
+    });
   },
 });

@@ -12,6 +12,7 @@ function allocationFieldRule(
   const rule: Rule = {
     id,
     severity: 'error',
+    family: 'data',
     check(ctx) {
       const out: Finding[] = [];
       for (const entry of ctx.ledger.entries) {

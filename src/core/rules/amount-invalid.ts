@@ -16,6 +16,7 @@ const AMOUNT_FACT: Record<string, (trust: string) => { nb: string; en: string }>
 export const amountInvalid: Rule = {
   id: 'amount-invalid',
   severity: 'error',
+  family: 'premise',
   check(ctx) {
     const out: Finding[] = [];
     const check = (

@@ -11,6 +11,9 @@ import { about, finding, type Rule } from './rule';
 export const assessorDisqualified: Rule = {
   id: 'assessor-disqualified',
   severity: 'error',
+  family: 'assessment',
+  // Handled by leaving the assessor's scores out: it holds no case back, and the memo would name them.
+  memo: 'none',
   check(ctx) {
     const out: Finding[] = [];
     for (const s of scoresByDisqualified(ctx.portfolio.assessments ?? [])) {

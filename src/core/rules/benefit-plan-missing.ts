@@ -1,4 +1,4 @@
-import { applicationRule } from './rule';
+import { applicationRule, says } from './rule';
 
 /** Selection criterion: a clear, described potential for benefit realisation. */
 export const benefitPlanMissing = applicationRule({
@@ -8,12 +8,14 @@ export const benefitPlanMissing = applicationRule({
   test: (a) =>
     a.benefitPlan !== ''
       ? null
-      : {
-          nb: 'gevinstrealisering er ikke beskrevet. Beskriv hvilke gevinster prosjektet skal gi og hvordan de måles.',
-          en: 'benefit realisation is not described. Describe the benefits the project will give and how they are measured.',
-          fact: {
-            nb: 'Søknaden beskriver ikke gevinstrealisering.',
-            en: 'The application does not describe benefit realisation.',
+      : says({
+          problem: {
+            nb: 'Søknaden beskriver ikke gevinstrealisering',
+            en: 'The application does not describe benefit realisation',
           },
-        },
+          action: {
+            nb: 'Beskriv hvilke gevinster prosjektet skal gi og hvordan de måles.',
+            en: 'Describe the benefits the project will give and how they are measured.',
+          },
+        }),
 });

@@ -6,6 +6,7 @@ import { about, finding, type Rule } from './rule';
 export const budgetIncomplete: Rule = {
   id: 'budget-incomplete',
   severity: 'error',
+  family: 'premise',
   check(ctx) {
     const out: Finding[] = [];
     for (const app of ctx.active) {

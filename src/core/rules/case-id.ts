@@ -5,6 +5,7 @@ import { about, finding, type Rule } from './rule';
 export const caseIdInvalid: Rule = {
   id: 'case-id-invalid',
   severity: 'error',
+  family: 'data',
   check(ctx) {
     const out: Finding[] = [];
     const seen = new Map<string, number>();

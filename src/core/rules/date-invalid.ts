@@ -12,6 +12,7 @@ import { cellFinding, type Rule } from './rule';
 export const dateInvalid: Rule = {
   id: 'date-invalid',
   severity: 'error',
+  family: 'data',
   check(ctx) {
     const out: Finding[] = [];
     const flag = (

@@ -14,6 +14,7 @@ import { about, finding, groupBy, type Rule } from './rule';
 export const overspent: Rule = {
   id: 'overspent',
   severity: 'error',
+  family: 'money',
   check(ctx) {
     const out: Finding[] = [];
     const payments = groupBy(ctx.portfolio.payments, (p) => p.caseId);
@@ -50,6 +51,7 @@ export const overspent: Rule = {
 export const unusedFunds: Rule = {
   id: 'unused-funds',
   severity: 'warning',
+  family: 'money',
   check(ctx) {
     if (!tracksPayments(ctx.portfolio)) return [];
     const months = ctx.portfolio.settings.refundDeadlineMonths;
@@ -84,6 +86,7 @@ export const unusedFunds: Rule = {
 export const withdrawalOverRemaining: Rule = {
   id: 'withdrawal-over-remaining',
   severity: 'error',
+  family: 'money',
   check(ctx) {
     const out: Finding[] = [];
     const withdrawals = ctx.portfolio.allocations.filter((a) => a.kind === 'withdrawal');

@@ -2,7 +2,9 @@ import type { SheetId } from '../workbook/records';
 import { SHEETS } from '../workbook/records';
 import type { Lang, Reason } from '../base/result';
 
-export type Severity = 'error' | 'warning' | 'info';
+import type { Severity } from '../workbook/presentation';
+
+export type { Severity };
 
 /** A cell a finding is about: the sheet, its 1-based row, and the field (column) key. */
 export interface CellRef {

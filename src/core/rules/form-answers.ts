@@ -8,6 +8,7 @@ import type { CellRef, Finding } from './findings';
 export const formAnswerUnmapped = applicationRule({
   id: 'form-answer-unmapped',
   severity: 'warning',
+  family: 'data',
   field: 'otherAnswers',
   test: (a) =>
     a.otherAnswers === ''
@@ -34,6 +35,7 @@ const firstTitles = (text: string, lang: 'nb' | 'en'): string =>
 export const formAnswerTruncated: Rule = {
   id: 'form-answer-truncated',
   severity: 'warning',
+  family: 'data',
   check(ctx) {
     const out: Finding[] = [];
     for (const app of ctx.active) {

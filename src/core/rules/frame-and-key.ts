@@ -9,6 +9,7 @@ const pct = (x: number) => `${String(Math.round(x * 1000) / 10).replace('.', ','
 export const frameExceeded: Rule = {
   id: 'frame-exceeded',
   severity: 'error',
+  family: 'frame',
   check(ctx) {
     const out: Finding[] = [];
     for (const y of ctx.ledger.years.values()) {
@@ -39,6 +40,7 @@ export const frameExceeded: Rule = {
 export const keyExceeded: Rule = {
   id: 'key-exceeded',
   severity: 'warning',
+  family: 'frame',
   check(ctx) {
     const out: Finding[] = [];
     for (const y of ctx.ledger.years.values()) {

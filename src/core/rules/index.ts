@@ -29,7 +29,7 @@ import {
   paymentWithoutGrant,
 } from './payment-rules';
 import { PLAN_RULES } from '../plan/rules';
-import type { Rule } from './rule';
+import { memoVisibility, type MemoVisibility, type Rule, type RuleFamily } from './rule';
 
 /** Every rule the engine runs. Rule ids are part of the product's contract: never rename one. */
 export const RULES: readonly Rule[] = [
@@ -72,3 +72,15 @@ export const RULES: readonly Rule[] = [
   formAnswerTruncated,
   ...PLAN_RULES,
 ];
+
+/** The ids of a family's rules, in the order they run. */
+export const ruleIds = (family: RuleFamily): string[] =>
+  RULES.filter((r) => r.family === family).map((r) => r.id);
+
+/** What the decision memo does with a finding of this rule (`listed` for a rule it does not know). */
+export function memoOf(ruleId: string): MemoVisibility {
+  byId ??= new Map(RULES.map((r) => [r.id, r]));
+  const rule = byId.get(ruleId);
+  return rule ? memoVisibility(rule) : 'listed';
+}
+let byId: Map<string, Rule> | undefined;

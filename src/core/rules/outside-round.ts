@@ -1,5 +1,5 @@
 import { monthOf, monthOfDay, MONTH_NAMES_NB } from '../parse/period';
-import { applicationRule } from './rule';
+import { applicationRule, says } from './rule';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -16,13 +16,15 @@ export const outsideRound = applicationRule({
     if (rounds.includes(month)) return null;
     const nb = rounds.map((m) => MONTH_NAMES_NB[m - 1]).join(' og ');
     const en = rounds.map((m) => MONTHS_EN[m - 1]).join(' and ');
-    return {
-      nb: `mottatt i ${MONTH_NAMES_NB[month - 1]}, utenfor søknadsrundene (${nb}). Behandle i neste runde eller begrunn unntaket.`,
-      en: `received in ${MONTHS_EN[month - 1]}, outside the application rounds (${en}). Handle it in the next round or record why not.`,
-      fact: {
-        nb: `Søknaden er mottatt i ${MONTH_NAMES_NB[month - 1]}, utenfor søknadsrundene (${nb}).`,
-        en: `The application was received in ${MONTHS_EN[month - 1]}, outside the application rounds (${en}).`,
+    return says({
+      problem: {
+        nb: `Søknaden er mottatt i ${MONTH_NAMES_NB[month - 1]}, utenfor søknadsrundene (${nb})`,
+        en: `The application was received in ${MONTHS_EN[month - 1]}, outside the application rounds (${en})`,
       },
-    };
+      action: {
+        nb: 'Behandle i neste runde eller begrunn unntaket.',
+        en: 'Handle it in the next round or record why not.',
+      },
+    });
   },
 });

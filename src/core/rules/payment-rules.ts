@@ -22,6 +22,7 @@ function paymentRule(
   const rule: Rule = {
     id,
     severity,
+    family: 'money',
     check(ctx) {
       const apps = new Map(ctx.portfolio.applications.map((a) => [a.caseId, a]));
       const out: Finding[] = [];

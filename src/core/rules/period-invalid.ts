@@ -7,6 +7,7 @@ import { cellFinding, type Rule } from './rule';
 export const periodInvalid: Rule = {
   id: 'period-invalid',
   severity: 'error',
+  family: 'premise',
   check(ctx) {
     const out: Finding[] = [];
     const flag = (

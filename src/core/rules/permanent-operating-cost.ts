@@ -1,4 +1,4 @@
-import { applicationRule } from './rule';
+import { applicationRule, says } from './rule';
 
 /** Premise 9: measures should in general not cause permanent increased operating costs. */
 export const permanentOperatingCost = applicationRule({
@@ -7,13 +7,15 @@ export const permanentOperatingCost = applicationRule({
   field: 'permanentCosts',
   test: (a) =>
     a.permanentCosts === true
-      ? {
-          nb: 'tiltaket gir varige økte driftsutgifter. Beskriv hvem som dekker dem etter prosjektperioden.',
-          en: 'the measure implies permanent increased operating costs. Describe who covers them after the project.',
-          fact: {
-            nb: 'Tiltaket gir varige økte driftsutgifter.',
-            en: 'The measure implies permanent increased operating costs.',
+      ? says({
+          problem: {
+            nb: 'Tiltaket gir varige økte driftsutgifter',
+            en: 'The measure implies permanent increased operating costs',
           },
-        }
+          action: {
+            nb: 'Beskriv hvem som dekker dem etter prosjektperioden.',
+            en: 'Describe who covers them after the project.',
+          },
+        })
       : null,
 });

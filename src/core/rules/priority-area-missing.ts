@@ -1,4 +1,4 @@
-import { applicationRule } from './rule';
+import { applicationRule, says } from './rule';
 
 /** At least one of the grant's priority areas must apply. */
 export const priorityAreaMissing = applicationRule({
@@ -8,12 +8,14 @@ export const priorityAreaMissing = applicationRule({
   test: (a, ctx) =>
     a.priorityAreas.length > 0
       ? null
-      : {
-          nb: `ingen prioritert område er oppgitt. Velg minst ett, f.eks. «${ctx.portfolio.settings.priorityAreas[0]}».`,
-          en: `no priority area is given. Choose at least one, e.g. "${ctx.portfolio.settings.priorityAreas[0]}".`,
-          fact: {
-            nb: 'Søknaden oppgir ikke noe prioritert område.',
-            en: 'The application names no priority area.',
+      : says({
+          problem: {
+            nb: 'Søknaden oppgir ikke noe prioritert område',
+            en: 'The application names no priority area',
           },
-        },
+          action: {
+            nb: `Velg minst ett, f.eks. «${ctx.portfolio.settings.priorityAreas[0]}».`,
+            en: `Choose at least one, e.g. "${ctx.portfolio.settings.priorityAreas[0]}".`,
+          },
+        }),
 });

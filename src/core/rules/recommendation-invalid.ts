@@ -94,6 +94,7 @@ function problem(a: Application): Problem | null {
 export const recommendationInvalid: Rule = {
   id: 'recommendation-invalid',
   severity: 'error',
+  family: 'assessment',
   check(ctx) {
     const out: Finding[] = [];
     for (const app of ctx.active) {

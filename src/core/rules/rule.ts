@@ -24,11 +24,45 @@ export interface CheckContext {
   economy: Economy;
 }
 
+/**
+ * What the decision memo does with a rule's findings under a case: `listed` shows them and an error holds
+ * the case back; `hidden` does not show them but an error still holds the case back; `none` neither (they
+ * say nothing about whether an application is ready for a decision, or would name an assessor).
+ */
+export type MemoVisibility = 'listed' | 'hidden' | 'none';
+
+/** The families of rules, by the part of the work they look at, and what the memo does with each. */
+export const RULE_FAMILIES = {
+  /** The frame and the split key per budget year. */
+  frame: { memo: 'listed' },
+  /** The premises of an application. */
+  premise: { memo: 'listed' },
+  /** Cells the product cannot read: case ids, kinds, dates, form answers. */
+  data: { memo: 'listed' },
+  /** The assessment and the recommendation. */
+  assessment: { memo: 'listed' },
+  /** Supplementary allocations under the secretariat's authority: the memo reports them on their own. */
+  supplement: { memo: 'hidden' },
+  /** The follow-up of granted money: payments, refunds, withdrawals, money left. */
+  money: { memo: 'none' },
+  /** The follow-up of granted projects: status reports, due dates, lights. */
+  'follow-up': { memo: 'none' },
+  /** The action plan. */
+  plan: { memo: 'listed' },
+} as const satisfies Record<string, { memo: MemoVisibility }>;
+
+export type RuleFamily = keyof typeof RULE_FAMILIES;
+
 export interface Rule {
   id: string;
   severity: Severity;
+  family: RuleFamily;
+  /** The memo's treatment when it differs from the family's. */
+  memo?: MemoVisibility;
   check(ctx: CheckContext): Finding[];
 }
+
+export const memoVisibility = (rule: Rule): MemoVisibility => rule.memo ?? RULE_FAMILIES[rule.family].memo;
 
 export { isActive, isGrantedStatus };
 
@@ -109,10 +143,26 @@ export function about(ref: string, cell: CellRef | undefined, lang: Lang): strin
   return cell ? `${prefix} (${where(cell, lang)}): ` : `${prefix}: `;
 }
 
-/** What an application rule says when it fires: the message's problem and instruction, and the fact. */
+/** What a row rule says when it fires: the message's problem and instruction, and the fact. */
 export interface RuleText extends Reason {
   fact: Reason;
 }
+
+/**
+ * What a rule says when it fires, written once: the problem as a sentence without its full stop
+ * ("Søknaden oppgir ingen egenandel fra partene"), and what to do. The message (the sheet, `check`) is the
+ * place, the problem and the action; the fact (documents) is the problem alone.
+ */
+export interface Says {
+  problem: Reason;
+  action: Reason;
+}
+
+export const says = ({ problem, action }: Says): RuleText => ({
+  nb: `${problem.nb}. ${action.nb}`,
+  en: `${problem.en}. ${action.en}`,
+  fact: { nb: `${problem.nb}.`, en: `${problem.en}.` },
+});
 
 /**
  * A rule that looks at one row of a sheet at a time — an application, a measure of the action plan: the
@@ -122,6 +172,8 @@ export interface RuleText extends Reason {
 export function rowRule<T extends { row: number }>(spec: {
   id: string;
   severity: Severity;
+  family: RuleFamily;
+  memo?: MemoVisibility;
   sheet: CellRef['sheet'];
   field: string;
   rows: (ctx: CheckContext) => readonly T[];
@@ -132,6 +184,8 @@ export function rowRule<T extends { row: number }>(spec: {
   const rule: Rule = {
     id: spec.id,
     severity: spec.severity,
+    family: spec.family,
+    ...(spec.memo ? { memo: spec.memo } : {}),
     check(ctx) {
       const out: Finding[] = [];
       for (const t of spec.rows(ctx)) {
@@ -158,11 +212,15 @@ export function rowRule<T extends { row: number }>(spec: {
 export const applicationRule = (spec: {
   id: string;
   severity: Severity;
+  /** `premise` unless given. */
+  family?: RuleFamily;
+  memo?: MemoVisibility;
   field: string;
   test: (a: Application, ctx: CheckContext) => RuleText | null;
 }): Rule =>
   rowRule({
     ...spec,
+    family: spec.family ?? 'premise',
     sheet: 'applications',
     rows: (ctx) => ctx.active,
     ref: (a) => a.caseId,

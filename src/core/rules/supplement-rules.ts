@@ -7,6 +7,7 @@ import { about, finding, type Rule } from './rule';
 export const supplementOverLimit: Rule = {
   id: 'supplement-over-limit',
   severity: 'error',
+  family: 'supplement',
   check(ctx) {
     const limit = ctx.portfolio.settings.supplementLimit;
     const out: Finding[] = [];
@@ -40,6 +41,7 @@ export const supplementOverLimit: Rule = {
 export const supplementNotReported: Rule = {
   id: 'supplement-not-reported',
   severity: 'warning',
+  family: 'supplement',
   check(ctx) {
     const out: Finding[] = [];
     for (const rows of ctx.supplementsByCase.values()) {
@@ -77,6 +79,7 @@ export const supplementNotReported: Rule = {
 export const supplementWithoutGrant: Rule = {
   id: 'supplement-without-grant',
   severity: 'error',
+  family: 'supplement',
   check(ctx) {
     const out: Finding[] = [];
     for (const [caseId, rows] of ctx.supplementsByCase) {

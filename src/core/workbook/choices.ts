@@ -1,52 +1,44 @@
-import { CATEGORY_IDS, CATEGORY_LABELS } from './categories';
+import type { Field, FieldKind } from './contract';
+import type { Settings } from './settings';
 import {
   ALLOCATION_KINDS,
+  CATEGORIES,
   DEADLINE_STATUSES,
   LIGHTS,
   PAYMENT_KINDS,
   PLAN_LEVELS,
+  PLAN_LIGHTS,
   RECOMMENDATIONS,
   REPORT_TYPES,
-  STATUS_LIGHTS,
-  ROLES,
+  ROLE_NAMES,
   STATUSES,
-  type Field,
-} from './contract';
-import type { Settings } from './settings';
+  YES_NO,
+  choicesOf,
+  type Vocabulary,
+} from './vocabulary';
+
+/** The vocabulary behind each dropdown column kind (the readers parse the same words). */
+export const VOCABULARY_OF: Partial<Record<FieldKind, Vocabulary<string>>> = {
+  category: CATEGORIES,
+  yesno: YES_NO,
+  status: STATUSES,
+  allocationKind: ALLOCATION_KINDS,
+  paymentKind: PAYMENT_KINDS,
+  recommendation: RECOMMENDATIONS,
+  role: ROLE_NAMES,
+  statusLight: LIGHTS,
+  reportType: REPORT_TYPES,
+  deadlineStatus: DEADLINE_STATUSES,
+  planLevel: PLAN_LEVELS,
+  light: PLAN_LIGHTS,
+};
 
 /**
  * The dropdown values of a column, by its kind: the same lists in the sheet's validation, the .xlsx
  * template and the form. `null` for free-text columns.
  */
 export function choicesFor(field: Field, settings: Settings): string[] | null {
-  switch (field.kind) {
-    case 'category':
-      return CATEGORY_IDS.map((id) => CATEGORY_LABELS[id].nb);
-    case 'yesno':
-      return ['Ja', 'Nei'];
-    case 'status':
-      return [...STATUSES];
-    case 'allocationKind':
-      return Object.values(ALLOCATION_KINDS);
-    case 'paymentKind':
-      return Object.values(PAYMENT_KINDS);
-    case 'region':
-      return settings.regions;
-    case 'recommendation':
-      return [...RECOMMENDATIONS];
-    case 'role':
-      return [...ROLES];
-    case 'statusLight':
-      return Object.values(STATUS_LIGHTS);
-    case 'reportType':
-      return Object.values(REPORT_TYPES);
-    case 'deadlineStatus':
-      return Object.values(DEADLINE_STATUSES);
-    case 'planLevel':
-      return [...PLAN_LEVELS];
-    case 'light':
-      return [...LIGHTS];
-    default:
-      return null;
-  }
+  if (field.kind === 'region') return settings.regions;
+  const vocabulary = VOCABULARY_OF[field.kind];
+  return vocabulary ? choicesOf(vocabulary) : null;
 }

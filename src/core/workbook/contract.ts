@@ -302,16 +302,6 @@ export const DEADLINES = {
   ],
 } as const satisfies SheetSpec;
 
-/** The lights of a status report (the action plan's `LIGHTS` add *Venter*). */
-export const STATUS_LIGHTS = { green: 'Grønn', yellow: 'Gul', red: 'Rød' } as const;
-export const REPORT_TYPES = { halfYear: 'Halvårsrapport', final: 'Sluttrapport' } as const;
-export const DEADLINE_STATUSES = {
-  pending: 'Venter',
-  delivered: 'Levert',
-  overdue: 'Forfalt',
-  exempt: 'Fritatt',
-} as const;
-
 /**
  * The action plan (handlingsplan): focus areas, main goals and measures in plan order, each a row. A
  * `Hovedmål` belongs to the `Fokusområde` above it, a `Tiltak` to the `Hovedmål` above it (src/core/plan/).
@@ -347,35 +337,7 @@ export const PLAN_HISTORY = {
   ],
 } as const satisfies SheetSpec;
 
-/** The levels of `Nivå` and the lights of `Status` in the action plan, as the dropdowns offer them. */
-export const PLAN_LEVELS = ['Fokusområde', 'Hovedmål', 'Tiltak'] as const;
-export const LIGHTS = [...Object.values(STATUS_LIGHTS), 'Venter'] as const;
-
-/** Roles in `Medlemmer`; the secretariat's roles may change data, the others may read. */
-export const ROLES = ['Leder', 'Sekretær', 'Sekretariat', 'Brukerrepresentant', 'Leser'] as const;
-
 export type FieldKey<S extends SheetSpec> = S['fields'][number]['key'];
-
-export const ALLOCATION_KINDS = {
-  ordinary: 'Ordinær',
-  supplement: 'Tilleggsbevilling',
-  withdrawal: 'Inndragning',
-} as const;
-/** `Utbetalinger.Art`: a blank cell is a payment. */
-export const PAYMENT_KINDS = { payment: 'Utbetaling', refund: 'Tilbakebetaling' } as const;
-export const RECOMMENDATIONS = ['Innvilges', 'Delvis', 'Forprosjekt', 'Avslås'] as const;
-export const STATUSES = [
-  'Mottatt',
-  'Under vurdering',
-  'Innstilt',
-  'Innvilget',
-  'Delvis innvilget',
-  'Forprosjekt',
-  'Avslått',
-  'Trukket',
-  'Pågående',
-  'Avsluttet',
-] as const;
 
 /**
  * One data row of a sheet; `row` is the 1-based sheet row for messages. It keeps the sheet's own row

@@ -23,7 +23,8 @@ import { parseMoney } from '../parse/money';
 import { parseDay, parsePeriod, type Period } from '../parse/period';
 import { fail, type Parsed, type Reason } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
-import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
+import { cellText, isBlank, splitAnswers } from '../base/text';
+import { ALLOCATION_KINDS, PAYMENT_KINDS, RECOMMENDATIONS, parseTerm, parseYesNo } from './vocabulary';
 import { toStatusReport, type StatusReport } from '../follow-up/status/reports';
 import { toDeadlineOverride, type DeadlineOverride } from '../follow-up/deadlines/overrides';
 import { isCut } from './cell-limit';
@@ -73,25 +74,7 @@ export interface Application {
   truncated: string[];
 }
 
-export type Recommendation = 'grant' | 'partial' | 'preProject' | 'reject';
-
-const RECOMMENDATION: Record<string, Recommendation> = {
-  innvilges: 'grant',
-  innvilget: 'grant',
-  grant: 'grant',
-  delvis: 'partial',
-  'delvis innvilges': 'partial',
-  partial: 'partial',
-  forprosjekt: 'preProject',
-  'pre-project': 'preProject',
-  'delvis innvilget': 'partial',
-  avslås: 'reject',
-  avslag: 'reject',
-  avslått: 'reject',
-  avvises: 'reject',
-  avvist: 'reject',
-  reject: 'reject',
-};
+export type Recommendation = keyof typeof RECOMMENDATIONS;
 
 export interface BudgetLine {
   row: number;
@@ -101,7 +84,7 @@ export interface BudgetLine {
 }
 
 /** A withdrawal (*inndragning*) takes back what a project will not use: it counts negatively. */
-export type AllocationKind = 'ordinary' | 'supplement' | 'withdrawal';
+export type AllocationKind = keyof typeof ALLOCATION_KINDS;
 
 export interface Allocation {
   row: number;
@@ -129,7 +112,7 @@ export function reported(a: Allocation): boolean | null {
   return parseYesNo(a.reportedSsu);
 }
 
-export type PaymentKind = 'payment' | 'refund';
+export type PaymentKind = keyof typeof PAYMENT_KINDS;
 
 /** One `Utbetalinger` row: money paid to a project, or (a refund) paid back by it. */
 export interface Payment {
@@ -201,30 +184,6 @@ function periodOf(from: unknown, to: unknown): Parsed<Period> {
   return parsePeriod(from, to);
 }
 
-const KINDS: Record<string, AllocationKind> = {
-  ordinær: 'ordinary',
-  ordinaer: 'ordinary',
-  ordinary: 'ordinary',
-  tildeling: 'ordinary',
-  tilleggsbevilling: 'supplement',
-  tilleggsbevilgning: 'supplement',
-  tillegg: 'supplement',
-  supplementary: 'supplement',
-  supplement: 'supplement',
-  inndragning: 'withdrawal',
-  inndratt: 'withdrawal',
-  withdrawal: 'withdrawal',
-};
-
-const PAYMENT_KIND: Record<string, PaymentKind> = {
-  '': 'payment',
-  utbetaling: 'payment',
-  payment: 'payment',
-  tilbakebetaling: 'refund',
-  tilbakeført: 'refund',
-  refund: 'refund',
-};
-
 /** `Samarbeidsavtale`: a date is the day it was signed (so, yes); otherwise Ja/Nei. */
 function contractOf(value: unknown): { contract: boolean | null; contractSigned: Date | null } {
   const signed = parseDay(value);
@@ -257,7 +216,7 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     agreement: parseYesNo(r.get('agreement')),
     ...contractOf(r.get('contract')),
     status: cellText(r.get('status')),
-    recommendation: RECOMMENDATION[normalizeKey(cellText(r.get('recommendation')))] ?? null,
+    recommendation: parseTerm(RECOMMENDATIONS, r.get('recommendation')),
     recommendationText: cellText(r.get('recommendation')),
     recommendedAmount: optionalMoney(r.get('recommendedAmount')),
     orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
@@ -309,7 +268,7 @@ function toAllocation(r: TableRow<FieldKey<typeof ALLOCATIONS>>): Allocation {
     caseId: cellText(r.get('caseId')),
     decision: cellText(r.get('decision')),
     date: parseDay(r.get('date')),
-    kind: KINDS[normalizeKey(kindText)] ?? null,
+    kind: parseTerm(ALLOCATION_KINDS, kindText),
     kindText,
     category: parseCategory(categoryText),
     categoryText,
@@ -326,7 +285,7 @@ function toPayment(r: TableRow<FieldKey<typeof PAYMENTS>>): Payment {
     caseId: cellText(r.get('caseId')),
     date: parseDay(r.get('date')),
     amount: parseMoney(r.get('amount')),
-    kind: PAYMENT_KIND[normalizeKey(kindText)] ?? null,
+    kind: kindText === '' ? 'payment' : parseTerm(PAYMENT_KINDS, kindText),
     kindText,
     item: cellText(r.get('item')),
     voucher: cellText(r.get('voucher')),

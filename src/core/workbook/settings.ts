@@ -1,115 +1,386 @@
 import * as z from 'zod/mini';
-import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from './categories';
 import { tilskuddError } from '../base/errors';
-import { parseMoney } from '../parse/money';
-import { MONTH_NAMES_NB, monthOf, parseMonth } from '../parse/period';
-import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers, splitList } from '../base/text';
+import type { Reason } from '../base/result';
+import { cellText, isBlank, normalizeKey } from '../base/text';
+import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from './categories';
+import {
+  count,
+  daysOfYear,
+  list,
+  money,
+  months,
+  percent,
+  text,
+  weight,
+  yesNo,
+  type SettingType,
+} from './setting-types';
+
+export { parseDayOfYear } from './setting-types';
 
 /**
- * Settings with Helsefellesskapet Agder's defaults. Nothing is hard-wired to Agder: every number, region,
- * priority area and criterion can be overridden from the `Innstillinger` sheet (two columns: Innstilling,
- * Verdi; a third, Forklaring, is for people).
+ * The settings, each described once: its name in the `Innstillinger` sheet (Norwegian, English, and
+ * older names still read), its default (Helsefellesskapet Agder's), the kind of value it takes and its
+ * «Forklaring». The `Settings` type, the defaults, the rows set-up writes, the reader and its checks are
+ * all derived from this table; adding a setting is adding an entry (docs/workbook.md).
  */
-const settingsSchema = z.object({
-  defaultFrame: z.number().check(z.positive()),
-  frames: z.record(z.string(), z.number().check(z.positive())),
-  key: z.object({
-    innovation: z.number().check(z.gte(0), z.lte(1)),
-    administration: z.number().check(z.gte(0), z.lte(1)),
-    operations: z.number().check(z.gte(0), z.lte(1)),
-  }),
-  supplementLimit: z.number().check(z.positive()),
-  roundMonths: z.array(z.number().check(z.int(), z.gte(1), z.lte(12))).check(z.minLength(1)),
-  regions: z.array(z.string()).check(z.minLength(1)),
-  priorityAreas: z.array(z.string()).check(z.minLength(1)),
-  criteria: z
-    .array(z.object({ label: z.string().check(z.minLength(1)), weight: z.number().check(z.gte(0)) }))
-    .check(z.minLength(1)),
-  emailReceipt: z.boolean(),
-  community: z.string().check(z.minLength(1)),
-  board: z.string().check(z.minLength(1)),
-  caseOfficer: z.string().check(z.minLength(1)),
-  secretariatEmail: z.string(),
-  docsPerDay: z.number().check(z.int(), z.positive()),
-  funderOrgNumber: z.string(),
-  grantIdPrefix: z.string().check(z.minLength(1)),
-  // Follow-up (issue 11): the half-yearly due dates (day and month), the final report's months after the end.
-  statusDueDates: z
-    .array(
-      z.object({ month: z.number().check(z.int(), z.gte(1), z.lte(12)), day: z.number().check(z.int()) }),
-    )
-    .check(z.minLength(1)),
-  finalReportMonths: z.number().check(z.int(), z.gte(0)),
-  emailReminders: z.boolean(),
-  remindDaysBefore: z.number().check(z.int(), z.gte(0)),
-  reminderIntervalDays: z.number().check(z.int(), z.positive()),
-  maxReminders: z.number().check(z.int(), z.gte(0)),
-  economyTolerance: z.number().check(z.gte(0), z.lte(1)),
-  refundDeadlineMonths: z.number().check(z.int(), z.gte(0)),
-  hospitalTrust: z.string().check(z.minLength(1)),
-  hospitalTrustShort: z.string().check(z.minLength(1)),
-  guidelinesCase: z.string(),
-  keyCase: z.string(),
+
+/** A setting on one row. */
+interface One<T> {
+  kind: 'one';
+  nb: string;
+  en: string;
+  /** Older names still read. */
+  aliases?: readonly string[];
+  type: SettingType<T>;
+  default: T;
+  help: string;
+  /** A setting whose default goes when this row is in the sheet (`Ramme` drops Agder's frames per year). */
+  clears?: string;
+}
+
+/**
+ * A setting on one row per part, each named by a prefix and the part (`Ramme 2026`, `Vekt: Gevinst`). Rows
+ * in the sheet replace the default as a whole, so no Agder value lingers in another community's settings.
+ */
+interface Each<T, P> {
+  kind: 'each';
+  /** The prefixes, with their trailing space. */
+  nb: string;
+  en: string;
+  /** Whether a part's name is one (a year); otherwise the row's value is refused. */
+  isPart?: (name: string) => boolean;
+  part: SettingType<P>;
+  schema: z.ZodMiniType<T>;
+  default: T;
+  empty: () => T;
+  entries: (value: T) => Array<[name: string, part: P]>;
+  add: (value: T, name: string, part: P) => void;
+  help: (name: string) => string;
+}
+
+/** A setting with a fixed row per part (the split key: a share per category), checked as a whole. */
+interface Parts<Id extends string, P> {
+  kind: 'parts';
+  rows: Record<Id, { nb: string; en: string }>;
+  help: (id: Id) => string;
+  part: SettingType<P>;
+  default: Record<Id, P>;
+  /** What is wrong with the parts together, if anything. */
+  check?: (value: Record<Id, P>) => Reason | null;
+}
+
+/** Any entry of the table, as the derivations below walk it. */
+type Setting = One<unknown> | Each<unknown, unknown> | Parts<string, unknown>;
+
+const one = <T>(spec: Omit<One<T>, 'kind'>): One<T> => ({ kind: 'one', ...spec });
+const each = <T, P>(spec: Omit<Each<T, P>, 'kind'>): Each<T, P> => ({ kind: 'each', ...spec });
+const parts = <Id extends string, P>(spec: Omit<Parts<Id, P>, 'kind'>): Parts<Id, P> => ({
+  kind: 'parts',
+  ...spec,
 });
 
-export type Settings = z.infer<typeof settingsSchema>;
+interface Criterion {
+  label: string;
+  weight: number;
+}
 
-export const DEFAULT_SETTINGS: Settings = {
-  defaultFrame: 9_160_000,
-  frames: { '2024': 9_160_000, '2025': 9_160_000 },
-  key: { innovation: 0.8, administration: 0.05, operations: 0.15 },
-  supplementLimit: 100_000,
-  roundMonths: [5, 12],
-  regions: ['Østre Agder', 'Lister', 'Setesdal', 'Kristiansand (inkl. Lindesnes)', 'Hele Agder'],
-  priorityAreas: [
-    'Barn og unge',
-    'Personer med kroniske lidelser',
-    'Alvorlige psykiske lidelser og rus',
-    'Skrøpelige eldre',
-    'Svangerskap, fødsel og barsel',
-    'Integrert psykisk helse- og rustjeneste',
-    'Rehabilitering',
-    'Færre utskrivningsklare pasienter på sykehus',
-    'Rekruttering og personell på tvers av nivåene',
-    'Bedre samhandling',
-    'Kortere ventetider i sykehus',
-  ],
-  // The prioritisation criteria of case 47-2024; the central criteria weigh most.
-  criteria: [
-    { label: 'Størst potensial til å møte fremtidens tjenestebehov', weight: 3 },
-    { label: 'Løser spesifikke samhandlingsutfordringer', weight: 3 },
-    { label: 'Gjennomførbart med egenfinansiert personell eller ekstern finansiering', weight: 2 },
-    { label: 'Balansert total portefølje', weight: 1 },
-  ],
-  emailReceipt: false,
-  community: 'Helsefellesskapet Agder',
-  board: 'Strategisk samarbeidsutvalg (SSU) - Helsefellesskapet Agder',
-  caseOfficer: 'Sekretariatet',
-  secretariatEmail: 'postmottak@example.no',
-  // Google's daily quota for new documents: 250 for consumer accounts, 1 500 for Workspace.
-  docsPerDay: 250,
-  funderOrgNumber: '',
-  grantIdPrefix: '360G-tilskudd-agder',
-  // A status was demanded by 1 November (seed 003); half-yearly means 1 May too.
-  statusDueDates: [
-    { day: 1, month: 5 },
-    { day: 1, month: 11 },
-  ],
-  finalReportMonths: 2,
-  emailReminders: false,
-  remindDaysBefore: 14,
-  reminderIntervalDays: 7,
-  maxReminders: 3,
-  // The economy light: green while the share paid is within 15 percentage points of the time elapsed.
-  economyTolerance: 0.15,
-  // Unused money is flagged this many months after a project's end.
-  refundDeadlineMonths: 3,
-  hospitalTrust: 'Sørlandet sykehus HF',
-  hospitalTrustShort: 'SSHF',
-  // The board's cases the memo cites: the guidelines (47-2024) and the split key (18-2025).
-  guidelinesCase: '47-2024',
-  keyCase: '18-2025',
+const KEY_ROWS: Record<CategoryId, { nb: string; en: string }> = {
+  innovation: { nb: 'Nøkkel innovasjon/prosjekt', en: 'Key innovation' },
+  administration: { nb: 'Nøkkel administrasjon', en: 'Key administration' },
+  operations: { nb: 'Nøkkel samdrift/tiltak', en: 'Key operations' },
 };
+
+/** The settings, in the order of the `Innstillinger` sheet. */
+const SETTINGS = {
+  defaultFrame: one({
+    nb: 'Ramme',
+    en: 'Frame',
+    type: money,
+    default: 9_160_000,
+    help: 'Ramme per budsjettår uten egen linje (kr)',
+    clears: 'frames',
+  }),
+  frames: each<Record<string, number>, number>({
+    nb: 'Ramme ',
+    en: 'Frame ',
+    isPart: (year) => /^\d{4}$/.test(year),
+    part: money,
+    schema: z.record(z.string(), money.schema),
+    default: { '2024': 9_160_000, '2025': 9_160_000 },
+    empty: () => ({}),
+    entries: (frames) => Object.entries(frames),
+    add: (frames, year, amount) => (frames[year] = amount),
+    help: (year) => `Ramme for budsjettåret ${year} (kr)`,
+  }),
+  key: parts({
+    rows: KEY_ROWS,
+    help: (id) => `Veiledende andel av rammen til ${CATEGORY_LABELS[id].nb.toLowerCase()}`,
+    part: percent,
+    default: { innovation: 0.8, administration: 0.05, operations: 0.15 },
+    check: (key) => {
+      const sum = CATEGORY_IDS.reduce((s, id) => s + key[id], 0);
+      if (Math.abs(sum - 1) <= 0.0005) return null;
+      const pct = `${Math.round(sum * 1000) / 10} %`;
+      const names = (lang: 'nb' | 'en') => CATEGORY_IDS.map((id) => KEY_ROWS[id][lang]).join(', ');
+      return {
+        nb: `Innstillinger: nøklene (${names('nb')}) summerer til ${pct}, ikke 100 %.`,
+        en: `Settings: the keys (${names('en')}) add up to ${pct}, not 100 %.`,
+      };
+    },
+  }),
+  supplementLimit: one({
+    nb: 'Grense tilleggsbevilling',
+    en: 'Supplement limit',
+    type: money,
+    default: 100_000,
+    help: 'Sekretariatets fullmakt per prosjekt, samlet (kr)',
+  }),
+  roundMonths: one({
+    nb: 'Søknadsrunder',
+    en: 'Rounds',
+    type: months,
+    default: [5, 12],
+    help: 'Måneder med søknadsfrist',
+  }),
+  regions: one({
+    nb: 'Regioner',
+    en: 'Regions',
+    type: list,
+    default: ['Østre Agder', 'Lister', 'Setesdal', 'Kristiansand (inkl. Lindesnes)', 'Hele Agder'],
+    help: 'Regioner, skilt med semikolon',
+  }),
+  priorityAreas: one({
+    nb: 'Prioriterte områder',
+    en: 'Priority areas',
+    type: list,
+    default: [
+      'Barn og unge',
+      'Personer med kroniske lidelser',
+      'Alvorlige psykiske lidelser og rus',
+      'Skrøpelige eldre',
+      'Svangerskap, fødsel og barsel',
+      'Integrert psykisk helse- og rustjeneste',
+      'Rehabilitering',
+      'Færre utskrivningsklare pasienter på sykehus',
+      'Rekruttering og personell på tvers av nivåene',
+      'Bedre samhandling',
+      'Kortere ventetider i sykehus',
+    ],
+    help: 'Områder for bruk av tilskuddet, skilt med semikolon',
+  }),
+  criteria: each<Criterion[], number>({
+    nb: 'Vekt: ',
+    en: 'Weight: ',
+    part: weight,
+    schema: z
+      .array(z.object({ label: z.string().check(z.minLength(1)), weight: weight.schema }))
+      .check(z.minLength(1)),
+    // The prioritisation criteria of the board's guidelines; the central criteria weigh most.
+    default: [
+      { label: 'Størst potensial til å møte fremtidens tjenestebehov', weight: 3 },
+      { label: 'Løser spesifikke samhandlingsutfordringer', weight: 3 },
+      { label: 'Gjennomførbart med egenfinansiert personell eller ekstern finansiering', weight: 2 },
+      { label: 'Balansert total portefølje', weight: 1 },
+    ],
+    empty: () => [],
+    entries: (criteria) => criteria.map((c) => [c.label, c.weight]),
+    add: (criteria, label, w) => criteria.push({ label, weight: w }),
+    help: () => 'Vekt for prioriteringskriteriet i vurderingsskjemaet',
+  }),
+  emailReceipt: one({
+    nb: 'Kvittering på e-post',
+    en: 'Email receipt',
+    type: yesNo,
+    default: false,
+    help: 'Send søkeren kvittering med saksnummer',
+  }),
+  community: one({
+    nb: 'Helsefellesskap',
+    en: 'Health community',
+    type: text(true),
+    default: 'Helsefellesskapet Agder',
+    help: 'Navnet som står i dokumentene',
+  }),
+  board: one({
+    nb: 'Råd/utvalg',
+    en: 'Board',
+    type: text(true),
+    default: 'Strategisk samarbeidsutvalg (SSU) - Helsefellesskapet Agder',
+    help: 'Utvalget som vedtar (saksfremstillingens hode)',
+  }),
+  caseOfficer: one({
+    nb: 'Saksbehandler',
+    en: 'Case officer',
+    type: text(true),
+    default: 'Sekretariatet',
+    help: 'Saksbehandler i saksfremstillingen (rolle, ikke navn)',
+  }),
+  secretariatEmail: one({
+    nb: 'Sekretariatets e-post',
+    en: 'Secretariat email',
+    type: text(false),
+    default: 'postmottak@example.no',
+    help: 'Kontaktadresse i tildelingsbrev',
+  }),
+  docsPerDay: one({
+    nb: 'Dokumenter per dag',
+    en: 'Documents per day',
+    type: count(1),
+    // Google's daily quota for new documents: 250 for consumer accounts, 1 500 for Workspace.
+    default: 250,
+    help: 'Googles kvote for nye dokumenter per dag: 250 (privat konto) eller 1 500 (Workspace)',
+  }),
+  funderOrgNumber: one({
+    nb: 'Org.nr forvalter',
+    en: 'Funder organisation number',
+    type: text(false, (s) => s.replace(/\s/g, '')),
+    default: '',
+    help: 'Organisasjonsnummeret til den som forvalter tilskuddet (for 360Giving-eksporten)',
+  }),
+  grantIdPrefix: one({
+    nb: '360Giving-prefiks',
+    en: '360Giving prefix',
+    type: text(true),
+    default: '360G-tilskudd-agder',
+    help: 'Prefiks for tilskudds-ID i 360Giving-eksporten',
+  }),
+  statusDueDates: one({
+    nb: 'Statusfrister',
+    en: 'Status due dates',
+    type: daysOfYear,
+    // A status was demanded by 1 November; half-yearly means 1 May too.
+    default: [
+      { day: 1, month: 5 },
+      { day: 1, month: 11 },
+    ],
+    help: 'Frister for halvårsrapport hvert år (dag og måned), skilt med semikolon',
+  }),
+  finalReportMonths: one({
+    nb: 'Frist sluttrapport (måneder)',
+    en: 'Final report months',
+    type: count(0),
+    default: 2,
+    help: 'Sluttrapporten skal leveres innen så mange måneder etter prosjektets slutt',
+  }),
+  emailReminders: one({
+    nb: 'Påminnelser på e-post',
+    en: 'Email reminders',
+    type: yesNo,
+    default: false,
+    help: 'Send prosjektets kontakt påminnelse før og etter fristen',
+  }),
+  remindDaysBefore: one({
+    nb: 'Påminn dager før',
+    en: 'Remind days before',
+    type: count(0),
+    default: 14,
+    help: 'Første påminnelse så mange dager før fristen',
+  }),
+  reminderIntervalDays: one({
+    nb: 'Purring hver (dager)',
+    en: 'Reminder interval (days)',
+    type: count(1),
+    default: 7,
+    help: 'Purring så ofte etter fristen',
+  }),
+  maxReminders: one({
+    nb: 'Maks purringer',
+    en: 'Max reminders',
+    type: count(0),
+    default: 3,
+    help: 'Høyst så mange purringer (den siste med kopi til sekretariatet)',
+  }),
+  hospitalTrust: one({
+    nb: 'Helseforetak',
+    en: 'Hospital trust',
+    type: text(true),
+    default: 'Sørlandet sykehus HF',
+    help: 'Helseforetaket som er part i helsefellesskapet (fullt navn, i skjema og dokumenter)',
+  }),
+  hospitalTrustShort: one({
+    nb: 'Helseforetak kortnavn',
+    en: 'Hospital trust short name',
+    type: text(true),
+    default: 'SSHF',
+    help: 'Kortnavnet på helseforetaket (i tabeller, lister og meldinger)',
+  }),
+  // The board's cases the memo cites: the guidelines and the split key.
+  guidelinesCase: one({
+    nb: 'Sak retningslinjer',
+    en: 'Guidelines case',
+    type: text(false),
+    default: '47-2024',
+    help: 'Saksnummeret der utvalget vedtok retningslinjene (vedlegg og bakgrunn i saksfremstillingen)',
+  }),
+  keyCase: one({
+    nb: 'Sak fordelingsnøkkel',
+    en: 'Split key case',
+    type: text(false),
+    default: '18-2025',
+    help: 'Saksnummeret der utvalget vedtok fordelingsnøkkelen (bakgrunn i saksfremstillingen)',
+  }),
+  economyTolerance: one({
+    nb: 'Slingringsmonn økonomi',
+    en: 'Economy tolerance',
+    type: percent,
+    // The economy light is green while the share paid is within 15 percentage points of the time elapsed.
+    default: 0.15,
+    help: 'Grønt økonomilys så lenge andel utbetalt er innenfor så mange prosentpoeng av andel tid gått',
+  }),
+  refundDeadlineMonths: one({
+    nb: 'Frist tilbakebetaling (måneder)',
+    en: 'Refund deadline (months)',
+    type: count(0),
+    default: 3,
+    help: 'Måneder etter prosjektslutt før ubrukte midler flagges for inndragning',
+  }),
+};
+
+type Table = typeof SETTINGS;
+type SettingKey = keyof Table;
+type ValueOf<S> = S extends { default: infer T } ? T : never;
+
+export type Settings = { [K in SettingKey]: ValueOf<Table[K]> };
+
+const KEYS = Object.keys(SETTINGS) as SettingKey[];
+const specOf = (k: string) => SETTINGS[k as SettingKey] as Setting;
+
+/** Settings are plain data: numbers, text, yes/no, lists and records of them. */
+function copy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = copy(v);
+    return out as T;
+  }
+  return value;
+}
+
+export const DEFAULT_SETTINGS: Settings = (() => {
+  const out: Record<string, unknown> = {};
+  for (const k of KEYS) out[k] = SETTINGS[k].default;
+  return out as Settings;
+})();
+
+function schemaOf(spec: Setting): z.ZodMiniType {
+  switch (spec.kind) {
+    case 'one':
+      return spec.type.schema;
+    case 'each':
+      return spec.schema;
+    case 'parts': {
+      const shape: Record<string, z.ZodMiniType> = {};
+      for (const id of Object.keys(spec.rows)) shape[id] = spec.part.schema;
+      return z.object(shape);
+    }
+  }
+}
+
+/** The settings as a whole (the safety net after reading: each row was checked on its own already). */
+let schema: z.ZodMiniType | undefined;
+const settingsSchema = () =>
+  (schema ??= z.object(Object.fromEntries(KEYS.map((k) => [k, schemaOf(specOf(k))]))));
 
 export const frameFor = (s: Settings, year: number): number => s.frames[String(year)] ?? s.defaultFrame;
 
@@ -120,389 +391,142 @@ export interface SettingRow {
   description: string;
 }
 
-const KEY_LABEL: Record<CategoryId, { nb: string; en: string }> = {
-  innovation: { nb: 'Nøkkel innovasjon/prosjekt', en: 'Key innovation' },
-  administration: { nb: 'Nøkkel administrasjon', en: 'Key administration' },
-  operations: { nb: 'Nøkkel samdrift/tiltak', en: 'Key operations' },
-};
-
 /** The settings as sheet rows: the template's `Innstillinger` sheet and the documentation of its keys. */
 export function settingsToRows(s: Settings): SettingRow[] {
-  const percent = (x: number) => `${Math.round(x * 10000) / 100} %`;
-  return [
-    { key: 'Ramme', value: s.defaultFrame, description: 'Ramme per budsjettår uten egen linje (kr)' },
-    ...Object.entries(s.frames).map(([year, amount]) => ({
-      key: `Ramme ${year}`,
-      value: amount,
-      description: `Ramme for budsjettåret ${year} (kr)`,
-    })),
-    ...CATEGORY_IDS.map((id) => ({
-      key: KEY_LABEL[id].nb,
-      value: percent(s.key[id]),
-      description: `Veiledende andel av rammen til ${CATEGORY_LABELS[id].nb.toLowerCase()}`,
-    })),
-    {
-      key: 'Grense tilleggsbevilling',
-      value: s.supplementLimit,
-      description: 'Sekretariatets fullmakt per prosjekt, samlet (kr)',
-    },
-    {
-      key: 'Søknadsrunder',
-      value: s.roundMonths.map((m) => MONTH_NAMES_NB[m - 1]).join('; '),
-      description: 'Måneder med søknadsfrist',
-    },
-    { key: 'Regioner', value: s.regions.join('; '), description: 'Regioner, skilt med semikolon' },
-    {
-      key: 'Prioriterte områder',
-      value: s.priorityAreas.join('; '),
-      description: 'Områder for bruk av tilskuddet, skilt med semikolon',
-    },
-    ...s.criteria.map((c) => ({
-      key: `Vekt: ${c.label}`,
-      value: c.weight,
-      description: 'Vekt for prioriteringskriteriet i vurderingsskjemaet',
-    })),
-    {
-      key: 'Kvittering på e-post',
-      value: s.emailReceipt ? 'Ja' : 'Nei',
-      description: 'Send søkeren kvittering med saksnummer',
-    },
-    { key: 'Helsefellesskap', value: s.community, description: 'Navnet som står i dokumentene' },
-    { key: 'Råd/utvalg', value: s.board, description: 'Utvalget som vedtar (saksfremstillingens hode)' },
-    {
-      key: 'Saksbehandler',
-      value: s.caseOfficer,
-      description: 'Saksbehandler i saksfremstillingen (rolle, ikke navn)',
-    },
-    {
-      key: 'Sekretariatets e-post',
-      value: s.secretariatEmail,
-      description: 'Kontaktadresse i tildelingsbrev',
-    },
-    {
-      key: 'Dokumenter per dag',
-      value: s.docsPerDay,
-      description: 'Googles kvote for nye dokumenter per dag: 250 (privat konto) eller 1 500 (Workspace)',
-    },
-    {
-      key: 'Org.nr forvalter',
-      value: s.funderOrgNumber,
-      description: 'Organisasjonsnummeret til den som forvalter tilskuddet (for 360Giving-eksporten)',
-    },
-    {
-      key: '360Giving-prefiks',
-      value: s.grantIdPrefix,
-      description: 'Prefiks for tilskudds-ID i 360Giving-eksporten',
-    },
-    {
-      key: 'Statusfrister',
-      value: s.statusDueDates.map((d) => `${d.day}. ${MONTH_NAMES_NB[d.month - 1]}`).join('; '),
-      description: 'Frister for halvårsrapport hvert år (dag og måned), skilt med semikolon',
-    },
-    {
-      key: 'Frist sluttrapport (måneder)',
-      value: s.finalReportMonths,
-      description: 'Sluttrapporten skal leveres innen så mange måneder etter prosjektets slutt',
-    },
-    {
-      key: 'Påminnelser på e-post',
-      value: s.emailReminders ? 'Ja' : 'Nei',
-      description: 'Send prosjektets kontakt påminnelse før og etter fristen',
-    },
-    {
-      key: 'Påminn dager før',
-      value: s.remindDaysBefore,
-      description: 'Første påminnelse så mange dager før fristen',
-    },
-    {
-      key: 'Purring hver (dager)',
-      value: s.reminderIntervalDays,
-      description: 'Purring så ofte etter fristen',
-    },
-    {
-      key: 'Maks purringer',
-      value: s.maxReminders,
-      description: 'Høyst så mange purringer (den siste med kopi til sekretariatet)',
-    },
-    {
-      key: 'Helseforetak',
-      value: s.hospitalTrust,
-      description: 'Helseforetaket som er part i helsefellesskapet (fullt navn, i skjema og dokumenter)',
-    },
-    {
-      key: 'Helseforetak kortnavn',
-      value: s.hospitalTrustShort,
-      description: 'Kortnavnet på helseforetaket (i tabeller, lister og meldinger)',
-    },
-    {
-      key: 'Sak retningslinjer',
-      value: s.guidelinesCase,
-      description:
-        'Saksnummeret der utvalget vedtok retningslinjene (vedlegg og bakgrunn i saksfremstillingen)',
-    },
-    {
-      key: 'Sak fordelingsnøkkel',
-      value: s.keyCase,
-      description: 'Saksnummeret der utvalget vedtok fordelingsnøkkelen (bakgrunn i saksfremstillingen)',
-    },
-    {
-      key: 'Slingringsmonn økonomi',
-      value: percent(s.economyTolerance),
-      description:
-        'Grønt økonomilys så lenge andel utbetalt er innenfor så mange prosentpoeng av andel tid gått',
-    },
-    {
-      key: 'Frist tilbakebetaling (måneder)',
-      value: s.refundDeadlineMonths,
-      description: 'Måneder etter prosjektslutt før ubrukte midler flagges for inndragning',
-    },
-  ];
+  return KEYS.flatMap((k): SettingRow[] => {
+    const spec = specOf(k);
+    const value = s[k] as never;
+    switch (spec.kind) {
+      case 'one':
+        return [{ key: spec.nb, value: spec.type.write(value), description: spec.help }];
+      case 'each':
+        return spec.entries(value).map(([name, part]) => ({
+          key: `${spec.nb}${name}`,
+          value: spec.part.write(part),
+          description: spec.help(name),
+        }));
+      case 'parts':
+        return Object.entries(spec.rows).map(([id, row]) => ({
+          key: row.nb,
+          value: spec.part.write((value as Record<string, unknown>)[id]),
+          description: spec.help(id),
+        }));
+    }
+  });
 }
 
-function parsePercent(value: unknown): number | null {
-  if (typeof value === 'number') return value > 1 ? value / 100 : value;
-  const m = /^(\d+(?:[.,]\d+)?)\s*%?$/.exec(cellText(value));
-  if (!m) return null;
-  const n = Number(m[1]!.replace(',', '.'));
-  return cellText(value).includes('%') || n > 1 ? n / 100 : n;
+/**
+ * Every name the `Innstillinger` sheet takes, with its «Forklaring»: one per setting, one per fixed part,
+ * and the prefix followed by `…` for one-row-per-part settings (`Ramme …`, `Vekt: …`).
+ */
+export function settingNames(): Array<{ nb: string; en: string; aliases: readonly string[]; help: string }> {
+  return KEYS.flatMap((k) => {
+    const spec = specOf(k);
+    switch (spec.kind) {
+      case 'one':
+        return [{ nb: spec.nb, en: spec.en, aliases: spec.aliases ?? [], help: spec.help }];
+      case 'each':
+        return [{ nb: `${spec.nb}…`, en: `${spec.en}…`, aliases: [], help: spec.help('…') }];
+      case 'parts':
+        return Object.entries(spec.rows).map(([id, row]) => ({ ...row, aliases: [], help: spec.help(id) }));
+    }
+  });
 }
 
-/** "1. mai", "1 May", "01.05", "1.5." → day and month; null when it is no real day of a month. */
-export function parseDayOfYear(text: string): { day: number; month: number } | null {
-  const t = text.trim().toLowerCase();
-  const named = /^(\d{1,2})\.?\s*([a-zæøå]+)\.?$/.exec(t);
-  const dotted = /^(\d{1,2})[./](\d{1,2})\.?$/.exec(t);
-  const day = Number((named ?? dotted)?.[1]);
-  const month = named ? parseMonthName(named[2]!) : dotted ? Number(dotted[2]) : null;
-  if (month === null || !(month >= 1 && month <= 12)) return null;
-  // A leap year, so 29 February is accepted (it falls on 1 March in other years).
-  return new Date(Date.UTC(2000, month - 1, day)).getUTCMonth() === month - 1 && day >= 1
-    ? { day, month }
-    : null;
+/** What a row's name refers to: a setting, and the part of it for one-row-per-part settings. */
+interface Target {
+  key: SettingKey;
+  part: string;
 }
 
-function parseMonthName(text: string): number | null {
-  const parsed = parseMonth(`${text.replace(/\.$/, '')} 2000`);
-  return parsed.ok ? monthOf(parsed.value) : null;
-}
-
-type Apply = (draft: Settings, value: unknown, suffix: string) => boolean;
-
-const money =
-  (set: (d: Settings, v: number, suffix: string) => void): Apply =>
-  (d, v, suffix) => {
-    const parsed = parseMoney(v);
-    if (!parsed.ok || parsed.value <= 0) return false;
-    set(d, parsed.value, suffix);
-    return true;
-  };
-
-const text =
-  (set: (d: Settings, v: string) => void): Apply =>
-  (d, v) => {
-    set(d, cellText(v));
-    return true;
-  };
-
-const count =
-  (set: (d: Settings, v: number) => void, min: number): Apply =>
-  (d, v) => {
-    const n = typeof v === 'number' ? v : Number(cellText(v).replace(/\s/g, ''));
-    if (!Number.isInteger(n) || n < min || cellText(v) === '') return false;
-    set(d, n);
-    return true;
-  };
-
-const yesNo =
-  (set: (d: Settings, v: boolean) => void): Apply =>
-  (d, v) => {
-    const yes = parseYesNo(v);
-    if (yes === null) return false;
-    set(d, yes);
-    return true;
-  };
-
-const list =
-  (set: (d: Settings, v: string[]) => void): Apply =>
-  (d, v) => {
-    set(d, splitList(v));
-    return true;
-  };
-
-/** Setting names (Norwegian and English, normalised) and how each is applied; `*` takes a suffix. */
-const APPLIERS: Array<[names: string[], apply: Apply]> = [
-  [['ramme', 'frame'], money((d, v) => (d.defaultFrame = v))],
-  [
-    ['ramme *', 'frame *'],
-    (d, v, year) => /^\d{4}$/.test(year) && money((d2, n) => (d2.frames[year] = n))(d, v, year),
-  ],
-  ...CATEGORY_IDS.map((id): [string[], Apply] => [
-    [KEY_LABEL[id].nb, KEY_LABEL[id].en].map(normalizeKey),
-    (d, v) => {
-      const p = parsePercent(v);
-      if (p === null || p < 0 || p > 1) return false;
-      d.key[id] = p;
-      return true;
-    },
-  ]),
-  [['grense tilleggsbevilling', 'supplement limit'], money((d, v) => (d.supplementLimit = v))],
-  [
-    ['søknadsrunder', 'rounds'],
-    (d, v) => {
-      const months = splitAnswers(v).map(parseMonthName);
-      if (months.some((m) => m === null)) return false;
-      d.roundMonths = months as number[];
-      return true;
-    },
-  ],
-  [['regioner', 'regions'], list((d, v) => (d.regions = v))],
-  [['prioriterte områder', 'priority areas'], list((d, v) => (d.priorityAreas = v))],
-  [
-    ['vekt: *', 'weight: *'],
-    (d, v, label) => {
-      const weight = typeof v === 'number' ? v : Number(cellText(v).replace(',', '.'));
-      if (!Number.isFinite(weight) || cellText(v) === '') return false;
-      d.criteria.push({ label, weight });
-      return true;
-    },
-  ],
-  [['helsefellesskap', 'health community'], text((d, v) => (d.community = v))],
-  [['råd/utvalg', 'board'], text((d, v) => (d.board = v))],
-  [['saksbehandler', 'case officer'], text((d, v) => (d.caseOfficer = v))],
-  [['sekretariatets e-post', 'secretariat email'], text((d, v) => (d.secretariatEmail = v))],
-  [
-    ['org.nr forvalter', 'funder organisation number'],
-    text((d, v) => (d.funderOrgNumber = v.replace(/\s/g, ''))),
-  ],
-  [['360giving-prefiks', '360giving prefix'], text((d, v) => (d.grantIdPrefix = v))],
-  [['helseforetak', 'hospital trust'], text((d, v) => (d.hospitalTrust = v))],
-  [['helseforetak kortnavn', 'hospital trust short name'], text((d, v) => (d.hospitalTrustShort = v))],
-  [['sak retningslinjer', 'guidelines case'], text((d, v) => (d.guidelinesCase = v))],
-  [['sak fordelingsnøkkel', 'split key case'], text((d, v) => (d.keyCase = v))],
-  [
-    ['dokumenter per dag', 'documents per day'],
-    (d, v) => {
-      const n = typeof v === 'number' ? v : Number(cellText(v).replace(/\s/g, ''));
-      if (!Number.isInteger(n) || n <= 0) return false;
-      d.docsPerDay = n;
-      return true;
-    },
-  ],
-  [
-    ['slingringsmonn økonomi', 'economy tolerance'],
-    (d, v) => {
-      const p = parsePercent(v);
-      if (p === null || p < 0 || p > 1) return false;
-      d.economyTolerance = p;
-      return true;
-    },
-  ],
-  [
-    ['frist tilbakebetaling (måneder)', 'refund deadline (months)'],
-    (d, v) => {
-      const n = typeof v === 'number' ? v : Number(cellText(v).replace(/\s/g, ''));
-      if (!Number.isInteger(n) || n < 0 || cellText(v) === '') return false;
-      d.refundDeadlineMonths = n;
-      return true;
-    },
-  ],
-  [
-    ['kvittering på e-post', 'email receipt'],
-    (d, v) => {
-      const yes = parseYesNo(v);
-      if (yes === null) return false;
-      d.emailReceipt = yes;
-      return true;
-    },
-  ],
-  [
-    ['statusfrister', 'status due dates'],
-    (d, v) => {
-      const dates = splitAnswers(v).map(parseDayOfYear);
-      if (dates.length === 0 || dates.some((x) => x === null)) return false;
-      d.statusDueDates = (dates as Array<{ day: number; month: number }>).sort(
-        (a, b) => a.month - b.month || a.day - b.day,
+/** Names read (normalised): exact names first, then the prefixes of one-row-per-part settings. */
+function findSetting(name: string): Target | null {
+  const norm = normalizeKey(name);
+  for (const key of KEYS) {
+    const spec = specOf(key);
+    if (
+      spec.kind === 'one' &&
+      [spec.nb, spec.en, ...(spec.aliases ?? [])].some((n) => normalizeKey(n) === norm)
+    )
+      return { key, part: '' };
+    if (spec.kind === 'parts') {
+      const id = Object.keys(spec.rows).find((i) =>
+        [spec.rows[i]!.nb, spec.rows[i]!.en].some((n) => normalizeKey(n) === norm),
       );
-      return true;
-    },
-  ],
-  [['frist sluttrapport (måneder)', 'final report months'], count((d, n) => (d.finalReportMonths = n), 0)],
-  [['påminnelser på e-post', 'email reminders'], yesNo((d, v) => (d.emailReminders = v))],
-  [['påminn dager før', 'remind days before'], count((d, n) => (d.remindDaysBefore = n), 0)],
-  [['purring hver (dager)', 'reminder interval (days)'], count((d, n) => (d.reminderIntervalDays = n), 1)],
-  [['maks purringer', 'max reminders'], count((d, n) => (d.maxReminders = n), 0)],
-];
-
-function findApplier(key: string): { apply: Apply; suffix: string } | null {
-  const norm = normalizeKey(key);
-  for (const [names, apply] of APPLIERS) {
-    for (const name of names) {
-      if (name.endsWith('*')) {
-        const prefix = name.slice(0, -1);
-        const suffix = key.trim().slice(prefix.length).trim();
-        if (norm.startsWith(prefix) && suffix !== '') return { apply, suffix };
-      } else if (norm === name) return { apply, suffix: '' };
+      if (id !== undefined) return { key, part: id };
+    }
+  }
+  for (const key of KEYS) {
+    const spec = specOf(key);
+    if (spec.kind !== 'each') continue;
+    for (const prefix of [spec.nb, spec.en].map((p) => `${normalizeKey(p)} `)) {
+      const part = name.trim().slice(prefix.length).trim();
+      if (norm.startsWith(prefix) && part !== '') return { key, part };
     }
   }
   return null;
 }
 
+/** Sets one row's value into the draft; false when the value is not one the setting takes. */
+function apply(draft: Record<string, unknown>, { key, part }: Target, value: unknown): boolean {
+  const spec = specOf(key);
+  const type = spec.kind === 'one' ? spec.type : spec.part;
+  const parsed = type.parse(value);
+  if (parsed === null || !type.schema.safeParse(parsed).success) return false;
+  if (spec.kind === 'one') draft[key] = parsed;
+  else if (spec.kind === 'parts') (draft[key] as Record<string, unknown>)[part] = parsed;
+  else if (spec.isPart && !spec.isPart(part)) return false;
+  else spec.add(draft[key], part, parsed);
+  return true;
+}
+
 /**
  * Settings from `Innstillinger` rows (`row` is the sheet row, for messages). Rows override the defaults;
- * criteria given in the sheet replace the default criteria as a whole.
+ * a setting given one row per part (frames per year, criteria) replaces its default as a whole.
  */
 export function parseSettings(rows: Array<{ key: unknown; value: unknown; row: number }>): Settings {
-  const draft: Settings = structuredCopy(DEFAULT_SETTINGS);
-  // Criteria and per-year frames given in the sheet replace the defaults as a whole, so no Agder
-  // value lingers in another health community's settings.
-  const keys = rows.map((r) => normalizeKey(cellText(r.key)));
-  if (keys.some((k) => /^(vekt|weight):/.test(k))) draft.criteria = [];
-  if (keys.some((k) => /^(ramme|frame)\b/.test(k))) draft.frames = {};
+  const found: Array<{ target: Target; name: string; value: unknown; row: number }> = [];
   for (const { key, value, row } of rows) {
     const name = cellText(key);
     if (name === '') continue;
-    const found = findApplier(name);
-    if (!found) {
+    const target = findSetting(name);
+    if (!target) {
       throw tilskuddError(
         `Innstillinger rad ${row}: ukjent innstilling «${name}». Rett navnet eller slett raden.`,
         `Settings row ${row}: unknown setting "${name}". Fix the name or delete the row.`,
       );
     }
+    found.push({ target, name, value, row });
+  }
+  const draft = copy(DEFAULT_SETTINGS) as Record<string, unknown>;
+  for (const { target } of found) {
+    const spec = specOf(target.key);
+    const cleared = spec.kind === 'each' ? target.key : spec.kind === 'one' ? spec.clears : undefined;
+    if (cleared !== undefined) {
+      const each = specOf(cleared);
+      if (each.kind === 'each') draft[cleared] = each.empty();
+    }
+  }
+  for (const { target, name, value, row } of found) {
     // A blank value keeps the default (the template lists optional settings with no value).
     if (isBlank(value)) continue;
-    if (!found.apply(draft, value, found.suffix)) {
+    if (!apply(draft, target, value)) {
       throw tilskuddError(
         `Innstillinger rad ${row}: «${name}» har en ugyldig verdi («${cellText(value)}»). Se kolonnen Forklaring.`,
         `Settings row ${row}: "${name}" has an invalid value ("${cellText(value)}"). See the Description column.`,
       );
     }
   }
-  const checked = settingsSchema.safeParse(draft);
+  const checked = settingsSchema().safeParse(draft);
   if (!checked.success) {
-    // The appliers validate each value; this is the safety net for a combination they cannot see.
+    // Each row was checked on its own; this catches what only the whole shows (criteria all cleared).
     const path = checked.error.issues[0]!.path.join('.');
     throw tilskuddError(`Innstillinger: «${path}» er ugyldig.`, `Settings: "${path}" is invalid.`);
   }
-  const sum = CATEGORY_IDS.reduce((s, id) => s + draft.key[id], 0);
-  if (Math.abs(sum - 1) > 0.0005) {
-    const pct = `${Math.round(sum * 1000) / 10} %`;
-    throw tilskuddError(
-      `Innstillinger: nøklene (${CATEGORY_IDS.map((id) => KEY_LABEL[id].nb).join(', ')}) summerer til ${pct}, ikke 100 %.`,
-      `Settings: the keys (${CATEGORY_IDS.map((id) => KEY_LABEL[id].en).join(', ')}) add up to ${pct}, not 100 %.`,
-    );
+  for (const key of KEYS) {
+    const spec = specOf(key);
+    const problem = spec.kind === 'parts' && spec.check ? spec.check(draft[key] as never) : null;
+    if (problem) throw tilskuddError(problem.nb, problem.en);
   }
-  return checked.data;
-}
-
-function structuredCopy(s: Settings): Settings {
-  return {
-    ...s,
-    frames: { ...s.frames },
-    key: { ...s.key },
-    roundMonths: [...s.roundMonths],
-    regions: [...s.regions],
-    priorityAreas: [...s.priorityAreas],
-    criteria: s.criteria.map((c) => ({ ...c })),
-    statusDueDates: s.statusDueDates.map((d) => ({ ...d })),
-  };
+  return draft as Settings;
 }

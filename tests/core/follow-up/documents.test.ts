@@ -35,7 +35,8 @@ describe('Statusrapport til porteføljestyret', () => {
     ]);
     expect(text).toContain('Samlet: 0 grønne, 1 gule, 1 røde, 0 uten rapport ennå.');
     // Colour and word: each light cell is tinted by its light, so it reads in colour and in black and white.
-    expect(portfolio!.fills![1]).toEqual([null, 'FFF2CC', 'C8E6C9', 'F4C7C3', 'F4C7C3']);
+    // The tints of the one presentation table, the same as the sheet's and the plan review's.
+    expect(portfolio!.fills![1]).toEqual([null, 'FCE8B2', 'B7E1CD', 'F4C7C3', 'F4C7C3']);
   });
 
   it('has the economy per project: allocated by the day, spent, left and forecast', () => {

@@ -1,9 +1,4 @@
-/** The follow-up rules (issue 11), tested both ways in `rules.test.ts` beside this file. */
-export const FOLLOW_UP_RULE_IDS = [
-  'status-report-overdue',
-  'final-report-overdue',
-  'status-comment-missing',
-  'status-red',
-  'status-report-invalid',
-  'economy-light-differs',
-];
+import { ruleIds } from '../../../src/core/rules';
+
+/** The follow-up rules, from their family; tested both ways in `rules.test.ts` beside this file. */
+export const FOLLOW_UP_RULE_IDS = ruleIds('follow-up');

@@ -1,7 +1,8 @@
 import { DEADLINES, type FieldKey, type TableRow } from '../../workbook/contract';
 import { parseDay } from '../../parse/period';
 import type { Parsed } from '../../base/result';
-import { cellText, isBlank, parseYesNo } from '../../base/text';
+import { cellText, isBlank } from '../../base/text';
+import { parseYesNo } from '../../workbook/vocabulary';
 import { parseReportType, type ReportType } from '../status/reports';
 
 /** What a person wrote in a `Frister` row: an extension (`Utsatt til`) or an exemption (`Fritatt`). */

@@ -1,15 +1,8 @@
-import { DEADLINES, DEADLINE_STATUSES, REPORT_TYPES } from '../../workbook/contract';
+import { DEADLINES } from '../../workbook/contract';
+import { DEADLINE_STATUSES, REPORT_TYPES } from '../../workbook/vocabulary';
 import type { Lang } from '../../base/result';
 import type { Deadline } from './deadlines';
 import type { DeadlineOverride } from './overrides';
-
-const TYPE_EN = { halfYear: 'Half-yearly report', final: 'Final report' } as const;
-const STATUS_EN = {
-  pending: 'Pending',
-  delivered: 'Delivered',
-  overdue: 'Overdue',
-  exempt: 'Exempted',
-} as const;
 
 /**
  * The `Frister` sheet's values (header first) as the product writes them: one row per due date, the
@@ -28,10 +21,10 @@ export function deadlineSheetValues(
     return [
       d.caseId,
       d.due,
-      lang === 'nb' ? REPORT_TYPES[d.type] : TYPE_EN[d.type],
+      REPORT_TYPES[d.type][lang],
       d.override?.cells.extendedTo ?? '',
       d.override?.cells.exempt ?? '',
-      lang === 'nb' ? DEADLINE_STATUSES[d.status] : STATUS_EN[d.status],
+      DEADLINE_STATUSES[d.status][lang],
     ];
   });
   const kept = overrides

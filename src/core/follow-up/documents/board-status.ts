@@ -4,7 +4,8 @@ import { b, h, p, table, ul, type Block, type DocModel, type Inline } from '../.
 import { formatMoney } from '../../parse/money';
 import { formatLongDay } from '../../parse/period';
 import type { Lang } from '../../base/result';
-import { LIGHT_FILL, LIGHT_LABEL, type Light } from '../status/lights';
+import { LIGHT_FILL } from '../../workbook/presentation';
+import { LIGHT_LABEL, type Light } from '../status/lights';
 import { lightsNotGreen } from '../status/reports';
 import { projectStatuses, type ProjectStatus } from '../status/project-status';
 import { projectMoney } from './economy';

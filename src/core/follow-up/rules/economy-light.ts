@@ -15,6 +15,7 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 export const economyLightDiffers: Rule = {
   id: 'economy-light-differs',
   severity: 'info',
+  family: 'follow-up',
   check(ctx) {
     if (!tracksPayments(ctx.portfolio)) return [];
     const closed = new Set(

@@ -29,6 +29,7 @@ function lightsText(r: StatusReport, aspects: Aspect[], lang: 'nb' | 'en'): stri
 export const statusCommentMissing: Rule = {
   id: 'status-comment-missing',
   severity: 'warning',
+  family: 'follow-up',
   check(ctx) {
     const out: Finding[] = [];
     for (const r of ctx.portfolio.statusReports ?? []) {
@@ -60,6 +61,7 @@ export const statusCommentMissing: Rule = {
 export const statusRed: Rule = {
   id: 'status-red',
   severity: 'warning',
+  family: 'follow-up',
   check(ctx) {
     const out: Finding[] = [];
     if (!ctx.portfolio.statusReports?.length) return out;

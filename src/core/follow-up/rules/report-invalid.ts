@@ -64,6 +64,7 @@ function problemsOf(r: StatusReport, known: Set<string>): Problem[] {
 export const statusReportInvalid: Rule = {
   id: 'status-report-invalid',
   severity: 'warning',
+  family: 'follow-up',
   check(ctx) {
     const known = new Set(ctx.portfolio.applications.map((a) => a.caseId));
     const out: Finding[] = [];

@@ -27,6 +27,7 @@ function overdueRule(id: string, type: ReportType): Rule {
   const rule: Rule = {
     id,
     severity: 'warning',
+    family: 'follow-up',
     check(ctx: CheckContext) {
       if (ctx.portfolio.statusReports === undefined) return [];
       const out: Finding[] = [];

@@ -1,26 +1,10 @@
-import { STATUS_LIGHTS } from '../../workbook/contract';
-import { normalizeKey } from '../../base/text';
+import { LIGHTS, parseTerm, type Light } from '../../workbook/vocabulary';
 
-/** A traffic light: green = on track, yellow = issues or risk, red = significant (seed 003). */
-export type Light = 'green' | 'yellow' | 'red';
-
-const LIGHT_NAMES: Record<string, Light> = {
-  grønn: 'green',
-  gronn: 'green',
-  green: 'green',
-  g: 'green',
-  gul: 'yellow',
-  yellow: 'yellow',
-  amber: 'yellow',
-  oransje: 'yellow',
-  rød: 'red',
-  rod: 'red',
-  red: 'red',
-  r: 'red',
-};
+/** A traffic light: green = on track, yellow = issues or risk, red = significant. */
+export type { Light };
 
 /** Grønn/Gul/Rød (and English); `null` when blank or unknown. */
-export const parseLight = (text: string): Light | null => LIGHT_NAMES[normalizeKey(text)] ?? null;
+export const parseLight = (text: string): Light | null => parseTerm(LIGHTS, text);
 
 const RANK: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
 
@@ -32,11 +16,4 @@ export function worstLight(lights: ReadonlyArray<Light | null>): Light | null {
 }
 
 /** The words of the lights: Norwegian as the sheet's dropdown writes them, English for the English UI. */
-export const LIGHT_LABEL: Record<Light, { nb: string; en: string }> = {
-  green: { nb: STATUS_LIGHTS.green, en: 'Green' },
-  yellow: { nb: STATUS_LIGHTS.yellow, en: 'Yellow' },
-  red: { nb: STATUS_LIGHTS.red, en: 'Red' },
-};
-
-/** Background colours for a light in documents and sheets (light tints, so black text stays readable). */
-export const LIGHT_FILL: Record<Light, string> = { green: 'C8E6C9', yellow: 'FFF2CC', red: 'F4C7C3' };
+export const LIGHT_LABEL = LIGHTS;

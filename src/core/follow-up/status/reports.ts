@@ -2,26 +2,13 @@ import { STATUS_REPORTS, type FieldKey, type TableRow } from '../../workbook/con
 import { parseMoney } from '../../parse/money';
 import { parseDay } from '../../parse/period';
 import type { Parsed } from '../../base/result';
-import { cellText, isBlank, normalizeKey, parseYesNo } from '../../base/text';
+import { cellText, isBlank } from '../../base/text';
+import { REPORT_TYPES, parseTerm, parseYesNo } from '../../workbook/vocabulary';
 import { parseLight, worstLight, type Light } from './lights';
 
-export type ReportType = 'halfYear' | 'final';
+export type ReportType = keyof typeof REPORT_TYPES;
 
-const REPORT_TYPE_NAMES: Record<string, ReportType> = {
-  halvårsrapport: 'halfYear',
-  halvårsrapportering: 'halfYear',
-  statusrapport: 'halfYear',
-  status: 'halfYear',
-  'half-yearly': 'halfYear',
-  'half-year report': 'halfYear',
-  'status report': 'halfYear',
-  sluttrapport: 'final',
-  'final report': 'final',
-  final: 'final',
-};
-
-export const parseReportType = (text: string): ReportType | null =>
-  REPORT_TYPE_NAMES[normalizeKey(text)] ?? null;
+export const parseReportType = (text: string): ReportType | null => parseTerm(REPORT_TYPES, text);
 
 /** A row of `Statusrapporter`, typed; cells that do not parse keep their reason or their text. */
 export interface StatusReport {
