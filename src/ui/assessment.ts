@@ -464,7 +464,7 @@ function formFor(v: AssessmentView): HTMLElement {
 }
 
 function show(v: AssessmentView, note: HTMLElement | null = null): void {
-  setLang(v.lang);
+  setLang(v.lang, 'Assessment');
   const pickId = uid();
   const pick = h(
     'select',

@@ -306,7 +306,7 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster fordeling …'));
   view = await load(root, call('dashboardLoad'));
   if (!view) return;
-  setLang(view.lang);
+  setLang(view.lang, 'Dashboard');
   for (const c of view.data.candidates) if (c.recommended) chosen.add(c.caseId);
   const thisYear = new Date().getFullYear();
   const years = view.data.years.map((y) => y.year);

@@ -181,7 +181,7 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster avvik …'));
   view = await load(root, call('findingsLoad'));
   if (!view) return;
-  setLang(view.lang);
+  setLang(view.lang, 'Findings');
   shell();
 }
 

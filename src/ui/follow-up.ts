@@ -209,7 +209,7 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster oppfølging …'));
   view = await load(root, call('followUpLoad'));
   if (!view) return;
-  setLang(view.lang);
+  setLang(view.lang, 'FollowUp');
   shell(view);
 }
 

@@ -294,7 +294,7 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster prosjekter …'));
   view = await load(root, call('paymentLoad'));
   if (!view) return;
-  setLang(view.lang);
+  setLang(view.lang, 'Payment');
   form();
 }
 

@@ -223,7 +223,7 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster handlingsplanen …'));
   view = await load(root, call('planLoad'));
   if (!view) return;
-  setLang(view.lang);
+  setLang(view.lang, 'Plan');
   shell();
 }
 

@@ -198,7 +198,7 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster prosjekter …'));
   view = await load(root, call('supplementLoad'));
   if (!view) return;
-  setLang(view.lang);
+  setLang(view.lang, 'Supplement');
   form();
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Page as UiPage } from '../../src/ui/api';
@@ -84,3 +85,39 @@ export function unlabelled(page: Page): Promise<string[]> {
 
 export const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** WCAG 2.0 and 2.1, levels A and AA: what Norwegian public bodies must meet (forskrift om universell utforming av IKT-løsninger). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  nodes: string[];
+}
+
+/** Runs axe-core in the page as it is now; returns each violated rule with the offending nodes. */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const raw = await page.evaluate(async (tags) => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{
+            violations: Array<{ id: string; nodes: Array<{ target: string[]; failureSummary?: string }> }>;
+          }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      nodes: v.nodes.map(
+        (n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('').trim()}`,
+      ),
+    }));
+  }, WCAG_TAGS);
+  return raw;
+}

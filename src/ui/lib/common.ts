@@ -1,13 +1,15 @@
 import { formatMoney } from '../../core/parse/money';
 import type { Lang } from '../../core/base/result';
-import type { Result } from '../api';
+import { PAGES, type Page, type Result } from '../api';
 import { h, mount } from './dom';
 
 /** The UI language, from the first answer of the server (the spreadsheet's locale). */
 let lang: Lang = 'nb';
-export const setLang = (l: Lang) => {
+/** Sets the language and the page's title in it (the build wrote the Norwegian one). */
+export const setLang = (l: Lang, page: Page) => {
   lang = l;
   document.documentElement.lang = l === 'nb' ? 'nb' : 'en';
+  document.title = PAGES[page].title[l];
 };
 export const t = (nb: string, en: string) => (lang === 'nb' ? nb : en);
 export const currentLang = () => lang;
