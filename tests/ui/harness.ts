@@ -121,3 +121,32 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   }, WCAG_TAGS);
   return raw;
 }
+
+/**
+ * Live regions that would make a screen reader talk too much or twice: a live region (aria-live,
+ * role=status/alert/log) inside another one, or one that holds a list, a control or more than a short
+ * line of text. Returns a description of each.
+ */
+export function liveProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const LIVE = '[aria-live], [role="status"], [role="alert"], [role="log"]';
+    return Array.from(document.querySelectorAll(LIVE)).flatMap((el) => {
+      const name = `<${el.tagName.toLowerCase()} ${el.getAttribute('role') ?? ''}${el.id ? ` #${el.id}` : ''}>`;
+      const problems: string[] = [];
+      if (el.parentElement?.closest(LIVE)) problems.push(`${name} inside another live region`);
+      if (el.querySelector('ul, ol, table, button, input, select, textarea'))
+        problems.push(`${name} holds a list or controls`);
+      if ((el.textContent ?? '').length > 240)
+        problems.push(`${name} is ${el.textContent!.length} characters`);
+      return problems;
+    });
+  });
+}
+
+/** The text of the element that has focus ('' for the body). */
+export const focusedText = (page: Page) =>
+  page.evaluate(() =>
+    document.activeElement && document.activeElement !== document.body
+      ? (document.activeElement.textContent ?? '')
+      : '',
+  );

@@ -25,6 +25,27 @@ export function banner(kind: 'error' | 'info' | 'success' | 'warning', text: str
   return h('div', { class: `banner banner-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }
 
+/**
+ * The outcome of an action (Kontroller på nytt, Lagre, Registrer): shown in `where` and focused, so
+ * keyboard and screen reader users land on it and hear it once (it is no live region: focus reads it).
+ */
+export function outcome(where: HTMLElement, kind: 'info' | 'success' | 'warning', text: string): void {
+  const note = banner(kind, text);
+  note.removeAttribute('role');
+  note.tabIndex = -1;
+  note.classList.add('outcome');
+  mount(where, note);
+  note.focus();
+}
+
+/**
+ * A short live summary ("Viser 12 av 40 avvik"): one persistent polite region per page whose text changes,
+ * instead of whole lists as live regions.
+ */
+export function liveSummary(attrs: { class?: string; id?: string } = {}): HTMLElement {
+  return h('p', { role: 'status', 'aria-atomic': 'true', class: 'hint', ...attrs });
+}
+
 export function spinner(text: string): HTMLElement {
   return h(
     'div',
