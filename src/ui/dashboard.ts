@@ -19,7 +19,7 @@ let year = 0;
 /** The what-if starts empty: nothing undecided counts as allocated until someone ticks it. */
 const chosen = new Set<string>();
 /** One persistent live line: what the year's figures are now, said when the year or the what-if changes. */
-const summary = liveSummary({ id: 'summary' });
+const summary = liveSummary({ id: 'summary', class: 'visually-hidden' });
 const body = h('div', { id: 'body' });
 
 const COLORS = {
@@ -177,12 +177,17 @@ function say(now: YearView, base: YearView): void {
       `${base.year}: tildelt ${money(base.allocated)}, gjenstår ${money(base.remaining)}.`,
       `${base.year}: allocated ${money(base.allocated)}, remaining ${money(base.remaining)}.`,
     ) +
-    (ticked > 0
-      ? t(
-          ` Hva om (${countOf(ticked, 'sak', 'saker')}): +${money(added)}, gjenstår da ${money(now.remaining)}.`,
-          ` What-if (${countOf(ticked, 'case', 'cases')}): +${money(added)}, then ${money(now.remaining)} remaining.`,
-        )
-      : '');
+    (ticked === 0
+      ? ''
+      : added === 0
+        ? t(
+            ` Hva om (${countOf(ticked, 'sak', 'saker')}): ingenting i ${base.year}.`,
+            ` What-if (${countOf(ticked, 'case', 'cases')}): nothing in ${base.year}.`,
+          )
+        : t(
+            ` Hva om (${countOf(ticked, 'sak', 'saker')}): +${money(added)}, gjenstår da ${money(now.remaining)}.`,
+            ` What-if (${countOf(ticked, 'case', 'cases')}): +${money(added)}, then ${money(now.remaining)} remaining.`,
+          ));
 }
 
 const data = () => view!.data;

@@ -5,7 +5,8 @@ import { PAGES, type Page as UiPage } from '../../src/ui/api';
 import { RULE_TITLES } from '../../src/ui/rule-titles';
 import { deskWith } from '../gas/desk-helpers';
 import { demoWorkbook } from './fixtures';
-import { DIALOG, SIDEBAR, axe, focusedText, launch, liveProblems, open, shot } from './harness';
+import { resolve } from 'node:path';
+import { DIALOG, SCREENSHOTS, SIDEBAR, axe, focusedText, launch, liveProblems, open, shot } from './harness';
 
 /**
  * Accessibility of every page (WCAG 2.1 AA, which Norwegian public bodies must meet): axe-core at the
@@ -159,7 +160,9 @@ describe('Fordeling', () => {
     await page.getByLabel(/Kombinerte stillinger/).check();
     expect(await line()).toMatch(/Hva om \(2 saker\): \+1\u00a0650\u00a0000\u00a0kr/);
     await page.getByLabel('Budsjettår', { exact: true }).selectOption('2025');
-    expect(await line()).toMatch(/^2025: tildelt 2\u00a0019\u00a0829\u00a0kr/);
+    expect(await line()).toMatch(
+      /^2025: tildelt 2\u00a0019\u00a0829\u00a0kr.* Hva om \(2 saker\): ingenting i 2025\.$/,
+    );
     await shot(page, 'dashboard-what-if');
     expect(await liveProblems(page)).toEqual([]);
     expect(await axe(page)).toEqual([]);
@@ -256,4 +259,24 @@ describe('Utbetaling og inndragning', () => {
     expect(await liveProblems(page)).toEqual([]);
     expect(await axe(page)).toEqual([]);
   });
+});
+
+describe('screenshots', () => {
+  it.each(pages)(
+    '%s as it looks by default, in forced colours and at 200 % zoom (tests/out/screenshots)',
+    async (name) => {
+      const size = PAGES[name].kind === 'dialog' ? DIALOG : SIDEBAR;
+      const sb = deskWith(signed());
+      for (const mode of ['default', 'forced', 'zoom200'] as const) {
+        // 200 % zoom: the same window with half the CSS pixels, each drawn twice as large.
+        const viewport = mode === 'zoom200' ? { width: size.width / 2, height: size.height / 2 } : size;
+        const { page } = await open(browser, sb, name, viewport, mode === 'zoom200' ? 2 : 1);
+        if (mode === 'forced') await page.emulateMedia({ forcedColors: 'active' });
+        await ready(page);
+        // The window as the person sees it (a full-page picture puts the sticky footer mid-page).
+        await page.screenshot({ path: resolve(SCREENSHOTS, `${name}-${mode}.png`) });
+        await page.close();
+      }
+    },
+  );
 });

@@ -35,8 +35,14 @@ export interface Opened {
 }
 
 /** Opens `build/<name>.html` with google.script.run forwarded to the sandbox's real bundle and fakes. */
-export async function open(browser: Browser, sb: Desk, name: UiPage, size = SIDEBAR): Promise<Opened> {
-  const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
+export async function open(
+  browser: Browser,
+  sb: Desk,
+  name: UiPage,
+  size = SIDEBAR,
+  deviceScaleFactor = 1,
+): Promise<Opened> {
+  const page = await browser.newPage({ viewport: size, deviceScaleFactor });
   const opened: Opened = { page, dialogs: [], external: [], errors: [] };
   page.on('dialog', (d) => {
     opened.dialogs.push(d.message());
