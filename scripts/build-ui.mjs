@@ -1,6 +1,7 @@
 // Builds each sidebar/dialog (src/ui/<entry>.ts + src/ui/styles.css) into ONE self-contained
 // build/<Page>.html, served by HtmlService.createHtmlOutputFromFile (no templates, no external scripts).
 import { build } from 'esbuild';
+import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 
 export const UI_PAGES = {
