@@ -1,6 +1,7 @@
 // Builds each sidebar/dialog (src/ui/<entry>.ts + src/ui/styles.css) into ONE self-contained
 // build/<Page>.html, served by HtmlService.createHtmlOutputFromFile (no templates, no external scripts).
 import { build } from 'esbuild';
+import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 
 export const UI_PAGES = {
@@ -22,7 +23,25 @@ export function checkHtml(name, html) {
     throw new Error(`build/${name}.html loads external code`);
 }
 
+/** The pages' titles from `src/ui/api.ts`, the same constant the server's `setTitle` reads. */
+async function pageTitles() {
+  const api = await build({
+    entryPoints: ['src/ui/api.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'warning',
+  });
+  const source = Buffer.from(api.outputFiles[0].text).toString('base64');
+  const { PAGES } = await import(`data:text/javascript;base64,${source}`);
+  return Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [name, page.title.nb]));
+}
+
+const escapeText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 export async function buildUi(outDir = 'build') {
+  const titles = await pageTitles();
   const css = (
     await build({
       entryPoints: ['src/ui/styles.css'],
@@ -57,6 +76,7 @@ export async function buildUi(outDir = 'build') {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeText(titles[name])}</title>
 <base target="_top">
 <style>${css.replace(/<\//g, '<\\/')}</style>
 </head>

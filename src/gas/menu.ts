@@ -19,7 +19,7 @@ import { isTriggerEvent, linkResponseSheet, sweepFromTrigger, sweepResponses } f
 import { TEXT, langOf } from './i18n';
 import { appendLog } from './log';
 import { setupDoneText, setupWorkbook } from './setup';
-import { SIDEBAR_TEXT } from './sidebars';
+import { PAGES } from '../ui/api';
 import { hasStatusForm } from './status-form';
 import { STATUS_JOURNAL } from './status-intake';
 import { PLAN_TEXT } from './plan';
@@ -34,15 +34,15 @@ type Group = { label: Label; items: readonly Item[] };
  */
 export const MENU: ReadonlyArray<Item | Group | null> = [
   { label: TEXT.check, fn: 'checkPortfolio' },
-  { label: SIDEBAR_TEXT.findings, fn: 'openFindings' },
+  { label: PAGES.Findings.title, fn: 'openFindings' },
   null,
   {
     label: { nb: 'Søknader og vurdering', en: 'Applications and assessment' },
     items: [
       { label: TEXT.createForm, fn: 'createForm' },
       { label: TEXT.registerMissing, fn: 'registerMissingResponses' },
-      { label: SIDEBAR_TEXT.assessment, fn: 'openAssessment' },
-      { label: SIDEBAR_TEXT.dashboard, fn: 'openDashboard' },
+      { label: PAGES.Assessment.title, fn: 'openAssessment' },
+      { label: PAGES.Dashboard.title, fn: 'openDashboard' },
     ],
   },
   {
@@ -65,7 +65,7 @@ export const MENU: ReadonlyArray<Item | Group | null> = [
   {
     label: { nb: 'Oppfølging', en: 'Follow-up' },
     items: [
-      { label: SIDEBAR_TEXT.followUp, fn: 'openFollowUp' },
+      { label: PAGES.FollowUp.title, fn: 'openFollowUp' },
       { label: TEXT.createStatusForm, fn: 'createStatusForm' },
       { label: TEXT.showReminders, fn: 'showReminders' },
       { label: TEXT.approveFinalReport, fn: 'approveFinalReport' },
@@ -74,7 +74,7 @@ export const MENU: ReadonlyArray<Item | Group | null> = [
   {
     label: { nb: 'Handlingsplan', en: 'Action plan' },
     items: [
-      { label: SIDEBAR_TEXT.plan, fn: 'openPlan' },
+      { label: PAGES.Plan.title, fn: 'openPlan' },
       { label: PLAN_TEXT.number, fn: 'numberPlan' },
       { label: PLAN_TEXT.review, fn: 'savePlanReview' },
       { label: PLAN_TEXT.document, fn: 'createPlanReview' },

@@ -51,31 +51,11 @@ import { planView } from './plan-view';
  * names in `src/ui/api.ts`) checks the user's role, re-validates every argument, and answers with a
  * plain `Result` (no Date, no class instance). Endpoints that write hold the document lock.
  */
-export const SIDEBAR_TEXT = {
-  assessment: { nb: 'Vurderingsskjema', en: 'Assessment form' },
-  dashboard: { nb: 'Fordeling', en: 'Allocation' },
-  findings: { nb: 'Avvik', en: 'Findings' },
-  supplement: { nb: 'Tilleggsbevilling', en: 'Supplementary allocation' },
-  followUp: { nb: 'Oppfølging', en: 'Follow-up' },
-  payment: { nb: 'Utbetaling og inndragning', en: 'Payment and withdrawal' },
-  plan: { nb: 'Handlingsplan', en: 'Action plan' },
-} as const;
-
-const TITLES: Record<Page, { nb: string; en: string }> = {
-  Assessment: SIDEBAR_TEXT.assessment,
-  Dashboard: SIDEBAR_TEXT.dashboard,
-  Findings: SIDEBAR_TEXT.findings,
-  Supplement: SIDEBAR_TEXT.supplement,
-  FollowUp: SIDEBAR_TEXT.followUp,
-  Payment: SIDEBAR_TEXT.payment,
-  Plan: SIDEBAR_TEXT.plan,
-};
-
 /** Menu: shows a built page (`build/<page>.html`) as a sidebar or dialog, for secretariat members only. */
 export function openPage(page: Page): void {
   withDesk(
     ({ lang }) => {
-      const title = TITLES[page][lang];
+      const title = PAGES[page].title[lang];
       const output = HtmlService.createHtmlOutputFromFile(page).setTitle(title);
       const ui = SpreadsheetApp.getUi();
       if (PAGES[page].kind === 'dialog') ui.showModalDialog(output.setWidth(480).setHeight(660), title);

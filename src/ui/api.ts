@@ -262,14 +262,56 @@ export const ENDPOINTS = [
 type Missing = Exclude<Endpoint, (typeof ENDPOINTS)[number]>;
 export const ALL_LISTED: Missing extends never ? true : false = true;
 
-/** The built HTML files (`build/<name>.html`) and the menu functions that open them. */
+/**
+ * The built HTML files (`build/<name>.html`), the menu functions that open them and their titles: the
+ * server's `setTitle` and the page's own `<title>` (written by the build, set again in the user's language)
+ * are this one string.
+ */
 export const PAGES = {
-  Assessment: { opener: 'openAssessment', kind: 'sidebar', action: 'read' },
-  Dashboard: { opener: 'openDashboard', kind: 'sidebar', action: 'read' },
-  Findings: { opener: 'openFindings', kind: 'sidebar', action: 'read' },
-  Supplement: { opener: 'openSupplementDialog', kind: 'dialog', action: 'money' },
-  FollowUp: { opener: 'openFollowUp', kind: 'sidebar', action: 'read' },
-  Payment: { opener: 'openPaymentDialog', kind: 'dialog', action: 'money' },
-  Plan: { opener: 'openPlan', kind: 'sidebar', action: 'read' },
-} as const satisfies Record<string, { opener: string; kind: 'sidebar' | 'dialog'; action: Action }>;
+  Assessment: {
+    opener: 'openAssessment',
+    kind: 'sidebar',
+    action: 'read',
+    title: { nb: 'Vurderingsskjema', en: 'Assessment form' },
+  },
+  Dashboard: {
+    opener: 'openDashboard',
+    kind: 'sidebar',
+    action: 'read',
+    title: { nb: 'Fordeling', en: 'Allocation' },
+  },
+  Findings: {
+    opener: 'openFindings',
+    kind: 'sidebar',
+    action: 'read',
+    title: { nb: 'Avvik', en: 'Findings' },
+  },
+  Supplement: {
+    opener: 'openSupplementDialog',
+    kind: 'dialog',
+    action: 'money',
+    title: { nb: 'Tilleggsbevilling', en: 'Supplementary allocation' },
+  },
+  FollowUp: {
+    opener: 'openFollowUp',
+    kind: 'sidebar',
+    action: 'read',
+    title: { nb: 'Oppfølging', en: 'Follow-up' },
+  },
+  Payment: {
+    opener: 'openPaymentDialog',
+    kind: 'dialog',
+    action: 'money',
+    title: { nb: 'Utbetaling og inndragning', en: 'Payment and withdrawal' },
+  },
+  Plan: {
+    opener: 'openPlan',
+    kind: 'sidebar',
+    action: 'read',
+    title: { nb: 'Handlingsplan', en: 'Action plan' },
+  },
+} as const satisfies Record<
+  string,
+  { opener: string; kind: 'sidebar' | 'dialog'; action: Action; title: { nb: string; en: string } }
+>;
 export type Page = keyof typeof PAGES;

@@ -1,6 +1,7 @@
 import type { Ground } from '../core/assessment/form';
 import type { AssessmentInput, AssessmentView } from './api';
-import { app, banner, decimal, load, setLang, spinner, t } from './lib/common';
+import { countOf } from '../core/base/text';
+import { app, banner, decimal, load, outcome, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call } from './lib/run';
 
@@ -10,7 +11,7 @@ import { call } from './lib/run';
  * results, and the ranking the board may override with a reason.
  */
 const root = app();
-const message = h('div', { 'aria-live': 'polite' });
+const message = h('div', { id: 'message' });
 
 function radio(
   name: string,
@@ -89,9 +90,15 @@ function summary(v: AssessmentView): HTMLElement {
             'summary',
             {},
             `${t('Åpne avvik', 'Open findings')}: `,
-            errors ? h('span', { class: 'chip error' }, `${errors} ${t('feil', 'errors')}`) : null,
+            errors
+              ? h('span', { class: 'chip error' }, countOf(errors, t('feil', 'error'), t('feil', 'errors')))
+              : null,
             warnings
-              ? h('span', { class: 'chip warning' }, `${warnings} ${t('advarsler', 'warnings')}`)
+              ? h(
+                  'span',
+                  { class: 'chip warning' },
+                  countOf(warnings, t('advarsel', 'warning'), t('advarsler', 'warnings')),
+                )
               : null,
           ),
           h(
@@ -152,7 +159,11 @@ function results(v: AssessmentView): HTMLElement | null {
         ? h(
             'span',
             { class: 'chip warning' },
-            `${r.excluded.length} ${t('inhabil(e) holdt utenfor', 'disqualified, left out')}`,
+            countOf(
+              r.excluded.length,
+              t('inhabil holdt utenfor', 'disqualified assessor left out'),
+              t('inhabile holdt utenfor', 'disqualified assessors left out'),
+            ),
           )
         : null,
     ),
@@ -185,7 +196,7 @@ function ranking(v: AssessmentView): HTMLElement {
   const rankId = uid();
   const reasonId = uid();
   const caseSel = uid();
-  const msg = h('div', { 'aria-live': 'polite' });
+  const msg = h('div');
   const caseSelect = h(
     'select',
     { id: caseSel },
@@ -222,8 +233,7 @@ function ranking(v: AssessmentView): HTMLElement {
       }),
     );
     save.removeAttribute('disabled');
-    if (fresh)
-      show(fresh, banner('success', t('SSUs rangering er registrert.', "The board's rank is recorded.")));
+    if (fresh) show(fresh, t('SSUs rangering er registrert.', "The board's rank is recorded."));
   });
   return h(
     'div',
@@ -449,12 +459,9 @@ function formFor(v: AssessmentView): HTMLElement {
     if (fresh)
       show(
         fresh,
-        banner(
-          'success',
-          ground === 'none'
-            ? t('Vurderingen er lagret i Vurderinger.', 'The assessment is saved in Vurderinger.')
-            : t('Erklæringen er lagret.', 'The declaration is saved.'),
-        ),
+        ground === 'none'
+          ? t('Vurderingen er lagret i Vurderinger.', 'The assessment is saved in Vurderinger.')
+          : t('Erklæringen er lagret.', 'The declaration is saved.'),
       );
   });
 
@@ -463,8 +470,9 @@ function formFor(v: AssessmentView): HTMLElement {
   return form;
 }
 
-function show(v: AssessmentView, note: HTMLElement | null = null): void {
-  setLang(v.lang);
+/** Draws the page; `saved` is the outcome of the action that led here, shown and focused. */
+function show(v: AssessmentView, saved = ''): void {
+  setLang(v.lang, 'Assessment');
   const pickId = uid();
   const pick = h(
     'select',
@@ -479,7 +487,7 @@ function show(v: AssessmentView, note: HTMLElement | null = null): void {
     if (fresh) show(fresh);
     document.querySelector('select')?.focus();
   });
-  mount(message, note);
+  mount(message);
   mount(
     root,
     h('h1', {}, t('Vurderingsskjema', 'Assessment form')),
@@ -490,6 +498,7 @@ function show(v: AssessmentView, note: HTMLElement | null = null): void {
     results(v),
     v.cases.length ? ranking(v) : null,
   );
+  if (saved) outcome(message, 'success', saved);
 }
 
 async function start(): Promise<void> {

@@ -2,7 +2,8 @@ import { CATEGORY_LABELS } from '../core/workbook/categories';
 import type { Candidate, PotView, YearView } from '../core/money-flow/dashboard';
 import { whatIf } from './lib/what-if';
 import type { DashboardView } from './api';
-import { app, load, money, percent, setLang, spinner, t, currentLang } from './lib/common';
+import { countOf } from '../core/base/text';
+import { app, liveSummary, load, money, percent, setLang, spinner, t, currentLang } from './lib/common';
 import { h, mount, s } from './lib/dom';
 import { call } from './lib/run';
 import { economySection } from './economy-section';
@@ -15,7 +16,11 @@ import { economySection } from './economy-section';
 const root = app();
 let view: DashboardView | null = null;
 let year = 0;
+/** The what-if starts empty: nothing undecided counts as allocated until someone ticks it. */
 const chosen = new Set<string>();
+/** One persistent live line: what the year's figures are now, said when the year or the what-if changes. */
+const summary = liveSummary({ id: 'summary', class: 'visually-hidden' });
+const body = h('div', { id: 'body' });
 
 const COLORS = {
   base: '#1a73e8',
@@ -34,10 +39,11 @@ function bars(now: YearView, base: YearView): SVGElement {
     viewBox: `0 0 ${width} ${rowHeight * now.pots.length}`,
     role: 'img',
     'aria-label': now.pots
-      .map(
-        (p) =>
-          `${CATEGORY_LABELS[p.id][currentLang()]}: ${money(p.amount)} ${t('av nøkkelen', 'of the key')} ${money(p.keyAmount)}`,
-      )
+      .map((p, i) => {
+        const before = base.pots[i]!.amount;
+        const added = p.amount - before;
+        return `${CATEGORY_LABELS[p.id][currentLang()]}: ${money(before)} ${t('av nøkkelen', 'of the key')} ${money(p.keyAmount)}${added > 0 ? `, ${t('hva om', 'what-if')} +${money(added)}` : ''}`;
+      })
       .join('; '),
   });
   now.pots.forEach((pot: PotView, i) => {
@@ -102,16 +108,16 @@ function stat(label: string, value: string, extra = ''): HTMLElement {
 
 function yearCard(now: YearView, base: YearView): HTMLElement {
   const added = now.allocated - base.allocated;
-  const used = now.frame > 0 ? now.allocated / now.frame : 0;
+  const used = base.frame > 0 ? base.allocated / base.frame : 0;
   return h(
     'section',
     { 'aria-label': `${t('Budsjettår', 'Budget year')} ${now.year}` },
     h(
       'div',
-      { class: 'stats' },
-      stat(t('Ramme', 'Frame'), money(now.frame), 'wide'),
-      stat(t('Tildelt', 'Allocated'), money(now.allocated)),
-      stat(t('Gjenstår', 'Remaining'), money(now.remaining), now.remaining < 0 ? 'negative' : ''),
+      { class: 'stats', id: 'figures' },
+      stat(t('Ramme', 'Frame'), money(base.frame), 'wide'),
+      stat(t('Tildelt', 'Allocated'), money(base.allocated)),
+      stat(t('Gjenstår', 'Remaining'), money(base.remaining), base.remaining < 0 ? 'negative' : ''),
     ),
     h(
       'div',
@@ -129,9 +135,26 @@ function yearCard(now: YearView, base: YearView): HTMLElement {
       'p',
       { class: 'hint' },
       `${percent(used)} ${t('av rammen', 'of the frame')}`,
-      added > 0 ? ` · ${t('hva om', 'what-if')} +${money(added)}` : '',
       now.uncategorised > 0 ? ` · ${money(now.uncategorised)} ${t('uten kategori', 'without category')}` : '',
     ),
+    added > 0
+      ? h(
+          'div',
+          { class: 'card subtle whatif', id: 'whatif' },
+          h('div', { class: 'card-title' }, t('Hva om – ikke vedtatt', 'What-if – not decided')),
+          h(
+            'div',
+            { class: 'stats' },
+            stat(t('Hva om', 'What-if'), `+${money(added)}`, 'wide'),
+            stat(t('Tildelt med hva om', 'Allocated with what-if'), money(now.allocated)),
+            stat(
+              t('Gjenstår med hva om', 'Remaining with what-if'),
+              money(now.remaining),
+              now.remaining < 0 ? 'negative' : '',
+            ),
+          ),
+        )
+      : null,
     h('h2', {}, t('Kategorier mot nøkkelen', 'Categories against the key')),
     bars(now, base),
     h(
@@ -144,6 +167,30 @@ function yearCard(now: YearView, base: YearView): HTMLElement {
     ),
   );
 }
+
+/** The live line: the year's figures, and the what-if beside them when something is ticked. */
+function say(now: YearView, base: YearView): void {
+  const added = now.allocated - base.allocated;
+  const ticked = data().candidates.filter((c) => chosen.has(c.caseId)).length;
+  summary.textContent =
+    t(
+      `${base.year}: tildelt ${money(base.allocated)}, gjenstår ${money(base.remaining)}.`,
+      `${base.year}: allocated ${money(base.allocated)}, remaining ${money(base.remaining)}.`,
+    ) +
+    (ticked === 0
+      ? ''
+      : added === 0
+        ? t(
+            ` Hva om (${countOf(ticked, 'sak', 'saker')}): ingenting i ${base.year}.`,
+            ` What-if (${countOf(ticked, 'case', 'cases')}): nothing in ${base.year}.`,
+          )
+        : t(
+            ` Hva om (${countOf(ticked, 'sak', 'saker')}): +${money(added)}, gjenstår da ${money(now.remaining)}.`,
+            ` What-if (${countOf(ticked, 'case', 'cases')}): +${money(added)}, then ${money(now.remaining)} remaining.`,
+          ));
+}
+
+const data = () => view!.data;
 
 function candidates(list: Candidate[], rerender: () => void): HTMLElement {
   if (list.length === 0) {
@@ -227,24 +274,17 @@ function authority(): HTMLElement {
   );
 }
 
-function render(): void {
-  if (!view) return;
-  const data = view.data;
+function shell(): void {
   const yearId = 'year';
-  const years = data.years.map((y) => y.year);
   const select = h(
     'select',
     { id: yearId },
-    ...years.map((y) => h('option', { value: y, selected: y === year }, String(y))),
+    ...data().years.map((y) => h('option', { value: y.year, selected: y.year === year }, String(y.year))),
   );
   select.addEventListener('change', () => {
     year = Number(select.value);
     render();
-    document.getElementById(yearId)?.focus();
   });
-  const base = data.years.find((y) => y.year === year);
-  const now = whatIf(data, chosen).find((y) => y.year === year);
-  const body = h('div', { id: 'body' });
   mount(
     root,
     h('h1', {}, t('Fordeling', 'Allocation')),
@@ -257,12 +297,22 @@ function render(): void {
       ),
     ),
     h('div', { class: 'field' }, h('label', { for: yearId }, t('Budsjettår', 'Budget year')), select),
+    summary,
     body,
   );
+  render();
+}
+
+function render(): void {
+  if (!view) return;
+  const base = data().years.find((y) => y.year === year);
+  const now = whatIf(data(), chosen).find((y) => y.year === year);
   if (!base || !now) {
+    summary.textContent = '';
     mount(body, h('div', { class: 'empty' }, t('Ingen tildelinger ennå.', 'No allocations yet.')));
     return;
   }
+  say(now, base);
   mount(
     body,
     yearCard(now, base),
@@ -274,11 +324,11 @@ function render(): void {
         'p',
         { class: 'hint' },
         t(
-          'Kryss av saker for å se virkningen på rammen og hver pott før innstillingen skrives.',
-          'Tick cases to see the effect on the frame and each pot before the memo is written.',
+          'Et regnestykke, ikke et vedtak: kryss av saker for å se virkningen på rammen og hver pott før innstillingen skrives. Tildelt over teller ikke med det.',
+          'A calculation, not a decision: tick cases to see the effect on the frame and each pot before the memo is written. Allocated above does not count it.',
         ),
       ),
-      candidates(data.candidates, () => {
+      candidates(data().candidates, () => {
         const focused = document.activeElement?.id;
         render();
         if (focused) document.getElementById(focused)?.focus();
@@ -306,12 +356,11 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster fordeling …'));
   view = await load(root, call('dashboardLoad'));
   if (!view) return;
-  setLang(view.lang);
-  for (const c of view.data.candidates) if (c.recommended) chosen.add(c.caseId);
+  setLang(view.lang, 'Dashboard');
   const thisYear = new Date().getFullYear();
   const years = view.data.years.map((y) => y.year);
   year = years.includes(thisYear) ? thisYear : (years[0] ?? thisYear);
-  render();
+  shell();
 }
 
 void start();

@@ -1,15 +1,23 @@
 import type { Severity } from '../core/rules/findings';
+import { countOf } from '../core/base/text';
 import type { FindingView, FindingsView } from './api';
-import { app, banner, load, setLang, spinner, t } from './lib/common';
+import { app, liveSummary, load, outcome, setLang, spinner, t, currentLang } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call } from './lib/run';
+import { RULE_TITLES } from './rule-titles';
 
 /** Avvik: the findings grouped by severity and rule, filterable; a click selects the cell or row. */
 const root = app();
-const list = h('div', { 'aria-live': 'polite' });
+const list = h('div', { id: 'list' });
+// The filter's effect is told in one short line; the list itself is no live region.
+const summary = liveSummary({ id: 'shown' });
 const message = h('div');
 let view: FindingsView | null = null;
 const filter = { text: '', severity: 'all' as Severity | 'all' };
+
+const ruleTitle = (rule: string) => RULE_TITLES[rule]?.[currentLang()] ?? rule;
+
+const findingCount = (n: number) => countOf(n, t('avvik', 'finding'), t('avvik', 'findings'));
 
 const SEVERITY: Record<Severity, () => string> = {
   error: () => t('Feil', 'Errors'),
@@ -25,7 +33,15 @@ function render(): void {
       (filter.severity === 'all' || f.severity === filter.severity) &&
       (needle === '' || `${f.rule} ${f.ref} ${f.message}`.toLowerCase().includes(needle)),
   );
+  summary.textContent =
+    shown.length === view.findings.length
+      ? t(`Viser alle ${findingCount(shown.length)}.`, `Showing all ${findingCount(shown.length)}.`)
+      : t(
+          `Viser ${shown.length} av ${findingCount(view.findings.length)}.`,
+          `Showing ${shown.length} of ${findingCount(view.findings.length)}.`,
+        );
   if (view.findings.length === 0) {
+    summary.textContent = '';
     mount(list, h('div', { class: 'empty' }, t('Ingen avvik. Porteføljen følger reglene.', 'No findings.')));
     return;
   }
@@ -47,11 +63,11 @@ function render(): void {
       groups.push(
         h(
           'section',
-          { 'aria-label': rule },
+          { 'aria-label': ruleTitle(rule) },
           h(
             'div',
             { class: 'group-head' },
-            h('h3', {}, h('code', {}, rule)),
+            h('div', {}, h('h3', {}, ruleTitle(rule)), h('code', { class: 'rule-id' }, rule)),
             h('span', { class: `chip ${severity}` }, items.length),
           ),
           h('ul', { class: 'plain' }, ...items.map((f) => h('li', {}, item(f)))),
@@ -88,11 +104,14 @@ function counts(): HTMLElement {
   const warnings = view?.findings.filter((f) => f.severity === 'warning').length ?? 0;
   return h(
     'div',
-    { class: 'chips', role: 'status' },
-    h('span', { class: `chip ${errors ? 'error' : 'ok'}` }, `${errors} ${t('feil', 'errors')}`),
-    h('span', { class: `chip ${warnings ? 'warning' : 'ok'}` }, `${warnings} ${t('advarsler', 'warnings')}`),
+    { class: 'chips' },
+    h('span', { class: `chip ${errors ? 'error' : 'ok'}` }, errorCount(errors)),
+    h('span', { class: `chip ${warnings ? 'warning' : 'ok'}` }, warningCount(warnings)),
   );
 }
+
+const errorCount = (n: number) => countOf(n, t('feil', 'error'), t('feil', 'errors'));
+const warningCount = (n: number) => countOf(n, t('advarsel', 'warning'), t('advarsler', 'warnings'));
 
 function shell(): void {
   const searchId = uid();
@@ -110,19 +129,19 @@ function shell(): void {
     recheck.removeAttribute('disabled');
     if (!fresh) return;
     view = fresh;
-    mount(
-      message,
-      banner(
-        'success',
-        t(
-          'Kontrollert. Avvik-arket og markeringene er oppdatert.',
-          'Checked. The Avvik sheet and highlights are updated.',
-        ),
-      ),
-    );
+    const errors = errorCount(fresh.findings.filter((f) => f.severity === 'error').length);
+    const warnings = warningCount(fresh.findings.filter((f) => f.severity === 'warning').length);
     mount(head, h('h1', {}, t('Avvik', 'Findings')), counts());
     mount(checked, stamp());
     render();
+    outcome(
+      message,
+      'success',
+      t(
+        `Kontrollert: ${errors}, ${warnings}. Avvik-arket og markeringene er oppdatert.`,
+        `Checked: ${errors}, ${warnings}. The Avvik sheet and highlights are updated.`,
+      ),
+    );
   });
   const search = h('input', {
     type: 'search',
@@ -161,6 +180,7 @@ function shell(): void {
       h('div', { class: 'field' }, h('label', { for: searchId }, t('Søk', 'Search')), search),
       h('div', { class: 'field' }, h('label', { for: severityId }, t('Alvorlighet', 'Severity')), severity),
     ),
+    summary,
     message,
     list,
     h('div', { class: 'footer' }, checked, recheck),
@@ -181,7 +201,7 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster avvik …'));
   view = await load(root, call('findingsLoad'));
   if (!view) return;
-  setLang(view.lang);
+  setLang(view.lang, 'Findings');
   shell();
 }
 

@@ -1,6 +1,7 @@
 import { matches, type Filter, type Light, type ProjectView } from '../core/follow-up/overview';
 import type { FollowUpView } from './api';
-import { app, load, money, percent, setLang, spinner, t } from './lib/common';
+import { countOf } from '../core/base/text';
+import { app, liveSummary, load, money, percent, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call } from './lib/run';
 
@@ -11,7 +12,9 @@ import { call } from './lib/run';
  * they read without colour.
  */
 const root = app();
-const list = h('div', { 'aria-live': 'polite' });
+const list = h('div', { id: 'list' });
+// The filter's effect in one short live line; the cards themselves are no live region.
+const summary = liveSummary({ id: 'shown' });
 const message = h('div');
 let view: FollowUpView | null = null;
 const filter: Filter = { region: '', light: 'all' };
@@ -129,6 +132,11 @@ function render(): void {
     return;
   }
   const shown = view.projects.filter((p) => matches(p, filter));
+  const all = countOf(view.projects.length, t('prosjekt', 'project'), t('prosjekter', 'projects'));
+  summary.textContent =
+    shown.length === view.projects.length
+      ? t(`Viser alle ${all}.`, `Showing all ${all}.`)
+      : t(`Viser ${shown.length} av ${all}.`, `Showing ${shown.length} of ${all}.`);
   mount(
     list,
     shown.length === 0
@@ -142,15 +150,15 @@ function counts(v: FollowUpView): HTMLElement {
   const overdue = v.projects.reduce((n, p) => n + p.overdue.length, 0);
   return h(
     'div',
-    { class: 'chips', role: 'status' },
-    h('span', { class: 'chip error' }, `${by('red')} ${t('røde', 'red')}`),
-    h('span', { class: 'chip warning' }, `${by('yellow')} ${t('gule', 'yellow')}`),
-    h('span', { class: 'chip ok' }, `${by('green')} ${t('grønne', 'green')}`),
+    { class: 'chips' },
+    h('span', { class: 'chip error' }, countOf(by('red'), t('rød', 'red'), t('røde', 'red'))),
+    h('span', { class: 'chip warning' }, countOf(by('yellow'), t('gul', 'yellow'), t('gule', 'yellow'))),
+    h('span', { class: 'chip ok' }, countOf(by('green'), t('grønn', 'green'), t('grønne', 'green'))),
     h('span', { class: 'chip' }, `${by(null)} ${t('uten rapport', 'without report')}`),
     h(
       'span',
       { class: `chip ${overdue ? 'error' : 'ok'}` },
-      `${overdue} ${t('forfalte rapporter', 'overdue reports')}`,
+      countOf(overdue, t('forfalt rapport', 'overdue report'), t('forfalte rapporter', 'overdue reports')),
     ),
   );
 }
@@ -199,6 +207,7 @@ function shell(v: FollowUpView): void {
       h('div', { class: 'field' }, h('label', { for: regionId }, t('Region', 'Region')), region),
       h('div', { class: 'field' }, h('label', { for: lightId }, t('Lys', 'Light')), lights),
     ),
+    summary,
     message,
     list,
   );
@@ -209,7 +218,7 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster oppfølging …'));
   view = await load(root, call('followUpLoad'));
   if (!view) return;
-  setLang(view.lang);
+  setLang(view.lang, 'FollowUp');
   shell(view);
 }
 

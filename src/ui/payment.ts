@@ -1,6 +1,6 @@
 import { parseMoney } from '../core/parse/money';
 import type { PaymentProjectView, PaymentView, WithdrawalView } from './api';
-import { app, banner, load, money, setLang, spinner, t } from './lib/common';
+import { app, banner, liveSummary, load, money, outcome, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call, closeHost } from './lib/run';
 
@@ -37,7 +37,7 @@ function figures(p: PaymentProjectView | undefined): HTMLElement {
       );
   return h(
     'div',
-    { class: 'card subtle', id: 'figures', 'aria-live': 'polite' },
+    { class: 'card subtle', id: 'figures' },
     h(
       'div',
       { class: 'stats' },
@@ -61,6 +61,15 @@ function figures(p: PaymentProjectView | undefined): HTMLElement {
   );
 }
 
+/** The withdrawal's consequences, said before it is registered (a board decision; forvaltningsloven § 16). */
+function consequences(w: WithdrawalView): string {
+  const years = w.rows.map((r) => `${r.year}: ${money(r.amount)}`).join(', ');
+  return t(
+    `${money(w.amount)} som ikke er brukt, trekkes inn fra ${w.caseId} og føres som Inndragning i Tildelinger (${years}). Midlene blir frie i rammen, og prosjektet får ikke utbetalt mer av dem. Inndragning er et vedtak SSU treffer. Der helsefellesskapet behandler det som et enkeltvedtak, skal prosjektet varsles og få uttale seg før vedtaket treffes (forvaltningsloven § 16).`,
+    `${money(w.amount)} unused is withdrawn from ${w.caseId} and entered as a withdrawal in Tildelinger (${years}). The money becomes free in the frame and the project gets no more of it paid. A withdrawal is the board's decision. Where the community treats it as an individual decision, the project must be notified and heard before it is made (Public Administration Act § 16).`,
+  );
+}
+
 function withdrawalList(items: WithdrawalView[], message: HTMLElement): HTMLElement {
   if (items.length === 0) {
     return h(
@@ -76,23 +85,55 @@ function withdrawalList(items: WithdrawalView[], message: HTMLElement): HTMLElem
     'ul',
     { class: 'plain', id: 'withdrawals' },
     ...items.map((w) => {
+      const step = h('div');
       const button = h(
         'button',
         { type: 'button', class: 'primary' },
         t(`Trekk inn ${money(w.amount)}`, `Withdraw ${money(w.amount)}`),
       );
-      button.addEventListener('click', async () => {
-        button.setAttribute('disabled', '');
-        mount(message, spinner(t('Registrerer inndragning …', 'Registering withdrawal …')));
-        const done = await load(message, call('withdrawalRegister', w.caseId));
-        if (!done) {
-          button.removeAttribute('disabled');
-          return;
-        }
-        await refresh();
-        // The refresh drew the dialog anew: the message goes to the new one.
-        mount(document.getElementById('withdraw-message')!, banner('success', done.message));
-      });
+      // One click only asks: the amount and what follows, then Bekreft or Avbryt.
+      const ask = () => {
+        const textId = uid();
+        const confirm = h(
+          'button',
+          { type: 'button', class: 'primary', 'aria-describedby': textId },
+          t(`Bekreft inndragning av ${money(w.amount)}`, `Confirm withdrawal of ${money(w.amount)}`),
+        );
+        const cancel = h('button', { type: 'button' }, t('Avbryt', 'Cancel'));
+        const panel = h(
+          'div',
+          { class: 'confirm', role: 'group', 'aria-labelledby': `${textId}-title`, tabindex: -1 },
+          h(
+            'div',
+            { class: 'card-title', id: `${textId}-title` },
+            t('Trekke inn midlene?', 'Withdraw the money?'),
+          ),
+          h('p', { id: textId }, consequences(w)),
+          h('div', { class: 'actions' }, cancel, confirm),
+        );
+        cancel.addEventListener('click', () => {
+          mount(step, button);
+          button.focus();
+        });
+        confirm.addEventListener('click', async () => {
+          confirm.setAttribute('disabled', '');
+          cancel.setAttribute('disabled', '');
+          mount(message, spinner(t('Registrerer inndragning …', 'Registering withdrawal …')));
+          const done = await load(message, call('withdrawalRegister', w.caseId));
+          if (!done) {
+            confirm.removeAttribute('disabled');
+            cancel.removeAttribute('disabled');
+            return;
+          }
+          await refresh();
+          // The refresh drew the dialog anew: the outcome goes to the new one.
+          outcome(document.getElementById('withdraw-message')!, 'success', done.message);
+        });
+        mount(step, panel);
+        panel.focus();
+      };
+      button.addEventListener('click', ask);
+      mount(step, button);
       const years = w.rows.map((r) => `${r.year}: ${money(r.amount)}`).join(', ');
       return h(
         'li',
@@ -103,7 +144,7 @@ function withdrawalList(items: WithdrawalView[], message: HTMLElement): HTMLElem
           { class: 'hint' },
           t(`Ubrukt etter prosjektslutt (${years})`, `Unused after the project's end (${years})`),
         ),
-        button,
+        step,
       );
     }),
   );
@@ -113,8 +154,10 @@ function form(): void {
   if (!view) return;
   const v = view;
   const ids = { project: uid(), amount: uid(), date: uid(), voucher: uid(), item: uid(), hint: uid() };
-  const message = h('div', { 'aria-live': 'polite', id: 'message' });
+  const message = h('div', { id: 'message' });
   const figuresBox = h('div');
+  // The chosen project's figures in one line, said when the project changes (the card is no live region).
+  const summary = liveSummary({ class: 'visually-hidden' });
   const project = h(
     'select',
     { id: ids.project, name: 'caseId' },
@@ -152,59 +195,88 @@ function form(): void {
     placeholder: t('Bilagsnummer eller referanse', 'Voucher or reference'),
   });
   const item = h('select', { id: ids.item, name: 'item' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, t('Registrer', 'Register'));
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'primary', 'aria-describedby': ids.hint },
+    t('Registrer', 'Register'),
+  );
   const cancel = h('button', { type: 'button', onclick: () => closeHost() }, t('Lukk', 'Close'));
 
   const selected = () => v.projects.find((p) => p.caseId === (project as HTMLSelectElement).value);
+  /**
+   * What the form can already tell: the amount's check, and whether the action is impossible (a payment
+   * without the written agreement, an amount that cannot be); Registrer is off while it says so.
+   */
+  const judge = (p: PaymentProjectView | undefined): { text: string; wrong: boolean; blocked: boolean } => {
+    const noAgreement = kind() === 'payment' && p !== undefined && !p.contract;
+    const text = (amount as HTMLInputElement).value.trim();
+    if (text === '')
+      return {
+        text: t(
+          'Skriv beløpet i kroner, f.eks. 250 000, 250.000 eller kr 250 000,-',
+          'Amount in NOK, e.g. 250 000 or 250.000',
+        ),
+        wrong: false,
+        blocked: noAgreement,
+      };
+    const parsed = parseMoney(text);
+    const left = p?.left ?? 0;
+    const paid = p?.paid ?? 0;
+    const wrong = (message: string) => ({ text: message, wrong: true, blocked: true });
+    if (!parsed.ok) return wrong(`${t('Beløpet', 'The amount')} ${parsed.reason[v.lang]}.`);
+    if (kind() === 'payment' && parsed.value > left)
+      return wrong(
+        t(
+          `${money(parsed.value)} er mer enn det som gjenstår (${money(left)}).`,
+          `${money(parsed.value)} is more than is left (${money(left)}).`,
+        ),
+      );
+    if (kind() === 'refund' && parsed.value > paid)
+      return wrong(
+        t(
+          `${money(parsed.value)} er mer enn det som er utbetalt (${money(paid)}).`,
+          `${money(parsed.value)} is more than was paid (${money(paid)}).`,
+        ),
+      );
+    const after = kind() === 'payment' ? left - parsed.value : left + parsed.value;
+    return {
+      text: t(
+        `= ${money(parsed.value)}; gjenstår etterpå ${money(after)}`,
+        `= ${money(parsed.value)}; left afterwards ${money(after)}`,
+      ),
+      wrong: false,
+      blocked: noAgreement,
+    };
+  };
   const update = () => {
     const p = selected();
     mount(figuresBox, figures(p));
+    summary.textContent = p
+      ? t(
+          `${p.caseId}: tildelt ${money(p.allocated)}, utbetalt ${money(p.paid)}, gjenstår ${money(p.left)}.${p.contract ? '' : ' Ingen skriftlig samarbeidsavtale: utbetaling er ikke mulig.'}`,
+          `${p.caseId}: allocated ${money(p.allocated)}, paid ${money(p.paid)}, left ${money(p.left)}.${p.contract ? '' : ' No written agreement: payment is not possible.'}`,
+        )
+      : '';
     mount(
       item,
       h('option', { value: '' }, t('(ingen post)', '(no item)')),
       ...(p?.items ?? []).map((i) => h('option', { value: i }, i)),
     );
-    const text = (amount as HTMLInputElement).value.trim();
-    preview.className = 'hint';
-    if (text === '') {
-      preview.textContent = t(
-        'Skriv beløpet i kroner, f.eks. 250 000, 250.000 eller kr 250 000,-',
-        'Amount in NOK, e.g. 250 000 or 250.000',
-      );
-      return;
-    }
-    const parsed = parseMoney(text);
-    const left = p?.left ?? 0;
-    const paid = p?.paid ?? 0;
-    if (!parsed.ok) {
-      preview.textContent = `${t('Beløpet', 'The amount')} ${parsed.reason[v.lang]}.`;
-      preview.className = 'hint banner-error';
-    } else if (kind() === 'payment' && parsed.value > left) {
-      preview.textContent = t(
-        `${money(parsed.value)} er mer enn det som gjenstår (${money(left)}).`,
-        `${money(parsed.value)} is more than is left (${money(left)}).`,
-      );
-      preview.className = 'hint banner-error';
-    } else if (kind() === 'refund' && parsed.value > paid) {
-      preview.textContent = t(
-        `${money(parsed.value)} er mer enn det som er utbetalt (${money(paid)}).`,
-        `${money(parsed.value)} is more than was paid (${money(paid)}).`,
-      );
-      preview.className = 'hint banner-error';
-    } else {
-      const after = kind() === 'payment' ? left - parsed.value : left + parsed.value;
-      preview.textContent = t(
-        `= ${money(parsed.value)}; gjenstår etterpå ${money(after)}`,
-        `= ${money(parsed.value)}; left afterwards ${money(after)}`,
-      );
-    }
+    const verdict = judge(p);
+    preview.textContent = verdict.text;
+    preview.className = verdict.wrong ? 'hint banner-error' : 'hint';
+    if (verdict.wrong) amount.setAttribute('aria-invalid', 'true');
+    else amount.removeAttribute('aria-invalid');
+    submit.disabled = verdict.blocked || !p;
+    // A disabled Registrer says why: the agreement line or the amount's check.
+    submit.setAttribute('aria-describedby', p && !p.contract ? `${ids.hint} agreement` : ids.hint);
   };
   project.addEventListener('change', update);
   amount.addEventListener('input', update);
   kindPayment.addEventListener('change', update);
   kindRefund.addEventListener('change', update);
 
-  const withdrawMessage = h('div', { 'aria-live': 'polite', id: 'withdraw-message' });
+  const withdrawMessage = h('div', { id: 'withdraw-message' });
   const formEl = h(
     'form',
     { novalidate: true },
@@ -218,6 +290,7 @@ function form(): void {
       ),
     ),
     h('div', { class: 'field' }, h('label', { for: ids.project }, t('Prosjekt', 'Project')), project),
+    summary,
     figuresBox,
     h(
       'fieldset',
@@ -261,7 +334,7 @@ function form(): void {
     if (!done) return;
     const chosen = (project as HTMLSelectElement).value;
     await refresh(chosen);
-    mount(document.getElementById('message')!, banner('success', done.message));
+    outcome(document.getElementById('message')!, 'success', done.message);
   });
   mount(root, formEl);
   if (v.projects.length === 0) {
@@ -294,7 +367,7 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster prosjekter …'));
   view = await load(root, call('paymentLoad'));
   if (!view) return;
-  setLang(view.lang);
+  setLang(view.lang, 'Payment');
   form();
 }
 

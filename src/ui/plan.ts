@@ -1,5 +1,6 @@
 import type { PlanNode, PlanView } from './api';
-import { app, load, setLang, spinner, t } from './lib/common';
+import { countOf } from '../core/base/text';
+import { app, liveSummary, load, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call } from './lib/run';
 
@@ -10,7 +11,9 @@ import { call } from './lib/run';
  */
 type Light = NonNullable<PlanNode['light']>;
 const root = app();
-const list = h('div', { 'aria-live': 'polite' });
+const list = h('div', { id: 'list' });
+// The filter's effect in one short live line; the tree itself is no live region.
+const summary = liveSummary({ id: 'shown' });
 const message = h('div');
 let view: PlanView | null = null;
 const filter = { owner: '', organisation: '', region: '', light: '' };
@@ -22,6 +25,13 @@ const LIGHT: Record<Light, () => string> = {
   waiting: () => t('Venter', 'Waiting'),
 };
 const ORDER: Light[] = ['green', 'yellow', 'red', 'waiting'];
+/** "1 grønn", "4 røde": the count takes the adjective's plural, as in the plan's annual review. */
+const COUNTED: Record<Light, () => [string, string]> = {
+  green: () => [t('grønn', 'green'), t('grønne', 'green')],
+  yellow: () => [t('gul', 'yellow'), t('gule', 'yellow')],
+  red: () => [t('rød', 'red'), t('røde', 'red')],
+  waiting: () => [t('venter', 'waiting'), t('venter', 'waiting')],
+};
 
 const matches = (m: PlanNode) =>
   (filter.owner === '' || m.owner === filter.owner) &&
@@ -42,7 +52,11 @@ function counts(measures: PlanNode[]): HTMLElement {
     'div',
     { class: 'chips' },
     ...ORDER.filter((l) => measures.some((m) => m.light === l)).map((l) =>
-      h('span', { class: `lamp ${l}` }, `${measures.filter((m) => m.light === l).length} ${LIGHT[l]()}`),
+      h(
+        'span',
+        { class: `lamp ${l}` },
+        countOf(measures.filter((m) => m.light === l).length, ...COUNTED[l]()),
+      ),
     ),
   );
 }
@@ -150,6 +164,11 @@ function render(): void {
       ),
     );
   });
+  const total = items.filter((m) => m.level === 3).length;
+  const all = countOf(total, t('tiltak', 'measure'), t('tiltak', 'measures'));
+  summary.textContent = filtering
+    ? t(`Viser ${shown} av ${all}.`, `Showing ${shown} of ${all}.`)
+    : t(`Viser alle ${all}.`, `Showing all ${all}.`);
   if (filtering && shown === 0) {
     mount(
       list,
@@ -213,6 +232,7 @@ function shell(): void {
         ['none', t('Uten status', 'No status')],
       ]),
     ),
+    summary,
     message,
     list,
   );
@@ -223,7 +243,7 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster handlingsplanen …'));
   view = await load(root, call('planLoad'));
   if (!view) return;
-  setLang(view.lang);
+  setLang(view.lang, 'Plan');
   shell();
 }
 

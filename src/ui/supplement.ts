@@ -1,6 +1,6 @@
 import { parseMoney } from '../core/parse/money';
 import type { SupplementProject, SupplementView } from './api';
-import { app, banner, load, money, setLang, spinner, t } from './lib/common';
+import { app, banner, liveSummary, load, money, outcome, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call, closeHost } from './lib/run';
 
@@ -17,7 +17,7 @@ function authority(p: SupplementProject | undefined): HTMLElement {
   const used = Math.min(p.used / p.limit, 1);
   return h(
     'div',
-    { class: 'card subtle', id: 'authority', 'aria-live': 'polite' },
+    { class: 'card subtle', id: 'authority' },
     h(
       'div',
       { class: 'card-title' },
@@ -66,8 +66,10 @@ function form(): void {
   const amountId = uid();
   const reasonId = uid();
   const amountHint = uid();
-  const message = h('div', { 'aria-live': 'polite' });
+  const message = h('div', { id: 'message' });
   const authorityBox = h('div');
+  // The chosen project's authority left, said once when the project changes (the card is no live region).
+  const summary = liveSummary({ class: 'visually-hidden' });
   const project = h(
     'select',
     { id: projectId, name: 'caseId' },
@@ -101,39 +103,60 @@ function form(): void {
       'Why is the addition needed?',
     ),
   });
-  const submit = h('button', { type: 'submit', class: 'primary' }, t('Registrer', 'Register'));
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'primary', 'aria-describedby': amountHint },
+    t('Registrer', 'Register'),
+  );
   const cancel = h('button', { type: 'button', onclick: () => closeHost() }, t('Lukk', 'Close'));
 
   const selected = () => view!.projects.find((p) => p.caseId === project.value);
-  const update = () => {
-    mount(authorityBox, authority(selected()));
+  /** The amount's check; the field is marked invalid and Registrer is off while the form says it cannot be. */
+  const judge = (): { text: string; wrong: boolean } => {
     const text = amount.value.trim();
-    if (text === '') {
-      preview.textContent = t(
-        'Skriv beløpet i kroner, f.eks. 25 000, 25.000 eller kr 25 000,-',
-        'Amount in NOK, e.g. 25 000 or 25.000',
-      );
-      preview.className = 'hint';
-      return;
-    }
+    if (text === '')
+      return {
+        text: t(
+          'Skriv beløpet i kroner, f.eks. 25 000, 25.000 eller kr 25 000,-',
+          'Amount in NOK, e.g. 25 000 or 25.000',
+        ),
+        wrong: false,
+      };
     const parsed = parseMoney(text);
     const left = selected()?.left ?? 0;
-    if (!parsed.ok) {
-      preview.textContent = `${t('Beløpet', 'The amount')} ${parsed.reason[view!.lang]}.`;
-      preview.className = 'hint banner-error';
-    } else if (parsed.value > left) {
-      preview.textContent = t(
-        `${money(parsed.value)} er over det som gjenstår (${money(left)}).`,
-        `${money(parsed.value)} is over what is left (${money(left)}).`,
-      );
-      preview.className = 'hint banner-error';
-    } else {
-      preview.textContent = t(
+    if (!parsed.ok)
+      return { text: `${t('Beløpet', 'The amount')} ${parsed.reason[view!.lang]}.`, wrong: true };
+    if (parsed.value > left)
+      return {
+        text: t(
+          `${money(parsed.value)} er over det som gjenstår (${money(left)}).`,
+          `${money(parsed.value)} is over what is left (${money(left)}).`,
+        ),
+        wrong: true,
+      };
+    return {
+      text: t(
         `= ${money(parsed.value)}; gjenstår etterpå ${money(left - parsed.value)}`,
         `= ${money(parsed.value)}; left afterwards ${money(left - parsed.value)}`,
-      );
-      preview.className = 'hint';
-    }
+      ),
+      wrong: false,
+    };
+  };
+  const update = () => {
+    const p = selected();
+    mount(authorityBox, authority(p));
+    summary.textContent = p
+      ? t(
+          `${p.caseId}: ${money(p.left)} igjen av fullmakten.`,
+          `${p.caseId}: ${money(p.left)} of the authority left.`,
+        )
+      : '';
+    const { text, wrong } = judge();
+    preview.textContent = text;
+    preview.className = wrong ? 'hint banner-error' : 'hint';
+    if (wrong) amount.setAttribute('aria-invalid', 'true');
+    else amount.removeAttribute('aria-invalid');
+    submit.disabled = wrong || !p;
   };
   project.addEventListener('change', update);
   amount.addEventListener('input', update);
@@ -151,6 +174,7 @@ function form(): void {
       ),
     ),
     h('div', { class: 'field' }, h('label', { for: projectId }, t('Prosjekt', 'Project')), project),
+    summary,
     authorityBox,
     h(
       'div',
@@ -178,7 +202,7 @@ function form(): void {
     amount.value = '';
     reason.value = '';
     update();
-    mount(message, banner('success', done.message));
+    outcome(message, 'success', done.message);
   });
   mount(root, formEl);
   if (view.projects.length === 0) {
@@ -198,7 +222,7 @@ async function start(): Promise<void> {
   mount(root, spinner('Laster prosjekter …'));
   view = await load(root, call('supplementLoad'));
   if (!view) return;
-  setLang(view.lang);
+  setLang(view.lang, 'Supplement');
   form();
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   cellText,
+  countOf,
   isBlank,
   neutralizeFormula,
   normalizeKey,
@@ -141,5 +142,15 @@ describe('xmlSafe', () => {
         if (allowed.test(s)) expect(safe).toBe(s);
       }),
     );
+  });
+});
+
+describe('countOf', () => {
+  it('takes the singular for exactly one, the plural otherwise (0, 2, 21 …), in bokmål and English', () => {
+    expect(countOf(1, 'forfalt rapport', 'forfalte rapporter')).toBe('1 forfalt rapport');
+    expect(countOf(0, 'forfalt rapport', 'forfalte rapporter')).toBe('0 forfalte rapporter');
+    expect(countOf(2, 'rød', 'røde')).toBe('2 røde');
+    expect(countOf(21, 'day', 'days')).toBe('21 days');
+    expect(countOf(1, 'day', 'days')).toBe('1 day');
   });
 });

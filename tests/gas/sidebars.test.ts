@@ -36,6 +36,19 @@ describe('sidebar pages', () => {
     expect(page).toMatch(/^[A-Z]/);
   });
 
+  it.each(Object.keys(PAGES))(
+    '%s has a <title>, the same string as the title the server shows it with',
+    (page) => {
+      const sb = deskWith();
+      sb.call(PAGES[page as keyof typeof PAGES].opener);
+      const shown = sb.ui.html.at(-1)!;
+      const title = /<title>([^<]*)<\/title>/.exec(shown.content)?.[1];
+      expect(title).toBe(shown.title);
+      if (shown.kind !== 'sidebar') expect(shown.dialogTitle).toBe(title);
+      expect(title).toBe(PAGES[page as keyof typeof PAGES].title.nb);
+    },
+  );
+
   it('refuses someone not in Medlemmer before showing anything', () => {
     const sb = deskWith(undefined, { activeUser: 'ukjent@example.no' });
     sb.ui.answerAlert();

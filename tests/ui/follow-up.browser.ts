@@ -3,7 +3,7 @@ import { APPLICATIONS, STATUS_REPORTS } from '../../src/core/workbook/contract';
 import { sheetRows } from '../../src/example/agder';
 import { deskWith } from '../gas/desk-helpers';
 import { demoWorkbook } from './fixtures';
-import { horizontalOverflow, launch, open, shot, unlabelled } from './harness';
+import { axe, horizontalOverflow, launch, open, shot, unlabelled } from './harness';
 
 /**
  * The Oppfølging sidebar against the example (SSU 18-2025) with status reports for its two projects
@@ -68,9 +68,15 @@ describe('Oppfølging sidebar', () => {
     const centre = page.locator('button.project[data-case="2025-05-002"]');
     expect(await centre.locator('.project-head .light').textContent()).toBe('Rød');
     await shot(page, 'follow-up');
+    // Counted in the right number: one red project, not "1 røde".
+    expect(await page.locator('.chips .chip').allTextContents()).toEqual(
+      expect.arrayContaining(['1 rød', '1 gul', '0 grønne']),
+    );
+    expect(await axe(page)).toEqual([]);
 
     await page.getByLabel('Lys').selectOption('red');
     expect(await page.locator('button.project').count()).toBe(1);
+    expect(await page.locator('#shown').textContent()).toBe('Viser 1 av 3 prosjekter.');
     await page.getByLabel('Lys').selectOption('none');
     expect(await page.locator('button.project .project-title').allTextContents()).toEqual([
       'Felles akutteam Lister',

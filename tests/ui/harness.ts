@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Page as UiPage } from '../../src/ui/api';
@@ -34,8 +35,14 @@ export interface Opened {
 }
 
 /** Opens `build/<name>.html` with google.script.run forwarded to the sandbox's real bundle and fakes. */
-export async function open(browser: Browser, sb: Desk, name: UiPage, size = SIDEBAR): Promise<Opened> {
-  const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
+export async function open(
+  browser: Browser,
+  sb: Desk,
+  name: UiPage,
+  size = SIDEBAR,
+  deviceScaleFactor = 1,
+): Promise<Opened> {
+  const page = await browser.newPage({ viewport: size, deviceScaleFactor });
   const opened: Opened = { page, dialogs: [], external: [], errors: [] };
   page.on('dialog', (d) => {
     opened.dialogs.push(d.message());
@@ -84,3 +91,68 @@ export function unlabelled(page: Page): Promise<string[]> {
 
 export const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** WCAG 2.0 and 2.1, levels A and AA: what Norwegian public bodies must meet (forskrift om universell utforming av IKT-løsninger). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  nodes: string[];
+}
+
+/** Runs axe-core in the page as it is now; returns each violated rule with the offending nodes. */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const raw = await page.evaluate(async (tags) => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{
+            violations: Array<{ id: string; nodes: Array<{ target: string[]; failureSummary?: string }> }>;
+          }>;
+        };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      nodes: v.nodes.map(
+        (n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').split('\n').slice(1, 2).join('').trim()}`,
+      ),
+    }));
+  }, WCAG_TAGS);
+  return raw;
+}
+
+/**
+ * Live regions that would make a screen reader talk too much or twice: a live region (aria-live,
+ * role=status/alert/log) inside another one, or one that holds a list, a control or more than a short
+ * line of text. Returns a description of each.
+ */
+export function liveProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const LIVE = '[aria-live], [role="status"], [role="alert"], [role="log"]';
+    return Array.from(document.querySelectorAll(LIVE)).flatMap((el) => {
+      const name = `<${el.tagName.toLowerCase()} ${el.getAttribute('role') ?? ''}${el.id ? ` #${el.id}` : ''}>`;
+      const problems: string[] = [];
+      if (el.parentElement?.closest(LIVE)) problems.push(`${name} inside another live region`);
+      if (el.querySelector('ul, ol, table, button, input, select, textarea'))
+        problems.push(`${name} holds a list or controls`);
+      if ((el.textContent ?? '').length > 240)
+        problems.push(`${name} is ${el.textContent!.length} characters`);
+      return problems;
+    });
+  });
+}
+
+/** The text of the element that has focus ('' for the body). */
+export const focusedText = (page: Page) =>
+  page.evaluate(() =>
+    document.activeElement && document.activeElement !== document.body
+      ? (document.activeElement.textContent ?? '')
+      : '',
+  );

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { ACTION_PLAN } from '../../src/core/workbook/contract';
 import { deskWith } from '../gas/desk-helpers';
 import { demoWorkbook } from './fixtures';
-import { horizontalOverflow, launch, open, shot, unlabelled } from './harness';
+import { axe, horizontalOverflow, launch, open, shot, unlabelled } from './harness';
 
 const XSS = '<img src=x onerror=alert(1)>';
 let browser: Browser;
@@ -25,7 +25,7 @@ describe('Handlingsplan sidebar', () => {
     await shot(page, 'plan');
     // Counts per focus area, the light in words.
     const focus2 = page.getByRole('region', { name: 'Fokusområde 2' });
-    expect(await focus2.locator('.chips .lamp').allTextContents()).toEqual(['1 Grønn', '4 Rød']);
+    expect(await focus2.locator('.chips .lamp').allTextContents()).toEqual(['1 grønn', '4 røde']);
     // Linked projects with their status and, when not green, their economy light.
     expect(await page.locator('.cases li').allTextContents()).toEqual([
       'Sak 2025-05-001: Agdermodellen – barn og unges helsetjenester innen psykisk helse (Innvilget, økonomi gul)',
@@ -39,6 +39,7 @@ describe('Handlingsplan sidebar', () => {
       expect.stringMatching(/^3\.1\.2 Felles nettside/),
     ]);
     await shot(page, 'plan-filtered');
+    expect(await axe(page)).toEqual([]);
     await page.getByLabel('Ansvarlig').selectOption('');
     await page.getByLabel('Status').selectOption('');
     await page.getByLabel('Region').selectOption('Østre Agder');

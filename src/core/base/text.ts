@@ -125,3 +125,10 @@ const NOT_XML =
 export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, (c) => (c === '\x0B' || c === '\x0C' ? '\n' : ''));
 }
+
+/**
+ * "1 advarsel", "2 advarsler", "0 advarsler": a count with its words in the number it takes. Bokmål and
+ * English both take the singular for exactly one; the caller gives both forms (adjectives too: "1 forfalt
+ * rapport", "2 forfalte rapporter").
+ */
+export const countOf = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

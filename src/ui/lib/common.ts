@@ -1,13 +1,15 @@
 import { formatMoney } from '../../core/parse/money';
 import type { Lang } from '../../core/base/result';
-import type { Result } from '../api';
+import { PAGES, type Page, type Result } from '../api';
 import { h, mount } from './dom';
 
 /** The UI language, from the first answer of the server (the spreadsheet's locale). */
 let lang: Lang = 'nb';
-export const setLang = (l: Lang) => {
+/** Sets the language and the page's title in it (the build wrote the Norwegian one). */
+export const setLang = (l: Lang, page: Page) => {
   lang = l;
   document.documentElement.lang = l === 'nb' ? 'nb' : 'en';
+  document.title = PAGES[page].title[l];
 };
 export const t = (nb: string, en: string) => (lang === 'nb' ? nb : en);
 export const currentLang = () => lang;
@@ -21,6 +23,27 @@ export const decimal = (x: number) =>
 /** A message banner (role=alert for errors, status otherwise). */
 export function banner(kind: 'error' | 'info' | 'success' | 'warning', text: string): HTMLElement {
   return h('div', { class: `banner banner-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+}
+
+/**
+ * The outcome of an action (Kontroller på nytt, Lagre, Registrer): shown in `where` and focused, so
+ * keyboard and screen reader users land on it and hear it once (it is no live region: focus reads it).
+ */
+export function outcome(where: HTMLElement, kind: 'info' | 'success' | 'warning', text: string): void {
+  const note = banner(kind, text);
+  note.removeAttribute('role');
+  note.tabIndex = -1;
+  note.classList.add('outcome');
+  mount(where, note);
+  note.focus();
+}
+
+/**
+ * A short live summary ("Viser 12 av 40 avvik"): one persistent polite region per page whose text changes,
+ * instead of whole lists as live regions.
+ */
+export function liveSummary(attrs: { class?: string; id?: string } = {}): HTMLElement {
+  return h('p', { role: 'status', 'aria-atomic': 'true', class: 'hint', ...attrs });
 }
 
 export function spinner(text: string): HTMLElement {

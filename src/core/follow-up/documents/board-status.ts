@@ -4,6 +4,7 @@ import { b, h, p, table, ul, type Block, type DocModel, type Inline } from '../.
 import { formatMoney } from '../../parse/money';
 import { formatLongDay } from '../../parse/period';
 import type { Lang } from '../../base/result';
+import { countOf } from '../../base/text';
 import { LIGHT_FILL } from '../../workbook/presentation';
 import { LIGHT_LABEL, type Light } from '../status/lights';
 import { lightsNotGreen } from '../status/reports';
@@ -14,7 +15,7 @@ const T = {
   nb: {
     title: (d: string) => `Statusrapport til porteføljestyret ${d}`,
     intro: (community: string, n: number, d: string) =>
-      `${community}: status for ${n} ${n === 1 ? 'prosjekt' : 'prosjekter'} med tilskudd per ${d}, fra prosjektenes halvårsrapporter. Lysene er grønn (i rute), gul (problemer eller risiko) og rød (alvorlig); samlet lys er det verste av de tre.`,
+      `${community}: status for ${countOf(n, 'prosjekt', 'prosjekter')} med tilskudd per ${d}, fra prosjektenes halvårsrapporter. Lysene er grønn (i rute), gul (problemer eller risiko) og rød (alvorlig); samlet lys er det verste av de tre.`,
     counts: (g: number, y: number, r: number, none: number) =>
       `Samlet: ${g} grønne, ${y} gule, ${r} røde, ${none} uten rapport ennå.`,
     portfolio: 'Porteføljen',
@@ -34,7 +35,7 @@ const T = {
     halfYear: 'halvårsrapport',
     final: 'sluttrapport',
     overdueLine: (kind: string, due: string, ext: string, days: number) =>
-      `${kind} med frist ${due}${ext}, ${days} ${days === 1 ? 'dag' : 'dager'} over fristen`,
+      `${kind} med frist ${due}${ext}, ${countOf(days, 'dag', 'dager')} over fristen`,
     extended: (d: string) => ` (utsatt til ${d})`,
     decisions: 'Saker porteføljestyret bes ta stilling til',
     noDecisions: 'Prosjektene ber ikke om beslutninger.',
@@ -45,7 +46,7 @@ const T = {
   en: {
     title: (d: string) => `Status report to the portfolio board ${d}`,
     intro: (community: string, n: number, d: string) =>
-      `${community}: status of ${n} granted ${n === 1 ? 'project' : 'projects'} on ${d}, from the projects' half-yearly reports. Lights are green (on track), yellow (issues or risk) and red (significant); the overall light is the worst of the three.`,
+      `${community}: status of ${countOf(n, 'granted project', 'granted projects')} on ${d}, from the projects' half-yearly reports. Lights are green (on track), yellow (issues or risk) and red (significant); the overall light is the worst of the three.`,
     counts: (g: number, y: number, r: number, none: number) =>
       `Overall: ${g} green, ${y} yellow, ${r} red, ${none} without a report yet.`,
     portfolio: 'The portfolio',
@@ -65,7 +66,7 @@ const T = {
     halfYear: 'half-yearly report',
     final: 'final report',
     overdueLine: (kind: string, due: string, ext: string, days: number) =>
-      `${kind} due ${due}${ext}, ${days} ${days === 1 ? 'day' : 'days'} late`,
+      `${kind} due ${due}${ext}, ${countOf(days, 'day', 'days')} late`,
     extended: (d: string) => ` (extended to ${d})`,
     decisions: 'Decisions the board is asked for',
     noDecisions: 'The projects ask for no decisions.',

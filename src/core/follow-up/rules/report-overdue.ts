@@ -1,3 +1,4 @@
+import { countOf } from '../../base/text';
 import type { CellRef, Finding } from '../../rules/findings';
 import { about, finding, type CheckContext, type Rule } from '../../rules/rule';
 import { formatLongDay } from '../../parse/period';
@@ -44,8 +45,8 @@ function overdueRule(id: string, type: ReportType): Rule {
             : '';
         const late = (lang: 'nb' | 'en') =>
           lang === 'nb'
-            ? `${NAME[type].nb} med frist ${formatLongDay(d.due, 'nb')}${ext('nb')} er ikke levert, ${days} ${days === 1 ? 'dag' : 'dager'} over fristen`
-            : `${NAME[type].en} due ${formatLongDay(d.due, 'en')}${ext('en')} is not delivered, ${days} ${days === 1 ? 'day' : 'days'} late`;
+            ? `${NAME[type].nb} med frist ${formatLongDay(d.due, 'nb')}${ext('nb')} er ikke levert, ${countOf(days, 'dag', 'dager')} over fristen`
+            : `${NAME[type].en} due ${formatLongDay(d.due, 'en')}${ext('en')} is not delivered, ${countOf(days, 'day', 'days')} late`;
         out.push(
           finding(
             rule,
