@@ -28,7 +28,7 @@ function workbook(settings: Partial<typeof DEFAULT_SETTINGS> = { emailReminders:
 }
 
 function start(settings?: Partial<typeof DEFAULT_SETTINGS>, mailQuota?: number): { sb: Desk; uid: string } {
-  const sb = deskWith(workbook(settings), { now: START, followClock: true, mailQuota });
+  const sb = deskWith(workbook(settings), { now: START, mailQuota });
   sb.ui.answerAlert();
   sb.call('createStatusForm');
   const trigger = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'sendReminders')!;
@@ -144,7 +144,7 @@ describe('reminders over 60 days', () => {
       const apps = values[APPLICATIONS.name]!;
       for (let i = 0; i < n; i++)
         apps.push([...(apps[1] as unknown[])].map((v, c) => (c === 0 ? `X-${i}` : v)));
-      const sb = deskWith(values, { now: START, followClock: true, mailQuota: 1500 });
+      const sb = deskWith(values, { now: START, mailQuota: 1500 });
       sb.ui.answerAlert();
       sb.call('createStatusForm');
       const uid = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'sendReminders')!.uniqueId;

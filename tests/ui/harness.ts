@@ -35,7 +35,13 @@ export interface Opened {
 
 /** Opens `build/<name>.html` with google.script.run forwarded to the sandbox's real bundle and fakes. */
 export async function open(browser: Browser, sb: Desk, name: UiPage, size = SIDEBAR): Promise<Opened> {
-  const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
+  // The page lives in the sandbox's time and zone, not the machine's: no result depends on the day it runs.
+  const page = await browser.newPage({
+    viewport: size,
+    deviceScaleFactor: 1,
+    timezoneId: sb.spreadsheet.timeZone,
+  });
+  await page.clock.setFixedTime(sb.clock.now());
   const opened: Opened = { page, dialogs: [], external: [], errors: [] };
   page.on('dialog', (d) => {
     opened.dialogs.push(d.message());
