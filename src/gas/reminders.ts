@@ -9,7 +9,7 @@ import type { Lang } from '../core/base/result';
 import { todayIn, withDesk } from './desk';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
-import { appendRows, readValues, rowFor, SheetIndex, type Sheet, type Spreadsheet } from './sheets';
+import { appendRows, dayCell, readValues, rowFor, SheetIndex, type Sheet, type Spreadsheet } from './sheets';
 import { statusLinkFor, statusLinkTemplate } from './status-link';
 import { installOnce, isTriggerOf, type Installed } from './triggers';
 
@@ -31,6 +31,7 @@ interface Planned {
   sheet: Sheet | null;
   rows: number;
   header: unknown[];
+  timeZone: string;
 }
 
 /** `asIfOn`: plan as if reminders were switched on (the preview shows what switching on would do). */
@@ -38,7 +39,8 @@ function planned(ss: Spreadsheet, sheets: SheetIndex, asIfOn = false): Planned {
   const portfolio = readPortfolio(readWorkbook(ss, sheets).values);
   const today = todayIn(ss);
   const sheet = sheets.find(REMINDERS_SHEET);
-  const values = sheet ? readValues(sheet, ss.getSpreadsheetTimeZone()) : [];
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const values = sheet ? readValues(sheet, timeZone) : [];
   const plan = planReminders({
     deadlines: deadlinesOf(portfolio, today),
     projects: new Map(portfolio.applications.map((a) => [a.caseId, a])),
@@ -47,7 +49,7 @@ function planned(ss: Spreadsheet, sheets: SheetIndex, asIfOn = false): Planned {
     today,
     secretariat: portfolio.settings.secretariatEmail,
   });
-  return { portfolio, plan, sheet, rows: Math.max(values.length, 1), header: values[0] ?? [] };
+  return { portfolio, plan, sheet, rows: Math.max(values.length, 1), header: values[0] ?? [], timeZone };
 }
 
 export interface RunReport {
@@ -79,7 +81,7 @@ export function runReminders(e: { triggerUid?: unknown } | undefined): RunReport
   }
   try {
     const sheets = new SheetIndex(ss);
-    const { portfolio, plan, sheet, rows, header } = planned(ss, sheets);
+    const { portfolio, plan, sheet, rows, header, timeZone } = planned(ss, sheets);
     const quota = MailApp.getRemainingDailyQuota();
     const { now, waiting } = withinQuota(plan.send, quota);
     const template = statusLinkTemplate();
@@ -98,7 +100,7 @@ export function runReminders(e: { triggerUid?: unknown } | undefined): RunReport
     } catch (e) {
       failure = e instanceof Error ? e.message : String(e);
     } finally {
-      record(sheets, sheet, rows, header, done, time);
+      record(sheets, sheet, rows, header, done, time, timeZone);
     }
     const report = {
       sent: done.length,
@@ -127,6 +129,7 @@ function record(
   header: unknown[],
   done: readonly Reminder[],
   time: Date,
+  timeZone: string,
 ): void {
   if (done.length === 0) return;
   let sheet = found;
@@ -140,7 +143,14 @@ function record(
   appendRows(
     sheet,
     rows,
-    done.map((r) => rowFor(REMINDERS_SHEET, columns, sentRow(r, time))),
+    // The due day and the deadline as the spreadsheet's days, so they read back as the keys they are.
+    done.map((r) =>
+      rowFor(REMINDERS_SHEET, columns, {
+        ...sentRow(r, time),
+        due: dayCell(r.due, timeZone),
+        deadline: dayCell(r.deadline, timeZone),
+      }),
+    ),
   );
 }
 

@@ -121,6 +121,19 @@ describe('reminders over 60 days', () => {
     ).toBe(3);
   });
 
+  it('west of UTC, records its days as the days they are and sends each reminder once', () => {
+    const sb = deskWith(workbook(), { now: START, timeZone: 'America/New_York' });
+    sb.ui.answerAlert();
+    sb.call('createStatusForm');
+    const uid = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'sendReminders')!.uniqueId;
+    sb.fireClockTrigger(uid);
+    sb.fireClockTrigger(uid);
+    expect(sb.fakes.MailApp.outbox).toHaveLength(3);
+    const sheet = sb.fakes.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Påminnelser')!;
+    const [header, first] = sheet.getRange(1, 1, 2, sheet.getLastColumn()).getDisplayValues();
+    expect(first![header!.indexOf('Frist')]).toMatch(/^2025-11-01\b/); // not 31 October
+  });
+
   it('sends nothing and reads only Innstillinger when reminders are off (the default)', () => {
     const { sb, uid } = start({ emailReminders: false });
     sb.calls.reset();
