@@ -161,7 +161,7 @@ describe('time', () => {
   });
 
   it('gives the bundle the fixed fake clock by default, never the real time, so no test depends on the day', () => {
-    expect(new Date(FIXED_NOW).toISOString()).toBe('2025-11-19T09:00:00.000Z'); // a constant, not Date.now()
+    expect(new Date(FIXED_NOW).toISOString()).toBe('2025-11-19T09:00:00.000Z'); // a constant, never the real time
     const sandbox = load(CLOCK);
     expect(sandbox.clock.now()).toBe(FIXED_NOW);
     expect(sandbox.call('now')).toBe(FIXED_NOW);
