@@ -9,7 +9,7 @@ import type { Lang } from '../core/base/result';
 import { holdingLock, todayIn, withDesk } from './desk';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
-import { appendRows, readValues, rowFor, SheetIndex, type Sheet, type Spreadsheet } from './sheets';
+import { appendRows, dayCell, readValues, rowFor, SheetIndex, type Sheet, type Spreadsheet } from './sheets';
 import { statusLinkFor, statusLinkTemplate } from './status-link';
 import { installOnce, isTriggerOf, type Installed } from './triggers';
 
@@ -31,6 +31,7 @@ interface Planned {
   sheet: Sheet | null;
   rows: number;
   header: unknown[];
+  timeZone: string;
 }
 
 /** `asIfOn`: plan as if reminders were switched on (the preview shows what switching on would do). */
@@ -47,7 +48,14 @@ function planned(ss: Spreadsheet, sheets: SheetIndex, asIfOn = false): Planned {
     today,
     secretariat: portfolio.settings.secretariatEmail,
   });
-  return { portfolio, plan, sheet, rows: Math.max(values.length, 1), header: values[0] ?? [] };
+  return {
+    portfolio,
+    plan,
+    sheet,
+    rows: Math.max(values.length, 1),
+    header: values[0] ?? [],
+    timeZone: sheets.timeZone(),
+  };
 }
 
 export interface RunReport {
@@ -80,7 +88,7 @@ export function runReminders(e: { triggerUid?: unknown } | undefined): RunReport
 /** Plans, sends and records, holding the lock (see runReminders). */
 function sendAndRecord(ss: Spreadsheet): RunReport {
   const sheets = new SheetIndex(ss);
-  const { portfolio, plan, sheet, rows, header } = planned(ss, sheets);
+  const { portfolio, plan, sheet, rows, header, timeZone } = planned(ss, sheets);
   const quota = MailApp.getRemainingDailyQuota();
   const { now, waiting } = withinQuota(plan.send, quota);
   const template = statusLinkTemplate();
@@ -99,7 +107,7 @@ function sendAndRecord(ss: Spreadsheet): RunReport {
   } catch (e) {
     failure = e instanceof Error ? e.message : String(e);
   } finally {
-    record(sheets, sheet, rows, header, done, time);
+    record(sheets, sheet, rows, header, done, time, timeZone);
   }
   const report = {
     sent: done.length,
@@ -125,6 +133,7 @@ function record(
   header: unknown[],
   done: readonly Reminder[],
   time: Date,
+  timeZone: string,
 ): void {
   if (done.length === 0) return;
   let sheet = found;
@@ -138,7 +147,14 @@ function record(
   appendRows(
     sheet,
     rows,
-    done.map((r) => rowFor(REMINDERS_SHEET, columns, sentRow(r, time))),
+    // The due day and the deadline as the spreadsheet's days, so they read back as the keys they are.
+    done.map((r) =>
+      rowFor(REMINDERS_SHEET, columns, {
+        ...sentRow(r, time),
+        due: dayCell(r.due, timeZone),
+        deadline: dayCell(r.deadline, timeZone),
+      }),
+    ),
   );
 }
 

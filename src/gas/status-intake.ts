@@ -11,7 +11,7 @@ import { todayIn } from './desk';
 import type { LogEntry } from './log';
 import { handleSubmitEvent, type JournalBatch, type JournalPlan, type JournalSpec } from './journal';
 import { readWorkbook } from './portfolio';
-import { rowFor } from './sheets';
+import { dayCell, rowFor } from './sheets';
 
 /**
  * The status form's intake, through the same journal as the application form (lock, one key for trigger
@@ -65,7 +65,7 @@ function planStatusReports(batch: JournalBatch<typeof STATUS_REPORTS>): JournalP
       rowFor(STATUS_REPORTS, header, {
         ...cells,
         caseId,
-        due: due ?? '',
+        due: due ? dayCell(due, batch.timeZone) : '',
         received: isDate(response.timestamp) ? response.timestamp : now,
         responseKey: response.key,
         otherAnswers: other.value,

@@ -132,7 +132,7 @@ describe('Lag saksfremstilling (Google Docs)', () => {
     const values = exampleWorkbook();
     values['Innstillinger']!.push(['Dokumenter per dag', 2]);
     // 23:30 in Oslo: the two letters are made just before midnight.
-    const sb = deskWith(values, { now: Date.UTC(2026, 2, 9, 22, 30), followClock: true });
+    const sb = deskWith(values, { now: Date.UTC(2026, 2, 9, 22, 30) });
     const props = sb.fakes.PropertiesService;
     // An earlier version's per-day count of an old day is folded in once and deleted.
     sb.runAs({ email: SECRETARY }, () =>

@@ -165,7 +165,9 @@ describe('access', () => {
 
 describe('Kontroller portefølje', () => {
   it('writes the findings to Avvik in one write, highlights and annotates the cells, and toasts the counts', () => {
-    const sb = deskWith();
+    // Judged on 1 December 2026, after the projects' end, so the date-dependent rules (overdue final
+    // report, unused funds, the economy light) are in the list too.
+    const sb = deskWith(exampleWorkbook(), { now: Date.UTC(2026, 11, 1, 9) });
     sb.call('checkPortfolio');
     const avvik = sb.spreadsheet.sheetData('Avvik').values;
     expect(avvik[0]).toEqual(['Regel', 'Alvorlighet', 'Sak', 'Melding', 'Celle']);

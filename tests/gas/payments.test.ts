@@ -5,8 +5,8 @@ import { deskWith, sheetCalls } from './desk-helpers';
 
 /**
  * The payment dialog's endpoints on the built bundle: what it shows, what it writes (Utbetalinger,
- * Tildelinger, Logg, under the lock), and every refusal writing nothing. "Today" is the sandbox's real
- * clock: the example's deadlines (2026) are past, so what is due does not change as time goes on.
+ * Tildelinger, Logg, under the lock), and every refusal writing nothing. "Today" is 1 December 2026, after
+ * the example's deadlines, so the unused money is due for withdrawal.
  */
 const ok = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
@@ -16,6 +16,8 @@ const ok = <T>(r: Result<T>): T => {
 /** A date cell as the calendar day in Oslo (the spreadsheet's zone). */
 const dayOf = (cell: unknown) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(cell as Date);
+
+const AFTER_DEADLINES = { now: Date.UTC(2026, 11, 1, 9) };
 
 const col = (header: string) => APPLICATIONS.fields.findIndex((f) => f.header === header);
 
@@ -38,7 +40,7 @@ const request = (overrides: Record<string, unknown> = {}) => ({
 
 describe('the payment dialog', () => {
   it('lists the granted projects with allocated, paid, left and agreement, and the withdrawals due', () => {
-    const sb = deskWith(signed());
+    const sb = deskWith(signed(), AFTER_DEADLINES);
     const v = ok(sb.call<Result<PaymentView>>('paymentLoad'));
     expect(v.projects.map((p) => [p.caseId, p.allocated, p.paid, p.left, p.contract])).toEqual([
       ['2025-05-001', 1_120_000, 560_000, 560_000, true],
@@ -55,7 +57,7 @@ describe('the payment dialog', () => {
   });
 
   it('registers a payment in Utbetalinger and Logg under the lock, and says what is left', () => {
-    const sb = deskWith(signed());
+    const sb = deskWith(signed(), AFTER_DEADLINES);
     const done = ok(sb.call<Result<PaymentDone>>('paymentRegister', request({ amount: 'kr 100.000,-' })));
     expect(done).toMatchObject({ caseId: '2025-05-001', amount: 100_000, left: 460_000 });
     expect(done.message).toBe(
@@ -76,7 +78,7 @@ describe('the payment dialog', () => {
   });
 
   it('registers a refund, with a budget post, and a voucher that looks like a formula stays text', () => {
-    const sb = deskWith(signed());
+    const sb = deskWith(signed(), AFTER_DEADLINES);
     const done = ok(
       sb.call<Result<PaymentDone>>(
         'paymentRegister',
@@ -101,7 +103,7 @@ describe('the payment dialog', () => {
   it('creates Utbetalinger with its header when the workbook has none', () => {
     const values = signed();
     delete values[PAYMENTS.name];
-    const sb = deskWith(values);
+    const sb = deskWith(values, AFTER_DEADLINES);
     ok(sb.call<Result<PaymentDone>>('paymentRegister', request()));
     const rows = sb.spreadsheet.sheetData('Utbetalinger').values;
     expect(rows[0]).toEqual(PAYMENTS.fields.map((f) => f.header));
@@ -128,7 +130,7 @@ describe('the payment dialog', () => {
     ['with a date that is not one', { date: '31.02.2026' }, /Datoen: «31\.02\.2026» er ikke en dato/],
     ['with a post not in its budget', { item: 'Reise' }, /«Reise» er ingen post i Budsjett/],
   ])('refuses a payment %s, with the reason, writing nothing', (_what, overrides, message) => {
-    const sb = deskWith(signed());
+    const sb = deskWith(signed(), AFTER_DEADLINES);
     const r = sb.call('paymentRegister', request(overrides));
     expect(r).toEqual({ ok: false, error: expect.stringMatching(message) });
     expect(sb.calls.count('Range.setValues')).toBe(0);
@@ -137,7 +139,7 @@ describe('the payment dialog', () => {
   it('refuses while a payment row of the case cannot be read', () => {
     const values = signed();
     values[PAYMENTS.name]!.push(['2025-05-001', '', '[Beløp]', '', '', '', '']);
-    const sb = deskWith(values);
+    const sb = deskWith(values, AFTER_DEADLINES);
     const r = sb.call('paymentRegister', request());
     expect(r).toEqual({
       ok: false,
@@ -150,14 +152,14 @@ describe('the payment dialog', () => {
     ['a number for the amount', { amount: 5000 }],
     ['no case', { caseId: undefined }],
   ])('re-validates its arguments: %s', (_what, overrides) => {
-    const sb = deskWith(signed());
+    const sb = deskWith(signed(), AFTER_DEADLINES);
     const r = sb.call<Result<unknown>>('paymentRegister', request(overrides));
     expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/Ugyldig forespørsel/) });
     expect(sb.calls.count('Range.setValues')).toBe(0);
   });
 
   it('says the workbook is busy while another execution holds the lock, and writes nothing', () => {
-    const sb = deskWith(signed());
+    const sb = deskWith(signed(), AFTER_DEADLINES);
     sb.fakes.LockService.holdFor('document', 'another-execution');
     expect(sb.call('paymentRegister', request())).toEqual({
       ok: false,
@@ -167,7 +169,7 @@ describe('the payment dialog', () => {
   });
 
   it('refuses a reader (money is the secretariat’s)', () => {
-    const sb = deskWith(signed(), { activeUser: 'leser@example.no' });
+    const sb = deskWith(signed(), { ...AFTER_DEADLINES, activeUser: 'leser@example.no' });
     expect(sb.call('paymentRegister', request())).toEqual({
       ok: false,
       error: expect.stringMatching(/gir lov/),
@@ -180,7 +182,7 @@ describe('the payment dialog', () => {
   });
 
   it('makes as many Spreadsheet calls with 2 000 payment rows as with 5', () => {
-    const small = deskWith(signed());
+    const small = deskWith(signed(), AFTER_DEADLINES);
     ok(small.call<Result<PaymentDone>>('paymentRegister', request({ amount: '1' })));
     const values = signed();
     for (let i = 0; i < 2000; i++)
@@ -193,7 +195,7 @@ describe('the payment dialog', () => {
         `B${i}`,
         '',
       ]);
-    const big = deskWith(values);
+    const big = deskWith(values, AFTER_DEADLINES);
     ok(big.call<Result<PaymentDone>>('paymentRegister', request({ amount: '1' })));
     expect(sheetCalls(big)).toBe(sheetCalls(small));
   });
@@ -201,7 +203,7 @@ describe('the payment dialog', () => {
 
 describe('Inndragning', () => {
   it('withdraws the unused money per budget year in Tildelinger, logs it, and frees the frame', () => {
-    const sb = deskWith(signed());
+    const sb = deskWith(signed(), AFTER_DEADLINES);
     const done = ok(sb.call<Result<PaymentDone>>('withdrawalRegister', '2025-05-002'));
     expect(done.amount).toBe(625_000);
     expect(done.message).toMatch(
@@ -225,7 +227,7 @@ describe('Inndragning', () => {
   });
 
   it('refuses a second withdrawal, and one for a project with nothing unused', () => {
-    const sb = deskWith(signed());
+    const sb = deskWith(signed(), AFTER_DEADLINES);
     ok(sb.call<Result<PaymentDone>>('withdrawalRegister', '2025-05-002'));
     sb.calls.reset();
     expect(sb.call('withdrawalRegister', '2025-05-002')).toEqual({

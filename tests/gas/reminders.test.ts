@@ -28,7 +28,7 @@ function workbook(settings: Partial<typeof DEFAULT_SETTINGS> = { emailReminders:
 }
 
 function start(settings?: Partial<typeof DEFAULT_SETTINGS>, mailQuota?: number): { sb: Desk; uid: string } {
-  const sb = deskWith(workbook(settings), { now: START, followClock: true, mailQuota });
+  const sb = deskWith(workbook(settings), { now: START, mailQuota });
   sb.ui.answerAlert();
   sb.call('createStatusForm');
   const trigger = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'sendReminders')!;
@@ -121,6 +121,19 @@ describe('reminders over 60 days', () => {
     ).toBe(3);
   });
 
+  it('west of UTC, records its days as the days they are and sends each reminder once', () => {
+    const sb = deskWith(workbook(), { now: START, timeZone: 'America/New_York' });
+    sb.ui.answerAlert();
+    sb.call('createStatusForm');
+    const uid = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'sendReminders')!.uniqueId;
+    sb.fireClockTrigger(uid);
+    sb.fireClockTrigger(uid);
+    expect(sb.fakes.MailApp.outbox).toHaveLength(3);
+    const sheet = sb.fakes.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Påminnelser')!;
+    const [header, first] = sheet.getRange(1, 1, 2, sheet.getLastColumn()).getDisplayValues();
+    expect(first![header!.indexOf('Frist')]).toMatch(/^2025-11-01\b/); // not 31 October
+  });
+
   it('sends nothing and reads only Innstillinger when reminders are off (the default)', () => {
     const { sb, uid } = start({ emailReminders: false });
     sb.calls.reset();
@@ -144,7 +157,7 @@ describe('reminders over 60 days', () => {
       const apps = values[APPLICATIONS.name]!;
       for (let i = 0; i < n; i++)
         apps.push([...(apps[1] as unknown[])].map((v, c) => (c === 0 ? `X-${i}` : v)));
-      const sb = deskWith(values, { now: START, followClock: true, mailQuota: 1500 });
+      const sb = deskWith(values, { now: START, mailQuota: 1500 });
       sb.ui.answerAlert();
       sb.call('createStatusForm');
       const uid = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'sendReminders')!.uniqueId;

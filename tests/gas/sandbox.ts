@@ -50,13 +50,12 @@ export interface SandboxOptions {
   docsQuota?: number;
   /** The spreadsheet's owner (may always edit protected sheets); default 'eier@example.no'. */
   owner?: string;
-  /** Start of the fake clock (ms since epoch) used by caches, lock waits and Utilities.sleep. */
-  now?: number;
   /**
-   * The bundle's `new Date()` and `Date.now()` read the fake clock too, so a test can move days forward
-   * (daily triggers); otherwise they are the real time, as most tests expect.
+   * Start of the fake clock (ms since epoch); default FIXED_NOW, never the real time. The bundle's
+   * `new Date()` and `Date.now()`, caches, lock waits and Utilities.sleep all read it; a test moves time
+   * with `sb.clock.advance(ms)`.
    */
-  followClock?: boolean;
+  now?: number;
 }
 
 export interface RunAs {
@@ -86,23 +85,21 @@ export function loadBundle(options: SandboxOptions = {}) {
   // Only the services and the JS built-ins: no setTimeout, fetch, TextEncoder, URL, structuredClone, process,
   // require or Buffer, as in Apps Script, so accidental use fails here first.
   const context = vm.createContext({});
-  // Time passes for the bundle as it does in Apps Script: Utilities.sleep and lock waits advance the fake
-  // clock, and the bundle's Date.now() / new Date() move with it (from the real time at load).
+  // The bundle's Date.now() / new Date() are the fake clock, so no result depends on the day the tests run;
+  // time passes as in Apps Script: Utilities.sleep and lock waits advance it.
   const clock = new FakeClock(options.now);
-  const clockAtLoad = clock.now();
-  const followClock = vm.runInContext(
-    `(function (offset) {
-      const Real = Date;
-      class Date_ extends Real {
-        constructor(...args) { if (args.length === 0) super(Real.now() + offset()); else super(...args); }
-        static now() { return Real.now() + offset(); }
+  const installClock = vm.runInContext(
+    `(function (now) {
+      class Date_ extends Date {
+        constructor(...args) { if (args.length === 0) super(now()); else super(...args); }
+        static now() { return now(); }
       }
       Object.defineProperty(Date_, 'name', { value: 'Date' });
       globalThis.Date = Date_;
     })`,
     context,
-  ) as (offset: () => number) => void;
-  followClock(() => clock.now() - clockAtLoad);
+  ) as (now: () => number) => void;
+  installClock(() => clock.now());
   const realm = vm.runInContext('({ Array, Date, Error, Object })', context) as {
     Array: ArrayConstructor;
     Date: DateConstructor;
@@ -130,6 +127,7 @@ export function loadBundle(options: SandboxOptions = {}) {
     owner: options.owner,
     Error: realm.Error,
     Date: realm.Date, // cell dates are the bundle's own Dates, as in Apps Script
+    now: () => clock.now(),
   });
   const spreadsheetId = sheets.spreadsheet.getId();
   const fakes = {
@@ -158,16 +156,6 @@ export function loadBundle(options: SandboxOptions = {}) {
     console: new FakeConsole(env),
   };
   Object.assign(context, fakes);
-  if (options.followClock) {
-    const makeClockDate = vm.runInContext(
-      `(now) => class Date extends globalThis.Date {
-        constructor(...args) { if (args.length === 0) super(now()); else super(...args); }
-        static now() { return now(); }
-      }`,
-      context,
-    ) as (now: () => number) => DateConstructor;
-    (context as Record<string, unknown>).Date = makeClockDate(() => env.clock.now());
-  }
 
   const code = readFileSync(bundlePath, 'utf8');
   const callsBefore = env.calls.total();

@@ -9,10 +9,10 @@ import { deskWith, sheetCalls, type Desk } from './desk-helpers';
  * made by the menu, responses sent through the FormApp fake (response sheet first, then the triggers),
  * replays, blank firings and a held lock; the hourly sweep catches up.
  */
-function desk(): { sb: Desk; form: FakeForm } {
+function desk(timeZone?: string): { sb: Desk; form: FakeForm } {
   const values = exampleWorkbook();
   values[STATUS_REPORTS.name] = [STATUS_REPORTS.fields.map((f) => f.header)];
-  const sb = deskWith(values);
+  const sb = deskWith(values, { timeZone });
   sb.ui.answerAlert();
   sb.call('createStatusForm');
   const form = [...sb.fakes.FormApp.forms.values()].find((f) => f.getTitle().startsWith('Statusrapport'))!;
@@ -81,7 +81,8 @@ describe('the status form', () => {
     });
     const data = sb.spreadsheet.sheetData(STATUS_REPORTS.name);
     expect(data.formulas.flat().filter((f) => f !== '')).toEqual([]); // …never a formula
-    expect(r!['Frist']).toEqual(new Date(Date.UTC(2025, 10, 1))); // the earliest open one: 1 Nov 2025
+    // The earliest open one, 1 Nov 2025, as Sheets holds a day: midnight in the spreadsheet's zone (Oslo).
+    expect(r!['Frist']).toEqual(new Date(Date.UTC(2025, 9, 31, 23)));
     expect(String(r!['Svar-ID'])).toMatch(/^[0-9a-z]+$/);
     // A question renamed in the form: its answer is kept in Andre svar, not placed.
     form
@@ -94,7 +95,15 @@ describe('the status form', () => {
     expect(second['Avhengigheter']).toBe('');
     // Two reports for the same case answer two due dates: 1 Nov 2025, then 1 May 2026.
     send(sb, form, report());
-    expect(rows(sb)[2]!['Frist']).toEqual(new Date(Date.UTC(2026, 4, 1)));
+    expect(rows(sb)[2]!['Frist']).toEqual(new Date(Date.UTC(2026, 3, 30, 22)));
+  });
+
+  it('west of UTC, writes the due date as the day it is, not the evening before', () => {
+    const { sb, form } = desk('America/New_York');
+    send(sb, form, report());
+    const sheet = sb.fakes.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(STATUS_REPORTS.name)!;
+    const [header, first] = sheet.getRange(1, 1, 2, sheet.getLastColumn()).getDisplayValues();
+    expect(first![header!.indexOf('Frist')]).toMatch(/^2025-11-01\b/); // not 2025-10-31 20:00
   });
 
   it('keeps 200 interleaved reports, 50 while the lock is held, with replays and blank firings: one sweep registers the rest, each once', () => {

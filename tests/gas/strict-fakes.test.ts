@@ -84,12 +84,19 @@ describe('typed strings are converted as Sheets converts them', () => {
     expect(sheet.getRange('A2').getValue()).toEqual(stored);
   });
 
-  test("nb_NO: '1.5' is the first of May of this year", () => {
+  test("nb_NO: '1.5' is the first of May of the current year in the spreadsheet's zone (the fake clock's)", () => {
     const { sheet } = sheetAs({ current: 'x@example.no' }, { locale: 'nb_NO' });
     sheet.getRange('A2').setValue('1.5');
     const value = sheet.getRange('A2').getValue() as Date;
     expect(Object.prototype.toString.call(value)).toBe('[object Date]');
-    expect(sheet.getRange('A2').getDisplayValue()).toBe(`${new Date().getUTCFullYear()}-05-01`);
+    expect(sheet.getRange('A2').getDisplayValue()).toBe('2025-05-01'); // FIXED_NOW is in 2025
+    // New Year's Eve 23:30 UTC is already the next year in Oslo.
+    const late = sheetAs(
+      { current: 'x@example.no' },
+      { locale: 'nb_NO', now: () => Date.UTC(2026, 11, 31, 23, 30) },
+    );
+    late.sheet.getRange('A2').setValue('1.5');
+    expect(late.sheet.getRange('A2').getDisplayValue()).toBe('2027-05-01');
   });
 
   test('a plain-text cell keeps every typed string as it is, from a script or a person', () => {

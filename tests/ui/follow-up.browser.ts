@@ -20,7 +20,7 @@ afterAll(async () => {
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** The bundle's clock on 1 December 2026 (09:00 UTC), the day the lights and due dates are judged by. */
-const JUDGED = { now: Date.UTC(2026, 11, 1, 9), followClock: true };
+const JUDGED = { now: Date.UTC(2026, 11, 1, 9) };
 
 function followUpWorkbook(title?: string) {
   const values = demoWorkbook(title === undefined ? {} : { title });

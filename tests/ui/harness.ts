@@ -42,7 +42,13 @@ export async function open(
   size = SIDEBAR,
   deviceScaleFactor = 1,
 ): Promise<Opened> {
-  const page = await browser.newPage({ viewport: size, deviceScaleFactor });
+  // The page lives in the sandbox's time and zone, not the machine's: no result depends on the day it runs.
+  const page = await browser.newPage({
+    viewport: size,
+    deviceScaleFactor,
+    timezoneId: sb.spreadsheet.timeZone,
+  });
+  await page.clock.setFixedTime(sb.clock.now());
   const opened: Opened = { page, dialogs: [], external: [], errors: [] };
   page.on('dialog', (d) => {
     opened.dialogs.push(d.message());

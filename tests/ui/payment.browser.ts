@@ -14,6 +14,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Judged on 1 December 2026, after the example's deadlines, so unused money is due for withdrawal. */
+const AFTER_DEADLINES = { now: Date.UTC(2026, 11, 1, 9) };
+
 /** The demo workbook with Agdermodellen's written agreement signed 1 August 2025 (illustrative). */
 function signed(title?: string): Record<string, unknown[][]> {
   const values = demoWorkbook(title === undefined ? {} : { title });
@@ -24,7 +27,7 @@ function signed(title?: string): Record<string, unknown[][]> {
 
 describe('Registrer utbetaling dialog', () => {
   it('shows allocated, paid and left, says what cannot be, registers a payment and withdraws unused money', async () => {
-    const sb = deskWith(signed());
+    const sb = deskWith(signed(), AFTER_DEADLINES);
     const { page, errors, external } = await open(browser, sb, 'Payment', DIALOG);
     await page.getByLabel('Prosjekt').waitFor();
     expect(await page.locator('#left').textContent()).toBe('560\u00a0000\u00a0kr');
@@ -78,7 +81,7 @@ describe('Registrer utbetaling dialog', () => {
   });
 
   it('shows a case title with HTML as text in the project list and the withdrawals, never run', async () => {
-    const sb = deskWith(signed(XSS));
+    const sb = deskWith(signed(XSS), AFTER_DEADLINES);
     const { page, dialogs, external } = await open(browser, sb, 'Payment', DIALOG);
     await page.getByLabel('Prosjekt').waitFor();
     expect(await page.locator('img').count()).toBe(0);
@@ -91,7 +94,7 @@ describe('Registrer utbetaling dialog', () => {
 
 describe('Fordeling: the economy', () => {
   it('shows allocated against paid for the year and per project the light, sortable and filterable by region', async () => {
-    const sb = deskWith(signed());
+    const sb = deskWith(signed(), AFTER_DEADLINES);
     const { page, errors } = await open(browser, sb, 'Dashboard');
     await page.locator('#economy').waitFor();
     await page.getByLabel('Budsjettår', { exact: true }).selectOption('2025');

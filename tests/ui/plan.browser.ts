@@ -19,7 +19,7 @@ const col = (key: string) => ACTION_PLAN.fields.findIndex((f) => f.key === key);
 describe('Handlingsplan sidebar', () => {
   it('shows the plan as a tree with lights and counts, filters, selects the row and shows linked projects', async () => {
     // Judged on the annual review's day (20 November 2025): the economy light is the one of that day.
-    const sb = deskWith(demoWorkbook(), { now: Date.UTC(2025, 10, 20, 9), followClock: true });
+    const sb = deskWith(demoWorkbook(), { now: Date.UTC(2025, 10, 20, 9) });
     const { page, external, errors } = await open(browser, sb, 'Plan');
     await page.getByRole('heading', { name: /^1 Tjenesteinnovasjon/ }).waitFor();
     await shot(page, 'plan');

@@ -60,9 +60,15 @@ export interface Execution {
   mode: Mode;
 }
 
+/**
+ * The fixed instant every fake and sandbox starts at, so no test depends on the day it runs: Wednesday
+ * 19 November 2025, 10:00 in Oslo (a working day in the example's budget year).
+ */
+export const FIXED_NOW = Date.UTC(2025, 10, 19, 9);
+
 /** Injectable clock for cache expiry, lock waits and `Utilities.sleep` (nothing really waits). */
 export class FakeClock {
-  constructor(private ms = Date.UTC(2025, 0, 15, 9)) {}
+  constructor(private ms = FIXED_NOW) {}
 
   now(): number {
     return this.ms;

@@ -1,5 +1,6 @@
 import { asGas, gasEnum, isDate, type Tracker } from './spreadsheet-base';
 import { zonedFields } from './zone';
+import { FIXED_NOW } from './services';
 
 type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 
@@ -244,7 +245,7 @@ export function parseA1(a1: string, maxRows: number, maxColumns: number): Box | 
  * - otherwise a leading '=' makes a formula, and strings that look like numbers ('123', '1e3', '0150' →
  *   150; the decimal separator is the locale's: '1,5' in nb_NO, '1.5' in en_US), percentages ('12%' →
  *   0.12), booleans ('TRUE', 'false') or dates are converted: ISO '2025-01-31' everywhere; in nb_NO also
- *   '09.05.2025' and '1.5' (1 May of this year), which is why '1.5' is a date in a Norwegian sheet. Every
+ *   '09.05.2025' and '1.5' (1 May of the current year in the spreadsheet's zone), which is why '1.5' is a date in a Norwegian sheet. Every
  *   date is midnight in the spreadsheet's time zone. Sheets parses more (grouping, currencies, other date
  *   forms); the fake leaves those as strings.
  */
@@ -254,6 +255,7 @@ export function coerce(
   timeZone: string,
   formula = false,
   locale = 'en_US',
+  now = FIXED_NOW,
 ): { value: Value; formula: string } {
   const v = (value: Value): { value: Value; formula: string } => ({ value, formula: '' });
   if (input === null || input === undefined) return v('');
@@ -275,7 +277,7 @@ export function coerce(
   const ymd: number[] | null = iso
     ? iso.slice(1).map(Number)
     : dotted
-      ? [dotted[3] ? Number(dotted[3]) : new Date().getUTCFullYear(), Number(dotted[2]), Number(dotted[1])]
+      ? [dotted[3] ? Number(dotted[3]) : zonedFields(now, timeZone)[0]!, Number(dotted[2]), Number(dotted[1])]
       : null;
   if (ymd) {
     const [y, m, d] = ymd as [number, number, number];

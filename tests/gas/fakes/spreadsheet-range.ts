@@ -112,7 +112,7 @@ export function writeValues(range: FakeRange, data: unknown[][], formula = false
         );
       const cell = grid.peek(range.row + i, range.column + j);
       const format = cell?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
-      const next = coerce(input, format, ss.timeZone, formula, ss.locale);
+      const next = coerce(input, format, ss.timeZone, formula, ss.locale, ss.now());
       const rule = cell?.validation;
       if (rule && !rule.allowInvalid && !next.formula && !rule.accepts(next.value)) {
         const a1 = `${columnLetters(range.column + j)}${range.row + i}`;

@@ -1,6 +1,7 @@
 import type { CallLog } from './calls';
 import { FakeHtmlService } from './html';
 import { asGas, isDate, type Mode, Tracker } from './spreadsheet-base';
+import { FIXED_NOW } from './services';
 import {
   clearer,
   coerce,
@@ -51,6 +52,8 @@ export interface SpreadsheetFakeOptions {
   Error?: ErrorConstructor;
   /** The sandbox's Date constructor, so Dates read from cells are `instanceof Date` inside the vm. */
   Date?: DateConstructor;
+  /** The current time (ms), for the year of a typed '1.5'; default the fixed FIXED_NOW, never the real time. */
+  now?: () => number;
   id?: string;
   name?: string;
   /** The account the script runs as (read on every write, for protections); default ''. */
@@ -449,6 +452,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   readonly sheets: FakeSheet[] = [];
   locale: string;
   readonly timeZone: string;
+  readonly now: () => number;
   private readonly id: string;
   private readonly name: string;
   private formUrl: string | null = null;
@@ -476,6 +480,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   ) {
     this.locale = options.locale ?? 'en_US';
     this.timeZone = options.timeZone ?? 'Europe/Oslo';
+    this.now = options.now ?? (() => FIXED_NOW);
     this.id = options.id ?? 'fake-spreadsheet-id';
     this.name = options.name ?? 'Untitled spreadsheet';
     this.owner = options.owner ?? 'eier@example.no';
@@ -548,7 +553,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     sheet.guard(range.row, range.column, range.row, range.column, user);
     sheet.grid.grow(range.row, range.column);
     const cell = sheet.grid.cell(range.row, range.column);
-    Object.assign(cell, coerce(text, cell.numberFormat, this.timeZone, false, this.locale));
+    Object.assign(cell, coerce(text, cell.numberFormat, this.timeZone, false, this.locale, this.now()));
   }
 
   // ---- executions and deferred writes (the sandbox calls these; no calls counted) ----
