@@ -132,3 +132,6 @@ export function xmlSafe(text: string): string {
  * rapport", "2 forfalte rapporter").
  */
 export const countOf = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** A word or phrase as the start of a sentence: «porteføljestyret» → «Porteføljestyret»; «SSU» stays. */
+export const sentenceStart = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

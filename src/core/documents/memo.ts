@@ -9,6 +9,8 @@ import { formatPeriod, proRata, type Period } from '../parse/period';
 import { reported, type Allocation, type Application, type Recommendation } from '../workbook/records';
 import type { Lang } from '../base/result';
 import { isActive, isGrantedStatus } from '../rules/rule';
+import { sentenceStart } from '../base/text';
+import { decidingBody } from '../workbook/bodies';
 import { frameFor, type Settings } from '../workbook/settings';
 import { RECOMMENDATIONS } from '../workbook/vocabulary';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
@@ -246,7 +248,7 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
     h(2, t.background),
     p(
       lang === 'nb'
-        ? `${settings.community} forvalter et varig rekrutterings- og samhandlingstilskudd på ${kr(frameFor(settings, firstYear))} per år. SSU har vedtatt rammer og retningslinjer for forvaltningen${caseRef('sak', settings.guidelinesCase)} og en veiledende fordelingsnøkkel mellom innovasjon, administrasjon og samdrift${caseRef('sak', settings.keyCase)}. Søknadene er mottatt i søknadsrunden, kontrollert mot premissene og vurdert av porteføljesekretariatet.`
+        ? `${settings.community} forvalter et varig rekrutterings- og samhandlingstilskudd på ${kr(frameFor(settings, firstYear))} per år. ${sentenceStart(decidingBody(settings).inText)} har vedtatt rammer og retningslinjer for forvaltningen${caseRef('sak', settings.guidelinesCase)} og en veiledende fordelingsnøkkel mellom innovasjon, administrasjon og samdrift${caseRef('sak', settings.keyCase)}. Søknadene er mottatt i søknadsrunden, kontrollert mot premissene og vurdert av porteføljesekretariatet.`
         : `${settings.community} manages a permanent recruitment and collaboration grant of ${kr(frameFor(settings, firstYear))} a year. The board has adopted guidelines${caseRef('case', settings.guidelinesCase)} and a guiding split key between innovation, administration and joint operations${caseRef('case', settings.keyCase)}. The applications were received in the round, checked against the premises and assessed by the secretariat.`,
     ),
     h(2, t.facts),

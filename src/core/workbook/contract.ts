@@ -138,6 +138,29 @@ export const ALLOCATIONS = {
   ],
 } as const satisfies SheetSpec;
 
+/**
+ * `Forslag` (written by the product when the memo is made): what the memo proposes to the deciding body,
+ * one row per case, including proposals without an application (the secretariat's cost). The decision step
+ * registers the board's decisions against these rows; the board case and the case id identify a row.
+ */
+export const PROPOSALS = {
+  name: 'Forslag',
+  en: 'Proposals',
+  fields: [
+    f('boardCase', 'Sak', 'Board case', 'id', { aliases: ['Styresak', 'Board case'] }),
+    f('meeting', 'Møtedato', 'Meeting date', 'date', { aliases: ['Møte', 'Meeting'] }),
+    f('caseId', 'Saksnr', 'Case ID', 'id', { aliases: ['Saksnummer', 'Case'] }),
+    f('title', 'Tittel', 'Title', 'text'),
+    f('category', 'Kategori', 'Category', 'category'),
+    f('recommendation', 'Innstilling', 'Recommendation', 'recommendation'),
+    f('amount', 'Beløp', 'Amount', 'money'),
+    f('from', 'Fra', 'From', 'month', { aliases: ['Start'] }),
+    f('to', 'Til', 'To', 'month', { aliases: ['Slutt', 'End'] }),
+    f('reason', 'Begrunnelse', 'Reason', 'longtext', { optional: true }),
+    f('made', 'Laget', 'Made', 'date', { aliases: ['Tid', 'Time'] }),
+  ],
+} as const satisfies SheetSpec;
+
 /** Money paid to a project, and money paid back (optional sheet; the economy follow-up). */
 export const PAYMENTS = {
   name: 'Utbetalinger',

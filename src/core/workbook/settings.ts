@@ -203,11 +203,54 @@ const SETTINGS = {
     help: 'Navnet som står i dokumentene',
   }),
   board: one({
-    nb: 'Råd/utvalg',
-    en: 'Board',
+    nb: 'Beslutningsorgan',
+    en: 'Deciding body',
+    aliases: ['Råd/utvalg', 'Board'],
     type: text(true),
     default: 'Strategisk samarbeidsutvalg (SSU) - Helsefellesskapet Agder',
-    help: 'Utvalget som vedtar (saksfremstillingens hode)',
+    help: 'Organet som vedtar tildelingene, fullt navn (saksframleggets Råd/utvalg), f.eks. Porteføljestyret',
+  }),
+  boardShort: one({
+    nb: 'Beslutningsorgan kortnavn',
+    en: 'Deciding body short name',
+    type: text(true),
+    default: 'SSU',
+    help: 'Kortnavnet i vedtaksreferanser (f.eks. PS-sak 03-2026) og tabeller, f.eks. PS',
+  }),
+  boardInText: one({
+    nb: 'Beslutningsorgan i tekst',
+    en: 'Deciding body in text',
+    type: text(false),
+    default: '',
+    help: 'Slik organet skrives inne i en setning, f.eks. porteføljestyret (tom: kortnavnet)',
+  }),
+  informedBody: one({
+    nb: 'Orienteringsorgan',
+    en: 'Body kept informed',
+    type: text(true),
+    default: 'Strategisk samarbeidsutvalg (SSU)',
+    help: 'Organet som holdes orientert om framdrift og tilleggsbevilgninger, fullt navn',
+  }),
+  informedBodyShort: one({
+    nb: 'Orienteringsorgan kortnavn',
+    en: 'Body kept informed, short name',
+    type: text(true),
+    default: 'SSU',
+    help: 'Kortnavnet på organet som holdes orientert, f.eks. SSU',
+  }),
+  informedBodyInText: one({
+    nb: 'Orienteringsorgan i tekst',
+    en: 'Body kept informed in text',
+    type: text(false),
+    default: '',
+    help: 'Slik organet som holdes orientert skrives inne i en setning (tom: kortnavnet)',
+  }),
+  regionalHealthAuthority: one({
+    nb: 'Regionalt helseforetak',
+    en: 'Regional health authority',
+    type: text(true),
+    default: 'Helse Sør-Øst RHF',
+    help: 'Det regionale helseforetaket som får årlig melding om tilskuddet',
   }),
   caseOfficer: one({
     nb: 'Saksbehandler',
@@ -215,6 +258,13 @@ const SETTINGS = {
     type: text(true),
     default: 'Sekretariatet',
     help: 'Saksbehandler i saksfremstillingen (rolle, ikke navn)',
+  }),
+  secretariatAddress: one({
+    nb: 'Postadresse',
+    en: 'Postal address',
+    type: text(false),
+    default: '',
+    help: 'Sekretariatets postadresse i brevhodet, f.eks. Postboks 416, 4604 Kristiansand',
   }),
   secretariatEmail: one({
     nb: 'Sekretariatets e-post',
@@ -327,6 +377,31 @@ const SETTINGS = {
     // The economy light is green while the share paid is within 15 percentage points of the time elapsed.
     default: 0.15,
     help: 'Grønt økonomilys så lenge andel utbetalt er innenfor så mange prosentpoeng av andel tid gått',
+  }),
+  acceptanceDays: one({
+    nb: 'Frist for aksept (dager)',
+    en: 'Acceptance deadline (days)',
+    type: count(1),
+    default: 21,
+    help: 'Mottakeren aksepterer tilsagnet innen så mange dager etter brevets dato',
+  }),
+  paymentTerms: one({
+    nb: 'Utbetalingsvilkår',
+    en: 'Payment terms',
+    type: text(true),
+    default:
+      'Tilskuddet utbetales når samarbeidsavtalen er signert av partene og tilsagnet er akseptert. ' +
+      'Siste del utbetales når sluttrapporten er godkjent.',
+    help: 'Teksten om utbetaling i tilsagnsbrev og samarbeidsavtaler',
+  }),
+  appealText: one({
+    nb: 'Klageadgang',
+    en: 'Right of appeal',
+    type: text(false),
+    default: '',
+    help:
+      'Tekst om klage i avslag og reduserte tilsagn, når fellesskapet behandler dem som enkeltvedtak ' +
+      '(forvaltningsloven §§ 24–28); tom: ingen klagetekst',
   }),
   refundDeadlineMonths: one({
     nb: 'Frist tilbakebetaling (måneder)',
