@@ -1,4 +1,5 @@
 import { LOG_SHEET } from '../core/workbook/contract';
+import { clipText } from '../core/workbook/cell-limit';
 import { appendRows, rowFor, type SheetIndex } from './sheets';
 
 export interface LogEntry {
@@ -25,8 +26,9 @@ export function appendLog(sheets: SheetIndex, user: string, entries: LogEntry[])
       user,
       action: e.action,
       caseId: e.caseId ?? '',
-      before: e.before ?? '',
-      after: e.after ?? '',
+      // A line may quote a person's text: it is cut to what a cell holds rather than refuse the write.
+      before: clipText(e.before ?? ''),
+      after: clipText(e.after ?? ''),
     }),
   );
   appendRows(sheet, lastRow, rows);
