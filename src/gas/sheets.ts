@@ -106,6 +106,21 @@ export function wallClock(date: Date, timeZone: string): Date {
 }
 
 /**
+ * A calendar day of the core (a Date at UTC midnight) as the cell value Sheets gives that day: midnight in
+ * the spreadsheet's zone. Written as UTC midnight it would show, and read back as, the day before west of UTC.
+ */
+export function dayCell(day: Date, timeZone: string): Date {
+  const target = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+  let t = target;
+  // Twice, as the offset at the first guess may differ from the one at midnight (a change of summer time).
+  for (let i = 0; i < 2; i++) {
+    const [year, month, d, hour, minute, second] = fieldsIn(new Date(t), timeZone);
+    t += target - Date.UTC(year!, month! - 1, d!, hour!, minute!, second!);
+  }
+  return new Date(t);
+}
+
+/**
  * Year, month, day, hour, minute and second of an instant in a time zone. Intl (in V8, no service call)
  * when the runtime has its time-zone data; otherwise Utilities.formatDate, one call per date.
  */
