@@ -10,6 +10,7 @@ await build({
     'scripts/bench-gas.ts',
     'scripts/bench-economy.ts',
     'scripts/bench-intake.ts',
+    'scripts/bench-docs.ts',
   ],
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -35,6 +36,7 @@ const { benchGas, benchActions } = await import(pathToFileURL('dist/bench-gas.cj
 const { benchEconomy } = await import(pathToFileURL('dist/bench-economy.cjs').href);
 const { benchCli } = await import(pathToFileURL('dist/bench-cli.cjs').href);
 const { benchIntake } = await import(pathToFileURL('dist/bench-intake.cjs').href);
+const { benchDocs } = await import(pathToFileURL('dist/bench-docs.cjs').href);
 
 const rows = benchCore();
 console.log('Core check (read + ledger + rules) from raw sheet values, 15 runs after a warm-up:\n');
@@ -139,7 +141,24 @@ console.log(
   `\nSweep calls independent of responses: ${sweepFlat ? 'yes' : 'NO'}; all registered: ${sweepAll ? 'yes' : 'NO'}.`,
 );
 
+const docs = benchDocs();
+console.log('\nGoogle Docs requests (batchUpdate bodies as the bundle sends them, in chunks):\n');
+console.log('| document | applications | characters | one body, MB | chunks | largest request, MB |');
+console.log('|---|---:|---:|---:|---:|---:|');
+const mb = (bytes) => (bytes / 1_000_000).toFixed(2);
+for (const r of docs.rows) {
+  const chunks = r.refused ? 'refused: .docx' : String(r.chunks);
+  console.log(
+    `| ${r.document} | ${r.applications} | ${r.characters.toLocaleString('en-US')} | ${mb(r.wholeBytes)} | ${chunks} | ${r.refused ? '—' : mb(r.largestBytes)} |`,
+  );
+}
+const largest = Math.max(...docs.rows.filter((r) => !r.refused).map((r) => r.largestBytes));
+console.log(
+  `\nLargest Docs request: ${mb(largest)} MB (target ≤ ${mb(docs.limit)} MB; Google refuses over ~10 MB).`,
+);
+
 const ok =
+  largest <= docs.limit &&
   eco.withMs < 500 &&
   eco.dialogCalls[0] === eco.dialogCalls[1] &&
   memoMs < 1000 &&

@@ -6,6 +6,7 @@ import type { Lang } from '../core/base/result';
 import { NOTE_PREFIX, rememberedFill, withOwnNote, withoutOwnNote } from '../core/workbook/notes';
 import { cellText, neutralizeFormula } from '../core/base/text';
 import { SEVERITY_FILL, sheetColor } from '../core/workbook/presentation';
+import { clipText } from '../core/workbook/cell-limit';
 import { todayIn } from './desk';
 import { readWorkbook } from './portfolio';
 import { rowFor, wrote, type Sheet, type SheetIndex } from './sheets';
@@ -97,7 +98,8 @@ function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): voi
       rule: f.rule,
       severity: SEVERITY_LABEL[f.severity][lang],
       ref: f.ref,
-      message: f.message[lang],
+      // The rules quote little of a cell; the limit still holds for a message that lists many things.
+      message: clipText(f.message[lang]),
       cell: where,
     });
     rows.push(withExtra(row, keyOf(f.rule, f.ref, where)));
@@ -166,7 +168,7 @@ function highlight(
       // (a person may have re-coloured a highlighted cell: their colour is the one to give back).
       const before = ours.has(fill) ? (person !== null ? rememberedFill(note) : null) : fill;
       if (own) {
-        notes[r]![c] = withOwnNote(person ?? note, own, before === DEFAULT_FILL ? null : before);
+        notes[r]![c] = clipText(withOwnNote(person ?? note, own, before === DEFAULT_FILL ? null : before));
       } else if (person !== null) {
         notes[r]![c] = person;
         if (ours.has(fill)) {

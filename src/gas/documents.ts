@@ -1,5 +1,14 @@
 import { DOCUMENTS_SHEET, readTable, type FieldKey } from '../core/workbook/contract';
-import { clearBody, docsRequests, footerRequests, type DocsRequest } from '../core/documents/docs-requests';
+import {
+  clearBody,
+  docCharacters,
+  docsRequests,
+  DOC_CHARACTERS,
+  footerRequests,
+  requestChunks,
+  type DocsRequest,
+} from '../core/documents/docs-requests';
+import { formatMoney } from '../core/parse/money';
 import type { DocModel } from '../core/documents/model';
 import { tilskuddError } from '../core/base/errors';
 import { hash53 } from '../core/base/hash';
@@ -11,8 +20,8 @@ import { appendLog } from './log';
 import { writeFields, type Sheet } from './sheets';
 
 /**
- * Writes document models to Google Docs through the Docs advanced service: one `batchUpdate` per
- * document, whatever its length. Each document is remembered in `Dokumenter` under a key with a hash of
+ * Writes document models to Google Docs through the Docs advanced service: `batchUpdate`s of at most
+ * 2 MB each (Google refuses larger bodies), and no document beyond DOC_CHARACTERS. Each document is remembered in `Dokumenter` under a key with a hash of
  * its content, so running again updates the same document, or does nothing when nothing changed.
  * New documents are counted per day against Google's quota, with a clear message before the limit; the
  * quota is per account, so the count is kept in the user's properties.
@@ -97,6 +106,9 @@ export function publishDocuments(
       `Google allows ${settings.docsPerDay} new documents a day for this account. ${createdToday} were created in the last 24 hours and this would create ${toCreate} more. Try again later (existing documents can be updated), or set "Documents per day" to 1500 for a Google Workspace account.`,
     );
   }
+
+  const tooLong = items.find((i) => docCharacters(i.model) > DOC_CHARACTERS);
+  if (tooLong) throw tooLongError(tooLong.key, tooLong.model);
 
   const api = documents();
   const pace = pacer(desk.started);
@@ -269,12 +281,40 @@ function notAllowed(id: string, e: unknown) {
 
 const isPermission = (e: unknown) => /permission|403|forbidden/i.test(messageOf(e));
 
+/** The command that makes the same document as a .docx, by the key's kind (`overview:2025` …). */
+const CLI: Record<string, (arg: string) => string> = {
+  memo: () => 'npx tilskudd memo FIL.xlsx --out saksfremstilling.docx',
+  letter: () => 'npx tilskudd letters FIL.xlsx --out brev',
+  overview: (year) =>
+    `npx tilskudd publish FIL.xlsx --format overview --year ${year} --out oversikt-${year}.docx`,
+  'plan-review': () => 'npx tilskudd report FIL.xlsx --kind plan --out tiltaksplan.docx',
+  status: () => 'npx tilskudd report FIL.xlsx --kind status --out statusrapport.docx',
+  annual: (year) =>
+    `npx tilskudd report FIL.xlsx --kind annual --year ${year} --out arlig-melding-${year}.docx`,
+};
+
+function tooLongError(key: string, model: DocModel) {
+  const [kind = '', arg = ''] = key.split(':');
+  const cli = (CLI[kind] ?? CLI.memo!)(arg);
+  const n = formatMoney(docCharacters(model), false);
+  const limit = formatMoney(DOC_CHARACTERS, false);
+  return tilskuddError(
+    `«${model.title}» blir ${n} tegn, for langt for Google Docs (Tilskudd skriver høyst ${limit} tegn i et Google-dokument; Google tar rundt 1 million). Ingenting er laget. Lag dokumentet som Word-fil (.docx) i stedet: last ned regnearket (Fil › Last ned › Microsoft Excel) og kjør ${cli}`,
+    `"${model.title}" would be ${n} characters, too long for Google Docs (Tilskudd writes at most ${limit} characters to a Google Doc; Google holds about 1 million). Nothing was made. Make the document as a Word file (.docx) instead: download the spreadsheet (File › Download › Microsoft Excel) and run ${cli}`,
+  );
+}
+
 type Api = GoogleAppsScript.Docs.Collection.DocumentsCollection;
 
-const batch = (api: Api, pace: Pacer, id: string, requests: DocsRequest[]) =>
-  pace.write(() =>
-    api.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id),
-  );
+/** Sends `requests` in chunks within Google's request size, in order; the last chunk's replies. */
+function batch(api: Api, pace: Pacer, id: string, requests: DocsRequest[]): object[] {
+  let replies: object[] = [];
+  for (const chunk of requestChunks(requests)) {
+    const request = { requests: chunk } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest;
+    replies = (pace.write(() => api.batchUpdate(request, id)).replies ?? []) as object[];
+  }
+  return replies;
+}
 
 /**
  * Sends `requests` and writes the model's footer. With a footer already in the document that is one
@@ -296,7 +336,7 @@ function writeWithFooter(
     batch(api, pace, id, requests);
     return;
   }
-  const replies = batch(api, pace, id, [...requests, { createFooter: { type: 'DEFAULT' } }]).replies ?? [];
+  const replies = batch(api, pace, id, [...requests, { createFooter: { type: 'DEFAULT' } }]);
   const footerId = (replies[replies.length - 1] as { createFooter?: { footerId?: string } } | undefined)
     ?.createFooter?.footerId;
   if (footerId) batch(api, pace, id, footerRequests(model.footer, footerId, 1));
@@ -315,7 +355,7 @@ function create(api: Api, pace: Pacer, model: DocModel, made: { id: string }): s
 }
 
 /**
- * Rewrites an existing document in one batchUpdate; `null` when it no longer exists, and a new one is made
+ * Rewrites an existing document (cleared, then written again); `null` when it no longer exists, and a new one is made
  * instead. A document this user may not open or change stops with the reason, on `get` and on `batchUpdate`.
  */
 function rewrite(api: Api, pace: Pacer, id: string, model: DocModel): string | null {

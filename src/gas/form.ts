@@ -61,16 +61,22 @@ export function createApplicationForm(ss: Spreadsheet, settings: Settings, lang:
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
   // Applications are final: corrections go through the secretariat, so a response never changes after
   // it is registered. Forms made by scripts start unpublished and take no responses until published.
-  form.setAllowResponseEdits(false);
-  form.setPublished(true);
+  openForm(form);
   return form;
 }
+
+/**
+ * Whether the form has publish settings. A legacy form (made before publishing came) has none: there
+ * `isPublished`/`setPublished` throw, and `setAcceptingResponses` alone opens and closes it.
+ */
+const publishable = (form: Form): boolean => form.supportsAdvancedResponderPermissions();
 
 /** What stands between a form and its applicants, in the words of the dialog; empty when it is open. */
 export function formProblems(form: Form, lang: Lang): string[] {
   const nb = lang === 'nb';
   const problems: string[] = [];
-  if (!form.isPublished()) problems.push(nb ? 'Skjemaet er ikke publisert.' : 'The form is not published.');
+  if (publishable(form) && !form.isPublished())
+    problems.push(nb ? 'Skjemaet er ikke publisert.' : 'The form is not published.');
   else if (!form.isAcceptingResponses())
     problems.push(nb ? 'Skjemaet tar ikke imot svar.' : 'The form does not accept responses.');
   if (form.canEditResponse())
@@ -85,7 +91,7 @@ export function formProblems(form: Form, lang: Lang): string[] {
 /** Opens the form to applicants: published, accepting responses, submitted responses final. */
 export function openForm(form: Form): void {
   form.setAllowResponseEdits(false);
-  if (!form.isPublished()) form.setPublished(true);
+  if (publishable(form) && !form.isPublished()) form.setPublished(true);
   else if (!form.isAcceptingResponses()) form.setAcceptingResponses(true);
 }
 

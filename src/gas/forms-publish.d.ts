@@ -7,5 +7,7 @@ declare namespace GoogleAppsScript.Forms {
     /** Publishes (true) or unpublishes the form; publishing also makes it accept responses. */
     setPublished(enabled: boolean): Form;
     isPublished(): boolean;
+    /** False for a legacy form (no publish settings): there isPublished/setPublished throw. */
+    supportsAdvancedResponderPermissions(): boolean;
   }
 }

@@ -1,4 +1,5 @@
 import { LOG_SHEET } from '../core/workbook/contract';
+import { clipText } from '../core/workbook/cell-limit';
 import { appendAtEnd, appendRows, rowFor, type SheetIndex } from './sheets';
 
 export interface LogEntry {
@@ -27,8 +28,9 @@ export function appendLog(sheets: SheetIndex, user: string, entries: LogEntry[])
       user,
       action: e.action,
       caseId: e.caseId ?? '',
-      before: e.before ?? '',
-      after: e.after ?? '',
+      // A line may quote a person's text: it is cut to what a cell holds rather than refuse the write.
+      before: clipText(e.before ?? ''),
+      after: clipText(e.after ?? ''),
     }),
   );
   if (found) appendAtEnd(sheet, rows);

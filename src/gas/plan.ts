@@ -11,6 +11,7 @@ import { readWorkbook } from './portfolio';
 import {
   appendRows,
   wrote,
+  dayCell,
   rowFor,
   sheetWithHeader,
   type Sheet,
@@ -130,12 +131,14 @@ export function saveReview(desk: Desk): number {
   const read = planSheet(desk.ss, desk.sheets);
   writeNumbers(read);
   const today = todayIn(desk.ss, desk.sheets);
+  // The spreadsheet's own day, so that it shows and reads back as today west of UTC too.
+  const date = dayCell(today, desk.sheets.timeZone());
   const target = sheetWithHeader(desk.sheets, PLAN_HISTORY);
   const rows = read.plan.items
     .filter((i) => i.level === 3 && i.number !== '')
     .map((i) =>
       rowFor(PLAN_HISTORY, target.header, {
-        date: today,
+        date,
         nr: i.number,
         status: i.statusText,
         comment: i.comment,

@@ -1,7 +1,7 @@
 import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
 import { RULES, memoOf, ruleIds } from '../../src/core/rules';
 import { RULE_FAMILIES, says } from '../../src/core/rules/rule';
-import { CELL_LIMIT, fitCell, isCut } from '../../src/core/workbook/cell-limit';
+import { CELL_LIMIT, clipQuotes, fitCell, isCut, QUOTE_LIMIT } from '../../src/core/workbook/cell-limit';
 import {
   CASE_ID,
   allocation,
@@ -1033,6 +1033,22 @@ describe('findings across rules', () => {
       ['error', 'benefit-plan-missing', CASE_ID],
       ['warning', 'permanent-operating-cost', CASE_ID],
     ]);
+  });
+});
+
+describe('messages that quote a cell', () => {
+  it('quote at most QUOTE_LIMIT characters of it, in either language, and leave short quotes and the rest whole', () => {
+    const long = 'x'.repeat(49_990);
+    const nb = clipQuotes(
+      `Søknader rad 2, «Søkt beløp»: «${long}» er ikke et beløp i kroner. Skriv beløpet.`,
+    );
+    expect(nb).toBe(
+      `Søknader rad 2, «Søkt beløp»: «${'x'.repeat(QUOTE_LIMIT - 1)}…» er ikke et beløp i kroner. Skriv beløpet.`,
+    );
+    const en = clipQuotes(`"${long}" is not an amount in NOK`);
+    expect(en).toBe(`"${'x'.repeat(QUOTE_LIMIT - 1)}…" is not an amount in NOK`);
+    const short = `«${'y'.repeat(QUOTE_LIMIT)}» er ikke et beløp`;
+    expect(clipQuotes(short)).toBe(short);
   });
 });
 

@@ -1,6 +1,13 @@
 import { TODAY } from '../core/builders';
 import { checkWorkbook } from '../../src/core/rules/check';
-import { clearBody, docsRequests, docsText } from '../../src/core/documents/docs-requests';
+import {
+  clearBody,
+  docCharacters,
+  docsRequests,
+  docsText,
+  requestChunks,
+  utf8Length,
+} from '../../src/core/documents/docs-requests';
 import { buildMemo } from '../../src/core/documents/memo';
 import { b, h, ol, p, table, ul, type DocModel } from '../../src/core/documents/model';
 import { exampleWorkbook } from '../../src/example/agder';
@@ -586,5 +593,66 @@ describe('section breaks (insertSectionBreak, updateSectionStyle)', () => {
     const requests = [...clearBody(endOf(docs, documentId)), ...docsRequests(doc)];
     docs.Documents.batchUpdate({ requests }, documentId);
     expect(docs.Documents.sections(documentId)).toEqual([true]);
+  });
+});
+
+describe('request size', () => {
+  it('refuses a batchUpdate body over 10 MiB, applying nothing, as Google’s front end does', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    const text = 'x'.repeat(1_000_000);
+    const requests = Array.from({ length: 11 }, () => ({ insertText: { text, location: { index: 1 } } }));
+    expect(() => docs.Documents.batchUpdate({ requests }, documentId)).toThrow(
+      /Request payload size exceeds the limit: 10485760 bytes/,
+    );
+    expect(endOf(docs, documentId)).toBe(2);
+    expect(docs.Documents.largestBody).toBeGreaterThan(11_000_000);
+    // The same text in bodies under the limit is taken.
+    docs.Documents.batchUpdate(
+      { requests: [{ insertText: { text: 'x'.repeat(1000), location: { index: 1 } } }] },
+      documentId,
+    );
+    expect(endOf(docs, documentId)).toBe(2 + 1000);
+  });
+});
+
+describe('requestChunks: a long document in requests Google accepts', () => {
+  const model: DocModel = {
+    title: 'Lang oversikt',
+    blocks: [
+      p('Innledning med æøå.'),
+      table(
+        [
+          ['Prosjekt', 'Beløp'],
+          ...Array.from({ length: 400 }, (_, i) => [`Prosjekt ${i} ${'ø'.repeat(50)}`, `${i} kr`]),
+        ],
+        { header: true },
+      ),
+      h(2, 'Slutt'),
+    ],
+  };
+
+  it('keeps every chunk within the limit, and the chunks sent in order write what the one list writes', () => {
+    const requests = docsRequests(model);
+    const chunks = requestChunks(requests, 20_000);
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.flat()).toEqual(requests);
+    for (const chunk of chunks)
+      expect(Buffer.byteLength(JSON.stringify({ requests: chunk }))).toBeLessThanOrEqual(20_000);
+    const { docs } = service();
+    const whole = docs.Documents.create({ title: 'T' }).documentId;
+    docs.Documents.batchUpdate({ requests }, whole);
+    const parts = docs.Documents.create({ title: 'T' }).documentId;
+    for (const chunk of chunks) docs.Documents.batchUpdate({ requests: chunk }, parts);
+    expect(docs.Documents.snapshot(parts)).toEqual(docs.Documents.snapshot(whole));
+  });
+
+  it('counts bytes as UTF-8 (æøå two, an emoji four) and sends a request larger than the limit alone', () => {
+    expect(utf8Length('aæ😀')).toBe(1 + 2 + 4);
+    expect(utf8Length('€')).toBe(3);
+    const big = { insertText: { text: 'x'.repeat(100), location: { index: 1 } } };
+    const small = { insertText: { text: 'y', location: { index: 1 } } };
+    expect(requestChunks([small, big, small], 60).map((c) => c.length)).toEqual([1, 1, 1]);
+    expect(docCharacters(model)).toBeGreaterThan(400 * 50);
   });
 });

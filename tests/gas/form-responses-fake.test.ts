@@ -53,6 +53,25 @@ describe('FormApp publishing (forms made by scripts start unpublished since 30 J
   });
 });
 
+describe('a legacy form (made before publishing came)', () => {
+  it('has no publish settings: isPublished/setPublished throw, responses open and close with setAcceptingResponses', () => {
+    const { form, told } = linked();
+    form.setDestination(DestinationType.SPREADSHEET, 'fake-spreadsheet-id');
+    expect(form.supportsAdvancedResponderPermissions()).toBe(true);
+    form.makeLegacy();
+    expect(form.supportsAdvancedResponderPermissions()).toBe(false);
+    expect(() => form.isPublished()).toThrow(/not supported for this form/);
+    expect(() => form.setPublished(true)).toThrow(/not supported for this form/);
+    expect(form.isAcceptingResponses()).toBe(true);
+    form.submit({ Prosjekttittel: 'A' });
+    form.setAcceptingResponses(false);
+    expect(() => form.submit({ Prosjekttittel: 'B' })).toThrow(/no longer accepting responses/);
+    form.setAcceptingResponses(true);
+    form.submit({ Prosjekttittel: 'C' });
+    expect(told.map((r) => r.row)).toEqual([2, 3]);
+  });
+});
+
 describe('FormApp response sheet', () => {
   it('adds Skjemasvar 1 (timestamp and one column per question) on setDestination, and the next number for a second form', () => {
     const { app, form, sheets } = linked();
@@ -181,6 +200,32 @@ describe('the sandbox delivers form submissions', () => {
       { row: 2, user: 'eier@example.no' },
       { row: 2, user: 'eier@example.no' },
     ]);
+  });
+});
+
+describe('a spreadsheet form-submit trigger', () => {
+  it('fires for every form linked to the spreadsheet, each event naming its own response sheet', () => {
+    const sb = loadBundle();
+    const seen: string[] = [];
+    (sb.context as Record<string, unknown>).onTestSubmit = function (e: {
+      range: { getSheet(): { getName(): string } };
+    }) {
+      seen.push(e.range.getSheet().getName());
+    };
+    sb.runAs({ email: 'eier@example.no' }, () =>
+      sb.fakes.ScriptApp.newTrigger('onTestSubmit')
+        .forSpreadsheet('fake-spreadsheet-id')
+        .onFormSubmit()
+        .create(),
+    );
+    const forms = ['Søknad', 'Statusrapport'].map((title) => {
+      const form = sb.fakes.FormApp.create(title);
+      form.addTextItem().setTitle('Navn');
+      return form.setDestination(DestinationType.SPREADSHEET, 'fake-spreadsheet-id').setPublished(true);
+    });
+    forms[1]!.submit({ Navn: 'B' });
+    forms[0]!.submit({ Navn: 'A' });
+    expect(seen).toEqual(['Skjemasvar 2', 'Skjemasvar 1']);
   });
 });
 

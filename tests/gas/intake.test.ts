@@ -478,6 +478,25 @@ describe('Opprett søknadsskjema', () => {
     ).toEqual(['onFormSubmit', 'registerMissingResponses']);
   });
 
+  it('a kept form is asked isPublished() without supportsAdvancedResponderPermissions(): a legacy form is checked and opened with setAcceptingResponses', () => {
+    const sb = deskWith();
+    sb.ui.answerAlert();
+    sb.call('createForm');
+    const form = [...sb.fakes.FormApp.forms.values()][0]!.makeLegacy();
+    form.setAcceptingResponses(false);
+    sb.ui.answerAlert('NO').answerAlert('YES').answerAlert();
+    sb.call('createForm');
+    expect(sb.ui.alerts.map((a) => a.prompt).join('\n')).not.toMatch(/not supported|Exception/);
+    expect(sb.ui.alerts.at(-2)!.prompt).toMatch(/^Skjemaet tar ikke imot svar\./);
+    expect(form.isAcceptingResponses()).toBe(true);
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/Skjemaet er publisert og tar imot svar/);
+    // Kept and open: asked again, nothing to say about it.
+    sb.ui.answerAlert('NO').answerAlert();
+    sb.call('createForm');
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/Skjemaet er publisert og tar imot svar/);
+    expect(sb.fakes.FormApp.forms.size).toBe(1);
+  });
+
   it('keeps the existing form unless asked for a new one, and keeps one trigger', () => {
     const sb = deskWith();
     sb.ui.answerAlert();

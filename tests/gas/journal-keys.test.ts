@@ -93,6 +93,29 @@ describe('the sweep after the response sheet changed', () => {
     expect(count(sb)).toBe(before);
   });
 
+  it('registers nothing again after the spreadsheet locale changed from nb_NO to en_US (numbers and dates show otherwise)', () => {
+    const sb = desk();
+    formOf(sb);
+    for (let i = 0; i < 3; i++) submit(sb, answers({ title: `Prosjekt ${i}` }));
+    const before = count(sb);
+    const ss = sb.fakes.SpreadsheetApp.getActiveSpreadsheet();
+    const journal = ss.getSheetByName('Skjemasvar 1')!;
+    // The amounts as Sheets holds typed numbers, shown with grouping: '400 000,00' in nb_NO.
+    const header = journal.getRange(1, 1, 1, journal.getLastColumn()).getValues()[0]!;
+    const amount = journal.getRange(2, header.findIndex((h) => /beløp/i.test(String(h))) + 1, 3, 1);
+    amount.setValues([[400000], [400000], [400000]]).setNumberFormat('#,##0.00');
+    const shown = journal.getDataRange().getDisplayValues();
+    // File › Settings › Locale.
+    ss.setSpreadsheetLocale('en_US');
+    expect(journal.getDataRange().getDisplayValues()).not.toEqual(shown);
+    expect(sweep(sb)).toMatch(/Every form response is already registered/); // the desk now speaks English
+    expect(count(sb)).toBe(before);
+    // A new response after the change is registered once.
+    submit(sb, answers({ title: 'Prosjekt 3' }));
+    expect(count(sb)).toBe(before + 1);
+    expect(sweep(sb)).toMatch(/Every form response is already registered/); // the desk now speaks English
+  });
+
   it.each([0, 1, 2, 3])(
     'does not register again a response an earlier version registered under its former key %i',
     (which) => {

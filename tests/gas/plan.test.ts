@@ -92,6 +92,20 @@ describe('Lagre vurdering', () => {
     expect(sb.ui.toasts.at(-1)!.message).toMatch(/Vurderingen av 15 tiltak er lagret/);
   });
 
+  it('dates written as UTC midnight show the day before west of UTC: the review is dated the day it is in New York', () => {
+    // 19 November 2025, 10:00 in New York (15:00 UTC).
+    const sb = deskWith(exampleWorkbook(), {
+      now: Date.UTC(2025, 10, 19, 15),
+      timeZone: 'America/New_York',
+    });
+    sb.call('savePlanReview');
+    const sheet = sb.fakes.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Handlingsplan-historikk')!;
+    const last = sheet.getRange(sheet.getLastRow(), 1).getDisplayValue();
+    expect(last).toMatch(/^(2025-11-19|19\.11\.2025)\b/); // not 18 November 19:00
+    // Read back in the spreadsheet's zone, the day the annual review compares against.
+    expect(sheet.getRange(sheet.getLastRow(), 1).getValue()).toEqual(new Date(Date.UTC(2025, 10, 19, 5)));
+  });
+
   it('makes the same Spreadsheet calls for 30 and 300 rows', () => {
     const counts = [1, 10].map((times) => {
       const sb = deskWith(planOf(times));

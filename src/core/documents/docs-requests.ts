@@ -1,9 +1,10 @@
 import { layoutDocument, TEXT_WIDTH, type TableLayout } from './layout';
-import { spanOf, type Block, type DocModel, type Footer, type Inline } from './model';
+import { plain, spanOf, type Block, type DocModel, type Footer, type Inline } from './model';
 
 /**
  * The Google Docs renderer's arithmetic, pure: the document model as one list of Docs API
- * `batchUpdate` requests, so a whole document is written in one atomic call however many cases it has.
+ * `batchUpdate` requests, written forward, so they may be sent in consecutive chunks (`requestChunks`)
+ * within Google's limit on one request's size.
  *
  * Index model (Docs API "structure" guide): indexes count UTF-16 code units (an emoji outside the BMP
  * is two) of the text as Google keeps it (see `docsText`). An empty body is one paragraph, its newline
@@ -255,4 +256,67 @@ export function footerRequests(
 /** Empties a body whose last index is `endIndex` (from `documents.get`), leaving its final newline. */
 export function clearBody(endIndex: number): DocsRequest[] {
   return endIndex > 2 ? [{ deleteContentRange: { range: range(1, endIndex - 1) } }] : [];
+}
+
+/**
+ * Google's API front ends refuse a request body over about 10 MB (not documented as a number): a
+ * `batchUpdate` is sent in chunks of at most 2 MB of JSON, each taking up where the previous one ended.
+ */
+export const REQUEST_BYTES = 2_000_000;
+
+/** UTF-8 bytes of a string, as it travels in a request body. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      n += 4; // a surrogate pair: one character of four bytes
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Consecutive chunks of `requests`, each a `{"requests":[…]}` body of at most `maxBytes`; sent in order
+ * they do what the one list would. A single request over `maxBytes` goes alone.
+ */
+export function requestChunks(requests: readonly DocsRequest[], maxBytes = REQUEST_BYTES): DocsRequest[][] {
+  const envelope = utf8Length('{"requests":[]}');
+  const chunks: DocsRequest[][] = [];
+  let chunk: DocsRequest[] = [];
+  let bytes = envelope;
+  for (const request of requests) {
+    const size = utf8Length(JSON.stringify(request)) + 1; // and its comma
+    if (chunk.length > 0 && bytes + size > maxBytes) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = envelope;
+    }
+    chunk.push(request);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * A Google Doc holds about 1 million characters and slows down well before: a document is written to
+ * Google Docs only up to this many (the .docx from the command line has no such limit).
+ */
+export const DOC_CHARACTERS = 700_000;
+
+/** The characters of a document's text: title, headings, paragraphs, list items and table cells. */
+export function docCharacters(doc: DocModel): number {
+  let n = doc.title.length;
+  for (const block of doc.blocks) {
+    if (block.type === 'heading') n += block.text.length + 1;
+    else if (block.type === 'paragraph') n += plain(block.content).length + 1;
+    else if (block.type === 'list') for (const item of block.items) n += plain(item).length + 1;
+    else if (block.type === 'table')
+      for (const row of block.rows) for (const cell of row) n += cell.length + 1;
+  }
+  return n;
 }

@@ -3,6 +3,7 @@ import type { Economy } from '../money-flow/economy';
 import { buildLedger, type Ledger } from '../money-flow/ledger';
 import { readPortfolio, type Portfolio, type WorkbookValues } from '../workbook/records';
 import { RULES } from './';
+import { clipQuotes } from '../workbook/cell-limit';
 import { buildContext } from './rule';
 
 export interface CheckResult {
@@ -28,8 +29,20 @@ export interface CheckOptions {
 export function checkPortfolio(portfolio: Portfolio, options: CheckOptions): CheckResult {
   const ledger = buildLedger(portfolio, [...(options.years ?? [])]);
   const ctx = buildContext(portfolio, ledger, options.today);
-  const findings = sortFindings(RULES.flatMap((rule) => rule.check(ctx)));
+  const findings = sortFindings(RULES.flatMap((rule) => rule.check(ctx))).map(clipped);
   return { portfolio, ledger, economy: ctx.economy, findings };
+}
+
+/** A finding whose message and fact quote at most a short part of what was found. */
+function clipped(f: Finding): Finding {
+  const message = { nb: clipQuotes(f.message.nb), en: clipQuotes(f.message.en) };
+  const fact = { nb: clipQuotes(f.fact.nb), en: clipQuotes(f.fact.en) };
+  const same =
+    message.nb === f.message.nb &&
+    message.en === f.message.en &&
+    fact.nb === f.fact.nb &&
+    fact.en === f.fact.en;
+  return same ? f : { ...f, message, fact };
 }
 
 /** Reads and checks a workbook's values (sheet name → rows); throws TilskuddError when unusable. */

@@ -30,6 +30,21 @@ export function clipText(text: string, max = CELL_LIMIT): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** At most this many characters of what was found are quoted in a message (a cell may hold 50 000). */
+export const QUOTE_LIMIT = 200;
+const LONG_QUOTE = new RegExp(`«([^«»]{${QUOTE_LIMIT + 1},})»|"([^"]{${QUOTE_LIMIT + 1},})"`, 'g');
+
+/**
+ * A message with every quote of what was found («…» or "…") cut to QUOTE_LIMIT characters, so that a
+ * message quoting a full cell still fits a cell itself and stays readable.
+ */
+export function clipQuotes(text: string): string {
+  if (text.length <= QUOTE_LIMIT) return text;
+  return text.replace(LONG_QUOTE, (_, nb: string | undefined, en: string | undefined) =>
+    nb !== undefined ? `«${clipText(nb, QUOTE_LIMIT)}»` : `"${clipText(en!, QUOTE_LIMIT)}"`,
+  );
+}
+
 /** Whether a cell holds text the product cut to fit (it ends with the marker). */
 export const isCut = (value: unknown): boolean =>
   typeof value === 'string' && value.endsWith(']') && MARKER.test(value);

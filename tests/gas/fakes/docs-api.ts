@@ -21,6 +21,8 @@ import { FakeBase, type FakeEnv } from './services';
  * - write requests (`create`, `batchUpdate`) are limited to 60 per minute per user ("Usage limits" of
  *   the Docs API): the 61st within a minute fails with HTTP 429 until the oldest is a minute old (the
  *   fake clock, which `Utilities.sleep` advances); a refused request does not count;
+ * - a request body over 10 MB (10 485 760 bytes of JSON) is refused by Google's front end before the API
+ *   sees it ("Request payload size exceeds the limit"), so nothing of it is applied and it does not count;
  * - a document belongs to the user who created it: `get` needs reader or writer access, `batchUpdate`
  *   writer access, otherwise HTTP 403 "The caller does not have permission" (`share` grants access).
  */
@@ -522,6 +524,8 @@ class FakeDocuments extends FakeBase {
   private readonly writes = new Map<string, number[]>();
   /** Write requests refused with 429, for assertions. */
   refused = 0;
+  /** The largest `batchUpdate` body sent (bytes of JSON, refused ones too), for assertions and the bench. */
+  largestBody = 0;
   private footerIds = 0;
 
   constructor(env: FakeEnv) {
@@ -617,6 +621,12 @@ class FakeDocuments extends FakeBase {
     documentId: string,
   ): { documentId: string; replies: object[] } {
     this.track('batchUpdate', true);
+    const bytes = Buffer.byteLength(JSON.stringify(resource ?? {}), 'utf8');
+    this.largestBody = Math.max(this.largestBody, bytes);
+    if (bytes > REQUEST_LIMIT_BYTES)
+      throw this.fail(
+        `API call to docs.documents.batchUpdate failed with error: Request payload size exceeds the limit: ${REQUEST_LIMIT_BYTES} bytes.`,
+      );
     const doc = this.find(documentId);
     this.allowed(doc, 'writer', 'batchUpdate');
     this.write('batchUpdate');
@@ -739,6 +749,9 @@ class FakeDocuments extends FakeBase {
     return { ...this.find(id).style };
   }
 }
+
+/** Google's front ends refuse request bodies over 10 MiB. */
+export const REQUEST_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /** The `Docs` global of an Apps Script project with the Docs advanced service enabled. */
 export class FakeDocsService {

@@ -61,6 +61,11 @@ export interface FormSettings {
   /** Forms made by Apps Script start unpublished (since 30 June 2026) and take no responses. */
   published: boolean;
   acceptingResponses: boolean;
+  /**
+   * False for a legacy form (made before publishing came): it has no publish state, so `isPublished` and
+   * `setPublished` throw there and responses are opened and closed with `setAcceptingResponses` alone.
+   */
+  advancedResponderPermissions: boolean;
 }
 
 /**
@@ -220,6 +225,7 @@ type FormMethods =
   | 'setDestination'
   | 'setPublished'
   | 'isPublished'
+  | 'supportsAdvancedResponderPermissions'
   | 'setAcceptingResponses'
   | 'isAcceptingResponses'
   | 'getDestinationId'
@@ -264,7 +270,21 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
       destination: null,
       published: false,
       acceptingResponses: false,
+      advancedResponderPermissions: true,
     };
+  }
+
+  /**
+   * Test helper: the form as a legacy form, made before publishing came (no script makes one now). It
+   * takes responses as such forms do, with no publish state to read or set.
+   */
+  makeLegacy(): this {
+    Object.assign(this.settings, {
+      advancedResponderPermissions: false,
+      published: true,
+      acceptingResponses: true,
+    });
+    return this;
   }
 
   /** Test helper: the whole form as plain data. */
@@ -376,13 +396,30 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
     return new FakeFormResponse(this.env, this, () => this.getPublishedUrl());
   }
 
-  /** Publishing also opens the form to responses; unpublishing closes it. */
+  /** Publishing also opens the form to responses; unpublishing closes it. A legacy form throws. */
   setPublished(enabled: boolean): this {
+    this.legacyThrows('setPublished');
     return this.set('setPublished', { published: Boolean(enabled), acceptingResponses: Boolean(enabled) });
   }
 
   isPublished(): boolean {
+    this.legacyThrows('isPublished');
     return this.get('isPublished', 'published');
+  }
+
+  /** False for a legacy form: Google's reference says to check it before isPublished/setPublished. */
+  supportsAdvancedResponderPermissions(): boolean {
+    return this.get('supportsAdvancedResponderPermissions', 'advancedResponderPermissions');
+  }
+
+  /** Google throws on a form without publish settings (wording approximate). */
+  private legacyThrows(method: string): void {
+    if (!this.settings.advancedResponderPermissions) {
+      this.track(method);
+      throw this.fail(
+        `${method} is not supported for this form: it does not support publishing (a legacy form). Use setAcceptingResponses instead.`,
+      );
+    }
   }
 
   /** Google: an unpublished form cannot accept responses (wording approximate). */
