@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/rules/check';
+import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check/check';
 import { parseDay } from '../core/parse/period';
 import { buildLetter, grants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
@@ -11,7 +11,7 @@ import { publication } from '../core/documents/publication';
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
 import { toDocx } from './docx';
-import type { WorkbookValues } from '../core/workbook/records';
+import type { WorkbookValues } from '../core/portfolio/records';
 import { TilskuddError } from '../core/base/errors';
 import type { Lang, Reason } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';

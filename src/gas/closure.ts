@@ -3,7 +3,7 @@ import { projectEconomy } from '../core/money-flow/economy';
 import { tilskuddError } from '../core/base/errors';
 import { cellText } from '../core/base/text';
 import { APPLICATIONS } from '../core/workbook/contract';
-import { readPortfolio, type Portfolio } from '../core/workbook/records';
+import { readPortfolio, type Portfolio } from '../core/portfolio/records';
 import { inLock, todayIn, withDesk } from './desk';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';

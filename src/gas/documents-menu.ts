@@ -1,4 +1,4 @@
-import { checkWorkbook } from '../core/rules/check';
+import { checkWorkbook } from '../core/check/check';
 import { buildLetter, grants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
 import { buildOverview } from '../core/documents/overview';

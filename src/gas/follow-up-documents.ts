@@ -1,5 +1,5 @@
-import { buildAnnualReport } from '../core/follow-up/documents/annual-report';
-import { buildBoardStatus } from '../core/follow-up/documents/board-status';
+import { buildAnnualReport } from '../core/documents/follow-up/annual-report';
+import { buildBoardStatus } from '../core/documents/follow-up/board-status';
 import { tilskuddError } from '../core/base/errors';
 import { parseDay } from '../core/parse/period';
 import { todayIn, withDesk } from './desk';

@@ -9,7 +9,7 @@ import { deadlinesOf } from '../core/follow-up/deadlines/deadlines';
 import { followedProjects } from '../core/follow-up/deadlines/projects';
 import { isoDay } from '../core/follow-up/reminders';
 import { tilskuddError } from '../core/base/errors';
-import { readPortfolio, type Portfolio } from '../core/workbook/records';
+import { readPortfolio, type Portfolio } from '../core/portfolio/records';
 import type { FollowUpView } from '../ui/api';
 import { todayIn, type Desk } from './desk';
 import { readWorkbook } from './portfolio';

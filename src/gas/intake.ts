@@ -1,4 +1,4 @@
-import { checkWorkbook } from '../core/rules/check';
+import { checkWorkbook } from '../core/check/check';
 import {
   ALLOCATIONS,
   APPLICATIONS,
@@ -7,7 +7,7 @@ import {
   SETTINGS_SHEET,
   mapHeaders,
 } from '../core/workbook/contract';
-import { SEVERITY_LABEL } from '../core/rules/findings';
+import { SEVERITY_LABEL } from '../core/engine/findings';
 import {
   mapSubmission,
   nextCaseId,
@@ -18,7 +18,7 @@ import {
 } from '../core/intake/intake';
 import { otherAnswersText } from '../core/intake/journal';
 import { CELL_LIMIT, clipText, fitCell } from '../core/workbook/cell-limit';
-import { readSettings } from '../core/workbook/records';
+import { readSettings } from '../core/portfolio/records';
 import { cellText, isDate, neutralizeFormula } from '../core/base/text';
 import { todayIn } from './desk';
 import { FORM_ID_PROPERTY } from './form';

@@ -1,4 +1,4 @@
-import { readSettings, type WorkbookValues } from '../core/workbook/records';
+import { readSettings, type WorkbookValues } from '../core/portfolio/records';
 import { APPLICATIONS, SETTINGS_SHEET, mapHeaders } from '../core/workbook/contract';
 import { tilskuddError } from '../core/base/errors';
 import { runCheck } from './check';

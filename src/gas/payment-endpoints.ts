@@ -1,6 +1,6 @@
 import { formatMoney } from '../core/parse/money';
 import type { Lang } from '../core/base/result';
-import type { Portfolio } from '../core/workbook/records';
+import type { Portfolio } from '../core/portfolio/records';
 import { paymentProjects, withdrawalProposals, type PaymentInput } from '../core/money-flow/payment-check';
 import type { PaymentDone, PaymentView } from '../ui/api';
 import { todayIn, type Desk } from './desk';

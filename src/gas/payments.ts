@@ -1,7 +1,7 @@
 import { CATEGORY_LABELS } from '../core/workbook/categories';
 import { ALLOCATIONS, ALLOCATION_KINDS, PAYMENTS, PAYMENT_KINDS } from '../core/workbook/contract';
 import { formatMoney } from '../core/parse/money';
-import { readPortfolio } from '../core/workbook/records';
+import { readPortfolio } from '../core/portfolio/records';
 import {
   checkPayment,
   checkWithdrawal,

@@ -1,8 +1,8 @@
 import { LIGHT_LABEL } from '../core/follow-up/status/lights';
 import { formatDay } from '../core/plan/format';
-import { requirePlan } from '../core/plan/review';
-import { checkPortfolio } from '../core/rules/check';
-import type { Portfolio } from '../core/workbook/records';
+import { requirePlan } from '../core/documents/plan-review';
+import { checkPortfolio } from '../core/check/check';
+import type { Portfolio } from '../core/portfolio/records';
 import type { PlanNode, PlanView } from '../ui/api';
 import { todayIn, type Desk } from './desk';
 

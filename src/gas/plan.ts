@@ -1,6 +1,6 @@
-import { buildPlanReview, requirePlan } from '../core/plan/review';
+import { buildPlanReview, requirePlan } from '../core/documents/plan-review';
 import { readPlan, readPlanHistory, type Plan } from '../core/plan/records';
-import { checkWorkbook } from '../core/rules/check';
+import { checkWorkbook } from '../core/check/check';
 import { ACTION_PLAN, LIGHTS, PLAN_HISTORY, columnLetter, mapHeaders } from '../core/workbook/contract';
 import { todayIn, withDesk, type Desk } from './desk';
 import { publishDocuments, showLinks } from './documents';

@@ -9,7 +9,7 @@ import {
   SETTINGS_SHEET,
   STATUS_REPORTS,
 } from '../core/workbook/contract';
-import type { WorkbookValues } from '../core/workbook/records';
+import type { WorkbookValues } from '../core/portfolio/records';
 import { readValues, type Sheet, type SheetIndex, type Spreadsheet } from './sheets';
 
 export interface WorkbookRead {

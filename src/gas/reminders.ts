@@ -3,7 +3,7 @@ import { reminderMail } from '../core/follow-up/reminder-mail';
 import { REMINDERS_SHEET, sentKeys, sentRow } from '../core/follow-up/reminder-log';
 import { planReminders, withinQuota, type Plan, type Reminder } from '../core/follow-up/reminders';
 import { formatDay } from '../core/follow-up/dates';
-import { readPortfolio, readSettings, type Portfolio } from '../core/workbook/records';
+import { readPortfolio, readSettings, type Portfolio } from '../core/portfolio/records';
 import { SETTINGS_SHEET } from '../core/workbook/contract';
 import type { Lang } from '../core/base/result';
 import { todayIn, withDesk } from './desk';

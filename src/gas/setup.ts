@@ -17,7 +17,7 @@ import {
   type Field,
   type SheetSpec,
 } from '../core/workbook/contract';
-import { readSettings } from '../core/workbook/records';
+import { readSettings } from '../core/portfolio/records';
 import { DEFAULT_SETTINGS, settingsToRows, type Settings } from '../core/workbook/settings';
 import { normalizeKey } from '../core/base/text';
 import { activeEmail, requireRole } from './access';

@@ -8,7 +8,7 @@ import {
   SCALE_MIN,
   SELECTION_CRITERIA,
 } from '../core/assessment/form';
-import { checkPortfolio } from '../core/rules/check';
+import { checkPortfolio } from '../core/check/check';
 import { ASSESSMENTS, columnLetter } from '../core/workbook/contract';
 import { dashboard } from '../core/money-flow/dashboard';
 import { buildEconomy } from '../core/money-flow/economy';
@@ -16,7 +16,7 @@ import { economyView } from '../core/money-flow/economy-view';
 import { TilskuddError, tilskuddError } from '../core/base/errors';
 import { formatMoney } from '../core/parse/money';
 import { formatPeriod } from '../core/parse/period';
-import { readPortfolio, type Portfolio } from '../core/workbook/records';
+import { readPortfolio, type Portfolio } from '../core/portfolio/records';
 import type { Lang } from '../core/base/result';
 import { grantedProjects } from '../core/money-flow/supplement';
 import { normalizeKey } from '../core/base/text';

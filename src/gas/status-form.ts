@@ -5,7 +5,7 @@ import {
   STATUS_FORM_TITLE,
 } from '../core/follow-up/status-form';
 import { STATUS_REPORTS, SETTINGS_SHEET, mapHeaders } from '../core/workbook/contract';
-import { readSettings } from '../core/workbook/records';
+import { readSettings } from '../core/portfolio/records';
 import { tilskuddError } from '../core/base/errors';
 import type { Lang } from '../core/base/result';
 import type { Settings } from '../core/workbook/settings';

@@ -5,7 +5,7 @@ import { parseReportType } from '../core/follow-up/status/reports';
 import { otherAnswersText } from '../core/intake/journal';
 import { fitCell } from '../core/workbook/cell-limit';
 import { STATUS_REPORTS } from '../core/workbook/contract';
-import { readPortfolio } from '../core/workbook/records';
+import { readPortfolio } from '../core/portfolio/records';
 import { cellText, isDate } from '../core/base/text';
 import { todayIn } from './desk';
 import type { LogEntry } from './log';

@@ -10,7 +10,7 @@ import type { Ground } from '../core/assessment/form';
 import type { CategoryId } from '../core/workbook/categories';
 import type { DashboardData } from '../core/money-flow/dashboard';
 import type { EconomyView } from '../core/money-flow/economy-view';
-import type { Severity } from '../core/rules/findings';
+import type { Severity } from '../core/engine/findings';
 import type { Lang } from '../core/base/result';
 import type { ProjectView } from '../core/follow-up/overview';
 

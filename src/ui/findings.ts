@@ -1,4 +1,4 @@
-import type { Severity } from '../core/rules/findings';
+import type { Severity } from '../core/engine/findings';
 import type { FindingView, FindingsView } from './api';
 import { app, banner, load, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';

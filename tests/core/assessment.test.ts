@@ -1,12 +1,12 @@
 import { TODAY } from './builders';
 import { assessCases, impartialityParagraph, scoresByDisqualified } from '../../src/core/assessment/scores';
 import { readAssessments, type AssessmentRow } from '../../src/core/assessment/form';
-import { checkWorkbook } from '../../src/core/rules/check';
+import { checkWorkbook } from '../../src/core/check/check';
 import { ASSESSMENTS } from '../../src/core/workbook/contract';
 import { dashboard } from '../../src/core/money-flow/dashboard';
 import { buildMemo } from '../../src/core/documents/memo';
 import { toPlainText } from '../../src/core/documents/text';
-import { readPortfolio } from '../../src/core/workbook/records';
+import { readPortfolio } from '../../src/core/portfolio/records';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { whatIf } from '../../src/ui/lib/what-if';

@@ -10,7 +10,7 @@ import {
 } from '../../src/core/workbook/contract';
 import { TilskuddError } from '../../src/core/base/errors';
 import { monthIndex } from '../../src/core/parse/period';
-import { readPortfolio, type WorkbookValues } from '../../src/core/workbook/records';
+import { readPortfolio, type WorkbookValues } from '../../src/core/portfolio/records';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { sheetRows } from '../../src/example/agder';
 import { CASE_ID, application, validBook, workbookValues } from './builders';

@@ -2,7 +2,7 @@ import { TODAY } from './builders';
 import JSZip from 'jszip';
 import { xml2js } from 'xml-js';
 import { toDocx } from '../../src/cli/docx';
-import { checkWorkbook, type CheckResult } from '../../src/core/rules/check';
+import { checkWorkbook, type CheckResult } from '../../src/core/check/check';
 import { APPLICATIONS, ALLOCATIONS, BUDGET, type FieldKey } from '../../src/core/workbook/contract';
 import { buildLetter, grants } from '../../src/core/documents/letter';
 import { buildMemo, proposals, type MemoOptions } from '../../src/core/documents/memo';

@@ -1,4 +1,4 @@
-import type { CellRef } from '../../src/core/rules/findings';
+import type { CellRef } from '../../src/core/engine/findings';
 import {
   CASE_ID,
   TODAY,
@@ -13,7 +13,7 @@ import {
   type Book,
 } from './builders';
 import { ECONOMY_RULE_IDS, expectFires, type FiringCase } from './finding-checks';
-import { checkWorkbook } from '../../src/core/rules/check';
+import { checkWorkbook } from '../../src/core/check/check';
 import { workbookValues } from './builders';
 
 /** The valid book, paid in full in two instalments: the economy rules have nothing to say. */

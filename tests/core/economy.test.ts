@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { buildEconomy, economyLight, elapsedShare, projectEconomy } from '../../src/core/money-flow/economy';
 import { monthIndex } from '../../src/core/parse/period';
-import { readPortfolio } from '../../src/core/workbook/records';
+import { readPortfolio } from '../../src/core/portfolio/records';
 import {
   CASE_ID,
   TODAY,

@@ -1,4 +1,4 @@
-import { checkWorkbook } from '../../src/core/rules/check';
+import { checkWorkbook } from '../../src/core/check/check';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
 import { pairs, TODAY } from './builders';

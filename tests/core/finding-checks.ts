@@ -1,5 +1,5 @@
-import type { CheckResult } from '../../src/core/rules/check';
-import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
+import type { CheckResult } from '../../src/core/check/check';
+import type { CellRef, Finding, Severity } from '../../src/core/engine/findings';
 import { CASE_ID, findingsOf } from './builders';
 import { expectFact } from './facts';
 

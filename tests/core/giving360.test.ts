@@ -3,7 +3,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkWorkbook } from '../../src/core/rules/check';
+import { checkWorkbook } from '../../src/core/check/check';
 import { ALLOCATIONS, APPLICATIONS, SETTINGS_SHEET } from '../../src/core/workbook/contract';
 import { grants360, toCsv, toPackageJson, type Grant360 } from '../../src/core/documents/giving360';
 import { validOrgNumber } from '../../src/core/parse/orgnr';

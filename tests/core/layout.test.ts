@@ -8,7 +8,7 @@ import {
 } from '../../src/core/documents/layout';
 import { table, type Block } from '../../src/core/documents/model';
 import { buildOverview } from '../../src/core/documents/overview';
-import { checkWorkbook } from '../../src/core/rules/check';
+import { checkWorkbook } from '../../src/core/check/check';
 import { exampleWorkbook } from '../../src/example/agder';
 import { TODAY } from './builders';
 

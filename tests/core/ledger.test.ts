@@ -1,7 +1,7 @@
-import { checkPortfolio } from '../../src/core/rules/check';
-import { where } from '../../src/core/rules/findings';
+import { checkPortfolio } from '../../src/core/check/check';
+import { where } from '../../src/core/engine/findings';
 import { yearSplit } from '../../src/core/money-flow/ledger';
-import { readPortfolio } from '../../src/core/workbook/records';
+import { readPortfolio } from '../../src/core/portfolio/records';
 import {
   CASE_ID,
   allocation,

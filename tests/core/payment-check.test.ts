@@ -4,7 +4,7 @@ import {
   paymentProjects,
   type PaymentInput,
 } from '../../src/core/money-flow/payment-check';
-import { readPortfolio } from '../../src/core/workbook/records';
+import { readPortfolio } from '../../src/core/portfolio/records';
 import { CASE_ID, TODAY, allocation, book, workbookValues, type Book } from './builders';
 
 /** The dialog's core on allocation rows it cannot count: a clear refusal, never a crash or a wrong "left". */

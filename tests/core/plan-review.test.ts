@@ -1,8 +1,8 @@
 import { layoutDocument, TEXT_WIDTH } from '../../src/core/documents/layout';
 import { toMarkdown } from '../../src/core/documents/text';
 import { readPlanHistory } from '../../src/core/plan/records';
-import { buildPlanReview } from '../../src/core/plan/review';
-import { checkWorkbook } from '../../src/core/rules/check';
+import { buildPlanReview } from '../../src/core/documents/plan-review';
+import { checkWorkbook } from '../../src/core/check/check';
 import { ACTION_PLAN, PLAN_HISTORY } from '../../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { day, TODAY } from './builders';

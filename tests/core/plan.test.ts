@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { numberPlan, type Numberable, type PlanLevel } from '../../src/core/plan/numbering';
 import { parseDue, readPlan } from '../../src/core/plan/records';
-import { checkWorkbook } from '../../src/core/rules/check';
+import { checkWorkbook } from '../../src/core/check/check';
 import { ACTION_PLAN, type FieldKey } from '../../src/core/workbook/contract';
 import { sheetRows } from '../../src/example/agder';
 import { CASE_ID, TODAY, validBook, workbookValues } from './builders';

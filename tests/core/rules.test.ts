@@ -1,5 +1,5 @@
-import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
-import { RULES } from '../../src/core/rules';
+import type { CellRef, Finding, Severity } from '../../src/core/engine/findings';
+import { RULES } from '../../src/core/check/rules';
 import { CELL_LIMIT, fitCell, isCut } from '../../src/core/workbook/cell-limit';
 import {
   CASE_ID,

@@ -1,5 +1,5 @@
 import { TilskuddError } from '../../src/core/base/errors';
-import { readPortfolio, type Portfolio } from '../../src/core/workbook/records';
+import { readPortfolio, type Portfolio } from '../../src/core/portfolio/records';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import {
   authorityFor,

@@ -1,5 +1,5 @@
 import { isActive } from '../workbook/status';
-import type { Application, Portfolio } from '../workbook/records';
+import type { Application, Portfolio } from '../portfolio/records';
 import type { Lang, Reason } from '../base/result';
 import type { Settings } from '../workbook/settings';
 import { normalizeKey, parseYesNo } from '../base/text';

@@ -1,14 +1,14 @@
-import { FOLLOW_UP_RULE_IDS } from '../rules/follow-up-ids';
+import { FOLLOW_UP_RULE_IDS } from '../check/follow-up-ids';
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../workbook/categories';
 import { assessPortfolio, impartialityParagraph } from '../assessment/scores';
-import type { CheckResult } from '../rules/check';
+import type { CheckResult } from '../check/check';
 import { tilskuddError } from '../base/errors';
-import type { Finding } from '../rules/findings';
+import type { Finding } from '../engine/findings';
 import { formatMoney } from '../parse/money';
 import { formatPeriod, proRata, type Period } from '../parse/period';
-import { reported, type Allocation, type Application, type Recommendation } from '../workbook/records';
+import { reported, type Allocation, type Application, type Recommendation } from '../portfolio/records';
 import type { Lang } from '../base/result';
-import { isActive, isGrantedStatus } from '../rules/rule';
+import { isActive, isGrantedStatus } from '../engine/rule';
 import { frameFor, type Settings } from '../workbook/settings';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
 

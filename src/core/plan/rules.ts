@@ -1,6 +1,6 @@
-import type { CellRef, Severity } from '../rules/findings';
-import { where } from '../rules/findings';
-import { finding, rowRule, type CheckContext, type Rule, type RuleText } from '../rules/rule';
+import type { CellRef, Severity } from '../engine/findings';
+import { where } from '../engine/findings';
+import { finding, rowRule, type CheckContext, type Rule, type RuleText } from '../engine/rule';
 import type { Lang } from '../base/result';
 import { formatDay } from './format';
 import { LEVEL_LABEL, type PlanItem } from './records';

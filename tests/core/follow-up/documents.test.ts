@@ -1,6 +1,6 @@
-import { checkWorkbook } from '../../../src/core/rules/check';
-import { buildBoardStatus } from '../../../src/core/follow-up/documents/board-status';
-import { buildAnnualReport } from '../../../src/core/follow-up/documents/annual-report';
+import { checkWorkbook } from '../../../src/core/check/check';
+import { buildBoardStatus } from '../../../src/core/documents/follow-up/board-status';
+import { buildAnnualReport } from '../../../src/core/documents/follow-up/annual-report';
 import type { Block, DocModel } from '../../../src/core/documents/model';
 import { toPlainText } from '../../../src/core/documents/text';
 import { exampleWorkbook } from '../../../src/example/agder';

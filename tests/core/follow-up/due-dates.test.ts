@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { dueDatesFor } from '../../../src/core/follow-up/deadlines/due-dates';
 import { deadlinesOf, dueDateToAnswer, nextDue } from '../../../src/core/follow-up/deadlines/deadlines';
 import { monthIndex, type Period } from '../../../src/core/parse/period';
-import { readPortfolio } from '../../../src/core/workbook/records';
+import { readPortfolio } from '../../../src/core/portfolio/records';
 import { DEFAULT_SETTINGS, parseSettings } from '../../../src/core/workbook/settings';
 import {
   allocation,

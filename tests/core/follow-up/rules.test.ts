@@ -1,5 +1,5 @@
-import { checkWorkbook } from '../../../src/core/rules/check';
-import type { CellRef, Finding } from '../../../src/core/rules/findings';
+import { checkWorkbook } from '../../../src/core/check/check';
+import type { CellRef, Finding } from '../../../src/core/engine/findings';
 import {
   CASE_ID,
   book,

@@ -1,7 +1,7 @@
-import type { CellRef, Finding } from '../../rules/findings';
-import { about, finding, type Rule } from '../../rules/rule';
+import type { CellRef, Finding } from '../../engine/findings';
+import { about, finding, type Rule } from '../../engine/rule';
 import { sentence } from './sentence';
-import { tracksPayments } from '../../workbook/records';
+import { tracksPayments } from '../../portfolio/records';
 import { followedProjects } from '../deadlines/projects';
 import { latestReports } from '../status/latest';
 

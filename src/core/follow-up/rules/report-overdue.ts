@@ -1,5 +1,5 @@
-import type { CellRef, Finding } from '../../rules/findings';
-import { about, finding, type CheckContext, type Rule } from '../../rules/rule';
+import type { CellRef, Finding } from '../../engine/findings';
+import { about, finding, type CheckContext, type Rule } from '../../engine/rule';
 import { formatLongDay } from '../../parse/period';
 import type { Deadline } from '../deadlines/deadlines';
 import type { ReportType } from '../status/reports';

@@ -1,0 +1,190 @@
+import type { CellRef, Finding, Severity } from './findings';
+import { where } from './findings';
+import { buildEconomy, type Economy } from '../money-flow/economy';
+import type { Ledger } from '../money-flow/ledger';
+import type { Allocation, Application, BudgetLine, Portfolio } from '../portfolio/records';
+import type { Lang, Reason } from '../base/result';
+import { isActive, isGrantedStatus } from '../workbook/status';
+import { deadlinesOf, type Deadline } from '../follow-up/deadlines/deadlines';
+
+/** Everything a rule may read, indexed once per check. */
+export interface CheckContext {
+  portfolio: Portfolio;
+  ledger: Ledger;
+  /** Applications the premise rules apply to (not rejected or withdrawn). */
+  active: Application[];
+  budgetByCase: Map<string, BudgetLine[]>;
+  ordinaryByCase: Map<string, Allocation[]>;
+  supplementsByCase: Map<string, Allocation[]>;
+  /** The day date-dependent rules judge against (UTC midnight), see `CheckOptions.today`. */
+  today: Date;
+  /** Every report the followed projects owe, with its state on `today` (the follow-up's due dates). */
+  deadlines: Deadline[];
+  /** Per project and budget year: allocated, paid and left (the economy rules read it). */
+  economy: Economy;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  check(ctx: CheckContext): Finding[];
+}
+
+export { isActive, isGrantedStatus };
+
+export function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+export function buildContext(portfolio: Portfolio, ledger: Ledger, today: Date): CheckContext {
+  const byCase = (a: { caseId: string }) => a.caseId;
+  let deadlines: Deadline[] | undefined;
+  return {
+    portfolio,
+    ledger,
+    today,
+    // Worked out when a rule asks: only a workbook that follows up status reports needs them.
+    get deadlines() {
+      return (deadlines ??= deadlinesOf(portfolio, today));
+    },
+    economy: buildEconomy(portfolio, today, ledger),
+    active: portfolio.applications.filter(isActive),
+    budgetByCase: groupBy(portfolio.budget, byCase),
+    ordinaryByCase: groupBy(
+      portfolio.allocations.filter((a) => a.kind === 'ordinary'),
+      byCase,
+    ),
+    supplementsByCase: groupBy(
+      portfolio.allocations.filter((a) => a.kind === 'supplement'),
+      byCase,
+    ),
+  };
+}
+
+type Text = (lang: Lang) => string;
+
+/**
+ * Builds a finding: its `message` starts with where the problem is and ends with what to do (for the
+ * sheet and `check`); its `fact` states the problem alone, as a sentence a document can print.
+ */
+export function finding(rule: Rule, ref: string, cells: CellRef[], text: Text, fact: Text): Finding {
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    ref,
+    cells,
+    message: lazyReason(text),
+    fact: lazyReason(fact),
+  };
+}
+
+/**
+ * Messages are written on first read, in the language asked for: a check of 10 000 applications makes
+ * about as many findings, and only one language is ever shown. Enumerable getters keep JSON output whole.
+ */
+function lazyReason(text: Text): Reason {
+  let nb: string | undefined;
+  let en: string | undefined;
+  return {
+    get nb() {
+      return (nb ??= text('nb'));
+    },
+    get en() {
+      return (en ??= text('en'));
+    },
+  };
+}
+
+/** "Sak 2025-05-001 (Søknader rad 5, «Helseforetak»): ", "2025: ", or "Søknader rad 5, «Saksnr»: " without a case. */
+export function about(ref: string, cell: CellRef | undefined, lang: Lang): string {
+  if (ref === '') return cell ? `${where(cell, lang)}: ` : '';
+  const prefix = /^\d{4}$/.test(ref) ? ref : `${lang === 'nb' ? 'Sak' : 'Case'} ${ref}`;
+  return cell ? `${prefix} (${where(cell, lang)}): ` : `${prefix}: `;
+}
+
+/** What an application rule says when it fires: the message's problem and instruction, and the fact. */
+export interface RuleText extends Reason {
+  fact: Reason;
+}
+
+/**
+ * A rule that looks at one row of a sheet at a time — an application, a measure of the action plan: the
+ * common shape of most rules. `test` returns the message pair (and its fact) when the rule fires, or null;
+ * `where` starts the message with the place ("Sak 2025-05-001 (Søknader rad 5, «Helseforetak»): ").
+ */
+export function rowRule<T extends { row: number }>(spec: {
+  id: string;
+  severity: Severity;
+  sheet: CellRef['sheet'];
+  field: string;
+  rows: (ctx: CheckContext) => readonly T[];
+  ref: (t: T) => string;
+  where: (t: T, cell: CellRef, lang: Lang) => string;
+  test: (t: T, ctx: CheckContext) => RuleText | null;
+}): Rule {
+  const rule: Rule = {
+    id: spec.id,
+    severity: spec.severity,
+    check(ctx) {
+      const out: Finding[] = [];
+      for (const t of spec.rows(ctx)) {
+        const text = spec.test(t, ctx);
+        if (!text) continue;
+        const cell: CellRef = { sheet: spec.sheet, row: t.row, field: spec.field };
+        out.push(
+          finding(
+            rule,
+            spec.ref(t),
+            [cell],
+            (lang) => spec.where(t, cell, lang) + text[lang],
+            (lang) => text.fact[lang],
+          ),
+        );
+      }
+      return out;
+    },
+  };
+  return rule;
+}
+
+/** A premise rule on one active application at a time. */
+export const applicationRule = (spec: {
+  id: string;
+  severity: Severity;
+  field: string;
+  test: (a: Application, ctx: CheckContext) => RuleText | null;
+}): Rule =>
+  rowRule({
+    ...spec,
+    sheet: 'applications',
+    rows: (ctx) => ctx.active,
+    ref: (a) => a.caseId,
+    where: (a, cell, lang) => about(a.caseId, cell, lang),
+  });
+
+/**
+ * A finding about one cell of a record: the message is where (`about`) followed by `text`, both written
+ * on first read; `fact` is the sentence a document prints.
+ */
+export function cellFinding(
+  rule: Rule,
+  cell: CellRef,
+  r: { caseId: string },
+  text: Text,
+  fact: Reason,
+): Finding {
+  return finding(
+    rule,
+    r.caseId,
+    [cell],
+    (lang) => about(r.caseId, cell, lang) + text(lang),
+    (lang) => fact[lang],
+  );
+}
