@@ -12,8 +12,8 @@ import {
   type SheetSpec,
 } from '../core/workbook/contract';
 import { SEVERITY_LABEL, type CellRef, type Finding } from '../core/engine/findings';
-import type { Portfolio, SheetId, WorkbookValues } from '../core/portfolio/records';
-import { SHEETS } from '../core/portfolio/records';
+import type { Portfolio, WorkbookValues } from '../core/portfolio/records';
+import { SHEETS, type SheetId } from '../core/workbook/sheets';
 import type { Lang } from '../core/base/result';
 import type { Settings } from '../core/workbook/settings';
 import { withOwnNote, withoutOwnNote } from '../core/workbook/notes';

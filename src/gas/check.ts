@@ -1,7 +1,7 @@
 import { checkWorkbook, type CheckResult } from '../core/check/check';
 import { FINDINGS_SHEET, columnLetter, mapHeaders, missingFields } from '../core/workbook/contract';
 import { SEVERITY_LABEL, severityRank, type Finding, type Severity } from '../core/engine/findings';
-import type { SheetId } from '../core/portfolio/records';
+import type { SheetId } from '../core/workbook/sheets';
 import type { Lang } from '../core/base/result';
 import { NOTE_PREFIX, rememberedFill, withOwnNote, withoutOwnNote } from '../core/workbook/notes';
 import { cellText, neutralizeFormula } from '../core/base/text';

@@ -1,7 +1,7 @@
 import type { CellRef, Finding } from '../engine/findings';
 import { formatMoney } from '../parse/money';
 import type { Parsed } from '../base/result';
-import type { SheetId } from '../portfolio/records';
+import type { SheetId } from '../workbook/sheets';
 import { about, finding, type Rule } from '../engine/rule';
 
 /** What each checked amount is, for the fact a document prints. */

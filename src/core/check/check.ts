@@ -3,7 +3,7 @@ import type { Economy } from '../money-flow/economy';
 import { buildLedger, type Ledger } from '../money-flow/ledger';
 import { readPortfolio, type Portfolio, type WorkbookValues } from '../portfolio/records';
 import { RULES } from './rules';
-import { buildContext } from '../engine/rule';
+import { buildContext } from './context';
 
 export interface CheckResult {
   portfolio: Portfolio;

@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../engine/findings';
 import { DAY_FORMS } from '../parse/period';
 import type { Reason } from '../base/result';
-import type { SheetId } from '../portfolio/records';
+import type { SheetId } from '../workbook/sheets';
 import { cellFinding, type Rule } from '../engine/rule';
 
 /**

@@ -6,9 +6,10 @@ import { tilskuddError } from '../base/errors';
 import type { Finding } from '../engine/findings';
 import { formatMoney } from '../parse/money';
 import { formatPeriod, proRata, type Period } from '../parse/period';
-import { reported, type Allocation, type Application, type Recommendation } from '../portfolio/records';
+import type { Allocation, Application, Recommendation } from '../portfolio/records';
+import { reported } from '../money-flow/records';
 import type { Lang } from '../base/result';
-import { isActive, isGrantedStatus } from '../engine/rule';
+import { isActive, isGrantedStatus } from '../workbook/status';
 import { frameFor, type Settings } from '../workbook/settings';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
 

@@ -1,5 +1,5 @@
-import type { SheetId } from '../portfolio/records';
-import { SHEETS } from '../portfolio/records';
+import type { SheetId } from '../workbook/sheets';
+import { SHEETS } from '../workbook/sheets';
 import type { Lang, Reason } from '../base/result';
 
 export type Severity = 'error' | 'warning' | 'info';

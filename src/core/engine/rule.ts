@@ -1,36 +1,13 @@
 import type { CellRef, Finding, Severity } from './findings';
 import { where } from './findings';
-import { buildEconomy, type Economy } from '../money-flow/economy';
-import type { Ledger } from '../money-flow/ledger';
-import type { Allocation, Application, BudgetLine, Portfolio } from '../portfolio/records';
 import type { Lang, Reason } from '../base/result';
-import { isActive, isGrantedStatus } from '../workbook/status';
-import { deadlinesOf, type Deadline } from '../follow-up/deadlines/deadlines';
-
-/** Everything a rule may read, indexed once per check. */
-export interface CheckContext {
-  portfolio: Portfolio;
-  ledger: Ledger;
-  /** Applications the premise rules apply to (not rejected or withdrawn). */
-  active: Application[];
-  budgetByCase: Map<string, BudgetLine[]>;
-  ordinaryByCase: Map<string, Allocation[]>;
-  supplementsByCase: Map<string, Allocation[]>;
-  /** The day date-dependent rules judge against (UTC midnight), see `CheckOptions.today`. */
-  today: Date;
-  /** Every report the followed projects owe, with its state on `today` (the follow-up's due dates). */
-  deadlines: Deadline[];
-  /** Per project and budget year: allocated, paid and left (the economy rules read it). */
-  economy: Economy;
-}
+import type { CheckContext } from '../check/context';
 
 export interface Rule {
   id: string;
   severity: Severity;
   check(ctx: CheckContext): Finding[];
 }
-
-export { isActive, isGrantedStatus };
 
 export function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -41,31 +18,6 @@ export function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> 
     else map.set(k, [item]);
   }
   return map;
-}
-
-export function buildContext(portfolio: Portfolio, ledger: Ledger, today: Date): CheckContext {
-  const byCase = (a: { caseId: string }) => a.caseId;
-  let deadlines: Deadline[] | undefined;
-  return {
-    portfolio,
-    ledger,
-    today,
-    // Worked out when a rule asks: only a workbook that follows up status reports needs them.
-    get deadlines() {
-      return (deadlines ??= deadlinesOf(portfolio, today));
-    },
-    economy: buildEconomy(portfolio, today, ledger),
-    active: portfolio.applications.filter(isActive),
-    budgetByCase: groupBy(portfolio.budget, byCase),
-    ordinaryByCase: groupBy(
-      portfolio.allocations.filter((a) => a.kind === 'ordinary'),
-      byCase,
-    ),
-    supplementsByCase: groupBy(
-      portfolio.allocations.filter((a) => a.kind === 'supplement'),
-      byCase,
-    ),
-  };
 }
 
 type Text = (lang: Lang) => string;
@@ -153,21 +105,6 @@ export function rowRule<T extends { row: number }>(spec: {
   };
   return rule;
 }
-
-/** A premise rule on one active application at a time. */
-export const applicationRule = (spec: {
-  id: string;
-  severity: Severity;
-  field: string;
-  test: (a: Application, ctx: CheckContext) => RuleText | null;
-}): Rule =>
-  rowRule({
-    ...spec,
-    sheet: 'applications',
-    rows: (ctx) => ctx.active,
-    ref: (a) => a.caseId,
-    where: (a, cell, lang) => about(a.caseId, cell, lang),
-  });
 
 /**
  * A finding about one cell of a record: the message is where (`about`) followed by `text`, both written

@@ -23,6 +23,7 @@ import { parseDay, parsePeriod, type Period } from '../parse/period';
 import { fail, type Parsed, type Reason } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../workbook/settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
+import type { SheetId } from '../workbook/sheets';
 import { toStatusReport, type StatusReport } from '../follow-up/status/reports';
 import { toDeadlineOverride, type DeadlineOverride } from '../follow-up/deadlines/overrides';
 import { isCut } from '../workbook/cell-limit';
@@ -118,16 +119,6 @@ export interface Allocation {
   reportedSsu: string;
 }
 
-/**
- * Whether a supplementary allocation is reported to SSU: a date or a yes counts, "Nei" does not; other
- * text is `null` (the rule asks for a date).
- */
-export function reported(a: Allocation): boolean | null {
-  if (a.reportedSsu === '') return false;
-  if (parseDay(a.reportedSsu).ok) return true;
-  return parseYesNo(a.reportedSsu);
-}
-
 export type PaymentKind = 'payment' | 'refund';
 
 /** One `Utbetalinger` row: money paid to a project, or (a refund) paid back by it. */
@@ -143,19 +134,6 @@ export interface Payment {
   voucher: string;
   note: string;
 }
-
-export type SheetId =
-  'applications' | 'budget' | 'allocations' | 'payments' | 'statusReports' | 'deadlines' | 'plan';
-
-export const SHEETS: Record<SheetId, SheetSpec> = {
-  applications: APPLICATIONS,
-  budget: BUDGET,
-  allocations: ALLOCATIONS,
-  statusReports: STATUS_REPORTS,
-  deadlines: DEADLINES,
-  payments: PAYMENTS,
-  plan: ACTION_PLAN,
-};
 
 export interface Portfolio {
   settings: Settings;
@@ -182,12 +160,6 @@ export interface Portfolio {
   /** The optional `Handlingsplan` sheet, numbered (absent: null, and its rules do not run). */
   plan: Plan | null;
 }
-
-/**
- * Whether the workbook follows up payments (it has an `Utbetalinger` sheet): only then is money left
- * unpaid after a project's end a finding, so a workbook that does not use the follow-up is not flooded.
- */
-export const tracksPayments = (p: Portfolio): boolean => Object.keys(p.columns.payments).length > 0;
 
 /** All values of a workbook: sheet name → rows of cells, header first. */
 export type WorkbookValues = Record<string, readonly (readonly unknown[])[]>;

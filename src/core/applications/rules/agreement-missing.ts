@@ -1,4 +1,4 @@
-import { applicationRule } from '../../engine/rule';
+import { applicationRule } from '../application-rule';
 
 /** Premise 3 of case 47-2024: agreement between the trust and the municipalities is documented. */
 export const agreementMissing = applicationRule({

@@ -1,4 +1,4 @@
-import { applicationRule } from '../../engine/rule';
+import { applicationRule } from '../application-rule';
 
 /** Selection criterion: a clear, described potential for benefit realisation. */
 export const benefitPlanMissing = applicationRule({

@@ -1,4 +1,5 @@
-import { applicationRule, isGrantedStatus } from '../../engine/rule';
+import { applicationRule } from '../application-rule';
+import { isGrantedStatus } from '../../workbook/status';
 
 /** Premise 6: a written agreement per project, once it has a grant. */
 export const contractMissing = applicationRule({

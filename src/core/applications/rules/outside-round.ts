@@ -1,5 +1,5 @@
 import { monthOf, monthOfDay, MONTH_NAMES_NB } from '../../parse/period';
-import { applicationRule } from '../../engine/rule';
+import { applicationRule } from '../application-rule';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -1,4 +1,4 @@
-import { applicationRule } from '../../engine/rule';
+import { applicationRule } from '../application-rule';
 
 /** The grant is partial financing: the parties are expected to contribute their own resources. */
 export const ownContributionMissing = applicationRule({

@@ -1,4 +1,4 @@
-import { applicationRule } from '../../engine/rule';
+import { applicationRule } from '../application-rule';
 
 /** Premise: the municipalities and the hospital trust collaborate; both must be parties. */
 export const partiesMissing = applicationRule({

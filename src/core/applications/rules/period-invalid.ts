@@ -1,6 +1,6 @@
 import type { Finding } from '../../engine/findings';
 import type { Reason } from '../../base/result';
-import type { SheetId } from '../../portfolio/records';
+import type { SheetId } from '../../workbook/sheets';
 import { cellFinding, type Rule } from '../../engine/rule';
 
 /** Applications need a valid period; an allocation's period, when given, must be valid. */

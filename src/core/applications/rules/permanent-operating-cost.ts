@@ -1,4 +1,4 @@
-import { applicationRule } from '../../engine/rule';
+import { applicationRule } from '../application-rule';
 
 /** Premise 9: measures should in general not cause permanent increased operating costs. */
 export const permanentOperatingCost = applicationRule({

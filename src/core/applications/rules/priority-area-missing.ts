@@ -1,4 +1,4 @@
-import { applicationRule } from '../../engine/rule';
+import { applicationRule } from '../application-rule';
 
 /** At least one of the grant's priority areas must apply. */
 export const priorityAreaMissing = applicationRule({

@@ -1,7 +1,7 @@
 import type { CellRef, Finding } from '../../engine/findings';
 import { about, finding, type Rule } from '../../engine/rule';
 import { sentence } from './sentence';
-import { tracksPayments } from '../../portfolio/records';
+import { tracksPayments } from '../../money-flow/records';
 import { followedProjects } from '../deadlines/projects';
 import { latestReports } from '../status/latest';
 

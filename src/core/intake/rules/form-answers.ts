@@ -1,4 +1,5 @@
-import { applicationRule, about, finding, type Rule } from '../../engine/rule';
+import { about, finding, type Rule } from '../../engine/rule';
+import { applicationRule } from '../../applications/application-rule';
 import type { CellRef, Finding } from '../../engine/findings';
 
 /**

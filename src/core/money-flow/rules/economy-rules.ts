@@ -2,7 +2,7 @@ import type { CellRef, Finding } from '../../engine/findings';
 import { formatMoney } from '../../parse/money';
 import { formatMonth } from '../../parse/period';
 import { isUnused } from '../economy';
-import { tracksPayments } from '../../portfolio/records';
+import { tracksPayments } from '../records';
 import { about, finding, groupBy, type Rule } from '../../engine/rule';
 
 /** Rules on a project's money as a whole: what is paid against what is allocated and what is left. */

@@ -2,7 +2,8 @@ import type { CellRef, Finding } from '../../engine/findings';
 import { formatMoney } from '../../parse/money';
 import { formatDay, formatMonth } from '../../parse/period';
 import type { Application, Payment } from '../../portfolio/records';
-import { about, finding, type CheckContext, type Rule } from '../../engine/rule';
+import { about, finding, type Rule } from '../../engine/rule';
+import type { CheckContext } from '../../check/context';
 
 /**
  * Rules on single `Utbetalinger` rows: money goes only to granted projects, only after their written

@@ -1,6 +1,6 @@
 import type { CellRef, Finding } from '../../engine/findings';
 import { formatMoney } from '../../parse/money';
-import { reported } from '../../portfolio/records';
+import { reported } from '../records';
 import { about, finding, type Rule } from '../../engine/rule';
 
 /** The secretariat's authority: at most the limit (100 000) per project, cumulative. */
