@@ -1,5 +1,5 @@
 import type { Ground } from '../core/assessment/form';
-import type { AssessmentInput, AssessmentView } from './api';
+import type { AssessmentInput, AssessmentView } from '../shared/api';
 import { app, banner, decimal, load, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call } from './lib/run';

@@ -1,5 +1,5 @@
 import type { Severity } from '../core/engine/findings';
-import type { FindingView, FindingsView } from './api';
+import type { FindingView, FindingsView } from '../shared/api';
 import { app, banner, load, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call } from './lib/run';

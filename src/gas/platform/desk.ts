@@ -1,0 +1,75 @@
+import { TilskuddError } from '../../core/base/errors';
+import { parseDay } from '../../core/parse/period';
+import type { Lang } from '../../core/base/result';
+import type { Action } from '../../core/access/roles';
+import { requireRole } from './access';
+import { protectionError } from './protect';
+import { TEXT, langOf } from './i18n';
+import { SheetIndex, type Spreadsheet } from './sheets';
+
+/** What every secretariat action gets: the spreadsheet, its sheets, the UI language and the user. */
+export interface Desk {
+  ss: Spreadsheet;
+  sheets: SheetIndex;
+  lang: Lang;
+  user: string;
+  /** When this execution started (ms), for stopping long work before Google's 6-minute limit. */
+  started: number;
+}
+
+/**
+ * Runs a secretariat action: checks the user's role, holds the document lock (one change at a time, as
+ * two members may click at once, and form submissions wait for it), and shows errors as a dialog in the
+ * user's language instead of a stack trace. `action` is what the role table must allow; null is for
+ * set-up, which checks itself (the very first run has no members yet). `lock: false` is for actions that wait for the user (prompts) or for Google (documents): they
+ * take the lock only around their writes, with `inLock`, so submissions are never kept waiting long.
+ */
+export function withDesk<T>(
+  action: (desk: Desk) => T,
+  options: { action: Action | null; lock?: boolean },
+): T | undefined {
+  const started = Date.now();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = langOf(ss);
+  try {
+    const run = () => {
+      const sheets = new SheetIndex(ss);
+      const user = options.action === null ? '' : requireRole(sheets, options.action);
+      return action({ ss, sheets, lang, user, started });
+    };
+    return options.lock === false ? run() : inLock(run);
+  } catch (e) {
+    const refusal = e instanceof TilskuddError ? e : protectionError(e);
+    if (refusal) {
+      SpreadsheetApp.getUi().alert(refusal.reason[lang]);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+let depth = 0;
+
+/**
+ * Runs `write` holding the document lock; refuses with a message when another change holds it. Nested
+ * calls run inside the outer hold: releasing there would free the lock the outer call still relies on.
+ */
+export function inLock<T>(write: () => T): T {
+  if (depth > 0) return write();
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(10_000)) throw new TilskuddError(TEXT.busy);
+  depth++;
+  try {
+    return write();
+  } finally {
+    depth--;
+    lock.releaseLock();
+  }
+}
+
+/** Today in the spreadsheet's time zone, as the core reads days (UTC midnight): what date rules judge by. */
+export function todayIn(ss: Spreadsheet): Date {
+  const day = parseDay(Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'));
+  if (!day.ok) throw new Error('Utilities.formatDate gave no day');
+  return day.value;
+}
