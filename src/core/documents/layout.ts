@@ -131,7 +131,8 @@ export function layoutTable(t: TableBlock, width: number): TableLayout | null {
 
 /** Widths for a table that does not fit even at its smallest size: shared by the longest words. */
 function squeezed(t: TableBlock, width: number): TableLayout {
-  const fontSize = (t.compact ? COMPACT_SIZES : SIZES).at(-1)!;
+  const sizes = t.compact ? COMPACT_SIZES : SIZES;
+  const fontSize = sizes[sizes.length - 1]!;
   const { min } = measure(t, fontSize);
   const sum = min.reduce((s, w) => s + w, 0);
   return { fontSize, widths: min.map((w) => (w / sum) * width) };
@@ -148,7 +149,7 @@ export function layoutDocument(doc: DocModel): DocLayout {
     if (block.type === 'section') {
       parts.push([]);
       asked.push(block.landscape);
-    } else if (block.type === 'table') parts.at(-1)!.push(block);
+    } else if (block.type === 'table') parts[parts.length - 1]!.push(block);
   }
   const sections = parts.map((tables, k) => {
     const portrait = tables.map((t) => layoutTable(t, TEXT_WIDTH.portrait));

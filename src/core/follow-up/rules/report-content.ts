@@ -16,9 +16,9 @@ const ASPECT = {
 type Aspect = keyof typeof ASPECT;
 
 const joinNb = (parts: string[]) =>
-  parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} og ${parts.at(-1)}`;
+  parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} og ${parts[parts.length - 1]}`;
 const joinEn = (parts: string[]) =>
-  parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 
 function lightsText(r: StatusReport, aspects: Aspect[], lang: 'nb' | 'en'): string {
   const parts = aspects.map((a) => `${ASPECT[a][lang]} ${LIGHT_LABEL[r[a]!][lang].toLowerCase()}`);
