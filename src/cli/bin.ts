@@ -1,6 +1,6 @@
 import { run } from './main';
 
-run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 }).then((code) => {

@@ -88,7 +88,7 @@ export function declarations(rows: readonly AssessmentRow[]): Map<string, Map<st
     const ground = parseGround(r.impartiality) ?? parseGround(r.score);
     if (ground === null || r.caseId === '' || r.assessor === '') continue;
     let byAssessor = out.get(r.caseId);
-    if (!byAssessor) out.set(r.caseId, (byAssessor = new Map()));
+    if (!byAssessor) out.set(r.caseId, (byAssessor = new Map<string, Declaration>()));
     byAssessor.set(r.assessor, {
       assessor: r.assessor,
       ground,
@@ -144,7 +144,7 @@ export function assessCases(
     }
     if (!isAnswer(r)) continue;
     let byKey = answers.get(r.caseId);
-    if (!byKey) answers.set(r.caseId, (byKey = new Map()));
+    if (!byKey) answers.set(r.caseId, (byKey = new Map<string, AssessmentRow>()));
     byKey.set(`${r.assessor}\u0000${normalizeKey(r.criterion)}`, r);
   }
 

@@ -153,7 +153,7 @@ function writeRows(sheet: Sheet, rows: unknown[][], startRow = 1): void {
   const width = Math.max(...rows.map((r) => r.length));
   sheet
     .getRange(startRow, 1, rows.length, width)
-    .setValues(rows.map((r) => [...r, ...Array(width - r.length).fill('')]));
+    .setValues(rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]));
 }
 
 /** Adds headers the sheet lacks after its last column; returns their names. */

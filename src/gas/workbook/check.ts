@@ -61,7 +61,7 @@ const RESOLVED = { nb: 'Løst', en: 'Resolved' };
  */
 function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): void {
   const sheet = sheets.find(FINDINGS_SHEET) ?? sheets.insert(FINDINGS_SHEET);
-  const old = sheet.getDataRange().getValues();
+  const old: unknown[][] = sheet.getDataRange().getValues();
   const formulas = sheet.getDataRange().getFormulas();
   const header = old[0]!.some((h) => h !== '') ? [...old[0]!] : [];
   for (const f of missingFields(FINDINGS_SHEET, header)) header.push(lang === 'nb' ? f.header : f.en);
