@@ -35,7 +35,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * `tilskudd report --kind …`: one entry per kind, so each feature adds its document here without
- * touching the command (plan: issue 12; status and annual: issue 11).
+ * touching the command (the plan's review, the board's status report, the annual report).
  */
 export const REPORT_KINDS: Record<string, ReportKind> = {
   plan: {

@@ -6,7 +6,7 @@ import { formatDay } from '../plan/format';
 import { LIGHT_LABEL, type Light, type Plan, type PlanItem, type Snapshot } from '../plan/records';
 
 /**
- * *Årlig gjennomgang av handlingsplanen*, in the shape of seed 002: per focus area its main goals, the
+ * *Årlig gjennomgang av handlingsplanen*, in the shape of SSU's own annual review: per focus area its main goals, the
  * count of measures per light and a short summary; the red measures with owner and comment; what changed
  * since the last saved review; and a landscape traffic-light matrix on its own page that works as a slide.
  * Every coloured cell also says its light in words, so the document reads in black and white.

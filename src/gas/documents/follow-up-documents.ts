@@ -6,7 +6,7 @@ import { todayIn, withDesk } from '../platform/desk';
 import { NO_WAITING, ask, askYear, checked } from './documents-menu';
 import { publishDocuments, showLinks } from './documents';
 
-/** Menu items for the follow-up's documents (issue 11), in Google Docs through `Dokumenter`. */
+/** Menu items for the follow-up's documents (the board's status report and the annual report), in Google Docs through `Dokumenter`. */
 export const FOLLOW_UP_DOCUMENT_TEXT = {
   boardStatus: { nb: 'Lag statusrapport til porteføljestyret', en: 'Write status report to the board' },
   annualReport: { nb: 'Lag årlig melding', en: 'Write annual report' },

@@ -1,7 +1,7 @@
 import { TilskuddError } from '../../../src/core/base/errors';
 import { hoursCost, positionCost, positionHours } from '../../../src/core/money-flow/resources';
 
-/** The secretariat's cost estimate in case 18-2025 (seed 000): its own figures are the tests. */
+/** The secretariat's cost estimate in case 18-2025: its own figures are the tests. */
 describe('POSITION_HOURS', () => {
   it('gives 336 hours a year for 20 % of a position, at 1 680 hours a year', () => {
     expect(positionHours(0.2)).toBe(336);

@@ -297,7 +297,7 @@ describe('parseDay', () => {
     ['9.5.2025', 2025, 5, 9],
     ['2025-05-09T10:30:00Z', 2025, 5, 9],
     ['29.02.2024', 2024, 2, 29],
-    // As Norwegians write them (issue 9): slashes, two-digit years, month names, NBSPs, a time after.
+    // As Norwegians write them: slashes, two-digit years, month names, NBSPs, a time after.
     ['09/05/2025', 2025, 5, 9],
     ['9/5/2025', 2025, 5, 9],
     ['09-05-2025', 2025, 5, 9],

@@ -1,7 +1,7 @@
 import { STATUS_LIGHTS } from '../../workbook/contract';
 import { normalizeKey } from '../../base/text';
 
-/** A traffic light: green = on track, yellow = issues or risk, red = significant (seed 003). */
+/** A traffic light: green = on track, yellow = issues or risk, red = significant (as SSU's status reports use them). */
 export type Light = 'green' | 'yellow' | 'red';
 
 const LIGHT_NAMES: Record<string, Light> = {
