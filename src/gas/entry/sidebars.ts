@@ -13,7 +13,7 @@ import { ASSESSMENTS, columnLetter } from '../../core/workbook/contract';
 import { dashboard } from '../../core/money-flow/dashboard';
 import { buildEconomy } from '../../core/money-flow/economy';
 import { economyView } from '../../core/money-flow/economy-view';
-import { TilskuddError, tilskuddError } from '../../core/base/errors';
+import { tilskuddError } from '../../core/base/errors';
 import { formatMoney } from '../../core/parse/money';
 import { formatPeriod } from '../../core/parse/period';
 import { readPortfolio, type Portfolio } from '../../core/portfolio/records';
@@ -32,14 +32,11 @@ import {
   type Server,
 } from '../../shared/api';
 import type { Action } from '../../core/access/roles';
-import { requireRole } from '../platform/access';
 import { runCheck } from '../workbook/check';
-import { inLock, todayIn, withDesk, type Desk } from '../platform/desk';
-import { langOf } from '../platform/i18n';
+import { runAction, todayIn, withDesk, type Desk } from '../platform/desk';
 import { appendLog } from '../platform/log';
 import { readWorkbook } from '../workbook/portfolio';
-import { SheetIndex, appendRows, rowFor, sheetWithHeader } from '../platform/sheets';
-import { protectionError } from '../platform/protect';
+import { appendRows, rowFor, sheetWithHeader } from '../platform/sheets';
 import { registerSupplement } from '../money/supplement';
 import { followUpView, selectProject } from '../follow-up/endpoints';
 import { paymentView, paymentDone, withdrawalDone } from '../money/payment-endpoints';
@@ -108,22 +105,13 @@ function list(value: unknown, max = 100): unknown[] {
   return value;
 }
 
-/** Runs an endpoint: role check (and the lock when it writes); a refusal becomes `{ ok: false }`. */
+/** Runs an endpoint (see `runAction`): the lock only when it writes; a refusal becomes `{ ok: false }`. */
 function endpoint<T>(action: Action, write: boolean, body: (desk: Desk) => T): Result<T> {
-  const started = Date.now();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = langOf(ss);
-  const run = () => {
-    const sheets = new SheetIndex(ss);
-    return body({ ss, sheets, lang, user: requireRole(sheets, action), started });
-  };
-  try {
-    return { ok: true, value: write ? inLock(run) : run() };
-  } catch (e) {
-    const refusal = e instanceof TilskuddError ? e : protectionError(e);
-    if (refusal) return { ok: false, error: refusal.reason[lang] };
-    throw e;
-  }
+  return runAction(
+    (desk): Result<T> => ({ ok: true, value: body(desk) }),
+    { action, lock: write },
+    (error): Result<T> => ({ ok: false, error }),
+  );
 }
 
 const portfolioOf = (desk: Desk): Portfolio => readPortfolio(readWorkbook(desk.ss, desk.sheets).values);

@@ -19,15 +19,18 @@ export interface Desk {
 
 /**
  * Runs a secretariat action: checks the user's role, holds the document lock (one change at a time, as
- * two members may click at once, and form submissions wait for it), and shows errors as a dialog in the
- * user's language instead of a stack trace. `action` is what the role table must allow; null is for
- * set-up, which checks itself (the very first run has no members yet). `lock: false` is for actions that wait for the user (prompts) or for Google (documents): they
- * take the lock only around their writes, with `inLock`, so submissions are never kept waiting long.
+ * two members may click at once, and form submissions wait for it), and turns a refusal into a message in
+ * the user's language instead of a stack trace: `refused` says how that message reaches the user. `action`
+ * is what the role table must allow; null is for set-up, which checks itself (the very first run has no
+ * members yet). `lock: false` is for actions that wait for the user (prompts) or for Google (documents):
+ * they take the lock only around their writes, with `inLock`, so submissions are never kept waiting long.
+ * The one runner for menu items (`withDesk`) and sidebar endpoints alike.
  */
-export function withDesk<T>(
+export function runAction<T, R>(
   action: (desk: Desk) => T,
   options: { action: Action | null; lock?: boolean },
-): T | undefined {
+  refused: (message: string) => R,
+): T | R {
   const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = langOf(ss);
@@ -40,12 +43,20 @@ export function withDesk<T>(
     return options.lock === false ? run() : inLock(run);
   } catch (e) {
     const refusal = e instanceof TilskuddError ? e : protectionError(e);
-    if (refusal) {
-      SpreadsheetApp.getUi().alert(refusal.reason[lang]);
-      return undefined;
-    }
+    if (refusal) return refused(refusal.reason[lang]);
     throw e;
   }
+}
+
+/** A menu item's action (see `runAction`): a refusal is shown as a dialog. */
+export function withDesk<T>(
+  action: (desk: Desk) => T,
+  options: { action: Action | null; lock?: boolean },
+): T | undefined {
+  return runAction(action, options, (message) => {
+    SpreadsheetApp.getUi().alert(message);
+    return undefined;
+  });
 }
 
 let depth = 0;
