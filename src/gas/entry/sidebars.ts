@@ -9,7 +9,8 @@ import {
   SELECTION_CRITERIA,
 } from '../../core/assessment/form';
 import { checkPortfolio } from '../../core/check/check';
-import { ASSESSMENTS, columnLetter } from '../../core/workbook/contract';
+import { ASSESSMENTS } from '../../core/workbook/contract';
+import { addressOf } from '../../core/portfolio/address';
 import { dashboard } from '../../core/money-flow/dashboard';
 import { buildEconomy } from '../../core/money-flow/economy';
 import { economyView } from '../../core/money-flow/economy-view';
@@ -320,9 +321,9 @@ function findingsView(desk: Desk): FindingsView {
   const findings = result.findings.map((f): FindingView => {
     let target: FindingView['target'] = null;
     const cell = f.cells[0];
-    const col = cell ? p.columns[cell.sheet][cell.field] : undefined;
-    if (cell && col !== undefined) {
-      target = { sheet: p.sheetNames[cell.sheet], a1: `${columnLetter(col + 1)}${cell.row}` };
+    const at = cell ? addressOf(p, cell) : null;
+    if (at) {
+      target = at;
     } else if (f.rule === 'assessor-disqualified' && assessmentsSheet) {
       // Findings of one case keep the order the rule made them in (the sort is stable).
       const i = seen.get(f.ref) ?? 0;

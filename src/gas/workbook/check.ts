@@ -1,5 +1,7 @@
 import { checkWorkbook, type CheckResult } from '../../core/check/check';
-import { FINDINGS_SHEET, columnLetter, mapHeaders, missingFields } from '../../core/workbook/contract';
+import { FINDINGS_SHEET, mapHeaders, missingFields } from '../../core/workbook/contract';
+import { a1 } from '../../core/workbook/a1';
+import { addressOf } from '../../core/portfolio/address';
 import { SEVERITY_LABEL, severityRank, type Finding, type Severity } from '../../core/engine/findings';
 import type { SheetId } from '../../core/workbook/sheets';
 import type { Lang } from '../../core/base/result';
@@ -45,11 +47,8 @@ export function runCheck(
 
 export function cellA1(result: CheckResult, f: Finding): string {
   const cell = f.cells[0];
-  if (!cell) return '';
-  const col = result.portfolio.columns[cell.sheet][cell.field];
-  return col === undefined
-    ? ''
-    : `${result.portfolio.sheetNames[cell.sheet]}!${columnLetter(col + 1)}${cell.row}`;
+  const at = cell ? addressOf(result.portfolio, cell) : null;
+  return at ? `${at.sheet}!${at.a1}` : '';
 }
 
 const RESOLVED = { nb: 'Løst', en: 'Resolved' };
@@ -180,5 +179,4 @@ function highlight(
 
 const DEFAULT_FILL = '#ffffff';
 
-const a1Of = (key: number, width: number) =>
-  `${columnLetter((key % width) + 1)}${Math.floor(key / width) + 1}`;
+const a1Of = (key: number, width: number) => a1(key % width, Math.floor(key / width) + 1);
