@@ -1,4 +1,5 @@
 import { assessCases, declarations, scoresByDisqualified } from '../../core/assessment/scores';
+import { disqualifiedFrom } from '../../core/assessment/impartiality';
 import {
   BOARD_RANK,
   DECLARATION,
@@ -141,16 +142,7 @@ function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView
     selection: {},
     scores: {},
   };
-  // A disqualified assessor sees nothing of how others assessed the case: no scores, results or grounds,
-  // neither in the case's view nor in the ranking.
-  const excludedFrom = new Set(
-    [...declared]
-      .filter(([, byAssessor]) => {
-        const ground = byAssessor.get(me)?.ground;
-        return ground !== undefined && ground !== 'none';
-      })
-      .map(([id]) => id),
-  );
+  const excludedFrom = disqualifiedFrom(declared, me);
   const disqualified = excludedFrom.has(caseId);
   const findings = app
     ? checkPortfolio(p, { today: todayIn(desk.ss) })
