@@ -1,5 +1,5 @@
 import { TODAY } from '../core/builders';
-import { checkWorkbook } from '../../src/core/rules/check';
+import { checkWorkbook } from '../../src/core/check/check';
 import { clearBody, docsRequests, docsText } from '../../src/core/documents/docs-requests';
 import { buildMemo } from '../../src/core/documents/memo';
 import { b, h, ol, p, table, ul, type DocModel } from '../../src/core/documents/model';
