@@ -1,6 +1,6 @@
 // Core benchmark: generated portfolios of 100, 1 000 and 10 000 applications with twice as many
 // allocation rows, checked from raw sheet values (as a sheet or an .xlsx hands them over).
-import { checkWorkbook } from '../src/core/rules/check';
+import { checkWorkbook } from '../src/core/check/check';
 import { ALLOCATIONS, APPLICATIONS, BUDGET } from '../src/core/workbook/contract';
 import { parseMoney } from '../src/core/parse/money';
 import { sheetRows } from '../src/example/agder';

@@ -1,6 +1,6 @@
 // Google Docs request sizes: the public overview of generated portfolios (its longest document) as the
 // bundle sends it (docsRequests in chunks by requestChunks), against Google's limits.
-import { checkWorkbook } from '../src/core/rules/check';
+import { checkWorkbook } from '../src/core/check/check';
 import { buildOverview } from '../src/core/documents/overview';
 import {
   docCharacters,

@@ -1,6 +1,6 @@
 // Economy benchmark: the core check with 10 000 payment rows (against the same portfolio without
 // them), and the Apps Script payment dialog's Spreadsheet calls at 10 and 10 000 payment rows.
-import { checkWorkbook } from '../src/core/rules/check';
+import { checkWorkbook } from '../src/core/check/check';
 import { APPLICATIONS, PAYMENTS } from '../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../src/example/agder';
 import { deskWith, sheetCalls } from '../tests/gas/desk-helpers';

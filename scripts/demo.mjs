@@ -46,10 +46,10 @@ tilskudd(
 tilskudd('publish', example, '--format', '360giving', '--out', giving, '--force');
 // The economy per project and budget year, for the controller (the example's payments are illustrative).
 tilskudd('export', example, '--format', 'economy', '--out', 'examples/out/okonomi.csv', '--force');
-// The annual review of the action plan (seed 002), as of the review's day in November 2025.
+// The annual review of the action plan, as of the review's day in November 2025.
 const plan = 'examples/out/handlingsplan-gjennomgang.docx';
 tilskudd('report', example, '--kind', 'plan', '--date', '2025-11-20', '--out', plan, '--force');
-// Follow-up (issue 11): the board's status report after the May 2026 reports, and the annual report for
+// Follow-up: the board's status report after the May 2026 reports, and the annual report for
 // 2025 as written in March 2026 (the example's status reports are illustrative).
 const status = 'examples/out/statusrapport-2026-05-15.docx';
 const annual = 'examples/out/aarlig-melding-2025.docx';

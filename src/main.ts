@@ -4,17 +4,17 @@
  */
 import { allocationShare, keyRemaining, yearPart } from './core/money-flow/formulas';
 import { hoursCost, positionCost, positionHours } from './core/money-flow/resources';
-import { nok, wallClockDates } from './gas/custom-functions';
-import { lettersMenu, memoMenu, overviewMenu } from './gas/documents-menu';
-import { annualReportMenu, boardStatusMenu } from './gas/follow-up-documents';
-import { handleSubmission } from './gas/intake';
-import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } from './gas/menu';
-import { openPage, server } from './gas/sidebars';
-import { previewRemindersMenu, runReminders } from './gas/reminders';
-import { createStatusFormMenu } from './gas/status-form';
-import { approveFinalReportMenu } from './gas/closure';
-import { handleStatusSubmission } from './gas/status-intake';
-import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan';
+import { nok, wallClockDates } from './gas/money/custom-functions';
+import { lettersMenu, memoMenu, overviewMenu } from './gas/documents/documents-menu';
+import { annualReportMenu, boardStatusMenu } from './gas/documents/follow-up-documents';
+import { handleSubmission } from './gas/intake/intake';
+import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } from './gas/entry/menu';
+import { openPage, server } from './gas/entry/sidebars';
+import { previewRemindersMenu, runReminders } from './gas/follow-up/reminders';
+import { createStatusFormMenu } from './gas/follow-up/status-form';
+import { approveFinalReportMenu } from './gas/follow-up/closure';
+import { handleStatusSubmission } from './gas/follow-up/status-intake';
+import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan/plan';
 
 /** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
 export function onOpen(): void {
@@ -217,8 +217,8 @@ export function HOURS_COST(hours: unknown, hourly_rate: unknown): unknown {
 }
 
 // Sidebars and dialogs
-// Menu items open the built pages; the google.script.run endpoints below are the names in src/ui/api.ts,
-// each re-validating its arguments and checking the role in src/gas/sidebars.ts.
+// Menu items open the built pages; the google.script.run endpoints below are the names in src/shared/api.ts,
+// each re-validating its arguments and checking the role in src/gas/entry/sidebars.ts.
 
 /** Menu: the assessment form (vurderingsskjema) for the selected case. */
 export function openAssessment(): void {

@@ -11,7 +11,7 @@ process.on('beforeExit', () => {
   process.exitCode = 2;
 });
 
-run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 }).then((code) => {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { toCsvRows } from '../core/base/csv';
 import type { Lang } from '../core/base/result';
-import type { CheckResult } from '../core/rules/check';
+import type { CheckResult } from '../core/check/check';
 import { economyRows } from '../core/money-flow/economy-export';
 import { buildWorkbook } from './xlsx';
 

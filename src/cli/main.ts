@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/rules/check';
+import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check/check';
 import { parseDay } from '../core/parse/period';
 import { buildLetter, letterGrants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
@@ -11,7 +11,7 @@ import { heldBack, publication, withheldText, type Withheld } from '../core/docu
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
 import { toDocx } from './docx';
-import type { WorkbookValues } from '../core/workbook/records';
+import type { WorkbookValues } from '../core/portfolio/records';
 import { TilskuddError } from '../core/base/errors';
 import type { Lang, Reason } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
@@ -347,11 +347,7 @@ const say = (ctx: Context, nb: string, en: string) => ctx.io.out(ctx.lang === 'n
  * Reads and checks a workbook; what the reader had to work around (a title above the headers) is said on
  * stderr, so stdout stays the report or the JSON.
  */
-async function readChecked(
-  ctx: Context,
-  values: WorkbookValues,
-  options: CheckOptions,
-): Promise<CheckResult> {
+function readChecked(ctx: Context, values: WorkbookValues, options: CheckOptions): CheckResult {
   const result = checkWorkbook(values, options);
   for (const note of result.portfolio.notes ?? [])
     ctx.io.err(`${ctx.lang === 'nb' ? 'Merk' : 'Note'}: ${note[ctx.lang]}`);
@@ -407,7 +403,7 @@ async function check(ctx: Context): Promise<number> {
   // The check reads streamed values; only --write then loads exceljs's whole workbook (styles, notes)
   // to annotate, after the values are gone, so the two never take memory at once.
   const today = todayOption(text(opts.date));
-  const result = await readChecked(ctx, await readValues(file), {
+  const result = readChecked(ctx, await readValues(file), {
     years: year === undefined ? [] : [year],
     today,
   });
@@ -489,7 +485,7 @@ async function memo(ctx: Context): Promise<number> {
   });
   const out = requiredOut(ctx, 'SAK.docx', file);
   const meeting = isoDate(text(ctx.opts.meeting), '--meeting');
-  const result = await readChecked(ctx, await readValues(file), { today: todayOption(undefined) });
+  const result = readChecked(ctx, await readValues(file), { today: todayOption(undefined) });
   const doc = buildMemo(result, {
     meetingDate: meeting,
     caseNumber: text(ctx.opts.case),
@@ -513,7 +509,7 @@ async function letters(ctx: Context): Promise<number> {
   // Without --date each letter is dated by its decision.
   const given = text(ctx.opts.date);
   const date = given === undefined ? undefined : isoDate(given, '--date');
-  const result = await readChecked(ctx, await readValues(file), { today: todayOption(given) });
+  const result = readChecked(ctx, await readValues(file), { today: todayOption(given) });
   const { grants, withheld } = letterGrants(result);
   // Every letter's file is checked before the first is written: two case ids that clean to one name
   // (also by case alone, as Windows and macOS compare names) would write one letter over the other.
@@ -582,7 +578,7 @@ async function publish(ctx: Context): Promise<number> {
   if (format === '360giving' && !/\.(csv|json)$/i.test(out))
     throw usageError('360Giving skrives som .csv eller .json.', '360Giving is written as .csv or .json.');
   const year = yearOption(text(opts.year)) ?? (format === 'overview' ? new Date().getFullYear() : undefined);
-  const result = await readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
+  const result = readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
   const { withheld } = publication(result, year);
   if (format === '360giving') {
     const grants = grants360(result, year);
@@ -621,7 +617,7 @@ async function exportEconomy(ctx: Context): Promise<number> {
   if (!/\.(csv|xlsx)$/i.test(out))
     throw usageError('Økonomien skrives som .xlsx eller .csv.', 'The economy is written as .xlsx or .csv.');
   const year = yearOption(text(opts.year));
-  const result = await readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
+  const result = readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
   const rows = await writeEconomy(result, out, lang, year);
   say(ctx, `Skrev økonomien (${rows} rader) til ${out}.`, `Wrote the economy (${rows} rows) to ${out}.`);
   return tellWithheld(ctx, publication(result, year).withheld, false);
@@ -647,7 +643,7 @@ async function report(ctx: Context): Promise<number> {
   const missing = kind.needs?.(options);
   if (missing) throw usageError(missing.nb, missing.en);
   const values = await readValues(file);
-  const result = await readChecked(ctx, values, { today: options.date });
+  const result = readChecked(ctx, values, { today: options.date });
   await writeDocument(out, kind.build({ ...options, result, values }));
   const done = kind.done(out, options);
   say(ctx, done.nb, done.en);

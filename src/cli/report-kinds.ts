@@ -1,10 +1,10 @@
-import type { CheckResult } from '../core/rules/check';
+import type { CheckResult } from '../core/check/check';
 import type { DocModel } from '../core/documents/model';
 import type { Lang, Reason } from '../core/base/result';
-import type { WorkbookValues } from '../core/workbook/records';
-import { buildBoardStatus } from '../core/follow-up/documents/board-status';
-import { buildAnnualReport } from '../core/follow-up/documents/annual-report';
-import { buildPlanReview } from '../core/plan/review';
+import type { WorkbookValues } from '../core/portfolio/records';
+import { buildBoardStatus } from '../core/documents/follow-up/board-status';
+import { buildAnnualReport } from '../core/documents/follow-up/annual-report';
+import { buildPlanReview } from '../core/documents/plan-review';
 import { readPlanHistory } from '../core/plan/records';
 
 /** The options every `tilskudd report` kind may read, already validated by the command. */
@@ -35,7 +35,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * `tilskudd report --kind …`: one entry per kind, so each feature adds its document here without
- * touching the command (plan: issue 12; status and annual: issue 11).
+ * touching the command (the plan's review, the board's status report, the annual report).
  */
 export const REPORT_KINDS: Record<string, ReportKind> = {
   plan: {

@@ -1,6 +1,6 @@
 import { CATEGORY_IDS, CATEGORY_LABELS } from '../core/workbook/categories';
-import type { CheckResult } from '../core/rules/check';
-import type { Finding, Severity } from '../core/rules/findings';
+import type { CheckResult } from '../core/check/check';
+import type { Finding, Severity } from '../core/engine/findings';
 import type { YearSummary } from '../core/money-flow/ledger';
 import { formatMoney } from '../core/parse/money';
 import type { Lang } from '../core/base/result';

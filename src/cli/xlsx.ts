@@ -11,9 +11,9 @@ import {
   type Field,
   type SheetSpec,
 } from '../core/workbook/contract';
-import { SEVERITY_LABEL, type CellRef, type Finding } from '../core/rules/findings';
-import type { Portfolio, SheetId, WorkbookValues } from '../core/workbook/records';
-import { SHEETS } from '../core/workbook/records';
+import { SEVERITY_LABEL, type CellRef, type Finding } from '../core/engine/findings';
+import type { Portfolio, WorkbookValues } from '../core/portfolio/records';
+import { SHEETS, type SheetId } from '../core/workbook/sheets';
 import type { Lang } from '../core/base/result';
 import type { Settings } from '../core/workbook/settings';
 import { withOwnNote, withoutOwnNote } from '../core/workbook/notes';

@@ -1,8 +1,8 @@
 import type { ACTION_PLAN, FieldKey, PLAN_HISTORY } from '../core/workbook/contract';
 
 /**
- * The action plan of seed 002 (SSU's annual review of its handlingsplan, valid to the end of 2026): the
- * three focus areas and their main goals as the seed words them, and the measures it names with the status
+ * The action plan in SSU's annual review of its handlingsplan (valid to the end of 2026): the
+ * three focus areas and their main goals as the review words them, and the measures it names with the status
  * it reports. Owners (roles, no person), organisations, regions, deadlines and indicators are
  * ILLUSTRATIVE: the seed does not give them. `Nr` is left empty: the product numbers the rows.
  */

@@ -11,8 +11,8 @@ import { buildOverview } from '../../src/core/documents/overview';
 import { toMarkdown } from '../../src/core/documents/text';
 import { APPLICATION_FORM, questionTitle } from '../../src/core/intake/application-form';
 import { mapSubmission } from '../../src/core/intake/intake';
-import { checkWorkbook } from '../../src/core/rules/check';
-import { readPortfolio } from '../../src/core/workbook/records';
+import { checkWorkbook } from '../../src/core/check/check';
+import { readPortfolio } from '../../src/core/portfolio/records';
 import { AGDER_WORDS, innlandetWorkbook } from '../fixtures/innlandet';
 
 /**

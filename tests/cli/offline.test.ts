@@ -10,7 +10,7 @@ import { ALLOCATIONS, APPLICATIONS } from '../../src/core/workbook/contract';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
 
-// What a new user found offline (issue 9): nothing overwritten by surprise, exports that agree with the
+// What a new user found offline: nothing overwritten by surprise, exports that agree with the
 // check, output that opens, and clear words for every predictable mistake.
 const { dir, tmp } = workDir('tilskudd-offline-');
 

@@ -1,4 +1,4 @@
-import { checkWorkbook, type CheckResult } from '../../src/core/rules/check';
+import { checkWorkbook, type CheckResult } from '../../src/core/check/check';
 import {
   ALLOCATIONS,
   APPLICATIONS,
@@ -10,8 +10,8 @@ import {
   type FieldKey,
   type SheetSpec,
 } from '../../src/core/workbook/contract';
-import type { Finding } from '../../src/core/rules/findings';
-import type { WorkbookValues } from '../../src/core/workbook/records';
+import type { Finding } from '../../src/core/engine/findings';
+import type { WorkbookValues } from '../../src/core/portfolio/records';
 import { sheetRows } from '../../src/example/agder';
 
 /**

@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/core/rules/findings';
+import type { Finding } from '../../src/core/engine/findings';
 import {
   ALLOCATIONS,
   APPLICATIONS,

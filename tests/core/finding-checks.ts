@@ -1,6 +1,6 @@
-import type { CheckResult } from '../../src/core/rules/check';
-import { ruleIds } from '../../src/core/rules';
-import type { CellRef, Finding, Severity } from '../../src/core/rules/findings';
+import type { CheckResult } from '../../src/core/check/check';
+import { ruleIds } from '../../src/core/check/rules';
+import type { CellRef, Finding, Severity } from '../../src/core/engine/findings';
 import { CASE_ID, findingsOf } from './builders';
 import { expectFact } from './facts';
 

@@ -1,5 +1,5 @@
 import { TODAY } from '../core/builders';
-import { checkWorkbook } from '../../src/core/rules/check';
+import { checkWorkbook } from '../../src/core/check/check';
 import {
   clearBody,
   docCharacters,

@@ -1,6 +1,6 @@
 import { buildWorkbook } from '../../src/cli/xlsx';
 import { emptyWorkbook } from '../../src/example/agder';
-import { SHEETS } from '../../src/core/workbook/records';
+import { SHEETS } from '../../src/core/workbook/sheets';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { NUMBER_FORMAT, SEVERITY_FILL } from '../../src/core/workbook/presentation';
 import { loadBundle } from './sandbox';

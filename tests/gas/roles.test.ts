@@ -1,8 +1,8 @@
 import { PERMISSIONS, accessError, type Action } from '../../src/core/access/roles';
 import { MEMBERS_SHEET } from '../../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
-import { menuFunctionNames } from '../../src/gas/menu';
-import { ENDPOINTS, PAGES } from '../../src/ui/api';
+import { menuFunctionNames } from '../../src/gas/entry/menu';
+import { ENDPOINTS, PAGES } from '../../src/shared/api';
 import { PROTECTED } from './fakes/spreadsheet-range';
 import { loadBundle } from './sandbox';
 

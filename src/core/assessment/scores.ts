@@ -1,5 +1,5 @@
 import { isActive } from '../workbook/status';
-import type { Application, Portfolio } from '../workbook/records';
+import type { Application, Portfolio } from '../portfolio/records';
 import type { Lang, Reason } from '../base/result';
 import type { Settings } from '../workbook/settings';
 import { normalizeKey } from '../base/text';
@@ -89,7 +89,7 @@ export function declarations(rows: readonly AssessmentRow[]): Map<string, Map<st
     const ground = parseGround(r.impartiality) ?? parseGround(r.score);
     if (ground === null || r.caseId === '' || r.assessor === '') continue;
     let byAssessor = out.get(r.caseId);
-    if (!byAssessor) out.set(r.caseId, (byAssessor = new Map()));
+    if (!byAssessor) out.set(r.caseId, (byAssessor = new Map<string, Declaration>()));
     byAssessor.set(r.assessor, {
       assessor: r.assessor,
       ground,
@@ -145,7 +145,7 @@ export function assessCases(
     }
     if (!isAnswer(r)) continue;
     let byKey = answers.get(r.caseId);
-    if (!byKey) answers.set(r.caseId, (byKey = new Map()));
+    if (!byKey) answers.set(r.caseId, (byKey = new Map<string, AssessmentRow>()));
     byKey.set(`${r.assessor}\u0000${normalizeKey(r.criterion)}`, r);
   }
 

@@ -1,8 +1,8 @@
 import { toCsvRows } from '../base/csv';
-import type { CheckResult } from '../rules/check';
+import type { CheckResult } from '../check/check';
 import { monthOfDay, monthsIn, monthOf, yearOf, type Period } from '../parse/period';
 import { validOrgNumber } from '../parse/orgnr';
-import type { Allocation } from '../workbook/records';
+import type { Allocation } from '../portfolio/records';
 import { publication } from './publication';
 
 /**

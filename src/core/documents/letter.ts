@@ -1,7 +1,7 @@
-import type { CheckResult } from '../rules/check';
+import type { CheckResult } from '../check/check';
 import { formatMoney } from '../parse/money';
 import { formatPeriod, proRata } from '../parse/period';
-import type { Allocation, Application } from '../workbook/records';
+import type { Allocation, Application } from '../portfolio/records';
 import type { Lang } from '../base/result';
 import { h, p, table, ul, type DocModel } from './model';
 import { norwegianDate } from './memo';

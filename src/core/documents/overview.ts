@@ -1,5 +1,5 @@
 import { CATEGORY_IDS, CATEGORY_LABELS } from '../workbook/categories';
-import type { CheckResult } from '../rules/check';
+import type { CheckResult } from '../check/check';
 import { formatMoney } from '../parse/money';
 import { formatPeriod } from '../parse/period';
 import type { Lang } from '../base/result';

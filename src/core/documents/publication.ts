@@ -1,6 +1,6 @@
-import type { CheckResult } from '../rules/check';
-import type { Finding } from '../rules/findings';
-import type { Allocation } from '../workbook/records';
+import type { CheckResult } from '../check/check';
+import type { Finding } from '../engine/findings';
+import type { Allocation } from '../portfolio/records';
 import type { Lang } from '../base/result';
 
 /**

@@ -1,6 +1,6 @@
 import type { Reason } from '../base/result';
 import { formatMoney } from '../parse/money';
-import type { Application } from '../workbook/records';
+import type { Application } from '../portfolio/records';
 import { formatDay } from './dates';
 import { isClosedStatus } from './deadlines/projects';
 import { latestReports } from './overview';

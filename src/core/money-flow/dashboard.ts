@@ -2,7 +2,7 @@ import { assessPortfolio } from '../assessment/scores';
 import { CATEGORY_IDS, type CategoryId } from '../workbook/categories';
 import { buildLedger, type YearSummary } from './ledger';
 import { proRata } from '../parse/period';
-import type { Portfolio } from '../workbook/records';
+import type { Portfolio } from '../portfolio/records';
 import { grantedProjects } from './supplement';
 import { normalizeKey } from '../base/text';
 

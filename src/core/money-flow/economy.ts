@@ -1,5 +1,5 @@
 import { monthIndex, monthOfDay, yearOf, type Period } from '../parse/period';
-import type { Application, Payment, Portfolio } from '../workbook/records';
+import type { Application, Payment, Portfolio } from '../portfolio/records';
 import { frameFor } from '../workbook/settings';
 import { buildLedger, type Ledger } from './ledger';
 

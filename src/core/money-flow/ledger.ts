@@ -1,6 +1,6 @@
 import { CATEGORY_IDS, type CategoryId } from '../workbook/categories';
 import { proRata, yearOf, monthOfDay } from '../parse/period';
-import type { Allocation, Application, Portfolio } from '../workbook/records';
+import type { Allocation, Application, Portfolio } from '../portfolio/records';
 import { frameFor, type Settings } from '../workbook/settings';
 
 /**

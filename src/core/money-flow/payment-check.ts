@@ -3,7 +3,7 @@ import { cellText, isBlank, normalizeKey } from '../base/text';
 import { formatMoney, parseMoney } from '../parse/money';
 import { formatDay, monthIndex, parseDay } from '../parse/period';
 import type { CategoryId } from '../workbook/categories';
-import type { PaymentKind, Portfolio } from '../workbook/records';
+import type { PaymentKind, Portfolio } from '../portfolio/records';
 import { buildEconomy, isUnused, lastMonthIn, type ProjectEconomy } from './economy';
 import { yearSplit } from './ledger';
 

@@ -3,7 +3,7 @@ import { cellText, isBlank } from '../base/text';
 import { parseMoney } from '../parse/money';
 
 /**
- * Resource arithmetic for pricing positions, as the secretariat's cost estimate does (seed 000, case
+ * Resource arithmetic for pricing positions, as the secretariat's cost estimate does (case
  * 18-2025): a working year is 1 680 hours, 20 % of a position is 336 hours a year. Every argument may be a
  * single value or a range; ranges must have the same shape and the answer has that shape (one call per
  * range keeps Sheets under its executions-per-second limit). Blank cells of a range give blank answers.

@@ -1,7 +1,7 @@
 import type { CategoryId } from '../workbook/categories';
 import { tilskuddError, type TilskuddError } from '../base/errors';
 import { formatMoney, parseMoney } from '../parse/money';
-import type { Portfolio } from '../workbook/records';
+import type { Portfolio } from '../portfolio/records';
 import { isBlank } from '../base/text';
 
 /**

@@ -1,6 +1,7 @@
-import type { CellRef, Severity } from '../rules/findings';
-import { where } from '../rules/findings';
-import { finding, rowRule, type CheckContext, type Rule, type RuleText } from '../rules/rule';
+import type { CellRef, Severity } from '../engine/findings';
+import { where } from '../engine/findings';
+import { finding, rowRule, type Rule, type RuleText } from '../engine/rule';
+import type { CheckContext } from '../check/context';
 import type { Lang } from '../base/result';
 import { formatDay } from './format';
 import { LEVEL_LABEL, type PlanItem } from './records';

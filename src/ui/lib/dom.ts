@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The only way the sidebars build DOM: elements with attributes and listeners, text through text nodes.
  * There is no innerHTML anywhere in the client, so data (a case title such as `<img onerror=…>`) is

@@ -1,4 +1,4 @@
-import type { Api, Endpoint } from '../api';
+import type { Api, Endpoint } from '../../shared/api';
 
 /**
  * Typed `google.script.run`: a promise per call, at most MAX_IN_FLIGHT calls at once (Google allows

@@ -1,7 +1,7 @@
 import { matches, projectView, type ProjectInput } from '../../../src/core/follow-up/overview';
 import { closureProposal } from '../../../src/core/follow-up/closure';
 import type { StatusReport } from '../../../src/core/follow-up/status/reports';
-import type { Application } from '../../../src/core/workbook/records';
+import type { Application } from '../../../src/core/portfolio/records';
 import { day } from '../builders';
 
 const input = (extra: Partial<ProjectInput> = {}): ProjectInput => ({

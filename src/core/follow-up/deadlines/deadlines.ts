@@ -1,4 +1,4 @@
-import type { Application, Portfolio } from '../../workbook/records';
+import type { Application, Portfolio } from '../../portfolio/records';
 import type { StatusReport, ReportType } from '../status/reports';
 import type { DeadlineOverride } from './overrides';
 import { dueDatesFor } from './due-dates';

@@ -1,5 +1,5 @@
 import type { Period } from '../../parse/period';
-import type { Application, Portfolio } from '../../workbook/records';
+import type { Application, Portfolio } from '../../portfolio/records';
 import { isActive, isGrantedStatus } from '../../workbook/status';
 import { normalizeKey } from '../../base/text';
 

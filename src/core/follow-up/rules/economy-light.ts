@@ -1,14 +1,14 @@
-import type { CellRef, Finding } from '../../rules/findings';
-import { about, finding, type Rule } from '../../rules/rule';
+import type { CellRef, Finding } from '../../engine/findings';
+import { about, finding, type Rule } from '../../engine/rule';
 import { sentence } from './sentence';
-import { tracksPayments } from '../../workbook/records';
+import { tracksPayments } from '../../money-flow/records';
 import { followedProjects } from '../deadlines/projects';
 import { latestReports } from '../status/latest';
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /**
- * The project's own economy light is green while the light derived from its payments (issue 10: share
+ * The project's own economy light is green while the light derived from its payments (share
  * paid against time gone, overspending) is red: for information, so the board sees both. Only when the
  * workbook follows up payments (an `Utbetalinger` sheet); without it there is no derived light to compare.
  */

@@ -1,5 +1,5 @@
-import type { CellRef, Finding } from '../../rules/findings';
-import { about, finding, type Rule } from '../../rules/rule';
+import type { CellRef, Finding } from '../../engine/findings';
+import { about, finding, type Rule } from '../../engine/rule';
 import { sentence } from './sentence';
 import { formatLongDay } from '../../parse/period';
 import { lightsNotGreen, type StatusReport } from '../status/reports';

@@ -1,5 +1,5 @@
-import type { CellRef, Finding } from '../../rules/findings';
-import { about, finding, type Rule } from '../../rules/rule';
+import type { CellRef, Finding } from '../../engine/findings';
+import { about, finding, type Rule } from '../../engine/rule';
 import type { StatusReport } from '../status/reports';
 
 /** `nb`/`en` name the cell for the sheet; `factNb`/`factEn` say the same for a document. */

@@ -1,6 +1,7 @@
 import { countOf } from '../../base/text';
-import type { CellRef, Finding } from '../../rules/findings';
-import { about, finding, type CheckContext, type Rule } from '../../rules/rule';
+import type { CellRef, Finding } from '../../engine/findings';
+import { about, finding, type Rule } from '../../engine/rule';
+import type { CheckContext } from '../../check/context';
 import { formatLongDay } from '../../parse/period';
 import type { Deadline } from '../deadlines/deadlines';
 import type { ReportType } from '../status/reports';

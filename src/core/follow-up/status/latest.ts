@@ -1,4 +1,4 @@
-import type { Portfolio } from '../../workbook/records';
+import type { Portfolio } from '../../portfolio/records';
 import { followedProjects } from '../deadlines/projects';
 import type { StatusReport } from './reports';
 

@@ -1,4 +1,4 @@
-import type { Application, Portfolio } from '../../workbook/records';
+import type { Application, Portfolio } from '../../portfolio/records';
 import type { Period } from '../../parse/period';
 import { deadlinesOf, nextDue, type Deadline } from '../deadlines/deadlines';
 import { followedProjects } from '../deadlines/projects';

@@ -1,0 +1,177 @@
+import type { CellRef, Finding } from '../../engine/findings';
+import { formatMoney } from '../../parse/money';
+import { formatDay, formatMonth } from '../../parse/period';
+import type { Application, Payment } from '../../portfolio/records';
+import { about, finding, type Rule } from '../../engine/rule';
+import type { CheckContext } from '../../check/context';
+
+/**
+ * Rules on single `Utbetalinger` rows: money goes only to granted projects, only after their written
+ * agreement, and not long after their end; a row that cannot be counted says why.
+ */
+type Text = { nb: string; en: string };
+
+function paymentRule(
+  id: string,
+  severity: 'error' | 'warning',
+  test: (
+    pay: Payment,
+    ctx: CheckContext,
+    apps: Map<string, Application>,
+  ) => { field: string; text: Text; fact: Text } | null,
+): Rule {
+  const rule: Rule = {
+    id,
+    severity,
+    family: 'money',
+    check(ctx) {
+      const apps = new Map(ctx.portfolio.applications.map((a) => [a.caseId, a]));
+      const out: Finding[] = [];
+      for (const pay of ctx.portfolio.payments) {
+        const hit = test(pay, ctx, apps);
+        if (!hit) continue;
+        const ref = pay.caseId;
+        const cell: CellRef = { sheet: 'payments', row: pay.row, field: hit.field };
+        out.push(
+          finding(
+            rule,
+            ref,
+            [cell],
+            (lang) => about(ref, cell, lang) + hit.text[lang],
+            (lang) => hit.fact[lang],
+          ),
+        );
+      }
+      return out;
+    },
+  };
+  return rule;
+}
+
+/** "200 000 kr" for the facts; "et beløp" when the amount cannot be read. */
+const paidAmount = (pay: Payment, lang: 'nb' | 'en') =>
+  pay.amount.ok ? formatMoney(pay.amount.value) : lang === 'nb' ? 'et beløp' : 'An amount';
+
+const paysOut = (pay: Payment) => pay.kind === 'payment' && pay.amount.ok && pay.amount.value > 0;
+
+/** A payment row the engine cannot count (see `signedPayment`): no positive amount, no date, or an unknown kind. */
+export const paymentInvalid = paymentRule('payment-invalid', 'error', (pay) => {
+  if (!pay.amount.ok || pay.amount.value <= 0) {
+    const reason = pay.amount.ok
+      ? {
+          nb: `${formatMoney(pay.amount.value)} er ikke et positivt beløp`,
+          en: `${formatMoney(pay.amount.value)} is not a positive amount`,
+        }
+      : pay.amount.reason;
+    return {
+      field: 'amount',
+      text: {
+        nb: `${reason.nb}. Skriv beløpet positivt i kroner; en tilbakebetaling får Art «Tilbakebetaling».`,
+        en: `${reason.en}. Write the amount as a positive NOK amount; a refund gets Kind "Tilbakebetaling" (refund).`,
+      },
+      fact: {
+        nb: `En utbetaling kan ikke telles: ${reason.nb}.`,
+        en: `A payment cannot be counted: ${reason.en}.`,
+      },
+    };
+  }
+  if (!pay.date.ok) {
+    return {
+      field: 'date',
+      text: {
+        nb: `${pay.date.reason.nb}. Skriv utbetalingsdatoen, f.eks. 01.09.2025.`,
+        en: `${pay.date.reason.en}. Write the payment date, e.g. 2025-09-01.`,
+      },
+      fact: {
+        nb: `En utbetaling på ${paidAmount(pay, 'nb')} har ingen lesbar dato.`,
+        en: `A payment of ${paidAmount(pay, 'en').toLowerCase()} has no readable date.`,
+      },
+    };
+  }
+  if (pay.kind === null) {
+    return {
+      field: 'kind',
+      text: {
+        nb: `«${pay.kindText}» er ingen art. Velg Utbetaling eller Tilbakebetaling (tom er utbetaling).`,
+        en: `"${pay.kindText}" is not a kind. Choose Utbetaling (payment) or Tilbakebetaling (refund); blank is a payment.`,
+      },
+      fact: {
+        nb: `En utbetaling på ${paidAmount(pay, 'nb')} har ukjent art («${pay.kindText}»).`,
+        en: `A payment of ${paidAmount(pay, 'en').toLowerCase()} has an unknown kind ("${pay.kindText}").`,
+      },
+    };
+  }
+  return null;
+});
+
+/** Money is paid only to projects the board has granted. */
+export const paymentWithoutGrant = paymentRule('payment-without-grant', 'error', (pay, ctx) =>
+  pay.caseId !== '' && ctx.ordinaryByCase.has(pay.caseId)
+    ? null
+    : {
+        field: 'caseId',
+        text: {
+          nb: 'utbetaling til en sak uten ordinær tildeling. Rett Saksnr, eller registrer SSUs vedtak i Tildelinger før utbetaling.',
+          en: 'payment to a case without an ordinary allocation. Fix the case ID, or record the board decision in Allocations before paying.',
+        },
+        fact: {
+          nb: `Det er utbetalt ${paidAmount(pay, 'nb')} til en sak uten ordinær tildeling.`,
+          en: `${paidAmount(pay, 'en')} was paid to a case without an ordinary allocation.`,
+        },
+      },
+);
+
+/** The award letter: money is paid only after the written agreement (premise 3). */
+export const paymentWithoutContract = paymentRule('payment-without-contract', 'error', (pay, ctx, apps) => {
+  if (!paysOut(pay) || !ctx.ordinaryByCase.has(pay.caseId)) return null;
+  const app = apps.get(pay.caseId);
+  // An allocation without an application (the secretariat's own cost) has no agreement to ask for.
+  if (!app) return null;
+  if (app.contract !== true) {
+    return {
+      field: 'caseId',
+      text: {
+        nb: 'utbetalt uten skriftlig samarbeidsavtale («Samarbeidsavtale» i Søknader er ikke Ja eller en dato). Midler utbetales først når avtalen er inngått: inngå den, eller krev beløpet tilbake.',
+        en: 'paid without a written agreement ("Written agreement" in Applications is not Yes or a date). Money is paid only once the agreement is signed: sign it, or reclaim the amount.',
+      },
+      fact: {
+        nb: `Det er utbetalt ${paidAmount(pay, 'nb')} uten skriftlig samarbeidsavtale.`,
+        en: `${paidAmount(pay, 'en')} was paid without a written agreement.`,
+      },
+    };
+  }
+  const signed = app.contractSigned;
+  if (!signed || !pay.date.ok || pay.date.value >= signed) return null;
+  const paid = pay.date.value;
+  return {
+    field: 'date',
+    text: {
+      nb: `utbetalt ${formatDay(paid)}, før samarbeidsavtalen ble signert ${formatDay(signed)}. Rett datoen, eller dokumenter hvorfor det ble utbetalt før avtalen.`,
+      en: `paid on ${formatDay(paid, 'en')}, before the written agreement was signed on ${formatDay(signed, 'en')}. Fix the date, or document why it was paid before the agreement.`,
+    },
+    fact: {
+      nb: `Det ble utbetalt ${paidAmount(pay, 'nb')} ${formatDay(paid)}, før samarbeidsavtalen ble signert ${formatDay(signed)}.`,
+      en: `${paidAmount(pay, 'en')} was paid on ${formatDay(paid, 'en')}, before the written agreement was signed on ${formatDay(signed, 'en')}.`,
+    },
+  };
+});
+
+/** A payment long after the project's end probably belongs elsewhere (or the period was extended). */
+export const paymentOutsidePeriod = paymentRule('payment-outside-period', 'warning', (pay, ctx) => {
+  const e = ctx.economy.projects.get(pay.caseId);
+  if (!paysOut(pay) || !pay.date.ok || !e?.period || !e.deadline || pay.date.value < e.deadline) return null;
+  const months = ctx.portfolio.settings.refundDeadlineMonths;
+  const paid = pay.date.value;
+  const end = e.period.to;
+  return {
+    field: 'date',
+    text: {
+      nb: `utbetalt ${formatDay(paid)}, mer enn ${months} måneder etter at prosjektperioden sluttet (${formatMonth(end)}). Sjekk at utbetalingen hører til prosjektet, eller forleng perioden i Tildelinger.`,
+      en: `paid on ${formatDay(paid, 'en')}, more than ${months} months after the project period ended (${formatMonth(end, 'en')}). Check that the payment belongs to the project, or extend the period in Allocations.`,
+    },
+    fact: {
+      nb: `Det ble utbetalt ${paidAmount(pay, 'nb')} ${formatDay(paid)}, mer enn ${months} måneder etter at prosjektperioden sluttet (${formatMonth(end)}).`,
+      en: `${paidAmount(pay, 'en')} was paid on ${formatDay(paid, 'en')}, more than ${months} months after the project period ended (${formatMonth(end, 'en')}).`,
+    },
+  };
+});

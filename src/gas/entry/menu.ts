@@ -1,0 +1,259 @@
+import { readSettings, type WorkbookValues } from '../../core/portfolio/records';
+import { APPLICATIONS, SETTINGS_SHEET, mapHeaders } from '../../core/workbook/contract';
+import { tilskuddError } from '../../core/base/errors';
+import { runCheck } from '../workbook/check';
+import { inLock, withDesk } from '../platform/desk';
+import { DOCUMENT_TEXT } from '../documents/documents-menu';
+import { FOLLOW_UP_DOCUMENT_TEXT } from '../documents/follow-up-documents';
+import {
+  createApplicationForm,
+  existingForm,
+  formProblems,
+  installTrigger,
+  openForm,
+  rememberForm,
+  triggerOwner,
+} from '../intake/form';
+import { APPLICATION_JOURNAL } from '../intake/intake';
+import { isTriggerEvent, linkResponseSheet, sweepFromTrigger, sweepResponses } from '../intake/journal';
+import { TEXT, langOf } from '../platform/i18n';
+import { appendLog } from '../platform/log';
+import { setupDoneText, setupWorkbook } from './setup';
+import { PAGES } from '../../shared/api';
+import { hasStatusForm } from '../follow-up/status-form';
+import { STATUS_JOURNAL } from '../follow-up/status-intake';
+import { PLAN_TEXT } from '../plan/plan';
+
+type Label = { nb: string; en: string };
+type Item = { label: Label; fn: string };
+type Group = { label: Label; items: readonly Item[] };
+
+/**
+ * The Tilskudd menu and the actions behind it, grouped as the secretariat works: the daily check first,
+ * then one submenu per stage. Every item names a global function of the bundle.
+ */
+export const MENU: ReadonlyArray<Item | Group | null> = [
+  { label: TEXT.check, fn: 'checkPortfolio' },
+  { label: PAGES.Findings.title, fn: 'openFindings' },
+  null,
+  {
+    label: { nb: 'Søknader og vurdering', en: 'Applications and assessment' },
+    items: [
+      { label: TEXT.createForm, fn: 'createForm' },
+      { label: TEXT.registerMissing, fn: 'registerMissingResponses' },
+      { label: PAGES.Assessment.title, fn: 'openAssessment' },
+      { label: PAGES.Dashboard.title, fn: 'openDashboard' },
+    ],
+  },
+  {
+    label: { nb: 'Dokumenter', en: 'Documents' },
+    items: [
+      { label: DOCUMENT_TEXT.memo, fn: 'createMemo' },
+      { label: DOCUMENT_TEXT.letters, fn: 'createLetters' },
+      { label: DOCUMENT_TEXT.overview, fn: 'publishOverview' },
+      { label: FOLLOW_UP_DOCUMENT_TEXT.boardStatus, fn: 'createBoardStatus' },
+      { label: FOLLOW_UP_DOCUMENT_TEXT.annualReport, fn: 'createAnnualReport' },
+    ],
+  },
+  {
+    label: { nb: 'Penger', en: 'Money' },
+    items: [
+      { label: TEXT.supplement, fn: 'openSupplementDialog' },
+      { label: TEXT.payment, fn: 'openPaymentDialog' },
+    ],
+  },
+  {
+    label: { nb: 'Oppfølging', en: 'Follow-up' },
+    items: [
+      { label: PAGES.FollowUp.title, fn: 'openFollowUp' },
+      { label: TEXT.createStatusForm, fn: 'createStatusForm' },
+      { label: TEXT.showReminders, fn: 'showReminders' },
+      { label: TEXT.approveFinalReport, fn: 'approveFinalReport' },
+    ],
+  },
+  {
+    label: { nb: 'Handlingsplan', en: 'Action plan' },
+    items: [
+      { label: PAGES.Plan.title, fn: 'openPlan' },
+      { label: PLAN_TEXT.number, fn: 'numberPlan' },
+      { label: PLAN_TEXT.review, fn: 'savePlanReview' },
+      { label: PLAN_TEXT.document, fn: 'createPlanReview' },
+    ],
+  },
+  null,
+  { label: TEXT.setup, fn: 'setupWorkbook' },
+];
+
+/** Every function the menu calls, in menu order. */
+export const menuFunctionNames = (): string[] =>
+  MENU.flatMap((e) => (e === null ? [] : 'items' in e ? e.items.map((i) => i.fn) : [e.fn]));
+
+export function addMenu(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = langOf(ss);
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createMenu(TEXT.menu[lang]);
+  for (const entry of MENU) {
+    if (entry === null) menu.addSeparator();
+    else if ('items' in entry) {
+      const sub = ui.createMenu(entry.label[lang]);
+      for (const item of entry.items) sub.addItem(item.label[lang], item.fn);
+      menu.addSubMenu(sub);
+    } else menu.addItem(entry.label[lang], entry.fn);
+  }
+  menu.addToUi();
+}
+
+export function setupMenu(): void {
+  withDesk(
+    ({ ss, lang }) => {
+      const report = setupWorkbook(ss);
+      ss.toast(setupDoneText(report)[lang], TEXT.menu[lang]);
+    },
+    { action: null },
+  );
+}
+
+export function checkMenu(): void {
+  withDesk(
+    ({ ss, sheets, lang, user }) => {
+      const { errors, warnings } = runCheck(ss, sheets, lang);
+      appendLog(sheets, user, [
+        { action: 'Kontroller portefølje', after: `${errors} feil, ${warnings} advarsler` },
+      ]);
+      ss.toast(
+        lang === 'nb'
+          ? `${errors} feil og ${warnings} advarsler. Se arket «Avvik».`
+          : `${errors} errors and ${warnings} warnings. See the "Avvik" sheet.`,
+        TEXT.check[lang],
+      );
+    },
+    { action: 'check' },
+  );
+}
+
+export function createFormMenu(): void {
+  withDesk(
+    ({ ss, sheets, lang, user }) => {
+      const ui = SpreadsheetApp.getUi();
+      const nb = lang === 'nb';
+      const yes = (question: string) => ui.alert(question, ui.ButtonSet.YES_NO) === ui.Button.YES;
+      // Intake needs Svar-ID to register each response once: stop before a form can send any.
+      const apps = sheets.require(APPLICATIONS);
+      const header = apps.getRange(1, 1, 1, Math.max(apps.getLastColumn(), 1)).getValues()[0]!;
+      if (mapHeaders(APPLICATIONS, header).responseKey === undefined) {
+        throw tilskuddError(
+          'Arket «Søknader» mangler kolonnen «Svar-ID», som skjemaet trenger. Velg Tilskudd › Sett opp arbeidsboka først.',
+          'The "Søknader" sheet has no "Svar-ID" column, which the form needs. Choose Tilskudd › Set up workbook first.',
+        );
+      }
+      // Questions first, without the lock: a person may take a while to answer.
+      const old = existingForm();
+      const renew = old.form
+        ? yes(
+            nb
+              ? `Søknadsskjemaet finnes allerede:\n${old.form.getPublishedUrl()}\n\nVil du lage et nytt? (Det gamle skjemaet bør da stenges for svar i Google Skjemaer.)`
+              : `The application form already exists:\n${old.form.getPublishedUrl()}\n\nMake a new one? (Then close the old form to responses in Google Forms.)`,
+          )
+        : !old.unreadable ||
+          yes(
+            nb
+              ? 'Skjemaet som ble laget tidligere, kan ikke åpnes av deg (det er slettet, eller tilhører et annet medlem som ikke har delt det). Vil du lage et nytt?'
+              : 'The form made earlier cannot be opened by you (deleted, or it belongs to another member who has not shared it). Make a new one?',
+          );
+      if (!renew && !old.form) return;
+      const current = triggerOwner(user);
+      const takeOver =
+        current.someoneElse &&
+        yes(
+          nb
+            ? `Utløseren som registrerer svarene, ble installert av ${current.owner}. Virker den ikke lenger (for eksempel fordi ${current.owner} har sluttet)? Da installerer Tilskudd en ny for deg.`
+            : `The trigger that registers responses was installed by ${current.owner}. Has it stopped working (for example because ${current.owner} left)? Then Tilskudd installs a new one for you.`,
+        );
+      const settingsSheet = sheets.find(SETTINGS_SHEET);
+      const values: WorkbookValues = settingsSheet
+        ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) }
+        : {};
+      // Building the form is many Forms calls: outside the lock, which guards only the records below.
+      const form = renew ? createApplicationForm(ss, readSettings(values), lang) : old.form!;
+      // A kept form may have been closed, unpublished or opened to edits since: say so, offer to open it.
+      const problems = renew ? [] : formProblems(form, lang);
+      const opened =
+        problems.length > 0 &&
+        yes(
+          `${problems.join('\n')}\n\n${nb ? 'Vil du åpne skjemaet for søkerne nå (publisert, tar imot svar, innsendte svar kan ikke endres)?' : 'Open the form to applicants now (published, accepting responses, submitted responses final)?'}`,
+        );
+      if (opened) openForm(form);
+      const { trigger, linked } = inLock(() => {
+        if (renew) rememberForm(form);
+        const installed = installTrigger(ss, user, takeOver);
+        const sheet = linkResponseSheet(ss, APPLICATION_JOURNAL, form);
+        if (renew)
+          appendLog(sheets, user, [{ action: 'Opprett søknadsskjema', after: form.getPublishedUrl() }]);
+        return { trigger: installed, linked: sheet ? sheet.getName() : null };
+      });
+      const state =
+        problems.length === 0 || opened
+          ? nb
+            ? 'Skjemaet er publisert og tar imot svar; innsendte svar kan ikke endres.'
+            : 'The form is published and accepts responses; submitted responses are final.'
+          : `${problems.join('\n')}\n${nb ? 'Åpne det i Google Skjemaer, eller kjør Opprett søknadsskjema igjen, når søkerne skal kunne sende inn.' : 'Open it in Google Forms, or run Create application form again, when applicants are to send in.'}`;
+      const journalNote = linked
+        ? nb
+          ? `Alle svar lagres i arket «${linked}»; det som ikke kom inn i Søknader, registreres hver time (eller med Tilskudd › Søknader og vurdering › Registrer manglende svar).`
+          : `Every response is kept in the "${linked}" sheet; any that did not reach Søknader is registered hourly (or with Tilskudd › Applications and assessment › Register missing responses).`
+        : nb
+          ? 'Fant ikke arket med skjemasvarene. Kjør Opprett søknadsskjema igjen om litt.'
+          : 'The form responses sheet was not found. Run Create application form again shortly.';
+      const triggerNote = trigger.installed
+        ? ''
+        : nb
+          ? `\n\nSvarene registreres av utløseren som ${trigger.owner} installerte. Bare én utløser skal finnes.`
+          : `\n\nResponses are registered by the trigger ${trigger.owner} installed. There must be only one.`;
+      ui.alert(
+        (nb
+          ? `${renew ? 'Søknadsskjemaet er laget.' : 'Søknadsskjemaet:'}\n\n${state}\n\nLenke til søkerne: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Søknader med saksnummer. ${journalNote}`
+          : `${renew ? 'The application form is ready.' : 'The application form:'}\n\n${state}\n\nLink for applicants: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}\n\n${journalNote}`) +
+          triggerNote,
+      );
+    },
+    { action: 'intake', lock: false },
+  );
+}
+
+/**
+ * *Registrer manglende svar*, and the hourly trigger: registers every form response that is in the
+ * response sheet but not yet in `Søknader` (a trigger that found the lock busy, a header missing then).
+ * Called by the trigger (an event of this project's own trigger) it logs; from the menu it reports.
+ */
+export function registerMissingMenu(e?: unknown): void {
+  if (isTriggerEvent(e)) {
+    sweepFromTrigger(APPLICATION_JOURNAL);
+    if (hasStatusForm()) sweepFromTrigger(STATUS_JOURNAL);
+    return;
+  }
+  withDesk(
+    ({ ss, sheets, lang, user }) => {
+      const ids = inLock(() => sweepResponses(APPLICATION_JOURNAL, ss, sheets, user));
+      const reports = hasStatusForm() ? inLock(() => sweepResponses(STATUS_JOURNAL, ss, sheets, user)) : [];
+      const nb = lang === 'nb';
+      const reportNote =
+        reports.length === 0
+          ? ''
+          : nb
+            ? `\n\n${reports.length} statusrapport(er) registrert i Statusrapporter.`
+            : `\n\n${reports.length} status report(s) registered in Statusrapporter.`;
+      const list = ids.length > 0 ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})` : '';
+      SpreadsheetApp.getUi().alert(
+        (ids.length === 0
+          ? nb
+            ? 'Alle skjemasvar er allerede registrert i Søknader.'
+            : 'Every form response is already registered in Søknader.'
+          : nb
+            ? `${ids.length} skjemasvar registrert i Søknader${list}.`
+            : `${ids.length} form response(s) registered in Søknader${list}.`) + reportNote,
+      );
+    },
+    { action: 'intake', lock: false },
+  );
+}

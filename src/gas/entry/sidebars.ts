@@ -1,0 +1,409 @@
+import { assessCases, declarations, scoresByDisqualified } from '../../core/assessment/scores';
+import { disqualifiedFrom } from '../../core/assessment/impartiality';
+import {
+  BOARD_RANK,
+  DECLARATION,
+  IMPARTIALITY,
+  SCALE,
+  SCALE_MAX,
+  SCALE_MIN,
+  SELECTION_CRITERIA,
+} from '../../core/assessment/form';
+import { checkPortfolio } from '../../core/check/check';
+import { ASSESSMENTS } from '../../core/workbook/contract';
+import { addressOf } from '../../core/portfolio/address';
+import { dashboard } from '../../core/money-flow/dashboard';
+import { buildEconomy } from '../../core/money-flow/economy';
+import { economyView } from '../../core/money-flow/economy-view';
+import { tilskuddError } from '../../core/base/errors';
+import { formatMoney } from '../../core/parse/money';
+import { formatPeriod } from '../../core/parse/period';
+import { readPortfolio, type Portfolio } from '../../core/portfolio/records';
+import type { Lang } from '../../core/base/result';
+import { grantedProjects } from '../../core/money-flow/supplement';
+import { normalizeKey } from '../../core/base/text';
+import { parseYesNo } from '../../core/workbook/vocabulary';
+import { partiesText } from '../../core/documents/memo';
+import {
+  PAGES,
+  type AssessmentView,
+  type FindingView,
+  type FindingsView,
+  type MyAnswers,
+  type Page,
+  type Result,
+  type Server,
+} from '../../shared/api';
+import type { Action } from '../../core/access/roles';
+import { runCheck } from '../workbook/check';
+import { runAction, todayIn, withDesk, type Desk } from '../platform/desk';
+import { appendLog } from '../platform/log';
+import { readWorkbook } from '../workbook/portfolio';
+import { appendRows, rowFor, sheetWithHeader } from '../platform/sheets';
+import { registerSupplement } from '../money/supplement';
+import { followUpView, selectProject } from '../follow-up/endpoints';
+import { paymentView, paymentDone, withdrawalDone } from '../money/payment-endpoints';
+import { planView } from '../plan/plan-view';
+
+/**
+ * The server side of the sidebars and the dialog. Each endpoint (exported from `src/main.ts` under the
+ * names in `src/shared/api.ts`) checks the user's role, re-validates every argument, and answers with a
+ * plain `Result` (no Date, no class instance). Endpoints that write hold the document lock.
+ */
+/** Menu: shows a built page (`build/<page>.html`) as a sidebar or dialog, for secretariat members only. */
+export function openPage(page: Page): void {
+  withDesk(
+    ({ lang }) => {
+      const title = PAGES[page].title[lang];
+      const output = HtmlService.createHtmlOutputFromFile(page).setTitle(title);
+      const ui = SpreadsheetApp.getUi();
+      if (PAGES[page].kind === 'dialog') ui.showModalDialog(output.setWidth(480).setHeight(660), title);
+      else ui.showSidebar(output);
+      // Opening a page writes nothing: no lock, so it opens even while a long change runs.
+    },
+    { action: PAGES[page].action, lock: false },
+  );
+}
+
+// ---- argument checks: everything from the client is untrusted ----
+
+const badRequest = () =>
+  tilskuddError(
+    'Ugyldig forespørsel fra skjemaet. Lukk og åpne det igjen.',
+    'Invalid request from the form. Close and reopen it.',
+  );
+
+function text(value: unknown, max = 2000): string {
+  if (typeof value !== 'string' || value.length > max) throw badRequest();
+  return value;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest();
+  return value as Record<string, unknown>;
+}
+
+function list(value: unknown, max = 100): unknown[] {
+  if (!Array.isArray(value) || value.length > max) throw badRequest();
+  return value;
+}
+
+/** Runs an endpoint (see `runAction`): the lock only when it writes; a refusal becomes `{ ok: false }`. */
+function endpoint<T>(action: Action, write: boolean, body: (desk: Desk) => T): Result<T> {
+  return runAction(
+    (desk): Result<T> => ({ ok: true, value: body(desk) }),
+    { action, lock: write },
+    (error): Result<T> => ({ ok: false, error }),
+  );
+}
+
+const portfolioOf = (desk: Desk): Portfolio => readPortfolio(readWorkbook(desk.ss, desk.sheets).values);
+
+// ---- assessment ----
+
+function selectedCase(desk: Desk, p: Portfolio): string {
+  const range = desk.ss.getActiveRange();
+  if (!range || range.getSheet().getName() !== p.sheetNames.applications) return '';
+  const row = range.getRow();
+  return p.applications.find((a) => a.row === row)?.caseId ?? '';
+}
+
+function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView {
+  const { lang, user } = desk;
+  const results = assessCases(p.applications, p.assessments ?? [], p.settings);
+  const cases = results.map((r) => ({ caseId: r.caseId, title: r.title }));
+  const known = (id: string) => cases.some((c) => c.caseId === id);
+  const fromSelection = asked === '' ? selectedCase(desk, p) : '';
+  const caseId = known(asked) ? asked : known(fromSelection) ? fromSelection : (cases[0]?.caseId ?? '');
+  const app = p.applications.find((a) => a.caseId === caseId);
+  const me = user.toLowerCase();
+  const declared = declarations(p.assessments ?? []);
+  const mine: MyAnswers = {
+    ground: declared.get(caseId)?.get(me)?.ground ?? null,
+    selection: {},
+    scores: {},
+  };
+  const excludedFrom = disqualifiedFrom(declared, me);
+  const disqualified = excludedFrom.has(caseId);
+  const findings = app
+    ? checkPortfolio(p, { today: todayIn(desk.ss, desk.sheets) })
+        .findings.filter((f) => f.ref === caseId && !(disqualified && f.rule === 'assessor-disqualified'))
+        .map((f) => ({ severity: f.severity, message: f.message[lang] }))
+    : [];
+  for (const r of p.assessments ?? []) {
+    if (r.caseId !== caseId || r.assessor !== me) continue;
+    const sel = SELECTION_CRITERIA.find((c) =>
+      [c.nb, c.en].some((l) => normalizeKey(l) === normalizeKey(r.criterion)),
+    );
+    if (sel) {
+      // Read as the score reads it: an answer it does not take for yes or no shows as none given.
+      const yes = parseYesNo(r.score);
+      mine.selection[sel.id] = { answer: yes === null ? '' : yes ? 'yes' : 'no', comment: r.comment };
+      continue;
+    }
+    const crit = p.settings.criteria.find((c) => normalizeKey(c.label) === normalizeKey(r.criterion));
+    if (crit) {
+      const n = Number(r.score);
+      mine.scores[crit.label] = { score: Number.isInteger(n) ? n : null, comment: r.comment };
+    }
+  }
+  const parties = app ? partiesText(app, p.settings) : '';
+  return {
+    lang,
+    user,
+    cases,
+    caseId,
+    summary: app
+      ? {
+          caseId,
+          title: app.title,
+          applicant: app.applicant,
+          parties,
+          amount: app.requested.ok ? formatMoney(app.requested.value) : '',
+          period: app.period.ok ? formatPeriod(app.period.value, lang) : '',
+          status: app.status,
+          findings,
+        }
+      : null,
+    scale: SCALE.map((s) => ({ score: s.score, label: s[lang] })),
+    grounds: IMPARTIALITY.map((g) => ({ id: g.id, label: g[lang] })),
+    selection: SELECTION_CRITERIA.map((c) => ({ id: c.id, label: c[lang] })),
+    criteria: p.settings.criteria.map((c) => ({ label: c.label, weight: c.weight })),
+    mine,
+    result: disqualified ? null : (results.find((r) => r.caseId === caseId) ?? null),
+    ranking: results
+      .filter((r) => r.finalRank !== null && !excludedFrom.has(r.caseId))
+      .sort((a, b) => a.finalRank! - b.finalRank!)
+      .map((r) => ({
+        caseId: r.caseId,
+        title: r.title,
+        weightedScore: r.weightedScore,
+        selectionHolds: r.selectionHolds,
+        // Rank numbers would show where a hidden case stands: the order alone is shown then.
+        rank: excludedFrom.size > 0 ? null : r.rank,
+        finalRank: excludedFrom.size > 0 ? null : r.finalRank,
+        boardRank: excludedFrom.size > 0 ? null : r.boardRank,
+        boardReason: r.boardReason,
+        disagreement: r.disagreement,
+      })),
+  };
+}
+
+function requireCase(p: Portfolio, caseId: string): void {
+  if (caseId === '' || !p.applications.some((a) => a.caseId === caseId)) {
+    throw tilskuddError(
+      `Fant ingen søknad med saksnummer «${caseId}».`,
+      `No application has case ID "${caseId}".`,
+    );
+  }
+}
+
+function saveAssessment(desk: Desk, raw: unknown): AssessmentView {
+  const input = record(raw);
+  const caseId = text(input.caseId, 100).trim();
+  const groundId = text(input.ground, 20);
+  const ground = IMPARTIALITY.find((g) => g.id === groundId);
+  if (!ground) throw badRequest();
+  const p = portfolioOf(desk);
+  requireCase(p, caseId);
+  const cells = (criterion: string, score: string | number, comment: string) => ({
+    caseId,
+    assessor: desk.user.toLowerCase(),
+    criterion,
+    score,
+    comment,
+    impartiality: ground.sheet,
+    time: new Date(),
+  });
+  const rows: Array<ReturnType<typeof cells>> = [cells(DECLARATION, '', '')];
+  let after: string = ground.sheet;
+  if (ground.id === 'none') {
+    const selection = list(input.selection).map(record);
+    const scores = list(input.scores).map(record);
+    for (const c of SELECTION_CRITERIA) {
+      const answer = selection.find((s) => s.id === c.id);
+      const yes = answer?.answer === 'yes' ? 'Ja' : answer?.answer === 'no' ? 'Nei' : null;
+      if (yes === null) {
+        throw tilskuddError(`Svar ja eller nei på «${c.nb}».`, `Answer yes or no to "${c.en}".`);
+      }
+      rows.push(cells(c.nb, yes, text(answer!.comment ?? '').trim()));
+    }
+    for (const c of p.settings.criteria) {
+      const given = scores.find((s) => s.label === c.label);
+      const score = given?.score;
+      if (typeof score !== 'number' || !Number.isInteger(score) || score < SCALE_MIN || score > SCALE_MAX) {
+        throw tilskuddError(
+          `Gi «${c.label}» en poengsum fra ${SCALE_MIN} til ${SCALE_MAX}.`,
+          `Score "${c.label}" from ${SCALE_MIN} to ${SCALE_MAX}.`,
+        );
+      }
+      rows.push(cells(c.label, score, text(given!.comment ?? '').trim()));
+    }
+    after = `${ground.sheet}; ${rows.length - 1} svar`;
+  }
+  const target = sheetWithHeader(desk.sheets, ASSESSMENTS);
+  appendRows(
+    target.sheet,
+    target.rows,
+    rows.map((r) => rowFor(ASSESSMENTS, target.header, r)),
+  );
+  appendLog(desk.sheets, desk.user, [{ action: 'Vurdering', caseId, after }]);
+  return assessmentView(desk, portfolioOf(desk), caseId);
+}
+
+function overrideRanking(desk: Desk, raw: unknown): AssessmentView {
+  const input = record(raw);
+  const caseId = text(input.caseId, 100).trim();
+  const rank = input.rank;
+  const reason = text(input.reason).trim();
+  const p = portfolioOf(desk);
+  requireCase(p, caseId);
+  if (typeof rank !== 'number' || !Number.isInteger(rank) || rank < 1 || rank > 999) {
+    throw tilskuddError('Rangeringen må være et helt tall fra 1.', 'The rank must be a whole number from 1.');
+  }
+  if (reason === '') {
+    throw tilskuddError(
+      'Skriv SSUs begrunnelse for å overstyre rangeringen.',
+      "Give the board's reason for overriding the ranking.",
+    );
+  }
+  const target = sheetWithHeader(desk.sheets, ASSESSMENTS);
+  appendRows(target.sheet, target.rows, [
+    rowFor(ASSESSMENTS, target.header, {
+      caseId,
+      assessor: desk.user.toLowerCase(),
+      criterion: BOARD_RANK,
+      score: rank,
+      comment: reason,
+      impartiality: '',
+      time: new Date(),
+    }),
+  ]);
+  appendLog(desk.sheets, desk.user, [{ action: 'Rangering overstyrt', caseId, after: `${rank}: ${reason}` }]);
+  return assessmentView(desk, portfolioOf(desk), caseId);
+}
+
+// ---- findings ----
+
+function findingsView(desk: Desk): FindingsView {
+  const p = portfolioOf(desk);
+  const result = checkPortfolio(p, { today: todayIn(desk.ss, desk.sheets) });
+  const assessmentsSheet = desk.sheets.find(ASSESSMENTS);
+  const disqualified = scoresByDisqualified(p.assessments ?? []);
+  const seen = new Map<string, number>();
+  const rowOfCase = new Map(p.applications.map((a) => [a.caseId, a.row]));
+  const findings = result.findings.map((f): FindingView => {
+    let target: FindingView['target'] = null;
+    const cell = f.cells[0];
+    const at = cell ? addressOf(p, cell) : null;
+    if (at) {
+      target = at;
+    } else if (f.rule === 'assessor-disqualified' && assessmentsSheet) {
+      // Findings of one case keep the order the rule made them in (the sort is stable).
+      const i = seen.get(f.ref) ?? 0;
+      seen.set(f.ref, i + 1);
+      const row = disqualified.filter((d) => d.caseId === f.ref)[i]?.rows[0];
+      if (row) target = { sheet: desk.sheets.nameOf(assessmentsSheet), a1: `${row}:${row}` };
+    } else if (rowOfCase.has(f.ref)) {
+      const row = rowOfCase.get(f.ref)!;
+      target = { sheet: p.sheetNames.applications, a1: `${row}:${row}` };
+    }
+    return { rule: f.rule, severity: f.severity, ref: f.ref, message: f.message[desk.lang], target };
+  });
+  return { lang: desk.lang, findings, checkedAt: new Date().toISOString() };
+}
+
+const A1 = /^(?:[A-Z]{1,3}[1-9]\d{0,6}(?::[A-Z]{1,3}[1-9]\d{0,6})?|[1-9]\d{0,6}:[1-9]\d{0,6})$/;
+
+function selectTarget(desk: Desk, raw: unknown): null {
+  const target = record(raw);
+  const name = text(target.sheet, 200);
+  const a1 = text(target.a1, 30);
+  const sheet = desk.ss.getSheetByName(name);
+  if (!sheet || !A1.test(a1)) throw badRequest();
+  sheet.activate();
+  sheet.getRange(a1).activate();
+  return null;
+}
+
+// ---- the endpoints ----
+
+const supplementDoneText = (lang: Lang, caseId: string, amount: number, left: number) =>
+  lang === 'nb'
+    ? `Tilleggsbevilling på ${formatMoney(amount)} registrert for ${caseId}. Gjenstående fullmakt: ${formatMoney(left)}. Den er merket som ikke rapportert til SSU.`
+    : `Supplementary allocation of ${formatMoney(amount)} registered for ${caseId}. Authority left: ${formatMoney(left)}. It is marked as not yet reported to the board.`;
+
+export const server: Server = {
+  assessmentLoad: (caseId) =>
+    endpoint('read', false, (desk) =>
+      assessmentView(desk, portfolioOf(desk), text(caseId ?? '', 100).trim()),
+    ),
+  assessmentSave: (input) => endpoint('assess', true, (desk) => saveAssessment(desk, input)),
+  assessmentOverride: (input) => endpoint('boardRanking', true, (desk) => overrideRanking(desk, input)),
+  dashboardLoad: () =>
+    endpoint('read', false, (desk) => {
+      const p = portfolioOf(desk);
+      const economy = economyView(buildEconomy(p, todayIn(desk.ss, desk.sheets)));
+      return { lang: desk.lang, data: dashboard(p), limit: p.settings.supplementLimit, economy };
+    }),
+  findingsLoad: () => endpoint('read', false, findingsView),
+  findingsRecheck: () =>
+    endpoint('check', true, (desk) => {
+      const { errors, warnings } = runCheck(desk.ss, desk.sheets, desk.lang);
+      appendLog(desk.sheets, desk.user, [
+        { action: 'Kontroller portefølje', after: `${errors} feil, ${warnings} advarsler` },
+      ]);
+      return findingsView(desk);
+    }),
+  findingsSelect: (target) => endpoint('read', false, (desk) => selectTarget(desk, target)),
+  supplementLoad: () =>
+    endpoint('money', false, (desk) => {
+      const p = portfolioOf(desk);
+      return {
+        lang: desk.lang,
+        limit: p.settings.supplementLimit,
+        projects: grantedProjects(p).map((a) => ({
+          caseId: a.caseId,
+          title: a.title,
+          category: a.category,
+          limit: a.limit,
+          used: a.used,
+          left: a.left,
+        })),
+      };
+    }),
+  supplementRegister: (raw) =>
+    endpoint('money', true, (desk) => {
+      const input = record(raw);
+      const caseId = text(input.caseId, 100).trim();
+      const amount = text(input.amount, 100);
+      const reason = text(input.reason);
+      const done = registerSupplement(desk, { caseId, amount, reason });
+      return {
+        caseId,
+        amount: done.amount,
+        left: done.left,
+        message: supplementDoneText(desk.lang, caseId, done.amount, done.left),
+      };
+    }),
+  followUpLoad: () => endpoint('read', false, followUpView),
+  followUpSelect: (caseId) => endpoint('read', false, (desk) => selectProject(desk, text(caseId, 100))),
+  paymentLoad: () => endpoint('money', false, (desk) => paymentView(desk, portfolioOf(desk))),
+  paymentRegister: (raw) =>
+    endpoint('money', true, (desk) => {
+      const input = record(raw);
+      const kind = text(input.kind, 20);
+      if (kind !== 'payment' && kind !== 'refund') throw badRequest();
+      return paymentDone(desk, {
+        caseId: text(input.caseId, 100).trim(),
+        kind,
+        amount: text(input.amount, 100),
+        date: text(input.date, 30),
+        voucher: text(input.voucher, 500),
+        item: text(input.item, 500),
+      });
+    }),
+  withdrawalRegister: (caseId) =>
+    endpoint('money', true, (desk) => withdrawalDone(desk, text(caseId, 100).trim())),
+  planLoad: () => endpoint('read', false, (desk) => planView(desk, portfolioOf(desk))),
+};

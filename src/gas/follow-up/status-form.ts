@@ -1,0 +1,125 @@
+import {
+  CASE_QUESTION,
+  STATUS_FORM,
+  STATUS_FORM_DESCRIPTION,
+  STATUS_FORM_TITLE,
+} from '../../core/follow-up/status-form';
+import { STATUS_REPORTS, SETTINGS_SHEET, mapHeaders } from '../../core/workbook/contract';
+import { readSettings } from '../../core/portfolio/records';
+import { tilskuddError } from '../../core/base/errors';
+import type { Lang } from '../../core/base/result';
+import type { Settings } from '../../core/workbook/settings';
+import { inLock, withDesk } from '../platform/desk';
+import { SWEEP_HANDLER, addQuestion, openForm, triggerOwner } from '../intake/form';
+import { linkResponseSheet } from '../intake/journal';
+import { STATUS_JOURNAL } from './status-intake';
+import { appendLog } from '../platform/log';
+import { installReminderTrigger } from './reminders';
+import type { Spreadsheet } from '../platform/sheets';
+import { CASE_PLACEHOLDER, STATUS_LINK_PROPERTY } from './status-link';
+import { installOnce } from '../platform/triggers';
+
+/**
+ * The status form: generated from the status schema (`src/core/follow-up/status-form.ts`, the same one
+ * the intake maps answers with), sent to this spreadsheet beside the application form, with its own
+ * form-submit trigger and the daily reminder trigger. Its prefilled link (case id filled in) is made once
+ * here and kept, so reminders need no Forms call.
+ */
+export const STATUS_SUBMIT_HANDLER = 'onStatusFormSubmit';
+export const STATUS_FORM_ID_PROPERTY = 'tilskudd.statusFormId';
+
+type Form = GoogleAppsScript.Forms.Form;
+
+/** Whether this spreadsheet has a status form (its responses are then swept with the applications'). */
+export const hasStatusForm = (): boolean =>
+  PropertiesService.getDocumentProperties().getProperty(STATUS_FORM_ID_PROPERTY) !== null;
+
+export function createStatusForm(ss: Spreadsheet, settings: Settings, lang: Lang): Form {
+  const form = FormApp.create(STATUS_FORM_TITLE[lang]);
+  form.setDescription(STATUS_FORM_DESCRIPTION[lang]);
+  form.setConfirmationMessage(
+    lang === 'nb'
+      ? 'Takk! Rapporten er registrert hos porteføljesekretariatet.'
+      : 'Thank you! The report is registered with the portfolio secretariat.',
+  );
+  let caseItem: GoogleAppsScript.Forms.TextItem | null = null;
+  STATUS_FORM.forEach((section, i) => {
+    const header = i === 0 ? form.addSectionHeaderItem() : form.addPageBreakItem();
+    header.setTitle(section.title[lang]);
+    if (section.help) header.setHelpText(section.help[lang]);
+    for (const question of section.questions) {
+      const item = addQuestion(form, question, settings, lang);
+      if (question === CASE_QUESTION) caseItem = item as GoogleAppsScript.Forms.TextItem;
+    }
+  });
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  openForm(form); // published, accepting responses, a submitted report final
+  const prefilled = form
+    .createResponse()
+    .withItemResponse(caseItem!.createResponse(CASE_PLACEHOLDER))
+    .toPrefilledUrl();
+  const props = PropertiesService.getDocumentProperties();
+  props.setProperty(STATUS_FORM_ID_PROPERTY, form.getId());
+  props.setProperty(STATUS_LINK_PROPERTY, prefilled);
+  return form;
+}
+
+/** Menu *Opprett statusskjema*: the form, its submit trigger and the daily reminder trigger. */
+export function createStatusFormMenu(): void {
+  withDesk(
+    ({ ss, sheets, lang, user }) => {
+      const nb = lang === 'nb';
+      const reports = sheets.find(STATUS_REPORTS);
+      if (!reports) {
+        throw tilskuddError(
+          'Arbeidsboka mangler arket «Statusrapporter», som statusskjemaet skriver til. Velg Tilskudd › Sett opp arbeidsboka først.',
+          'The workbook has no "Statusrapporter" sheet, which the status form writes to. Choose Tilskudd › Set up workbook first.',
+        );
+      }
+      const header = reports.getRange(1, 1, 1, Math.max(reports.getLastColumn(), 1)).getValues()[0]!;
+      if (mapHeaders(STATUS_REPORTS, header).responseKey === undefined) {
+        throw tilskuddError(
+          'Arket «Statusrapporter» mangler kolonnen «Svar-ID», som hindrer at samme svar registreres to ganger. Velg Tilskudd › Sett opp arbeidsboka først.',
+          'The "Statusrapporter" sheet has no "Svar-ID" column, which keeps a response from being registered twice. Choose Tilskudd › Set up workbook first.',
+        );
+      }
+      const settingsSheet = sheets.find(SETTINGS_SHEET);
+      const settings = readSettings(
+        settingsSheet ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) } : {},
+      );
+      // Many Forms calls: outside the lock, which guards only the records and triggers below.
+      const form = createStatusForm(ss, settings, lang);
+      const [submit, reminders, linked] = inLock(() => {
+        const installed = [
+          installOnce(STATUS_SUBMIT_HANDLER, (b) => b.forSpreadsheet(ss).onFormSubmit().create(), user),
+          installReminderTrigger(user),
+        ] as const;
+        // The hourly sweep comes with the application form; without one, the status form brings it.
+        if (triggerOwner(user).owner === '')
+          installOnce(SWEEP_HANDLER, (b) => b.timeBased().everyHours(1).create(), user);
+        const sheet = linkResponseSheet(ss, STATUS_JOURNAL, form);
+        appendLog(sheets, user, [{ action: 'Opprett statusskjema', after: form.getPublishedUrl() }]);
+        return [...installed, sheet ? sheet.getName() : null] as const;
+      });
+      const others = [submit, reminders].filter((t) => !t.installed).map((t) => t.owner);
+      const journal = linked
+        ? nb
+          ? ` Alle svar lagres også i arket «${linked}»; det som ikke kom inn, registreres hver time.`
+          : ` Every response is also kept in the "${linked}" sheet; any that did not arrive is registered hourly.`
+        : nb
+          ? ' Fant ikke arket med skjemasvarene; kjør Opprett statusskjema igjen om litt.'
+          : ' The form responses sheet was not found; run Create status form again shortly.';
+      SpreadsheetApp.getUi().alert(
+        (nb
+          ? `Statusskjemaet er laget.\n\nLenke til prosjektene: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Statusrapporter. Påminnelser sendes daglig når «Påminnelser på e-post» er Ja (nå: ${settings.emailReminders ? 'Ja' : 'Nei'}), med saksnummeret fylt inn i lenken.${journal}`
+          : `The status form is ready.\n\nLink for projects: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}\n\nResponses arrive in the Statusrapporter sheet. Reminders go out daily when "Påminnelser på e-post" is Ja (now: ${settings.emailReminders ? 'Ja' : 'Nei'}), with the case ID filled in.${journal}`) +
+          (others.length > 0
+            ? nb
+              ? `\n\nEn utløser finnes allerede hos ${others.join(', ')}; ingen ny er lagt til.`
+              : `\n\nA trigger already exists with ${others.join(', ')}; none was added.`
+            : ''),
+      );
+    },
+    { action: 'intake', lock: false },
+  );
+}

@@ -1,0 +1,92 @@
+import { deadlinesOf, dueDateToAnswer, type Deadline } from '../../core/follow-up/deadlines/deadlines';
+import { formatDay } from '../../core/follow-up/dates';
+import { mapStatusAnswers } from '../../core/follow-up/status-intake';
+import { parseReportType } from '../../core/follow-up/status/reports';
+import { otherAnswersText } from '../../core/intake/journal';
+import { fitCell } from '../../core/workbook/cell-limit';
+import { STATUS_REPORTS } from '../../core/workbook/contract';
+import { readPortfolio } from '../../core/portfolio/records';
+import { cellText, isDate } from '../../core/base/text';
+import { todayIn } from '../platform/desk';
+import type { LogEntry } from '../platform/log';
+import { handleSubmitEvent, type JournalBatch, type JournalPlan, type JournalSpec } from '../intake/journal';
+import { readWorkbook } from '../workbook/portfolio';
+import { dayCell, rowFor } from '../platform/sheets';
+
+/**
+ * The status form's intake, through the same journal as the application form (lock, one key for trigger
+ * and sweep, one write per sheet, cell limit, neutralised text, unknown answers kept in `Andre svar`):
+ * each new response becomes a `Statusrapporter` row. `Frist` is the earliest open due date of its case
+ * and type (the due-date engine), so a late report still answers the date it was owed for.
+ */
+type Cells = Partial<Record<(typeof STATUS_REPORTS)['fields'][number]['key'], unknown>>;
+
+export const STATUS_JOURNAL: JournalSpec<typeof STATUS_REPORTS> = {
+  id: 'status',
+  label: { nb: 'statusskjemaet', en: 'status form' },
+  target: STATUS_REPORTS,
+  keyField: 'responseKey',
+  otherField: 'otherAnswers',
+  plan: planStatusReports,
+};
+
+/** The status form's submit trigger (see `handleSubmitEvent`). */
+export const handleStatusSubmission = (e: unknown) => handleSubmitEvent(STATUS_JOURNAL, e);
+
+const dueKey = (d: Pick<Deadline, 'caseId' | 'type' | 'due'>) => `${d.caseId}|${d.type}|${d.due.getTime()}`;
+
+function planStatusReports(batch: JournalBatch<typeof STATUS_REPORTS>): JournalPlan {
+  const { ss, sheets, target } = batch;
+  const portfolio = readPortfolio(readWorkbook(ss, sheets).values);
+  let open = deadlinesOf(portfolio, todayIn(ss, sheets));
+  const known = new Set(portfolio.applications.map((a) => a.caseId));
+  const header = target.values[0]!;
+  const now = new Date();
+  const rows: unknown[][] = [];
+  const log: LogEntry[] = [];
+  const ids: string[] = [];
+  for (const response of batch.responses) {
+    const submission = mapStatusAnswers(response.answers);
+    const cut: string[] = [];
+    const cells: Cells = {};
+    for (const [key, value] of Object.entries(submission.cells)) {
+      const f = fitCell(value);
+      if (f.cutFrom > 0) cut.push(key);
+      cells[key as keyof Cells] = f.value;
+    }
+    const caseId = cellText(cells.caseId).trim();
+    const type = parseReportType(cellText(cells.type));
+    const due = type ? dueDateToAnswer(open, caseId, type) : null;
+    // Two reports in one batch answer two due dates, not the same one twice.
+    if (due && type) open = open.filter((d) => dueKey(d) !== dueKey({ caseId, type, due }));
+    const other = fitCell(otherAnswersText(submission.unmatched));
+    if (other.cutFrom > 0) cut.push('otherAnswers');
+    rows.push(
+      rowFor(STATUS_REPORTS, header, {
+        ...cells,
+        caseId,
+        due: due ? dayCell(due, batch.timeZone) : '',
+        received: isDate(response.timestamp) ? response.timestamp : now,
+        responseKey: response.key,
+        otherAnswers: other.value,
+      }),
+    );
+    ids.push(caseId);
+    log.push({
+      action: 'Statusrapport mottatt',
+      caseId,
+      after: [
+        cellText(cells.type) || 'uten type',
+        due ? `frist ${formatDay(due)}` : 'ingen åpen frist funnet',
+        `Framdrift ${cellText(cells.progress)}, Økonomi ${cellText(cells.economy)}, Risiko ${cellText(cells.risk)}`,
+        `skjemasvar rad ${response.row} i «${batch.responseSheetName}»`,
+        ...(known.has(caseId) ? [] : [`ukjent saksnummer «${caseId}»`]),
+        ...(submission.unmatched.length > 0
+          ? [`andre svar: ${submission.unmatched.map((u) => u.title).join(', ')}`]
+          : []),
+        ...(cut.length > 0 ? [`avkortet: ${cut.join(', ')}`] : []),
+      ].join('; '),
+    });
+  }
+  return { appends: [{ sheet: target.sheet, rows }], log, ids };
+}

@@ -1,0 +1,166 @@
+import {
+  APPLICATION_FORM,
+  FORM_DESCRIPTION,
+  FORM_TITLE,
+  NO,
+  YES,
+  questionTitle,
+  type Question,
+} from '../../core/intake/application-form';
+import type { Lang } from '../../core/base/result';
+import type { Settings } from '../../core/workbook/settings';
+import type { Spreadsheet } from '../platform/sheets';
+
+/**
+ * Generates the Google Form from the application schema (the same one the intake maps answers with),
+ * sends its responses to this spreadsheet and installs the form-submit trigger exactly once.
+ */
+export const SUBMIT_HANDLER = 'onFormSubmit';
+/** The hourly sweep registers what the submit trigger could not (see `journal.ts`). */
+export const SWEEP_HANDLER = 'registerMissingResponses';
+export const FORM_ID_PROPERTY = 'tilskudd.formId';
+
+type Form = GoogleAppsScript.Forms.Form;
+
+const TRIGGER_OWNER_PROPERTY = 'tilskudd.triggerOwner';
+const HANDLERS: string[] = [SUBMIT_HANDLER, SWEEP_HANDLER];
+
+/**
+ * The form made earlier for this spreadsheet: `form` when this user can open it, `unreadable` when one
+ * was made but cannot be opened (deleted, or it belongs to another member who has not shared it).
+ */
+export function existingForm(): { form: Form | null; unreadable: boolean } {
+  const id = PropertiesService.getDocumentProperties().getProperty(FORM_ID_PROPERTY);
+  if (!id) return { form: null, unreadable: false };
+  try {
+    return { form: FormApp.openById(id), unreadable: false };
+  } catch {
+    return { form: null, unreadable: true };
+  }
+}
+
+/** Records the form as this spreadsheet's form. */
+export function rememberForm(form: Form): void {
+  PropertiesService.getDocumentProperties().setProperty(FORM_ID_PROPERTY, form.getId());
+}
+
+export function createApplicationForm(ss: Spreadsheet, settings: Settings, lang: Lang): Form {
+  const form = FormApp.create(FORM_TITLE[lang]);
+  form.setDescription(FORM_DESCRIPTION[lang]);
+  form.setConfirmationMessage(
+    lang === 'nb'
+      ? `Takk! Søknaden er registrert med et saksnummer${settings.emailReceipt ? ', som du får på e-post' : ''}. Sekretariatet tar kontakt.`
+      : `Thank you! The application is registered with a case ID${settings.emailReceipt ? ', which you get by e-mail' : ''}. The secretariat will be in touch.`,
+  );
+  APPLICATION_FORM.forEach((section, i) => {
+    const header = i === 0 ? form.addSectionHeaderItem() : form.addPageBreakItem();
+    header.setTitle(section.title[lang]);
+    if (section.help) header.setHelpText(section.help[lang]);
+    for (const question of section.questions) addQuestion(form, question, settings, lang);
+  });
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  // Applications are final: corrections go through the secretariat, so a response never changes after
+  // it is registered. Forms made by scripts start unpublished and take no responses until published.
+  openForm(form);
+  return form;
+}
+
+/**
+ * Whether the form has publish settings. A legacy form (made before publishing came) has none: there
+ * `isPublished`/`setPublished` throw, and `setAcceptingResponses` alone opens and closes it.
+ */
+const publishable = (form: Form): boolean => form.supportsAdvancedResponderPermissions();
+
+/** What stands between a form and its applicants, in the words of the dialog; empty when it is open. */
+export function formProblems(form: Form, lang: Lang): string[] {
+  const nb = lang === 'nb';
+  const problems: string[] = [];
+  if (publishable(form) && !form.isPublished())
+    problems.push(nb ? 'Skjemaet er ikke publisert.' : 'The form is not published.');
+  else if (!form.isAcceptingResponses())
+    problems.push(nb ? 'Skjemaet tar ikke imot svar.' : 'The form does not accept responses.');
+  if (form.canEditResponse())
+    problems.push(
+      nb
+        ? 'Søkerne kan endre innsendte svar (en endring ville blitt en ny søknad).'
+        : 'Applicants can edit submitted responses (an edit would become a new application).',
+    );
+  return problems;
+}
+
+/** Opens the form to applicants: published, accepting responses, submitted responses final. */
+export function openForm(form: Form): void {
+  form.setAllowResponseEdits(false);
+  if (publishable(form) && !form.isPublished()) form.setPublished(true);
+  else if (!form.isAcceptingResponses()) form.setAcceptingResponses(true);
+}
+
+/** Adds one schema question as its Google Forms item (any form's schema: application or status). */
+export function addQuestion(form: Form, q: Question<string>, settings: Settings, lang: Lang): Item {
+  const item = itemFor(form, q, settings, lang);
+  item.setTitle(questionTitle(q, settings)[lang]).setRequired(q.required);
+  if (q.help) item.setHelpText(q.help[lang]);
+  return item;
+}
+
+export type Item =
+  | GoogleAppsScript.Forms.TextItem
+  | GoogleAppsScript.Forms.ParagraphTextItem
+  | GoogleAppsScript.Forms.MultipleChoiceItem
+  | GoogleAppsScript.Forms.ListItem
+  | GoogleAppsScript.Forms.CheckboxItem;
+
+function itemFor(form: Form, q: Question<string>, settings: Settings, lang: Lang): Item {
+  switch (q.kind) {
+    case 'paragraph':
+    case 'budget':
+      return form.addParagraphTextItem();
+    case 'email':
+      return form.addTextItem().setValidation(FormApp.createTextValidation().requireTextIsEmail().build());
+    case 'amount':
+      // FormApp validates plain numbers only, so the help text asks for whole kroner without spaces.
+      return form.addTextItem().setValidation(
+        FormApp.createTextValidation()
+          .requireNumberGreaterThanOrEqualTo(q.min ?? 0)
+          .build(),
+      );
+    case 'yesno':
+      return form.addMultipleChoiceItem().setChoiceValues([YES[lang], NO[lang]]);
+    case 'choice':
+      return form.addMultipleChoiceItem().setChoiceValues(q.choices!(settings));
+    case 'list':
+      return form.addListItem().setChoiceValues(q.choices!(settings));
+    case 'checkboxes':
+      return form.addCheckboxItem().setChoiceValues(q.choices!(settings));
+    default:
+      return form.addTextItem();
+  }
+}
+
+/**
+ * Installs the form-submit trigger and the hourly sweep once for the spreadsheet. A user sees only their own triggers, so the
+ * installer is remembered: when another member installed it, nothing is added (two triggers would
+ * register each response twice) and their address is returned. The user's own earlier trigger is replaced.
+ */
+export function triggerOwner(user: string): { owner: string; someoneElse: boolean } {
+  const owner = PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_PROPERTY) ?? '';
+  const mine = ScriptApp.getProjectTriggers().some((t) => HANDLERS.includes(t.getHandlerFunction()));
+  return { owner, someoneElse: owner !== '' && owner !== user && !mine };
+}
+
+/** `takeOver`: the member confirmed that the other member's trigger no longer works. */
+export function installTrigger(
+  ss: Spreadsheet,
+  user: string,
+  takeOver = false,
+): { installed: boolean; owner: string } {
+  const props = PropertiesService.getDocumentProperties();
+  const { owner, someoneElse } = triggerOwner(user);
+  if (someoneElse && !takeOver) return { installed: false, owner };
+  const mine = ScriptApp.getProjectTriggers().filter((t) => HANDLERS.includes(t.getHandlerFunction()));
+  for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
+  ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
+  ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().everyHours(1).create();
+  props.setProperty(TRIGGER_OWNER_PROPERTY, user);
+  return { installed: true, owner: user };
+}

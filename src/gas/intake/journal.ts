@@ -1,0 +1,361 @@
+import type { Lang, Reason } from '../../core/base/result';
+import { TilskuddError, tilskuddError } from '../../core/base/errors';
+import { cellText } from '../../core/base/text';
+import { overLimit } from '../../core/workbook/cell-limit';
+import { columnLetter, mapHeaders, type FieldKey, type SheetSpec } from '../../core/workbook/contract';
+import {
+  isBlankSubmission,
+  isTimestampTitle,
+  responseOf,
+  responsesOf,
+  unregistered,
+  type FormResponse,
+} from '../../core/intake/journal';
+import { inLock } from '../platform/desk';
+import { langOf } from '../platform/i18n';
+import { protectionError } from '../platform/protect';
+import { appendLog, type LogEntry } from '../platform/log';
+import { SheetIndex, appendAtEnd, type Sheet, type Spreadsheet } from '../platform/sheets';
+
+/**
+ * Exactly-once intake for a Google Form whose response sheet is its journal. Google appends every
+ * submission to the response sheet before the trigger runs; the trigger registers its own row, and the
+ * sweep (menu and hourly trigger) registers every row whose key is not yet in the target sheet's key
+ * column. Both run under the document lock and go through `registerResponses`, so a response is
+ * registered once whichever gets there first, and one that failed is found again. A form plugs in with a
+ * `JournalSpec`: its target sheet, key and other-answers columns, and `plan`, which turns new responses
+ * into rows (the application form in `intake.ts` is the first).
+ */
+export interface JournalSpec<S extends SheetSpec> {
+  /** Names the document property that links the response sheet: `tilskudd.<id>.responseSheet`. */
+  id: string;
+  /** The form, in messages. */
+  label: Reason;
+  /**
+   * The document property holding the form's id, for forms made before the response sheet was
+   * remembered: links it the first time it is needed. New forms link at creation (`linkResponseSheet`).
+   */
+  formIdProperty?: string;
+  target: S;
+  /** Holds each registered response's key. */
+  keyField: FieldKey<S>;
+  /** Holds answers the mapping does not place ("title: answer"). */
+  otherField: FieldKey<S>;
+  /** The rows for new responses (under the lock, nothing written yet); throws a TilskuddError to refuse. */
+  plan(batch: JournalBatch<S>): JournalPlan;
+}
+
+export interface JournalBatch<S extends SheetSpec> {
+  ss: Spreadsheet;
+  sheets: SheetIndex;
+  timeZone: string;
+  lang: Lang;
+  /** New responses, in the order of the response sheet. */
+  responses: FormResponse[];
+  responseSheetName: string;
+  target: { sheet: Sheet; values: unknown[][]; columns: Partial<Record<FieldKey<S>, number>> };
+}
+
+export interface JournalPlan {
+  /** At most one append per sheet, the target sheet's rows first. */
+  appends: Array<{ sheet: Sheet; rows: unknown[][] }>;
+  log: LogEntry[];
+  /** Runs after every write, still under the lock (high-water marks, receipts). */
+  commit?: () => void;
+  /** What was registered (case ids), for the report. */
+  ids: string[];
+}
+
+type Form = GoogleAppsScript.Forms.Form;
+
+const sheetProperty = (spec: { id: string }) => `tilskudd.${spec.id}.responseSheet`;
+/** Where the response sheet was last seen by name: finding it by id then takes one call, not one per sheet. */
+const nameProperty = (spec: { id: string }) => `tilskudd.${spec.id}.responseSheetName`;
+const questionsProperty = (spec: { id: string }) => `tilskudd.${spec.id}.questions`;
+
+/**
+ * The form's question titles, kept with the journal (a document property) so that every member knows
+ * which columns of the response sheet are the form's, even one who cannot open another member's form.
+ * `others` are titles found not to be questions (a person's own columns), so the form is not opened again
+ * for them.
+ */
+interface KnownQuestions {
+  formId: string;
+  titles: string[];
+  others: string[];
+}
+
+/** Items that take no answer have no column in the response sheet. */
+const NOT_QUESTIONS = new Set(['SECTION_HEADER', 'PAGE_BREAK', 'IMAGE', 'VIDEO']);
+
+function rememberQuestions(spec: { id: string }, form: Form, others: string[] = []): KnownQuestions {
+  const titles = form
+    .getItems()
+    .filter((item) => !NOT_QUESTIONS.has(String(item.getType())))
+    .map((item) => item.getTitle().trim());
+  const known = { formId: form.getId(), titles, others: others.filter((t) => !titles.includes(t)) };
+  PropertiesService.getDocumentProperties().setProperty(questionsProperty(spec), JSON.stringify(known));
+  return known;
+}
+
+function readKnown(text: string | null): KnownQuestions | null {
+  try {
+    const known = JSON.parse(text ?? 'null') as Partial<KnownQuestions> | null;
+    if (
+      known &&
+      typeof known.formId === 'string' &&
+      Array.isArray(known.titles) &&
+      Array.isArray(known.others)
+    )
+      return { formId: known.formId, titles: known.titles.map(String), others: known.others.map(String) };
+  } catch {
+    // a damaged property is no knowledge
+  }
+  return null;
+}
+
+/**
+ * Which titled columns of `header` are the form's questions. A title not yet known (a question renamed
+ * or added, or a person's own column) makes it ask the form again when this user can open it; otherwise
+ * the kept titles hold. Null when nothing is known (a form of an earlier version no one can open here):
+ * then every titled column counts, as it did.
+ */
+function questionColumns(
+  spec: JournalSpec<SheetSpec>,
+  header: readonly string[],
+): ((title: string) => boolean) | null {
+  const props = PropertiesService.getDocumentProperties();
+  let known = readKnown(props.getProperty(questionsProperty(spec)));
+  const titled = header.map((t) => String(t ?? '').trim()).filter((t) => t !== '' && !isTimestampTitle(t));
+  const unknown = titled.filter((t) => !known || (!known.titles.includes(t) && !known.others.includes(t)));
+  const formId = known?.formId ?? (spec.formIdProperty ? props.getProperty(spec.formIdProperty) : null);
+  if (unknown.length > 0 && formId) {
+    try {
+      known = rememberQuestions(spec, FormApp.openById(formId), titled);
+    } catch {
+      // a form this user cannot open: the titles kept when it was made
+    }
+  }
+  if (!known) return null;
+  const titles = new Set(known.titles);
+  return (title) => titles.has(title.trim());
+}
+
+/**
+ * Remembers which sheet holds the form's responses (by sheet id, which survives renaming); returns it,
+ * or null when none links to the form yet. Google names it *Skjemasvar 1* / *Form Responses 1*.
+ */
+export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, form: Form): Sheet | null {
+  const formId = form.getId();
+  rememberQuestions(spec, form);
+  SpreadsheetApp.flush(); // setDestination adds the sheet; make it visible to this execution
+  for (const sheet of ss.getSheets()) {
+    const url = sheet.getFormUrl();
+    if (!url) continue;
+    let linked = '';
+    try {
+      linked = FormApp.openByUrl(url).getId();
+    } catch {
+      continue; // a form this user cannot open is not this one
+    }
+    if (linked !== formId) continue;
+    PropertiesService.getDocumentProperties().setProperties({
+      [sheetProperty(spec)]: String(sheet.getSheetId()),
+      [nameProperty(spec)]: sheet.getName(),
+    });
+    return sheet;
+  }
+  return null;
+}
+
+/**
+ * The linked response sheet. A form made before the sheet was remembered (an earlier version) is linked
+ * on first use through its stored form id, so an upgrade needs no menu action.
+ */
+function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<SheetSpec>): Sheet {
+  const props = PropertiesService.getDocumentProperties();
+  const id = Number(props.getProperty(sheetProperty(spec)) ?? NaN);
+  const hint = props.getProperty(nameProperty(spec));
+  let sheet = Number.isInteger(id) ? sheets.byId(id, hint) : null;
+  if (sheet && sheets.nameOf(sheet) !== hint) props.setProperty(nameProperty(spec), sheets.nameOf(sheet));
+  const formId = spec.formIdProperty ? props.getProperty(spec.formIdProperty) : null;
+  if (!sheet && formId) {
+    let form: Form | null = null;
+    try {
+      form = FormApp.openById(formId);
+    } catch {
+      // a form this user cannot open: the message below
+    }
+    const linked = form && linkResponseSheet(ss, spec, form);
+    sheet = linked && sheets.byId(linked.getSheetId());
+  }
+  if (!sheet) {
+    throw tilskuddError(
+      `Arket med svarene fra ${spec.label.nb} er ikke kjent (eller slettet). Velg Tilskudd › Søknader og vurdering › Opprett søknadsskjema og behold skjemaet, så kobles arket til igjen.`,
+      `The sheet with the responses of the ${spec.label.en} is not known (or deleted). Choose Tilskudd › Applications and assessment › Create application form and keep the form to link it again.`,
+    );
+  }
+  return sheet;
+}
+
+/**
+ * Registers those of `responses` whose key is not in the target sheet, in one write per sheet, after
+ * checking every header and cell length. Call it holding the lock. Returns the registered ids.
+ */
+export function registerResponses<S extends SheetSpec>(
+  spec: JournalSpec<S>,
+  ss: Spreadsheet,
+  sheets: SheetIndex,
+  responses: FormResponse[],
+  responseSheetName: string,
+  user: string,
+): string[] {
+  const timeZone = sheets.timeZone();
+  const sheet = sheets.require(spec.target);
+  const values = sheets.values(sheet);
+  const columns = mapHeaders(spec.target, values[0] ?? []);
+  const missing = [spec.keyField, spec.otherField]
+    .map((key) => spec.target.fields.find((f) => f.key === key)!)
+    .filter((f) => columns[f.key as FieldKey<S>] === undefined);
+  if (missing.length > 0) {
+    const list = missing.map((f) => `«${f.header}»`).join(', ');
+    throw tilskuddError(
+      `Arket «${spec.target.name}» mangler ${list}, som skjemasvarene trenger. Velg Tilskudd › Sett opp arbeidsboka for å legge til kolonnene. Ingen svar er tapt: de registreres når kolonnene finnes.`,
+      `The "${spec.target.name}" sheet lacks ${list.replace(/[«»]/g, '"')}, which the form responses need. Choose Tilskudd › Set up workbook to add them. No response is lost: they are registered once the columns exist.`,
+    );
+  }
+  const keyCol = columns[spec.keyField]!;
+  const fresh = unregistered(
+    responses,
+    values.slice(1).map((row) => cellText(row[keyCol])),
+  );
+  if (fresh.length === 0) return [];
+  const plan = spec.plan({
+    ss,
+    sheets,
+    timeZone,
+    lang: langOf(ss),
+    responses: fresh,
+    responseSheetName,
+    target: { sheet, values, columns },
+  });
+  // Everything is checked before the first write: a refused cell refuses the whole batch.
+  for (const { sheet: s, rows } of plan.appends) {
+    const over = overLimit(rows);
+    if (over) {
+      const name = sheets.nameOf(s);
+      throw tilskuddError(
+        `En celle i arket «${name}» (kolonne ${columnLetter(over[1] + 1)}) ville fått mer enn 50 000 tegn. Ingenting er skrevet.`,
+        `A cell in the "${name}" sheet (column ${columnLetter(over[1] + 1)}) would get more than 50,000 characters. Nothing was written.`,
+      );
+    }
+  }
+  // Logg first: it is the protected sheet, so a refusal by Google (an installer whose role changed)
+  // comes before any row is written, and the response waits for the sweep whole.
+  appendLog(sheets, user, plan.log);
+  // The append row is read again just before writing: a row typed meanwhile is never overwritten.
+  for (const { sheet: s, rows } of plan.appends) appendAtEnd(s, rows);
+  plan.commit?.();
+  return plan.ids;
+}
+
+/** Registers every response of the response sheet not yet registered. Call it holding the lock. */
+export function sweepResponses<S extends SheetSpec>(
+  spec: JournalSpec<S>,
+  ss: Spreadsheet,
+  sheets: SheetIndex,
+  user: string,
+): string[] {
+  const journal = responseSheet(ss, sheets, spec);
+  const range = journal.getDataRange();
+  const display = range.getDisplayValues();
+  const responses = responsesOf(display, range.getValues(), questionColumns(spec, display[0] ?? []));
+  return registerResponses(spec, ss, sheets, responses, sheets.nameOf(journal), user);
+}
+
+/** Why an event is not one Google's trigger of this project made for this journal, or null if it is. */
+function forgedEventReason(e: unknown, sheetId: number | null): string | null {
+  const event = (e ?? {}) as { triggerUid?: unknown; range?: { getSheet?: unknown } };
+  if (typeof event.triggerUid !== 'string') return 'no triggerUid';
+  if (!ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === event.triggerUid))
+    return 'triggerUid is not a trigger of this project';
+  if (sheetId === null) return null;
+  if (typeof event.range?.getSheet !== 'function') return 'no range';
+  const range = event.range as GoogleAppsScript.Spreadsheet.Range;
+  if (range.getSheet().getSheetId() !== sheetId) return 'range is not on the response sheet';
+  return null;
+}
+
+/** Whether `e` is an event of one of this project's installed triggers (time-driven ones included). */
+export const isTriggerEvent = (e: unknown): boolean => forgedEventReason(e, null) === null;
+
+export type SubmitOutcome =
+  | { status: 'refused'; reason: string }
+  | { status: 'blank' }
+  | { status: 'left for the sweep'; reason: string }
+  | { status: 'done'; registered: string[] };
+
+/**
+ * The form-submit trigger: only a real event (its `range` on the response sheet, its `triggerUid` among
+ * the project's triggers) registers, and only the row it points at. A busy lock or a failed precondition
+ * writes nothing and is logged, not thrown: the response stays in the journal for the sweep.
+ */
+export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: unknown): SubmitOutcome {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheets = new SheetIndex(ss);
+  let journal: Sheet;
+  try {
+    journal = responseSheet(ss, sheets, spec);
+  } catch (error) {
+    return leave(spec, error);
+  }
+  const reason = forgedEventReason(e, journal.getSheetId());
+  if (reason) {
+    console.warn(`Tilskudd (${spec.id}): event ignored, ${reason}; nothing written.`);
+    return { status: 'refused', reason };
+  }
+  // The event's range is the response's row (checked above to be on the response sheet): read through it.
+  const cells = (e as { range: GoogleAppsScript.Spreadsheet.Range }).range;
+  const row = cells.getRow();
+  try {
+    return inLock(() => {
+      const header = journal.getRange(1, 1, 1, cells.getLastColumn()).getDisplayValues()[0]!;
+      const isQuestion = questionColumns(spec, header);
+      const response = responseOf(
+        header,
+        cells.getDisplayValues()[0]!,
+        cells.getValues()[0]!,
+        row,
+        isQuestion,
+      );
+      if (isBlankSubmission(response.answers)) return { status: 'blank' } as const;
+      const user = Session.getEffectiveUser().getEmail();
+      const registered = registerResponses(spec, ss, sheets, [response], sheets.nameOf(journal), user);
+      return { status: 'done', registered } as const;
+    });
+  } catch (error) {
+    return leave(spec, error, `row ${row} of "${journal.getName()}" left for the sweep`);
+  }
+}
+
+/** A refusal the sweep will retry: logged for the trigger's execution log, not thrown (no failure mails). */
+function leave(spec: { id: string }, error: unknown, what = 'response left for the sweep'): SubmitOutcome {
+  const known = error instanceof TilskuddError ? error : protectionError(error);
+  if (!known) throw error;
+  console.warn(`Tilskudd (${spec.id}): ${what}: ${known.reason.en}`);
+  return { status: 'left for the sweep', reason: known.reason.en };
+}
+
+/** The hourly sweep trigger: logs what it did or why it could not, never throws for a refusal. */
+export function sweepFromTrigger<S extends SheetSpec>(spec: JournalSpec<S>): SubmitOutcome {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  try {
+    const registered = inLock(() =>
+      sweepResponses(spec, ss, new SheetIndex(ss), Session.getEffectiveUser().getEmail()),
+    );
+    console.log(`Tilskudd (${spec.id}): sweep registered ${registered.length} response(s).`);
+    return { status: 'done', registered };
+  } catch (error) {
+    return leave(spec, error, 'sweep stopped, responses left for the next one');
+  }
+}

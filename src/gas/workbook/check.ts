@@ -1,0 +1,191 @@
+import { checkWorkbook, type CheckResult } from '../../core/check/check';
+import { FINDINGS_SHEET, mapHeaders, missingFields } from '../../core/workbook/contract';
+import { a1 } from '../../core/workbook/a1';
+import { addressOf } from '../../core/portfolio/address';
+import { SEVERITY_LABEL, severityRank, type Finding, type Severity } from '../../core/engine/findings';
+import type { SheetId } from '../../core/workbook/sheets';
+import type { Lang } from '../../core/base/result';
+import { NOTE_PREFIX, rememberedFill, withOwnNote, withoutOwnNote } from '../../core/workbook/notes';
+import { cellText, neutralizeFormula } from '../../core/base/text';
+import { SEVERITY_FILL, sheetColor } from '../../core/workbook/presentation';
+import { clipText } from '../../core/workbook/cell-limit';
+import { todayIn } from '../platform/desk';
+import { readWorkbook } from './portfolio';
+import { rowFor, wrote, type Sheet, type SheetIndex } from '../platform/sheets';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/**
+ * "Kontroller portefølje": every rule over the whole workbook, findings to `Avvik` in one write, the
+ * offending cells highlighted and annotated in batched calls, earlier highlights cleared. The number of
+ * service calls does not depend on the number of rows.
+ */
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+}
+
+export function runCheck(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheets: SheetIndex,
+  lang: Lang,
+): CheckSummary {
+  const read = readWorkbook(ss, sheets);
+  const result = checkWorkbook(read.values, { today: todayIn(ss, sheets) });
+  writeFindings(sheets, result, lang);
+  const ids: SheetId[] = ['applications', 'budget', 'allocations', 'payments', 'statusReports', 'deadlines'];
+  if (result.portfolio.plan) ids.push('plan');
+  for (const id of ids) {
+    const name = result.portfolio.sheetNames[id];
+    // Utbetalinger and the follow-up sheets are optional: highlighted when the workbook has them.
+    const sheet = read.sheets.get(name);
+    // The range the read kept: its notes and fills are read through it, with no new range.
+    if (sheet) highlight(sheet, sheets.data(sheet).range, read.values[name]!, id, result, lang);
+  }
+  return {
+    errors: result.findings.filter((f) => f.severity === 'error').length,
+    warnings: result.findings.filter((f) => f.severity === 'warning').length,
+  };
+}
+
+export function cellA1(result: CheckResult, f: Finding): string {
+  const cell = f.cells[0];
+  const at = cell ? addressOf(result.portfolio, cell) : null;
+  return at ? `${at.sheet}!${at.a1}` : '';
+}
+
+const RESOLVED = { nb: 'Løst', en: 'Resolved' };
+
+/**
+ * `Avvik` rewritten by header in one write. Columns a person added keep their values with the finding
+ * they were written beside (matched by rule, case and cell); a finding that is gone keeps its row, marked
+ * resolved, while a person's column in it holds something. Missing product headers are added at the end.
+ */
+function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): void {
+  const found = sheets.find(FINDINGS_SHEET);
+  const sheet = found ?? sheets.insert(FINDINGS_SHEET);
+  // A sheet made just now is empty: nothing to read.
+  const read = found ? sheets.data(found) : null;
+  const old: unknown[][] = read ? read.values : [[]];
+  const formulas = read ? read.range.getFormulas() : [[]];
+  const header = old[0]!.some((h) => h !== '') ? [...old[0]!] : [];
+  for (const f of missingFields(FINDINGS_SHEET, header)) header.push(lang === 'nb' ? f.header : f.en);
+  const columns = mapHeaders(FINDINGS_SHEET, header);
+  const mine = new Set(Object.values(columns) as number[]);
+  const extra = header.map((_, c) => c).filter((c) => !mine.has(c));
+  const keyOf = (rule: unknown, ref: unknown, cell: unknown) =>
+    [rule, ref, cell].map(cellText).join('\u0000');
+  // A person's cells per finding, as they stand (formulas as formulas, text never becoming one).
+  const kept = new Map<string, { row: unknown[]; cells: unknown[] }>();
+  for (let r = 1; r < old.length; r++) {
+    const row = old[r]!;
+    const cells = extra.map((c) => formulas[r]?.[c] || neutralizeFormula(row[c] ?? ''));
+    if (cells.every((v) => v === '')) continue;
+    kept.set(keyOf(row[columns.rule!], row[columns.ref!], row[columns.cell!]), { row, cells });
+  }
+  const rows: unknown[][] = [header];
+  const withExtra = (row: unknown[], key: string) => {
+    const person = kept.get(key);
+    kept.delete(key);
+    if (person) extra.forEach((c, i) => (row[c] = person.cells[i]));
+    return row;
+  };
+  for (const f of result.findings) {
+    const where = cellA1(result, f);
+    const row = rowFor(FINDINGS_SHEET, header, {
+      rule: f.rule,
+      severity: SEVERITY_LABEL[f.severity][lang],
+      ref: f.ref,
+      // The rules quote little of a cell; the limit still holds for a message that lists many things.
+      message: clipText(f.message[lang]),
+      cell: where,
+    });
+    rows.push(withExtra(row, keyOf(f.rule, f.ref, where)));
+  }
+  for (const [key, { row: was }] of [...kept]) {
+    const row = rowFor(FINDINGS_SHEET, header, {
+      rule: was[columns.rule!],
+      severity: RESOLVED[lang],
+      ref: was[columns.ref!],
+      message: was[columns.message!],
+      cell: was[columns.cell!],
+    });
+    rows.push(withExtra(row, key));
+  }
+  // Blank the rows the sheet had beyond the new ones, in the same write.
+  while (rows.length < old.length) rows.push(header.map(() => ''));
+  sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
+  wrote(sheet);
+}
+
+/**
+ * Notes and fills of one sheet in a fixed number of calls: the product's part of each note is replaced
+ * (a person's text before and after it is kept, see core/workbook/notes.ts), and a cell whose finding is
+ * gone gets back the fill it had before it was highlighted (remembered in the note's own part), unless a
+ * person has given it another fill since.
+ */
+function highlight(
+  sheet: Sheet,
+  range: Range,
+  values: readonly (readonly unknown[])[],
+  id: SheetId,
+  result: CheckResult,
+  lang: Lang,
+): void {
+  const height = values.length;
+  const width = values[0]?.length ?? 0;
+  if (height < 2 || width === 0) return;
+  const notes = range.getNotes();
+  const fills = range.getBackgrounds();
+  const ours = new Set(Object.values(SEVERITY_FILL).map(sheetColor));
+  // Cells by number (row × width + column): no string per cell of a large sheet.
+  const lines = new Map<number, string[]>();
+  const severity = new Map<number, Severity>();
+  const columns = result.portfolio.columns[id];
+  for (const f of result.findings) {
+    for (const cell of f.cells) {
+      const col = cell.sheet === id ? columns[cell.field] : undefined;
+      if (col === undefined) continue;
+      const key = (cell.row - 1) * width + col;
+      lines.set(key, [...(lines.get(key) ?? []), `[${f.rule}] ${f.message[lang]}`]);
+      // A cell shows its most severe finding's colour.
+      const was = severity.get(key);
+      if (was === undefined || severityRank(f.severity) < severityRank(was)) severity.set(key, f.severity);
+    }
+  }
+  const restore = new Map<string | null, string[]>();
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      const own = lines.get(r * width + c);
+      const note = notes[r]![c]!;
+      // Most cells: no finding and no note of the product's.
+      if (!own && !note.includes(NOTE_PREFIX)) continue;
+      const person = withoutOwnNote(note);
+      const fill = fills[r]![c]!.toLowerCase();
+      // The cell's own fill: the one remembered while the product's colour is on it, else its fill now
+      // (a person may have re-coloured a highlighted cell: their colour is the one to give back).
+      const before = ours.has(fill) ? (person !== null ? rememberedFill(note) : null) : fill;
+      if (own) {
+        notes[r]![c] = clipText(withOwnNote(person ?? note, own, before === DEFAULT_FILL ? null : before));
+      } else if (person !== null) {
+        notes[r]![c] = person;
+        if (ours.has(fill)) {
+          const list = restore.get(before) ?? [];
+          list.push(a1Of(r * width + c, width));
+          restore.set(before, list);
+        }
+      }
+    }
+  }
+  range.setNotes(notes);
+  for (const [fill, cells] of restore) sheet.getRangeList(cells).setBackground(fill);
+  for (const level of ['info', 'warning', 'error'] as Severity[]) {
+    const cells = [...severity].filter(([, s]) => s === level).map(([key]) => a1Of(key, width));
+    if (cells.length > 0) sheet.getRangeList(cells).setBackground(sheetColor(SEVERITY_FILL[level]));
+  }
+}
+
+const DEFAULT_FILL = '#ffffff';
+
+const a1Of = (key: number, width: number) => a1(key % width, Math.floor(key / width) + 1);

@@ -1,0 +1,39 @@
+import {
+  ACTION_PLAN,
+  ALLOCATIONS,
+  APPLICATIONS,
+  ASSESSMENTS,
+  BUDGET,
+  DEADLINES,
+  PAYMENTS,
+  SETTINGS_SHEET,
+  STATUS_REPORTS,
+} from '../../core/workbook/contract';
+import type { WorkbookValues } from '../../core/portfolio/records';
+import { type Sheet, type SheetIndex, type Spreadsheet } from '../platform/sheets';
+
+export interface WorkbookRead {
+  values: WorkbookValues;
+  /** The contract sheets by their name in this workbook. */
+  sheets: Map<string, Sheet>;
+}
+
+/** Reads the contract sheets, one `getValues` each per operation (see `SheetIndex.data`); a missing required sheet stops with its name. */
+export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead {
+  const values: Record<string, unknown[][]> = {};
+  const found = new Map<string, Sheet>();
+  const read = (sheet: Sheet) => {
+    const name = sheets.nameOf(sheet);
+    values[name] = sheets.values(sheet);
+    found.set(name, sheet);
+  };
+  for (const spec of [APPLICATIONS, BUDGET, ALLOCATIONS]) read(sheets.require(spec));
+  const settings = sheets.find(SETTINGS_SHEET);
+  if (settings) read(settings);
+  // Optional sheets: assessments, payments, the follow-up's status reports and deadlines, the action plan.
+  for (const spec of [ASSESSMENTS, PAYMENTS, STATUS_REPORTS, DEADLINES, ACTION_PLAN]) {
+    const sheet = sheets.find(spec);
+    if (sheet) read(sheet);
+  }
+  return { values, sheets: found };
+}

@@ -1,0 +1,904 @@
+import { TODAY } from '../builders';
+import JSZip from 'jszip';
+import { xml2js } from 'xml-js';
+import { toDocx } from '../../../src/cli/docx';
+import { checkWorkbook, type CheckResult } from '../../../src/core/check/check';
+import { APPLICATIONS, ALLOCATIONS, BUDGET, type FieldKey } from '../../../src/core/workbook/contract';
+import { buildLetter, grants } from '../../../src/core/documents/letter';
+import { buildMemo, proposals, type MemoOptions } from '../../../src/core/documents/memo';
+import { b, h, i, ol, p, table, ul, type Block, type DocModel } from '../../../src/core/documents/model';
+import { buildOverview } from '../../../src/core/documents/overview';
+import { toMarkdown, toPlainText } from '../../../src/core/documents/text';
+import { TilskuddError } from '../../../src/core/base/errors';
+import { EXAMPLE_APPLICATIONS, exampleWorkbook, sheetRows } from '../../../src/example/agder';
+
+type Values = Record<string, unknown[][]>;
+type AppRow = Partial<Record<FieldKey<typeof APPLICATIONS>, unknown>>;
+
+/** Amounts as formatMoney writes them: groups separated by NBSP. */
+const n = (text: string) => text.replace(/ /g, '\u00a0');
+const kr = (text: string) => `kr ${n(text)}`;
+const MINUS = '\u2212';
+
+const AGDER = 'Agdermodellen – barn og unges helsetjenester innen psykisk helse';
+const DATA = 'Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF';
+const MEETING: MemoOptions = {
+  meetingDate: '2025-05-09',
+  caseNumber: '18-2025',
+  cases: ['2025-05-001', '2025-05-002'],
+};
+
+/** A clean application modelled on 2025-05-001 (no error findings once it has a budget line). */
+const appRow = (over: AppRow): unknown[] =>
+  sheetRows(APPLICATIONS, [{ ...EXAMPLE_APPLICATIONS[0]!, status: 'Mottatt', ...over }])[1]!;
+const budgetRow = (caseId: string, amount: unknown = '1 060 000'): unknown[] =>
+  sheetRows(BUDGET, [{ caseId, item: 'Lønn', amount }])[1]!;
+
+/** The example with applications (and their budget lines) added. */
+function withApps(apps: AppRow[], budgets: Array<[string, unknown?]> = []): Values {
+  const v = exampleWorkbook();
+  v[APPLICATIONS.name]!.push(...apps.map(appRow));
+  v[BUDGET.name]!.push(...budgets.map(([id, amount]) => budgetRow(id, amount)));
+  return v;
+}
+
+const example = (): CheckResult => checkWorkbook(exampleWorkbook(), { today: TODAY });
+
+const headings = (doc: DocModel, level?: number) =>
+  doc.blocks
+    .filter((x): x is Extract<Block, { type: 'heading' }> => x.type === 'heading')
+    .filter((x) => level === undefined || x.level === level)
+    .map((x) => x.text);
+
+/** The first block of `type` after the heading with `text`. */
+function after<T extends Block['type']>(doc: DocModel, text: string, type: T): Extract<Block, { type: T }> {
+  const start = doc.blocks.findIndex((x) => x.type === 'heading' && x.text === text);
+  if (start < 0) throw new Error(`no heading «${text}»`);
+  const found = doc.blocks.slice(start + 1).find((x) => x.type === type);
+  if (!found) throw new Error(`no ${type} after «${text}»`);
+  return found as Extract<Block, { type: T }>;
+}
+
+const proposalLines = (doc: DocModel) => after(doc, 'Forslag til vedtak', 'list').items;
+
+describe('buildMemo on the example (SSU 18-2025)', () => {
+  const result = example();
+  const memo = buildMemo(result, MEETING);
+
+  it('opens with the header key-value table', () => {
+    expect(memo.title).toBe('Saksfremstilling');
+    expect(memo.blocks[0]).toEqual({
+      type: 'table',
+      keyValue: true,
+      rows: [
+        ['Råd/utvalg', 'Strategisk samarbeidsutvalg (SSU) - Helsefellesskapet Agder'],
+        ['Møtedato', '09.05.2025'],
+        ['Saksnummer', '18-2025'],
+        ['Saksbehandler', 'Sekretariatet'],
+        ['Sakstittel', 'Rekrutterings- og samhandlingstilskudd'],
+      ],
+    });
+  });
+
+  it('has its sections in order', () => {
+    expect(headings(memo, 2)).toEqual([
+      'Forslag til vedtak',
+      'Vedlegg',
+      'Bakgrunn for saken',
+      'Saksopplysninger',
+      'Søknadene',
+      'Tilleggsbevillinger til orientering',
+    ]);
+    expect(headings(memo, 3)).toEqual([
+      'Fordeling 2025',
+      'Fordeling 2026',
+      `2025-05-001 ${AGDER}`,
+      `2025-05-002 ${DATA}`,
+    ]);
+    // Pot tables belong to the facts, case sections to the applications.
+    const all = headings(memo);
+    expect(all.indexOf('Saksopplysninger')).toBeLessThan(all.indexOf('Fordeling 2025'));
+    expect(all.indexOf('Fordeling 2026')).toBeLessThan(all.indexOf('Søknadene'));
+    expect(all.indexOf('Søknadene')).toBeLessThan(all.indexOf(`2025-05-001 ${AGDER}`));
+  });
+
+  it('words the proposed decisions exactly, amounts with NBSP groups', () => {
+    const lines = proposalLines(memo);
+    expect(lines).toEqual([
+      [
+        { text: `${AGDER} (2025-05-001)`, bold: true },
+        ` tildeles ${kr('1 060 000')} for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
+      ],
+      [
+        { text: `${DATA} (2025-05-002)`, bold: true },
+        ` tildeles ${kr('625 000')} til et forprosjekt for perioden august 2025–desember 2025, iht. vedlagte søknad.`,
+      ],
+    ]);
+    expect(after(memo, 'Forslag til vedtak', 'list').ordered).toBe(true);
+    expect(after(memo, 'Forslag til vedtak', 'paragraph').content).toEqual([
+      'Andre vedtak formuleres i møtet.',
+    ]);
+  });
+
+  it('lists the guidelines and each proposed application as attachments', () => {
+    expect(after(memo, 'Vedlegg', 'list')).toEqual(
+      ol([
+        ['Retningslinjer for forvaltning av tilskuddsmidlene (sak 47-2024)'],
+        [`Søknad: ${AGDER}`],
+        [`Søknad: ${DATA}`],
+      ]),
+    );
+  });
+
+  it('states the frame and the split key', () => {
+    expect(after(memo, 'Bakgrunn for saken', 'paragraph').content[0]).toContain(
+      `rekrutterings- og samhandlingstilskudd på ${kr('9 160 000')} per år`,
+    );
+    expect(after(memo, 'Saksopplysninger', 'table')).toEqual(
+      table(
+        [
+          ['Hva', 'Andel', 'kr/år'],
+          ['Overført i rammen', '', n('9 160 000')],
+          ['Innovasjon/prosjekt', '80 %', n('7 328 000')],
+          ['Administrasjon', '5 %', n('458 000')],
+          ['Samdrift/tiltak', '15 %', n('1 374 000')],
+        ],
+        { header: true },
+      ),
+    );
+  });
+
+  it('shows each pot per budget year, pro rata by month', () => {
+    const header = ['Kategori', 'Nøkkel', 'Tildelt før', 'Dette forslaget', 'Gjenstår'];
+    // 2025: this proposal = 5/12 of 1 060 000 (441 667) + the pre-project 625 000; before = the
+    // secretariat's 939 829. The supplementary allocation of 15.10.2025 comes after the meeting of
+    // 09.05.2025, so it is not "before" (a memo for a later meeting counts it, see below).
+    expect(441_667 + 625_000).toBe(1_066_667);
+    expect(after(memo, 'Fordeling 2025', 'table').rows).toEqual([
+      header,
+      ['Innovasjon/prosjekt', n('7 328 000'), '0', n('1 066 667'), n('6 261 333')],
+      ['Administrasjon', n('458 000'), n('939 829'), '0', `${MINUS}${n('481 829')}`],
+      ['Samdrift/tiltak', n('1 374 000'), '0', '0', n('1 374 000')],
+      ['Hele rammen', n('9 160 000'), n('939 829'), n('1 066 667'), n('7 153 504')],
+    ]);
+    expect(after(memo, 'Fordeling 2026', 'table').rows).toEqual([
+      header,
+      ['Innovasjon/prosjekt', n('7 328 000'), '0', n('618 333'), n('6 709 667')],
+      ['Administrasjon', n('458 000'), '0', '0', n('458 000')],
+      ['Samdrift/tiltak', n('1 374 000'), '0', '0', n('1 374 000')],
+      ['Hele rammen', n('9 160 000'), '0', n('618 333'), n('8 541 667')],
+    ]);
+    // For a meeting after the supplement, it counts as before (2/9 of 60 000 in 2025, 7/9 in 2026), and the
+    // remaining whole frame then agrees with the ledger's summary.
+    const later = buildMemo(result, { ...MEETING, meetingDate: '2025-12-12' });
+    expect(after(later, 'Fordeling 2025', 'table').rows[1]!.slice(2, 5)).toEqual([
+      n('13 333'),
+      n('1 066 667'),
+      n('6 248 000'),
+    ]);
+    expect(after(later, 'Fordeling 2025', 'table').rows[4]![4]).toBe(n('7 140 171'));
+    expect(result.ledger.years.get(2025)!.remaining).toBe(7_140_171);
+  });
+
+  it('describes each case with its key facts, recommendation and findings', () => {
+    expect(after(memo, `2025-05-001 ${AGDER}`, 'table')).toEqual(
+      table(
+        [
+          ['Søker', 'Faglig samarbeidsutvalg barn og unge'],
+          ['Parter', 'Alle 25 kommuner i Agder, SSHF'],
+          ['Region', 'Hele Agder'],
+          ['Prioriterte områder', 'Barn og unge; Integrert psykisk helse- og rustjeneste'],
+          ['Periode', 'august 2025–juli 2026'],
+          ['Søkt beløp', kr('1 060 000')],
+          ['Egenandel', '–'],
+          ['Innstilling', `Innvilges, ${kr('1 060 000')}`],
+        ],
+        { keyValue: true },
+      ),
+    );
+    const rows = after(memo, `2025-05-002 ${DATA}`, 'table').rows;
+    expect(rows.at(-1)).toEqual(['Innstilling', `Forprosjekt, ${kr('625 000')}`]);
+    const findings = after(memo, `2025-05-002 ${DATA}`, 'list');
+    expect(findings.ordered).toBe(false);
+    // Under its case heading, the fact alone: no case, cell, column or instruction, and no follow-up
+    // rules (written agreement, supplements) that do not bear on the decision.
+    expect(findings.items).toHaveLength(4);
+    expect(findings.items.filter(([m]) => String(m).startsWith('Budsjettposten «'))).toHaveLength(3);
+    expect(findings.items[0]).toEqual(['Budsjettposten «Fase 2: Juridiske avklaringer» mangler beløp.']);
+    expect(JSON.stringify(findings.items)).not.toMatch(
+      /Sak 2025-05-002|Samarbeidsavtale|rad \d|Fyll inn|\[Beløp\]/,
+    );
+  });
+
+  it('reports the supplementary allocation not yet reported to SSU, once decided before the meeting', () => {
+    expect(after(memo, 'Tilleggsbevillinger til orientering', 'paragraph').content[0]).toContain(
+      `oppad begrenset til ${kr('100 000')} per prosjekt`,
+    );
+    const later = buildMemo(result, { ...MEETING, meetingDate: '2025-12-12' });
+    expect(after(later, 'Tilleggsbevillinger til orientering', 'table')).toEqual(
+      table(
+        [
+          ['Sak', 'Prosjekt', 'Dato', 'Beløp', 'Vedtak'],
+          ['2025-05-001', AGDER, '15.10.2025', n('60 000'), 'Sekretariatet (eksempel)'],
+        ],
+        { header: true },
+      ),
+    );
+  });
+
+  it('says there are no new supplementary allocations once it is reported', () => {
+    const v = exampleWorkbook();
+    const reported = ALLOCATIONS.fields.findIndex((f) => f.key === 'reportedSsu');
+    v[ALLOCATIONS.name]![4]![reported] = '2025-11-01';
+    const doc = buildMemo(checkWorkbook(v, { today: TODAY }), MEETING);
+    const start = doc.blocks.findIndex((x) => x.type === 'heading' && x.text.startsWith('Tilleggsbev'));
+    expect(doc.blocks.slice(start + 1).some((x) => x.type === 'table')).toBe(false);
+    expect(doc.blocks.at(-1)).toEqual(p('Ingen nye tilleggsbevillinger.'));
+  });
+
+  it('proposals() gives amounts, periods and categories', () => {
+    const { ready, notReady } = proposals(result, MEETING.cases);
+    expect(notReady).toEqual([]);
+    expect(
+      ready.map((r) => [r.application.caseId, r.kind, r.amount, r.category, r.period ? 'period' : null]),
+    ).toEqual([
+      ['2025-05-001', 'grant', 1_060_000, 'innovation', 'period'],
+      ['2025-05-002', 'preProject', 625_000, 'innovation', 'period'],
+    ]);
+  });
+
+  it('has no assessment section without assessments (see assessment.test.ts for one with)', () => {
+    expect(headings(buildMemo(result, MEETING), 2)).not.toContain('Vurdering');
+  });
+});
+
+describe('buildMemo: case selection and readiness', () => {
+  it('selects by default the active applications without an ordinary allocation', () => {
+    const v = withApps(
+      [
+        { caseId: '2025-05-003', title: 'Ny søknad' },
+        { caseId: '2025-05-004', title: 'Avslått søknad', status: 'Avslått' },
+        { caseId: '2025-05-005', title: 'Trukket søknad', status: 'Trukket' },
+      ],
+      [['2025-05-003'], ['2025-05-004'], ['2025-05-005']],
+    );
+    const result = checkWorkbook(v, { today: TODAY });
+    expect(result.findings.filter((f) => f.severity === 'error' && f.ref === '2025-05-003')).toEqual([]);
+    const { ready, notReady } = proposals(result);
+    expect(ready.map((r) => r.application.caseId)).toEqual(['2025-05-003']);
+    expect(notReady).toEqual([]);
+
+    const doc = buildMemo(result, { meetingDate: '2025-05-09' });
+    expect(proposalLines(doc)).toEqual([
+      [
+        { text: 'Ny søknad (2025-05-003)', bold: true },
+        ` tildeles ${kr('1 060 000')} for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
+      ],
+    ]);
+    // Everything allocated by the meeting (the example's three ordinary allocations) counts as before;
+    // the supplementary allocation of October does not.
+    const innovation2025 = after(doc, 'Fordeling 2025', 'table').rows[1]!;
+    expect(innovation2025.slice(2, 4)).toEqual([n('1 066 667'), n('441 667')]);
+    expect(headings(doc, 3).filter((x) => /^\d{4}-\d{2}-\d{3} /.test(x))).toEqual(['2025-05-003 Ny søknad']);
+    expect(doc.blocks[0]).toMatchObject({ rows: expect.arrayContaining([['Saksnummer', '']]) });
+  });
+
+  it('with nothing to propose, says so', () => {
+    const doc = buildMemo(example(), { meetingDate: '2025-05-09' });
+    expect(after(doc, 'Forslag til vedtak', 'paragraph')).toEqual(p('Ingen saker er klare for vedtak.'));
+    expect(headings(doc, 2)).not.toContain('Saker som ikke er klare for vedtak');
+  });
+
+  it.each([
+    ['Innvilges', 'Innvilges'],
+    ['an empty recommendation', ''],
+    ['Delvis', 'Delvis'],
+  ])('holds back a case with error findings and %s', (_label, recommendation) => {
+    // No budget line: budget-incomplete (error).
+    const v = withApps([{ caseId: '2025-05-006', title: 'Uten budsjett', recommendation }]);
+    const result = checkWorkbook(v, { today: TODAY });
+    const errors = result.findings.filter((f) => f.ref === '2025-05-006' && f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+
+    const { ready, notReady } = proposals(result, ['2025-05-006']);
+    expect(ready).toEqual([]);
+    expect(notReady.map((a) => a.caseId)).toEqual(['2025-05-006']);
+
+    const doc = buildMemo(result, { meetingDate: '2025-05-09', cases: ['2025-05-001', '2025-05-006'] });
+    expect(proposalLines(doc)).toHaveLength(1);
+    expect(toPlainText(doc)).not.toContain('Uten budsjett (2025-05-006)');
+    expect(headings(doc, 2)).toEqual([
+      'Forslag til vedtak',
+      'Vedlegg',
+      'Bakgrunn for saken',
+      'Saksopplysninger',
+      'Søknadene',
+      'Saker som ikke er klare for vedtak',
+      'Tilleggsbevillinger til orientering',
+    ]);
+    expect(after(doc, 'Saker som ikke er klare for vedtak', 'paragraph')).toEqual(
+      p('Disse sakene har feil som må rettes før de kan innstilles:'),
+    );
+    const section = after(doc, 'Saker som ikke er klare for vedtak', 'heading');
+    expect(section.text).toBe('2025-05-006 Uten budsjett');
+    // No recommendation row for a case that is not proposed.
+    const facts = after(doc, '2025-05-006 Uten budsjett', 'table');
+    expect(facts.rows.map((r) => r[0])).not.toContain('Innstilling');
+    const listed = after(doc, '2025-05-006 Uten budsjett', 'list').items.map((item) => item[0]);
+    for (const f of errors) expect(listed).toContain(f.fact.nb);
+    // Not among the attachments either.
+    expect(after(doc, 'Vedlegg', 'list').items).not.toContainEqual(['Søknad: Uten budsjett']);
+  });
+
+  it('lets a pre-project and a rejection proceed despite errors', () => {
+    const v = withApps([
+      {
+        caseId: '2025-05-007',
+        title: 'Forprosjekt uten budsjett',
+        recommendation: 'Forprosjekt',
+        recommendedAmount: 300_000,
+      },
+      { caseId: '2025-05-008', title: 'Avslag uten budsjett', recommendation: 'Avslås' },
+    ]);
+    const result = checkWorkbook(v, { today: TODAY });
+    for (const id of ['2025-05-007', '2025-05-008'])
+      expect(result.findings.some((f) => f.ref === id && f.severity === 'error')).toBe(true);
+    const doc = buildMemo(result, { meetingDate: '2025-05-09', cases: ['2025-05-007', '2025-05-008'] });
+    expect(proposalLines(doc)).toEqual([
+      [
+        { text: 'Forprosjekt uten budsjett (2025-05-007)', bold: true },
+        ` tildeles ${kr('300 000')} til et forprosjekt for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
+      ],
+      [{ text: 'Avslag uten budsjett (2025-05-008)', bold: true }, ' avslås.'],
+    ]);
+    expect(headings(doc, 2)).not.toContain('Saker som ikke er klare for vedtak');
+    expect(after(doc, '2025-05-008 Avslag uten budsjett', 'table').rows.at(-1)).toEqual([
+      'Innstilling',
+      'Avslås',
+    ]);
+    // A rejection adds nothing to the pots.
+    expect(after(doc, 'Fordeling 2025', 'table').rows[1]![3]).toBe(n('125 000'));
+  });
+
+  it('words a partial grant with the amount asked', () => {
+    const v = withApps(
+      [{ caseId: '2025-05-009', title: 'Delvis', recommendation: 'Delvis', recommendedAmount: '500 000' }],
+      [['2025-05-009']],
+    );
+    const doc = buildMemo(checkWorkbook(v, { today: TODAY }), {
+      meetingDate: '2025-05-09',
+      cases: ['2025-05-009'],
+    });
+    expect(proposalLines(doc)).toEqual([
+      [
+        { text: 'Delvis (2025-05-009)', bold: true },
+        ` tildeles ${kr('500 000')} av søkte ${kr('1 060 000')} for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
+      ],
+    ]);
+    expect(after(doc, '2025-05-009 Delvis', 'table').rows.at(-1)).toEqual([
+      'Innstilling',
+      `Delvis, ${kr('500 000')}`,
+    ]);
+  });
+
+  it('throws naming an unknown case id', () => {
+    const run = () =>
+      buildMemo(example(), { meetingDate: '2025-05-09', cases: ['2025-05-001', '2025-99-999'] });
+    expect(run).toThrow(TilskuddError);
+    expect(run).toThrow(/2025-99-999/);
+    expect(() => proposals(example(), ['nope'])).toThrow(/«nope»/);
+  });
+
+  it('accepts case ids with surrounding spaces', () => {
+    expect(proposals(example(), [' 2025-05-001 ']).ready.map((r) => r.application.caseId)).toEqual([
+      '2025-05-001',
+    ]);
+  });
+});
+
+describe('buildMemo in English', () => {
+  const doc = buildMemo(example(), { ...MEETING, lang: 'en' });
+
+  it('uses English headings and wording', () => {
+    expect(doc.title).toBe('Decision memo');
+    expect(headings(doc, 2)).toEqual([
+      'Proposed decision',
+      'Attachments',
+      'Background',
+      'Facts',
+      'The applications',
+      'Supplementary allocations for information',
+    ]);
+    expect(headings(doc, 3).slice(0, 2)).toEqual(['Allocation 2025', 'Allocation 2026']);
+    expect((doc.blocks[0] as Extract<Block, { type: 'table' }>).rows.map((r) => r[0])).toEqual([
+      'Board',
+      'Meeting date',
+      'Case number',
+      'Case officer',
+      'Subject',
+    ]);
+    const lines = after(doc, 'Proposed decision', 'list').items;
+    expect(lines[0]![1]).toMatch(
+      new RegExp(
+        `^ is granted ${kr('1 060 000')} for August 2025–July 2026, according to the attached application\\.$`,
+      ),
+    );
+    expect(lines[1]![1]).toContain(' is granted kr 625\u00a0000 for a pre-project');
+    expect(toPlainText(doc)).not.toMatch(/tildeles|Forslag til vedtak|Søknadene/);
+  });
+});
+
+describe('buildMemo edge inputs', () => {
+  it('keeps a formula-looking title literal in the model and the Markdown', () => {
+    const title = '=HYPERLINK("x")';
+    const v = withApps([{ caseId: '2025-05-010', title }], [['2025-05-010']]);
+    const doc = buildMemo(checkWorkbook(v, { today: TODAY }), {
+      meetingDate: '2025-05-09',
+      cases: ['2025-05-010'],
+    });
+    expect(proposalLines(doc)[0]![0]).toEqual({ text: `${title} (2025-05-010)`, bold: true });
+    expect(headings(doc, 3)).toContain(`2025-05-010 ${title}`);
+    const md = toMarkdown(doc);
+    expect(md).toContain(`**${title} (2025-05-010)**`);
+    expect(md).toContain(`### 2025-05-010 ${title}`);
+    expect(md).not.toContain(`'${title}`);
+  });
+
+  it('builds from a workbook without the optional columns Innstilling and Innstilt beløp', () => {
+    const v = exampleWorkbook();
+    const sheet = v[APPLICATIONS.name]!;
+    const drop = ['Innstilling', 'Innstilt beløp'].map((hd) => sheet[0]!.indexOf(hd));
+    expect(drop.every((x) => x >= 0)).toBe(true);
+    v[APPLICATIONS.name] = sheet.map((row) => row.filter((_, c) => !drop.includes(c)));
+    expect(v[APPLICATIONS.name]![0]).not.toContain('Innstilling');
+
+    const result = checkWorkbook(v, { today: TODAY });
+    const doc = buildMemo(result, MEETING);
+    // Without a recommendation a case is proposed for a grant of the amount asked; the data centre,
+    // with its placeholder budget, is then not ready.
+    expect(proposalLines(doc)).toEqual([
+      [
+        { text: `${AGDER} (2025-05-001)`, bold: true },
+        ` tildeles ${kr('1 060 000')} for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
+      ],
+    ]);
+    expect(headings(doc, 2)).toContain('Saker som ikke er klare for vedtak');
+    expect(headings(doc, 3)).toContain(`2025-05-002 ${DATA}`);
+  });
+
+  it('builds 500 applications, one section each', () => {
+    const apps: AppRow[] = Array.from({ length: 500 }, (_, k) => ({
+      caseId: `2026-05-${String(k + 1).padStart(3, '0')}`,
+      title: `Prosjekt ${k + 1}`,
+    }));
+    const v = withApps(
+      apps,
+      apps.map((a) => [String(a.caseId)]),
+    );
+    const result = checkWorkbook(v, { today: TODAY });
+    // Its speed is measured by `npm run bench` (memo of 500 projects), never asserted here.
+    const doc = buildMemo(result, { meetingDate: '2026-05-08' });
+    const md = toMarkdown(doc);
+    expect(proposalLines(doc)).toHaveLength(500);
+    const sections = headings(doc, 3).filter((x) => /^2026-05-\d{3} Prosjekt \d+$/.test(x));
+    expect(sections).toHaveLength(500);
+    expect(new Set(sections).size).toBe(500);
+    expect(md.length).toBeGreaterThan(0);
+  });
+});
+
+describe('award letters', () => {
+  const result = example();
+  const all = grants(result);
+  const letter = (caseId: string, lang: 'nb' | 'en' = 'nb') =>
+    buildLetter(
+      result,
+      all.find((g) => g.application.caseId === caseId)!,
+      { date: '2025-05-20', lang },
+    );
+
+  it('one per project with an ordinary grant and an application (not ADM-2025)', () => {
+    expect(all.map((g) => g.application.caseId)).toEqual(['2025-05-001', '2025-05-002']);
+    expect(all.map((g) => g.allocation.kind)).toEqual(['ordinary', 'ordinary']);
+  });
+
+  it('states the amount, period and split per budget year', () => {
+    const doc = letter('2025-05-001');
+    expect(doc.title).toBe(`Tildelingsbrev – ${AGDER}`);
+    expect(doc.blocks[0]).toEqual(
+      table(
+        [
+          ['Til', 'Faglig samarbeidsutvalg barn og unge'],
+          ['Kontakt', 'postmottak@example.no'],
+          ['Saksnr', '2025-05-001'],
+          ['Vedtak', 'SSU 18-2025 09.05.2025'],
+          ['Dato', '20.05.2025'],
+        ],
+        { keyValue: true },
+      ),
+    );
+    expect(after(doc, 'Tildeling', 'paragraph')).toEqual(
+      p(
+        `Strategisk samarbeidsutvalg (SSU) - Helsefellesskapet Agder har tildelt ${AGDER} ${kr('1 060 000')} for perioden august 2025–juli 2026.`,
+      ),
+    );
+    expect(after(doc, 'Tildeling', 'table')).toEqual(
+      table(
+        [
+          ['Budsjettår', 'Beløp'],
+          ['2025', n('441 667')],
+          ['2026', n('618 333')],
+        ],
+        { header: true },
+      ),
+    );
+    expect(after(letter('2025-05-002'), 'Tildeling', 'table').rows).toEqual([
+      ['Budsjettår', 'Beløp'],
+      ['2025', n('625 000')],
+    ]);
+    expect(after(letter('2025-05-002'), 'Tildeling', 'paragraph').content[0]).toContain(
+      `${kr('625 000')} for perioden august 2025–desember 2025.`,
+    );
+  });
+
+  it('lists the conditions', () => {
+    const items = after(letter('2025-05-001'), 'Vilkår', 'list').items.map((x) => String(x[0]));
+    expect(items).toHaveLength(5);
+    expect(items[0]).toMatch(/skriftlig samarbeidsavtale mellom partene før midlene utbetales/);
+    expect(items[1]).toMatch(/egne ressurser/);
+    expect(items[2]).toMatch(/status halvårlig.*årlig melding/);
+    expect(items[3]).toBe('Tiltaket skal ikke medføre varige økte driftsutgifter.');
+    expect(items[4]).toContain(`tilleggsbevilling (inntil ${kr('100 000')} per prosjekt)`);
+  });
+
+  it('names the own contributions when the application has them', () => {
+    const v = exampleWorkbook();
+    const sheet = v[APPLICATIONS.name]!;
+    sheet[1]![sheet[0]!.indexOf('Egenandel kommune')] = '200 000';
+    sheet[1]![sheet[0]!.indexOf('Egenandel helseforetak')] = 50_000;
+    const r = checkWorkbook(v, { today: TODAY });
+    const doc = buildLetter(r, grants(r)[0]!, { date: '2025-05-20' });
+    expect(after(doc, 'Vilkår', 'list').items[1]).toEqual([
+      `Partene bidrar med egne ressurser som i søknaden: kommune ${kr('200 000')}, SSHF ${kr('50 000')}.`,
+    ]);
+  });
+
+  it('gives the secretariat e-mail as contact', () => {
+    const doc = letter('2025-05-001');
+    expect(after(doc, 'Kontakt', 'paragraph')).toEqual(
+      p('Spørsmål om tildelingen kan rettes til porteføljesekretariatet, postmottak@example.no.'),
+    );
+    expect(doc.blocks.at(-1)).toEqual(p('Med hilsen porteføljesekretariatet, Helsefellesskapet Agder'));
+  });
+
+  it('has an English variant', () => {
+    const doc = letter('2025-05-001', 'en');
+    expect(doc.title).toBe(`Award letter – ${AGDER}`);
+    expect(headings(doc)).toEqual(['Award', 'Conditions', 'Contact']);
+    expect(after(doc, 'Award', 'paragraph').content[0]).toContain(
+      `has awarded ${AGDER} ${kr('1 060 000')} for August 2025–July 2026.`,
+    );
+    expect(after(doc, 'Award', 'table').rows).toEqual([
+      ['Budget year', 'Amount'],
+      ['2025', n('441 667')],
+      ['2026', n('618 333')],
+    ]);
+    const items = after(doc, 'Conditions', 'list').items.map((x) => String(x[0]));
+    expect(items).toHaveLength(5);
+    expect(items[0]).toMatch(/written agreement .* before payment/);
+    expect(items[3]).toMatch(/permanent increased operating costs/);
+    expect(items[4]).toContain(`up to ${kr('100 000')} per project`);
+    expect(after(doc, 'Contact', 'paragraph').content[0]).toContain('postmottak@example.no');
+    expect(toPlainText(doc)).not.toMatch(/Vilkår|tildelt|Budsjettår/);
+  });
+});
+
+describe('public overview', () => {
+  const result = example();
+
+  it.each([2025, 2026])('has a row per project for %i, totals matching the ledger', (year) => {
+    const doc = buildOverview(result, year);
+    const summary = result.ledger.years.get(year)!;
+    expect(doc.title).toBe(`Oversikt over tildelinger ${year}`);
+    const rows = after(doc, 'Tildelinger', 'table').rows;
+    expect(rows[0]).toEqual([
+      'Prosjekt',
+      'Organisasjon',
+      'Kategori',
+      'Periode',
+      `Beløp ${year}`,
+      'Tildelt i alt',
+    ]);
+    const parse = (s: string) => Number(s.replace(/\u00a0/g, ''));
+    expect(rows.slice(1).reduce((s, r) => s + parse(r[4]!), 0)).toBe(summary.allocated);
+    const key = after(doc, 'Rammen og fordelingsnøkkelen', 'table').rows;
+    expect(key).toEqual([
+      ['Kategori', 'Tildelt', 'Nøkkel', 'Nøkkelbeløp'],
+      ['Innovasjon/prosjekt', n(fmt(summary.categories.innovation.amount)), '80 %', n('7 328 000')],
+      ['Administrasjon', n(fmt(summary.categories.administration.amount)), '5 %', n('458 000')],
+      ['Samdrift/tiltak', n(fmt(summary.categories.operations.amount)), '15 %', n('1 374 000')],
+      ['Rammen', n(fmt(summary.allocated)), '', n('9 160 000')],
+    ]);
+  });
+
+  it('lists the 2025 allocations per project', () => {
+    const rows = after(buildOverview(result, 2025), 'Tildelinger', 'table').rows.slice(1);
+    expect(rows).toEqual([
+      [
+        AGDER,
+        'Faglig samarbeidsutvalg barn og unge',
+        'Innovasjon/prosjekt',
+        'august 2025–juli 2026',
+        n('455 000'),
+        n('1 120 000'),
+      ],
+      [
+        DATA,
+        'Østre Agder-samarbeidet og SSHF',
+        'Innovasjon/prosjekt',
+        'august 2025–desember 2025',
+        n('625 000'),
+        n('625 000'),
+      ],
+      [
+        'SSU 18-2025 (sekretariat)',
+        'Helsefellesskapet Agder',
+        'Administrasjon',
+        'mai 2025–oktober 2025',
+        n('939 829'),
+        n('939 829'),
+      ],
+    ]);
+    expect(n('2 019 829')).toBe(n(fmt(result.ledger.years.get(2025)!.allocated)));
+  });
+
+  it('holds organisations only: no e-mail address anywhere', () => {
+    for (const lang of ['nb', 'en'] as const) {
+      const doc = buildOverview(result, 2025, lang);
+      expect(toPlainText(doc)).not.toContain('@');
+      expect(toMarkdown(doc)).not.toContain('@');
+      expect(JSON.stringify(doc)).not.toContain('@');
+    }
+  });
+
+  it('has an English variant', () => {
+    const doc = buildOverview(result, 2025, 'en');
+    expect(doc.title).toBe('Allocations 2025');
+    expect(headings(doc)).toEqual(['Allocations', 'Frame and split key']);
+  });
+});
+
+/** 2019829 → '2 019 829' (spaces, turned into NBSP by n()). */
+function fmt(x: number): string {
+  return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+describe('Markdown and plain text renderers', () => {
+  const doc: DocModel = {
+    title: 'Tittel *x*',
+    blocks: [
+      h(2, 'Del [1] #2'),
+      p('a ', b('fet*'), ' og ', i('kursiv'), ' [lenke](x)'),
+      ol([['en'], ['to ', b('fet')]]),
+      ul([['x_y']]),
+      table(
+        [
+          ['A', 'B'],
+          ['1|2', '[x]*'],
+        ],
+        { header: true },
+      ),
+      table([
+        ['Nøkkel', 'Verdi'],
+        ['k', 'v'],
+      ]),
+      { type: 'pageBreak' },
+      h(3, 'Slutt'),
+    ],
+  };
+
+  it('renders Markdown with headings, emphasis, lists and tables, escaping markup', () => {
+    expect(toMarkdown(doc)).toBe(
+      [
+        '# Tittel \\*x\\*',
+        '## Del \\[1\\] \\#2',
+        'a **fet\\*** og *kursiv* \\[lenke\\](x)',
+        '1. en\n2. to **fet**',
+        '- x\\_y',
+        '| A | B |\n| --- | --- |\n| 1\\|2 | \\[x\\]\\* |',
+        '|  |  |\n| --- | --- |\n| Nøkkel | Verdi |\n| k | v |',
+        '---',
+        '### Slutt',
+      ].join('\n\n') + '\n',
+    );
+  });
+
+  it('keeps spaces at the edge of bold or italic outside the markers, so Markdown still reads them as emphasis', () => {
+    const md = toMarkdown({
+      title: 'T',
+      blocks: [p(b('Alle tiltak: '), '15'), p('a', i(' kursiv'), '.'), p(b(' '), 'x')],
+    });
+    expect(md).toBe('# T\n\n**Alle tiltak:** 15\n\na *kursiv*.\n\n x\n');
+  });
+
+  it('renders plain text without markup', () => {
+    expect(toPlainText(doc)).toBe(
+      [
+        'Tittel *x*',
+        '',
+        'Del [1] #2',
+        'a fet* og kursiv [lenke](x)',
+        '1. en',
+        '2. to fet',
+        '• x_y',
+        'A\tB',
+        '1|2\t[x]*',
+        'Nøkkel\tVerdi',
+        'k\tv',
+        '',
+        'Slutt',
+      ].join('\n') + '\n',
+    );
+  });
+
+  it('renders the memo as Markdown with its table rows', () => {
+    const md = toMarkdown(buildMemo(example(), MEETING));
+    expect(md.startsWith('# Saksfremstilling\n\n')).toBe(true);
+    expect(md).toContain('| Møtedato | 09.05.2025 |');
+    expect(md).toContain(`1. **${AGDER} (2025-05-001)** tildeles ${kr('1 060 000')} for perioden`);
+    expect(md).toContain('## Forslag til vedtak');
+    expect(md).toContain(
+      `| Administrasjon | ${n('458 000')} | ${n('939 829')} | 0 | ${MINUS}${n('481 829')} |`,
+    );
+  });
+
+  it('keeps a table row on one line when a cell holds a line break', () => {
+    const md = toMarkdown({
+      title: 'T',
+      blocks: [
+        table(
+          [
+            ['Felt', 'Verdi'],
+            ['Søker', 'Linje 1\nLinje 2'],
+          ],
+          { header: true },
+        ),
+      ],
+    });
+    // Every line of the table is a table row: a raw line break would end the row mid-cell.
+    const lines = md.trimEnd().split('\n\n')[1]!.split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(/^\|.*\|$/);
+    expect(lines[2]).toMatch(/^\| Søker \| Linje 1.+Linje 2 \|$/);
+  });
+});
+
+/** The visible text runs of a WordprocessingML part, unescaped. */
+const runsOf = (xml: string) =>
+  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
+    m[1]!
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
+
+async function docxParts(doc: DocModel) {
+  const buffer = await toDocx(doc);
+  const zip = await JSZip.loadAsync(buffer);
+  const part = async (name: string) => {
+    const file = zip.file(name);
+    if (!file) throw new Error(`no ${name}`);
+    return file.async('string');
+  };
+  return {
+    buffer,
+    document: await part('word/document.xml'),
+    numbering: await part('word/numbering.xml'),
+    part,
+  };
+}
+
+describe('.docx renderer', () => {
+  const memo = buildMemo(example(), MEETING);
+
+  it('writes a small zip with the title, the proposals and the table cells', async () => {
+    const { buffer, document } = await docxParts(memo);
+    expect(buffer.subarray(0, 2).toString()).toBe('PK');
+    expect(buffer.length).toBeLessThan(50 * 1024);
+    const runs = runsOf(document);
+    expect(runs[0]).toBe('Saksfremstilling');
+    expect(runs).toContain(`${AGDER} (2025-05-001)`);
+    expect(runs).toContain(
+      ` tildeles ${kr('1 060 000')} for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
+    );
+    expect(runs).toContain(
+      ` tildeles ${kr('625 000')} til et forprosjekt for perioden august 2025–desember 2025, iht. vedlagte søknad.`,
+    );
+    for (const cell of ['Møtedato', '09.05.2025', '18-2025', n('1 066 667'), `${MINUS}${n('481 829')}`])
+      expect(runs).toContain(cell);
+    expect(runs).toContain('Forslag til vedtak');
+    expect(document).toMatch(/<w:pStyle w:val="Heading2"\/>/);
+    expect(document).toContain('<w:tbl>');
+  });
+
+  it('numbers ordered lists, each restarting, and bullets the findings', async () => {
+    const { document, numbering } = await docxParts(memo);
+    const paragraphs = [...document.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((m) => m[1]!);
+    const numIdOf = (text: string) => {
+      const para = paragraphs.find((x) => runsOf(x).join('') === text);
+      if (!para) throw new Error(`no paragraph «${text}»`);
+      const id = /<w:numId w:val="(\d+)"\/>/.exec(para)?.[1];
+      if (!id) throw new Error(`«${text}» is not in a list`);
+      return id;
+    };
+    const formatOf = (numId: string) => {
+      const abs = new RegExp(`<w:num w:numId="${numId}">.*?<w:abstractNumId w:val="(\\d+)"/>`).exec(
+        numbering,
+      )?.[1];
+      const def = new RegExp(`<w:abstractNum w:abstractNumId="${abs}"[^>]*>(.*?)</w:abstractNum>`).exec(
+        numbering,
+      )?.[1];
+      return /<w:lvl w:ilvl="0"[^>]*>.*?<w:numFmt w:val="(\w+)"\/>/.exec(def ?? '')?.[1];
+    };
+    const proposal = numIdOf(
+      `${AGDER} (2025-05-001) tildeles ${kr('1 060 000')} for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
+    );
+    const attachment = numIdOf('Retningslinjer for forvaltning av tilskuddsmidlene (sak 47-2024)');
+    expect(numIdOf(`Søknad: ${DATA}`)).toBe(attachment);
+    expect(formatOf(proposal)).toBe('decimal');
+    expect(formatOf(attachment)).toBe('decimal');
+    // The attachment list starts again at 1.
+    expect(attachment).not.toBe(proposal);
+    for (const id of [proposal, attachment])
+      expect(numbering).toMatch(
+        new RegExp(`<w:num w:numId="${id}">.*?<w:startOverride w:val="1"/>.*?</w:num>`),
+      );
+    const finding = example().findings.find(
+      (f) => f.ref === '2025-05-002' && f.rule === 'budget-incomplete',
+    )!;
+    expect(formatOf(numIdOf(finding.fact.nb))).toBe('bullet');
+  });
+
+  it('escapes &<>" in the title and keeps the XML well-formed', async () => {
+    const title = 'Tilskudd & samhandling <2025> "SSU" \'sak\'';
+    const { document, part } = await docxParts({ ...memo, title });
+    expect(() => xml2js(document)).not.toThrow();
+    expect(() => xml2js('<a><b></a>')).toThrow();
+    expect(document).toContain('Tilskudd &amp; samhandling &lt;2025&gt;');
+    expect(runsOf(document)[0]).toBe(title);
+    const core = await part('docProps/core.xml');
+    expect(() => xml2js(core)).not.toThrow();
+  });
+
+  it('renders letters and the overview too', async () => {
+    const result = example();
+    const letter = await docxParts(buildLetter(result, grants(result)[0]!, { date: '2025-05-20' }));
+    expect(runsOf(letter.document)).toContain(`Tildelingsbrev – ${AGDER}`);
+    expect(runsOf(letter.document)).toContain(n('441 667'));
+    const overview = await docxParts(buildOverview(result, 2025));
+    expect(runsOf(overview.document).join(' ')).not.toContain('@');
+    expect(overview.buffer.length).toBeLessThan(50 * 1024);
+  });
+});
+
+describe('buildMemo: recommendations it cannot word', () => {
+  it.each([
+    ['an unknown Innstilling', { recommendation: 'Kanskje' }],
+    ['a pre-project without Innstilt beløp', { recommendation: 'Forprosjekt', recommendedAmount: '' }],
+  ])('holds back a case with %s instead of granting the amount asked', (_what, cells) => {
+    const v = exampleWorkbook();
+    const header = v['Søknader']![0] as string[];
+    for (const [key, value] of Object.entries(cells)) {
+      const field = APPLICATIONS.fields.find((f) => f.key === key)!;
+      v['Søknader']![1]![header.indexOf(field.header)] = value;
+    }
+    const doc = buildMemo(checkWorkbook(v, { today: TODAY }), {
+      meetingDate: '2025-05-09',
+      cases: ['2025-05-001'],
+    });
+    expect(after(doc, 'Forslag til vedtak', 'paragraph')).toEqual(p('Ingen saker er klare for vedtak.'));
+    expect(headings(doc, 2)).toContain('Saker som ikke er klare for vedtak');
+  });
+});

@@ -1,4 +1,0 @@
-import { ruleIds } from '../../../src/core/rules';
-
-/** The follow-up rules, from their family; tested both ways in `rules.test.ts` beside this file. */
-export const FOLLOW_UP_RULE_IDS = ruleIds('follow-up');
