@@ -285,6 +285,54 @@ describe('a disqualified assessor sees nothing of how the case was assessed', ()
 });
 
 describe('a look-alike of a protected sheet decides nothing', () => {
+  /** A stranger's own «name» put first, listing the stranger as Leder. */
+  const lookAlike = (sb: Sb, name: string) => {
+    sb.runAs({ email: STRANGER }, () => sb.fakes.SpreadsheetApp.getActiveSpreadsheet().insertSheet(name, 0));
+    for (const [a1, text] of [
+      ['A1', 'Navn'],
+      ['B1', 'E-post'],
+      ['C1', 'Rolle'],
+      ['A2', 'Meg'],
+      ['B2', STRANGER],
+      ['C2', 'Leder'],
+    ])
+      sb.spreadsheet.typeAs(STRANGER, name, a1!, text!);
+  };
+
+  test.each([' Medlemmer', 'Members ', 'MEDLEMMER '])(
+    'found by its own name, Medlemmer decides even with an unprotected «%s» first (spacing and case)',
+    (name) => {
+      const sb = desk();
+      sb.ui.answerAlert();
+      sb.call('setupWorkbook');
+      lookAlike(sb, name);
+      sb.calls.reset();
+      const result = sb.runAs({ email: STRANGER }, () =>
+        sb.call<{ ok: boolean; error?: string }>('supplementLoad', {}),
+      );
+      expect(result.ok).toBe(false);
+      expect(result.error).not.toMatch(/flere ark/);
+      // Asked for by its two names, not found by reading every sheet's name.
+      expect(sb.calls.snapshot()['Sheet.getName'] ?? 0).toBe(0);
+      expect(
+        sb.runAs({ email: PEOPLE.leader }, () => sb.call<{ ok: boolean }>('supplementLoad', {})).ok,
+      ).toBe(true);
+    },
+  );
+
+  test('set-up gives a protected sheet found under another spelling its own name, so a look-alike under that name is refused', () => {
+    const sb = desk([]);
+    sb.spreadsheet.addSheet(' medlemmer', sheetRows(MEMBERS_SHEET, MEMBER_ROWS));
+    sb.ui.answerAlert();
+    sb.call('setupWorkbook');
+    expect(sb.spreadsheet.sheetData('Medlemmer').values[1]).toContain(PEOPLE.leader);
+    lookAlike(sb, 'Members');
+    const result = sb.runAs({ email: STRANGER }, () =>
+      sb.call<{ ok: boolean; error?: string }>('supplementLoad', {}),
+    );
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/flere ark for «Medlemmer»/) });
+  });
+
   test('an unprotected «Assessments» put in front of Vurderinger closes the assessment, not takes it over', () => {
     const sb = desk();
     sb.ui.answerAlert();

@@ -1,5 +1,6 @@
 import { PROTECTED_SHEETS, protectionEditors } from '../../core/access/protections';
 import { MEMBERS_SHEET } from '../../core/workbook/contract';
+import { normalizeKey } from '../../core/base/text';
 import { tilskuddError, type TilskuddError } from '../../core/base/errors';
 import type { Sheet, SheetIndex } from './sheets';
 
@@ -18,8 +19,16 @@ export function protectSheets(sheets: SheetIndex): string[] {
   for (const { spec, writtenBy } of PROTECTED_SHEETS) {
     const sheet = sheets.find(spec);
     if (!sheet) continue;
+    // Under exactly its Norwegian or English name: the names Tilskudd asks Google for, both of them, so a
+    // look-alike under the other name is refused (sheets.ts). A protected sheet keeps that name: only its
+    // editors may rename it.
+    let name = sheets.nameOf(sheet);
+    if (name !== spec.name && name !== spec.en) {
+      name = normalizeKey(name) === normalizeKey(spec.en) ? spec.en : spec.name;
+      sheet.setName(name);
+    }
     protect(sheet, [...protectionEditors(members, writtenBy), ...(me === '' ? [] : [me])]);
-    protectedNow.push(sheets.nameOf(sheet));
+    protectedNow.push(name);
   }
   return protectedNow;
 }

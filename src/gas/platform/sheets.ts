@@ -27,32 +27,80 @@ export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * The workbook's sheets and their names, read once per operation: every `getName` is a service call,
- * and an operation looks sheets up many times.
+ * The workbook's sheets, looked up once per operation: a sheet by its Norwegian or English name with
+ * `getSheetByName` (one call per name asked), and only when neither answers, every sheet's name once
+ * (`getSheets` and one `getName` per sheet) to find one renamed in case or spacing.
  */
 export class SheetIndex {
-  private readonly names: string[];
+  /** Sheets asked for by exact name this operation (null: no such sheet); one object per sheet. */
+  private readonly byName = new Map<string, Sheet | null>();
+  private readonly names = new Map<Sheet, string>();
+  private scanned: { sheets: Sheet[]; names: string[] } | null = null;
+  private all: Sheet[] | null = null;
 
-  constructor(
-    private readonly ss: Spreadsheet,
-    private readonly sheets: Sheet[] = ss.getSheets(),
-  ) {
-    this.names = sheets.map((s) => s.getName());
+  constructor(private readonly ss: Spreadsheet) {}
+
+  private named(name: string): Sheet | null {
+    if (this.scanned) {
+      const i = this.scanned.names.indexOf(name);
+      return i < 0 ? null : this.scanned.sheets[i]!;
+    }
+    if (!this.byName.has(name)) {
+      const sheet = this.ss.getSheetByName(name);
+      this.byName.set(name, sheet);
+      if (sheet) this.names.set(sheet, name);
+    }
+    return this.byName.get(name)!;
+  }
+
+  /** Every sheet and its name, once per operation; sheets already found keep their object. */
+  private scan(): { sheets: Sheet[]; names: string[] } {
+    if (!this.scanned) {
+      const sheets = this.sheets();
+      const names = sheets.map((s) => s.getName());
+      const known = sheets.map((s, i) => this.byName.get(names[i]!) ?? s);
+      known.forEach((s, i) => this.names.set(s, names[i]!));
+      this.scanned = { sheets: known, names };
+    }
+    return this.scanned;
+  }
+
+  private sheets(): Sheet[] {
+    return (this.all ??= this.ss.getSheets());
   }
 
   /**
-   * The sheet for a contract spec (Norwegian or English name, any case), or null. A sheet Google
-   * protects (`Medlemmer`, `Logg`, `Vurderinger`, `Dokumenter`) must be the only one of its names: an
-   * unprotected look-alike (an editor's «Members» put in front) would otherwise decide rights or take
-   * the writes, so two refuse instead of one being picked.
+   * The sheet for a contract spec (Norwegian or English name, any case or spacing), or null. A sheet
+   * Google protects (`Medlemmer`, `Logg`, `Vurderinger`, `Dokumenter`) must be the only one of its names:
+   * an unprotected look-alike (an editor's «Members» put in front) would otherwise decide rights or take
+   * the writes, so two refuse instead of one being picked. Both names are asked for those; a look-alike
+   * that differs only in case or spacing is never picked while the sheet has one of its names, and when
+   * it has neither, every name is read and two matching refuse as well.
    */
   find(spec: SheetSpec): Sheet | null {
-    if (PROTECTED.has(spec)) {
-      const matching = this.names.filter((n) => findSheetName(spec, [n]) !== undefined);
+    const guarded = PROTECTED.has(spec);
+    if (!this.scanned) {
+      const hits: Array<[string, Sheet]> = [];
+      for (const name of [spec.name, spec.en]) {
+        const sheet = this.named(name);
+        if (sheet) hits.push([name, sheet]);
+        if (hits.length > 0 && !guarded) break;
+      }
+      if (hits.length > 1)
+        throw lookAlike(
+          spec,
+          hits.map(([n]) => n),
+        );
+      if (hits.length === 1) return hits[0]![1];
+    }
+    // Not under either name (renamed in case or spacing, or missing), or every name is known already.
+    const { sheets, names } = this.scan();
+    if (guarded) {
+      const matching = names.filter((n) => findSheetName(spec, [n]) !== undefined);
       if (matching.length > 1) throw lookAlike(spec, matching);
     }
-    const name = findSheetName(spec, this.names);
-    return name === undefined ? null : this.sheets[this.names.indexOf(name)]!;
+    const name = findSheetName(spec, names);
+    return name === undefined ? null : sheets[names.indexOf(name)]!;
   }
 
   require(spec: SheetSpec): Sheet {
@@ -63,23 +111,34 @@ export class SheetIndex {
 
   /**
    * The sheet with this id (ids survive renaming), or null. The sheet named `hint` (where it was last
-   * seen) is tried first: one `getSheetId` then, one per sheet only when it was renamed.
+   * seen) is tried first: one `getSheetByName` and one `getSheetId` then, one per sheet only when it was
+   * renamed.
    */
   byId(id: number, hint?: string | null): Sheet | null {
-    const named = hint ? this.names.indexOf(hint) : -1;
-    if (named >= 0 && this.sheets[named]!.getSheetId() === id) return this.sheets[named]!;
-    return this.sheets.find((s, i) => i !== named && s.getSheetId() === id) ?? null;
+    const named = hint ? this.named(hint) : null;
+    if (named && named.getSheetId() === id) return named;
+    return this.sheets().find((s) => s.getSheetId() === id) ?? null;
   }
 
   nameOf(sheet: Sheet): string {
-    return this.names[this.sheets.indexOf(sheet)] ?? sheet.getName();
+    let name = this.names.get(sheet);
+    if (name === undefined) {
+      name = sheet.getName();
+      this.names.set(sheet, name);
+    }
+    return name;
   }
 
   /** A new sheet under the spec's Norwegian name (or the one another run made since this index was read). */
   insert(spec: SheetSpec): Sheet {
     const sheet = this.ss.getSheetByName(spec.name) ?? this.ss.insertSheet(spec.name);
-    this.sheets.push(sheet);
-    this.names.push(spec.name);
+    this.names.set(sheet, spec.name);
+    this.byName.set(spec.name, sheet);
+    if (this.scanned) {
+      this.scanned.sheets.push(sheet);
+      this.scanned.names.push(spec.name);
+    }
+    this.all?.push(sheet);
     return sheet;
   }
 

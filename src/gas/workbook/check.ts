@@ -68,12 +68,13 @@ function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): voi
   // A sheet made just now is empty: nothing to read.
   const read = found ? sheets.data(found) : null;
   const old: unknown[][] = read ? read.values : [[]];
-  const formulas = read ? read.range.getFormulas() : [[]];
   const header = old[0]!.some((h) => h !== '') ? [...old[0]!] : [];
   for (const f of missingFields(FINDINGS_SHEET, header)) header.push(lang === 'nb' ? f.header : f.en);
   const columns = mapHeaders(FINDINGS_SHEET, header);
   const mine = new Set(Object.values(columns) as number[]);
   const extra = header.map((_, c) => c).filter((c) => !mine.has(c));
+  // Formulas can only be in a person's columns: read when there are some.
+  const formulas = read && extra.length > 0 ? read.range.getFormulas() : [[]];
   const keyOf = (rule: unknown, ref: unknown, cell: unknown) =>
     [rule, ref, cell].map(cellText).join('\u0000');
   // A person's cells per finding, as they stand (formulas as formulas, text never becoming one).
@@ -115,9 +116,20 @@ function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): voi
   }
   // Blank the rows the sheet had beyond the new ones, in the same write.
   while (rows.length < old.length) rows.push(header.map(() => ''));
+  // The same findings as the sheet shows (a check run again): nothing to write.
+  if (sameCells(rows, old)) return;
   sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
   wrote(sheet);
 }
+
+/** Whether `rows` holds exactly the text `values` (as read) shows, cell for cell. */
+const sameCells = (rows: readonly (readonly unknown[])[], values: readonly (readonly unknown[])[]) =>
+  rows.length === values.length &&
+  rows.every(
+    (row, r) =>
+      row.length === values[r]!.length &&
+      row.every((v, c) => typeof v === 'string' && typeof values[r]![c] === 'string' && v === values[r]![c]),
+  );
 
 /**
  * Notes and fills of one sheet in a fixed number of calls: the product's part of each note is replaced
@@ -137,8 +149,7 @@ function highlight(
   const width = values[0]?.length ?? 0;
   if (height < 2 || width === 0) return;
   const notes = range.getNotes();
-  const fills = range.getBackgrounds();
-  const ours = new Set(Object.values(SEVERITY_FILL).map(sheetColor));
+  const ours = new Set(Object.values(SEVERITY_FILL).map((f) => sheetColor(f).toLowerCase()));
   // Cells by number (row × width + column): no string per cell of a large sheet.
   const lines = new Map<number, string[]>();
   const severity = new Map<number, Severity>();
@@ -154,7 +165,11 @@ function highlight(
       if (was === undefined || severityRank(f.severity) < severityRank(was)) severity.set(key, f.severity);
     }
   }
+  // No finding and no note of the product's: nothing to clear or set, and the fills are not read.
+  if (lines.size === 0 && !notes.some((row) => row.some((n) => n.includes(NOTE_PREFIX)))) return;
+  const fills = range.getBackgrounds();
   const restore = new Map<string | null, string[]>();
+  let changed = false;
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
       const own = lines.get(r * width + c);
@@ -166,25 +181,37 @@ function highlight(
       // The cell's own fill: the one remembered while the product's colour is on it, else its fill now
       // (a person may have re-coloured a highlighted cell: their colour is the one to give back).
       const before = ours.has(fill) ? (person !== null ? rememberedFill(note) : null) : fill;
+      let next = note;
       if (own) {
-        notes[r]![c] = clipText(withOwnNote(person ?? note, own, before === DEFAULT_FILL ? null : before));
+        next = clipText(withOwnNote(person ?? note, own, before === DEFAULT_FILL ? null : before));
       } else if (person !== null) {
-        notes[r]![c] = person;
+        next = person;
         if (ours.has(fill)) {
           const list = restore.get(before) ?? [];
           list.push(a1Of(r * width + c, width));
           restore.set(before, list);
         }
       }
+      if (next !== note) {
+        notes[r]![c] = next;
+        changed = true;
+      }
     }
   }
-  range.setNotes(notes);
+  // A check that finds what the last one found writes nothing: same notes, cells already in colour.
+  if (changed) range.setNotes(notes);
   for (const [fill, cells] of restore) sheet.getRangeList(cells).setBackground(fill);
   for (const level of ['info', 'warning', 'error'] as Severity[]) {
-    const cells = [...severity].filter(([, s]) => s === level).map(([key]) => a1Of(key, width));
-    if (cells.length > 0) sheet.getRangeList(cells).setBackground(sheetColor(SEVERITY_FILL[level]));
+    const color = sheetColor(SEVERITY_FILL[level]);
+    const cells = [...severity]
+      .filter(([key, s]) => s === level && fillAt(fills, key, width) !== color.toLowerCase())
+      .map(([key]) => a1Of(key, width));
+    if (cells.length > 0) sheet.getRangeList(cells).setBackground(color);
   }
 }
+
+const fillAt = (fills: string[][], key: number, width: number) =>
+  fills[Math.floor(key / width)]?.[key % width]?.toLowerCase();
 
 const DEFAULT_FILL = '#ffffff';
 
