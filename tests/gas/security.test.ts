@@ -1,0 +1,83 @@
+import { APPLICATIONS, MEMBERS_SHEET, columnLetter } from '../../src/core/workbook/contract';
+import { exampleWorkbook, sheetRows } from '../../src/example/agder';
+import { PROTECTED } from './fakes/spreadsheet-range';
+import { loadBundle } from './sandbox';
+
+/**
+ * The weaknesses an attack on the built bundle found, each reproduced as the attack and named after it:
+ * every test here failed on the bundle before the fix. People are members of a set-up, protected desk;
+ * the spreadsheet is shared for editing with all of them (only protections hold them back).
+ */
+const PEOPLE = {
+  leader: 'leder@example.no',
+  secretary: 'sekretar@example.no',
+  userRep: 'bruker@example.no',
+  reader: 'leser@example.no',
+} as const;
+const STRANGER = 'fremmed@example.no';
+
+const col = (header: string) => APPLICATIONS.fields.findIndex((f) => f.header === header);
+
+function desk() {
+  const values = exampleWorkbook();
+  // Agdermodellen's written agreement, so that it may be paid.
+  values['Søknader']![1]![col('Samarbeidsavtale')] = new Date(Date.UTC(2025, 7, 1));
+  const sb = loadBundle({ activeUser: PEOPLE.leader, now: Date.UTC(2026, 4, 12, 9), followClock: true });
+  for (const [name, rows] of Object.entries(values)) sb.spreadsheet.addSheet(name, rows);
+  sb.spreadsheet.addSheet(
+    MEMBERS_SHEET.name,
+    sheetRows(MEMBERS_SHEET, [
+      { name: 'Leder', email: PEOPLE.leader, role: 'Leder' },
+      { name: 'Sekretær', email: PEOPLE.secretary, role: 'Sekretær' },
+      { name: 'Brukerrepresentant', email: PEOPLE.userRep, role: 'Brukerrepresentant' },
+      { name: 'Leser', email: PEOPLE.reader, role: 'Leser' },
+    ]),
+  );
+  sb.spreadsheet.share(...Object.values(PEOPLE), STRANGER);
+  sb.ui.answerAlert();
+  sb.call('setupWorkbook');
+  return sb;
+}
+
+describe('every sheet the product decides from is protected for the roles that may change it', () => {
+  test('a Leser typing in cells raises the authority in Innstillinger, adds an allocation or redirects the reminders', () => {
+    const sb = desk();
+    const type = (sheet: string, a1: string) => () =>
+      sb.spreadsheet.typeAs(PEOPLE.reader, sheet, a1, '9999999');
+    expect(type('Innstillinger', 'B2')).toThrow(PROTECTED);
+    expect(type('Tildelinger', 'A40')).toThrow(PROTECTED);
+    expect(type('Utbetalinger', 'A40')).toThrow(PROTECTED);
+    expect(type('Statusrapporter', 'A40')).toThrow(PROTECTED);
+    expect(type('Frister', 'A40')).toThrow(PROTECTED);
+    expect(type('Handlingsplan-historikk', 'A40')).toThrow(PROTECTED);
+    // The secretariat still types decisions into Tildelinger; only the chair changes settings.
+    sb.spreadsheet.typeAs(PEOPLE.secretary, 'Tildelinger', 'A40', 'x');
+    expect(() => sb.spreadsheet.typeAs(PEOPLE.secretary, 'Innstillinger', 'B2', 'x')).toThrow(PROTECTED);
+    sb.spreadsheet.typeAs(PEOPLE.leader, 'Innstillinger', 'D2', 'x');
+  });
+
+  test('a typed Svar-ID is refused; applications stay open to typing with a warning', () => {
+    const sb = desk();
+    const apps = sb.spreadsheet.sheet('Søknader');
+    const svarId = sb.spreadsheet.sheetData('Søknader').values[0]!.indexOf('Svar-ID');
+    const letter = columnLetter(svarId + 1);
+    expect(() => sb.spreadsheet.typeAs(PEOPLE.reader, 'Søknader', `${letter}9`, 'key-1')).toThrow(PROTECTED);
+    sb.spreadsheet.typeAs(PEOPLE.secretary, 'Søknader', 'B9', 'Søknad på papir');
+    expect(apps.protections.find((p) => p.type.toString() === 'SHEET')!.isWarningOnly()).toBe(true);
+  });
+
+  test('set-up adds its user before removing others, and skips a protection it may not change, naming who must run it', () => {
+    const sb = desk();
+    // Someone (the owner) protected Utbetalinger for themself only; the chair cannot change that.
+    const pay = sb.fakes.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Utbetalinger')!;
+    sb.runAs({ email: 'eier@example.no' }, () => {
+      const p = pay.getProtections(sb.fakes.SpreadsheetApp.ProtectionType.SHEET)[0]!;
+      p.removeEditors(p.getEditors());
+    });
+    sb.ui.answerAlert();
+    expect(() => sb.call('setupWorkbook')).not.toThrow();
+    expect(sb.ui.toasts.at(-1)?.message ?? '').toMatch(
+      /Utbetalinger.*eieren av regnearket må kjøre Sett opp/,
+    );
+  });
+});
