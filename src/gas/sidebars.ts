@@ -415,7 +415,7 @@ export const server: Server = {
       const caseId = text(input.caseId, 100).trim();
       const amount = text(input.amount, 100);
       const reason = text(input.reason);
-      const done = registerSupplement(desk, { caseId, amount, reason });
+      const done = registerSupplement(desk, { caseId, amount, reason, confirmed: input.confirmed === true });
       return {
         caseId,
         amount: done.amount,
@@ -431,14 +431,18 @@ export const server: Server = {
       const input = record(raw);
       const kind = text(input.kind, 20);
       if (kind !== 'payment' && kind !== 'refund') throw badRequest();
-      return paymentDone(desk, {
-        caseId: text(input.caseId, 100).trim(),
-        kind,
-        amount: text(input.amount, 100),
-        date: text(input.date, 30),
-        voucher: text(input.voucher, 500),
-        item: text(input.item, 500),
-      });
+      return paymentDone(
+        desk,
+        {
+          caseId: text(input.caseId, 100).trim(),
+          kind,
+          amount: text(input.amount, 100),
+          date: text(input.date, 30),
+          voucher: text(input.voucher, 500),
+          item: text(input.item, 500),
+        },
+        input.confirmed === true,
+      );
     }),
   withdrawalRegister: (caseId) =>
     endpoint('money', true, (desk) => withdrawalDone(desk, text(caseId, 100).trim())),

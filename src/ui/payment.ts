@@ -1,6 +1,6 @@
 import { parseMoney } from '../core/parse/money';
 import type { PaymentProjectView, PaymentView, WithdrawalView } from './api';
-import { app, banner, load, money, setLang, spinner, t } from './lib/common';
+import { app, banner, load, money, repeatBox, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call, closeHost } from './lib/run';
 
@@ -152,6 +152,7 @@ function form(): void {
     placeholder: t('Bilagsnummer eller referanse', 'Voucher or reference'),
   });
   const item = h('select', { id: ids.item, name: 'item' });
+  const repeat = repeatBox();
   const submit = h('button', { type: 'submit', class: 'primary' }, t('Registrer', 'Register'));
   const cancel = h('button', { type: 'button', onclick: () => closeHost() }, t('Lukk', 'Close'));
 
@@ -236,6 +237,7 @@ function form(): void {
     h('div', { class: 'field' }, h('label', { for: ids.date }, t('Dato', 'Date')), date),
     h('div', { class: 'field' }, h('label', { for: ids.voucher }, t('Bilag', 'Voucher')), voucher),
     h('div', { class: 'field' }, h('label', { for: ids.item }, t('Post (valgfri)', 'Item (optional)')), item),
+    repeat.field,
     message,
     h('div', { class: 'actions' }, cancel, submit),
     h('h2', {}, t('Inndragning av ubrukte midler', 'Withdrawal of unused money')),
@@ -255,6 +257,7 @@ function form(): void {
         date: (date as HTMLInputElement).value,
         voucher: (voucher as HTMLInputElement).value,
         item: (item as HTMLSelectElement).value,
+        confirmed: repeat.confirmed(),
       }),
     );
     submit.removeAttribute('disabled');

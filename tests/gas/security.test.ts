@@ -1,3 +1,4 @@
+import type { PaymentDone, Result } from '../../src/ui/api';
 import { APPLICATIONS, MEMBERS_SHEET, columnLetter } from '../../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { PROTECTED } from './fakes/spreadsheet-range';
@@ -15,6 +16,7 @@ const PEOPLE = {
   reader: 'leser@example.no',
 } as const;
 const STRANGER = 'fremmed@example.no';
+const NEWCOMER = 'ny@example.no';
 
 const col = (header: string) => APPLICATIONS.fields.findIndex((f) => f.header === header);
 
@@ -33,11 +35,104 @@ function desk() {
       { name: 'Leser', email: PEOPLE.reader, role: 'Leser' },
     ]),
   );
-  sb.spreadsheet.share(...Object.values(PEOPLE), STRANGER);
+  sb.spreadsheet.share(...Object.values(PEOPLE), STRANGER, NEWCOMER);
   sb.ui.answerAlert();
   sb.call('setupWorkbook');
   return sb;
 }
+type Sb = ReturnType<typeof desk>;
+
+const rowsOf = (sb: Sb, name: string) =>
+  sb.spreadsheet.sheetData(name).values.filter((r) => r.some((v) => v !== ''));
+
+const payment = (overrides: Record<string, unknown> = {}) => ({
+  caseId: '2025-05-001',
+  kind: 'payment',
+  amount: '100 000',
+  date: '2026-01-10',
+  voucher: 'Bilag 9',
+  item: '',
+  ...overrides,
+});
+
+/** The chair adds a member by typing in Medlemmer, without running set-up again. */
+function addMember(sb: Sb, email: string, role: string) {
+  const row = rowsOf(sb, MEMBERS_SHEET.name).length + 1;
+  sb.spreadsheet.typeAs(PEOPLE.leader, MEMBERS_SHEET.name, `A${row}`, 'Ny');
+  sb.spreadsheet.typeAs(PEOPLE.leader, MEMBERS_SHEET.name, `B${row}`, email);
+  sb.spreadsheet.typeAs(PEOPLE.leader, MEMBERS_SHEET.name, `C${row}`, role);
+}
+
+describe('money and rights: all or nothing', () => {
+  test('money rows are written before the protected Logg: a member added after set-up leaves no payment without its log line', () => {
+    const sb = desk();
+    addMember(sb, NEWCOMER, 'Sekretær');
+    const before = { pay: rowsOf(sb, 'Utbetalinger').length, log: rowsOf(sb, 'Logg').length };
+    const refused = sb.runAs({ email: NEWCOMER }, () =>
+      sb.call<Result<PaymentDone>>('paymentRegister', payment()),
+    );
+    expect(refused).toMatchObject({ ok: false });
+    expect(rowsOf(sb, 'Utbetalinger')).toHaveLength(before.pay);
+    expect(rowsOf(sb, 'Logg')).toHaveLength(before.log);
+    // After set-up the retry registers it once, with its line.
+    sb.ui.answerAlert();
+    sb.call('setupWorkbook');
+    const done = sb.runAs({ email: NEWCOMER }, () =>
+      sb.call<Result<PaymentDone>>('paymentRegister', payment()),
+    );
+    expect(done).toMatchObject({ ok: true });
+    expect(rowsOf(sb, 'Utbetalinger')).toHaveLength(before.pay + 1);
+    expect(rowsOf(sb, 'Logg').filter((r) => r.includes('Utbetaling'))).toHaveLength(1);
+  });
+
+  test('money rows are written before the protected Logg: a supplement and a withdrawal by a member added after set-up write nothing', () => {
+    const sb = desk();
+    addMember(sb, NEWCOMER, 'Sekretær');
+    const before = { alloc: rowsOf(sb, 'Tildelinger').length, log: rowsOf(sb, 'Logg').length };
+    sb.runAs({ email: NEWCOMER }, () => {
+      const supplement = sb.call<Result<unknown>>('supplementRegister', {
+        caseId: '2025-05-001',
+        amount: '10 000',
+        reason: 'Ekstra',
+      });
+      expect(supplement).toMatchObject({ ok: false });
+      expect(sb.call<Result<unknown>>('withdrawalRegister', '2025-05-002')).toMatchObject({ ok: false });
+    });
+    expect(rowsOf(sb, 'Tildelinger')).toHaveLength(before.alloc);
+    expect(rowsOf(sb, 'Logg')).toHaveLength(before.log);
+  });
+
+  test('the same payment submitted twice is registered twice: a repeat within ten minutes is refused unless confirmed', () => {
+    const sb = desk();
+    const first = sb.call<Result<PaymentDone>>('paymentRegister', payment());
+    expect(first).toMatchObject({ ok: true });
+    const rows = rowsOf(sb, 'Utbetalinger').length;
+    const again = sb.call<Result<PaymentDone>>('paymentRegister', payment());
+    expect(again).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/under ti minutter.*Registrer likevel/),
+    });
+    expect(rowsOf(sb, 'Utbetalinger')).toHaveLength(rows);
+    // Another amount is another payment; a confirmed repeat is registered.
+    expect(sb.call('paymentRegister', payment({ amount: '50 000' }))).toMatchObject({ ok: true });
+    expect(sb.call('paymentRegister', payment({ confirmed: true }))).toMatchObject({ ok: true });
+    expect(rowsOf(sb, 'Utbetalinger')).toHaveLength(rows + 2);
+    // Eleven minutes on, the same payment is no longer a repeat.
+    sb.clock.advance(11 * 60_000);
+    expect(sb.call('paymentRegister', payment({ amount: '50 000' }))).toMatchObject({ ok: true });
+  });
+
+  test('the same supplement submitted twice is registered twice: a repeat within ten minutes is refused unless confirmed', () => {
+    const sb = desk();
+    const supplement = { caseId: '2025-05-001', amount: '10 000', reason: 'Ekstra' };
+    expect(sb.call('supplementRegister', supplement)).toMatchObject({ ok: true });
+    const rows = rowsOf(sb, 'Tildelinger').length;
+    expect(sb.call('supplementRegister', supplement)).toMatchObject({ ok: false });
+    expect(rowsOf(sb, 'Tildelinger')).toHaveLength(rows);
+    expect(sb.call('supplementRegister', { ...supplement, confirmed: true })).toMatchObject({ ok: true });
+    expect(rowsOf(sb, 'Tildelinger')).toHaveLength(rows + 1);
+  });
+});
 
 describe('every sheet the product decides from is protected for the roles that may change it', () => {
   test('a Leser typing in cells raises the authority in Innstillinger, adds an allocation or redirects the reminders', () => {
