@@ -10,9 +10,9 @@ import {
 import { SEVERITY_LABEL } from '../core/rules/findings';
 import {
   mapSubmission,
+  caseIdMarks,
   nextCaseId,
   raiseHighWater,
-  readHighWater,
   roundFor,
   roundPrefix,
 } from '../core/intake/intake';
@@ -65,9 +65,12 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
   const header = target.values[0]!;
   const caseCol = target.columns.caseId!;
   const props = PropertiesService.getDocumentProperties();
-  // The highest number per round, from the sheet and the stored mark, read once: ids given below raise it.
-  let marks = readHighWater(props.getProperty(CASE_IDS_PROPERTY));
-  for (const row of target.values.slice(1)) marks = raiseHighWater(marks, cellText(row[caseCol]));
+  // The highest number per round, from the sheet and the stored mark, read once and checked for
+  // plausibility (a typed Saksnr may be anything): ids given below raise it.
+  let marks = caseIdMarks(
+    props.getProperty(CASE_IDS_PROPERTY),
+    target.values.slice(1).map((row) => cellText(row[caseCol])),
+  );
 
   const now = new Date();
   const appRows: unknown[][] = [];

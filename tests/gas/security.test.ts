@@ -2,6 +2,7 @@ import type { PaymentDone, Result } from '../../src/ui/api';
 import { APPLICATIONS, MEMBERS_SHEET, columnLetter } from '../../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { PROTECTED } from './fakes/spreadsheet-range';
+import { answers, deskWith, submit, type Desk } from './desk-helpers';
 import { loadBundle } from './sandbox';
 
 /**
@@ -174,5 +175,36 @@ describe('every sheet the product decides from is protected for the roles that m
     expect(sb.ui.toasts.at(-1)?.message ?? '').toMatch(
       /Utbetalinger.*eieren av regnearket må kjøre Sett opp/,
     );
+  });
+});
+
+describe('facts derived from typed cells are checked before they are trusted', () => {
+  const caseIds = (sb: Desk) => {
+    const values = sb.spreadsheet.sheetData('Søknader').values;
+    const c = values[0]!.indexOf('Saksnr');
+    return values.slice(1).map((r) => String(r[c]));
+  };
+
+  test.each([
+    ['one huge Saksnr typed by a Leser gives every later application the same id', '9'.repeat(20)],
+    ['a 400-digit Saksnr gives …-Infinity', '9'.repeat(400)],
+    ['one typed Saksnr far above the others makes the ids jump', '5000'],
+  ])('case ids can be poisoned: %s', (_, number) => {
+    const sb = deskWith(exampleWorkbook(), { now: Date.UTC(2026, 4, 12, 9), followClock: true });
+    submit(sb, answers({ title: 'Første' }));
+    const first = caseIds(sb).at(-1)!;
+    const prefix = first.slice(0, 8);
+    const row = sb.spreadsheet.sheetData('Søknader').values.length + 1;
+    const c = sb.spreadsheet.sheetData('Søknader').values[0]!.indexOf('Saksnr');
+    sb.spreadsheet.typeAs(PEOPLE.reader, 'Søknader', `${columnLetter(c + 1)}${row}`, `${prefix}${number}`);
+    submit(sb, answers({ title: 'Andre' }));
+    submit(sb, answers({ title: 'Tredje' }));
+    // Deleting the typed row leaves no remembered jump either.
+    const sheet = sb.fakes.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Søknader')!;
+    sheet.deleteRows(row, 1);
+    submit(sb, answers({ title: 'Fjerde' }));
+    const given = caseIds(sb).slice(-3);
+    const n = Number(first.slice(8));
+    expect([first, ...given]).toEqual([0, 1, 2, 3].map((i) => `${prefix}${String(n + i).padStart(3, '0')}`));
   });
 });
