@@ -77,7 +77,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
   const checkRows: unknown[][] = [];
   const budgetRows: unknown[][] = [];
   const log: LogEntry[] = [];
-  const receipts: Array<{ to: string; caseId: string; title: string }> = [];
+  const receipts: Array<{ to: string; caseId: string }> = [];
   for (const response of batch.responses) {
     const submission = mapSubmission(response.answers, settings);
     // The response's own time decides its round, whenever it is registered.
@@ -127,12 +127,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
         ...(cut.length > 0 ? [`avkortet: ${cut.join(', ')}`] : []),
       ].join('; '),
     });
-    if (settings.emailReceipt)
-      receipts.push({
-        to: cellText(submission.cells.email),
-        caseId,
-        title: cellText(submission.cells.title),
-      });
+    if (settings.emailReceipt) receipts.push({ to: cellText(submission.cells.email), caseId });
   }
 
   // The new applications' own findings, from the same engine as a full check, in one run.
@@ -174,7 +169,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
     ids: appRows.map((r) => cellText(r[caseCol])),
     commit: () => {
       props.setProperty(CASE_IDS_PROPERTY, JSON.stringify(marks));
-      for (const r of receipts) sendReceipt(r.to, r.caseId, r.title);
+      sendReceipts(props, Utilities.formatDate(now, timeZone, 'yyyy-MM-dd'), receipts);
     },
   };
 }
@@ -204,12 +199,41 @@ function miniWorkbook(
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-/** A receipt with the case id, within the daily quota; a missing or invalid address sends nothing. */
-function sendReceipt(to: string, caseId: string, title: string): void {
-  if (!EMAIL.test(to) || MailApp.getRemainingDailyQuota() < 1) return;
-  MailApp.sendEmail(
-    to,
-    `Søknad mottatt: ${caseId}`,
-    `Takk for søknaden «${title}».\n\nDen er registrert med saksnummer ${caseId} og blir behandlet i søknadsrunden. Oppgi saksnummeret når du kontakter sekretariatet.\n\nHilsen porteføljesekretariatet`,
-  );
+/**
+ * Receipts a day at most. The applicant writes the address, so receipts are mail anyone can make the desk
+ * send: they get their own budget and leave the rest of the quota (100 a day on a consumer account) to
+ * the reminders. Counted per day in the spreadsheet's zone in a document property.
+ */
+export const RECEIPTS_PER_DAY = 20;
+const RECEIPTS_PROPERTY = 'tilskudd.mail.receipts';
+
+/**
+ * A receipt with the case id and a fixed text, nothing the applicant wrote (a title would let anyone
+ * send their own message to any address from the desk's account); within the day's receipt budget and
+ * the mail quota. A missing or invalid address sends nothing.
+ */
+function sendReceipts(
+  props: GoogleAppsScript.Properties.Properties,
+  day: string,
+  receipts: ReadonlyArray<{ to: string; caseId: string }>,
+): void {
+  let counted: unknown = null;
+  try {
+    counted = JSON.parse(props.getProperty(RECEIPTS_PROPERTY) ?? 'null');
+  } catch {
+    counted = null;
+  }
+  const today = counted as { day?: unknown; sent?: unknown } | null;
+  const before = today?.day === day && Number.isSafeInteger(today.sent) ? (today.sent as number) : 0;
+  let sent = before;
+  for (const { to, caseId } of receipts) {
+    if (sent >= RECEIPTS_PER_DAY || !EMAIL.test(to) || MailApp.getRemainingDailyQuota() < 1) continue;
+    MailApp.sendEmail(
+      to,
+      `Søknad mottatt: ${caseId}`,
+      `Takk for søknaden. Den er registrert med saksnummer ${caseId} og blir behandlet i søknadsrunden. Oppgi saksnummeret når du kontakter sekretariatet.\n\nHilsen porteføljesekretariatet`,
+    );
+    sent++;
+  }
+  if (sent !== before) props.setProperty(RECEIPTS_PROPERTY, JSON.stringify({ day, sent }));
 }

@@ -208,3 +208,33 @@ describe('facts derived from typed cells are checked before they are trusted', (
     expect([first, ...given]).toEqual([0, 1, 2, 3].map((i) => `${prefix}${String(n + i).padStart(3, '0')}`));
   });
 });
+
+describe('mail that cannot be abused', () => {
+  const withReceipts = () => {
+    const values = exampleWorkbook();
+    values['Innstillinger']!.push(['Kvittering på e-post', 'Ja']);
+    return deskWith(values, { now: Date.UTC(2026, 4, 12, 9), followClock: true });
+  };
+
+  test('receipts are an open mail relay: the applicant’s title is a message to any address', () => {
+    const sb = withReceipts();
+    const message = 'Din konto er stengt. Logg inn på https://evil.example for å åpne den';
+    submit(sb, answers({ title: message, email: 'offer@example.org' }));
+    const [mail, ...more] = sb.fakes.MailApp.outbox;
+    expect(more).toHaveLength(0);
+    expect(mail).toMatchObject({ to: ['offer@example.org'] });
+    expect(JSON.stringify(mail)).not.toContain('evil.example');
+    expect(JSON.stringify(mail)).not.toContain('stengt');
+  });
+
+  test('receipts are an open mail relay: 100 submissions spend the day’s quota and hold back reminders', () => {
+    const sb = withReceipts();
+    for (let i = 0; i < 100; i++) submit(sb, answers({ title: `Søknad ${i}`, email: `s${i}@example.org` }));
+    expect(sb.fakes.MailApp.outbox.length).toBeLessThanOrEqual(20);
+    expect(sb.fakes.MailApp.getRemainingDailyQuota()).toBeGreaterThanOrEqual(80);
+    // The next day receipts have their budget again.
+    sb.clock.advance(24 * 3_600_000);
+    submit(sb, answers({ title: 'Neste dag', email: 'ny@example.org' }));
+    expect(sb.fakes.MailApp.outbox.at(-1)).toMatchObject({ to: ['ny@example.org'] });
+  });
+});
