@@ -238,3 +238,16 @@ describe('mail that cannot be abused', () => {
     expect(sb.fakes.MailApp.outbox.at(-1)).toMatchObject({ to: ['ny@example.org'] });
   });
 });
+
+describe('smaller', () => {
+  test('a payment with the agreement recorded only as Ja may be dated 1900-01-01', () => {
+    const values = exampleWorkbook();
+    values['Søknader']![1]![col('Samarbeidsavtale')] = 'Ja';
+    const sb = deskWith(values);
+    const before = sb.spreadsheet.sheetData('Utbetalinger').values.length;
+    const refused = sb.call<Result<PaymentDone>>('paymentRegister', payment({ date: '1900-01-01' }));
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/før SSU tildelte midlene/) });
+    expect(sb.spreadsheet.sheetData('Utbetalinger').values).toHaveLength(before);
+    expect(sb.call('paymentRegister', payment())).toMatchObject({ ok: true });
+  });
+});
