@@ -1,4 +1,4 @@
-import { assessCases, declarations, scoresByDisqualified } from '../core/assessment/scores';
+import { assessCases, casesExcludedFor, declarations, scoresByDisqualified } from '../core/assessment/scores';
 import {
   BOARD_RANK,
   DECLARATION,
@@ -154,14 +154,7 @@ function assessmentView(desk: Desk, p: Portfolio, asked: string): AssessmentView
   };
   // A disqualified assessor sees nothing of how others assessed the case: no scores, results or grounds,
   // neither in the case's view nor in the ranking.
-  const excludedFrom = new Set(
-    [...declared]
-      .filter(([, byAssessor]) => {
-        const ground = byAssessor.get(me)?.ground;
-        return ground !== undefined && ground !== 'none';
-      })
-      .map(([id]) => id),
-  );
+  const excludedFrom = casesExcludedFor(p.assessments ?? [], me);
   const disqualified = excludedFrom.has(caseId);
   const findings = app
     ? checkPortfolio(p, { today: todayIn(desk.ss) })
@@ -327,25 +320,36 @@ function findingsView(desk: Desk): FindingsView {
   const result = checkPortfolio(p, { today: todayIn(desk.ss) });
   const assessmentsSheet = desk.sheets.find(ASSESSMENTS);
   const disqualified = scoresByDisqualified(p.assessments ?? []);
+  // Findings of one case keep the order the rule made them in (the sort is stable): the i-th
+  // assessor-disqualified finding of a case is about its i-th disqualified assessor.
   const seen = new Map<string, number>();
+  const about = result.findings.map((f) => {
+    if (f.rule !== 'assessor-disqualified') return null;
+    const i = seen.get(f.ref) ?? 0;
+    seen.set(f.ref, i + 1);
+    return disqualified.filter((d) => d.caseId === f.ref)[i] ?? null;
+  });
+  // Need-to-know, as in the assessment sidebar: no other assessor's name or ground of a case the user is
+  // disqualified from.
+  const me = desk.user.toLowerCase();
+  const excluded = casesExcludedFor(p.assessments ?? [], me);
   const rowOfCase = new Map(p.applications.map((a) => [a.caseId, a.row]));
-  const findings = result.findings.map((f): FindingView => {
+  const findings = result.findings.flatMap((f, n): FindingView[] => {
+    const whose = about[n];
+    if (f.rule === 'assessor-disqualified' && excluded.has(f.ref) && whose?.assessor !== me) return [];
     let target: FindingView['target'] = null;
     const cell = f.cells[0];
     const col = cell ? p.columns[cell.sheet][cell.field] : undefined;
     if (cell && col !== undefined) {
       target = { sheet: p.sheetNames[cell.sheet], a1: `${columnLetter(col + 1)}${cell.row}` };
-    } else if (f.rule === 'assessor-disqualified' && assessmentsSheet) {
-      // Findings of one case keep the order the rule made them in (the sort is stable).
-      const i = seen.get(f.ref) ?? 0;
-      seen.set(f.ref, i + 1);
-      const row = disqualified.filter((d) => d.caseId === f.ref)[i]?.rows[0];
+    } else if (whose && assessmentsSheet) {
+      const row = whose.rows[0];
       if (row) target = { sheet: desk.sheets.nameOf(assessmentsSheet), a1: `${row}:${row}` };
     } else if (rowOfCase.has(f.ref)) {
       const row = rowOfCase.get(f.ref)!;
       target = { sheet: p.sheetNames.applications, a1: `${row}:${row}` };
     }
-    return { rule: f.rule, severity: f.severity, ref: f.ref, message: f.message[desk.lang], target };
+    return [{ rule: f.rule, severity: f.severity, ref: f.ref, message: f.message[desk.lang], target }];
   });
   return { lang: desk.lang, findings, checkedAt: new Date().toISOString() };
 }
@@ -381,7 +385,13 @@ export const server: Server = {
     endpoint('read', false, (desk) => {
       const p = portfolioOf(desk);
       const economy = economyView(buildEconomy(p, todayIn(desk.ss)));
-      return { lang: desk.lang, data: dashboard(p), limit: p.settings.supplementLimit, economy };
+      const excluded = casesExcludedFor(p.assessments ?? [], desk.user.toLowerCase());
+      return {
+        lang: desk.lang,
+        data: dashboard(p, excluded.size > 0),
+        limit: p.settings.supplementLimit,
+        economy,
+      };
     }),
   findingsLoad: () => endpoint('read', false, findingsView),
   findingsRecheck: () =>

@@ -21,8 +21,7 @@ const NEWCOMER = 'ny@example.no';
 
 const col = (header: string) => APPLICATIONS.fields.findIndex((f) => f.header === header);
 
-function desk() {
-  const values = exampleWorkbook();
+function desk(values = exampleWorkbook()) {
   // Agdermodellen's written agreement, so that it may be paid.
   values['Søknader']![1]![col('Samarbeidsavtale')] = new Date(Date.UTC(2025, 7, 1));
   const sb = loadBundle({ activeUser: PEOPLE.leader, now: Date.UTC(2026, 4, 12, 9), followClock: true });
@@ -249,5 +248,55 @@ describe('smaller', () => {
     expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/før SSU tildelte midlene/) });
     expect(sb.spreadsheet.sheetData('Utbetalinger').values).toHaveLength(before);
     expect(sb.call('paymentRegister', payment())).toMatchObject({ ok: true });
+  });
+});
+
+describe('need-to-know holds in every endpoint', () => {
+  const CRITERIA = [
+    'Størst potensial til å møte fremtidens tjenestebehov',
+    'Løser spesifikke samhandlingsutfordringer',
+    'Gjennomførbart med egenfinansiert personell eller ekstern finansiering',
+    'Balansert total portefølje',
+  ];
+  const assessment = (caseId: string, ground: string, score: number) => ({
+    caseId,
+    ground,
+    selection: ['priority', 'innovation', 'benefit'].map((id) => ({ id, answer: 'yes', comment: '' })),
+    scores: CRITERIA.map((label) => ({ label, score, comment: `Begrunnelse ${score}` })),
+  });
+
+  test('a disqualified assessor still learns the case’s standing from dashboardLoad and findingsLoad', () => {
+    // Neither case allocated yet: both are candidates on the dashboard, with ranks.
+    const values = exampleWorkbook();
+    values['Tildelinger'] = values['Tildelinger']!.filter(
+      (r, i) => i === 0 || !String(r[0]).startsWith('2025-'),
+    );
+    const sb = desk(values);
+    const save = (email: string, caseId: string, ground: string, score: number) =>
+      expect(
+        sb.runAs({ email }, () => sb.call('assessmentSave', assessment(caseId, ground, score))),
+      ).toMatchObject({ ok: true });
+    save(PEOPLE.leader, '2025-05-001', 'none', 5);
+    save(PEOPLE.leader, '2025-05-002', 'none', 2);
+    save(PEOPLE.userRep, '2025-05-001', 'none', 4);
+    save(PEOPLE.userRep, '2025-05-001', 'party', 4);
+    save(PEOPLE.secretary, '2025-05-001', 'family', 1);
+
+    const as = <T>(email: string, fn: string) =>
+      sb.runAs({ email }, () => sb.call<{ ok: true; value: T }>(fn)).value;
+    type Dash = { data: { candidates: Array<{ caseId: string; rank: number | null }> } };
+    type Findings = { findings: Array<{ rule: string; ref: string; message: string }> };
+
+    const dash = as<Dash>(PEOPLE.secretary, 'dashboardLoad');
+    expect(dash.data.candidates.map((c) => c.caseId).sort()).toEqual(['2025-05-001', '2025-05-002']);
+    expect(dash.data.candidates.every((c) => c.rank === null)).toBe(true);
+    const findings = JSON.stringify(as<Findings>(PEOPLE.secretary, 'findingsLoad'));
+    expect(findings).not.toContain(PEOPLE.userRep);
+    expect(findings).not.toMatch(/\bpart\b/);
+
+    // The others still see the standing and every finding.
+    const seen = as<Dash>(PEOPLE.leader, 'dashboardLoad');
+    expect(seen.data.candidates.find((c) => c.caseId === '2025-05-001')!.rank).toBe(1);
+    expect(JSON.stringify(as<Findings>(PEOPLE.leader, 'findingsLoad'))).toContain(PEOPLE.userRep);
   });
 });

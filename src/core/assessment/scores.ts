@@ -125,6 +125,19 @@ export function scoresByDisqualified(rows: readonly AssessmentRow[]): ScoreOutsi
   return [...found.values()];
 }
 
+/**
+ * The cases `assessor` (lower case) declared a ground of disqualification for, by the latest declaration:
+ * need-to-know keeps every rank, score, ground and other assessor's name of these cases from them.
+ */
+export function casesExcludedFor(rows: readonly AssessmentRow[], assessor: string): Set<string> {
+  const excluded = new Set<string>();
+  for (const [caseId, byAssessor] of declarations(rows)) {
+    const ground = byAssessor.get(assessor)?.ground;
+    if (ground !== undefined && ground !== 'none') excluded.add(caseId);
+  }
+  return excluded;
+}
+
 /** Per-case results for the given applications (rejected and withdrawn ones left out). */
 export function assessCases(
   applications: readonly Pick<Application, 'caseId' | 'title' | 'status'>[],
