@@ -10,6 +10,7 @@ import {
   STATUS_REPORTS,
 } from '../core/workbook/contract';
 import type { WorkbookValues } from '../core/workbook/records';
+import { checkMarks } from './assessment-marks';
 import { readValues, type Sheet, type SheetIndex, type Spreadsheet } from './sheets';
 
 export interface WorkbookRead {
@@ -36,5 +37,7 @@ export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead 
     const sheet = sheets.find(spec);
     if (sheet) read(sheet);
   }
+  const assessments = sheets.find(ASSESSMENTS);
+  if (assessments) checkMarks(values[sheets.nameOf(assessments)]!);
   return { values, sheets: found };
 }

@@ -27,6 +27,7 @@ import { SheetIndex, rowFor, type Sheet, type Spreadsheet } from './sheets';
 import { accessError } from '../core/access/roles';
 import { tilskuddError } from '../core/base/errors';
 import { editable, protectSheets } from './protect';
+import { ensureMarks } from './assessment-marks';
 import { preparePlanSheet } from './plan';
 
 /**
@@ -131,6 +132,8 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
     format(sheet, spec, settings);
     if (spec === ACTION_PLAN) preparePlanSheet(ss, sheets, sheet);
   }
+  // The key for Vurderinger's marks (and status tokens), and the rows already there marked, once.
+  ensureMarks(sheets);
   // After the first leader is written, so that the protection lists them.
   const protection = protectSheets(sheets);
   report.protected = protection.protected;

@@ -41,6 +41,7 @@ import { readWorkbook } from './portfolio';
 import { SheetIndex, appendRows, rowFor, sheetWithHeader } from './sheets';
 import { protectionError } from './protect';
 import { registerSupplement } from './supplement';
+import { assessmentMark } from './assessment-marks';
 import { followUpView, selectProject } from './follow-up';
 import { paymentView, paymentDone, withdrawalDone } from './payment-endpoints';
 import { planView } from './plan-view';
@@ -236,15 +237,16 @@ function saveAssessment(desk: Desk, raw: unknown): AssessmentView {
   if (!ground) throw badRequest();
   const p = portfolioOf(desk);
   requireCase(p, caseId);
-  const cells = (criterion: string, score: string | number, comment: string) => ({
-    caseId,
-    assessor: desk.user.toLowerCase(),
-    criterion,
-    score,
-    comment,
-    impartiality: ground.sheet,
-    time: new Date(),
-  });
+  const cells = (criterion: string, score: string | number, comment: string) => {
+    const answer = {
+      caseId,
+      assessor: desk.user.toLowerCase(),
+      criterion,
+      score,
+      impartiality: ground.sheet,
+    };
+    return { ...answer, comment, time: new Date(), mark: assessmentMark(answer) };
+  };
   const rows: Array<ReturnType<typeof cells>> = [cells(DECLARATION, '', '')];
   let after: string = ground.sheet;
   if (ground.id === 'none') {
@@ -307,6 +309,13 @@ function overrideRanking(desk: Desk, raw: unknown): AssessmentView {
       comment: reason,
       impartiality: '',
       time: new Date(),
+      mark: assessmentMark({
+        caseId,
+        assessor: desk.user.toLowerCase(),
+        criterion: BOARD_RANK,
+        score: rank,
+        impartiality: '',
+      }),
     }),
   ]);
   appendLog(desk.sheets, desk.user, [{ action: 'Rangering overstyrt', caseId, after: `${rank}: ${reason}` }]);

@@ -300,3 +300,72 @@ describe('need-to-know holds in every endpoint', () => {
     expect(JSON.stringify(as<Findings>(PEOPLE.leader, 'findingsLoad'))).toContain(PEOPLE.userRep);
   });
 });
+
+describe('assessments per assessor', () => {
+  const CRITERIA = [
+    'Størst potensial til å møte fremtidens tjenestebehov',
+    'Løser spesifikke samhandlingsutfordringer',
+    'Gjennomførbart med egenfinansiert personell eller ekstern finansiering',
+    'Balansert total portefølje',
+  ];
+  const assessment = (caseId: string, score: number) => ({
+    caseId,
+    ground: 'none',
+    selection: ['priority', 'innovation', 'benefit'].map((id) => ({ id, answer: 'yes', comment: '' })),
+    scores: CRITERIA.map((label) => ({ label, score, comment: '' })),
+  });
+  type View = {
+    result: { weightedScore: number; finalRank: number | null } | null;
+    ranking: Array<{ caseId: string; finalRank: number | null; boardRank: number | null }>;
+  };
+
+  /** A person typing a whole row into Vurderinger (one cell at a time, as in the Sheets UI). */
+  function typeRow(sb: Sb, who: string, cells: string[]) {
+    const row = rowsOf(sb, 'Vurderinger').length + 1;
+    cells.forEach((text, i) =>
+      sb.spreadsheet.typeAs(who, 'Vurderinger', `${columnLetter(i + 1)}${row}`, text),
+    );
+  }
+
+  test('any assessor can type a board-rank override or scores in another assessor’s name into Vurderinger', () => {
+    const sb = desk();
+    expect(sb.call('assessmentSave', assessment('2025-05-001', 5))).toMatchObject({ ok: true });
+    expect(sb.call('assessmentSave', assessment('2025-05-002', 2))).toMatchObject({ ok: true });
+    const load = () => sb.call<{ ok: true; value: View }>('assessmentLoad', '2025-05-002').value;
+    const before = load();
+    expect(before.ranking.map((r) => [r.caseId, r.finalRank])).toEqual([
+      ['2025-05-001', 1],
+      ['2025-05-002', 2],
+    ]);
+    // The user representative types the chair's board rank, and top scores in the chair's name.
+    typeRow(sb, PEOPLE.userRep, ['2025-05-002', PEOPLE.leader, 'Rangering SSU', '1', 'Haster', '']);
+    for (const c of CRITERIA)
+      typeRow(sb, PEOPLE.userRep, ['2025-05-002', PEOPLE.leader, c, '5', '', 'Habil']);
+    const after = load();
+    expect(after.ranking.map((r) => [r.caseId, r.finalRank, r.boardRank])).toEqual([
+      ['2025-05-001', 1, null],
+      ['2025-05-002', 2, null],
+    ]);
+    expect(after.result!.weightedScore).toBe(before.result!.weightedScore);
+    const findings = sb.call<{ ok: true; value: { findings: Array<{ rule: string; ref: string }> } }>(
+      'findingsLoad',
+    ).value.findings;
+    expect(findings.filter((f) => f.rule === 'assessment-unmarked')).toHaveLength(1 + CRITERIA.length);
+    // The chair's own override through Tilskudd counts.
+    sb.call('assessmentOverride', { caseId: '2025-05-002', rank: 1, reason: 'Haster' });
+    expect(load().ranking.find((r) => r.caseId === '2025-05-002')!.finalRank).toBe(1);
+  });
+
+  test('rows there before marks came in are marked by set-up and keep counting', () => {
+    const values = exampleWorkbook();
+    values['Vurderinger'] = [
+      ['Saksnr', 'Vurderer', 'Kriterium', 'Poeng', 'Kommentar', 'Habilitet', 'Tid'],
+      ['2025-05-001', PEOPLE.leader, 'Habilitet', '', '', 'Habil', ''],
+      ...CRITERIA.map((c) => ['2025-05-001', PEOPLE.leader, c, 4, '', 'Habil', '']),
+    ];
+    const sb = desk(values);
+    const view = sb.call<{ ok: true; value: View }>('assessmentLoad', '2025-05-001').value;
+    expect(view.result!.weightedScore).toBe(4);
+    expect(rowsOf(sb, 'Vurderinger')[0]).toContain('Kontroll');
+  });
+});

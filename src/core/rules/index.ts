@@ -2,6 +2,7 @@ import { agreementMissing } from './agreement-missing';
 import { categoryInvalid, kindInvalid } from './allocation-fields';
 import { amountInvalid } from './amount-invalid';
 import { assessorDisqualified } from './assessor-disqualified';
+import { assessmentUnmarked } from './assessment-unmarked';
 import { benefitPlanMissing } from './benefit-plan-missing';
 import { budgetIncomplete } from './budget-incomplete';
 import { caseIdInvalid } from './case-id';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   categoryInvalid,
   kindInvalid,
   assessorDisqualified,
+  assessmentUnmarked,
   recommendationInvalid,
   statusReportOverdue,
   finalReportOverdue,

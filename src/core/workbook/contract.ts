@@ -215,6 +215,8 @@ export const ASSESSMENTS = {
     f('comment', 'Kommentar', 'Comment', 'longtext'),
     f('impartiality', 'Habilitet', 'Impartiality', 'text'),
     f('time', 'Tid', 'Time', 'date'),
+    // A keyed hash of the row, written by Tilskudd: a row typed by hand has none (src/gas/assessment-marks.ts).
+    f('mark', 'Kontroll', 'Check', 'id', { optional: true }),
   ],
 } as const satisfies SheetSpec;
 

@@ -1,4 +1,4 @@
-import { readAssessments, type AssessmentRow } from '../assessment/form';
+import { readAssessments, UNMARKED, type AssessmentRow } from '../assessment/form';
 import { parseCategory, type CategoryId } from './categories';
 import {
   ACTION_PLAN,
@@ -168,8 +168,10 @@ export interface Portfolio {
   columns: Record<SheetId, Partial<Record<string, number>>>;
   /** The sheet names as found in the workbook (they may differ in case or be English). */
   sheetNames: Record<SheetId, string>;
-  /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet). */
+  /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet) that count. */
   assessments?: AssessmentRow[];
+  /** Rows whose `Kontroll` does not hold (typed by hand, or changed): not counted, flagged. */
+  unmarkedAssessments?: AssessmentRow[];
   /** What the reader had to work around and the user should know (a title row above the headers). */
   notes?: Reason[];
   /**
@@ -393,7 +395,7 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
       payments: payments.name,
       plan: plan?.sheetName ?? ACTION_PLAN.name,
     },
-    assessments: assessmentsOf(values),
+    ...assessmentsOf(values),
     statusReports: reports.present ? reports.table.rows.map(toStatusReport) : undefined,
     deadlineOverrides: deadlines.table.rows.map(toDeadlineOverride),
     plan,
@@ -422,7 +424,11 @@ function optionalTable<S extends SheetSpec>(
     : { name, present: true, table: readTable(spec, values[name]!) };
 }
 
-function assessmentsOf(values: WorkbookValues): AssessmentRow[] {
+function assessmentsOf(values: WorkbookValues): Pick<Portfolio, 'assessments' | 'unmarkedAssessments'> {
   const name = findSheetName(ASSESSMENTS, Object.keys(values));
-  return name === undefined ? [] : readAssessments(values[name]!);
+  const rows = name === undefined ? [] : readAssessments(values[name]!);
+  const unmarked = rows.filter((r) => r.mark === UNMARKED);
+  return unmarked.length === 0
+    ? { assessments: rows }
+    : { assessments: rows.filter((r) => r.mark !== UNMARKED), unmarkedAssessments: unmarked };
 }
