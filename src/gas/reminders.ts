@@ -10,7 +10,8 @@ import { todayIn, withDesk } from './desk';
 import { appendLog } from './log';
 import { readWorkbook } from './portfolio';
 import { appendRows, readValues, rowFor, SheetIndex, type Sheet, type Spreadsheet } from './sheets';
-import { statusLinkFor, statusLinkTemplate } from './status-link';
+import { existingHasher } from './signing';
+import { statusCode, statusLinkFor, statusLinkTemplate } from './status-link';
 import { installOnce, isTriggerOf, type Installed } from './triggers';
 
 /**
@@ -83,12 +84,14 @@ export function runReminders(e: { triggerUid?: unknown } | undefined): RunReport
     const quota = MailApp.getRemainingDailyQuota();
     const { now, waiting } = withinQuota(plan.send, quota);
     const template = statusLinkTemplate();
+    const hash = existingHasher();
     const done: Reminder[] = [];
     const time = new Date();
     let failure = '';
     try {
       for (const r of now) {
-        const mail = reminderMail(r, statusLinkFor(template, r.caseId), portfolio.settings.caseOfficer);
+        const link = statusLinkFor(template, r.caseId, statusCode(r.caseId, hash));
+        const mail = reminderMail(r, link, portfolio.settings.caseOfficer);
         MailApp.sendEmail(mail.to, mail.subject, mail.body, {
           ...(mail.cc !== '' && { cc: mail.cc }),
           name: portfolio.settings.caseOfficer,

@@ -1,8 +1,9 @@
 import type { PaymentDone, Result } from '../../src/ui/api';
-import { APPLICATIONS, MEMBERS_SHEET, columnLetter } from '../../src/core/workbook/contract';
+import { APPLICATIONS, MEMBERS_SHEET, STATUS_REPORTS, columnLetter } from '../../src/core/workbook/contract';
+import { STATUS_QUESTIONS } from '../../src/core/follow-up/status-form';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { PROTECTED } from './fakes/spreadsheet-range';
-import { answers, deskWith, submit, type Desk } from './desk-helpers';
+import { LEADER, answers, deskWith, statusCodeOf, submit, type Desk } from './desk-helpers';
 import { loadBundle } from './sandbox';
 
 /**
@@ -367,5 +368,113 @@ describe('assessments per assessor', () => {
     const view = sb.call<{ ok: true; value: View }>('assessmentLoad', '2025-05-001').value;
     expect(view.result!.weightedScore).toBe(4);
     expect(rowsOf(sb, 'Vurderinger')[0]).toContain('Kontroll');
+  });
+});
+
+describe('a status report is tied to its project', () => {
+  const title = (key: string) => STATUS_QUESTIONS.find((q) => q.key === key)!.title.nb;
+  function statusDesk() {
+    const values = exampleWorkbook();
+    values[STATUS_REPORTS.name] = [STATUS_REPORTS.fields.map((f) => f.header)];
+    const sb = deskWith(values, { now: Date.UTC(2026, 4, 12, 9), followClock: true });
+    sb.ui.answerAlert();
+    sb.call('createStatusForm');
+    const form = [...sb.fakes.FormApp.forms.values()].find((f) => f.getTitle().startsWith('Statusrapport'))!;
+    return { sb, form };
+  }
+  type S = ReturnType<typeof statusDesk>;
+  const finalReport = (caseId: string, code?: string) => ({
+    [title('caseId')]: caseId,
+    [title('type')]: 'Sluttrapport',
+    [title('reportedBy')]: 'Prosjektleder, Arendal kommune',
+    [title('progress')]: 'Grønn',
+    [title('economy')]: 'Grønn',
+    [title('risk')]: 'Grønn',
+    [title('readyForOperations')]: 'Ja',
+    ...(code === undefined ? {} : { [title('check')]: code }),
+  });
+  const send = ({ sb, form }: S, answers: Record<string, string>) => {
+    sb.clock.advance(1000);
+    form.submit(answers);
+  };
+  const reports = (sb: Desk) => {
+    const [header, ...data] = sb.spreadsheet.sheetData(STATUS_REPORTS.name).values as unknown[][];
+    return data.map((r) => Object.fromEntries((header as string[]).map((h, i) => [h, r[i]])));
+  };
+  /** Godkjenn sluttrapport on 2025-05-002; `asked`: a Yes/No question is expected (answered No). */
+  const approve = (sb: Desk, asked: boolean) => {
+    sb.spreadsheet.sheet('Søknader').getRange('B3').activate(); // 2025-05-002
+    if (asked) sb.ui.answerAlert('NO');
+    else sb.ui.answerAlert();
+    sb.runAs({ email: LEADER }, () => sb.call('approveFinalReport'));
+    return sb.ui.alerts.at(-1)!.prompt;
+  };
+
+  test('anyone with the status form’s link can report for any case: an anonymous Sluttrapport lets the chair close the project', () => {
+    const s = statusDesk();
+    send(s, finalReport('2025-05-002'));
+    send(s, finalReport('2025-05-002', 'k0123456789abcdef0123'));
+    expect(reports(s.sb).map((r) => r['Kontroll'])).toEqual(['Ubekreftet', 'Ubekreftet']);
+    // Not a final report the chair can approve.
+    expect(approve(s.sb, false)).toMatch(/har ingen mottatt sluttrapport/);
+    // The code never stays in the sheet; the Logg line says the report is unverified.
+    expect(JSON.stringify(s.sb.spreadsheet.sheetData(STATUS_REPORTS.name).values)).not.toContain(
+      'k0123456789',
+    );
+    expect(JSON.stringify(s.sb.spreadsheet.sheetData('Logg').values)).toContain('Ubekreftet');
+  });
+
+  test('anyone with the status form’s link can report for any case: an anonymous report answers the project’s due date', () => {
+    const s = statusDesk();
+    const half = (code?: string) => ({
+      ...finalReport('2025-05-001', code),
+      [title('type')]: 'Halvårsrapport',
+    });
+    send(s, half());
+    send(s, half(statusCodeOf(s.sb, '2025-05-001')));
+    const [anonymous, real] = reports(s.sb);
+    // Both are for the earliest open due date: the anonymous one did not take it.
+    expect(real!['Frist']).toEqual(anonymous!['Frist']);
+    expect(real!['Kontroll']).toBe('Kode stemmer');
+    const findings = s.sb.call<{ ok: true; value: { findings: Array<{ rule: string; message: string }> } }>(
+      'findingsLoad',
+    ).value.findings;
+    expect(findings.some((f) => f.rule === 'status-report-invalid' && /Ubekreftet/.test(f.message))).toBe(
+      true,
+    );
+  });
+
+  test('the closure dialog says who sent the final report and whether it was verified', () => {
+    const s = statusDesk();
+    send(s, finalReport('2025-05-002', statusCodeOf(s.sb, '2025-05-002')));
+    expect(approve(s.sb, true)).toMatch(
+      /Sendt av: Prosjektleder, Arendal kommune \(bekreftet med prosjektets kode fra lenken\)/,
+    );
+  });
+
+  test('reports for closed or unknown cases are taken: they are flagged and not counted', () => {
+    const s = statusDesk();
+    send(s, finalReport('2099-01-001', statusCodeOf(s.sb, '2099-01-001')));
+    const apps = s.sb.spreadsheet.sheetData('Søknader').values;
+    const statusCol = (apps[0] as string[]).indexOf('Status');
+    s.sb.spreadsheet
+      .sheet('Søknader')
+      .getRange(3, statusCol + 1)
+      .setValue('Avsluttet');
+    send(s, finalReport('2025-05-002', statusCodeOf(s.sb, '2025-05-002')));
+    expect(reports(s.sb).map((r) => r['Kontroll'])).toEqual(['Ukjent sak', 'Avsluttet sak']);
+  });
+
+  test('the reminder’s link carries the case’s code, the same when the form is made again', () => {
+    const s = statusDesk();
+    const link = s.sb.fakes.PropertiesService.getDocumentProperties().getProperty(
+      'tilskudd.statusForm.prefilledUrl',
+    )!;
+    expect(link).toContain('TILSKUDDKODE');
+    const code = statusCodeOf(s.sb, '2025-05-001');
+    s.sb.ui.answerAlert();
+    s.sb.call('createStatusForm');
+    expect(statusCodeOf(s.sb, '2025-05-001')).toBe(code);
+    expect(code).toMatch(/^k[0-9a-f]{20}$/);
   });
 });

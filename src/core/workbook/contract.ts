@@ -269,6 +269,8 @@ export const STATUS_REPORTS = {
     }),
     f('reportedBy', 'Rapportert av', 'Reported by', 'text', { optional: true }),
     f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
+    // The status form's code answer, replaced by the intake with its verdict (REPORT_CHECKS).
+    f('check', 'Kontroll', 'Check', 'text', { optional: true }),
     // Final report only (Sluttrapport).
     f('goals', 'Måloppnåelse', 'Goal achievement', 'longtext', { optional: true }),
     f('learning', 'Læringspunkter', 'Learning points', 'longtext', {
@@ -307,6 +309,18 @@ export const DEADLINES = {
 /** The lights of a status report (the action plan's `LIGHTS` add *Venter*). */
 export const STATUS_LIGHTS = { green: 'Grønn', yellow: 'Gul', red: 'Rød' } as const;
 export const REPORT_TYPES = { halfYear: 'Halvårsrapport', final: 'Sluttrapport' } as const;
+/**
+ * `Kontroll` of a status report: the code in the form's link matched, a secretariat member confirmed it
+ * (any text starting *Bekreftet*), or why it does not count yet. Blank (typed in the sheet, or from before
+ * codes) counts.
+ */
+export const REPORT_CHECKS = {
+  token: 'Kode stemmer',
+  confirmed: 'Bekreftet av sekretariatet',
+  unverified: 'Ubekreftet',
+  closed: 'Avsluttet sak',
+  unknown: 'Ukjent sak',
+} as const;
 export const DEADLINE_STATUSES = {
   pending: 'Venter',
   delivered: 'Levert',

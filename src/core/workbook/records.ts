@@ -23,7 +23,7 @@ import { parseDay, parsePeriod, type Period } from '../parse/period';
 import { fail, type Parsed, type Reason } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { cellText, isBlank, normalizeKey, parseYesNo, splitAnswers } from '../base/text';
-import { toStatusReport, type StatusReport } from '../follow-up/status/reports';
+import { counts, toStatusReport, type StatusReport } from '../follow-up/status/reports';
 import { toDeadlineOverride, type DeadlineOverride } from '../follow-up/deadlines/overrides';
 import { isCut } from './cell-limit';
 import { readPlan, type Plan } from '../plan/records';
@@ -179,6 +179,8 @@ export interface Portfolio {
    * and the deadline rules stay silent; present, every granted project owes its reports.
    */
   statusReports?: StatusReport[];
+  /** Reports whose `Kontroll` says they do not count yet (wrong code, closed or unknown case). */
+  uncountedReports?: StatusReport[];
   /** Extensions and exemptions a person wrote in the optional `Frister` sheet. */
   deadlineOverrides?: DeadlineOverride[];
   /** The optional `Handlingsplan` sheet, numbered (absent: null, and its rules do not run). */
@@ -396,7 +398,7 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
       plan: plan?.sheetName ?? ACTION_PLAN.name,
     },
     ...assessmentsOf(values),
-    statusReports: reports.present ? reports.table.rows.map(toStatusReport) : undefined,
+    ...statusReportsOf(reports),
     deadlineOverrides: deadlines.table.rows.map(toDeadlineOverride),
     plan,
     ...(notes.length > 0 ? { notes } : {}),
@@ -422,6 +424,18 @@ function optionalTable<S extends SheetSpec>(
   return name === undefined
     ? { name: spec.name, present: false, table: { columns: {}, headerRow: 1, rows: [] } }
     : { name, present: true, table: readTable(spec, values[name]!) };
+}
+
+function statusReportsOf(reports: {
+  present: boolean;
+  table: Table<FieldKey<typeof STATUS_REPORTS>>;
+}): Pick<Portfolio, 'statusReports' | 'uncountedReports'> {
+  if (!reports.present) return { statusReports: undefined };
+  const all = reports.table.rows.map(toStatusReport);
+  const waiting = all.filter((r) => !counts(r));
+  return waiting.length === 0
+    ? { statusReports: all }
+    : { statusReports: all.filter(counts), uncountedReports: waiting };
 }
 
 function assessmentsOf(values: WorkbookValues): Pick<Portfolio, 'assessments' | 'unmarkedAssessments'> {

@@ -1,4 +1,4 @@
-import { STATUS_REPORTS, type FieldKey, type TableRow } from '../../workbook/contract';
+import { REPORT_CHECKS, STATUS_REPORTS, type FieldKey, type TableRow } from '../../workbook/contract';
 import { parseMoney } from '../../parse/money';
 import { parseDay } from '../../parse/period';
 import type { Parsed } from '../../base/result';
@@ -52,7 +52,27 @@ export interface StatusReport {
   receiver: string;
   benefitOwner: string;
   readyForOperations: boolean | null;
+  /** Whether it counts: `none` (blank: typed in the sheet or from before codes), `token`, `confirmed`; else why not. */
+  check: ReportCheck;
+  checkText: string;
 }
+
+export type ReportCheck = 'none' | 'token' | 'confirmed' | 'unverified' | 'closed' | 'unknown';
+
+/** `Kontroll` as written; any text starting *Bekreftet* is a secretariat member's confirmation. */
+export function reportCheck(text: string): ReportCheck {
+  const key = normalizeKey(text);
+  if (key === '') return 'none';
+  if (key === normalizeKey(REPORT_CHECKS.token)) return 'token';
+  if (key.startsWith('bekreftet') || key.startsWith('confirmed')) return 'confirmed';
+  if (key === normalizeKey(REPORT_CHECKS.closed)) return 'closed';
+  if (key === normalizeKey(REPORT_CHECKS.unknown)) return 'unknown';
+  return 'unverified';
+}
+
+/** Reports that change deadlines, reminders and closure: not those waiting for confirmation. */
+export const counts = (r: Pick<StatusReport, 'check'>): boolean =>
+  r.check === 'none' || r.check === 'token' || r.check === 'confirmed';
 
 export type StatusReportRow = TableRow<FieldKey<typeof STATUS_REPORTS>>;
 
@@ -88,6 +108,8 @@ export function toStatusReport(r: StatusReportRow): StatusReport {
     receiver: text('receiver'),
     benefitOwner: text('benefitOwner'),
     readyForOperations: parseYesNo(r.get('readyForOperations')),
+    check: reportCheck(text('check')),
+    checkText: text('check'),
   };
 }
 
