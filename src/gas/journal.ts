@@ -12,7 +12,7 @@ import {
 } from '../core/intake/journal';
 import { inLock } from './desk';
 import { langOf } from './i18n';
-import { protectionError } from './protect';
+import { protectResponseSheet, protectionError } from './protect';
 import { appendLog, type LogEntry } from './log';
 import { SheetIndex, appendRows, readValues, type Sheet, type Spreadsheet } from './sheets';
 
@@ -84,6 +84,8 @@ export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, formId:
     }
     if (linked !== formId) continue;
     PropertiesService.getDocumentProperties().setProperty(sheetProperty(spec), String(sheet.getSheetId()));
+    // Evidence, not a place to type: a back-dated row or a forged one must not be registered.
+    protectResponseSheet(new SheetIndex(ss), sheet);
     return sheet;
   }
   return null;

@@ -1,4 +1,9 @@
-import { PROTECTED_SHEETS, firstLeader, protectionEditors } from '../core/access/protections';
+import {
+  PROTECTED_SHEETS,
+  RESPONSE_SHEET_WRITERS,
+  firstLeader,
+  protectionEditors,
+} from '../core/access/protections';
 import { MEMBERS_SHEET, mapHeaders, type SheetSpec } from '../core/workbook/contract';
 import { normalizeKey } from '../core/base/text';
 import { tilskuddError, type TilskuddError } from '../core/base/errors';
@@ -45,10 +50,33 @@ export function protectSheets(sheets: SheetIndex): ProtectReport {
       if (done !== null) (done ? report.protected : report.skipped).push(`${name}.${column.header}`);
     }
   }
+  for (const sheet of responseSheets(sheets)) {
+    const done = protect(sheet, me, withMe(protectionEditors(members, RESPONSE_SHEET_WRITERS)), false);
+    (done ? report.protected : report.skipped).push(sheets.nameOf(sheet));
+  }
   // The first Leder, unless that is the user running it now: then only the owner can.
   const leader = firstLeader(members);
   if (report.skipped.length > 0 && leader !== null && leader.toLowerCase() !== me) report.runBy = leader;
   return report;
+}
+
+/** Document properties `tilskudd.<form>.responseSheet` hold the response sheets' ids (journal.ts). */
+const RESPONSE_SHEET_PROPERTY = /^tilskudd\.[a-z]+\.responseSheet$/;
+
+function responseSheets(sheets: SheetIndex): Sheet[] {
+  const props = PropertiesService.getDocumentProperties().getProperties();
+  return Object.entries(props)
+    .filter(([key]) => RESPONSE_SHEET_PROPERTY.test(key))
+    .map(([, id]) => sheets.byId(Number(id)))
+    .filter((s): s is Sheet => s !== null);
+}
+
+/** A form's response sheet just linked: protected at once, for those who take in responses. */
+export function protectResponseSheet(sheets: SheetIndex, sheet: Sheet): void {
+  const members = sheets.find(MEMBERS_SHEET)?.getDataRange().getValues() ?? [[]];
+  const me = Session.getEffectiveUser().getEmail().toLowerCase();
+  const editors = protectionEditors(members, RESPONSE_SHEET_WRITERS);
+  protect(sheet, me, me === '' || editors.includes(me) ? editors : [...editors, me], false);
 }
 
 /** Whether the user may write the sheet: every sheet protection on it lets them (`canEdit`). */

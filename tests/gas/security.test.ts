@@ -478,3 +478,33 @@ describe('a status report is tied to its project', () => {
     expect(code).toMatch(/^k[0-9a-f]{20}$/);
   });
 });
+
+describe('the response sheet as evidence, not authority', () => {
+  test('the response sheet is trusted as written: a back-dated row typed by a Leser is registered as a form application', () => {
+    const sb = desk();
+    sb.runAs({ email: PEOPLE.secretary }, () => {
+      sb.ui.answerAlert();
+      sb.call('createForm');
+    });
+    const responses = sb.spreadsheet
+      .sheetData('Logg')
+      .values.flat()
+      .some((v) => v === 'Opprett søknadsskjema');
+    expect(responses).toBe(true);
+    const name = sb.fakes.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .find((x) => x.getFormUrl() !== null)!
+      .getName();
+    // A back-dated row, and a pending response's key in Svar-ID: both refused by Google.
+    expect(() => sb.spreadsheet.typeAs(PEOPLE.reader, name, 'A5', '01.01.2020 10:00:00')).toThrow(PROTECTED);
+    expect(() => sb.spreadsheet.typeAs(STRANGER, name, 'B5', 'Falsk søknad')).toThrow(PROTECTED);
+    // The form still delivers, and the sweep of a member who takes in responses still registers.
+    submit(sb, answers({ title: 'Ekte søknad' }));
+    const titles = rowsOf(sb, 'Søknader').map((r) => r.join(' '));
+    expect(titles.some((t) => t.includes('Ekte søknad'))).toBe(true);
+    // Set-up keeps the protection up to date with Medlemmer.
+    sb.ui.answerAlert();
+    sb.call('setupWorkbook');
+    expect(() => sb.spreadsheet.typeAs(PEOPLE.reader, name, 'A5', '01.01.2020 10:00:00')).toThrow(PROTECTED);
+  });
+});

@@ -63,6 +63,13 @@ export const PROTECTED_SHEETS: readonly SheetProtection[] = [
   { spec: BUDGET, writtenBy: ['intake'], warningOnly: true },
 ];
 
+/**
+ * The forms' response sheets (*Skjemasvar 1*, …): the journal the intake registers from, so evidence,
+ * not something to type in. Google's form writes there whatever the protection; people who take in
+ * responses may correct it.
+ */
+export const RESPONSE_SHEET_WRITERS: readonly Action[] = ['intake'];
+
 /** The sheets Google protects for real: a look-alike of one of them must not take its place. */
 export const STRICTLY_PROTECTED: readonly SheetSpec[] = PROTECTED_SHEETS.filter((p) => !p.warningOnly).map(
   (p) => p.spec,
