@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { PaymentDone, Result } from '../../src/ui/api';
 import { APPLICATIONS, MEMBERS_SHEET, STATUS_REPORTS, columnLetter } from '../../src/core/workbook/contract';
 import { STATUS_QUESTIONS } from '../../src/core/follow-up/status-form';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
+import { PROTECTED_SHEETS, protectionEditors } from '../../src/core/access/protections';
 import { PROTECTED } from './fakes/spreadsheet-range';
 import { LEADER, answers, deskWith, statusCodeOf, submit, type Desk } from './desk-helpers';
 import { loadBundle } from './sandbox';
@@ -506,5 +509,41 @@ describe('the response sheet as evidence, not authority', () => {
     sb.ui.answerAlert();
     sb.call('setupWorkbook');
     expect(() => sb.spreadsheet.typeAs(PEOPLE.reader, name, 'A5', '01.01.2020 10:00:00')).toThrow(PROTECTED);
+  });
+});
+
+describe('attempts that held, replayed', () => {
+  /** Every person typing into every sheet set-up protects: refused exactly where the role table says. */
+  test('typing in every protected sheet as every role and a stranger', () => {
+    const sb = desk();
+    const members = rowsOf(sb, MEMBERS_SHEET.name);
+    const everyone = [...Object.values(PEOPLE), STRANGER];
+    const table: string[] = [];
+    for (const { spec, writtenBy, warningOnly } of PROTECTED_SHEETS) {
+      const editors = new Set(protectionEditors(members, writtenBy));
+      for (const who of everyone) {
+        let refused = false;
+        try {
+          // Below every row in use, so an allowed attempt changes nothing the others read.
+          sb.spreadsheet.typeAs(who, spec.name, 'Z900', 'forsøk');
+        } catch (e) {
+          refused = String(e).includes(PROTECTED);
+        }
+        const expected = !warningOnly && !editors.has(who);
+        table.push(`${spec.name} ${who} ${refused ? 'refused' : 'allowed'}`);
+        expect([spec.name, who, refused]).toEqual([spec.name, who, expected]);
+      }
+    }
+    // Every protected sheet was tried by every one of them.
+    expect(table).toHaveLength(PROTECTED_SHEETS.length * everyone.length);
+  });
+
+  test('docs/sheet-safety.md names every sheet set-up protects with who may change it', () => {
+    const doc = readFileSync(resolve(__dirname, '../../docs/sheet-safety.md'), 'utf8');
+    for (const { spec, warningOnly } of PROTECTED_SHEETS) {
+      const line = doc.split('\n').find((l) => l.trim().startsWith(`| \`${spec.name}\` |`));
+      expect([spec.name, line !== undefined]).toEqual([spec.name, true]);
+      expect([spec.name, /warning/i.test(line!)]).toEqual([spec.name, warningOnly === true]);
+    }
   });
 });
