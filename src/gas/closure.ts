@@ -5,14 +5,14 @@ import { cellText } from '../core/base/text';
 import { APPLICATIONS } from '../core/workbook/contract';
 import { readPortfolio, type Portfolio } from '../core/workbook/records';
 import { inLock, todayIn, withDesk } from './desk';
-import { appendLog } from './log';
+import { loggedWrite } from './log';
 import { readWorkbook } from './portfolio';
 
 /**
  * *Godkjenn sluttrapport* (the chair only: action `closeProject`): for the selected project (its row in
  * Søknader, or its report in Statusrapporter), shows what the final report lacks for the transition to
- * operations and the unused money proposed for withdrawal, and on Yes sets `Status` to *Avsluttet* (one
- * cell; the row found again by case id under the lock) and logs who approved.
+ * operations and the unused money proposed for withdrawal, and on Yes logs who approved and sets `Status`
+ * to *Avsluttet* (one cell; the row found again by case id under the lock).
  */
 
 function selectedCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p: Portfolio): string {
@@ -51,25 +51,24 @@ export function approveFinalReportMenu(): void {
             `Case ${caseId} is no longer in "Søknader"; nothing was changed.`,
           );
         }
-        sheets
-          .require(APPLICATIONS)
-          .getRange(current.row, col + 1)
-          .setValue('Avsluttet');
+        const apps = sheets.require(APPLICATIONS);
         const unused = proposal.unused;
-        appendLog(sheets, user, [
-          {
-            action: 'Sluttrapport godkjent',
-            caseId,
-            before: current.status,
-            after: [
-              'Avsluttet',
-              `godkjent av ${user}`,
-              `sluttrapport rad ${proposal.report.row} i «${now.sheetNames.statusReports}»`,
-              ...(proposal.gaps.length > 0 ? [`mangler: ${proposal.gaps.map((g) => g.nb).join(', ')}`] : []),
-              unused ? `ubrukt ${unused.remaining} kr foreslått inndratt` : 'ubrukte midler ikke beregnet',
-            ].join('; '),
-          },
-        ]);
+        const entry = {
+          action: 'Sluttrapport godkjent',
+          caseId,
+          before: current.status,
+          after: [
+            'Avsluttet',
+            `godkjent av ${user}`,
+            `sluttrapport rad ${proposal.report.row} i «${now.sheetNames.statusReports}»`,
+            ...(proposal.gaps.length > 0 ? [`mangler: ${proposal.gaps.map((g) => g.nb).join(', ')}`] : []),
+            unused ? `ubrukt ${unused.remaining} kr foreslått inndratt` : 'ubrukte midler ikke beregnet',
+          ].join('; '),
+        };
+        // Logg first, then the status: a closure never stands without its line (see loggedWrite).
+        loggedWrite(sheets, user, [apps], [entry], () =>
+          apps.getRange(current.row, col + 1).setValue('Avsluttet'),
+        );
       });
       ss.toast(
         lang === 'nb' ? `Sak ${caseId} er avsluttet.` : `Case ${caseId} is closed.`,

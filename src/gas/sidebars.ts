@@ -36,7 +36,7 @@ import { requireRole } from './access';
 import { runCheck } from './check';
 import { inLock, todayIn, withDesk, type Desk } from './desk';
 import { langOf } from './i18n';
-import { appendLog } from './log';
+import { appendLog, loggedWrite } from './log';
 import { readWorkbook } from './portfolio';
 import { SheetIndex, appendRows, rowFor, sheetWithHeader } from './sheets';
 import { protectionError } from './protect';
@@ -274,12 +274,13 @@ function saveAssessment(desk: Desk, raw: unknown): AssessmentView {
     after = `${ground.sheet}; ${rows.length - 1} svar`;
   }
   const target = sheetWithHeader(desk.sheets, ASSESSMENTS);
-  appendRows(
-    target.sheet,
-    target.rows,
-    rows.map((r) => rowFor(ASSESSMENTS, target.header, r)),
+  loggedWrite(desk.sheets, desk.user, [target.sheet], [{ action: 'Vurdering', caseId, after }], () =>
+    appendRows(
+      target.sheet,
+      target.rows,
+      rows.map((r) => rowFor(ASSESSMENTS, target.header, r)),
+    ),
   );
-  appendLog(desk.sheets, desk.user, [{ action: 'Vurdering', caseId, after }]);
   return assessmentView(desk, portfolioOf(desk), caseId);
 }
 
@@ -300,25 +301,27 @@ function overrideRanking(desk: Desk, raw: unknown): AssessmentView {
     );
   }
   const target = sheetWithHeader(desk.sheets, ASSESSMENTS);
-  appendRows(target.sheet, target.rows, [
-    rowFor(ASSESSMENTS, target.header, {
-      caseId,
-      assessor: desk.user.toLowerCase(),
-      criterion: BOARD_RANK,
-      score: rank,
-      comment: reason,
-      impartiality: '',
-      time: new Date(),
-      mark: assessmentMark({
+  const entry = { action: 'Rangering overstyrt', caseId, after: `${rank}: ${reason}` };
+  loggedWrite(desk.sheets, desk.user, [target.sheet], [entry], () =>
+    appendRows(target.sheet, target.rows, [
+      rowFor(ASSESSMENTS, target.header, {
         caseId,
         assessor: desk.user.toLowerCase(),
         criterion: BOARD_RANK,
         score: rank,
+        comment: reason,
         impartiality: '',
+        time: new Date(),
+        mark: assessmentMark({
+          caseId,
+          assessor: desk.user.toLowerCase(),
+          criterion: BOARD_RANK,
+          score: rank,
+          impartiality: '',
+        }),
       }),
-    }),
-  ]);
-  appendLog(desk.sheets, desk.user, [{ action: 'Rangering overstyrt', caseId, after: `${rank}: ${reason}` }]);
+    ]),
+  );
   return assessmentView(desk, portfolioOf(desk), caseId);
 }
 

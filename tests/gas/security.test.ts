@@ -40,8 +40,7 @@ function desk(values = exampleWorkbook()) {
     ]),
   );
   sb.spreadsheet.share(...Object.values(PEOPLE), STRANGER, NEWCOMER);
-  sb.ui.answerAlert();
-  sb.call('setupWorkbook');
+  sb.call('setupWorkbook'); // a toast, no question
   return sb;
 }
 type Sb = ReturnType<typeof desk>;
@@ -135,6 +134,36 @@ describe('money and rights: all or nothing', () => {
     expect(rowsOf(sb, 'Tildelinger')).toHaveLength(rows);
     expect(sb.call('supplementRegister', { ...supplement, confirmed: true })).toMatchObject({ ok: true });
     expect(rowsOf(sb, 'Tildelinger')).toHaveLength(rows + 1);
+  });
+});
+
+describe('rights: all or nothing', () => {
+  test('a chair added after set-up approving a final report closes the project without its log line', () => {
+    const values = exampleWorkbook();
+    values[STATUS_REPORTS.name] = sheetRows(STATUS_REPORTS, [
+      {
+        caseId: '2025-05-002',
+        due: new Date(Date.UTC(2026, 1, 28)),
+        received: new Date(Date.UTC(2026, 1, 20)),
+        type: 'Sluttrapport',
+        progress: 'Grønn',
+        economy: 'Grønn',
+        risk: 'Grønn',
+        readyForOperations: 'Ja',
+      },
+    ]);
+    const sb = desk(values);
+    addMember(sb, NEWCOMER, 'Leder');
+    const status = () =>
+      rowsOf(sb, 'Søknader')[2]![(rowsOf(sb, 'Søknader')[0] as string[]).indexOf('Status')];
+    const before = { status: status(), log: rowsOf(sb, 'Logg').length };
+    sb.spreadsheet.sheet('Søknader').getRange('B3').activate(); // 2025-05-002
+    sb.ui.answerAlert('YES');
+    sb.ui.answerAlert();
+    sb.runAs({ email: NEWCOMER }, () => sb.call('approveFinalReport'));
+    expect(status()).toBe(before.status);
+    expect(rowsOf(sb, 'Logg')).toHaveLength(before.log);
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/Sett opp arbeidsboka/);
   });
 });
 
