@@ -1,3 +1,5 @@
+import { hmacSha256Hex } from '../core/base/hash';
+
 /**
  * Keyed hashes (HMAC-SHA256) with a secret kept in the document properties: a per-case token for the
  * status form's link and a mark on rows only the product writes. Someone typing in a cell cannot make
@@ -8,20 +10,12 @@ const SECRET_PROPERTY = 'tilskudd.secret';
 
 export type Hasher = (purpose: string, parts: readonly string[]) => string;
 
+// Pure HMAC (no service call): marks are checked on every read, for every row of Vurderinger.
+// Hex, with a letter in front: nothing a sheet could read as a formula or a number.
 const hasherOf =
   (key: string): Hasher =>
-  (purpose, parts) => {
-    const bytes = Utilities.computeHmacSha256Signature(
-      [purpose, ...parts].join('\u0000'),
-      key,
-      Utilities.Charset.UTF_8,
-    );
-    // Hex: nothing a sheet could read as a formula or a number.
-    return `k${bytes
-      .slice(0, 10)
-      .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
-      .join('')}`;
-  };
+  (purpose, parts) =>
+    `k${hmacSha256Hex(key, [purpose, ...parts].join('\u0000')).slice(0, 20)}`;
 
 /** The keyed hash, or null while no key exists (set-up has not run since marks came in). */
 export function existingHasher(): Hasher | null {
