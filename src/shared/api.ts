@@ -121,6 +121,8 @@ export interface SupplementRequest {
   caseId: string;
   amount: string;
   reason: string;
+  /** The same supplement within ten minutes is a new one (else refused as a repeat). */
+  confirmed?: boolean;
 }
 
 export interface SupplementDone {
@@ -174,6 +176,8 @@ export interface PaymentRequest {
   date: string;
   voucher: string;
   item: string;
+  /** The same payment within ten minutes is a new one (else refused as a repeat). */
+  confirmed?: boolean;
 }
 
 export interface PaymentDone {

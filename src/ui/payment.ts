@@ -1,6 +1,6 @@
 import { parseMoney } from '../core/parse/money';
 import type { PaymentProjectView, PaymentView, WithdrawalView } from '../shared/api';
-import { app, banner, liveSummary, load, money, outcome, setLang, spinner, t } from './lib/common';
+import { app, banner, liveSummary, load, money, outcome, repeatBox, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call, closeHost } from './lib/run';
 
@@ -195,6 +195,7 @@ function form(): void {
     placeholder: t('Bilagsnummer eller referanse', 'Voucher or reference'),
   });
   const item = h('select', { id: ids.item, name: 'item' });
+  const repeat = repeatBox();
   const submit = h(
     'button',
     { type: 'submit', class: 'primary', 'aria-describedby': ids.hint },
@@ -309,6 +310,7 @@ function form(): void {
     h('div', { class: 'field' }, h('label', { for: ids.date }, t('Dato', 'Date')), date),
     h('div', { class: 'field' }, h('label', { for: ids.voucher }, t('Bilag', 'Voucher')), voucher),
     h('div', { class: 'field' }, h('label', { for: ids.item }, t('Post (valgfri)', 'Item (optional)')), item),
+    repeat.field,
     message,
     h('div', { class: 'actions' }, cancel, submit),
     h('h2', {}, t('Inndragning av ubrukte midler', 'Withdrawal of unused money')),
@@ -328,6 +330,7 @@ function form(): void {
         date: (date as HTMLInputElement).value,
         voucher: (voucher as HTMLInputElement).value,
         item: (item as HTMLSelectElement).value,
+        confirmed: repeat.confirmed(),
       }),
     );
     submit.removeAttribute('disabled');

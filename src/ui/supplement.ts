@@ -1,6 +1,6 @@
 import { parseMoney } from '../core/parse/money';
 import type { SupplementProject, SupplementView } from '../shared/api';
-import { app, banner, liveSummary, load, money, outcome, setLang, spinner, t } from './lib/common';
+import { app, banner, liveSummary, load, money, outcome, repeatBox, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call, closeHost } from './lib/run';
 
@@ -65,6 +65,7 @@ function form(): void {
   const projectId = uid();
   const amountId = uid();
   const reasonId = uid();
+  const repeat = repeatBox();
   const amountHint = uid();
   const message = h('div', { id: 'message' });
   const authorityBox = h('div');
@@ -184,6 +185,7 @@ function form(): void {
       preview,
     ),
     h('div', { class: 'field' }, h('label', { for: reasonId }, t('Begrunnelse', 'Reason')), reason),
+    repeat.field,
     message,
     h('div', { class: 'actions' }, cancel, submit),
   );
@@ -193,7 +195,12 @@ function form(): void {
     mount(message, spinner(t('Registrerer …', 'Registering …')));
     const done = await load(
       message,
-      call('supplementRegister', { caseId: project.value, amount: amount.value, reason: reason.value }),
+      call('supplementRegister', {
+        caseId: project.value,
+        amount: amount.value,
+        reason: reason.value,
+        confirmed: repeat.confirmed(),
+      }),
     );
     submit.removeAttribute('disabled');
     if (!done) return;

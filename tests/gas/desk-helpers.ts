@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { QUESTIONS, questionTitle } from '../../src/core/intake/application-form';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { MEMBERS_SHEET } from '../../src/core/workbook/contract';
@@ -99,4 +100,14 @@ export function submit(sb: Desk, named: Record<string, string[]>): SubmittedResp
   const response = form.submit(answers);
   if (!response) throw new Error('the form has no response sheet');
   return response;
+}
+
+/**
+ * The code the status form's link carries for a case, as the reminder's link fills it in (the keyed hash
+ * of src/gas/platform/signing.ts, from the key in the document properties); '' while no key exists.
+ */
+export function statusCodeOf(sb: Desk, caseId: string): string {
+  const key = sb.fakes.PropertiesService.getDocumentProperties().getProperty('tilskudd.secret');
+  if (!key) return '';
+  return `k${createHmac('sha256', key).update(`status\u0000${caseId}`, 'utf8').digest('hex').slice(0, 20)}`;
 }

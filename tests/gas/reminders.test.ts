@@ -1,7 +1,7 @@
 import { APPLICATIONS, SETTINGS_SHEET, STATUS_REPORTS } from '../../src/core/workbook/contract';
 import { DEFAULT_SETTINGS, settingsToRows } from '../../src/core/workbook/settings';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
-import { LEADER, SECRETARY, deskWith, sheetCalls, type Desk } from './desk-helpers';
+import { LEADER, SECRETARY, deskWith, sheetCalls, statusCodeOf, type Desk } from './desk-helpers';
 
 /**
  * Reminders across simulated days in the sandbox: the built bundle, the daily clock trigger fired once a
@@ -90,6 +90,9 @@ describe('reminders over 60 days', () => {
     // Each e-mail carries the project's own prefilled link to the status form.
     const [first] = sb.fakes.MailApp.outbox;
     expect(first!.body).toMatch(/viewform\?usp=pp_url&entry\.\d+=2025-05-001\b/);
+    // …with the case's code, which ties the report to the project.
+    expect(statusCodeOf(sb, '2025-05-001')).toMatch(/^k[0-9a-f]{20}$/);
+    expect(first!.body).toContain(`=${statusCodeOf(sb, '2025-05-001')}`);
     const recorded = rows(sb, 'Påminnelser');
     expect(recorded.map((r) => `${r['Saksnr']} ${r['Steg']}`)).toEqual([
       '2025-05-001 purring 3',

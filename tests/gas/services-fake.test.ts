@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { EventType, FakeScriptApp, TRIGGERS_PER_USER, TriggerSource, WeekDay } from './fakes/script-app';
 import {
   CACHE_MAX_ITEMS,
@@ -372,6 +372,18 @@ describe('Utilities', () => {
     expect(u.computeDigest(DigestAlgorithm.SHA_1, [97, 98, 99])).toEqual(signed(node('sha1', 'abc')));
     expect(() => u.computeDigest(DigestAlgorithm.SHA_256, 'søknad')).toThrow('pass Utilities.Charset.UTF_8');
     expect(() => u.computeDigest(DigestAlgorithm.MD2, 'abc')).toThrow('does not support');
+  });
+
+  it('computes HMAC-SHA256 signatures as signed bytes, equal to Node’s crypto', () => {
+    const u = new FakeUtilities(env);
+    const signed = (b: Buffer) => Array.from(b, (x) => (x > 127 ? x - 256 : x));
+    expect(u.computeHmacSha256Signature('2025-05-001', 'hemmelig')).toEqual(
+      signed(createHmac('sha256', 'hemmelig').update('2025-05-001').digest()),
+    );
+    expect(u.computeHmacSha256Signature('blåbær', 'nøkkel', Charset.UTF_8)).toEqual(
+      signed(createHmac('sha256', 'nøkkel').update('blåbær', 'utf8').digest()),
+    );
+    expect(() => u.computeHmacSha256Signature('blåbær', 'nøkkel')).toThrow('pass Utilities.Charset.UTF_8');
   });
 
   it('encodes and decodes base64 with signed bytes', () => {

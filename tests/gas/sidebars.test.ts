@@ -153,7 +153,16 @@ describe('assessment', () => {
     const sb = deskWith();
     const v = ok(sb.call<Result<AssessmentView>>('assessmentSave', answers('2025-05-001', [5, 4, 3, 2])));
     const rows = sb.spreadsheet.sheetData('Vurderinger').values;
-    expect(rows[0]).toEqual(['Saksnr', 'Vurderer', 'Kriterium', 'Poeng', 'Kommentar', 'Habilitet', 'Tid']);
+    expect(rows[0]).toEqual([
+      'Saksnr',
+      'Vurderer',
+      'Kriterium',
+      'Poeng',
+      'Kommentar',
+      'Habilitet',
+      'Tid',
+      'Kontroll',
+    ]);
     expect(rows.slice(1).map((r) => r.slice(2, 4))).toEqual([
       ['Habilitet', ''],
       ['Innenfor prioriterte områder, med tydelig behov og godt beskrevet kunnskapsgrunnlag', 'Ja'],

@@ -2,7 +2,7 @@ import { STATUS_QUESTIONS } from '../../src/core/follow-up/status-form';
 import { STATUS_REPORTS } from '../../src/core/workbook/contract';
 import { exampleWorkbook } from '../../src/example/agder';
 import type { FakeForm } from './fakes/form-app';
-import { deskWith, sheetCalls, type Desk } from './desk-helpers';
+import { deskWith, sheetCalls, statusCodeOf, type Desk } from './desk-helpers';
 
 /**
  * The status form's intake in the sandbox, through the same journal as the application form: the form
@@ -36,9 +36,12 @@ function report(overrides: Record<string, string> = {}): Record<string, string> 
   return Object.fromEntries(Object.entries(base).map(([k, v]) => [title(k), v]));
 }
 
+/** A project leader sends the form from the link in their reminder: the case's code is filled in. */
 function send(sb: Desk, form: FakeForm, answers: Record<string, string>) {
   sb.clock.advance(1000);
-  return form.submit(answers)!;
+  const code = title('check');
+  const caseId = answers[title('caseId')] ?? '';
+  return form.submit(code in answers ? answers : { ...answers, [code]: statusCodeOf(sb, caseId) })!;
 }
 
 const rows = (sb: Desk) => {
@@ -62,9 +65,12 @@ describe('the status form', () => {
     expect(handlers).toEqual(['onStatusFormSubmit', 'registerMissingResponses', 'sendReminders']);
     // The prefilled link of a reminder fills the case id question.
     const caseItem = form.getItems().find((i) => i.getTitle() === 'Saksnummer')!;
+    const codeItem = form.getItems().find((i) => i.getTitle() === 'Kode')!;
     expect(
       sb.fakes.PropertiesService.getDocumentProperties().getProperty('tilskudd.statusForm.prefilledUrl'),
-    ).toBe(`${form.getPublishedUrl()}?usp=pp_url&entry.${caseItem.getId()}=TILSKUDDSAKSNR`);
+    ).toBe(
+      `${form.getPublishedUrl()}?usp=pp_url&entry.${caseItem.getId()}=TILSKUDDSAKSNR&entry.${codeItem.getId()}=TILSKUDDKODE`,
+    );
   });
 
   it('registers a report with its due date from the engine, neutralised text and unknown answers kept', () => {

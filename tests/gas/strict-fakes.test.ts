@@ -47,6 +47,7 @@ describe('protections', () => {
     // A person typing is refused the same way; the owner and an added editor are not.
     expect(() => spreadsheet.typeAs('leser@example.no', 'Medlemmer', 'C2', 'Leder')).toThrow(PROTECTED);
     spreadsheet.typeAs('eier@example.no', 'Medlemmer', 'C2', 'Leder');
+    user.current = 'leder@example.no';
     protection.addEditor('sekretar@example.no');
     user.current = 'sekretar@example.no';
     sheet.getRange('C3').setValue('Sekretær');
@@ -61,8 +62,29 @@ describe('protections', () => {
     user.current = 'leser@example.no';
     sheet.getRange('A2').setValue('below the header');
     expect(() => sheet.getRange('B1').setValue('Header')).toThrow(PROTECTED);
+    user.current = 'leder@example.no';
     range.setWarningOnly(true);
+    user.current = 'leser@example.no';
     sheet.getRange('B1').setValue('Header');
+  });
+
+  test('only a user the protection lets edit may change it; canEdit says so first', () => {
+    const user = { current: 'leder@example.no' };
+    const { sheet } = sheetAs(user, { editors: ['leser@example.no'] });
+    const protection = sheet.protect();
+    protection.removeEditors(protection.getEditors());
+    user.current = 'leser@example.no';
+    expect(protection.canEdit()).toBe(false);
+    expect(() => protection.addEditor('leser@example.no')).toThrow(PROTECTED);
+    expect(() => protection.removeEditors(['leder@example.no'])).toThrow(PROTECTED);
+    expect(() => protection.setWarningOnly(true)).toThrow(PROTECTED);
+    expect(() => protection.setDescription('mine')).toThrow(PROTECTED);
+    expect(() => protection.remove()).toThrow(PROTECTED);
+    expect(protection.getEditors().map((u) => u.getEmail())).toEqual(['eier@example.no', 'leder@example.no']);
+    // The owner may.
+    user.current = 'eier@example.no';
+    protection.addEditor('leser@example.no');
+    expect(protection.canEdit()).toBe(true);
   });
 });
 

@@ -96,7 +96,20 @@ export interface AssessmentRow {
   impartiality: string;
   /** ISO date-time of the answer, '' when missing. */
   time: string;
+  /** `Kontroll` as written (the adapter's `UNMARKED` when it does not hold). */
+  mark: string;
 }
+
+/**
+ * In place of a `Kontroll` cell whose keyed hash does not hold: the Sheets adapter checks the marks
+ * (it has the key) and puts this in the values it hands the core, which then does not count the row.
+ */
+export const UNMARKED = '\u0000unmarked';
+
+/** What a row's mark covers: who gave which answer on which case. */
+export const markedParts = (
+  r: Pick<AssessmentRow, 'caseId' | 'assessor' | 'criterion' | 'score' | 'impartiality'>,
+): string[] => [r.caseId, r.assessor.toLowerCase(), r.criterion, r.score, r.impartiality];
 
 /** Reads `Vurderinger` (header first); blank rows are skipped, nothing is judged here. */
 export function readAssessments(values: readonly (readonly unknown[])[]): AssessmentRow[] {
@@ -112,6 +125,7 @@ export function readAssessments(values: readonly (readonly unknown[])[]): Assess
       comment: cellText(r.get('comment')),
       impartiality: cellText(r.get('impartiality')),
       time: isDate(time) ? time.toISOString() : day.ok ? day.value.toISOString() : cellText(time),
+      mark: cellText(r.get('mark')),
     };
   });
 }

@@ -2,6 +2,7 @@ import { agreementMissing } from '../applications/rules/agreement-missing';
 import { categoryInvalid, kindInvalid } from '../money-flow/rules/allocation-fields';
 import { amountInvalid } from './amount-invalid';
 import { assessorDisqualified } from '../assessment/rules/assessor-disqualified';
+import { assessmentUnmarked } from '../assessment/rules/assessment-unmarked';
 import { benefitPlanMissing } from '../applications/rules/benefit-plan-missing';
 import { budgetIncomplete } from '../applications/rules/budget-incomplete';
 import { caseIdInvalid } from '../applications/rules/case-id';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   categoryInvalid,
   kindInvalid,
   assessorDisqualified,
+  assessmentUnmarked,
   recommendationInvalid,
   statusReportOverdue,
   finalReportOverdue,

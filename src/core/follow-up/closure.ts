@@ -84,8 +84,23 @@ export function closureText(app: Application, p: Extract<ClosureProposal, { ok: 
         : lang === 'nb'
           ? 'Hele tildelingen er brukt; ingenting å inndra.'
           : 'The whole allocation is used; nothing to withdraw.';
+  // Who sent it, and whether that is known to be the project: the chair decides on a report, not a link.
+  const verified: Reason =
+    p.report.check === 'token'
+      ? {
+          nb: 'bekreftet med prosjektets kode fra lenken',
+          en: "confirmed by the project's code from the link",
+        }
+      : p.report.check === 'confirmed'
+        ? { nb: 'bekreftet av sekretariatet', en: 'confirmed by the secretariat' }
+        : {
+            nb: 'uten kode: skrevet i arket, eller fra før kodene kom',
+            en: 'without a code: typed in the sheet, or from before codes',
+          };
+  const sender = (lang: 'nb' | 'en') =>
+    `${lang === 'nb' ? 'Sendt av' : 'Sent by'}: ${p.report.reportedBy || (lang === 'nb' ? 'ikke oppgitt' : 'not given')} (${verified[lang]}).`;
   return {
-    nb: `Godkjenne sluttrapporten for sak ${app.caseId} «${app.title}» (mottatt ${received}) og sette prosjektet til Avsluttet?\n\n${p.gaps.length > 0 ? `Mangler for overgang til drift: ${gaps('nb')}.\n\n` : ''}${money('nb')}`,
-    en: `Approve the final report of case ${app.caseId} "${app.title}" (received ${received}) and set the project to Avsluttet?\n\n${p.gaps.length > 0 ? `Missing for the transition to operations: ${gaps('en')}.\n\n` : ''}${money('en')}`,
+    nb: `Godkjenne sluttrapporten for sak ${app.caseId} «${app.title}» (mottatt ${received}) og sette prosjektet til Avsluttet?\n\n${sender('nb')}\n\n${p.gaps.length > 0 ? `Mangler for overgang til drift: ${gaps('nb')}.\n\n` : ''}${money('nb')}`,
+    en: `Approve the final report of case ${app.caseId} "${app.title}" (received ${received}) and set the project to Avsluttet?\n\n${sender('en')}\n\n${p.gaps.length > 0 ? `Missing for the transition to operations: ${gaps('en')}.\n\n` : ''}${money('en')}`,
   };
 }

@@ -46,6 +46,13 @@ export const STATUS_FORM: Section<StatusKey>[] = [
       q('type', 'Rapporttype', 'Report type', 'choice', {
         choices: () => choicesOf(REPORT_TYPES),
       }),
+      q('check', 'Kode', 'Code', 'text', {
+        required: false,
+        help: {
+          nb: 'Fylt inn fra lenken i påminnelsen; la den stå. Uten riktig kode teller rapporten først når sekretariatet har bekreftet den.',
+          en: 'Filled in from the link in the reminder; leave it. Without the right code the report counts only once the secretariat confirms it.',
+        },
+      }),
       q('reportedBy', 'Rapportert av (rolle og virksomhet)', 'Reported by (role and organisation)', 'text', {
         help: { nb: 'F.eks. «Prosjektleder, Arendal kommune».', en: 'E.g. "Project lead, Arendal".' },
       }),
@@ -125,5 +132,6 @@ export const STATUS_FORM: Section<StatusKey>[] = [
 
 export const STATUS_QUESTIONS: StatusQuestion[] = STATUS_FORM.flatMap((s) => s.questions);
 
-/** The question the prefilled link fills. */
+/** The questions the prefilled link fills: the case id and its code. */
 export const CASE_QUESTION = STATUS_QUESTIONS.find((x) => x.key === 'caseId')!;
+export const CODE_QUESTION = STATUS_QUESTIONS.find((x) => x.key === 'check')!;

@@ -142,11 +142,47 @@ export function readHighWater(json: string | null): HighWater {
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
     const out: HighWater = {};
     for (const [k, v] of Object.entries(parsed))
-      if (Number.isInteger(v) && (v as number) > 0) out[k] = v as number;
+      if (Number.isSafeInteger(v) && (v as number) > 0) out[k] = v as number;
     return out;
   } catch {
     return {};
   }
+}
+
+/** How far above the run of case numbers before it a number in the sheet may be and still count. */
+export const CASE_STEP = 20;
+/** How far above the sheet's run the remembered mark may be (rows deleted since) and still count. */
+export const CASE_REMEMBERED = 1000;
+
+/**
+ * The marks to give the next case ids from, per round: recomputed from the sheet's ids and checked for
+ * plausibility, because anyone who may type in `Søknader` can type a `Saksnr`. In each round the sheet's
+ * numbers count as a run from 1, each at most `CASE_STEP` above the one before (so one typed row cannot
+ * move the ids far, and a 400-digit number never counts); the remembered mark counts when it is at most
+ * `CASE_REMEMBERED` above that run (applications deleted since), so a mark poisoned earlier is recomputed.
+ */
+export function caseIdMarks(stored: string | null, ids: readonly string[]): HighWater {
+  const numbers = new Map<string, number[]>();
+  for (const id of ids) {
+    const m = /^(\d{4}-\d{2}-)(\d{1,15})$/.exec(id);
+    const n = m ? Number(m[2]) : 0;
+    if (!m || !Number.isSafeInteger(n) || n < 1) continue;
+    numbers.set(m[1]!, [...(numbers.get(m[1]!) ?? []), n]);
+  }
+  const marks: HighWater = {};
+  for (const [prefix, list] of numbers) {
+    let top = 0;
+    for (const n of list.sort((a, b) => a - b)) {
+      if (n - top > CASE_STEP) break;
+      top = n;
+    }
+    if (top > 0) marks[prefix] = top;
+  }
+  for (const [prefix, n] of Object.entries(readHighWater(stored))) {
+    const fromRows = marks[prefix] ?? 0;
+    if (n > fromRows && n - fromRows <= CASE_REMEMBERED) marks[prefix] = n;
+  }
+  return marks;
 }
 
 /** The record after giving (or finding in the sheet) `caseId`; the same record when it raises nothing. */

@@ -75,9 +75,13 @@ function yearView(y: YearSummary): YearView {
   };
 }
 
-export function dashboard(p: Portfolio): DashboardData {
+/**
+ * `withoutRanks`: for a member disqualified from a case. As in the assessment sidebar, no rank numbers at
+ * all (a gap would show that case's place) and the candidates in case order, not by rank.
+ */
+export function dashboard(p: Portfolio, withoutRanks = false): DashboardData {
   const allocated = new Set(p.allocations.filter((a) => a.kind === 'ordinary').map((a) => a.caseId));
-  const ranks = new Map(assessPortfolio(p).map((a) => [a.caseId, a.finalRank]));
+  const ranks = new Map(withoutRanks ? [] : assessPortfolio(p).map((a) => [a.caseId, a.finalRank]));
   const candidates: Candidate[] = [];
   for (const a of p.applications) {
     if (a.caseId === '' || allocated.has(a.caseId) || DECIDED.has(normalizeKey(a.status))) continue;

@@ -22,6 +22,8 @@ export interface PaymentProject {
   contract: boolean;
   /** ISO day the agreement was signed, when known. */
   contractSigned: string | null;
+  /** ISO day of the first ordinary allocation's decision, when readable: no money moves before it. */
+  granted: string | null;
   /** The case's `Budsjett` posts, for the optional `Post`. */
   items: string[];
 }
@@ -32,6 +34,13 @@ export function paymentProjects(p: Portfolio, today: Date): PaymentProject[] {
   const ordinary = new Set(
     p.allocations.filter((a) => a.kind === 'ordinary' && a.caseId !== '').map((a) => a.caseId),
   );
+  const granted = new Map<string, string>();
+  for (const a of p.allocations) {
+    if (a.kind !== 'ordinary' || !a.date.ok) continue;
+    const day = a.date.value.toISOString().slice(0, 10);
+    const known = granted.get(a.caseId);
+    if (known === undefined || day < known) granted.set(a.caseId, day);
+  }
   const apps = new Map(p.applications.map((a) => [a.caseId, a]));
   const items = new Map<string, string[]>();
   for (const b of p.budget) if (b.item !== '') items.set(b.caseId, [...(items.get(b.caseId) ?? []), b.item]);
@@ -50,6 +59,7 @@ export function paymentProjects(p: Portfolio, today: Date): PaymentProject[] {
         // The secretariat's own allocation (no application) needs no agreement with anyone.
         contract: app ? app.contract === true : true,
         contractSigned: app?.contractSigned ? app.contractSigned.toISOString().slice(0, 10) : null,
+        granted: granted.get(caseId) ?? null,
         items: items.get(caseId) ?? [],
       },
     ];
@@ -127,6 +137,14 @@ export function checkPayment(p: Portfolio, today: Date, input: PaymentInput): Pa
     return refuse(
       `Datoen ${formatDay(day.value)} er etter i dag (${formatDay(today)}). Registrer utbetalingen når den er gjort.`,
       `The date ${formatDay(day.value, 'en')} is after today (${formatDay(today, 'en')}). Register the payment once it is made.`,
+    );
+  }
+  // An agreement recorded only as Ja gives no lower bound of its own: the board's decision does.
+  if (project.granted && day.value.toISOString().slice(0, 10) < project.granted) {
+    const granted = new Date(`${project.granted}T00:00:00Z`);
+    return refuse(
+      `Datoen ${formatDay(day.value)} er før SSU tildelte midlene (${formatDay(granted)}). Sjekk datoen.`,
+      `The date ${formatDay(day.value, 'en')} is before the board allocated the money (${formatDay(granted, 'en')}). Check the date.`,
     );
   }
   const item = input.item.trim();

@@ -1,4 +1,4 @@
-import { readAssessments, type AssessmentRow } from '../assessment/form';
+import { readAssessments, UNMARKED, type AssessmentRow } from '../assessment/form';
 import { parseCategory, type CategoryId } from '../workbook/categories';
 import {
   ACTION_PLAN,
@@ -32,7 +32,7 @@ import {
   parseYesNo,
 } from '../workbook/vocabulary';
 import { SHEETS, type SheetId } from '../workbook/sheets';
-import { toStatusReport, type StatusReport } from '../follow-up/status/reports';
+import { counts, toStatusReport, type StatusReport } from '../follow-up/status/reports';
 import { toDeadlineOverride, type DeadlineOverride } from '../follow-up/deadlines/overrides';
 import { isCut } from '../workbook/cell-limit';
 import { readPlan, type Plan } from '../plan/records';
@@ -136,8 +136,10 @@ export interface Portfolio {
   columns: Record<SheetId, Partial<Record<string, number>>>;
   /** The sheet names as found in the workbook (they may differ in case or be English). */
   sheetNames: Record<SheetId, string>;
-  /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet). */
+  /** The rows of the optional `Vurderinger` sheet (absent: no assessments yet) that count. */
   assessments?: AssessmentRow[];
+  /** Rows whose `Kontroll` does not hold (typed by hand, or changed): not counted, flagged. */
+  unmarkedAssessments?: AssessmentRow[];
   /** What the reader had to work around and the user should know (a title row above the headers). */
   notes?: Reason[];
   /**
@@ -145,6 +147,8 @@ export interface Portfolio {
    * and the deadline rules stay silent; present, every granted project owes its reports.
    */
   statusReports?: StatusReport[];
+  /** Reports whose `Kontroll` says they do not count yet (wrong code, closed or unknown case). */
+  uncountedReports?: StatusReport[];
   /** Extensions and exemptions a person wrote in the optional `Frister` sheet. */
   deadlineOverrides?: DeadlineOverride[];
   /** The optional `Handlingsplan` sheet, numbered (absent: null, and its rules do not run). */
@@ -336,8 +340,8 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
       payments: payments.name,
       plan: plan?.sheetName ?? ACTION_PLAN.name,
     },
-    assessments: assessmentsOf(values),
-    statusReports: reports.present ? reports.table.rows.map(toStatusReport) : undefined,
+    ...assessmentsOf(values),
+    ...statusReportsOf(reports),
     deadlineOverrides: deadlines.table.rows.map(toDeadlineOverride),
     plan,
     ...(notes.length > 0 ? { notes } : {}),
@@ -365,7 +369,23 @@ function optionalTable<S extends SheetSpec>(
     : { name, present: true, table: readTable(spec, values[name]!) };
 }
 
-function assessmentsOf(values: WorkbookValues): AssessmentRow[] {
+function statusReportsOf(reports: {
+  present: boolean;
+  table: Table<FieldKey<typeof STATUS_REPORTS>>;
+}): Pick<Portfolio, 'statusReports' | 'uncountedReports'> {
+  if (!reports.present) return { statusReports: undefined };
+  const all = reports.table.rows.map(toStatusReport);
+  const waiting = all.filter((r) => !counts(r));
+  return waiting.length === 0
+    ? { statusReports: all }
+    : { statusReports: all.filter(counts), uncountedReports: waiting };
+}
+
+function assessmentsOf(values: WorkbookValues): Pick<Portfolio, 'assessments' | 'unmarkedAssessments'> {
   const name = findSheetName(ASSESSMENTS, Object.keys(values));
-  return name === undefined ? [] : readAssessments(values[name]!);
+  const rows = name === undefined ? [] : readAssessments(values[name]!);
+  const unmarked = rows.filter((r) => r.mark === UNMARKED);
+  return unmarked.length === 0
+    ? { assessments: rows }
+    : { assessments: rows.filter((r) => r.mark !== UNMARKED), unmarkedAssessments: unmarked };
 }

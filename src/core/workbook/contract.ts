@@ -238,6 +238,8 @@ export const ASSESSMENTS = {
     f('comment', 'Kommentar', 'Comment', 'longtext'),
     f('impartiality', 'Habilitet', 'Impartiality', 'text'),
     f('time', 'Tid', 'Time', 'date'),
+    // A keyed hash of the row, written by Tilskudd: a row typed by hand has none (src/gas/workbook/assessment-marks.ts).
+    f('mark', 'Kontroll', 'Check', 'id', { optional: true }),
   ],
 } as const satisfies SheetSpec;
 
@@ -290,6 +292,8 @@ export const STATUS_REPORTS = {
     }),
     f('reportedBy', 'Rapportert av', 'Reported by', 'text', { optional: true }),
     f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
+    // The status form's code answer, replaced by the intake with its verdict (`REPORT_CHECKS`, vocabulary.ts).
+    f('check', 'Kontroll', 'Check', 'text', { optional: true }),
     // Final report only (Sluttrapport).
     f('goals', 'Måloppnåelse', 'Goal achievement', 'longtext', { optional: true }),
     f('learning', 'Læringspunkter', 'Learning points', 'longtext', {

@@ -136,6 +136,19 @@ export const REPORT_TYPES = vocabulary({
   final: { nb: 'Sluttrapport', en: 'Final report', aliases: ['final'] },
 });
 
+/**
+ * `Statusrapporter.Kontroll`, written by the intake: the code in the form's link matched, or why the report
+ * does not count yet. A secretariat member confirms one by writing any text starting *Bekreftet*; a blank
+ * cell (typed in the sheet, or from before codes) counts.
+ */
+export const REPORT_CHECKS = vocabulary({
+  token: { nb: 'Kode stemmer', en: 'Code matches' },
+  confirmed: { nb: 'Bekreftet av sekretariatet', en: 'Confirmed by the secretariat' },
+  unverified: { nb: 'Ubekreftet', en: 'Unverified' },
+  closed: { nb: 'Avsluttet sak', en: 'Closed case' },
+  unknown: { nb: 'Ukjent sak', en: 'Unknown case' },
+});
+
 /** `Frister.Status`, as the product computes it. */
 export const DEADLINE_STATUSES = vocabulary({
   pending: { nb: 'Venter', en: 'Pending' },

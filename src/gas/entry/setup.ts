@@ -1,6 +1,7 @@
 import { choicesFor } from '../../core/workbook/choices';
 import {
   ACTION_PLAN,
+  PLAN_HISTORY,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -26,7 +27,8 @@ import { appendLog } from '../platform/log';
 import { SheetIndex, rowFor, type Sheet, type Spreadsheet } from '../platform/sheets';
 import { accessError } from '../../core/access/roles';
 import { tilskuddError } from '../../core/base/errors';
-import { protectSheets } from '../platform/protect';
+import { editable, protectSheets } from '../platform/protect';
+import { ensureMarks } from '../workbook/assessment-marks';
 import { preparePlanSheet } from '../plan/plan';
 
 /**
@@ -48,6 +50,7 @@ const SHEETS: readonly SheetSpec[] = [
   DEADLINES,
   DOCUMENTS_SHEET,
   ACTION_PLAN,
+  PLAN_HISTORY,
 ];
 /** `Avvik` is rewritten by every check: edits there get a warning (the protected sheets: protect.ts). */
 const GENERATED = new Set<string>([FINDINGS_SHEET.name]);
@@ -60,8 +63,11 @@ export interface SetupReport {
   headersAdded: string[];
   /** The user made leader by a first set-up of an empty `Medlemmer`. */
   leader: string | null;
-  /** The sheets protected for real (editable only by the roles that write them). */
+  /** The sheets protected as the role table says (editable only by the roles that write them). */
   protected: string[];
+  /** Protections the user may not change, and the member who can (see protect.ts). */
+  skipped: string[];
+  runBy: string | null;
 }
 
 export function setupWorkbook(ss: Spreadsheet): SetupReport {
@@ -70,7 +76,14 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   const hasMembers = hasRows(MEMBERS_SHEET);
   // The very first set-up makes its user the leader; afterwards only the leader may run it.
   const user = hasMembers ? requireRole(sheets, 'settings') : firstUser(hasRows(LOG_SHEET));
-  const report: SetupReport = { created: [], headersAdded: [], leader: null, protected: [] };
+  const report: SetupReport = {
+    created: [],
+    headersAdded: [],
+    leader: null,
+    protected: [],
+    skipped: [],
+    runBy: null,
+  };
   const settingsSheet = sheets.find(SETTINGS_SHEET);
   // Dropdowns (regions) follow the workbook's own settings when it has them.
   const settings = settingsSheet
@@ -89,6 +102,10 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
           2,
         );
       }
+    } else if (!editable(sheet)) {
+      // Protected by someone else (the owner): left as it is, and said so (protectSheets names who can).
+      report.skipped.push(sheets.nameOf(sheet));
+      continue;
     } else {
       report.headersAdded.push(...addMissingHeaders(sheet, spec));
     }
@@ -101,8 +118,13 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
     format(sheet, spec, settings);
     if (spec === ACTION_PLAN) preparePlanSheet(ss, sheets, sheet);
   }
+  // The key for Vurderinger's marks (and status tokens), and the rows already there marked, once.
+  ensureMarks(sheets);
   // After the first leader is written, so that the protection lists them.
-  report.protected = protectSheets(sheets);
+  const protection = protectSheets(sheets);
+  report.protected = protection.protected;
+  report.skipped = [...new Set([...report.skipped, ...protection.skipped])];
+  report.runBy = protection.runBy;
   if (changed(report)) {
     appendLog(sheets, user, [
       {
@@ -205,7 +227,18 @@ function format(sheet: Sheet, spec: SheetSpec, settings: Settings): void {
 
 const changed = (r: SetupReport) => r.created.length + r.headersAdded.length > 0 || r.leader !== null;
 
-export const setupDoneText = (r: SetupReport) =>
+export const setupDoneText = (r: SetupReport) => {
+  const done = doneText(r);
+  if (r.skipped.length === 0) return done;
+  const who = r.runBy ?? 'eieren av regnearket';
+  const whoEn = r.runBy ?? 'the owner of the spreadsheet';
+  return {
+    nb: `${done.nb} Beskyttelsen av ${r.skipped.join(', ')} kan bare endres av noen som allerede kan redigere den: ${who} må kjøre Sett opp arbeidsboka.`,
+    en: `${done.en} The protection of ${r.skipped.join(', ')} can only be changed by someone who may edit it already: ${whoEn} must run Set up workbook.`,
+  };
+};
+
+const doneText = (r: SetupReport) =>
   !changed(r)
     ? { nb: 'Arbeidsboka var allerede satt opp.', en: 'The workbook was already set up.' }
     : {

@@ -37,10 +37,11 @@ import {
 import type { Action } from '../../core/access/roles';
 import { runCheck } from '../workbook/check';
 import { runAction, todayIn, withDesk, type Desk } from '../platform/desk';
-import { appendLog } from '../platform/log';
+import { appendLog, loggedWrite } from '../platform/log';
 import { readWorkbook } from '../workbook/portfolio';
 import { appendRows, rowFor, sheetWithHeader } from '../platform/sheets';
 import { registerSupplement } from '../money/supplement';
+import { assessmentMark } from '../workbook/assessment-marks';
 import { followUpView, selectProject } from '../follow-up/endpoints';
 import { paymentView, paymentDone, withdrawalDone } from '../money/payment-endpoints';
 import { planView } from '../plan/plan-view';
@@ -206,15 +207,16 @@ function saveAssessment(desk: Desk, raw: unknown): AssessmentView {
   if (!ground) throw badRequest();
   const p = portfolioOf(desk);
   requireCase(p, caseId);
-  const cells = (criterion: string, score: string | number, comment: string) => ({
-    caseId,
-    assessor: desk.user.toLowerCase(),
-    criterion,
-    score,
-    comment,
-    impartiality: ground.sheet,
-    time: new Date(),
-  });
+  const cells = (criterion: string, score: string | number, comment: string) => {
+    const answer = {
+      caseId,
+      assessor: desk.user.toLowerCase(),
+      criterion,
+      score,
+      impartiality: ground.sheet,
+    };
+    return { ...answer, comment, time: new Date(), mark: assessmentMark(answer) };
+  };
   const rows: Array<ReturnType<typeof cells>> = [cells(DECLARATION, '', '')];
   let after: string = ground.sheet;
   if (ground.id === 'none') {
@@ -242,12 +244,13 @@ function saveAssessment(desk: Desk, raw: unknown): AssessmentView {
     after = `${ground.sheet}; ${rows.length - 1} svar`;
   }
   const target = sheetWithHeader(desk.sheets, ASSESSMENTS);
-  appendRows(
-    target.sheet,
-    target.rows,
-    rows.map((r) => rowFor(ASSESSMENTS, target.header, r)),
+  loggedWrite(desk.sheets, desk.user, [target.sheet], [{ action: 'Vurdering', caseId, after }], () =>
+    appendRows(
+      target.sheet,
+      target.rows,
+      rows.map((r) => rowFor(ASSESSMENTS, target.header, r)),
+    ),
   );
-  appendLog(desk.sheets, desk.user, [{ action: 'Vurdering', caseId, after }]);
   return assessmentView(desk, portfolioOf(desk), caseId);
 }
 
@@ -268,18 +271,27 @@ function overrideRanking(desk: Desk, raw: unknown): AssessmentView {
     );
   }
   const target = sheetWithHeader(desk.sheets, ASSESSMENTS);
-  appendRows(target.sheet, target.rows, [
-    rowFor(ASSESSMENTS, target.header, {
-      caseId,
-      assessor: desk.user.toLowerCase(),
-      criterion: BOARD_RANK,
-      score: rank,
-      comment: reason,
-      impartiality: '',
-      time: new Date(),
-    }),
-  ]);
-  appendLog(desk.sheets, desk.user, [{ action: 'Rangering overstyrt', caseId, after: `${rank}: ${reason}` }]);
+  const entry = { action: 'Rangering overstyrt', caseId, after: `${rank}: ${reason}` };
+  loggedWrite(desk.sheets, desk.user, [target.sheet], [entry], () =>
+    appendRows(target.sheet, target.rows, [
+      rowFor(ASSESSMENTS, target.header, {
+        caseId,
+        assessor: desk.user.toLowerCase(),
+        criterion: BOARD_RANK,
+        score: rank,
+        comment: reason,
+        impartiality: '',
+        time: new Date(),
+        mark: assessmentMark({
+          caseId,
+          assessor: desk.user.toLowerCase(),
+          criterion: BOARD_RANK,
+          score: rank,
+          impartiality: '',
+        }),
+      }),
+    ]),
+  );
   return assessmentView(desk, portfolioOf(desk), caseId);
 }
 
@@ -290,25 +302,36 @@ function findingsView(desk: Desk): FindingsView {
   const result = checkPortfolio(p, { today: todayIn(desk.ss, desk.sheets) });
   const assessmentsSheet = desk.sheets.find(ASSESSMENTS);
   const disqualified = scoresByDisqualified(p.assessments ?? []);
+  // Findings of one case keep the order the rule made them in (the sort is stable): the i-th
+  // assessor-disqualified finding of a case is about its i-th disqualified assessor.
   const seen = new Map<string, number>();
+  const about = result.findings.map((f) => {
+    if (f.rule !== 'assessor-disqualified') return null;
+    const i = seen.get(f.ref) ?? 0;
+    seen.set(f.ref, i + 1);
+    return disqualified.filter((d) => d.caseId === f.ref)[i] ?? null;
+  });
+  // Need-to-know, as in the assessment sidebar: no other assessor's name or ground of a case the user is
+  // disqualified from.
+  const me = desk.user.toLowerCase();
+  const excluded = disqualifiedFrom(declarations(p.assessments ?? []), me);
   const rowOfCase = new Map(p.applications.map((a) => [a.caseId, a.row]));
-  const findings = result.findings.map((f): FindingView => {
+  const findings = result.findings.flatMap((f, n): FindingView[] => {
+    const whose = about[n];
+    if (f.rule === 'assessor-disqualified' && excluded.has(f.ref) && whose?.assessor !== me) return [];
     let target: FindingView['target'] = null;
     const cell = f.cells[0];
     const at = cell ? addressOf(p, cell) : null;
     if (at) {
       target = at;
-    } else if (f.rule === 'assessor-disqualified' && assessmentsSheet) {
-      // Findings of one case keep the order the rule made them in (the sort is stable).
-      const i = seen.get(f.ref) ?? 0;
-      seen.set(f.ref, i + 1);
-      const row = disqualified.filter((d) => d.caseId === f.ref)[i]?.rows[0];
+    } else if (whose && assessmentsSheet) {
+      const row = whose.rows[0];
       if (row) target = { sheet: desk.sheets.nameOf(assessmentsSheet), a1: `${row}:${row}` };
     } else if (rowOfCase.has(f.ref)) {
       const row = rowOfCase.get(f.ref)!;
       target = { sheet: p.sheetNames.applications, a1: `${row}:${row}` };
     }
-    return { rule: f.rule, severity: f.severity, ref: f.ref, message: f.message[desk.lang], target };
+    return [{ rule: f.rule, severity: f.severity, ref: f.ref, message: f.message[desk.lang], target }];
   });
   return { lang: desk.lang, findings, checkedAt: new Date().toISOString() };
 }
@@ -344,7 +367,13 @@ export const server: Server = {
     endpoint('read', false, (desk) => {
       const p = portfolioOf(desk);
       const economy = economyView(buildEconomy(p, todayIn(desk.ss, desk.sheets)));
-      return { lang: desk.lang, data: dashboard(p), limit: p.settings.supplementLimit, economy };
+      const excluded = disqualifiedFrom(declarations(p.assessments ?? []), desk.user.toLowerCase());
+      return {
+        lang: desk.lang,
+        data: dashboard(p, excluded.size > 0),
+        limit: p.settings.supplementLimit,
+        economy,
+      };
     }),
   findingsLoad: () => endpoint('read', false, findingsView),
   findingsRecheck: () =>
@@ -378,7 +407,7 @@ export const server: Server = {
       const caseId = text(input.caseId, 100).trim();
       const amount = text(input.amount, 100);
       const reason = text(input.reason);
-      const done = registerSupplement(desk, { caseId, amount, reason });
+      const done = registerSupplement(desk, { caseId, amount, reason, confirmed: input.confirmed === true });
       return {
         caseId,
         amount: done.amount,
@@ -394,14 +423,18 @@ export const server: Server = {
       const input = record(raw);
       const kind = text(input.kind, 20);
       if (kind !== 'payment' && kind !== 'refund') throw badRequest();
-      return paymentDone(desk, {
-        caseId: text(input.caseId, 100).trim(),
-        kind,
-        amount: text(input.amount, 100),
-        date: text(input.date, 30),
-        voucher: text(input.voucher, 500),
-        item: text(input.item, 500),
-      });
+      return paymentDone(
+        desk,
+        {
+          caseId: text(input.caseId, 100).trim(),
+          kind,
+          amount: text(input.amount, 100),
+          date: text(input.date, 30),
+          voucher: text(input.voucher, 500),
+          item: text(input.item, 500),
+        },
+        input.confirmed === true,
+      );
     }),
   withdrawalRegister: (caseId) =>
     endpoint('money', true, (desk) => withdrawalDone(desk, text(caseId, 100).trim())),

@@ -6,14 +6,14 @@ import { APPLICATIONS } from '../../core/workbook/contract';
 import { STATUSES } from '../../core/workbook/vocabulary';
 import { readPortfolio, type Portfolio } from '../../core/portfolio/records';
 import { inLock, todayIn, withDesk } from '../platform/desk';
-import { appendLog } from '../platform/log';
+import { loggedWrite } from '../platform/log';
 import { readWorkbook } from '../workbook/portfolio';
 
 /**
  * *Godkjenn sluttrapport* (the chair only: action `closeProject`): for the selected project (its row in
  * Søknader, or its report in Statusrapporter), shows what the final report lacks for the transition to
- * operations and the unused money proposed for withdrawal, and on Yes sets `Status` to *Avsluttet* (one
- * cell; the row found again by case id under the lock) and logs who approved.
+ * operations and the unused money proposed for withdrawal, and on Yes logs who approved and sets `Status`
+ * to *Avsluttet* (one cell; the row found again by case id under the lock).
  */
 
 function selectedCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, p: Portfolio): string {
@@ -52,25 +52,24 @@ export function approveFinalReportMenu(): void {
             `Case ${caseId} is no longer in "Søknader"; nothing was changed.`,
           );
         }
-        sheets
-          .require(APPLICATIONS)
-          .getRange(current.row, col + 1)
-          .setValue(STATUSES.closed.nb);
+        const apps = sheets.require(APPLICATIONS);
         const unused = proposal.unused;
-        appendLog(sheets, user, [
-          {
-            action: 'Sluttrapport godkjent',
-            caseId,
-            before: current.status,
-            after: [
-              STATUSES.closed.nb,
-              `godkjent av ${user}`,
-              `sluttrapport rad ${proposal.report.row} i «${now.sheetNames.statusReports}»`,
-              ...(proposal.gaps.length > 0 ? [`mangler: ${proposal.gaps.map((g) => g.nb).join(', ')}`] : []),
-              unused ? `ubrukt ${unused.remaining} kr foreslått inndratt` : 'ubrukte midler ikke beregnet',
-            ].join('; '),
-          },
-        ]);
+        const entry = {
+          action: 'Sluttrapport godkjent',
+          caseId,
+          before: current.status,
+          after: [
+            STATUSES.closed.nb,
+            `godkjent av ${user}`,
+            `sluttrapport rad ${proposal.report.row} i «${now.sheetNames.statusReports}»`,
+            ...(proposal.gaps.length > 0 ? [`mangler: ${proposal.gaps.map((g) => g.nb).join(', ')}`] : []),
+            unused ? `ubrukt ${unused.remaining} kr foreslått inndratt` : 'ubrukte midler ikke beregnet',
+          ].join('; '),
+        };
+        // Logg first, then the status: a closure never stands without its line (see loggedWrite).
+        loggedWrite(sheets, user, [apps], [entry], () =>
+          apps.getRange(current.row, col + 1).setValue(STATUSES.closed.nb),
+        );
       });
       ss.toast(
         lang === 'nb' ? `Sak ${caseId} er avsluttet.` : `Case ${caseId} is closed.`,

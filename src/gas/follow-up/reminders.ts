@@ -18,7 +18,8 @@ import {
   type Sheet,
   type Spreadsheet,
 } from '../platform/sheets';
-import { statusLinkFor, statusLinkTemplate } from './status-link';
+import { existingHasher } from '../platform/signing';
+import { statusCode, statusLinkFor, statusLinkTemplate } from './status-link';
 import { installOnce, isTriggerOf, type Installed } from '../platform/triggers';
 
 /**
@@ -100,12 +101,14 @@ function sendAndRecord(ss: Spreadsheet): RunReport {
   const quota = MailApp.getRemainingDailyQuota();
   const { now, waiting } = withinQuota(plan.send, quota);
   const template = statusLinkTemplate();
+  const hash = existingHasher();
   const done: Reminder[] = [];
   const time = new Date();
   let failure = '';
   try {
     for (const r of now) {
-      const mail = reminderMail(r, statusLinkFor(template, r.caseId), portfolio.settings.caseOfficer);
+      const link = statusLinkFor(template, r.caseId, statusCode(r.caseId, hash));
+      const mail = reminderMail(r, link, portfolio.settings.caseOfficer);
       MailApp.sendEmail(mail.to, mail.subject, mail.body, {
         ...(mail.cc !== '' && { cc: mail.cc }),
         name: portfolio.settings.caseOfficer,

@@ -1,5 +1,6 @@
 import {
   CASE_QUESTION,
+  CODE_QUESTION,
   STATUS_FORM,
   STATUS_FORM_DESCRIPTION,
   STATUS_FORM_TITLE,
@@ -16,7 +17,8 @@ import { STATUS_JOURNAL } from './status-intake';
 import { appendLog } from '../platform/log';
 import { installReminderTrigger } from './reminders';
 import type { Spreadsheet } from '../platform/sheets';
-import { CASE_PLACEHOLDER, STATUS_LINK_PROPERTY } from './status-link';
+import { CASE_PLACEHOLDER, CODE_PLACEHOLDER, STATUS_LINK_PROPERTY } from './status-link';
+import { ensureMarks } from '../workbook/assessment-marks';
 import { installOnce } from '../platform/triggers';
 
 /**
@@ -43,6 +45,7 @@ export function createStatusForm(ss: Spreadsheet, settings: Settings, lang: Lang
       : 'Thank you! The report is registered with the portfolio secretariat.',
   );
   let caseItem: GoogleAppsScript.Forms.TextItem | null = null;
+  let codeItem: GoogleAppsScript.Forms.TextItem | null = null;
   STATUS_FORM.forEach((section, i) => {
     const header = i === 0 ? form.addSectionHeaderItem() : form.addPageBreakItem();
     header.setTitle(section.title[lang]);
@@ -50,6 +53,7 @@ export function createStatusForm(ss: Spreadsheet, settings: Settings, lang: Lang
     for (const question of section.questions) {
       const item = addQuestion(form, question, settings, lang);
       if (question === CASE_QUESTION) caseItem = item as GoogleAppsScript.Forms.TextItem;
+      if (question === CODE_QUESTION) codeItem = item as GoogleAppsScript.Forms.TextItem;
     }
   });
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
@@ -57,6 +61,7 @@ export function createStatusForm(ss: Spreadsheet, settings: Settings, lang: Lang
   const prefilled = form
     .createResponse()
     .withItemResponse(caseItem!.createResponse(CASE_PLACEHOLDER))
+    .withItemResponse(codeItem!.createResponse(CODE_PLACEHOLDER))
     .toPrefilledUrl();
   const props = PropertiesService.getDocumentProperties();
   props.setProperty(STATUS_FORM_ID_PROPERTY, form.getId());
@@ -87,6 +92,8 @@ export function createStatusFormMenu(): void {
       const settings = readSettings(
         settingsSheet ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) } : {},
       );
+      // The key the links' codes are made with (kept, so codes stay valid when a form is made again).
+      inLock(() => ensureMarks(sheets));
       // Many Forms calls: outside the lock, which guards only the records and triggers below.
       const form = createStatusForm(ss, settings, lang);
       const [submit, reminders, linked] = inLock(() => {

@@ -5,6 +5,7 @@ import { parseReportType } from '../../core/follow-up/status/reports';
 import { otherAnswersText } from '../../core/intake/journal';
 import { fitCell } from '../../core/workbook/cell-limit';
 import { STATUS_REPORTS } from '../../core/workbook/contract';
+import { REPORT_CHECKS, STATUSES, parseTerm } from '../../core/workbook/vocabulary';
 import { readPortfolio } from '../../core/portfolio/records';
 import { cellText, isDate } from '../../core/base/text';
 import { todayIn } from '../platform/desk';
@@ -12,6 +13,8 @@ import type { LogEntry } from '../platform/log';
 import { handleSubmitEvent, type JournalBatch, type JournalPlan, type JournalSpec } from '../intake/journal';
 import { readWorkbook } from '../workbook/portfolio';
 import { dayCell, rowFor } from '../platform/sheets';
+import { existingHasher } from '../platform/signing';
+import { statusCode } from './status-link';
 
 /**
  * The status form's intake, through the same journal as the application form (lock, one key for trigger
@@ -40,6 +43,10 @@ function planStatusReports(batch: JournalBatch<typeof STATUS_REPORTS>): JournalP
   const portfolio = readPortfolio(readWorkbook(ss, sheets).values);
   let open = deadlinesOf(portfolio, todayIn(ss, sheets));
   const known = new Set(portfolio.applications.map((a) => a.caseId));
+  const closed = new Set(
+    portfolio.applications.filter((a) => parseTerm(STATUSES, a.status) === 'closed').map((a) => a.caseId),
+  );
+  const hash = existingHasher();
   const header = target.values[0]!;
   const now = new Date();
   const rows: unknown[][] = [];
@@ -55,16 +62,30 @@ function planStatusReports(batch: JournalBatch<typeof STATUS_REPORTS>): JournalP
       cells[key as keyof Cells] = f.value;
     }
     const caseId = cellText(cells.caseId).trim();
+    // The code from the link is not kept: in its place, whether the report counts (REPORT_CHECKS).
+    const code = cellText(cells.check).trim();
+    const check = !known.has(caseId)
+      ? REPORT_CHECKS.unknown.nb
+      : closed.has(caseId)
+        ? REPORT_CHECKS.closed.nb
+        : hash === null
+          ? ''
+          : code !== '' && code === statusCode(caseId, hash)
+            ? REPORT_CHECKS.token.nb
+            : REPORT_CHECKS.unverified.nb;
+    const counted = check === '' || check === REPORT_CHECKS.token.nb;
     const type = parseReportType(cellText(cells.type));
     const due = type ? dueDateToAnswer(open, caseId, type) : null;
-    // Two reports in one batch answer two due dates, not the same one twice.
-    if (due && type) open = open.filter((d) => dueKey(d) !== dueKey({ caseId, type, due }));
+    // Two reports in one batch answer two due dates, not the same one twice; one that does not count
+    // (yet) leaves its due date open.
+    if (due && type && counted) open = open.filter((d) => dueKey(d) !== dueKey({ caseId, type, due }));
     const other = fitCell(otherAnswersText(submission.unmatched));
     if (other.cutFrom > 0) cut.push('otherAnswers');
     rows.push(
       rowFor(STATUS_REPORTS, header, {
         ...cells,
         caseId,
+        check,
         due: due ? dayCell(due, batch.timeZone) : '',
         received: isDate(response.timestamp) ? response.timestamp : now,
         responseKey: response.key,
@@ -77,10 +98,12 @@ function planStatusReports(batch: JournalBatch<typeof STATUS_REPORTS>): JournalP
       caseId,
       after: [
         cellText(cells.type) || 'uten type',
+        check === '' ? 'uten kode' : check,
         due ? `frist ${formatDay(due)}` : 'ingen åpen frist funnet',
         `Framdrift ${cellText(cells.progress)}, Økonomi ${cellText(cells.economy)}, Risiko ${cellText(cells.risk)}`,
         `skjemasvar rad ${response.row} i «${batch.responseSheetName}»`,
         ...(known.has(caseId) ? [] : [`ukjent saksnummer «${caseId}»`]),
+        ...(cellText(cells.reportedBy) ? [`rapportert av ${cellText(cells.reportedBy)}`] : []),
         ...(submission.unmatched.length > 0
           ? [`andre svar: ${submission.unmatched.map((u) => u.title).join(', ')}`]
           : []),

@@ -10,9 +10,9 @@ import {
 import { SEVERITY_LABEL } from '../../core/engine/findings';
 import {
   mapSubmission,
+  caseIdMarks,
   nextCaseId,
   raiseHighWater,
-  readHighWater,
   roundFor,
   roundPrefix,
 } from '../../core/intake/intake';
@@ -67,16 +67,19 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
   const header = target.values[0]!;
   const caseCol = target.columns.caseId!;
   const props = PropertiesService.getDocumentProperties();
-  // The highest number per round, from the sheet and the stored mark, read once: ids given below raise it.
-  let marks = readHighWater(props.getProperty(CASE_IDS_PROPERTY));
-  for (const row of target.values.slice(1)) marks = raiseHighWater(marks, cellText(row[caseCol]));
+  // The highest number per round, from the sheet and the stored mark, read once and checked for
+  // plausibility (a typed Saksnr may be anything): ids given below raise it.
+  let marks = caseIdMarks(
+    props.getProperty(CASE_IDS_PROPERTY),
+    target.values.slice(1).map((row) => cellText(row[caseCol])),
+  );
 
   const now = new Date();
   const appRows: unknown[][] = [];
   const checkRows: unknown[][] = [];
   const budgetRows: unknown[][] = [];
   const log: LogEntry[] = [];
-  const receipts: Array<{ to: string; caseId: string; title: string }> = [];
+  const receipts: Array<{ to: string; caseId: string }> = [];
   for (const response of batch.responses) {
     const submission = mapSubmission(response.answers, settings);
     // The response's own time decides its round, whenever it is registered.
@@ -126,12 +129,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
         ...(cut.length > 0 ? [`avkortet: ${cut.join(', ')}`] : []),
       ].join('; '),
     });
-    if (settings.emailReceipt)
-      receipts.push({
-        to: cellText(submission.cells.email),
-        caseId,
-        title: cellText(submission.cells.title),
-      });
+    if (settings.emailReceipt) receipts.push({ to: cellText(submission.cells.email), caseId });
   }
 
   // The new applications' own findings, from the same engine as a full check, in one run.
@@ -173,7 +171,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
     ids: appRows.map((r) => cellText(r[caseCol])),
     commit: () => {
       props.setProperty(CASE_IDS_PROPERTY, JSON.stringify(marks));
-      for (const r of receipts) sendReceipt(r.to, r.caseId, r.title);
+      sendReceipts(props, Utilities.formatDate(now, timeZone, 'yyyy-MM-dd'), receipts);
     },
   };
 }
@@ -200,12 +198,41 @@ function miniWorkbook(
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-/** A receipt with the case id, within the daily quota; a missing or invalid address sends nothing. */
-function sendReceipt(to: string, caseId: string, title: string): void {
-  if (!EMAIL.test(to) || MailApp.getRemainingDailyQuota() < 1) return;
-  MailApp.sendEmail(
-    to,
-    `Søknad mottatt: ${caseId}`,
-    `Takk for søknaden «${title}».\n\nDen er registrert med saksnummer ${caseId} og blir behandlet i søknadsrunden. Oppgi saksnummeret når du kontakter sekretariatet.\n\nHilsen porteføljesekretariatet`,
-  );
+/**
+ * Receipts a day at most. The applicant writes the address, so receipts are mail anyone can make the desk
+ * send: they get their own budget and leave the rest of the quota (100 a day on a consumer account) to
+ * the reminders. Counted per day in the spreadsheet's zone in a document property.
+ */
+export const RECEIPTS_PER_DAY = 20;
+const RECEIPTS_PROPERTY = 'tilskudd.mail.receipts';
+
+/**
+ * A receipt with the case id and a fixed text, nothing the applicant wrote (a title would let anyone
+ * send their own message to any address from the desk's account); within the day's receipt budget and
+ * the mail quota. A missing or invalid address sends nothing.
+ */
+function sendReceipts(
+  props: GoogleAppsScript.Properties.Properties,
+  day: string,
+  receipts: ReadonlyArray<{ to: string; caseId: string }>,
+): void {
+  let counted: unknown = null;
+  try {
+    counted = JSON.parse(props.getProperty(RECEIPTS_PROPERTY) ?? 'null');
+  } catch {
+    counted = null;
+  }
+  const today = counted as { day?: unknown; sent?: unknown } | null;
+  const before = today?.day === day && Number.isSafeInteger(today.sent) ? (today.sent as number) : 0;
+  let sent = before;
+  for (const { to, caseId } of receipts) {
+    if (sent >= RECEIPTS_PER_DAY || !EMAIL.test(to) || MailApp.getRemainingDailyQuota() < 1) continue;
+    MailApp.sendEmail(
+      to,
+      `Søknad mottatt: ${caseId}`,
+      `Takk for søknaden. Den er registrert med saksnummer ${caseId} og blir behandlet i søknadsrunden. Oppgi saksnummeret når du kontakter sekretariatet.\n\nHilsen porteføljesekretariatet`,
+    );
+    sent++;
+  }
+  if (sent !== before) props.setProperty(RECEIPTS_PROPERTY, JSON.stringify({ day, sent }));
 }

@@ -13,7 +13,7 @@ import {
 } from '../../core/intake/journal';
 import { inLock } from '../platform/desk';
 import { langOf } from '../platform/i18n';
-import { protectionError } from '../platform/protect';
+import { protectResponseSheet, protectionError } from '../platform/protect';
 import { appendLog, type LogEntry } from '../platform/log';
 import { SheetIndex, appendAtEnd, type Sheet, type Spreadsheet } from '../platform/sheets';
 
@@ -163,6 +163,8 @@ export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, form: F
       [sheetProperty(spec)]: String(sheet.getSheetId()),
       [nameProperty(spec)]: sheet.getName(),
     });
+    // Evidence, not a place to type: a back-dated row or a forged one must not be registered.
+    protectResponseSheet(new SheetIndex(ss), sheet);
     return sheet;
   }
   return null;

@@ -31,8 +31,8 @@ const paidText = (lang: Lang, kind: string, caseId: string, amount: number, left
       ? `Tilbakebetaling på ${formatMoney(amount)} registrert for ${caseId}. Gjenstår: ${formatMoney(left)}.`
       : `Refund of ${formatMoney(amount)} registered for ${caseId}. Left: ${formatMoney(left)}.`;
 
-export function paymentDone(desk: Desk, input: PaymentInput): PaymentDone {
-  const done = registerPayment(desk, input);
+export function paymentDone(desk: Desk, input: PaymentInput, confirmed: boolean): PaymentDone {
+  const done = registerPayment(desk, input, confirmed);
   return {
     caseId: input.caseId,
     amount: done.amount,

@@ -7,15 +7,15 @@ import {
 } from '../../core/workbook/contract';
 import { isDate, neutralizeFormula } from '../../core/base/text';
 import { tilskuddError } from '../../core/base/errors';
-import { PROTECTED_SHEETS } from '../../core/access/protections';
+import { STRICTLY_PROTECTED } from '../../core/access/protections';
 
-const PROTECTED = new Set<SheetSpec>(PROTECTED_SHEETS.map((p) => p.spec));
+const PROTECTED = new Set<SheetSpec>(STRICTLY_PROTECTED);
 
 function lookAlike(spec: SheetSpec, names: string[]): Error {
   const list = names.map((n) => `«${n}»`).join(', ');
   return tilskuddError(
-    `Det finnes flere ark for «${spec.name}»: ${list}. Bare det beskyttede kan brukes (det bestemmer roller eller er loggen), så Tilskudd er stengt til de andre er slettet. Lederen eller eieren sletter arkene som ikke er beskyttet.`,
-    `There is more than one sheet for "${spec.name}": ${list.replace(/[«»]/g, '"')}. Only the protected one may be used (it decides roles or is the record), so Tilskudd is closed until the others are deleted. The chair or the owner deletes the sheets that are not protected.`,
+    `Det finnes flere ark for «${spec.name}»: ${list}. Bare det beskyttede kan brukes (Tilskudd bestemmer ut fra det), så Tilskudd er stengt til de andre er slettet. Lederen eller eieren sletter arkene som ikke er beskyttet.`,
+    `There is more than one sheet for "${spec.name}": ${list.replace(/[«»]/g, '"')}. Only the protected one may be used (Tilskudd decides from it), so Tilskudd is closed until the others are deleted. The chair or the owner deletes the sheets that are not protected.`,
   );
 }
 
@@ -71,11 +71,11 @@ export class SheetIndex {
 
   /**
    * The sheet for a contract spec (Norwegian or English name, any case or spacing), or null. A sheet
-   * Google protects (`Medlemmer`, `Logg`, `Vurderinger`, `Dokumenter`) must be the only one of its names:
-   * an unprotected look-alike (an editor's «Members» put in front) would otherwise decide rights or take
-   * the writes, so two refuse instead of one being picked. Both names are asked for those; a look-alike
-   * that differs only in case or spacing is never picked while the sheet has one of its names, and when
-   * it has neither, every name is read and two matching refuse as well.
+   * Google protects for real (protections.ts) must be the only one of its names: an unprotected look-alike
+   * (an editor's «Members» put in front) would otherwise decide rights or take the writes, so two refuse
+   * instead of one being picked. Both names are asked for those; a look-alike that differs only in case or
+   * spacing is never picked while the sheet has one of its names, and when it has neither, every name is
+   * read and two matching refuse as well.
    */
   find(spec: SheetSpec): Sheet | null {
     const guarded = PROTECTED.has(spec);

@@ -10,6 +10,7 @@ import {
   STATUS_REPORTS,
 } from '../../core/workbook/contract';
 import type { WorkbookValues } from '../../core/portfolio/records';
+import { checkMarks } from './assessment-marks';
 import { type Sheet, type SheetIndex, type Spreadsheet } from '../platform/sheets';
 
 export interface WorkbookRead {
@@ -35,5 +36,7 @@ export function readWorkbook(ss: Spreadsheet, sheets: SheetIndex): WorkbookRead 
     const sheet = sheets.find(spec);
     if (sheet) read(sheet);
   }
+  const assessments = sheets.find(ASSESSMENTS);
+  if (assessments) values[sheets.nameOf(assessments)] = checkMarks(sheets.values(assessments));
   return { values, sheets: found };
 }

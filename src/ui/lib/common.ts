@@ -1,7 +1,7 @@
 import { formatMoney } from '../../core/parse/money';
 import type { Lang } from '../../core/base/result';
 import { PAGES, type Page, type Result } from '../../shared/api';
-import { h, mount } from './dom';
+import { h, mount, uid } from './dom';
 
 /** The UI language, from the first answer of the server (the spreadsheet's locale). */
 let lang: Lang = 'nb';
@@ -71,6 +71,27 @@ export async function load<T>(where: HTMLElement, work: Promise<Result<T>>): Pro
     );
   }
   return null;
+}
+
+/**
+ * «Registrer likevel»: the server refuses the same money registration within ten minutes as a repeat;
+ * ticking this says it is a new one. Returns the field and a reader of its state.
+ */
+export function repeatBox(): { field: HTMLElement; confirmed: () => boolean } {
+  const id = uid();
+  const box = h('input', { type: 'checkbox', id, name: 'confirmed' }) as HTMLInputElement;
+  const field = h(
+    'div',
+    { class: 'field' },
+    h(
+      'label',
+      { for: id },
+      box,
+      ' ',
+      t('Registrer likevel (ikke en gjentakelse)', 'Register anyway (not a repeat)'),
+    ),
+  );
+  return { field, confirmed: () => box.checked };
 }
 
 export function app(): HTMLElement {

@@ -1,4 +1,4 @@
-import { PROTECTED_SHEETS, protectionEditors } from '../../../src/core/access/protections';
+import { PROTECTED_SHEETS, firstLeader, protectionEditors } from '../../../src/core/access/protections';
 import { PERMISSIONS } from '../../../src/core/access/roles';
 
 const MEMBERS = [
@@ -40,6 +40,32 @@ describe('who may edit the protected sheets (from the role table)', () => {
       'Logg',
       'Vurderinger',
       'Dokumenter',
+      'Innstillinger',
+      'Tildelinger',
+      'Utbetalinger',
+      'Statusrapporter',
+      'Frister',
+      'Handlingsplan',
+      'Handlingsplan-historikk',
+      'Søknader',
+      'Budsjett',
     ]);
+  });
+
+  test('settings: the leader only; money sheets: those who register money, never a user representative', () => {
+    expect(editorsOf('Innstillinger')).toEqual(['leder@example.no']);
+    expect(editorsOf('Tildelinger')).toEqual(['leder@example.no', 'sekretar@example.no']);
+    expect(editorsOf('Utbetalinger')).toEqual(['leder@example.no', 'sekretar@example.no']);
+  });
+
+  test('only where people type by design is a protection warning-only, with the response key protected for real', () => {
+    const warning = PROTECTED_SHEETS.filter((p) => p.warningOnly).map((p) => p.spec.name);
+    expect(warning).toEqual(['Søknader', 'Budsjett']);
+    expect(PROTECTED_SHEETS.find((p) => p.spec.name === 'Søknader')!.column?.header).toBe('Svar-ID');
+  });
+
+  test('the first Leder is the member who must run set-up', () => {
+    expect(firstLeader(MEMBERS)).toBe('Leder@Example.no');
+    expect(firstLeader([MEMBERS[0]!, MEMBERS[2]!])).toBeNull();
   });
 });

@@ -41,6 +41,7 @@ function assessor(caseId: string, who: string, scores: number[], yes = [true, tr
       comment: '',
       impartiality: ground,
       time: '',
+      mark: '',
     });
   r('Habilitet', '');
   SEL.forEach((l, i) => r(l, yes[i] ? 'Ja' : 'Nei'));
@@ -94,6 +95,7 @@ describe('assessCases', () => {
       comment: 'Haster',
       impartiality: '',
       time: '',
+      mark: '',
     });
     [a, b] = assessCases(apps, rows, DEFAULT_SETTINGS);
     expect([a!.finalRank, b!.finalRank, b!.boardReason]).toEqual([2, 1, 'Haster']);

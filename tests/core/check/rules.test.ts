@@ -681,11 +681,19 @@ describe('the valid book', () => {
 
   it('runs exactly the rules of the contract', () => {
     // assessor-disqualified reads the Vurderinger sheet; its cases are in tests/core/assessment.test.ts.
+    // assessment-unmarked needs the Sheets adapter's key; its cases are in tests/gas/security.test.ts.
     // The action plan's rules read Handlingsplan; their cases are in tests/core/plan.test.ts.
     // The follow-up rules judge fixed days; their cases are in tests/core/follow-up/rules.test.ts.
     const plan = ruleIds('plan');
     expect(RULES.map((r) => r.id).sort()).toEqual(
-      [...RULE_IDS, 'assessor-disqualified', ...plan, ...ECONOMY_RULE_IDS, ...FOLLOW_UP_RULE_IDS].sort(),
+      [
+        ...RULE_IDS,
+        'assessor-disqualified',
+        'assessment-unmarked',
+        ...plan,
+        ...ECONOMY_RULE_IDS,
+        ...FOLLOW_UP_RULE_IDS,
+      ].sort(),
     );
   });
 });

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { nextCaseId, raiseHighWater, readHighWater } from '../../../src/core/intake/intake';
+import {
+  CASE_REMEMBERED,
+  CASE_STEP,
+  caseIdMarks,
+  nextCaseId,
+  raiseHighWater,
+  readHighWater,
+} from '../../../src/core/intake/intake';
 import {
   formerResponseKey,
   otherAnswersText,
@@ -122,6 +129,23 @@ describe('case ids never given twice', () => {
     marks = raiseHighWater(marks, 'not an id');
     expect(marks).toEqual({ '2026-05-': 3, '2026-12-': 1 });
     expect(readHighWater(JSON.stringify(marks))).toEqual(marks);
+  });
+
+  it('trusts the sheet only as a run: a typed number far above the others, or beyond safe integers, does not count', () => {
+    const ids = ['2026-05-001', '2026-05-003', '2026-05-002'];
+    expect(caseIdMarks(null, ids)).toEqual({ '2026-05-': 3 });
+    expect(caseIdMarks(null, [...ids, `2026-05-${3 + CASE_STEP}`])).toEqual({ '2026-05-': 3 + CASE_STEP });
+    expect(caseIdMarks(null, [...ids, `2026-05-${4 + CASE_STEP}`])).toEqual({ '2026-05-': 3 });
+    expect(caseIdMarks(null, [...ids, `2026-05-${'9'.repeat(400)}`, '2026-05-9007199254740993'])).toEqual({
+      '2026-05-': 3,
+    });
+  });
+
+  it('recomputes the remembered mark: it counts only up to a plausible distance above the sheet', () => {
+    const ids = ['2026-05-001'];
+    expect(caseIdMarks('{"2026-05-":7}', ids)).toEqual({ '2026-05-': 7 });
+    expect(caseIdMarks(JSON.stringify({ '2026-05-': 2 + CASE_REMEMBERED }), ids)).toEqual({ '2026-05-': 1 });
+    expect(caseIdMarks('{"2026-05-":1e300}', ids)).toEqual({ '2026-05-': 1 });
   });
 
   it('reads a damaged or foreign property as no mark', () => {

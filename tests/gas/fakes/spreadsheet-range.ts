@@ -598,7 +598,9 @@ export const PROTECTED =
  * Until its editors are changed (addEditor(s), removeEditor(s), setDomainEdit), a new protection mirrors
  * the spreadsheet's own permissions, so it protects nothing (Google's Sheet.protect reference). The first
  * change makes the list explicit: the spreadsheet's editors, then the change. The owner and the current
- * user can never be removed. Warning-only protections refuse nobody (people only get a warning).
+ * user can never be removed. Warning-only protections refuse nobody (people only get a warning). Only a
+ * user the protection lets edit may change it (description, editors, warning, removal): others get
+ * Google's refusal, which is why scripts ask `canEdit()` first.
  */
 export class FakeProtection implements ProtectionApi {
   private description = '';
@@ -615,6 +617,12 @@ export class FakeProtection implements ProtectionApi {
 
   private hit(method: string): void {
     this.sheet.ss.tracker.hit('Protection', method);
+  }
+
+  /** Only a user who may edit the protected cells may change the protection (Google's `canEdit`). */
+  private change(method: string): void {
+    this.hit(method);
+    if (!this.allows(this.sheet.ss.currentUser())) throw this.sheet.ss.tracker.error(PROTECTED);
   }
 
   private explicit(): Set<string> {
@@ -657,7 +665,7 @@ export class FakeProtection implements ProtectionApi {
   }
 
   setDescription(description: string): GProtection {
-    this.hit('setDescription');
+    this.change('setDescription');
     this.description = description;
     return asGas(this);
   }
@@ -668,7 +676,7 @@ export class FakeProtection implements ProtectionApi {
   }
 
   setWarningOnly(warningOnly: boolean): GProtection {
-    this.hit('setWarningOnly');
+    this.change('setWarningOnly');
     this.warningOnly = warningOnly;
     return asGas(this);
   }
@@ -682,26 +690,26 @@ export class FakeProtection implements ProtectionApi {
   }
 
   addEditor(emailAddress: string | GoogleAppsScript.Base.User): GProtection {
-    this.hit('addEditor');
+    this.change('addEditor');
     this.explicit().add(emailOf(emailAddress).toLowerCase());
     return asGas(this);
   }
 
   addEditors(emailAddresses: string[]): GProtection {
-    this.hit('addEditors');
+    this.change('addEditors');
     const editors = this.explicit();
     for (const e of emailAddresses) editors.add(emailOf(e).toLowerCase());
     return asGas(this);
   }
 
   removeEditor(emailAddress: string | GoogleAppsScript.Base.User): GProtection {
-    this.hit('removeEditor');
+    this.change('removeEditor');
     this.remove1(emailOf(emailAddress));
     return asGas(this);
   }
 
   removeEditors(emailAddresses: (string | GoogleAppsScript.Base.User)[]): GProtection {
-    this.hit('removeEditors');
+    this.change('removeEditors');
     for (const e of emailAddresses) this.remove1(emailOf(e));
     return asGas(this);
   }
@@ -725,14 +733,14 @@ export class FakeProtection implements ProtectionApi {
 
   /** Consumer accounts have no domain; the fake stores the flag and lets it make the list explicit. */
   setDomainEdit(editable: boolean): GProtection {
-    this.hit('setDomainEdit');
+    this.change('setDomainEdit');
     this.explicit();
     this.domainEdit = editable;
     return asGas(this);
   }
 
   remove(): void {
-    this.hit('remove');
+    this.change('remove');
     this.sheet.protections.splice(this.sheet.protections.indexOf(this), 1);
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { enumOf, type Fake, FakeBase, type FakeEnv } from './services';
 import { zonedFields } from './zone';
 
@@ -33,6 +33,7 @@ const MAX_SLEEP_MS = 300000;
 type UtilitiesMethods =
   | 'formatDate'
   | 'computeDigest'
+  | 'computeHmacSha256Signature'
   | 'base64Encode'
   | 'base64EncodeWebSafe'
   | 'base64Decode'
@@ -73,6 +74,17 @@ export class FakeUtilities
     return signed(
       createHash(name)
         .update(this.bytes(value, charset, 'computeDigest'))
+        .digest(),
+    );
+  }
+
+  /** HMAC-SHA256 of `value` with `key`, as signed bytes (both text in the given charset). */
+  computeHmacSha256Signature(value: string | Bytes, key: string | Bytes, charset?: Charset): Bytes {
+    this.track('computeHmacSha256Signature');
+    const k = this.bytes(key, charset, 'computeHmacSha256Signature');
+    return signed(
+      createHmac('sha256', k)
+        .update(this.bytes(value, charset, 'computeHmacSha256Signature'))
         .digest(),
     );
   }

@@ -5,8 +5,31 @@ import type { StatusReport } from '../status/reports';
 /** `nb`/`en` name the cell for the sheet; `factNb`/`factEn` say the same for a document. */
 type Problem = { field: string; nb: string; en: string; factNb: string; factEn: string };
 
+const CHECK_PROBLEMS: Partial<Record<StatusReport['check'], Omit<Problem, 'field'>>> = {
+  unverified: {
+    nb: 'Kontroll «Ubekreftet»: koden i lenken mangler eller stemmer ikke for saken, så den teller ikke før noen i sekretariatet har sjekket avsenderen og skrevet «Bekreftet» i Kontroll',
+    en: 'Check "Ubekreftet": the code from the link is missing or wrong for the case, so it does not count until someone in the secretariat has checked the sender and written "Bekreftet" in Kontroll',
+    factNb: 'den er ikke bekreftet som prosjektets egen',
+    factEn: "it is not confirmed as the project's own",
+  },
+  closed: {
+    nb: 'Kontroll «Avsluttet sak»: prosjektet er avsluttet, så rapporten teller ikke',
+    en: 'Check "Avsluttet sak": the project is closed, so the report does not count',
+    factNb: 'prosjektet er avsluttet',
+    factEn: 'the project is closed',
+  },
+  unknown: {
+    nb: 'Kontroll «Ukjent sak»: saken fantes ikke da rapporten kom, så den teller ikke',
+    en: 'Check "Ukjent sak": the case did not exist when the report came, so it does not count',
+    factNb: 'saken var ukjent',
+    factEn: 'the case was unknown',
+  },
+};
+
 function problemsOf(r: StatusReport, known: Set<string>): Problem[] {
   const out: Problem[] = [];
+  const check = CHECK_PROBLEMS[r.check];
+  if (check) out.push({ field: 'check', ...check });
   if (!known.has(r.caseId))
     out.push({
       field: 'caseId',
@@ -58,7 +81,8 @@ function problemsOf(r: StatusReport, known: Set<string>): Problem[] {
 }
 
 /**
- * A report that cannot be counted: unknown case, no due date or received date, unknown type or light.
+ * A report that cannot be counted: unknown case, no due date or received date, unknown type or light, or
+ * a `Kontroll` that says it waits for confirmation (wrong code in the link, closed or unknown case).
  * Without this it would silently answer no due date, and the project would look overdue.
  */
 export const statusReportInvalid: Rule = {
@@ -68,7 +92,7 @@ export const statusReportInvalid: Rule = {
   check(ctx) {
     const known = new Set(ctx.portfolio.applications.map((a) => a.caseId));
     const out: Finding[] = [];
-    for (const r of ctx.portfolio.statusReports ?? []) {
+    for (const r of [...(ctx.portfolio.statusReports ?? []), ...(ctx.portfolio.uncountedReports ?? [])]) {
       const problems = problemsOf(r, known);
       if (problems.length === 0) continue;
       const ref = r.caseId;

@@ -2,8 +2,8 @@ import { STATUS_REPORTS, type FieldKey, type TableRow } from '../../workbook/con
 import { parseMoney } from '../../parse/money';
 import { parseDay } from '../../parse/period';
 import type { Parsed } from '../../base/result';
-import { cellText, isBlank } from '../../base/text';
-import { REPORT_TYPES, parseTerm, parseYesNo } from '../../workbook/vocabulary';
+import { cellText, isBlank, normalizeKey } from '../../base/text';
+import { REPORT_CHECKS, REPORT_TYPES, parseTerm, parseYesNo } from '../../workbook/vocabulary';
 import { parseLight, worstLight, type Light } from './lights';
 
 export type ReportType = keyof typeof REPORT_TYPES;
@@ -39,7 +39,24 @@ export interface StatusReport {
   receiver: string;
   benefitOwner: string;
   readyForOperations: boolean | null;
+  /** Whether it counts: `none` (blank: typed in the sheet or from before codes), `token`, `confirmed`; else why not. */
+  check: ReportCheck;
+  checkText: string;
 }
+
+export type ReportCheck = 'none' | keyof typeof REPORT_CHECKS;
+
+/** `Kontroll` as written; any text starting *Bekreftet* is a secretariat member's confirmation. */
+export function reportCheck(text: string): ReportCheck {
+  const key = normalizeKey(text);
+  if (key === '') return 'none';
+  if (key.startsWith('bekreftet') || key.startsWith('confirmed')) return 'confirmed';
+  return parseTerm(REPORT_CHECKS, key) ?? 'unverified';
+}
+
+/** Reports that change deadlines, reminders and closure: not those waiting for confirmation. */
+export const counts = (r: Pick<StatusReport, 'check'>): boolean =>
+  r.check === 'none' || r.check === 'token' || r.check === 'confirmed';
 
 export type StatusReportRow = TableRow<FieldKey<typeof STATUS_REPORTS>>;
 
@@ -75,6 +92,8 @@ export function toStatusReport(r: StatusReportRow): StatusReport {
     receiver: text('receiver'),
     benefitOwner: text('benefitOwner'),
     readyForOperations: parseYesNo(r.get('readyForOperations')),
+    check: reportCheck(text('check')),
+    checkText: text('check'),
   };
 }
 
