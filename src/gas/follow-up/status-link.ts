@@ -1,3 +1,4 @@
+import { documentProperties } from '../platform/properties';
 /**
  * The status form's prefilled link, made once when the form is created (one `toPrefilledUrl` with a
  * placeholder case id) and kept in the document properties, so a reminder run builds each project's link
@@ -12,5 +13,4 @@ export function statusLinkFor(template: string | null, caseId: string): string {
   return template.split(CASE_PLACEHOLDER).join(encodeURIComponent(caseId));
 }
 
-export const statusLinkTemplate = (): string | null =>
-  PropertiesService.getDocumentProperties().getProperty(STATUS_LINK_PROPERTY);
+export const statusLinkTemplate = (): string | null => documentProperties().getProperty(STATUS_LINK_PROPERTY);

@@ -26,6 +26,7 @@ import { FORM_ID_PROPERTY } from './form';
 import type { LogEntry } from '../platform/log';
 import { handleSubmitEvent, type JournalBatch, type JournalPlan, type JournalSpec } from './journal';
 import { rowFor, wallClock } from '../platform/sheets';
+import { documentProperties } from '../platform/properties';
 
 /**
  * The application form's intake: each new response becomes a `Søknader` row with the next case id of
@@ -66,7 +67,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
   const settings = readSettings(settingsValues ? { [SETTINGS_SHEET.name]: settingsValues } : {});
   const header = target.values[0]!;
   const caseCol = target.columns.caseId!;
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   // The highest number per round, from the sheet and the stored mark, read once: ids given below raise it.
   let marks = readHighWater(props.getProperty(CASE_IDS_PROPERTY));
   for (const row of target.values.slice(1)) marks = raiseHighWater(marks, cellText(row[caseCol]));
