@@ -227,11 +227,16 @@ describe('the install guide follows the menu', () => {
       }
     };
     walk(sb.ui.menus[0]!.entries, 'Tilskudd');
-    const named = [...readFileSync(file, 'utf8').matchAll(/\*(Tilskudd(?: › [^*›]+)+)\*/g)].map((m) =>
-      m[1]!.trim(),
+    const guide = readFileSync(file, 'utf8');
+    const named = [...guide.matchAll(/\*(Tilskudd(?: › [^*›]+)+)\*/g)].map((m) =>
+      m[1]!.replace(/\s+/g, ' ').trim(),
     );
     expect(named.length).toBeGreaterThanOrEqual(3);
     for (const path of named) expect([path, paths.has(path)]).toEqual([path, true]);
     expect(menuFunctions(sb.ui.menus[0]!.entries)).toContain('openSetupWizard');
+    // Every scope of the manifest is explained, and no other.
+    const manifest = JSON.parse(readFileSync('appsscript.json', 'utf8')) as { oauthScopes: string[] };
+    const explained = [...guide.matchAll(/^\s*\| `([a-z._]+)` \|/gm)].map((m) => m[1]);
+    expect(explained.sort()).toEqual(manifest.oauthScopes.map((s) => s.split('/auth/')[1]).sort());
   });
 });
