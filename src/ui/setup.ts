@@ -106,13 +106,19 @@ function form(view: WizardView): void {
   );
   formEl.addEventListener('submit', (e) => {
     e.preventDefault();
-    void run(view, inputs, message, submit);
+    void run(view, inputs, message, submit, cancel);
   });
   mount(root, formEl);
   refresh();
 }
 
-async function run(view: WizardView, inputs: Input[], message: HTMLElement, submit: HTMLButtonElement) {
+async function run(
+  view: WizardView,
+  inputs: Input[],
+  message: HTMLElement,
+  submit: HTMLButtonElement,
+  cancel: HTMLButtonElement,
+) {
   submit.disabled = true;
   const values: Record<string, string> = {};
   for (const i of inputs) values[i.field.name] = i.input.value;
@@ -141,7 +147,9 @@ async function run(view: WizardView, inputs: Input[], message: HTMLElement, subm
   const list = h('ul', { class: 'summary' }, ...lines.map((l) => h('li', {}, l)));
   outcome(message, 'success', t('Tilskudd er satt opp.', 'Tilskudd is set up.'));
   message.append(list);
-  submit.textContent = t('Ferdig', 'Done');
+  // Done: running it again is the menu's (it would change nothing); what is left is to close.
+  submit.hidden = true;
+  cancel.textContent = t('Lukk', 'Close');
 }
 
 async function start(): Promise<void> {

@@ -85,6 +85,7 @@ describe('the set-up wizard', () => {
       'Orienteringsorgan',
       'Regionalt helseforetak',
       'Ramme',
+      'Ramme 2025',
       'Nøkkel innovasjon/prosjekt',
       'Grense tilleggsbevilling',
       'Søknadsrunder',
@@ -98,12 +99,15 @@ describe('the set-up wizard', () => {
     const done = sb.call<Done>('wizardSave', {
       Helsefellesskap: 'Helsefellesskapet Innlandet',
       Ramme: '6,5 mill.',
+      'Ramme 2025': 'kr 6 500 000,-',
       'Nøkkel innovasjon/prosjekt': '70 %',
       'Nøkkel samdrift/tiltak': '25',
     });
     expect(done.ok).toBe(true);
     expect(setting(sb, 'Helsefellesskap')).toBe('Helsefellesskapet Innlandet');
     expect(setting(sb, 'Ramme')).toBe(6_500_000);
+    expect(setting(sb, 'Ramme 2025')).toBe(6_500_000);
+    expect(setting(sb, 'Ramme 2024')).toBe(9_160_000);
     expect(values(sb, 'Medlemmer')[1]).toEqual(expect.arrayContaining([COPIER, 'Leder']));
     const lines = (done as { value: { lines: string[] } }).value.lines.join('\n');
     expect(lines).toMatch(`${COPIER} er leder.`);
@@ -148,6 +152,7 @@ describe('the set-up wizard', () => {
     const keys = sb.call<Done>('wizardSave', { 'Nøkkel innovasjon/prosjekt': '70 %' });
     expect((keys as { error: string }).error).toMatch(/summerer til 90 %/);
     expect(sb.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(sb.call<Done>('wizardSave', { 'Ramme neste år': '1' })).toMatchObject({ ok: false });
     expect(sb.call<Done>('wizardSave', { 'Ukjent felt': 'x' })).toMatchObject({
       ok: false,
       error: /Ugyldig forespørsel/,

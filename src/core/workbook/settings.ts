@@ -59,6 +59,8 @@ interface Each<T, P> {
   entries: (value: T) => Array<[name: string, part: P]>;
   add: (value: T, name: string, part: P) => void;
   help: (name: string) => string;
+  /** Asked by the set-up wizard, one field per part the settings hold, in this group. */
+  wizard?: WizardGroup;
 }
 
 /** A setting with a fixed row per part (the split key: a share per category), checked as a whole. */
@@ -116,6 +118,7 @@ const SETTINGS = {
     clears: 'frames',
   }),
   frames: each<Record<string, number>, number>({
+    wizard: 'money',
     nb: 'Ramme ',
     en: 'Frame ',
     isPart: (year) => /^\d{4}$/.test(year),
@@ -645,10 +648,23 @@ export interface WizardField {
   required: boolean;
 }
 
-/** The wizard's fields, derived from the table (the entries flagged `wizard`), grouped in the table's order. */
-export function wizardFields(): WizardField[] {
+/**
+ * The wizard's fields, derived from the table (the entries flagged `wizard`), grouped in the table's order;
+ * a setting with one row per part (the frame of each year) has a field per part `s` holds.
+ */
+export function wizardFields(s: Settings = DEFAULT_SETTINGS): WizardField[] {
   const fields = KEYS.flatMap((k): WizardField[] => {
     const spec = specOf(k);
+    if (spec.kind === 'each' && spec.wizard) {
+      const group = spec.wizard;
+      return spec.entries(s[k] as never).map(([part]) => ({
+        name: `${spec.nb}${part}`,
+        en: `${spec.en}${part}`,
+        help: spec.help(part),
+        group,
+        required: true,
+      }));
+    }
     if (spec.kind === 'one' && spec.wizard) {
       const blank = spec.type.parse('');
       const required = blank === null || !spec.type.schema.safeParse(blank).success;
@@ -672,10 +688,28 @@ export function wizardFields(): WizardField[] {
 
 /** The wizard's fields as the settings hold them now, written as the sheet writes them. */
 export function wizardValues(s: Settings): Record<string, string> {
-  const names = new Set(wizardFields().map((f) => f.name));
+  const names = new Set(wizardFields(s).map((f) => f.name));
   const out: Record<string, string> = {};
   for (const row of settingsToRows(s)) if (names.has(row.key)) out[row.key] = String(row.value);
   return out;
+}
+
+/** Whether a row's name is one the wizard asks (a frame's part must be a year). */
+function isWizardSetting({ key, part }: Target): boolean {
+  const spec = specOf(key);
+  if (!spec.wizard) return false;
+  return spec.kind !== 'each' || !spec.isPart || spec.isPart(part);
+}
+
+/** Whether the wizard asks the row of this name. */
+export const isWizardName = (name: string): boolean => {
+  const target = findSetting(name);
+  return target !== null && isWizardSetting(target);
+};
+
+function helpOf({ key, part }: Target): string {
+  const spec = specOf(key);
+  return spec.kind === 'one' ? spec.help : spec.help(part);
 }
 
 /**
@@ -688,13 +722,13 @@ export function checkWizardField(
 ): { ok: true; cell: string | number | boolean } | { ok: false; reason: Reason } {
   const target = findSetting(name);
   const spec = target ? specOf(target.key) : null;
-  if (!target || !spec || spec.kind === 'each') {
+  if (!target || !spec || !isWizardSetting(target)) {
     return { ok: false, reason: { nb: `ukjent innstilling «${name}»`, en: `unknown setting "${name}"` } };
   }
   const type = spec.kind === 'one' ? spec.type : spec.part;
   const parsed = type.parse(isBlank(typed) ? '' : typed);
   if (parsed !== null && type.schema.safeParse(parsed).success) return { ok: true, cell: type.write(parsed) };
-  const help = spec.kind === 'one' ? spec.help : spec.help(target.part);
+  const help = helpOf(target);
   return isBlank(typed)
     ? { ok: false, reason: { nb: `${name} må fylles ut (${help}).`, en: `${name} is required (${help}).` } }
     : {
@@ -716,15 +750,14 @@ export function checkWizard(
 ): { changes: Array<{ name: string; cell: string | number | boolean; help: string }>; problems: Reason[] } {
   const problems: Reason[] = [];
   const changes: Array<{ name: string; cell: string | number | boolean; help: string }> = [];
-  for (const field of wizardFields()) {
-    const typed = values[field.name];
-    if (typed === undefined) continue;
-    const checked = checkWizardField(field.name, typed);
+  for (const [name, typed] of Object.entries(values)) {
+    const checked = checkWizardField(name, typed);
     if (!checked.ok) {
       problems.push(checked.reason);
       continue;
     }
-    const target = findSetting(field.name)!;
+    const target = findSetting(name)!;
+    const field = { name, help: helpOf(target) };
     const existing = current.find((r) => {
       const t = findSetting(cellText(r.key));
       return t !== null && t.key === target.key && t.part === target.part;

@@ -5,6 +5,7 @@ import { SETTINGS_SHEET, readTable } from '../../core/workbook/contract';
 import {
   WIZARD_GROUPS,
   checkWizard,
+  isWizardName,
   wizardFields,
   wizardValues,
   type WizardGroup,
@@ -71,7 +72,7 @@ export function wizardLoad(): Result<WizardView> {
           fresh: isFreshWorkbook(sheets),
           user,
           formExists: existingForm().form !== null,
-          fields: wizardFields().map((f) => ({
+          fields: wizardFields(settings).map((f) => ({
             name: f.name,
             label: lang === 'nb' ? f.name : f.en,
             help: f.help,
@@ -91,10 +92,11 @@ export function wizardLoad(): Result<WizardView> {
 /** The typed values, untrusted: names the wizard knows, text of a cell's size. */
 function typedValues(raw: unknown): Record<string, string> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw badRequest();
-  const known = new Set(wizardFields().map((f) => f.name));
+  const entries = Object.entries(raw as Record<string, unknown>);
+  if (entries.length > 200) throw badRequest();
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (!known.has(name) || typeof value !== 'string' || value.length > 2000) throw badRequest();
+  for (const [name, value] of entries) {
+    if (!isWizardName(name) || typeof value !== 'string' || value.length > 2000) throw badRequest();
     out[name] = value;
   }
   return out;
