@@ -12,6 +12,7 @@ export const UI_PAGES = {
   FollowUp: 'src/ui/follow-up.ts',
   Payment: 'src/ui/payment.ts',
   Plan: 'src/ui/plan.ts',
+  Setup: 'src/ui/setup.ts',
 };
 
 /** `<?` would be read as a scriptlet if the file were ever served as a template; `</script` ends the tag. */

@@ -7,6 +7,28 @@ import { buildUi } from './build-ui.mjs';
 const GLOBAL = '__tilskudd';
 
 /**
+ * What the bundle knows about itself, as constants (no work at load): the version (package.json), the
+ * day it was built (UTC; `SOURCE_DATE_EPOCH` pins it for a reproducible build) and the newest section of
+ * CHANGELOG.md. `TILSKUDD_ADDON=1` builds the editor add-on's menu (`createAddonMenu`, docs/install.md).
+ */
+export function buildInfo(env = process.env) {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  const epoch = env.SOURCE_DATE_EPOCH ? Number(env.SOURCE_DATE_EPOCH) * 1000 : Date.now();
+  const built = new Date(epoch).toISOString().slice(0, 10);
+  const [, newest = ''] = readFileSync('CHANGELOG.md', 'utf8').split(/^## .*$/m);
+  const news = newest
+    .split('\n')
+    .filter((l) => l.startsWith('- '))
+    .map((l) => l.slice(2).trim());
+  return {
+    __TILSKUDD_VERSION__: JSON.stringify(version),
+    __TILSKUDD_BUILT__: JSON.stringify(built),
+    __TILSKUDD_NEWS__: JSON.stringify(news),
+    __TILSKUDD_ADDON__: JSON.stringify(env.TILSKUDD_ADDON === '1'),
+  };
+}
+
+/**
  * Apps Script only sees top-level function declarations, and esbuild drops JSDoc. So for every function
  * exported from the entry, append its JSDoc (keeping @customfunction) and a stub with the real parameter
  * names that delegates into the bundle. Only functions are stubbed, never classes or constants.
@@ -47,6 +69,7 @@ async function buildAppsScript() {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     legalComments: 'none',
+    define: buildInfo(),
     // Minified inside the IIFE (every custom-function cell parses the whole file); the top-level stubs
     // appended below keep their names, parameters and JSDoc, which is all Sheets and clasp need.
     minifySyntax: true,

@@ -10,15 +10,50 @@ import { annualReportMenu, boardStatusMenu } from './gas/documents/follow-up-doc
 import { handleSubmission } from './gas/intake/intake';
 import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } from './gas/entry/menu';
 import { openPage, server } from './gas/entry/sidebars';
+import { openSetupWizard as openSetupWizardMenu } from './gas/entry/wizard';
+import { aboutMenu } from './gas/entry/about';
 import { previewRemindersMenu, runReminders } from './gas/follow-up/reminders';
 import { createStatusFormMenu } from './gas/follow-up/status-form';
 import { approveFinalReportMenu } from './gas/follow-up/closure';
 import { handleStatusSubmission } from './gas/follow-up/status-intake';
 import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan/plan';
 
-/** Adds the Tilskudd menu when the spreadsheet opens (simple trigger). */
-export function onOpen(): void {
-  addMenu();
+/**
+ * Adds the Tilskudd menu when the spreadsheet opens (simple trigger). As an editor add-on not yet used in
+ * the file (AuthMode.NONE) it builds the menu without reading the document.
+ */
+export function onOpen(e?: { authMode?: unknown }): void {
+  addMenu(e);
+}
+
+/** Editor add-on: installed from the Marketplace, the menu appears at once (the file is not reloaded). */
+export function onInstall(e?: { authMode?: unknown }): void {
+  addMenu(e);
+}
+
+/** Menu: the set-up wizard (the settings, then sheets, protections, the form and its trigger). */
+export function openSetupWizard(): void {
+  openSetupWizardMenu();
+}
+
+/** Menu: the version, the day it was built, what is new and how to update. */
+export function aboutTilskudd(): void {
+  aboutMenu();
+}
+
+/** Wizard endpoint: the settings it asks, as the workbook holds them. */
+export function wizardLoad() {
+  return server.wizardLoad();
+}
+
+/** Wizard endpoint: checks every setting, then sets up the workbook and writes the settings that change. */
+export function wizardSave(values: unknown) {
+  return server.wizardSave(values);
+}
+
+/** Wizard endpoint: the application form and its trigger, unless the spreadsheet has its form. */
+export function wizardForm() {
+  return server.wizardForm();
 }
 
 /** Menu: creates missing sheets, headers, dropdowns and formats; never moves or deletes data. */

@@ -218,6 +218,33 @@ export interface PlanView {
   items: PlanNode[];
 }
 
+/** A field of the set-up wizard: a row of `Innstillinger` (`name`, its id), shown in the user's language. */
+export interface WizardFieldView {
+  name: string;
+  label: string;
+  help: string;
+  group: string;
+  groupLabel: string;
+  required: boolean;
+  /** The value as the sheet holds it now (or the default), written as the sheet writes it. */
+  value: string;
+}
+
+export interface WizardView {
+  lang: Lang;
+  /** A workbook never used: the set-up makes `user` its leader. */
+  fresh: boolean;
+  user: string;
+  fields: WizardFieldView[];
+  /** This spreadsheet already has its application form. */
+  formExists: boolean;
+}
+
+/** What one step of the wizard made or changed, one line each, in the user's language. */
+export interface WizardDone {
+  lines: string[];
+}
+
 /** The endpoints as the client sees them. */
 export interface Api {
   assessmentLoad(caseId: string): Result<AssessmentView>;
@@ -235,6 +262,9 @@ export interface Api {
   paymentRegister(input: PaymentRequest): Result<PaymentDone>;
   withdrawalRegister(caseId: string): Result<PaymentDone>;
   planLoad(): Result<PlanView>;
+  wizardLoad(): Result<WizardView>;
+  wizardSave(values: Record<string, string>): Result<WizardDone>;
+  wizardForm(): Result<WizardDone>;
 }
 
 export type Endpoint = keyof Api;
@@ -262,6 +292,9 @@ export const ENDPOINTS = [
   'paymentRegister',
   'withdrawalRegister',
   'planLoad',
+  'wizardLoad',
+  'wizardSave',
+  'wizardForm',
 ] as const satisfies readonly Endpoint[];
 type Missing = Exclude<Endpoint, (typeof ENDPOINTS)[number]>;
 export const ALL_LISTED: Missing extends never ? true : false = true;
@@ -313,6 +346,12 @@ export const PAGES = {
     kind: 'sidebar',
     action: 'read',
     title: { nb: 'Handlingsplan', en: 'Action plan' },
+  },
+  Setup: {
+    opener: 'openSetupWizard',
+    kind: 'dialog',
+    action: 'settings',
+    title: { nb: 'Oppsettsveiviser', en: 'Set-up wizard' },
   },
 } as const satisfies Record<
   string,

@@ -40,10 +40,25 @@ describe('deploy', () => {
     ]);
   });
 
-  it('has clasp push the build folder', () => {
+  it('has clasp push the build folder, of the dev or the prod script', () => {
     expect(JSON.parse(readFileSync('.clasp.json', 'utf8'))).toMatchObject({ rootDir: 'build' });
-    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.deploy).toBe(
-      'npm run build && clasp push --force',
-    );
+    expect(JSON.parse(readFileSync('.clasp.prod.json', 'utf8'))).toMatchObject({ rootDir: 'build' });
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.deploy).toBe('node scripts/deploy.mjs');
+  });
+
+  it('runs lint and every test before it pushes, to dev, prod or a copy', () => {
+    const deploy = (...args: string[]) =>
+      spawnSync('node', ['scripts/deploy.mjs', ...args, '--dry-run'], { encoding: 'utf8' });
+    // The repository's project files hold no script id: each target names the file to fill in.
+    expect(deploy().stderr).toMatch(/\.clasp\.json has no script id/);
+    expect(deploy('--prod').stderr).toMatch(/\.clasp\.prod\.json has no script id/);
+    expect(deploy('--script').stderr).toMatch(/--script needs the script id/);
+    const id = '1AbCdEfGhIjKlMnOpQrStUvWxYz_0123456789';
+    const r = deploy('--script', id);
+    expect(r.status).toBe(0);
+    // npm test (lint, build, jest) comes first; clasp push only after it.
+    expect(r.stdout.indexOf('$ npm test')).toBeGreaterThan(0);
+    expect(r.stdout.indexOf('$ npm test')).toBeLessThan(r.stdout.indexOf('clasp -P'));
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.test).toMatch(/^npm run lint && /);
   });
 });

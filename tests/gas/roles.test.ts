@@ -69,6 +69,8 @@ const MENU_ACTIONS: Record<string, Action> = {
   approveFinalReport: 'closeProject',
   openFollowUp: 'read',
   openPaymentDialog: 'money',
+  openSetupWizard: 'settings',
+  aboutTilskudd: 'read',
 };
 const ENDPOINT_ACTIONS: Record<(typeof ENDPOINTS)[number], Action> = {
   assessmentLoad: 'read',
@@ -86,6 +88,9 @@ const ENDPOINT_ACTIONS: Record<(typeof ENDPOINTS)[number], Action> = {
   paymentLoad: 'money',
   paymentRegister: 'money',
   withdrawalRegister: 'money',
+  wizardLoad: 'settings',
+  wizardSave: 'settings',
+  wizardForm: 'settings',
 };
 
 const everyone = [...Object.entries(PEOPLE), ['stranger', STRANGER]] as Array<[string, string]>;

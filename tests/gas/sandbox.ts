@@ -56,6 +56,10 @@ export interface SandboxOptions {
    * with `sb.clock.advance(ms)`.
    */
   now?: number;
+  /** The spreadsheet's id; default the fake's. A copy of a spreadsheet has another id. */
+  spreadsheetId?: string;
+  /** Document properties the script starts with (a copy of a master carries the master's). */
+  documentProperties?: Record<string, string>;
 }
 
 export interface RunAs {
@@ -128,6 +132,7 @@ export function loadBundle(options: SandboxOptions = {}) {
     Error: realm.Error,
     Date: realm.Date, // cell dates are the bundle's own Dates, as in Apps Script
     now: () => clock.now(),
+    id: options.spreadsheetId,
   });
   const spreadsheetId = sheets.spreadsheet.getId();
   const fakes = {
@@ -156,6 +161,8 @@ export function loadBundle(options: SandboxOptions = {}) {
     console: new FakeConsole(env),
   };
   Object.assign(context, fakes);
+  if (options.documentProperties)
+    fakes.PropertiesService.getDocumentProperties().setProperties(options.documentProperties);
 
   const code = readFileSync(bundlePath, 'utf8');
   const callsBefore = env.calls.total();
@@ -297,6 +304,14 @@ export function loadBundle(options: SandboxOptions = {}) {
         user: { getEmail: () => '' },
       };
       return execute('simpleTrigger', name, [event]) as T;
+    },
+
+    /**
+     * Calls it as an editor add-on's `onOpen` or `onInstall` in AuthMode.NONE (the add-on not yet used in
+     * this file): every service but the Ui's menus throws, as Google refuses document access there.
+     */
+    callAsAddon<T = unknown>(name: string): T {
+      return execute('addonNone', name, [{ authMode: fakes.ScriptApp.AuthMode.NONE }]) as T;
     },
 
     /** Runs `body` (usually calls) as another user and/or execution, then restores the previous ones. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { tilskuddError } from '../base/errors';
+import { TilskuddError, tilskuddError } from '../base/errors';
 import type { Reason } from '../base/result';
 import { cellText, isBlank, normalizeKey } from '../base/text';
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from './categories';
@@ -37,6 +37,8 @@ interface One<T> {
   help: string;
   /** A setting whose default goes when this row is in the sheet (`Ramme` drops Agder's frames per year). */
   clears?: string;
+  /** Asked by the set-up wizard, in this group. */
+  wizard?: WizardGroup;
 }
 
 /**
@@ -57,6 +59,8 @@ interface Each<T, P> {
   entries: (value: T) => Array<[name: string, part: P]>;
   add: (value: T, name: string, part: P) => void;
   help: (name: string) => string;
+  /** Asked by the set-up wizard, one field per part the settings hold, in this group. */
+  wizard?: WizardGroup;
 }
 
 /** A setting with a fixed row per part (the split key: a share per category), checked as a whole. */
@@ -68,7 +72,18 @@ interface Parts<Id extends string, P> {
   default: Record<Id, P>;
   /** What is wrong with the parts together, if anything. */
   check?: (value: Record<Id, P>) => Reason | null;
+  /** Asked by the set-up wizard, in this group. */
+  wizard?: WizardGroup;
 }
+
+/** The set-up wizard's groups of settings, in the order it asks them. */
+export const WIZARD_GROUPS = {
+  community: { nb: 'Helsefellesskapet', en: 'The health community' },
+  bodies: { nb: 'Organene', en: 'The bodies' },
+  money: { nb: 'Penger og søknadsrunder', en: 'Money and application rounds' },
+  secretariat: { nb: 'Sekretariatet', en: 'The secretariat' },
+} as const;
+export type WizardGroup = keyof typeof WIZARD_GROUPS;
 
 /** Any entry of the table, as the derivations below walk it. */
 type Setting = One<unknown> | Each<unknown, unknown> | Parts<string, unknown>;
@@ -94,6 +109,7 @@ const KEY_ROWS: Record<CategoryId, { nb: string; en: string }> = {
 /** The settings, in the order of the `Innstillinger` sheet. */
 const SETTINGS = {
   defaultFrame: one({
+    wizard: 'money',
     nb: 'Ramme',
     en: 'Frame',
     type: money,
@@ -102,6 +118,7 @@ const SETTINGS = {
     clears: 'frames',
   }),
   frames: each<Record<string, number>, number>({
+    wizard: 'money',
     nb: 'Ramme ',
     en: 'Frame ',
     isPart: (year) => /^\d{4}$/.test(year),
@@ -114,6 +131,7 @@ const SETTINGS = {
     help: (year) => `Ramme for budsjettåret ${year} (kr)`,
   }),
   key: parts({
+    wizard: 'money',
     rows: KEY_ROWS,
     help: (id) => `Veiledende andel av rammen til ${CATEGORY_LABELS[id].nb.toLowerCase()}`,
     part: percent,
@@ -130,6 +148,7 @@ const SETTINGS = {
     },
   }),
   supplementLimit: one({
+    wizard: 'money',
     nb: 'Grense tilleggsbevilling',
     en: 'Supplement limit',
     type: money,
@@ -137,6 +156,7 @@ const SETTINGS = {
     help: 'Sekretariatets fullmakt per prosjekt, samlet (kr)',
   }),
   roundMonths: one({
+    wizard: 'money',
     nb: 'Søknadsrunder',
     en: 'Rounds',
     type: months,
@@ -196,6 +216,7 @@ const SETTINGS = {
     help: 'Send søkeren kvittering med saksnummer',
   }),
   community: one({
+    wizard: 'community',
     nb: 'Helsefellesskap',
     en: 'Health community',
     type: text(true),
@@ -203,6 +224,7 @@ const SETTINGS = {
     help: 'Navnet som står i dokumentene',
   }),
   board: one({
+    wizard: 'bodies',
     nb: 'Beslutningsorgan',
     en: 'Deciding body',
     aliases: ['Råd/utvalg', 'Board'],
@@ -211,6 +233,7 @@ const SETTINGS = {
     help: 'Organet som vedtar tildelingene, fullt navn (saksframleggets Råd/utvalg), f.eks. Porteføljestyret',
   }),
   boardShort: one({
+    wizard: 'bodies',
     nb: 'Beslutningsorgan kortnavn',
     en: 'Deciding body short name',
     type: text(true),
@@ -225,6 +248,7 @@ const SETTINGS = {
     help: 'Slik organet skrives inne i en setning, f.eks. porteføljestyret (tom: kortnavnet)',
   }),
   informedBody: one({
+    wizard: 'bodies',
     nb: 'Orienteringsorgan',
     en: 'Body kept informed',
     type: text(true),
@@ -232,6 +256,7 @@ const SETTINGS = {
     help: 'Organet som holdes orientert om framdrift og tilleggsbevilgninger, fullt navn',
   }),
   informedBodyShort: one({
+    wizard: 'bodies',
     nb: 'Orienteringsorgan kortnavn',
     en: 'Body kept informed, short name',
     type: text(true),
@@ -246,6 +271,7 @@ const SETTINGS = {
     help: 'Slik organet som holdes orientert skrives inne i en setning (tom: kortnavnet)',
   }),
   regionalHealthAuthority: one({
+    wizard: 'community',
     nb: 'Regionalt helseforetak',
     en: 'Regional health authority',
     type: text(true),
@@ -253,6 +279,7 @@ const SETTINGS = {
     help: 'Det regionale helseforetaket som får årlig melding om tilskuddet',
   }),
   caseOfficer: one({
+    wizard: 'secretariat',
     nb: 'Saksbehandler',
     en: 'Case officer',
     type: text(true),
@@ -260,6 +287,7 @@ const SETTINGS = {
     help: 'Saksbehandler i saksfremstillingen (rolle, ikke navn)',
   }),
   secretariatAddress: one({
+    wizard: 'secretariat',
     nb: 'Postadresse',
     en: 'Postal address',
     type: text(false),
@@ -267,6 +295,7 @@ const SETTINGS = {
     help: 'Sekretariatets postadresse i brevhodet, f.eks. Postboks 416, 4604 Kristiansand',
   }),
   secretariatEmail: one({
+    wizard: 'secretariat',
     nb: 'Sekretariatets e-post',
     en: 'Secretariat email',
     type: text(false),
@@ -282,6 +311,7 @@ const SETTINGS = {
     help: 'Googles kvote for nye dokumenter per dag: 250 (privat konto) eller 1 500 (Workspace)',
   }),
   funderOrgNumber: one({
+    wizard: 'community',
     nb: 'Org.nr forvalter',
     en: 'Funder organisation number',
     type: text(false, (s) => s.replace(/\s/g, '')),
@@ -342,6 +372,7 @@ const SETTINGS = {
     help: 'Høyst så mange purringer (den siste med kopi til sekretariatet)',
   }),
   hospitalTrust: one({
+    wizard: 'community',
     nb: 'Helseforetak',
     en: 'Hospital trust',
     type: text(true),
@@ -349,6 +380,7 @@ const SETTINGS = {
     help: 'Helseforetaket som er part i helsefellesskapet (fullt navn, i skjema og dokumenter)',
   }),
   hospitalTrustShort: one({
+    wizard: 'community',
     nb: 'Helseforetak kortnavn',
     en: 'Hospital trust short name',
     type: text(true),
@@ -604,4 +636,149 @@ export function parseSettings(rows: Array<{ key: unknown; value: unknown; row: n
     if (problem) throw tilskuddError(problem.nb, problem.en);
   }
   return draft as Settings;
+}
+
+/** A field of the set-up wizard: one row of `Innstillinger`, named as the sheet names it. */
+export interface WizardField {
+  /** The row's name in `Innstillinger` (Norwegian), which is also the field's id. */
+  name: string;
+  en: string;
+  help: string;
+  group: WizardGroup;
+  required: boolean;
+}
+
+/**
+ * The wizard's fields, derived from the table (the entries flagged `wizard`), grouped in the table's order;
+ * a setting with one row per part (the frame of each year) has a field per part `s` holds.
+ */
+export function wizardFields(s: Settings = DEFAULT_SETTINGS): WizardField[] {
+  const fields = KEYS.flatMap((k): WizardField[] => {
+    const spec = specOf(k);
+    if (spec.kind === 'each' && spec.wizard) {
+      const group = spec.wizard;
+      return spec.entries(s[k] as never).map(([part]) => ({
+        name: `${spec.nb}${part}`,
+        en: `${spec.en}${part}`,
+        help: spec.help(part),
+        group,
+        required: true,
+      }));
+    }
+    if (spec.kind === 'one' && spec.wizard) {
+      const blank = spec.type.parse('');
+      const required = blank === null || !spec.type.schema.safeParse(blank).success;
+      return [{ name: spec.nb, en: spec.en, help: spec.help, group: spec.wizard, required }];
+    }
+    if (spec.kind === 'parts' && spec.wizard) {
+      const group = spec.wizard;
+      return Object.entries(spec.rows).map(([id, row]) => ({
+        name: row.nb,
+        en: row.en,
+        help: spec.help(id),
+        group,
+        required: true,
+      }));
+    }
+    return [];
+  });
+  const order = Object.keys(WIZARD_GROUPS);
+  return fields.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+}
+
+/** The wizard's fields as the settings hold them now, written as the sheet writes them. */
+export function wizardValues(s: Settings): Record<string, string> {
+  const names = new Set(wizardFields(s).map((f) => f.name));
+  const out: Record<string, string> = {};
+  for (const row of settingsToRows(s)) if (names.has(row.key)) out[row.key] = String(row.value);
+  return out;
+}
+
+/** Whether a row's name is one the wizard asks (a frame's part must be a year). */
+function isWizardSetting({ key, part }: Target): boolean {
+  const spec = specOf(key);
+  if (!spec.wizard) return false;
+  return spec.kind !== 'each' || !spec.isPart || spec.isPart(part);
+}
+
+/** Whether the wizard asks the row of this name. */
+export const isWizardName = (name: string): boolean => {
+  const target = findSetting(name);
+  return target !== null && isWizardSetting(target);
+};
+
+function helpOf({ key, part }: Target): string {
+  const spec = specOf(key);
+  return spec.kind === 'one' ? spec.help : spec.help(part);
+}
+
+/**
+ * One field as typed: the cell set-up would write, or why it cannot be (the same types the sheet's reader
+ * uses, so a value the wizard accepts always reads back). A blank optional field is ''.
+ */
+export function checkWizardField(
+  name: string,
+  typed: unknown,
+): { ok: true; cell: string | number | boolean } | { ok: false; reason: Reason } {
+  const target = findSetting(name);
+  const spec = target ? specOf(target.key) : null;
+  if (!target || !spec || !isWizardSetting(target)) {
+    return { ok: false, reason: { nb: `ukjent innstilling «${name}»`, en: `unknown setting "${name}"` } };
+  }
+  const type = spec.kind === 'one' ? spec.type : spec.part;
+  const parsed = type.parse(isBlank(typed) ? '' : typed);
+  if (parsed !== null && type.schema.safeParse(parsed).success) return { ok: true, cell: type.write(parsed) };
+  const help = helpOf(target);
+  return isBlank(typed)
+    ? { ok: false, reason: { nb: `${name} må fylles ut (${help}).`, en: `${name} is required (${help}).` } }
+    : {
+        ok: false,
+        reason: {
+          nb: `${name}: «${cellText(typed)}» kan ikke leses (${help}).`,
+          en: `${name}: "${cellText(typed)}" cannot be read (${help}).`,
+        },
+      };
+}
+
+/**
+ * The whole wizard: every field checked, then the settings together (the keys adding up to 100 %), over
+ * the rows the sheet has now. The rows to write are only those whose value changes.
+ */
+export function checkWizard(
+  values: Record<string, string>,
+  current: Array<{ key: unknown; value: unknown; row: number }>,
+): { changes: Array<{ name: string; cell: string | number | boolean; help: string }>; problems: Reason[] } {
+  const problems: Reason[] = [];
+  const changes: Array<{ name: string; cell: string | number | boolean; help: string }> = [];
+  for (const [name, typed] of Object.entries(values)) {
+    const checked = checkWizardField(name, typed);
+    if (!checked.ok) {
+      problems.push(checked.reason);
+      continue;
+    }
+    const target = findSetting(name)!;
+    const field = { name, help: helpOf(target) };
+    const existing = current.find((r) => {
+      const t = findSetting(cellText(r.key));
+      return t !== null && t.key === target.key && t.part === target.part;
+    });
+    const now = existing ? checkWizardField(field.name, existing.value) : null;
+    if (now && now.ok && now.cell === checked.cell) continue;
+    changes.push({ name: field.name, cell: checked.cell, help: field.help });
+  }
+  if (problems.length > 0) return { changes: [], problems };
+  // The settings as they will read, so that a check over several rows refuses before anything is written.
+  const same = (a: Target | null, b: Target | null) =>
+    a !== null && b !== null && a.key === b.key && a.part === b.part;
+  const next = current.filter(
+    (r) => !changes.some((c) => same(findSetting(cellText(r.key)), findSetting(c.name))),
+  );
+  const last = current.reduce((m, r) => Math.max(m, r.row), 1);
+  try {
+    parseSettings([...next, ...changes.map((c, i) => ({ key: c.name, value: c.cell, row: last + 1 + i }))]);
+  } catch (e) {
+    if (e instanceof TilskuddError) return { changes: [], problems: [e.reason] };
+    throw e;
+  }
+  return { changes, problems };
 }

@@ -19,6 +19,7 @@ import { isTriggerEvent, linkResponseSheet, sweepFromTrigger, sweepResponses } f
 import { TEXT, langOf } from '../platform/i18n';
 import { appendLog } from '../platform/log';
 import { setupDoneText, setupWorkbook } from './setup';
+import { ADDON } from '../platform/version';
 import { PAGES } from '../../shared/api';
 import { hasStatusForm } from '../follow-up/status-form';
 import { STATUS_JOURNAL } from '../follow-up/status-intake';
@@ -82,17 +83,25 @@ export const MENU: ReadonlyArray<Item | Group | null> = [
   },
   null,
   { label: TEXT.setup, fn: 'setupWorkbook' },
+  { label: PAGES.Setup.title, fn: 'openSetupWizard' },
+  { label: TEXT.about, fn: 'aboutTilskudd' },
 ];
 
 /** Every function the menu calls, in menu order. */
 export const menuFunctionNames = (): string[] =>
   MENU.flatMap((e) => (e === null ? [] : 'items' in e ? e.items.map((i) => i.fn) : [e.fn]));
 
-export function addMenu(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = langOf(ss);
+/**
+ * Builds the menu from constants. In AuthMode.NONE (an editor add-on not yet used in this file) Google
+ * refuses every read of the document, so the locale is not asked and the menu is Norwegian; a bound
+ * script's `onOpen` always runs in LIMITED. An add-on's menu goes under *Extensions* (`createAddonMenu`):
+ * always in NONE, and in every mode when built with `TILSKUDD_ADDON=1` (docs/install.md).
+ */
+export function addMenu(e?: { authMode?: unknown }): void {
+  const none = e !== undefined && e !== null && String(e.authMode) === 'NONE';
+  const lang = none ? 'nb' : langOf(SpreadsheetApp.getActiveSpreadsheet());
   const ui = SpreadsheetApp.getUi();
-  const menu = ui.createMenu(TEXT.menu[lang]);
+  const menu = none || ADDON ? ui.createAddonMenu() : ui.createMenu(TEXT.menu[lang]);
   for (const entry of MENU) {
     if (entry === null) menu.addSeparator();
     else if ('items' in entry) {
@@ -104,6 +113,10 @@ export function addMenu(): void {
   menu.addToUi();
 }
 
+/**
+ * *Sett opp arbeidsboka*: the quick re-sync (sheets, headers, formats, protections), which also sets up a
+ * new workbook with the default settings; *Oppsettsveiviser* asks the settings first (docs/install.md).
+ */
 export function setupMenu(): void {
   withDesk(
     ({ ss, lang }) => {

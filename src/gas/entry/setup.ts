@@ -30,6 +30,7 @@ import { tilskuddError } from '../../core/base/errors';
 import { editable, protectSheets } from '../platform/protect';
 import { ensureMarks } from '../workbook/assessment-marks';
 import { preparePlanSheet } from '../plan/plan';
+import { claimDocumentProperties } from '../platform/properties';
 
 /**
  * "Sett opp arbeidsboka": creates missing sheets with the contract's headers, adds missing headers at
@@ -70,12 +71,26 @@ export interface SetupReport {
   runBy: string | null;
 }
 
+/** A workbook never used: no members and nothing logged (the master of the template is one). */
+export function isFreshWorkbook(sheets: SheetIndex): boolean {
+  const hasRows = (spec: SheetSpec) => (sheets.find(spec)?.getLastRow() ?? 0) > 1;
+  return !hasRows(MEMBERS_SHEET) && !hasRows(LOG_SHEET);
+}
+
+/** Who may set up: the leader, or in a workbook never used its first user (who becomes leader). */
+export function setupUser(sheets: SheetIndex): string {
+  const hasRows = (spec: SheetSpec) => (sheets.find(spec)?.getLastRow() ?? 0) > 1;
+  return hasRows(MEMBERS_SHEET) ? requireRole(sheets, 'settings') : firstUser(hasRows(LOG_SHEET));
+}
+
 export function setupWorkbook(ss: Spreadsheet): SetupReport {
   const sheets = new SheetIndex(ss);
   const hasRows = (spec: SheetSpec) => (sheets.find(spec)?.getLastRow() ?? 0) > 1;
   const hasMembers = hasRows(MEMBERS_SHEET);
   // The very first set-up makes its user the leader; afterwards only the leader may run it.
-  const user = hasMembers ? requireRole(sheets, 'settings') : firstUser(hasRows(LOG_SHEET));
+  const user = setupUser(sheets);
+  // In a copy of the template, what the master stored (its trigger owner, form ids, marks) is not ours.
+  claimDocumentProperties();
   const report: SetupReport = {
     created: [],
     headersAdded: [],

@@ -45,6 +45,8 @@ import { assessmentMark } from '../workbook/assessment-marks';
 import { followUpView, selectProject } from '../follow-up/endpoints';
 import { paymentView, paymentDone, withdrawalDone } from '../money/payment-endpoints';
 import { planView } from '../plan/plan-view';
+import { showPage } from '../platform/html';
+import { wizardForm, wizardLoad, wizardSave } from './wizard';
 
 /**
  * The server side of the sidebars and the dialog. Each endpoint (exported from `src/main.ts` under the
@@ -55,11 +57,7 @@ import { planView } from '../plan/plan-view';
 export function openPage(page: Page): void {
   withDesk(
     ({ lang }) => {
-      const title = PAGES[page].title[lang];
-      const output = HtmlService.createHtmlOutputFromFile(page).setTitle(title);
-      const ui = SpreadsheetApp.getUi();
-      if (PAGES[page].kind === 'dialog') ui.showModalDialog(output.setWidth(480).setHeight(660), title);
-      else ui.showSidebar(output);
+      showPage(page, lang);
       // Opening a page writes nothing: no lock, so it opens even while a long change runs.
     },
     { action: PAGES[page].action, lock: false },
@@ -439,4 +437,8 @@ export const server: Server = {
   withdrawalRegister: (caseId) =>
     endpoint('money', true, (desk) => withdrawalDone(desk, text(caseId, 100).trim())),
   planLoad: () => endpoint('read', false, (desk) => planView(desk, portfolioOf(desk))),
+  // The wizard checks its user itself: in a workbook never used, its first user becomes the leader.
+  wizardLoad,
+  wizardSave,
+  wizardForm,
 };

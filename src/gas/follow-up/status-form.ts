@@ -20,6 +20,7 @@ import type { Spreadsheet } from '../platform/sheets';
 import { CASE_PLACEHOLDER, CODE_PLACEHOLDER, STATUS_LINK_PROPERTY } from './status-link';
 import { ensureMarks } from '../workbook/assessment-marks';
 import { installOnce } from '../platform/triggers';
+import { documentProperties } from '../platform/properties';
 
 /**
  * The status form: generated from the status schema (`src/core/follow-up/status-form.ts`, the same one
@@ -34,7 +35,7 @@ type Form = GoogleAppsScript.Forms.Form;
 
 /** Whether this spreadsheet has a status form (its responses are then swept with the applications'). */
 export const hasStatusForm = (): boolean =>
-  PropertiesService.getDocumentProperties().getProperty(STATUS_FORM_ID_PROPERTY) !== null;
+  documentProperties().getProperty(STATUS_FORM_ID_PROPERTY) !== null;
 
 export function createStatusForm(ss: Spreadsheet, settings: Settings, lang: Lang): Form {
   const form = FormApp.create(STATUS_FORM_TITLE[lang]);
@@ -63,7 +64,7 @@ export function createStatusForm(ss: Spreadsheet, settings: Settings, lang: Lang
     .withItemResponse(caseItem!.createResponse(CASE_PLACEHOLDER))
     .withItemResponse(codeItem!.createResponse(CODE_PLACEHOLDER))
     .toPrefilledUrl();
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   props.setProperty(STATUS_FORM_ID_PROPERTY, form.getId());
   props.setProperty(STATUS_LINK_PROPERTY, prefilled);
   return form;

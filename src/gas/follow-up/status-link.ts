@@ -1,4 +1,5 @@
 import { existingHasher, type Hasher } from '../platform/signing';
+import { documentProperties } from '../platform/properties';
 
 /**
  * The status form's prefilled link, made once when the form is created (one `toPrefilledUrl` with
@@ -28,5 +29,4 @@ export function statusLinkFor(template: string | null, caseId: string, code: str
     .join(encodeURIComponent(code));
 }
 
-export const statusLinkTemplate = (): string | null =>
-  PropertiesService.getDocumentProperties().getProperty(STATUS_LINK_PROPERTY);
+export const statusLinkTemplate = (): string | null => documentProperties().getProperty(STATUS_LINK_PROPERTY);

@@ -10,6 +10,7 @@ import {
 import type { Lang } from '../../core/base/result';
 import type { Settings } from '../../core/workbook/settings';
 import type { Spreadsheet } from '../platform/sheets';
+import { documentProperties } from '../platform/properties';
 
 /**
  * Generates the Google Form from the application schema (the same one the intake maps answers with),
@@ -30,7 +31,7 @@ const HANDLERS: string[] = [SUBMIT_HANDLER, SWEEP_HANDLER];
  * was made but cannot be opened (deleted, or it belongs to another member who has not shared it).
  */
 export function existingForm(): { form: Form | null; unreadable: boolean } {
-  const id = PropertiesService.getDocumentProperties().getProperty(FORM_ID_PROPERTY);
+  const id = documentProperties().getProperty(FORM_ID_PROPERTY);
   if (!id) return { form: null, unreadable: false };
   try {
     return { form: FormApp.openById(id), unreadable: false };
@@ -41,7 +42,7 @@ export function existingForm(): { form: Form | null; unreadable: boolean } {
 
 /** Records the form as this spreadsheet's form. */
 export function rememberForm(form: Form): void {
-  PropertiesService.getDocumentProperties().setProperty(FORM_ID_PROPERTY, form.getId());
+  documentProperties().setProperty(FORM_ID_PROPERTY, form.getId());
 }
 
 export function createApplicationForm(ss: Spreadsheet, settings: Settings, lang: Lang): Form {
@@ -143,7 +144,7 @@ function itemFor(form: Form, q: Question<string>, settings: Settings, lang: Lang
  * register each response twice) and their address is returned. The user's own earlier trigger is replaced.
  */
 export function triggerOwner(user: string): { owner: string; someoneElse: boolean } {
-  const owner = PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_PROPERTY) ?? '';
+  const owner = documentProperties().getProperty(TRIGGER_OWNER_PROPERTY) ?? '';
   const mine = ScriptApp.getProjectTriggers().some((t) => HANDLERS.includes(t.getHandlerFunction()));
   return { owner, someoneElse: owner !== '' && owner !== user && !mine };
 }
@@ -154,7 +155,7 @@ export function installTrigger(
   user: string,
   takeOver = false,
 ): { installed: boolean; owner: string } {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const { owner, someoneElse } = triggerOwner(user);
   if (someoneElse && !takeOver) return { installed: false, owner };
   const mine = ScriptApp.getProjectTriggers().filter((t) => HANDLERS.includes(t.getHandlerFunction()));

@@ -26,6 +26,7 @@ import { FORM_ID_PROPERTY } from './form';
 import type { LogEntry } from '../platform/log';
 import { handleSubmitEvent, type JournalBatch, type JournalPlan, type JournalSpec } from './journal';
 import { rowFor, wallClock } from '../platform/sheets';
+import { documentProperties, type DocumentProperties } from '../platform/properties';
 
 /**
  * The application form's intake: each new response becomes a `Søknader` row with the next case id of
@@ -66,7 +67,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
   const settings = readSettings(settingsValues ? { [SETTINGS_SHEET.name]: settingsValues } : {});
   const header = target.values[0]!;
   const caseCol = target.columns.caseId!;
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   // The highest number per round, from the sheet and the stored mark, read once and checked for
   // plausibility (a typed Saksnr may be anything): ids given below raise it.
   let marks = caseIdMarks(
@@ -212,7 +213,7 @@ const RECEIPTS_PROPERTY = 'tilskudd.mail.receipts';
  * the mail quota. A missing or invalid address sends nothing.
  */
 function sendReceipts(
-  props: GoogleAppsScript.Properties.Properties,
+  props: DocumentProperties,
   day: string,
   receipts: ReadonlyArray<{ to: string; caseId: string }>,
 ): void {

@@ -16,6 +16,7 @@ import { langOf } from '../platform/i18n';
 import { protectResponseSheet, protectionError } from '../platform/protect';
 import { appendLog, type LogEntry } from '../platform/log';
 import { SheetIndex, appendAtEnd, type Sheet, type Spreadsheet } from '../platform/sheets';
+import { documentProperties } from '../platform/properties';
 
 /**
  * Exactly-once intake for a Google Form whose response sheet is its journal. Google appends every
@@ -94,7 +95,7 @@ function rememberQuestions(spec: { id: string }, form: Form, others: string[] = 
     .filter((item) => !NOT_QUESTIONS.has(String(item.getType())))
     .map((item) => item.getTitle().trim());
   const known = { formId: form.getId(), titles, others: others.filter((t) => !titles.includes(t)) };
-  PropertiesService.getDocumentProperties().setProperty(questionsProperty(spec), JSON.stringify(known));
+  documentProperties().setProperty(questionsProperty(spec), JSON.stringify(known));
   return known;
 }
 
@@ -124,7 +125,7 @@ function questionColumns(
   spec: JournalSpec<SheetSpec>,
   header: readonly string[],
 ): ((title: string) => boolean) | null {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   let known = readKnown(props.getProperty(questionsProperty(spec)));
   const titled = header.map((t) => String(t ?? '').trim()).filter((t) => t !== '' && !isTimestampTitle(t));
   const unknown = titled.filter((t) => !known || (!known.titles.includes(t) && !known.others.includes(t)));
@@ -159,7 +160,7 @@ export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, form: F
       continue; // a form this user cannot open is not this one
     }
     if (linked !== formId) continue;
-    PropertiesService.getDocumentProperties().setProperties({
+    documentProperties().setProperties({
       [sheetProperty(spec)]: String(sheet.getSheetId()),
       [nameProperty(spec)]: sheet.getName(),
     });
@@ -175,7 +176,7 @@ export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, form: F
  * on first use through its stored form id, so an upgrade needs no menu action.
  */
 function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<SheetSpec>): Sheet {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const id = Number(props.getProperty(sheetProperty(spec)) ?? NaN);
   const hint = props.getProperty(nameProperty(spec));
   let sheet = Number.isInteger(id) ? sheets.byId(id, hint) : null;

@@ -8,6 +8,8 @@ export function langOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Lang {
 export const TEXT = {
   menu: { nb: 'Tilskudd', en: 'Tilskudd' },
   setup: { nb: 'Sett opp arbeidsboka', en: 'Set up workbook' },
+  wizard: { nb: 'Oppsettsveiviser', en: 'Set-up wizard' },
+  about: { nb: 'Om Tilskudd', en: 'About Tilskudd' },
   createForm: { nb: 'Opprett søknadsskjema', en: 'Create application form' },
   check: { nb: 'Kontroller portefølje', en: 'Check portfolio' },
   registerMissing: { nb: 'Registrer manglende svar', en: 'Register missing responses' },

@@ -8,6 +8,7 @@ import { MEMBERS_SHEET, mapHeaders, type SheetSpec } from '../../core/workbook/c
 import { normalizeKey } from '../../core/base/text';
 import { tilskuddError, type TilskuddError } from '../../core/base/errors';
 import type { Sheet, SheetIndex } from './sheets';
+import { documentProperties } from './properties';
 
 /**
  * Google protection of every sheet the product decides from, with the editors the role table gives
@@ -71,7 +72,7 @@ export function protectSheets(sheets: SheetIndex): ProtectReport {
 const RESPONSE_SHEET_PROPERTY = /^tilskudd\.[a-z]+\.responseSheet$/;
 
 function responseSheets(sheets: SheetIndex): Sheet[] {
-  const props = PropertiesService.getDocumentProperties().getProperties();
+  const props = documentProperties().getProperties();
   return Object.entries(props)
     .filter(([key]) => RESPONSE_SHEET_PROPERTY.test(key))
     .map(([, id]) => sheets.byId(Number(id)))

@@ -1,4 +1,5 @@
 import { hmacSha256Hex } from '../../core/base/hash';
+import { documentProperties } from './properties';
 
 /**
  * Keyed hashes (HMAC-SHA256) with a secret kept in the document properties: a per-case token for the
@@ -19,13 +20,13 @@ const hasherOf =
 
 /** The keyed hash, or null while no key exists (set-up has not run since marks came in). */
 export function existingHasher(): Hasher | null {
-  const key = PropertiesService.getDocumentProperties().getProperty(SECRET_PROPERTY);
+  const key = documentProperties().getProperty(SECRET_PROPERTY);
   return key ? hasherOf(key) : null;
 }
 
 /** The key, made when missing (call under the lock, so two runs do not make two); whether it was made now. */
 export function ensureHasher(): { hash: Hasher; made: boolean } {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const stored = props.getProperty(SECRET_PROPERTY);
   if (stored) return { hash: hasherOf(stored), made: false };
   const key = `${Utilities.getUuid()}${Utilities.getUuid()}`;

@@ -46,9 +46,10 @@ export function enumOf<E>(...names: (keyof E & string)[]): E {
 /**
  * 'customFunction': a custom-function cell (read-only, no authorised service). 'simpleTrigger': `onOpen`
  * and other simple triggers, AuthMode.LIMITED: the bound spreadsheet may be read and changed, but every
- * service that needs authorisation throws, and the user's address is hidden.
+ * service that needs authorisation throws, and the user's address is hidden. 'addonNone': an editor
+ * add-on's `onOpen` in AuthMode.NONE (not yet used in this file): no document, no service, only the menu.
  */
-export type Mode = 'normal' | 'customFunction' | 'simpleTrigger';
+export type Mode = 'normal' | 'customFunction' | 'simpleTrigger' | 'addonNone';
 
 /** Who is running, and how. The sandbox mutates it per call; fakes read it on every call. */
 export interface Execution {
@@ -113,6 +114,7 @@ export abstract class FakeBase {
   protected track(method: string, authorised = false): void {
     const key = `${this.className}.${method}`;
     this.env.calls.record(key);
+    if (this.env.execution.mode === 'addonNone') throw this.fail(`You do not have permission to call ${key}`);
     if (authorised && this.env.execution.mode !== 'normal') {
       throw this.fail(`You do not have permission to call ${key}`);
     }

@@ -1,7 +1,7 @@
 import type { CallLog } from './calls';
 
 /** What kind of execution the fakes pretend to serve: a normal run (menu, trigger) or a custom function cell. */
-export type Mode = 'normal' | 'customFunction' | 'simpleTrigger';
+export type Mode = 'normal' | 'customFunction' | 'simpleTrigger' | 'addonNone';
 
 /** `instanceof Date` fails for Dates made inside the vm sandbox, so test the internal tag. */
 export function isDate(x: unknown): x is Date {
@@ -32,6 +32,9 @@ export function asGas<T>(fake: unknown): T {
 const DOCUMENT = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'Protection']);
 const MUTATING = /^(set|insert|append|delete|clear|protect|toast|activate|hide|show|remove)/;
 
+/** What an add-on may call in AuthMode.NONE: the Ui, to build its menu (Google: "no access to user data"). */
+const ADDON_NONE_ALLOWED = new Set(['SpreadsheetApp.getUi', 'Ui.createAddonMenu', 'Ui.createMenu']);
+
 /** Counts every call (`Class.method`), refuses mutations in custom-function mode and raises Google's errors. */
 export class Tracker {
   constructor(
@@ -46,6 +49,10 @@ export class Tracker {
     // Custom functions get read-only access: Google says "You do not have permission to call setValues".
     if (this.mode() === 'customFunction' && DOCUMENT.has(cls) && MUTATING.test(method)) {
       throw this.error(`You do not have permission to call ${method}`);
+    }
+    // An editor add-on's onOpen in AuthMode.NONE, before the add-on is used in the file: only the menu.
+    if (this.mode() === 'addonNone' && !ADDON_NONE_ALLOWED.has(`${cls}.${method}`) && cls !== 'Menu') {
+      throw this.error(`You do not have permission to call ${cls}.${method} (AuthMode.NONE)`);
     }
   }
 
