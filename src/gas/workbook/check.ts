@@ -46,9 +46,8 @@ export function runCheck(
     const marks = marksOf(values, id, result, lang);
     const print = fingerprint(values, marks);
     // The same values and findings as when this sheet was last highlighted: its marks stand.
-    if (marked.prints[name] === print) continue;
-    highlight(sheet, sheets.data(sheet).range, values, marks);
-    marked.prints[name] = print;
+    if (marked.was[name] !== print) highlight(sheet, sheets.data(sheet).range, values, marks);
+    marked.now[name] = print;
   }
   marked.save();
   return {
@@ -140,20 +139,22 @@ const sameCells = (rows: readonly (readonly unknown[])[], values: readonly (read
   );
 
 /** Where the highlighting of each sheet was last left (see `lastMarks`). */
-export const MARKS_PROPERTY = 'tilskudd.check.highlights';
+const MARKS_PROPERTY = 'tilskudd.check.highlights';
 
 /**
  * The fingerprint of each sheet as it was last highlighted, by sheet name, from a document property
- * stamped with the spreadsheet's id (a copy of the spreadsheet starts afresh); `save` writes it back
- * when a sheet was highlighted. One call (the id) and two property reads at most.
+ * stamped with the spreadsheet's id (a copy of the spreadsheet starts afresh). `now` collects this run's
+ * fingerprints; `save` writes them (only the sheets of this run) when one differs. One call (the id),
+ * one property read and at most one write.
  */
 function lastMarks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
-  prints: Record<string, string>;
+  was: Record<string, string>;
+  now: Record<string, string>;
   save: () => void;
 } {
   const props = PropertiesService.getDocumentProperties();
   const id = ss.getId();
-  let prints: Record<string, string> = {};
+  const was: Record<string, string> = {};
   try {
     const kept = JSON.parse(props.getProperty(MARKS_PROPERTY) ?? 'null') as {
       id?: unknown;
@@ -161,16 +162,18 @@ function lastMarks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
     } | null;
     if (kept?.id === id && kept.prints && typeof kept.prints === 'object')
       for (const [name, print] of Object.entries(kept.prints))
-        if (typeof print === 'string') prints[name] = print;
+        if (typeof print === 'string') was[name] = print;
   } catch {
-    prints = {}; // a damaged property: every sheet is highlighted again
+    // a damaged property: every sheet is highlighted again
   }
-  const before = JSON.stringify(prints);
+  const now: Record<string, string> = {};
   return {
-    prints,
+    was,
+    now,
     save: () => {
-      if (JSON.stringify(prints) !== before)
-        props.setProperty(MARKS_PROPERTY, JSON.stringify({ id, prints }));
+      const names = Object.keys(now);
+      if (names.length !== Object.keys(was).length || names.some((n) => was[n] !== now[n]))
+        props.setProperty(MARKS_PROPERTY, JSON.stringify({ id, prints: now }));
     },
   };
 }
