@@ -52,11 +52,34 @@ describe('notes and fills', () => {
     const sb = deskWith();
     sb.call('checkPortfolio');
     budget(sb).getRange('C5').setBackground('#cfe2f3');
-    sb.call('checkPortfolio'); // still a finding: highlighted again, their colour remembered
+    // A person's column added: the sheet changed, so it is highlighted again, their colour remembered.
+    budget(sb)
+      .getRange(1, budget(sb).getLastColumn() + 1)
+      .setValue('Merknad');
+    sb.call('checkPortfolio');
     expect(cell(sb, 'Budsjett', 4, 2).note).toMatch(/\[fyll før\] #cfe2f3$/);
     fixBudget(sb);
     sb.call('checkPortfolio');
     expect(cell(sb, 'Budsjett', 4, 2)).toEqual({ note: '', fill: '#cfe2f3' });
+  });
+
+  test('a check that finds what the last one found on an unchanged sheet leaves its marks as they stand', () => {
+    const sb = deskWith();
+    sb.call('checkPortfolio');
+    const marked = cell(sb, 'Budsjett', 4, 2);
+    // A person removes a highlight by hand: it stays removed until the sheet or its findings change.
+    budget(sb).getRange('C5').setBackground('#cfe2f3');
+    sb.calls.reset();
+    sb.call('checkPortfolio');
+    expect(sb.calls.count('Range.getNotes')).toBe(0);
+    expect(sb.calls.count('Range.getBackgrounds')).toBe(0);
+    expect(cell(sb, 'Budsjett', 4, 2)).toEqual({ note: marked.note, fill: '#cfe2f3' });
+    // Another spreadsheet (a copy keeps the document's properties stamped with this one's id): highlighted.
+    const props = sb.fakes.PropertiesService.getDocumentProperties();
+    const kept = JSON.parse(props.getProperty('tilskudd.check.highlights')!) as { id: string };
+    props.setProperty('tilskudd.check.highlights', JSON.stringify({ ...kept, id: 'another' }));
+    sb.call('checkPortfolio');
+    expect(cell(sb, 'Budsjett', 4, 2).note).toMatch(/\[fyll før\] #cfe2f3$/);
   });
 
   test('the number of calls does not grow with the number of cells whose fill is given back', () => {

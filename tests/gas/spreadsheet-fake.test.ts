@@ -152,6 +152,29 @@ describe('spreadsheet and sheets', () => {
     expect(withSheet().sheet.getDataRange().getA1Notation()).toBe('A1');
   });
 
+  test('getSheetValues reads a block in one call; -1 reaches the last row or column with content', () => {
+    const day = oslo(2025, 5, 9);
+    const { sheet, calls } = withSheet([
+      ['Navn', 'Dato', ''],
+      ['Ada', day, 3],
+    ]);
+    sheet.getRange('E1').setNote('a note does not count');
+    calls.reset();
+    expect(sheet.getSheetValues(1, 1, -1, -1)).toEqual(sheet.getDataRange().getValues());
+    expect(sheet.getSheetValues(1, 1, -1, -1)).toEqual([
+      ['Navn', 'Dato', ''],
+      ['Ada', day, 3],
+    ]);
+    expect(sheet.getSheetValues(1, 1, 1, -1)).toEqual([['Navn', 'Dato', '']]);
+    expect(sheet.getSheetValues(2, 2, -1, 1)).toEqual([[day]]);
+    expect(calls.count('Sheet.getSheetValues')).toBe(4);
+    expect(calls.total('Range.')).toBe(1);
+  });
+
+  test('getSheetValues of an empty sheet with -1 is refused like a block of no rows', () => {
+    expect(() => withSheet().sheet.getSheetValues(1, 1, -1, -1)).toThrow(/must be at least 1/);
+  });
+
   test('appendRow writes after the last row with content, converting like setValues, and grows the sheet', () => {
     const { sheet, spreadsheet } = withSheet([['Navn', 'Beløp']]);
     sheet.appendRow(['Ola', '1500']);

@@ -312,7 +312,7 @@ export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: 
   } catch (error) {
     return leave(spec, error);
   }
-  const reason = forgedEventReason(e, journal.getSheetId());
+  const reason = forgedEventReason(e, sheets.idOf(journal));
   if (reason) {
     console.warn(`Tilskudd (${spec.id}): event ignored, ${reason}; nothing written.`);
     return { status: 'refused', reason };
@@ -322,15 +322,11 @@ export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: 
   const row = cells.getRow();
   try {
     return inLock(() => {
-      const header = journal.getRange(1, 1, 1, cells.getLastColumn()).getDisplayValues()[0]!;
+      const display = cells.getDisplayValues()[0]!;
+      // The header over the event's columns (it starts at column 1): its width is the row's, no call.
+      const header = journal.getRange(1, 1, 1, display.length).getDisplayValues()[0]!;
       const isQuestion = questionColumns(spec, header);
-      const response = responseOf(
-        header,
-        cells.getDisplayValues()[0]!,
-        cells.getValues()[0]!,
-        row,
-        isQuestion,
-      );
+      const response = responseOf(header, display, cells.getValues()[0]!, row, isQuestion);
       if (isBlankSubmission(response.answers)) return { status: 'blank' } as const;
       const user = Session.getEffectiveUser().getEmail();
       const registered = registerResponses(spec, ss, sheets, [response], sheets.nameOf(journal), user);

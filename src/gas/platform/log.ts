@@ -2,7 +2,7 @@ import { tilskuddError } from '../../core/base/errors';
 import { LOG_SHEET } from '../../core/workbook/contract';
 import { clipText } from '../../core/workbook/cell-limit';
 import { editable } from './protect';
-import { appendAtEnd, appendRows, rowFor, type Sheet, type SheetIndex } from './sheets';
+import { appendAtEnd, appendRows, headerRow, rowFor, type Sheet, type SheetIndex } from './sheets';
 
 export interface LogEntry {
   action: string;
@@ -20,9 +20,7 @@ export function appendLog(sheets: SheetIndex, user: string, entries: LogEntry[])
   if (entries.length === 0) return;
   const found = sheets.find(LOG_SHEET);
   const sheet = found ?? sheets.insert(LOG_SHEET);
-  const header = found
-    ? trimEnd(sheet.getRange('1:1').getValues()[0]!)
-    : LOG_SHEET.fields.map((f) => f.header);
+  const header = found ? headerRow(sheet) : LOG_SHEET.fields.map((f) => f.header);
   const time = new Date();
   const rows = entries.map((e) =>
     rowFor(LOG_SHEET, header, {
@@ -37,13 +35,6 @@ export function appendLog(sheets: SheetIndex, user: string, entries: LogEntry[])
   );
   if (found) appendAtEnd(sheet, rows);
   else appendRows(sheet, 0, [header, ...rows]);
-}
-
-/** A header row read across the sheet's whole width, without the blank columns after the last header. */
-function trimEnd(row: unknown[]): unknown[] {
-  let end = row.length;
-  while (end > 0 && row[end - 1] === '') end--;
-  return row.slice(0, end);
 }
 
 /**

@@ -116,8 +116,20 @@ export class SheetIndex {
    */
   byId(id: number, hint?: string | null): Sheet | null {
     const named = hint ? this.named(hint) : null;
-    if (named && named.getSheetId() === id) return named;
-    return this.sheets().find((s) => s.getSheetId() === id) ?? null;
+    if (named && this.idOf(named) === id) return named;
+    return this.sheets().find((s) => this.idOf(s) === id) ?? null;
+  }
+
+  private readonly ids = new Map<Sheet, number>();
+
+  /** The sheet's id, asked once per operation. */
+  idOf(sheet: Sheet): number {
+    let id = this.ids.get(sheet);
+    if (id === undefined) {
+      id = sheet.getSheetId();
+      this.ids.set(sheet, id);
+    }
+    return id;
   }
 
   nameOf(sheet: Sheet): string {
@@ -144,23 +156,27 @@ export class SheetIndex {
 
   private readonly read = new Map<
     Sheet,
-    { range: Range; values: unknown[][]; wallClock?: unknown[][]; generation: number }
+    { values: unknown[][]; block?: Range; wallClock?: unknown[][]; generation: number }
   >();
 
   /**
-   * The sheet's data range and its values as Google gives them, read once per operation (two calls):
-   * every later use in the same operation, the highlights' notes and fills included, reuses them. A
-   * write through this module forgets the sheet, so a read after it sees the write.
+   * The sheet's values as Google gives them, read once per operation in one call (`getSheetValues` to
+   * the last row and column with content, what `getDataRange` covers), and `range()`, that block as a
+   * range (one more call, made only when asked: the highlights read notes and fills through it). Every
+   * later use in the same operation reuses them; a write through this module forgets the sheet, so a
+   * read after it sees the write.
    */
-  data(sheet: Sheet): { range: Range; values: unknown[][] } {
+  data(sheet: Sheet): { values: unknown[][]; range: () => Range } {
     let hit = this.read.get(sheet);
     const generation = writes.get(sheet) ?? 0;
     if (!hit || hit.generation !== generation) {
-      const range = sheet.getDataRange();
-      hit = { range, values: range.getValues(), generation };
+      hit = { values: allValues(sheet), generation };
       this.read.set(sheet, hit);
     }
-    return hit;
+    const kept = hit;
+    const range = () =>
+      (kept.block ??= sheet.getRange(1, 1, kept.values.length, kept.values[0]?.length ?? 1));
+    return { values: kept.values, range };
   }
 
   /** The values with dates as wall-clock dates in the spreadsheet's zone (see `toWallClock`), converted once. */
@@ -193,7 +209,35 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** All values of a sheet, header first, with dates as wall-clock dates in the spreadsheet's zone. */
 export function readValues(sheet: Sheet, timeZone: string): unknown[][] {
-  return toWallClock(sheet.getDataRange().getValues(), timeZone);
+  return toWallClock(allValues(sheet), timeZone);
+}
+
+/**
+ * The header row (row 1) to the last column with content, in one call, without the blank columns after
+ * its last title; empty for an empty sheet.
+ */
+export function headerRow(sheet: Sheet): unknown[] {
+  let row: unknown[];
+  try {
+    row = sheet.getSheetValues(1, 1, 1, -1)[0]!;
+  } catch {
+    return []; // an empty sheet: Google refuses a block of no columns
+  }
+  let end = row.length;
+  while (end > 0 && row[end - 1] === '') end--;
+  return row.slice(0, end);
+}
+
+/**
+ * Every value from A1 to the last row and column with content, in one call. Google refuses a block of
+ * no rows, which is what an empty sheet gives: its data range (A1) is read instead.
+ */
+function allValues(sheet: Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch {
+    return sheet.getDataRange().getValues();
+  }
 }
 
 let formatter: { zone: string; format: Intl.DateTimeFormat | null } | undefined;

@@ -36,13 +36,20 @@ export function runCheck(
   writeFindings(sheets, result, lang);
   const ids: SheetId[] = ['applications', 'budget', 'allocations', 'payments', 'statusReports', 'deadlines'];
   if (result.portfolio.plan) ids.push('plan');
+  const marked = lastMarks(ss);
   for (const id of ids) {
     const name = result.portfolio.sheetNames[id];
     // Utbetalinger and the follow-up sheets are optional: highlighted when the workbook has them.
     const sheet = read.sheets.get(name);
-    // The range the read kept: its notes and fills are read through it, with no new range.
-    if (sheet) highlight(sheet, sheets.data(sheet).range, read.values[name]!, id, result, lang);
+    if (!sheet) continue;
+    const values = read.values[name]!;
+    const marks = marksOf(values, id, result, lang);
+    const print = fingerprint(values, marks);
+    // The same values and findings as when this sheet was last highlighted: its marks stand.
+    if (marked.was[name] !== print) highlight(sheet, sheets.data(sheet).range, values, marks);
+    marked.now[name] = print;
   }
+  marked.save();
   return {
     errors: result.findings.filter((f) => f.severity === 'error').length,
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
@@ -74,7 +81,7 @@ function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): voi
   const mine = new Set(Object.values(columns) as number[]);
   const extra = header.map((_, c) => c).filter((c) => !mine.has(c));
   // Formulas can only be in a person's columns: read when there are some.
-  const formulas = read && extra.length > 0 ? read.range.getFormulas() : [[]];
+  const formulas = read && extra.length > 0 ? read.range().getFormulas() : [[]];
   const keyOf = (rule: unknown, ref: unknown, cell: unknown) =>
     [rule, ref, cell].map(cellText).join('\u0000');
   // A person's cells per finding, as they stand (formulas as formulas, text never becoming one).
@@ -131,26 +138,62 @@ const sameCells = (rows: readonly (readonly unknown[])[], values: readonly (read
       row.every((v, c) => typeof v === 'string' && typeof values[r]![c] === 'string' && v === values[r]![c]),
   );
 
+/** Where the highlighting of each sheet was last left (see `lastMarks`). */
+const MARKS_PROPERTY = 'tilskudd.check.highlights';
+
 /**
- * Notes and fills of one sheet in a fixed number of calls: the product's part of each note is replaced
- * (a person's text before and after it is kept, see core/workbook/notes.ts), and a cell whose finding is
- * gone gets back the fill it had before it was highlighted (remembered in the note's own part), unless a
- * person has given it another fill since.
+ * The fingerprint of each sheet as it was last highlighted, by sheet name, from a document property
+ * stamped with the spreadsheet's id (a copy of the spreadsheet starts afresh). `now` collects this run's
+ * fingerprints; `save` writes them (only the sheets of this run) when one differs. One call (the id),
+ * one property read and at most one write.
  */
-function highlight(
-  sheet: Sheet,
-  range: Range,
+function lastMarks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+  was: Record<string, string>;
+  now: Record<string, string>;
+  save: () => void;
+} {
+  const props = PropertiesService.getDocumentProperties();
+  const id = ss.getId();
+  const was: Record<string, string> = {};
+  try {
+    const kept = JSON.parse(props.getProperty(MARKS_PROPERTY) ?? 'null') as {
+      id?: unknown;
+      prints?: Record<string, unknown>;
+    } | null;
+    if (kept?.id === id && kept.prints && typeof kept.prints === 'object')
+      for (const [name, print] of Object.entries(kept.prints))
+        if (typeof print === 'string') was[name] = print;
+  } catch {
+    // a damaged property: every sheet is highlighted again
+  }
+  const now: Record<string, string> = {};
+  return {
+    was,
+    now,
+    save: () => {
+      const names = Object.keys(now);
+      if (names.length !== Object.keys(was).length || names.some((n) => was[n] !== now[n]))
+        props.setProperty(MARKS_PROPERTY, JSON.stringify({ id, prints: now }));
+    },
+  };
+}
+
+interface Marks {
+  width: number;
+  /** The notes' lines per cell, by number (row × width + column): no string per cell of a large sheet. */
+  lines: Map<number, string[]>;
+  /** A cell shows its most severe finding's colour. */
+  severity: Map<number, Severity>;
+}
+
+/** What the findings put on one sheet: a note's lines and a colour per cell. No service call. */
+function marksOf(
   values: readonly (readonly unknown[])[],
   id: SheetId,
   result: CheckResult,
   lang: Lang,
-): void {
-  const height = values.length;
+): Marks {
   const width = values[0]?.length ?? 0;
-  if (height < 2 || width === 0) return;
-  const notes = range.getNotes();
-  const ours = new Set(Object.values(SEVERITY_FILL).map((f) => sheetColor(f).toLowerCase()));
-  // Cells by number (row × width + column): no string per cell of a large sheet.
   const lines = new Map<number, string[]>();
   const severity = new Map<number, Severity>();
   const columns = result.portfolio.columns[id];
@@ -160,14 +203,59 @@ function highlight(
       if (col === undefined) continue;
       const key = (cell.row - 1) * width + col;
       lines.set(key, [...(lines.get(key) ?? []), `[${f.rule}] ${f.message[lang]}`]);
-      // A cell shows its most severe finding's colour.
       const was = severity.get(key);
       if (was === undefined || severityRank(f.severity) < severityRank(was)) severity.set(key, f.severity);
     }
   }
+  return { width, lines, severity };
+}
+
+/**
+ * A digest of a sheet's values and of the marks its findings make (cells, lines, colours): equal
+ * digests mean the highlight pass would find nothing to change, unless a person changed a note or a
+ * fill by hand since (docs/known-limits.md). Two 32-bit hashes (cyrb53), fed cell by cell.
+ */
+function fingerprint(values: readonly (readonly unknown[])[], marks: Marks): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const feed = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+  };
+  feed(`${values.length}x${marks.width}|${NOTE_PREFIX}|${Object.values(SEVERITY_FILL).join(',')}`);
+  for (const row of values) {
+    feed('\u0002');
+    for (const v of row) feed(`\u0001${v instanceof Date ? `d${v.getTime()}` : `${typeof v}${String(v)}`}`);
+  }
+  for (const [key, lines] of [...marks.lines].sort(([a], [b]) => a - b))
+    feed(`\u0003${key}:${marks.severity.get(key)}:${lines.join('\u0001')}`);
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${(h2 >>> 0).toString(36)}.${(h1 >>> 0).toString(36)}`;
+}
+
+/**
+ * Notes and fills of one sheet in a fixed number of calls: the product's part of each note is replaced
+ * (a person's text before and after it is kept, see core/workbook/notes.ts), and a cell whose finding is
+ * gone gets back the fill it had before it was highlighted (remembered in the note's own part), unless a
+ * person has given it another fill since.
+ */
+function highlight(
+  sheet: Sheet,
+  range: () => Range,
+  values: readonly (readonly unknown[])[],
+  { width, lines, severity }: Marks,
+): void {
+  const height = values.length;
+  if (height < 2 || width === 0) return;
+  const notes = range().getNotes();
+  const ours = new Set(Object.values(SEVERITY_FILL).map((f) => sheetColor(f).toLowerCase()));
   // No finding and no note of the product's: nothing to clear or set, and the fills are not read.
   if (lines.size === 0 && !notes.some((row) => row.some((n) => n.includes(NOTE_PREFIX)))) return;
-  const fills = range.getBackgrounds();
+  const fills = range().getBackgrounds();
   const restore = new Map<string | null, string[]>();
   let changed = false;
   for (let r = 0; r < height; r++) {
@@ -199,7 +287,7 @@ function highlight(
     }
   }
   // A check that finds what the last one found writes nothing: same notes, cells already in colour.
-  if (changed) range.setNotes(notes);
+  if (changed) range().setNotes(notes);
   for (const [fill, cells] of restore) sheet.getRangeList(cells).setBackground(fill);
   for (const level of ['info', 'warning', 'error'] as Severity[]) {
     const color = sheetColor(SEVERITY_FILL[level]);

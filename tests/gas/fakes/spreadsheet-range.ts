@@ -288,6 +288,11 @@ export class FakeRange implements RangeApi {
   /** A fresh deep copy: changing the result never changes the sheet. Empty cells are ''. */
   getValues(): unknown[][] {
     this.hit('getValues');
+    return this.valuesUncounted();
+  }
+
+  /** The values as getValues gives them, for a sheet method that reads them in its own one call. */
+  valuesUncounted(): unknown[][] {
     return read(this, (c) => readValue(c, (d) => this.tracker.date(d)));
   }
 

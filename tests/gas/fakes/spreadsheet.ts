@@ -128,6 +128,7 @@ type SheetApi = Pick<
   | 'getRange'
   | 'getRangeList'
   | 'getSheetId'
+  | 'getSheetValues'
   | 'hideSheet'
   | 'insertColumnAfter'
   | 'insertColumnBefore'
@@ -253,6 +254,19 @@ export class FakeSheet implements SheetApi {
     this.hit('getDataRange');
     const [rows, columns] = this.grid.extent(hasContent);
     return asGas(new FakeRange(this, 1, 1, Math.max(rows, 1), Math.max(columns, 1)));
+  }
+
+  /**
+   * The values of a block in one call, as getRange(...).getValues() gives them; -1 as the number of rows
+   * or columns reaches the last row or column with content (Google's reference). On an empty sheet that is
+   * none, and a block of no rows is refused as getRange refuses it.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    this.hit('getSheetValues');
+    const [rows, columns] = this.grid.extent(hasContent);
+    const height = numRows === -1 ? rows - startRow + 1 : numRows;
+    const width = numColumns === -1 ? columns - startColumn + 1 : numColumns;
+    return makeRange(this, startRow, startColumn, height, width).valuesUncounted();
   }
 
   /** getRange(row, column[, numRows[, numColumns]]) or getRange('B2:D5' | 'A:A' | '2:2' | 'A2:C'). */
