@@ -12,6 +12,7 @@ export const UI_PAGES = {
   FollowUp: 'src/ui/follow-up.ts',
   Payment: 'src/ui/payment.ts',
   Plan: 'src/ui/plan.ts',
+  Decisions: 'src/ui/decisions.ts',
 };
 
 /** `<?` would be read as a scriptlet if the file were ever served as a template; `</script` ends the tag. */

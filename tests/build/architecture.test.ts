@@ -35,6 +35,7 @@ const RANKS: Record<string, number> = {
   'src/gas/follow-up': 11,
   'src/gas/plan': 11,
   'src/gas/documents': 11,
+  'src/gas/decisions': 11,
   'src/gas/entry': 12,
   'src/main.ts': 13,
 };

@@ -69,6 +69,8 @@ const MENU_ACTIONS: Record<string, Action> = {
   approveFinalReport: 'closeProject',
   openFollowUp: 'read',
   openPaymentDialog: 'money',
+  openDecisionsDialog: 'decide',
+  createProtocol: 'documents',
 };
 const ENDPOINT_ACTIONS: Record<(typeof ENDPOINTS)[number], Action> = {
   assessmentLoad: 'read',
@@ -86,6 +88,8 @@ const ENDPOINT_ACTIONS: Record<(typeof ENDPOINTS)[number], Action> = {
   paymentLoad: 'money',
   paymentRegister: 'money',
   withdrawalRegister: 'money',
+  decisionsLoad: 'decide',
+  decisionsRegister: 'decide',
 };
 
 const everyone = [...Object.entries(PEOPLE), ['stranger', STRANGER]] as Array<[string, string]>;
