@@ -191,10 +191,10 @@ function form(): void {
     submit.removeAttribute('disabled');
     if (!done) return;
     outcome(message, done.written > 0 ? 'success' : 'info', done.message);
-    if (done.notes.length > 0)
-      message.append(
-        banner('warning', `${t('Til orientering', 'For information')}: ${done.notes.join(' ')}`),
-      );
+    // Findings on the applications: shown beside the outcome, not read out as a live region.
+    const notes = banner('warning', `${t('Til orientering', 'For information')}: ${done.notes.join(' ')}`);
+    notes.removeAttribute('role');
+    if (done.notes.length > 0) message.append(notes);
   });
   mount(root, formEl);
   if (rows.length === 0) {
