@@ -1,6 +1,6 @@
 import type { Lang } from '../base/result';
 import type { CheckResult } from '../check/check';
-import { h, p, table, type Block, type DocModel } from '../documents/model';
+import { h, p, table, ul, type Block, type DocModel } from '../documents/model';
 import { norwegianDate } from '../documents/memo';
 import { formatMoney } from '../parse/money';
 import { formatPeriod } from '../parse/period';
@@ -68,7 +68,27 @@ export function buildProtocol(
   const portfolio = result.portfolio;
   const body = decidingBody(portfolio.settings);
   const ref = decisionRef(portfolio, options.boardCase);
-  const { proposals } = readProposals(portfolio, values, options.boardCase);
+  const proposed = readProposals(portfolio, values, options.boardCase).proposals;
+  // Cases the board decided in this case without a proposal on record (typed in by hand): listed too.
+  const unproposed = [
+    ...new Set(
+      portfolio.allocations
+        .filter((a) => a.kind === 'ordinary' && isOfDecision(a.decision, ref))
+        .map((a) => a.caseId)
+        .filter((id) => !proposed.some((p) => p.caseId === id)),
+    ),
+  ].map((caseId): Proposal => ({
+    caseId,
+    title: '',
+    category: null,
+    categoryText: '',
+    recommendation: null,
+    amount: { ok: false, reason: { nb: 'ingen innstilling', en: 'no recommendation' } },
+    period: null,
+    reason: '',
+    source: { sheet: portfolio.sheetNames.allocations, row: 0 },
+  }));
+  const proposals = [...proposed, ...unproposed];
   const apps = new Map(portfolio.applications.map((a) => [a.caseId, a]));
   const rows: string[][] = [];
   const changes: string[] = [];
@@ -111,8 +131,14 @@ export function buildProtocol(
     const sameKind =
       (pr.recommendation === 'reject') === (amount === 0) &&
       (pr.recommendation === 'preProject') === preProject;
-    if (registered && !(sameAmount && samePeriod && sameKind))
-      changes.push(t.changed(pr.caseId, recommended(pr, lang), decidedWords));
+    if (registered && pr.recommendation !== null && !(sameAmount && samePeriod && sameKind))
+      changes.push(
+        t.changed(
+          pr.caseId,
+          `${recommended(pr, lang)}${!samePeriod && pr.period?.ok ? `, ${formatPeriod(pr.period.value, lang)}` : ''}`,
+          decidedWords,
+        ),
+      );
     if (app?.reason && registered) reasons.push(`${pr.caseId}: ${app.reason}`);
     if (app?.recused) recused.push(t.recusedIn(pr.caseId, app.recused));
   }
@@ -138,13 +164,13 @@ export function buildProtocol(
     table([t.head, ...rows, [t.total, '', '', '', formatMoney(total, false), '']], {
       header: true,
       compact: true,
-      widths: [2, 5, 3, 3, 2, 3],
+      widths: [3, 5, 3, 3, 2, 3],
     }),
     h(2, t.changes),
-    p(changes.length === 0 ? t.noChanges : changes.join(' ')),
-    ...(reasons.length > 0 ? [h(2, t.reasons), ...reasons.map((r) => p(r))] : []),
+    changes.length === 0 ? p(t.noChanges) : ul(changes.map((c) => [c])),
+    ...(reasons.length > 0 ? [h(2, t.reasons), ul(reasons.map((r) => [r]))] : []),
     h(2, t.recused),
-    ...(recused.length === 0 ? [p(t.noRecused)] : recused.map((r) => p(r))),
+    recused.length === 0 ? p(t.noRecused) : ul(recused.map((r) => [r])),
     h(2, t.supplements(informed.name)),
     supplements.length === 0
       ? p(t.noSupplements)
