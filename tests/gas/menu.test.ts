@@ -37,6 +37,8 @@ describe('onOpen', () => {
       {
         Dokumenter: [
           'Lag saksfremstilling',
+          'Registrer vedtak',
+          'Lag vedtaksprotokoll',
           'Lag tildelingsbrev',
           'Publiser oversikt',
           'Lag statusrapport til porteføljestyret',
@@ -56,8 +58,8 @@ describe('onOpen', () => {
       '—',
       'Sett opp arbeidsboka',
     ]);
-    // The 22 actions, each once.
-    expect(new Set(menuFunctions(menu!.entries)).size).toBe(22);
+    // The 24 actions, each once.
+    expect(new Set(menuFunctions(menu!.entries)).size).toBe(24);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
     }
