@@ -119,4 +119,24 @@ describe('Registrer vedtak', () => {
     if (!r.ok) expect(r.error).toMatch(/Ingen vedtak er registrert.*sak 2026-05-001/);
     expect(sb.calls.count('Range.setValues')).toBe(0);
   });
+
+  it('adds Vedtak, Begrunnelse and Inhabil after the last column of a Søknader sheet without them, keeping the rest', () => {
+    const values = roundWorkbook();
+    const apps = values['Søknader']!;
+    const drop = ['Vedtak', 'Begrunnelse', 'Inhabil'].map((h) => apps[0]!.indexOf(h));
+    values['Søknader'] = apps.map((r) => r.filter((_, c) => !drop.includes(c)));
+    const sb = deskWith(values);
+    const before = sb.spreadsheet.sheetData('Søknader').values.map((r) => [...r]);
+    ok(asLeader<DecisionsDone>(sb, 'decisionsRegister', REQUEST));
+    const after = sb.spreadsheet.sheetData('Søknader').values;
+    const width = before[0]!.length;
+    expect(after[0]!.slice(width, width + 3)).toEqual(['Vedtak', 'Begrunnelse', 'Inhabil']);
+    const row = after.find((r) => r[0] === '2026-05-003')!;
+    expect(row.slice(width, width + 2)).toEqual(['PS 04-2026', 'Mangler forankring i kommunene']);
+    // A decided row keeps every other value it had (dates as the same day, amounts, text).
+    const status = before[0]!.indexOf('Status');
+    const was = before.find((r) => r[0] === '2026-05-003')!;
+    const other = (r: unknown[]) => r.slice(0, width).filter((_, c) => c !== status);
+    expect(other(row)).toEqual(other(was));
+  });
 });
