@@ -175,7 +175,8 @@ function outcomeOf(p: Proposal, d: BoardDecision, app: Application | undefined, 
 
 const grants = (o: Outcome) => o.kind !== 'rejected' && o.kind !== 'postponed' && o.status !== 'rejected';
 
-function allocationRecord(o: Outcome, row: number, meeting: Date): Allocation {
+/** The allocation a decision writes; without a category of its own it takes the application's. */
+function allocationRecord(o: Outcome, app: Application | undefined, row: number, meeting: Date): Allocation {
   const kind = 'ordinary' as const;
   return {
     row,
@@ -184,7 +185,7 @@ function allocationRecord(o: Outcome, row: number, meeting: Date): Allocation {
     date: ok(meeting),
     kind,
     kindText: ALLOCATION_KINDS[kind].nb,
-    category: o.proposal.category,
+    category: o.proposal.category ?? (o.proposal.categoryText === '' ? (app?.category ?? null) : null),
     categoryText: o.proposal.categoryText,
     amount: o.amount,
     period: o.period,
@@ -319,7 +320,7 @@ export function decide(
       continue;
     }
     if (grants(o)) {
-      const a = allocationRecord(o, nextRow++, options.meeting);
+      const a = allocationRecord(o, app, nextRow++, options.meeting);
       planned.push(a);
       out.allocations.push(allocationRow(a));
     }

@@ -128,6 +128,14 @@ describe('decide', () => {
     expect(w.log).toEqual([]);
   });
 
+  it("takes the application's category when the memo's row has none", () => {
+    const values = roundWorkbook();
+    values[PROPOSALS.name]![1]![4] = '';
+    const w = run(values);
+    expect(w.held).toEqual([]);
+    expect(w.allocations[0]).toMatchObject({ caseId: '2026-05-001', category: 'Innovasjon/prosjekt' });
+  });
+
   it('refuses a decision naming no proposal and a rejection without a reason', () => {
     const w = run(roundWorkbook(), [
       { caseId: '2099-01-001', kind: 'postponed' },
