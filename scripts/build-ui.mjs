@@ -13,6 +13,7 @@ export const UI_PAGES = {
   Payment: 'src/ui/payment.ts',
   Plan: 'src/ui/plan.ts',
   Setup: 'src/ui/setup.ts',
+  Decisions: 'src/ui/decisions.ts',
 };
 
 /** `<?` would be read as a scriptlet if the file were ever served as a template; `</script` ends the tag. */

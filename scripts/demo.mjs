@@ -67,7 +67,11 @@ tilskudd(
   annual,
   '--force',
 );
+// The decision protocol of SSU case 18-2025 as the example registers it.
+const protocol = 'examples/out/vedtaksprotokoll-18-2025.docx';
+tilskudd('report', example, '--kind', 'decisions', '--case', '18-2025', '--out', protocol, '--force');
 console.log(`\nDen kontrollerte arbeidsboka: ${checked} (arket «Avvik» og markerte celler).`);
 console.log(`Saksfremstillingen: ${memo}. 360Giving: ${giving}.`);
 console.log(`Årlig gjennomgang av handlingsplanen: ${plan}.`);
 console.log(`Statusrapport til porteføljestyret: ${status}. Årlig melding: ${annual}.`);
+console.log(`Vedtaksprotokollen for sak 18-2025: ${protocol}.`);

@@ -17,6 +17,7 @@ import { createStatusFormMenu } from './gas/follow-up/status-form';
 import { approveFinalReportMenu } from './gas/follow-up/closure';
 import { handleStatusSubmission } from './gas/follow-up/status-intake';
 import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan/plan';
+import { protocolMenu } from './gas/decisions/protocol-menu';
 
 /**
  * Adds the Tilskudd menu when the spreadsheet opens (simple trigger). As an editor add-on not yet used in
@@ -285,6 +286,16 @@ export function openPaymentDialog(): void {
   openPage('Payment');
 }
 
+/** Menu: *Registrer vedtak*, the board's decisions on the memo's proposals (Leder or Sekretær). */
+export function openDecisionsDialog(): void {
+  openPage('Decisions');
+}
+
+/** Menu: writes the decision protocol (vedtaksprotokoll) of a board case to Google Docs. */
+export function createProtocol(): void {
+  protocolMenu();
+}
+
 /** Sidebar endpoint: the assessment of a case ('' = the selected row). */
 export function assessmentLoad(caseId: unknown) {
   return server.assessmentLoad(caseId);
@@ -353,6 +364,16 @@ export function paymentRegister(input: unknown) {
 /** Dialog endpoint: withdraws a project's unused money (Inndragning) after the refund deadline. */
 export function withdrawalRegister(caseId: unknown) {
   return server.withdrawalRegister(caseId);
+}
+
+/** Dialog endpoint: the proposals of a board case ('' = the memo's latest) with the recommended amounts. */
+export function decisionsLoad(boardCase: unknown) {
+  return server.decisionsLoad(boardCase);
+}
+
+/** Dialog endpoint: registers the board's decisions (Logg first; nothing when refused or held back). */
+export function decisionsRegister(input: unknown) {
+  return server.decisionsRegister(input);
 }
 
 // The action plan (handlingsplan)

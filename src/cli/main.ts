@@ -17,6 +17,8 @@ import type { Lang, Reason } from '../core/base/result';
 import { DEFAULT_SETTINGS } from '../core/workbook/settings';
 import { emptyWorkbook, exampleWorkbook } from '../example/agder';
 import { writeEconomy } from './export';
+import { decide } from '../core/decisions/decide';
+import { decisionsFromOptions, recusedFromOptions, writeDecisions } from './decide';
 import { humanReport, toJson, withFollowUp } from './report';
 import { REPORT_KINDS, reportKindsHelp } from './report-kinds';
 import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, readValues, writePlanNumbers } from './xlsx';
@@ -31,7 +33,7 @@ export interface Io {
   err: (text: string) => void;
 }
 
-// No option is `multiple`, so a value is never an array.
+// `decide`'s options are `multiple`: their values are arrays.
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 interface Context {
@@ -183,26 +185,76 @@ per year, for the controller and the annual reporting.
     },
     run: exportEconomy,
   },
+  decide: {
+    usage: {
+      nb: 'decide FIL.xlsx --case 04-2026 --meeting ÅÅÅÅ-MM-DD --out UT.xlsx [--change SAKSNR=BELØP[:FRA-TIL]]… [--preproject SAKSNR=BELØP[:FRA-TIL]]… [--reject SAKSNR --reason TEKST]… [--postpone SAKSNR]… [--inhabil SAKSNR=NAVN]…',
+      en: 'decide FILE.xlsx --case 04-2026 --meeting YYYY-MM-DD --out OUT.xlsx [--change CASE=AMOUNT[:FROM-TO]]… [--preproject CASE=AMOUNT[:FROM-TO]]… [--reject CASE --reason TEXT]… [--postpone CASE]… [--inhabil CASE=NAME]…',
+    },
+    help: {
+      nb: `Registrerer vedtakene i en sak for beslutningsorganet i en kopi av arbeidsboka: rader i «Tildelinger»,
+søknadens «Status», «Vedtak» og «Begrunnelse», og en linje i «Logg» per sak. Forslagene er sakens rader i
+«Forslag» (fra saksfremstillingen), ellers søknadenes «Innstilling»/«Innstilt beløp». En sak som ikke nevnes,
+vedtas som innstilt. Samme sak registrert igjen legger ikke til noe; et annet vedtak i en registrert sak avvises.
+En feil i vedtakets egne data (saksnr, dato, beløp, kategori, periode) stopper alt (avslutter med 1); funn om
+selve søknaden vises, men stopper ikke.
+  --case NR                     saken i møtet (vedtaksreferansen blir kortnavnet og saken, f.eks. «PS 04-2026»)
+  --meeting DATO                møtedatoen (vedtaksdatoen)
+  --change SAKSNR=BELØP[:FRA-TIL]   endret beløp, og eventuelt periode (f.eks. 2026-08-2027-07)
+  --preproject SAKSNR=BELØP     forprosjekt med dette beløpet
+  --reject SAKSNR --reason TEKST    avslag med begrunnelse
+  --postpone SAKSNR             saken utsettes
+  --inhabil SAKSNR=NAVN         medlem som fratrådte som inhabil (forvaltningsloven § 6)`,
+      en: `Registers the deciding body's decisions in a case in a copy of the workbook: rows in "Tildelinger", the
+application's "Status", "Vedtak" and "Begrunnelse", and a "Logg" line per case. The proposals are the case's rows
+in "Forslag" (from the memo), otherwise the applications' "Innstilling"/"Innstilt beløp". A case not named is
+decided as recommended. The same case registered again adds nothing; another decision in a registered case is
+refused. An error in the decision's own data (case id, date, amount, category, period) stops everything (exit
+1); findings on the application itself are shown but do not stop it.
+  --case NO                     the case in the meeting (the reference is the short name and the case, e.g. "PS 04-2026")
+  --meeting DATE                the meeting date (the decision date)
+  --change CASE=AMOUNT[:FROM-TO]  a changed amount, and optionally period (e.g. 2026-08-2027-07)
+  --preproject CASE=AMOUNT      a pre-project of this amount
+  --reject CASE --reason TEXT   a rejection with its reason
+  --postpone CASE               the case is postponed
+  --inhabil CASE=NAME           a member who stood aside as disqualified (Public Administration Act § 6)`,
+    },
+    options: {
+      case: { type: 'string' },
+      meeting: { type: 'string' },
+      out: { type: 'string' },
+      change: { type: 'string', multiple: true },
+      preproject: { type: 'string', multiple: true },
+      reject: { type: 'string', multiple: true },
+      reason: { type: 'string', multiple: true },
+      postpone: { type: 'string', multiple: true },
+      inhabil: { type: 'string', multiple: true },
+      force: { type: 'boolean' },
+    },
+    run: decideCommand,
+  },
   report: {
     usage: {
-      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ]`,
-      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md [--date YYYY-MM-DD] [--year YYYY]`,
+      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ] [--case 04-2026]`,
+      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md [--date YYYY-MM-DD] [--year YYYY] [--case 04-2026]`,
     },
     help: {
       nb: `Skriver en rapport (.docx, eller Markdown med --out FIL.md).
 ${reportKindsHelp('nb')}
   --date DATO  dagen rapporten gjelder (standard: i dag)
-  --year ÅÅÅÅ  budsjettåret (annual)`,
+  --year ÅÅÅÅ  budsjettåret (annual)
+  --case NR    saken i møtet (decisions)`,
       en: `Writes a report (.docx, or Markdown with --out FILE.md).
 ${reportKindsHelp('en')}
   --date DATE  the day the report is for (default: today)
-  --year YYYY  the budget year (annual)`,
+  --year YYYY  the budget year (annual)
+  --case NO    the case in the meeting (decisions)`,
     },
     options: {
       kind: { type: 'string' },
       out: { type: 'string' },
       date: { type: 'string' },
       year: { type: 'string' },
+      case: { type: 'string' },
       force: { type: 'boolean' },
     },
     run: report,
@@ -638,6 +690,7 @@ async function report(ctx: Context): Promise<number> {
   const options = {
     date: todayOption(text(ctx.opts.date)),
     year: yearOption(text(ctx.opts.year)),
+    boardCase: text(ctx.opts.case),
     lang: ctx.lang,
   };
   const missing = kind.needs?.(options);
@@ -648,6 +701,64 @@ async function report(ctx: Context): Promise<number> {
   const done = kind.done(out, options);
   say(ctx, done.nb, done.en);
   return tellWithheld(ctx, heldBack(result), false);
+}
+
+/**
+ * `decide`: the board's decisions written into a copy of the workbook, all or nothing. Held back (exit 1,
+ * nothing written) by an error in a decision's own data or a conflict with what is registered.
+ */
+async function decideCommand(ctx: Context): Promise<number> {
+  const { lang } = ctx;
+  const file = inputFile(ctx, {
+    nb: 'Oppgi arbeidsboka, --case, --meeting og --out UT.xlsx.',
+    en: 'Give the workbook, --case, --meeting and --out OUT.xlsx.',
+  });
+  const out = requiredOut(ctx, 'vedtak.xlsx', file);
+  if (!/\.xlsx$/i.test(out))
+    throw usageError(
+      'Vedtakene skrives i en kopi av arbeidsboka: --out UT.xlsx.',
+      'The decisions are written into a copy of the workbook: --out OUT.xlsx.',
+    );
+  const boardCase = text(ctx.opts.case)?.trim();
+  if (!boardCase)
+    throw usageError('Oppgi saken i møtet: --case 04-2026.', 'Give the case in the meeting: --case 04-2026.');
+  if (text(ctx.opts.meeting) === undefined)
+    throw usageError(
+      'Oppgi møtedatoen: --meeting 2026-05-20.',
+      'Give the meeting date: --meeting 2026-05-20.',
+    );
+  const meeting = todayOption(isoDate(text(ctx.opts.meeting), '--meeting'));
+  const decisions = decisionsFromOptions(ctx.opts);
+  const recused = recusedFromOptions(ctx.opts);
+  const values = await readValues(file);
+  const result = readChecked(ctx, values, { today: meeting });
+  const w = decide(result.portfolio, values, decisions, { boardCase, meeting, recused });
+  for (const f of w.notes) ctx.io.err(`${lang === 'nb' ? 'Merk' : 'Note'} [${f.rule}] ${f.message[lang]}`);
+  for (const r of w.refused) ctx.io.err(r[lang]);
+  const held = tellWithheld(ctx, w.held);
+  if (w.refused.length > 0 || held !== EXIT.ok) {
+    say(ctx, `Ingen vedtak er skrevet (${w.ref}).`, `No decision was written (${w.ref}).`);
+    return EXIT.findings;
+  }
+  if (w.log.length === 0) {
+    say(
+      ctx,
+      `${w.ref} er allerede registrert slik (${w.already.join(', ')}); ingenting er lagt til, og ${out} er ikke skrevet.`,
+      `${w.ref} is already registered so (${w.already.join(', ')}); nothing was added, and ${out} was not written.`,
+    );
+    return EXIT.ok;
+  }
+  const wb = await loadWorkbook(file);
+  writeDecisions(wb, result.portfolio, w, 'tilskudd decide');
+  mkdirSync(dirname(out), { recursive: true });
+  await wb.xlsx.writeFile(out);
+  for (const l of w.log) ctx.io.out(`${l.caseId}: ${l.after}`);
+  say(
+    ctx,
+    `Skrev ${w.log.length} vedtak i ${w.ref} (${w.allocations.length} tildelinger) til ${out}.`,
+    `Wrote ${w.log.length} decisions in ${w.ref} (${w.allocations.length} allocations) to ${out}.`,
+  );
+  return EXIT.ok;
 }
 
 /** Today on this machine's calendar, as YYYY-MM-DD. */

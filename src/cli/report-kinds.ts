@@ -6,6 +6,7 @@ import { buildBoardStatus } from '../core/documents/follow-up/board-status';
 import { buildAnnualReport } from '../core/documents/follow-up/annual-report';
 import { buildPlanReview } from '../core/documents/plan-review';
 import { readPlanHistory } from '../core/plan/records';
+import { buildProtocol } from '../core/decisions/protocol';
 
 /** The options every `tilskudd report` kind may read, already validated by the command. */
 export interface ReportOptions {
@@ -13,6 +14,8 @@ export interface ReportOptions {
   date: Date;
   /** `--year`, when given. */
   year: number | undefined;
+  /** `--case`, the case in the board's meeting, when given. */
+  boardCase?: string | undefined;
   lang: Lang;
 }
 
@@ -74,6 +77,22 @@ export const REPORT_KINDS: Record<string, ReportKind> = {
     done: (out, o) => ({
       nb: `Skrev årlig melding ${o.year} til ${out}.`,
       en: `Wrote the annual report ${o.year} to ${out}.`,
+    }),
+  },
+  decisions: {
+    describe: {
+      nb: 'vedtaksprotokollen for saken --case (vedtakene slik de er registrert)',
+      en: 'the decision protocol of case --case (the decisions as registered)',
+    },
+    needs: (o) =>
+      o.boardCase
+        ? null
+        : { nb: '--kind decisions trenger --case 04-2026.', en: '--kind decisions needs --case 04-2026.' },
+    build: ({ result, values, boardCase, lang }) =>
+      buildProtocol(result, values, { boardCase: boardCase!, lang }),
+    done: (out, o) => ({
+      nb: `Skrev vedtaksprotokollen for sak ${o.boardCase} til ${out}.`,
+      en: `Wrote the decision protocol of case ${o.boardCase} to ${out}.`,
     }),
   },
 };

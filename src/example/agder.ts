@@ -58,6 +58,7 @@ export const EXAMPLE_APPLICATIONS: Array<Row<typeof APPLICATIONS>> = [
     contract: 'Nei',
     status: 'Innvilget',
     recommendation: 'Innvilges',
+    decision: 'SSU 18-2025',
   },
   {
     caseId: '2025-05-002',
@@ -87,6 +88,7 @@ export const EXAMPLE_APPLICATIONS: Array<Row<typeof APPLICATIONS>> = [
     // The municipalities' proposal in the memo: a pre-project now, 5/12 of a full shared position.
     recommendation: 'Forprosjekt',
     recommendedAmount: 625_000,
+    decision: 'SSU 18-2025 (forprosjekt)',
   },
 ];
 

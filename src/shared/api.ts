@@ -245,6 +245,58 @@ export interface WizardDone {
   lines: string[];
 }
 
+/** One proposal of a board case as *Registrer vedtak* lists it. */
+export interface DecisionProposalView {
+  caseId: string;
+  title: string;
+  /** The recommendation in the user's language ('' when none). */
+  recommendation: string;
+  /** The recommended amount, null when it is not an amount. */
+  amount: number | null;
+  period: string;
+  /** The application's `Vedtak` as registered ('' before the meeting). */
+  registered: string;
+}
+
+export interface DecisionsView {
+  lang: Lang;
+  boardCase: string;
+  /** The board cases the memo wrote proposals for. */
+  boardCases: string[];
+  /** ISO day: the meeting of the board case, or today. */
+  meeting: string;
+  /** True when the proposals are the memo's `Forslag` rows, false when read from the applications. */
+  fromMemo: boolean;
+  proposals: DecisionProposalView[];
+}
+
+export type DecisionKindInput = 'asRecommended' | 'changed' | 'preProject' | 'rejected' | 'postponed';
+
+export interface DecisionRequest {
+  boardCase: string;
+  /** ISO day. */
+  meeting: string;
+  decisions: Array<{
+    caseId: string;
+    kind: DecisionKindInput;
+    amount: string;
+    /** A changed period, e.g. 2026-08–2027-07 ('' keeps the proposal's). */
+    period: string;
+    reason: string;
+    /** Members who stood aside (forvaltningsloven § 6). */
+    recused: string;
+  }>;
+}
+
+export interface DecisionsDone {
+  ref: string;
+  /** Cases written (0 when all were registered before). */
+  written: number;
+  /** Findings on the applications themselves, shown, not blocking. */
+  notes: string[];
+  message: string;
+}
+
 /** The endpoints as the client sees them. */
 export interface Api {
   assessmentLoad(caseId: string): Result<AssessmentView>;
@@ -265,6 +317,8 @@ export interface Api {
   wizardLoad(): Result<WizardView>;
   wizardSave(values: Record<string, string>): Result<WizardDone>;
   wizardForm(): Result<WizardDone>;
+  decisionsLoad(boardCase: string): Result<DecisionsView>;
+  decisionsRegister(input: DecisionRequest): Result<DecisionsDone>;
 }
 
 export type Endpoint = keyof Api;
@@ -295,6 +349,8 @@ export const ENDPOINTS = [
   'wizardLoad',
   'wizardSave',
   'wizardForm',
+  'decisionsLoad',
+  'decisionsRegister',
 ] as const satisfies readonly Endpoint[];
 type Missing = Exclude<Endpoint, (typeof ENDPOINTS)[number]>;
 export const ALL_LISTED: Missing extends never ? true : false = true;
@@ -352,6 +408,12 @@ export const PAGES = {
     kind: 'dialog',
     action: 'settings',
     title: { nb: 'Oppsettsveiviser', en: 'Set-up wizard' },
+  },
+  Decisions: {
+    opener: 'openDecisionsDialog',
+    kind: 'dialog',
+    action: 'decide',
+    title: { nb: 'Registrer vedtak', en: 'Register decisions' },
   },
 } as const satisfies Record<
   string,

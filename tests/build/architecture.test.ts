@@ -23,6 +23,7 @@ const RANKS: Record<string, number> = {
   'src/core/portfolio': 5, // reads every concept's rows into one portfolio
   'src/core/check': 6, // the check: every rule over a portfolio
   'src/core/documents': 7, // documents render a check's result
+  'src/core/decisions': 8, // the board's decisions: registered by the rule documents are held back by
   'src/example': 8,
   'src/shared': 8, // the typed seam between the sidebars and the server
   'src/cli': 9,
@@ -34,6 +35,7 @@ const RANKS: Record<string, number> = {
   'src/gas/follow-up': 11,
   'src/gas/plan': 11,
   'src/gas/documents': 11,
+  'src/gas/decisions': 11,
   'src/gas/entry': 12,
   'src/main.ts': 13,
 };

@@ -37,6 +37,8 @@ describe('onOpen', () => {
       {
         Dokumenter: [
           'Lag saksfremstilling',
+          'Registrer vedtak',
+          'Lag vedtaksprotokoll',
           'Lag tildelingsbrev',
           'Publiser oversikt',
           'Lag statusrapport til porteføljestyret',
@@ -58,8 +60,8 @@ describe('onOpen', () => {
       'Oppsettsveiviser',
       'Om Tilskudd',
     ]);
-    // The 24 actions, each once.
-    expect(new Set(menuFunctions(menu!.entries)).size).toBe(24);
+    // The 26 actions, each once.
+    expect(new Set(menuFunctions(menu!.entries)).size).toBe(26);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
     }

@@ -71,6 +71,8 @@ const MENU_ACTIONS: Record<string, Action> = {
   openPaymentDialog: 'money',
   openSetupWizard: 'settings',
   aboutTilskudd: 'read',
+  openDecisionsDialog: 'decide',
+  createProtocol: 'documents',
 };
 const ENDPOINT_ACTIONS: Record<(typeof ENDPOINTS)[number], Action> = {
   assessmentLoad: 'read',
@@ -91,6 +93,8 @@ const ENDPOINT_ACTIONS: Record<(typeof ENDPOINTS)[number], Action> = {
   wizardLoad: 'settings',
   wizardSave: 'settings',
   wizardForm: 'settings',
+  decisionsLoad: 'decide',
+  decisionsRegister: 'decide',
 };
 
 const everyone = [...Object.entries(PEOPLE), ['stranger', STRANGER]] as Array<[string, string]>;

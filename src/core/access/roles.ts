@@ -20,6 +20,7 @@ const ALL: readonly Role[] = ['leader', 'secretary', 'secretariat', 'userRep', '
 const ASSESSORS: readonly Role[] = ['leader', 'secretary', 'secretariat', 'userRep'];
 const CASEWORKERS: readonly Role[] = ['leader', 'secretary', 'secretariat'];
 const LEADER: readonly Role[] = ['leader'];
+const LEADER_SECRETARY: readonly Role[] = ['leader', 'secretary'];
 
 /** Every action the product guards, the roles that may do it, and how the refusal names it. */
 export const PERMISSIONS = {
@@ -34,6 +35,11 @@ export const PERMISSIONS = {
     en: 'register money (supplementary allocation, payment, refund, withdrawal)',
   },
   plan: { roles: CASEWORKERS, nb: 'endre handlingsplanen', en: 'change the action plan' },
+  decide: {
+    roles: LEADER_SECRETARY,
+    nb: 'registrere beslutningsorganets vedtak',
+    en: "register the deciding body's decisions",
+  },
   boardRanking: { roles: LEADER, nb: 'overstyre rangeringen', en: 'override the ranking' },
   closeProject: { roles: LEADER, nb: 'godkjenne sluttrapporter', en: 'approve final reports' },
   settings: {

@@ -74,6 +74,12 @@ export interface Application {
   recommendationText: string;
   /** `null` when blank: the memo then proposes the amount asked. */
   recommendedAmount: Parsed<number> | null;
+  /** `Vedtak`: the reference of the board's decision registered on it ('' before the meeting). */
+  decision: string;
+  /** `Begrunnelse`: why the board decided as it did (a rejection's reason). */
+  reason: string;
+  /** `Inhabil`: board members who stood aside in the case (forvaltningsloven § 6). */
+  recused: string;
   orgNumber: string;
   /** `Andre svar`: answers the form intake could not place, "title: answer" per line. */
   otherAnswers: string;
@@ -201,6 +207,9 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     recommendation: parseTerm(RECOMMENDATIONS, r.get('recommendation')),
     recommendationText: cellText(r.get('recommendation')),
     recommendedAmount: optionalMoney(r.get('recommendedAmount')),
+    decision: cellText(r.get('decision')),
+    reason: cellText(r.get('reason')),
+    recused: cellText(r.get('recused')),
     orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
     otherAnswers: cellText(r.get('otherAnswers')),
     truncated: CUT_CHECKED.filter((key) => isCut(r.get(key))),

@@ -98,6 +98,10 @@ export const APPLICATIONS = {
     // The secretariat's recommendation for the memo: Innvilges, Delvis, Forprosjekt or Avslås.
     f('recommendation', 'Innstilling', 'Recommendation', 'recommendation', { optional: true }),
     f('recommendedAmount', 'Innstilt beløp', 'Recommended amount', 'money', { optional: true }),
+    // Written by *Registrer vedtak*: the board's decision (reference), why, and who stood aside (§ 6).
+    f('decision', 'Vedtak', 'Decision', 'text', { optional: true, aliases: ['Vedtaksref'] }),
+    f('reason', 'Begrunnelse', 'Reason', 'longtext', { optional: true, aliases: ['Vedtaksbegrunnelse'] }),
+    f('recused', 'Inhabil', 'Recused', 'text', { optional: true, aliases: ['Inhabile', 'Fratrådt'] }),
     f('orgNumber', 'Org.nr', 'Organisation number', 'text', {
       optional: true,
       aliases: ['Organisasjonsnummer'],

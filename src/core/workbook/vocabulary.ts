@@ -87,6 +87,7 @@ export const STATUSES = vocabulary({
   granted: { nb: 'Innvilget', en: 'Granted', aliases: ['tildelt'] },
   partlyGranted: { nb: 'Delvis innvilget', en: 'Partly granted' },
   preProject: { nb: 'Forprosjekt', en: 'Pre-project' },
+  postponed: { nb: 'Utsatt', en: 'Postponed' },
   rejected: { nb: 'Avslått', en: 'Rejected', aliases: ['avslag'] },
   withdrawn: { nb: 'Trukket', en: 'Withdrawn' },
   ongoing: { nb: 'Pågående', en: 'Ongoing' },

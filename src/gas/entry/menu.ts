@@ -24,6 +24,7 @@ import { PAGES } from '../../shared/api';
 import { hasStatusForm } from '../follow-up/status-form';
 import { STATUS_JOURNAL } from '../follow-up/status-intake';
 import { PLAN_TEXT } from '../plan/plan';
+import { DECISION_TEXT } from '../decisions/protocol-menu';
 
 type Label = { nb: string; en: string };
 type Item = { label: Label; fn: string };
@@ -50,6 +51,8 @@ export const MENU: ReadonlyArray<Item | Group | null> = [
     label: { nb: 'Dokumenter', en: 'Documents' },
     items: [
       { label: DOCUMENT_TEXT.memo, fn: 'createMemo' },
+      { label: PAGES.Decisions.title, fn: 'openDecisionsDialog' },
+      { label: DECISION_TEXT.protocol, fn: 'createProtocol' },
       { label: DOCUMENT_TEXT.letters, fn: 'createLetters' },
       { label: DOCUMENT_TEXT.overview, fn: 'publishOverview' },
       { label: FOLLOW_UP_DOCUMENT_TEXT.boardStatus, fn: 'createBoardStatus' },

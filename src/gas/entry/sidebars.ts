@@ -47,6 +47,7 @@ import { paymentView, paymentDone, withdrawalDone } from '../money/payment-endpo
 import { planView } from '../plan/plan-view';
 import { showPage } from '../platform/html';
 import { wizardForm, wizardLoad, wizardSave } from './wizard';
+import { decisionsView, registerDecisions } from '../decisions/decisions';
 
 /**
  * The server side of the sidebars and the dialog. Each endpoint (exported from `src/main.ts` under the
@@ -441,4 +442,28 @@ export const server: Server = {
   wizardLoad,
   wizardSave,
   wizardForm,
+  decisionsLoad: (boardCase) =>
+    endpoint('decide', false, (desk) => decisionsView(desk, text(boardCase ?? '', 100).trim())),
+  decisionsRegister: (raw) =>
+    endpoint('decide', true, (desk) => {
+      const input = record(raw);
+      const kinds = ['asRecommended', 'changed', 'preProject', 'rejected', 'postponed'] as const;
+      return registerDecisions(desk, {
+        boardCase: text(input.boardCase, 100),
+        meeting: text(input.meeting, 30),
+        decisions: list(input.decisions, 200).map((raw) => {
+          const d = record(raw);
+          const kind = kinds.find((k) => k === d.kind);
+          if (!kind) throw badRequest();
+          return {
+            caseId: text(d.caseId, 100).trim(),
+            kind,
+            amount: text(d.amount, 100),
+            period: text(d.period, 100),
+            reason: text(d.reason),
+            recused: text(d.recused, 500),
+          };
+        }),
+      });
+    }),
 };

@@ -175,6 +175,7 @@ describe('the role table', () => {
     documents: ['leader', 'secretary', 'secretariat'],
     money: ['leader', 'secretary', 'secretariat'],
     plan: ['leader', 'secretary', 'secretariat'],
+    decide: ['leader', 'secretary'],
     boardRanking: ['leader'],
     closeProject: ['leader'],
     settings: ['leader'],

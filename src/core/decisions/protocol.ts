@@ -1,0 +1,191 @@
+import type { Lang } from '../base/result';
+import type { CheckResult } from '../check/check';
+import { h, p, table, ul, type Block, type DocModel } from '../documents/model';
+import { norwegianDate } from '../documents/memo';
+import { formatMoney } from '../parse/money';
+import { formatPeriod } from '../parse/period';
+import type { WorkbookValues } from '../portfolio/records';
+import { decidingBody, informedBody } from '../workbook/bodies';
+import { RECOMMENDATIONS } from '../workbook/vocabulary';
+import { decisionRef, isOfDecision, readProposals, type Proposal } from './proposals';
+
+const T = {
+  nb: {
+    title: (body: string, ref: string) => `Vedtaksprotokoll – ${body}, ${ref}`,
+    meta: ['Organ', 'Sak', 'Møtedato', 'Saker'],
+    decisions: 'Vedtak',
+    head: ['Saksnr', 'Tittel', 'Innstilling', 'Vedtak', 'Beløp', 'Periode'],
+    changes: 'Endringer fra innstillingen',
+    noChanges: 'Vedtakene fulgte innstillingen i alle saker.',
+    changed: (caseId: string, rec: string, dec: string) => `${caseId}: innstilt ${rec}, vedtatt ${dec}.`,
+    reasons: 'Begrunnelser',
+    recused: 'Inhabilitet (forvaltningsloven § 6)',
+    noRecused: 'Ingen medlemmer meldte seg inhabile.',
+    recusedIn: (caseId: string, names: string) => `${caseId}: ${names} fratrådte under behandlingen.`,
+    supplements: (body: string) => `Tilleggsbevillinger til orientering (${body})`,
+    suppHead: ['Saksnr', 'Dato', 'Beløp', 'Vedtak'],
+    noSupplements: 'Ingen tilleggsbevillinger å orientere om.',
+    notRegistered: 'Ikke registrert',
+    total: 'Sum tildelt',
+    footer: (ref: string) => `Vedtaksprotokoll ${ref}`,
+  },
+  en: {
+    title: (body: string, ref: string) => `Decision protocol – ${body}, ${ref}`,
+    meta: ['Body', 'Case', 'Meeting', 'Cases'],
+    decisions: 'Decisions',
+    head: ['Case', 'Title', 'Recommendation', 'Decision', 'Amount', 'Period'],
+    changes: 'Changes from the recommendation',
+    noChanges: 'The decisions followed the recommendation in every case.',
+    changed: (caseId: string, rec: string, dec: string) => `${caseId}: recommended ${rec}, decided ${dec}.`,
+    reasons: 'Reasons',
+    recused: 'Disqualification (Public Administration Act § 6)',
+    noRecused: 'No member declared themselves disqualified.',
+    recusedIn: (caseId: string, names: string) => `${caseId}: ${names} stood aside.`,
+    supplements: (body: string) => `Supplementary allocations for information (${body})`,
+    suppHead: ['Case', 'Date', 'Amount', 'Decision'],
+    noSupplements: 'No supplementary allocations to report.',
+    notRegistered: 'Not registered',
+    total: 'Total granted',
+    footer: (ref: string) => `Decision protocol ${ref}`,
+  },
+};
+
+const recommended = (pr: Proposal, lang: Lang): string =>
+  `${pr.recommendation ? RECOMMENDATIONS[pr.recommendation][lang] : '–'}${pr.amount.ok && pr.amount.value > 0 ? ` ${formatMoney(pr.amount.value)}` : ''}`;
+
+/**
+ * The decision protocol (*vedtaksprotokoll*) of one board case: each case's decision as registered in
+ * `Tildelinger` and `Søknader` (never as proposed), the changes from the recommendation, the reasons, who
+ * stood aside, and the secretariat's supplements not yet reported, for the body kept informed.
+ */
+export function buildProtocol(
+  result: CheckResult,
+  values: WorkbookValues,
+  options: { boardCase: string; lang?: Lang },
+): DocModel {
+  const lang = options.lang ?? 'nb';
+  const t = T[lang];
+  const portfolio = result.portfolio;
+  const body = decidingBody(portfolio.settings);
+  const ref = decisionRef(portfolio, options.boardCase);
+  const proposed = readProposals(portfolio, values, options.boardCase).proposals;
+  // Cases the board decided in this case without a proposal on record (typed in by hand): listed too.
+  const unproposed = [
+    ...new Set(
+      portfolio.allocations
+        .filter((a) => a.kind === 'ordinary' && isOfDecision(a.decision, ref))
+        .map((a) => a.caseId)
+        .filter((id) => !proposed.some((p) => p.caseId === id)),
+    ),
+  ].map((caseId): Proposal => ({
+    caseId,
+    title: '',
+    category: null,
+    categoryText: '',
+    recommendation: null,
+    amount: { ok: false, reason: { nb: 'ingen innstilling', en: 'no recommendation' } },
+    period: null,
+    reason: '',
+    source: { sheet: portfolio.sheetNames.allocations, row: 0 },
+  }));
+  const proposals = [...proposed, ...unproposed];
+  const apps = new Map(portfolio.applications.map((a) => [a.caseId, a]));
+  const rows: string[][] = [];
+  const changes: string[] = [];
+  const reasons: string[] = [];
+  const recused: string[] = [];
+  let total = 0;
+  let meeting: Date | null = null;
+  for (const pr of proposals) {
+    const app = apps.get(pr.caseId);
+    const grants = portfolio.allocations.filter(
+      (a) => a.caseId === pr.caseId && a.kind === 'ordinary' && isOfDecision(a.decision, ref),
+    );
+    const registered = grants.length > 0 || (app !== undefined && isOfDecision(app.decision, ref));
+    const amount = grants.reduce((s, a) => s + (a.amount.ok ? a.amount.value : 0), 0);
+    total += amount;
+    for (const a of grants) if (a.date.ok) meeting = a.date.value;
+    const period = grants.find((a) => a.period?.ok)?.period;
+    const status = app?.status ?? (grants.length > 0 ? (lang === 'nb' ? 'Innvilget' : 'Granted') : '');
+    const preProject = grants.some((a) => /forprosjekt/i.test(a.decision));
+    const decision = registered
+      ? preProject && app === undefined
+        ? 'Forprosjekt'
+        : status
+      : t.notRegistered;
+    rows.push([
+      pr.caseId,
+      pr.title || app?.title || '',
+      recommended(pr, lang),
+      decision,
+      registered && amount > 0 ? formatMoney(amount, false) : '',
+      period?.ok ? formatPeriod(period.value, lang) : '',
+    ]);
+    const decidedWords = `${decision}${amount > 0 ? ` ${formatMoney(amount)}` : ''}${period?.ok ? `, ${formatPeriod(period.value, lang)}` : ''}`;
+    const sameAmount = pr.amount.ok && pr.amount.value === amount;
+    const samePeriod =
+      !period?.ok ||
+      (pr.period?.ok === true &&
+        pr.period.value.from === period.value.from &&
+        pr.period.value.to === period.value.to);
+    const sameKind =
+      (pr.recommendation === 'reject') === (amount === 0) &&
+      (pr.recommendation === 'preProject') === preProject;
+    if (registered && pr.recommendation !== null && !(sameAmount && samePeriod && sameKind))
+      changes.push(
+        t.changed(
+          pr.caseId,
+          `${recommended(pr, lang)}${!samePeriod && pr.period?.ok ? `, ${formatPeriod(pr.period.value, lang)}` : ''}`,
+          decidedWords,
+        ),
+      );
+    if (app?.reason && registered) reasons.push(`${pr.caseId}: ${app.reason}`);
+    if (app?.recused) recused.push(t.recusedIn(pr.caseId, app.recused));
+  }
+  const supplements = portfolio.allocations.filter(
+    (a) =>
+      a.kind === 'supplement' &&
+      a.reportedSsu === '' &&
+      a.date.ok &&
+      (meeting === null || a.date.value.getTime() <= meeting.getTime()),
+  );
+  const informed = informedBody(portfolio.settings);
+  const blocks: Block[] = [
+    table(
+      [
+        [t.meta[0]!, body.name],
+        [t.meta[1]!, ref],
+        [t.meta[2]!, meeting ? norwegianDate(meeting.toISOString()) : '–'],
+        [t.meta[3]!, String(proposals.length)],
+      ],
+      { keyValue: true },
+    ),
+    h(2, t.decisions),
+    table([t.head, ...rows, [t.total, '', '', '', formatMoney(total, false), '']], {
+      header: true,
+      compact: true,
+      widths: [3, 5, 3, 3, 2, 3],
+    }),
+    h(2, t.changes),
+    changes.length === 0 ? p(t.noChanges) : ul(changes.map((c) => [c])),
+    ...(reasons.length > 0 ? [h(2, t.reasons), ul(reasons.map((r) => [r]))] : []),
+    h(2, t.recused),
+    recused.length === 0 ? p(t.noRecused) : ul(recused.map((r) => [r])),
+    h(2, t.supplements(informed.name)),
+    supplements.length === 0
+      ? p(t.noSupplements)
+      : table(
+          [
+            t.suppHead,
+            ...supplements.map((a) => [
+              a.caseId,
+              a.date.ok ? norwegianDate(a.date.value.toISOString()) : '',
+              a.amount.ok ? formatMoney(a.amount.value, false) : '',
+              a.decision,
+            ]),
+          ],
+          { header: true },
+        ),
+  ];
+  return { title: t.title(body.name, ref), blocks, footer: { text: t.footer(ref) } };
+}

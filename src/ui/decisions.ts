@@ -1,0 +1,223 @@
+import type { DecisionKindInput, DecisionProposalView, DecisionsView } from '../shared/api';
+import { app, banner, load, money, outcome, setLang, spinner, t } from './lib/common';
+import { h, mount, uid } from './lib/dom';
+import { call, closeHost } from './lib/run';
+
+/**
+ * *Registrer vedtak*: the memo's proposals of a board case with the recommended amounts prefilled; per case
+ * as recommended, a changed amount (and period), a pre-project, rejected with its reason, or postponed. The
+ * server re-decides against the sheet and writes all or nothing.
+ */
+document.body.classList.add('dialog');
+const root = app();
+let view: DecisionsView | null = null;
+
+const KINDS: Array<{ id: DecisionKindInput; nb: string; en: string }> = [
+  { id: 'asRecommended', nb: 'Som innstilt', en: 'As recommended' },
+  { id: 'changed', nb: 'Endret beløp', en: 'Changed amount' },
+  { id: 'preProject', nb: 'Forprosjekt', en: 'Pre-project' },
+  { id: 'rejected', nb: 'Avslått', en: 'Rejected' },
+  { id: 'postponed', nb: 'Utsatt', en: 'Postponed' },
+];
+
+interface Row {
+  caseId: string;
+  element: HTMLElement;
+  value(): {
+    caseId: string;
+    kind: DecisionKindInput;
+    amount: string;
+    period: string;
+    reason: string;
+    recused: string;
+  };
+}
+
+function proposalRow(p: DecisionProposalView): Row {
+  const [kindId, amountId, periodId, reasonId, recusedId] = [uid(), uid(), uid(), uid(), uid()];
+  const kind = h(
+    'select',
+    { id: kindId, name: `kind-${p.caseId}` },
+    ...KINDS.map((k) => h('option', { value: k.id }, t(k.nb, k.en))),
+  );
+  const amount = h('input', {
+    type: 'text',
+    id: amountId,
+    inputmode: 'decimal',
+    autocomplete: 'off',
+    value: p.amount === null ? '' : String(p.amount),
+  });
+  const period = h('input', {
+    type: 'text',
+    id: periodId,
+    autocomplete: 'off',
+    placeholder: '2026-08–2027-07',
+  });
+  const reason = h('textarea', { id: reasonId, rows: 2 });
+  const recused = h('input', { type: 'text', id: recusedId, autocomplete: 'off' });
+  const moneyField = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: amountId }, t('Vedtatt beløp (kr)', 'Amount decided (NOK)')),
+    amount,
+  );
+  const periodField = h(
+    'div',
+    { class: 'field' },
+    h(
+      'label',
+      { for: periodId },
+      t('Endret periode (tomt: som innstilt)', 'Changed period (empty: as recommended)'),
+    ),
+    period,
+  );
+  const reasonField = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: reasonId }, t('Begrunnelse', 'Reason')),
+    reason,
+  );
+  const update = () => {
+    const k = kind.value as DecisionKindInput;
+    const withMoney = k === 'changed' || k === 'preProject';
+    moneyField.hidden = !withMoney;
+    periodField.hidden = !withMoney;
+    reasonField.hidden = !(k === 'rejected' || k === 'postponed');
+  };
+  kind.addEventListener('change', update);
+  update();
+  const recommended = `${p.recommendation || t('(ingen innstilling)', '(no recommendation)')}${p.amount !== null && p.amount > 0 ? ` ${money(p.amount)}` : ''}${p.period ? `, ${p.period}` : ''}`;
+  const element = h(
+    'fieldset',
+    { class: 'card' },
+    h('legend', {}, `${p.caseId} – ${p.title || t('(uten tittel)', '(no title)')}`),
+    h('p', { class: 'muted' }, `${t('Innstilling', 'Recommendation')}: ${recommended}`),
+    ...(p.registered ? [h('p', { class: 'hint' }, `${t('Registrert', 'Registered')}: ${p.registered}`)] : []),
+    h('div', { class: 'field' }, h('label', { for: kindId }, t('Vedtak', 'Decision')), kind),
+    moneyField,
+    periodField,
+    reasonField,
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: recusedId }, t('Inhabile (forvaltningsloven § 6)', 'Disqualified members (§ 6)')),
+      recused,
+    ),
+  );
+  return {
+    caseId: p.caseId,
+    element,
+    value: () => ({
+      caseId: p.caseId,
+      kind: kind.value as DecisionKindInput,
+      amount: amount.value,
+      period: period.value,
+      reason: reason.value,
+      recused: recused.value,
+    }),
+  };
+}
+
+function form(): void {
+  if (!view) return;
+  const v = view;
+  const caseId = uid();
+  const meetingId = uid();
+  const message = h('div', { id: 'message' });
+  const boardCase = h('input', {
+    type: 'text',
+    id: caseId,
+    autocomplete: 'off',
+    value: v.boardCase,
+    placeholder: '04-2026',
+  });
+  const meeting = h('input', { type: 'date', id: meetingId, value: v.meeting });
+  const reload = h('button', { type: 'button' }, t('Hent forslagene', 'Load the proposals'));
+  const rows = v.proposals.map(proposalRow);
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'primary' },
+    t('Registrer vedtak', 'Register decisions'),
+  );
+  const cancel = h('button', { type: 'button', onclick: () => closeHost() }, t('Lukk', 'Close'));
+  reload.addEventListener('click', async () => {
+    mount(message, spinner(t('Henter …', 'Loading …')));
+    const fresh = await load(message, call('decisionsLoad', boardCase.value.trim()));
+    if (!fresh) return;
+    view = fresh;
+    form();
+  });
+  const formEl = h(
+    'form',
+    { novalidate: true },
+    h('h1', {}, t('Registrer vedtak', 'Register decisions')),
+    h(
+      'p',
+      { class: 'muted' },
+      v.fromMemo
+        ? t(
+            'Forslagene er saksfremstillingens rader i «Forslag».',
+            "The proposals are the memo's rows in «Forslag».",
+          )
+        : t(
+            'Saken har ingen rader i «Forslag»: forslagene er søknadenes innstilling.',
+            'The case has no rows in «Forslag»: the proposals are the applications’ recommendations.',
+          ),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: caseId }, t('Sak i møtet', 'Case in the meeting')),
+      boardCase,
+      reload,
+    ),
+    h('div', { class: 'field' }, h('label', { for: meetingId }, t('Møtedato', 'Meeting date')), meeting),
+    ...rows.map((r) => r.element),
+    message,
+    h('div', { class: 'actions' }, cancel, submit),
+  );
+  formEl.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    submit.setAttribute('disabled', '');
+    mount(message, spinner(t('Registrerer …', 'Registering …')));
+    const done = await load(
+      message,
+      call('decisionsRegister', {
+        boardCase: boardCase.value.trim(),
+        meeting: meeting.value,
+        decisions: rows.map((r) => r.value()),
+      }),
+    );
+    submit.removeAttribute('disabled');
+    if (!done) return;
+    outcome(message, done.written > 0 ? 'success' : 'info', done.message);
+    // Findings on the applications: shown beside the outcome, not read out as a live region.
+    const notes = banner('warning', `${t('Til orientering', 'For information')}: ${done.notes.join(' ')}`);
+    notes.removeAttribute('role');
+    if (done.notes.length > 0) message.append(notes);
+  });
+  mount(root, formEl);
+  if (rows.length === 0) {
+    mount(
+      message,
+      banner(
+        'info',
+        t(
+          'Ingen forslag for denne saken. Lag saksfremstillingen, eller skriv saken og hent forslagene.',
+          'No proposals for this case. Write the memo, or give the case and load the proposals.',
+        ),
+      ),
+    );
+    submit.setAttribute('disabled', '');
+  }
+}
+
+async function start(): Promise<void> {
+  mount(root, spinner('Laster forslag …'));
+  view = await load(root, call('decisionsLoad', ''));
+  if (!view) return;
+  setLang(view.lang, 'Decisions');
+  form();
+}
+
+void start();

@@ -1,0 +1,207 @@
+import { checkWorkbook } from '../../../src/core/check/check';
+import { decide, type BoardDecision } from '../../../src/core/decisions/decide';
+import { readProposals } from '../../../src/core/decisions/proposals';
+import { buildProtocol } from '../../../src/core/decisions/protocol';
+import { toMarkdown } from '../../../src/core/documents/text';
+import { readPortfolio, type WorkbookValues } from '../../../src/core/portfolio/records';
+import { ALLOCATIONS, APPLICATIONS, PROPOSALS } from '../../../src/core/workbook/contract';
+import { MEETING, roundWorkbook } from './round';
+
+/** Amounts are written with non-breaking spaces; the tests read them as plain ones. */
+const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+const options = { boardCase: '04-2026', meeting: MEETING };
+
+/** Writes a decision's rows into the values as an adapter would (header-based), for a second run. */
+function applied(
+  values: Record<string, unknown[][]>,
+  w: ReturnType<typeof decide>,
+): Record<string, unknown[][]> {
+  const out = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.map((r) => [...r])]));
+  const allocs = out[ALLOCATIONS.name]!;
+  for (const a of w.allocations)
+    allocs.push(ALLOCATIONS.fields.map((f) => (a as Record<string, unknown>)[f.key] ?? ''));
+  const apps = out[APPLICATIONS.name]!;
+  const header = apps[0]!;
+  for (const key of ['decision', 'reason', 'recused'] as const) {
+    const h = APPLICATIONS.fields.find((f) => f.key === key)!.header;
+    if (!header.includes(h)) for (const r of apps) r.push(r === header ? h : '');
+  }
+  const col = (h: string) => header.indexOf(h);
+  for (const a of w.applications) {
+    const row = apps[a.row - 1]!;
+    row[col('Status')] = a.status;
+    row[col('Vedtak')] = a.decision;
+    row[col('Begrunnelse')] = a.reason;
+    if (a.recused) row[col('Inhabil')] = a.recused;
+  }
+  return out;
+}
+
+const run = (values: WorkbookValues, decisions: BoardDecision[] = []) =>
+  decide(readPortfolio(values), values, decisions, options);
+
+describe('decide', () => {
+  it('registers every proposal as recommended: one allocation each, the status, a log line', () => {
+    const values = roundWorkbook();
+    const w = run(values);
+    expect(w.refused).toEqual([]);
+    expect(w.held).toEqual([]);
+    expect(w.ref).toBe('PS 04-2026');
+    expect(w.allocations.map((a) => [a.caseId, a.decision, a.amount, a.from, a.to, a.kind])).toEqual([
+      ['2026-05-001', 'PS 04-2026', 900_000, '2026-08', '2027-07', 'Ordinær'],
+      ['2026-05-002', 'PS 04-2026', 800_000, '2026-08', '2027-07', 'Ordinær'],
+      ['2026-05-003', 'PS 04-2026', 400_000, '2026-08', '2027-07', 'Ordinær'],
+    ]);
+    expect(w.allocations[0]!.date).toEqual(MEETING);
+    expect(w.applications.map((a) => a.status)).toEqual(['Innvilget', 'Delvis innvilget', 'Innvilget']);
+    expect(w.log.map((l) => l.after)).toEqual([
+      expect.stringContaining('som innstilt'),
+      expect.stringContaining('som innstilt'),
+      expect.stringContaining('som innstilt'),
+    ]);
+  });
+
+  it('writes a change, a pre-project and a rejection with its reason, naming the change in the log', () => {
+    const w = run(roundWorkbook(), [
+      {
+        caseId: '2026-05-001',
+        kind: 'changed',
+        amount: 700_000,
+        period: { from: 2026 * 12 + 8, to: 2027 * 12 + 5 },
+      },
+      { caseId: '2026-05-002', kind: 'preProject', amount: 300_000 },
+      { caseId: '2026-05-003', kind: 'rejected', reason: 'Mangler forankring i kommunene' },
+    ]);
+    expect(w.refused).toEqual([]);
+    expect(w.allocations.map((a) => [a.caseId, a.decision, a.amount, a.from, a.to])).toEqual([
+      ['2026-05-001', 'PS 04-2026', 700_000, '2026-09', '2027-06'],
+      ['2026-05-002', 'PS 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
+    ]);
+    expect(w.applications.map((a) => [a.status, a.reason])).toEqual([
+      ['Delvis innvilget', ''],
+      ['Forprosjekt', ''],
+      ['Avslått', 'Mangler forankring i kommunene'],
+    ]);
+    expect(sp(w.log[0]!.after)).toMatch(
+      /endret fra innstillingen: beløp 700 000 kr \(innstilt 900 000 kr\), periode september 2026–juni 2027/,
+    );
+    expect(sp(w.log[1]!.after)).toMatch(/forprosjekt 300 000 kr \(innstilt 800 000 kr\)/);
+    expect(w.log[2]!.after).toMatch(/avslått.*Mangler forankring/);
+  });
+
+  it('adds nothing when the same case is registered again', () => {
+    const decisions: BoardDecision[] = [
+      { caseId: '2026-05-003', kind: 'rejected', reason: 'Mangler forankring' },
+    ];
+    const first = run(roundWorkbook(), decisions);
+    const again = run(applied(roundWorkbook(), first), decisions);
+    expect(again.refused).toEqual([]);
+    expect(again.allocations).toEqual([]);
+    expect(again.log).toEqual([]);
+    expect(again.already).toEqual(['2026-05-001', '2026-05-002', '2026-05-003']);
+  });
+
+  it('refuses a second registration with another change, saying how to correct it, and writes nothing', () => {
+    const first = run(roundWorkbook());
+    const second = run(applied(roundWorkbook(), first), [
+      { caseId: '2026-05-001', kind: 'changed', amount: 500_000 },
+    ]);
+    expect(second.allocations).toEqual([]);
+    expect(second.log).toEqual([]);
+    expect(second.refused).toHaveLength(1);
+    expect(second.refused[0]!.nb).toMatch(
+      /Sak 2026-05-001 er allerede registrert i PS 04-2026 .*nytt vedtak i en ny sak/,
+    );
+  });
+
+  it('holds back a decision whose own data has an error, by the rule publish holds grants back by', () => {
+    const values = roundWorkbook();
+    // The memo's row holds no amount a grant can be written with.
+    values[PROPOSALS.name]![2]![6] = 'ukjent';
+    const w = run(values);
+    expect(w.held.map((h) => [h.allocation.caseId, h.errors.map((f) => f.rule)])).toEqual([
+      ['2026-05-002', [expect.any(String)]],
+    ]);
+    expect(w.allocations).toEqual([]);
+    expect(w.applications).toEqual([]);
+    expect(w.log).toEqual([]);
+  });
+
+  it("takes the application's category when the memo's row has none", () => {
+    const values = roundWorkbook();
+    values[PROPOSALS.name]![1]![4] = '';
+    const w = run(values);
+    expect(w.held).toEqual([]);
+    expect(w.allocations[0]).toMatchObject({ caseId: '2026-05-001', category: 'Innovasjon/prosjekt' });
+  });
+
+  it('refuses a decision naming no proposal and a rejection without a reason', () => {
+    const w = run(roundWorkbook(), [
+      { caseId: '2099-01-001', kind: 'postponed' },
+      { caseId: '2026-05-003', kind: 'rejected', reason: ' ' },
+    ]);
+    expect(w.refused.map((r) => r.nb)).toEqual([
+      expect.stringContaining('«2099-01-001» er ikke blant forslagene i sak 04-2026'),
+      expect.stringContaining('mangler begrunnelse'),
+    ]);
+    expect(w.log).toEqual([]);
+  });
+
+  it('shows findings on the application itself without holding the decision back', () => {
+    const values = roundWorkbook();
+    const apps = values[APPLICATIONS.name]!;
+    const row = apps.find((r) => r[0] === '2026-05-002')!;
+    row[apps[0]!.indexOf('Gevinstrealisering')] = '';
+    const w = run(values, [{ caseId: '2026-05-002', kind: 'preProject', amount: 300_000 }]);
+    expect(w.held).toEqual([]);
+    expect(w.notes.map((f) => [f.rule, f.ref])).toContainEqual(['benefit-plan-missing', '2026-05-002']);
+    expect(w.allocations).toHaveLength(3);
+  });
+
+  it('takes the proposals from the applications when the memo left no Forslag rows; a postponed case waits', () => {
+    const values = roundWorkbook({ proposals: false });
+    const { proposals, fromMemo } = readProposals(readPortfolio(values), values, '04-2026');
+    expect(fromMemo).toBe(false);
+    expect(proposals.map((p) => [p.caseId, p.amount])).toEqual([
+      ['2026-05-001', { ok: true, value: 900_000 }],
+      ['2026-05-002', { ok: true, value: 800_000 }],
+      ['2026-05-003', { ok: true, value: 400_000 }],
+    ]);
+    const w = run(values, [{ caseId: '2026-05-003', kind: 'postponed' }]);
+    expect(w.applications.map((a) => a.status)).toEqual(['Innvilget', 'Delvis innvilget', 'Utsatt']);
+    expect(w.allocations).toHaveLength(2);
+    // The postponed case comes back in the next board case.
+    const next = readProposals(readPortfolio(applied(values, w)), applied(values, w), '05-2026');
+    expect(next.proposals.map((p) => p.caseId)).toEqual(['2026-05-003']);
+  });
+});
+
+describe('the decision protocol', () => {
+  it('says per case what was registered, the changes, the reasons and who stood aside', () => {
+    const values = roundWorkbook();
+    const w = decide(
+      readPortfolio(values),
+      values,
+      [
+        { caseId: '2026-05-001', kind: 'changed', amount: 700_000 },
+        { caseId: '2026-05-002', kind: 'preProject', amount: 300_000 },
+        { caseId: '2026-05-003', kind: 'rejected', reason: 'Mangler forankring' },
+      ],
+      { ...options, recused: new Map([['2026-05-002', ['Styremedlem A']]]) },
+    );
+    const after = applied(values, w);
+    const md = sp(
+      toMarkdown(buildProtocol(checkWorkbook(after, { today: MEETING }), after, { boardCase: '04-2026' })),
+    );
+    expect(md).toContain('Vedtaksprotokoll – Porteføljestyret, PS 04-2026');
+    expect(md).toContain('20.05.2026');
+    expect(md).toMatch(/2026-05-001.*Delvis innvilget.*700 000/);
+    expect(md).toMatch(/2026-05-002.*Forprosjekt.*300 000/);
+    expect(md).toMatch(/2026-05-003.*Avslått/);
+    expect(md).toContain('2026-05-001: innstilt Innvilges 900 000 kr, vedtatt Delvis innvilget 700 000 kr');
+    expect(md).toContain('2026-05-003: Mangler forankring');
+    expect(md).toContain('2026-05-002: Styremedlem A fratrådte');
+    expect(md).toMatch(/Sum tildelt.*1 000 000/);
+  });
+});

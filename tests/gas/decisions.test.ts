@@ -1,0 +1,142 @@
+import type { DecisionsDone, DecisionsView, Result } from '../../src/shared/api';
+import { ALLOCATIONS } from '../../src/core/workbook/contract';
+import { roundWorkbook } from '../core/decisions/round';
+import { LEADER, deskWith } from './desk-helpers';
+
+/**
+ * *Registrer vedtak* on the built bundle: what the dialog lists, the role check, the lock, Logg first, one
+ * write per sheet, idempotence and refusals writing nothing.
+ */
+const ok = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
+  return r.value;
+};
+
+const row = (caseId: string, kind: string, extra: Record<string, string> = {}) => ({
+  caseId,
+  kind,
+  amount: '',
+  period: '',
+  reason: '',
+  recused: '',
+  ...extra,
+});
+
+const REQUEST = {
+  boardCase: '04-2026',
+  meeting: '2026-05-20',
+  decisions: [
+    row('2026-05-001', 'changed', { amount: '700 000' }),
+    row('2026-05-002', 'preProject', { amount: '300000', recused: 'Styremedlem A' }),
+    row('2026-05-003', 'rejected', { reason: 'Mangler forankring i kommunene' }),
+  ],
+};
+
+const asLeader = <T>(sb: ReturnType<typeof deskWith>, fn: string, ...args: unknown[]) =>
+  sb.runAs({ email: LEADER }, () => sb.call<Result<T>>(fn, ...args));
+
+describe('Registrer vedtak', () => {
+  it('lists the memo proposals of the latest board case with the recommended amounts', () => {
+    const sb = deskWith(roundWorkbook());
+    const v = ok(asLeader<DecisionsView>(sb, 'decisionsLoad', ''));
+    expect(v).toMatchObject({
+      boardCase: '04-2026',
+      boardCases: ['04-2026'],
+      meeting: '2026-05-20',
+      fromMemo: true,
+    });
+    expect(v.proposals.map((p) => [p.caseId, p.recommendation, p.amount])).toEqual([
+      ['2026-05-001', 'Innvilges', 900_000],
+      ['2026-05-002', 'Delvis', 800_000],
+      ['2026-05-003', 'Innvilges', 400_000],
+    ]);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('refuses a Sekretariat member (only Leder and Sekretær register decisions), writing nothing', () => {
+    const sb = deskWith(roundWorkbook());
+    const r = sb.call<Result<DecisionsDone>>('decisionsRegister', REQUEST);
+    expect(r.ok).toBe(false);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('writes Logg first, then the allocations and the applications in one write each, under the lock', () => {
+    const sb = deskWith(roundWorkbook());
+    const before = sb.spreadsheet.sheetData(ALLOCATIONS.name).values.length;
+    const done = ok(asLeader<DecisionsDone>(sb, 'decisionsRegister', REQUEST));
+    expect(done).toMatchObject({ ref: 'PS 04-2026', written: 3 });
+    expect(done.notes.join(' ')).toContain('contract-missing');
+    const allocs = sb.spreadsheet.sheetData(ALLOCATIONS.name).values.slice(before);
+    expect(allocs.map((r) => [r[0], r[1], r[5], r[6], r[7]])).toEqual([
+      ['2026-05-001', 'PS 04-2026', 700_000, '2026-08', '2027-07'],
+      ['2026-05-002', 'PS 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
+    ]);
+    const apps = sb.spreadsheet.sheetData('Søknader').values;
+    const col = (h: string) => (apps[0] as unknown[]).indexOf(h);
+    const app = (id: string) => apps.find((r) => r[0] === id)!;
+    expect(app('2026-05-001')[col('Status')]).toBe('Delvis innvilget');
+    expect(app('2026-05-002')[col('Inhabil')]).toBe('Styremedlem A');
+    expect([app('2026-05-003')[col('Status')], app('2026-05-003')[col('Begrunnelse')]]).toEqual([
+      'Avslått',
+      'Mangler forankring i kommunene',
+    ]);
+    const log = sb.spreadsheet.sheetData('Logg').values.slice(1);
+    expect(log.map((r) => r[3])).toEqual(['2026-05-001', '2026-05-002', '2026-05-003']);
+    expect(String(log[0]![5])).toContain('endret fra innstillingen');
+    expect(sb.calls.count('LockService.getDocumentLock')).toBe(1);
+    expect(sb.calls.count('Lock.releaseLock')).toBe(1);
+    // One write each: Logg (a new sheet with its header), Tildelinger's rows, Søknader's cells.
+    expect(sb.calls.count('Range.setValues')).toBe(3);
+  });
+
+  it('adds nothing when registered again, and refuses another change, writing nothing', () => {
+    const sb = deskWith(roundWorkbook());
+    ok(asLeader<DecisionsDone>(sb, 'decisionsRegister', REQUEST));
+    const rows = sb.spreadsheet.sheetData(ALLOCATIONS.name).values.length;
+    const logRows = sb.spreadsheet.sheetData('Logg').values.length;
+    sb.calls.reset();
+    const again = ok(asLeader<DecisionsDone>(sb, 'decisionsRegister', REQUEST));
+    expect(again.written).toBe(0);
+    expect(again.message).toContain('allerede registrert');
+    const changed = asLeader<DecisionsDone>(sb, 'decisionsRegister', {
+      ...REQUEST,
+      decisions: [row('2026-05-001', 'changed', { amount: '650 000' }), ...REQUEST.decisions.slice(1)],
+    });
+    expect(changed.ok).toBe(false);
+    if (!changed.ok) expect(changed.error).toContain('nytt vedtak i en ny sak');
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+    expect(sb.spreadsheet.sheetData(ALLOCATIONS.name).values).toHaveLength(rows);
+    expect(sb.spreadsheet.sheetData('Logg').values).toHaveLength(logRows);
+  });
+
+  it('holds back a decision with an error in its own data, naming it, and writes nothing', () => {
+    const sb = deskWith(roundWorkbook());
+    const r = asLeader<DecisionsDone>(sb, 'decisionsRegister', {
+      ...REQUEST,
+      decisions: [row('2026-05-001', 'changed', { amount: '0' })],
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/Ingen vedtak er registrert.*sak 2026-05-001/);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('adds Vedtak, Begrunnelse and Inhabil after the last column of a Søknader sheet without them, keeping the rest', () => {
+    const values = roundWorkbook();
+    const apps = values['Søknader']!;
+    const drop = ['Vedtak', 'Begrunnelse', 'Inhabil'].map((h) => apps[0]!.indexOf(h));
+    values['Søknader'] = apps.map((r) => r.filter((_, c) => !drop.includes(c)));
+    const sb = deskWith(values);
+    const before = sb.spreadsheet.sheetData('Søknader').values.map((r) => [...r]);
+    ok(asLeader<DecisionsDone>(sb, 'decisionsRegister', REQUEST));
+    const after = sb.spreadsheet.sheetData('Søknader').values;
+    const width = before[0]!.length;
+    expect(after[0]!.slice(width, width + 3)).toEqual(['Vedtak', 'Begrunnelse', 'Inhabil']);
+    const row = after.find((r) => r[0] === '2026-05-003')!;
+    expect(row.slice(width, width + 2)).toEqual(['PS 04-2026', 'Mangler forankring i kommunene']);
+    // A decided row keeps every other value it had (dates as the same day, amounts, text).
+    const status = before[0]!.indexOf('Status');
+    const was = before.find((r) => r[0] === '2026-05-003')!;
+    const other = (r: unknown[]) => r.slice(0, width).filter((_, c) => c !== status);
+    expect(other(row)).toEqual(other(was));
+  });
+});
