@@ -11,6 +11,7 @@ import { heldBack, publication, withheldText, type Withheld } from '../core/docu
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
 import { toDocx } from './docx';
+import { toHtml } from '../core/documents/html';
 import type { WorkbookValues } from '../core/portfolio/records';
 import { TilskuddError } from '../core/base/errors';
 import type { Lang, Reason } from '../core/base/result';
@@ -185,24 +186,30 @@ per year, for the controller and the annual reporting.
   },
   report: {
     usage: {
-      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ]`,
-      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md [--date YYYY-MM-DD] [--year YYYY]`,
+      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md|FIL.html [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ] [--case SAKSNR] [--region NAVN]`,
+      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md|FILE.html [--date YYYY-MM-DD] [--year YYYY] [--case CASEID] [--region NAME]`,
     },
     help: {
       nb: `Skriver en rapport (.docx, eller Markdown med --out FIL.md).
 ${reportKindsHelp('nb')}
   --date DATO  dagen rapporten gjelder (standard: i dag)
-  --year ÅÅÅÅ  budsjettåret (annual)`,
+  --year ÅÅÅÅ  budsjettåret (annual)
+  --case NR    saken (agreement)
+  --region R   regionen (region)`,
       en: `Writes a report (.docx, or Markdown with --out FILE.md).
 ${reportKindsHelp('en')}
   --date DATE  the day the report is for (default: today)
-  --year YYYY  the budget year (annual)`,
+  --year YYYY  the budget year (annual)
+  --case NO    the case (agreement)
+  --region R   the region (region)`,
     },
     options: {
       kind: { type: 'string' },
       out: { type: 'string' },
       date: { type: 'string' },
       year: { type: 'string' },
+      case: { type: 'string' },
+      region: { type: 'string' },
       force: { type: 'boolean' },
     },
     run: report,
@@ -638,6 +645,8 @@ async function report(ctx: Context): Promise<number> {
   const options = {
     date: todayOption(text(ctx.opts.date)),
     year: yearOption(text(ctx.opts.year)),
+    case: text(ctx.opts.case),
+    region: text(ctx.opts.region),
     lang: ctx.lang,
   };
   const missing = kind.needs?.(options);
@@ -676,14 +685,15 @@ function isoDate(value: string | undefined, option: string): string {
   return date;
 }
 
-/** .docx by default; .md writes Markdown (previews, diffs). */
+/** .docx by default; .md writes Markdown (previews, diffs), .html a web page. */
 async function writeDocument(path: string, doc: DocModel): Promise<void> {
-  if (!/\.(docx|md)$/i.test(path))
+  if (!/\.(docx|md|html)$/i.test(path))
     throw usageError(
-      `Dokumenter skrives som .docx eller .md, ikke «${path}».`,
-      `Documents are written as .docx or .md, not "${path}".`,
+      `Dokumenter skrives som .docx, .md eller .html, ikke «${path}».`,
+      `Documents are written as .docx, .md or .html, not "${path}".`,
     );
   mkdirSync(dirname(path), { recursive: true });
   if (path.endsWith('.md')) writeFileSync(path, toMarkdown(doc));
+  else if (/\.html$/i.test(path)) writeFileSync(path, toHtml(doc));
   else writeFileSync(path, await toDocx(doc));
 }

@@ -129,6 +129,16 @@ const SETTINGS = {
       };
     },
   }),
+  grantPurpose: one({
+    nb: 'Formål med tilskuddet',
+    en: 'Purpose of the grant',
+    type: text(true),
+    default:
+      'Tilskuddet skal understøtte forpliktende samarbeid mellom kommuner og helseforetak om tjenesteutvikling ' +
+      'og gode pasientforløp, og legge til rette for et godt desentralisert helsetilbud med god kvalitet og ' +
+      'riktig arbeidsdeling.',
+    help: 'Formålet slik det står i informasjonen til søkere og i samarbeidsavtalene',
+  }),
   supplementLimit: one({
     nb: 'Grense tilleggsbevilling',
     en: 'Supplement limit',
@@ -142,6 +152,24 @@ const SETTINGS = {
     type: months,
     default: [5, 12],
     help: 'Måneder med søknadsfrist',
+  }),
+  applicationDeadlines: one({
+    nb: 'Søknadsfrister',
+    en: 'Application deadlines',
+    type: daysOfYear,
+    // The guidelines give the rounds' months (May and December), not their days: these are illustrative.
+    default: [
+      { day: 15, month: 5 },
+      { day: 1, month: 12 },
+    ],
+    help: 'Søknadsfrist i hver runde (dag og måned), skilt med semikolon; står i informasjonen til søkere',
+  }),
+  formLink: one({
+    nb: 'Skjemalenke',
+    en: 'Form link',
+    type: text(false),
+    default: '',
+    help: 'Lenken til søknadsskjemaet; skrives her når skjemaet lages i Google Sheets',
   }),
   regions: one({
     nb: 'Regioner',
