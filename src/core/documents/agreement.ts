@@ -69,7 +69,7 @@ export function buildAgreement(result: CheckResult, caseId: string): DocModel {
       [
         ['Prosjekt', app.title],
         ['Saksnr', app.caseId],
-        ['Vedtak', `${board.short}: ${a.decision} ${decided}`.trim()],
+        ['Vedtak', `${a.decision} ${decided}`.trim()],
         ['Periode', period ? formatPeriod(period) : 'Ikke oppgitt'],
         ['Tilskudd', kr(amount)],
         ...(app.steeringGroup !== '' ? [['Styringsgruppe', app.steeringGroup]] : []),
