@@ -52,8 +52,9 @@ export function buildAgreement(result: CheckResult, caseId: string): DocModel {
   const financing: string[][] = [
     ['Finansiering', 'Beløp'],
     [`Tilskudd (${a.decision})`.replace(' ()', ''), kr(amount)],
-    ['Egne ressurser, kommunene', kr(own(app.ownMunicipality))],
-    [`Egne ressurser, ${s.hospitalTrustShort}`, kr(own(app.ownHospital))],
+    // Not stated in the application: a blank for the parties to fill in, not a zero they never said.
+    ['Egne ressurser, kommunene', app.ownMunicipality?.ok ? kr(app.ownMunicipality.value) : '[Beløp]'],
+    [`Egne ressurser, ${s.hospitalTrustShort}`, app.ownHospital?.ok ? kr(app.ownHospital.value) : '[Beløp]'],
     ['Sum', kr(amount + own(app.ownMunicipality) + own(app.ownHospital))],
   ];
 
