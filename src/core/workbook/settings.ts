@@ -570,6 +570,20 @@ function findSetting(name: string): Target | null {
   return null;
 }
 
+/**
+ * The row a product-written setting takes in `Innstillinger`: the index of the row that already names it
+ * (any of its names; -1 when none) among `names`, and the name and «Forklaring» of a new row.
+ */
+export function settingRow(
+  key: SettingKey,
+  names: readonly unknown[],
+): { index: number; name: string; help: string } {
+  const spec = specOf(key);
+  if (spec.kind !== 'one') throw new Error(`${key} is not a one-row setting`);
+  const index = names.findIndex((n) => findSetting(cellText(n))?.key === key);
+  return { index, name: spec.nb, help: spec.help };
+}
+
 /** Sets one row's value into the draft; false when the value is not one the setting takes. */
 function apply(draft: Record<string, unknown>, { key, part }: Target, value: unknown): boolean {
   const spec = specOf(key);

@@ -7,6 +7,7 @@ import { DOCUMENT_TEXT } from '../documents/documents-menu';
 import { FOLLOW_UP_DOCUMENT_TEXT } from '../documents/follow-up-documents';
 import {
   createApplicationForm,
+  recordFormLink,
   existingForm,
   formProblems,
   installTrigger,
@@ -186,6 +187,7 @@ export function createFormMenu(): void {
       if (opened) openForm(form);
       const { trigger, linked } = inLock(() => {
         if (renew) rememberForm(form);
+        if (renew) recordFormLink(sheets, form.getPublishedUrl());
         const installed = installTrigger(ss, user, takeOver);
         const sheet = linkResponseSheet(ss, APPLICATION_JOURNAL, form);
         if (renew)
