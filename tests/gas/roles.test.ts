@@ -55,6 +55,7 @@ const MENU_ACTIONS: Record<string, Action> = {
   checkPortfolio: 'check',
   createMemo: 'documents',
   createLetters: 'documents',
+  createAgreement: 'documents',
   publishOverview: 'documents',
   createBoardStatus: 'documents',
   createAnnualReport: 'documents',

@@ -51,6 +51,7 @@ export const MENU: ReadonlyArray<Item | Group | null> = [
     items: [
       { label: DOCUMENT_TEXT.memo, fn: 'createMemo' },
       { label: DOCUMENT_TEXT.letters, fn: 'createLetters' },
+      { label: DOCUMENT_TEXT.agreement, fn: 'createAgreement' },
       { label: DOCUMENT_TEXT.overview, fn: 'publishOverview' },
       { label: FOLLOW_UP_DOCUMENT_TEXT.boardStatus, fn: 'createBoardStatus' },
       { label: FOLLOW_UP_DOCUMENT_TEXT.annualReport, fn: 'createAnnualReport' },
