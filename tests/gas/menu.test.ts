@@ -38,6 +38,7 @@ describe('onOpen', () => {
         Dokumenter: [
           'Lag saksfremstilling',
           'Lag tildelingsbrev',
+          'Lag samarbeidsavtale',
           'Publiser oversikt',
           'Lag statusrapport til porteføljestyret',
           'Lag årlig melding',
@@ -56,8 +57,8 @@ describe('onOpen', () => {
       '—',
       'Sett opp arbeidsboka',
     ]);
-    // The 22 actions, each once.
-    expect(new Set(menuFunctions(menu!.entries)).size).toBe(22);
+    // The 23 actions, each once.
+    expect(new Set(menuFunctions(menu!.entries)).size).toBe(23);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
     }
