@@ -55,7 +55,10 @@ export function buildAgreement(result: CheckResult, caseId: string): DocModel {
     // Not stated in the application: a blank for the parties to fill in, not a zero they never said.
     ['Egne ressurser, kommunene', app.ownMunicipality?.ok ? kr(app.ownMunicipality.value) : '[Beløp]'],
     [`Egne ressurser, ${s.hospitalTrustShort}`, app.ownHospital?.ok ? kr(app.ownHospital.value) : '[Beløp]'],
-    ['Sum', kr(amount + own(app.ownMunicipality) + own(app.ownHospital))],
+    [
+      app.ownMunicipality?.ok && app.ownHospital?.ok ? 'Sum' : 'Sum av beløpene som er oppgitt',
+      kr(amount + own(app.ownMunicipality) + own(app.ownHospital)),
+    ],
   ];
 
   const dues = period ? dueDatesFor(period, s) : [];

@@ -15,7 +15,12 @@ const withParties = (parties: Array<Record<string, unknown>>, paid = true) => {
   return findingsOf(checkWorkbook(values, { today: TODAY }), 'agreement-archive-missing');
 };
 
-const HOSPITAL = { caseId: CASE_ID, party: 'Sørlandet sykehus HF', archiveRef: '2025/88-3', signed: '2025-08-20' };
+const HOSPITAL = {
+  caseId: CASE_ID,
+  party: 'Sørlandet sykehus HF',
+  archiveRef: '2025/88-3',
+  signed: '2025-08-20',
+};
 
 describe('agreement-archive-missing', () => {
   test('fires on a payment while a party has not signed or has no archive reference, naming both', () => {
