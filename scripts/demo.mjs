@@ -70,8 +70,15 @@ tilskudd(
 // The decision protocol of SSU case 18-2025 as the example registers it.
 const protocol = 'examples/out/vedtaksprotokoll-18-2025.docx';
 tilskudd('report', example, '--kind', 'decisions', '--case', '18-2025', '--out', protocol, '--force');
+// The written agreement's draft for Agdermodellen, and the information for applicants (document and web page).
+const agreement = 'examples/out/samarbeidsavtale-2025-05-001.docx';
+tilskudd('report', example, '--kind', 'agreement', '--case', '2025-05-001', '--out', agreement, '--force');
+const information = 'examples/out/informasjon-til-sokere';
+tilskudd('report', example, '--kind', 'information', '--out', `${information}.docx`, '--force');
+tilskudd('report', example, '--kind', 'information', '--out', `${information}.html`, '--force');
 console.log(`\nDen kontrollerte arbeidsboka: ${checked} (arket «Avvik» og markerte celler).`);
 console.log(`Saksfremstillingen: ${memo}. 360Giving: ${giving}.`);
 console.log(`Årlig gjennomgang av handlingsplanen: ${plan}.`);
 console.log(`Statusrapport til porteføljestyret: ${status}. Årlig melding: ${annual}.`);
 console.log(`Vedtaksprotokollen for sak 18-2025: ${protocol}.`);
+console.log(`Samarbeidsavtale (utkast): ${agreement}. Informasjon til søkere: ${information}.docx og .html.`);

@@ -5,7 +5,7 @@
 import { allocationShare, keyRemaining, yearPart } from './core/money-flow/formulas';
 import { hoursCost, positionCost, positionHours } from './core/money-flow/resources';
 import { nok, wallClockDates } from './gas/money/custom-functions';
-import { lettersMenu, memoMenu, overviewMenu } from './gas/documents/documents-menu';
+import { agreementMenu, lettersMenu, memoMenu, overviewMenu } from './gas/documents/documents-menu';
 import { annualReportMenu, boardStatusMenu } from './gas/documents/follow-up-documents';
 import { handleSubmission } from './gas/intake/intake';
 import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } from './gas/entry/menu';
@@ -80,6 +80,11 @@ export function createMemo(): void {
 /** Menu: writes an award letter per granted project to Google Docs. */
 export function createLetters(): void {
   lettersMenu();
+}
+
+/** Menu: writes the draft written agreement of one granted project to Google Docs (updates it when run again). */
+export function createAgreement(): void {
+  agreementMenu();
 }
 
 /** Menu: publishes the overview of a year's allocations to Google Docs. */

@@ -11,6 +11,7 @@ import { heldBack, publication, withheldText, type Withheld } from '../core/docu
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
 import { toDocx } from './docx';
+import { toHtml } from '../core/documents/html';
 import type { WorkbookValues } from '../core/portfolio/records';
 import { TilskuddError } from '../core/base/errors';
 import type { Lang, Reason } from '../core/base/result';
@@ -234,20 +235,22 @@ refused. An error in the decision's own data (case id, date, amount, category, p
   },
   report: {
     usage: {
-      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ] [--case 04-2026]`,
-      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md [--date YYYY-MM-DD] [--year YYYY] [--case 04-2026]`,
+      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md|FIL.html [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ] [--case SAKSNR|04-2026] [--region NAVN]`,
+      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md|FILE.html [--date YYYY-MM-DD] [--year YYYY] [--case CASEID|04-2026] [--region NAME]`,
     },
     help: {
       nb: `Skriver en rapport (.docx, eller Markdown med --out FIL.md).
 ${reportKindsHelp('nb')}
   --date DATO  dagen rapporten gjelder (standard: i dag)
   --year ÅÅÅÅ  budsjettåret (annual)
-  --case NR    saken i møtet (decisions)`,
+  --case NR    saken: møtets sak (decisions) eller prosjektets saksnr (agreement)
+  --region R   regionen (region)`,
       en: `Writes a report (.docx, or Markdown with --out FILE.md).
 ${reportKindsHelp('en')}
   --date DATE  the day the report is for (default: today)
   --year YYYY  the budget year (annual)
-  --case NO    the case in the meeting (decisions)`,
+  --case NO    the case: the meeting's case (decisions) or the project's case id (agreement)
+  --region R   the region (region)`,
     },
     options: {
       kind: { type: 'string' },
@@ -255,6 +258,7 @@ ${reportKindsHelp('en')}
       date: { type: 'string' },
       year: { type: 'string' },
       case: { type: 'string' },
+      region: { type: 'string' },
       force: { type: 'boolean' },
     },
     run: report,
@@ -691,6 +695,8 @@ async function report(ctx: Context): Promise<number> {
     date: todayOption(text(ctx.opts.date)),
     year: yearOption(text(ctx.opts.year)),
     boardCase: text(ctx.opts.case),
+    case: text(ctx.opts.case),
+    region: text(ctx.opts.region),
     lang: ctx.lang,
   };
   const missing = kind.needs?.(options);
@@ -787,14 +793,15 @@ function isoDate(value: string | undefined, option: string): string {
   return date;
 }
 
-/** .docx by default; .md writes Markdown (previews, diffs). */
+/** .docx by default; .md writes Markdown (previews, diffs), .html a web page. */
 async function writeDocument(path: string, doc: DocModel): Promise<void> {
-  if (!/\.(docx|md)$/i.test(path))
+  if (!/\.(docx|md|html)$/i.test(path))
     throw usageError(
-      `Dokumenter skrives som .docx eller .md, ikke «${path}».`,
-      `Documents are written as .docx or .md, not "${path}".`,
+      `Dokumenter skrives som .docx, .md eller .html, ikke «${path}».`,
+      `Documents are written as .docx, .md or .html, not "${path}".`,
     );
   mkdirSync(dirname(path), { recursive: true });
   if (path.endsWith('.md')) writeFileSync(path, toMarkdown(doc));
+  else if (/\.html$/i.test(path)) writeFileSync(path, toHtml(doc));
   else writeFileSync(path, await toDocx(doc));
 }

@@ -7,6 +7,10 @@ import { buildAnnualReport } from '../core/documents/follow-up/annual-report';
 import { buildPlanReview } from '../core/documents/plan-review';
 import { readPlanHistory } from '../core/plan/records';
 import { buildProtocol } from '../core/decisions/protocol';
+import { buildAgreement } from '../core/documents/agreement';
+import { buildInformation } from '../core/documents/information';
+import { buildRegionReport } from '../core/documents/region';
+import { readRegionalInput } from '../core/plan/regional-input';
 
 /** The options every `tilskudd report` kind may read, already validated by the command. */
 export interface ReportOptions {
@@ -16,6 +20,10 @@ export interface ReportOptions {
   year: number | undefined;
   /** `--case`, the case in the board's meeting, when given. */
   boardCase?: string | undefined;
+  /** `--case`, when given: the project's case id. */
+  case: string | undefined;
+  /** `--region`, when given. */
+  region: string | undefined;
   lang: Lang;
 }
 
@@ -93,6 +101,48 @@ export const REPORT_KINDS: Record<string, ReportKind> = {
     done: (out, o) => ({
       nb: `Skrev vedtaksprotokollen for sak ${o.boardCase} til ${out}.`,
       en: `Wrote the decision protocol of case ${o.boardCase} to ${out}.`,
+    }),
+  },
+  agreement: {
+    describe: {
+      nb: 'utkast til samarbeidsavtale for det innvilgede prosjektet --case SAKSNR',
+      en: 'draft written agreement for the granted project --case CASEID',
+    },
+    needs: (o) =>
+      o.case === undefined
+        ? { nb: '--kind agreement trenger --case SAKSNR.', en: '--kind agreement needs --case CASEID.' }
+        : null,
+    build: ({ result, case: caseId }) => buildAgreement(result, caseId!),
+    done: (out, o) => ({
+      nb: `Skrev utkastet til samarbeidsavtale for ${o.case} til ${out}.`,
+      en: `Wrote the draft agreement for ${o.case} to ${out}.`,
+    }),
+  },
+  information: {
+    describe: {
+      nb: 'informasjon til søkere fra innstillingene (også .html for nettsiden)',
+      en: 'information for applicants from the settings (also .html for the website)',
+    },
+    build: ({ result }) => buildInformation(result.portfolio.settings),
+    done: (out) => ({
+      nb: `Skrev informasjonen til søkere til ${out}.`,
+      en: `Wrote the information for applicants to ${out}.`,
+    }),
+  },
+  region: {
+    describe: {
+      nb: 'oppfølging for regionen --region NAVN: prosjektene og regionens innspill til handlingsplanen',
+      en: "follow-up for the region --region NAME: its projects and the region's input to the action plan",
+    },
+    needs: (o) =>
+      o.region === undefined
+        ? { nb: '--kind region trenger --region NAVN.', en: '--kind region needs --region NAME.' }
+        : null,
+    build: ({ result, values, region, date }) =>
+      buildRegionReport(result, readRegionalInput(values), { region: region!, date }),
+    done: (out, o) => ({
+      nb: `Skrev oppfølgingen for ${o.region} til ${out}.`,
+      en: `Wrote the follow-up for ${o.region} to ${out}.`,
     }),
   },
 };

@@ -49,6 +49,10 @@ export const RULE_TITLES: Record<string, Reason> = {
   'payment-without-grant': { nb: 'Utbetaling uten tildeling', en: 'Payment without a grant' },
   'payment-without-contract': { nb: 'Utbetaling uten samarbeidsavtale', en: 'Payment without agreement' },
   'payment-outside-period': { nb: 'Utbetaling etter fristen', en: 'Payment after the deadline' },
+  'agreement-archive-missing': {
+    nb: 'Avtale ikke signert eller arkivert',
+    en: 'Agreement not signed or archived',
+  },
   'unused-funds': { nb: 'Ubrukte midler etter prosjektslutt', en: 'Unused money after the end' },
   'withdrawal-over-remaining': {
     nb: 'Inndragning over det som gjenstår',

@@ -1,5 +1,6 @@
 import { checkWorkbook, type CheckResult } from '../../src/core/check/check';
 import {
+  AGREEMENT_PARTIES,
   ALLOCATIONS,
   APPLICATIONS,
   BUDGET,
@@ -27,6 +28,7 @@ export type PaymentRow = RowOf<typeof PAYMENTS>;
 export type SettingRow = { key: string; value: unknown };
 export type StatusReportRow = RowOf<typeof STATUS_REPORTS>;
 export type DeadlineRow = RowOf<typeof DEADLINES>;
+export type AgreementPartyRow = RowOf<typeof AGREEMENT_PARTIES>;
 
 export interface Book {
   applications: ApplicationRow[];
@@ -40,6 +42,8 @@ export interface Book {
   deadlines?: DeadlineRow[];
   /** Rows of the `Utbetalinger` sheet; the sheet is left out when undefined. */
   payments?: PaymentRow[];
+  /** Rows of the `Avtaleparter` sheet; the sheet is left out when undefined. */
+  agreementParties?: AgreementPartyRow[];
 }
 
 export const CASE_ID = '2025-05-010';
@@ -157,6 +161,7 @@ export function workbookValues(b: Book): WorkbookValues {
   if (b.statusReports) values[STATUS_REPORTS.name] = sheetRows(STATUS_REPORTS, b.statusReports);
   if (b.deadlines) values[DEADLINES.name] = sheetRows(DEADLINES, b.deadlines);
   if (b.payments) values[PAYMENTS.name] = sheetRows(PAYMENTS, b.payments);
+  if (b.agreementParties) values[AGREEMENT_PARTIES.name] = sheetRows(AGREEMENT_PARTIES, b.agreementParties);
   return values;
 }
 

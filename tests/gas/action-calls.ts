@@ -112,6 +112,11 @@ export const ACTIONS: ActionRun[] = [
     ),
   },
   { name: 'createLetters', kind: 'menu', run: menu('createLetters') },
+  {
+    name: 'createAgreement',
+    kind: 'menu',
+    run: menu('createAgreement', (sb) => sb.ui.answerPrompt('2025-05-001')),
+  },
   { name: 'publishOverview', kind: 'menu', run: menu('publishOverview', (sb) => sb.ui.answerPrompt('2025')) },
   {
     name: 'createBoardStatus',

@@ -260,3 +260,37 @@ describe('documents written by two runs or members', () => {
     expect(docsCalls(sb)).toBe(0);
   });
 });
+
+describe('Lag samarbeidsavtale (Google Docs)', () => {
+  it('writes the draft agreement of the case asked for, keyed by the case, and keeps the person’s Arkivref.', () => {
+    const sb = deskWith();
+    sb.ui.answerPrompt('2025-05-001');
+    sb.call('createAgreement');
+    const [doc] = rows(sb, 'Dokumenter');
+    expect(doc).toMatchObject({ Nøkkel: 'agreement:2025-05-001', 'Dokument-ID': 'fake-doc-1' });
+    const texts = sb.fakes.Docs.Documents.snapshot('fake-doc-1').map((x) =>
+      x.type === 'paragraph' ? x.text : x.rows.map((r) => r.join(' | ')).join('\n'),
+    );
+    expect(texts[0]).toBe(
+      'Samarbeidsavtale – Agdermodellen – barn og unges helsetjenester innen psykisk helse',
+    );
+    expect(texts.join('\n')).toMatch(/Alle 25 kommuner i Agder \| \[Org\.nr\]/);
+    // A person archives it and types the reference into Dokumenter's Arkivref. column: a rerun keeps it.
+    const header = sb.spreadsheet.sheetData('Dokumenter').values[0] as string[];
+    expect(header).toContain('Arkivref.');
+    sb.spreadsheet
+      .sheet('Dokumenter')
+      .getRange(2, header.indexOf('Arkivref.') + 1)
+      .setValue('2025/1234-5');
+    sb.ui.answerPrompt('2025-05-001');
+    sb.call('createAgreement');
+    expect(rows(sb, 'Dokumenter')[0]).toMatchObject({ 'Arkivref.': '2025/1234-5' });
+  });
+
+  it('names the case when it has no grant', () => {
+    const sb = deskWith();
+    sb.ui.answerPrompt('2099-01-001').answerAlert();
+    sb.call('createAgreement');
+    expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/Sak 2099-01-001 har ingen ordinær tildeling/);
+  });
+});

@@ -443,6 +443,25 @@ describe('Opprett søknadsskjema', () => {
     ]);
   });
 
+  it('writes the form link into Innstillinger as Skjemalenke, so it is known offline too', () => {
+    const sb = deskWith();
+    sb.ui.answerAlert();
+    sb.call('createForm');
+    const url = [...sb.fakes.FormApp.forms.values()][0]!.getPublishedUrl();
+    const rows = sb.spreadsheet.sheetData('Innstillinger').values.filter((r) => r[0] === 'Skjemalenke');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.slice(0, 2)).toEqual(['Skjemalenke', url]);
+    // A new form replaces the value in the same row and keeps the person's Forklaring.
+    const at = sb.spreadsheet.sheetData('Innstillinger').values.findIndex((r) => r[0] === 'Skjemalenke') + 1;
+    sb.spreadsheet.typeAs('eier@example.no', 'Innstillinger', `C${at}`, 'Lenken på nettsiden vår');
+    sb.ui.answerAlert('YES').answerAlert();
+    sb.call('createForm');
+    const again = sb.spreadsheet.sheetData('Innstillinger').values.filter((r) => r[0] === 'Skjemalenke');
+    expect(again).toHaveLength(1);
+    expect(again[0]![1]).not.toBe(url);
+    expect(again[0]![2]).toBe('Lenken på nettsiden vår');
+  });
+
   it('says when a kept form is closed, unpublished or open to edits, and opens it when asked', () => {
     const sb = deskWith();
     sb.ui.answerAlert();

@@ -40,6 +40,7 @@ describe('onOpen', () => {
           'Registrer vedtak',
           'Lag vedtaksprotokoll',
           'Lag tildelingsbrev',
+          'Lag samarbeidsavtale',
           'Publiser oversikt',
           'Lag statusrapport til porteføljestyret',
           'Lag årlig melding',
@@ -60,8 +61,8 @@ describe('onOpen', () => {
       'Oppsettsveiviser',
       'Om Tilskudd',
     ]);
-    // The 26 actions, each once.
-    expect(new Set(menuFunctions(menu!.entries)).size).toBe(26);
+    // The 27 actions, each once.
+    expect(new Set(menuFunctions(menu!.entries)).size).toBe(27);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
     }

@@ -17,6 +17,7 @@ const PEOPLE = {
   secretariat: 'sekretariat@example.no',
   userRep: 'bruker@example.no',
   reader: 'leser@example.no',
+  rs: 'rs@example.no',
 } as const;
 const STRANGER = 'fremmed@example.no';
 
@@ -26,6 +27,7 @@ const MEMBER_ROWS = [
   { name: 'Sekretariatet', email: PEOPLE.secretariat, role: 'Sekretariat' },
   { name: 'Brukerrepresentant', email: PEOPLE.userRep, role: 'Brukerrepresentant' },
   { name: 'Leser', email: PEOPLE.reader, role: 'Leser' },
+  { name: 'RS Lister', email: PEOPLE.rs, role: 'RS', region: 'Lister' },
 ];
 
 function desk(members = MEMBER_ROWS) {
@@ -53,6 +55,7 @@ const MENU_ACTIONS: Record<string, Action> = {
   checkPortfolio: 'check',
   createMemo: 'documents',
   createLetters: 'documents',
+  createAgreement: 'documents',
   publishOverview: 'documents',
   createBoardStatus: 'documents',
   createAnnualReport: 'documents',

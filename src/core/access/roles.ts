@@ -16,7 +16,12 @@ export type Role = keyof typeof ROLES;
 /** The role a `Rolle` cell names; null when blank or unknown (which gives no rights beyond none). */
 export const parseRole = (text: string): Role | null => parseTerm(ROLES, text);
 
-const ALL: readonly Role[] = ['leader', 'secretary', 'secretariat', 'userRep', 'reader'];
+/**
+ * *RS* (a regional council's member) reads what a *Leser* reads and writes nothing. Google protects writes,
+ * not reads: an editor of the spreadsheet reads every sheet, so RS members are best *viewers* of it, who get
+ * what is theirs as documents and forms (the region's follow-up report, the input form).
+ */
+const ALL: readonly Role[] = ['leader', 'secretary', 'secretariat', 'userRep', 'reader', 'rs'];
 const ASSESSORS: readonly Role[] = ['leader', 'secretary', 'secretariat', 'userRep'];
 const CASEWORKERS: readonly Role[] = ['leader', 'secretary', 'secretariat'];
 const LEADER: readonly Role[] = ['leader'];

@@ -28,6 +28,7 @@ import { statusReportInvalid } from '../follow-up/rules/report-invalid';
 import { economyLightDiffers } from '../follow-up/rules/economy-light';
 import { overspent, unusedFunds, withdrawalOverRemaining } from '../money-flow/rules/economy-rules';
 import {
+  agreementArchiveMissing,
   paymentInvalid,
   paymentOutsidePeriod,
   paymentWithoutContract,
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   paymentWithoutGrant,
   paymentWithoutContract,
   paymentOutsidePeriod,
+  agreementArchiveMissing,
   unusedFunds,
   withdrawalOverRemaining,
   paymentInvalid,

@@ -2,6 +2,7 @@ import { readAssessments, UNMARKED, type AssessmentRow } from '../assessment/for
 import { parseCategory, type CategoryId } from '../workbook/categories';
 import {
   ACTION_PLAN,
+  AGREEMENT_PARTIES,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -20,6 +21,7 @@ import {
   type TableRow,
 } from '../workbook/contract';
 import { parseMoney } from '../parse/money';
+import { parseArchiveRef } from '../parse/archive-ref';
 import { parseDay, parsePeriod, type Period } from '../parse/period';
 import { fail, type Parsed, type Reason } from '../base/result';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../workbook/settings';
@@ -81,6 +83,8 @@ export interface Application {
   /** `Inhabil`: board members who stood aside in the case (forvaltningsloven § 6). */
   recused: string;
   orgNumber: string;
+  /** `Styringsgruppe`: the regional council (RS) or group steering the project; '' when none is named. */
+  steeringGroup: string;
   /** `Andre svar`: answers the form intake could not place, "title: answer" per line. */
   otherAnswers: string;
   /** Fields whose text the intake cut to fit a cell (it ends with the marker). */
@@ -131,6 +135,20 @@ export interface Payment {
   note: string;
 }
 
+/** One `Avtaleparter` row: a party to a project's written agreement and where it archived the signed copy. */
+export interface AgreementParty {
+  row: number;
+  caseId: string;
+  party: string;
+  orgNumber: string;
+  /** '' when the party has not given its archive reference. */
+  archiveRef: string;
+  /** `Signert`: true (Ja or a date), false (Nei) or null (blank or unreadable). */
+  signed: boolean | null;
+  /** The day the party signed, when `Signert` holds a date. */
+  signedOn: Date | null;
+}
+
 export interface Portfolio {
   settings: Settings;
   applications: Application[];
@@ -138,6 +156,8 @@ export interface Portfolio {
   allocations: Allocation[];
   /** The rows of the optional `Utbetalinger` sheet (absent: nothing paid yet). */
   payments: Payment[];
+  /** The rows of the optional `Avtaleparter` sheet (absent: the parties are not registered one by one). */
+  agreementParties?: AgreementParty[];
   /** 0-based column of each field per sheet, so findings can point at cells. */
   columns: Record<SheetId, Partial<Record<string, number>>>;
   /** The sheet names as found in the workbook (they may differ in case or be English). */
@@ -211,6 +231,7 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     reason: cellText(r.get('reason')),
     recused: cellText(r.get('recused')),
     orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
+    steeringGroup: cellText(r.get('steeringGroup')),
     otherAnswers: cellText(r.get('otherAnswers')),
     truncated: CUT_CHECKED.filter((key) => isCut(r.get(key))),
   };
@@ -284,6 +305,19 @@ function toPayment(r: TableRow<FieldKey<typeof PAYMENTS>>): Payment {
   };
 }
 
+function toAgreementParty(r: TableRow<FieldKey<typeof AGREEMENT_PARTIES>>): AgreementParty {
+  const { contract, contractSigned } = contractOf(r.get('signed'));
+  return {
+    row: r.row,
+    caseId: cellText(r.get('caseId')),
+    party: cellText(r.get('party')),
+    orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
+    archiveRef: parseArchiveRef(r.get('archiveRef')),
+    signed: contract,
+    signedOn: contractSigned,
+  };
+}
+
 function sheetValues(
   values: WorkbookValues,
   spec: SheetSpec,
@@ -325,12 +359,14 @@ export function readPortfolio(values: WorkbookValues): Portfolio {
   const deadlines = optionalTable(values, DEADLINES);
   const payments = optionalTable(values, PAYMENTS);
   const plan = readPlan(values);
+  const parties = optionalTable(values, AGREEMENT_PARTIES);
   return {
     settings,
     applications: appTable.rows.map((r) => toApplication(r, settings)),
     budget: budgetTable.rows.map(toBudgetLine),
     allocations: allocTable.rows.map(toAllocation),
     payments: payments.table.rows.map(toPayment),
+    ...(parties.present ? { agreementParties: parties.table.rows.map(toAgreementParty) } : {}),
     columns: {
       applications: appTable.columns,
       budget: budgetTable.columns,

@@ -106,6 +106,8 @@ export const APPLICATIONS = {
       optional: true,
       aliases: ['Organisasjonsnummer'],
     }),
+    // The region's council (RS) or working group that steers the project, when the guidelines give it one.
+    f('steeringGroup', 'Styringsgruppe', 'Steering group', 'text', { optional: true }),
     // Written by the form intake: the key of the form response, so a replayed event is recognised.
     f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
     // Written by the form intake: answers to questions the form mapping does not know ("title: answer").
@@ -258,6 +260,45 @@ export const DOCUMENTS_SHEET = {
     f('documentId', 'Dokument-ID', 'Document ID', 'id'),
     f('hash', 'Innholdssjekk', 'Content hash', 'id'),
     f('updated', 'Oppdatert', 'Updated', 'date'),
+    // Where the document is archived (the archive's case/document number), typed by a person.
+    f('archiveRef', 'Arkivref.', 'Archive ref.', 'text', { optional: true, aliases: ['Arkivref'] }),
+  ],
+} as const satisfies SheetSpec;
+
+/**
+ * The parties to each project's written agreement (*samarbeidsavtale*, optional sheet): one row per party,
+ * each archiving the signed agreement in its own archive; the desk keeps the reference, not the archive.
+ * `Signert` is Ja/Nei or the day that party signed.
+ */
+export const AGREEMENT_PARTIES = {
+  name: 'Avtaleparter',
+  en: 'Agreement parties',
+  fields: [
+    f('caseId', 'Saksnr', 'Case ID', 'id', { aliases: ['Saksnummer', 'Case'] }),
+    f('party', 'Part', 'Party', 'text'),
+    f('orgNumber', 'Org.nr', 'Organisation number', 'text', {
+      optional: true,
+      aliases: ['Organisasjonsnummer'],
+    }),
+    f('archiveRef', 'Arkivref.', 'Archive ref.', 'text', { aliases: ['Arkivref', 'Archive ref'] }),
+    f('signed', 'Signert', 'Signed', 'yesnoDate'),
+  ],
+} as const satisfies SheetSpec;
+
+/**
+ * The regions' input to the action plan's yearly review (optional sheet): one row per region and measure,
+ * from the input form or typed in. `Vurdering` is the region's light for the measure.
+ */
+export const REGIONAL_INPUT = {
+  name: 'Innspill',
+  en: 'Regional input',
+  fields: [
+    f('region', 'Region', 'Region', 'region'),
+    f('nr', 'Nr', 'No.', 'id', { aliases: ['Nummer', 'Number', 'Tiltak'] }),
+    f('assessment', 'Vurdering', 'Assessment', 'light', { optional: true, aliases: ['Status'] }),
+    f('comment', 'Kommentar', 'Comment', 'longtext'),
+    f('date', 'Dato', 'Date', 'date', { optional: true }),
+    f('submittedBy', 'Innsendt av', 'Submitted by', 'text', { optional: true, aliases: ['Sendt av'] }),
   ],
 } as const satisfies SheetSpec;
 

@@ -147,6 +147,16 @@ const SETTINGS = {
       };
     },
   }),
+  grantPurpose: one({
+    nb: 'Formål med tilskuddet',
+    en: 'Purpose of the grant',
+    type: text(true),
+    default:
+      'Tilskuddet skal understøtte forpliktende samarbeid mellom kommuner og helseforetak om tjenesteutvikling ' +
+      'og gode pasientforløp, og legge til rette for et godt desentralisert helsetilbud med god kvalitet og ' +
+      'riktig arbeidsdeling.',
+    help: 'Formålet slik det står i informasjonen til søkere og i samarbeidsavtalene',
+  }),
   supplementLimit: one({
     wizard: 'money',
     nb: 'Grense tilleggsbevilling',
@@ -162,6 +172,24 @@ const SETTINGS = {
     type: months,
     default: [5, 12],
     help: 'Måneder med søknadsfrist',
+  }),
+  applicationDeadlines: one({
+    nb: 'Søknadsfrister',
+    en: 'Application deadlines',
+    type: daysOfYear,
+    // The guidelines give the rounds' months (May and December), not their days: these are illustrative.
+    default: [
+      { day: 15, month: 5 },
+      { day: 1, month: 12 },
+    ],
+    help: 'Søknadsfrist i hver runde (dag og måned), skilt med semikolon; står i informasjonen til søkere',
+  }),
+  formLink: one({
+    nb: 'Skjemalenke',
+    en: 'Form link',
+    type: text(false),
+    default: '',
+    help: 'Lenken til søknadsskjemaet; skrives her når skjemaet lages i Google Sheets',
   }),
   regions: one({
     nb: 'Regioner',
@@ -572,6 +600,20 @@ function findSetting(name: string): Target | null {
     }
   }
   return null;
+}
+
+/**
+ * The row a product-written setting takes in `Innstillinger`: the index of the row that already names it
+ * (any of its names; -1 when none) among `names`, and the name and «Forklaring» of a new row.
+ */
+export function settingRow(
+  key: SettingKey,
+  names: readonly unknown[],
+): { index: number; name: string; help: string } {
+  const spec = specOf(key);
+  if (spec.kind !== 'one') throw new Error(`${key} is not a one-row setting`);
+  const index = names.findIndex((n) => findSetting(cellText(n))?.key === key);
+  return { index, name: spec.nb, help: spec.help };
 }
 
 /** Sets one row's value into the draft; false when the value is not one the setting takes. */

@@ -195,4 +195,6 @@ export const ROLE_NAMES = vocabulary({
   secretariat: { nb: 'Sekretariat', en: 'Secretariat' },
   userRep: { nb: 'Brukerrepresentant', en: 'User representative' },
   reader: { nb: 'Leser', en: 'Reader' },
+  // A regional council's (RS) member: its region in `Medlemmer`; reads as a Leser does, writes nothing.
+  rs: { nb: 'RS', en: 'Regional council', aliases: ['Regionalt samarbeidsutvalg', 'Regional council'] },
 });

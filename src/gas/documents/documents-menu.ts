@@ -1,4 +1,5 @@
 import { checkWorkbook } from '../../core/check/check';
+import { buildAgreement } from '../../core/documents/agreement';
 import { buildLetter, grants } from '../../core/documents/letter';
 import { buildMemo } from '../../core/documents/memo';
 import { buildOverview } from '../../core/documents/overview';
@@ -13,6 +14,7 @@ export const DOCUMENT_TEXT = {
   memo: { nb: 'Lag saksfremstilling', en: 'Write decision memo' },
   letters: { nb: 'Lag tildelingsbrev', en: 'Write award letters' },
   overview: { nb: 'Publiser oversikt', en: 'Publish overview' },
+  agreement: { nb: 'Lag samarbeidsavtale', en: 'Write agreement draft' },
 } as const;
 
 /** Prompts wait for the user and documents for Google: the lock is taken only around the writes. */
@@ -102,6 +104,28 @@ export function lettersMenu(): void {
     }
     const settings = result.portfolio.settings;
     showLinks(desk, DOCUMENT_TEXT.letters[desk.lang], publishDocuments(desk, settings, items), settings);
+  }, NO_WAITING);
+}
+
+/** The draft of one granted project's written agreement (updated in place when run again). */
+export function agreementMenu(): void {
+  withDesk((desk) => {
+    const title = DOCUMENT_TEXT.agreement[desk.lang];
+    const caseId = ask(
+      desk,
+      title,
+      desk.lang === 'nb' ? 'Saksnr for det innvilgede prosjektet:' : 'Case ID of the granted project:',
+    );
+    if (caseId === null || caseId === '') return;
+    const result = checked(desk);
+    const model = buildAgreement(result, caseId);
+    const settings = result.portfolio.settings;
+    showLinks(
+      desk,
+      title,
+      publishDocuments(desk, settings, [{ key: `agreement:${caseId}`, model }]),
+      settings,
+    );
   }, NO_WAITING);
 }
 

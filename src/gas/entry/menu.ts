@@ -7,6 +7,7 @@ import { DOCUMENT_TEXT } from '../documents/documents-menu';
 import { FOLLOW_UP_DOCUMENT_TEXT } from '../documents/follow-up-documents';
 import {
   createApplicationForm,
+  recordFormLink,
   existingForm,
   formProblems,
   installTrigger,
@@ -54,6 +55,7 @@ export const MENU: ReadonlyArray<Item | Group | null> = [
       { label: PAGES.Decisions.title, fn: 'openDecisionsDialog' },
       { label: DECISION_TEXT.protocol, fn: 'createProtocol' },
       { label: DOCUMENT_TEXT.letters, fn: 'createLetters' },
+      { label: DOCUMENT_TEXT.agreement, fn: 'createAgreement' },
       { label: DOCUMENT_TEXT.overview, fn: 'publishOverview' },
       { label: FOLLOW_UP_DOCUMENT_TEXT.boardStatus, fn: 'createBoardStatus' },
       { label: FOLLOW_UP_DOCUMENT_TEXT.annualReport, fn: 'createAnnualReport' },
@@ -202,6 +204,7 @@ export function createFormMenu(): void {
       if (opened) openForm(form);
       const { trigger, linked } = inLock(() => {
         if (renew) rememberForm(form);
+        if (renew) recordFormLink(sheets, form.getPublishedUrl());
         const installed = installTrigger(ss, user, takeOver);
         const sheet = linkResponseSheet(ss, APPLICATION_JOURNAL, form);
         if (renew)

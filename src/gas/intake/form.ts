@@ -8,9 +8,11 @@ import {
   type Question,
 } from '../../core/intake/application-form';
 import type { Lang } from '../../core/base/result';
-import type { Settings } from '../../core/workbook/settings';
-import type { Spreadsheet } from '../platform/sheets';
+import { settingRow, type Settings } from '../../core/workbook/settings';
+import { SETTINGS_SHEET, readTable } from '../../core/workbook/contract';
+import { writeFields, type SheetIndex, type Spreadsheet } from '../platform/sheets';
 import { documentProperties } from '../platform/properties';
+import { editable } from '../platform/protect';
 
 /**
  * Generates the Google Form from the application schema (the same one the intake maps answers with),
@@ -164,4 +166,36 @@ export function installTrigger(
   ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().everyHours(1).create();
   props.setProperty(TRIGGER_OWNER_PROPERTY, user);
   return { installed: true, owner: user };
+}
+
+/**
+ * Writes the form's link into `Innstillinger` as «Skjemalenke» (the row's value only; a new row at the end
+ * when there is none), so the information for applicants knows it offline too. Under the caller's lock.
+ */
+export function recordFormLink(sheets: SheetIndex, url: string): boolean {
+  const found = sheets.find(SETTINGS_SHEET);
+  // `Innstillinger` is the chair's: another member's form keeps its link in the form until the chair
+  // writes it (the form is made all the same).
+  if (found && !editable(found)) return false;
+  const sheet =
+    found ??
+    (() => {
+      const created = sheets.insert(SETTINGS_SHEET);
+      created.getRange(1, 1, 1, 3).setValues([SETTINGS_SHEET.fields.map((f) => f.header)]);
+      return created;
+    })();
+  const values = sheet.getDataRange().getValues();
+  const rows = readTable(SETTINGS_SHEET, values).rows;
+  const { index, name, help } = settingRow(
+    'formLink',
+    rows.map((r) => r.get('key')),
+  );
+  if (index >= 0) writeFields(sheet, SETTINGS_SHEET, values, rows[index]!.row, { value: url });
+  else
+    writeFields(sheet, SETTINGS_SHEET, values, values.length + 1, {
+      key: name,
+      value: url,
+      description: help,
+    });
+  return true;
 }

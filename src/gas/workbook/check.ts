@@ -12,6 +12,7 @@ import { clipText } from '../../core/workbook/cell-limit';
 import { todayIn } from '../platform/desk';
 import { readWorkbook } from './portfolio';
 import { rowFor, wrote, type Sheet, type SheetIndex } from '../platform/sheets';
+import { documentProperties } from '../platform/properties';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -152,7 +153,7 @@ function lastMarks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   now: Record<string, string>;
   save: () => void;
 } {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const id = ss.getId();
   const was: Record<string, string> = {};
   try {

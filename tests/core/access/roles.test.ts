@@ -158,6 +158,8 @@ describe('parseRole', () => {
     ['User representative', 'userRep'],
     ['Leser', 'reader'],
     ['Reader', 'reader'],
+    ['RS', 'rs'],
+    ['Regional council', 'rs'],
     ['', null],
     ['Leder ass.', null],
   ])('%j → %p', (cell, role) => {
@@ -168,7 +170,7 @@ describe('parseRole', () => {
 describe('the role table', () => {
   // Written out as the README prints it, so a change to the table is a deliberate change here too.
   const expected: Record<Action, Role[]> = {
-    read: ['leader', 'secretary', 'secretariat', 'userRep', 'reader'],
+    read: ['leader', 'secretary', 'secretariat', 'userRep', 'reader', 'rs'],
     assess: ['leader', 'secretary', 'secretariat', 'userRep'],
     check: ['leader', 'secretary', 'secretariat', 'userRep'],
     intake: ['leader', 'secretary', 'secretariat'],
@@ -180,7 +182,7 @@ describe('the role table', () => {
     closeProject: ['leader'],
     settings: ['leader'],
   };
-  const roles: Role[] = ['leader', 'secretary', 'secretariat', 'userRep', 'reader'];
+  const roles: Role[] = ['leader', 'secretary', 'secretariat', 'userRep', 'reader', 'rs'];
 
   it.each(Object.keys(PERMISSIONS) as Action[])('%s: exactly the listed roles may', (action) => {
     expect(roles.filter((r) => may(r, action))).toEqual(expected[action]);

@@ -175,3 +175,36 @@ export const paymentOutsidePeriod = paymentRule('payment-outside-period', 'warni
     },
   };
 });
+
+/**
+ * Each party archives the signed agreement in its own archive: a payment to a project whose `Avtaleparter`
+ * rows show a party that has not signed, or no archive reference, is a warning (the money may be out before
+ * the paper trail is). Silent without the sheet or without rows for the case.
+ */
+export const agreementArchiveMissing = paymentRule('agreement-archive-missing', 'warning', (pay, ctx) => {
+  if (!paysOut(pay)) return null;
+  const parties = (ctx.portfolio.agreementParties ?? []).filter((x) => x.caseId === pay.caseId);
+  const unsigned = parties.filter((x) => x.signed !== true).map((x) => x.party || `rad ${x.row}`);
+  const unarchived = parties.filter((x) => x.archiveRef === '').map((x) => x.party || `rad ${x.row}`);
+  if (unsigned.length === 0 && unarchived.length === 0) return null;
+  const list = (names: string[]) => names.join(', ');
+  const nb = [
+    unsigned.length > 0 ? `ikke signert av ${list(unsigned)}` : '',
+    unarchived.length > 0 ? `uten arkivreferanse hos ${list(unarchived)}` : '',
+  ].filter((x) => x !== '');
+  const en = [
+    unsigned.length > 0 ? `not signed by ${list(unsigned)}` : '',
+    unarchived.length > 0 ? `no archive reference from ${list(unarchived)}` : '',
+  ].filter((x) => x !== '');
+  return {
+    field: 'caseId',
+    text: {
+      nb: `utbetalt mens samarbeidsavtalen er ${nb.join(' og ')} (arket Avtaleparter). Før inn signaturen (Signert) og partens arkivreferanse (Arkivref.).`,
+      en: `paid while the written agreement is ${en.join(' and ')} (sheet Avtaleparter). Enter the signature (Signert) and the party's archive reference (Arkivref.).`,
+    },
+    fact: {
+      nb: `Det er utbetalt ${paidAmount(pay, 'nb')} mens samarbeidsavtalen er ${nb.join(' og ')}.`,
+      en: `${paidAmount(pay, 'en')} was paid while the written agreement is ${en.join(' and ')}.`,
+    },
+  };
+});

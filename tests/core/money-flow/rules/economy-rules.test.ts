@@ -223,6 +223,26 @@ const POSITIVE: Case[] = [
     nb: ['Utbetalinger rad 4, «Art»', '«Forskudd» er ingen art', 'Velg Utbetaling eller Tilbakebetaling'],
     en: ['Payments row 4, "Kind"', '"Forskudd" is not a kind'],
   },
+  {
+    name: 'a payment while a party has not signed the agreement',
+    edit: (b) => {
+      // One payment of the whole amount: the warning is per payment row.
+      b.payments = [payment({ amount: '800 000' })];
+      b.agreementParties = [
+        { caseId: CASE_ID, party: 'Arendal kommune', archiveRef: '25/1234', signed: 'Ja' },
+        { caseId: CASE_ID, party: 'Sørlandet sykehus HF', archiveRef: '', signed: '' },
+      ];
+    },
+    rule: 'agreement-archive-missing',
+    severity: 'warning',
+    cells: [pay('caseId', 2)],
+    nb: [
+      'Utbetalinger rad 2, «Saksnr»',
+      'ikke signert av Sørlandet sykehus HF og uten arkivreferanse hos Sørlandet sykehus HF',
+      'Før inn signaturen',
+    ],
+    en: ['Payments row 2, "Case ID"', 'not signed by Sørlandet sykehus HF', 'Enter the signature'],
+  },
 ];
 
 describe('the paid book', () => {
