@@ -185,24 +185,32 @@ per year, for the controller and the annual reporting.
   },
   report: {
     usage: {
-      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ]`,
-      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md [--date YYYY-MM-DD] [--year YYYY]`,
+      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ] [--meeting ÅÅÅÅ-MM-DD] [--case 22-2026]`,
+      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md [--date YYYY-MM-DD] [--year YYYY] [--meeting YYYY-MM-DD] [--case 22-2026]`,
     },
     help: {
       nb: `Skriver en rapport (.docx, eller Markdown med --out FIL.md).
 ${reportKindsHelp('nb')}
-  --date DATO  dagen rapporten gjelder (standard: i dag)
-  --year ÅÅÅÅ  budsjettåret (annual)`,
+  --date DATO     dagen rapporten gjelder (standard: i dag)
+  --year ÅÅÅÅ     budsjettåret (annual)
+  --meeting DATO  møtedatoen i saksfremlegget (status; standard: --date)
+  --case NR       saksnummeret i møtet (status)
+Før årlig melding skrives, lister kommandoen det som mangler i prosjektenes rapporter.`,
       en: `Writes a report (.docx, or Markdown with --out FILE.md).
 ${reportKindsHelp('en')}
-  --date DATE  the day the report is for (default: today)
-  --year YYYY  the budget year (annual)`,
+  --date DATE     the day the report is for (default: today)
+  --year YYYY     the budget year (annual)
+  --meeting DATE  the meeting date in the board case (status; default: --date)
+  --case NO       the case number in the meeting (status)
+Before the annual report is written, the command lists what the projects' reports are missing.`,
     },
     options: {
       kind: { type: 'string' },
       out: { type: 'string' },
       date: { type: 'string' },
       year: { type: 'string' },
+      meeting: { type: 'string' },
+      case: { type: 'string' },
       force: { type: 'boolean' },
     },
     run: report,
@@ -638,12 +646,21 @@ async function report(ctx: Context): Promise<number> {
   const options = {
     date: todayOption(text(ctx.opts.date)),
     year: yearOption(text(ctx.opts.year)),
+    meeting: ctx.opts.meeting === undefined ? undefined : isoDate(text(ctx.opts.meeting), '--meeting'),
+    caseNumber: text(ctx.opts.case),
     lang: ctx.lang,
   };
   const missing = kind.needs?.(options);
   if (missing) throw usageError(missing.nb, missing.en);
   const values = await readValues(file);
   const result = readChecked(ctx, values, { today: options.date });
+  const gaps = kind.gaps?.({ ...options, result, values }) ?? [];
+  if (gaps.length > 0)
+    say(
+      ctx,
+      `Mangler i grunnlaget (be prosjektene om dem):\n${gaps.map((g) => `  ${g}`).join('\n')}`,
+      `Missing in the basis (ask the projects for them):\n${gaps.map((g) => `  ${g}`).join('\n')}`,
+    );
   await writeDocument(out, kind.build({ ...options, result, values }));
   const done = kind.done(out, options);
   say(ctx, done.nb, done.en);

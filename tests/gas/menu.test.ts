@@ -39,7 +39,7 @@ describe('onOpen', () => {
           'Lag saksfremstilling',
           'Lag tildelingsbrev',
           'Publiser oversikt',
-          'Lag statusrapport til porteføljestyret',
+          'Lag statusrapport til beslutningsorganet',
           'Lag årlig melding',
         ],
       },
