@@ -7,6 +7,7 @@ import { buildLetter, letterGrants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
 import { buildOverview } from '../core/documents/overview';
 import { grants360, toCsv, toPackageJson } from '../core/documents/giving360';
+import { toSpreadsheetCsv } from '../core/base/csv';
 import { heldBack, publication, withheldText, type Withheld } from '../core/documents/publication';
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
@@ -139,14 +140,14 @@ Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
   },
   publish: {
     usage: {
-      nb: 'publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]',
-      en: 'publish FILE.xlsx --format 360giving|overview --out FILE.csv|FILE.json|FILE.docx [--year YYYY] [--date YYYY-MM-DD]',
+      nb: 'publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx|FIL.md [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]',
+      en: 'publish FILE.xlsx --format 360giving|overview --out FILE.csv|FILE.json|FILE.docx|FILE.md [--year YYYY] [--date YYYY-MM-DD]',
     },
     help: {
-      nb: `Skriver den offentlige oversikten (overview, .docx/.md) eller 360Giving-eksporten (.csv/.json).
+      nb: `Skriver den offentlige oversikten (overview, .docx/.md, eller tabellen som .csv med semikolon for norsk Excel) eller 360Giving-eksporten (.csv/.json, kommadelt UTF-8 som standarden sier).
 Begge tar med de samme tildelingene; en tildeling med feil holdes utenfor og nevnes (avslutter med 1).
   --year ÅÅÅÅ  budsjettåret (oversikten: standard i år; 360Giving: standard alle år)`,
-      en: `Writes the public overview (overview, .docx/.md) or the 360Giving export (.csv/.json).
+      en: `Writes the public overview (overview, .docx/.md, or its table as .csv with semicolons for Norwegian Excel) or the 360Giving export (.csv/.json, comma-separated UTF-8 as the standard says).
 Both hold the same allocations; one with errors is left out and named (exit 1).
   --year YYYY  the budget year (overview: default this year; 360Giving: default all years)`,
     },
@@ -597,6 +598,16 @@ async function publish(ctx: Context): Promise<number> {
       `Skrev ${grants.length} tilskudd i 360Giving-format til ${out}.`,
       `Wrote ${grants.length} grants in 360Giving format to ${out}.`,
     );
+  } else if (/\.csv$/i.test(out)) {
+    // The overview's table of allocations, for a spreadsheet in Norwegian settings.
+    const table = buildOverview(result, year!, lang).blocks.find((b) => b.type === 'table');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, toSpreadsheetCsv(table?.type === 'table' ? table.rows : []));
+    say(
+      ctx,
+      `Skrev oversikten over tildelinger ${year} til ${out}.`,
+      `Wrote the overview of allocations ${year} to ${out}.`,
+    );
   } else {
     await writeDocument(out, buildOverview(result, year!, lang));
     say(
@@ -625,8 +636,9 @@ async function exportEconomy(ctx: Context): Promise<number> {
   if (!/\.(csv|xlsx)$/i.test(out))
     throw usageError('Økonomien skrives som .xlsx eller .csv.', 'The economy is written as .xlsx or .csv.');
   const year = yearOption(text(opts.year));
-  const result = readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
-  const rows = await writeEconomy(result, out, lang, year);
+  const asOf = todayOption(text(opts.date));
+  const result = readChecked(ctx, await readValues(file), { today: asOf });
+  const rows = await writeEconomy(result, out, lang, asOf, year);
   say(ctx, `Skrev økonomien (${rows} rader) til ${out}.`, `Wrote the economy (${rows} rows) to ${out}.`);
   return tellWithheld(ctx, publication(result, year).withheld, false);
 }

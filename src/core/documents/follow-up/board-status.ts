@@ -10,10 +10,8 @@ import { decidingBody } from '../../workbook/bodies';
 import { LIGHT_LABEL, type Light } from '../../follow-up/status/lights';
 import { lightsNotGreen } from '../../follow-up/status/reports';
 import { projectStatuses, type ProjectStatus } from '../../follow-up/status/project-status';
-import { buildEconomy, type ProjectEconomy } from '../../money-flow/economy';
+import { buildEconomy, portfolioAsOf, type ProjectEconomy } from '../../money-flow/economy';
 import { buildLedger } from '../../money-flow/ledger';
-import type { Portfolio } from '../../portfolio/records';
-import type { Parsed } from '../../base/result';
 
 /** The board case around the status report: its meeting and case number, as the memo's header has them. */
 export interface BoardStatusOptions {
@@ -164,16 +162,6 @@ const projectName = (s: ProjectStatus) => `${s.caseId} ${s.application.title}`;
 /** A day as 15.05.2026: no space or hyphen, so a table never breaks it across lines. */
 const shortDay = (d: Date) => formatDay(d, 'nb');
 
-/** The portfolio as it stood on the day: allocations and payments dated after it are not yet there. */
-function asOf(portfolio: Portfolio, day: Date): Portfolio {
-  const by = (d: Parsed<Date>) => !d.ok || d.value <= day;
-  return {
-    ...portfolio,
-    allocations: portfolio.allocations.filter((a) => by(a.date)),
-    payments: portfolio.payments.filter((x) => by(x.date)),
-  };
-}
-
 /**
  * *Statusrapport* as a board case for the deciding body: the header (body, meeting, case number),
  * the proposed decision, every project's lights in words (closed ones marked closed), paid against
@@ -191,7 +179,7 @@ export function buildBoardStatus(result: CheckResult, options: BoardStatusOption
   const active = all.filter((s) => !s.closed);
   const closedCount = all.length - active.length;
   const count = (l: Light | null) => active.filter((s) => s.lights.overall === l).length;
-  const then = asOf(result.portfolio, day);
+  const then = portfolioAsOf(result.portfolio, day);
   const economy = buildEconomy(then, day, buildLedger(then)).projects;
   const unsigned = unsignedPayments(result, day, lang);
   const asks = decisionBlocks(active, lang);
