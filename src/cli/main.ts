@@ -91,10 +91,10 @@ Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
     usage: { nb: 'init FIL.xlsx [--example] [--force]', en: 'init FILE.xlsx [--example] [--force]' },
     help: {
       nb: `Lager en tom mal med alle ark, kolonner, nedtrekkslister og standardinnstillinger.
-  --example  eksempelet fra SSU-sak 18-2025
+  --example  eksempelarbeidsboka (sak 18-2025)
   --force    erstatt fila om den finnes (uten: avslutter med 2 og lar den være)`,
       en: `Writes an empty template with every sheet, column, dropdown and default setting.
-  --example  the example of SSU case 18-2025
+  --example  the example workbook (case 18-2025)
   --force    replace the file if it exists (without: exits 2 and leaves it alone)`,
     },
     options: { example: { type: 'boolean' }, force: { type: 'boolean' } },
@@ -106,7 +106,7 @@ Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
       en: 'memo FILE.xlsx --out CASE.docx [--meeting YYYY-MM-DD] [--case 18-2025] [--cases ID,ID]',
     },
     help: {
-      nb: `Skriver saksfremstillingen til SSU-møtet (.docx, eller Markdown med --out FIL.md).
+      nb: `Skriver saksfremstillingen til beslutningsorganets møte (.docx, eller Markdown med --out FIL.md).
   --meeting DATO  møtedatoen (standard: i dag)
   --case NR       saksnummeret i møtet
   --cases ID,ID   bare disse søknadene`,

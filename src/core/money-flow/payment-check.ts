@@ -1,4 +1,5 @@
 import { tilskuddError, type TilskuddError } from '../base/errors';
+import { decidingBody } from '../workbook/bodies';
 import { cellText, isBlank, normalizeKey } from '../base/text';
 import { formatMoney, parseMoney } from '../parse/money';
 import { formatDay, monthIndex, parseDay } from '../parse/period';
@@ -109,7 +110,7 @@ export function checkPayment(p: Portfolio, today: Date, input: PaymentInput): Pa
   const project = paymentProjects(p, today).find((x) => x.caseId === id);
   if (!project) {
     return refuse(
-      `Sak «${id}» har ingen ordinær tildeling. Utbetal bare til prosjekter SSU har innvilget.`,
+      `Sak «${id}» har ingen ordinær tildeling. Utbetal bare til prosjekter ${decidingBody(p.settings).inText} har innvilget.`,
       `Case "${id}" has no ordinary allocation. Pay only projects the board has granted.`,
     );
   }
