@@ -37,6 +37,7 @@ const T = {
     subject: 'Sakstittel',
     subjectText: (d: string) => `Status for prosjektene med tilskudd per ${d}`,
     proposal: 'Forslag til vedtak',
+    facts: 'Saksopplysninger',
     takeNote: (body: string, d: string) =>
       `${body} tar statusrapporten for prosjektene per ${d} til orientering.`,
     followUp: (body: string) =>
@@ -106,6 +107,7 @@ const T = {
     subject: 'Subject',
     subjectText: (d: string) => `Status of the granted projects on ${d}`,
     proposal: 'Proposed decision',
+    facts: 'Facts',
     takeNote: (body: string, d: string) => `${body} takes note of the projects' status report on ${d}.`,
     followUp: (body: string) =>
       `${body} asks the secretariat to follow up the projects with a red light, overdue reports and payments without a written agreement, and to report at the next meeting.`,
@@ -203,6 +205,7 @@ export function buildBoardStatus(result: CheckResult, options: BoardStatusOption
     ),
     h(2, t.proposal),
     ol(proposal),
+    h(2, t.facts),
     p(t.intro(settings.community, active.length, formatLongDay(day, lang))),
     p(b(t.counts(count('green'), count('yellow'), count('red'), count(null)))),
     ...(closedCount > 0 ? [p(t.closedCount(closedCount))] : []),

@@ -94,6 +94,7 @@ describe('Statusrapport til beslutningsorganet', () => {
   it('lists every yellow and red item with its comment and action, the decisions and the supplements', () => {
     expect(headings(doc)).toEqual([
       'Forslag til vedtak',
+      'Saksopplysninger',
       'Porteføljen',
       'Økonomi per prosjekt',
       'Utbetalinger uten skriftlig avtale',
