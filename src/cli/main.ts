@@ -7,6 +7,7 @@ import { buildLetter, letterGrants } from '../core/documents/letter';
 import { buildMemo } from '../core/documents/memo';
 import { buildOverview } from '../core/documents/overview';
 import { grants360, toCsv, toPackageJson } from '../core/documents/giving360';
+import { toSpreadsheetCsv } from '../core/base/csv';
 import { heldBack, publication, withheldText, type Withheld } from '../core/documents/publication';
 import type { DocModel } from '../core/documents/model';
 import { toMarkdown } from '../core/documents/text';
@@ -93,10 +94,10 @@ Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
     usage: { nb: 'init FIL.xlsx [--example] [--force]', en: 'init FILE.xlsx [--example] [--force]' },
     help: {
       nb: `Lager en tom mal med alle ark, kolonner, nedtrekkslister og standardinnstillinger.
-  --example  eksempelet fra SSU-sak 18-2025
+  --example  eksempelarbeidsboka (sak 18-2025)
   --force    erstatt fila om den finnes (uten: avslutter med 2 og lar den være)`,
       en: `Writes an empty template with every sheet, column, dropdown and default setting.
-  --example  the example of SSU case 18-2025
+  --example  the example workbook (case 18-2025)
   --force    replace the file if it exists (without: exits 2 and leaves it alone)`,
     },
     options: { example: { type: 'boolean' }, force: { type: 'boolean' } },
@@ -108,7 +109,7 @@ Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
       en: 'memo FILE.xlsx --out CASE.docx [--meeting YYYY-MM-DD] [--case 18-2025] [--cases ID,ID]',
     },
     help: {
-      nb: `Skriver saksfremstillingen til SSU-møtet (.docx, eller Markdown med --out FIL.md).
+      nb: `Skriver saksfremstillingen til beslutningsorganets møte (.docx, eller Markdown med --out FIL.md).
   --meeting DATO  møtedatoen (standard: i dag)
   --case NR       saksnummeret i møtet
   --cases ID,ID   bare disse søknadene`,
@@ -142,14 +143,14 @@ Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
   },
   publish: {
     usage: {
-      nb: 'publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]',
-      en: 'publish FILE.xlsx --format 360giving|overview --out FILE.csv|FILE.json|FILE.docx [--year YYYY] [--date YYYY-MM-DD]',
+      nb: 'publish FIL.xlsx --format 360giving|overview --out FIL.csv|FIL.json|FIL.docx|FIL.md [--year ÅÅÅÅ] [--date ÅÅÅÅ-MM-DD]',
+      en: 'publish FILE.xlsx --format 360giving|overview --out FILE.csv|FILE.json|FILE.docx|FILE.md [--year YYYY] [--date YYYY-MM-DD]',
     },
     help: {
-      nb: `Skriver den offentlige oversikten (overview, .docx/.md) eller 360Giving-eksporten (.csv/.json).
+      nb: `Skriver den offentlige oversikten (overview, .docx/.md, eller tabellen som .csv med semikolon for norsk Excel) eller 360Giving-eksporten (.csv/.json, kommadelt UTF-8 som standarden sier).
 Begge tar med de samme tildelingene; en tildeling med feil holdes utenfor og nevnes (avslutter med 1).
   --year ÅÅÅÅ  budsjettåret (oversikten: standard i år; 360Giving: standard alle år)`,
-      en: `Writes the public overview (overview, .docx/.md) or the 360Giving export (.csv/.json).
+      en: `Writes the public overview (overview, .docx/.md, or its table as .csv with semicolons for Norwegian Excel) or the 360Giving export (.csv/.json, comma-separated UTF-8 as the standard says).
 Both hold the same allocations; one with errors is left out and named (exit 1).
   --year YYYY  the budget year (overview: default this year; 360Giving: default all years)`,
     },
@@ -235,28 +236,33 @@ refused. An error in the decision's own data (case id, date, amount, category, p
   },
   report: {
     usage: {
-      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md|FIL.html [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ] [--case SAKSNR|04-2026] [--region NAVN]`,
-      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md|FILE.html [--date YYYY-MM-DD] [--year YYYY] [--case CASEID|04-2026] [--region NAME]`,
+      nb: `report FIL.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FIL.docx|FIL.md|FIL.html [--date ÅÅÅÅ-MM-DD] [--year ÅÅÅÅ] [--meeting ÅÅÅÅ-MM-DD] [--case SAKSNR|04-2026] [--region NAVN]`,
+      en: `report FILE.xlsx --kind ${Object.keys(REPORT_KINDS).join('|')} --out FILE.docx|FILE.md|FILE.html [--date YYYY-MM-DD] [--year YYYY] [--meeting YYYY-MM-DD] [--case CASEID|04-2026] [--region NAME]`,
     },
     help: {
       nb: `Skriver en rapport (.docx, eller Markdown med --out FIL.md).
 ${reportKindsHelp('nb')}
-  --date DATO  dagen rapporten gjelder (standard: i dag)
-  --year ÅÅÅÅ  budsjettåret (annual)
-  --case NR    saken: møtets sak (decisions) eller prosjektets saksnr (agreement)
-  --region R   regionen (region)`,
+  --date DATO     dagen rapporten gjelder (standard: i dag)
+  --year ÅÅÅÅ     budsjettåret (annual)
+  --meeting DATO  møtedatoen i saksfremlegget (status; standard: --date)
+  --case NR       møtets sak (status, decisions) eller prosjektets saksnr (agreement)
+  --region R      regionen (region)
+Før årlig melding skrives, lister kommandoen det som mangler i prosjektenes rapporter.`,
       en: `Writes a report (.docx, or Markdown with --out FILE.md).
 ${reportKindsHelp('en')}
-  --date DATE  the day the report is for (default: today)
-  --year YYYY  the budget year (annual)
-  --case NO    the case: the meeting's case (decisions) or the project's case id (agreement)
-  --region R   the region (region)`,
+  --date DATE     the day the report is for (default: today)
+  --year YYYY     the budget year (annual)
+  --meeting DATE  the meeting date in the board case (status; default: --date)
+  --case NO       the meeting's case (status, decisions) or the project's case id (agreement)
+  --region R      the region (region)
+Before the annual report is written, the command lists what the projects' reports are missing.`,
     },
     options: {
       kind: { type: 'string' },
       out: { type: 'string' },
       date: { type: 'string' },
       year: { type: 'string' },
+      meeting: { type: 'string' },
       case: { type: 'string' },
       region: { type: 'string' },
       force: { type: 'boolean' },
@@ -645,6 +651,16 @@ async function publish(ctx: Context): Promise<number> {
       `Skrev ${grants.length} tilskudd i 360Giving-format til ${out}.`,
       `Wrote ${grants.length} grants in 360Giving format to ${out}.`,
     );
+  } else if (/\.csv$/i.test(out)) {
+    // The overview's table of allocations, for a spreadsheet in Norwegian settings.
+    const table = buildOverview(result, year!, lang).blocks.find((b) => b.type === 'table');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, toSpreadsheetCsv(table?.type === 'table' ? table.rows : []));
+    say(
+      ctx,
+      `Skrev oversikten over tildelinger ${year} til ${out}.`,
+      `Wrote the overview of allocations ${year} to ${out}.`,
+    );
   } else {
     await writeDocument(out, buildOverview(result, year!, lang));
     say(
@@ -673,8 +689,9 @@ async function exportEconomy(ctx: Context): Promise<number> {
   if (!/\.(csv|xlsx)$/i.test(out))
     throw usageError('Økonomien skrives som .xlsx eller .csv.', 'The economy is written as .xlsx or .csv.');
   const year = yearOption(text(opts.year));
-  const result = readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
-  const rows = await writeEconomy(result, out, lang, year);
+  const asOf = todayOption(text(opts.date));
+  const result = readChecked(ctx, await readValues(file), { today: asOf });
+  const rows = await writeEconomy(result, out, lang, asOf, year);
   say(ctx, `Skrev økonomien (${rows} rader) til ${out}.`, `Wrote the economy (${rows} rows) to ${out}.`);
   return tellWithheld(ctx, publication(result, year).withheld, false);
 }
@@ -697,12 +714,20 @@ async function report(ctx: Context): Promise<number> {
     boardCase: text(ctx.opts.case),
     case: text(ctx.opts.case),
     region: text(ctx.opts.region),
+    meeting: ctx.opts.meeting === undefined ? undefined : isoDate(text(ctx.opts.meeting), '--meeting'),
     lang: ctx.lang,
   };
   const missing = kind.needs?.(options);
   if (missing) throw usageError(missing.nb, missing.en);
   const values = await readValues(file);
   const result = readChecked(ctx, values, { today: options.date });
+  const gaps = kind.gaps?.({ ...options, result, values }) ?? [];
+  if (gaps.length > 0)
+    say(
+      ctx,
+      `Mangler i grunnlaget (be prosjektene om dem):\n${gaps.map((g) => `  ${g}`).join('\n')}`,
+      `Missing in the basis (ask the projects for them):\n${gaps.map((g) => `  ${g}`).join('\n')}`,
+    );
   await writeDocument(out, kind.build({ ...options, result, values }));
   const done = kind.done(out, options);
   say(ctx, done.nb, done.en);

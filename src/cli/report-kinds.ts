@@ -3,7 +3,7 @@ import type { DocModel } from '../core/documents/model';
 import type { Lang, Reason } from '../core/base/result';
 import type { WorkbookValues } from '../core/portfolio/records';
 import { buildBoardStatus } from '../core/documents/follow-up/board-status';
-import { buildAnnualReport } from '../core/documents/follow-up/annual-report';
+import { annualReportGaps, buildAnnualReport, gapLines } from '../core/documents/follow-up/annual-report';
 import { buildPlanReview } from '../core/documents/plan-review';
 import { readPlanHistory } from '../core/plan/records';
 import { buildProtocol } from '../core/decisions/protocol';
@@ -24,6 +24,8 @@ export interface ReportOptions {
   case: string | undefined;
   /** `--region`, when given. */
   region: string | undefined;
+  /** `--meeting`: the board meeting a board case is made for. */
+  meeting?: string;
   lang: Lang;
 }
 
@@ -39,6 +41,8 @@ export interface ReportKind {
   /** Checks the options this kind needs; the message when one is missing. */
   needs?: (o: ReportOptions) => Reason | null;
   build: (input: ReportInput) => DocModel;
+  /** What is missing in the basis, one line each, printed before the document is written. */
+  gaps?: (input: ReportInput) => string[];
   done: (out: string, o: ReportOptions) => Reason;
 }
 
@@ -63,25 +67,27 @@ export const REPORT_KINDS: Record<string, ReportKind> = {
   },
   status: {
     describe: {
-      nb: 'statusrapport til porteføljestyret per --date',
-      en: 'status report to the portfolio board on --date',
+      nb: 'statusrapport til beslutningsorganet per --date (som sak: --meeting, --case)',
+      en: 'status report to the deciding body on --date (as a case: --meeting, --case)',
     },
-    build: ({ result, date, lang }) => buildBoardStatus(result, { date, lang }),
+    build: ({ result, date, meeting, boardCase, lang }) =>
+      buildBoardStatus(result, { date, meetingDate: meeting, caseNumber: boardCase, lang }),
     done: (out, o) => ({
-      nb: `Skrev statusrapporten til porteføljestyret per ${iso(o.date)} til ${out}.`,
-      en: `Wrote the status report to the portfolio board on ${iso(o.date)} to ${out}.`,
+      nb: `Skrev statusrapporten per ${iso(o.date)} til ${out}.`,
+      en: `Wrote the status report on ${iso(o.date)} to ${out}.`,
     }),
   },
   annual: {
     describe: {
-      nb: 'årlig melding for budsjettåret --year, fra rapportene mottatt per --date',
-      en: 'annual report for the budget year --year, from the reports received by --date',
+      nb: 'årlig melding for budsjettåret --year, fra rapportene mottatt per --date (1. november: høststatus)',
+      en: 'annual report for the budget year --year, from the reports received by --date (1 November: autumn status)',
     },
     needs: (o) =>
       o.year === undefined
         ? { nb: '--kind annual trenger --year ÅÅÅÅ.', en: '--kind annual needs --year YYYY.' }
         : null,
     build: ({ result, year, date, lang }) => buildAnnualReport(result, { year: year!, date, lang }),
+    gaps: ({ result, year, date, lang }) => gapLines(annualReportGaps(result, { year: year!, date }), lang),
     done: (out, o) => ({
       nb: `Skrev årlig melding ${o.year} til ${out}.`,
       en: `Wrote the annual report ${o.year} to ${out}.`,

@@ -181,8 +181,14 @@ async function streamValues(data: Buffer): Promise<WorkbookValues> {
     if (name === undefined) throw new Error('worksheet before workbook part');
     out[name] = rows;
   }
+  // exceljs's stream can split a multi-byte character where one chunk of a part ends («��r» for «år»):
+  // then the whole-file reader, which never does, reads it instead.
+  if (Object.values(out).some((rows) => rows.some((row) => row.some(replaced))))
+    throw new Error('character split by the stream');
   return out;
 }
+
+const replaced = (v: unknown) => typeof v === 'string' && v.includes('\uFFFD');
 
 /** All sheets' values, header first; each row padded to the sheet's width. */
 export function workbookValues(wb: ExcelJS.Workbook): WorkbookValues {

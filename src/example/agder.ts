@@ -136,7 +136,7 @@ export const EXAMPLE_ALLOCATIONS: Array<Row<typeof ALLOCATIONS>> = [
   {
     // Illustrative: a supplementary allocation by the secretariat, not yet reported to SSU.
     caseId: '2025-05-001',
-    decision: 'Sekretariatet (eksempel)',
+    decision: 'Porteføljesekretariatet',
     date: day('2025-10-15'),
     kind: 'Tilleggsbevilling',
     category: 'Innovasjon/prosjekt',

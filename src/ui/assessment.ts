@@ -206,7 +206,11 @@ function ranking(v: AssessmentView): HTMLElement {
   );
   const rank = h('input', { type: 'number', id: rankId, min: 1, step: 1, inputmode: 'numeric' });
   const reason = h('textarea', { id: reasonId, rows: 2 });
-  const save = h('button', { type: 'submit' }, t('Registrer SSUs rangering', "Record the board's rank"));
+  const save = h(
+    'button',
+    { type: 'submit' },
+    t('Registrer beslutningsorganets rangering', "Record the board's rank"),
+  );
   const form = h(
     'form',
     { novalidate: true },
@@ -215,7 +219,7 @@ function ranking(v: AssessmentView): HTMLElement {
     h(
       'div',
       { class: 'field' },
-      h('label', { for: reasonId }, t('SSUs begrunnelse', "The board's reason")),
+      h('label', { for: reasonId }, t('Beslutningsorganets begrunnelse', "The board's reason")),
       reason,
     ),
     msg,
@@ -233,7 +237,8 @@ function ranking(v: AssessmentView): HTMLElement {
       }),
     );
     save.removeAttribute('disabled');
-    if (fresh) show(fresh, t('SSUs rangering er registrert.', "The board's rank is recorded."));
+    if (fresh)
+      show(fresh, t('Beslutningsorganets rangering er registrert.', "The board's rank is recorded."));
   });
   return h(
     'div',
@@ -266,14 +271,19 @@ function ranking(v: AssessmentView): HTMLElement {
                   r.caseId,
                   r.selectionHolds === false ? ` · ${t('utvelgelse ikke oppfylt', 'selection fails')}` : '',
                   r.disagreement ? ` · ${t('uenighet', 'disagreement')}` : '',
-                  r.boardRank !== null ? ` · ${t('SSU', 'board')}: ${r.boardReason}` : '',
+                  r.boardRank !== null ? ` · ${t('beslutningsorganet', 'board')}: ${r.boardReason}` : '',
                 ),
               ),
               h('span', { class: 'num' }, r.weightedScore === null ? '–' : decimal(r.weightedScore)),
             ),
           ),
         ),
-    h('details', {}, h('summary', {}, t('Overstyr rangeringen (SSU)', 'Override the ranking (board)')), form),
+    h(
+      'details',
+      {},
+      h('summary', {}, t('Overstyr rangeringen (beslutningsorganet)', 'Override the ranking (board)')),
+      form,
+    ),
   );
 }
 

@@ -65,7 +65,7 @@ function figures(p: PaymentProjectView | undefined): HTMLElement {
 function consequences(w: WithdrawalView): string {
   const years = w.rows.map((r) => `${r.year}: ${money(r.amount)}`).join(', ');
   return t(
-    `${money(w.amount)} som ikke er brukt, trekkes inn fra ${w.caseId} og føres som Inndragning i Tildelinger (${years}). Midlene blir frie i rammen, og prosjektet får ikke utbetalt mer av dem. Inndragning er et vedtak SSU treffer. Der helsefellesskapet behandler det som et enkeltvedtak, skal prosjektet varsles og få uttale seg før vedtaket treffes (forvaltningsloven § 16).`,
+    `${money(w.amount)} som ikke er brukt, trekkes inn fra ${w.caseId} og føres som Inndragning i Tildelinger (${years}). Midlene blir frie i rammen, og prosjektet får ikke utbetalt mer av dem. Inndragning er et vedtak beslutningsorganet treffer. Der helsefellesskapet behandler det som et enkeltvedtak, skal prosjektet varsles og få uttale seg før vedtaket treffes (forvaltningsloven § 16).`,
     `${money(w.amount)} unused is withdrawn from ${w.caseId} and entered as a withdrawal in Tildelinger (${years}). The money becomes free in the frame and the project gets no more of it paid. A withdrawal is the board's decision. Where the community treats it as an individual decision, the project must be notified and heard before it is made (Public Administration Act § 16).`,
   );
 }

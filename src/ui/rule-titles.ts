@@ -9,7 +9,7 @@ export const RULE_TITLES: Record<string, Reason> = {
   'key-exceeded': { nb: 'Over fordelingsnøkkelen', en: 'Over the key' },
   'supplement-over-limit': { nb: 'Tilleggsbevilling over fullmakten', en: 'Supplement over the authority' },
   'supplement-not-reported': {
-    nb: 'Tilleggsbevilling ikke rapportert til SSU',
+    nb: 'Tilleggsbevilling ikke rapportert til orienteringsorganet',
     en: 'Supplement not reported to the board',
   },
   'supplement-without-grant': {

@@ -170,7 +170,7 @@ function form(): void {
       'p',
       { class: 'muted' },
       t(
-        `Sekretariatet kan gi inntil ${money(view.limit)} per prosjekt, samlet, til prosjekter SSU har innvilget. Bevilgningen føres i Tildelinger og Logg og merkes som ikke rapportert til SSU.`,
+        `Sekretariatet kan gi inntil ${money(view.limit)} per prosjekt, samlet, til prosjekter beslutningsorganet har innvilget. Bevilgningen føres i Tildelinger og Logg og merkes som ikke rapportert til orienteringsorganet.`,
         `The secretariat may grant up to ${money(view.limit)} per project in total, to projects the board has granted. It goes to Tildelinger and Logg, marked as not yet reported to the board.`,
       ),
     ),

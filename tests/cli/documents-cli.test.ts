@@ -173,9 +173,9 @@ describe('tilskudd publish', () => {
     const r = await cli('publish', workbook, '--format', '360giving', '--out', out);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('4 tilskudd');
+    expect(r.out).toContain('3 tilskudd');
     const json = JSON.parse(readFileSync(out, 'utf8')) as { grants: Array<{ id: string; currency: string }> };
-    expect(json.grants).toHaveLength(4);
+    expect(json.grants).toHaveLength(3);
     for (const g of json.grants) {
       expect(g.id).toMatch(/^360G-/);
       expect(g.currency).toBe('NOK');
@@ -188,7 +188,7 @@ describe('tilskudd publish', () => {
     expect(r.code).toBe(0);
     const csv = readFileSync(out, 'utf8');
     expect(csv.startsWith('Identifier,Title,Description,Currency,')).toBe(true);
-    expect(csv.split('\r\n').filter((l) => l.startsWith('360G-'))).toHaveLength(4);
+    expect(csv.split('\r\n').filter((l) => l.startsWith('360G-'))).toHaveLength(3);
   });
 
   it('writes the public overview for --year as .docx', async () => {

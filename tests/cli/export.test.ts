@@ -40,17 +40,25 @@ describe('tilskudd export --format economy', () => {
       '2026-12-01',
     );
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toBe(`Skrev økonomien (7 rader) til ${out}.`);
-    const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Saksnr,Tittel,Region,Budsjettår,Tildelt,Utbetalt,Gjenstår,Lys (forslag)');
+    expect(r.out).toBe(`Skrev økonomien (8 rader) til ${out}.`);
+    const raw = readFileSync(out, 'utf8');
+    // For Norwegian Excel: a byte order mark (so «rød» reads as UTF-8) and semicolons.
+    expect(raw.startsWith('\uFEFF')).toBe(true);
+    const lines = raw.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'Saksnr;Tittel;Region;Budsjettår;Tildelt;Utbetalt mot årets tildeling;Utbetalt i året (betalingsdato);Gjenstår å utbetale;Utbetalt for mye;Lys (forslag);Per dato',
+    );
+    // Paid both ways: against the year's allocation (the earliest year first) and by the payment's date.
+    // Left to pay and paid too much stay apart, so a sum never nets one against the other.
     expect(lines.slice(1)).toEqual([
-      '2025-05-001,Agdermodellen – barn og unges helsetjenester innen psykisk helse,Hele Agder,2025,455000,455000,0,rød',
-      '2025-05-001,Agdermodellen – barn og unges helsetjenester innen psykisk helse,Hele Agder,2026,665000,105000,560000,rød',
-      '2025-05-002,Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF,Østre Agder,2025,625000,0,625000,rød',
-      'ADM-2025,,,2025,939829,959829,-20000,rød',
-      'ADM-2026,,,2026,0,50000,-50000,rød',
-      'Sum,,,2025,2019829,1414829,605000,',
-      'Sum,,,2026,665000,155000,510000,',
+      '2025-05-001;Agdermodellen – barn og unges helsetjenester innen psykisk helse;Hele Agder;2025;455000;455000;560000;0;0;rød;2026-12-01',
+      '2025-05-001;Agdermodellen – barn og unges helsetjenester innen psykisk helse;Hele Agder;2026;665000;105000;0;560000;0;rød;2026-12-01',
+      '2025-05-002;Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF;Østre Agder;2025;625000;0;0;625000;0;rød;2026-12-01',
+      'ADM-2025;;;2025;939829;959829;939829;0;20000;rød;2026-12-01',
+      'ADM-2025;;;2026;0;0;20000;0;0;rød;2026-12-01',
+      'ADM-2026;;;2026;0;50000;50000;0;50000;rød;2026-12-01',
+      'Sum;;;2025;2019829;1414829;1499829;625000;20000;;2026-12-01',
+      'Sum;;;2026;665000;155000;70000;560000;50000;;2026-12-01',
     ]);
   });
 
@@ -78,20 +86,24 @@ describe('tilskudd export --format economy', () => {
       'Region',
       'Budget year',
       'Allocated',
-      'Paid',
-      'Remaining',
+      "Paid against the year's allocation",
+      'Paid in the year (payment date)',
+      'Left to pay',
+      'Overpaid',
       'Light (suggested)',
+      'As of',
     ]);
-    expect(ws.rowCount).toBe(4);
-    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual([
+    const last = ws.rowCount;
+    expect((ws.getRow(last).values as unknown[]).slice(1, 10)).toEqual([
       'Total',
       '',
       '',
       2026,
       665_000,
       155_000,
-      510_000,
-      '',
+      70_000,
+      560_000,
+      50_000,
     ]);
   });
 
@@ -121,5 +133,18 @@ describe('tilskudd export --format economy', () => {
     const r = await cli('export', await example(), ...args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+});
+
+describe('tilskudd publish --format overview --out FIL.csv', () => {
+  it('writes the overview table with a byte order mark and semicolons, for Norwegian Excel', async () => {
+    const out = join(dir, 'oversikt.csv');
+    const r = await cli('publish', await example(), '--format', 'overview', '--year', '2025', '--out', out);
+    expect(r.code).toBe(0);
+    const raw = readFileSync(out, 'utf8');
+    expect(raw.startsWith('\uFEFF')).toBe(true);
+    const lines = raw.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Prosjekt;Organisasjon;Kategori;Periode;Beløp 2025;Tildelt i alt');
+    expect(lines.slice(1).every((l) => l.split(';').length === 6)).toBe(true);
   });
 });

@@ -6,6 +6,8 @@ import { run } from '../../src/cli/main';
 import { buildWorkbook } from '../../src/cli/xlsx';
 import { docsRequests } from '../../src/core/documents/docs-requests';
 import { buildLetter, grants } from '../../src/core/documents/letter';
+import { buildBoardStatus } from '../../src/core/documents/follow-up/board-status';
+import { buildAnnualReport } from '../../src/core/documents/follow-up/annual-report';
 import { buildMemo } from '../../src/core/documents/memo';
 import { buildOverview } from '../../src/core/documents/overview';
 import { toMarkdown } from '../../src/core/documents/text';
@@ -14,6 +16,7 @@ import { mapSubmission } from '../../src/core/intake/intake';
 import { checkWorkbook } from '../../src/core/check/check';
 import { readPortfolio } from '../../src/core/portfolio/records';
 import { AGDER_WORDS, innlandetWorkbook } from '../fixtures/innlandet';
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
  * Nothing hard-wired to Agder: a made-up Helsefellesskapet Innlandet (its own hospital trust, regions,
@@ -93,6 +96,38 @@ describe('another health community: Helsefellesskapet Innlandet', () => {
     expect(memo).toContain('(sak 12-2025)');
   });
 
+  it('builds the board status and the annual report from its own settings, in both languages', () => {
+    for (const lang of ['nb', 'en'] as const) {
+      const docs = [
+        buildBoardStatus(result, { date: day('2026-12-01'), caseNumber: '09-2026', lang }),
+        buildAnnualReport(result, { year: 2026, date: day('2027-01-15'), lang }),
+      ];
+      for (const doc of docs) {
+        const text = `${toMarkdown(doc)}\n${JSON.stringify(docsRequests(doc))}`;
+        expect(text).not.toMatch(AGDER_WORDS);
+      }
+    }
+    const status = buildBoardStatus(result, { date: day('2026-12-01'), caseNumber: '09-2026' });
+    expect(status.title).toBe('Statusrapport til porteføljestyret per 01.12.2026');
+    const header = status.blocks[0]!;
+    expect(header.type === 'table' && header.rows[0]).toEqual([
+      'Råd/utvalg',
+      'Porteføljestyret – Helsefellesskapet Innlandet',
+    ]);
+    expect(toMarkdown(status)).toContain(
+      'Porteføljestyret tar statusrapporten for prosjektene per 01.12.2026',
+    );
+    const annual = buildAnnualReport(result, { year: 2026, date: day('2027-01-15') });
+    const head = annual.blocks[0]!;
+    expect(head.type === 'table' && head.rows.slice(0, 2)).toEqual([
+      [
+        'Fra',
+        'Sykehuset Innlandet HF, som forvalter tilskuddet, utarbeidet av sekretariatet for Helsefellesskapet Innlandet',
+      ],
+      ['Til', 'Helse Midt-Norge RHF'],
+    ]);
+  });
+
   it('asks its own trust in the application form, and maps the answers back', () => {
     const texts = APPLICATION_FORM.flatMap((s) => [
       s.title.nb,
@@ -130,6 +165,42 @@ describe('another health community: Helsefellesskapet Innlandet', () => {
       cli('publish', book, '--format', 'overview', '--year', '2026', '--out', join(outputs, 'oversikt.docx')),
       cli('publish', book, '--format', '360giving', '--out', join(outputs, 'tildelinger.csv')),
       cli('publish', book, '--format', '360giving', '--out', join(outputs, 'tildelinger.json')),
+      cli('publish', book, '--format', 'overview', '--year', '2026', '--out', join(outputs, 'oversikt.csv')),
+      cli(
+        'export',
+        book,
+        '--format',
+        'economy',
+        '--out',
+        join(outputs, 'okonomi.csv'),
+        '--date',
+        '2026-12-01',
+      ),
+      cli(
+        'report',
+        book,
+        '--kind',
+        'status',
+        '--date',
+        '2026-12-01',
+        '--case',
+        '09-2026',
+        '--out',
+        join(outputs, 'status.docx'),
+      ),
+      cli(
+        'report',
+        book,
+        '--kind',
+        'annual',
+        '--year',
+        '2026',
+        '--date',
+        '2027-01-15',
+        '--out',
+        join(outputs, 'aarlig.docx'),
+      ),
+      cli('report', book, '--kind', 'plan', '--date', '2026-12-01', '--out', join(outputs, 'plan.md')),
     ]);
     for (const r of runs) expect(r.text).not.toMatch(AGDER_WORDS);
     const written = files(outputs);

@@ -34,13 +34,32 @@ async function docxText(file: string): Promise<string> {
 describe('tilskudd report --kind status', () => {
   it('writes the board status report for a date as .docx', async () => {
     const out = tmp('status.docx');
-    const r = await cli('report', workbook, '--kind', 'status', '--date', '2026-05-15', '--out', out);
+    const r = await cli(
+      'report',
+      workbook,
+      '--kind',
+      'status',
+      '--date',
+      '2026-05-15',
+      '--meeting',
+      '2026-06-09',
+      '--case',
+      '22-2026',
+      '--out',
+      out,
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(out);
     const text = await docxText(out);
-    expect(text).toContain('Statusrapport til porteføljestyret 15. mai 2026');
-    expect(text).toContain('Saker porteføljestyret bes ta stilling til');
+    expect(text).toContain('Statusrapport til SSU per 15.05.2026');
+    expect(text).toMatch(/Møtedato\n09\.06\.2026\nSaksnummer\n22-2026/);
+    expect(text).toContain('Forslag til vedtak');
+    expect(text).toContain('Saker SSU bes ta stilling til');
+    // Page numbers: the footer's PAGE and NUMPAGES fields.
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const footer = Object.keys(zip.files).find((f) => /word\/footer\d*\.xml/.test(f))!;
+    expect(await zip.file(footer)!.async('string')).toMatch(/NUMPAGES/);
     expect(text).toMatch(/Gul\nGrønn\nRød\nRød/);
     // The light cells are tinted (red F4C7C3, yellow FCE8B2, green B7E1CD) as well as named.
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
@@ -63,8 +82,8 @@ describe('tilskudd report --kind status', () => {
     );
     expect(r.code).toBe(0);
     const md = readFileSync(out, 'utf8');
-    expect(md).toMatch(/^# Status report to the portfolio board 11 October 2026/);
-    expect(md).toContain('final report due 30 September 2026, 11 days late.');
+    expect(md).toMatch(/^# Status report to SSU on 11\.10\.2026/);
+    expect(md).toContain('final report due 30.09.2026, 11 days late.');
   });
 });
 
@@ -88,6 +107,9 @@ describe('tilskudd report --kind annual', () => {
     const text = await docxText(out);
     expect(text).toContain('Årlig melding 2025');
     expect(text).toContain('Østre Agder-samarbeidet, analyseenheten');
+    // What is missing is listed before the report is written, so the secretariat can ask for it.
+    expect(r.out).toContain('Mangler i grunnlaget');
+    expect(r.out).toContain('2025-05-001 Agdermodellen');
   });
 });
 

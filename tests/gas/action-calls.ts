@@ -121,12 +121,15 @@ export const ACTIONS: ActionRun[] = [
   {
     name: 'createBoardStatus',
     kind: 'menu',
-    run: menu('createBoardStatus', (sb) => sb.ui.answerPrompt('15.05.2026')),
+    run: menu('createBoardStatus', (sb) =>
+      sb.ui.answerPrompt('15.05.2026').answerPrompt('').answerPrompt('22-2026'),
+    ),
   },
   {
     name: 'createAnnualReport',
     kind: 'menu',
-    run: menu('createAnnualReport', (sb) => sb.ui.answerPrompt('2025')),
+    // The year, the day (empty: today), Yes to the list of what is missing.
+    run: menu('createAnnualReport', (sb) => sb.ui.answerPrompt('2025').answerPrompt('').answerAlert('YES')),
   },
   { name: 'openSupplementDialog', kind: 'menu', run: menu('openSupplementDialog') },
   { name: 'openPaymentDialog', kind: 'menu', run: menu('openPaymentDialog') },

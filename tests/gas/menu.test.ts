@@ -42,7 +42,7 @@ describe('onOpen', () => {
           'Lag tildelingsbrev',
           'Lag samarbeidsavtale',
           'Publiser oversikt',
-          'Lag statusrapport til porteføljestyret',
+          'Lag statusrapport til beslutningsorganet',
           'Lag årlig melding',
         ],
       },

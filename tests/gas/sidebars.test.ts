@@ -306,7 +306,7 @@ describe('supplementary allocation dialog', () => {
       }),
     );
     expect(done).toMatchObject({ amount: 25_000, left: 15_000 });
-    expect(done.message).toMatch(/ikke rapportert til SSU/);
+    expect(done.message).toMatch(/ikke rapportert til orienteringsorganet/);
     const rows = sb.spreadsheet.sheetData('Tildelinger').values;
     expect(rows.at(-1)).toEqual(expect.arrayContaining(['2025-05-001', 'Tilleggsbevilling', 25_000]));
     expect(sb.spreadsheet.sheetData('Logg').values.at(-1)).toEqual(

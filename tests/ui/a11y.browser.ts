@@ -242,7 +242,7 @@ describe('Utbetaling og inndragning', () => {
     const ask = page.getByRole('group', { name: 'Trekke inn midlene?' });
     await ask.waitFor();
     expect(await ask.textContent()).toMatch(/625\u00a0000\u00a0kr som ikke er brukt.*2025-05-002/);
-    expect(await ask.textContent()).toMatch(/vedtak SSU treffer.*forvaltningsloven § 16/);
+    expect(await ask.textContent()).toMatch(/vedtak beslutningsorganet treffer.*forvaltningsloven § 16/);
     expect(await calls(page)).not.toContain('withdrawalRegister');
     expect(await focusedText(page)).toMatch(/^Trekke inn midlene\?/);
     await shot(page, 'payment-withdraw-confirm');

@@ -83,7 +83,9 @@ export type Ground = (typeof IMPARTIALITY)[number]['id'];
 
 /** `Kriterium` of the row that records an impartiality declaration, and of a board override. */
 export const DECLARATION = 'Habilitet';
-export const BOARD_RANK = 'Rangering SSU';
+export const BOARD_RANK = 'Rangering beslutningsorgan';
+/** The board's override as earlier workbooks wrote it, still read. */
+export const BOARD_RANK_NAMES = [BOARD_RANK, 'Rangering SSU'];
 
 export interface AssessmentRow {
   /** 1-based sheet row. */

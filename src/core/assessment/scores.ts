@@ -11,7 +11,7 @@ import {
   DISAGREEMENT_SPREAD,
   Ground,
   DECLARATION,
-  BOARD_RANK,
+  BOARD_RANK_NAMES,
   AssessmentRow,
   parseGround,
   groundLabel,
@@ -102,7 +102,7 @@ export function declarations(rows: readonly AssessmentRow[]): Map<string, Map<st
 }
 
 const isAnswer = (r: AssessmentRow) =>
-  r.score !== '' && !same(r.criterion, DECLARATION) && !same(r.criterion, BOARD_RANK);
+  r.score !== '' && !same(r.criterion, DECLARATION) && !BOARD_RANK_NAMES.some((x) => same(r.criterion, x));
 
 /**
  * Answers given by an assessor who is disqualified for the case: by the latest declaration, or by the
@@ -138,7 +138,7 @@ export function assessCases(
   const answers = new Map<string, Map<string, AssessmentRow>>();
   const board = new Map<string, { rank: number; reason: string }>();
   for (const r of rows) {
-    if (same(r.criterion, BOARD_RANK)) {
+    if (BOARD_RANK_NAMES.some((x) => same(r.criterion, x))) {
       const rank = Number(r.score);
       if (Number.isInteger(rank) && rank >= 1) board.set(r.caseId, { rank, reason: r.comment });
       continue;

@@ -4,6 +4,7 @@ import { monthOfDay, monthsIn, monthOf, yearOf, type Period } from '../parse/per
 import { validOrgNumber } from '../parse/orgnr';
 import type { Allocation } from '../portfolio/records';
 import { publication } from './publication';
+import { signedPayment } from '../money-flow/economy';
 
 /**
  * The 360Giving Data Standard export (1.4): one grant per allocation row, NOK amounts, ISO dates,
@@ -17,6 +18,8 @@ export interface Grant360 {
   currency: 'NOK';
   amountAppliedFor?: number;
   amountAwarded: number;
+  /** What was paid on the grant by the export's day (payments less refunds), when anything was. */
+  amountDisbursed?: number;
   awardDate: string;
   plannedDates?: Array<{ startDate: string; endDate: string; duration: number }>;
   recipientOrganization: Array<{ id: string; name: string }>;
@@ -76,20 +79,54 @@ function grantIds(prefix: string, allocations: Allocation[]): Map<Allocation, st
   return ids;
 }
 
-/** The published allocations (see `publication`) as 360Giving grants; with `year`, that budget year's. */
+/**
+ * What was paid per grant: each case's payments less refunds fill its grants in id order (ordinary
+ * before supplementary, earliest first); anything beyond lands on the last.
+ */
+function disbursed(result: CheckResult, ids: Map<Allocation, string>): Map<Allocation, number> {
+  const paid = new Map<string, number>();
+  for (const pay of result.portfolio.payments) {
+    const amount = signedPayment(pay);
+    if (amount !== null) paid.set(pay.caseId, (paid.get(pay.caseId) ?? 0) + amount);
+  }
+  const byCase = new Map<string, Allocation[]>();
+  for (const a of ids.keys()) byCase.set(a.caseId, [...(byCase.get(a.caseId) ?? []), a]);
+  const out = new Map<Allocation, number>();
+  for (const [caseId, grants] of byCase) {
+    let left = paid.get(caseId) ?? 0;
+    if (left === 0) continue;
+    const ordered = grants.sort((x, y) => (ids.get(x)! < ids.get(y)! ? -1 : 1));
+    ordered.forEach((a, i) => {
+      const awarded = a.amount.ok ? a.amount.value : 0;
+      const part = i === ordered.length - 1 ? left : Math.min(awarded, Math.max(left, 0));
+      out.set(a, Math.round(part * 100) / 100);
+      left -= part;
+    });
+  }
+  return out;
+}
+
+/**
+ * The published allocations (see `publication`) as 360Giving grants; with `year`, that budget year's.
+ * The funder is the legal holder of the money (the hospital trust, `Org.nr forvalter`) when its
+ * organisation number is set, else the community; the secretariat's own cost (administration) is no
+ * grant and is not published as one.
+ */
 export function grants360(result: CheckResult, year?: number): Grant360[] {
   const { portfolio } = result;
   const s = portfolio.settings;
   const apps = new Map(portfolio.applications.map((a) => [a.caseId, a]));
-  const funderId = validOrgNumber(s.funderOrgNumber)
-    ? `NO-BRC-${s.funderOrgNumber}`
-    : `${s.grantIdPrefix}-forvalter`;
+  const holder = validOrgNumber(s.funderOrgNumber);
+  const funder = holder
+    ? { id: `NO-BRC-${s.funderOrgNumber}`, name: s.hospitalTrust }
+    : { id: `${s.grantIdPrefix}-forvalter`, name: s.community };
   // Allocations with an unusable amount or date always carry an error finding, so none is left out here.
   // A withdrawal (inndragning) is no grant: it takes money back.
   const allocations = publication(result, year).allocations.filter(
-    (a) => a.kind !== 'withdrawal' && a.amount.ok && a.date.ok,
+    (a) => a.kind !== 'withdrawal' && a.category !== 'administration' && a.amount.ok && a.date.ok,
   );
   const ids = grantIds(s.grantIdPrefix, allocations);
+  const paid = disbursed(result, ids);
   const out: Grant360[] = [];
   for (const a of allocations) {
     if (!a.amount.ok || !a.date.ok) continue;
@@ -105,6 +142,7 @@ export function grants360(result: CheckResult, year?: number): Grant360[] {
       currency: 'NOK',
       ...(app?.requested.ok && a.kind === 'ordinary' ? { amountAppliedFor: app.requested.value } : {}),
       amountAwarded: a.amount.value,
+      ...(paid.has(a) ? { amountDisbursed: paid.get(a)! } : {}),
       awardDate: a.date.value.toISOString().slice(0, 10),
       plannedDates: plannedDates(period ?? { from: fallback, to: fallback }),
       recipientOrganization: [
@@ -116,7 +154,7 @@ export function grants360(result: CheckResult, year?: number): Grant360[] {
           name: org,
         },
       ],
-      fundingOrganization: [{ id: funderId, name: s.community }],
+      fundingOrganization: [funder],
       grantProgramme: [{ title: 'Rekrutterings- og samhandlingstilskudd' }],
     });
   }
@@ -134,6 +172,7 @@ const CSV_COLUMNS: Array<[title: string, value: (g: Grant360) => string | number
   ['Currency', (g) => g.currency],
   ['Amount Applied For', (g) => g.amountAppliedFor],
   ['Amount Awarded', (g) => g.amountAwarded],
+  ['Amount Disbursed', (g) => g.amountDisbursed],
   ['Award Date', (g) => g.awardDate],
   ['Planned Dates:Start Date', (g) => g.plannedDates?.[0]?.startDate],
   ['Planned Dates:End Date', (g) => g.plannedDates?.[0]?.endDate],
@@ -145,7 +184,7 @@ const CSV_COLUMNS: Array<[title: string, value: (g: Grant360) => string | number
   ['Grant Programme:Title', (g) => g.grantProgramme[0]?.title],
 ];
 
-/** RFC 4180 CSV; text that a spreadsheet would read as a formula is neutralised. */
+/** The standard's CSV: comma-separated UTF-8 (RFC 4180); text a spreadsheet would read as a formula is neutralised. */
 export function toCsv(grants: Grant360[]): string {
   return toCsvRows([CSV_COLUMNS.map(([t]) => t), ...grants.map((g) => CSV_COLUMNS.map(([, f]) => f(g)))]);
 }

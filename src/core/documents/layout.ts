@@ -75,8 +75,13 @@ export function textWidth(text: string, size: number, bold = false): number {
   return (em / 1000) * size * (bold ? BOLD : 1);
 }
 
-/** The pieces a line may not break inside: split at spaces (not NBSP), and after a hyphen, dash or slash. */
-export const unbreakable = (text: string): string[] => text.split(/ +|(?<=[-–/])/).filter((w) => w !== '');
+/**
+ * The pieces a line may not break inside: split at spaces (not NBSP), and after a hyphen, dash or slash,
+ * except a hyphen between digits, so a case id (2025-05-001) or a board case (18-2025) gets a column
+ * wide enough to stay on one line.
+ */
+export const unbreakable = (text: string): string[] =>
+  text.split(/ +|(?<=[–/])|(?<=(?<!\d)-)|(?<=-)(?!\d)/).filter((w) => w !== '');
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 

@@ -436,7 +436,7 @@ function assessmentBlocks(result: CheckResult, apps: Application[], lang: Lang):
   return [
     p(
       nb
-        ? 'Søknadene er vurdert etter SSUs kriterier for utvelgelse (alle må være oppfylt) og prioritering (vektet, skala 1–5).'
+        ? `Søknadene er vurdert etter ${decidingBody(result.portfolio.settings).genitive} kriterier for utvelgelse (alle må være oppfylt) og prioritering (vektet, skala 1–5).`
         : "The applications were assessed against the board's selection criteria (all must hold) and prioritisation criteria (weighted, scale 1–5).",
     ),
     table(

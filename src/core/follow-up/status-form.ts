@@ -108,9 +108,17 @@ export const STATUS_FORM: Section<StatusKey>[] = [
           required: false,
         },
       ),
-      q('decisions', 'Beslutninger SSU bes ta', 'Decisions the board is asked to take', 'paragraph', {
-        required: false,
-      }),
+      q(
+        'decisions',
+        'Beslutninger beslutningsorganet bes ta',
+        'Decisions the board is asked to take',
+        'paragraph',
+        {
+          required: false,
+          // Forms made before the body became a setting still read.
+          formerTitles: ['Beslutninger SSU bes ta'],
+        },
+      ),
     ],
   },
   {

@@ -1,6 +1,7 @@
 import { monthIndex, monthOfDay, yearOf, type Period } from '../parse/period';
 import type { Application, Payment, Portfolio } from '../portfolio/records';
 import { frameFor } from '../workbook/settings';
+import type { Parsed } from '../base/result';
 import { buildLedger, type Ledger } from './ledger';
 
 /**
@@ -158,6 +159,16 @@ function paidByYear(d: Draft): YearMoney[] {
     left -= paid;
     return money(year, allocated, paid);
   });
+}
+
+/** The portfolio as it stood on a day: allocations and payments dated after it are not there yet. */
+export function portfolioAsOf(p: Portfolio, day: Date): Portfolio {
+  const by = (d: Parsed<Date>) => !d.ok || d.value <= day;
+  return {
+    ...p,
+    allocations: p.allocations.filter((a) => by(a.date)),
+    payments: p.payments.filter((x) => by(x.date)),
+  };
 }
 
 /** The economy of every project with an allocation or a payment, and of every budget year. */

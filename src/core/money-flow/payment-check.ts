@@ -1,4 +1,5 @@
 import { tilskuddError, type TilskuddError } from '../base/errors';
+import { decidingBody } from '../workbook/bodies';
 import { cellText, isBlank, normalizeKey } from '../base/text';
 import { formatMoney, parseMoney } from '../parse/money';
 import { formatDay, monthIndex, parseDay } from '../parse/period';
@@ -119,7 +120,7 @@ export function checkPayment(p: Portfolio, today: Date, input: PaymentInput): Pa
   const project = paymentProjects(p, today).find((x) => x.caseId === id);
   if (!project) {
     return refuse(
-      `Sak «${id}» har ingen ordinær tildeling. Utbetal bare til prosjekter SSU har innvilget.`,
+      `Sak «${id}» har ingen ordinær tildeling. Utbetal bare til prosjekter ${decidingBody(p.settings).inText} har innvilget.`,
       `Case "${id}" has no ordinary allocation. Pay only projects the board has granted.`,
     );
   }
@@ -143,7 +144,7 @@ export function checkPayment(p: Portfolio, today: Date, input: PaymentInput): Pa
   if (project.granted && day.value.toISOString().slice(0, 10) < project.granted) {
     const granted = new Date(`${project.granted}T00:00:00Z`);
     return refuse(
-      `Datoen ${formatDay(day.value)} er før SSU tildelte midlene (${formatDay(granted)}). Sjekk datoen.`,
+      `Datoen ${formatDay(day.value)} er før midlene ble tildelt (${formatDay(granted)}). Sjekk datoen.`,
       `The date ${formatDay(day.value, 'en')} is before the board allocated the money (${formatDay(granted, 'en')}). Check the date.`,
     );
   }

@@ -1,4 +1,5 @@
 import type { CategoryId } from '../workbook/categories';
+import { decidingBody } from '../workbook/bodies';
 import { tilskuddError, type TilskuddError } from '../base/errors';
 import { formatMoney, parseMoney } from '../parse/money';
 import type { Portfolio } from '../portfolio/records';
@@ -77,7 +78,7 @@ export function checkSupplement(
   }
   if (!authority.granted) {
     return refuse(
-      `Sak «${id}» har ingen ordinær tildeling. Sekretariatet kan bare gi tilleggsbevilling til prosjekter SSU har innvilget.`,
+      `Sak «${id}» har ingen ordinær tildeling. Sekretariatet kan bare gi tilleggsbevilling til prosjekter ${decidingBody(p.settings).inText} har innvilget.`,
       `Case "${id}" has no ordinary grant. The secretariat may only add to projects the board has granted.`,
     );
   }
@@ -87,7 +88,7 @@ export function checkSupplement(
   if (parsed.value <= 0) return refuse('Beløpet må være større enn 0.', 'The amount must be greater than 0.');
   if (parsed.value > authority.left) {
     return refuse(
-      `${formatMoney(parsed.value)} er over fullmakten: prosjektet har fått ${formatMoney(authority.used)} av ${formatMoney(authority.limit)}, så ${formatMoney(authority.left)} gjenstår. Større beløp må vedtas av SSU.`,
+      `${formatMoney(parsed.value)} er over fullmakten: prosjektet har fått ${formatMoney(authority.used)} av ${formatMoney(authority.limit)}, så ${formatMoney(authority.left)} gjenstår. Større beløp må vedtas av ${decidingBody(p.settings).inText}.`,
       `${formatMoney(parsed.value)} is over the authority: the project has had ${formatMoney(authority.used)} of ${formatMoney(authority.limit)}, so ${formatMoney(authority.left)} is left. Larger amounts need a board decision.`,
     );
   }

@@ -115,7 +115,7 @@ export interface Allocation {
   amount: Parsed<number>;
   /** `null` when both Fra and Til are blank: the allocation counts in the year of its decision date. */
   period: Parsed<Period> | null;
-  /** `Rapportert SSU` as written: a date (or yes) means reported; see `reported()`. */
+  /** `Rapportert orienteringsorgan` (formerly `Rapportert SSU`) as written: a date (or yes) means reported; see `reported()`. */
   reportedSsu: string;
 }
 

@@ -140,7 +140,9 @@ export const ALLOCATIONS = {
     f('amount', 'Beløp', 'Amount', 'money'),
     f('from', 'Fra', 'From', 'month', { aliases: ['Start'] }),
     f('to', 'Til', 'To', 'month', { aliases: ['Slutt', 'End'] }),
-    f('reportedSsu', 'Rapportert SSU', 'Reported to board', 'date', { aliases: ['Rapportert', 'Reported'] }),
+    f('reportedSsu', 'Rapportert orienteringsorgan', 'Reported to board', 'date', {
+      aliases: ['Rapportert SSU', 'Rapportert', 'Reported'],
+    }),
   ],
 } as const satisfies SheetSpec;
 

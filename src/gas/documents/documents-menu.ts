@@ -55,7 +55,7 @@ export function memoMenu(): void {
     const caseNumber = ask(
       desk,
       title,
-      nb ? 'Saksnummer i SSU (f.eks. 18-2025):' : 'Board case number (e.g. 18-2025):',
+      nb ? 'Saksnummer i møtet (f.eks. 18-2025):' : 'Board case number (e.g. 18-2025):',
     );
     if (caseNumber === null) return;
     const cases = ask(

@@ -265,7 +265,7 @@ function overrideRanking(desk: Desk, raw: unknown): AssessmentView {
   }
   if (reason === '') {
     throw tilskuddError(
-      'Skriv SSUs begrunnelse for å overstyre rangeringen.',
+      'Skriv beslutningsorganets begrunnelse for å overstyre rangeringen.',
       "Give the board's reason for overriding the ranking.",
     );
   }
@@ -352,7 +352,7 @@ function selectTarget(desk: Desk, raw: unknown): null {
 
 const supplementDoneText = (lang: Lang, caseId: string, amount: number, left: number) =>
   lang === 'nb'
-    ? `Tilleggsbevilling på ${formatMoney(amount)} registrert for ${caseId}. Gjenstående fullmakt: ${formatMoney(left)}. Den er merket som ikke rapportert til SSU.`
+    ? `Tilleggsbevilling på ${formatMoney(amount)} registrert for ${caseId}. Gjenstående fullmakt: ${formatMoney(left)}. Den er merket som ikke rapportert til orienteringsorganet.`
     : `Supplementary allocation of ${formatMoney(amount)} registered for ${caseId}. Authority left: ${formatMoney(left)}. It is marked as not yet reported to the board.`;
 
 export const server: Server = {

@@ -550,7 +550,7 @@ const POSITIVE: Positive[] = [
     rule: 'supplement-not-reported',
     severity: 'warning',
     cells: [alloc('reportedSsu', 3)],
-    nb: ['Tildelinger rad 3, «Rapportert SSU»', 'ikke rapportert til SSU', 'fyll inn datoen'],
+    nb: ['Tildelinger rad 3, «Rapportert orienteringsorgan»', 'ikke rapportert til SSU', 'fyll inn datoen'],
     en: ['Allocations row 3, "Reported to board"', 'fill in the date'],
   },
   {

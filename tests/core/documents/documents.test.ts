@@ -219,7 +219,7 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
       table(
         [
           ['Sak', 'Prosjekt', 'Dato', 'Beløp', 'Vedtak'],
-          ['2025-05-001', AGDER, '15.10.2025', n('60 000'), 'Sekretariatet (eksempel)'],
+          ['2025-05-001', AGDER, '15.10.2025', n('60 000'), 'Porteføljesekretariatet'],
         ],
         { header: true },
       ),

@@ -104,17 +104,21 @@ describe('validOrgNumber', () => {
 describe('grants360 on the example', () => {
   const grants = exportOf();
 
-  it('exports every allocation: 3 ordinary and 1 supplementary', () => {
-    expect(grants).toHaveLength(4);
-    expect(grants.map((g) => g.amountAwarded)).toEqual([1_060_000, 625_000, 939_829, 60_000]);
+  it("exports every grant: 2 ordinary and 1 supplementary; the secretariat's own cost is no grant", () => {
+    expect(grants).toHaveLength(3);
+    expect(grants.map((g) => g.amountAwarded)).toEqual([1_060_000, 625_000, 60_000]);
     expect(grants.map((g) => g.title)).toEqual([
       'Agdermodellen – barn og unges helsetjenester innen psykisk helse',
       'Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF',
-      'SSU 18-2025 (sekretariat)',
       'Agdermodellen – barn og unges helsetjenester innen psykisk helse',
     ]);
     // Amount applied for belongs to the ordinary grant of an application only.
-    expect(grants.map((g) => g.amountAppliedFor)).toEqual([1_060_000, 1_500_000, undefined, undefined]);
+    expect(grants.map((g) => g.amountAppliedFor)).toEqual([1_060_000, 1_500_000, undefined]);
+  });
+
+  it("says what was paid on each grant: the case's payments fill its ordinary grant first", () => {
+    // 560 000 paid to Agdermodellen, nothing yet to the data centre.
+    expect(grants.map((g) => g.amountDisbursed)).toEqual([560_000, undefined, 0]);
   });
 
   it('gives unique ids with the 360G- prefix, NOK and ISO award dates', () => {
@@ -129,14 +133,13 @@ describe('grants360 on the example', () => {
       ]);
       expect(g.grantProgramme).toEqual([{ title: 'Rekrutterings- og samhandlingstilskudd' }]);
     }
-    expect(grants.map((g) => g.awardDate)).toEqual(['2025-05-09', '2025-05-09', '2025-05-09', '2025-10-15']);
+    expect(grants.map((g) => g.awardDate)).toEqual(['2025-05-09', '2025-05-09', '2025-10-15']);
   });
 
   it('builds ids from the case and the kind, not from the sheet row', () => {
     expect(grants.map((g) => g.id)).toEqual([
       '360G-tilskudd-agder-2025-05-001-T1',
       '360G-tilskudd-agder-2025-05-002-T1',
-      '360G-tilskudd-agder-adm-2025-T1',
       '360G-tilskudd-agder-2025-05-001-TB1',
     ]);
   });
@@ -145,7 +148,6 @@ describe('grants360 on the example', () => {
     expect(grants.map((g) => g.plannedDates)).toEqual([
       [{ startDate: '2025-08-01', endDate: '2026-07-31', duration: 12 }],
       [{ startDate: '2025-08-01', endDate: '2025-12-31', duration: 5 }],
-      [{ startDate: '2025-05-01', endDate: '2025-10-31', duration: 6 }],
       [{ startDate: '2025-11-01', endDate: '2026-07-31', duration: 9 }],
     ]);
   });
@@ -164,7 +166,6 @@ describe('grants360 on the example', () => {
           name: 'Østre Agder-samarbeidet og SSHF',
         },
       ],
-      [{ id: '360G-tilskudd-agder-org-helsefellesskapet-agder', name: 'Helsefellesskapet Agder' }],
       [
         {
           id: '360G-tilskudd-agder-org-faglig-samarbeidsutvalg-barn-og-unge',
@@ -190,10 +191,10 @@ describe('grants360 planned dates', () => {
 
   it('an allocation without a period is planned for the month of its decision', () => {
     const v = exampleWorkbook();
-    setCell(v, ALLOCATIONS.name, 4, 'Fra', '');
-    setCell(v, ALLOCATIONS.name, 4, 'Til', '');
+    setCell(v, ALLOCATIONS.name, 5, 'Fra', '');
+    setCell(v, ALLOCATIONS.name, 5, 'Til', '');
     expect(exportOf(v)[2]!.plannedDates).toEqual([
-      { startDate: '2025-05-01', endDate: '2025-05-31', duration: 1 },
+      { startDate: '2025-10-01', endDate: '2025-10-31', duration: 1 },
     ]);
   });
 });
@@ -207,7 +208,7 @@ describe('grants360 organisation identifiers', () => {
     expect(grants[0]!.recipientOrganization).toEqual([
       { id: 'NO-BRC-963296746', name: 'Faglig samarbeidsutvalg barn og unge' },
     ]);
-    expect(grants[3]!.recipientOrganization[0]!.id).toBe('NO-BRC-963296746');
+    expect(grants[2]!.recipientOrganization[0]!.id).toBe('NO-BRC-963296746');
     expect(grants[1]!.recipientOrganization[0]!.id).toBe(
       '360G-tilskudd-agder-org-ostre-agder-samarbeidet-og-sshf',
     );
@@ -230,7 +231,8 @@ describe('grants360 organisation identifiers', () => {
     const v = exampleWorkbook();
     setSetting(v, 'Org.nr forvalter', value);
     for (const g of exportOf(v))
-      expect(g.fundingOrganization).toEqual([{ id: 'NO-BRC-921060440', name: 'Helsefellesskapet Agder' }]);
+      // The legal holder of the money, the hospital trust, funds the grant.
+      expect(g.fundingOrganization).toEqual([{ id: 'NO-BRC-921060440', name: 'Sørlandet sykehus HF' }]);
   });
 
   it.each(['921060441', '92106044', '963296720'])(
@@ -247,8 +249,8 @@ describe('grants360 organisation identifiers', () => {
     setSetting(v, '360Giving-prefiks', '360G-hf-test');
     const grants = exportOf(v);
     for (const g of grants) expect(g.id.startsWith('360G-hf-test-')).toBe(true);
-    expect(new Set(grants.map((g) => g.id)).size).toBe(4);
-    expect(grants[3]!.id).toBe('360G-hf-test-2025-05-001-TB1');
+    expect(new Set(grants.map((g) => g.id)).size).toBe(3);
+    expect(grants[2]!.id).toBe('360G-hf-test-2025-05-001-TB1');
   });
 });
 
@@ -277,7 +279,6 @@ describe('grants360 persistent ids', () => {
     expect(ids).toEqual([
       [1_060_000, '2025-05-09', '360G-tilskudd-agder-2025-05-001-T1'],
       [625_000, '2025-05-09', '360G-tilskudd-agder-2025-05-002-T2'],
-      [939_829, '2025-05-09', '360G-tilskudd-agder-adm-2025-T1'],
       [60_000, '2025-10-15', '360G-tilskudd-agder-2025-05-001-TB2'],
       [90_000, '2025-03-01', '360G-tilskudd-agder-2025-05-002-T1'],
       [10_000, '2025-09-01', '360G-tilskudd-agder-2025-05-002-T4'],
@@ -301,15 +302,15 @@ describe('grants360 persistent ids', () => {
 
   it('breaks a full tie (same case, kind, date and amount) by sheet row', () => {
     const twin = {
-      Saksnr: 'ADM-2025',
+      Saksnr: '2025-05-002',
       Vedtak: 'Tvilling',
       Dato: '2025-05-09',
       Art: 'Ordinær',
-      Beløp: 939_829,
+      Beløp: 625_000,
     };
     const ids = exportOf(withAllocations([twin])).map((g) => g.id);
-    expect(ids[2]).toBe('360G-tilskudd-agder-adm-2025-T1');
-    expect(ids[4]).toBe('360G-tilskudd-agder-adm-2025-T2');
+    expect(ids[1]).toBe('360G-tilskudd-agder-2025-05-002-T1');
+    expect(ids[3]).toBe('360G-tilskudd-agder-2025-05-002-T2');
   });
 });
 
@@ -329,7 +330,7 @@ describe('360Giving JSON package', () => {
     expect(valid(json)).toBeNull();
     const parsed = JSON.parse(json) as { grants: Grant360[] };
     expect(Object.keys(parsed)).toEqual(['grants']);
-    expect(parsed.grants).toHaveLength(4);
+    expect(parsed.grants).toHaveLength(3);
     expect(json.endsWith('}\n')).toBe(true);
   });
 
@@ -368,6 +369,7 @@ describe('360Giving CSV', () => {
       'Currency',
       'Amount Applied For',
       'Amount Awarded',
+      'Amount Disbursed',
       'Award Date',
       'Planned Dates:Start Date',
       'Planned Dates:End Date',
@@ -388,16 +390,17 @@ describe('360Giving CSV', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
     const records = parseCsv(csv);
-    expect(records).toHaveLength(5);
-    for (const r of records) expect(r).toHaveLength(15);
-    const [header, first, , adm] = records;
+    expect(records).toHaveLength(4);
+    for (const r of records) expect(r).toHaveLength(16);
+    const [header, first, , supplement] = records;
     const col = (name: string) => header!.indexOf(name);
     expect(first![col('Identifier')]).toBe(grants[0]!.id);
     expect(first![col('Amount Awarded')]).toBe('1060000');
     expect(first![col('Amount Applied For')]).toBe('1060000');
     expect(first![col('Planned Dates:End Date')]).toBe('2026-07-31');
     expect(first![col('Planned Dates:Duration (months)')]).toBe('12');
-    expect(adm![col('Amount Applied For')]).toBe('');
+    expect(first![col('Amount Disbursed')]).toBe('560000');
+    expect(supplement![col('Amount Applied For')]).toBe('');
     // The description holds commas: quoted, and read back whole.
     expect(first![col('Description')]).toBe(grants[0]!.description);
     expect(csv).toContain(`"${grants[0]!.description}"`);
@@ -412,9 +415,9 @@ describe('360Giving CSV', () => {
     expect(csv).toContain('"Tittel, med ""sitat""\nog linjeskift"');
     expect(csv).toContain('"Kommune A; ""B"""');
     const records = parseCsv(csv);
-    expect(records).toHaveLength(5);
+    expect(records).toHaveLength(4);
     expect(records[2]![1]).toBe(title);
-    expect(records[2]![11]).toBe('Kommune A; "B"');
+    expect(records[2]![12]).toBe('Kommune A; "B"');
   });
 
   it.each([
@@ -428,7 +431,7 @@ describe('360Giving CSV', () => {
     const csv = toCsv(exportOf(v));
     const records = parseCsv(csv);
     expect(records[1]![1]).toBe(cell);
-    expect(records[4]![1]).toBe(cell);
+    expect(records[3]![1]).toBe(cell);
     expect(csv).not.toMatch(new RegExp(`(^|,)${title.replace(/[|+()\\^$.*?[\]{}]/g, '\\$&')}`, 'm'));
   });
 

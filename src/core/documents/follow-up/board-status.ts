@@ -1,29 +1,81 @@
 import type { CheckResult } from '../../check/check';
 import { supplementBlocks } from '../memo';
-import { b, h, p, table, ul, type Block, type DocModel, type Inline } from '../model';
+import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from '../model';
 import { formatMoney } from '../../parse/money';
-import { formatLongDay } from '../../parse/period';
+import { formatDay, formatLongDay } from '../../parse/period';
 import type { Lang } from '../../base/result';
-import { countOf } from '../../base/text';
+import { countOf, sentenceStart } from '../../base/text';
 import { LIGHT_FILL } from '../../workbook/presentation';
+import { decidingBody } from '../../workbook/bodies';
 import { LIGHT_LABEL, type Light } from '../../follow-up/status/lights';
 import { lightsNotGreen } from '../../follow-up/status/reports';
 import { projectStatuses, type ProjectStatus } from '../../follow-up/status/project-status';
-import { projectMoney } from './economy';
+import { buildEconomy, portfolioAsOf, type ProjectEconomy } from '../../money-flow/economy';
+import { buildLedger } from '../../money-flow/ledger';
+
+/** The board case around the status report: its meeting and case number, as the memo's header has them. */
+export interface BoardStatusOptions {
+  /** The day the status is for. */
+  date: Date;
+  /** ISO date of the meeting (default: the status day). */
+  meetingDate?: string;
+  /** The board's case number, `22-2026`. */
+  caseNumber?: string;
+  lang?: Lang;
+}
 
 const T = {
   nb: {
-    title: (d: string) => `Statusrapport til porteføljestyret ${d}`,
+    title: (body: string, d: string) => `Statusrapport til ${body} per ${d}`,
+    docTitle: 'Statusrapport',
+    caseWord: 'Sak',
+    pages: { page: 'Side', of: 'av' },
+    board: 'Råd/utvalg',
+    meeting: 'Møtedato',
+    caseNumber: 'Saksnummer',
+    officer: 'Saksbehandler',
+    subject: 'Sakstittel',
+    subjectText: (d: string) => `Status for prosjektene med tilskudd per ${d}`,
+    proposal: 'Forslag til vedtak',
+    facts: 'Saksopplysninger',
+    takeNote: (body: string, d: string) =>
+      `${body} tar statusrapporten for prosjektene per ${d} til orientering.`,
+    followUp: (body: string) =>
+      `${body} ber sekretariatet følge opp prosjektene med rødt lys, forfalte rapporter og utbetalinger uten skriftlig avtale, og legge fram status i neste møte.`,
+    askedFor: 'Beslutningene prosjektene ber om, behandles i møtet.',
     intro: (community: string, n: number, d: string) =>
-      `${community}: status for ${countOf(n, 'prosjekt', 'prosjekter')} med tilskudd per ${d}, fra prosjektenes halvårsrapporter. Lysene er grønn (i rute), gul (problemer eller risiko) og rød (alvorlig); samlet lys er det verste av de tre.`,
+      `${community}: status for ${countOf(n, 'pågående prosjekt', 'pågående prosjekter')} med tilskudd per ${d}, fra prosjektenes halvårsrapporter. Lysene er grønn (i rute), gul (problemer eller risiko) og rød (alvorlig); samlet lys er det verste av de tre.`,
     counts: (g: number, y: number, r: number, none: number) =>
-      `Samlet: ${g} grønne, ${y} gule, ${r} røde, ${none} uten rapport ennå.`,
+      `Samlet lys: ${countOf(g, 'grønt', 'grønne')}, ${countOf(y, 'gult', 'gule')}, ${countOf(r, 'rødt', 'røde')}; ${countOf(none, 'prosjekt', 'prosjekter')} uten rapport ennå.`,
+    closedCount: (n: number) =>
+      `${countOf(n, 'prosjekt', 'prosjekter')} er avsluttet og vises som avsluttet.`,
     portfolio: 'Porteføljen',
-    portfolioHeader: ['Prosjekt', 'Framdrift', 'Økonomi', 'Risiko', 'Samlet', 'Siste rapport', 'Neste frist'],
+    portfolioHeader: [
+      'Sak',
+      'Prosjekt',
+      'Framdrift',
+      'Økonomi',
+      'Risiko',
+      'Samlet',
+      'Siste rapport',
+      'Neste frist',
+    ],
+    closed: 'Avsluttet',
     economy: 'Økonomi per prosjekt',
-    economyHeader: ['Prosjekt', 'Tildelt', 'Forbruk hittil', 'Gjenstår', 'Prognose'],
+    economyHeader: [
+      'Sak',
+      'Tildelt',
+      'Utbetalt',
+      'Utbetalt av tildelt',
+      'Tid gått av perioden',
+      'Lys fra utbetalingene',
+      'Økonomilys rapportert',
+      'Forbruk rapportert',
+    ],
     economyNote:
-      'Tildelt er ordinære tildelinger og tilleggsbevillinger vedtatt per dato. Forbruk hittil og prognose er det prosjektet rapporterte sist; gjenstår er tildelt minus forbruk.',
+      'Tildelt er ordinære tildelinger og tilleggsbevillinger med fradrag for inndragninger, vedtatt per dato; utbetalt er utbetalinger med fradrag for tilbakebetalinger per dato. Lyset fra utbetalingene sammenligner andelen utbetalt med andelen av perioden som er gått, og er et forslag ved siden av lyset og forbruket prosjektet selv rapporterte sist.',
+    noContract: 'Utbetalinger uten skriftlig avtale',
+    noContractNone: 'Ingen utbetalinger er gjort uten skriftlig avtale.',
     issues: 'Gule og røde forhold',
     noIssues: 'Ingen prosjekter har gult eller rødt lys.',
     aspect: { progress: 'Framdrift', economy: 'Økonomi', risk: 'Risiko' },
@@ -37,24 +89,52 @@ const T = {
     overdueLine: (kind: string, due: string, ext: string, days: number) =>
       `${kind} med frist ${due}${ext}, ${countOf(days, 'dag', 'dager')} over fristen`,
     extended: (d: string) => ` (utsatt til ${d})`,
-    decisions: 'Saker porteføljestyret bes ta stilling til',
+    decisions: (body: string) => `Saker ${body} bes ta stilling til`,
     noDecisions: 'Prosjektene ber ikke om beslutninger.',
     changes: 'Endringsbehov',
     supplements: 'Tilleggsbevillinger til orientering',
     none: '–',
   },
   en: {
-    title: (d: string) => `Status report to the portfolio board ${d}`,
+    title: (body: string, d: string) => `Status report to ${body} on ${d}`,
+    docTitle: 'Status report',
+    caseWord: 'Case',
+    pages: { page: 'Page', of: 'of' },
+    board: 'Board',
+    meeting: 'Meeting date',
+    caseNumber: 'Case number',
+    officer: 'Case officer',
+    subject: 'Subject',
+    subjectText: (d: string) => `Status of the granted projects on ${d}`,
+    proposal: 'Proposed decision',
+    facts: 'Facts',
+    takeNote: (body: string, d: string) => `${body} takes note of the projects' status report on ${d}.`,
+    followUp: (body: string) =>
+      `${body} asks the secretariat to follow up the projects with a red light, overdue reports and payments without a written agreement, and to report at the next meeting.`,
+    askedFor: 'The decisions the projects ask for are taken in the meeting.',
     intro: (community: string, n: number, d: string) =>
-      `${community}: status of ${countOf(n, 'granted project', 'granted projects')} on ${d}, from the projects' half-yearly reports. Lights are green (on track), yellow (issues or risk) and red (significant); the overall light is the worst of the three.`,
+      `${community}: status of ${countOf(n, 'ongoing granted project', 'ongoing granted projects')} on ${d}, from the projects' half-yearly reports. Lights are green (on track), yellow (issues or risk) and red (significant); the overall light is the worst of the three.`,
     counts: (g: number, y: number, r: number, none: number) =>
-      `Overall: ${g} green, ${y} yellow, ${r} red, ${none} without a report yet.`,
+      `Overall lights: ${g} green, ${y} yellow, ${r} red; ${countOf(none, 'project', 'projects')} without a report yet.`,
+    closedCount: (n: number) => `${countOf(n, 'project is', 'projects are')} closed and shown as closed.`,
     portfolio: 'The portfolio',
-    portfolioHeader: ['Project', 'Progress', 'Economy', 'Risk', 'Overall', 'Last report', 'Next due'],
+    portfolioHeader: ['Case', 'Project', 'Progress', 'Economy', 'Risk', 'Overall', 'Last report', 'Next due'],
+    closed: 'Closed',
     economy: 'Economy per project',
-    economyHeader: ['Project', 'Allocated', 'Spent to date', 'Left', 'Forecast'],
+    economyHeader: [
+      'Case',
+      'Allocated',
+      'Paid',
+      'Paid of allocated',
+      'Period gone',
+      'Light from payments',
+      'Economy light reported',
+      'Spent reported',
+    ],
     economyNote:
-      'Allocated is the ordinary and supplementary allocations decided by the date. Spent and forecast are what the project last reported; left is allocated minus spent.',
+      'Allocated is the ordinary and supplementary allocations less withdrawals decided by the date; paid is the payments less refunds by the date. The light from the payments compares the share paid with the share of the period gone, a suggestion beside the light and spending the project itself last reported.',
+    noContract: 'Payments without a written agreement',
+    noContractNone: 'No payment was made without a written agreement.',
     issues: 'Yellow and red items',
     noIssues: 'No project has a yellow or red light.',
     aspect: { progress: 'Progress', economy: 'Economy', risk: 'Risk' },
@@ -68,7 +148,7 @@ const T = {
     overdueLine: (kind: string, due: string, ext: string, days: number) =>
       `${kind} due ${due}${ext}, ${countOf(days, 'day', 'days')} late`,
     extended: (d: string) => ` (extended to ${d})`,
-    decisions: 'Decisions the board is asked for',
+    decisions: (body: string) => `Decisions ${body} is asked for`,
     noDecisions: 'The projects ask for no decisions.',
     changes: 'Change requests',
     supplements: 'Supplementary allocations for information',
@@ -78,70 +158,148 @@ const T = {
 
 const DAY = 86_400_000;
 const money = (n: number | null) => (n === null ? '–' : formatMoney(Math.round(n), false));
+const pct = (x: number, lang: Lang) => `${String(Math.round(x * 100))}${lang === 'nb' ? '\u00a0%' : '%'}`;
 const lightWord = (l: Light | null, lang: Lang) => (l === null ? '–' : LIGHT_LABEL[l][lang]);
 const projectName = (s: ProjectStatus) => `${s.caseId} ${s.application.title}`;
+/** A day as 15.05.2026: no space or hyphen, so a table never breaks it across lines. */
+const shortDay = (d: Date) => formatDay(d, 'nb');
 
 /**
- * *Statusrapport til porteføljestyret* for a day: the portfolio's lights per project (the word, so it
- * reads in black and white), the economy per project, every yellow and red item with its comment and
- * action, overdue reports, the decisions asked for, and supplementary allocations for information.
+ * *Statusrapport* as a board case for the deciding body: the header (body, meeting, case number),
+ * the proposed decision, every project's lights in words (closed ones marked closed), paid against
+ * allocated with the light the payments give beside what the project reported, every payment made
+ * without a written agreement, the yellow and red items, overdue reports, the decisions asked for and
+ * the supplementary allocations for information. Page numbers in the footer.
  */
-export function buildBoardStatus(result: CheckResult, options: { date: Date; lang?: Lang }): DocModel {
+export function buildBoardStatus(result: CheckResult, options: BoardStatusOptions): DocModel {
   const lang = options.lang ?? 'nb';
   const t = T[lang];
   const day = options.date;
-  const statuses = projectStatuses(result.portfolio, day).filter((s) => !s.closed);
-  const count = (l: Light | null) => statuses.filter((s) => s.lights.overall === l).length;
+  const settings = result.portfolio.settings;
+  const body = decidingBody(settings);
+  const all = projectStatuses(result.portfolio, day);
+  const active = all.filter((s) => !s.closed);
+  const closedCount = all.length - active.length;
+  const count = (l: Light | null) => active.filter((s) => s.lights.overall === l).length;
+  const then = portfolioAsOf(result.portfolio, day);
+  const economy = buildEconomy(then, day, buildLedger(then)).projects;
+  const unsigned = unsignedPayments(result, day, lang);
+  const asks = decisionBlocks(active, lang);
+  const meeting = options.meetingDate ?? day.toISOString().slice(0, 10);
+  const dayText = shortDay(day);
+  const proposal: Inline[][] = [[t.takeNote(sentenceStart(body.inText), dayText)]];
+  if (count('red') > 0 || active.some((s) => s.overdue.length > 0) || unsigned.length > 0)
+    proposal.push([t.followUp(sentenceStart(body.inText))]);
+  if (asks.length > 0) proposal.push([t.askedFor]);
+
   const blocks: Block[] = [
-    p(t.intro(result.portfolio.settings.community, statuses.length, formatLongDay(day, lang))),
+    table(
+      [
+        [t.board, body.name],
+        [t.meeting, shortDay(new Date(`${meeting}T00:00:00Z`))],
+        [t.caseNumber, options.caseNumber ?? ''],
+        [t.officer, settings.caseOfficer],
+        [t.subject, t.subjectText(dayText)],
+      ],
+      { keyValue: true },
+    ),
+    h(2, t.proposal),
+    ol(proposal),
+    h(2, t.facts),
+    p(t.intro(settings.community, active.length, formatLongDay(day, lang))),
     p(b(t.counts(count('green'), count('yellow'), count('red'), count(null)))),
+    ...(closedCount > 0 ? [p(t.closedCount(closedCount))] : []),
     h(2, t.portfolio),
     table(
       [
         t.portfolioHeader,
-        ...statuses.map((s) => [
-          projectName(s),
+        ...all.map((s) => [
+          s.caseId,
+          s.application.title,
           ...lightsOf(s).map((l) => lightWord(l, lang)),
-          s.lastReport?.received.ok ? formatLongDay(s.lastReport.received.value, lang) : t.none,
-          s.nextDue ? formatLongDay(s.nextDue.effectiveDue, lang) : t.none,
+          s.lastReport?.received.ok ? shortDay(s.lastReport.received.value) : t.none,
+          s.closed ? t.closed : s.nextDue ? shortDay(s.nextDue.effectiveDue) : t.none,
         ]),
       ],
       {
         header: true,
-        fills: [[], ...statuses.map((s) => [null, ...lightsOf(s).map((l) => (l ? LIGHT_FILL[l] : null))])],
+        fills: [[], ...all.map((s) => [null, null, ...lightsOf(s).map((l) => (l ? LIGHT_FILL[l] : null))])],
       },
     ),
     h(2, t.economy),
-    table(
-      [
-        t.economyHeader,
-        ...statuses.map((s) => {
-          const m = projectMoney(result, s.caseId, day, s.lastReport);
-          return [
-            projectName(s),
-            money(m.allocated),
-            money(m.spent),
-            money(m.spent === null ? null : m.allocated - m.spent),
-            money(m.forecast),
-          ];
-        }),
-      ],
-      { header: true },
-    ),
+    economyTable(all, economy, lang),
     p(t.economyNote),
+    h(2, t.noContract),
+    unsigned.length > 0 ? ul(unsigned) : p(t.noContractNone),
     h(2, t.issues),
-    ...issueBlocks(statuses, lang),
+    ...issueBlocks(active, lang),
     h(2, t.overdue),
-    ...overdueBlocks(statuses, day, lang),
-    h(2, t.decisions),
-    ...decisionBlocks(statuses, lang),
+    ...overdueBlocks(active, day, lang),
+    h(2, t.decisions(body.inText)),
+    ...(asks.length > 0 ? [ul(asks)] : [p(t.noDecisions)]),
     h(2, t.supplements),
     ...supplementBlocks(result, day.toISOString().slice(0, 10), lang),
   ];
-  return { title: t.title(formatLongDay(day, lang)), blocks };
+  const footer = [
+    t.docTitle,
+    options.caseNumber ? `${t.caseWord} ${options.caseNumber}` : '',
+    settings.community,
+  ]
+    .filter((x) => x !== '')
+    .join(' · ');
+  return { title: t.title(body.inText, dayText), blocks, footer: { text: footer, pages: t.pages } };
 }
 
 const lightsOf = (s: ProjectStatus) => [s.lights.progress, s.lights.economy, s.lights.risk, s.lights.overall];
+
+function economyTable(statuses: ProjectStatus[], economy: Map<string, ProjectEconomy>, lang: Lang): Block {
+  const t = T[lang];
+  const rows = statuses.map((s) => {
+    const e = economy.get(s.caseId);
+    const last = s.lastReport;
+    return [
+      s.caseId,
+      money(e?.allocated ?? 0),
+      money(e?.paid ?? 0),
+      e && e.allocated > 0 ? pct(e.usedShare, lang) : t.none,
+      e?.period ? pct(e.elapsedShare, lang) : t.none,
+      e ? LIGHT_LABEL[e.light][lang] : t.none,
+      lightWord(last?.economy ?? null, lang),
+      money(last?.spent?.ok ? last.spent.value : null),
+    ];
+  });
+  const fills = [
+    [],
+    ...statuses.map((s) => {
+      const e = economy.get(s.caseId);
+      const reported = s.lastReport?.economy ?? null;
+      return [
+        null,
+        null,
+        null,
+        null,
+        null,
+        e ? LIGHT_FILL[e.light] : null,
+        reported ? LIGHT_FILL[reported] : null,
+        null,
+      ];
+    }),
+  ];
+  return table([t.economyHeader, ...rows], { header: true, fills });
+}
+
+/** Every payment the check found made without (or before) the written agreement, by the day. */
+function unsignedPayments(result: CheckResult, day: Date, lang: Lang): Inline[][] {
+  const rows = new Map(result.portfolio.payments.map((x) => [x.row, x]));
+  const out: Inline[][] = [];
+  for (const f of result.findings) {
+    if (f.rule !== 'payment-without-contract') continue;
+    const pay = rows.get(f.cells[0]?.row ?? -1);
+    if (!pay || !pay.date.ok || pay.date.value > day) continue;
+    out.push([b(`${f.ref} ${shortDay(pay.date.value)}`), `: ${f.fact[lang]}`]);
+  }
+  return out;
+}
 
 function issueBlocks(statuses: ProjectStatus[], lang: Lang): Block[] {
   const t = T[lang];
@@ -166,8 +324,8 @@ function overdueBlocks(statuses: ProjectStatus[], day: Date, lang: Lang): Block[
       b(projectName(s)),
       `: ${t.overdueLine(
         d.type === 'final' ? t.final : t.halfYear,
-        formatLongDay(d.due, lang),
-        d.extendedTo ? t.extended(formatLongDay(d.extendedTo, lang)) : '',
+        shortDay(d.due),
+        d.extendedTo ? t.extended(shortDay(d.extendedTo)) : '',
         Math.round((day.getTime() - d.effectiveDue.getTime()) / DAY),
       )}.`,
     ]),
@@ -175,7 +333,7 @@ function overdueBlocks(statuses: ProjectStatus[], day: Date, lang: Lang): Block[
   return items.length === 0 ? [p(t.noOverdue)] : [ul(items)];
 }
 
-function decisionBlocks(statuses: ProjectStatus[], lang: Lang): Block[] {
+function decisionBlocks(statuses: ProjectStatus[], lang: Lang): Inline[][] {
   const t = T[lang];
   const items: Inline[][] = [];
   for (const s of statuses) {
@@ -183,5 +341,5 @@ function decisionBlocks(statuses: ProjectStatus[], lang: Lang): Block[] {
     if (r?.decisions) items.push([b(projectName(s)), `: ${r.decisions}`]);
     if (r?.changes) items.push([b(projectName(s)), ` (${t.changes.toLowerCase()}): ${r.changes}`]);
   }
-  return items.length === 0 ? [p(t.noDecisions)] : [ul(items)];
+  return items;
 }

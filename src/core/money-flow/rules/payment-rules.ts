@@ -1,4 +1,5 @@
 import type { CellRef, Finding } from '../../engine/findings';
+import { decidingBody } from '../../workbook/bodies';
 import { formatMoney } from '../../parse/money';
 import { formatDay, formatMonth } from '../../parse/period';
 import type { Application, Payment } from '../../portfolio/records';
@@ -111,7 +112,7 @@ export const paymentWithoutGrant = paymentRule('payment-without-grant', 'error',
     : {
         field: 'caseId',
         text: {
-          nb: 'utbetaling til en sak uten ordinær tildeling. Rett Saksnr, eller registrer SSUs vedtak i Tildelinger før utbetaling.',
+          nb: `utbetaling til en sak uten ordinær tildeling. Rett Saksnr, eller registrer ${decidingBody(ctx.portfolio.settings).genitive} vedtak i Tildelinger før utbetaling.`,
           en: 'payment to a case without an ordinary allocation. Fix the case ID, or record the board decision in Allocations before paying.',
         },
         fact: {

@@ -1,4 +1,5 @@
 import type { CellRef, Finding } from '../../engine/findings';
+import { decidingBody, informedBody } from '../../workbook/bodies';
 import { formatMoney } from '../../parse/money';
 import { reported } from '../records';
 import { about, finding, type Rule } from '../../engine/rule';
@@ -24,7 +25,7 @@ export const supplementOverLimit: Rule = {
           cells,
           (lang) =>
             lang === 'nb'
-              ? `${about(ref, undefined, 'nb')}tilleggsbevillingene er til sammen ${formatMoney(total)}, ${over} over sekretariatets fullmakt på ${formatMoney(limit)} per prosjekt. Mer må vedtas av SSU.`
+              ? `${about(ref, undefined, 'nb')}tilleggsbevillingene er til sammen ${formatMoney(total)}, ${over} over sekretariatets fullmakt på ${formatMoney(limit)} per prosjekt. Mer må vedtas av ${decidingBody(ctx.portfolio.settings).inText}.`
               : `${about(ref, undefined, 'en')}supplementary allocations total ${formatMoney(total)}, ${over} over the secretariat's authority of ${formatMoney(limit)} per project. More must be decided by the board.`,
           (lang) =>
             lang === 'nb'
@@ -61,11 +62,11 @@ export const supplementNotReported: Rule = {
             [cell],
             (lang) =>
               lang === 'nb'
-                ? `${about(ref, cell, 'nb')}tilleggsbevillingen er ikke rapportert til SSU${unclear.nb}. Ta den med i neste saksfremstilling og fyll inn datoen.`
+                ? `${about(ref, cell, 'nb')}tilleggsbevillingen er ikke rapportert til ${informedBody(ctx.portfolio.settings).inText}${unclear.nb}. Ta den med i neste saksfremstilling og fyll inn datoen.`
                 : `${about(ref, cell, 'en')}the supplementary allocation is not reported to the board${unclear.en}. Include it in the next memo and fill in the date.`,
             (lang) =>
               lang === 'nb'
-                ? 'Tilleggsbevillingen er ikke rapportert til SSU.'
+                ? `Tilleggsbevillingen er ikke rapportert til ${informedBody(ctx.portfolio.settings).inText}.`
                 : 'The supplementary allocation has not been reported to the board.',
           ),
         );
@@ -94,7 +95,7 @@ export const supplementWithoutGrant: Rule = {
             [cell],
             (lang) =>
               lang === 'nb'
-                ? `${about(ref, cell, 'nb')}tilleggsbevilling til et prosjekt uten ordinær tildeling. Sekretariatet kan bare gi tillegg til vedtatte prosjekt: rett Saksnr eller legg saken fram for SSU.`
+                ? `${about(ref, cell, 'nb')}tilleggsbevilling til et prosjekt uten ordinær tildeling. Sekretariatet kan bare gi tillegg til vedtatte prosjekt: rett Saksnr eller legg saken fram for ${decidingBody(ctx.portfolio.settings).inText}.`
                 : `${about(ref, cell, 'en')}supplementary allocation to a project without an ordinary grant. The secretariat may only add to granted projects: fix the case ID or take it to the board.`,
             (lang) =>
               lang === 'nb'

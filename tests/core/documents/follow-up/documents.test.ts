@@ -1,6 +1,10 @@
 import { checkWorkbook } from '../../../../src/core/check/check';
 import { buildBoardStatus } from '../../../../src/core/documents/follow-up/board-status';
-import { buildAnnualReport } from '../../../../src/core/documents/follow-up/annual-report';
+import {
+  annualReportGaps,
+  buildAnnualReport,
+  gapLines,
+} from '../../../../src/core/documents/follow-up/annual-report';
 import type { Block, DocModel } from '../../../../src/core/documents/model';
 import { toPlainText } from '../../../../src/core/documents/text';
 import { exampleWorkbook } from '../../../../src/example/agder';
@@ -13,14 +17,32 @@ const headings = (doc: DocModel) =>
   doc.blocks.filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading').map((b) => b.text);
 const NB = '\u00a0';
 
-describe('Statusrapport til porteføljestyret', () => {
-  const doc = buildBoardStatus(example('2026-05-15'), { date: day('2026-05-15') });
+describe('Statusrapport til beslutningsorganet', () => {
+  const options = { date: day('2026-05-15'), meetingDate: '2026-06-09', caseNumber: '22-2026' };
+  const doc = buildBoardStatus(example('2026-05-15'), options);
   const text = toPlainText(doc);
 
+  it('is a board case: header with the deciding body, meeting and case number, a proposal, page numbers', () => {
+    expect(doc.title).toBe('Statusrapport til SSU per 15.05.2026');
+    expect(tables(doc)[0]!.rows).toEqual([
+      ['Råd/utvalg', 'Strategisk samarbeidsutvalg (SSU) - Helsefellesskapet Agder'],
+      ['Møtedato', '09.06.2026'],
+      ['Saksnummer', '22-2026'],
+      ['Saksbehandler', 'Sekretariatet'],
+      ['Sakstittel', 'Status for prosjektene med tilskudd per 15.05.2026'],
+    ]);
+    expect(headings(doc)[0]).toBe('Forslag til vedtak');
+    expect(text).toContain('SSU tar statusrapporten for prosjektene per 15.05.2026 til orientering.');
+    expect(doc.footer).toEqual({
+      text: 'Statusrapport · Sak 22-2026 · Helsefellesskapet Agder',
+      pages: { page: 'Side', of: 'av' },
+    });
+  });
+
   it('has the portfolio with the three lights and the overall one as words, per project', () => {
-    expect(doc.title).toBe('Statusrapport til porteføljestyret 15. mai 2026');
-    const [portfolio] = tables(doc);
-    expect(portfolio!.rows[0]).toEqual([
+    const portfolio = tables(doc)[1]!;
+    expect(portfolio.rows[0]).toEqual([
+      'Sak',
       'Prosjekt',
       'Framdrift',
       'Økonomi',
@@ -29,36 +51,58 @@ describe('Statusrapport til porteføljestyret', () => {
       'Siste rapport',
       'Neste frist',
     ]);
-    expect(portfolio!.rows.slice(1).map((r) => r.slice(1))).toEqual([
-      ['Gul', 'Grønn', 'Rød', 'Rød', '30. april 2026', '30. september 2026'],
-      ['Grønn', 'Grønn', 'Gul', 'Gul', '20. februar 2026', '–'],
+    expect(portfolio.rows.slice(1).map((r) => r.slice(2))).toEqual([
+      ['Gul', 'Grønn', 'Rød', 'Rød', '30.04.2026', '30.09.2026'],
+      ['Grønn', 'Grønn', 'Gul', 'Gul', '20.02.2026', '–'],
     ]);
-    expect(text).toContain('Samlet: 0 grønne, 1 gule, 1 røde, 0 uten rapport ennå.');
-    // Colour and word: each light cell is tinted by its light, so it reads in colour and in black and white.
-    // The tints of the one presentation table, the same as the sheet's and the plan review's.
-    expect(portfolio!.fills![1]).toEqual([null, 'FCE8B2', 'B7E1CD', 'F4C7C3', 'F4C7C3']);
+    // Singular and plural: one light is «gult», two are «gule».
+    expect(text).toContain('Samlet lys: 0 grønne, 1 gult, 1 rødt; 0 prosjekter uten rapport ennå.');
+    expect(portfolio.fills![1]).toEqual([null, null, 'FCE8B2', 'B7E1CD', 'F4C7C3', 'F4C7C3']);
   });
 
-  it('has the economy per project: allocated by the day, spent, left and forecast', () => {
-    const economy = tables(doc)[1]!;
-    // Agdermodellen: 1 060 000 + the illustrative 60 000 supplement; spent 690 000 as reported.
-    expect(economy.rows[1]!.slice(1)).toEqual([
-      `1${NB}120${NB}000`,
-      `690${NB}000`,
-      `430${NB}000`,
-      `1${NB}120${NB}000`,
+  it("has paid against allocated and the payments' light beside what the project reported", () => {
+    const economy = tables(doc)[2]!;
+    expect(economy.rows[0]).toEqual([
+      'Sak',
+      'Tildelt',
+      'Utbetalt',
+      'Utbetalt av tildelt',
+      'Tid gått av perioden',
+      'Lys fra utbetalingene',
+      'Økonomilys rapportert',
+      'Forbruk rapportert',
     ]);
+    // Agdermodellen: 1 060 000 + the 60 000 supplement; 560 000 paid; it reports green and 690 000 spent.
+    expect(economy.rows[1]).toEqual([
+      '2025-05-001',
+      `1${NB}120${NB}000`,
+      `560${NB}000`,
+      `50${NB}%`,
+      `79${NB}%`,
+      'Gul',
+      'Grønn',
+      `690${NB}000`,
+    ]);
+    expect(economy.rows[2]!.slice(5, 7)).toEqual(['Rød', 'Grønn']);
+  });
+
+  it('lists every payment made without a written agreement', () => {
+    expect(headings(doc)).toContain('Utbetalinger uten skriftlig avtale');
+    expect(text).toMatch(/2025-05-001 15\.08\.2025: .*uten skriftlig samarbeidsavtale/);
   });
 
   it('lists every yellow and red item with its comment and action, the decisions and the supplements', () => {
     expect(headings(doc)).toEqual([
+      'Forslag til vedtak',
+      'Saksopplysninger',
       'Porteføljen',
       'Økonomi per prosjekt',
+      'Utbetalinger uten skriftlig avtale',
       'Gule og røde forhold',
       '2025-05-001 Agdermodellen – barn og unges helsetjenester innen psykisk helse',
       '2025-05-002 Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF',
       'Forfalte og manglende rapporter',
-      'Saker porteføljestyret bes ta stilling til',
+      'Saker SSU bes ta stilling til',
       'Tilleggsbevillinger til orientering',
     ]);
     expect(text).toContain('Risiko: Rød');
@@ -66,31 +110,39 @@ describe('Statusrapport til porteføljestyret', () => {
     expect(text).toContain('Avvik og tiltak: Forløpet for spiseforstyrrelser er forsinket');
     expect(text).toContain('SSU bes ta stilling til å forlenge prosjektperioden til 31.12.2026.');
     expect(text).toContain('Ingen rapporter er på etterskudd.');
-    expect(text).toContain(`15.10.2025\t60${NB}000\tSekretariatet (eksempel)`);
+    expect(text).toContain(`15.10.2025\t60${NB}000\tPorteføljesekretariatet`);
+    expect(text).not.toContain('eksempel');
   });
 
   it('lists overdue reports with their original due date and how late they are', () => {
     const late = toPlainText(buildBoardStatus(example('2026-10-11'), { date: day('2026-10-11') }));
     expect(late).toContain(
-      '2025-05-001 Agdermodellen – barn og unges helsetjenester innen psykisk helse: sluttrapport med frist 30. september 2026, 11 dager over fristen.',
+      '2025-05-001 Agdermodellen – barn og unges helsetjenester innen psykisk helse: sluttrapport med frist 30.09.2026, 11 dager over fristen.',
     );
+  });
+
+  it('shows a closed project as closed', () => {
+    const values = exampleWorkbook();
+    const apps = values['Søknader']!;
+    const status = apps[0]!.indexOf('Status');
+    const row = apps.findIndex((r) => r[0] === '2025-05-002');
+    apps[row]![status] = 'Avsluttet';
+    const closed = buildBoardStatus(checkWorkbook(values, { today: day('2026-05-15') }), options);
+    const portfolio = tables(closed)[1]!;
+    expect(portfolio.rows.find((r) => r[0] === '2025-05-002')!.at(-1)).toBe('Avsluttet');
+    expect(toPlainText(closed)).toContain('1 prosjekt er avsluttet og vises som avsluttet.');
+    expect(toPlainText(closed)).toContain('status for 1 pågående prosjekt med tilskudd');
   });
 
   it('does not yet count a report received after the day', () => {
     const before = buildBoardStatus(example('2026-04-29'), { date: day('2026-04-29') });
-    expect(tables(before)[0]!.rows[1]!.slice(1, 6)).toEqual([
-      'Grønn',
-      'Gul',
-      'Grønn',
-      'Gul',
-      '28. oktober 2025',
-    ]);
+    expect(tables(before)[1]!.rows[1]!.slice(2, 7)).toEqual(['Grønn', 'Gul', 'Grønn', 'Gul', '28.10.2025']);
   });
 
   it('speaks English', () => {
     const en = buildBoardStatus(example('2026-05-15'), { date: day('2026-05-15'), lang: 'en' });
-    expect(en.title).toBe('Status report to the portfolio board 15 May 2026');
-    expect(tables(en)[0]!.rows[1]!.slice(1, 5)).toEqual(['Yellow', 'Green', 'Red', 'Red']);
+    expect(en.title).toBe('Status report to SSU on 15.05.2026');
+    expect(tables(en)[1]!.rows[1]!.slice(2, 6)).toEqual(['Yellow', 'Green', 'Red', 'Red']);
   });
 
   it('says so when there is nothing to report', () => {
@@ -99,9 +151,10 @@ describe('Statusrapport til porteføljestyret', () => {
         date: day('2025-09-01'),
       }),
     );
-    expect(empty).toContain('Samlet: 0 grønne, 0 gule, 0 røde, 1 uten rapport ennå.');
+    expect(empty).toContain('Samlet lys: 0 grønne, 0 gule, 0 røde; 1 prosjekt uten rapport ennå.');
     expect(empty).toContain('Ingen prosjekter har gult eller rødt lys.');
     expect(empty).toContain('Prosjektene ber ikke om beslutninger.');
+    expect(empty).toContain('Ingen utbetalinger er gjort uten skriftlig avtale.');
   });
 });
 
@@ -109,7 +162,7 @@ describe('Årlig melding', () => {
   it('has the frame and key with what was allocated per category in the year', () => {
     const doc = buildAnnualReport(example('2027-01-15'), { year: 2025 });
     expect(doc.title).toBe('Årlig melding 2025');
-    expect(tables(doc)[0]!.rows).toEqual([
+    expect(tables(doc)[1]!.rows).toEqual([
       ['Kategori', 'Nøkkel', 'Nøkkelbeløp', 'Tildelt 2025'],
       ['Innovasjon/prosjekt', '80 %', `7${NB}328${NB}000 kr`, `1${NB}080${NB}000 kr`],
       ['Administrasjon', '5 %', `458${NB}000 kr`, `939${NB}829 kr`],
@@ -149,13 +202,70 @@ describe('Årlig melding', () => {
     const doc = buildAnnualReport(result, { year: 2025, date: day('2026-03-01') });
     const closed = tables(doc).at(-1)!;
     expect(closed.rows).toEqual([
-      ['Prosjekt', 'Mottaker i drift', 'Gevinsteier', 'Klar for drift'],
+      ['Sak', 'Mottaker i drift', 'Gevinsteier', 'Klar for drift'],
       [
-        '2025-05-002 Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF',
+        '2025-05-002',
         'Østre Agder-samarbeidet, analyseenheten',
         'Kommunalsjef helse i vertskommunen (rolle)',
         'Nei',
       ],
     ]);
+  });
+
+  const report = (date: string) => buildAnnualReport(example(date), { year: 2025, date: day(date) });
+
+  it('names sender, recipient, period and date from the settings', () => {
+    expect(tables(report('2026-01-20'))[0]!.rows).toEqual([
+      [
+        'Fra',
+        'Sørlandet sykehus HF, som forvalter tilskuddet, utarbeidet av sekretariatet for Helsefellesskapet Agder',
+      ],
+      ['Til', 'Helse Sør-Øst RHF'],
+      ['Periode', 'Budsjettåret 2025 (01.01.2025–31.12.2025)'],
+      ['Dato', '20.01.2026'],
+    ]);
+    expect(report('2026-01-20').footer!.pages).toEqual({ page: 'Side', of: 'av' });
+  });
+
+  it('gives each answer the date of the report it comes from, the follow-up status and the priority areas', () => {
+    const text = toPlainText(report('2027-01-15'));
+    expect(text).toContain(
+      'Læringspunkter\tForløp som utvikles sammen med brukerne tas raskere i bruk. (rapport 30.04.2026)',
+    );
+    expect(text).toContain('Prioriterte områder\tBarn og unge; Integrert psykisk helse- og rustjeneste');
+    expect(text).toContain('Status\tSluttrapport mottatt, ikke avsluttet');
+    expect(text).not.toContain('Status\tInnvilget');
+    // Before any report came in, it says so with the day.
+    expect(toPlainText(report('2025-09-01'))).toContain('Læringspunkter\tIkke rapportert per 01.09.2025.');
+  });
+
+  it('has the money: frame, allocated, paid by date, unused, withdrawn, carried, administration against its key', () => {
+    const doc = report('2027-01-15');
+    expect(tables(doc)[2]!.rows).toEqual([
+      ['Hva', 'Beløp'],
+      ['Ramme 2025', `9${NB}160${NB}000 kr`],
+      ['Tildelt for 2025', `2${NB}019${NB}829 kr`],
+      ['Utbetalt i 2025 (etter betalingsdato)', `1${NB}499${NB}829 kr`],
+      ['Tildelt for 2025, ubrukt (prosjektet og fristen er ute)', `625${NB}000 kr`],
+      ['Inndratt for 2025', '0 kr'],
+      ['Tildelt for 2025, ikke utbetalt (overføres)', '0 kr'],
+      ['Ikke tildelt av rammen for 2025', `7${NB}140${NB}171 kr`],
+    ]);
+    expect(toPlainText(doc)).toContain(
+      `Administrasjon: 939${NB}829 kr (10,3${NB}% av rammen) mot nøkkelens 5${NB}% (458${NB}000 kr). Det er 481${NB}829 kr over nøkkelen. Grunnlag: SSU 18-2025 (sekretariat).`,
+    );
+  });
+
+  it('lists what is missing before it is written, and in the report', () => {
+    const gaps = annualReportGaps(example('2027-01-15'), { year: 2025, date: day('2027-01-15') });
+    expect(gapLines(gaps, 'nb')).toEqual([
+      '2025-05-001 Agdermodellen – barn og unges helsetjenester innen psykisk helse: sluttrapport, egenandel',
+      '2025-05-002 Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF: egenandel',
+    ]);
+    const early = annualReportGaps(example('2025-11-01'), { year: 2025, date: day('2025-11-01') });
+    expect(early.find((g) => g.caseId === '2025-05-001')!.missing.map((m) => m.nb)).toContain(
+      'læringspunkter',
+    );
+    expect(headings(report('2027-01-15'))).toContain('Opplysninger som mangler');
   });
 });
