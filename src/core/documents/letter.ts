@@ -37,7 +37,7 @@ export function letterGrants(result: CheckResult): { grants: Grant[]; withheld: 
 /** The grants that get a letter (see `letterGrants`). */
 export const grants = (result: CheckResult): Grant[] => letterGrants(result).grants;
 
-const kr = (n: number) => `kr ${formatMoney(n, false)}`;
+const kr = (n: number) => formatMoney(n);
 
 const T = {
   nb: {

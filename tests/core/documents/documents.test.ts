@@ -17,7 +17,7 @@ type AppRow = Partial<Record<FieldKey<typeof APPLICATIONS>, unknown>>;
 
 /** Amounts as formatMoney writes them: groups separated by NBSP. */
 const n = (text: string) => text.replace(/ /g, '\u00a0');
-const kr = (text: string) => `kr ${n(text)}`;
+const kr = (text: string) => `${n(text)}\u00a0kr`;
 const MINUS = '\u2212';
 
 const AGDER = 'Agdermodellen – barn og unges helsetjenester innen psykisk helse';
@@ -88,12 +88,14 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
       'Saksopplysninger',
       'Søknadene',
       'Tilleggsbevillinger til orientering',
+      'Vurdering',
     ]);
     expect(headings(memo, 3)).toEqual([
       'Fordeling 2025',
       'Fordeling 2026',
       `2025-05-001 ${AGDER}`,
       `2025-05-002 ${DATA}`,
+      'ADM-2025 Administrasjon',
     ]);
     // Pot tables belong to the facts, case sections to the applications.
     const all = headings(memo);
@@ -113,6 +115,16 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
         { text: `${DATA} (2025-05-002)`, bold: true },
         ` tildeles ${kr('625 000')} til et forprosjekt for perioden august 2025–desember 2025, iht. vedlagte søknad.`,
       ],
+      // The secretariat's cost is registered under this very case: it is part of this proposal (seed:
+      // «Ressursbruk i 6 mnd. blir da totalt kr. 939. 829»), with no application to attach.
+      [
+        { text: 'Administrasjon (ADM-2025)', bold: true },
+        ` tildeles ${kr('939 829')} for perioden mai 2025–oktober 2025.`,
+      ],
+      // Case 18-2025 is where the split key is adopted (the setting names it): proposed, not cited.
+      [
+        `Fordelingsnøkkelen innovasjon/prosjekt 80\u00a0%, administrasjon 5\u00a0% og samdrift/tiltak 15\u00a0% vedtas som veiledende for tildelingene.`,
+      ],
     ]);
     expect(after(memo, 'Forslag til vedtak', 'list').ordered).toBe(true);
     expect(after(memo, 'Forslag til vedtak', 'paragraph').content).toEqual([
@@ -130,18 +142,26 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
     );
   });
 
-  it('states the frame and the split key', () => {
-    expect(after(memo, 'Bakgrunn for saken', 'paragraph').content[0]).toContain(
-      `rekrutterings- og samhandlingstilskudd på ${kr('9 160 000')} per år`,
+  it('states the frame and the split key, citing only earlier decisions', () => {
+    const text = String(after(memo, 'Bakgrunn for saken', 'paragraph').content[0]);
+    expect(text).toContain(`rekrutterings- og samhandlingstilskudd på ${kr('9 160 000')} per år`);
+    expect(text).toContain('(sak 47-2024)');
+    // No «(sak 18-2025)» inside case 18-2025: this case proposes the key.
+    expect(text).not.toContain('sak 18-2025');
+    expect(text).toContain('Denne saken legger fram en veiledende fordelingsnøkkel');
+    // A memo in a later case cites the key's case as an earlier decision.
+    const later = buildMemo(result, { ...MEETING, caseNumber: '30-2025' });
+    expect(String(after(later, 'Bakgrunn for saken', 'paragraph').content[0])).toContain(
+      'SSU har vedtatt en veiledende fordelingsnøkkel mellom innovasjon, administrasjon og samdrift (sak 18-2025).',
     );
     expect(after(memo, 'Saksopplysninger', 'table')).toEqual(
       table(
         [
           ['Hva', 'Andel', 'kr/år'],
           ['Overført i rammen', '', n('9 160 000')],
-          ['Innovasjon/prosjekt', '80 %', n('7 328 000')],
-          ['Administrasjon', '5 %', n('458 000')],
-          ['Samdrift/tiltak', '15 %', n('1 374 000')],
+          ['Innovasjon/prosjekt', n('80 %'), n('7 328 000')],
+          ['Administrasjon', n('5 %'), n('458 000')],
+          ['Samdrift/tiltak', n('15 %'), n('1 374 000')],
         ],
         { header: true },
       ),
@@ -150,17 +170,35 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
 
   it('shows each pot per budget year, pro rata by month', () => {
     const header = ['Kategori', 'Nøkkel', 'Tildelt før', 'Dette forslaget', 'Gjenstår'];
-    // 2025: this proposal = 5/12 of 1 060 000 (441 667) + the pre-project 625 000; before = the
-    // secretariat's 939 829. The supplementary allocation of 15.10.2025 comes after the meeting of
-    // 09.05.2025, so it is not "before" (a memo for a later meeting counts it, see below).
+    // 2025: this proposal = 5/12 of 1 060 000 (441 667) + the pre-project 625 000 + the secretariat's
+    // 939 829 granted at this meeting (seed: 9 160 000 frame, 5 % key = 458 000). Nothing was allocated
+    // before. The supplementary allocation of 15.10.2025 comes after the meeting of 09.05.2025, so it is
+    // not "before" (a memo for a later meeting counts it, see below).
     expect(441_667 + 625_000).toBe(1_066_667);
     expect(after(memo, 'Fordeling 2025', 'table').rows).toEqual([
       header,
       ['Innovasjon/prosjekt', n('7 328 000'), '0', n('1 066 667'), n('6 261 333')],
-      ['Administrasjon', n('458 000'), n('939 829'), '0', `${MINUS}${n('481 829')}`],
+      ['Administrasjon', n('458 000'), '0', n('939 829'), `${MINUS}${n('481 829')}`],
       ['Samdrift/tiltak', n('1 374 000'), '0', '0', n('1 374 000')],
-      ['Hele rammen', n('9 160 000'), n('939 829'), n('1 066 667'), n('7 153 504')],
+      ['Hele rammen', n('9 160 000'), '0', n('2 006 496'), n('7 153 504')],
     ]);
+    // The figures that differ from the decisions are explained, and the key overrun is named and concluded.
+    const facts = toPlainText(memo);
+    expect(facts).toContain(
+      `etter antall måneder i perioden, derfor er tallene per år lavere enn beløpene i vedtaket`,
+    );
+    expect(facts).toContain(
+      `${kr('1 060 000')} for august 2025–juli 2026 gir ${kr('441 667')} i 2025 og ${kr('618 333')} i 2026.`,
+    );
+    expect(facts).toContain(
+      `Innovasjon/prosjekt i 2025 er dermed ${kr('441 667')} + ${kr('625 000')} = ${kr('1 066 667')}.`,
+    );
+    expect(facts).toContain(
+      `Administrasjon 2025: forslaget gir ${kr('939 829')}, det er ${n('10,3 %')} av rammen mot en nøkkel på ${n('5 %')} (${kr('458 000')}), ${kr('481 829')} over nøkkelen.`,
+    );
+    expect(facts).toContain(
+      `Rammen som helhet har ${kr('7 153 504')} igjen, så forslaget holder seg innenfor rammen, men ikke innenfor nøkkelen: vedtas det, godtar SSU at nøkkelen overskrides for 2025.`,
+    );
     expect(after(memo, 'Fordeling 2026', 'table').rows).toEqual([
       header,
       ['Innovasjon/prosjekt', n('7 328 000'), '0', n('618 333'), n('6 709 667')],
@@ -233,22 +271,44 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
     const doc = buildMemo(checkWorkbook(v, { today: TODAY }), MEETING);
     const start = doc.blocks.findIndex((x) => x.type === 'heading' && x.text.startsWith('Tilleggsbev'));
     expect(doc.blocks.slice(start + 1).some((x) => x.type === 'table')).toBe(false);
-    expect(doc.blocks.at(-1)).toEqual(p('Ingen nye tilleggsbevillinger.'));
+    expect(doc.blocks[doc.blocks.length - 3]).toEqual(p('Ingen nye tilleggsbevillinger.'));
   });
 
   it('proposals() gives amounts, periods and categories', () => {
     const { ready, notReady } = proposals(result, MEETING.cases);
     expect(notReady).toEqual([]);
-    expect(
-      ready.map((r) => [r.application.caseId, r.kind, r.amount, r.category, r.period ? 'period' : null]),
-    ).toEqual([
+    expect(ready.map((r) => [r.caseId, r.kind, r.amount, r.category, r.period ? 'period' : null])).toEqual([
       ['2025-05-001', 'grant', 1_060_000, 'innovation', 'period'],
       ['2025-05-002', 'preProject', 625_000, 'innovation', 'period'],
     ]);
   });
 
-  it('has no assessment section without assessments (see assessment.test.ts for one with)', () => {
-    expect(headings(buildMemo(result, MEETING), 2)).not.toContain('Vurdering');
+  it('says so when no assessment is registered (see assessment.test.ts for one with)', () => {
+    expect(after(memo, 'Vurdering', 'paragraph')).toEqual(
+      p(
+        'Det er ikke registrert noen vurdering etter kriteriene for sakene i dette forslaget. Innstillingen bygger på saksopplysningene over.',
+      ),
+    );
+  });
+
+  it('concludes on missing own contributions, and never hard-codes the deciding body', () => {
+    const start = memo.blocks.findIndex((x) => x.type === 'heading' && x.text === `2025-05-001 ${AGDER}`);
+    expect(memo.blocks.slice(start).find((x) => x.type === 'paragraph')).toEqual(
+      p(
+        b('Konklusjon: '),
+        'Tilskuddet er delfinansiering. Partenes egne bidrag må avklares og stå i samarbeidsavtalen før tilskuddet utbetales.',
+      ),
+    );
+    const v = exampleWorkbook();
+    const settings = v['Innstillinger']!;
+    for (const row of settings) {
+      if (row[0] === 'Beslutningsorgan') row[1] = 'Porteføljestyret';
+      if (row[0] === 'Beslutningsorgan kortnavn') row[1] = 'PS';
+      if (row[0] === 'Beslutningsorgan i tekst') row[1] = 'porteføljestyret';
+    }
+    const text = toPlainText(buildMemo(checkWorkbook(v, { today: TODAY }), MEETING));
+    expect(text).toContain('godtar porteføljestyret at nøkkelen overskrides');
+    expect(text).not.toMatch(/\bSSU/);
   });
 });
 
@@ -265,7 +325,7 @@ describe('buildMemo: case selection and readiness', () => {
     const result = checkWorkbook(v, { today: TODAY });
     expect(result.findings.filter((f) => f.severity === 'error' && f.ref === '2025-05-003')).toEqual([]);
     const { ready, notReady } = proposals(result);
-    expect(ready.map((r) => r.application.caseId)).toEqual(['2025-05-003']);
+    expect(ready.map((r) => r.caseId)).toEqual(['2025-05-003']);
     expect(notReady).toEqual([]);
 
     const doc = buildMemo(result, { meetingDate: '2025-05-09' });
@@ -315,6 +375,7 @@ describe('buildMemo: case selection and readiness', () => {
       'Søknadene',
       'Saker som ikke er klare for vedtak',
       'Tilleggsbevillinger til orientering',
+      'Vurdering',
     ]);
     expect(after(doc, 'Saker som ikke er klare for vedtak', 'paragraph')).toEqual(
       p('Disse sakene har feil som må rettes før de kan innstilles:'),
@@ -390,9 +451,7 @@ describe('buildMemo: case selection and readiness', () => {
   });
 
   it('accepts case ids with surrounding spaces', () => {
-    expect(proposals(example(), [' 2025-05-001 ']).ready.map((r) => r.application.caseId)).toEqual([
-      '2025-05-001',
-    ]);
+    expect(proposals(example(), [' 2025-05-001 ']).ready.map((r) => r.caseId)).toEqual(['2025-05-001']);
   });
 });
 
@@ -408,6 +467,7 @@ describe('buildMemo in English', () => {
       'Facts',
       'The applications',
       'Supplementary allocations for information',
+      'Assessment',
     ]);
     expect(headings(doc, 3).slice(0, 2)).toEqual(['Allocation 2025', 'Allocation 2026']);
     expect((doc.blocks[0] as Extract<Block, { type: 'table' }>).rows.map((r) => r[0])).toEqual([
@@ -423,7 +483,7 @@ describe('buildMemo in English', () => {
         `^ is granted ${kr('1 060 000')} for August 2025–July 2026, according to the attached application\\.$`,
       ),
     );
-    expect(lines[1]![1]).toContain(' is granted kr 625\u00a0000 for a pre-project');
+    expect(lines[1]![1]).toContain(` is granted ${kr('625 000')} for a pre-project`);
     expect(toPlainText(doc)).not.toMatch(/tildeles|Forslag til vedtak|Søknadene/);
   });
 });
@@ -461,6 +521,11 @@ describe('buildMemo edge inputs', () => {
         { text: `${AGDER} (2025-05-001)`, bold: true },
         ` tildeles ${kr('1 060 000')} for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
       ],
+      [
+        { text: 'Administrasjon (ADM-2025)', bold: true },
+        ` tildeles ${kr('939 829')} for perioden mai 2025–oktober 2025.`,
+      ],
+      [expect.stringMatching(/^Fordelingsnøkkelen /)],
     ]);
     expect(headings(doc, 2)).toContain('Saker som ikke er klare for vedtak');
     expect(headings(doc, 3)).toContain(`2025-05-002 ${DATA}`);
@@ -748,7 +813,7 @@ describe('Markdown and plain text renderers', () => {
     expect(md).toContain(`1. **${AGDER} (2025-05-001)** tildeles ${kr('1 060 000')} for perioden`);
     expect(md).toContain('## Forslag til vedtak');
     expect(md).toContain(
-      `| Administrasjon | ${n('458 000')} | ${n('939 829')} | 0 | ${MINUS}${n('481 829')} |`,
+      `| Administrasjon | ${n('458 000')} | 0 | ${n('939 829')} | ${MINUS}${n('481 829')} |`,
     );
   });
 
