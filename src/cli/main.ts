@@ -4,7 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check/check';
 import { parseDay } from '../core/parse/period';
 import { buildLetter, letterGrants } from '../core/documents/letter';
-import { buildMemo } from '../core/documents/memo';
+import { buildMemo, type MemoOptions } from '../core/documents/memo';
+import { plannedValues, planProposalSheet, proposalCells } from '../core/documents/proposal-record';
+import { findSheetName, PROPOSALS } from '../core/workbook/contract';
 import { buildOverview } from '../core/documents/overview';
 import { grants360, toCsv, toPackageJson } from '../core/documents/giving360';
 import { heldBack, publication, withheldText, type Withheld } from '../core/documents/publication';
@@ -19,7 +21,15 @@ import { emptyWorkbook, exampleWorkbook } from '../example/agder';
 import { writeEconomy } from './export';
 import { humanReport, toJson, withFollowUp } from './report';
 import { REPORT_KINDS, reportKindsHelp } from './report-kinds';
-import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, readValues, writePlanNumbers } from './xlsx';
+import {
+  annotate,
+  buildWorkbook,
+  loadWorkbook,
+  makeXmlSafe,
+  readValues,
+  replaceSheetValues,
+  writePlanNumbers,
+} from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
@@ -101,24 +111,27 @@ Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
   },
   memo: {
     usage: {
-      nb: 'memo FIL.xlsx --out SAK.docx [--meeting ÅÅÅÅ-MM-DD] [--case 18-2025] [--cases ID,ID]',
-      en: 'memo FILE.xlsx --out CASE.docx [--meeting YYYY-MM-DD] [--case 18-2025] [--cases ID,ID]',
+      nb: 'memo FIL.xlsx --out SAK.docx [--meeting ÅÅÅÅ-MM-DD] [--case 18-2025] [--cases ID,ID] [--record KOPI.xlsx]',
+      en: 'memo FILE.xlsx --out CASE.docx [--meeting YYYY-MM-DD] [--case 18-2025] [--cases ID,ID] [--record COPY.xlsx]',
     },
     help: {
-      nb: `Skriver saksfremstillingen til SSU-møtet (.docx, eller Markdown med --out FIL.md).
+      nb: `Skriver saksfremstillingen til møtet i beslutningsorganet (.docx, eller Markdown med --out FIL.md).
   --meeting DATO  møtedatoen (standard: i dag)
   --case NR       saksnummeret i møtet
-  --cases ID,ID   bare disse søknadene`,
-      en: `Writes the decision memo for the board meeting (.docx, or Markdown with --out FILE.md).
+  --cases ID,ID   bare disse søknadene
+  --record KOPI   skriver en kopi av arbeidsboka med forslaget i arket «Forslag» (innfila endres aldri)`,
+      en: `Writes the decision memo for the deciding body's meeting (.docx, or Markdown with --out FILE.md).
   --meeting DATE  the meeting date (default: today)
   --case NO       the case number in the meeting
-  --cases ID,ID   only these applications`,
+  --cases ID,ID   only these applications
+  --record COPY   writes a copy of the workbook with the proposal in the "Forslag" sheet (never the input)`,
     },
     options: {
       out: { type: 'string' },
       meeting: { type: 'string' },
       case: { type: 'string' },
       cases: { type: 'string' },
+      record: { type: 'string' },
       force: { type: 'boolean' },
     },
     run: memo,
@@ -484,9 +497,16 @@ async function memo(ctx: Context): Promise<number> {
     en: 'Give the workbook and --out FILE.docx.',
   });
   const out = requiredOut(ctx, 'SAK.docx', file);
+  const record = text(ctx.opts.record);
+  if (record !== undefined) {
+    safeOutput(ctx, record, file, '--record', 'med-forslag.xlsx');
+    if (sameFile(record, out))
+      throw usageError('--record og --out må være to ulike filer.', '--record and --out must be two files.');
+  }
   const meeting = isoDate(text(ctx.opts.meeting), '--meeting');
-  const result = readChecked(ctx, await readValues(file), { today: todayOption(undefined) });
-  const doc = buildMemo(result, {
+  const values = await readValues(file);
+  const result = readChecked(ctx, values, { today: todayOption(undefined) });
+  const options: MemoOptions = {
     meetingDate: meeting,
     caseNumber: text(ctx.opts.case),
     cases: text(ctx.opts.cases)
@@ -494,9 +514,43 @@ async function memo(ctx: Context): Promise<number> {
       .map((c) => c.trim())
       .filter((c) => c !== ''),
     lang: ctx.lang,
-  });
-  await writeDocument(out, doc);
+  };
+  // The record is planned before anything is written: a refused record writes no memo either.
+  const current = values[findSheetName(PROPOSALS, Object.keys(values)) ?? ''];
+  const plan =
+    record === undefined
+      ? undefined
+      : planProposalSheet(
+          result,
+          current,
+          options.caseNumber ?? '',
+          proposalCells(result, options, new Date()),
+        );
+  if (plan && !plan.ok) throw plan.error;
+  await writeDocument(out, buildMemo(result, options));
   say(ctx, `Skrev saksfremstillingen ${out}.`, `Wrote the decision memo ${out}.`);
+  if (record !== undefined && plan?.ok) {
+    const wb = await loadWorkbook(file);
+    replaceSheetValues(
+      wb,
+      findSheetName(
+        PROPOSALS,
+        wb.worksheets.map((w) => w.name),
+      ) ?? PROPOSALS.name,
+      plannedValues(current, plan),
+    );
+    mkdirSync(dirname(record), { recursive: true });
+    await wb.xlsx.writeFile(record);
+    say(
+      ctx,
+      plan.changed
+        ? `Skrev ${record} med ${plan.after} forslag for sak ${options.caseNumber ?? ''} i arket «Forslag» (før: ${plan.before}).`
+        : `Skrev ${record}: forslaget for sak ${options.caseNumber ?? ''} står allerede slik i arket «Forslag».`,
+      plan.changed
+        ? `Wrote ${record} with ${plan.after} proposals for case ${options.caseNumber ?? ''} in the "Forslag" sheet (before: ${plan.before}).`
+        : `Wrote ${record}: the proposal for case ${options.caseNumber ?? ''} already stands so in the "Forslag" sheet.`,
+    );
+  }
   return tellWithheld(ctx, heldBack(result), false);
 }
 

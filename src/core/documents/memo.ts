@@ -251,7 +251,7 @@ export function proposals(
       caseId: a.caseId,
       title: app?.title ?? allocationTitle(a, lang),
       application: app,
-      kind: 'grant',
+      kind: app?.recommendation ?? 'grant',
       amount: a.amount.value,
       period: a.period?.ok ? a.period.value : null,
       category: a.category ?? app?.category ?? 'innovation',
