@@ -527,7 +527,7 @@ async function memo(ctx: Context): Promise<number> {
           proposalCells(result, options, new Date()),
         );
   if (plan && !plan.ok) throw plan.error;
-  await writeDocument(out, buildMemo(result, options));
+  await writeDocument(out, buildMemo(result, options), ctx.lang);
   say(ctx, `Skrev saksfremstillingen ${out}.`, `Wrote the decision memo ${out}.`);
   if (record !== undefined && plan?.ok) {
     const wb = await loadWorkbook(file);
@@ -583,7 +583,11 @@ async function letters(ctx: Context): Promise<number> {
     safeOutput(ctx, join(out, name), file, '--out', 'MAPPE');
   }
   for (const grant of grants)
-    await writeDocument(join(out, letterFile(grant)), buildLetter(result, grant, { date, lang: ctx.lang }));
+    await writeDocument(
+      join(out, letterFile(grant)),
+      buildLetter(result, grant, { date, lang: ctx.lang }),
+      ctx.lang,
+    );
   say(
     ctx,
     `Skrev ${grants.length} tildelingsbrev i ${out}.`,
@@ -644,7 +648,7 @@ async function publish(ctx: Context): Promise<number> {
       `Wrote ${grants.length} grants in 360Giving format to ${out}.`,
     );
   } else {
-    await writeDocument(out, buildOverview(result, year!, lang));
+    await writeDocument(out, buildOverview(result, year!, lang), lang);
     say(
       ctx,
       `Skrev oversikten over tildelinger ${year} til ${out}.`,
@@ -698,7 +702,7 @@ async function report(ctx: Context): Promise<number> {
   if (missing) throw usageError(missing.nb, missing.en);
   const values = await readValues(file);
   const result = readChecked(ctx, values, { today: options.date });
-  await writeDocument(out, kind.build({ ...options, result, values }));
+  await writeDocument(out, kind.build({ ...options, result, values }), ctx.lang);
   const done = kind.done(out, options);
   say(ctx, done.nb, done.en);
   return tellWithheld(ctx, heldBack(result), false);
@@ -731,7 +735,8 @@ function isoDate(value: string | undefined, option: string): string {
 }
 
 /** .docx by default; .md writes Markdown (previews, diffs). */
-async function writeDocument(path: string, doc: DocModel): Promise<void> {
+/** A document as .docx (in the command's language, `--lang`) or Markdown. */
+async function writeDocument(path: string, doc: DocModel, lang: Lang): Promise<void> {
   if (!/\.(docx|md)$/i.test(path))
     throw usageError(
       `Dokumenter skrives som .docx eller .md, ikke «${path}».`,
@@ -739,5 +744,5 @@ async function writeDocument(path: string, doc: DocModel): Promise<void> {
     );
   mkdirSync(dirname(path), { recursive: true });
   if (path.endsWith('.md')) writeFileSync(path, toMarkdown(doc));
-  else writeFileSync(path, await toDocx(doc));
+  else writeFileSync(path, await toDocx(doc, lang));
 }

@@ -26,7 +26,10 @@ async function docxText(file: string): Promise<string[]> {
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/&quot;/g, '"')
-      .replace(/&amp;/g, '&'),
+      .replace(/&amp;/g, '&')
+      // The printed text keeps ids and month-years on one line (keepTogether): read as typed.
+      .replace(/\u2011/g, '-')
+      .replace(/([a-zA-Z])\u00a0(\d{4})/g, '$1 $2'),
   );
 }
 
@@ -337,7 +340,11 @@ describe('page layout of the .docx documents', () => {
     const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
     expect(footers).toHaveLength(1);
     const xml = await zip.file(footers[0]!)!.async('string');
-    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) => m[1])
+      .join('')
+      .replace(/\u2011/g, '-')
+      .replace(/([a-zA-Z])\u00a0(\d{4})/g, '$1 $2');
     expect(text).toContain('Sak 18-2025');
     expect(text).toContain('Side');
     expect(xml).toMatch(/PAGE/);

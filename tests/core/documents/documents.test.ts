@@ -846,7 +846,10 @@ const runsOf = (xml: string) =>
       .replace(/&gt;/g, '>')
       .replace(/&quot;/g, '"')
       .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, '&'),
+      .replace(/&amp;/g, '&')
+      // The printed text keeps ids and month-years on one line (keepTogether): read as typed.
+      .replace(/\u2011/g, '-')
+      .replace(/([a-zA-Z])\u00a0(\d{4})/g, '$1 $2'),
   );
 
 async function docxParts(doc: DocModel) {
@@ -867,6 +870,32 @@ async function docxParts(doc: DocModel) {
 
 describe('.docx renderer', () => {
   const memo = buildMemo(example(), MEETING);
+
+  it('is accessible: language, title property, title at outline level 1, repeated header rows, ids unbroken', async () => {
+    for (const [lang, code] of [
+      ['nb', 'nb-NO'],
+      ['en', 'en-GB'],
+    ] as const) {
+      const zip = await JSZip.loadAsync(await toDocx(memo, lang));
+      const styles = await zip.file('word/styles.xml')!.async('string');
+      expect(styles).toMatch(new RegExp(`<w:docDefaults>[\\s\\S]*<w:lang w:val="${code}"/>`));
+    }
+    const { document, part } = await docxParts(memo);
+    expect(await part('docProps/core.xml')).toContain('<dc:title>Saksfremstilling</dc:title>');
+    const first = /<w:p>[\s\S]*?<\/w:p>/.exec(document.slice(document.indexOf('<w:body>')))![0];
+    expect(first).toContain('<w:pStyle w:val="Title"/>');
+    expect(first).toContain('<w:outlineLvl w:val="0"/>');
+    // Headings after the title: level 2, then 3, never skipping a level.
+    const levels = [...document.matchAll(/<w:pStyle w:val="Heading(\d)"\/>/g)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(2);
+    levels.forEach((l, k) => expect(l - (k === 0 ? 1 : levels[k - 1]!)).toBeLessThanOrEqual(1));
+    // Every table with a header row repeats it on each page.
+    const headed = memo.blocks.filter((x) => x.type === 'table' && x.header).length;
+    expect(document.match(/<w:tblHeader\/>/g)).toHaveLength(headed);
+    // Case ids and month-years are printed with a non-breaking hyphen and space.
+    expect(document).toContain('2025\u201105\u2011001');
+    expect(document).toContain('august\u00a02025');
+  });
 
   it('writes a small zip with the title, the proposals and the table cells', async () => {
     const { buffer, document } = await docxParts(memo);
