@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check/check';
 import { parseDay } from '../core/parse/period';
-import { buildLetter, letterGrants } from '../core/documents/letter';
+import {
+  buildLetter,
+  buildRejectionLetter,
+  buildSupplementLetter,
+  letterGrants,
+  rejections,
+  supplementLetters,
+} from '../core/documents/letter';
 import { buildMemo, type MemoOptions } from '../core/documents/memo';
 import { plannedValues, planProposalSheet, proposalCells } from '../core/documents/proposal-record';
 import { findSheetName, PROPOSALS } from '../core/workbook/contract';
@@ -560,38 +567,56 @@ async function letters(ctx: Context): Promise<number> {
     en: 'Give the workbook and --out FOLDER.',
   });
   const out = requiredOut(ctx, 'MAPPE');
-  // Without --date each letter is dated by its decision.
+  // Without --date each letter is dated by its decision (a rejection, which has none, by today).
   const given = text(ctx.opts.date);
   const date = given === undefined ? undefined : isoDate(given, '--date');
-  const result = readChecked(ctx, await readValues(file), { today: todayOption(given) });
+  const today = todayOption(given);
+  const result = readChecked(ctx, await readValues(file), { today });
   const { grants, withheld } = letterGrants(result);
+  const clean = (id: string) => id.replace(/[^\w.-]+/g, '_');
+  // One letter per grant offer, per supplementary grant and per rejection.
+  const seen = new Map<string, number>();
+  const items = [
+    ...grants.map((g) => ({
+      id: g.application.caseId,
+      name: `tildelingsbrev-${clean(g.application.caseId)}.docx`,
+      build: () => buildLetter(result, g, { date, lang: ctx.lang }),
+    })),
+    ...supplementLetters(result).map((sup) => {
+      const id = sup.application.caseId;
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      return {
+        id,
+        name: `tilleggsbevilling-${clean(id)}-${n}.docx`,
+        build: () => buildSupplementLetter(result, sup, { date, lang: ctx.lang }),
+      };
+    }),
+    ...rejections(result).map((app) => ({
+      id: app.caseId,
+      name: `avslag-${clean(app.caseId)}.docx`,
+      build: () =>
+        buildRejectionLetter(result, app, { date: date ?? today.toISOString().slice(0, 10), lang: ctx.lang }),
+    })),
+  ];
   // Every letter's file is checked before the first is written: two case ids that clean to one name
   // (also by case alone, as Windows and macOS compare names) would write one letter over the other.
-  const letterFile = (g: (typeof grants)[number]) =>
-    `tildelingsbrev-${g.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
   const files = new Map<string, string>();
-  for (const grant of grants) {
-    const id = grant.application.caseId;
-    const name = letterFile(grant);
+  for (const { id, name } of items) {
     const other = files.get(name.toLowerCase());
     if (other !== undefined)
       throw new TilskuddError({
-        nb: `To tildelingsbrev ville fått samme filnavn «${name}»: sak «${other}» og sak «${id}». Ingen brev er skrevet. Gi sakene saksnumre som skiller seg i bokstaver eller tall, ikke bare i tegn som / og mellomrom (arket «Søknader», kolonnen «Saksnr»).`,
-        en: `Two award letters would get the same file name "${name}": case "${other}" and case "${id}". No letter was written. Give the cases ids that differ in letters or digits, not only in characters such as / and spaces (sheet "Søknader", column "Saksnr").`,
+        nb: `To brev ville fått samme filnavn «${name}»: sak «${other}» og sak «${id}». Ingen brev er skrevet. Gi sakene saksnumre som skiller seg i bokstaver eller tall, ikke bare i tegn som / og mellomrom (arket «Søknader», kolonnen «Saksnr»).`,
+        en: `Two letters would get the same file name "${name}": case "${other}" and case "${id}". No letter was written. Give the cases ids that differ in letters or digits, not only in characters such as / and spaces (sheet "Søknader", column "Saksnr").`,
       });
     files.set(name.toLowerCase(), id);
     safeOutput(ctx, join(out, name), file, '--out', 'MAPPE');
   }
-  for (const grant of grants)
-    await writeDocument(
-      join(out, letterFile(grant)),
-      buildLetter(result, grant, { date, lang: ctx.lang }),
-      ctx.lang,
-    );
+  for (const item of items) await writeDocument(join(out, item.name), item.build(), ctx.lang);
   say(
     ctx,
-    `Skrev ${grants.length} tildelingsbrev i ${out}.`,
-    `Wrote ${grants.length} award letters in ${out}.`,
+    `Skrev ${items.length} brev i ${out} (${grants.length} tilsagn).`,
+    `Wrote ${items.length} letters in ${out} (${grants.length} grant offers).`,
   );
   return tellWithheld(ctx, withheld);
 }

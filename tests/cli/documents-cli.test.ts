@@ -222,18 +222,21 @@ describe('tilskudd letters', () => {
     const r = await cli('letters', workbook, '--out', out, '--date', '2025-05-20');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('2 tildelingsbrev');
+    expect(r.out).toContain('Skrev 3 brev');
+    expect(r.out).toContain('(2 tilsagn)');
+    // One grant offer per ordinary grant, and one letter for the supplementary grant.
     expect(readdirSync(out).sort()).toEqual([
       'tildelingsbrev-2025-05-001.docx',
       'tildelingsbrev-2025-05-002.docx',
+      'tilleggsbevilling-2025-05-001-1.docx',
     ]);
     const first = await docxText(join(out, 'tildelingsbrev-2025-05-001.docx'));
     expect(first[0]).toBe(
-      'Tildelingsbrev – Agdermodellen – barn og unges helsetjenester innen psykisk helse',
+      'Tilsagn om tilskudd – Agdermodellen – barn og unges helsetjenester innen psykisk helse',
     );
     expect(first).toEqual(expect.arrayContaining(['20.05.2025', `441${NB}667`, `618${NB}333`, 'Vilkår']));
     const second = await docxText(join(out, 'tildelingsbrev-2025-05-002.docx'));
-    expect(second[0]).toBe('Tildelingsbrev – Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF');
+    expect(second[0]).toBe('Tilsagn om tilskudd – Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF');
     expect(second).toContain(`625${NB}000`);
   });
 
@@ -242,7 +245,7 @@ describe('tilskudd letters', () => {
     const r = await cli('letters', workbook, '--out', out, '--date', '2025-05-20', '--lang', 'en');
     expect(r.code).toBe(0);
     const text = await docxText(join(out, 'tildelingsbrev-2025-05-001.docx'));
-    expect(text[0]).toMatch(/^Award letter – /);
+    expect(text[0]).toMatch(/^Grant offer – /);
     expect(text).toContain('Conditions');
   });
 

@@ -4,7 +4,14 @@ import { xml2js } from 'xml-js';
 import { toDocx } from '../../../src/cli/docx';
 import { checkWorkbook, type CheckResult } from '../../../src/core/check/check';
 import { APPLICATIONS, ALLOCATIONS, BUDGET, type FieldKey } from '../../../src/core/workbook/contract';
-import { buildLetter, grants } from '../../../src/core/documents/letter';
+import {
+  buildLetter,
+  buildRejectionLetter,
+  buildSupplementLetter,
+  grants,
+  rejections,
+  supplementLetters,
+} from '../../../src/core/documents/letter';
 import { buildMemo, proposals, type MemoOptions } from '../../../src/core/documents/memo';
 import { b, h, i, ol, p, table, ul, type Block, type DocModel } from '../../../src/core/documents/model';
 import { buildOverview } from '../../../src/core/documents/overview';
@@ -567,53 +574,103 @@ describe('award letters', () => {
     expect(all.map((g) => g.allocation.kind)).toEqual(['ordinary', 'ordinary']);
   });
 
-  it('states the amount, period and split per budget year', () => {
+  it('is a Norwegian letter: sender, recipient, references, date, officer and title', () => {
     const doc = letter('2025-05-001');
-    expect(doc.title).toBe(`Tildelingsbrev – ${AGDER}`);
-    expect(doc.blocks[0]).toEqual(
+    expect(doc.title).toBe(`Tilsagn om tilskudd – ${AGDER}`);
+    expect(doc.lang).toBe('nb');
+    expect(toPlainText(doc).split('\n')[1]).toBe(
+      'Helsefellesskapet Agder · Porteføljesekretariatet · Sørlandet sykehus HF',
+    );
+    expect(doc.blocks[1]).toEqual(
       table(
         [
-          ['Til', 'Faglig samarbeidsutvalg barn og unge'],
-          ['Kontakt', 'postmottak@example.no'],
-          ['Saksnr', '2025-05-001'],
-          ['Vedtak', 'SSU 18-2025 09.05.2025'],
+          ['Til', 'Faglig samarbeidsutvalg barn og unge, postmottak@example.no'],
+          ['Vår ref.', '18-2025/2025-05-001'],
           ['Dato', '20.05.2025'],
+          ['Saksbehandler', 'Sekretariatet'],
         ],
         { keyValue: true },
       ),
     );
-    expect(after(doc, 'Tildeling', 'paragraph')).toEqual(
-      p(
-        `Strategisk samarbeidsutvalg (SSU) - Helsefellesskapet Agder har tildelt ${AGDER} ${kr('1 060 000')} for perioden august 2025–juli 2026.`,
-      ),
-    );
-    expect(after(doc, 'Tildeling', 'table')).toEqual(
-      table(
-        [
-          ['Budsjettår', 'Beløp'],
-          ['2025', n('441 667')],
-          ['2026', n('618 333')],
-        ],
-        { header: true },
-      ),
-    );
-    expect(after(letter('2025-05-002'), 'Tildeling', 'table').rows).toEqual([
-      ['Budsjettår', 'Beløp'],
-      ['2025', n('625 000')],
-    ]);
-    expect(after(letter('2025-05-002'), 'Tildeling', 'paragraph').content[0]).toContain(
-      `${kr('625 000')} for perioden august 2025–desember 2025.`,
-    );
   });
 
-  it('lists the conditions', () => {
-    const items = after(letter('2025-05-001'), 'Vilkår', 'list').items.map((x) => String(x[0]));
-    expect(items).toHaveLength(5);
-    expect(items[0]).toMatch(/skriftlig samarbeidsavtale mellom partene før midlene utbetales/);
-    expect(items[1]).toMatch(/egne ressurser/);
-    expect(items[2]).toMatch(/status halvårlig.*årlig melding/);
-    expect(items[3]).toBe('Tiltaket skal ikke medføre varige økte driftsutgifter.');
-    expect(items[4]).toContain(`tilleggsbevilling (inntil ${kr('100 000')} per prosjekt)`);
+  it('has every element of a grant offer, with its computed dates', () => {
+    const v = exampleWorkbook();
+    const set = (key: string, value: unknown) => {
+      const row = v['Innstillinger']!.find((r) => r[0] === key);
+      if (row) row[1] = value;
+      else v['Innstillinger']!.push([key, value]);
+    };
+    set('Org.nr forvalter', '983 975 267');
+    set('Postadresse', 'Postboks 416, 4604 Kristiansand');
+    set('Underskriver', 'Kari Nordmann');
+    set('Underskriver tittel', 'leder for porteføljesekretariatet');
+    set('Klageadgang', 'Vedtaket kan påklages innen tre uker.');
+    const r = checkWorkbook(v, { today: TODAY });
+    const byId = (id: string) =>
+      buildLetter(
+        r,
+        grants(r).find((g) => g.application.caseId === id)!,
+        { date: '2025-05-20' },
+      );
+    const text = toPlainText(byId('2025-05-001'));
+    for (const part of [
+      'Helsefellesskapet Agder · Porteføljesekretariatet · Sørlandet sykehus HF, org.nr. 983975267 · Postboks 416, 4604 Kristiansand',
+      // The decision: body, date, board case, amount, period.
+      `SSU vedtok 09.05.2025 i sak 18-2025 å gi ${AGDER} et tilskudd på ${kr('1 060 000')} for perioden august 2025–juli 2026.`,
+      // Per budget year with the sum (pro rata by months).
+      `2025\t${n('441 667')}`,
+      `2026\t${n('618 333')}`,
+      `Sum\t${n('1 060 000')}`,
+      'Tilskuddet skal brukes til',
+      'skriftlig samarbeidsavtale mellom partene før midlene utbetales',
+      'partenes egne bidrag skal stå i samarbeidsavtalen',
+      // Report deadlines from the due-date engine: 1 Nov and 1 May inside the period, final 2 months after.
+      'Statusrapport innen 01.11.2025',
+      'Statusrapport innen 01.05.2026',
+      'Sluttrapport innen 30.09.2026',
+      'Tilskuddet utbetales når samarbeidsavtalen er signert',
+      'skal avtales skriftlig med porteføljesekretariatet på forhånd',
+      'skal tilbakebetales eller trekkes inn',
+      'rett til å kontrollere',
+      // Acceptance: letter date 20.05.2025 + 21 days.
+      'Tilsagnet må aksepteres skriftlig innen 10.06.2025',
+      'postmottak@example.no',
+      'Med vennlig hilsen',
+      'Kari Nordmann',
+      'leder for porteføljesekretariatet',
+    ])
+      expect(text).toContain(part);
+    // A full grant prints no reduction and no appeal text.
+    expect(text).not.toMatch(/lavere enn det dere søkte om|påklages/);
+    // The pre-project got 625 000 of 1 500 000 asked: it says why, with the appeal text the setting holds.
+    const reduced = toPlainText(byId('2025-05-002'));
+    expect(reduced).toContain(
+      `Dere søkte om ${kr('1 500 000')}. Tilskuddet er lavere enn det dere søkte om fordi tilskuddet gjelder et forprosjekt, ikke hele prosjektet.`,
+    );
+    expect(reduced).toContain('Klageadgang\nVedtaket kan påklages innen tre uker.');
+    expect(reduced).toContain('Sluttrapport innen 28.02.2026');
+  });
+
+  it('writes a letter for each supplementary grant and each rejection, with its reasons', () => {
+    const sup = supplementLetters(result);
+    expect(sup.map((x) => x.application.caseId)).toEqual(['2025-05-001']);
+    const text = toPlainText(buildSupplementLetter(result, sup[0]!, {}));
+    expect(text.split('\n')[0]).toBe(`Tilsagn om tilleggsbevilling – ${AGDER}`);
+    expect(text).toContain(
+      `Porteføljesekretariatet vedtok 15.10.2025 en tilleggsbevilling på ${kr('60 000')}`,
+    );
+    expect(text).toContain('Dato\t15.10.2025');
+    const v = withApps([{ caseId: '2025-05-009', title: 'Avslått tiltak', status: 'Avslått' }]);
+    const settings = v['Innstillinger']!;
+    settings.push(['Klageadgang', 'Vedtaket kan påklages innen tre uker.']);
+    const r = checkWorkbook(v, { today: TODAY });
+    expect(rejections(r).map((a) => a.caseId)).toEqual(['2025-05-009']);
+    const rejection = toPlainText(buildRejectionLetter(r, rejections(r)[0]!, { date: '2025-05-20' }));
+    expect(rejection.split('\n')[0]).toBe('Svar på søknad om tilskudd – Avslått tiltak');
+    expect(rejection).toContain('og vedtok å avslå den.');
+    expect(rejection).toContain('Begrunnelse\n');
+    expect(rejection).toContain('Klageadgang\nVedtaket kan påklages innen tre uker.');
   });
 
   it('names the own contributions when the application has them', () => {
@@ -628,32 +685,18 @@ describe('award letters', () => {
     ]);
   });
 
-  it('gives the secretariat e-mail as contact', () => {
-    const doc = letter('2025-05-001');
-    expect(after(doc, 'Kontakt', 'paragraph')).toEqual(
-      p('Spørsmål om tildelingen kan rettes til porteføljesekretariatet, postmottak@example.no.'),
-    );
-    expect(doc.blocks.at(-1)).toEqual(p('Med hilsen porteføljesekretariatet, Helsefellesskapet Agder'));
-  });
-
   it('has an English variant', () => {
     const doc = letter('2025-05-001', 'en');
-    expect(doc.title).toBe(`Award letter – ${AGDER}`);
-    expect(headings(doc)).toEqual(['Award', 'Conditions', 'Contact']);
-    expect(after(doc, 'Award', 'paragraph').content[0]).toContain(
-      `has awarded ${AGDER} ${kr('1 060 000')} for August 2025–July 2026.`,
-    );
-    expect(after(doc, 'Award', 'table').rows).toEqual([
+    expect(doc.title).toBe(`Grant offer – ${AGDER}`);
+    expect(doc.lang).toBe('en');
+    expect(headings(doc)).toEqual(['Decision', 'Conditions', 'Payment', 'Acceptance', 'Contact']);
+    expect(after(doc, 'Decision', 'table').rows).toEqual([
       ['Budget year', 'Amount'],
       ['2025', n('441 667')],
       ['2026', n('618 333')],
+      ['Total', n('1 060 000')],
     ]);
-    const items = after(doc, 'Conditions', 'list').items.map((x) => String(x[0]));
-    expect(items).toHaveLength(5);
-    expect(items[0]).toMatch(/written agreement .* before payment/);
-    expect(items[3]).toMatch(/permanent increased operating costs/);
-    expect(items[4]).toContain(`up to ${kr('100 000')} per project`);
-    expect(after(doc, 'Contact', 'paragraph').content[0]).toContain('postmottak@example.no');
+    expect(toPlainText(doc)).toContain('Final report by 2026-09-30');
     expect(toPlainText(doc)).not.toMatch(/Vilkår|tildelt|Budsjettår/);
   });
 });
@@ -969,7 +1012,7 @@ describe('.docx renderer', () => {
   it('renders letters and the overview too', async () => {
     const result = example();
     const letter = await docxParts(buildLetter(result, grants(result)[0]!, { date: '2025-05-20' }));
-    expect(runsOf(letter.document)).toContain(`Tildelingsbrev – ${AGDER}`);
+    expect(runsOf(letter.document)).toContain(`Tilsagn om tilskudd – ${AGDER}`);
     expect(runsOf(letter.document)).toContain(n('441 667'));
     const overview = await docxParts(buildOverview(result, 2025));
     expect(runsOf(overview.document).join(' ')).not.toContain('@');
