@@ -18,7 +18,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { layoutDocument, type TableLayout } from '../core/documents/layout';
+import { keepTogether, layoutDocument, type TableLayout } from '../core/documents/layout';
 import {
   spanOf,
   type Block,
@@ -27,6 +27,7 @@ import {
   type Inline,
 } from '../core/documents/model';
 import { xmlSafe } from '../core/base/text';
+import type { Lang } from '../core/base/result';
 import { HEADER_FILL } from '../core/workbook/presentation';
 
 /**
@@ -40,10 +41,13 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 const FOOTER_SIZE = 16;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'B7B7B7' };
 
+/** Text as printed: XML-safe, ids and dates kept on one line (see `keepTogether`). */
+const printed = (text: string) => keepTogether(xmlSafe(text));
+
 const runs = (content: Inline[]) =>
   content.map((x) => {
     const s = spanOf(x);
-    return new TextRun({ text: xmlSafe(s.text), bold: s.bold, italics: s.italic });
+    return new TextRun({ text: printed(s.text), bold: s.bold, italics: s.italic });
   });
 
 /** Points to twentieths of a point (Word's DXA). */
@@ -85,7 +89,7 @@ function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout):
                   alignment: numeric ? AlignmentType.RIGHT : undefined,
                   children: [
                     new TextRun({
-                      text: xmlSafe(row[c] ?? ''),
+                      text: printed(row[c] ?? ''),
                       bold: head || undefined,
                       size: layout.fontSize * 2,
                     }),
@@ -103,7 +107,7 @@ function render(block: Block, listIndex: number, next: () => TableLayout): Array
   switch (block.type) {
     case 'heading':
       return [
-        new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(xmlSafe(block.text))] }),
+        new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(printed(block.text))] }),
       ];
     case 'paragraph':
       return [new Paragraph({ children: runs(block.content), spacing: { after: 120 } })];
@@ -143,20 +147,34 @@ function footerOf(footer: FooterModel): Footer {
         alignment: AlignmentType.RIGHT,
         // The style too: LibreOffice shows page-number fields in the paragraph's size, not the run's.
         style: 'Footer',
-        children: [new TextRun({ ...run, text: xmlSafe(footer.text) }), ...pages],
+        children: [new TextRun({ ...run, text: printed(footer.text) }), ...pages],
       }),
     ],
   });
 }
 
-export async function toDocx(doc: DocModel): Promise<Buffer> {
+/** The language Word and LibreOffice (and the PDFs they make) announce: Norwegian bokmål, or English. */
+export const DOCX_LANGUAGE = { nb: 'nb-NO', en: 'en-GB' } as const;
+
+/**
+ * The document as .docx, accessible: its language (`lang`, else the model's, else bokmål) on the default
+ * style, its title in the file's properties and as the first heading (the Title style at outline level 1,
+ * so the headings that follow, levels 2 and 3, are in order), table header rows repeated on each page.
+ */
+export async function toDocx(doc: DocModel, lang: Lang = doc.lang ?? 'nb'): Promise<Buffer> {
   let lists = 0;
   const layout = layoutDocument(doc);
   let table = 0;
   const next = () => layout.tables[table++]!;
   // A `section` block starts a Word section (a new page) in its orientation.
   const sections: Array<Array<Paragraph | Table>> = [
-    [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(xmlSafe(doc.title))] })],
+    [
+      new Paragraph({
+        heading: HeadingLevel.TITLE,
+        outlineLevel: 0,
+        children: [new TextRun(printed(doc.title))],
+      }),
+    ],
   ];
   for (const block of doc.blocks) {
     if (block.type === 'section') sections.push([]);
@@ -170,7 +188,7 @@ export async function toDocx(doc: DocModel): Promise<Buffer> {
     creator: 'Tilskudd',
     title: xmlSafe(doc.title),
     styles: {
-      default: { document: { run: { font: FONT, size: 22 } } },
+      default: { document: { run: { font: FONT, size: 22, language: { value: DOCX_LANGUAGE[lang] } } } },
       paragraphStyles: [
         { id: 'Footer', name: 'Footer', basedOn: 'Normal', run: { size: FOOTER_SIZE, color: '5F6368' } },
       ],

@@ -3,8 +3,17 @@ import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { checkWorkbook, type CheckOptions, type CheckResult } from '../core/check/check';
 import { parseDay } from '../core/parse/period';
-import { buildLetter, letterGrants } from '../core/documents/letter';
-import { buildMemo } from '../core/documents/memo';
+import {
+  buildLetter,
+  buildRejectionLetter,
+  buildSupplementLetter,
+  letterGrants,
+  rejections,
+  supplementLetters,
+} from '../core/documents/letter';
+import { buildMemo, type MemoOptions } from '../core/documents/memo';
+import { plannedValues, planProposalSheet, proposalCells } from '../core/documents/proposal-record';
+import { findSheetName, PROPOSALS } from '../core/workbook/contract';
 import { buildOverview } from '../core/documents/overview';
 import { grants360, toCsv, toPackageJson } from '../core/documents/giving360';
 import { toSpreadsheetCsv } from '../core/base/csv';
@@ -23,7 +32,15 @@ import { decide } from '../core/decisions/decide';
 import { decisionsFromOptions, recusedFromOptions, writeDecisions } from './decide';
 import { humanReport, toJson, withFollowUp } from './report';
 import { REPORT_KINDS, reportKindsHelp } from './report-kinds';
-import { annotate, buildWorkbook, loadWorkbook, makeXmlSafe, readValues, writePlanNumbers } from './xlsx';
+import {
+  annotate,
+  buildWorkbook,
+  loadWorkbook,
+  makeXmlSafe,
+  readValues,
+  replaceSheetValues,
+  writePlanNumbers,
+} from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
@@ -105,24 +122,27 @@ Exits 0 without errors, 1 with errors, 2 when the file cannot be used.
   },
   memo: {
     usage: {
-      nb: 'memo FIL.xlsx --out SAK.docx [--meeting ÅÅÅÅ-MM-DD] [--case 18-2025] [--cases ID,ID]',
-      en: 'memo FILE.xlsx --out CASE.docx [--meeting YYYY-MM-DD] [--case 18-2025] [--cases ID,ID]',
+      nb: 'memo FIL.xlsx --out SAK.docx [--meeting ÅÅÅÅ-MM-DD] [--case 18-2025] [--cases ID,ID] [--record KOPI.xlsx]',
+      en: 'memo FILE.xlsx --out CASE.docx [--meeting YYYY-MM-DD] [--case 18-2025] [--cases ID,ID] [--record COPY.xlsx]',
     },
     help: {
-      nb: `Skriver saksfremstillingen til beslutningsorganets møte (.docx, eller Markdown med --out FIL.md).
+      nb: `Skriver saksfremstillingen til møtet i beslutningsorganet (.docx, eller Markdown med --out FIL.md).
   --meeting DATO  møtedatoen (standard: i dag)
   --case NR       saksnummeret i møtet
-  --cases ID,ID   bare disse søknadene`,
-      en: `Writes the decision memo for the board meeting (.docx, or Markdown with --out FILE.md).
+  --cases ID,ID   bare disse søknadene
+  --record KOPI   skriver en kopi av arbeidsboka med forslaget i arket «Forslag» (innfila endres aldri)`,
+      en: `Writes the decision memo for the deciding body's meeting (.docx, or Markdown with --out FILE.md).
   --meeting DATE  the meeting date (default: today)
   --case NO       the case number in the meeting
-  --cases ID,ID   only these applications`,
+  --cases ID,ID   only these applications
+  --record COPY   writes a copy of the workbook with the proposal in the "Forslag" sheet (never the input)`,
     },
     options: {
       out: { type: 'string' },
       meeting: { type: 'string' },
       case: { type: 'string' },
       cases: { type: 'string' },
+      record: { type: 'string' },
       force: { type: 'boolean' },
     },
     run: memo,
@@ -546,9 +566,16 @@ async function memo(ctx: Context): Promise<number> {
     en: 'Give the workbook and --out FILE.docx.',
   });
   const out = requiredOut(ctx, 'SAK.docx', file);
+  const record = text(ctx.opts.record);
+  if (record !== undefined) {
+    safeOutput(ctx, record, file, '--record', 'med-forslag.xlsx');
+    if (sameFile(record, out))
+      throw usageError('--record og --out må være to ulike filer.', '--record and --out must be two files.');
+  }
   const meeting = isoDate(text(ctx.opts.meeting), '--meeting');
-  const result = readChecked(ctx, await readValues(file), { today: todayOption(undefined) });
-  const doc = buildMemo(result, {
+  const values = await readValues(file);
+  const result = readChecked(ctx, values, { today: todayOption(undefined) });
+  const options: MemoOptions = {
     meetingDate: meeting,
     caseNumber: text(ctx.opts.case),
     cases: text(ctx.opts.cases)
@@ -556,9 +583,43 @@ async function memo(ctx: Context): Promise<number> {
       .map((c) => c.trim())
       .filter((c) => c !== ''),
     lang: ctx.lang,
-  });
-  await writeDocument(out, doc);
+  };
+  // The record is planned before anything is written: a refused record writes no memo either.
+  const current = values[findSheetName(PROPOSALS, Object.keys(values)) ?? ''];
+  const plan =
+    record === undefined
+      ? undefined
+      : planProposalSheet(
+          result,
+          current,
+          options.caseNumber ?? '',
+          proposalCells(result, options, new Date()),
+        );
+  if (plan && !plan.ok) throw plan.error;
+  await writeDocument(out, buildMemo(result, options), ctx.lang);
   say(ctx, `Skrev saksfremstillingen ${out}.`, `Wrote the decision memo ${out}.`);
+  if (record !== undefined && plan?.ok) {
+    const wb = await loadWorkbook(file);
+    replaceSheetValues(
+      wb,
+      findSheetName(
+        PROPOSALS,
+        wb.worksheets.map((w) => w.name),
+      ) ?? PROPOSALS.name,
+      plannedValues(current, plan),
+    );
+    mkdirSync(dirname(record), { recursive: true });
+    await wb.xlsx.writeFile(record);
+    say(
+      ctx,
+      plan.changed
+        ? `Skrev ${record} med ${plan.after} forslag for sak ${options.caseNumber ?? ''} i arket «Forslag» (før: ${plan.before}).`
+        : `Skrev ${record}: forslaget for sak ${options.caseNumber ?? ''} står allerede slik i arket «Forslag».`,
+      plan.changed
+        ? `Wrote ${record} with ${plan.after} proposals for case ${options.caseNumber ?? ''} in the "Forslag" sheet (before: ${plan.before}).`
+        : `Wrote ${record}: the proposal for case ${options.caseNumber ?? ''} already stands so in the "Forslag" sheet.`,
+    );
+  }
   return tellWithheld(ctx, heldBack(result), false);
 }
 
@@ -568,34 +629,56 @@ async function letters(ctx: Context): Promise<number> {
     en: 'Give the workbook and --out FOLDER.',
   });
   const out = requiredOut(ctx, 'MAPPE');
-  // Without --date each letter is dated by its decision.
+  // Without --date each letter is dated by its decision (a rejection, which has none, by today).
   const given = text(ctx.opts.date);
   const date = given === undefined ? undefined : isoDate(given, '--date');
-  const result = readChecked(ctx, await readValues(file), { today: todayOption(given) });
+  const today = todayOption(given);
+  const result = readChecked(ctx, await readValues(file), { today });
   const { grants, withheld } = letterGrants(result);
+  const clean = (id: string) => id.replace(/[^\w.-]+/g, '_');
+  // One letter per grant offer, per supplementary grant and per rejection.
+  const seen = new Map<string, number>();
+  const items = [
+    ...grants.map((g) => ({
+      id: g.application.caseId,
+      name: `tildelingsbrev-${clean(g.application.caseId)}.docx`,
+      build: () => buildLetter(result, g, { date, lang: ctx.lang }),
+    })),
+    ...supplementLetters(result).map((sup) => {
+      const id = sup.application.caseId;
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      return {
+        id,
+        name: `tilleggsbevilling-${clean(id)}-${n}.docx`,
+        build: () => buildSupplementLetter(result, sup, { date, lang: ctx.lang }),
+      };
+    }),
+    ...rejections(result).map((app) => ({
+      id: app.caseId,
+      name: `avslag-${clean(app.caseId)}.docx`,
+      build: () =>
+        buildRejectionLetter(result, app, { date: date ?? today.toISOString().slice(0, 10), lang: ctx.lang }),
+    })),
+  ];
   // Every letter's file is checked before the first is written: two case ids that clean to one name
   // (also by case alone, as Windows and macOS compare names) would write one letter over the other.
-  const letterFile = (g: (typeof grants)[number]) =>
-    `tildelingsbrev-${g.application.caseId.replace(/[^\w.-]+/g, '_')}.docx`;
   const files = new Map<string, string>();
-  for (const grant of grants) {
-    const id = grant.application.caseId;
-    const name = letterFile(grant);
+  for (const { id, name } of items) {
     const other = files.get(name.toLowerCase());
     if (other !== undefined)
       throw new TilskuddError({
-        nb: `To tildelingsbrev ville fått samme filnavn «${name}»: sak «${other}» og sak «${id}». Ingen brev er skrevet. Gi sakene saksnumre som skiller seg i bokstaver eller tall, ikke bare i tegn som / og mellomrom (arket «Søknader», kolonnen «Saksnr»).`,
-        en: `Two award letters would get the same file name "${name}": case "${other}" and case "${id}". No letter was written. Give the cases ids that differ in letters or digits, not only in characters such as / and spaces (sheet "Søknader", column "Saksnr").`,
+        nb: `To brev ville fått samme filnavn «${name}»: sak «${other}» og sak «${id}». Ingen brev er skrevet. Gi sakene saksnumre som skiller seg i bokstaver eller tall, ikke bare i tegn som / og mellomrom (arket «Søknader», kolonnen «Saksnr»).`,
+        en: `Two letters would get the same file name "${name}": case "${other}" and case "${id}". No letter was written. Give the cases ids that differ in letters or digits, not only in characters such as / and spaces (sheet "Søknader", column "Saksnr").`,
       });
     files.set(name.toLowerCase(), id);
     safeOutput(ctx, join(out, name), file, '--out', 'MAPPE');
   }
-  for (const grant of grants)
-    await writeDocument(join(out, letterFile(grant)), buildLetter(result, grant, { date, lang: ctx.lang }));
+  for (const item of items) await writeDocument(join(out, item.name), item.build(), ctx.lang);
   say(
     ctx,
-    `Skrev ${grants.length} tildelingsbrev i ${out}.`,
-    `Wrote ${grants.length} award letters in ${out}.`,
+    `Skrev ${items.length} brev i ${out} (${grants.length} tilsagn).`,
+    `Wrote ${items.length} letters in ${out} (${grants.length} grant offers).`,
   );
   return tellWithheld(ctx, withheld);
 }
@@ -662,7 +745,7 @@ async function publish(ctx: Context): Promise<number> {
       `Wrote the overview of allocations ${year} to ${out}.`,
     );
   } else {
-    await writeDocument(out, buildOverview(result, year!, lang));
+    await writeDocument(out, buildOverview(result, year!, lang), lang);
     say(
       ctx,
       `Skrev oversikten over tildelinger ${year} til ${out}.`,
@@ -728,7 +811,7 @@ async function report(ctx: Context): Promise<number> {
       `Mangler i grunnlaget (be prosjektene om dem):\n${gaps.map((g) => `  ${g}`).join('\n')}`,
       `Missing in the basis (ask the projects for them):\n${gaps.map((g) => `  ${g}`).join('\n')}`,
     );
-  await writeDocument(out, kind.build({ ...options, result, values }));
+  await writeDocument(out, kind.build({ ...options, result, values }), ctx.lang);
   const done = kind.done(out, options);
   say(ctx, done.nb, done.en);
   return tellWithheld(ctx, heldBack(result), false);
@@ -818,8 +901,8 @@ function isoDate(value: string | undefined, option: string): string {
   return date;
 }
 
-/** .docx by default; .md writes Markdown (previews, diffs), .html a web page. */
-async function writeDocument(path: string, doc: DocModel): Promise<void> {
+/** A document as .docx (in the command's language, `--lang`), Markdown (previews, diffs) or a web page (.html). */
+async function writeDocument(path: string, doc: DocModel, lang: Lang): Promise<void> {
   if (!/\.(docx|md|html)$/i.test(path))
     throw usageError(
       `Dokumenter skrives som .docx, .md eller .html, ikke «${path}».`,
@@ -828,5 +911,5 @@ async function writeDocument(path: string, doc: DocModel): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   if (path.endsWith('.md')) writeFileSync(path, toMarkdown(doc));
   else if (/\.html$/i.test(path)) writeFileSync(path, toHtml(doc));
-  else writeFileSync(path, await toDocx(doc));
+  else writeFileSync(path, await toDocx(doc, lang));
 }

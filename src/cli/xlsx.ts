@@ -190,6 +190,27 @@ async function streamValues(data: Buffer): Promise<WorkbookValues> {
 
 const replaced = (v: unknown) => typeof v === 'string' && v.includes('\uFFFD');
 
+/**
+ * Replaces one sheet's values (header first) in a loaded workbook, adding the sheet when it is missing;
+ * the other sheets are not touched. Dates stay dates, numbers numbers.
+ */
+export function replaceSheetValues(
+  wb: ExcelJS.Workbook,
+  name: string,
+  values: readonly (readonly unknown[])[],
+): void {
+  const ws = wb.getWorksheet(name) ?? wb.addWorksheet(name);
+  const rows = Math.max(ws.rowCount, values.length);
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    const source = values[r - 1] ?? [];
+    const width = Math.max(row.cellCount, source.length);
+    for (let c = 1; c <= width; c++) row.getCell(c).value = (source[c - 1] ?? null) as CellValue;
+    row.commit();
+  }
+  if (values.length > 0) ws.getRow(1).font = { bold: true };
+}
+
 /** All sheets' values, header first; each row padded to the sheet's width. */
 export function workbookValues(wb: ExcelJS.Workbook): WorkbookValues {
   const out: Record<string, unknown[][]> = {};

@@ -2,7 +2,8 @@ import JSZip from 'jszip';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, workDir } from './helpers';
-import { buildWorkbook } from '../../src/cli/xlsx';
+import { buildWorkbook, readValues, replaceSheetValues } from '../../src/cli/xlsx';
+import { PROPOSALS } from '../../src/core/workbook/contract';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
 
@@ -25,7 +26,10 @@ async function docxText(file: string): Promise<string[]> {
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/&quot;/g, '"')
-      .replace(/&amp;/g, '&'),
+      .replace(/&amp;/g, '&')
+      // The printed text keeps ids and month-years on one line (keepTogether): read as typed.
+      .replace(/\u2011/g, '-')
+      .replace(/([a-zA-Z])\u00a0(\d{4})/g, '$1 $2'),
   );
 }
 
@@ -37,6 +41,89 @@ const memo = (out: string, ...options: string[]) =>
   cli('memo', workbook, '--out', out, '--meeting', '2025-05-09', ...options);
 
 describe('tilskudd memo', () => {
+  it('records the proposal in a copy of the workbook with --record, never in the input', async () => {
+    const before = readFileSync(workbook);
+    const copy = tmp('record/med-forslag.xlsx');
+    const r = await memo(tmp('record/sak.md'), '--case', '18-2025', '--cases', CASES, '--record', copy);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('med 3 forslag for sak 18-2025');
+    expect(readFileSync(workbook).equals(before)).toBe(true);
+    const rows = (await readValues(copy))['Forslag']!;
+    expect(rows[0]!.slice(0, 11)).toEqual(PROPOSALS.fields.map((f) => f.header));
+    // The decision step reads these rows: the board case, the cases and amounts, the secretariat's cost too.
+    expect(rows.slice(1).map((x) => [x[0], x[2], x[5], x[6], x[7], x[8]])).toEqual([
+      ['18-2025', '2025-05-001', 'Innvilges', 1_060_000, '2025-08', '2026-07'],
+      ['18-2025', '2025-05-002', 'Forprosjekt', 625_000, '2025-08', '2025-12'],
+      ['18-2025', 'ADM-2025', 'Innvilges', 939_829, '2025-05', '2025-10'],
+    ]);
+    // Again from the copy: the same proposal changes nothing.
+    const again = await cli(
+      'memo',
+      copy,
+      '--out',
+      tmp('record/sak2.md'),
+      '--meeting',
+      '2025-05-09',
+      '--case',
+      '18-2025',
+      '--cases',
+      CASES,
+      '--record',
+      tmp('record/igjen.xlsx'),
+    );
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('står allerede slik');
+    // A different proposal for a case already decided (Tildelinger names 18-2025) is refused, and nothing is written.
+    const memoOut = tmp('record/endret.md');
+    const changed = await cli(
+      'memo',
+      copy,
+      '--out',
+      memoOut,
+      '--meeting',
+      '2025-05-09',
+      '--case',
+      '18-2025',
+      '--cases',
+      '2025-05-001',
+      '--record',
+      tmp('record/endret.xlsx'),
+    );
+    expect(changed.code).toBe(0);
+    const v = exampleWorkbook();
+    const apps = v['Søknader']!;
+    const rec = apps[0]!.indexOf('Innstilt beløp');
+    apps[1]![rec] = 900_000;
+    const edited = tmp('endret-input.xlsx');
+    const wb = buildWorkbook(v, DEFAULT_SETTINGS);
+    replaceSheetValues(wb, 'Forslag', rows);
+    await wb.xlsx.writeFile(edited);
+    const [nektMd, nektXlsx] = [tmp('nekt.md'), tmp('nekt.xlsx')];
+    const refused = await cli(
+      'memo',
+      edited,
+      '--out',
+      nektMd,
+      '--meeting',
+      '2025-05-09',
+      '--case',
+      '18-2025',
+      '--cases',
+      CASES,
+      '--record',
+      nektXlsx,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('Sak 18-2025 er allerede vedtatt');
+    expect(existsSync(nektMd)).toBe(false);
+    expect(existsSync(nektXlsx)).toBe(false);
+    // --record onto the input is refused like any output.
+    const self = await memo(tmp('record/self.md'), '--case', '18-2025', '--record', workbook);
+    expect(self.code).toBe(2);
+    expect(readFileSync(workbook).equals(before)).toBe(true);
+  });
+
   it('writes the decision memo as .docx', async () => {
     const out = tmp('memo/sak-18-2025.docx');
     const r = await memo(out, '--case', '18-2025', '--cases', CASES);
@@ -47,7 +134,7 @@ describe('tilskudd memo', () => {
     expect(text[0]).toBe('Saksfremstilling');
     expect(text).toEqual(expect.arrayContaining(['09.05.2025', '18-2025', 'Forslag til vedtak']));
     expect(text).toContain(
-      ` tildeles kr 1${NB}060${NB}000 for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
+      ` tildeles 1${NB}060${NB}000${NB}kr for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
     );
     expect(readFileSync(out).length).toBeLessThan(50 * 1024);
   });
@@ -61,7 +148,7 @@ describe('tilskudd memo', () => {
     expect(md).toContain('| Møtedato | 09.05.2025 |');
     expect(md).toContain('| Saksnummer | 18-2025 |');
     expect(md).toContain(
-      `1. **Agdermodellen – barn og unges helsetjenester innen psykisk helse (2025-05-001)** tildeles kr 1${NB}060${NB}000 for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
+      `1. **Agdermodellen – barn og unges helsetjenester innen psykisk helse (2025-05-001)** tildeles 1${NB}060${NB}000${NB}kr for perioden august 2025–juli 2026, iht. vedlagte søknad.`,
     );
     expect(md).toContain(`til et forprosjekt for perioden august 2025–desember 2025`);
     expect(md).toContain('## Tilleggsbevillinger til orientering');
@@ -74,7 +161,7 @@ describe('tilskudd memo', () => {
     const md = readFileSync(out, 'utf8');
     expect(md.startsWith('# Decision memo\n')).toBe(true);
     expect(md).toContain('## Proposed decision');
-    expect(md).toContain(' is granted kr 1');
+    expect(md).toContain(' is granted 1');
   });
 
   it('proposes the default selection without --cases', async () => {
@@ -135,18 +222,21 @@ describe('tilskudd letters', () => {
     const r = await cli('letters', workbook, '--out', out, '--date', '2025-05-20');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('2 tildelingsbrev');
+    expect(r.out).toContain('Skrev 3 brev');
+    expect(r.out).toContain('(2 tilsagn)');
+    // One grant offer per ordinary grant, and one letter for the supplementary grant.
     expect(readdirSync(out).sort()).toEqual([
       'tildelingsbrev-2025-05-001.docx',
       'tildelingsbrev-2025-05-002.docx',
+      'tilleggsbevilling-2025-05-001-1.docx',
     ]);
     const first = await docxText(join(out, 'tildelingsbrev-2025-05-001.docx'));
     expect(first[0]).toBe(
-      'Tildelingsbrev – Agdermodellen – barn og unges helsetjenester innen psykisk helse',
+      'Tilsagn om tilskudd – Agdermodellen – barn og unges helsetjenester innen psykisk helse',
     );
     expect(first).toEqual(expect.arrayContaining(['20.05.2025', `441${NB}667`, `618${NB}333`, 'Vilkår']));
     const second = await docxText(join(out, 'tildelingsbrev-2025-05-002.docx'));
-    expect(second[0]).toBe('Tildelingsbrev – Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF');
+    expect(second[0]).toBe('Tilsagn om tilskudd – Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF');
     expect(second).toContain(`625${NB}000`);
   });
 
@@ -155,7 +245,7 @@ describe('tilskudd letters', () => {
     const r = await cli('letters', workbook, '--out', out, '--date', '2025-05-20', '--lang', 'en');
     expect(r.code).toBe(0);
     const text = await docxText(join(out, 'tildelingsbrev-2025-05-001.docx'));
-    expect(text[0]).toMatch(/^Award letter – /);
+    expect(text[0]).toMatch(/^Grant offer – /);
     expect(text).toContain('Conditions');
   });
 
@@ -253,7 +343,11 @@ describe('page layout of the .docx documents', () => {
     const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
     expect(footers).toHaveLength(1);
     const xml = await zip.file(footers[0]!)!.async('string');
-    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) => m[1])
+      .join('')
+      .replace(/\u2011/g, '-')
+      .replace(/([a-zA-Z])\u00a0(\d{4})/g, '$1 $2');
     expect(text).toContain('Sak 18-2025');
     expect(text).toContain('Side');
     expect(xml).toMatch(/PAGE/);

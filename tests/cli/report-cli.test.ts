@@ -28,7 +28,11 @@ beforeAll(async () => {
 async function docxText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const xml = await zip.file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1])
+    .join('\n')
+    .replace(/\u2011/g, '-')
+    .replace(/([a-zA-Z])\u00a0(\d{4})/g, '$1 $2');
 }
 
 describe('tilskudd report --kind status', () => {

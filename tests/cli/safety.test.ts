@@ -160,7 +160,7 @@ describe('an existing output is replaced only with --force', () => {
     const r = await cli('letters', twins, '--out', dir, '--force');
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      'To tildelingsbrev ville fått samme filnavn «tildelingsbrev-X_1.docx»: sak «X 1» og sak «X/1». Ingen brev er skrevet.',
+      'To brev ville fått samme filnavn «tildelingsbrev-X_1.docx»: sak «X 1» og sak «X/1». Ingen brev er skrevet.',
     );
     expect(existsSync(dir)).toBe(false);
   });
@@ -290,7 +290,10 @@ describe("letters hold back what the check flags in the grant's own data", () =>
     expect(r.err).toMatch(
       /^Holdt utenfor \(rett feilen og kjør på nytt\): Tildelinger rad 3, sak 2025-05-002:\n {4}\[date-invalid\]/,
     );
-    expect(readdirSync(out)).toEqual(['tildelingsbrev-2025-05-001.docx']);
+    expect(readdirSync(out).sort()).toEqual([
+      'tildelingsbrev-2025-05-001.docx',
+      'tilleggsbevilling-2025-05-001-1.docx',
+    ]);
   });
 
   it('a case id two applications share: no letter with a title that may be the wrong one', async () => {
@@ -318,6 +321,7 @@ describe("letters hold back what the check flags in the grant's own data", () =>
     expect(readdirSync(out).sort()).toEqual([
       'tildelingsbrev-2025-05-001.docx',
       'tildelingsbrev-2025-05-002.docx',
+      'tilleggsbevilling-2025-05-001-1.docx',
     ]);
   });
 

@@ -353,7 +353,7 @@ describe('docsRequests: the document model in one batchUpdate', () => {
     const header = snap.find((x) => x.type === 'table');
     expect(header).toMatchObject({ rows: expect.arrayContaining([['Møtedato', '09.05.2025']]) });
     const proposal = snap.find(
-      (x) => x.type === 'paragraph' && /tildeles kr 1\u00a0060\u00a0000/.test(x.text),
+      (x) => x.type === 'paragraph' && /tildeles 1\u00a0060\u00a0000\u00a0kr/.test(x.text),
     );
     expect(proposal).toMatchObject({ number: 1, bold: [expect.stringContaining('Agdermodellen')] });
   });

@@ -115,7 +115,7 @@ describe('the 6-minute limit', () => {
 describe('403 on batchUpdate', () => {
   test('a member with view access only gets the same clear message as for get, and nothing changes', () => {
     const sb = deskWith();
-    sb.ui.answerPrompt('09.05.2025').answerPrompt('18-2025').answerPrompt('2025-05-001, 2025-05-002');
+    sb.ui.answerPrompt('09.05.2025').answerPrompt('19-2025').answerPrompt('2025-05-001, 2025-05-002');
     sb.call('createMemo');
     const [memo] = recorded(sb);
     sb.fakes.Docs.Documents.share(String(memo!.id), LEADER, 'reader');
@@ -126,7 +126,7 @@ describe('403 on batchUpdate', () => {
       .setValue(500_000);
     sb.ui
       .answerPrompt('09.05.2025')
-      .answerPrompt('18-2025')
+      .answerPrompt('19-2025')
       .answerPrompt('2025-05-001, 2025-05-002')
       .answerAlert();
     sb.runAs({ email: LEADER }, () => sb.call('createMemo'));

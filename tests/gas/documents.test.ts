@@ -38,7 +38,7 @@ describe('Lag saksfremstilling (Google Docs)', () => {
     expect(texts[0]).toBe('Saksfremstilling');
     expect(texts.join('\n')).toMatch(/Møtedato \| 09\.05\.2025/);
     expect(texts.join('\n')).toMatch(
-      /tildeles kr 625\u00a0000 til et forprosjekt for perioden august 2025–desember 2025/,
+      /tildeles 625\u00a0000\u00a0kr til et forprosjekt for perioden august 2025–desember 2025/,
     );
     const dialog = sb.ui.html.at(-1)!;
     expect(dialog.kind).toBe('modal');
@@ -46,11 +46,42 @@ describe('Lag saksfremstilling (Google Docs)', () => {
     expect(rows(sb, 'Logg').at(-1)).toMatchObject({ Handling: 'Dokument laget', Sak: 'memo:18-2025' });
   });
 
-  it('does nothing when run again on unchanged data, and updates the same document when data changed', () => {
+  it('records the proposal in Forslag in one write with a Logg line, again unchanged, refused once decided and changed', () => {
     const sb = deskWith();
     memo(sb);
+    expect(rows(sb, 'Forslag').map((r) => [r['Sak'], r['Saksnr'], r['Innstilling'], r['Beløp']])).toEqual([
+      ['18-2025', '2025-05-001', 'Innvilges', 1_060_000],
+      ['18-2025', '2025-05-002', 'Forprosjekt', 625_000],
+      ['18-2025', 'ADM-2025', 'Innvilges', 939_829],
+    ]);
+    expect(rows(sb, 'Logg').find((r) => r['Handling'] === 'Forslag')).toMatchObject({ Sak: '18-2025' });
     sb.calls.reset();
     memo(sb);
+    expect(rows(sb, 'Forslag')).toHaveLength(3);
+    expect(rows(sb, 'Logg').filter((r) => r['Handling'] === 'Forslag')).toHaveLength(1);
+    // 18-2025 is decided (Tildelinger names it): a changed proposal is refused, and no document is touched.
+    const col = (sb.spreadsheet.sheetData('Søknader').values[0] as string[]).indexOf('Innstilt beløp');
+    sb.spreadsheet
+      .sheet('Søknader')
+      .getRange(3, col + 1)
+      .setValue(500_000);
+    sb.calls.reset();
+    sb.ui
+      .answerPrompt('09.05.2025')
+      .answerPrompt('18-2025')
+      .answerPrompt('2025-05-001, 2025-05-002')
+      .answerAlert();
+    sb.call('createMemo');
+    expect(sb.ui.alerts.at(-1)!.prompt).toContain('Sak 18-2025 er allerede vedtatt');
+    expect(docsCalls(sb)).toBe(0);
+    expect(rows(sb, 'Forslag').map((r) => r['Beløp'])).toEqual([1_060_000, 625_000, 939_829]);
+  });
+
+  it('does nothing when run again on unchanged data, and updates the same document when data changed', () => {
+    const sb = deskWith();
+    memo(sb, '09.05.2025', '19-2025');
+    sb.calls.reset();
+    memo(sb, '09.05.2025', '19-2025');
     expect(docsCalls(sb)).toBe(0);
     expect(sb.ui.html.at(-1)!.content).toContain('(uendret)');
 
@@ -60,7 +91,7 @@ describe('Lag saksfremstilling (Google Docs)', () => {
       .getRange(3, col + 1)
       .setValue(500_000);
     sb.calls.reset();
-    memo(sb);
+    memo(sb, '09.05.2025', '19-2025');
     expect(sb.calls.count('Docs.Documents.create')).toBe(0);
     expect(sb.calls.count('Docs.Documents.get')).toBe(1);
     expect(sb.calls.count('Docs.Documents.batchUpdate')).toBe(1);
@@ -68,27 +99,28 @@ describe('Lag saksfremstilling (Google Docs)', () => {
     const text = sb.fakes.Docs.Documents.snapshot('fake-doc-1')
       .map((x) => (x.type === 'paragraph' ? x.text : ''))
       .join('\n');
-    expect(text).toMatch(/tildeles kr 500\u00a0000 til et forprosjekt/);
-    expect(text).not.toMatch(/kr 625\u00a0000 til et forprosjekt/);
+    expect(text).toMatch(/tildeles 500\u00a0000\u00a0kr til et forprosjekt/);
+    expect(text).not.toMatch(/625\u00a0000\u00a0kr til et forprosjekt/);
     expect(text.match(/^Saksfremstilling$/gm)).toHaveLength(1);
     // The footer is rewritten in the same call, not doubled.
     expect(sb.fakes.Docs.Documents.footerText('fake-doc-1')).toBe(
-      'Saksfremstilling · Sak 18-2025 · Helsefellesskapet Agder\n',
+      'Saksfremstilling · Sak 19-2025 · Helsefellesskapet Agder\n',
     );
   });
 
   it('makes a new document when the recorded one can no longer be opened', () => {
+    // 19-2025: a case not yet decided, so a changed proposal is recorded and the document remade.
     const sb = deskWith();
-    memo(sb);
+    memo(sb, '09.05.2025', '19-2025');
     sb.fakes.Docs.Documents.docs.delete('fake-doc-1');
     const col = (sb.spreadsheet.sheetData('Søknader').values[0] as string[]).indexOf('Innstilt beløp');
     sb.spreadsheet
       .sheet('Søknader')
       .getRange(3, col + 1)
       .setValue(500_000);
-    memo(sb);
+    memo(sb, '09.05.2025', '19-2025');
     expect(rows(sb, 'Dokumenter')).toEqual([
-      expect.objectContaining({ Nøkkel: 'memo:18-2025', 'Dokument-ID': 'fake-doc-2' }),
+      expect.objectContaining({ Nøkkel: 'memo:19-2025', 'Dokument-ID': 'fake-doc-2' }),
     ]);
     expect(sb.ui.html.at(-1)!.content).toContain('(laget)');
   });
@@ -228,7 +260,7 @@ describe('documents written by two runs or members', () => {
 
   it('stops with the reason when the recorded document belongs to someone who has not shared it', () => {
     const sb = deskWith();
-    memo(sb);
+    memo(sb, '09.05.2025', '19-2025');
     const col = (sb.spreadsheet.sheetData('Søknader').values[0] as string[]).indexOf('Innstilt beløp');
     sb.spreadsheet
       .sheet('Søknader')
@@ -241,7 +273,7 @@ describe('documents written by two runs or members', () => {
     }) as typeof sb.fakes.Docs.Documents.get;
     sb.ui
       .answerPrompt('09.05.2025')
-      .answerPrompt('18-2025')
+      .answerPrompt('19-2025')
       .answerPrompt('2025-05-001, 2025-05-002')
       .answerAlert();
     sb.call('createMemo');

@@ -132,9 +132,10 @@ describe('Avvik by header', () => {
 
 describe('Dokumenter by header and by key', () => {
   test("a person's column survives, and the row is found again by key after rows moved during the write", () => {
+    // 19-2025: a board case not yet decided, so the changed proposal may be recorded again.
     const sb = deskWith();
     const memo = () => {
-      sb.ui.answerPrompt('09.05.2025').answerPrompt('18-2025').answerPrompt('2025-05-001, 2025-05-002');
+      sb.ui.answerPrompt('09.05.2025').answerPrompt('19-2025').answerPrompt('2025-05-001, 2025-05-002');
       sb.call('createMemo');
     };
     memo();
@@ -157,7 +158,7 @@ describe('Dokumenter by header and by key', () => {
     }) as typeof api.batchUpdate;
     memo();
     const values = sb.spreadsheet.sheetData('Dokumenter').values.filter((r) => r.some((v) => v !== ''));
-    expect(values.map((r) => r[0])).toEqual(['Nøkkel', 'notat:egen', 'memo:18-2025']);
+    expect(values.map((r) => r[0])).toEqual(['Nøkkel', 'notat:egen', 'memo:19-2025']);
     expect(values[2]!.at(-1)).toBe('SSU');
     expect(values[1]!.slice(0, 2)).toEqual(['notat:egen', 'Eget notat']);
     expect(values[2]![3]).toBe('fake-doc-1');

@@ -51,6 +51,7 @@ const OTHER: Record<string, number> = {
   ':': 337,
   ';': 337,
   '-': 361,
+  '\u2011': 361,
   '–': 500,
   '−': 838,
   '/': 337,
@@ -75,13 +76,24 @@ export function textWidth(text: string, size: number, bold = false): number {
   return (em / 1000) * size * (bold ? BOLD : 1);
 }
 
+const MONTHS =
+  'januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|' +
+  'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH_YEAR = new RegExp(`\\b(${MONTHS}) (\\d{4})\\b`, 'g');
+
 /**
- * The pieces a line may not break inside: split at spaces (not NBSP), and after a hyphen, dash or slash,
- * except a hyphen between digits, so a case id (2025-05-001) or a board case (18-2025) gets a column
- * wide enough to stay on one line.
+ * Ids and dates as printed documents keep them on one line: a hyphen between digits («2025-05-001»,
+ * «18-2025») becomes the non-breaking hyphen U+2011 and «august 2025» gets a no-break space. For the
+ * printed renderers (.docx); text a reader copies or searches (Markdown, Google Docs) keeps the plain hyphen.
  */
+export const keepTogether = (text: string): string =>
+  text.replace(/(?<=\d)-(?=\d)/g, '\u2011').replace(MONTH_YEAR, '$1\u00a0$2');
+
+/** The pieces a line may not break inside: split at spaces (not NBSP), and after a hyphen, dash or slash. */
 export const unbreakable = (text: string): string[] =>
-  text.split(/ +|(?<=[–/])|(?<=(?<!\d)-)|(?<=-)(?!\d)/).filter((w) => w !== '');
+  keepTogether(text)
+    .split(/ +|(?<=[-–/])/)
+    .filter((w) => w !== '');
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 

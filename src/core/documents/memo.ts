@@ -17,7 +17,7 @@ import { RECOMMENDATIONS } from '../workbook/vocabulary';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
 
 /**
- * The decision memo (*saksfremstilling*) for an SSU meeting, as the seeds of cases 18-2025 and 47-2024
+ * The decision memo (*saksfremstilling*) for a meeting of the deciding body, as the seeds of cases 18-2025 and 47-2024
  * lay it out: header table, proposed decisions, attachments, background, facts with the frame and the
  * split key per pot, each case, cases not ready for decision, supplementary allocations for information,
  * and the assessment.
@@ -33,7 +33,10 @@ export interface MemoOptions {
 }
 
 export interface Proposal {
-  application: Application;
+  caseId: string;
+  title: string;
+  /** `null` for a proposal without an application (the secretariat's cost, decided under the memo's case). */
+  application: Application | null;
   kind: Recommendation;
   amount: number;
   period: Period | null;
@@ -85,6 +88,15 @@ const T = {
     supplementHeader: ['Sak', 'Prosjekt', 'Dato', 'Beløp', 'Vedtak'],
     noSupplements: 'Ingen nye tilleggsbevillinger.',
     assessment: 'Vurdering',
+    noAssessment:
+      'Det er ikke registrert noen vurdering etter kriteriene for sakene i dette forslaget. Innstillingen bygger på saksopplysningene over.',
+    noApplication: (admin: boolean) =>
+      admin
+        ? 'Forslaget har ingen søknad: beløpet dekker sekretariatets kostnader etter overslaget i denne saken.'
+        : 'Forslaget har ingen søknad: beløpet er registrert under denne saken.',
+    conclusion: 'Konklusjon: ',
+    ownMissing:
+      'Tilskuddet er delfinansiering. Partenes egne bidrag må avklares og stå i samarbeidsavtalen før tilskuddet utbetales.',
   },
   en: {
     title: 'Decision memo',
@@ -130,20 +142,48 @@ const T = {
     supplementHeader: ['Case', 'Project', 'Date', 'Amount', 'Decision'],
     noSupplements: 'No new supplementary allocations.',
     assessment: 'Assessment',
+    noAssessment:
+      'No assessment against the criteria is registered for the cases of this proposal. The recommendation rests on the facts above.',
+    noApplication: (admin: boolean) =>
+      admin
+        ? 'This proposal has no application: the amount covers the secretariat’s cost as estimated in this case.'
+        : 'This proposal has no application: the amount is registered under this case.',
+    conclusion: 'Conclusion: ',
+    ownMissing:
+      'The grant is partial financing. The parties’ own contributions must be settled and written into the agreement before payment.',
   },
 };
 
-const kr = (n: number) => `kr ${formatMoney(n, false)}`;
-/** " (sak 47-2024)", or nothing when the setting is blank. */
-const caseRef = (word: string, c: string) => (c === '' ? '' : ` (${word} ${c})`);
+const kr = (n: number) => formatMoney(n);
 const pct = (x: number, lang: Lang) =>
-  `${String(Math.round(x * 1000) / 10).replace('.', lang === 'nb' ? ',' : '.')} %`;
+  `${String(Math.round(x * 1000) / 10).replace('.', lang === 'nb' ? ',' : '.')}\u00a0%`;
 export const norwegianDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, '$3.$2.$1');
 
-/** The proposal for each selected case, and the cases held back by error-level findings. */
+/**
+ * Whether an allocation's decision names the board case `caseNumber` («SSU 18-2025 (sekretariat)»): it is
+ * then decided by the memo for that case, so it is part of its proposal, not "allocated before".
+ */
+export function decidedUnder(a: Allocation, caseNumber: string | undefined): boolean {
+  const c = caseNumber?.trim() ?? '';
+  if (c === '') return false;
+  const escaped = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w-])${escaped}($|[^\\w-])`).test(a.decision);
+}
+
+/** A proposal without an application: its own title from the category (the secretariat's cost). */
+const allocationTitle = (a: Allocation, lang: Lang) =>
+  a.category ? CATEGORY_LABELS[a.category][lang] : lang === 'nb' ? 'Tildeling' : 'Allocation';
+
+/**
+ * The proposal for each selected case, the ordinary allocations already registered under the memo's own
+ * board case (with or without an application: the secretariat's cost is one), and the cases held back by
+ * error-level findings.
+ */
 export function proposals(
   result: CheckResult,
   cases?: string[],
+  caseNumber?: string,
+  lang: Lang = 'nb',
 ): { ready: Proposal[]; notReady: Application[] } {
   const { portfolio, findings } = result;
   const byId = new Map(portfolio.applications.map((a) => [a.caseId, a]));
@@ -160,9 +200,12 @@ export function proposals(
           );
         return app;
       })
-    : portfolio.applications.filter(
-        (a) => isActive(a) && !ordinary.has(a.caseId) && !isGrantedStatus(a.status),
-      );
+    : portfolio.applications.filter((a) => {
+        const own = ordinary.get(a.caseId);
+        return (
+          isActive(a) && (own === undefined ? !isGrantedStatus(a.status) : decidedUnder(own, caseNumber))
+        );
+      });
   // Errors hold a case back unless their rule says nothing about its readiness (the rule's memo field).
   const errors = new Set(
     findings.filter((f) => f.severity === 'error' && memoOf(f.rule) !== 'none').map((f) => f.ref),
@@ -186,20 +229,51 @@ export function proposals(
     const asked = app.requested.ok ? app.requested.value : 0;
     const amount = kind === 'reject' ? 0 : app.recommendedAmount?.ok ? app.recommendedAmount.value : asked;
     const period = allocation?.period?.ok ? allocation.period.value : app.period.ok ? app.period.value : null;
-    ready.push({ application: app, kind, amount, period, category: app.category ?? 'innovation' });
+    ready.push({
+      caseId: app.caseId,
+      title: app.title,
+      application: app,
+      kind,
+      amount,
+      period,
+      category: app.category ?? 'innovation',
+    });
+  }
+  // Ordinary allocations registered under this board case for cases not selected above are part of the
+  // proposal too: leaving them out would count them as decided before and hide them from the decision.
+  const taken = new Set([...ready.map((x) => x.caseId), ...notReady.map((x) => x.caseId)]);
+  for (const a of portfolio.allocations) {
+    if (a.kind !== 'ordinary' || taken.has(a.caseId) || !decidedUnder(a, caseNumber) || !a.amount.ok)
+      continue;
+    taken.add(a.caseId);
+    const app = byId.get(a.caseId) ?? null;
+    ready.push({
+      caseId: a.caseId,
+      title: app?.title ?? allocationTitle(a, lang),
+      application: app,
+      kind: app?.recommendation ?? 'grant',
+      amount: a.amount.value,
+      period: a.period?.ok ? a.period.value : null,
+      category: a.category ?? app?.category ?? 'innovation',
+    });
   }
   return { ready, notReady };
 }
 
 function proposalLine(pr: Proposal, lang: Lang): Inline[] {
   const { application: app, amount, period } = pr;
-  const title = `${app.title} (${app.caseId})`;
+  const title = `${pr.title} (${pr.caseId})`;
   const when = period
     ? lang === 'nb'
       ? ` for perioden ${formatPeriod(period)}`
       : ` for ${formatPeriod(period, 'en')}`
     : '';
-  const asked = app.requested.ok ? app.requested.value : 0;
+  const asked = app?.requested.ok ? app.requested.value : 0;
+  const attached = app
+    ? lang === 'nb'
+      ? ', iht. vedlagte søknad'
+      : ', according to the attached application'
+    : '';
   if (lang === 'en') {
     if (pr.kind === 'reject') return [b(title), ' is rejected.'];
     const what =
@@ -208,12 +282,58 @@ function proposalLine(pr: Proposal, lang: Lang): Inline[] {
         : pr.kind === 'partial'
           ? ` of ${kr(asked)} requested`
           : '';
-    return [b(title), ` is granted ${kr(amount)}${what}${when}, according to the attached application.`];
+    return [b(title), ` is granted ${kr(amount)}${what}${when}${attached}.`];
   }
   if (pr.kind === 'reject') return [b(title), ' avslås.'];
   const what =
     pr.kind === 'preProject' ? ' til et forprosjekt' : pr.kind === 'partial' ? ` av søkte ${kr(asked)}` : '';
-  return [b(title), ` tildeles ${kr(amount)}${what}${when}, iht. vedlagte søknad.`];
+  return [b(title), ` tildeles ${kr(amount)}${what}${when}${attached}.`];
+}
+
+/** The split key in words: «innovasjon/prosjekt 80 %, administrasjon 5 % og samdrift/tiltak 15 %». */
+function keyInWords(settings: Settings, lang: Lang): string {
+  const parts = CATEGORY_IDS.map(
+    (id) => `${CATEGORY_LABELS[id][lang].toLowerCase()} ${pct(settings.key[id], lang)}`,
+  );
+  return `${parts.slice(0, -1).join(', ')} ${lang === 'nb' ? 'og' : 'and'} ${parts[parts.length - 1]}`;
+}
+
+/** The background: what the community manages, and only the earlier decisions that exist. */
+function background(settings: Settings, caseNumber: string, year: number, lang: Lang): string {
+  const nb = lang === 'nb';
+  const body = decidingBody(settings);
+  const frame = kr(frameFor(settings, year));
+  const guidelines = settings.guidelinesCase.trim();
+  const key = settings.keyCase.trim();
+  const sentences = [
+    nb
+      ? `${settings.community} forvalter et varig rekrutterings- og samhandlingstilskudd på ${frame} per år.`
+      : `${settings.community} manages a permanent recruitment and collaboration grant of ${frame} a year.`,
+  ];
+  if (guidelines !== '' && guidelines !== caseNumber)
+    sentences.push(
+      nb
+        ? `${sentenceStart(body.inText)} har vedtatt rammer og retningslinjer for forvaltningen (sak ${guidelines}).`
+        : `${sentenceStart(body.inText)} has adopted guidelines for managing the grant (case ${guidelines}).`,
+    );
+  if (key !== '' && key === caseNumber)
+    sentences.push(
+      nb
+        ? `Denne saken legger fram en veiledende fordelingsnøkkel mellom innovasjon, administrasjon og samdrift (${keyInWords(settings, lang)}).`
+        : `This case proposes a guiding split key between innovation, administration and joint operations (${keyInWords(settings, lang)}).`,
+    );
+  else if (key !== '')
+    sentences.push(
+      nb
+        ? `${sentenceStart(body.inText)} har vedtatt en veiledende fordelingsnøkkel mellom innovasjon, administrasjon og samdrift (sak ${key}).`
+        : `${sentenceStart(body.inText)} has adopted a guiding split key between innovation, administration and joint operations (case ${key}).`,
+    );
+  sentences.push(
+    nb
+      ? 'Søknadene er mottatt i søknadsrunden, kontrollert mot premissene og vurdert av porteføljesekretariatet.'
+      : 'The applications were received in the round, checked against the premises and assessed by the secretariat.',
+  );
+  return sentences.join(' ');
 }
 
 export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
@@ -221,136 +341,217 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
   const t = T[lang];
   const { portfolio, findings } = result;
   const settings = portfolio.settings;
-  const { ready, notReady } = proposals(result, options.cases);
+  const caseNumber = options.caseNumber?.trim() ?? '';
+  const { ready, notReady } = proposals(result, options.cases, caseNumber, lang);
   const byCase = new Map<string, Finding[]>();
   for (const f of findings) byCase.set(f.ref, [...(byCase.get(f.ref) ?? []), f]);
-  const proposedIds = new Set(ready.map((pr) => pr.application.caseId));
   const firstYear = Number(options.meetingDate.slice(0, 4));
+  const keyAdopted = caseNumber !== '' && settings.keyCase.trim() === caseNumber;
+  const decisions: Inline[][] = ready.map((pr) => proposalLine(pr, lang));
+  if (keyAdopted)
+    decisions.push([
+      lang === 'nb'
+        ? `Fordelingsnøkkelen ${keyInWords(settings, lang)} vedtas som veiledende for tildelingene.`
+        : `The split key ${keyInWords(settings, lang)} is adopted as guiding for the allocations.`,
+    ]);
+  const withApplication = ready.filter((pr) => pr.application !== null);
 
   const blocks: Block[] = [
     table(
       [
         [t.board, settings.board],
         [t.meeting, norwegianDate(options.meetingDate)],
-        [t.caseNumber, options.caseNumber ?? ''],
+        [t.caseNumber, caseNumber],
         [t.officer, settings.caseOfficer],
         [t.subject, t.subjectText],
       ],
       { keyValue: true },
     ),
     h(2, t.proposal),
-    ready.length > 0 ? ol(ready.map((pr) => proposalLine(pr, lang))) : p(t.noProposal),
+    decisions.length > 0 ? ol(decisions) : p(t.noProposal),
     p(t.other),
     h(2, t.attachments),
     ol([
-      [t.guidelines(settings.guidelinesCase)],
-      ...ready.map((pr) => [t.application(pr.application.title)]),
+      ...(settings.guidelinesCase.trim() !== '' ? [[t.guidelines(settings.guidelinesCase.trim())]] : []),
+      ...withApplication.map((pr) => [t.application(pr.title)]),
     ]),
     h(2, t.background),
-    p(
-      lang === 'nb'
-        ? `${settings.community} forvalter et varig rekrutterings- og samhandlingstilskudd på ${kr(frameFor(settings, firstYear))} per år. ${sentenceStart(decidingBody(settings).inText)} har vedtatt rammer og retningslinjer for forvaltningen${caseRef('sak', settings.guidelinesCase)} og en veiledende fordelingsnøkkel mellom innovasjon, administrasjon og samdrift${caseRef('sak', settings.keyCase)}. Søknadene er mottatt i søknadsrunden, kontrollert mot premissene og vurdert av porteføljesekretariatet.`
-        : `${settings.community} manages a permanent recruitment and collaboration grant of ${kr(frameFor(settings, firstYear))} a year. The board has adopted guidelines${caseRef('case', settings.guidelinesCase)} and a guiding split key between innovation, administration and joint operations${caseRef('case', settings.keyCase)}. The applications were received in the round, checked against the premises and assessed by the secretariat.`,
-    ),
+    p(background(settings, caseNumber, firstYear, lang)),
     h(2, t.facts),
     table(
       [
         t.keyTable,
-        [t.frameRow, '', formatMoney(frameFor(settings, firstYear), false)],
+        [t.frameRow, '', money(frameFor(settings, firstYear))],
         ...CATEGORY_IDS.map((id) => [
           CATEGORY_LABELS[id][lang],
           pct(settings.key[id], lang),
-          formatMoney(Math.round(frameFor(settings, firstYear) * settings.key[id]), false),
+          money(frameFor(settings, firstYear) * settings.key[id]),
         ]),
       ],
       { header: true },
     ),
-    ...potTables(result, ready, proposedIds, options.meetingDate, lang),
+    ...potTables(result, ready, caseNumber, options.meetingDate, lang),
     h(2, t.cases),
-    ...ready.flatMap((pr) =>
-      caseSection(pr.application, byCase.get(pr.application.caseId) ?? [], pr, settings, lang),
-    ),
+    ...ready.flatMap((pr) => caseSection(pr, byCase.get(pr.caseId) ?? [], settings, lang)),
   ];
   if (notReady.length > 0) {
     blocks.push(
       h(2, t.notReady),
       p(t.notReadyIntro),
-      ...notReady.flatMap((app) => caseSection(app, byCase.get(app.caseId) ?? [], null, settings, lang)),
+      ...notReady.flatMap((app) =>
+        caseSection(
+          {
+            caseId: app.caseId,
+            title: app.title,
+            application: app,
+            kind: 'grant',
+            amount: 0,
+            period: null,
+            category: app.category ?? 'innovation',
+          },
+          byCase.get(app.caseId) ?? [],
+          settings,
+          lang,
+          false,
+        ),
+      ),
     );
   }
   blocks.push(h(2, t.supplements), ...supplementBlocks(result, options.meetingDate, lang));
-  const assessment = assessmentBlocks(result, [...ready.map((pr) => pr.application), ...notReady], lang);
-  if (assessment.length > 0) blocks.push(h(2, t.assessment), ...assessment);
+  const assessment = assessmentBlocks(
+    result,
+    [...withApplication.map((pr) => pr.application!), ...notReady],
+    lang,
+  );
+  blocks.push(h(2, t.assessment), ...(assessment.length > 0 ? assessment : [p(t.noAssessment)]));
   // Like the seed memos: the board's case number and the page on every page.
-  const footer = [
-    t.title,
-    options.caseNumber ? `${t.caseWord} ${options.caseNumber}` : '',
-    settings.community,
-  ]
+  const footer = [t.title, caseNumber ? `${t.caseWord} ${caseNumber}` : '', settings.community]
     .filter((x) => x !== '')
     .join(' · ');
   return { title: t.title, blocks, footer: { text: footer, pages: t.pages } };
 }
 
-/** Per budget year touched: each pot's key, what was allocated before, what this proposal adds, what remains. */
 /** Decided on or before the meeting (allocations without a valid date are counted). */
 const decidedBy = (a: Allocation, meetingDate: string) =>
   !a.date.ok || a.date.value.toISOString().slice(0, 10) <= meetingDate;
 
+type Pots = Record<CategoryId, number>;
+
+/**
+ * Per budget year touched: each pot's key, what was allocated before, what this proposal adds (pro rata
+ * by month), what remains; then, in plain sentences, why a figure differs from the amounts in the
+ * decisions (pro rata) and what a negative remainder or a key overrun means for the decision.
+ */
 function potTables(
   result: CheckResult,
   ready: Proposal[],
-  proposedIds: Set<string>,
+  caseNumber: string,
   meetingDate: string,
   lang: Lang,
 ): Block[] {
   const t = T[lang];
+  const nb = lang === 'nb';
   const settings = result.portfolio.settings;
-  const before = new Map<number, Record<CategoryId, number>>();
-  const added = new Map<number, Record<CategoryId, number>>();
-  const bucket = (m: Map<number, Record<CategoryId, number>>, year: number) => {
+  const proposedIds = new Set(ready.map((pr) => pr.caseId));
+  const before = new Map<number, Pots>();
+  const added = new Map<number, Pots>();
+  const bucket = (m: Map<number, Pots>, year: number) => {
     let r = m.get(year);
     if (!r) m.set(year, (r = { innovation: 0, administration: 0, operations: 0 }));
     return r;
   };
   for (const e of result.ledger.entries) {
-    // The proposed cases' own ordinary allocations are what this memo decides: not "before".
-    if (e.allocation.kind === 'ordinary' && proposedIds.has(e.allocation.caseId)) continue;
+    // What this memo decides is not "before": the proposed cases' ordinary allocations, and every
+    // ordinary allocation registered under the memo's own board case.
+    const ordinary = e.allocation.kind === 'ordinary';
+    if (ordinary && (proposedIds.has(e.allocation.caseId) || decidedUnder(e.allocation, caseNumber)))
+      continue;
     if (!decidedBy(e.allocation, meetingDate)) continue;
     if (!e.category) continue;
     for (const [year, amount] of e.byYear ?? []) bucket(before, year)[e.category] += amount;
   }
+  const spread: Inline[] = [];
+  /** Per year and pot, the parts this proposal adds: a sum of a split and another amount is spelled out. */
+  const parts = new Map<string, number[]>();
+  let anySplit = false;
   for (const pr of ready) {
     if (pr.amount <= 0 || !pr.period) continue;
-    for (const [year, amount] of proRata(pr.amount, pr.period)) bucket(added, year)[pr.category] += amount;
+    const split = proRata(pr.amount, pr.period);
+    anySplit ||= split.size > 1;
+    for (const [year, amount] of split) {
+      bucket(added, year)[pr.category] += amount;
+      const k = `${year}|${pr.category}`;
+      parts.set(k, [...(parts.get(k) ?? []), amount]);
+    }
+    if (split.size > 1) {
+      const parts = [...split].map(([y, v]) => `${kr(v)} ${nb ? 'i' : 'in'} ${y}`);
+      spread.push(
+        `${pr.title} (${pr.caseId}): ${kr(pr.amount)} ${nb ? 'for' : 'for'} ${formatPeriod(pr.period, lang)} ${nb ? 'gir' : 'gives'} ${parts.join(nb ? ' og ' : ' and ')}.`,
+      );
+    }
   }
   const years = [...new Set([...added.keys(), ...(added.size > 0 ? [] : before.keys())])].sort(
     (x, y) => x - y,
   );
-  return years.flatMap((year) => {
+  const notes: Inline[][] = [];
+  const out = years.flatMap((year) => {
     const frame = frameFor(settings, year);
     const was = bucket(before, year);
     const add = bucket(added, year);
+    const sum = (r: Pots) => CATEGORY_IDS.reduce((s, id) => s + r[id], 0);
+    const left = frame - sum(was) - sum(add);
     const rows = CATEGORY_IDS.map((id) => {
       const key = Math.round(frame * settings.key[id]);
-      return [
-        CATEGORY_LABELS[id][lang],
-        money(key),
-        money(was[id]),
-        money(add[id]),
-        money(key - was[id] - add[id]),
-      ];
+      const used = was[id] + add[id];
+      if (used > key && add[id] > 0) {
+        const label = CATEGORY_LABELS[id][lang];
+        notes.push([
+          b(`${label} ${year}: `),
+          nb
+            ? `forslaget gir ${kr(used)}, det er ${pct(used / frame, lang)} av rammen mot en nøkkel på ${pct(settings.key[id], lang)} (${kr(key)}), ${kr(used - key)} over nøkkelen. Derfor viser «Gjenstår» ${money(key - used)}. ` +
+              (left >= 0
+                ? `Rammen som helhet har ${kr(left)} igjen, så forslaget holder seg innenfor rammen, men ikke innenfor nøkkelen: vedtas det, godtar ${decidingBody(settings).inText} at nøkkelen overskrides for ${year}.`
+                : `Heller ikke rammen som helhet dekker forslaget (${kr(-left)} for lite).`)
+            : `the proposal gives ${kr(used)}, ${pct(used / frame, lang)} of the frame against a key of ${pct(settings.key[id], lang)} (${kr(key)}), ${kr(used - key)} over the key. Hence "Remaining" shows ${money(key - used)}. ` +
+              (left >= 0
+                ? `The frame as a whole has ${kr(left)} left, so the proposal stays within the frame but not within the key: adopting it accepts that the key is exceeded for ${year}.`
+                : `The frame as a whole does not cover it either (${kr(-left)} short).`),
+        ]);
+      }
+      return [CATEGORY_LABELS[id][lang], money(key), money(was[id]), money(add[id]), money(key - used)];
     });
-    const sum = (r: Record<CategoryId, number>) => CATEGORY_IDS.reduce((s, id) => s + r[id], 0);
-    rows.push([
-      t.frameTotal,
-      money(frame),
-      money(sum(was)),
-      money(sum(add)),
-      money(frame - sum(was) - sum(add)),
-    ]);
+    if (left < 0)
+      notes.push([
+        b(`${t.frameTotal} ${year}: `),
+        nb
+          ? `forslaget går ${kr(-left)} ut over rammen. Det kan ikke vedtas slik uten at beløp reduseres, flyttes til et annet år eller rammen økes.`
+          : `the proposal exceeds the frame by ${kr(-left)}. It cannot be adopted as it stands unless amounts are reduced, moved to another year or the frame is raised.`,
+      ]);
+    rows.push([t.frameTotal, money(frame), money(sum(was)), money(sum(add)), money(left)]);
     return [h(3, t.pots(year)), table([t.potHeader, ...rows], { header: true })];
   });
+  if (anySplit)
+    for (const [k, list] of parts) {
+      if (list.length < 2) continue;
+      const [year, id] = k.split('|') as [string, CategoryId];
+      const total = list.reduce((x, y) => x + y, 0);
+      spread.push(
+        nb
+          ? `${CATEGORY_LABELS[id].nb} i ${year} er dermed ${list.map(kr).join(' + ')} = ${kr(total)}.`
+          : `${CATEGORY_LABELS[id].en} in ${year} is thus ${list.map(kr).join(' + ')} = ${kr(total)}.`,
+      );
+    }
+  if (spread.length > 0)
+    out.push(
+      p(
+        nb
+          ? 'Et tilskudd over flere budsjettår regnes inn i hvert år etter antall måneder i perioden, derfor er tallene per år lavere enn beløpene i vedtaket: '
+          : 'A grant over several budget years is counted in each year by the months of its period, so the figures per year are lower than the amounts decided: ',
+        ...spread.flatMap((x, n) => (n === 0 ? [x] : [' ', x])),
+      ),
+    );
+  if (notes.length > 0) out.push(ul(notes));
+  return out;
 }
 
 const money = (n: number) => formatMoney(Math.round(n), false);
@@ -360,14 +561,28 @@ export const partiesText = (app: Application, settings: Settings): string =>
   [...app.municipalities, ...(app.hospital ? [settings.hospitalTrustShort] : [])].join(', ');
 
 function caseSection(
-  app: Application,
+  pr: Proposal,
   findings: Finding[],
-  pr: Proposal | null,
   settings: Settings,
   lang: Lang,
+  proposed = true,
 ): Block[] {
   const t = T[lang];
   const f = t.fields;
+  const app = pr.application;
+  const heading = h(3, `${pr.caseId} ${pr.title}`);
+  if (!app)
+    return [
+      heading,
+      table(
+        [
+          [f.period, pr.period ? formatPeriod(pr.period, lang) : '–'],
+          [f.recommendation, `${RECOMMENDATIONS[pr.kind][lang]}, ${kr(pr.amount)}`],
+        ],
+        { keyValue: true },
+      ),
+      p(t.noApplication(pr.category === 'administration')),
+    ];
   const parties = partiesText(app, settings);
   const trust = settings.hospitalTrustShort;
   const own = [
@@ -387,19 +602,21 @@ function caseSection(
     [f.asked, app.requested.ok ? kr(app.requested.value) : app.requested.reason[lang]],
     [f.own, own === '' ? '–' : own],
   ];
-  if (pr)
+  if (proposed)
     rows.push([
       f.recommendation,
       `${RECOMMENDATIONS[pr.kind][lang]}${pr.kind === 'reject' ? '' : `, ${kr(pr.amount)}`}`,
     ]);
+  // The fact, not the message: the board reads what is so, not which cell to fill in.
+  const shown = findings.filter((x) => memoOf(x.rule) === 'listed');
+  const conclusions: Block[] = [];
+  if (proposed && pr.kind !== 'reject' && findings.some((x) => x.rule === 'own-contribution-missing'))
+    conclusions.push(p(b(t.conclusion), t.ownMissing));
   return [
-    h(3, `${app.caseId} ${app.title}`),
+    heading,
     table(rows, { keyValue: true }),
-    ...(() => {
-      const shown = findings.filter((x) => memoOf(x.rule) === 'listed');
-      // The fact, not the message: the board reads what is so, not which cell to fill in.
-      return [shown.length > 0 ? ul(shown.map((x) => [x.fact[lang]])) : p(t.noFindings)];
-    })(),
+    shown.length > 0 ? ul(shown.map((x) => [x.fact[lang]])) : p(t.noFindings),
+    ...conclusions,
   ];
 }
 
@@ -437,7 +654,7 @@ function assessmentBlocks(result: CheckResult, apps: Application[], lang: Lang):
     p(
       nb
         ? `Søknadene er vurdert etter ${decidingBody(result.portfolio.settings).genitive} kriterier for utvelgelse (alle må være oppfylt) og prioritering (vektet, skala 1–5).`
-        : "The applications were assessed against the board's selection criteria (all must hold) and prioritisation criteria (weighted, scale 1–5).",
+        : "The applications were assessed against the deciding body's selection criteria (all must hold) and prioritisation criteria (weighted, scale 1–5).",
     ),
     table(
       [
@@ -453,7 +670,7 @@ function assessmentBlocks(result: CheckResult, apps: Application[], lang: Lang):
   ];
 }
 
-/** The supplementary allocations decided by the day and not yet reported to SSU, for information. */
+/** The supplementary allocations decided by the day and not yet reported to the body kept informed. */
 export function supplementBlocks(result: CheckResult, meetingDate: string, lang: Lang): Block[] {
   const t = T[lang];
   const titles = new Map(result.portfolio.applications.map((a) => [a.caseId, a.title]));

@@ -1,3 +1,5 @@
+import type { Lang } from '../base/result';
+
 /**
  * One document model for every report: built by pure functions from the workbook's records and the
  * engine's results, rendered to Google Docs, .docx and plain text/Markdown by renderers that hold no
@@ -42,6 +44,8 @@ export interface Footer {
 
 export interface DocModel {
   title: string;
+  /** The document's language, for renderers that announce it (.docx); default bokmål. */
+  lang?: Lang;
   blocks: Block[];
   footer?: Footer;
 }

@@ -322,6 +322,20 @@ const SETTINGS = {
     default: '',
     help: 'Sekretariatets postadresse i brevhodet, f.eks. Postboks 416, 4604 Kristiansand',
   }),
+  signatory: one({
+    nb: 'Underskriver',
+    en: 'Signatory',
+    type: text(false),
+    default: '',
+    help: 'Navnet under «Med vennlig hilsen» i brev (tom: saksbehandleren)',
+  }),
+  signatoryTitle: one({
+    nb: 'Underskriver tittel',
+    en: 'Signatory title',
+    type: text(false),
+    default: 'for porteføljesekretariatet',
+    help: 'Tittelen under navnet i brev, f.eks. leder for porteføljesekretariatet',
+  }),
   secretariatEmail: one({
     wizard: 'secretariat',
     nb: 'Sekretariatets e-post',

@@ -1,7 +1,8 @@
 import { checkWorkbook } from '../../core/check/check';
 import { buildAgreement } from '../../core/documents/agreement';
 import { buildLetter, grants } from '../../core/documents/letter';
-import { buildMemo } from '../../core/documents/memo';
+import { buildMemo, type MemoOptions } from '../../core/documents/memo';
+import { recordProposals } from './proposals';
 import { buildOverview } from '../../core/documents/overview';
 import { tilskuddError } from '../../core/base/errors';
 import { parseDay } from '../../core/parse/period';
@@ -55,7 +56,9 @@ export function memoMenu(): void {
     const caseNumber = ask(
       desk,
       title,
-      nb ? 'Saksnummer i møtet (f.eks. 18-2025):' : 'Board case number (e.g. 18-2025):',
+      nb
+        ? 'Saksnummer i møtet (f.eks. 18-2025; forslaget lagres i arket «Forslag»):'
+        : 'Board case number (e.g. 18-2025; the proposal is recorded in the "Forslag" sheet):',
     );
     if (caseNumber === null) return;
     const cases = ask(
@@ -67,7 +70,7 @@ export function memoMenu(): void {
     );
     if (cases === null) return;
     const result = checked(desk);
-    const model = buildMemo(result, {
+    const options: MemoOptions = {
       meetingDate: isoOf(day.value),
       caseNumber,
       cases:
@@ -78,7 +81,10 @@ export function memoMenu(): void {
               .map((c) => c.trim())
               .filter((c) => c !== ''),
       lang: desk.lang,
-    });
+    };
+    const model = buildMemo(result, options);
+    // The proposal is recorded first: a refused record (a decided case) makes no document either.
+    if (caseNumber !== '') recordProposals(desk, result, options);
     const key = `memo:${caseNumber || isoOf(day.value)}`;
     const settings = result.portfolio.settings;
     showLinks(desk, title, publishDocuments(desk, settings, [{ key, model }]), settings);

@@ -237,11 +237,13 @@ describe('the memo’s Vurdering section', () => {
     expect(section).not.toMatch(/@/);
   });
 
-  it('is left out when nobody has assessed the memo’s cases', () => {
+  it('says so when nobody has assessed the memo’s cases', () => {
     const memo = buildMemo(checkWorkbook(exampleWorkbook(), { today: TODAY }), {
       meetingDate: '2025-05-09',
       cases: ['2025-05-001'],
     });
-    expect(toPlainText(memo)).not.toMatch(/\nVurdering\n/);
+    expect(toPlainText(memo)).toMatch(
+      /\nVurdering\nDet er ikke registrert noen vurdering etter kriteriene for sakene i dette forslaget\./,
+    );
   });
 });
