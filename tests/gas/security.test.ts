@@ -279,7 +279,7 @@ describe('smaller', () => {
     const sb = deskWith(values, { now: Date.UTC(2026, 11, 1, 9) });
     const before = sb.spreadsheet.sheetData('Utbetalinger').values.length;
     const refused = sb.call<Result<PaymentDone>>('paymentRegister', payment({ date: '1900-01-01' }));
-    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/før SSU tildelte midlene/) });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/før midlene ble tildelt/) });
     expect(sb.spreadsheet.sheetData('Utbetalinger').values).toHaveLength(before);
     expect(sb.call('paymentRegister', payment())).toMatchObject({ ok: true });
   });
