@@ -79,6 +79,6 @@ tilskudd('report', example, '--kind', 'information', '--out', `${information}.ht
 console.log(`\nDen kontrollerte arbeidsboka: ${checked} (arket «Avvik» og markerte celler).`);
 console.log(`Saksfremstillingen: ${memo}. 360Giving: ${giving}.`);
 console.log(`Årlig gjennomgang av handlingsplanen: ${plan}.`);
-console.log(`Statusrapport til porteføljestyret: ${status}. Årlig melding: ${annual}.`);
+console.log(`Statusrapport til beslutningsorganet: ${status}. Årlig melding: ${annual}.`);
 console.log(`Vedtaksprotokollen for sak 18-2025: ${protocol}.`);
 console.log(`Samarbeidsavtale (utkast): ${agreement}. Informasjon til søkere: ${information}.docx og .html.`);
