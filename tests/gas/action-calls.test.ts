@@ -25,7 +25,7 @@ describe('Spreadsheet calls per action', () => {
 
   it('keeps a sweep with nothing to do within 30 calls, a submission and the check at their ceilings', () => {
     const at = (name: string) => counts.get(name)![0]!;
-    expect(at('registerMissingResponses (hourly, nothing to do)')).toBeLessThanOrEqual(30);
+    expect(at('runHourly (nothing to do)')).toBeLessThanOrEqual(30);
     expect(at('registerMissingResponses')).toBeLessThanOrEqual(30);
     // The targets are 30 and 40: see docs/performance.md for what stands in the way.
     expect(at('onFormSubmit')).toBeLessThanOrEqual(41); // 40 + the flush before the lock's release

@@ -5,17 +5,17 @@ import { runCheck } from '../workbook/check';
 import { inLock, withDesk } from '../platform/desk';
 import { DOCUMENT_TEXT } from '../documents/documents-menu';
 import { FOLLOW_UP_DOCUMENT_TEXT } from '../documents/follow-up-documents';
-import {
-  createApplicationForm,
-  existingForm,
-  formProblems,
-  installTrigger,
-  openForm,
-  rememberForm,
-  triggerOwner,
-} from '../intake/form';
+import { createApplicationForm, existingForm, formProblems, openForm, rememberForm } from '../intake/form';
 import { APPLICATION_JOURNAL } from '../intake/intake';
-import { isTriggerEvent, linkResponseSheet, sweepFromTrigger, sweepResponses } from '../intake/journal';
+import { isTriggerEvent, linkResponseSheet, sweepResponses } from '../intake/journal';
+import {
+  holdsTriggers,
+  installTriggers,
+  triggerNote,
+  triggerOwner,
+  triggersInstalled,
+} from '../platform/triggers';
+import { runHourly } from './router';
 import { TEXT, langOf } from '../platform/i18n';
 import { appendLog } from '../platform/log';
 import { setupDoneText, setupWorkbook } from './setup';
@@ -107,7 +107,15 @@ export function addMenu(): void {
 export function setupMenu(): void {
   withDesk(
     ({ ss, lang }) => {
+      // An installation of an earlier version (four triggers) moves to the two; no response is lost,
+      // since every old handler forwards to the new ones until its owner runs set-up too. A member who
+      // holds triggers moves them before the role check: set-up may refuse them, the move gives nothing.
+      const email = Session.getEffectiveUser().getEmail();
+      const early = holdsTriggers() ? inLock(() => installTriggers(ss, email)) : null;
       const report = setupWorkbook(ss);
+      const moved = early ?? (triggersInstalled() ? inLock(() => installTriggers(ss, email)) : null);
+      const note = moved ? triggerNote(moved, lang === 'nb') : '';
+      if (note !== '') SpreadsheetApp.getUi().alert(note);
       ss.toast(setupDoneText(report)[lang], TEXT.menu[lang]);
     },
     { action: null },
@@ -186,7 +194,7 @@ export function createFormMenu(): void {
       if (opened) openForm(form);
       const { trigger, linked } = inLock(() => {
         if (renew) rememberForm(form);
-        const installed = installTrigger(ss, user, takeOver);
+        const installed = installTriggers(ss, user, takeOver);
         const sheet = linkResponseSheet(ss, APPLICATION_JOURNAL, form);
         if (renew)
           appendLog(sheets, user, [{ action: 'Opprett søknadsskjema', after: form.getPublishedUrl() }]);
@@ -205,16 +213,12 @@ export function createFormMenu(): void {
         : nb
           ? 'Fant ikke arket med skjemasvarene. Kjør Opprett søknadsskjema igjen om litt.'
           : 'The form responses sheet was not found. Run Create application form again shortly.';
-      const triggerNote = trigger.installed
-        ? ''
-        : nb
-          ? `\n\nSvarene registreres av utløseren som ${trigger.owner} installerte. Bare én utløser skal finnes.`
-          : `\n\nResponses are registered by the trigger ${trigger.owner} installed. There must be only one.`;
+      const note = triggerNote(trigger, nb);
       ui.alert(
         (nb
           ? `${renew ? 'Søknadsskjemaet er laget.' : 'Søknadsskjemaet:'}\n\n${state}\n\nLenke til søkerne: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Søknader med saksnummer. ${journalNote}`
           : `${renew ? 'The application form is ready.' : 'The application form:'}\n\n${state}\n\nLink for applicants: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}\n\n${journalNote}`) +
-          triggerNote,
+          (note === '' ? '' : `\n\n${note}`),
       );
     },
     { action: 'intake', lock: false },
@@ -228,8 +232,7 @@ export function createFormMenu(): void {
  */
 export function registerMissingMenu(e?: unknown): void {
   if (isTriggerEvent(e)) {
-    sweepFromTrigger(APPLICATION_JOURNAL);
-    if (hasStatusForm()) sweepFromTrigger(STATUS_JOURNAL);
+    runHourly(e); // an earlier version's hourly trigger
     return;
   }
   withDesk(

@@ -10,23 +10,20 @@ import { tilskuddError } from '../../core/base/errors';
 import type { Lang } from '../../core/base/result';
 import type { Settings } from '../../core/workbook/settings';
 import { inLock, withDesk } from '../platform/desk';
-import { SWEEP_HANDLER, addQuestion, openForm, triggerOwner } from '../intake/form';
+import { addQuestion, openForm } from '../intake/form';
 import { linkResponseSheet } from '../intake/journal';
-import { STATUS_JOURNAL } from './status-intake';
+import { STATUS_FORM_ID_PROPERTY, STATUS_JOURNAL } from './status-intake';
 import { appendLog } from '../platform/log';
-import { installReminderTrigger } from './reminders';
 import type { Spreadsheet } from '../platform/sheets';
 import { CASE_PLACEHOLDER, STATUS_LINK_PROPERTY } from './status-link';
-import { installOnce } from '../platform/triggers';
+import { installTriggers, triggerNote } from '../platform/triggers';
 
 /**
  * The status form: generated from the status schema (`src/core/follow-up/status-form.ts`, the same one
- * the intake maps answers with), sent to this spreadsheet beside the application form, with its own
- * form-submit trigger and the daily reminder trigger. Its prefilled link (case id filled in) is made once
+ * the intake maps answers with), sent to this spreadsheet beside the application form, its responses
+ * registered and reminders sent by the document's two triggers (`platform/triggers.ts`). Its prefilled link (case id filled in) is made once
  * here and kept, so reminders need no Forms call.
  */
-export const STATUS_SUBMIT_HANDLER = 'onStatusFormSubmit';
-export const STATUS_FORM_ID_PROPERTY = 'tilskudd.statusFormId';
 
 type Form = GoogleAppsScript.Forms.Form;
 
@@ -89,19 +86,13 @@ export function createStatusFormMenu(): void {
       );
       // Many Forms calls: outside the lock, which guards only the records and triggers below.
       const form = createStatusForm(ss, settings, lang);
-      const [submit, reminders, linked] = inLock(() => {
-        const installed = [
-          installOnce(STATUS_SUBMIT_HANDLER, (b) => b.forSpreadsheet(ss).onFormSubmit().create(), user),
-          installReminderTrigger(user),
-        ] as const;
-        // The hourly sweep comes with the application form; without one, the status form brings it.
-        if (triggerOwner(user).owner === '')
-          installOnce(SWEEP_HANDLER, (b) => b.timeBased().everyHours(1).create(), user);
+      const [triggers, linked] = inLock(() => {
+        const installed = installTriggers(ss, user);
         const sheet = linkResponseSheet(ss, STATUS_JOURNAL, form);
         appendLog(sheets, user, [{ action: 'Opprett statusskjema', after: form.getPublishedUrl() }]);
-        return [...installed, sheet ? sheet.getName() : null] as const;
+        return [installed, sheet ? sheet.getName() : null] as const;
       });
-      const others = [submit, reminders].filter((t) => !t.installed).map((t) => t.owner);
+      const note = triggerNote(triggers, nb);
       const journal = linked
         ? nb
           ? ` Alle svar lagres også i arket «${linked}»; det som ikke kom inn, registreres hver time.`
@@ -113,11 +104,7 @@ export function createStatusFormMenu(): void {
         (nb
           ? `Statusskjemaet er laget.\n\nLenke til prosjektene: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Statusrapporter. Påminnelser sendes daglig når «Påminnelser på e-post» er Ja (nå: ${settings.emailReminders ? 'Ja' : 'Nei'}), med saksnummeret fylt inn i lenken.${journal}`
           : `The status form is ready.\n\nLink for projects: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}\n\nResponses arrive in the Statusrapporter sheet. Reminders go out daily when "Påminnelser på e-post" is Ja (now: ${settings.emailReminders ? 'Ja' : 'Nei'}), with the case ID filled in.${journal}`) +
-          (others.length > 0
-            ? nb
-              ? `\n\nEn utløser finnes allerede hos ${others.join(', ')}; ingen ny er lagt til.`
-              : `\n\nA trigger already exists with ${others.join(', ')}; none was added.`
-            : ''),
+          (note === '' ? '' : `\n\n${note}`),
       );
     },
     { action: 'intake', lock: false },

@@ -12,18 +12,12 @@ import type { Settings } from '../../core/workbook/settings';
 import type { Spreadsheet } from '../platform/sheets';
 
 /**
- * Generates the Google Form from the application schema (the same one the intake maps answers with),
- * sends its responses to this spreadsheet and installs the form-submit trigger exactly once.
+ * Generates the Google Form from the application schema (the same one the intake maps answers with) and
+ * sends its responses to this spreadsheet (the triggers: `platform/triggers.ts`).
  */
-export const SUBMIT_HANDLER = 'onFormSubmit';
-/** The hourly sweep registers what the submit trigger could not (see `journal.ts`). */
-export const SWEEP_HANDLER = 'registerMissingResponses';
 export const FORM_ID_PROPERTY = 'tilskudd.formId';
 
 type Form = GoogleAppsScript.Forms.Form;
-
-const TRIGGER_OWNER_PROPERTY = 'tilskudd.triggerOwner';
-const HANDLERS: string[] = [SUBMIT_HANDLER, SWEEP_HANDLER];
 
 /**
  * The form made earlier for this spreadsheet: `form` when this user can open it, `unreadable` when one
@@ -135,32 +129,4 @@ function itemFor(form: Form, q: Question<string>, settings: Settings, lang: Lang
     default:
       return form.addTextItem();
   }
-}
-
-/**
- * Installs the form-submit trigger and the hourly sweep once for the spreadsheet. A user sees only their own triggers, so the
- * installer is remembered: when another member installed it, nothing is added (two triggers would
- * register each response twice) and their address is returned. The user's own earlier trigger is replaced.
- */
-export function triggerOwner(user: string): { owner: string; someoneElse: boolean } {
-  const owner = PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_PROPERTY) ?? '';
-  const mine = ScriptApp.getProjectTriggers().some((t) => HANDLERS.includes(t.getHandlerFunction()));
-  return { owner, someoneElse: owner !== '' && owner !== user && !mine };
-}
-
-/** `takeOver`: the member confirmed that the other member's trigger no longer works. */
-export function installTrigger(
-  ss: Spreadsheet,
-  user: string,
-  takeOver = false,
-): { installed: boolean; owner: string } {
-  const props = PropertiesService.getDocumentProperties();
-  const { owner, someoneElse } = triggerOwner(user);
-  if (someoneElse && !takeOver) return { installed: false, owner };
-  const mine = ScriptApp.getProjectTriggers().filter((t) => HANDLERS.includes(t.getHandlerFunction()));
-  for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
-  ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
-  ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().everyHours(1).create();
-  props.setProperty(TRIGGER_OWNER_PROPERTY, user);
-  return { installed: true, owner: user };
 }

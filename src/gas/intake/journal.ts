@@ -198,6 +198,25 @@ function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<Sh
   return sheet;
 }
 
+/** The journal's response sheet, or null when its form has none here (yet) or cannot be opened. */
+export function findResponseSheet(
+  ss: Spreadsheet,
+  sheets: SheetIndex,
+  spec: JournalSpec<SheetSpec>,
+): Sheet | null {
+  try {
+    return responseSheet(ss, sheets, spec);
+  } catch (error) {
+    if (error instanceof TilskuddError) return null;
+    throw error;
+  }
+}
+
+/** Whether a form was made for the journal (its id is kept), so there is a response sheet to watch. */
+export const hasForm = (spec: { formIdProperty?: string }): boolean =>
+  spec.formIdProperty !== undefined &&
+  PropertiesService.getDocumentProperties().getProperty(spec.formIdProperty) !== null;
+
 /**
  * Registers those of `responses` whose key is not in the target sheet, in one write per sheet, after
  * checking every header and cell length. Call it holding the lock. Returns the registered ids.
@@ -273,21 +292,11 @@ export function sweepResponses<S extends SheetSpec>(
   return registerResponses(spec, ss, sheets, responses, sheets.nameOf(journal), user);
 }
 
-/** Why an event is not one Google's trigger of this project made for this journal, or null if it is. */
-function forgedEventReason(e: unknown, sheetId: number | null): string | null {
-  const event = (e ?? {}) as { triggerUid?: unknown; range?: { getSheet?: unknown } };
-  if (typeof event.triggerUid !== 'string') return 'no triggerUid';
-  if (!ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === event.triggerUid))
-    return 'triggerUid is not a trigger of this project';
-  if (sheetId === null) return null;
-  if (typeof event.range?.getSheet !== 'function') return 'no range';
-  const range = event.range as GoogleAppsScript.Spreadsheet.Range;
-  if (range.getSheet().getSheetId() !== sheetId) return 'range is not on the response sheet';
-  return null;
+/** Whether `e` is an event of one of this project's installed triggers (a forged call has no such id). */
+export function isTriggerEvent(e: unknown): boolean {
+  const uid = (e as { triggerUid?: unknown } | null | undefined)?.triggerUid;
+  return typeof uid === 'string' && ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid);
 }
-
-/** Whether `e` is an event of one of this project's installed triggers (time-driven ones included). */
-export const isTriggerEvent = (e: unknown): boolean => forgedEventReason(e, null) === null;
 
 export type SubmitOutcome =
   | { status: 'refused'; reason: string }
@@ -296,24 +305,17 @@ export type SubmitOutcome =
   | { status: 'done'; registered: string[] };
 
 /**
- * The form-submit trigger: only a real event (its `range` on the response sheet, its `triggerUid` among
- * the project's triggers) registers, and only the row it points at. A busy lock or a failed precondition
- * writes nothing and is logged, not thrown: the response stays in the journal for the sweep.
+ * The form-submit trigger's work for one journal, once the router has found the event real (its
+ * `triggerUid` among the project's triggers) and its `range` on this journal's response sheet `journal`:
+ * registers only the row it points at. A busy lock or a failed precondition writes nothing and is
+ * logged, not thrown: the response stays in the journal for the sweep.
  */
-export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: unknown): SubmitOutcome {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = new SheetIndex(ss);
-  let journal: Sheet;
-  try {
-    journal = responseSheet(ss, sheets, spec);
-  } catch (error) {
-    return leave(spec, error);
-  }
-  const reason = forgedEventReason(e, journal.getSheetId());
-  if (reason) {
-    console.warn(`Tilskudd (${spec.id}): event ignored, ${reason}; nothing written.`);
-    return { status: 'refused', reason };
-  }
+export function handleSubmitEvent<S extends SheetSpec>(
+  spec: JournalSpec<S>,
+  e: unknown,
+  found: { ss: Spreadsheet; sheets: SheetIndex; journal: Sheet },
+): SubmitOutcome {
+  const { ss, sheets, journal } = found;
   // The event's range is the response's row (checked above to be on the response sheet): read through it.
   const cells = (e as { range: GoogleAppsScript.Spreadsheet.Range }).range;
   const row = cells.getRow();
