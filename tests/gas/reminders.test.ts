@@ -209,14 +209,14 @@ describe('Vis påminnelser', () => {
 describe('the trigger', () => {
   it('is installed once per spreadsheet: another member’s is kept and named', () => {
     const { sb } = start();
-    sb.ui.answerAlert();
+    sb.ui.answerAlert('YES').answerAlert(); // made again: asked first
     sb.runAs({ email: LEADER }, () => sb.call('createStatusForm'));
     const daily = sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'runHourly');
     expect(daily.map((t) => t.owner)).toEqual([SECRETARY]);
     expect(sb.ui.alerts.at(-1)!.prompt).toContain(
       `påminnelsene sendes av utløserne som ${SECRETARY} installerte`,
     );
-    sb.ui.answerAlert();
+    sb.ui.answerAlert('YES').answerAlert();
     sb.call('createStatusForm'); // the installer again: replaced, still one
     expect(sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'runHourly')).toHaveLength(1);
   });

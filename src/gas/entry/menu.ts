@@ -5,9 +5,19 @@ import { runCheck } from '../workbook/check';
 import { inLock, withDesk } from '../platform/desk';
 import { DOCUMENT_TEXT } from '../documents/documents-menu';
 import { FOLLOW_UP_DOCUMENT_TEXT } from '../documents/follow-up-documents';
-import { createApplicationForm, existingForm, formProblems, openForm, rememberForm } from '../intake/form';
+import {
+  FORM_ID_PROPERTY,
+  createApplicationForm,
+  existingForm,
+  formProblems,
+  markReplaced,
+  oldFormUntil,
+  openForm,
+  rememberForm,
+  renewQuestion,
+} from '../intake/form';
 import { APPLICATION_JOURNAL } from '../intake/intake';
-import { isTriggerEvent, linkResponseSheet, sweepResponses } from '../intake/journal';
+import { isTriggerEvent, linkResponseSheet, replaceJournalForm, sweepResponses } from '../intake/journal';
 import {
   holdsTriggers,
   installTriggers,
@@ -155,13 +165,21 @@ export function createFormMenu(): void {
           'The "Søknader" sheet has no "Svar-ID" column, which the form needs. Choose Tilskudd › Set up workbook first.',
         );
       }
+      const settingsSheet = sheets.find(SETTINGS_SHEET);
+      const values: WorkbookValues = settingsSheet
+        ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) }
+        : {};
+      const settings = readSettings(values);
       // Questions first, without the lock: a person may take a while to answer.
       const old = existingForm();
       const renew = old.form
         ? yes(
-            nb
-              ? `Søknadsskjemaet finnes allerede:\n${old.form.getPublishedUrl()}\n\nVil du lage et nytt? (Det gamle skjemaet bør da stenges for svar i Google Skjemaer.)`
-              : `The application form already exists:\n${old.form.getPublishedUrl()}\n\nMake a new one? (Then close the old form to responses in Google Forms.)`,
+            renewQuestion(
+              { nb: 'Søknadsskjemaet', en: 'The application form' },
+              old.form.getPublishedUrl(),
+              settings,
+              lang,
+            ),
           )
         : !old.unreadable ||
           yes(
@@ -178,12 +196,12 @@ export function createFormMenu(): void {
             ? `Utløseren som registrerer svarene, ble installert av ${current.owner}. Virker den ikke lenger (for eksempel fordi ${current.owner} har sluttet)? Da installerer Tilskudd en ny for deg.`
             : `The trigger that registers responses was installed by ${current.owner}. Has it stopped working (for example because ${current.owner} left)? Then Tilskudd installs a new one for you.`,
         );
-      const settingsSheet = sheets.find(SETTINGS_SHEET);
-      const values: WorkbookValues = settingsSheet
-        ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) }
-        : {};
       // Building the form is many Forms calls: outside the lock, which guards only the records below.
-      const form = renew ? createApplicationForm(ss, readSettings(values), lang) : old.form!;
+      const form = renew ? createApplicationForm(ss, settings, lang) : old.form!;
+      // The old form stays open for its days, pointing to the new one; the hourly trigger closes it.
+      const oldId = renew ? PropertiesService.getDocumentProperties().getProperty(FORM_ID_PROPERTY) : null;
+      const until = oldFormUntil(settings);
+      if (renew && old.form) markReplaced(old.form, form.getPublishedUrl(), until, sheets.timeZone(), lang);
       // A kept form may have been closed, unpublished or opened to edits since: say so, offer to open it.
       const problems = renew ? [] : formProblems(form, lang);
       const opened =
@@ -193,6 +211,7 @@ export function createFormMenu(): void {
         );
       if (opened) openForm(form);
       const { trigger, linked } = inLock(() => {
+        if (oldId) replaceJournalForm(APPLICATION_JOURNAL, { ss, sheets, user }, oldId, until);
         if (renew) rememberForm(form);
         const installed = installTriggers(ss, user, takeOver);
         const sheet = linkResponseSheet(ss, APPLICATION_JOURNAL, form);

@@ -1,13 +1,19 @@
 import { APPLICATION_JOURNAL } from '../intake/intake';
 import {
+  closeForm,
   findResponseSheet,
+  forgetRetiring,
   handleSubmitEvent,
   hasForm,
   isTriggerEvent,
+  retiringJournal,
+  retiringUntil,
   sweepFromTrigger,
   type JournalSpec,
   type SubmitOutcome,
 } from '../intake/journal';
+import { inLock } from '../platform/desk';
+import { appendLog } from '../platform/log';
 import { STATUS_JOURNAL } from '../follow-up/status-intake';
 import { runReminders } from '../follow-up/reminders';
 import { SheetIndex } from '../platform/sheets';
@@ -23,6 +29,12 @@ export const JOURNALS: ReadonlyArray<JournalSpec<SheetSpec>> = [
   STATUS_JOURNAL as unknown as JournalSpec<SheetSpec>,
 ];
 
+/** Every journal with a form, a retiring form (made again, still open) beside its successor. */
+const watched = (): Array<JournalSpec<SheetSpec>> =>
+  JOURNALS.flatMap((spec) => [spec, retiringJournal(spec)]).filter(
+    (spec): spec is JournalSpec<SheetSpec> => spec !== null && hasForm(spec),
+  );
+
 /** The sheet id of a form-submit event's range, or null when it has none (a forged call). */
 function eventSheetId(e: unknown): number | null {
   const range = (e as { range?: { getSheet?: unknown } } | null | undefined)?.range;
@@ -37,8 +49,7 @@ export function routeSubmission(e: unknown): SubmitOutcome {
   if (sheetId === null) return refuse('no range');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheets = new SheetIndex(ss);
-  for (const spec of JOURNALS) {
-    if (!hasForm(spec)) continue;
+  for (const spec of watched()) {
     const journal = findResponseSheet(ss, sheets, spec);
     if (journal && journal.getSheetId() === sheetId)
       return handleSubmitEvent(spec, e, { ss, sheets, journal });
@@ -57,6 +68,42 @@ function refuse(reason: string): SubmitOutcome {
  */
 export function runHourly(e: unknown): void {
   if (!isTriggerEvent(e)) return; // a google.script.run call or a forged event does nothing
-  for (const spec of JOURNALS) if (hasForm(spec)) sweepFromTrigger(spec);
+  for (const spec of JOURNALS) {
+    if (hasForm(spec)) sweepFromTrigger(spec);
+    const old = retiringJournal(spec);
+    if (old) retire(spec, old);
+  }
   runReminders();
+}
+
+/**
+ * A retiring form: swept while open; once its days are over, closed first (no response can arrive
+ * after the last sweep), swept a last time, unlinked and forgotten. A form this user cannot change is
+ * left open and logged, and tried again next hour.
+ */
+function retire(spec: JournalSpec<SheetSpec>, old: JournalSpec<SheetSpec>): void {
+  const until = retiringUntil(spec) ?? 0;
+  const formId = PropertiesService.getDocumentProperties().getProperty(old.formIdProperty!)!;
+  if (Date.now() < until) {
+    sweepFromTrigger(old);
+    return;
+  }
+  try {
+    closeForm(formId);
+  } catch (error) {
+    console.warn(`Tilskudd (${old.id}): the old form could not be closed: ${String(error)}`);
+    sweepFromTrigger(old);
+    return;
+  }
+  if (sweepFromTrigger(old).status !== 'done') return;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  inLock(() => {
+    forgetRetiring(spec);
+    appendLog(new SheetIndex(ss), Session.getEffectiveUser().getEmail(), [
+      {
+        action: 'Gammelt skjema stengt',
+        after: `${spec.label.nb}: skjema ${formId} tar ikke lenger imot svar og er koblet fra arket`,
+      },
+    ]);
+  });
 }

@@ -10,8 +10,8 @@ import { tilskuddError } from '../../core/base/errors';
 import type { Lang } from '../../core/base/result';
 import type { Settings } from '../../core/workbook/settings';
 import { inLock, withDesk } from '../platform/desk';
-import { addQuestion, openForm } from '../intake/form';
-import { linkResponseSheet } from '../intake/journal';
+import { addQuestion, markReplaced, oldFormUntil, openForm, renewQuestion } from '../intake/form';
+import { linkResponseSheet, replaceJournalForm } from '../intake/journal';
 import { STATUS_FORM_ID_PROPERTY, STATUS_JOURNAL } from './status-intake';
 import { appendLog } from '../platform/log';
 import type { Spreadsheet } from '../platform/sheets';
@@ -84,9 +84,27 @@ export function createStatusFormMenu(): void {
       const settings = readSettings(
         settingsSheet ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) } : {},
       );
+      // Making it again asks first: links already e-mailed point to the old form, which stays open.
+      const props = PropertiesService.getDocumentProperties();
+      const oldId = props.getProperty(STATUS_FORM_ID_PROPERTY);
+      let oldForm: Form | null = null;
+      if (oldId) {
+        try {
+          oldForm = FormApp.openById(oldId);
+        } catch {
+          // deleted, or another member's: asked about below all the same
+        }
+        const ui = SpreadsheetApp.getUi();
+        const url = oldForm ? oldForm.getPublishedUrl() : oldId;
+        const question = renewQuestion({ nb: 'Statusskjemaet', en: 'The status form' }, url, settings, lang);
+        if (ui.alert(question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+      }
       // Many Forms calls: outside the lock, which guards only the records and triggers below.
+      const until = oldFormUntil(settings);
       const form = createStatusForm(ss, settings, lang);
+      if (oldForm) markReplaced(oldForm, form.getPublishedUrl(), until, sheets.timeZone(), lang);
       const [triggers, linked] = inLock(() => {
+        if (oldId) replaceJournalForm(STATUS_JOURNAL, { ss, sheets, user }, oldId, until);
         const installed = installTriggers(ss, user);
         const sheet = linkResponseSheet(ss, STATUS_JOURNAL, form);
         appendLog(sheets, user, [{ action: 'Opprett statusskjema', after: form.getPublishedUrl() }]);

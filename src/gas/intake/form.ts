@@ -33,6 +33,29 @@ export function existingForm(): { form: Form | null; unreadable: boolean } {
   }
 }
 
+const DAY_MS = 86_400_000;
+
+/** When a form made again stops taking responses: `Gammelt skjema åpent (dager)` from now. */
+export const oldFormUntil = (settings: Settings): number => Date.now() + settings.oldFormOpenDays * DAY_MS;
+
+/** The question before a form is made again, saying what happens to the old one. */
+export function renewQuestion(what: { nb: string; en: string }, url: string, settings: Settings, lang: Lang) {
+  const days = settings.oldFormOpenDays;
+  return lang === 'nb'
+    ? `${what.nb} finnes allerede:\n${url}\n\nVil du lage et nytt? Det gamle tar imot svar i ${days} dager til, med en melding om det nye øverst, og svarene registreres; så stenges det og kobles fra arket.`
+    : `${what.en} already exists:\n${url}\n\nMake a new one? The old one takes responses ${days} more days, with a notice of the new one at the top, and they are registered; then it is closed and unlinked.`;
+}
+
+/** Puts a notice pointing to the new form at the top of the old form's description. */
+export function markReplaced(old: Form, newUrl: string, until: number, zone: string, lang: Lang): void {
+  const day = Utilities.formatDate(new Date(until), zone, 'dd.MM.yyyy');
+  const notice =
+    lang === 'nb'
+      ? `Dette skjemaet er erstattet av et nytt: ${newUrl}\nSvar som sendes her, registreres fram til ${day}; deretter stenges skjemaet.`
+      : `This form is replaced by a new one: ${newUrl}\nResponses sent here are registered until ${day}; then the form is closed.`;
+  old.setDescription(`${notice}\n\n${old.getDescription()}`);
+}
+
 /** Records the form as this spreadsheet's form. */
 export function rememberForm(form: Form): void {
   PropertiesService.getDocumentProperties().setProperty(FORM_ID_PROPERTY, form.getId());

@@ -72,6 +72,8 @@ const sheetProperty = (spec: { id: string }) => `tilskudd.${spec.id}.responseShe
 /** Where the response sheet was last seen by name: finding it by id then takes one call, not one per sheet. */
 const nameProperty = (spec: { id: string }) => `tilskudd.${spec.id}.responseSheetName`;
 const questionsProperty = (spec: { id: string }) => `tilskudd.${spec.id}.questions`;
+/** The journal's form: its id and when it was made (`{ id, created }`, created in ms). */
+const formProperty = (spec: { id: string }) => `tilskudd.${spec.id}.form`;
 
 /**
  * The form's question titles, kept with the journal (a document property) so that every member knows
@@ -148,6 +150,9 @@ function questionColumns(
 export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, form: Form): Sheet | null {
   const formId = form.getId();
   rememberQuestions(spec, form);
+  const props = PropertiesService.getDocumentProperties();
+  if (journalForm(spec)?.id !== formId)
+    props.setProperty(formProperty(spec), JSON.stringify({ id: formId, created: Date.now() }));
   SpreadsheetApp.flush(); // setDestination adds the sheet; make it visible to this execution
   for (const sheet of ss.getSheets()) {
     const url = sheet.getFormUrl();
@@ -196,6 +201,111 @@ function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<Sh
     );
   }
   return sheet;
+}
+
+/** The journal's form as kept: its id and when it was made (null for a form of an earlier version). */
+export function journalForm(spec: { id: string }): { id: string; created: number } | null {
+  try {
+    const kept = JSON.parse(
+      PropertiesService.getDocumentProperties().getProperty(formProperty(spec)) ?? 'null',
+    ) as { id?: unknown; created?: unknown } | null;
+    if (kept && typeof kept.id === 'string' && typeof kept.created === 'number')
+      return { id: kept.id, created: kept.created };
+  } catch {
+    // a damaged property is no knowledge
+  }
+  return null;
+}
+
+/**
+ * A form made again: the old one's journal while it stays open (`Gammelt skjema åpent (dager)`), under
+ * its own id so its response sheet, questions and form are kept beside the new form's.
+ */
+export function retiringJournal<S extends SheetSpec>(spec: JournalSpec<S>): JournalSpec<S> | null {
+  const retiring = { ...spec, id: `${spec.id}.old`, formIdProperty: `tilskudd.${spec.id}.old.formId` };
+  return hasForm(retiring) ? retiring : null;
+}
+
+const untilProperty = (spec: { id: string }) => `tilskudd.${spec.id}.old.until`;
+
+/**
+ * Keeps the current form's journal (response sheet, questions, form) as the retiring one, open until
+ * `until` (ms); call it holding the lock, before the new form is linked. Returns the form it replaces as
+ * retiring (already retiring from an earlier renewal) so that it can be closed now, or null.
+ */
+export function retireJournal(spec: JournalSpec<SheetSpec>, formId: string, until: number): string | null {
+  const props = PropertiesService.getDocumentProperties();
+  const old = { id: `${spec.id}.old` };
+  const previous = props.getProperty(`tilskudd.${spec.id}.old.formId`);
+  for (const key of [sheetProperty, nameProperty, questionsProperty, formProperty]) {
+    const value = props.getProperty(key(spec));
+    if (value === null) props.deleteProperty(key(old));
+    else props.setProperty(key(old), value);
+  }
+  props.setProperties({
+    [`tilskudd.${spec.id}.old.formId`]: formId,
+    [untilProperty(spec)]: String(until),
+  });
+  return previous !== null && previous !== formId ? previous : null;
+}
+
+/** When the retiring form is to be closed (ms), or null when none is retiring. */
+export function retiringUntil(spec: { id: string }): number | null {
+  const text = PropertiesService.getDocumentProperties().getProperty(untilProperty(spec));
+  return text === null ? null : Number(text);
+}
+
+/**
+ * Closes a retired form to responses and unlinks it from the spreadsheet (its response sheet stays, with
+ * every row). Throws when this user cannot open or change the form.
+ */
+export function closeForm(formId: string): void {
+  const form = FormApp.openById(formId);
+  if (form.supportsAdvancedResponderPermissions() && form.isPublished()) form.setPublished(false);
+  else form.setAcceptingResponses(false);
+  try {
+    form.removeDestination();
+  } catch {
+    // already unlinked
+  }
+}
+
+/**
+ * A form made again: the current one becomes the retiring journal, open until `until`; a form still
+ * retiring from an earlier renewal is swept and closed now. Call it holding the lock, before the new
+ * form is linked.
+ */
+export function replaceJournalForm(
+  spec: JournalSpec<SheetSpec>,
+  desk: { ss: Spreadsheet; sheets: SheetIndex; user: string },
+  oldFormId: string,
+  until: number,
+): void {
+  const earlier = retiringJournal(spec);
+  if (earlier) {
+    try {
+      sweepResponses(earlier, desk.ss, desk.sheets, desk.user);
+    } catch (error) {
+      if (!(error instanceof TilskuddError)) throw error;
+    }
+  }
+  const previous = retireJournal(spec, oldFormId, until);
+  if (!previous) return;
+  try {
+    closeForm(previous);
+  } catch (error) {
+    console.warn(`Tilskudd (${spec.id}): an older form could not be closed: ${String(error)}`);
+  }
+}
+
+/** Forgets the retiring journal (its sheet and rows stay). Call it holding the lock. */
+export function forgetRetiring(spec: { id: string }): void {
+  const props = PropertiesService.getDocumentProperties();
+  const old = { id: `${spec.id}.old` };
+  for (const key of [sheetProperty(old), nameProperty(old), questionsProperty(old), formProperty(old)])
+    props.deleteProperty(key);
+  props.deleteProperty(`tilskudd.${spec.id}.old.formId`);
+  props.deleteProperty(untilProperty(spec));
 }
 
 /** The journal's response sheet, or null when its form has none here (yet) or cannot be opened. */
@@ -286,6 +396,35 @@ export function sweepResponses<S extends SheetSpec>(
   user: string,
 ): string[] {
   const journal = responseSheet(ss, sheets, spec);
+  const registered = sweepSheet(spec, ss, sheets, journal, user);
+  // A response sheet that no longer belongs to its form (unlinked and linked again in Google Forms, which
+  // makes a new sheet): what it holds is registered above, then the form's sheet is linked and swept.
+  const formId =
+    journalForm(spec)?.id ?? (spec.formIdProperty ? props().getProperty(spec.formIdProperty) : null);
+  const url = journal.getFormUrl() ?? '';
+  if (!formId || url.includes(formId)) return registered;
+  let form: Form;
+  try {
+    form = FormApp.openById(formId);
+    if (url !== '' && FormApp.openByUrl(url).getId() === formId) return registered;
+  } catch {
+    return registered; // a form this user cannot open: the sheet stays as it is
+  }
+  const relinked = linkResponseSheet(ss, spec, form);
+  if (!relinked || relinked.getSheetId() === journal.getSheetId()) return registered;
+  const again = sheets.byId(relinked.getSheetId());
+  return again ? [...registered, ...sweepSheet(spec, ss, sheets, again, user)] : registered;
+}
+
+const props = () => PropertiesService.getDocumentProperties();
+
+function sweepSheet<S extends SheetSpec>(
+  spec: JournalSpec<S>,
+  ss: Spreadsheet,
+  sheets: SheetIndex,
+  journal: Sheet,
+  user: string,
+): string[] {
   const range = journal.getDataRange();
   const display = range.getDisplayValues();
   const responses = responsesOf(display, range.getValues(), questionColumns(spec, display[0] ?? []));
