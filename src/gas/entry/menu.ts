@@ -28,6 +28,7 @@ import {
 import { runHourly } from './router';
 import { TEXT, langOf } from '../platform/i18n';
 import { appendLog } from '../platform/log';
+import { clearStuck } from '../platform/intake-health';
 import { setupDoneText, setupWorkbook } from './setup';
 import { PAGES } from '../../shared/api';
 import { hasStatusForm } from '../follow-up/status-form';
@@ -257,7 +258,9 @@ export function registerMissingMenu(e?: unknown): void {
   withDesk(
     ({ ss, sheets, lang, user }) => {
       const ids = inLock(() => sweepResponses(APPLICATION_JOURNAL, ss, sheets, user));
+      clearStuck(APPLICATION_JOURNAL.id);
       const reports = hasStatusForm() ? inLock(() => sweepResponses(STATUS_JOURNAL, ss, sheets, user)) : [];
+      if (hasStatusForm()) clearStuck(STATUS_JOURNAL.id);
       const nb = lang === 'nb';
       const reportNote =
         reports.length === 0

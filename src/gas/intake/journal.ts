@@ -12,7 +12,8 @@ import {
   type FormResponse,
 } from '../../core/intake/journal';
 import { inLock } from '../platform/desk';
-import { langOf } from '../platform/i18n';
+import { TEXT, langOf } from '../platform/i18n';
+import { clearStuck, recordStuck } from '../platform/intake-health';
 import { protectionError } from '../platform/protect';
 import { appendLog, type LogEntry } from '../platform/log';
 import { SheetIndex, appendAtEnd, type Sheet, type Spreadsheet } from '../platform/sheets';
@@ -472,6 +473,7 @@ export function handleSubmitEvent<S extends SheetSpec>(
       if (isBlankSubmission(response.answers)) return { status: 'blank' } as const;
       const user = Session.getEffectiveUser().getEmail();
       const registered = registerResponses(spec, ss, sheets, [response], sheets.nameOf(journal), user);
+      clearStuck(spec.id);
       return { status: 'done', registered } as const;
     });
   } catch (error) {
@@ -480,10 +482,16 @@ export function handleSubmitEvent<S extends SheetSpec>(
 }
 
 /** A refusal the sweep will retry: logged for the trigger's execution log, not thrown (no failure mails). */
-function leave(spec: { id: string }, error: unknown, what = 'response left for the sweep'): SubmitOutcome {
+function leave(
+  spec: { id: string; label: Reason },
+  error: unknown,
+  what = 'response left for the sweep',
+): SubmitOutcome {
   const known = error instanceof TilskuddError ? error : protectionError(error);
   if (!known) throw error;
   console.warn(`Tilskudd (${spec.id}): ${what}: ${known.reason.en}`);
+  // A busy lock passes; anything else is recorded so that it is not only in the execution log.
+  if (known.reason.en !== TEXT.busy.en) recordStuck(spec.id, spec.label, known.reason);
   return { status: 'left for the sweep', reason: known.reason.en };
 }
 
@@ -495,6 +503,7 @@ export function sweepFromTrigger<S extends SheetSpec>(spec: JournalSpec<S>): Sub
       sweepResponses(spec, ss, new SheetIndex(ss), Session.getEffectiveUser().getEmail()),
     );
     console.log(`Tilskudd (${spec.id}): sweep registered ${registered.length} response(s).`);
+    clearStuck(spec.id);
     return { status: 'done', registered };
   } catch (error) {
     return leave(spec, error, 'sweep stopped, responses left for the next one');
