@@ -279,7 +279,7 @@ describe('smaller', () => {
     const sb = deskWith(values, { now: Date.UTC(2026, 11, 1, 9) });
     const before = sb.spreadsheet.sheetData('Utbetalinger').values.length;
     const refused = sb.call<Result<PaymentDone>>('paymentRegister', payment({ date: '1900-01-01' }));
-    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/før SSU tildelte midlene/) });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/før midlene ble tildelt/) });
     expect(sb.spreadsheet.sheetData('Utbetalinger').values).toHaveLength(before);
     expect(sb.call('paymentRegister', payment())).toMatchObject({ ok: true });
   });
@@ -505,7 +505,7 @@ describe('a status report is tied to its project', () => {
     )!;
     expect(link).toContain('TILSKUDDKODE');
     const code = statusCodeOf(s.sb, '2025-05-001');
-    s.sb.ui.answerAlert();
+    s.sb.ui.answerAlert('YES').answerAlert(); // made again: asked first
     s.sb.call('createStatusForm');
     expect(statusCodeOf(s.sb, '2025-05-001')).toBe(code);
     expect(code).toMatch(/^k[0-9a-f]{20}$/);
