@@ -84,7 +84,7 @@ const TARGETS = {
   checkPortfolio: 40,
   onFormSubmit: 30,
   registerMissingResponses: 30,
-  'registerMissingResponses (hourly, nothing to do)': 30,
+  'runHourly (nothing to do)': 30,
 };
 for (const a of actions) {
   const [small, large] = a.runs;

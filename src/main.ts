@@ -7,15 +7,14 @@ import { hoursCost, positionCost, positionHours } from './core/money-flow/resour
 import { nok, wallClockDates } from './gas/money/custom-functions';
 import { agreementMenu, lettersMenu, memoMenu, overviewMenu } from './gas/documents/documents-menu';
 import { annualReportMenu, boardStatusMenu } from './gas/documents/follow-up-documents';
-import { handleSubmission } from './gas/intake/intake';
 import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } from './gas/entry/menu';
 import { openPage, server } from './gas/entry/sidebars';
 import { openSetupWizard as openSetupWizardMenu } from './gas/entry/wizard';
 import { aboutMenu } from './gas/entry/about';
-import { previewRemindersMenu, runReminders } from './gas/follow-up/reminders';
+import { previewRemindersMenu } from './gas/follow-up/reminders';
 import { createStatusFormMenu } from './gas/follow-up/status-form';
 import { approveFinalReportMenu } from './gas/follow-up/closure';
-import { handleStatusSubmission } from './gas/follow-up/status-intake';
+import { routeSubmission, runHourly as hourly } from './gas/entry/router';
 import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan/plan';
 import { protocolMenu } from './gas/decisions/protocol-menu';
 
@@ -102,19 +101,27 @@ export function createAnnualReport(): void {
   annualReportMenu();
 }
 
-/** Installable trigger: registers a status form response in Statusrapporter, exactly once. */
+/** An earlier version's status-form trigger: forwards to the one form-submit trigger (`onFormSubmit`). */
 export function onStatusFormSubmit(e: unknown): void {
-  handleStatusSubmission(e);
+  routeSubmission(e);
 }
 
-/** Menu: generates the status form (half-yearly and final reports), its trigger and the reminder trigger. */
+/** Menu: generates the status form (half-yearly and final reports) and installs the document's triggers. */
 export function createStatusForm(): void {
   createStatusFormMenu();
 }
 
-/** Time-driven trigger (daily): e-mails the reminders that are due, each step once, within the quota. */
-export function sendReminders(e: { triggerUid?: unknown } | undefined): void {
-  runReminders(e);
+/** An earlier version's daily reminder trigger: forwards to the hourly trigger (`runHourly`). */
+export function sendReminders(e: unknown): void {
+  hourly(e);
+}
+
+/**
+ * Time-driven trigger (hourly): registers every form response not yet registered, then, from 07:00 in
+ * the spreadsheet's zone, e-mails the reminders that are due, each step once, within the quota.
+ */
+export function runHourly(e: unknown): void {
+  hourly(e);
 }
 
 /** Menu (the chair): approves the selected project's final report, closes it, proposes the withdrawal. */
@@ -128,15 +135,17 @@ export function showReminders(): void {
 }
 
 /**
- * Installable trigger: registers the form response of its event (a row of the response sheet) as an
- * application with a case id, exactly once. Any other call, or event, writes nothing.
+ * Installable trigger (the spreadsheet's one form-submit trigger, fired for every linked form): registers
+ * the response of its event, exactly once, in the journal whose response sheet holds it (applications,
+ * status reports). Any other call, or event, writes nothing.
  */
 export function onFormSubmit(e: unknown): void {
-  handleSubmission(e);
+  routeSubmission(e);
 }
 
 /**
- * Menu and hourly trigger: registers every form response of the response sheet not yet in Søknader.
+ * Menu: registers every form response not yet registered. As an earlier version's hourly trigger it
+ * forwards to `runHourly`.
  */
 export function registerMissingResponses(e?: unknown): void {
   registerMissingMenu(e);

@@ -25,7 +25,7 @@ describe('Spreadsheet calls per action', () => {
 
   it('keeps a sweep within 30 calls, a submission and the check at their ceilings', () => {
     const at = (name: string) => counts.get(name)![0]!;
-    expect(at('registerMissingResponses (hourly, nothing to do)')).toBeLessThanOrEqual(30);
+    expect(at('runHourly (nothing to do)')).toBeLessThanOrEqual(30);
     expect(at('registerMissingResponses')).toBeLessThanOrEqual(30);
     expect(at('onFormSubmit')).toBeLessThanOrEqual(30);
     // The first check highlights every sheet with findings (docs/performance.md); run again, within 40.

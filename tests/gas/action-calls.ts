@@ -208,9 +208,13 @@ export const ACTIONS: ActionRun[] = [
     },
   },
   {
-    name: 'registerMissingResponses (hourly, nothing to do)',
+    // An hour after the day's reminders were checked (they are off): the sweep alone.
+    name: 'runHourly (nothing to do)',
     kind: 'trigger',
-    prepare: (sb) => void formOf(sb),
+    prepare: (sb) => {
+      formOf(sb);
+      sb.fireClockTriggers();
+    },
     run: (sb) => {
       sb.fireClockTriggers();
       return true;

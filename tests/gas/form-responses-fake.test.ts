@@ -26,6 +26,22 @@ function linked(locale = 'nb_NO') {
   return { env, sheets, app, form, told };
 }
 
+describe('FormApp removeDestination', () => {
+  it('unlinks: the response sheet keeps its rows but names no form, and new responses reach no sheet', () => {
+    const { sheets, form, told } = linked();
+    form.setDestination(DestinationType.SPREADSHEET, 'fake-spreadsheet-id').setPublished(true);
+    form.submit({ Prosjekttittel: 'A' });
+    const sheet = sheets.spreadsheet.getSheetByName('Skjemasvar 1')!;
+    expect(sheet.getFormUrl()).toContain(form.getId());
+    form.removeDestination();
+    expect(sheet.getFormUrl()).toBeNull();
+    expect(() => form.getDestinationId()).toThrow(/no response destination/);
+    expect(form.submit({ Prosjekttittel: 'B' })).toBeNull(); // kept in the form only
+    expect(sheets.spreadsheet.sheetData('Skjemasvar 1').values).toHaveLength(2);
+    expect(told).toHaveLength(1);
+  });
+});
+
 describe('FormApp publishing (forms made by scripts start unpublished since 30 June 2026)', () => {
   it('makes a new form unpublished, and publishing opens it to responses', () => {
     const { form } = linked();

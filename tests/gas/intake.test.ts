@@ -435,7 +435,7 @@ describe('Opprett søknadsskjema', () => {
     expect(sb.ui.alerts.at(-1)!.prompt).toMatch(
       /Skjemaet er publisert og tar imot svar; innsendte svar kan ikke endres\.[\s\S]*Alle svar lagres i arket «Skjemasvar 1»/,
     );
-    const sweeps = sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'registerMissingResponses');
+    const sweeps = sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'runHourly');
     expect(sweeps.map((t) => t.schedule)).toEqual([{ everyHours: 1 }]);
     expect(sb.spreadsheet.sheetData('Skjemasvar 1').values[0]).toEqual([
       'Tidsmerke',
@@ -494,7 +494,7 @@ describe('Opprett søknadsskjema', () => {
       sb.fakes.ScriptApp.allTriggers()
         .map((t) => t.handler)
         .sort(),
-    ).toEqual(['onFormSubmit', 'registerMissingResponses']);
+    ).toEqual(['onFormSubmit', 'runHourly']);
   });
 
   it('a kept form is asked isPublished() without supportsAdvancedResponderPermissions(): a legacy form is checked and opened with setAcceptingResponses', () => {

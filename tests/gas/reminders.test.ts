@@ -31,7 +31,7 @@ function start(settings?: Partial<typeof DEFAULT_SETTINGS>, mailQuota?: number):
   const sb = deskWith(workbook(settings), { now: START, mailQuota });
   sb.ui.answerAlert();
   sb.call('createStatusForm');
-  const trigger = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'sendReminders')!;
+  const trigger = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'runHourly')!;
   return { sb, uid: trigger.uniqueId };
 }
 
@@ -128,7 +128,10 @@ describe('reminders over 60 days', () => {
     const sb = deskWith(workbook(), { now: START, timeZone: 'America/New_York' });
     sb.ui.answerAlert();
     sb.call('createStatusForm');
-    const uid = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'sendReminders')!.uniqueId;
+    const uid = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'runHourly')!.uniqueId;
+    sb.fireClockTrigger(uid); // 01:00 in New York: the day's reminders wait for 07:00 there
+    expect(sb.fakes.MailApp.outbox).toHaveLength(0);
+    sb.clock.advance(6 * 3_600_000);
     sb.fireClockTrigger(uid);
     sb.fireClockTrigger(uid);
     expect(sb.fakes.MailApp.outbox).toHaveLength(3);
@@ -137,13 +140,21 @@ describe('reminders over 60 days', () => {
     expect(first![header!.indexOf('Frist')]).toMatch(/^2025-11-01\b/); // not 31 October
   });
 
-  it('sends nothing and reads only Innstillinger when reminders are off (the default)', () => {
+  it('sends nothing and reads only Innstillinger, once a day, when reminders are off (the default)', () => {
     const { sb, uid } = start({ emailReminders: false });
+    const reads = () => {
+      const before = sb.calls.count('Sheet.getSheetValues');
+      sb.fireClockTrigger(uid);
+      return sb.calls.count('Sheet.getSheetValues') - before;
+    };
+    const first = reads();
+    expect(first - reads()).toBe(1); // the day's first hour read Innstillinger; the next hour does not
+    sb.clock.advance(DAY);
     sb.calls.reset();
     for (let day = 0; day < 60; day++, sb.clock.advance(DAY)) sb.fireClockTrigger(uid);
     expect(sb.fakes.MailApp.outbox).toEqual([]);
     expect(sb.calls.count('Range.setValues')).toBe(0);
-    expect(sb.calls.count('Sheet.getSheetValues')).toBe(60); // Innstillinger, once a run (one call)
+    expect(sb.calls.count('Sheet.getSheetValues')).toBe(60 * first); // Innstillinger, once a day (one call)
     expect(sheetCalls(sb) % 60).toBe(0); // the same few calls each day
   });
 
@@ -163,7 +174,7 @@ describe('reminders over 60 days', () => {
       const sb = deskWith(values, { now: START, mailQuota: 1500 });
       sb.ui.answerAlert();
       sb.call('createStatusForm');
-      const uid = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'sendReminders')!.uniqueId;
+      const uid = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'runHourly')!.uniqueId;
       sb.calls.reset();
       sb.fireClockTrigger(uid);
       return { calls: sheetCalls(sb), mails: sb.fakes.MailApp.outbox.length };
@@ -201,13 +212,15 @@ describe('Vis påminnelser', () => {
 describe('the trigger', () => {
   it('is installed once per spreadsheet: another member’s is kept and named', () => {
     const { sb } = start();
-    sb.ui.answerAlert();
+    sb.ui.answerAlert('YES').answerAlert(); // made again: asked first
     sb.runAs({ email: LEADER }, () => sb.call('createStatusForm'));
-    const daily = sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'sendReminders');
+    const daily = sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'runHourly');
     expect(daily.map((t) => t.owner)).toEqual([SECRETARY]);
-    expect(sb.ui.alerts.at(-1)!.prompt).toContain(`En utløser finnes allerede hos ${SECRETARY}`);
-    sb.ui.answerAlert();
+    expect(sb.ui.alerts.at(-1)!.prompt).toContain(
+      `påminnelsene sendes av utløserne som ${SECRETARY} installerte`,
+    );
+    sb.ui.answerAlert('YES').answerAlert();
     sb.call('createStatusForm'); // the installer again: replaced, still one
-    expect(sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'sendReminders')).toHaveLength(1);
+    expect(sb.fakes.ScriptApp.allTriggers().filter((t) => t.handler === 'runHourly')).toHaveLength(1);
   });
 });

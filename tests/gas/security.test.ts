@@ -505,7 +505,7 @@ describe('a status report is tied to its project', () => {
     )!;
     expect(link).toContain('TILSKUDDKODE');
     const code = statusCodeOf(s.sb, '2025-05-001');
-    s.sb.ui.answerAlert();
+    s.sb.ui.answerAlert('YES').answerAlert(); // made again: asked first
     s.sb.call('createStatusForm');
     expect(statusCodeOf(s.sb, '2025-05-001')).toBe(code);
     expect(code).toMatch(/^k[0-9a-f]{20}$/);

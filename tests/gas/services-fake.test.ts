@@ -451,11 +451,11 @@ describe('ScriptApp', () => {
     expect(daily.getEventType()).toBe(EventType.CLOCK);
     expect(daily.getTriggerSourceId()).toBeNull();
     expect(app.allTriggers()[2]?.schedule).toEqual({ everyDays: 1, atHour: 3, timeZone: 'Europe/Oslo' });
+    app.deleteTrigger(app.getProjectTriggers()[2]!);
     app.newTrigger('weekly').timeBased().onWeekDay(WeekDay.MONDAY).atHour(7).create();
     expect(app.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual([
       'onFormSubmit',
       'opened',
-      'nightly',
       'weekly',
     ]);
   });
@@ -476,8 +476,38 @@ describe('ScriptApp', () => {
     as('1', () => app.newTrigger('f').forSpreadsheet('s').onFormSubmit().create(), 'other@example.org');
     expect(app.getProjectTriggers()).toEqual([]);
     expect(app.allTriggers().map((t) => t.owner)).toEqual(['other@example.org']);
-    for (let i = 0; i < TRIGGERS_PER_USER; i++) app.newTrigger(`f${i}`).timeBased().everyHours(1).create();
-    expect(() => app.newTrigger('x').timeBased().everyHours(1).create()).toThrow('too many triggers');
+    // Earlier bound-script versions could hold many of one type; the add-on rule below refuses that now.
+    for (let i = 0; i < TRIGGERS_PER_USER; i++)
+      app.installLegacy({
+        handler: `f${i}`,
+        eventType: EventType.CLOCK,
+        source: TriggerSource.CLOCK,
+        sourceId: null,
+        owner: env.execution.effectiveUser,
+      });
+    expect(() => app.newTrigger('x').forSpreadsheet('s').onEdit().create()).toThrow(
+      'This script has too many triggers',
+    );
+  });
+
+  it('refuses a second trigger of one type per user and document (the add-on rule)', () => {
+    const app = new FakeScriptApp(env);
+    app.newTrigger('submit').forSpreadsheet('s').onFormSubmit().create();
+    expect(() => app.newTrigger('status').forSpreadsheet('s').onFormSubmit().create()).toThrow(
+      'This add-on has created too many ON_FORM_SUBMIT triggers in this document',
+    );
+    app.newTrigger('hourly').timeBased().everyHours(1).create();
+    expect(() => app.newTrigger('daily').timeBased().everyDays(1).atHour(7).create()).toThrow(
+      'too many time-based triggers',
+    );
+    // Another type, another document, another user: each may have its own.
+    app.newTrigger('edited').forSpreadsheet('s').onEdit().create();
+    app.newTrigger('submit').forSpreadsheet('other').onFormSubmit().create();
+    as('1', () => app.newTrigger('daily').timeBased().everyDays(1).create(), 'other@example.org');
+    // Deleting one's own makes room again.
+    app.deleteTrigger(app.getProjectTriggers().find((t) => t.getHandlerFunction() === 'hourly')!);
+    app.newTrigger('daily').timeBased().everyDays(1).atHour(7).create();
+    expect(app.allTriggers().map((t) => t.handler)).toEqual(['submit', 'edited', 'submit', 'daily', 'daily']);
   });
 
   it('validates builders as Google does', () => {

@@ -62,7 +62,7 @@ describe('the status form', () => {
     const handlers = sb.fakes.ScriptApp.allTriggers()
       .map((t) => t.handler)
       .sort();
-    expect(handlers).toEqual(['onStatusFormSubmit', 'registerMissingResponses', 'sendReminders']);
+    expect(handlers).toEqual(['onFormSubmit', 'runHourly']);
     // The prefilled link of a reminder fills the case id question.
     const caseItem = form.getItems().find((i) => i.getTitle() === 'Saksnummer')!;
     const codeItem = form.getItems().find((i) => i.getTitle() === 'Kode')!;

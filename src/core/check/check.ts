@@ -1,3 +1,4 @@
+import type { IntakeStuck } from '../intake/rules/intake-stuck';
 import { sortFindings, type Finding } from '../engine/findings';
 import type { Economy } from '../money-flow/economy';
 import { buildLedger, type Ledger } from '../money-flow/ledger';
@@ -23,12 +24,14 @@ export interface CheckOptions {
    * so a result can be reproduced.
    */
   today: Date;
+  /** Journals whose intake is stuck (the Apps Script adapter reads them from the document). */
+  intakeStuck?: readonly IntakeStuck[];
 }
 
 /** Runs every rule over a portfolio. */
 export function checkPortfolio(portfolio: Portfolio, options: CheckOptions): CheckResult {
   const ledger = buildLedger(portfolio, [...(options.years ?? [])]);
-  const ctx = buildContext(portfolio, ledger, options.today);
+  const ctx = buildContext(portfolio, ledger, options.today, options.intakeStuck);
   const findings = sortFindings(RULES.flatMap((rule) => rule.check(ctx))).map(clipped);
   return { portfolio, ledger, economy: ctx.economy, findings };
 }

@@ -1,3 +1,4 @@
+import type { IntakeStuck } from '../intake/rules/intake-stuck';
 import { buildEconomy, type Economy } from '../money-flow/economy';
 import type { Ledger } from '../money-flow/ledger';
 import type { Allocation, Application, BudgetLine, Portfolio } from '../portfolio/records';
@@ -20,15 +21,23 @@ export interface CheckContext {
   deadlines: Deadline[];
   /** Per project and budget year: allocated, paid and left (the economy rules read it). */
   economy: Economy;
+  /** Journals whose intake could not register, as the adapter recorded it (none in the CLI). */
+  intakeStuck: readonly IntakeStuck[];
 }
 
-export function buildContext(portfolio: Portfolio, ledger: Ledger, today: Date): CheckContext {
+export function buildContext(
+  portfolio: Portfolio,
+  ledger: Ledger,
+  today: Date,
+  intakeStuck: readonly IntakeStuck[] = [],
+): CheckContext {
   const byCase = (a: { caseId: string }) => a.caseId;
   let deadlines: Deadline[] | undefined;
   return {
     portfolio,
     ledger,
     today,
+    intakeStuck,
     // Worked out when a rule asks: only a workbook that follows up status reports needs them.
     get deadlines() {
       return (deadlines ??= deadlinesOf(portfolio, today));

@@ -8,6 +8,7 @@ import { budgetIncomplete } from '../applications/rules/budget-incomplete';
 import { caseIdInvalid } from '../applications/rules/case-id';
 import { contractMissing } from '../applications/rules/contract-missing';
 import { formAnswerTruncated, formAnswerUnmapped } from '../intake/rules/form-answers';
+import { intakeStuck } from '../intake/rules/intake-stuck';
 import { frameExceeded, keyExceeded } from '../money-flow/rules/frame-and-key';
 import { outsideRound } from '../applications/rules/outside-round';
 import { dateInvalid } from './date-invalid';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   dateInvalid,
   formAnswerUnmapped,
   formAnswerTruncated,
+  intakeStuck,
   ...PLAN_RULES,
 ];
 

@@ -392,6 +392,13 @@ const SETTINGS = {
     default: false,
     help: 'Send prosjektets kontakt påminnelse før og etter fristen',
   }),
+  oldFormOpenDays: one({
+    nb: 'Gammelt skjema åpent (dager)',
+    en: 'Old form open (days)',
+    type: count(0),
+    default: 14,
+    help: 'Når et skjema lages på nytt, tar det gamle imot svar så mange dager til (med en melding om det nye), så stenges det',
+  }),
   remindDaysBefore: one({
     nb: 'Påminn dager før',
     en: 'Remind days before',

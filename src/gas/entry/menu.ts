@@ -6,19 +6,31 @@ import { inLock, withDesk } from '../platform/desk';
 import { DOCUMENT_TEXT } from '../documents/documents-menu';
 import { FOLLOW_UP_DOCUMENT_TEXT } from '../documents/follow-up-documents';
 import {
+  FORM_ID_PROPERTY,
   createApplicationForm,
   recordFormLink,
   existingForm,
   formProblems,
-  installTrigger,
+  markReplaced,
+  oldFormUntil,
   openForm,
   rememberForm,
-  triggerOwner,
+  renewQuestion,
 } from '../intake/form';
 import { APPLICATION_JOURNAL } from '../intake/intake';
-import { isTriggerEvent, linkResponseSheet, sweepFromTrigger, sweepResponses } from '../intake/journal';
+import { isTriggerEvent, linkResponseSheet, replaceJournalForm, sweepResponses } from '../intake/journal';
+import {
+  holdsTriggers,
+  installTriggers,
+  triggerNote,
+  triggerOwner,
+  triggersInstalled,
+} from '../platform/triggers';
+import { runHourly } from './router';
 import { TEXT, langOf } from '../platform/i18n';
 import { appendLog } from '../platform/log';
+import { clearStuck } from '../platform/intake-health';
+import { documentProperties } from '../platform/properties';
 import { setupDoneText, setupWorkbook } from './setup';
 import { ADDON } from '../platform/version';
 import { PAGES } from '../../shared/api';
@@ -125,7 +137,15 @@ export function addMenu(e?: { authMode?: unknown }): void {
 export function setupMenu(): void {
   withDesk(
     ({ ss, lang }) => {
+      // An installation of an earlier version (four triggers) moves to the two; no response is lost,
+      // since every old handler forwards to the new ones until its owner runs set-up too. A member who
+      // holds triggers moves them before the role check: set-up may refuse them, the move gives nothing.
+      const email = Session.getEffectiveUser().getEmail();
+      const early = holdsTriggers() ? inLock(() => installTriggers(ss, email)) : null;
       const report = setupWorkbook(ss);
+      const moved = early ?? (triggersInstalled() ? inLock(() => installTriggers(ss, email)) : null);
+      const note = moved ? triggerNote(moved, lang === 'nb') : '';
+      if (note !== '') SpreadsheetApp.getUi().alert(note);
       ss.toast(setupDoneText(report)[lang], TEXT.menu[lang]);
     },
     { action: null },
@@ -165,13 +185,21 @@ export function createFormMenu(): void {
           'The "Søknader" sheet has no "Svar-ID" column, which the form needs. Choose Tilskudd › Set up workbook first.',
         );
       }
+      const settingsSheet = sheets.find(SETTINGS_SHEET);
+      const values: WorkbookValues = settingsSheet
+        ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) }
+        : {};
+      const settings = readSettings(values);
       // Questions first, without the lock: a person may take a while to answer.
       const old = existingForm();
       const renew = old.form
         ? yes(
-            nb
-              ? `Søknadsskjemaet finnes allerede:\n${old.form.getPublishedUrl()}\n\nVil du lage et nytt? (Det gamle skjemaet bør da stenges for svar i Google Skjemaer.)`
-              : `The application form already exists:\n${old.form.getPublishedUrl()}\n\nMake a new one? (Then close the old form to responses in Google Forms.)`,
+            renewQuestion(
+              { nb: 'Søknadsskjemaet', en: 'The application form' },
+              old.form.getPublishedUrl(),
+              settings,
+              lang,
+            ),
           )
         : !old.unreadable ||
           yes(
@@ -188,12 +216,12 @@ export function createFormMenu(): void {
             ? `Utløseren som registrerer svarene, ble installert av ${current.owner}. Virker den ikke lenger (for eksempel fordi ${current.owner} har sluttet)? Da installerer Tilskudd en ny for deg.`
             : `The trigger that registers responses was installed by ${current.owner}. Has it stopped working (for example because ${current.owner} left)? Then Tilskudd installs a new one for you.`,
         );
-      const settingsSheet = sheets.find(SETTINGS_SHEET);
-      const values: WorkbookValues = settingsSheet
-        ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) }
-        : {};
       // Building the form is many Forms calls: outside the lock, which guards only the records below.
-      const form = renew ? createApplicationForm(ss, readSettings(values), lang) : old.form!;
+      const form = renew ? createApplicationForm(ss, settings, lang) : old.form!;
+      // The old form stays open for its days, pointing to the new one; the hourly trigger closes it.
+      const oldId = renew ? documentProperties().getProperty(FORM_ID_PROPERTY) : null;
+      const until = oldFormUntil(settings);
+      if (renew && old.form) markReplaced(old.form, form.getPublishedUrl(), until, sheets.timeZone(), lang);
       // A kept form may have been closed, unpublished or opened to edits since: say so, offer to open it.
       const problems = renew ? [] : formProblems(form, lang);
       const opened =
@@ -203,9 +231,10 @@ export function createFormMenu(): void {
         );
       if (opened) openForm(form);
       const { trigger, linked } = inLock(() => {
+        if (oldId) replaceJournalForm(APPLICATION_JOURNAL, { ss, sheets, user }, oldId, until);
         if (renew) rememberForm(form);
         if (renew) recordFormLink(sheets, form.getPublishedUrl());
-        const installed = installTrigger(ss, user, takeOver);
+        const installed = installTriggers(ss, user, takeOver);
         const sheet = linkResponseSheet(ss, APPLICATION_JOURNAL, form);
         if (renew)
           appendLog(sheets, user, [{ action: 'Opprett søknadsskjema', after: form.getPublishedUrl() }]);
@@ -224,16 +253,12 @@ export function createFormMenu(): void {
         : nb
           ? 'Fant ikke arket med skjemasvarene. Kjør Opprett søknadsskjema igjen om litt.'
           : 'The form responses sheet was not found. Run Create application form again shortly.';
-      const triggerNote = trigger.installed
-        ? ''
-        : nb
-          ? `\n\nSvarene registreres av utløseren som ${trigger.owner} installerte. Bare én utløser skal finnes.`
-          : `\n\nResponses are registered by the trigger ${trigger.owner} installed. There must be only one.`;
+      const note = triggerNote(trigger, nb);
       ui.alert(
         (nb
           ? `${renew ? 'Søknadsskjemaet er laget.' : 'Søknadsskjemaet:'}\n\n${state}\n\nLenke til søkerne: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Søknader med saksnummer. ${journalNote}`
           : `${renew ? 'The application form is ready.' : 'The application form:'}\n\n${state}\n\nLink for applicants: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}\n\n${journalNote}`) +
-          triggerNote,
+          (note === '' ? '' : `\n\n${note}`),
       );
     },
     { action: 'intake', lock: false },
@@ -247,14 +272,15 @@ export function createFormMenu(): void {
  */
 export function registerMissingMenu(e?: unknown): void {
   if (isTriggerEvent(e)) {
-    sweepFromTrigger(APPLICATION_JOURNAL);
-    if (hasStatusForm()) sweepFromTrigger(STATUS_JOURNAL);
+    runHourly(e); // an earlier version's hourly trigger
     return;
   }
   withDesk(
     ({ ss, sheets, lang, user }) => {
       const ids = inLock(() => sweepResponses(APPLICATION_JOURNAL, ss, sheets, user));
+      clearStuck(APPLICATION_JOURNAL.id);
       const reports = hasStatusForm() ? inLock(() => sweepResponses(STATUS_JOURNAL, ss, sheets, user)) : [];
+      if (hasStatusForm()) clearStuck(STATUS_JOURNAL.id);
       const nb = lang === 'nb';
       const reportNote =
         reports.length === 0

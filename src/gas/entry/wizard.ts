@@ -16,7 +16,8 @@ import { inLock, runAction, withDesk, type Desk } from '../platform/desk';
 import { showPage } from '../platform/html';
 import { appendLog } from '../platform/log';
 import { SheetIndex, appendAtEnd, type Sheet } from '../platform/sheets';
-import { createApplicationForm, existingForm, installTrigger, rememberForm } from '../intake/form';
+import { createApplicationForm, existingForm, rememberForm } from '../intake/form';
+import { installTriggers } from '../platform/triggers';
 import { APPLICATION_JOURNAL } from '../intake/intake';
 import { linkResponseSheet } from '../intake/journal';
 import { isFreshWorkbook, setupDoneText, setupUser, setupWorkbook } from './setup';
@@ -211,7 +212,7 @@ export function wizardForm(): Result<WizardDone> {
       const form = createApplicationForm(ss, settings, lang);
       const trigger = inLock(() => {
         rememberForm(form);
-        const installed = installTrigger(ss, user);
+        const installed = installTriggers(ss, user);
         linkResponseSheet(ss, APPLICATION_JOURNAL, form);
         appendLog(sheets, user, [{ action: 'Opprett søknadsskjema', after: form.getPublishedUrl() }]);
         return installed;

@@ -19,20 +19,20 @@ import {
   type Spreadsheet,
 } from '../platform/sheets';
 import { existingHasher } from '../platform/signing';
+import { documentProperties } from '../platform/properties';
 import { statusCode, statusLinkFor, statusLinkTemplate } from './status-link';
-import { installOnce, isTriggerOf, type Installed } from '../platform/triggers';
 
 /**
- * Reminders (off by default, `Påminnelser på e-post`): a daily time-driven trigger e-mails each project's
- * `Kontakt e-post` before a due date and when it is overdue, records every e-mail in `Påminnelser` (so no
- * step goes out twice), and stops before MailApp's daily quota, saying so in `Logg`. *Vis påminnelser*
- * shows what the next run would send, sending nothing.
+ * Reminders (off by default, `Påminnelser på e-post`): the hourly trigger, from 07:00 in the spreadsheet's
+ * zone, e-mails each project's `Kontakt e-post` before a due date and when it is overdue, records every
+ * e-mail in `Påminnelser` (so no step goes out twice), and stops before MailApp's daily quota, saying so
+ * in `Logg`. Once a day's run has sent everything, later hours that day read one property and stop.
+ * *Vis påminnelser* shows what the next run would send, sending nothing.
  */
-export const REMINDER_HANDLER = 'sendReminders';
-
-/** The daily reminder trigger (07–08 in the script's time zone), once per spreadsheet. */
-export const installReminderTrigger = (user: string, takeOver = false): Installed =>
-  installOnce(REMINDER_HANDLER, (b) => b.timeBased().everyDays(1).atHour(7).create(), user, takeOver);
+/** The hour (spreadsheet's zone) from which the day's reminders go out. */
+export const REMINDER_HOUR = 7;
+/** The last day (yyyy-MM-dd, spreadsheet's zone) whose reminders were all sent. */
+const DONE_DAY_PROPERTY = 'tilskudd.reminders.doneDay';
 
 interface Planned {
   portfolio: Portfolio;
@@ -75,23 +75,32 @@ export interface RunReport {
 }
 
 /**
- * The daily trigger. Holds the document lock while it plans, sends and records, so a second run (a second
- * trigger, a manual run) sees what the first recorded. Without the lock it writes nothing and tries again
- * tomorrow; it never throws (a failing trigger mails its owner every day).
+ * The hourly trigger's reminder part (the caller checked that a trigger of this project runs it). Holds
+ * the document lock while it plans, sends and records, so a second run (a second trigger, an old daily
+ * one) sees what the first recorded. Without the lock it writes nothing and tries again next hour; it
+ * never throws (a failing trigger mails its owner every day).
  */
-export function runReminders(e: { triggerUid?: unknown } | undefined): RunReport | null {
-  // Only the installed daily trigger sends: a google.script.run call or a forged event does nothing.
-  if (!isTriggerOf(REMINDER_HANDLER, e?.triggerUid)) return null;
+export function runReminders(): RunReport | null {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const zone = ss.getSpreadsheetTimeZone();
+  const [day, hour] = Utilities.formatDate(new Date(), zone, 'yyyy-MM-dd HH').split(' ');
+  const props = documentProperties();
+  if (Number(hour) < REMINDER_HOUR || props.getProperty(DONE_DAY_PROPERTY) === day) return null;
   const settingsSheet = new SheetIndex(ss).find(SETTINGS_SHEET);
   const settings = readSettings(
-    settingsSheet ? { [SETTINGS_SHEET.name]: readValues(settingsSheet, ss.getSpreadsheetTimeZone()) } : {},
+    settingsSheet ? { [SETTINGS_SHEET.name]: readValues(settingsSheet, zone) } : {},
   );
-  // Off (the default): one read of Innstillinger, nothing else, so the daily run costs almost nothing.
-  if (!settings.emailReminders) return null;
+  // Off (the default): one read of Innstillinger, then the day is done, so later hours cost one property.
+  if (!settings.emailReminders) {
+    props.setProperty(DONE_DAY_PROPERTY, day!);
+    return null;
+  }
   const held = holdingLock(30_000, () => sendAndRecord(ss));
-  if (!held) console.warn('Påminnelser: arbeidsboka var opptatt; prøver igjen i morgen.');
-  return held?.value ?? null;
+  if (!held) console.warn('Påminnelser: arbeidsboka var opptatt; prøver igjen om en time.');
+  const report = held?.value ?? null;
+  // What waits (quota, time) goes out in a later hour; a day with nothing left is done.
+  if (report && report.waiting === 0) props.setProperty(DONE_DAY_PROPERTY, day!);
+  return report;
 }
 
 /** Plans, sends and records, holding the lock (see runReminders). */

@@ -11,25 +11,22 @@ import { tilskuddError } from '../../core/base/errors';
 import type { Lang } from '../../core/base/result';
 import type { Settings } from '../../core/workbook/settings';
 import { inLock, withDesk } from '../platform/desk';
-import { SWEEP_HANDLER, addQuestion, openForm, triggerOwner } from '../intake/form';
-import { linkResponseSheet } from '../intake/journal';
-import { STATUS_JOURNAL } from './status-intake';
+import { addQuestion, markReplaced, oldFormUntil, openForm, renewQuestion } from '../intake/form';
+import { linkResponseSheet, replaceJournalForm } from '../intake/journal';
+import { STATUS_FORM_ID_PROPERTY, STATUS_JOURNAL } from './status-intake';
 import { appendLog } from '../platform/log';
-import { installReminderTrigger } from './reminders';
 import type { Spreadsheet } from '../platform/sheets';
 import { CASE_PLACEHOLDER, CODE_PLACEHOLDER, STATUS_LINK_PROPERTY } from './status-link';
 import { ensureMarks } from '../workbook/assessment-marks';
-import { installOnce } from '../platform/triggers';
+import { installTriggers, triggerNote } from '../platform/triggers';
 import { documentProperties } from '../platform/properties';
 
 /**
  * The status form: generated from the status schema (`src/core/follow-up/status-form.ts`, the same one
- * the intake maps answers with), sent to this spreadsheet beside the application form, with its own
- * form-submit trigger and the daily reminder trigger. Its prefilled link (case id filled in) is made once
+ * the intake maps answers with), sent to this spreadsheet beside the application form, its responses
+ * registered and reminders sent by the document's two triggers (`platform/triggers.ts`). Its prefilled link (case id filled in) is made once
  * here and kept, so reminders need no Forms call.
  */
-export const STATUS_SUBMIT_HANDLER = 'onStatusFormSubmit';
-export const STATUS_FORM_ID_PROPERTY = 'tilskudd.statusFormId';
 
 type Form = GoogleAppsScript.Forms.Form;
 
@@ -93,23 +90,35 @@ export function createStatusFormMenu(): void {
       const settings = readSettings(
         settingsSheet ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) } : {},
       );
+      // Making it again asks first: links already e-mailed point to the old form, which stays open.
+      const props = documentProperties();
+      const oldId = props.getProperty(STATUS_FORM_ID_PROPERTY);
+      let oldForm: Form | null = null;
+      if (oldId) {
+        try {
+          oldForm = FormApp.openById(oldId);
+        } catch {
+          // deleted, or another member's: asked about below all the same
+        }
+        const ui = SpreadsheetApp.getUi();
+        const url = oldForm ? oldForm.getPublishedUrl() : oldId;
+        const question = renewQuestion({ nb: 'Statusskjemaet', en: 'The status form' }, url, settings, lang);
+        if (ui.alert(question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+      }
       // The key the links' codes are made with (kept, so codes stay valid when a form is made again).
       inLock(() => ensureMarks(sheets));
       // Many Forms calls: outside the lock, which guards only the records and triggers below.
+      const until = oldFormUntil(settings);
       const form = createStatusForm(ss, settings, lang);
-      const [submit, reminders, linked] = inLock(() => {
-        const installed = [
-          installOnce(STATUS_SUBMIT_HANDLER, (b) => b.forSpreadsheet(ss).onFormSubmit().create(), user),
-          installReminderTrigger(user),
-        ] as const;
-        // The hourly sweep comes with the application form; without one, the status form brings it.
-        if (triggerOwner(user).owner === '')
-          installOnce(SWEEP_HANDLER, (b) => b.timeBased().everyHours(1).create(), user);
+      if (oldForm) markReplaced(oldForm, form.getPublishedUrl(), until, sheets.timeZone(), lang);
+      const [triggers, linked] = inLock(() => {
+        if (oldId) replaceJournalForm(STATUS_JOURNAL, { ss, sheets, user }, oldId, until);
+        const installed = installTriggers(ss, user);
         const sheet = linkResponseSheet(ss, STATUS_JOURNAL, form);
         appendLog(sheets, user, [{ action: 'Opprett statusskjema', after: form.getPublishedUrl() }]);
-        return [...installed, sheet ? sheet.getName() : null] as const;
+        return [installed, sheet ? sheet.getName() : null] as const;
       });
-      const others = [submit, reminders].filter((t) => !t.installed).map((t) => t.owner);
+      const note = triggerNote(triggers, nb);
       const journal = linked
         ? nb
           ? ` Alle svar lagres også i arket «${linked}»; det som ikke kom inn, registreres hver time.`
@@ -121,11 +130,7 @@ export function createStatusFormMenu(): void {
         (nb
           ? `Statusskjemaet er laget.\n\nLenke til prosjektene: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Statusrapporter. Påminnelser sendes daglig når «Påminnelser på e-post» er Ja (nå: ${settings.emailReminders ? 'Ja' : 'Nei'}), med saksnummeret fylt inn i lenken.${journal}`
           : `The status form is ready.\n\nLink for projects: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}\n\nResponses arrive in the Statusrapporter sheet. Reminders go out daily when "Påminnelser på e-post" is Ja (now: ${settings.emailReminders ? 'Ja' : 'Nei'}), with the case ID filled in.${journal}`) +
-          (others.length > 0
-            ? nb
-              ? `\n\nEn utløser finnes allerede hos ${others.join(', ')}; ingen ny er lagt til.`
-              : `\n\nA trigger already exists with ${others.join(', ')}; none was added.`
-            : ''),
+          (note === '' ? '' : `\n\n${note}`),
       );
     },
     { action: 'intake', lock: false },

@@ -10,7 +10,7 @@ import { readPortfolio } from '../../core/portfolio/records';
 import { cellText, isDate } from '../../core/base/text';
 import { todayIn } from '../platform/desk';
 import type { LogEntry } from '../platform/log';
-import { handleSubmitEvent, type JournalBatch, type JournalPlan, type JournalSpec } from '../intake/journal';
+import { type JournalBatch, type JournalPlan, type JournalSpec } from '../intake/journal';
 import { readWorkbook } from '../workbook/portfolio';
 import { dayCell, rowFor } from '../platform/sheets';
 import { existingHasher } from '../platform/signing';
@@ -24,17 +24,17 @@ import { statusCode } from './status-link';
  */
 type Cells = Partial<Record<(typeof STATUS_REPORTS)['fields'][number]['key'], unknown>>;
 
+export const STATUS_FORM_ID_PROPERTY = 'tilskudd.statusFormId';
+
 export const STATUS_JOURNAL: JournalSpec<typeof STATUS_REPORTS> = {
   id: 'status',
   label: { nb: 'statusskjemaet', en: 'status form' },
+  formIdProperty: STATUS_FORM_ID_PROPERTY,
   target: STATUS_REPORTS,
   keyField: 'responseKey',
   otherField: 'otherAnswers',
   plan: planStatusReports,
 };
-
-/** The status form's submit trigger (see `handleSubmitEvent`). */
-export const handleStatusSubmission = (e: unknown) => handleSubmitEvent(STATUS_JOURNAL, e);
 
 const dueKey = (d: Pick<Deadline, 'caseId' | 'type' | 'due'>) => `${d.caseId}|${d.type}|${d.due.getTime()}`;
 

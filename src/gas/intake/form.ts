@@ -15,18 +15,12 @@ import { documentProperties } from '../platform/properties';
 import { editable } from '../platform/protect';
 
 /**
- * Generates the Google Form from the application schema (the same one the intake maps answers with),
- * sends its responses to this spreadsheet and installs the form-submit trigger exactly once.
+ * Generates the Google Form from the application schema (the same one the intake maps answers with) and
+ * sends its responses to this spreadsheet (the triggers: `platform/triggers.ts`).
  */
-export const SUBMIT_HANDLER = 'onFormSubmit';
-/** The hourly sweep registers what the submit trigger could not (see `journal.ts`). */
-export const SWEEP_HANDLER = 'registerMissingResponses';
 export const FORM_ID_PROPERTY = 'tilskudd.formId';
 
 type Form = GoogleAppsScript.Forms.Form;
-
-const TRIGGER_OWNER_PROPERTY = 'tilskudd.triggerOwner';
-const HANDLERS: string[] = [SUBMIT_HANDLER, SWEEP_HANDLER];
 
 /**
  * The form made earlier for this spreadsheet: `form` when this user can open it, `unreadable` when one
@@ -40,6 +34,29 @@ export function existingForm(): { form: Form | null; unreadable: boolean } {
   } catch {
     return { form: null, unreadable: true };
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/** When a form made again stops taking responses: `Gammelt skjema åpent (dager)` from now. */
+export const oldFormUntil = (settings: Settings): number => Date.now() + settings.oldFormOpenDays * DAY_MS;
+
+/** The question before a form is made again, saying what happens to the old one. */
+export function renewQuestion(what: { nb: string; en: string }, url: string, settings: Settings, lang: Lang) {
+  const days = settings.oldFormOpenDays;
+  return lang === 'nb'
+    ? `${what.nb} finnes allerede:\n${url}\n\nVil du lage et nytt? Det gamle tar imot svar i ${days} dager til, med en melding om det nye øverst, og svarene registreres; så stenges det og kobles fra arket.`
+    : `${what.en} already exists:\n${url}\n\nMake a new one? The old one takes responses ${days} more days, with a notice of the new one at the top, and they are registered; then it is closed and unlinked.`;
+}
+
+/** Puts a notice pointing to the new form at the top of the old form's description. */
+export function markReplaced(old: Form, newUrl: string, until: number, zone: string, lang: Lang): void {
+  const day = Utilities.formatDate(new Date(until), zone, 'dd.MM.yyyy');
+  const notice =
+    lang === 'nb'
+      ? `Dette skjemaet er erstattet av et nytt: ${newUrl}\nSvar som sendes her, registreres fram til ${day}; deretter stenges skjemaet.`
+      : `This form is replaced by a new one: ${newUrl}\nResponses sent here are registered until ${day}; then the form is closed.`;
+  old.setDescription(`${notice}\n\n${old.getDescription()}`);
 }
 
 /** Records the form as this spreadsheet's form. */
@@ -138,34 +155,6 @@ function itemFor(form: Form, q: Question<string>, settings: Settings, lang: Lang
     default:
       return form.addTextItem();
   }
-}
-
-/**
- * Installs the form-submit trigger and the hourly sweep once for the spreadsheet. A user sees only their own triggers, so the
- * installer is remembered: when another member installed it, nothing is added (two triggers would
- * register each response twice) and their address is returned. The user's own earlier trigger is replaced.
- */
-export function triggerOwner(user: string): { owner: string; someoneElse: boolean } {
-  const owner = documentProperties().getProperty(TRIGGER_OWNER_PROPERTY) ?? '';
-  const mine = ScriptApp.getProjectTriggers().some((t) => HANDLERS.includes(t.getHandlerFunction()));
-  return { owner, someoneElse: owner !== '' && owner !== user && !mine };
-}
-
-/** `takeOver`: the member confirmed that the other member's trigger no longer works. */
-export function installTrigger(
-  ss: Spreadsheet,
-  user: string,
-  takeOver = false,
-): { installed: boolean; owner: string } {
-  const props = documentProperties();
-  const { owner, someoneElse } = triggerOwner(user);
-  if (someoneElse && !takeOver) return { installed: false, owner };
-  const mine = ScriptApp.getProjectTriggers().filter((t) => HANDLERS.includes(t.getHandlerFunction()));
-  for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
-  ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
-  ScriptApp.newTrigger(SWEEP_HANDLER).timeBased().everyHours(1).create();
-  props.setProperty(TRIGGER_OWNER_PROPERTY, user);
-  return { installed: true, owner: user };
 }
 
 /**

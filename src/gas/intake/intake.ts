@@ -24,7 +24,7 @@ import { STATUSES } from '../../core/workbook/vocabulary';
 import { todayIn } from '../platform/desk';
 import { FORM_ID_PROPERTY } from './form';
 import type { LogEntry } from '../platform/log';
-import { handleSubmitEvent, type JournalBatch, type JournalPlan, type JournalSpec } from './journal';
+import { type JournalBatch, type JournalPlan, type JournalSpec } from './journal';
 import { rowFor, wallClock } from '../platform/sheets';
 import { documentProperties, type DocumentProperties } from '../platform/properties';
 
@@ -48,9 +48,6 @@ export const APPLICATION_JOURNAL: JournalSpec<typeof APPLICATIONS> = {
   otherField: 'otherAnswers',
   plan: planApplications,
 };
-
-/** The form-submit trigger's entry (see `handleSubmitEvent`). */
-export const handleSubmission = (e: unknown) => handleSubmitEvent(APPLICATION_JOURNAL, e);
 
 function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan {
   const { ss, sheets, timeZone, target } = batch;

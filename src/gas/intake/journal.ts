@@ -12,7 +12,8 @@ import {
   type FormResponse,
 } from '../../core/intake/journal';
 import { inLock } from '../platform/desk';
-import { langOf } from '../platform/i18n';
+import { TEXT, langOf } from '../platform/i18n';
+import { clearStuck, recordStuck } from '../platform/intake-health';
 import { protectResponseSheet, protectionError } from '../platform/protect';
 import { appendLog, type LogEntry } from '../platform/log';
 import { SheetIndex, appendAtEnd, type Sheet, type Spreadsheet } from '../platform/sheets';
@@ -73,6 +74,8 @@ const sheetProperty = (spec: { id: string }) => `tilskudd.${spec.id}.responseShe
 /** Where the response sheet was last seen by name: finding it by id then takes one call, not one per sheet. */
 const nameProperty = (spec: { id: string }) => `tilskudd.${spec.id}.responseSheetName`;
 const questionsProperty = (spec: { id: string }) => `tilskudd.${spec.id}.questions`;
+/** The journal's form: its id and when it was made (`{ id, created }`, created in ms). */
+const formProperty = (spec: { id: string }) => `tilskudd.${spec.id}.form`;
 
 /**
  * The form's question titles, kept with the journal (a document property) so that every member knows
@@ -149,6 +152,9 @@ function questionColumns(
 export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, form: Form): Sheet | null {
   const formId = form.getId();
   rememberQuestions(spec, form);
+  const props = documentProperties();
+  if (journalForm(spec)?.id !== formId)
+    props.setProperty(formProperty(spec), JSON.stringify({ id: formId, created: Date.now() }));
   SpreadsheetApp.flush(); // setDestination adds the sheet; make it visible to this execution
   for (const sheet of ss.getSheets()) {
     const url = sheet.getFormUrl();
@@ -200,6 +206,130 @@ function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<Sh
   }
   return sheet;
 }
+
+/** The journal's form as kept: its id and when it was made (null for a form of an earlier version). */
+export function journalForm(spec: { id: string }): { id: string; created: number } | null {
+  try {
+    const kept = JSON.parse(documentProperties().getProperty(formProperty(spec)) ?? 'null') as {
+      id?: unknown;
+      created?: unknown;
+    } | null;
+    if (kept && typeof kept.id === 'string' && typeof kept.created === 'number')
+      return { id: kept.id, created: kept.created };
+  } catch {
+    // a damaged property is no knowledge
+  }
+  return null;
+}
+
+/**
+ * A form made again: the old one's journal while it stays open (`Gammelt skjema åpent (dager)`), under
+ * its own id so its response sheet, questions and form are kept beside the new form's.
+ */
+export function retiringJournal<S extends SheetSpec>(spec: JournalSpec<S>): JournalSpec<S> | null {
+  const retiring = { ...spec, id: `${spec.id}.old`, formIdProperty: `tilskudd.${spec.id}.old.formId` };
+  return hasForm(retiring) ? retiring : null;
+}
+
+const untilProperty = (spec: { id: string }) => `tilskudd.${spec.id}.old.until`;
+
+/**
+ * Keeps the current form's journal (response sheet, questions, form) as the retiring one, open until
+ * `until` (ms); call it holding the lock, before the new form is linked. Returns the form it replaces as
+ * retiring (already retiring from an earlier renewal) so that it can be closed now, or null.
+ */
+export function retireJournal(spec: JournalSpec<SheetSpec>, formId: string, until: number): string | null {
+  const props = documentProperties();
+  const old = { id: `${spec.id}.old` };
+  const previous = props.getProperty(`tilskudd.${spec.id}.old.formId`);
+  for (const key of [sheetProperty, nameProperty, questionsProperty, formProperty]) {
+    const value = props.getProperty(key(spec));
+    if (value === null) props.deleteProperty(key(old));
+    else props.setProperty(key(old), value);
+  }
+  props.setProperties({
+    [`tilskudd.${spec.id}.old.formId`]: formId,
+    [untilProperty(spec)]: String(until),
+  });
+  return previous !== null && previous !== formId ? previous : null;
+}
+
+/** When the retiring form is to be closed (ms), or null when none is retiring. */
+export function retiringUntil(spec: { id: string }): number | null {
+  const text = documentProperties().getProperty(untilProperty(spec));
+  return text === null ? null : Number(text);
+}
+
+/**
+ * Closes a retired form to responses and unlinks it from the spreadsheet (its response sheet stays, with
+ * every row). Throws when this user cannot open or change the form.
+ */
+export function closeForm(formId: string): void {
+  const form = FormApp.openById(formId);
+  if (form.supportsAdvancedResponderPermissions() && form.isPublished()) form.setPublished(false);
+  else form.setAcceptingResponses(false);
+  try {
+    form.removeDestination();
+  } catch {
+    // already unlinked
+  }
+}
+
+/**
+ * A form made again: the current one becomes the retiring journal, open until `until`; a form still
+ * retiring from an earlier renewal is swept and closed now. Call it holding the lock, before the new
+ * form is linked.
+ */
+export function replaceJournalForm(
+  spec: JournalSpec<SheetSpec>,
+  desk: { ss: Spreadsheet; sheets: SheetIndex; user: string },
+  oldFormId: string,
+  until: number,
+): void {
+  const earlier = retiringJournal(spec);
+  if (earlier) {
+    try {
+      sweepResponses(earlier, desk.ss, desk.sheets, desk.user);
+    } catch (error) {
+      if (!(error instanceof TilskuddError)) throw error;
+    }
+  }
+  const previous = retireJournal(spec, oldFormId, until);
+  if (!previous) return;
+  try {
+    closeForm(previous);
+  } catch (error) {
+    console.warn(`Tilskudd (${spec.id}): an older form could not be closed: ${String(error)}`);
+  }
+}
+
+/** Forgets the retiring journal (its sheet and rows stay). Call it holding the lock. */
+export function forgetRetiring(spec: { id: string }): void {
+  const props = documentProperties();
+  const old = { id: `${spec.id}.old` };
+  for (const key of [sheetProperty(old), nameProperty(old), questionsProperty(old), formProperty(old)])
+    props.deleteProperty(key);
+  props.deleteProperty(`tilskudd.${spec.id}.old.formId`);
+  props.deleteProperty(untilProperty(spec));
+}
+
+/** The journal's response sheet, or null when its form has none here (yet) or cannot be opened. */
+export function findResponseSheet(
+  ss: Spreadsheet,
+  sheets: SheetIndex,
+  spec: JournalSpec<SheetSpec>,
+): Sheet | null {
+  try {
+    return responseSheet(ss, sheets, spec);
+  } catch (error) {
+    if (error instanceof TilskuddError) return null;
+    throw error;
+  }
+}
+
+/** Whether a form was made for the journal (its id is kept), so there is a response sheet to watch. */
+export const hasForm = (spec: { formIdProperty?: string }): boolean =>
+  spec.formIdProperty !== undefined && documentProperties().getProperty(spec.formIdProperty) !== null;
 
 /**
  * Registers those of `responses` whose key is not in the target sheet, in one write per sheet, after
@@ -270,27 +400,46 @@ export function sweepResponses<S extends SheetSpec>(
   user: string,
 ): string[] {
   const journal = responseSheet(ss, sheets, spec);
+  const registered = sweepSheet(spec, ss, sheets, journal, user);
+  // A response sheet that no longer belongs to its form (unlinked and linked again in Google Forms, which
+  // makes a new sheet): what it holds is registered above, then the form's sheet is linked and swept.
+  const formId =
+    journalForm(spec)?.id ?? (spec.formIdProperty ? props().getProperty(spec.formIdProperty) : null);
+  const url = journal.getFormUrl() ?? '';
+  if (!formId || url.includes(formId)) return registered;
+  let form: Form;
+  try {
+    form = FormApp.openById(formId);
+    if (url !== '' && FormApp.openByUrl(url).getId() === formId) return registered;
+  } catch {
+    return registered; // a form this user cannot open: the sheet stays as it is
+  }
+  const relinked = linkResponseSheet(ss, spec, form);
+  if (!relinked || relinked.getSheetId() === journal.getSheetId()) return registered;
+  const again = sheets.byId(relinked.getSheetId());
+  return again ? [...registered, ...sweepSheet(spec, ss, sheets, again, user)] : registered;
+}
+
+const props = () => documentProperties();
+
+function sweepSheet<S extends SheetSpec>(
+  spec: JournalSpec<S>,
+  ss: Spreadsheet,
+  sheets: SheetIndex,
+  journal: Sheet,
+  user: string,
+): string[] {
   const range = journal.getDataRange();
   const display = range.getDisplayValues();
   const responses = responsesOf(display, range.getValues(), questionColumns(spec, display[0] ?? []));
   return registerResponses(spec, ss, sheets, responses, sheets.nameOf(journal), user);
 }
 
-/** Why an event is not one Google's trigger of this project made for this journal, or null if it is. */
-function forgedEventReason(e: unknown, sheetId: number | null): string | null {
-  const event = (e ?? {}) as { triggerUid?: unknown; range?: { getSheet?: unknown } };
-  if (typeof event.triggerUid !== 'string') return 'no triggerUid';
-  if (!ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === event.triggerUid))
-    return 'triggerUid is not a trigger of this project';
-  if (sheetId === null) return null;
-  if (typeof event.range?.getSheet !== 'function') return 'no range';
-  const range = event.range as GoogleAppsScript.Spreadsheet.Range;
-  if (range.getSheet().getSheetId() !== sheetId) return 'range is not on the response sheet';
-  return null;
+/** Whether `e` is an event of one of this project's installed triggers (a forged call has no such id). */
+export function isTriggerEvent(e: unknown): boolean {
+  const uid = (e as { triggerUid?: unknown } | null | undefined)?.triggerUid;
+  return typeof uid === 'string' && ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid);
 }
-
-/** Whether `e` is an event of one of this project's installed triggers (time-driven ones included). */
-export const isTriggerEvent = (e: unknown): boolean => forgedEventReason(e, null) === null;
 
 export type SubmitOutcome =
   | { status: 'refused'; reason: string }
@@ -299,24 +448,17 @@ export type SubmitOutcome =
   | { status: 'done'; registered: string[] };
 
 /**
- * The form-submit trigger: only a real event (its `range` on the response sheet, its `triggerUid` among
- * the project's triggers) registers, and only the row it points at. A busy lock or a failed precondition
- * writes nothing and is logged, not thrown: the response stays in the journal for the sweep.
+ * The form-submit trigger's work for one journal, once the router has found the event real (its
+ * `triggerUid` among the project's triggers) and its `range` on this journal's response sheet `journal`:
+ * registers only the row it points at. A busy lock or a failed precondition writes nothing and is
+ * logged, not thrown: the response stays in the journal for the sweep.
  */
-export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: unknown): SubmitOutcome {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = new SheetIndex(ss);
-  let journal: Sheet;
-  try {
-    journal = responseSheet(ss, sheets, spec);
-  } catch (error) {
-    return leave(spec, error);
-  }
-  const reason = forgedEventReason(e, sheets.idOf(journal));
-  if (reason) {
-    console.warn(`Tilskudd (${spec.id}): event ignored, ${reason}; nothing written.`);
-    return { status: 'refused', reason };
-  }
+export function handleSubmitEvent<S extends SheetSpec>(
+  spec: JournalSpec<S>,
+  e: unknown,
+  found: { ss: Spreadsheet; sheets: SheetIndex; journal: Sheet },
+): SubmitOutcome {
+  const { ss, sheets, journal } = found;
   // The event's range is the response's row (checked above to be on the response sheet): read through it.
   const cells = (e as { range: GoogleAppsScript.Spreadsheet.Range }).range;
   const row = cells.getRow();
@@ -330,6 +472,7 @@ export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: 
       if (isBlankSubmission(response.answers)) return { status: 'blank' } as const;
       const user = Session.getEffectiveUser().getEmail();
       const registered = registerResponses(spec, ss, sheets, [response], sheets.nameOf(journal), user);
+      clearStuck(spec.id);
       return { status: 'done', registered } as const;
     });
   } catch (error) {
@@ -338,10 +481,16 @@ export function handleSubmitEvent<S extends SheetSpec>(spec: JournalSpec<S>, e: 
 }
 
 /** A refusal the sweep will retry: logged for the trigger's execution log, not thrown (no failure mails). */
-function leave(spec: { id: string }, error: unknown, what = 'response left for the sweep'): SubmitOutcome {
+function leave(
+  spec: { id: string; label: Reason },
+  error: unknown,
+  what = 'response left for the sweep',
+): SubmitOutcome {
   const known = error instanceof TilskuddError ? error : protectionError(error);
   if (!known) throw error;
   console.warn(`Tilskudd (${spec.id}): ${what}: ${known.reason.en}`);
+  // A busy lock passes; anything else is recorded so that it is not only in the execution log.
+  if (known.reason.en !== TEXT.busy.en) recordStuck(spec.id, spec.label, known.reason);
   return { status: 'left for the sweep', reason: known.reason.en };
 }
 
@@ -353,6 +502,7 @@ export function sweepFromTrigger<S extends SheetSpec>(spec: JournalSpec<S>): Sub
       sweepResponses(spec, ss, new SheetIndex(ss), Session.getEffectiveUser().getEmail()),
     );
     console.log(`Tilskudd (${spec.id}): sweep registered ${registered.length} response(s).`);
+    clearStuck(spec.id);
     return { status: 'done', registered };
   } catch (error) {
     return leave(spec, error, 'sweep stopped, responses left for the next one');

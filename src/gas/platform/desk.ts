@@ -5,6 +5,7 @@ import type { Action } from '../../core/access/roles';
 import { requireRole } from './access';
 import { protectionError } from './protect';
 import { TEXT, langOf } from './i18n';
+import { stuckNotice } from './intake-health';
 import { SheetIndex, type Spreadsheet } from './sheets';
 
 /** What every secretariat action gets: the spreadsheet, its sheets, the UI language and the user. */
@@ -38,6 +39,9 @@ export function runAction<T, R>(
     const run = () => {
       const sheets = new SheetIndex(ss);
       const user = options.action === null ? '' : requireRole(sheets, options.action);
+      // Stuck intake is told at a member's first action after it stuck (onOpen may not read the document).
+      const stuck = stuckNotice(lang);
+      if (stuck) ss.toast(stuck, TEXT.menu[lang], 20);
       return action({ ss, sheets, lang, user, started });
     };
     return options.lock === false ? run() : inLock(run);

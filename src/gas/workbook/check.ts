@@ -10,6 +10,7 @@ import { cellText, neutralizeFormula } from '../../core/base/text';
 import { SEVERITY_FILL, sheetColor } from '../../core/workbook/presentation';
 import { clipText } from '../../core/workbook/cell-limit';
 import { todayIn } from '../platform/desk';
+import { stuckIntake } from '../platform/intake-health';
 import { readWorkbook } from './portfolio';
 import { rowFor, wrote, type Sheet, type SheetIndex } from '../platform/sheets';
 import { documentProperties } from '../platform/properties';
@@ -33,7 +34,7 @@ export function runCheck(
   lang: Lang,
 ): CheckSummary {
   const read = readWorkbook(ss, sheets);
-  const result = checkWorkbook(read.values, { today: todayIn(ss, sheets) });
+  const result = checkWorkbook(read.values, { today: todayIn(ss, sheets), intakeStuck: stuckIntake() });
   writeFindings(sheets, result, lang);
   const ids: SheetId[] = ['applications', 'budget', 'allocations', 'payments', 'statusReports', 'deadlines'];
   if (result.portfolio.plan) ids.push('plan');

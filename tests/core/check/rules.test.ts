@@ -1,3 +1,4 @@
+import { checkWorkbook } from '../../../src/core/check/check';
 import type { CellRef, Finding, Severity } from '../../../src/core/engine/findings';
 import { RULES, memoOf, ruleIds } from '../../../src/core/check/rules';
 import { RULE_FAMILIES, says } from '../../../src/core/engine/rule';
@@ -12,7 +13,9 @@ import {
   day,
   findingsOf,
   supplement,
+  TODAY,
   validBook,
+  workbookValues,
   withAllocation,
   withApplication,
   type Book,
@@ -690,6 +693,7 @@ describe('the valid book', () => {
         ...RULE_IDS,
         'assessor-disqualified',
         'assessment-unmarked',
+        'intake-stuck',
         ...plan,
         ...ECONOMY_RULE_IDS,
         ...FOLLOW_UP_RULE_IDS,
@@ -1072,5 +1076,28 @@ describe('form answers the intake kept', () => {
     expect(fitCell(1_060_000)).toEqual({ value: 1_060_000, cutFrom: 0 });
     expect(isCut(formula.value)).toBe(true);
     expect(isCut(whole.value)).toBe(false);
+  });
+});
+
+describe('intake-stuck', () => {
+  it('fires once per stuck journal the adapter recorded, naming why and since when, and is quiet otherwise', () => {
+    const since = new Date(Date.UTC(2025, 10, 3, 8));
+    const stuck = [
+      {
+        journal: { nb: 'søknadsskjemaet', en: 'application form' },
+        since,
+        reason: { nb: 'Arket «Søknader» mangler «Svar-ID».', en: 'The "Søknader" sheet lacks "Svar-ID".' },
+      },
+    ];
+    const found = checkWorkbook(workbookValues(validBook()), {
+      today: TODAY,
+      intakeStuck: stuck,
+    }).findings.filter((f) => f.rule === 'intake-stuck');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('error');
+    expect(found[0]!.message.nb).toMatch(
+      /^Svar fra søknadsskjemaet er ikke registrert siden 2025-11-03: Arket «Søknader» mangler «Svar-ID»\./,
+    );
+    expect(check(validBook()).findings.some((f) => f.rule === 'intake-stuck')).toBe(false);
   });
 });

@@ -485,7 +485,12 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
     return this.destination().type;
   }
 
+  /** Unlinks: the response sheet stays with its rows but no longer names the form; new responses go nowhere. */
   removeDestination(): this {
+    if (this.responses) {
+      this.responses.sheet.formUrl = null;
+      this.responses = null;
+    }
     return this.set('removeDestination', { destination: null });
   }
 

@@ -131,10 +131,31 @@ export class FakeScriptApp
     return this.triggers.filter((t) => t.owner === this.env.execution.effectiveUser);
   }
 
+  /**
+   * Test helper: a trigger an earlier, bound-script version installed before the add-on rule held (an
+   * old installation to move), owned by `owner`.
+   */
+  installLegacy(spec: Omit<TriggerSpec, 'uniqueId'>): TriggerSpec {
+    const installed = { ...spec, uniqueId: String(++this.lastId) };
+    this.triggers.push(installed);
+    return { ...installed };
+  }
+
   private install(spec: Omit<TriggerSpec, 'uniqueId' | 'owner'>): FakeTrigger {
     if (this.mine().length >= TRIGGERS_PER_USER) {
       throw this.fail(
         'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
+    }
+    // The add-on rule (one bundle serves both): one trigger of each type per user and document.
+    if (
+      this.mine().some(
+        (t) => t.eventType === spec.eventType && t.source === spec.source && t.sourceId === spec.sourceId,
+      )
+    ) {
+      const kind = spec.eventType === EventType.CLOCK ? 'time-based' : String(spec.eventType);
+      throw this.fail(
+        `This add-on has created too many ${kind} triggers in this document for this Google user account.`,
       );
     }
     const installed = {
