@@ -35,6 +35,7 @@ export const RULE_TITLES: Record<string, Reason> = {
   'kind-invalid': { nb: 'Ukjent art på tildeling', en: 'Unknown kind of allocation' },
   'assessor-disqualified': { nb: 'Inhabil vurderer har gitt poeng', en: 'Disqualified assessor scored' },
   'assessment-unmarked': { nb: 'Vurdering ikke lagret av Tilskudd', en: 'Assessment not saved by Tilskudd' },
+  'intake-stuck': { nb: 'Mottaket står fast', en: 'Intake stuck' },
   'recommendation-invalid': { nb: 'Ugyldig innstilling', en: 'Invalid recommendation' },
   'status-report-overdue': { nb: 'Halvårsrapport forfalt', en: 'Half-yearly report overdue' },
   'final-report-overdue': { nb: 'Sluttrapport forfalt', en: 'Final report overdue' },
