@@ -25,10 +25,10 @@ export function checkHtml(name, html) {
     throw new Error(`build/${name}.html loads external code`);
 }
 
-/** The pages' titles from `src/shared/api.ts`, the same constant the server's `setTitle` reads. */
+/** The pages' titles from `src/seam/api.ts`, the same constant the server's `setTitle` reads. */
 async function pageTitles() {
   const api = await build({
-    entryPoints: ['src/shared/api.ts'],
+    entryPoints: ['src/seam/api.ts'],
     bundle: true,
     format: 'esm',
     platform: 'neutral',

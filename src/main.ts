@@ -267,7 +267,7 @@ export function HOURS_COST(hours: unknown, hourly_rate: unknown): unknown {
 }
 
 // Sidebars and dialogs
-// Menu items open the built pages; the google.script.run endpoints below are the names in src/shared/api.ts,
+// Menu items open the built pages; the google.script.run endpoints below are the names in src/seam/api.ts,
 // each re-validating its arguments and checking the role in src/gas/entry/sidebars.ts.
 
 /** Menu: the assessment form (vurderingsskjema) for the selected case. */

@@ -1,5 +1,5 @@
 import type { Ground } from '../core/assessment/form';
-import type { AssessmentInput, AssessmentView } from '../shared/api';
+import type { AssessmentInput, AssessmentView } from '../seam/api';
 import { countOf } from '../core/base/text';
 import { app, banner, decimal, load, outcome, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';

@@ -1,7 +1,7 @@
 import { CATEGORY_LABELS } from '../core/workbook/categories';
 import type { Candidate, PotView, YearView } from '../core/money-flow/dashboard';
 import { whatIf } from './lib/what-if';
-import type { DashboardView } from '../shared/api';
+import type { DashboardView } from '../seam/api';
 import { countOf } from '../core/base/text';
 import { app, liveSummary, load, money, percent, setLang, spinner, t, currentLang } from './lib/common';
 import { h, mount, s } from './lib/dom';

@@ -1,4 +1,4 @@
-import type { DecisionKindInput, DecisionProposalView, DecisionsView } from '../shared/api';
+import type { DecisionKindInput, DecisionProposalView, DecisionsView } from '../seam/api';
 import { app, banner, load, money, outcome, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call, closeHost } from './lib/run';

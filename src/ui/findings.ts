@@ -1,6 +1,6 @@
 import type { Severity } from '../core/engine/findings';
 import { countOf } from '../core/base/text';
-import type { FindingView, FindingsView } from '../shared/api';
+import type { FindingView, FindingsView } from '../seam/api';
 import { app, liveSummary, load, outcome, setLang, spinner, t, currentLang } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call } from './lib/run';

@@ -1,5 +1,5 @@
 import { matches, type Filter, type Light, type ProjectView } from '../core/follow-up/overview';
-import type { FollowUpView } from '../shared/api';
+import type { FollowUpView } from '../seam/api';
 import { countOf } from '../core/base/text';
 import { app, liveSummary, load, money, percent, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';

@@ -1,4 +1,4 @@
-import type { PlanNode, PlanView } from '../shared/api';
+import type { PlanNode, PlanView } from '../seam/api';
 import { countOf } from '../core/base/text';
 import { app, liveSummary, load, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';

@@ -1,5 +1,5 @@
 import { checkWizardField } from '../core/workbook/settings';
-import type { WizardDone, WizardFieldView, WizardView } from '../shared/api';
+import type { WizardDone, WizardFieldView, WizardView } from '../seam/api';
 import { app, banner, liveSummary, load, outcome, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call, closeHost } from './lib/run';

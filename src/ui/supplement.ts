@@ -1,5 +1,5 @@
 import { parseMoney } from '../core/parse/money';
-import type { SupplementProject, SupplementView } from '../shared/api';
+import type { SupplementProject, SupplementView } from '../seam/api';
 import { app, banner, liveSummary, load, money, outcome, repeatBox, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call, closeHost } from './lib/run';

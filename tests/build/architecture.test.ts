@@ -25,7 +25,7 @@ const RANKS: Record<string, number> = {
   'src/core/documents': 7, // documents render a check's result
   'src/core/decisions': 8, // the board's decisions: registered by the rule documents are held back by
   'src/example': 8,
-  'src/shared': 8, // the typed seam between the sidebars and the server
+  'src/seam': 8, // the typed seam between the sidebars and the server
   'src/cli': 9,
   'src/ui': 9,
   'src/gas/platform': 9,

@@ -1,4 +1,4 @@
-import type { DecisionsDone, DecisionsView, Result } from '../../src/shared/api';
+import type { DecisionsDone, DecisionsView, Result } from '../../src/seam/api';
 import { ALLOCATIONS } from '../../src/core/workbook/contract';
 import { roundWorkbook } from '../core/decisions/round';
 import { LEADER, deskWith } from './desk-helpers';

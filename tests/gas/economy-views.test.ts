@@ -1,4 +1,4 @@
-import type { FollowUpView, PlanView, Result } from '../../src/shared/api';
+import type { FollowUpView, PlanView, Result } from '../../src/seam/api';
 import { assertPlain } from '../ui/shim';
 import { deskWith } from './desk-helpers';
 

@@ -1,4 +1,4 @@
-import type { PaymentDone, PaymentView, Result } from '../../src/shared/api';
+import type { PaymentDone, PaymentView, Result } from '../../src/seam/api';
 import { APPLICATIONS, PAYMENTS } from '../../src/core/workbook/contract';
 import { exampleWorkbook } from '../../src/example/agder';
 import { deskWith, sheetCalls } from './desk-helpers';

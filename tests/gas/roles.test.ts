@@ -2,7 +2,7 @@ import { PERMISSIONS, accessError, type Action } from '../../src/core/access/rol
 import { MEMBERS_SHEET } from '../../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { menuFunctionNames } from '../../src/gas/entry/menu';
-import { ENDPOINTS, PAGES } from '../../src/shared/api';
+import { ENDPOINTS, PAGES } from '../../src/seam/api';
 import { PROTECTED } from './fakes/spreadsheet-range';
 import { loadBundle } from './sandbox';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PaymentDone, Result } from '../../src/shared/api';
+import type { PaymentDone, Result } from '../../src/seam/api';
 import { APPLICATIONS, MEMBERS_SHEET, STATUS_REPORTS, columnLetter } from '../../src/core/workbook/contract';
 import { STATUS_QUESTIONS } from '../../src/core/follow-up/status-form';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';

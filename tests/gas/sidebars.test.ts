@@ -1,5 +1,5 @@
-import { ENDPOINTS, PAGES } from '../../src/shared/api';
-import type { AssessmentView, FindingsView, Result, SupplementDone } from '../../src/shared/api';
+import { ENDPOINTS, PAGES } from '../../src/seam/api';
+import type { AssessmentView, FindingsView, Result, SupplementDone } from '../../src/seam/api';
 import { assertPlain as expectPlain } from '../ui/shim';
 import { menuFunctions } from './fakes/ui';
 import { LEADER, SECRETARY, deskWith } from './desk-helpers';

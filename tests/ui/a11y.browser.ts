@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { APPLICATIONS } from '../../src/core/workbook/contract';
 import { RULES } from '../../src/core/check/rules';
-import { PAGES, type Page as UiPage } from '../../src/shared/api';
+import { PAGES, type Page as UiPage } from '../../src/seam/api';
 import { RULE_TITLES } from '../../src/ui/rule-titles';
 import { LEADER, deskWith } from '../gas/desk-helpers';
 import { demoWorkbook } from './fixtures';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Page as UiPage } from '../../src/shared/api';
+import type { Page as UiPage } from '../../src/seam/api';
 import type { Desk } from '../gas/desk-helpers';
 import { assertPlain, shimSource } from './shim';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
-import { PAGES, type Page } from '../../src/shared/api';
+import { PAGES, type Page } from '../../src/seam/api';
 import { deskWith } from '../gas/desk-helpers';
 import { demoWorkbook } from './fixtures';
 import { assertPlain, shimSource } from './shim';

@@ -8,7 +8,7 @@ import { formatPeriod, parseDay, parsePeriod } from '../../core/parse/period';
 import { readPortfolio, type WorkbookValues } from '../../core/portfolio/records';
 import { ALLOCATIONS, APPLICATIONS, PROPOSALS, mapHeaders, readTable } from '../../core/workbook/contract';
 import { RECOMMENDATIONS } from '../../core/workbook/vocabulary';
-import type { DecisionRequest, DecisionsDone, DecisionsView } from '../../shared/api';
+import type { DecisionRequest, DecisionsDone, DecisionsView } from '../../seam/api';
 import { todayIn, type Desk } from '../platform/desk';
 import { appendLog } from '../platform/log';
 import { appendRows, rowFor, wrote, type Sheet } from '../platform/sheets';

@@ -33,7 +33,7 @@ import { clearStuck } from '../platform/intake-health';
 import { documentProperties } from '../platform/properties';
 import { setupDoneText, setupWorkbook } from './setup';
 import { ADDON } from '../platform/version';
-import { PAGES } from '../../shared/api';
+import { PAGES } from '../../seam/api';
 import { hasStatusForm } from '../follow-up/status-form';
 import { STATUS_JOURNAL } from '../follow-up/status-intake';
 import { PLAN_TEXT } from '../plan/plan';

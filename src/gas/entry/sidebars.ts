@@ -33,7 +33,7 @@ import {
   type Page,
   type Result,
   type Server,
-} from '../../shared/api';
+} from '../../seam/api';
 import type { Action } from '../../core/access/roles';
 import { runCheck } from '../workbook/check';
 import { runAction, todayIn, withDesk, type Desk } from '../platform/desk';
@@ -51,7 +51,7 @@ import { decisionsView, registerDecisions } from '../decisions/decisions';
 
 /**
  * The server side of the sidebars and the dialog. Each endpoint (exported from `src/main.ts` under the
- * names in `src/shared/api.ts`) checks the user's role, re-validates every argument, and answers with a
+ * names in `src/seam/api.ts`) checks the user's role, re-validates every argument, and answers with a
  * plain `Result` (no Date, no class instance). Endpoints that write hold the document lock.
  */
 /** Menu: shows a built page (`build/<page>.html`) as a sidebar or dialog, for secretariat members only. */

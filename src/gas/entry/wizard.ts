@@ -10,7 +10,7 @@ import {
   wizardValues,
   type WizardGroup,
 } from '../../core/workbook/settings';
-import type { Result, WizardDone, WizardView } from '../../shared/api';
+import type { Result, WizardDone, WizardView } from '../../seam/api';
 import { requireRole } from '../platform/access';
 import { inLock, runAction, withDesk, type Desk } from '../platform/desk';
 import { showPage } from '../platform/html';

@@ -3,7 +3,7 @@ import { followUpProjects } from '../../core/follow-up/followed-projects';
 import { isoDay } from '../../core/follow-up/reminders';
 import { tilskuddError } from '../../core/base/errors';
 import { readPortfolio } from '../../core/portfolio/records';
-import type { FollowUpView } from '../../shared/api';
+import type { FollowUpView } from '../../seam/api';
 import { todayIn, type Desk } from '../platform/desk';
 import { readWorkbook } from '../workbook/portfolio';
 

@@ -2,7 +2,7 @@ import { formatMoney } from '../../core/parse/money';
 import type { Lang } from '../../core/base/result';
 import type { Portfolio } from '../../core/portfolio/records';
 import { paymentProjects, withdrawalProposals, type PaymentInput } from '../../core/money-flow/payment-check';
-import type { PaymentDone, PaymentView } from '../../shared/api';
+import type { PaymentDone, PaymentView } from '../../seam/api';
 import { todayIn, type Desk } from '../platform/desk';
 import { registerPayment, registerWithdrawal } from './payments';
 

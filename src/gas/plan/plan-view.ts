@@ -3,7 +3,7 @@ import { formatDay } from '../../core/plan/format';
 import { requirePlan } from '../../core/documents/plan-review';
 import { checkPortfolio } from '../../core/check/check';
 import type { Portfolio } from '../../core/portfolio/records';
-import type { PlanNode, PlanView } from '../../shared/api';
+import type { PlanNode, PlanView } from '../../seam/api';
 import { todayIn, type Desk } from '../platform/desk';
 
 /** What the Handlingsplan sidebar shows: every placed row with its light, linked projects and findings. */

@@ -1,4 +1,4 @@
-import { PAGES, type Page } from '../../shared/api';
+import { PAGES, type Page } from '../../seam/api';
 import type { Lang } from '../../core/base/result';
 /** Text for HTML built on the server (dialogs with links): every value escaped, nothing inserted raw. */
 export function escapeHtml(text: string): string {

@@ -1,6 +1,6 @@
 import { formatMoney } from '../../core/parse/money';
 import type { Lang } from '../../core/base/result';
-import { PAGES, type Page, type Result } from '../../shared/api';
+import { PAGES, type Page, type Result } from '../../seam/api';
 import { h, mount, uid } from './dom';
 
 /** The UI language, from the first answer of the server (the spreadsheet's locale). */

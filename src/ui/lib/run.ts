@@ -1,4 +1,4 @@
-import type { Api, Endpoint } from '../../shared/api';
+import type { Api, Endpoint } from '../../seam/api';
 
 /**
  * Typed `google.script.run`: a promise per call, at most MAX_IN_FLIGHT calls at once (Google allows
