@@ -38,7 +38,7 @@ export const supplementOverLimit: Rule = {
   },
 };
 
-/** Each supplementary allocation must be reported to SSU promptly. */
+/** Each supplementary allocation must be reported promptly to the body kept informed. */
 export const supplementNotReported: Rule = {
   id: 'supplement-not-reported',
   severity: 'warning',
