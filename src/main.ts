@@ -11,6 +11,7 @@ import { addMenu, checkMenu, createFormMenu, registerMissingMenu, setupMenu } fr
 import { openPage, server } from './gas/entry/sidebars';
 import { openSetupWizard as openSetupWizardMenu } from './gas/entry/wizard';
 import { aboutMenu } from './gas/entry/about';
+import { diagnoseMenu } from './gas/entry/diagnose';
 import { previewRemindersMenu } from './gas/follow-up/reminders';
 import { createStatusFormMenu } from './gas/follow-up/status-form';
 import { approveFinalReportMenu } from './gas/follow-up/closure';
@@ -34,6 +35,14 @@ export function onInstall(e?: { authMode?: unknown }): void {
 /** Menu: the set-up wizard (the settings, then sheets, protections, the form and its trigger). */
 export function openSetupWizard(): void {
   openSetupWizardMenu();
+}
+
+/**
+ * Menu (Leder): checks the forms, their links, the triggers, the lock, the mail quota, stuck intake and
+ * the version in live Google; changes nothing and writes a dated report to the Diagnose sheet.
+ */
+export function runDiagnosis(): void {
+  diagnoseMenu();
 }
 
 /** Menu: the version, the day it was built, what is new and how to update. */

@@ -147,6 +147,12 @@ export const ACTIONS: ActionRun[] = [
   { name: 'savePlanReview', kind: 'menu', run: menu('savePlanReview') },
   { name: 'createPlanReview', kind: 'menu', run: menu('createPlanReview') },
   { name: 'setupWorkbook', kind: 'menu', run: menu('setupWorkbook', () => undefined, LEADER) },
+  {
+    name: 'runDiagnosis',
+    kind: 'menu',
+    prepare: (sb) => void formOf(sb),
+    run: menu('runDiagnosis', () => undefined, LEADER),
+  },
   // The sidebars' and dialogs' endpoints.
   { name: 'assessmentLoad', kind: 'endpoint', run: (sb) => ok(sb.call('assessmentLoad', '')) },
   { name: 'assessmentSave', kind: 'endpoint', run: (sb) => ok(sb.call('assessmentSave', assessment)) },

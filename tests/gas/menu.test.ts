@@ -59,10 +59,11 @@ describe('onOpen', () => {
       '—',
       'Sett opp arbeidsboka',
       'Oppsettsveiviser',
+      'Diagnose',
       'Om Tilskudd',
     ]);
-    // The 27 actions, each once.
-    expect(new Set(menuFunctions(menu!.entries)).size).toBe(27);
+    // The 28 actions, each once.
+    expect(new Set(menuFunctions(menu!.entries)).size).toBe(28);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
     }
@@ -71,7 +72,8 @@ describe('onOpen', () => {
   it('speaks English when the spreadsheet locale is not Norwegian', () => {
     const sb = loadBundle({ locale: 'en_GB' });
     sb.call('onOpen');
-    expect(sb.ui.menus[0]!.entries.at(-3)).toMatchObject({ caption: 'Set up workbook' });
+    expect(sb.ui.menus[0]!.entries.at(-4)).toMatchObject({ caption: 'Set up workbook' });
+    expect(sb.ui.menus[0]!.entries.at(-2)).toMatchObject({ caption: 'Diagnosis' });
     expect(sb.ui.menus[0]!.entries.at(-1)).toMatchObject({ caption: 'About Tilskudd' });
     expect(sb.ui.menus[0]!.entries[3]).toMatchObject({ caption: 'Applications and assessment' });
   });

@@ -74,6 +74,7 @@ const MENU_ACTIONS: Record<string, Action> = {
   openPaymentDialog: 'money',
   openSetupWizard: 'settings',
   aboutTilskudd: 'read',
+  runDiagnosis: 'diagnose',
   openDecisionsDialog: 'decide',
   createProtocol: 'documents',
 };

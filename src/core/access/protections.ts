@@ -37,10 +37,10 @@ export interface SheetProtection {
 
 export const PROTECTED_SHEETS: readonly SheetProtection[] = [
   { spec: MEMBERS_SHEET, writtenBy: ['settings'] },
-  // Every action that changes something logs it.
+  // Every action that changes something logs it (Diagnose changes nothing but its own report).
   {
     spec: LOG_SHEET,
-    writtenBy: (Object.keys(PERMISSIONS) as Action[]).filter((a) => a !== 'read'),
+    writtenBy: (Object.keys(PERMISSIONS) as Action[]).filter((a) => a !== 'read' && a !== 'diagnose'),
   },
   { spec: ASSESSMENTS, writtenBy: ['assess', 'boardRanking'] },
   { spec: DOCUMENTS_SHEET, writtenBy: ['documents'] },

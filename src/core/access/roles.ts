@@ -52,6 +52,8 @@ export const PERMISSIONS = {
     nb: 'endre innstillinger og sette opp arbeidsboka',
     en: 'change settings and set up the workbook',
   },
+  // Reads the forms, triggers and quotas of live Google and writes only its own report.
+  diagnose: { roles: LEADER, nb: 'kjøre Diagnose', en: 'run Diagnosis' },
 } as const satisfies Record<string, { roles: readonly Role[] } & Reason>;
 
 export type Action = keyof typeof PERMISSIONS;

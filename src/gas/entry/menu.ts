@@ -32,6 +32,7 @@ import { appendLog } from '../platform/log';
 import { clearStuck } from '../platform/intake-health';
 import { documentProperties } from '../platform/properties';
 import { setupDoneText, setupWorkbook } from './setup';
+import { DIAGNOSIS_TEXT } from './diagnose';
 import { ADDON } from '../platform/version';
 import { PAGES } from '../../seam/api';
 import { hasStatusForm } from '../follow-up/status-form';
@@ -101,6 +102,7 @@ export const MENU: ReadonlyArray<Item | Group | null> = [
   null,
   { label: TEXT.setup, fn: 'setupWorkbook' },
   { label: PAGES.Setup.title, fn: 'openSetupWizard' },
+  { label: DIAGNOSIS_TEXT, fn: 'runDiagnosis' },
   { label: TEXT.about, fn: 'aboutTilskudd' },
 ];
 

@@ -183,9 +183,8 @@ export function linkResponseSheet(ss: Spreadsheet, spec: { id: string }, form: F
  */
 function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<SheetSpec>): Sheet {
   const props = documentProperties();
-  const id = Number(props.getProperty(sheetProperty(spec)) ?? NaN);
   const hint = props.getProperty(nameProperty(spec));
-  let sheet = Number.isInteger(id) ? sheets.byId(id, hint) : null;
+  let sheet = keptResponseSheet(sheets, spec);
   if (sheet && sheets.nameOf(sheet) !== hint) props.setProperty(nameProperty(spec), sheets.nameOf(sheet));
   const formId = spec.formIdProperty ? props.getProperty(spec.formIdProperty) : null;
   if (!sheet && formId) {
@@ -205,6 +204,13 @@ function responseSheet(ss: Spreadsheet, sheets: SheetIndex, spec: JournalSpec<Sh
     );
   }
   return sheet;
+}
+
+/** The response sheet the journal keeps (by sheet id), or null; reads only, links nothing. */
+export function keptResponseSheet(sheets: SheetIndex, spec: { id: string }): Sheet | null {
+  const props = documentProperties();
+  const id = Number(props.getProperty(sheetProperty(spec)) ?? NaN);
+  return Number.isInteger(id) ? sheets.byId(id, props.getProperty(nameProperty(spec))) : null;
 }
 
 /** The journal's form as kept: its id and when it was made (null for a form of an earlier version). */

@@ -181,6 +181,7 @@ describe('the role table', () => {
     boardRanking: ['leader'],
     closeProject: ['leader'],
     settings: ['leader'],
+    diagnose: ['leader'],
   };
   const roles: Role[] = ['leader', 'secretary', 'secretariat', 'userRep', 'reader', 'rs'];
 

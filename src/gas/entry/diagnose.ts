@@ -1,0 +1,256 @@
+import {
+  DIAGNOSIS_SHEET,
+  REPORT_COLUMNS,
+  VERDICTS,
+  diagnose,
+  reportRows,
+  type FormState,
+  type JournalFacts,
+  type LiveFacts,
+} from '../../core/intake/diagnosis';
+import type { Lang, Reason } from '../../core/base/result';
+import { neutralizeFormula } from '../../core/base/text';
+import { MEMBERS_SHEET, type SheetSpec } from '../../core/workbook/contract';
+import { withDesk, type Desk } from '../platform/desk';
+import { escapeHtml } from '../platform/html';
+import { stuckIntake } from '../platform/intake-health';
+import { documentProperties } from '../platform/properties';
+import { wrote, type SheetIndex } from '../platform/sheets';
+import { HOURLY_HANDLER, OLD_HANDLERS, SUBMIT_HANDLER, oldOwners, triggerOwner } from '../platform/triggers';
+import { BUILT, VERSION } from '../platform/version';
+import {
+  journalForm,
+  keptResponseSheet,
+  retiringJournal,
+  retiringUntil,
+  type JournalSpec,
+} from '../intake/journal';
+import { JOURNALS } from './router';
+
+/**
+ * *Diagnose* (menu, *Leder*): asks live Google what the sandbox cannot show — each journaled form's
+ * publish state and link, the triggers, the document lock, the mail quota, stuck intake, the version and
+ * the whole-sheet read — changes nothing, and appends one dated report block to the `Diagnose` sheet (one
+ * write, below whatever is there, so a person's own text in it stays) and shows it in a dialog.
+ */
+export const DIAGNOSIS_TEXT = { nb: 'Diagnose', en: 'Diagnosis' } as const;
+
+/** Where each journal's form is made, for the report's advice. */
+const MENUS: Record<string, Reason> = {
+  application: {
+    nb: 'Tilskudd › Søknader og vurdering › Opprett søknadsskjema',
+    en: 'Tilskudd › Applications and assessment › Create application form',
+  },
+  status: {
+    nb: 'Tilskudd › Oppfølging › Opprett statusskjema',
+    en: 'Tilskudd › Follow-up › Create status form',
+  },
+};
+/** Journals whose form needs not exist yet. */
+const OPTIONAL = new Set(['status']);
+
+export function diagnoseMenu(): void {
+  withDesk(
+    (desk) => {
+      const findings = diagnose(liveFacts(desk));
+      const when = Utilities.formatDate(new Date(), desk.sheets.timeZone(), 'dd.MM.yyyy HH:mm');
+      const rows = reportRows(findings, { when, user: desk.user, version: VERSION }, desk.lang);
+      writeReport(desk, rows);
+      showReport(rows, findings.length, desk.lang);
+    },
+    // The lock is one of the things checked: held for a second there, not for the whole run.
+    { action: 'diagnose', lock: false },
+  );
+}
+
+function liveFacts({ ss, sheets, user }: Desk): LiveFacts {
+  const spreadsheetId = ss.getId();
+  const journals = JOURNALS.flatMap((spec) => {
+    const old = retiringJournal(spec);
+    return [
+      journalFacts(sheets, spec, null),
+      ...(old ? [journalFacts(sheets, old, retiringUntil(spec) ?? 0, spec.id)] : []),
+    ];
+  });
+  const mine = { submit: 0, hourly: 0, old: 0 };
+  for (const t of ScriptApp.getProjectTriggers()) {
+    const handler = t.getHandlerFunction();
+    if (handler === SUBMIT_HANDLER) mine.submit++;
+    else if (handler === HOURLY_HANDLER) mine.hourly++;
+    else if (OLD_HANDLERS.includes(handler)) mine.old++;
+  }
+  return {
+    now: Date.now(),
+    spreadsheetId,
+    journals,
+    triggers: { user, owner: triggerOwner(user).owner, mine, oldOwners: oldOwners(user) },
+    lock: tryDocumentLock(),
+    mail: mailQuota(),
+    stuck: stuckIntake(),
+    version: { version: VERSION, built: BUILT },
+    wholeRead: wholeRead(sheets),
+  };
+}
+
+type Form = GoogleAppsScript.Forms.Form;
+
+function journalFacts(
+  sheets: SheetIndex,
+  spec: JournalSpec<SheetSpec>,
+  until: number | null,
+  menuOf = spec.id,
+): JournalFacts {
+  const formId = documentProperties().getProperty(spec.formIdProperty ?? '');
+  let form: Form | null = null;
+  let state: JournalFacts['form'] = null;
+  if (formId !== null) {
+    try {
+      form = FormApp.openById(formId);
+      state = formState(form);
+    } catch (error) {
+      form = null;
+      state = { unreadable: String(error) };
+    }
+  }
+  const sheet = keptResponseSheet(sheets, spec);
+  return {
+    label: spec.label,
+    menu: MENUS[menuOf] ?? MENUS.application!,
+    optional: OPTIONAL.has(menuOf),
+    retiringUntil: until,
+    formId,
+    journalFormId: journalForm(spec)?.id ?? null,
+    form: state,
+    responseSheet: sheet && {
+      name: sheets.nameOf(sheet),
+      linked: formId === null ? null : belongsTo(sheet, formId),
+    },
+  };
+}
+
+/** A legacy form has no publish settings: `isPublished` is asked only when Google says it has them. */
+function formState(form: Form): FormState {
+  const legacy = !form.supportsAdvancedResponderPermissions();
+  let destinationId: string | null = null;
+  try {
+    destinationId = form.getDestinationId();
+  } catch {
+    // Google throws while a form has no destination
+  }
+  return {
+    legacy,
+    published: legacy ? null : form.isPublished(),
+    accepting: form.isAcceptingResponses(),
+    editable: form.canEditResponse(),
+    destinationId,
+  };
+}
+
+/** Whether the response sheet is still the form's (null: its form URL names a form this user cannot open). */
+function belongsTo(sheet: GoogleAppsScript.Spreadsheet.Sheet, formId: string): boolean | null {
+  const url = sheet.getFormUrl() ?? '';
+  if (url === '') return false;
+  if (url.includes(formId)) return true;
+  try {
+    return FormApp.openByUrl(url).getId() === formId;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The document lock, tried for one second and released at once (after a flush, as every release);
+ * Google returns null outside a container, where Tilskudd falls back to the script lock.
+ */
+function tryDocumentLock(): LiveFacts['lock'] {
+  const document: GoogleAppsScript.Lock.Lock | null = LockService.getDocumentLock();
+  const lock = document ?? LockService.getScriptLock();
+  const acquired = lock.tryLock(1000);
+  if (acquired) {
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
+  }
+  return { document: document !== null, acquired };
+}
+
+function mailQuota(): LiveFacts['mail'] {
+  try {
+    return { remaining: MailApp.getRemainingDailyQuota() };
+  } catch (error) {
+    return { error: String(error) };
+  }
+}
+
+/**
+ * The read `SheetIndex` makes of every sheet, on `Medlemmer` (never empty here: the Leder is in it), and
+ * the data range it should equal. Google does not document -1 as a count; `sheets.ts` falls back silently.
+ */
+function wholeRead(sheets: SheetIndex): LiveFacts['wholeRead'] {
+  const sheet = sheets.require(MEMBERS_SHEET);
+  const name = sheets.nameOf(sheet);
+  let values: unknown[][];
+  try {
+    values = sheet.getSheetValues(1, 1, -1, -1);
+  } catch (error) {
+    return { sheet: name, path: 'fallback', agrees: false, detail: String(error) };
+  }
+  const range = sheet.getDataRange();
+  const want = [range.getNumRows(), range.getNumColumns()];
+  const got = [values.length, values[0]?.length ?? 0];
+  return {
+    sheet: name,
+    path: 'minus-one',
+    agrees: got[0] === want[0] && got[1] === want[1],
+    detail: `${got[0]} × ${got[1]}${got[0] === want[0] && got[1] === want[1] ? '' : ` ≠ ${want[0]} × ${want[1]}`}`,
+  };
+}
+
+/**
+ * Appends the block below the sheet's last row with content (a blank row between blocks), in one write:
+ * nothing in the sheet is written over, so a person's notes there stay. The sheet is made when missing.
+ */
+function writeReport({ ss }: Desk, rows: string[][]): void {
+  const sheet = ss.getSheetByName(DIAGNOSIS_SHEET) ?? ss.insertSheet(DIAGNOSIS_SHEET);
+  const last = sheet.getLastRow();
+  const block = [...(last > 0 ? [Array<string>(REPORT_COLUMNS).fill('')] : []), ...rows].map((row) =>
+    row.map((cell) => neutralizeFormula(cell)),
+  );
+  sheet.getRange(last + 1, 1, block.length, REPORT_COLUMNS).setValues(block);
+  wrote(sheet);
+}
+
+/** The same block as a dialog: a table of escaped text. */
+function showReport(rows: string[][], findings: number, lang: Lang): void {
+  const [title, header, ...rest] = rows;
+  const body = rest.slice(0, findings);
+  const notChecked = rest.slice(findings);
+  const cls = (status: string) =>
+    status === VERDICTS.problem[lang] ? 'problem' : status === VERDICTS.warning[lang] ? 'warning' : 'ok';
+  const th = header!.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  const tr = body
+    .map(
+      ([check, status, found, todo]) =>
+        `<tr><th scope="row">${escapeHtml(check!)}</th><td class="${cls(status!)}">${escapeHtml(status!)}</td><td>${escapeHtml(found!)}</td><td>${escapeHtml(todo!)}</td></tr>`,
+    )
+    .join('');
+  const notes = notChecked.map(
+    ([what, , text]) => `<p><strong>${escapeHtml(what!)}:</strong> ${escapeHtml(text!)}</p>`,
+  );
+  const where =
+    lang === 'nb'
+      ? `Rapporten er også skrevet nederst i arket «${DIAGNOSIS_SHEET}».`
+      : `The report is also written at the bottom of the "${DIAGNOSIS_SHEET}" sheet.`;
+  const html =
+    `<style>body{font:13px/1.4 system-ui,sans-serif;margin:12px}table{border-collapse:collapse}` +
+    `th,td{border:1px solid #dadce0;padding:4px 6px;text-align:left;vertical-align:top}` +
+    `.problem{color:#a50e0e;font-weight:bold}.warning{color:#8a4b00;font-weight:bold}.ok{color:#137333}</style>` +
+    `<h1 style="font-size:16px">${escapeHtml(title!.join(' · '))}</h1>` +
+    `<table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>${notes.join('')}<p>${escapeHtml(where)}</p>`;
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(760).setHeight(560),
+    DIAGNOSIS_TEXT[lang],
+  );
+}
