@@ -209,4 +209,27 @@ describe('Diagnose', () => {
     expect(after[first + 3]![0]).toBe('Diagnose 19.11.2025 11:00');
     expect(after.filter((r) => r[0]!.startsWith('Diagnose '))).toHaveLength(2);
   });
+
+  test('Google refusing -1 in getSheetValues: the fallback ran, reported as a warning', () => {
+    const sb = withForm();
+    sb.spreadsheet.refuseMinusOne = true;
+    diagnose(sb);
+    const [, status, found] = row(sb, 'Lesing av hele ark');
+    expect(status).toBe('Advarsel');
+    expect(found).toMatch(
+      /avviste getSheetValues\(1, 1, -1, -1\) på arket «Medlemmer».*getDataRange, som virker/,
+    );
+  });
+
+  test('a form made again: the old one is reported beside the new, open until its day', () => {
+    const sb = withForm();
+    sb.ui.answerAlert('YES').answerAlert();
+    sb.runAs({ email: LEADER }, () => sb.call('createForm'));
+    diagnose(sb);
+    expect(row(sb, 'Søknadsskjemaet: publisering')[1]).toBe('OK');
+    expect(row(sb, 'Det gamle søknadsskjemaet: publisering')[2]).toMatch(
+      /^Tar imot svar til \d{4}-\d\d-\d\d; så stenger timeutløseren det\.$/,
+    );
+    expect(row(sb, 'Det gamle søknadsskjemaet: kobling til arket')[1]).toBe('OK');
+  });
 });

@@ -171,6 +171,14 @@ describe('spreadsheet and sheets', () => {
     expect(calls.total('Range.')).toBe(1);
   });
 
+  test('refuseMinusOne (Google documents no -1): getSheetValues refuses it, other counts still work', () => {
+    const { sheet, spreadsheet } = withSheet([['Navn'], ['Ada']]);
+    spreadsheet.refuseMinusOne = true;
+    expect(() => sheet.getSheetValues(1, 1, -1, -1)).toThrow(/must be at least 1/);
+    expect(() => sheet.getSheetValues(1, 1, 1, -1)).toThrow(/must be at least 1/);
+    expect(sheet.getSheetValues(1, 1, 2, 1)).toEqual([['Navn'], ['Ada']]);
+  });
+
   test('getSheetValues of an empty sheet with -1 is refused like a block of no rows', () => {
     expect(() => withSheet().sheet.getSheetValues(1, 1, -1, -1)).toThrow(/must be at least 1/);
   });

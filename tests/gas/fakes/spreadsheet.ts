@@ -263,6 +263,8 @@ export class FakeSheet implements SheetApi {
    */
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
     this.hit('getSheetValues');
+    if (this.ss.refuseMinusOne && (numRows === -1 || numColumns === -1))
+      throw this.ss.tracker.error('The number of rows in the range must be at least 1.');
     const [rows, columns] = this.grid.extent(hasContent);
     const height = numRows === -1 ? rows - startRow + 1 : numRows;
     const width = numColumns === -1 ? columns - startColumn + 1 : numColumns;
@@ -470,6 +472,11 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   private readonly id: string;
   private readonly name: string;
   private formUrl: string | null = null;
+  /**
+   * Test hook: Google documents no -1 as a count in getSheetValues; with this set the fake refuses it, as
+   * real Sheets might, so the product's fallback (and Diagnose's report of it) can be tested.
+   */
+  refuseMinusOne = false;
   private nextSheetId = 0;
   /** The active range; its sheet is the active sheet. */
   selection: FakeRange;
