@@ -8,6 +8,7 @@ import {
   buildRejectionLetter,
   buildSupplementLetter,
   letterGrants,
+  rejectionDate,
   rejections,
   supplementLetters,
 } from '../core/documents/letter';
@@ -629,7 +630,7 @@ async function letters(ctx: Context): Promise<number> {
     en: 'Give the workbook and --out FOLDER.',
   });
   const out = requiredOut(ctx, 'MAPPE');
-  // Without --date each letter is dated by its decision (a rejection, which has none, by today).
+  // Without --date each letter is dated by its decision (a rejection by its board case's allocations, else today).
   const given = text(ctx.opts.date);
   const date = given === undefined ? undefined : isoDate(given, '--date');
   const today = todayOption(given);
@@ -637,28 +638,25 @@ async function letters(ctx: Context): Promise<number> {
   const { grants, withheld } = letterGrants(result);
   const clean = (id: string) => id.replace(/[^\w.-]+/g, '_');
   // One letter per grant offer, per supplementary grant and per rejection.
-  const seen = new Map<string, number>();
   const items = [
     ...grants.map((g) => ({
       id: g.application.caseId,
       name: `tildelingsbrev-${clean(g.application.caseId)}.docx`,
       build: () => buildLetter(result, g, { date, lang: ctx.lang }),
     })),
-    ...supplementLetters(result).map((sup) => {
-      const id = sup.application.caseId;
-      const n = (seen.get(id) ?? 0) + 1;
-      seen.set(id, n);
-      return {
-        id,
-        name: `tilleggsbevilling-${clean(id)}-${n}.docx`,
-        build: () => buildSupplementLetter(result, sup, { date, lang: ctx.lang }),
-      };
-    }),
+    ...supplementLetters(result).map((sup) => ({
+      id: sup.application.caseId,
+      name: `tilleggsbevilling-${clean(sup.application.caseId)}-${sup.n}.docx`,
+      build: () => buildSupplementLetter(result, sup, { date, lang: ctx.lang }),
+    })),
     ...rejections(result).map((app) => ({
       id: app.caseId,
       name: `avslag-${clean(app.caseId)}.docx`,
       build: () =>
-        buildRejectionLetter(result, app, { date: date ?? today.toISOString().slice(0, 10), lang: ctx.lang }),
+        buildRejectionLetter(result, app, {
+          date: date ?? (rejectionDate(result, app) || today.toISOString().slice(0, 10)),
+          lang: ctx.lang,
+        }),
     })),
   ];
   // Every letter's file is checked before the first is written: two case ids that clean to one name
