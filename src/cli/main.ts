@@ -15,7 +15,7 @@ import {
 import { buildMemo, type MemoOptions } from '../core/documents/memo';
 import { plannedValues, planProposalSheet, proposalCells } from '../core/documents/proposal-record';
 import { findSheetName, PROPOSALS } from '../core/workbook/contract';
-import { buildOverview } from '../core/documents/overview';
+import { buildOverview, overviewRows } from '../core/documents/overview';
 import { grants360, toCsv, toPackageJson } from '../core/documents/giving360';
 import { toSpreadsheetCsv } from '../core/base/csv';
 import { heldBack, publication, withheldText, type Withheld } from '../core/documents/publication';
@@ -733,10 +733,10 @@ async function publish(ctx: Context): Promise<number> {
       `Wrote ${grants.length} grants in 360Giving format to ${out}.`,
     );
   } else if (/\.csv$/i.test(out)) {
-    // The overview's table of allocations, for a spreadsheet in Norwegian settings.
-    const table = buildOverview(result, year!, lang).blocks.find((b) => b.type === 'table');
+    // The overview's table of allocations with the amounts as numbers, for a spreadsheet in Norwegian settings.
+    const { header, rows } = overviewRows(result, year!, lang);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, toSpreadsheetCsv(table?.type === 'table' ? table.rows : []));
+    writeFileSync(out, toSpreadsheetCsv([header, ...rows]));
     say(
       ctx,
       `Skrev oversikten over tildelinger ${year} til ${out}.`,

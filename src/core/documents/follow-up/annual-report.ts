@@ -231,6 +231,7 @@ function basisOf(result: CheckResult, options: AnnualReportOptions): Basis {
       .sort((x, y) =>
         x.received.ok && y.received.ok ? x.received.value.getTime() - y.received.value.getTime() : 0,
       );
+  // Payments after the report's date are left out; allocations stay whole, as the frame table counts them.
   const paidBy = portfolio.payments.filter((p) => p.date.ok && p.date.value <= end);
   const economy = buildEconomy({ ...portfolio, payments: paidBy }, end, ledger);
   return { year, end, statuses, reportsOf, inYear, total, economy };
