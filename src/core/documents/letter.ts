@@ -74,7 +74,7 @@ const T = {
     decided: (body: string, date: string, ref: string, title: string, amount: string, period: string) =>
       `${body} vedtok ${date}${ref === '' ? '' : ` i sak ${ref}`} å gi ${title} et tilskudd på ${amount}${period === '' ? '' : ` for perioden ${period}`}.`,
     supplementDecided: (date: string, title: string, amount: string, decision: string) =>
-      `Porteføljesekretariatet vedtok ${date} en tilleggsbevilling på ${amount} til ${title} (${decision}), innenfor sekretariatets fullmakt.`,
+      `Porteføljesekretariatet vedtok ${date} en tilleggsbevilling på ${amount} til ${title}${decision === '' ? '' : ` (${decision})`}, innenfor sekretariatets fullmakt.`,
     purpose: (t: string) =>
       `Tilskuddet skal brukes til ${t}, slik tiltaket er beskrevet i søknaden, og skal understøtte forpliktende samarbeid mellom kommunene og helseforetaket om rekruttering og samhandling.`,
     reduced: (asked: string) => `Dere søkte om ${asked}. Tilskuddet er lavere enn det dere søkte om`,
@@ -131,7 +131,7 @@ const T = {
     decided: (body: string, date: string, ref: string, title: string, amount: string, period: string) =>
       `${body} decided on ${date}${ref === '' ? '' : ` in case ${ref}`} to grant ${title} ${amount}${period === '' ? '' : ` for ${period}`}.`,
     supplementDecided: (date: string, title: string, amount: string, decision: string) =>
-      `On ${date} the portfolio secretariat granted ${title} a supplementary ${amount} (${decision}), within its authority.`,
+      `On ${date} the portfolio secretariat granted ${title} a supplementary ${amount}${decision === '' ? '' : ` (${decision})`}, within its authority.`,
     purpose: (t: string) =>
       `The grant is to be used for ${t}, as described in the application, and is to support binding collaboration between the municipalities and the hospital trust on recruitment and collaboration.`,
     reduced: (asked: string) => `You applied for ${asked}. The grant is lower than the amount applied for`,
@@ -304,15 +304,16 @@ export function buildLetter(result: CheckResult, grant: Grant, options: LetterOp
       : []),
     ...(held > 0 ? [p(i(t.heldBack(held)))] : []),
     h(2, t.conditions),
+    // Reporting last, so «innen disse fristene:» is followed by the list of deadlines.
     ul([
       [t.agreement],
       [ownText(result, app, lang)],
-      [t.reporting],
       [t.changes],
       [t.unused],
       [t.control],
       [t.operating],
       [t.supplement(kr(s.supplementLimit))],
+      [t.reporting],
     ]),
     ...(deadlines.length > 0
       ? [
@@ -356,6 +357,13 @@ export function supplementLetters(result: CheckResult): Supplement[] {
   });
 }
 
+/**
+ * What a supplement's `Vedtak` says beyond who decided: «Sekretariatet: økte reisekostnader» → «økte
+ * reisekostnader»; '' when it only names the secretariat, which the sentence already does.
+ */
+const supplementReason = (decision: string): string =>
+  decision.replace(/^\s*(?:portefølje)?sekretariatet\b\s*:?\s*/i, '').trim();
+
 export function buildSupplementLetter(
   result: CheckResult,
   sup: Supplement,
@@ -375,7 +383,14 @@ export function buildSupplementLetter(
     blocks: [
       ...head(result, app, a.decision, date, lang),
       h(2, t.decision),
-      p(t.supplementDecided(a.date.ok ? fmtDay(a.date.value, lang) : '', app.title, kr(amount), a.decision)),
+      p(
+        t.supplementDecided(
+          a.date.ok ? fmtDay(a.date.value, lang) : '',
+          app.title,
+          kr(amount),
+          supplementReason(a.decision),
+        ),
+      ),
       ...(split.length > 0
         ? [
             table(

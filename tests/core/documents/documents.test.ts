@@ -672,7 +672,8 @@ describe('award letters', () => {
       'skriftlig samarbeidsavtale mellom partene før midlene utbetales',
       'partenes egne bidrag skal stå i samarbeidsavtalen',
       // Report deadlines from the due-date engine: 1 Nov and 1 May inside the period, final 2 months after.
-      'Statusrapport innen 01.11.2025',
+      // The reporting condition is the last, right above its deadlines.
+      'til porteføljesekretariatet innen disse fristene:\n• Statusrapport innen 01.11.2025',
       'Statusrapport innen 01.05.2026',
       'Sluttrapport innen 30.09.2026',
       'Tilskuddet utbetales når samarbeidsavtalen er signert',
@@ -707,6 +708,15 @@ describe('award letters', () => {
       `Porteføljesekretariatet vedtok 15.10.2025 en tilleggsbevilling på ${kr('60 000')}`,
     );
     expect(text).toContain('Dato\t15.10.2025');
+    // The decision «Porteføljesekretariatet» names who decided, which the sentence already says.
+    expect(text).toContain(`til ${AGDER}, innenfor sekretariatets fullmakt.`);
+    const withReason = {
+      ...sup[0]!,
+      allocation: { ...sup[0]!.allocation, decision: 'Sekretariatet: økte reisekostnader' },
+    };
+    expect(toPlainText(buildSupplementLetter(result, withReason, {}))).toContain(
+      `til ${AGDER} (økte reisekostnader), innenfor sekretariatets fullmakt.`,
+    );
     const v = withApps([{ caseId: '2025-05-009', title: 'Avslått tiltak', status: 'Avslått' }]);
     const settings = v['Innstillinger']!;
     settings.push(['Klageadgang', 'Vedtaket kan påklages innen tre uker.']);
