@@ -8,13 +8,14 @@ import {
   buildRejectionLetter,
   buildSupplementLetter,
   letterGrants,
+  rejectionDate,
   rejections,
   supplementLetters,
 } from '../core/documents/letter';
 import { buildMemo, type MemoOptions } from '../core/documents/memo';
 import { plannedValues, planProposalSheet, proposalCells } from '../core/documents/proposal-record';
 import { findSheetName, PROPOSALS } from '../core/workbook/contract';
-import { buildOverview } from '../core/documents/overview';
+import { buildOverview, overviewRows } from '../core/documents/overview';
 import { grants360, toCsv, toPackageJson } from '../core/documents/giving360';
 import { toSpreadsheetCsv } from '../core/base/csv';
 import { heldBack, publication, withheldText, type Withheld } from '../core/documents/publication';
@@ -629,7 +630,7 @@ async function letters(ctx: Context): Promise<number> {
     en: 'Give the workbook and --out FOLDER.',
   });
   const out = requiredOut(ctx, 'MAPPE');
-  // Without --date each letter is dated by its decision (a rejection, which has none, by today).
+  // Without --date each letter is dated by its decision (a rejection by its board case's allocations, else today).
   const given = text(ctx.opts.date);
   const date = given === undefined ? undefined : isoDate(given, '--date');
   const today = todayOption(given);
@@ -637,28 +638,25 @@ async function letters(ctx: Context): Promise<number> {
   const { grants, withheld } = letterGrants(result);
   const clean = (id: string) => id.replace(/[^\w.-]+/g, '_');
   // One letter per grant offer, per supplementary grant and per rejection.
-  const seen = new Map<string, number>();
   const items = [
     ...grants.map((g) => ({
       id: g.application.caseId,
       name: `tildelingsbrev-${clean(g.application.caseId)}.docx`,
       build: () => buildLetter(result, g, { date, lang: ctx.lang }),
     })),
-    ...supplementLetters(result).map((sup) => {
-      const id = sup.application.caseId;
-      const n = (seen.get(id) ?? 0) + 1;
-      seen.set(id, n);
-      return {
-        id,
-        name: `tilleggsbevilling-${clean(id)}-${n}.docx`,
-        build: () => buildSupplementLetter(result, sup, { date, lang: ctx.lang }),
-      };
-    }),
+    ...supplementLetters(result).map((sup) => ({
+      id: sup.application.caseId,
+      name: `tilleggsbevilling-${clean(sup.application.caseId)}-${sup.n}.docx`,
+      build: () => buildSupplementLetter(result, sup, { date, lang: ctx.lang }),
+    })),
     ...rejections(result).map((app) => ({
       id: app.caseId,
       name: `avslag-${clean(app.caseId)}.docx`,
       build: () =>
-        buildRejectionLetter(result, app, { date: date ?? today.toISOString().slice(0, 10), lang: ctx.lang }),
+        buildRejectionLetter(result, app, {
+          date: date ?? (rejectionDate(result, app) || today.toISOString().slice(0, 10)),
+          lang: ctx.lang,
+        }),
     })),
   ];
   // Every letter's file is checked before the first is written: two case ids that clean to one name
@@ -735,10 +733,10 @@ async function publish(ctx: Context): Promise<number> {
       `Wrote ${grants.length} grants in 360Giving format to ${out}.`,
     );
   } else if (/\.csv$/i.test(out)) {
-    // The overview's table of allocations, for a spreadsheet in Norwegian settings.
-    const table = buildOverview(result, year!, lang).blocks.find((b) => b.type === 'table');
+    // The overview's table of allocations with the amounts as numbers, for a spreadsheet in Norwegian settings.
+    const { header, rows } = overviewRows(result, year!, lang);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, toSpreadsheetCsv(table?.type === 'table' ? table.rows : []));
+    writeFileSync(out, toSpreadsheetCsv([header, ...rows]));
     say(
       ctx,
       `Skrev oversikten over tildelinger ${year} til ${out}.`,

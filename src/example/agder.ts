@@ -110,6 +110,8 @@ export const EXAMPLE_ALLOCATIONS: Array<Row<typeof ALLOCATIONS>> = [
     amount: 1_060_000,
     from: '2025-08',
     to: '2026-07',
+    // Illustrative: the offer accepted before the first payment (the seeds record no acceptance).
+    accepted: day('2025-05-27'),
   },
   {
     // The municipalities' proposal: a pre-project, 625 000 now (5/12 of a full position).

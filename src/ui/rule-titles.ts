@@ -54,6 +54,10 @@ export const RULE_TITLES: Record<string, Reason> = {
     nb: 'Avtale ikke signert eller arkivert',
     en: 'Agreement not signed or archived',
   },
+  'acceptance-missing': {
+    nb: 'Utbetaling før tilsagnet er akseptert',
+    en: 'Payment before the offer was accepted',
+  },
   'unused-funds': { nb: 'Ubrukte midler etter prosjektslutt', en: 'Unused money after the end' },
   'withdrawal-over-remaining': {
     nb: 'Inndragning over det som gjenstår',

@@ -146,5 +146,12 @@ describe('tilskudd publish --format overview --out FIL.csv', () => {
     const lines = raw.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Prosjekt;Organisasjon;Kategori;Periode;Beløp 2025;Tildelt i alt');
     expect(lines.slice(1).every((l) => l.split(';').length === 6)).toBe(true);
+    // Amounts as plain numbers (no grouping space, no minus sign U+2212), which a spreadsheet reads as
+    // numbers in any locale; the document formats them.
+    expect(lines.slice(1).map((l) => l.split(';').slice(4))).toEqual([
+      ['455000', '1120000'],
+      ['625000', '625000'],
+      ['939829', '939829'],
+    ]);
   });
 });

@@ -103,6 +103,8 @@ export function allocation(overrides: AllocationRow = {}): AllocationRow {
     from: '2025-08',
     to: '2026-07',
     reportedSsu: '',
+    // The grant offer accepted a week after the decision, before the first payment.
+    accepted: day('2025-06-20'),
     ...overrides,
   };
 }

@@ -30,6 +30,8 @@ function withGrants(n: number) {
 }
 
 const LETTERS = 35;
+/** The example's own letters: two grant offers and one for its supplementary grant. */
+const EXAMPLE_LETTERS = 3;
 const recorded = (sb: Desk) => {
   const [header, ...data] = sb.spreadsheet.sheetData('Dokumenter').values as unknown[][];
   const key = header!.indexOf('Nøkkel');
@@ -43,15 +45,15 @@ function letters(sb: Desk) {
 }
 
 describe('the Docs API per-minute limit', () => {
-  test(`${LETTERS + 2} letters (${2 * (LETTERS + 2)} write requests) are paced under ${WRITES_PER_MINUTE} a minute`, () => {
+  test(`${LETTERS + EXAMPLE_LETTERS} letters (${2 * (LETTERS + EXAMPLE_LETTERS)} write requests) are paced under ${WRITES_PER_MINUTE} a minute`, () => {
     const sb = deskWith(withGrants(LETTERS));
     letters(sb);
     const docs = sb.fakes.Docs.Documents;
-    expect(sb.calls.count('Docs.Documents.create')).toBe(LETTERS + 2);
+    expect(sb.calls.count('Docs.Documents.create')).toBe(LETTERS + EXAMPLE_LETTERS);
     expect(docs.refused).toBe(0);
     expect(sb.fakes.Utilities.sleeps.length).toBeGreaterThan(0);
-    expect(recorded(sb)).toHaveLength(LETTERS + 2);
-    expect(new Set(recorded(sb).map((r) => r.id)).size).toBe(LETTERS + 2);
+    expect(recorded(sb)).toHaveLength(LETTERS + EXAMPLE_LETTERS);
+    expect(new Set(recorded(sb).map((r) => r.id)).size).toBe(LETTERS + EXAMPLE_LETTERS);
     expect(sb.ui.html.at(-1)!.content).not.toContain('ikke laget ennå');
     for (const { id } of recorded(sb)) expect(docs.snapshot(String(id)).length).toBeGreaterThan(3);
   });
@@ -65,7 +67,11 @@ describe('the Docs API per-minute limit', () => {
     letters(sb);
     expect(docs.refused).toBeGreaterThan(0);
     expect(sb.fakes.Utilities.sleeps.slice(0, 3)).toEqual([1000, 2000, 4000]);
-    expect(recorded(sb).map((r) => r.key)).toEqual(['letter:2025-05-001', 'letter:2025-05-002']);
+    expect(recorded(sb).map((r) => r.key)).toEqual([
+      'letter:2025-05-001',
+      'letter:2025-05-002',
+      'supplement:2025-05-001:1',
+    ]);
   });
 
   test('a limit that never frees stops with a clear message and leaves no claim behind', () => {
@@ -99,16 +105,16 @@ describe('the 6-minute limit', () => {
     letters(sb);
     const first = recorded(sb).length;
     expect(first).toBeGreaterThan(10);
-    expect(first).toBeLessThan(LETTERS + 2);
-    expect(sb.ui.html.at(-1)!.content).toContain(`${LETTERS + 2 - first} dokumenter gjenstår`);
+    expect(first).toBeLessThan(LETTERS + EXAMPLE_LETTERS);
+    expect(sb.ui.html.at(-1)!.content).toContain(`${LETTERS + EXAMPLE_LETTERS - first} dokumenter gjenstår`);
     expect(sb.ui.html.at(-1)!.content).toContain('ikke laget ennå');
     // Every document made is recorded with its id: none is left half-claimed.
     expect(recorded(sb).every((r) => r.id !== '')).toBe(true);
 
     letters(sb);
-    expect(recorded(sb)).toHaveLength(LETTERS + 2);
-    expect(sb.calls.count('Docs.Documents.create')).toBe(LETTERS + 2);
-    expect(new Set(recorded(sb).map((r) => r.id)).size).toBe(LETTERS + 2);
+    expect(recorded(sb)).toHaveLength(LETTERS + EXAMPLE_LETTERS);
+    expect(sb.calls.count('Docs.Documents.create')).toBe(LETTERS + EXAMPLE_LETTERS);
+    expect(new Set(recorded(sb).map((r) => r.id)).size).toBe(LETTERS + EXAMPLE_LETTERS);
   });
 });
 

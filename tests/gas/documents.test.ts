@@ -162,8 +162,8 @@ describe('Lag saksfremstilling (Google Docs)', () => {
 
   it('counts new documents over Google’s rolling 24 hours, not the calendar day, and drops old counts', () => {
     const values = exampleWorkbook();
-    values['Innstillinger']!.push(['Dokumenter per dag', 2]);
-    // 23:30 in Oslo: the two letters are made just before midnight.
+    values['Innstillinger']!.push(['Dokumenter per dag', 3]);
+    // 23:30 in Oslo: the three letters (two grant offers, one supplementary grant) are made just before midnight.
     const sb = deskWith(values, { now: Date.UTC(2026, 2, 9, 22, 30) });
     const props = sb.fakes.PropertiesService;
     // An earlier version's per-day count of an old day is folded in once and deleted.
@@ -171,8 +171,8 @@ describe('Lag saksfremstilling (Google Docs)', () => {
       props.getUserProperties().setProperty('tilskudd.docsCreated.2026-03-01', '0'),
     );
     sb.call('createLetters');
-    expect(sb.calls.count('Docs.Documents.create')).toBe(2);
-    // One hour later it is a new calendar day, but Google still counts both: the memo is refused.
+    expect(sb.calls.count('Docs.Documents.create')).toBe(3);
+    // One hour later it is a new calendar day, but Google still counts all three: the memo is refused.
     sb.clock.advance(3_600_000);
     sb.ui
       .answerPrompt('09.05.2025')
@@ -181,14 +181,14 @@ describe('Lag saksfremstilling (Google Docs)', () => {
       .answerAlert();
     sb.call('createMemo');
     expect(sb.ui.alerts.at(-1)!.prompt).toMatch(
-      /Google tillater 2 nye dokumenter per dag.*2 er laget siste døgn/,
+      /Google tillater 3 nye dokumenter per dag.*3 er laget siste døgn/,
     );
     const keys = sb.runAs({ email: SECRETARY }, () => props.getUserProperties().getKeys());
     expect(keys.filter((k) => k.startsWith('tilskudd.docsCreated.'))).toEqual([]);
     // A day later the window has passed.
     sb.clock.advance(24 * 3_600_000);
     memo(sb);
-    expect(sb.calls.count('Docs.Documents.create')).toBe(3);
+    expect(sb.calls.count('Docs.Documents.create')).toBe(4);
   });
 
   it('refuses a meeting date that is no date', () => {
@@ -210,20 +210,59 @@ describe('Lag tildelingsbrev and Publiser oversikt', () => {
     expect(docsCalls(sb)).toBe(0);
   });
 
-  it('writes one letter per granted project and escapes every value in the links dialog', () => {
+  it('writes one letter per grant offer and per supplementary grant, and escapes every value in the links dialog', () => {
     const values = exampleWorkbook();
     const title = (values['Søknader']![0] as string[]).indexOf('Tittel');
     values['Søknader']![1]![title] = '<img src=x onerror=alert(1)>';
     const sb = deskWith(values);
     sb.call('createLetters');
-    expect(sb.calls.count('Docs.Documents.create')).toBe(2);
+    // The example's supplementary grant (60 000 kr, 15.10.2025) gets its own letter: three documents.
+    expect(sb.calls.count('Docs.Documents.create')).toBe(3);
     expect(rows(sb, 'Dokumenter').map((r) => r['Nøkkel'])).toEqual([
       'letter:2025-05-001',
       'letter:2025-05-002',
+      'supplement:2025-05-001:1',
     ]);
     const dialog = sb.ui.html.at(-1)!.content;
     expect(dialog).not.toContain('<img');
     expect(dialog).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('writes the supplementary grant’s letter and a rejection letter dated by its board case', () => {
+    const values = exampleWorkbook();
+    const apps = values['Søknader']!;
+    const col = (name: string) => (apps[0] as string[]).indexOf(name);
+    const rejected = [...apps[1]!];
+    rejected[col('Saksnr')] = '2025-05-009';
+    rejected[col('Tittel')] = 'Avslått tiltak';
+    rejected[col('Status')] = 'Avslått';
+    rejected[col('Vedtak')] = 'SSU 18-2025';
+    rejected[col('Begrunnelse')] = 'Tiltaket ligger utenfor tilskuddets formål.';
+    apps.push(rejected);
+    const sb = deskWith(values);
+    sb.call('createLetters');
+    const docs = rows(sb, 'Dokumenter');
+    expect(docs.map((r) => r['Nøkkel'])).toEqual([
+      'letter:2025-05-001',
+      'letter:2025-05-002',
+      'supplement:2025-05-001:1',
+      'rejection:2025-05-009',
+    ]);
+    const text = (key: string) =>
+      JSON.stringify(
+        sb.fakes.Docs.Documents.snapshot(String(docs.find((r) => r['Nøkkel'] === key)!['Dokument-ID'])),
+      );
+    expect(text('supplement:2025-05-001:1')).toContain('Tilsagn om tilleggsbevilling');
+    expect(text('supplement:2025-05-001:1')).toContain('15.10.2025');
+    const rejection = text('rejection:2025-05-009');
+    expect(rejection).toContain('Svar på søknad om tilskudd – Avslått tiltak');
+    expect(rejection).toContain('Tiltaket ligger utenfor tilskuddets formål.');
+    // Dated by the meeting of board case 18-2025 (9 May), not by today (19 November).
+    expect(rejection).toContain('09.05.2025');
+    expect(rejection).not.toContain('19.11.2025');
+    sb.calls.reset();
+    sb.call('createLetters');
+    expect(docsCalls(sb)).toBe(0);
   });
 
   it('publishes the overview of a year without personal data', () => {
@@ -251,10 +290,14 @@ describe('documents written by two runs or members', () => {
       return original(resource, id);
     }) as typeof docs.batchUpdate;
     sb.call('createLetters');
-    expect(sb.calls.count('Docs.Documents.create')).toBe(2);
+    expect(sb.calls.count('Docs.Documents.create')).toBe(3);
     const recorded = rows(sb, 'Dokumenter');
-    expect(recorded.map((r) => r['Nøkkel']).sort()).toEqual(['letter:2025-05-001', 'letter:2025-05-002']);
-    expect(new Set(recorded.map((r) => r['Dokument-ID'])).size).toBe(2);
+    expect(recorded.map((r) => r['Nøkkel']).sort()).toEqual([
+      'letter:2025-05-001',
+      'letter:2025-05-002',
+      'supplement:2025-05-001:1',
+    ]);
+    expect(new Set(recorded.map((r) => r['Dokument-ID'])).size).toBe(3);
     expect(sb.ui.html[0]!.content).toContain('lages nå av en annen kjøring');
   });
 

@@ -29,6 +29,7 @@ import { statusReportInvalid } from '../follow-up/rules/report-invalid';
 import { economyLightDiffers } from '../follow-up/rules/economy-light';
 import { overspent, unusedFunds, withdrawalOverRemaining } from '../money-flow/rules/economy-rules';
 import {
+  acceptanceMissing,
   agreementArchiveMissing,
   paymentInvalid,
   paymentOutsidePeriod,
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   paymentWithoutContract,
   paymentOutsidePeriod,
   agreementArchiveMissing,
+  acceptanceMissing,
   unusedFunds,
   withdrawalOverRemaining,
   paymentInvalid,

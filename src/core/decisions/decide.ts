@@ -190,6 +190,8 @@ function allocationRecord(o: Outcome, app: Application | undefined, row: number,
     amount: o.amount,
     period: o.period,
     reportedSsu: '',
+    accepted: null,
+    acceptedOn: null,
   };
 }
 

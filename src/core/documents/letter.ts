@@ -49,9 +49,18 @@ const fmtDay = (d: Date, lang: Lang) => (lang === 'nb' ? norwegianDate(isoDay(d)
 /** The board case a decision names («SSU 18-2025 (forprosjekt)» → «18-2025»), or ''. */
 export const boardCaseOf = (decision: string): string => /\b\d{1,3}-\d{4}\b/.exec(decision)?.[0] ?? '';
 
-/** «18-2025/2025-05-001»: the board case and the application, until an archive case number is kept. */
-export const ourRef = (decision: string, caseId: string): string =>
-  [boardCaseOf(decision), caseId].filter((x) => x !== '').join('/');
+/**
+ * *Vår ref.*: the case's number in the secretariat's archive (`Arkivsaksnr`) when one is kept, read like
+ * every archive reference (`parseArchiveRef`); else the board case and the application, «18-2025/2025-05-001».
+ */
+export const ourRef = (app: Application, decision: string): string =>
+  app.archiveCase !== ''
+    ? app.archiveCase
+    : [boardCaseOf(decision), app.caseId].filter((x) => x !== '').join('/');
+
+/** The officer named in a case's letters: the application's `Saksbehandler`, else the setting. */
+const officerOf = (result: CheckResult, app: Application): string =>
+  app.caseOfficer.trim() || result.portfolio.settings.caseOfficer;
 
 const T = {
   nb: {
@@ -65,7 +74,7 @@ const T = {
     decided: (body: string, date: string, ref: string, title: string, amount: string, period: string) =>
       `${body} vedtok ${date}${ref === '' ? '' : ` i sak ${ref}`} å gi ${title} et tilskudd på ${amount}${period === '' ? '' : ` for perioden ${period}`}.`,
     supplementDecided: (date: string, title: string, amount: string, decision: string) =>
-      `Porteføljesekretariatet vedtok ${date} en tilleggsbevilling på ${amount} til ${title} (${decision}), innenfor sekretariatets fullmakt.`,
+      `Porteføljesekretariatet vedtok ${date} en tilleggsbevilling på ${amount} til ${title}${decision === '' ? '' : ` (${decision})`}, innenfor sekretariatets fullmakt.`,
     purpose: (t: string) =>
       `Tilskuddet skal brukes til ${t}, slik tiltaket er beskrevet i søknaden, og skal understøtte forpliktende samarbeid mellom kommunene og helseforetaket om rekruttering og samhandling.`,
     reduced: (asked: string) => `Dere søkte om ${asked}. Tilskuddet er lavere enn det dere søkte om`,
@@ -122,7 +131,7 @@ const T = {
     decided: (body: string, date: string, ref: string, title: string, amount: string, period: string) =>
       `${body} decided on ${date}${ref === '' ? '' : ` in case ${ref}`} to grant ${title} ${amount}${period === '' ? '' : ` for ${period}`}.`,
     supplementDecided: (date: string, title: string, amount: string, decision: string) =>
-      `On ${date} the portfolio secretariat granted ${title} a supplementary ${amount} (${decision}), within its authority.`,
+      `On ${date} the portfolio secretariat granted ${title} a supplementary ${amount}${decision === '' ? '' : ` (${decision})`}, within its authority.`,
     purpose: (t: string) =>
       `The grant is to be used for ${t}, as described in the application, and is to support binding collaboration between the municipalities and the hospital trust on recruitment and collaboration.`,
     reduced: (asked: string) => `You applied for ${asked}. The grant is lower than the amount applied for`,
@@ -188,19 +197,19 @@ function head(result: CheckResult, app: Application, decision: string, date: str
     table(
       [
         [t.labels.to, [app.applicant, app.email].filter((x) => x !== '').join(', ')],
-        [t.labels.ourRef, ourRef(decision, app.caseId)],
+        [t.labels.ourRef, ourRef(app, decision)],
         [t.labels.date, date === '' ? '' : lang === 'nb' ? norwegianDate(date) : date],
-        [t.labels.officer, s.caseOfficer],
+        [t.labels.officer, officerOf(result, app)],
       ],
       { keyValue: true },
     ),
   ];
 }
 
-function closing(result: CheckResult, lang: Lang): Block[] {
+function closing(result: CheckResult, app: Application, lang: Lang): Block[] {
   const t = T[lang];
   const s = result.portfolio.settings;
-  const name = s.signatory.trim() || s.caseOfficer;
+  const name = s.signatory.trim() || officerOf(result, app);
   return [
     h(2, t.contact),
     p(t.questions(s.secretariatEmail)),
@@ -295,15 +304,16 @@ export function buildLetter(result: CheckResult, grant: Grant, options: LetterOp
       : []),
     ...(held > 0 ? [p(i(t.heldBack(held)))] : []),
     h(2, t.conditions),
+    // Reporting last, so «innen disse fristene:» is followed by the list of deadlines.
     ul([
       [t.agreement],
       [ownText(result, app, lang)],
-      [t.reporting],
       [t.changes],
       [t.unused],
       [t.control],
       [t.operating],
       [t.supplement(kr(s.supplementLimit))],
+      [t.reporting],
     ]),
     ...(deadlines.length > 0
       ? [
@@ -319,7 +329,7 @@ export function buildLetter(result: CheckResult, grant: Grant, options: LetterOp
     h(2, t.acceptance),
     p(t.accept(acceptBy ? fmtDay(acceptBy, lang) : '')),
     ...(reduced && s.appealText.trim() !== '' ? [h(2, t.appeal), p(s.appealText.trim())] : []),
-    ...closing(result, lang),
+    ...closing(result, app, lang),
   ];
   return { title: t.grantTitle(app.title), lang, blocks };
 }
@@ -328,19 +338,31 @@ export function buildLetter(result: CheckResult, grant: Grant, options: LetterOp
 export interface Supplement {
   application: Application;
   allocation: Allocation;
+  /** 1 for the case's first supplementary allocation in sheet order, 2 for its second, …: names its letter. */
+  n: number;
 }
 
 /** The supplementary allocations with an application, not held back, in sheet order. */
 export function supplementLetters(result: CheckResult): Supplement[] {
   const apps = new Map(result.portfolio.applications.map((a) => [a.caseId, a]));
   const held = new Set(heldBack(result).map((w) => w.allocation));
+  const seen = new Map<string, number>();
   return result.portfolio.allocations.flatMap((allocation) => {
     const application = apps.get(allocation.caseId);
-    return allocation.kind === 'supplement' && application && !held.has(allocation) && allocation.amount.ok
-      ? [{ application, allocation }]
-      : [];
+    if (allocation.kind !== 'supplement' || !application || held.has(allocation) || !allocation.amount.ok)
+      return [];
+    const n = (seen.get(allocation.caseId) ?? 0) + 1;
+    seen.set(allocation.caseId, n);
+    return [{ application, allocation, n }];
   });
 }
+
+/**
+ * What a supplement's `Vedtak` says beyond who decided: «Sekretariatet: økte reisekostnader» → «økte
+ * reisekostnader»; '' when it only names the secretariat, which the sentence already does.
+ */
+const supplementReason = (decision: string): string =>
+  decision.replace(/^\s*(?:portefølje)?sekretariatet\b\s*:?\s*/i, '').trim();
 
 export function buildSupplementLetter(
   result: CheckResult,
@@ -361,7 +383,14 @@ export function buildSupplementLetter(
     blocks: [
       ...head(result, app, a.decision, date, lang),
       h(2, t.decision),
-      p(t.supplementDecided(a.date.ok ? fmtDay(a.date.value, lang) : '', app.title, kr(amount), a.decision)),
+      p(
+        t.supplementDecided(
+          a.date.ok ? fmtDay(a.date.value, lang) : '',
+          app.title,
+          kr(amount),
+          supplementReason(a.decision),
+        ),
+      ),
       ...(split.length > 0
         ? [
             table(
@@ -378,7 +407,7 @@ export function buildSupplementLetter(
       ul([[t.supplementConditions], [t.unused], [t.control]]),
       h(2, t.payment),
       p(s.paymentTerms),
-      ...closing(result, lang),
+      ...closing(result, app, lang),
     ],
   };
 }
@@ -388,6 +417,18 @@ export const rejections = (result: CheckResult): Application[] =>
   result.portfolio.applications
     .filter((a) => /^avsl/i.test(a.status.trim()) || /^reject/i.test(a.status.trim()))
     .sort((x, y) => x.caseId.localeCompare(y.caseId));
+
+/**
+ * The day a rejected application was decided, ISO: the date of an allocation the same board case made
+ * (its `Vedtak` names the case, «SSU 18-2025»), so its letter keeps that date when written again; ''
+ * when no allocation shows it.
+ */
+export function rejectionDate(result: CheckResult, app: Application): string {
+  const boardCase = boardCaseOf(app.decision);
+  if (boardCase === '') return '';
+  const same = result.portfolio.allocations.find((a) => a.date.ok && boardCaseOf(a.decision) === boardCase);
+  return same?.date.ok ? isoDay(same.date.value) : '';
+}
 
 /** The rejection (*avslag*) with its reasons, and the appeal text when the setting has one. */
 export function buildRejectionLetter(
@@ -399,12 +440,14 @@ export function buildRejectionLetter(
   const t = T[lang];
   const s = result.portfolio.settings;
   const body = decidingBody(s);
-  const decision = options.decision ?? '';
-  const reason = boardReason(result, app.caseId);
+  const decision = options.decision ?? app.decision;
+  // The reason registered with the decision (`Begrunnelse`), the assessment's, and the errors found.
   const facts = result.findings
     .filter((f) => f.ref === app.caseId && f.severity === 'error')
     .map((f) => f.fact[lang]);
-  const reasons = [...(reason === '' ? [] : [reason]), ...facts];
+  const reasons = [...new Set([app.reason.trim(), boardReason(result, app.caseId), ...facts])].filter(
+    (r) => r !== '',
+  );
   return {
     title: t.rejectionTitle(app.title),
     lang,
@@ -422,7 +465,7 @@ export function buildRejectionLetter(
       h(2, t.reasons),
       reasons.length > 0 ? ul(reasons.map((r) => [r])) : p(t.noReason(body.genitive)),
       ...(s.appealText.trim() !== '' ? [h(2, t.appeal), p(s.appealText.trim())] : []),
-      ...closing(result, lang),
+      ...closing(result, app, lang),
     ],
   };
 }

@@ -6,11 +6,26 @@ import type { Lang } from '../base/result';
 import { h, p, table, type DocModel } from './model';
 import { publication } from './publication';
 
+/** One published project's line of the overview: the two amounts as numbers, for a spreadsheet too. */
+export type OverviewRow = [
+  title: string,
+  org: string,
+  category: string,
+  period: string,
+  year: number,
+  total: number,
+];
+
 /**
- * The public overview of allocations per budget year: organisations and projects only, no personal
- * data (no contact e-mails, no names), as the secretariat publishes it on the website.
+ * The overview's table of allocations for a budget year: the header and one row per published project,
+ * amounts in whole kroner as numbers (the document formats them; the CSV writes them so Excel and
+ * LibreOffice read numbers in any locale).
  */
-export function buildOverview(result: CheckResult, year: number, lang: Lang = 'nb'): DocModel {
+export function overviewRows(
+  result: CheckResult,
+  year: number,
+  lang: Lang = 'nb',
+): { header: string[]; rows: OverviewRow[] } {
   const { portfolio, ledger } = result;
   const apps = new Map(portfolio.applications.map((a) => [a.caseId, a]));
   const rows = new Map<
@@ -43,6 +58,29 @@ export function buildOverview(result: CheckResult, year: number, lang: Lang = 'n
     row.total += total;
     rows.set(key, row);
   }
+  return {
+    header:
+      lang === 'nb'
+        ? ['Prosjekt', 'Organisasjon', 'Kategori', 'Periode', `Beløp ${year}`, 'Tildelt i alt']
+        : ['Project', 'Organisation', 'Category', 'Period', `Amount ${year}`, 'Total awarded'],
+    rows: [...rows.values()].map((r): OverviewRow => [
+      r.title,
+      r.org,
+      r.category,
+      r.period,
+      Math.round(r.year),
+      Math.round(r.total),
+    ]),
+  };
+}
+
+/**
+ * The public overview of allocations per budget year: organisations and projects only, no personal
+ * data (no contact e-mails, no names), as the secretariat publishes it on the website.
+ */
+export function buildOverview(result: CheckResult, year: number, lang: Lang = 'nb'): DocModel {
+  const { portfolio, ledger } = result;
+  const allocations = overviewRows(result, year, lang);
   const money = (n: number) => formatMoney(Math.round(n), false);
   const summary = ledger.years.get(year);
   const nb = lang === 'nb';
@@ -57,16 +95,14 @@ export function buildOverview(result: CheckResult, year: number, lang: Lang = 'n
       h(2, nb ? 'Tildelinger' : 'Allocations'),
       table(
         [
-          nb
-            ? ['Prosjekt', 'Organisasjon', 'Kategori', 'Periode', `Beløp ${year}`, 'Tildelt i alt']
-            : ['Project', 'Organisation', 'Category', 'Period', `Amount ${year}`, 'Total awarded'],
-          ...[...rows.values()].map((r) => [
-            r.title,
-            r.org,
-            r.category,
-            r.period,
-            money(r.year),
-            money(r.total),
+          allocations.header,
+          ...allocations.rows.map(([title, org, category, period, inYear, total]) => [
+            title,
+            org,
+            category,
+            period,
+            money(inYear),
+            money(total),
           ]),
         ],
         { header: true },

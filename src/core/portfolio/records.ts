@@ -83,6 +83,10 @@ export interface Application {
   /** `Inhabil`: board members who stood aside in the case (forvaltningsloven § 6). */
   recused: string;
   orgNumber: string;
+  /** `Arkivsaksnr`: the case's number in the secretariat's archive ('' when none is kept). */
+  archiveCase: string;
+  /** `Saksbehandler`: the officer named in this case's letters ('' when the setting names one for all). */
+  caseOfficer: string;
   /** `Styringsgruppe`: the regional council (RS) or group steering the project; '' when none is named. */
   steeringGroup: string;
   /** `Andre svar`: answers the form intake could not place, "title: answer" per line. */
@@ -117,6 +121,10 @@ export interface Allocation {
   period: Parsed<Period> | null;
   /** `Rapportert orienteringsorgan` (formerly `Rapportert SSU`) as written: a date (or yes) means reported; see `reported()`. */
   reportedSsu: string;
+  /** `Akseptert`: true (Ja or a date), false (Nei) or null (blank, unreadable, or no such column). */
+  accepted: boolean | null;
+  /** The day the grant offer was accepted, when `Akseptert` holds a date. */
+  acceptedOn: Date | null;
 }
 
 export type PaymentKind = keyof typeof PAYMENT_KINDS;
@@ -199,6 +207,12 @@ function contractOf(value: unknown): { contract: boolean | null; contractSigned:
   return { contract: parseYesNo(value), contractSigned: null };
 }
 
+/** `Akseptert`, read like `Samarbeidsavtale`: a date is the day the offer was accepted. */
+function acceptanceOf(value: unknown): { accepted: boolean | null; acceptedOn: Date | null } {
+  const { contract, contractSigned } = contractOf(value);
+  return { accepted: contract, acceptedOn: contractSigned };
+}
+
 export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settings: Settings): Application {
   return {
     row: r.row,
@@ -231,6 +245,8 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     reason: cellText(r.get('reason')),
     recused: cellText(r.get('recused')),
     orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
+    archiveCase: parseArchiveRef(r.get('archiveCase')),
+    caseOfficer: cellText(r.get('caseOfficer')),
     steeringGroup: cellText(r.get('steeringGroup')),
     otherAnswers: cellText(r.get('otherAnswers')),
     truncated: CUT_CHECKED.filter((key) => isCut(r.get(key))),
@@ -287,6 +303,7 @@ function toAllocation(r: TableRow<FieldKey<typeof ALLOCATIONS>>): Allocation {
     amount: parseMoney(r.get('amount')),
     period: isBlank(r.get('from')) && isBlank(r.get('to')) ? null : parsePeriod(r.get('from'), r.get('to')),
     reportedSsu: cellText(r.get('reportedSsu')),
+    ...acceptanceOf(r.get('accepted')),
   };
 }
 

@@ -106,6 +106,13 @@ export const APPLICATIONS = {
       optional: true,
       aliases: ['Organisasjonsnummer'],
     }),
+    // The case's number in the secretariat's archive (Noark, «2025/1234»): the letters' *Vår ref.*
+    f('archiveCase', 'Arkivsaksnr', 'Archive case no.', 'text', {
+      optional: true,
+      aliases: ['Arkivsak', 'Arkivsaksnummer', 'Archive case'],
+    }),
+    // The officer handling this case, named in its letters (else the setting `Saksbehandler`).
+    f('caseOfficer', 'Saksbehandler', 'Case officer', 'text', { optional: true }),
     // The region's council (RS) or working group that steers the project, when the guidelines give it one.
     f('steeringGroup', 'Styringsgruppe', 'Steering group', 'text', { optional: true }),
     // Written by the form intake: the key of the form response, so a replayed event is recognised.
@@ -142,6 +149,12 @@ export const ALLOCATIONS = {
     f('to', 'Til', 'To', 'month', { aliases: ['Slutt', 'End'] }),
     f('reportedSsu', 'Rapportert orienteringsorgan', 'Reported to board', 'date', {
       aliases: ['Rapportert SSU', 'Rapportert', 'Reported'],
+    }),
+    // The grant offer's acceptance (Ja/Nei or the day the recipient accepted it), on the ordinary
+    // allocation the letter offers; payments before it are flagged (`acceptance-missing`).
+    f('accepted', 'Akseptert', 'Accepted', 'yesnoDate', {
+      optional: true,
+      aliases: ['Aksept', 'Tilsagn akseptert', 'Acceptance'],
     }),
   ],
 } as const satisfies SheetSpec;

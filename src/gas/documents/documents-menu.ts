@@ -1,6 +1,14 @@
 import { checkWorkbook } from '../../core/check/check';
 import { buildAgreement } from '../../core/documents/agreement';
-import { buildLetter, grants } from '../../core/documents/letter';
+import {
+  buildLetter,
+  buildRejectionLetter,
+  buildSupplementLetter,
+  grants,
+  rejectionDate,
+  rejections,
+  supplementLetters,
+} from '../../core/documents/letter';
 import { buildMemo, type MemoOptions } from '../../core/documents/memo';
 import { recordProposals } from './proposals';
 import { buildOverview } from '../../core/documents/overview';
@@ -91,21 +99,37 @@ export function memoMenu(): void {
   }, NO_WAITING);
 }
 
+/**
+ * One letter per grant offer, per supplementary grant and per rejection (status *Avslått*), as the CLI's
+ * `letters` writes them. Each is dated by its decision, so running again another day leaves a sent letter
+ * as it was; a rejection whose decision no allocation dates is dated today.
+ */
 export function lettersMenu(): void {
   withDesk((desk) => {
     const result = checked(desk);
-    const items = grants(result).map((g) => ({
-      key: `letter:${g.application.caseId}`,
-      // Dated by the decision, so running again another day leaves a sent letter as it was.
-      model: buildLetter(result, g, {
-        date: g.allocation.date.ok ? isoOf(g.allocation.date.value) : '',
-        lang: desk.lang,
-      }),
-    }));
+    const lang = desk.lang;
+    const today = isoOf(todayIn(desk.ss, desk.sheets));
+    const items = [
+      ...grants(result).map((g) => ({
+        key: `letter:${g.application.caseId}`,
+        model: buildLetter(result, g, {
+          date: g.allocation.date.ok ? isoOf(g.allocation.date.value) : '',
+          lang,
+        }),
+      })),
+      ...supplementLetters(result).map((sup) => ({
+        key: `supplement:${sup.application.caseId}:${sup.n}`,
+        model: buildSupplementLetter(result, sup, { lang }),
+      })),
+      ...rejections(result).map((app) => ({
+        key: `rejection:${app.caseId}`,
+        model: buildRejectionLetter(result, app, { date: rejectionDate(result, app) || today, lang }),
+      })),
+    ];
     if (items.length === 0) {
       throw tilskuddError(
-        'Ingen prosjekter har ordinær tildeling ennå.',
-        'No project has an ordinary grant yet.',
+        'Ingen prosjekter har ordinær tildeling, tilleggsbevilling eller avslag ennå.',
+        'No project has an ordinary grant, a supplementary grant or a rejection yet.',
       );
     }
     const settings = result.portfolio.settings;

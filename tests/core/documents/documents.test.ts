@@ -8,6 +8,7 @@ import {
   buildLetter,
   buildRejectionLetter,
   buildSupplementLetter,
+  rejectionDate,
   grants,
   rejections,
   supplementLetters,
@@ -594,6 +595,51 @@ describe('award letters', () => {
     );
   });
 
+  it('gives the archive case number as Vår ref. and the case officer per case when the columns have them', () => {
+    const v = exampleWorkbook();
+    const sheet = v[APPLICATIONS.name]!;
+    const col = (name: string) => sheet[0]!.indexOf(name);
+    sheet[1]![col('Arkivsaksnr')] = ' 2025/1234 ';
+    sheet[1]![col('Saksbehandler')] = 'Ola Nordmann';
+    const r = checkWorkbook(v, { today: TODAY });
+    const head = (id: string) =>
+      buildLetter(
+        r,
+        grants(r).find((g) => g.application.caseId === id)!,
+        { date: '2025-05-20' },
+      ).blocks[1];
+    expect(head('2025-05-001')).toEqual(
+      table(
+        [
+          ['Til', 'Faglig samarbeidsutvalg barn og unge, postmottak@example.no'],
+          ['Vår ref.', '2025/1234'],
+          ['Dato', '20.05.2025'],
+          ['Saksbehandler', 'Ola Nordmann'],
+        ],
+        { keyValue: true },
+      ),
+    );
+    // The signature falls back to the case's officer when no signatory is set.
+    expect(toPlainText(buildLetter(r, grants(r)[0]!, { date: '2025-05-20' }))).toContain(
+      'Med vennlig hilsen\nOla Nordmann',
+    );
+    // The other case keeps the board case and application id, and the setting's officer.
+    expect((head('2025-05-002') as { rows: string[][] }).rows.slice(1, 4)).toEqual([
+      ['Vår ref.', '18-2025/2025-05-002'],
+      ['Dato', '20.05.2025'],
+      ['Saksbehandler', 'Sekretariatet'],
+    ]);
+    // A workbook without the two columns reads as before.
+    const old = exampleWorkbook();
+    const drop = new Set([col('Arkivsaksnr'), col('Saksbehandler')]);
+    old[APPLICATIONS.name] = old[APPLICATIONS.name]!.map((row) => row.filter((_, i) => !drop.has(i)));
+    const o = checkWorkbook(old, { today: TODAY });
+    expect(o.portfolio.columns.applications.archiveCase).toBeUndefined();
+    expect(
+      (buildLetter(o, grants(o)[0]!, { date: '2025-05-20' }).blocks[1] as { rows: string[][] }).rows[1],
+    ).toEqual(['Vår ref.', '18-2025/2025-05-001']);
+  });
+
   it('has every element of a grant offer, with its computed dates', () => {
     const v = exampleWorkbook();
     const set = (key: string, value: unknown) => {
@@ -626,7 +672,8 @@ describe('award letters', () => {
       'skriftlig samarbeidsavtale mellom partene før midlene utbetales',
       'partenes egne bidrag skal stå i samarbeidsavtalen',
       // Report deadlines from the due-date engine: 1 Nov and 1 May inside the period, final 2 months after.
-      'Statusrapport innen 01.11.2025',
+      // The reporting condition is the last, right above its deadlines.
+      'til porteføljesekretariatet innen disse fristene:\n• Statusrapport innen 01.11.2025',
       'Statusrapport innen 01.05.2026',
       'Sluttrapport innen 30.09.2026',
       'Tilskuddet utbetales når samarbeidsavtalen er signert',
@@ -661,6 +708,15 @@ describe('award letters', () => {
       `Porteføljesekretariatet vedtok 15.10.2025 en tilleggsbevilling på ${kr('60 000')}`,
     );
     expect(text).toContain('Dato\t15.10.2025');
+    // The decision «Porteføljesekretariatet» names who decided, which the sentence already says.
+    expect(text).toContain(`til ${AGDER}, innenfor sekretariatets fullmakt.`);
+    const withReason = {
+      ...sup[0]!,
+      allocation: { ...sup[0]!.allocation, decision: 'Sekretariatet: økte reisekostnader' },
+    };
+    expect(toPlainText(buildSupplementLetter(result, withReason, {}))).toContain(
+      `til ${AGDER} (økte reisekostnader), innenfor sekretariatets fullmakt.`,
+    );
     const v = withApps([{ caseId: '2025-05-009', title: 'Avslått tiltak', status: 'Avslått' }]);
     const settings = v['Innstillinger']!;
     settings.push(['Klageadgang', 'Vedtaket kan påklages innen tre uker.']);
@@ -671,6 +727,32 @@ describe('award letters', () => {
     expect(rejection).toContain('og vedtok å avslå den.');
     expect(rejection).toContain('Begrunnelse\n');
     expect(rejection).toContain('Klageadgang\nVedtaket kan påklages innen tre uker.');
+  });
+
+  it('takes a rejection’s board case, date and reason from the registered decision', () => {
+    const v = withApps([
+      {
+        caseId: '2025-05-009',
+        title: 'Avslått tiltak',
+        status: 'Avslått',
+        decision: 'SSU 18-2025',
+        reason: 'Tiltaket ligger utenfor tilskuddets formål.',
+      },
+    ]);
+    const r = checkWorkbook(v, { today: TODAY });
+    const app = rejections(r)[0]!;
+    // The same board case granted 2025-05-001 on 9 May: the rejection is dated that day.
+    expect(rejectionDate(r, app)).toBe('2025-05-09');
+    const text = toPlainText(buildRejectionLetter(r, app, { date: rejectionDate(r, app) }));
+    expect(text).toContain('Vår ref.\t18-2025/2025-05-009');
+    expect(text).toContain('09.05.2025 i sak 18-2025, og vedtok å avslå den.');
+    expect(text).toContain('Begrunnelse\n• Tiltaket ligger utenfor tilskuddets formål.');
+    // Without a decision no allocation dates it.
+    const undecided = { ...app, decision: '' };
+    expect(rejectionDate(r, undecided)).toBe('');
+    expect(toPlainText(buildRejectionLetter(r, undecided, { date: '2025-05-20' }))).toContain(
+      'Vår ref.\t2025-05-009',
+    );
   });
 
   it('names the own contributions when the application has them', () => {

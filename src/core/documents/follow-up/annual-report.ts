@@ -7,7 +7,7 @@ import type { Lang, Reason } from '../../base/result';
 import { LIGHT_LABEL } from '../../follow-up/status/lights';
 import type { StatusReport } from '../../follow-up/status/reports';
 import { projectStatuses, type ProjectStatus } from '../../follow-up/status/project-status';
-import { buildEconomy, isUnused, signedPayment } from '../../money-flow/economy';
+import { buildEconomy, isUnused, signedPayment, type Economy } from '../../money-flow/economy';
 import { partiesText } from '../memo';
 import type { Application } from '../../portfolio/records';
 
@@ -66,7 +66,7 @@ const T = {
       light: 'Siste statuslys',
       allocatedYear: (y: number) => `Tildelt ${y}`,
       allocatedTotal: 'Tildelt i alt',
-      paid: 'Utbetalt i alt',
+      paid: (d: string) => `Utbetalt i alt per ${d}`,
       spent: 'Brukt (siste rapport)',
       progress: 'Framdrift',
       effects: 'Effekter mot indikatorene',
@@ -147,7 +147,7 @@ const T = {
       light: 'Latest status light',
       allocatedYear: (y: number) => `Allocated ${y}`,
       allocatedTotal: 'Allocated in total',
-      paid: 'Paid in total',
+      paid: (d: string) => `Paid in total by ${d}`,
       spent: 'Spent (latest report)',
       progress: 'Progress',
       effects: 'Effects against indicators',
@@ -207,6 +207,8 @@ interface Basis {
   reportsOf: (caseId: string) => StatusReport[];
   inYear: Map<string, number>;
   total: Map<string, number>;
+  /** The economy as of `end`: payments and refunds dated after it are not counted. */
+  economy: Economy;
 }
 
 function basisOf(result: CheckResult, options: AnnualReportOptions): Basis {
@@ -229,7 +231,10 @@ function basisOf(result: CheckResult, options: AnnualReportOptions): Basis {
       .sort((x, y) =>
         x.received.ok && y.received.ok ? x.received.value.getTime() - y.received.value.getTime() : 0,
       );
-  return { year, end, statuses, reportsOf, inYear, total };
+  // Payments after the report's date are left out; allocations stay whole, as the frame table counts them.
+  const paidBy = portfolio.payments.filter((p) => p.date.ok && p.date.value <= end);
+  const economy = buildEconomy({ ...portfolio, payments: paidBy }, end, ledger);
+  return { year, end, statuses, reportsOf, inYear, total, economy };
 }
 
 /** One project's gaps in the annual report's basis: what its reports do not say by the day. */
@@ -350,7 +355,7 @@ function moneyBlocks(result: CheckResult, basis: Basis, lang: Lang): Block[] {
   let withdrawn = 0;
   for (const e of result.ledger.entries)
     if (e.allocation.kind === 'withdrawal') withdrawn -= e.byYear?.get(year) ?? 0;
-  const economy = buildEconomy(result.portfolio, end, result.ledger);
+  const { economy } = basis;
   let unused = 0;
   let carried = 0;
   // The year's part of each project's money not paid: unused once the project's deadline is out,
@@ -451,7 +456,7 @@ function projectBlocks(result: CheckResult, s: ProjectStatus, basis: Basis, lang
       ? `${kr(last.spent.value)} ${t.fromReport(day(last.received.value))}`
       : t.notReported(day(basis.end));
   const final = [...reports].reverse().find((r) => r.type === 'final');
-  const paid = result.economy.projects.get(s.caseId)?.paid;
+  const paid = basis.economy.projects.get(s.caseId)?.paid;
   const light = s.lights.overall ? LIGHT_LABEL[s.lights.overall][lang] : t.none;
   const rows: string[][] = [
     [l.purpose, a.need || a.benefitPlan],
@@ -462,7 +467,7 @@ function projectBlocks(result: CheckResult, s: ProjectStatus, basis: Basis, lang
     [l.light, light],
     [l.allocatedYear(basis.year), kr(basis.inYear.get(s.caseId) ?? 0)],
     [l.allocatedTotal, kr(basis.total.get(s.caseId) ?? 0)],
-    [l.paid, paid === undefined ? kr(0) : kr(paid)],
+    [l.paid(day(basis.end)), paid === undefined ? kr(0) : kr(paid)],
     [l.spent, spent],
     [l.progress, dated('comment')],
     [l.effects, dated('benefits')],

@@ -3,7 +3,7 @@ import { decidingBody } from '../../workbook/bodies';
 import { formatMoney } from '../../parse/money';
 import { formatDay, formatMonth } from '../../parse/period';
 import type { Application, Payment } from '../../portfolio/records';
-import { about, finding, type Rule } from '../../engine/rule';
+import { about, finding, says, type Rule } from '../../engine/rule';
 import type { CheckContext } from '../../check/context';
 
 /**
@@ -206,6 +206,61 @@ export const agreementArchiveMissing = paymentRule('agreement-archive-missing', 
     fact: {
       nb: `Det er utbetalt ${paidAmount(pay, 'nb')} mens samarbeidsavtalen er ${nb.join(' og ')}.`,
       en: `${paidAmount(pay, 'en')} was paid while the written agreement is ${en.join(' and ')}.`,
+    },
+  };
+});
+
+/**
+ * The grant offer is accepted by a date (the letter's *Aksept*): a payment to a project whose ordinary
+ * allocation's `Akseptert` is blank or *Nei*, or dated after the payment, is a warning (money out on an
+ * offer the recipient has not taken up). Silent when `Tildelinger` has no `Akseptert` column (acceptance is
+ * not recorded in this workbook) and for an allocation without an application (the secretariat's own cost).
+ */
+export const acceptanceMissing = paymentRule('acceptance-missing', 'warning', (pay, ctx, apps) => {
+  if (ctx.portfolio.columns.allocations.accepted === undefined) return null;
+  if (!paysOut(pay) || !apps.has(pay.caseId)) return null;
+  const offers = ctx.ordinaryByCase.get(pay.caseId) ?? [];
+  if (offers.length === 0) return null;
+  const accepted = offers.filter((a) => a.accepted === true);
+  if (accepted.length === 0) {
+    return {
+      field: 'caseId',
+      text: says({
+        problem: {
+          nb: 'utbetalt før tilsagnet er akseptert («Akseptert» i Tildelinger er tom eller Nei)',
+          en: 'paid before the grant offer was accepted ("Accepted" in Allocations is blank or No)',
+        },
+        action: {
+          nb: 'Før inn datoen mottakeren aksepterte tilsagnet i «Akseptert» på den ordinære tildelingen, eller hold tilbake videre utbetaling til aksepten er kommet.',
+          en: 'Enter the day the recipient accepted the offer in "Accepted" on the ordinary allocation, or hold further payments until the acceptance has come.',
+        },
+      }),
+      fact: {
+        nb: `Det er utbetalt ${paidAmount(pay, 'nb')} før tilsagnet er akseptert.`,
+        en: `${paidAmount(pay, 'en')} was paid before the grant offer was accepted.`,
+      },
+    };
+  }
+  // Ja without a date is accepted with no day to compare the payment with.
+  if (accepted.some((a) => a.acceptedOn === null) || !pay.date.ok) return null;
+  const on = new Date(Math.min(...accepted.map((a) => a.acceptedOn!.getTime())));
+  const paid = pay.date.value;
+  if (paid >= on) return null;
+  return {
+    field: 'date',
+    text: says({
+      problem: {
+        nb: `utbetalt ${formatDay(paid)}, før tilsagnet ble akseptert ${formatDay(on)}`,
+        en: `paid on ${formatDay(paid, 'en')}, before the grant offer was accepted on ${formatDay(on, 'en')}`,
+      },
+      action: {
+        nb: 'Rett datoen, eller dokumenter hvorfor det ble utbetalt før aksepten.',
+        en: 'Fix the date, or document why it was paid before the acceptance.',
+      },
+    }),
+    fact: {
+      nb: `Det ble utbetalt ${paidAmount(pay, 'nb')} ${formatDay(paid)}, før tilsagnet ble akseptert ${formatDay(on)}.`,
+      en: `${paidAmount(pay, 'en')} was paid on ${formatDay(paid, 'en')}, before the grant offer was accepted on ${formatDay(on, 'en')}.`,
     },
   };
 });

@@ -256,6 +256,31 @@ describe('Årlig melding', () => {
     );
   });
 
+  it('counts the money paid up to its date, and says so, both in total and per project', () => {
+    const values = exampleWorkbook();
+    const pays = values['Utbetalinger']!;
+    const col = (name: string) => (pays[0] as string[]).indexOf(name);
+    // A second payment to Agdermodellen after the autumn status of 1 November.
+    const later = pays[0]!.map(() => '') as unknown[];
+    later[col('Saksnr')] = '2025-05-001';
+    later[col('Dato')] = day('2025-12-10');
+    later[col('Beløp')] = 300_000;
+    pays.push(later);
+    const result = checkWorkbook(values, { today: day('2026-01-20') });
+    const autumn = buildAnnualReport(result, { year: 2025, date: day('2025-11-01') });
+    const text = toPlainText(autumn);
+    // 560 000 on 15 August counts; 300 000 on 10 December is after the report's date.
+    expect(text).toContain(`Utbetalt i alt per 01.11.2025\t560${NB}000 kr`);
+    // The year's paid money, by payment date up to 1 November: 560 000 + 469 915 + 469 914.
+    expect(tables(autumn)[2]!.rows[3]).toEqual([
+      'Utbetalt i 2025 (etter betalingsdato)',
+      `1${NB}499${NB}829 kr`,
+    ]);
+    // By 31 December both payments count.
+    const year = toPlainText(buildAnnualReport(result, { year: 2025, date: day('2025-12-31') }));
+    expect(year).toContain(`Utbetalt i alt per 31.12.2025\t860${NB}000 kr`);
+  });
+
   it('lists what is missing before it is written, and in the report', () => {
     const gaps = annualReportGaps(example('2027-01-15'), { year: 2025, date: day('2027-01-15') });
     expect(gapLines(gaps, 'nb')).toEqual([

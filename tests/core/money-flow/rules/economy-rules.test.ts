@@ -224,6 +224,30 @@ const POSITIVE: Case[] = [
     en: ['Payments row 4, "Kind"', '"Forskudd" is not a kind'],
   },
   {
+    name: 'a payment while the grant offer is not accepted',
+    edit: (b) => {
+      b.allocations[0]!.accepted = '';
+      b.payments = [payment({ amount: '800 000' })];
+    },
+    rule: 'acceptance-missing',
+    severity: 'warning',
+    cells: [pay('caseId', 2)],
+    nb: ['Utbetalinger rad 2, «Saksnr»', 'utbetalt før tilsagnet er akseptert', 'Før inn datoen'],
+    en: ['Payments row 2, "Case ID"', 'paid before the grant offer was accepted', 'Enter the day'],
+  },
+  {
+    name: 'a payment dated before the grant offer was accepted',
+    edit: (b) => {
+      b.allocations[0]!.accepted = '2025-12-01';
+      b.payments = [payment({ amount: '800 000', date: day('2025-11-20') })];
+    },
+    rule: 'acceptance-missing',
+    severity: 'warning',
+    cells: [pay('date', 2)],
+    nb: ['Utbetalinger rad 2, «Dato»', 'før tilsagnet ble akseptert 01.12.2025'],
+    en: ['Payments row 2, "Date"', 'accepted on 2025-12-01'],
+  },
+  {
     name: 'a payment while a party has not signed the agreement',
     edit: (b) => {
       // One payment of the whole amount: the warning is per payment row.
