@@ -57,10 +57,10 @@ describe('tilskudd decide', () => {
 
   it('writes the allocations, the statuses, the reasons and a Logg line per case into the copy', async () => {
     const v = await readValues(decided);
-    const allocs = v[ALLOCATIONS.name]!.filter((r) => String(r[1]).startsWith('PS 04-2026'));
+    const allocs = v[ALLOCATIONS.name]!.filter((r) => String(r[1]).startsWith('PS-sak 04-2026'));
     expect(allocs.map((r) => [r[0], r[1], r[5], r[6], r[7]])).toEqual([
-      ['2026-05-001', 'PS 04-2026', 700_000, '2026-09', '2027-06'],
-      ['2026-05-002', 'PS 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
+      ['2026-05-001', 'PS-sak 04-2026', 700_000, '2026-09', '2027-06'],
+      ['2026-05-002', 'PS-sak 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
     ]);
     const apps = v[APPLICATIONS.name]!;
     const col = (h: string) => apps[0]!.indexOf(h);
@@ -108,7 +108,7 @@ describe('tilskudd decide', () => {
       '2026-05-001=650000',
     );
     expect(r.code).toBe(1);
-    expect(r.err).toContain('Sak 2026-05-001 er allerede registrert i PS 04-2026');
+    expect(r.err).toContain('Sak 2026-05-001 er allerede registrert i PS-sak 04-2026');
     expect(r.err).toContain('nytt vedtak i en ny sak');
     expect(existsSync(out)).toBe(false);
   });

@@ -64,12 +64,12 @@ describe('Registrer vedtak', () => {
     const sb = deskWith(roundWorkbook());
     const before = sb.spreadsheet.sheetData(ALLOCATIONS.name).values.length;
     const done = ok(asLeader<DecisionsDone>(sb, 'decisionsRegister', REQUEST));
-    expect(done).toMatchObject({ ref: 'PS 04-2026', written: 3 });
+    expect(done).toMatchObject({ ref: 'PS-sak 04-2026', written: 3 });
     expect(done.notes.join(' ')).toContain('contract-missing');
     const allocs = sb.spreadsheet.sheetData(ALLOCATIONS.name).values.slice(before);
     expect(allocs.map((r) => [r[0], r[1], r[5], r[6], r[7]])).toEqual([
-      ['2026-05-001', 'PS 04-2026', 700_000, '2026-08', '2027-07'],
-      ['2026-05-002', 'PS 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
+      ['2026-05-001', 'PS-sak 04-2026', 700_000, '2026-08', '2027-07'],
+      ['2026-05-002', 'PS-sak 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
     ]);
     const apps = sb.spreadsheet.sheetData('Søknader').values;
     const col = (h: string) => (apps[0] as unknown[]).indexOf(h);
@@ -132,7 +132,7 @@ describe('Registrer vedtak', () => {
     const width = before[0]!.length;
     expect(after[0]!.slice(width, width + 3)).toEqual(['Vedtak', 'Begrunnelse', 'Inhabil']);
     const row = after.find((r) => r[0] === '2026-05-003')!;
-    expect(row.slice(width, width + 2)).toEqual(['PS 04-2026', 'Mangler forankring i kommunene']);
+    expect(row.slice(width, width + 2)).toEqual(['PS-sak 04-2026', 'Mangler forankring i kommunene']);
     // A decided row keeps every other value it had (dates as the same day, amounts, text).
     const status = before[0]!.indexOf('Status');
     const was = before.find((r) => r[0] === '2026-05-003')!;

@@ -82,6 +82,8 @@ export interface Application {
   reason: string;
   /** `Inhabil`: board members who stood aside in the case (forvaltningsloven § 6). */
   recused: string;
+  /** `Avslutningsvedtak`: the board decision that approved the project's closure ('' when none). */
+  closure: string;
   orgNumber: string;
   /** `Styringsgruppe`: the regional council (RS) or group steering the project; '' when none is named. */
   steeringGroup: string;
@@ -230,6 +232,7 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     decision: cellText(r.get('decision')),
     reason: cellText(r.get('reason')),
     recused: cellText(r.get('recused')),
+    closure: cellText(r.get('closure')),
     orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
     steeringGroup: cellText(r.get('steeringGroup')),
     otherAnswers: cellText(r.get('otherAnswers')),

@@ -102,6 +102,8 @@ export const APPLICATIONS = {
     f('decision', 'Vedtak', 'Decision', 'text', { optional: true, aliases: ['Vedtaksref'] }),
     f('reason', 'Begrunnelse', 'Reason', 'longtext', { optional: true, aliases: ['Vedtaksbegrunnelse'] }),
     f('recused', 'Inhabil', 'Recused', 'text', { optional: true, aliases: ['Inhabile', 'Fratrådt'] }),
+    // Written by *Registrer vedtak* when the board approves the closure: its reference («PS-sak 05-2026»).
+    f('closure', 'Avslutningsvedtak', 'Closure decision', 'text', { optional: true }),
     f('orgNumber', 'Org.nr', 'Organisation number', 'text', {
       optional: true,
       aliases: ['Organisasjonsnummer'],
