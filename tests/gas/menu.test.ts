@@ -53,6 +53,7 @@ describe('onOpen', () => {
           'Handlingsplan',
           'Nummerer handlingsplanen',
           'Lagre vurdering',
+          'Opprett innspillsskjema',
           'Lag årlig gjennomgang',
         ],
       },
@@ -61,8 +62,8 @@ describe('onOpen', () => {
       'Oppsettsveiviser',
       'Om Tilskudd',
     ]);
-    // The 27 actions, each once.
-    expect(new Set(menuFunctions(menu!.entries)).size).toBe(27);
+    // The 28 actions, each once.
+    expect(new Set(menuFunctions(menu!.entries)).size).toBe(28);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
     }
