@@ -14,6 +14,7 @@ import { aboutMenu } from './gas/entry/about';
 import { diagnoseMenu } from './gas/entry/diagnose';
 import { previewRemindersMenu } from './gas/follow-up/reminders';
 import { createStatusFormMenu } from './gas/follow-up/status-form';
+import { createInputFormMenu } from './gas/plan/input-form';
 import { approveFinalReportMenu } from './gas/follow-up/closure';
 import { routeSubmission, runHourly as hourly } from './gas/entry/router';
 import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan/plan';
@@ -118,6 +119,11 @@ export function onStatusFormSubmit(e: unknown): void {
 /** Menu: generates the status form (half-yearly and final reports) and installs the document's triggers. */
 export function createStatusForm(): void {
   createStatusFormMenu();
+}
+
+/** Menu: generates the regions' input form to the action plan (`Innspill`) and installs the document's triggers. */
+export function createInputForm(): void {
+  createInputFormMenu();
 }
 
 /** An earlier version's daily reminder trigger: forwards to the hourly trigger (`runHourly`). */

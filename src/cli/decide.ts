@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { TilskuddError } from '../core/base/errors';
-import type { DecisionWrites, BoardDecision } from '../core/decisions/decide';
+import type { DecisionWrites, BoardDecision, FollowUpDecision } from '../core/decisions/decide';
 import { parseMoney } from '../core/parse/money';
-import { parsePeriod, type Period } from '../core/parse/period';
+import { parseMonth, parsePeriod, type Period } from '../core/parse/period';
 import type { Portfolio } from '../core/portfolio/records';
 import { ALLOCATIONS, APPLICATIONS, LOG_SHEET, findSheetName, mapHeaders } from '../core/workbook/contract';
 
@@ -44,9 +44,12 @@ function periodOf(option: string, caseId: string, text: string | undefined): Per
   return p.value;
 }
 
-/** The board's decisions from `--change`, `--preproject`, `--reject`/`--reason`, `--postpone`. */
-export function decisionsFromOptions(opts: Record<string, Option>): BoardDecision[] {
-  const out: BoardDecision[] = [];
+/**
+ * The board's decisions from `--change`, `--preproject`, `--reject`/`--reason`, `--postpone`, and on granted
+ * projects `--approve-closure`, `--extend` and `--withdraw`.
+ */
+export function decisionsFromOptions(opts: Record<string, Option>): Array<BoardDecision | FollowUpDecision> {
+  const out: Array<BoardDecision | FollowUpDecision> = [];
   for (const c of list(opts.change)) {
     const [caseId, value] = caseAndValue('--change', c);
     const [amount, period] = value.split(/:(.*)/s);
@@ -77,7 +80,31 @@ export function decisionsFromOptions(opts: Record<string, Option>): BoardDecisio
     );
   rejects.forEach((caseId, i) => out.push({ caseId: caseId.trim(), kind: 'rejected', reason: reasons[i]! }));
   for (const caseId of list(opts.postpone)) out.push({ caseId: caseId.trim(), kind: 'postponed' });
+  for (const caseId of list(opts['approve-closure'])) out.push({ caseId: caseId.trim(), kind: 'closure' });
+  for (const c of list(opts.extend)) {
+    const [caseId, value] = caseAndValue('--extend', c);
+    out.push({ caseId, kind: 'extension', to: monthOf('--extend', caseId, value) });
+  }
+  for (const c of list(opts.withdraw)) {
+    const [caseId, value] = c.includes('=') ? caseAndValue('--withdraw', c) : [c.trim(), ''];
+    out.push({
+      caseId,
+      kind: 'withdrawal',
+      ...(value !== '' ? { amount: amountOf('--withdraw', caseId, value) } : {}),
+    });
+  }
   return out;
+}
+
+/** A new last month, `2027-06` (a day in it, `2027-06-30`, names the same month). */
+export function monthOf(option: string, caseId: string, text: string): number {
+  const m = parseMonth(text);
+  if (!m.ok)
+    throw bad(
+      `${option} for sak ${caseId}: ${m.reason.nb}.`,
+      `${option} for case ${caseId}: ${m.reason.en}.`,
+    );
+  return m.value;
 }
 
 /** `--inhabil SAKSNR=NAVN`, repeated: the members who stood aside, per case. */
@@ -132,7 +159,7 @@ export function writeDecisions(wb: ExcelJS.Workbook, p: Portfolio, w: DecisionWr
 
   const apps = wb.getWorksheet(p.sheetNames.applications)!;
   const headerRow = headerRowOf(apps);
-  const column = (key: 'status' | 'decision' | 'reason' | 'recused') =>
+  const column = (key: 'status' | 'decision' | 'reason' | 'recused' | 'closure') =>
     columnFor(
       apps,
       headerRow,
@@ -140,14 +167,24 @@ export function writeDecisions(wb: ExcelJS.Workbook, p: Portfolio, w: DecisionWr
       APPLICATIONS.fields.find((f) => f.key === key)!.header,
     );
   if (w.applications.length === 0) return;
-  const cols = { status: column('status'), decision: column('decision'), reason: column('reason') };
-  const recusedCol = w.applications.some((a) => a.recused !== undefined) ? column('recused') : undefined;
+  // Only the columns a decision writes are added: a closure writes neither `Vedtak` nor `Begrunnelse`.
+  const wanted = (key: 'decision' | 'reason' | 'recused' | 'closure') =>
+    w.applications.some((a) => a[key] !== undefined) ? column(key) : undefined;
+  const cols = {
+    status: column('status'),
+    decision: wanted('decision'),
+    reason: wanted('reason'),
+    recused: wanted('recused'),
+    closure: wanted('closure'),
+  };
   for (const a of w.applications) {
     const row = apps.getRow(a.row);
     row.getCell(cols.status).value = a.status;
-    row.getCell(cols.decision).value = a.decision;
-    row.getCell(cols.reason).value = a.reason;
-    if (a.recused !== undefined && recusedCol !== undefined) row.getCell(recusedCol).value = a.recused;
+    for (const key of ['decision', 'reason', 'recused', 'closure'] as const) {
+      const col = cols[key];
+      const value = a[key];
+      if (value !== undefined && col !== undefined) row.getCell(col).value = value;
+    }
   }
 }
 

@@ -210,8 +210,8 @@ per year, for the controller and the annual reporting.
   },
   decide: {
     usage: {
-      nb: 'decide FIL.xlsx --case 04-2026 --meeting ÅÅÅÅ-MM-DD --out UT.xlsx [--change SAKSNR=BELØP[:FRA-TIL]]… [--preproject SAKSNR=BELØP[:FRA-TIL]]… [--reject SAKSNR --reason TEKST]… [--postpone SAKSNR]… [--inhabil SAKSNR=NAVN]…',
-      en: 'decide FILE.xlsx --case 04-2026 --meeting YYYY-MM-DD --out OUT.xlsx [--change CASE=AMOUNT[:FROM-TO]]… [--preproject CASE=AMOUNT[:FROM-TO]]… [--reject CASE --reason TEXT]… [--postpone CASE]… [--inhabil CASE=NAME]…',
+      nb: 'decide FIL.xlsx --case 04-2026 --meeting ÅÅÅÅ-MM-DD --out UT.xlsx [--change SAKSNR=BELØP[:FRA-TIL]]… [--preproject SAKSNR=BELØP[:FRA-TIL]]… [--reject SAKSNR --reason TEKST]… [--postpone SAKSNR]… [--approve-closure SAKSNR]… [--extend SAKSNR=ÅÅÅÅ-MM]… [--withdraw SAKSNR[=BELØP]]… [--inhabil SAKSNR=NAVN]…',
+      en: 'decide FILE.xlsx --case 04-2026 --meeting YYYY-MM-DD --out OUT.xlsx [--change CASE=AMOUNT[:FROM-TO]]… [--preproject CASE=AMOUNT[:FROM-TO]]… [--reject CASE --reason TEXT]… [--postpone CASE]… [--approve-closure CASE]… [--extend CASE=YYYY-MM]… [--withdraw CASE[=AMOUNT]]… [--inhabil CASE=NAME]…',
     },
     help: {
       nb: `Registrerer vedtakene i en sak for beslutningsorganet i en kopi av arbeidsboka: rader i «Tildelinger»,
@@ -220,12 +220,17 @@ søknadens «Status», «Vedtak» og «Begrunnelse», og en linje i «Logg» per
 vedtas som innstilt. Samme sak registrert igjen legger ikke til noe; et annet vedtak i en registrert sak avvises.
 En feil i vedtakets egne data (saksnr, dato, beløp, kategori, periode) stopper alt (avslutter med 1); funn om
 selve søknaden vises, men stopper ikke.
-  --case NR                     saken i møtet (vedtaksreferansen blir kortnavnet og saken, f.eks. «PS 04-2026»)
+  --case NR                     saken i møtet (vedtaksreferansen blir kortnavnet og saken, f.eks. «PS-sak 04-2026»)
   --meeting DATO                møtedatoen (vedtaksdatoen)
   --change SAKSNR=BELØP[:FRA-TIL]   endret beløp, og eventuelt periode (f.eks. 2026-08-2027-07)
   --preproject SAKSNR=BELØP     forprosjekt med dette beløpet
   --reject SAKSNR --reason TEKST    avslag med begrunnelse
   --postpone SAKSNR             saken utsettes
+Vedtak om innvilgede prosjekter i samme sak (en sak med bare slike vedtak vedtar ingen innstillinger,
+med mindre saksfremstillingen laget forslag for den):
+  --approve-closure SAKSNR      avslutningen godkjennes: «Status» Avsluttet, «Avslutningsvedtak» = referansen
+  --extend SAKSNR=ÅÅÅÅ-MM       perioden forlenges til denne måneden (en rad Forlengelse i «Tildelinger»)
+  --withdraw SAKSNR[=BELØP]     ubrukte midler inndras, alt eller beløpet (rader Inndragning i «Tildelinger»)
   --inhabil SAKSNR=NAVN         medlem som fratrådte som inhabil (forvaltningsloven § 6)`,
       en: `Registers the deciding body's decisions in a case in a copy of the workbook: rows in "Tildelinger", the
 application's "Status", "Vedtak" and "Begrunnelse", and a "Logg" line per case. The proposals are the case's rows
@@ -233,12 +238,17 @@ in "Forslag" (from the memo), otherwise the applications' "Innstilling"/"Innstil
 decided as recommended. The same case registered again adds nothing; another decision in a registered case is
 refused. An error in the decision's own data (case id, date, amount, category, period) stops everything (exit
 1); findings on the application itself are shown but do not stop it.
-  --case NO                     the case in the meeting (the reference is the short name and the case, e.g. "PS 04-2026")
+  --case NO                     the case in the meeting (the reference is the short name and the case, e.g. "PS-sak 04-2026")
   --meeting DATE                the meeting date (the decision date)
   --change CASE=AMOUNT[:FROM-TO]  a changed amount, and optionally period (e.g. 2026-08-2027-07)
   --preproject CASE=AMOUNT      a pre-project of this amount
   --reject CASE --reason TEXT   a rejection with its reason
   --postpone CASE               the case is postponed
+Decisions on granted projects in the same case (a case with only these decides no recommendations, unless the
+memo made proposals for it):
+  --approve-closure CASE        the closure is approved: "Status" Avsluttet, "Avslutningsvedtak" = the reference
+  --extend CASE=YYYY-MM         the period is extended to this month (a Forlengelse row in "Tildelinger")
+  --withdraw CASE[=AMOUNT]      unused money is withdrawn, all or the amount (Inndragning rows in "Tildelinger")
   --inhabil CASE=NAME           a member who stood aside as disqualified (Public Administration Act § 6)`,
     },
     options: {
@@ -250,6 +260,9 @@ refused. An error in the decision's own data (case id, date, amount, category, p
       reject: { type: 'string', multiple: true },
       reason: { type: 'string', multiple: true },
       postpone: { type: 'string', multiple: true },
+      'approve-closure': { type: 'string', multiple: true },
+      extend: { type: 'string', multiple: true },
+      withdraw: { type: 'string', multiple: true },
       inhabil: { type: 'string', multiple: true },
       force: { type: 'boolean' },
     },
@@ -865,6 +878,7 @@ async function decideCommand(ctx: Context): Promise<number> {
   mkdirSync(dirname(out), { recursive: true });
   await wb.xlsx.writeFile(out);
   for (const l of w.log) ctx.io.out(`${l.caseId}: ${l.after}`);
+  for (const r of w.remarks) ctx.io.err(`${lang === 'nb' ? 'Merk' : 'Note'}: ${r[lang]}`);
   say(
     ctx,
     `Skrev ${w.log.length} vedtak i ${w.ref} (${w.allocations.length} tildelinger) til ${out}.`,

@@ -258,6 +258,18 @@ export interface DecisionProposalView {
   registered: string;
 }
 
+/** A granted project the board may close, extend or withdraw unused money from. */
+export interface DecisionProjectView {
+  caseId: string;
+  title: string;
+  /** The project's period in the user's language ('' when unknown). */
+  period: string;
+  /** Its last month, `YYYY-MM` ('' when unknown): an extension gives a later one. */
+  end: string;
+  /** Allocated − paid: what a withdrawal takes by default. */
+  unused: number;
+}
+
 export interface DecisionsView {
   lang: Lang;
   boardCase: string;
@@ -268,9 +280,13 @@ export interface DecisionsView {
   /** True when the proposals are the memo's `Forslag` rows, false when read from the applications. */
   fromMemo: boolean;
   proposals: DecisionProposalView[];
+  /** Granted projects not closed: for the board's closures, extensions and withdrawals. */
+  projects: DecisionProjectView[];
 }
 
 export type DecisionKindInput = 'asRecommended' | 'changed' | 'preProject' | 'rejected' | 'postponed';
+
+export type FollowUpKindInput = 'closure' | 'extension' | 'withdrawal';
 
 export interface DecisionRequest {
   boardCase: string;
@@ -286,6 +302,11 @@ export interface DecisionRequest {
     /** Members who stood aside (forvaltningsloven § 6). */
     recused: string;
   }>;
+  /**
+   * The board's decisions on granted projects: `value` is the new last month (`YYYY-MM`) of an extension,
+   * the amount of a withdrawal ('' for all that is unused), '' for a closure.
+   */
+  followUps?: Array<{ caseId: string; kind: FollowUpKindInput; value: string }>;
 }
 
 export interface DecisionsDone {

@@ -1,12 +1,19 @@
-import type { DecisionKindInput, DecisionProposalView, DecisionsView } from '../seam/api';
+import type {
+  DecisionKindInput,
+  DecisionProjectView,
+  DecisionProposalView,
+  DecisionRequest,
+  DecisionsView,
+} from '../seam/api';
 import { app, banner, load, money, outcome, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call, closeHost } from './lib/run';
 
 /**
  * *Registrer vedtak*: the memo's proposals of a board case with the recommended amounts prefilled; per case
- * as recommended, a changed amount (and period), a pre-project, rejected with its reason, or postponed. The
- * server re-decides against the sheet and writes all or nothing.
+ * as recommended, a changed amount (and period), a pre-project, rejected with its reason, or postponed; and
+ * per granted project the board's closure, extension or withdrawal of unused money. The server re-decides
+ * against the sheet and writes all or nothing.
  */
 document.body.classList.add('dialog');
 const root = app();
@@ -118,6 +125,68 @@ function proposalRow(p: DecisionProposalView): Row {
   };
 }
 
+type FollowUps = NonNullable<DecisionRequest['followUps']>;
+
+/** One granted project: approve its closure, extend it to a month, withdraw unused money (prefilled). */
+function projectRow(p: DecisionProjectView): { element: HTMLElement; value(): FollowUps } {
+  const [closeId, extendId, endId, withdrawId, amountId] = [uid(), uid(), uid(), uid(), uid()];
+  const close = h('input', { type: 'checkbox', id: closeId });
+  const extend = h('input', { type: 'checkbox', id: extendId });
+  const end = h('input', { type: 'month', id: endId, value: p.end, min: p.end });
+  const withdraw = h('input', { type: 'checkbox', id: withdrawId });
+  const amount = h('input', {
+    type: 'text',
+    id: amountId,
+    inputmode: 'decimal',
+    autocomplete: 'off',
+    value: p.unused > 0 ? String(p.unused) : '',
+  });
+  const endField = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: endId }, t('Ny sluttmåned', 'New last month')),
+    end,
+  );
+  const amountField = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: amountId }, t('Beløp som inndras (kr)', 'Amount withdrawn (NOK)')),
+    amount,
+  );
+  const update = () => {
+    endField.hidden = !extend.checked;
+    amountField.hidden = !withdraw.checked;
+  };
+  extend.addEventListener('change', update);
+  withdraw.addEventListener('change', update);
+  update();
+  const check = (input: HTMLElement, id: string, nb: string, en: string) =>
+    h('div', { class: 'check' }, input, h('label', { for: id }, t(nb, en)));
+  const element = h(
+    'fieldset',
+    { class: 'card' },
+    h('legend', {}, `${p.caseId} – ${p.title || t('(uten tittel)', '(no title)')}`),
+    h(
+      'p',
+      { class: 'muted' },
+      `${t('Periode', 'Period')}: ${p.period || '–'}. ${t('Ubrukt', 'Unused')}: ${money(p.unused)}`,
+    ),
+    check(close, closeId, 'Godkjenn avslutningen', 'Approve the closure'),
+    check(extend, extendId, 'Forleng perioden', 'Extend the period'),
+    endField,
+    check(withdraw, withdrawId, 'Inndra ubrukte midler', 'Withdraw unused money'),
+    amountField,
+  );
+  return {
+    element,
+    value: () => [
+      ...(close.checked ? [{ caseId: p.caseId, kind: 'closure' as const, value: '' }] : []),
+      ...(extend.checked ? [{ caseId: p.caseId, kind: 'extension' as const, value: end.value }] : []),
+      ...(withdraw.checked ? [{ caseId: p.caseId, kind: 'withdrawal' as const, value: amount.value }] : []),
+    ],
+  };
+}
+
 function form(): void {
   if (!view) return;
   const v = view;
@@ -134,6 +203,7 @@ function form(): void {
   const meeting = h('input', { type: 'date', id: meetingId, value: v.meeting });
   const reload = h('button', { type: 'button' }, t('Hent forslagene', 'Load the proposals'));
   const rows = v.proposals.map(proposalRow);
+  const projects = v.projects.map(projectRow);
   const submit = h(
     'button',
     { type: 'submit', class: 'primary' },
@@ -173,6 +243,23 @@ function form(): void {
     ),
     h('div', { class: 'field' }, h('label', { for: meetingId }, t('Møtedato', 'Meeting date')), meeting),
     ...rows.map((r) => r.element),
+    ...(projects.length > 0
+      ? [
+          h(
+            'details',
+            {},
+            h(
+              'summary',
+              {},
+              t(
+                'Vedtak om innvilgede prosjekter: avslutning, forlengelse, inndragning',
+                'Decisions on granted projects: closure, extension, withdrawal',
+              ),
+            ),
+            ...projects.map((p) => p.element),
+          ),
+        ]
+      : []),
     message,
     h('div', { class: 'actions' }, cancel, submit),
   );
@@ -186,6 +273,7 @@ function form(): void {
         boardCase: boardCase.value.trim(),
         meeting: meeting.value,
         decisions: rows.map((r) => r.value()),
+        followUps: projects.flatMap((p) => p.value()),
       }),
     );
     submit.removeAttribute('disabled');
@@ -197,7 +285,7 @@ function form(): void {
     if (done.notes.length > 0) message.append(notes);
   });
   mount(root, formEl);
-  if (rows.length === 0) {
+  if (rows.length === 0 && projects.length === 0) {
     mount(
       message,
       banner(

@@ -57,10 +57,10 @@ describe('tilskudd decide', () => {
 
   it('writes the allocations, the statuses, the reasons and a Logg line per case into the copy', async () => {
     const v = await readValues(decided);
-    const allocs = v[ALLOCATIONS.name]!.filter((r) => String(r[1]).startsWith('PS 04-2026'));
+    const allocs = v[ALLOCATIONS.name]!.filter((r) => String(r[1]).startsWith('PS-sak 04-2026'));
     expect(allocs.map((r) => [r[0], r[1], r[5], r[6], r[7]])).toEqual([
-      ['2026-05-001', 'PS 04-2026', 700_000, '2026-09', '2027-06'],
-      ['2026-05-002', 'PS 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
+      ['2026-05-001', 'PS-sak 04-2026', 700_000, '2026-09', '2027-06'],
+      ['2026-05-002', 'PS-sak 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
     ]);
     const apps = v[APPLICATIONS.name]!;
     const col = (h: string) => apps[0]!.indexOf(h);
@@ -108,7 +108,7 @@ describe('tilskudd decide', () => {
       '2026-05-001=650000',
     );
     expect(r.code).toBe(1);
-    expect(r.err).toContain('Sak 2026-05-001 er allerede registrert i PS 04-2026');
+    expect(r.err).toContain('Sak 2026-05-001 er allerede registrert i PS-sak 04-2026');
     expect(r.err).toContain('nytt vedtak i en ny sak');
     expect(existsSync(out)).toBe(false);
   });
@@ -187,5 +187,83 @@ describe('tilskudd decide', () => {
     const r = await cli('report', workbook, '--kind', 'decisions', '--out', tmp('p.md'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('--kind decisions trenger --case');
+  });
+});
+
+describe("tilskudd decide: the board's closures, extensions and withdrawals", () => {
+  const FOLLOW_UPS = [
+    '--extend',
+    '2025-05-001=2026-12-31',
+    '--withdraw',
+    '2025-05-001=100 000',
+    '--withdraw',
+    '2025-05-002',
+    '--approve-closure',
+    '2025-05-002',
+  ];
+  const decideLater = (input: string, out: string, ...rest: string[]) =>
+    cli('decide', input, '--case', '05-2026', '--meeting', '2026-06-10', '--out', out, ...rest);
+  let decided = '';
+  beforeAll(async () => {
+    decided = tmp('avsluttet.xlsx');
+    const r = await decideLater(workbook, decided, ...FOLLOW_UPS);
+    expect(r.code).toBe(0);
+  });
+
+  it('writes the rows, the closure and a Logg line each, and no recommendation of the round', async () => {
+    const v = await readValues(decided);
+    const rows = v[ALLOCATIONS.name]!.filter((r) => String(r[1]) === 'PS-sak 05-2026');
+    expect(rows.map((r) => [r[0], r[3], r[5], r[6], r[7]])).toEqual([
+      ['2025-05-001', 'Forlengelse', 0, '2026-08', '2026-12'],
+      ['2025-05-001', 'Inndragning', 100_000, '2026-07', '2026-07'],
+      ['2025-05-002', 'Inndragning', 625_000, '2025-12', '2025-12'],
+    ]);
+    const apps = v[APPLICATIONS.name]!;
+    const header = apps[0]!.map(String);
+    const pre = apps.find((r) => r[0] === '2025-05-002')!;
+    expect(pre[header.indexOf('Status')]).toBe('Avsluttet');
+    expect(pre[header.indexOf('Avslutningsvedtak')]).toBe('PS-sak 05-2026');
+    // The grant's own decision stays.
+    expect(pre[header.indexOf('Vedtak')] ?? '').not.toBe('PS-sak 05-2026');
+    expect(apps.filter((r) => r[header.indexOf('Vedtak')] === 'PS-sak 05-2026')).toEqual([]);
+    const log = v[LOG_SHEET.name]!.slice(1).map((r) => [r[2], r[3]]);
+    expect(log).toEqual([
+      ['Avslutning godkjent', '2025-05-002'],
+      ['Forlengelse', '2025-05-001'],
+      ['Inndragning', '2025-05-001'],
+      ['Inndragning', '2025-05-002'],
+    ]);
+  });
+
+  it('adds nothing the second time, and refuses another extension in the same case (exit 1)', async () => {
+    const again = tmp('avsluttet-igjen.xlsx');
+    const r = await decideLater(decided, again, ...FOLLOW_UPS);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('allerede registrert slik');
+    expect(existsSync(again)).toBe(false);
+    const other = await decideLater(decided, again, '--extend', '2025-05-001=2027-03');
+    expect(other.code).toBe(1);
+    expect(sp(other.err)).toContain('(forlenget til desember 2026), og nå står det mars 2027');
+    expect(existsSync(again)).toBe(false);
+  });
+
+  it('names a bad month or amount before reading the workbook', async () => {
+    const out = tmp('feil-maaned.xlsx');
+    const r = await decideLater(workbook, out, '--extend', '2025-05-001=desember');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('--extend for sak 2025-05-001');
+    const w = await decideLater(workbook, out, '--withdraw', '2025-05-001=mye');
+    expect(w.err).toContain('--withdraw for sak 2025-05-001');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('the protocol of the case lists the decisions', async () => {
+    const md = tmp('protokoll-05.md');
+    const r = await cli('report', decided, '--kind', 'decisions', '--case', '05-2026', '--out', md);
+    expect(r.code).toBe(0);
+    const text = sp(readFileSync(md, 'utf8'));
+    expect(text).toContain('Perioden forlenget til desember 2026');
+    expect(text).toContain('Inndratt 625 000 kr');
+    expect(text).toContain('Avslutning godkjent');
   });
 });

@@ -64,12 +64,12 @@ describe('Registrer vedtak', () => {
     const sb = deskWith(roundWorkbook());
     const before = sb.spreadsheet.sheetData(ALLOCATIONS.name).values.length;
     const done = ok(asLeader<DecisionsDone>(sb, 'decisionsRegister', REQUEST));
-    expect(done).toMatchObject({ ref: 'PS 04-2026', written: 3 });
+    expect(done).toMatchObject({ ref: 'PS-sak 04-2026', written: 3 });
     expect(done.notes.join(' ')).toContain('contract-missing');
     const allocs = sb.spreadsheet.sheetData(ALLOCATIONS.name).values.slice(before);
     expect(allocs.map((r) => [r[0], r[1], r[5], r[6], r[7]])).toEqual([
-      ['2026-05-001', 'PS 04-2026', 700_000, '2026-08', '2027-07'],
-      ['2026-05-002', 'PS 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
+      ['2026-05-001', 'PS-sak 04-2026', 700_000, '2026-08', '2027-07'],
+      ['2026-05-002', 'PS-sak 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
     ]);
     const apps = sb.spreadsheet.sheetData('Søknader').values;
     const col = (h: string) => (apps[0] as unknown[]).indexOf(h);
@@ -132,11 +132,96 @@ describe('Registrer vedtak', () => {
     const width = before[0]!.length;
     expect(after[0]!.slice(width, width + 3)).toEqual(['Vedtak', 'Begrunnelse', 'Inhabil']);
     const row = after.find((r) => r[0] === '2026-05-003')!;
-    expect(row.slice(width, width + 2)).toEqual(['PS 04-2026', 'Mangler forankring i kommunene']);
+    expect(row.slice(width, width + 2)).toEqual(['PS-sak 04-2026', 'Mangler forankring i kommunene']);
     // A decided row keeps every other value it had (dates as the same day, amounts, text).
     const status = before[0]!.indexOf('Status');
     const was = before.find((r) => r[0] === '2026-05-003')!;
     const other = (r: unknown[]) => r.slice(0, width).filter((_, c) => c !== status);
     expect(other(row)).toEqual(other(was));
+  });
+});
+
+describe("Registrer vedtak: the board's closures, extensions and withdrawals", () => {
+  const LATER = {
+    boardCase: '05-2026',
+    meeting: '2026-06-10',
+    decisions: [],
+    followUps: [
+      { caseId: '2025-05-001', kind: 'extension', value: '2026-12' },
+      { caseId: '2025-05-002', kind: 'withdrawal', value: '' },
+      { caseId: '2025-05-002', kind: 'closure', value: '' },
+    ],
+  };
+  // Without Forslag rows for the round, so a case of only follow-ups decides none of its recommendations.
+  const values = () => {
+    const v = roundWorkbook({ proposals: false });
+    const apps = v['Søknader']!;
+    const drop = apps[0]!.indexOf('Avslutningsvedtak');
+    if (drop >= 0) v['Søknader'] = apps.map((r) => r.filter((_, c) => c !== drop));
+    return v;
+  };
+
+  it('lists the granted projects with their end and what is unused', () => {
+    const sb = deskWith(values());
+    const v = ok(asLeader<DecisionsView>(sb, 'decisionsLoad', '05-2026'));
+    expect(v.projects.map((p) => [p.caseId, p.end, p.unused])).toEqual([
+      ['2025-05-001', '2026-07', 560_000],
+      ['2025-05-002', '2025-12', 625_000],
+    ]);
+  });
+
+  it('writes Logg first, the rows and the closure (adding Avslutningsvedtak), and nothing the second time', () => {
+    const sb = deskWith(values());
+    const before = sb.spreadsheet.sheetData(ALLOCATIONS.name).values.length;
+    const done = ok(asLeader<DecisionsDone>(sb, 'decisionsRegister', LATER));
+    expect(done).toMatchObject({ ref: 'PS-sak 05-2026', written: 3 });
+    const allocs = sb.spreadsheet.sheetData(ALLOCATIONS.name).values.slice(before);
+    expect(allocs.map((r) => [r[0], r[1], r[3], r[5], r[6], r[7]])).toEqual([
+      ['2025-05-001', 'PS-sak 05-2026', 'Forlengelse', 0, '2026-08', '2026-12'],
+      ['2025-05-002', 'PS-sak 05-2026', 'Inndragning', 625_000, '2025-12', '2025-12'],
+    ]);
+    const apps = sb.spreadsheet.sheetData('Søknader').values;
+    const header = apps[0] as unknown[];
+    expect(header[header.length - 1]).toBe('Avslutningsvedtak');
+    const pre = apps.find((r) => r[0] === '2025-05-002')!;
+    expect([pre[header.indexOf('Status')], pre[header.length - 1]]).toEqual(['Avsluttet', 'PS-sak 05-2026']);
+    // The grant's own Vedtak stays.
+    expect(pre[header.indexOf('Vedtak')]).not.toBe('PS-sak 05-2026');
+    const log = sb.spreadsheet.sheetData('Logg').values.slice(1);
+    expect(log.map((r) => [r[2], r[3]])).toEqual([
+      ['Forlengelse', '2025-05-001'],
+      ['Inndragning', '2025-05-002'],
+      ['Avslutning godkjent', '2025-05-002'],
+    ]);
+    expect(sb.calls.count('Lock.releaseLock')).toBe(1);
+    const rows = sb.spreadsheet.sheetData(ALLOCATIONS.name).values.length;
+    sb.calls.reset();
+    const again = ok(asLeader<DecisionsDone>(sb, 'decisionsRegister', LATER));
+    expect(again.written).toBe(0);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+    expect(sb.spreadsheet.sheetData(ALLOCATIONS.name).values).toHaveLength(rows);
+    const other = asLeader<DecisionsDone>(sb, 'decisionsRegister', {
+      ...LATER,
+      followUps: [{ caseId: '2025-05-001', kind: 'extension', value: '2027-03' }],
+    });
+    expect(other.ok).toBe(false);
+    if (!other.ok) expect(other.error).toContain('forlenget til desember 2026');
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
+  it('refuses a bad month and an unknown kind, writing nothing', () => {
+    const sb = deskWith(values());
+    const bad = asLeader<DecisionsDone>(sb, 'decisionsRegister', {
+      ...LATER,
+      followUps: [{ caseId: '2025-05-001', kind: 'extension', value: 'snart' }],
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toContain('Sak 2025-05-001: ny slutt');
+    const odd = asLeader<DecisionsDone>(sb, 'decisionsRegister', {
+      ...LATER,
+      followUps: [{ caseId: '2025-05-001', kind: 'delete', value: '' }],
+    });
+    expect(odd.ok).toBe(false);
+    expect(sb.calls.count('Range.setValues')).toBe(0);
   });
 });

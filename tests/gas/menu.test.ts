@@ -53,6 +53,7 @@ describe('onOpen', () => {
           'Handlingsplan',
           'Nummerer handlingsplanen',
           'Lagre vurdering',
+          'Opprett innspillsskjema',
           'Lag årlig gjennomgang',
         ],
       },
@@ -62,8 +63,8 @@ describe('onOpen', () => {
       'Diagnose',
       'Om Tilskudd',
     ]);
-    // The 28 actions, each once.
-    expect(new Set(menuFunctions(menu!.entries)).size).toBe(28);
+    // The 29 actions, each once.
+    expect(new Set(menuFunctions(menu!.entries)).size).toBe(29);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
     }

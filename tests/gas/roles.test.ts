@@ -68,6 +68,7 @@ const MENU_ACTIONS: Record<string, Action> = {
   savePlanReview: 'plan',
   createPlanReview: 'documents',
   createStatusForm: 'intake',
+  createInputForm: 'regionalInput',
   showReminders: 'read',
   approveFinalReport: 'closeProject',
   openFollowUp: 'read',

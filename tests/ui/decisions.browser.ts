@@ -50,7 +50,7 @@ describe('Registrer vedtak dialog', () => {
 
     const rows = sb.spreadsheet.sheetData(ALLOCATIONS.name).values.length;
     await page.getByRole('button', { name: 'Registrer vedtak' }).click();
-    await page.getByText(/Registrerte 3 vedtak i PS 04-2026/).waitFor();
+    await page.getByText(/Registrerte 3 vedtak i PS-sak 04-2026/).waitFor();
     expect(await focusedText(page)).toMatch(/^Registrerte 3 vedtak/);
     expect(sb.spreadsheet.sheetData(ALLOCATIONS.name).values).toHaveLength(rows + 2);
     expect(await liveProblems(page)).toEqual([]);

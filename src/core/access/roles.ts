@@ -45,6 +45,11 @@ export const PERMISSIONS = {
     nb: 'registrere beslutningsorganets vedtak',
     en: "register the deciding body's decisions",
   },
+  regionalInput: {
+    roles: LEADER_SECRETARY,
+    nb: 'lage innspillsskjema til regionene',
+    en: 'make the input form for the regions',
+  },
   boardRanking: { roles: LEADER, nb: 'overstyre rangeringen', en: 'override the ranking' },
   closeProject: { roles: LEADER, nb: 'godkjenne sluttrapporter', en: 'approve final reports' },
   settings: {

@@ -60,7 +60,9 @@ export const amountInvalid: Rule = {
       check('applications', a, 'ownMunicipality', a.ownMunicipality, true);
       check('applications', a, 'ownHospital', a.ownHospital, true);
     }
-    for (const a of ctx.portfolio.allocations) check('allocations', a, 'amount', a.amount, false);
+    // An extension (Forlengelse) carries no money: 0 is its amount.
+    for (const a of ctx.portfolio.allocations)
+      check('allocations', a, 'amount', a.amount, a.kind === 'extension');
     return out;
   },
 };

@@ -14,7 +14,10 @@ import {
   parseTerm,
   type ApplicationStatus,
 } from '../workbook/vocabulary';
+import { followUpWrites, type FollowUpDecision, type FollowUpOutcome } from './follow-ups';
 import { decisionRef, isOfDecision, readProposals, type Proposal } from './proposals';
+
+export type { FollowUpDecision, FollowUpOutcome };
 
 /** What the board decided on one case; a case the board is not said to have changed is decided as recommended. */
 export type BoardDecision =
@@ -55,9 +58,12 @@ export interface DecisionWrites {
     row: number;
     caseId: string;
     status: string;
-    decision: string;
-    reason: string;
+    /** Absent for a closure: the grant's `Vedtak` and `Begrunnelse` stay. */
+    decision?: string;
+    reason?: string;
     recused?: string;
+    /** `Avslutningsvedtak`, set when the board approves the closure. */
+    closure?: string;
   }>;
   /** `Logg` lines, one per case written. */
   log: Array<{ action: string; caseId: string; before: string; after: string }>;
@@ -69,6 +75,10 @@ export interface DecisionWrites {
   refused: Reason[];
   /** Findings on the decided applications themselves: shown, never blocking. */
   notes: Finding[];
+  /** The closures, extensions and withdrawals decided. */
+  followUps: FollowUpOutcome[];
+  /** What the board may want to know about them (a closure without a final report, money left): never blocking. */
+  remarks: Reason[];
 }
 
 export interface DecideOptions {
@@ -173,6 +183,10 @@ function outcomeOf(p: Proposal, d: BoardDecision, app: Application | undefined, 
   }
 }
 
+const FOLLOW_UP_KINDS: ReadonlySet<string> = new Set(['closure', 'extension', 'withdrawal']);
+const isFollowUp = (d: BoardDecision | FollowUpDecision): d is FollowUpDecision =>
+  FOLLOW_UP_KINDS.has(d.kind);
+
 const grants = (o: Outcome) => o.kind !== 'rejected' && o.kind !== 'postponed' && o.status !== 'rejected';
 
 /** The allocation a decision writes; without a category of its own it takes the application's. */
@@ -237,11 +251,16 @@ export const decisionWords = outcomeWords;
 export function decide(
   portfolio: Portfolio,
   values: WorkbookValues,
-  decisions: readonly BoardDecision[],
+  all: readonly (BoardDecision | FollowUpDecision)[],
   options: DecideOptions,
 ): DecisionWrites {
   const ref = decisionRef(portfolio, options.boardCase);
-  const { proposals } = readProposals(portfolio, values, options.boardCase);
+  const followUps = all.filter(isFollowUp);
+  const decisions = all.filter((d): d is BoardDecision => !isFollowUp(d));
+  const read = readProposals(portfolio, values, options.boardCase);
+  // A meeting that only closes, extends or withdraws decides no proposals, unless the memo made them for it:
+  // the applications' recommendations then wait for their own meeting.
+  const proposals = followUps.length > 0 && decisions.length === 0 && !read.fromMemo ? [] : read.proposals;
   const out: DecisionWrites = {
     ref,
     outcomes: [],
@@ -252,6 +271,8 @@ export function decide(
     held: [],
     refused: [],
     notes: [],
+    followUps: [],
+    remarks: [],
   };
   const byCase = new Map(proposals.map((p) => [p.caseId, p]));
   const seen = new Set<string>();
@@ -268,7 +289,7 @@ export function decide(
       });
     seen.add(d.caseId);
   }
-  if (proposals.length === 0)
+  if (proposals.length === 0 && followUps.length === 0)
     out.refused.push({
       nb: `Fant ingen forslag for sak ${options.boardCase}: ingen rader i arket «Forslag» for saken, og ingen søknad med «Innstilling» som venter på vedtak. Lag saksfremstillingen først, eller fyll ut «Innstilling» i «Søknader».`,
       en: `Found no proposals for case ${options.boardCase}: no rows in the "Forslag" sheet for the case, and no application with an "Innstilling" waiting for a decision. Make the memo first, or fill in "Innstilling" in "Søknader".`,
@@ -343,6 +364,15 @@ export function decide(
       after: `${o.decision}: ${outcomeWords(o, 'nb')}${o.changed.nb ? `; endret fra innstillingen: ${o.changed.nb}` : '; som innstilt'}${o.reason ? ` (${o.reason})` : ''}`,
     });
   }
+  const more = followUpWrites(portfolio, followUps, { ref, meeting: options.meeting, firstRow: nextRow });
+  planned.push(...more.allocations);
+  out.allocations.push(...more.allocations.map(allocationRow));
+  out.applications.push(...more.closures);
+  out.log.push(...more.log);
+  out.already.push(...more.already);
+  out.refused.push(...more.refused);
+  out.followUps = more.outcomes;
+  out.remarks = more.remarks;
   for (const o of out.outcomes)
     if (o.kind === 'rejected' && o.reason === '')
       out.refused.push({
@@ -356,7 +386,7 @@ export function decide(
   );
   const mine = new Set(planned);
   out.held = heldBack(check).filter((w) => mine.has(w.allocation));
-  const decided = new Set(out.outcomes.map((o) => o.proposal.caseId));
+  const decided = new Set([...out.outcomes.map((o) => o.proposal.caseId), ...followUps.map((d) => d.caseId)]);
   out.notes = check.findings.filter(
     (f) =>
       decided.has(f.ref) &&

@@ -25,14 +25,20 @@ export interface Proposal {
   source: { sheet: string; row: number };
 }
 
-/** The decision reference of a board case: the body's short name and the case, «SSU 18-2025», «PS 04-2026». */
+/** The decision reference of a board case, as the community writes it: «PS-sak 03-2026», «SSU-sak 19-2024». */
 export const decisionRef = (portfolio: Portfolio, boardCase: string): string =>
-  `${decidingBody(portfolio.settings).short} ${boardCase.trim()}`;
+  `${decidingBody(portfolio.settings).short}-sak ${boardCase.trim()}`;
 
-/** Whether a `Vedtak` cell belongs to `ref` («SSU 18-2025 (forprosjekt)» does, «SSU 18-20255» does not). */
+/** A reference without the «-sak» after the body's short name, so «PS-sak 04-2026» and the older «PS 04-2026» meet. */
+const refKey = (text: string) => normalizeKey(text).replace(/^(\S+?)-sak(?= )/, '$1');
+
+/**
+ * Whether a `Vedtak` cell belongs to `ref` («PS-sak 04-2026 (forprosjekt)» and the older «PS 04-2026» do,
+ * «PS-sak 04-20266» does not).
+ */
 export function isOfDecision(text: string, ref: string): boolean {
-  const t = normalizeKey(text);
-  const r = normalizeKey(ref);
+  const t = refKey(text);
+  const r = refKey(ref);
   return t === r || (t.startsWith(r) && /^[\s(:,–-]/.test(t.slice(r.length)));
 }
 

@@ -7,6 +7,7 @@ import { formatPeriod } from '../parse/period';
 import type { WorkbookValues } from '../portfolio/records';
 import { decidingBody, informedBody } from '../workbook/bodies';
 import { RECOMMENDATIONS } from '../workbook/vocabulary';
+import { followUpWords } from './follow-ups';
 import { decisionRef, isOfDecision, readProposals, type Proposal } from './proposals';
 
 const T = {
@@ -22,6 +23,8 @@ const T = {
     recused: 'Inhabilitet (forvaltningsloven § 6)',
     noRecused: 'Ingen medlemmer meldte seg inhabile.',
     recusedIn: (caseId: string, names: string) => `${caseId}: ${names} fratrådte under behandlingen.`,
+    followUps: 'Vedtak om innvilgede prosjekter',
+    followUpHead: ['Saksnr', 'Tittel', 'Vedtak'],
     supplements: (body: string) => `Tilleggsbevillinger til orientering (${body})`,
     suppHead: ['Saksnr', 'Dato', 'Beløp', 'Vedtak'],
     noSupplements: 'Ingen tilleggsbevillinger å orientere om.',
@@ -41,6 +44,8 @@ const T = {
     recused: 'Disqualification (Public Administration Act § 6)',
     noRecused: 'No member declared themselves disqualified.',
     recusedIn: (caseId: string, names: string) => `${caseId}: ${names} stood aside.`,
+    followUps: 'Decisions on granted projects',
+    followUpHead: ['Case', 'Title', 'Decision'],
     supplements: (body: string) => `Supplementary allocations for information (${body})`,
     suppHead: ['Case', 'Date', 'Amount', 'Decision'],
     noSupplements: 'No supplementary allocations to report.',
@@ -68,7 +73,38 @@ export function buildProtocol(
   const portfolio = result.portfolio;
   const body = decidingBody(portfolio.settings);
   const ref = decisionRef(portfolio, options.boardCase);
-  const proposed = readProposals(portfolio, values, options.boardCase).proposals;
+  const read = readProposals(portfolio, values, options.boardCase);
+  const apps = new Map(portfolio.applications.map((a) => [a.caseId, a]));
+  // The board's closures, extensions and withdrawals in this case, as registered.
+  const followUps: string[][] = [];
+  let meeting: Date | null = null;
+  for (const a of portfolio.applications)
+    if (a.closure !== '' && isOfDecision(a.closure, ref))
+      followUps.push([a.caseId, a.title, followUpWords.closure()[lang]]);
+  for (const kind of ['extension', 'withdrawal'] as const) {
+    const byCase = new Map<string, { to: number; amount: number }>();
+    for (const a of portfolio.allocations) {
+      if (a.kind !== kind || !isOfDecision(a.decision, ref)) continue;
+      if (a.date.ok) meeting = a.date.value;
+      const was = byCase.get(a.caseId) ?? { to: -1, amount: 0 };
+      byCase.set(a.caseId, {
+        to: Math.max(was.to, a.period?.ok ? a.period.value.to : -1),
+        amount: was.amount + (a.amount.ok ? a.amount.value : 0),
+      });
+    }
+    for (const [caseId, x] of byCase)
+      followUps.push([
+        caseId,
+        apps.get(caseId)?.title ?? '',
+        (kind === 'extension' ? followUpWords.extension(x.to) : followUpWords.withdrawal(x.amount))[lang],
+      ]);
+  }
+  // A case that only closed, extended or withdrew lists no recommendation waiting for another meeting.
+  const registeredHere = (pr: Proposal) =>
+    isOfDecision(apps.get(pr.caseId)?.decision ?? '', ref) ||
+    portfolio.allocations.some((a) => a.caseId === pr.caseId && isOfDecision(a.decision, ref));
+  const proposed =
+    !read.fromMemo && followUps.length > 0 ? read.proposals.filter(registeredHere) : read.proposals;
   // Cases the board decided in this case without a proposal on record (typed in by hand): listed too.
   const unproposed = [
     ...new Set(
@@ -89,13 +125,11 @@ export function buildProtocol(
     source: { sheet: portfolio.sheetNames.allocations, row: 0 },
   }));
   const proposals = [...proposed, ...unproposed];
-  const apps = new Map(portfolio.applications.map((a) => [a.caseId, a]));
   const rows: string[][] = [];
   const changes: string[] = [];
   const reasons: string[] = [];
   const recused: string[] = [];
   let total = 0;
-  let meeting: Date | null = null;
   for (const pr of proposals) {
     const app = apps.get(pr.caseId);
     const grants = portfolio.allocations.filter(
@@ -118,7 +152,7 @@ export function buildProtocol(
       pr.title || app?.title || '',
       recommended(pr, lang),
       decision,
-      registered && amount > 0 ? formatMoney(amount, false) : '',
+      registered && amount > 0 ? formatMoney(amount) : '',
       period?.ok ? formatPeriod(period.value, lang) : '',
     ]);
     const decidedWords = `${decision}${amount > 0 ? ` ${formatMoney(amount)}` : ''}${period?.ok ? `, ${formatPeriod(period.value, lang)}` : ''}`;
@@ -161,7 +195,7 @@ export function buildProtocol(
       { keyValue: true },
     ),
     h(2, t.decisions),
-    table([t.head, ...rows, [t.total, '', '', '', formatMoney(total, false), '']], {
+    table([t.head, ...rows, [t.total, '', '', '', formatMoney(total), '']], {
       header: true,
       compact: true,
       widths: [3, 5, 3, 3, 2, 3],
@@ -169,6 +203,9 @@ export function buildProtocol(
     h(2, t.changes),
     changes.length === 0 ? p(t.noChanges) : ul(changes.map((c) => [c])),
     ...(reasons.length > 0 ? [h(2, t.reasons), ul(reasons.map((r) => [r]))] : []),
+    ...(followUps.length > 0
+      ? [h(2, t.followUps), table([t.followUpHead, ...followUps], { header: true, widths: [3, 6, 5] })]
+      : []),
     h(2, t.recused),
     recused.length === 0 ? p(t.noRecused) : ul(recused.map((r) => [r])),
     h(2, t.supplements(informed.name)),
@@ -180,7 +217,7 @@ export function buildProtocol(
             ...supplements.map((a) => [
               a.caseId,
               a.date.ok ? norwegianDate(a.date.value.toISOString()) : '',
-              a.amount.ok ? formatMoney(a.amount.value, false) : '',
+              a.amount.ok ? formatMoney(a.amount.value) : '',
               a.decision,
             ]),
           ],

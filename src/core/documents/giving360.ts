@@ -123,7 +123,12 @@ export function grants360(result: CheckResult, year?: number): Grant360[] {
   // Allocations with an unusable amount or date always carry an error finding, so none is left out here.
   // A withdrawal (inndragning) is no grant: it takes money back.
   const allocations = publication(result, year).allocations.filter(
-    (a) => a.kind !== 'withdrawal' && a.category !== 'administration' && a.amount.ok && a.date.ok,
+    (a) =>
+      a.kind !== 'withdrawal' &&
+      a.kind !== 'extension' &&
+      a.category !== 'administration' &&
+      a.amount.ok &&
+      a.date.ok,
   );
   const ids = grantIds(s.grantIdPrefix, allocations);
   const paid = disbursed(result, ids);

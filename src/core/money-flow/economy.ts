@@ -182,8 +182,8 @@ export function buildEconomy(p: Portfolio, today: Date, ledger: Ledger = buildLe
     const amount = ore(a.amount.ok ? a.amount.value : 0);
     if (a.kind === 'withdrawal') d.withdrawn += amount;
     else d.granted += amount;
-    // Withdrawals and rows of unknown kind do not stretch the project's period.
-    if ((a.kind === 'ordinary' || a.kind === 'supplement') && a.period?.ok) {
+    // Withdrawals and rows of unknown kind do not stretch the project's period; an extension does.
+    if ((a.kind === 'ordinary' || a.kind === 'supplement' || a.kind === 'extension') && a.period?.ok) {
       d.from = Math.min(d.from, a.period.value.from);
       d.to = Math.max(d.to, a.period.value.to);
     }

@@ -45,6 +45,8 @@ export interface Ledger {
  * (*inndragning*, a positive amount) counts negatively: it frees the frame of the years it names.
  */
 export function yearSplit(a: Allocation): Map<number, number> | null {
+  // An extension moves a project's end, not money: it splits nothing.
+  if (a.kind === 'extension') return new Map();
   if (!a.amount.ok) return null;
   const amount = a.kind === 'withdrawal' ? -a.amount.value : a.amount.value;
   if (a.period) return a.period.ok ? proRata(amount, a.period.value) : null;

@@ -82,6 +82,8 @@ export interface Application {
   reason: string;
   /** `Inhabil`: board members who stood aside in the case (forvaltningsloven § 6). */
   recused: string;
+  /** `Avslutningsvedtak`: the board decision that approved the project's closure ('' when none). */
+  closure: string;
   orgNumber: string;
   /** `Arkivsaksnr`: the case's number in the secretariat's archive ('' when none is kept). */
   archiveCase: string;
@@ -244,6 +246,7 @@ export function toApplication(r: TableRow<FieldKey<typeof APPLICATIONS>>, settin
     decision: cellText(r.get('decision')),
     reason: cellText(r.get('reason')),
     recused: cellText(r.get('recused')),
+    closure: cellText(r.get('closure')),
     orgNumber: cellText(r.get('orgNumber')).replace(/\s/g, ''),
     archiveCase: parseArchiveRef(r.get('archiveCase')),
     caseOfficer: cellText(r.get('caseOfficer')),

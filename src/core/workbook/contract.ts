@@ -102,6 +102,8 @@ export const APPLICATIONS = {
     f('decision', 'Vedtak', 'Decision', 'text', { optional: true, aliases: ['Vedtaksref'] }),
     f('reason', 'Begrunnelse', 'Reason', 'longtext', { optional: true, aliases: ['Vedtaksbegrunnelse'] }),
     f('recused', 'Inhabil', 'Recused', 'text', { optional: true, aliases: ['Inhabile', 'Fratrådt'] }),
+    // Written by *Registrer vedtak* when the board approves the closure: its reference («PS-sak 05-2026»).
+    f('closure', 'Avslutningsvedtak', 'Closure decision', 'text', { optional: true }),
     f('orgNumber', 'Org.nr', 'Organisation number', 'text', {
       optional: true,
       aliases: ['Organisasjonsnummer'],
@@ -314,6 +316,9 @@ export const REGIONAL_INPUT = {
     f('comment', 'Kommentar', 'Comment', 'longtext'),
     f('date', 'Dato', 'Date', 'date', { optional: true }),
     f('submittedBy', 'Innsendt av', 'Submitted by', 'text', { optional: true, aliases: ['Sendt av'] }),
+    // Written by the input form's intake: the response's key (registered once) and answers it does not place.
+    f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
+    f('otherAnswers', 'Andre svar', 'Other answers', 'longtext', { optional: true }),
   ],
 } as const satisfies SheetSpec;
 

@@ -112,6 +112,8 @@ export const ALLOCATION_KINDS = vocabulary({
     aliases: ['tilleggsbevilgning', 'tillegg', 'supplement'],
   },
   withdrawal: { nb: 'Inndragning', en: 'Withdrawal', aliases: ['inndratt'] },
+  // The board extends a project's period: no money (Beløp 0), only the months Fra–Til added to it.
+  extension: { nb: 'Forlengelse', en: 'Extension', aliases: ['forlenget', 'periodeforlengelse'] },
 });
 
 /** `Utbetalinger.Art`: a blank cell is a payment. */

@@ -1,16 +1,19 @@
 import { tilskuddError } from '../../core/base/errors';
 import { cellText, neutralizeFormula, normalizeKey } from '../../core/base/text';
-import { decide, type BoardDecision } from '../../core/decisions/decide';
+import { decide, type BoardDecision, type FollowUpDecision } from '../../core/decisions/decide';
+import { isClosedStatus } from '../../core/follow-up/deadlines/projects';
+import { projectEconomy } from '../../core/money-flow/economy';
+import { isGrantedStatus } from '../../core/workbook/status';
 import { readProposals } from '../../core/decisions/proposals';
 import { withheldText } from '../../core/documents/publication';
 import { parseMoney } from '../../core/parse/money';
-import { formatPeriod, parseDay, parsePeriod } from '../../core/parse/period';
-import { readPortfolio, type WorkbookValues } from '../../core/portfolio/records';
+import { formatPeriod, monthOf, parseDay, parseMonth, parsePeriod, yearOf } from '../../core/parse/period';
+import { readPortfolio, type Portfolio, type WorkbookValues } from '../../core/portfolio/records';
 import { ALLOCATIONS, APPLICATIONS, PROPOSALS, mapHeaders, readTable } from '../../core/workbook/contract';
 import { RECOMMENDATIONS } from '../../core/workbook/vocabulary';
-import type { DecisionRequest, DecisionsDone, DecisionsView } from '../../seam/api';
+import type { DecisionProjectView, DecisionRequest, DecisionsDone, DecisionsView } from '../../seam/api';
 import { todayIn, type Desk } from '../platform/desk';
-import { appendLog } from '../platform/log';
+import { loggedWrite } from '../platform/log';
 import { appendRows, rowFor, wrote, type Sheet } from '../platform/sheets';
 import { readWorkbook } from '../workbook/portfolio';
 
@@ -60,7 +63,30 @@ export function decisionsView(desk: Desk, asked: string): DecisionsView {
       period: p.period?.ok ? formatPeriod(p.period.value, desk.lang) : '',
       registered: apps.get(p.caseId)?.decision ?? '',
     })),
+    projects: grantedProjects(portfolio, todayIn(desk.ss, desk.sheets), desk.lang),
   };
+}
+
+/** The granted projects not closed, with their period and what is unused, for the board's follow-up decisions. */
+function grantedProjects(
+  portfolio: Portfolio,
+  today: Date,
+  lang: DecisionsView['lang'],
+): DecisionProjectView[] {
+  const economy = projectEconomy(portfolio, today);
+  return portfolio.applications
+    .filter((a) => a.caseId !== '' && isGrantedStatus(a.status) && !isClosedStatus(a.status))
+    .map((a) => {
+      const e = economy.get(a.caseId);
+      const period = e?.period ?? (a.period.ok ? a.period.value : null);
+      return {
+        caseId: a.caseId,
+        title: a.title,
+        period: period ? formatPeriod(period, lang) : '',
+        end: period ? `${yearOf(period.to)}-${String(monthOf(period.to)).padStart(2, '0')}` : '',
+        unused: Math.max(e?.remaining ?? 0, 0),
+      };
+    });
 }
 
 const badRequest = () =>
@@ -104,6 +130,37 @@ function decisionsOf(request: DecisionRequest): BoardDecision[] {
   });
 }
 
+/** The dialog's closures, extensions and withdrawals as the core's decisions, each value read as the CLI reads it. */
+function followUpsOf(request: DecisionRequest): FollowUpDecision[] {
+  return (request.followUps ?? []).map((d): FollowUpDecision => {
+    switch (d.kind) {
+      case 'closure':
+        return { caseId: d.caseId, kind: 'closure' };
+      case 'extension': {
+        const m = parseMonth(d.value);
+        if (!m.ok)
+          throw tilskuddError(
+            `Sak ${d.caseId}: ny slutt ${m.reason.nb}.`,
+            `Case ${d.caseId}: new end ${m.reason.en}.`,
+          );
+        return { caseId: d.caseId, kind: 'extension', to: m.value };
+      }
+      case 'withdrawal': {
+        if (d.value.trim() === '') return { caseId: d.caseId, kind: 'withdrawal' };
+        const m = parseMoney(d.value);
+        if (!m.ok)
+          throw tilskuddError(
+            `Sak ${d.caseId}: inndragningen ${m.reason.nb}.`,
+            `Case ${d.caseId}: the withdrawal ${m.reason.en}.`,
+          );
+        return { caseId: d.caseId, kind: 'withdrawal', amount: m.value };
+      }
+      default:
+        throw badRequest();
+    }
+  });
+}
+
 /**
  * Registers the board's decisions under the caller's lock, re-deciding against the sheets as they are now:
  * nothing is written when a decision is refused or held back; otherwise `Logg` first, then the new
@@ -123,7 +180,7 @@ export function registerDecisions(desk: Desk, request: DecisionRequest): Decisio
   );
   const { values, sheets } = readWithProposals(desk);
   const portfolio = readPortfolio(values);
-  const w = decide(portfolio, values, decisionsOf(request), {
+  const w = decide(portfolio, values, [...decisionsOf(request), ...followUpsOf(request)], {
     boardCase: request.boardCase.trim(),
     meeting: meeting.value,
     recused,
@@ -140,7 +197,7 @@ export function registerDecisions(desk: Desk, request: DecisionRequest): Decisio
       `No decision was registered. ${lines.join(' ')}`,
     );
   }
-  const notes = w.notes.map((f) => `[${f.rule}] ${f.message[lang]}`);
+  const notes = [...w.notes.map((f) => `[${f.rule}] ${f.message[lang]}`), ...w.remarks.map((r) => r[lang])];
   if (w.log.length === 0)
     return {
       ref: w.ref,
@@ -151,21 +208,22 @@ export function registerDecisions(desk: Desk, request: DecisionRequest): Decisio
           ? `${w.ref} er allerede registrert slik; ingenting er lagt til.`
           : `${w.ref} is already registered so; nothing was added.`,
     };
-  appendLog(desk.sheets, desk.user, w.log);
   const allocName = portfolio.sheetNames.allocations;
   const allocValues = values[allocName]!;
-  appendRows(
-    sheets.get(allocName)!,
-    allocValues.length,
-    w.allocations.map((a) =>
-      rowFor(ALLOCATIONS, allocValues[0]!, { ...a, date: a.date instanceof Date ? iso(a.date) : a.date }),
-    ),
-  );
-  writeApplications(
-    sheets.get(portfolio.sheetNames.applications)!,
-    values[portfolio.sheetNames.applications]!,
-    w.applications,
-  );
+  const allocSheet = sheets.get(allocName)!;
+  const appSheet = sheets.get(portfolio.sheetNames.applications)!;
+  // Logg first, then the rows: no decision stands without its line (see loggedWrite).
+  loggedWrite(desk.sheets, desk.user, [allocSheet, appSheet], w.log, () => {
+    if (w.allocations.length > 0)
+      appendRows(
+        allocSheet,
+        allocValues.length,
+        w.allocations.map((a) =>
+          rowFor(ALLOCATIONS, allocValues[0]!, { ...a, date: a.date instanceof Date ? iso(a.date) : a.date }),
+        ),
+      );
+    writeApplications(appSheet, values[portfolio.sheetNames.applications]!, w.applications);
+  });
   return {
     ref: w.ref,
     written: w.log.length,
@@ -179,24 +237,28 @@ export function registerDecisions(desk: Desk, request: DecisionRequest): Decisio
 
 type AppCells = ReturnType<typeof decide>['applications'][number];
 
+const WRITTEN = ['decision', 'reason', 'recused', 'closure'] as const;
+
 /**
- * The applications' `Status`, `Vedtak`, `Begrunnelse` and `Inhabil` in one write over the rows decided (the
- * columns added after the last when missing); the cells between are written back as they stand, formulas
- * as formulas.
+ * The applications' `Status`, `Vedtak`, `Begrunnelse`, `Inhabil` and `Avslutningsvedtak` in one write over the
+ * rows decided (a column a decision writes added after the last when missing); the cells between are written
+ * back as they stand, formulas as formulas.
  */
 function writeApplications(sheet: Sheet, values: readonly (readonly unknown[])[], cells: AppCells[]): void {
   if (cells.length === 0) return;
   let header = [...values[0]!];
-  const missing = (['decision', 'reason', 'recused'] as const)
-    .filter((k) => mapHeaders(APPLICATIONS, header)[k] === undefined)
-    .map((k) => APPLICATIONS.fields.find((f) => f.key === k)!.header);
+  const missing = WRITTEN.filter(
+    (k) =>
+      (k !== 'closure' || cells.some((c) => c.closure !== undefined)) &&
+      mapHeaders(APPLICATIONS, header)[k] === undefined,
+  ).map((k) => APPLICATIONS.fields.find((f) => f.key === k)!.header);
   if (missing.length > 0) {
     const width = Math.max(header.length, sheet.getLastColumn());
     sheet.getRange(1, width + 1, 1, missing.length).setValues([missing]);
     header = [...header, ...new Array<string>(width - header.length).fill(''), ...missing];
   }
   const columns = mapHeaders(APPLICATIONS, header);
-  const used = (['status', 'decision', 'reason', 'recused'] as const).map((k) => columns[k]!);
+  const used = (['status', ...WRITTEN] as const).map((k) => columns[k]).filter((c) => c !== undefined);
   const first = Math.min(...used);
   const last = Math.max(...used);
   const top = Math.min(...cells.map((c) => c.row));
@@ -217,9 +279,7 @@ function writeApplications(sheet: Sheet, values: readonly (readonly unknown[])[]
           header,
           {
             status: c.status,
-            decision: c.decision,
-            reason: c.reason,
-            ...(c.recused !== undefined ? { recused: c.recused } : {}),
+            ...Object.fromEntries(WRITTEN.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])),
           },
           asIs,
         )

@@ -96,6 +96,7 @@ export const MENU: ReadonlyArray<Item | Group | null> = [
       { label: PAGES.Plan.title, fn: 'openPlan' },
       { label: PLAN_TEXT.number, fn: 'numberPlan' },
       { label: PLAN_TEXT.review, fn: 'savePlanReview' },
+      { label: TEXT.createInputForm, fn: 'createInputForm' },
       { label: PLAN_TEXT.document, fn: 'createPlanReview' },
     ],
   },

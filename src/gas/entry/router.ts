@@ -15,6 +15,7 @@ import {
 import { inLock } from '../platform/desk';
 import { appendLog } from '../platform/log';
 import { STATUS_JOURNAL } from '../follow-up/status-intake';
+import { INPUT_JOURNAL } from '../plan/input-form';
 import { runReminders } from '../follow-up/reminders';
 import { SheetIndex } from '../platform/sheets';
 import { documentProperties } from '../platform/properties';
@@ -28,6 +29,7 @@ import type { SheetSpec } from '../../core/workbook/contract';
 export const JOURNALS: ReadonlyArray<JournalSpec<SheetSpec>> = [
   APPLICATION_JOURNAL as unknown as JournalSpec<SheetSpec>,
   STATUS_JOURNAL as unknown as JournalSpec<SheetSpec>,
+  INPUT_JOURNAL as unknown as JournalSpec<SheetSpec>,
 ];
 
 /** Every journal with a form, a retiring form (made again, still open) beside its successor. */

@@ -464,6 +464,12 @@ export const server: Server = {
             recused: text(d.recused, 500),
           };
         }),
+        followUps: list(input.followUps ?? [], 600).map((raw) => {
+          const d = record(raw);
+          const kind = (['closure', 'extension', 'withdrawal'] as const).find((k) => k === d.kind);
+          if (!kind) throw badRequest();
+          return { caseId: text(d.caseId, 100).trim(), kind, value: text(d.value, 100) };
+        }),
       });
     }),
 };

@@ -16,6 +16,7 @@ export const TEXT = {
   supplement: { nb: 'Registrer tilleggsbevilling', en: 'Register supplementary allocation' },
   approveFinalReport: { nb: 'Godkjenn sluttrapport', en: 'Approve final report' },
   createStatusForm: { nb: 'Opprett statusskjema', en: 'Create status form' },
+  createInputForm: { nb: 'Opprett innspillsskjema', en: 'Create input form' },
   showReminders: { nb: 'Vis påminnelser', en: 'Show reminders' },
   payment: { nb: 'Registrer utbetaling', en: 'Register payment' },
   busy: {

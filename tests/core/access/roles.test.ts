@@ -178,6 +178,7 @@ describe('the role table', () => {
     money: ['leader', 'secretary', 'secretariat'],
     plan: ['leader', 'secretary', 'secretariat'],
     decide: ['leader', 'secretary'],
+    regionalInput: ['leader', 'secretary'],
     boardRanking: ['leader'],
     closeProject: ['leader'],
     settings: ['leader'],

@@ -1,10 +1,12 @@
 import { checkWorkbook } from '../../../src/core/check/check';
 import { decide, type BoardDecision } from '../../../src/core/decisions/decide';
-import { readProposals } from '../../../src/core/decisions/proposals';
+import { decisionRef, isOfDecision, readProposals } from '../../../src/core/decisions/proposals';
 import { buildProtocol } from '../../../src/core/decisions/protocol';
 import { toMarkdown } from '../../../src/core/documents/text';
 import { readPortfolio, type WorkbookValues } from '../../../src/core/portfolio/records';
 import { ALLOCATIONS, APPLICATIONS, PROPOSALS } from '../../../src/core/workbook/contract';
+import { followedProjects } from '../../../src/core/follow-up/deadlines/projects';
+import { projectEconomy } from '../../../src/core/money-flow/economy';
 import { MEETING, roundWorkbook } from './round';
 
 /** Amounts are written with non-breaking spaces; the tests read them as plain ones. */
@@ -23,7 +25,7 @@ function applied(
     allocs.push(ALLOCATIONS.fields.map((f) => (a as Record<string, unknown>)[f.key] ?? ''));
   const apps = out[APPLICATIONS.name]!;
   const header = apps[0]!;
-  for (const key of ['decision', 'reason', 'recused'] as const) {
+  for (const key of ['decision', 'reason', 'recused', 'closure'] as const) {
     const h = APPLICATIONS.fields.find((f) => f.key === key)!.header;
     if (!header.includes(h)) for (const r of apps) r.push(r === header ? h : '');
   }
@@ -31,9 +33,10 @@ function applied(
   for (const a of w.applications) {
     const row = apps[a.row - 1]!;
     row[col('Status')] = a.status;
-    row[col('Vedtak')] = a.decision;
-    row[col('Begrunnelse')] = a.reason;
+    if (a.decision !== undefined) row[col('Vedtak')] = a.decision;
+    if (a.reason !== undefined) row[col('Begrunnelse')] = a.reason;
     if (a.recused) row[col('Inhabil')] = a.recused;
+    if (a.closure) row[col('Avslutningsvedtak')] = a.closure;
   }
   return out;
 }
@@ -47,11 +50,11 @@ describe('decide', () => {
     const w = run(values);
     expect(w.refused).toEqual([]);
     expect(w.held).toEqual([]);
-    expect(w.ref).toBe('PS 04-2026');
+    expect(w.ref).toBe('PS-sak 04-2026');
     expect(w.allocations.map((a) => [a.caseId, a.decision, a.amount, a.from, a.to, a.kind])).toEqual([
-      ['2026-05-001', 'PS 04-2026', 900_000, '2026-08', '2027-07', 'Ordinær'],
-      ['2026-05-002', 'PS 04-2026', 800_000, '2026-08', '2027-07', 'Ordinær'],
-      ['2026-05-003', 'PS 04-2026', 400_000, '2026-08', '2027-07', 'Ordinær'],
+      ['2026-05-001', 'PS-sak 04-2026', 900_000, '2026-08', '2027-07', 'Ordinær'],
+      ['2026-05-002', 'PS-sak 04-2026', 800_000, '2026-08', '2027-07', 'Ordinær'],
+      ['2026-05-003', 'PS-sak 04-2026', 400_000, '2026-08', '2027-07', 'Ordinær'],
     ]);
     expect(w.allocations[0]!.date).toEqual(MEETING);
     expect(w.applications.map((a) => a.status)).toEqual(['Innvilget', 'Delvis innvilget', 'Innvilget']);
@@ -75,8 +78,8 @@ describe('decide', () => {
     ]);
     expect(w.refused).toEqual([]);
     expect(w.allocations.map((a) => [a.caseId, a.decision, a.amount, a.from, a.to])).toEqual([
-      ['2026-05-001', 'PS 04-2026', 700_000, '2026-09', '2027-06'],
-      ['2026-05-002', 'PS 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
+      ['2026-05-001', 'PS-sak 04-2026', 700_000, '2026-09', '2027-06'],
+      ['2026-05-002', 'PS-sak 04-2026 (forprosjekt)', 300_000, '2026-08', '2027-07'],
     ]);
     expect(w.applications.map((a) => [a.status, a.reason])).toEqual([
       ['Delvis innvilget', ''],
@@ -111,7 +114,7 @@ describe('decide', () => {
     expect(second.log).toEqual([]);
     expect(second.refused).toHaveLength(1);
     expect(second.refused[0]!.nb).toMatch(
-      /Sak 2026-05-001 er allerede registrert i PS 04-2026 .*nytt vedtak i en ny sak/,
+      /Sak 2026-05-001 er allerede registrert i PS-sak 04-2026 .*nytt vedtak i en ny sak/,
     );
   });
 
@@ -194,7 +197,7 @@ describe('the decision protocol', () => {
     const md = sp(
       toMarkdown(buildProtocol(checkWorkbook(after, { today: MEETING }), after, { boardCase: '04-2026' })),
     );
-    expect(md).toContain('Vedtaksprotokoll – Porteføljestyret, PS 04-2026');
+    expect(md).toContain('Vedtaksprotokoll – Porteføljestyret, PS-sak 04-2026');
     expect(md).toContain('20.05.2026');
     expect(md).toMatch(/2026-05-001.*Delvis innvilget.*700 000/);
     expect(md).toMatch(/2026-05-002.*Forprosjekt.*300 000/);
@@ -203,5 +206,174 @@ describe('the decision protocol', () => {
     expect(md).toContain('2026-05-003: Mangler forankring');
     expect(md).toContain('2026-05-002: Styremedlem A fratrådte');
     expect(md).toMatch(/Sum tildelt.*1 000 000/);
+  });
+});
+
+describe("decide: the board's closures, extensions and withdrawals", () => {
+  // The example's projects of SSU 18-2025: 2025-05-001 (1 060 000 + 60 000, 560 000 paid, 2025-08–2026-07)
+  // and the pre-project 2025-05-002 (625 000, never paid, 2025-08–2025-12).
+  const later = { boardCase: '05-2026', meeting: new Date('2026-06-10T00:00:00Z') };
+  const runLater = (values: WorkbookValues, decisions: Parameters<typeof decide>[2]) =>
+    decide(readPortfolio(values), values, decisions, later);
+  const decisions: Parameters<typeof decide>[2] = [
+    { caseId: '2025-05-001', kind: 'extension', to: 2026 * 12 + 11 },
+    { caseId: '2025-05-001', kind: 'withdrawal', amount: 100_000 },
+    { caseId: '2025-05-002', kind: 'withdrawal' },
+    { caseId: '2025-05-002', kind: 'closure' },
+  ];
+
+  it('writes an extension row, withdrawal rows by budget year, a closure, a log line each; no proposal decided', () => {
+    const values = roundWorkbook({ proposals: false });
+    const w = runLater(values, decisions);
+    expect(w.refused).toEqual([]);
+    expect(w.held).toEqual([]);
+    // The round's applications wait for their own meeting: a case of only follow-ups decides none of them.
+    expect(w.outcomes).toEqual([]);
+    expect(w.allocations.map((a) => [a.caseId, a.decision, a.kind, a.amount, a.from, a.to])).toEqual([
+      ['2025-05-001', 'PS-sak 05-2026', 'Forlengelse', 0, '2026-08', '2026-12'],
+      ['2025-05-001', 'PS-sak 05-2026', 'Inndragning', 100_000, '2026-07', '2026-07'],
+      ['2025-05-002', 'PS-sak 05-2026', 'Inndragning', 625_000, '2025-12', '2025-12'],
+    ]);
+    expect(w.applications).toEqual([
+      { row: expect.any(Number), caseId: '2025-05-002', status: 'Avsluttet', closure: 'PS-sak 05-2026' },
+    ]);
+    expect(w.log.map((l) => [l.action, l.caseId])).toEqual([
+      ['Forlengelse', '2025-05-001'],
+      ['Inndragning', '2025-05-001'],
+      ['Inndragning', '2025-05-002'],
+      ['Avslutning godkjent', '2025-05-002'],
+    ]);
+    expect(w.log[0]!.after).toBe('PS-sak 05-2026: periode august 2025–desember 2026');
+    expect(w.followUps.map((f) => sp(f.words.nb))).toEqual([
+      'Perioden forlenget til desember 2026',
+      'Inndratt 100 000 kr',
+      'Inndratt 625 000 kr',
+      'Avslutning godkjent',
+    ]);
+  });
+
+  it('the extension stretches the project and its deadlines, passes the checks, and moves no money', () => {
+    const values = roundWorkbook({ proposals: false });
+    const next = applied(values, runLater(values, decisions));
+    const result = checkWorkbook(next, { today: later.meeting });
+    const rows = result.portfolio.allocations.filter((a) => a.decision === 'PS-sak 05-2026');
+    expect(
+      result.findings.filter((f) =>
+        f.cells.some((c) => rows.some((a) => a.row === c.row && c.sheet === 'allocations')),
+      ),
+    ).toEqual([]);
+    expect(result.portfolio.applications.find((a) => a.caseId === '2025-05-002')!.status).toBe('Avsluttet');
+    // Only the extension: the period and the report deadlines move, the money per budget year does not.
+    const extended = applied(values, runLater(values, [decisions[0]!]));
+    const economy = (v: WorkbookValues) =>
+      projectEconomy(readPortfolio(v), later.meeting).get('2025-05-001')!;
+    expect(economy(extended).period).toEqual({ from: 2025 * 12 + 7, to: 2026 * 12 + 11 });
+    expect(economy(extended).byYear).toEqual(economy(values).byYear);
+    expect(economy(extended).allocated).toBe(economy(values).allocated);
+    const followed = followedProjects(readPortfolio(extended)).find(
+      (f) => f.application.caseId === '2025-05-001',
+    );
+    expect(followed!.period.to).toBe(2026 * 12 + 11);
+  });
+
+  it('is idempotent, and refuses another decision in the same case with how to correct it', () => {
+    const values = roundWorkbook({ proposals: false });
+    const next = applied(values, runLater(values, decisions));
+    const again = runLater(next, decisions);
+    expect(again.refused).toEqual([]);
+    expect(again.log).toEqual([]);
+    expect(again.allocations).toEqual([]);
+    expect(again.already).toEqual(['2025-05-001', '2025-05-001', '2025-05-002', '2025-05-002']);
+    const other = runLater(next, [
+      { caseId: '2025-05-001', kind: 'extension', to: 2027 * 12 + 2 },
+      { caseId: '2025-05-001', kind: 'withdrawal', amount: 50_000 },
+    ]);
+    expect(other.log).toEqual([]);
+    expect(other.refused.map((r) => sp(r.nb))).toEqual([
+      expect.stringMatching(
+        /allerede registrert annerledes i PS-sak 05-2026 \(forlenget til desember 2026\), og nå står det mars 2027\. .*nytt vedtak i en ny sak/,
+      ),
+      expect.stringMatching(/\(inndratt 100 000 kr\), og nå står det 50 000 kr/),
+    ]);
+    // The closure again in another case: already closed there.
+    const closedAgain = decide(readPortfolio(next), next, [{ caseId: '2025-05-002', kind: 'closure' }], {
+      ...later,
+      boardCase: '06-2026',
+    });
+    expect(closedAgain.refused[0]!.nb).toMatch(/ble avsluttet i PS-sak 05-2026/);
+  });
+
+  it('refuses what the data does not allow, writing nothing', () => {
+    const values = roundWorkbook({ proposals: false });
+    const w = runLater(values, [
+      { caseId: '2025-05-001', kind: 'extension', to: 2026 * 12 + 3 },
+      { caseId: '2025-05-001', kind: 'withdrawal', amount: 600_000 },
+      { caseId: '2099-01-001', kind: 'closure' },
+      { caseId: '2026-05-001', kind: 'closure' },
+      { caseId: '2025-05-002', kind: 'extension', to: 2025 * 12 + 10 },
+    ]);
+    expect(w.allocations).toEqual([]);
+    expect(w.applications).toEqual([]);
+    expect(w.log).toEqual([]);
+    expect(w.refused.map((r) => sp(r.nb))).toEqual([
+      expect.stringContaining(
+        'Ny slutt april 2026 for sak 2025-05-001 er ikke etter prosjektets slutt (juli 2026)',
+      ),
+      expect.stringContaining('er mer enn det som er ubrukt (560 000 kr)'),
+      expect.stringContaining('Sak «2099-01-001» finnes verken i «Søknader» eller «Tildelinger»'),
+      expect.stringContaining('Sak 2026-05-001 har status «Innstilt»: bare et innvilget prosjekt avsluttes'),
+      expect.stringContaining(
+        'Ny slutt november 2025 for sak 2025-05-002 er ikke etter prosjektets slutt (desember 2025)',
+      ),
+    ]);
+  });
+
+  it('tells the board what a closure leaves: no final report, money unused', () => {
+    const values = roundWorkbook({ proposals: false });
+    const w = runLater(values, [{ caseId: '2025-05-001', kind: 'closure' }]);
+    expect(w.refused).toEqual([]);
+    expect(w.remarks.map((r) => sp(r.nb))).toEqual([
+      'Sak 2025-05-001 har ingen mottatt sluttrapport i «Statusrapporter».',
+      'Sak 2025-05-001 har 560 000 kr ubrukt; et vedtak om inndragning (--withdraw 2025-05-001) frigjør dem.',
+    ]);
+    expect(w.log[0]!.after).toBe('PS-sak 05-2026: Avsluttet; uten sluttrapport');
+  });
+
+  it('the protocol lists them, with amounts in kroner', () => {
+    const values = roundWorkbook({ proposals: false });
+    const next = applied(values, runLater(values, decisions));
+    const md = sp(
+      toMarkdown(
+        buildProtocol(checkWorkbook(next, { today: later.meeting }), next, { boardCase: '05-2026' }),
+      ),
+    );
+    expect(md).toContain('Vedtaksprotokoll – Porteføljestyret, PS-sak 05-2026');
+    expect(md).toContain('## Vedtak om innvilgede prosjekter');
+    expect(md).toMatch(/2025-05-001 \| .* \| Perioden forlenget til desember 2026/);
+    expect(md).toMatch(/2025-05-001 \| .* \| Inndratt 100 000 kr/);
+    expect(md).toMatch(/2025-05-002 \| .* \| Avslutning godkjent/);
+    expect(md).toContain('10.06.2026');
+    // No recommendation of the spring round is listed as waiting in this case.
+    expect(md).not.toContain('2026-05-001');
+  });
+});
+
+describe('the decision reference', () => {
+  it('reads «PS-sak 04-2026» and still accepts the older «PS 04-2026» where it is parsed', () => {
+    const values = roundWorkbook();
+    expect(decisionRef(readPortfolio(values), ' 04-2026 ')).toBe('PS-sak 04-2026');
+    expect(isOfDecision('PS-sak 04-2026 (forprosjekt)', 'PS-sak 04-2026')).toBe(true);
+    expect(isOfDecision('PS 04-2026 (forprosjekt)', 'PS-sak 04-2026')).toBe(true);
+    expect(isOfDecision('ps-sak 04-2026', 'PS 04-2026')).toBe(true);
+    expect(isOfDecision('PS-sak 04-20266', 'PS-sak 04-2026')).toBe(false);
+    expect(isOfDecision('SSU-sak 04-2026', 'PS-sak 04-2026')).toBe(false);
+  });
+
+  it('the protocol writes every amount in kroner, as the other documents do', () => {
+    const values = roundWorkbook();
+    const next = applied(values, run(values));
+    const md = sp(toMarkdown(buildProtocol(checkWorkbook(next, { today: MEETING }), next, options)));
+    expect(md).toMatch(/\| 2026-05-001 \|.*\| 900 000 kr \|/);
+    expect(md).toMatch(/\| Sum tildelt \|.*\| 2 100 000 kr \|/);
   });
 });

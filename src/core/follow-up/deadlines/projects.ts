@@ -23,7 +23,8 @@ export const isClosedStatus = (status: string): boolean => CLOSED.has(normalizeK
 export function followedProjects(p: Portfolio): FollowedProject[] {
   const granted = new Map<string, Period>();
   for (const a of p.allocations) {
-    if (a.kind !== 'ordinary' || a.period === null || !a.period.ok) continue;
+    // The board's extension moves the end the final report is due by.
+    if ((a.kind !== 'ordinary' && a.kind !== 'extension') || a.period === null || !a.period.ok) continue;
     const span = granted.get(a.caseId);
     const { from, to } = a.period.value;
     granted.set(

@@ -1,0 +1,144 @@
+import { INPUT_QUESTIONS } from '../../src/core/plan/input-form';
+import { REGIONAL_INPUT } from '../../src/core/workbook/contract';
+import { exampleWorkbook } from '../../src/example/agder';
+import type { FakeForm } from './fakes/form-app';
+import { LEADER, deskWith, type Desk } from './desk-helpers';
+
+/**
+ * The regions' input form in the sandbox: made by the menu from its schema (regions from the settings,
+ * measures from the plan), answered through the FormApp fake (response sheet first, then the one
+ * form-submit trigger), each response an `Innspill` row once, whatever fires again.
+ */
+function desk(values = exampleWorkbook()): { sb: Desk; form: FakeForm } {
+  const sb = deskWith(values);
+  sb.ui.answerAlert();
+  sb.runAs({ email: LEADER }, () => sb.call('createInputForm'));
+  const form = [...sb.fakes.FormApp.forms.values()].find((f) => f.getTitle().startsWith('Innspill'))!;
+  return { sb, form };
+}
+
+const title = (key: string) => INPUT_QUESTIONS.find((q) => q.key === key)!.title.nb;
+
+const rows = (sb: Desk) => {
+  const [header, ...data] = sb.spreadsheet.sheetData(REGIONAL_INPUT.name).values as unknown[][];
+  return data
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries((header as string[]).map((h, i) => [h, r[i]])));
+};
+
+const choicesOf = (form: FakeForm, t: string) =>
+  form
+    .getItems()
+    .find((i) => i.getTitle() === t)!
+    .asListItem()
+    .getChoices()
+    .map((c) => c.getValue());
+
+function send(sb: Desk, form: FakeForm, answers: Record<string, string>) {
+  sb.clock.advance(1000);
+  return form.submit(Object.fromEntries(Object.entries(answers).map(([k, v]) => [title(k), v])))!;
+}
+
+describe('the input form', () => {
+  it('is generated from the schema: the regions from the settings, the measures from the plan', () => {
+    const { sb, form } = desk();
+    const titles = form
+      .snapshot()
+      .items.filter((i) => i.type !== 'SECTION_HEADER' && i.type !== 'PAGE_BREAK')
+      .map((i) => i.title);
+    expect(titles).toEqual(INPUT_QUESTIONS.map((q) => q.title.nb));
+    expect(choicesOf(form, 'Region')).toEqual([
+      'Østre Agder',
+      'Lister',
+      'Setesdal',
+      'Kristiansand (inkl. Lindesnes)',
+      'Hele Agder',
+    ]);
+    const measures = choicesOf(form, 'Tiltak');
+    expect(measures.length).toBeGreaterThan(0);
+    expect(measures.every((m) => /^\d+\.\d+\.\d+ – \S/.test(m))).toBe(true);
+    expect(form.isPublished()).toBe(true);
+    // The sheet is made with the journal's columns, and the one form-submit trigger is installed.
+    expect(sb.spreadsheet.sheetData(REGIONAL_INPUT.name).values[0]).toEqual(
+      REGIONAL_INPUT.fields.map((f) => f.header),
+    );
+    const handlers = sb.fakes.ScriptApp.allTriggers()
+      .map((t) => t.handler)
+      .sort();
+    expect(handlers).toEqual(['onFormSubmit', 'runHourly']);
+    const log = sb.spreadsheet.sheetData('Logg').values.slice(1);
+    expect(log.map((r) => r[2])).toContain('Opprett innspillsskjema');
+  });
+
+  it('registers a response once as an Innspill row, user text as text, a resubmitted sweep adding nothing', () => {
+    const { sb, form } = desk();
+    const measure = choicesOf(form, 'Tiltak')[1]!;
+    const nr = measure.split(' ')[0]!;
+    const response = send(sb, form, {
+      region: 'Lister',
+      nr: measure,
+      assessment: 'Rød',
+      comment: '=HYPERLINK("https://evil.example";"klikk")',
+    });
+    const [row, ...more] = rows(sb);
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({
+      Region: 'Lister',
+      Nr: nr,
+      Vurdering: 'Rød',
+      'Innsendt av': 'skjema',
+      'Andre svar': '',
+    });
+    // The text itself, never a formula.
+    expect(row!['Kommentar']).toBe('=HYPERLINK("https://evil.example";"klikk")');
+    expect(
+      sb.spreadsheet
+        .sheetData(REGIONAL_INPUT.name)
+        .formulas.flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
+    expect(row!['Dato']).toBeInstanceOf(Date);
+    expect(String(row!['Svar-ID'])).not.toBe('');
+    // The event again, the hourly sweep, the menu sweep: nothing more.
+    sb.refireFormSubmit(response);
+    sb.fireClockTriggers();
+    sb.ui.answerAlert();
+    sb.runAs({ email: LEADER }, () => sb.call('registerMissingResponses'));
+    expect(rows(sb)).toHaveLength(1);
+    const log = sb.spreadsheet.sheetData('Logg').values.filter((r) => r[2] === 'Innspill mottatt');
+    expect(log).toHaveLength(1);
+    expect(String(log[0]![5])).toContain(`Lister, tiltak ${nr}: Rød`);
+    // The application form's intake saw the event and wrote nothing to Søknader.
+    expect(sb.spreadsheet.sheetData('Søknader').values).toHaveLength(exampleWorkbook()['Søknader']!.length);
+  });
+
+  it('a response the trigger missed (lock held) is registered by the hourly sweep, once', () => {
+    const { sb, form } = desk();
+    sb.fakes.LockService.holdFor('document', 'another-execution');
+    send(sb, form, {
+      region: 'Setesdal',
+      nr: choicesOf(form, 'Tiltak')[0]!,
+      assessment: 'Gul',
+      comment: 'Tregt',
+    });
+    sb.fakes.LockService.releaseAllHeldBy('another-execution');
+    expect(rows(sb)).toHaveLength(0);
+    sb.fireClockTriggers();
+    sb.fireClockTriggers();
+    expect(rows(sb).map((r) => r['Region'])).toEqual(['Setesdal']);
+  });
+
+  it('is refused to a Sekretariat member, and without measures in the plan', () => {
+    const sb = deskWith(exampleWorkbook());
+    sb.ui.answerAlert();
+    sb.call('createInputForm');
+    expect([...sb.fakes.FormApp.forms.values()]).toHaveLength(0);
+    const values = exampleWorkbook();
+    delete values['Handlingsplan'];
+    const bare = deskWith(values);
+    bare.ui.answerAlert();
+    bare.runAs({ email: LEADER }, () => bare.call('createInputForm'));
+    expect([...bare.fakes.FormApp.forms.values()]).toHaveLength(0);
+    expect(bare.ui.alerts.map((a) => a.prompt).join(' ')).toContain('ingen nummererte tiltak');
+  });
+});
