@@ -1,4 +1,9 @@
+import { checkWorkbook } from '../../../src/core/check/check';
+import { buildAnnualReport } from '../../../src/core/documents/follow-up/annual-report';
+import { buildMemo } from '../../../src/core/documents/memo';
 import { leftOutText, type Withheld } from '../../../src/core/documents/publication';
+import { toPlainText } from '../../../src/core/documents/text';
+import { exampleWorkbook } from '../../../src/example/agder';
 import type { Allocation } from '../../../src/core/portfolio/records';
 
 const held = (...ids: string[]): Withheld[] =>
@@ -19,5 +24,30 @@ describe('the sentence that says what the totals leave out', () => {
     expect(leftOutText(held('A'), 'en')).toMatch(
       /^1 allocation \(case A\) is left out of the totals .* it is counted\.$/,
     );
+  });
+});
+
+describe('the memo and the annual report say what their figures leave out', () => {
+  const SENTENCE =
+    /1 tildeling \(sak ADM-2025\) er holdt utenfor summene fordi beløpet eller perioden ikke kan leses\./;
+  /** The example, with the secretariat's allocation's amount unreadable when `broken`. */
+  const result = (broken: boolean) => {
+    const values = exampleWorkbook();
+    const rows = values['Tildelinger']!;
+    const amount = rows[0]!.indexOf('Beløp');
+    const row = rows.findIndex((r) => r[0] === 'ADM-2025');
+    if (broken) rows[row]![amount] = 'ni hundre tusen';
+    return checkWorkbook(values, { today: new Date(Date.UTC(2027, 0, 15)) });
+  };
+  const memo = (broken: boolean) =>
+    toPlainText(buildMemo(result(broken), { meetingDate: '2025-05-09', cases: ['2025-05-001'] }));
+  const annual = (broken: boolean) => toPlainText(buildAnnualReport(result(broken), { year: 2025 }));
+
+  test.each([
+    ['memo', memo],
+    ['annual report', annual],
+  ])('%s: one sentence when a grant is left out, none otherwise', (_, text) => {
+    expect(text(true).match(new RegExp(SENTENCE, 'g'))).toHaveLength(1);
+    expect(text(false)).not.toMatch(/holdt utenfor summene/);
   });
 });
