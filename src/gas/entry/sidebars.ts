@@ -10,6 +10,7 @@ import {
   SELECTION_CRITERIA,
 } from '../../core/assessment/form';
 import { checkPortfolio } from '../../core/check/check';
+import { leftOutOfTotals, leftOutText } from '../../core/documents/publication';
 import { ASSESSMENTS, type SheetSpec } from '../../core/workbook/contract';
 import { addressOf } from '../../core/portfolio/address';
 import { dashboard } from '../../core/money-flow/dashboard';
@@ -370,13 +371,16 @@ export const server: Server = {
   dashboardLoad: () =>
     endpoint('read', false, (desk) => {
       const p = portfolioOf(desk);
-      const economy = economyView(buildEconomy(p, todayIn(desk.ss, desk.sheets)));
+      const today = todayIn(desk.ss, desk.sheets);
+      const economy = economyView(buildEconomy(p, today));
       const excluded = disqualifiedFrom(declarations(p.assessments ?? []), desk.user.toLowerCase());
       return {
         lang: desk.lang,
         data: dashboard(p, excluded.size > 0),
         limit: p.settings.supplementLimit,
         economy,
+        // The totals leave out a grant whose amount or period cannot be read: the sidebar says which.
+        leftOut: leftOutText(leftOutOfTotals(checkPortfolio(p, { today })), desk.lang),
       };
     }),
   findingsLoad: () => endpoint('read', false, findingsView),
