@@ -1,5 +1,6 @@
 import { checkWorkbook } from '../../../src/core/check/check';
 import { buildAnnualReport } from '../../../src/core/documents/follow-up/annual-report';
+import { buildBoardStatus } from '../../../src/core/documents/follow-up/board-status';
 import { buildMemo } from '../../../src/core/documents/memo';
 import { leftOutText, type Withheld } from '../../../src/core/documents/publication';
 import { toPlainText } from '../../../src/core/documents/text';
@@ -43,9 +44,13 @@ describe('the memo and the annual report say what their figures leave out', () =
     toPlainText(buildMemo(result(broken), { meetingDate: '2025-05-09', cases: ['2025-05-001'] }));
   const annual = (broken: boolean) => toPlainText(buildAnnualReport(result(broken), { year: 2025 }));
 
+  const board = (broken: boolean) =>
+    toPlainText(buildBoardStatus(result(broken), { date: new Date(Date.UTC(2026, 4, 15)) }));
+
   test.each([
     ['memo', memo],
     ['annual report', annual],
+    ['board status', board],
   ])('%s: one sentence when a grant is left out, none otherwise', (_, text) => {
     expect(text(true).match(new RegExp(SENTENCE, 'g'))).toHaveLength(1);
     expect(text(false)).not.toMatch(/holdt utenfor summene/);
