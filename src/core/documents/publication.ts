@@ -16,8 +16,8 @@ import type { Lang } from '../base/result';
  * - Where the reader is told: the command names each held-back grant with its errors and exits 1. The
  *   memo, the reports and the economy export count it as the sheet holds it (their figures are about the
  *   money decided) and the command says so in the same words. A grant whose amount or period cannot be
- *   read is in no total: the check's report, the memo, the board status, the annual report and the dashboard say so in one
- *   sentence (`leftOutText`).
+ *   read is in no total: the check's report, the memo, the board status, the annual report and the
+ *   dashboard say so in one sentence (`leftOutText`).
  */
 export interface Withheld {
   allocation: Allocation;
