@@ -7,6 +7,7 @@ import type { Lang } from '../core/base/result';
 import { projectStatuses, statusJson } from '../core/follow-up/status/project-status';
 import type { Economy } from '../core/money-flow/economy';
 import { economyTable, projectsJson, type ProjectJson } from './economy-report';
+import { leftOutOfTotals, leftOutText } from '../core/documents/publication';
 
 /** The `check` command's output: the JSON contract and the human-readable report. */
 
@@ -154,6 +155,9 @@ export function humanReport(
     columns(rows).forEach((line, i) => lines.push(`  ${line}${flags[i]}`));
     lines.push('');
   }
+  // The totals above leave out a grant whose amount or period cannot be read: the reader is told.
+  const left = leftOutText(leftOutOfTotals(result), lang);
+  if (left !== '') lines.push(left, '');
   lines.push(...economyTable([...result.economy.projects.values()], lang), '');
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');

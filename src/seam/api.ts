@@ -84,6 +84,8 @@ export interface DashboardView {
   limit: number;
   /** Allocated against paid per year, and per project with the derived light. */
   economy: EconomyView;
+  /** One sentence naming the grants the totals leave out (amount or period unreadable); empty when none. */
+  leftOut: string;
 }
 
 export interface FindingView {

@@ -137,6 +137,7 @@ function yearCard(now: YearView, base: YearView): HTMLElement {
       `${percent(used)} ${t('av rammen', 'of the frame')}`,
       now.uncategorised > 0 ? ` · ${money(now.uncategorised)} ${t('uten kategori', 'without category')}` : '',
     ),
+    view!.leftOut ? h('p', { class: 'hint', id: 'left-out' }, view!.leftOut) : null,
     added > 0
       ? h(
           'div',

@@ -281,6 +281,26 @@ describe('every unreadable input is exit 2 with what it is and how to save it as
   });
 });
 
+describe('the totals say what they leave out', () => {
+  it('a grant whose amount or period cannot be read is named under the totals, once; none: no line', async () => {
+    const file = await workbook((v) => {
+      set(v, ALLOCATIONS.name, 3, 'Beløp', 'mange penger');
+      set(v, ALLOCATIONS.name, 5, 'Fra', 'snart');
+    });
+    const r = await cli('check', file);
+    expect(r.code).toBe(1);
+    const line =
+      '2 tildelinger (sak 2025-05-002, 2025-05-001) er holdt utenfor summene fordi beløpet eller perioden ikke kan leses. Rett feilene i Tildelinger, så telles de med.';
+    expect(r.out.split('\n').filter((l) => l === line)).toHaveLength(1);
+    // Under the year's totals, before the findings.
+    expect(r.out.indexOf(line)).toBeGreaterThan(r.out.indexOf('Tildelt'));
+    expect(r.out.indexOf(line)).toBeLessThan(r.out.indexOf('Feil ('));
+    const en = await cli('check', file, '--lang', 'en');
+    expect(en.out).toContain('2 allocations (case 2025-05-002, 2025-05-001) are left out of the totals');
+    expect((await cli('check', await workbook())).out).not.toMatch(/holdt utenfor summene/);
+  });
+});
+
 describe("letters hold back what the check flags in the grant's own data", () => {
   it('a blank decision date: that grant gets no letter, is named, and the command exits 1', async () => {
     const file = await workbook((v) => set(v, ALLOCATIONS.name, 3, 'Dato', ''));

@@ -1,4 +1,5 @@
-import type { FollowUpView, PlanView, Result } from '../../src/seam/api';
+import type { DashboardView, FollowUpView, PlanView, Result } from '../../src/seam/api';
+import { exampleWorkbook } from '../../src/example/agder';
 import { assertPlain } from '../ui/shim';
 import { deskWith } from './desk-helpers';
 
@@ -24,5 +25,16 @@ describe('economy in the sidebars', () => {
     const linked = view.items.flatMap((i) => i.cases).filter((c) => c.known);
     expect(linked.length).toBeGreaterThan(0);
     for (const c of linked) expect(c.economy).toMatch(/^(grønn|gul|rød)$/);
+  });
+
+  it('tells the dashboard which grants its totals leave out, and nothing when none is', () => {
+    const values = exampleWorkbook();
+    const rows = values['Tildelinger']!;
+    rows[rows.findIndex((r) => r[0] === 'ADM-2025')]![rows[0]!.indexOf('Beløp')] = 'ni hundre tusen';
+    const view = ok(deskWith(values).call<Result<DashboardView>>('dashboardLoad'));
+    expect(view.leftOut).toBe(
+      '1 tildeling (sak ADM-2025) er holdt utenfor summene fordi beløpet eller perioden ikke kan leses. Rett feilene i Tildelinger, så telles den med.',
+    );
+    expect(ok(deskWith().call<Result<DashboardView>>('dashboardLoad')).leftOut).toBe('');
   });
 });

@@ -82,21 +82,34 @@ describe('notes and fills', () => {
     expect(cell(sb, 'Budsjett', 4, 2).note).toMatch(/\[fyll før\] #cfe2f3$/);
   });
 
-  test('the number of calls does not grow with the number of cells whose fill is given back', () => {
-    // One call per fill to give back (here the example's white and one colour), not per cell.
+  test('the fills of a sheet go back in one write whatever the number of cells; other cells keep theirs', () => {
     const counts = [1, 2].map((n) => {
       const sb = deskWith();
       for (let r = 0; r < n; r++)
         budget(sb)
           .getRange(`C${4 + r}`)
           .setBackground('#d9ead3');
+      // A person's colours on cells with no finding, on the sheet that is highlighted.
+      budget(sb).getRange('A2:B3').setBackground('#fce5cd');
+      sb.calls.reset();
       sb.call('checkPortfolio');
+      const first = sb.calls.count('Range.setBackgrounds');
       fixBudget(sb);
       sb.calls.reset();
       sb.call('checkPortfolio');
-      return sb.calls.count('RangeList.setBackground');
+      const data = sb.spreadsheet.sheetData('Budsjett');
+      expect(data.backgrounds.slice(1, 3).map((r) => r.slice(0, 2))).toEqual(
+        Array(2).fill(['#fce5cd', '#fce5cd']),
+      );
+      expect(data.backgrounds.slice(3, 6).map((r) => r[2])).toEqual(
+        [0, 1, 2].map((r) => (r < n ? '#d9ead3' : '#ffffff')),
+      );
+      expect(sb.calls.count('RangeList.setBackground')).toBe(0);
+      return [first, sb.calls.count('Range.setBackgrounds')];
     });
-    expect(counts[1]).toBe(counts[0]);
+    expect(counts[1]).toEqual(counts[0]);
+    // The Budsjett sheet's fills in one write after the fix, each highlighted sheet's in one at first.
+    expect(counts[0]![1]).toBe(1);
   });
 });
 

@@ -15,6 +15,7 @@ import { decidingBody } from '../workbook/bodies';
 import { frameFor, type Settings } from '../workbook/settings';
 import { RECOMMENDATIONS } from '../workbook/vocabulary';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
+import { leftOutOfTotals, leftOutText } from './publication';
 
 /**
  * The decision memo (*saksfremstilling*) for a meeting of the deciding body, as the seeds of cases 18-2025 and 47-2024
@@ -551,6 +552,9 @@ function potTables(
       ),
     );
   if (notes.length > 0) out.push(ul(notes));
+  // A grant whose amount or period cannot be read is in no year's figures: the reader is told.
+  const left = leftOutText(leftOutOfTotals(result), lang);
+  if (out.length > 0 && left !== '') out.push(p(left));
   return out;
 }
 

@@ -15,7 +15,9 @@ import type { Lang } from '../base/result';
  *   application itself (its budget, its parties) never hold a decided grant back.
  * - Where the reader is told: the command names each held-back grant with its errors and exits 1. The
  *   memo, the reports and the economy export count it as the sheet holds it (their figures are about the
- *   money decided) and the command says so in the same words.
+ *   money decided) and the command says so in the same words. A grant whose amount or period cannot be
+ *   read is in no total: the check's report, the memo, the board status, the annual report and the
+ *   dashboard say so in one sentence (`leftOutText`).
  */
 export interface Withheld {
   allocation: Allocation;
@@ -76,4 +78,34 @@ export function withheldText(w: Withheld, lang: Lang): { where: string; errors: 
       ? `Tildelinger rad ${a.row}, sak ${a.caseId || '(uten saksnr)'}`
       : `Allocations row ${a.row}, case ${a.caseId || '(no case id)'}`;
   return { where, errors: w.errors.map((f) => `[${f.rule}] ${f.message[lang]}`) };
+}
+
+/**
+ * The held-back grants the totals leave out: those whose amount or period (or date) cannot be read, so
+ * no budget year can be given their money (`yearSplit`). The others are counted as the sheet holds them.
+ */
+export function leftOutOfTotals(result: CheckResult): Withheld[] {
+  const unplaced = new Set(result.ledger.entries.filter((e) => e.byYear === null).map((e) => e.allocation));
+  return heldBack(result).filter((w) => unplaced.has(w.allocation));
+}
+
+/** How many case ids a sentence names before it says "and N more". */
+const NAMED = 3;
+
+/**
+ * One sentence for a reader of totals: how many grants were left out because of errors in their own
+ * data, naming the first cases; empty when none was.
+ */
+export function leftOutText(left: readonly Withheld[], lang: Lang): string {
+  if (left.length === 0) return '';
+  const ids = left.map((w) => w.allocation.caseId || (lang === 'nb' ? '(uten saksnr)' : '(no case id)'));
+  const named = ids.slice(0, NAMED);
+  const more = ids.length - named.length;
+  const n = left.length;
+  if (lang === 'nb') {
+    const list = `${named.join(', ')}${more > 0 ? ` og ${more} til` : ''}`;
+    return `${n} ${n === 1 ? 'tildeling' : 'tildelinger'} (sak ${list}) er holdt utenfor summene fordi beløpet eller perioden ikke kan leses. Rett feilene i Tildelinger, så telles ${n === 1 ? 'den' : 'de'} med.`;
+  }
+  const list = `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  return `${n} ${n === 1 ? 'allocation' : 'allocations'} (case ${list}) ${n === 1 ? 'is' : 'are'} left out of the totals because the amount or period cannot be read. Correct the errors in Allocations and ${n === 1 ? 'it is' : 'they are'} counted.`;
 }

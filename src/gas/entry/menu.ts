@@ -1,7 +1,7 @@
 import { readSettings, type WorkbookValues } from '../../core/portfolio/records';
 import { APPLICATIONS, SETTINGS_SHEET, mapHeaders } from '../../core/workbook/contract';
 import { tilskuddError } from '../../core/base/errors';
-import { runCheck } from '../workbook/check';
+import { CHECK_SHEETS, runCheck } from '../workbook/check';
 import { inLock, withDesk } from '../platform/desk';
 import { DOCUMENT_TEXT } from '../documents/documents-menu';
 import { FOLLOW_UP_DOCUMENT_TEXT } from '../documents/follow-up-documents';
@@ -169,7 +169,7 @@ export function checkMenu(): void {
         TEXT.check[lang],
       );
     },
-    { action: 'check' },
+    { action: 'check', sheets: CHECK_SHEETS },
   );
 }
 

@@ -10,7 +10,8 @@ import {
   SELECTION_CRITERIA,
 } from '../../core/assessment/form';
 import { checkPortfolio } from '../../core/check/check';
-import { ASSESSMENTS } from '../../core/workbook/contract';
+import { leftOutOfTotals, leftOutText } from '../../core/documents/publication';
+import { ASSESSMENTS, type SheetSpec } from '../../core/workbook/contract';
 import { addressOf } from '../../core/portfolio/address';
 import { dashboard } from '../../core/money-flow/dashboard';
 import { buildEconomy } from '../../core/money-flow/economy';
@@ -35,7 +36,7 @@ import {
   type Server,
 } from '../../seam/api';
 import type { Action } from '../../core/access/roles';
-import { runCheck } from '../workbook/check';
+import { CHECK_SHEETS, runCheck } from '../workbook/check';
 import { runAction, todayIn, withDesk, type Desk } from '../platform/desk';
 import { appendLog, loggedWrite } from '../platform/log';
 import { readWorkbook } from '../workbook/portfolio';
@@ -89,10 +90,15 @@ function list(value: unknown, max = 100): unknown[] {
 }
 
 /** Runs an endpoint (see `runAction`): the lock only when it writes; a refusal becomes `{ ok: false }`. */
-function endpoint<T>(action: Action, write: boolean, body: (desk: Desk) => T): Result<T> {
+function endpoint<T>(
+  action: Action,
+  write: boolean,
+  body: (desk: Desk) => T,
+  sheets?: readonly SheetSpec[],
+): Result<T> {
   return runAction(
     (desk): Result<T> => ({ ok: true, value: body(desk) }),
-    { action, lock: write },
+    { action, lock: write, sheets },
     (error): Result<T> => ({ ok: false, error }),
   );
 }
@@ -365,24 +371,32 @@ export const server: Server = {
   dashboardLoad: () =>
     endpoint('read', false, (desk) => {
       const p = portfolioOf(desk);
-      const economy = economyView(buildEconomy(p, todayIn(desk.ss, desk.sheets)));
+      const today = todayIn(desk.ss, desk.sheets);
+      const economy = economyView(buildEconomy(p, today));
       const excluded = disqualifiedFrom(declarations(p.assessments ?? []), desk.user.toLowerCase());
       return {
         lang: desk.lang,
         data: dashboard(p, excluded.size > 0),
         limit: p.settings.supplementLimit,
         economy,
+        // The totals leave out a grant whose amount or period cannot be read: the sidebar says which.
+        leftOut: leftOutText(leftOutOfTotals(checkPortfolio(p, { today })), desk.lang),
       };
     }),
   findingsLoad: () => endpoint('read', false, findingsView),
   findingsRecheck: () =>
-    endpoint('check', true, (desk) => {
-      const { errors, warnings } = runCheck(desk.ss, desk.sheets, desk.lang);
-      appendLog(desk.sheets, desk.user, [
-        { action: 'Kontroller portefølje', after: `${errors} feil, ${warnings} advarsler` },
-      ]);
-      return findingsView(desk);
-    }),
+    endpoint(
+      'check',
+      true,
+      (desk) => {
+        const { errors, warnings } = runCheck(desk.ss, desk.sheets, desk.lang);
+        appendLog(desk.sheets, desk.user, [
+          { action: 'Kontroller portefølje', after: `${errors} feil, ${warnings} advarsler` },
+        ]);
+        return findingsView(desk);
+      },
+      CHECK_SHEETS,
+    ),
   findingsSelect: (target) => endpoint('read', false, (desk) => selectTarget(desk, target)),
   supplementLoad: () =>
     endpoint('money', false, (desk) => {

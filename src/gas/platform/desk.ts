@@ -2,6 +2,7 @@ import { TilskuddError } from '../../core/base/errors';
 import { parseDay } from '../../core/parse/period';
 import type { Lang } from '../../core/base/result';
 import type { Action } from '../../core/access/roles';
+import type { SheetSpec } from '../../core/workbook/contract';
 import { requireRole } from './access';
 import { protectionError } from './protect';
 import { TEXT, langOf } from './i18n';
@@ -25,11 +26,12 @@ export interface Desk {
  * is what the role table must allow; null is for set-up, which checks itself (the very first run has no
  * members yet). `lock: false` is for actions that wait for the user (prompts) or for Google (documents):
  * they take the lock only around their writes, with `inLock`, so submissions are never kept waiting long.
- * The one runner for menu items (`withDesk`) and sidebar endpoints alike.
+ * `sheets` names the sheets the action will look up (see `SheetIndex.expect`). The one runner for menu
+ * items (`withDesk`) and sidebar endpoints alike.
  */
 export function runAction<T, R>(
   action: (desk: Desk) => T,
-  options: { action: Action | null; lock?: boolean },
+  options: { action: Action | null; lock?: boolean; sheets?: readonly SheetSpec[] },
   refused: (message: string) => R,
 ): T | R {
   const started = Date.now();
@@ -38,6 +40,8 @@ export function runAction<T, R>(
   try {
     const run = () => {
       const sheets = new SheetIndex(ss);
+      // An action that reads most of the workbook may find its sheets in fewer calls all at once.
+      if (options.sheets) sheets.expect(options.sheets);
       const user = options.action === null ? '' : requireRole(sheets, options.action);
       // Stuck intake is told at a member's first action after it stuck (onOpen may not read the document).
       const stuck = stuckNotice(lang);
@@ -55,7 +59,7 @@ export function runAction<T, R>(
 /** A menu item's action (see `runAction`): a refusal is shown as a dialog. */
 export function withDesk<T>(
   action: (desk: Desk) => T,
-  options: { action: Action | null; lock?: boolean },
+  options: { action: Action | null; lock?: boolean; sheets?: readonly SheetSpec[] },
 ): T | undefined {
   return runAction(action, options, (message) => {
     SpreadsheetApp.getUi().alert(message);

@@ -79,21 +79,20 @@ export class SheetIndex {
    */
   find(spec: SheetSpec): Sheet | null {
     const guarded = PROTECTED.has(spec);
-    if (!this.scanned) {
-      const hits: Array<[string, Sheet]> = [];
-      for (const name of [spec.name, spec.en]) {
-        const sheet = this.named(name);
-        if (sheet) hits.push([name, sheet]);
-        if (hits.length > 0 && !guarded) break;
-      }
-      if (hits.length > 1)
-        throw lookAlike(
-          spec,
-          hits.map(([n]) => n),
-        );
-      if (hits.length === 1) return hits[0]![1];
+    // By exact name first, whether the names were asked one by one or all read at once (`expect`).
+    const hits: Array<[string, Sheet]> = [];
+    for (const name of [spec.name, spec.en]) {
+      const sheet = this.named(name);
+      if (sheet) hits.push([name, sheet]);
+      if (hits.length > 0 && !guarded) break;
     }
-    // Not under either name (renamed in case or spacing, or missing), or every name is known already.
+    if (hits.length > 1)
+      throw lookAlike(
+        spec,
+        hits.map(([n]) => n),
+      );
+    if (hits.length === 1) return hits[0]![1];
+    // Not under either name: renamed in case or spacing, or missing.
     const { sheets, names } = this.scan();
     if (guarded) {
       const matching = names.filter((n) => findSheetName(spec, [n]) !== undefined);
@@ -101,6 +100,17 @@ export class SheetIndex {
     }
     const name = findSheetName(spec, names);
     return name === undefined ? null : sheets[names.indexOf(name)]!;
+  }
+
+  /**
+   * Tells the index that this operation will look up all of `specs`: when reading every sheet's name at
+   * once (`getSheets` and one `getName` per sheet) costs fewer calls than asking for each by name (two
+   * names for a protected sheet), every name is read now. One call (`getSheets`, kept) either way.
+   */
+  expect(specs: readonly SheetSpec[]): void {
+    if (this.scanned) return;
+    const byName = specs.reduce((n, spec) => n + (PROTECTED.has(spec) ? 2 : 1), 0);
+    if (this.sheets().length < byName) this.scan();
   }
 
   require(spec: SheetSpec): Sheet {

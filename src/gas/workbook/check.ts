@@ -1,6 +1,12 @@
 import { checkWorkbook, type CheckResult } from '../../core/check/check';
-import { FINDINGS_SHEET, mapHeaders, missingFields } from '../../core/workbook/contract';
-import { a1 } from '../../core/workbook/a1';
+import {
+  FINDINGS_SHEET,
+  LOG_SHEET,
+  MEMBERS_SHEET,
+  mapHeaders,
+  missingFields,
+  type SheetSpec,
+} from '../../core/workbook/contract';
 import { addressOf } from '../../core/portfolio/address';
 import { SEVERITY_LABEL, severityRank, type Finding, type Severity } from '../../core/engine/findings';
 import type { SheetId } from '../../core/workbook/sheets';
@@ -11,8 +17,8 @@ import { SEVERITY_FILL, sheetColor } from '../../core/workbook/presentation';
 import { clipText } from '../../core/workbook/cell-limit';
 import { todayIn } from '../platform/desk';
 import { stuckIntake } from '../platform/intake-health';
-import { readWorkbook } from './portfolio';
-import { rowFor, wrote, type Sheet, type SheetIndex } from '../platform/sheets';
+import { WORKBOOK_SHEETS, readWorkbook } from './portfolio';
+import { rowFor, wrote, type SheetIndex } from '../platform/sheets';
 import { documentProperties } from '../platform/properties';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -22,6 +28,14 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
  * offending cells highlighted and annotated in batched calls, earlier highlights cleared. The number of
  * service calls does not depend on the number of rows.
  */
+
+/** Every sheet a check looks up: the role's, the portfolio's, `Avvik` and `Logg`. */
+export const CHECK_SHEETS: readonly SheetSpec[] = [
+  MEMBERS_SHEET,
+  ...WORKBOOK_SHEETS,
+  FINDINGS_SHEET,
+  LOG_SHEET,
+];
 
 export interface CheckSummary {
   errors: number;
@@ -48,7 +62,7 @@ export function runCheck(
     const marks = marksOf(values, id, result, lang);
     const print = fingerprint(values, marks);
     // The same values and findings as when this sheet was last highlighted: its marks stand.
-    if (marked.was[name] !== print) highlight(sheet, sheets.data(sheet).range, values, marks);
+    if (marked.was[name] !== print) highlight(sheets.data(sheet).range, values, marks);
     marked.now[name] = print;
   }
   marked.save();
@@ -240,13 +254,14 @@ function fingerprint(values: readonly (readonly unknown[])[], marks: Marks): str
 }
 
 /**
- * Notes and fills of one sheet in a fixed number of calls: the product's part of each note is replaced
- * (a person's text before and after it is kept, see core/workbook/notes.ts), and a cell whose finding is
- * gone gets back the fill it had before it was highlighted (remembered in the note's own part), unless a
- * person has given it another fill since.
+ * Notes and fills of one sheet in at most five calls (the block, its notes and fills read, each written
+ * once): the product's part of each note is replaced (a person's text before and after it is kept, see
+ * core/workbook/notes.ts), and a cell whose finding is gone gets back the fill it had before it was
+ * highlighted (remembered in the note's own part), unless a person has given it another fill since. The
+ * fills go back as one block: every other cell gets the fill it was just read with (the default as
+ * null, so banding and a blank cell stay as they were).
  */
 function highlight(
-  sheet: Sheet,
   range: () => Range,
   values: readonly (readonly unknown[])[],
   { width, lines, severity }: Marks,
@@ -258,11 +273,20 @@ function highlight(
   // No finding and no note of the product's: nothing to clear or set, and the fills are not read.
   if (lines.size === 0 && !notes.some((row) => row.some((n) => n.includes(NOTE_PREFIX)))) return;
   const fills = range().getBackgrounds();
-  const restore = new Map<string | null, string[]>();
-  let changed = false;
+  const next: (string | null)[][] = fills.map((row) =>
+    row.map((f) => (f.toLowerCase() === DEFAULT_FILL ? null : f)),
+  );
+  let notesChanged = false;
+  let fillsChanged = false;
+  const paint = (r: number, c: number, color: string | null) => {
+    if ((color ?? DEFAULT_FILL).toLowerCase() === fills[r]![c]!.toLowerCase()) return;
+    next[r]![c] = color;
+    fillsChanged = true;
+  };
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
-      const own = lines.get(r * width + c);
+      const key = r * width + c;
+      const own = lines.get(key);
       const note = notes[r]![c]!;
       // Most cells: no finding and no note of the product's.
       if (!own && !note.includes(NOTE_PREFIX)) continue;
@@ -271,38 +295,24 @@ function highlight(
       // The cell's own fill: the one remembered while the product's colour is on it, else its fill now
       // (a person may have re-coloured a highlighted cell: their colour is the one to give back).
       const before = ours.has(fill) ? (person !== null ? rememberedFill(note) : null) : fill;
-      let next = note;
+      let now = note;
       if (own) {
-        next = clipText(withOwnNote(person ?? note, own, before === DEFAULT_FILL ? null : before));
+        now = clipText(withOwnNote(person ?? note, own, before === DEFAULT_FILL ? null : before));
+        // A cell shows its most severe finding's colour.
+        paint(r, c, sheetColor(SEVERITY_FILL[severity.get(key)!]));
       } else if (person !== null) {
-        next = person;
-        if (ours.has(fill)) {
-          const list = restore.get(before) ?? [];
-          list.push(a1Of(r * width + c, width));
-          restore.set(before, list);
-        }
+        now = person;
+        if (ours.has(fill)) paint(r, c, before);
       }
-      if (next !== note) {
-        notes[r]![c] = next;
-        changed = true;
+      if (now !== note) {
+        notes[r]![c] = now;
+        notesChanged = true;
       }
     }
   }
   // A check that finds what the last one found writes nothing: same notes, cells already in colour.
-  if (changed) range().setNotes(notes);
-  for (const [fill, cells] of restore) sheet.getRangeList(cells).setBackground(fill);
-  for (const level of ['info', 'warning', 'error'] as Severity[]) {
-    const color = sheetColor(SEVERITY_FILL[level]);
-    const cells = [...severity]
-      .filter(([key, s]) => s === level && fillAt(fills, key, width) !== color.toLowerCase())
-      .map(([key]) => a1Of(key, width));
-    if (cells.length > 0) sheet.getRangeList(cells).setBackground(color);
-  }
+  if (notesChanged) range().setNotes(notes);
+  if (fillsChanged) range().setBackgrounds(next);
 }
 
-const fillAt = (fills: string[][], key: number, width: number) =>
-  fills[Math.floor(key / width)]?.[key % width]?.toLowerCase();
-
 const DEFAULT_FILL = '#ffffff';
-
-const a1Of = (key: number, width: number) => a1(key % width, Math.floor(key / width) + 1);

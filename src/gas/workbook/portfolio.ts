@@ -8,10 +8,24 @@ import {
   PAYMENTS,
   SETTINGS_SHEET,
   STATUS_REPORTS,
+  type SheetSpec,
 } from '../../core/workbook/contract';
 import type { WorkbookValues } from '../../core/portfolio/records';
 import { checkMarks } from './assessment-marks';
 import { type Sheet, type SheetIndex, type Spreadsheet } from '../platform/sheets';
+
+/** The sheets `readWorkbook` looks up, required and optional. */
+export const WORKBOOK_SHEETS: readonly SheetSpec[] = [
+  APPLICATIONS,
+  BUDGET,
+  ALLOCATIONS,
+  SETTINGS_SHEET,
+  ASSESSMENTS,
+  PAYMENTS,
+  STATUS_REPORTS,
+  DEADLINES,
+  ACTION_PLAN,
+];
 
 export interface WorkbookRead {
   values: WorkbookValues;

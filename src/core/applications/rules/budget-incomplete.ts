@@ -2,13 +2,19 @@ import type { CellRef, Finding } from '../../engine/findings';
 import { formatMoney } from '../../parse/money';
 import { about, finding, type Rule } from '../../engine/rule';
 
-/** The budget must exist, hold real amounts (not `[Beløp]`) and add up to the amount asked. */
+/**
+ * The budget must exist, hold real amounts (not `[Beløp]`) and add up to the amount asked. A budget line
+ * is reported once: two application rows under one case id (itself an error of `case-id`) share its
+ * lines, and the line is what the person fixes.
+ */
 export const budgetIncomplete: Rule = {
   id: 'budget-incomplete',
   severity: 'error',
   family: 'premise',
   check(ctx) {
     const out: Finding[] = [];
+    const told = new Set<string>();
+    const once = (key: string) => !told.has(key) && Boolean(told.add(key));
     for (const app of ctx.active) {
       const ref = app.caseId;
       const lines = app.caseId === '' ? [] : (ctx.budgetByCase.get(app.caseId) ?? []);
@@ -29,7 +35,7 @@ export const budgetIncomplete: Rule = {
         continue;
       }
       const bad = lines.filter((l) => !l.amount.ok);
-      for (const line of bad) {
+      for (const line of bad.filter((l) => once(`line ${l.row}`))) {
         const cell: CellRef = { sheet: 'budget', row: line.row, field: 'amount' };
         const reason = line.amount.ok ? null : line.amount.reason;
         out.push(
@@ -50,7 +56,7 @@ export const budgetIncomplete: Rule = {
       }
       if (bad.length > 0 || !app.requested.ok) continue;
       const sum = lines.reduce((s, l) => s + (l.amount.ok ? l.amount.value : 0), 0);
-      if (Math.abs(sum - app.requested.value) >= 0.005) {
+      if (Math.abs(sum - app.requested.value) >= 0.005 && once(`sum ${ref} ${app.requested.value}`)) {
         const cells = lines.map((l): CellRef => ({ sheet: 'budget', row: l.row, field: 'amount' }));
         const requested = app.requested.value;
         out.push(

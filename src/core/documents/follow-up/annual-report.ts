@@ -1,5 +1,6 @@
 import type { CheckResult } from '../../check/check';
 import { h, p, table, ul, type Block, type DocModel } from '../model';
+import { leftOutOfTotals, leftOutText } from '../publication';
 import { CATEGORY_IDS, CATEGORY_LABELS } from '../../workbook/categories';
 import { formatMoney } from '../../parse/money';
 import { formatDay, formatPeriod, monthIndex } from '../../parse/period';
@@ -367,6 +368,7 @@ function moneyBlocks(result: CheckResult, basis: Basis, lang: Lang): Block[] {
     else carried += y.remaining;
   }
   const r = t.rows;
+  const left = leftOutText(leftOutOfTotals(result), lang);
   const admin = summary.categories.administration;
   const adminShare = summary.frame > 0 ? admin.amount / summary.frame : 0;
   const decisions = [
@@ -396,6 +398,8 @@ function moneyBlocks(result: CheckResult, basis: Basis, lang: Lang): Block[] {
       { header: true },
     ),
     p(adminText),
+    // A grant whose amount or period cannot be read is in no year's figures: the reader is told.
+    ...(left === '' ? [] : [p(left)]),
   ];
 }
 

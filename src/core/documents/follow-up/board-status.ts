@@ -12,6 +12,7 @@ import { lightsNotGreen } from '../../follow-up/status/reports';
 import { projectStatuses, type ProjectStatus } from '../../follow-up/status/project-status';
 import { buildEconomy, portfolioAsOf, type ProjectEconomy } from '../../money-flow/economy';
 import { buildLedger } from '../../money-flow/ledger';
+import { leftOutOfTotals, leftOutText } from '../publication';
 
 /** The board case around the status report: its meeting and case number, as the memo's header has them. */
 export interface BoardStatusOptions {
@@ -183,6 +184,12 @@ export function buildBoardStatus(result: CheckResult, options: BoardStatusOption
   const count = (l: Light | null) => active.filter((s) => s.lights.overall === l).length;
   const then = portfolioAsOf(result.portfolio, day);
   const economy = buildEconomy(then, day, buildLedger(then)).projects;
+  // A grant of the day whose amount or period cannot be read is in no figure of the table: say which.
+  const counted = new Set(then.allocations);
+  const left = leftOutText(
+    leftOutOfTotals(result).filter((w) => counted.has(w.allocation)),
+    lang,
+  );
   const unsigned = unsignedPayments(result, day, lang);
   const asks = decisionBlocks(active, lang);
   const meeting = options.meetingDate ?? day.toISOString().slice(0, 10);
@@ -229,6 +236,7 @@ export function buildBoardStatus(result: CheckResult, options: BoardStatusOption
     h(2, t.economy),
     economyTable(all, economy, lang),
     p(t.economyNote),
+    ...(left === '' ? [] : [p(left)]),
     h(2, t.noContract),
     unsigned.length > 0 ? ul(unsigned) : p(t.noContractNone),
     h(2, t.issues),
