@@ -337,9 +337,9 @@ describe('MailApp', () => {
     ])
       expect(() => mail.sendEmail(bad, 's', 'b')).toThrow(`Invalid email: ${bad}`);
     // …in a copy too: the whole message is refused, nothing is sent and no quota is spent.
-    expect(() =>
-      mail.sendEmail('ola@example.no', 's', 'b', { cc: 'kari@example..no' }),
-    ).toThrow('Invalid email: kari@example..no');
+    expect(() => mail.sendEmail('ola@example.no', 's', 'b', { cc: 'kari@example..no' })).toThrow(
+      'Invalid email: kari@example..no',
+    );
     expect(mail.outbox).toEqual([]);
     expect(mail.getRemainingDailyQuota()).toBe(100);
     for (const good of ["o'neil+tilskudd@sub.example.co.uk", 'kari_n@agder-fylke.no', 'post@ås.no'])

@@ -17,6 +17,7 @@ import { appendLog } from '../platform/log';
 import { STATUS_JOURNAL } from '../follow-up/status-intake';
 import { runReminders } from '../follow-up/reminders';
 import { SheetIndex } from '../platform/sheets';
+import { startExecution } from '../platform/time-budget';
 import { documentProperties } from '../platform/properties';
 import type { SheetSpec } from '../../core/workbook/contract';
 
@@ -45,6 +46,7 @@ function eventSheetId(e: unknown): number | null {
 
 /** The form-submit trigger: the response goes to the journal whose response sheet holds it. */
 export function routeSubmission(e: unknown): SubmitOutcome {
+  startExecution();
   if (!isTriggerEvent(e)) return refuse('not an event of this project’s triggers');
   const sheetId = eventSheetId(e);
   if (sheetId === null) return refuse('no range');
@@ -68,6 +70,7 @@ function refuse(reason: string): SubmitOutcome {
  * submit trigger could not in every journal, then sends the day's reminders once.
  */
 export function runHourly(e: unknown): void {
+  startExecution();
   if (!isTriggerEvent(e)) return; // a google.script.run call or a forged event does nothing
   for (const spec of JOURNALS) {
     if (hasForm(spec)) sweepFromTrigger(spec);
