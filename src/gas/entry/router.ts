@@ -1,4 +1,4 @@
-import { APPLICATION_JOURNAL } from '../intake/intake';
+import { APPLICATION_JOURNAL, sendOwedReceipts } from '../intake/intake';
 import {
   closeForm,
   findResponseSheet,
@@ -24,7 +24,8 @@ import type { SheetSpec } from '../../core/workbook/contract';
 /**
  * The document's two triggers (`platform/triggers.ts`) and what they run. Google fires a spreadsheet's
  * form-submit trigger for every form linked to it, so the one trigger routes each response by the sheet
- * its event's range is on; the hourly one sweeps every journal, then sends the day's reminders.
+ * its event's range is on; the hourly one sweeps every journal, sends receipts a run left owed, then the
+ * day's reminders.
  */
 export const JOURNALS: ReadonlyArray<JournalSpec<SheetSpec>> = [
   APPLICATION_JOURNAL as unknown as JournalSpec<SheetSpec>,
@@ -77,6 +78,7 @@ export function runHourly(e: unknown): void {
     const old = retiringJournal(spec);
     if (old) retire(spec, old);
   }
+  sendOwedReceipts(); // those a run left for time
   runReminders();
 }
 
