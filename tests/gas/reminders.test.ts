@@ -212,7 +212,7 @@ describe('mail and time limits', () => {
     expect(() => sb.fireClockTrigger(uid)).toThrow('Exceeded maximum execution time');
     expect(sb.fakes.MailApp.outbox).toHaveLength(30);
     // At most a batch is missing from the record when the run dies.
-    expect(recordedKeys(sb).length).toBeGreaterThanOrEqual(30 - 20);
+    expect(recordedKeys(sb)).toHaveLength(20); // the first batch, flushed; the next ten died with the run
     sb.fakes.MailApp.latency = () => 1000;
     sb.clock.advance(HOUR);
     sb.fireClockTrigger(uid);

@@ -212,14 +212,18 @@ function sendAndRecord(ss: Spreadsheet): RunReport {
   return report;
 }
 
-/** One reminder Google refused: the case, the address and Google's words (cut), never the quota. */
+/** One reminder Google refused: the case, the addresses and Google's words (cut), never the quota. */
 function refusedLine(r: Reminder, e: unknown): LogEntry {
   const why = e instanceof Error ? e.message : String(e);
-  const to = [r.to, ...r.cc].join(', ');
+  const copy = r.cc.length > 0 ? ` (kopi ${r.cc.join(', ')})` : '';
+  const where =
+    r.cc.length > 0
+      ? '«Kontakt e-post» i «Søknader» eller sekretariatets adresse i «Innstillinger»'
+      : '«Kontakt e-post» i «Søknader»';
   return {
     action: 'Påminnelse ikke sendt',
     caseId: r.caseId,
-    after: `${r.stepText} til ${to}: Google avviste e-posten (${clipText(why, 200)}). Rett «Kontakt e-post» i «Søknader»; de andre påminnelsene er sendt, og denne prøves igjen i morgen.`,
+    after: `${r.stepText} til ${r.to}${copy}: Google avviste e-posten (${clipText(why, 200)}). Rett ${where}; de andre påminnelsene sendes som før, og denne prøves igjen i morgen.`,
   };
 }
 
