@@ -1,6 +1,6 @@
 import { deadlinesOf } from '../../core/follow-up/deadlines/deadlines';
 import { reminderMail } from '../../core/follow-up/reminder-mail';
-import { REMINDERS_SHEET, sentKeys } from '../../core/follow-up/reminder-log';
+import { REMINDERS_SHEET, sentKeys, sentRow } from '../../core/follow-up/reminder-log';
 import {
   isoDay,
   planReminders,
@@ -248,18 +248,15 @@ class Recorder {
       this.sheet.getRange(1, 1, 1, this.header.length).setValues([this.header]);
       this.sheet.setFrozenRows(1);
     }
-    const rows = progress.unrecorded.map((n) =>
-      rowFor(REMINDERS_SHEET, this.header, {
-        caseId: n.caseId,
-        // The due day and the deadline as the spreadsheet's days, so they read back as the keys they are.
-        due: dayCell(utcDay(n.due), this.timeZone),
-        deadline: dayCell(utcDay(n.deadline), this.timeZone),
-        step: n.step,
-        sent: new Date(n.sent),
-        to: n.to,
-        cc: n.cc,
-      }),
-    );
+    const rows = progress.unrecorded.map((n) => {
+      const row = sentRow(n);
+      // The due day and the deadline as the spreadsheet's days, so they read back as the keys they are.
+      return rowFor(REMINDERS_SHEET, this.header, {
+        ...row,
+        due: dayCell(row.due, this.timeZone),
+        deadline: dayCell(row.deadline, this.timeZone),
+      });
+    });
     appendRows(this.sheet, this.rows, rows);
     this.rows += rows.length;
     SpreadsheetApp.flush();
@@ -267,8 +264,6 @@ class Recorder {
     save();
   }
 }
-
-const utcDay = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 function summary(r: RunReport, lang: Lang): string {
   const nb = lang === 'nb';
