@@ -334,6 +334,69 @@ describe('onFormSubmit', () => {
     expect(rows(broke).at(-1)!['Saksnr']).toBe(`${prefix}001`);
   });
 
+  describe('receipts and Google’s limits', () => {
+    const withReceipts = () => {
+      const values = exampleWorkbook();
+      values['Innstillinger']!.push(['Kvittering på e-post', 'Ja']);
+      const sb = desk(values);
+      formOf(sb);
+      // The submit trigger missed these responses: a sweep registers them together.
+      const missed = sb.fakes.ScriptApp.getProjectTriggers().find(
+        (t) => t.getHandlerFunction() === 'onFormSubmit',
+      )!;
+      sb.fakes.ScriptApp.deleteTrigger(missed);
+      return sb;
+    };
+    const to = (sb: Desk) => sb.fakes.MailApp.outbox.map((m) => m.to.join(','));
+    const logged = (sb: Desk, action: string) => rows(sb, 'Logg').filter((r) => r['Handling'] === action);
+
+    it('one bad applicant address stops the receipts after it', () => {
+      const sb = withReceipts();
+      for (const email of ['ola@example..no', 'kari@example.no', 'per@example.no'])
+        submit(sb, answers({ email }));
+      sb.ui.answerAlert();
+      sb.call('registerMissingResponses');
+      expect(
+        rows(sb)
+          .slice(-3)
+          .map((r) => r['Saksnr']),
+      ).toEqual([1, 2, 3].map((n) => `${prefix}00${n}`));
+      expect(to(sb)).toEqual(['kari@example.no', 'per@example.no']);
+      const [refused, ...more] = logged(sb, 'Kvittering ikke sendt');
+      expect(more).toEqual([]);
+      expect(refused).toMatchObject({ Sak: `${prefix}001` });
+      expect(refused!['Etter']).toContain(
+        'til ola@example..no: Google avviste e-posten (Invalid email: ola@example..no)',
+      );
+      expect(refused!['Etter']).not.toMatch(/kvote/);
+    });
+
+    it('receipts stop for time well before 6 minutes and the next hourly run sends the rest, each once', () => {
+      const sb = withReceipts();
+      for (let i = 1; i <= 20; i++) submit(sb, answers({ email: `s${i}@example.org` }));
+      sb.fakes.MailApp.latency = () => 20_000; // a slow hour at Gmail
+      const hourly = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'runHourly')!.uniqueId;
+      sb.fireClockTrigger(hourly); // registers all twenty, then mails until its time is nearly up
+      const first = to(sb).length;
+      expect(first).toBe(14); // 4.5 minutes of 20-second sends
+      expect(
+        rows(sb)
+          .slice(-20)
+          .map((r) => r['Saksnr'])[19],
+      ).toBe(`${prefix}020`);
+      expect(logged(sb, 'Kvitteringer').at(-1)!['Etter']).toBe(
+        '6 kvittering(er) venter til neste kjøring om en time: kjøringen stoppet i tide før Googles grense på 6 minutter per kjøring',
+      );
+      sb.clock.advance(3_600_000);
+      sb.fireClockTrigger(hourly);
+      expect(to(sb)).toEqual(Array.from({ length: 20 }, (_, i) => `s${i + 1}@example.org`));
+      sb.clock.advance(3_600_000);
+      sb.fireClockTrigger(hourly);
+      expect(to(sb)).toHaveLength(20);
+      expect(rows(sb).filter((r) => String(r['Saksnr']).startsWith(prefix))).toHaveLength(20);
+    });
+  });
+
   it('sends no receipt by default', () => {
     const sb = desk();
     submit(sb, answers());

@@ -165,22 +165,131 @@ describe('reminders over 60 days', () => {
     expect(sb.fakes.MailApp.outbox).toEqual([]);
   });
 
-  it('makes the same number of Spreadsheet calls whatever the number of projects', () => {
+  it('makes the same Spreadsheet calls whatever the number of projects, plus a write and a flush per batch', () => {
     const counts = [2, 200].map((n) => {
-      const values = workbook();
-      const apps = values[APPLICATIONS.name]!;
-      for (let i = 0; i < n; i++)
-        apps.push([...(apps[1] as unknown[])].map((v, c) => (c === 0 ? `X-${i}` : v)));
-      const sb = deskWith(values, { now: START, mailQuota: 1500 });
-      sb.ui.answerAlert();
-      sb.call('createStatusForm');
+      const sb = many(n);
       const uid = sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'runHourly')!.uniqueId;
       sb.calls.reset();
       sb.fireClockTrigger(uid);
       return { calls: sheetCalls(sb), mails: sb.fakes.MailApp.outbox.length };
     });
     expect(counts[1]!.mails).toBeGreaterThan(counts[0]!.mails);
-    expect(counts[1]!.calls).toBe(counts[0]!.calls);
+    // Each batch of sends is one append (getRange, setValues) and one flush.
+    const perBatch = (c: { calls: number; mails: number }) => c.calls - 3 * Math.ceil(c.mails / 20);
+    expect(perBatch(counts[1]!)).toBe(perBatch(counts[0]!));
+  });
+});
+
+/** The example with `n` more projects like Agdermodellen (each owes its overdue reports), Workspace quota. */
+function many(n: number, mailQuota = 1500): Desk {
+  const values = workbook();
+  const apps = values[APPLICATIONS.name]!;
+  const col = (apps[0] as string[]).indexOf('Kontakt e-post');
+  for (let i = 0; i < n; i++)
+    apps.push(
+      [...(apps[1] as unknown[])].map((v, c) => (c === 0 ? `X-${i}` : c === col ? `x${i}@example.no` : v)),
+    );
+  const sb = deskWith(values, { now: START, mailQuota });
+  sb.ui.answerAlert();
+  sb.call('createStatusForm');
+  return sb;
+}
+
+const hourly = (sb: Desk) =>
+  sb.fakes.ScriptApp.allTriggers().find((t) => t.handler === 'runHourly')!.uniqueId;
+const HOUR = 3_600_000;
+const sentMails = (sb: Desk) => sb.fakes.MailApp.outbox.map((m) => `${m.to.join(',')} ${m.subject}`);
+const recordedKeys = (sb: Desk) =>
+  rows(sb, 'Påminnelser').map((r) => `${r['Saksnr']}|${String(r['Frist'])}|${r['Steg']}`);
+const logLines = (sb: Desk, action: string) => rows(sb, 'Logg').filter((r) => r['Handling'] === action);
+
+describe('mail and time limits', () => {
+  it('reminders can go out twice when a run is killed', () => {
+    const sb = many(60);
+    const uid = hourly(sb);
+    // The 30th send stalls past Google's 6 minutes: the run is killed there, its last batch unflushed.
+    sb.fakes.MailApp.latency = (n) => (n === 30 ? 7 * 60_000 : 1000);
+    expect(() => sb.fireClockTrigger(uid)).toThrow('Exceeded maximum execution time');
+    expect(sb.fakes.MailApp.outbox).toHaveLength(30);
+    // At most a batch is missing from the record when the run dies.
+    expect(recordedKeys(sb)).toHaveLength(20); // the first batch, flushed; the next ten died with the run
+    sb.fakes.MailApp.latency = () => 1000;
+    sb.clock.advance(HOUR);
+    sb.fireClockTrigger(uid);
+    sb.clock.advance(HOUR);
+    sb.fireClockTrigger(uid);
+    const mails = sentMails(sb);
+    expect(mails.length).toBeGreaterThan(60);
+    expect(new Set(mails).size).toBe(mails.length); // none twice
+    // Every mail sent is in Påminnelser, once.
+    expect(recordedKeys(sb)).toHaveLength(mails.length);
+    expect(new Set(recordedKeys(sb)).size).toBe(mails.length);
+    // The killed run's Logg line died with it; the next run says what it recorded for it.
+    const [line, ...later] = logLines(sb, 'Påminnelser');
+    expect(later).toEqual([]);
+    expect(line!['Etter']).toMatch(
+      /^\d+ sendt; \d+ sendt av en kjøring som ble stoppet, nå ført inn i «Påminnelser» \(den siste av dem gikk kanskje ikke ut\)$/,
+    );
+  });
+
+  it('one bad contact address stops all later reminders, and Logg blames the quota', () => {
+    const values = workbook();
+    const apps = values[APPLICATIONS.name]!;
+    const col = (apps[0] as string[]).indexOf('Kontakt e-post');
+    apps[1]![col] = 'agdermodellen@example..no'; // looks like an address; Google refuses it
+    const sb = deskWith(values, { now: START });
+    sb.ui.answerAlert();
+    sb.call('createStatusForm');
+    const uid = hourly(sb);
+    sb.fireClockTrigger(uid);
+    // The other project's two reminders still go out, and are recorded.
+    expect(summary(sb)).toEqual([
+      'datasenter@example.no Purring 3: halvårsrapport for sak 2025-05-002 er forfalt cc postmottak@example.no',
+      'datasenter@example.no Purring 3: sluttrapport for sak 2025-05-002 er forfalt cc postmottak@example.no',
+    ]);
+    expect(recordedKeys(sb)).toHaveLength(2);
+    const [refused, ...more] = logLines(sb, 'Påminnelse ikke sendt');
+    expect(more).toEqual([]);
+    expect(refused).toMatchObject({ Sak: '2025-05-001' });
+    expect(refused!['Etter']).toContain('agdermodellen@example..no');
+    expect(refused!['Etter']).toContain('Invalid email: agdermodellen@example..no');
+    expect(refused!['Etter']).not.toMatch(/kvote/);
+    expect(logLines(sb, 'Påminnelser').at(-1)!['Etter']).toBe(
+      '2 sendt; 1 avvist av Google (adressen står i linjen for saken)',
+    );
+    // Later hours that day neither try it again nor log it again; the next day tries once more.
+    sb.clock.advance(HOUR);
+    sb.fireClockTrigger(uid);
+    expect(logLines(sb, 'Påminnelse ikke sendt')).toHaveLength(1);
+    sb.clock.advance(DAY - HOUR);
+    sb.fireClockTrigger(uid);
+    expect(logLines(sb, 'Påminnelse ikke sendt')).toHaveLength(2);
+    expect(sb.fakes.MailApp.outbox).toHaveLength(2);
+  });
+
+  it('stops for time well before 6 minutes, says so once, and the next hour goes on', () => {
+    const sb = many(120);
+    const uid = hourly(sb);
+    sb.fakes.MailApp.latency = () => 3000; // a slow day at Gmail: about 90 sends fit in a run
+    const perRun: number[] = [];
+    for (let run = 0; run < 4; run++) {
+      const before = sb.fakes.MailApp.outbox.length;
+      sb.fireClockTrigger(uid); // never killed
+      perRun.push(sb.fakes.MailApp.outbox.length - before);
+      sb.clock.advance(HOUR);
+    }
+    const mails = sentMails(sb);
+    expect(perRun[0]).toBeGreaterThan(80);
+    expect(perRun[0]).toBeLessThanOrEqual(91); // 4.5 minutes of 3-second sends, and the last one started
+    expect(perRun[3]).toBe(0); // done
+    expect(new Set(mails).size).toBe(mails.length);
+    expect(recordedKeys(sb)).toHaveLength(mails.length);
+    const lines = logLines(sb, 'Påminnelser').map((r) => String(r['Etter']));
+    expect(lines[0]).toMatch(
+      /^\d+ sendt; \d+ venter til neste kjøring om en time: kjøringen stoppet i tide før Googles grense på 6 minutter per kjøring$/,
+    );
+    expect(lines.join('\n')).not.toMatch(/kvote/);
+    expect(lines.at(-1)).toMatch(/^\d+ sendt$/);
   });
 });
 

@@ -298,6 +298,7 @@ describe('MailApp', () => {
 
   it('refills the quota when its 24-hour window ends, not before', () => {
     const mail = new FakeMailApp(env, 2);
+    mail.latency = () => 0; // the window's edge to the millisecond
     mail.sendEmail('a@example.org, b@example.org', 's', 'b');
     env.clock.advance(24 * 3600_000 - 1);
     expect(mail.getRemainingDailyQuota()).toBe(0);
@@ -318,6 +319,44 @@ describe('MailApp', () => {
       'You do not have permission to call MailApp.sendEmail',
     );
     expect(mail.outbox).toEqual([]);
+  });
+
+  it('refuses, as Google does, addresses a simple something@something.something check lets through', () => {
+    const mail = new FakeMailApp(env);
+    for (const bad of [
+      'ola..nordmann@example.no',
+      '.ola@example.no',
+      'ola.@example.no',
+      'ola@example.no.',
+      'ola@example..no',
+      'ola@-example.no',
+      'ola@example-.no',
+      'ola@example.n0',
+      '"ola nordmann"@example.no',
+      'ola(kontor)@example.no',
+    ])
+      expect(() => mail.sendEmail(bad, 's', 'b')).toThrow(`Invalid email: ${bad}`);
+    // …in a copy too: the whole message is refused, nothing is sent and no quota is spent.
+    expect(() => mail.sendEmail('ola@example.no', 's', 'b', { cc: 'kari@example..no' })).toThrow(
+      'Invalid email: kari@example..no',
+    );
+    expect(mail.outbox).toEqual([]);
+    expect(mail.getRemainingDailyQuota()).toBe(100);
+    for (const good of ["o'neil+tilskudd@sub.example.co.uk", 'kari_n@agder-fylke.no', 'post@ås.no'])
+      mail.sendEmail(good, 's', 'b');
+    expect(mail.outbox.map((m) => m.to[0])).toHaveLength(3);
+  });
+
+  it('takes about a second per send, on the fake clock; a test may make one send stall', () => {
+    const mail = new FakeMailApp(env);
+    const start = env.clock.now();
+    mail.sendEmail('a@example.org', 's', 'b');
+    expect(env.clock.now() - start).toBe(1000);
+    mail.latency = (n) => (n === 2 ? 7 * 60_000 : 1000);
+    mail.sendEmail('a@example.org', 's', 'b');
+    expect(env.clock.now() - start).toBe(1000 + 7 * 60_000);
+    expect(() => mail.sendEmail('bad', 's', 'b')).toThrow('Invalid email'); // a refusal takes no time here
+    expect(env.clock.now() - start).toBe(1000 + 7 * 60_000);
   });
 });
 

@@ -1,7 +1,8 @@
 import { readTable, type SheetSpec } from '../workbook/contract';
 import { parseDay } from '../parse/period';
 import { cellText } from '../base/text';
-import { reminderKey, type Reminder } from './reminders';
+import { reminderKey } from './reminders';
+import type { Noted } from './reminder-progress';
 
 /**
  * `Påminnelser` (written by the product, one row per e-mail sent): the record that keeps a reminder
@@ -37,13 +38,13 @@ export function sentKeys(values: readonly (readonly unknown[])[]): Set<string> {
   return keys;
 }
 
-/** The row recorded for a reminder sent at `time`. */
-export const sentRow = (r: Reminder, time: Date) => ({
-  caseId: r.caseId,
-  due: r.due,
-  deadline: r.deadline,
-  step: r.stepText,
-  sent: time,
-  to: r.to,
-  cc: r.cc.join(', '),
+/** The row recorded for a reminder sent (as noted when it went out). */
+export const sentRow = (n: Noted) => ({
+  caseId: n.caseId,
+  due: new Date(`${n.due}T00:00:00Z`),
+  deadline: new Date(`${n.deadline}T00:00:00Z`),
+  step: n.step,
+  sent: new Date(n.sent),
+  to: n.to,
+  cc: n.cc,
 });

@@ -16,6 +16,7 @@ import type { Settings } from '../../core/workbook/settings';
 import { cellText, isDate } from '../../core/base/text';
 import { inLock, type Desk } from '../platform/desk';
 import { escapeHtml } from '../platform/html';
+import { TIME_BUDGET_MS } from '../platform/time-budget';
 import { appendLog } from '../platform/log';
 import { writeFields, type Sheet } from '../platform/sheets';
 
@@ -214,8 +215,6 @@ function record(
 // ---- Google's limits: 60 Docs write requests per minute per user, 6 minutes per execution ----
 
 const WRITES_PER_MINUTE = 60;
-/** Stop starting new documents after this long, leaving time to record the last one and show links. */
-const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 /** Retries of a request Google refused with 429: 1, 2, 4 … 32 s, more than a minute in all. */
 const RETRIES = 6;
 

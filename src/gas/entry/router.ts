@@ -1,4 +1,4 @@
-import { APPLICATION_JOURNAL } from '../intake/intake';
+import { APPLICATION_JOURNAL, sendOwedReceipts } from '../intake/intake';
 import {
   closeForm,
   findResponseSheet,
@@ -18,13 +18,15 @@ import { STATUS_JOURNAL } from '../follow-up/status-intake';
 import { INPUT_JOURNAL } from '../plan/input-form';
 import { runReminders } from '../follow-up/reminders';
 import { SheetIndex } from '../platform/sheets';
+import { startExecution } from '../platform/time-budget';
 import { documentProperties } from '../platform/properties';
 import type { SheetSpec } from '../../core/workbook/contract';
 
 /**
  * The document's two triggers (`platform/triggers.ts`) and what they run. Google fires a spreadsheet's
  * form-submit trigger for every form linked to it, so the one trigger routes each response by the sheet
- * its event's range is on; the hourly one sweeps every journal, then sends the day's reminders.
+ * its event's range is on; the hourly one sweeps every journal, sends receipts a run left owed, then the
+ * day's reminders.
  */
 export const JOURNALS: ReadonlyArray<JournalSpec<SheetSpec>> = [
   APPLICATION_JOURNAL as unknown as JournalSpec<SheetSpec>,
@@ -47,6 +49,7 @@ function eventSheetId(e: unknown): number | null {
 
 /** The form-submit trigger: the response goes to the journal whose response sheet holds it. */
 export function routeSubmission(e: unknown): SubmitOutcome {
+  startExecution();
   if (!isTriggerEvent(e)) return refuse('not an event of this project’s triggers');
   const sheetId = eventSheetId(e);
   if (sheetId === null) return refuse('no range');
@@ -70,12 +73,14 @@ function refuse(reason: string): SubmitOutcome {
  * submit trigger could not in every journal, then sends the day's reminders once.
  */
 export function runHourly(e: unknown): void {
+  startExecution();
   if (!isTriggerEvent(e)) return; // a google.script.run call or a forged event does nothing
   for (const spec of JOURNALS) {
     if (hasForm(spec)) sweepFromTrigger(spec);
     const old = retiringJournal(spec);
     if (old) retire(spec, old);
   }
+  sendOwedReceipts(); // those a run left for time
   runReminders();
 }
 

@@ -21,11 +21,20 @@ import { CELL_LIMIT, clipText, fitCell } from '../../core/workbook/cell-limit';
 import { readSettings } from '../../core/portfolio/records';
 import { cellText, isDate, neutralizeFormula } from '../../core/base/text';
 import { STATUSES } from '../../core/workbook/vocabulary';
-import { todayIn } from '../platform/desk';
+import { holdingLock, todayIn } from '../platform/desk';
+import { outOfTime } from '../platform/time-budget';
+import {
+  RECEIPTS_PER_DAY,
+  owe,
+  readReceipts,
+  receiptMail,
+  type Receipt,
+  type ReceiptState,
+} from '../../core/intake/receipts';
 import { FORM_ID_PROPERTY } from './form';
-import type { LogEntry } from '../platform/log';
+import { appendLog, type LogEntry } from '../platform/log';
 import { type JournalBatch, type JournalPlan, type JournalSpec } from './journal';
-import { rowFor, wallClock } from '../platform/sheets';
+import { SheetIndex, rowFor, wallClock } from '../platform/sheets';
 import { documentProperties, type DocumentProperties } from '../platform/properties';
 
 /**
@@ -169,7 +178,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
     ids: appRows.map((r) => cellText(r[caseCol])),
     commit: () => {
       props.setProperty(CASE_IDS_PROPERTY, JSON.stringify(marks));
-      sendReceipts(props, Utilities.formatDate(now, timeZone, 'yyyy-MM-dd'), receipts);
+      return oweReceipts(props, Utilities.formatDate(now, timeZone, 'yyyy-MM-dd'), receipts);
     },
   };
 }
@@ -194,43 +203,82 @@ function miniWorkbook(
   };
 }
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-
-/**
- * Receipts a day at most. The applicant writes the address, so receipts are mail anyone can make the desk
- * send: they get their own budget and leave the rest of the quota (100 a day on a consumer account) to
- * the reminders. Counted per day in the spreadsheet's zone in a document property.
- */
-export const RECEIPTS_PER_DAY = 20;
+/** The day's receipt count and the receipts still owed (`ReceiptState`). */
 const RECEIPTS_PROPERTY = 'tilskudd.mail.receipts';
 
 /**
- * A receipt with the case id and a fixed text, nothing the applicant wrote (a title would let anyone
- * send their own message to any address from the desk's account); within the day's receipt budget and
- * the mail quota. A missing or invalid address sends nothing.
+ * Owes the batch's receipts, flushes, then sends what is owed. The flush comes first: a run killed while
+ * mailing would otherwise lose the rows a receipt has announced, and the sweep would register the
+ * application again under a new case id.
  */
-function sendReceipts(
-  props: DocumentProperties,
-  day: string,
-  receipts: ReadonlyArray<{ to: string; caseId: string }>,
-): void {
-  let counted: unknown = null;
-  try {
-    counted = JSON.parse(props.getProperty(RECEIPTS_PROPERTY) ?? 'null');
-  } catch {
-    counted = null;
+function oweReceipts(props: DocumentProperties, day: string, receipts: readonly Receipt[]): LogEntry[] {
+  if (receipts.length === 0) return [];
+  const state = owe(readReceipts(props.getProperty(RECEIPTS_PROPERTY), day), receipts);
+  if (state.pending.length === 0) return [];
+  props.setProperty(RECEIPTS_PROPERTY, JSON.stringify(state));
+  SpreadsheetApp.flush();
+  return sendOwed(props, state);
+}
+
+/**
+ * The hourly trigger: sends the receipts a run left owed (it stopped for time). Reads one property when
+ * none are owed.
+ */
+export function sendOwedReceipts(): void {
+  const props = documentProperties();
+  if (readReceipts(props.getProperty(RECEIPTS_PROPERTY), '').pending.length === 0) return;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const held = holdingLock(30_000, () => {
+    const day = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+    const log = sendOwed(props, readReceipts(props.getProperty(RECEIPTS_PROPERTY), day));
+    if (log.length > 0) appendLog(new SheetIndex(ss), Session.getEffectiveUser().getEmail(), log);
+  });
+  if (!held) console.warn('Kvitteringer: arbeidsboka var opptatt; prøver igjen om en time.');
+}
+
+/**
+ * Sends owed receipts in order, within the day's budget and the time budget. Each is taken off the list
+ * before it is sent, so a run killed during a send never sends it twice. An address Google refuses is
+ * skipped with a `Logg` line naming it; a spent quota drops the rest with one line saying so; a run out of
+ * time leaves the rest for the next hour, with one line saying so.
+ */
+function sendOwed(props: DocumentProperties, state: ReceiptState): LogEntry[] {
+  const save = () => props.setProperty(RECEIPTS_PROPERTY, JSON.stringify(state));
+  const log: LogEntry[] = [];
+  while (state.pending.length > 0 && state.sent < RECEIPTS_PER_DAY) {
+    if (outOfTime()) {
+      log.push({
+        action: 'Kvitteringer',
+        after: `${state.pending.length} kvittering(er) venter til neste kjøring om en time: kjøringen stoppet i tide før Googles grense på 6 minutter per kjøring`,
+      });
+      break;
+    }
+    const receipt = state.pending.shift()!;
+    state.sent++;
+    save();
+    try {
+      const mail = receiptMail(receipt.caseId);
+      MailApp.sendEmail(receipt.to, mail.subject, mail.body);
+    } catch (e) {
+      state.sent--;
+      if (MailApp.getRemainingDailyQuota() < 1) {
+        const dropped = 1 + state.pending.length;
+        state.pending = [];
+        save();
+        log.push({
+          action: 'Kvitteringer',
+          after: `${dropped} kvittering(er) ikke sendt: e-postkvoten for i dag er brukt opp. Søknadene er registrert.`,
+        });
+        break;
+      }
+      save();
+      const why = e instanceof Error ? e.message : String(e);
+      log.push({
+        action: 'Kvittering ikke sendt',
+        caseId: receipt.caseId,
+        after: `til ${receipt.to}: Google avviste e-posten (${clipText(why, 200)}). Søknaden er registrert; søkeren har ikke fått kvittering.`,
+      });
+    }
   }
-  const today = counted as { day?: unknown; sent?: unknown } | null;
-  const before = today?.day === day && Number.isSafeInteger(today.sent) ? (today.sent as number) : 0;
-  let sent = before;
-  for (const { to, caseId } of receipts) {
-    if (sent >= RECEIPTS_PER_DAY || !EMAIL.test(to) || MailApp.getRemainingDailyQuota() < 1) continue;
-    MailApp.sendEmail(
-      to,
-      `Søknad mottatt: ${caseId}`,
-      `Takk for søknaden. Den er registrert med saksnummer ${caseId} og blir behandlet i søknadsrunden. Oppgi saksnummeret når du kontakter sekretariatet.\n\nHilsen porteføljesekretariatet`,
-    );
-    sent++;
-  }
-  if (sent !== before) props.setProperty(RECEIPTS_PROPERTY, JSON.stringify({ day, sent }));
+  return log;
 }

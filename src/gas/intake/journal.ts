@@ -62,8 +62,11 @@ export interface JournalPlan {
   /** At most one append per sheet, the target sheet's rows first. */
   appends: Array<{ sheet: Sheet; rows: unknown[][] }>;
   log: LogEntry[];
-  /** Runs after every write, still under the lock (high-water marks, receipts). */
-  commit?: () => void;
+  /**
+   * Runs after every write, still under the lock (high-water marks, receipts); returns `Logg` lines for
+   * what it could not do (a receipt Google refused).
+   */
+  commit?: () => LogEntry[];
   /** What was registered (case ids), for the report. */
   ids: string[];
 }
@@ -394,7 +397,8 @@ export function registerResponses<S extends SheetSpec>(
   appendLog(sheets, user, plan.log);
   // The append row is read again just before writing: a row typed meanwhile is never overwritten.
   for (const { sheet: s, rows } of plan.appends) appendAtEnd(s, rows);
-  plan.commit?.();
+  const more = plan.commit?.() ?? [];
+  if (more.length > 0) appendLog(sheets, user, more);
   return plan.ids;
 }
 

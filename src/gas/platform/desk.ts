@@ -8,6 +8,7 @@ import { protectionError } from './protect';
 import { TEXT, langOf } from './i18n';
 import { stuckNotice } from './intake-health';
 import { SheetIndex, type Spreadsheet } from './sheets';
+import { startExecution } from './time-budget';
 
 /** What every secretariat action gets: the spreadsheet, its sheets, the UI language and the user. */
 export interface Desk {
@@ -34,7 +35,7 @@ export function runAction<T, R>(
   options: { action: Action | null; lock?: boolean; sheets?: readonly SheetSpec[] },
   refused: (message: string) => R,
 ): T | R {
-  const started = Date.now();
+  const started = startExecution();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = langOf(ss);
   try {

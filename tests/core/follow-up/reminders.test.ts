@@ -9,6 +9,7 @@ import {
 } from '../../../src/core/follow-up/reminders';
 import { reminderMail } from '../../../src/core/follow-up/reminder-mail';
 import { REMINDERS_SHEET, sentKeys, sentRow } from '../../../src/core/follow-up/reminder-log';
+import { noted } from '../../../src/core/follow-up/reminder-progress';
 import { addDays } from '../../../src/core/follow-up/dates';
 import { sheetRows } from '../../../src/example/agder';
 import { day } from '../builders';
@@ -166,7 +167,7 @@ describe('withinQuota', () => {
 describe('the Påminnelser record', () => {
   it('reads back the keys of the rows it wrote, whatever the column order, skipping notes', () => {
     const [r] = planReminders(input()).send;
-    const rows = sheetRows(REMINDERS_SHEET, [sentRow(r!, day('2026-05-05'))]);
+    const rows = sheetRows(REMINDERS_SHEET, [sentRow(noted(r!, day('2026-05-05').getTime()))]);
     const reversed = rows.map((row) => [...row].reverse());
     reversed.push(['', '', '', '', 'en merknad', '', '']);
     expect(sentKeys(reversed)).toEqual(new Set([r!.key]));
