@@ -35,6 +35,10 @@ import { HEADER_FILL } from '../core/workbook/presentation';
  * passes `xmlSafe`, so a control character pasted into a cell cannot make a file Word refuses to open.
  */
 
+/** An amount or a share as the documents write it (`1 060 000`, `1 060 000 kr`, `10,3 %`): set right-aligned. */
+export const isFigure = (text: string): boolean =>
+  /^[−-]?\d[\d\u00a0 ]*(,\d+)?([ \u00a0](kr|%))?$/.test(text);
+
 const FONT = 'Calibri';
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 /** Half-points: 8 pt. */
@@ -79,7 +83,7 @@ function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout):
           tableHeader: block.header && r === 0,
           children: Array.from({ length: columns }, (_, c) => {
             const head = (block.header && r === 0) || (block.keyValue && c === 0);
-            const numeric = !head && c > 0 && /^[−-]?\d[\d\u00a0 ]*(,\d+)?( kr| %)?$/.test(row[c] ?? '');
+            const numeric = !head && !block.keyValue && c > 0 && isFigure(row[c] ?? '');
             const fill = block.fills?.[r]?.[c] ?? (head ? HEADER_FILL : null);
             // No per-cell width: the fixed layout takes the columns' widths from the table grid.
             return new TableCell({

@@ -369,11 +369,12 @@ describe('the decision reference', () => {
     expect(isOfDecision('SSU-sak 04-2026', 'PS-sak 04-2026')).toBe(false);
   });
 
-  it('the protocol writes every amount in kroner, as the other documents do', () => {
+  it('the protocol writes amounts as the memo does: «kr» in the text and the column head, bare in the cells', () => {
     const values = roundWorkbook();
     const next = applied(values, run(values));
     const md = sp(toMarkdown(buildProtocol(checkWorkbook(next, { today: MEETING }), next, options)));
-    expect(md).toMatch(/\| 2026-05-001 \|.*\| 900 000 kr \|/);
-    expect(md).toMatch(/\| Sum tildelt \|.*\| 2 100 000 kr \|/);
+    expect(md).toContain('| Beløp (kr) |');
+    expect(md).toMatch(/\| 2026-05-001 \|.*\| Innvilges 900 000 kr \|.*\| 900 000 \|/);
+    expect(md).toMatch(/\| Sum tildelt \|.*\| 2 100 000 \|/);
   });
 });
