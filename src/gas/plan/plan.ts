@@ -1,7 +1,14 @@
 import { buildPlanReview, requirePlan } from '../../core/documents/plan-review';
 import { readPlan, readPlanHistory, type Plan } from '../../core/plan/records';
 import { checkWorkbook } from '../../core/check/check';
-import { ACTION_PLAN, PLAN_HISTORY, columnLetter, mapHeaders } from '../../core/workbook/contract';
+import {
+  ACTION_PLAN,
+  PLAN_HISTORY,
+  REGIONAL_INPUT,
+  columnLetter,
+  mapHeaders,
+} from '../../core/workbook/contract';
+import { readRegionalInput } from '../../core/plan/regional-input';
 import { LIGHT_FILL, PLAIN_TEXT, sheetColor } from '../../core/workbook/presentation';
 import { PLAN_LIGHTS, idsOf, wordsOf } from '../../core/workbook/vocabulary';
 import { todayIn, withDesk, type Desk } from '../platform/desk';
@@ -175,13 +182,19 @@ export function planReviewMenu(): void {
     (desk) => {
       const today = todayIn(desk.ss, desk.sheets);
       const read = readWorkbook(desk.ss, desk.sheets);
-      const history = desk.sheets.find(PLAN_HISTORY);
-      const historyValues: Record<string, unknown[][]> = history
-        ? { [PLAN_HISTORY.name]: desk.sheets.values(history) }
-        : {};
+      // The saved reviews and the regions' input: sheets the check does not read, one read each when present.
+      const extra: Record<string, unknown[][]> = {};
+      for (const spec of [PLAN_HISTORY, REGIONAL_INPUT]) {
+        const sheet = desk.sheets.find(spec);
+        if (sheet) extra[spec.name] = desk.sheets.values(sheet);
+      }
       const result = checkWorkbook(read.values, { today });
       requirePlan(result);
-      const model = buildPlanReview(result, readPlanHistory(historyValues), { date: today, lang: desk.lang });
+      const model = buildPlanReview(
+        result,
+        { history: readPlanHistory(extra), input: readRegionalInput(extra) },
+        { date: today, lang: desk.lang },
+      );
       const key = `plan-review:${today.toISOString().slice(0, 10)}`;
       const settings = result.portfolio.settings;
       const title = PLAN_TEXT.document[desk.lang];

@@ -2,6 +2,7 @@ import { layoutDocument, TEXT_WIDTH } from '../../../src/core/documents/layout';
 import { toMarkdown } from '../../../src/core/documents/text';
 import { readPlanHistory } from '../../../src/core/plan/records';
 import { buildPlanReview } from '../../../src/core/documents/plan-review';
+import { readRegionalInput } from '../../../src/core/plan/regional-input';
 import { checkWorkbook } from '../../../src/core/check/check';
 import { ACTION_PLAN, PLAN_HISTORY } from '../../../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../../../src/example/agder';
@@ -12,7 +13,11 @@ function review(date: Date, edit: (values: Record<string, unknown[][]>) => void 
   const values = exampleWorkbook();
   edit(values);
   const result = checkWorkbook(values, { today: date });
-  return buildPlanReview(result, readPlanHistory(values), { date });
+  return buildPlanReview(
+    result,
+    { history: readPlanHistory(values), input: readRegionalInput(values) },
+    { date },
+  );
 }
 
 describe('the annual review of the action plan', () => {
@@ -71,7 +76,9 @@ describe('the annual review of the action plan', () => {
   it('writes English with --lang en', () => {
     const values = exampleWorkbook();
     const result = checkWorkbook(values, { today: TODAY });
-    const md = toMarkdown(buildPlanReview(result, readPlanHistory(values), { date: TODAY, lang: 'en' }));
+    const md = toMarkdown(
+      buildPlanReview(result, { history: readPlanHistory(values) }, { date: TODAY, lang: 'en' }),
+    );
     expect(md).toMatch(/^# Annual review of the action plan/);
     expect(md).toMatch(/## Measures at red/);
     expect(md).toMatch(/\| 3\.1\.2 \| Felles nettside .* \| Red \|/);
