@@ -21,6 +21,8 @@ import { inputByMeasure, type RegionalInput } from '../plan/regional-input';
  */
 
 const ORDER: Light[] = ['green', 'yellow', 'red', 'waiting'];
+/** Tables up to this many rows are kept on one page (.docx); longer ones may break between rows. */
+const KEEP_ROWS = 15;
 
 export interface ReviewOptions {
   /** The day of the review (UTC midnight); changes are counted against the last review before it. */
@@ -99,7 +101,7 @@ const T = {
     changeHeader: ['Nr', 'Tiltak', 'Før', 'Nå', 'Kommentar'],
     newItem: 'ny',
     matrixTitle: (d: string) => `Vedlegg: trafikklys for handlingsplanen per ${d}`,
-    matrixHeader: ['Nr', 'Mål og tiltak', 'Ansvarlig', 'Region', 'Frist', 'Saker', 'Status'],
+    matrixHeader: ['Nr', 'Mål og tiltak', 'Ansvarlig', 'Frist', 'Status'],
     noStatus: 'ingen tiltak med status',
     noneAssessed: 'Ingen tiltak er vurdert ennå.',
     mostlyRed: 'Fokusområdet fremkommer i stor grad på rødt nivå.',
@@ -163,7 +165,7 @@ const T = {
     changeHeader: ['No.', 'Measure', 'Before', 'Now', 'Comment'],
     newItem: 'new',
     matrixTitle: (d: string) => `Appendix: traffic lights of the action plan on ${d}`,
-    matrixHeader: ['No.', 'Goals and measures', 'Responsible', 'Region', 'Due', 'Cases', 'Status'],
+    matrixHeader: ['No.', 'Goals and measures', 'Responsible', 'Due', 'Status'],
     noStatus: 'no measures with a status',
     noneAssessed: 'No measure has been assessed yet.',
     mostlyRed: 'The focus area is largely at red.',
@@ -254,6 +256,8 @@ export function buildPlanReview(result: CheckResult, basis: ReviewBasis, options
     h(2, t.facts),
     p(t.legend),
     p(b(t.all), `${measures.length} — ${countText(countLights(measures), lang)}.`),
+    // What moved since the last review belongs with the status, before the measures one by one.
+    ...changes(plan, basis.history, options.date, lang),
     h(2, t.perFocus),
   ];
 
@@ -301,7 +305,6 @@ export function buildPlanReview(result: CheckResult, basis: ReviewBasis, options
       ? p(t.noAssessment)
       : ul(assessed.map((i) => [b(`${named(i)}:`), ` ${i.secretariatAssessment}`])),
   );
-  blocks.push(...changes(plan, basis.history, options.date, lang));
   blocks.push({ type: 'section', landscape: true }, h(2, t.matrixTitle(day)), matrix(plan, lang));
 
   const footer = [
@@ -434,11 +437,17 @@ function changes(plan: Plan, history: readonly Snapshot[], date: Date, lang: Lan
   }
   return [
     h(2, `${t.changes} (${formatDay(last.date, lang)})`),
-    rows.length === 0 ? p(t.noChange) : table([t.changeHeader, ...rows], { header: true, fills }),
+    rows.length === 0
+      ? p(t.noChange)
+      : // A short list of changes is kept on one page, so no page holds only its last rows.
+        table([t.changeHeader, ...rows], { header: true, fills, keepTogether: rows.length <= KEEP_ROWS }),
   ];
 }
 
-/** The one-page matrix: every goal and measure with its owner, region, deadline, cases and light. */
+/**
+ * The one-page matrix: every goal and measure with its owner, deadline and light. Regions and cases are in
+ * each measure's record: as columns they wrap the rows and push the slide onto a second page.
+ */
 function matrix(plan: Plan, lang: Lang): Block {
   const header = T[lang].matrixHeader;
   const rows: string[][] = [header];
@@ -446,7 +455,7 @@ function matrix(plan: Plan, lang: Lang): Block {
   for (const item of plan.items) {
     if (item.number === '' || item.level === null) continue;
     if (item.level !== 3) {
-      rows.push([item.number, item.text, '', '', '', '', '']);
+      rows.push([item.number, item.text, '', '', '']);
       // Focus areas shaded as bands; goals plain.
       fills.push(header.map(() => (item.level === 1 ? HEADER_FILL : null)));
       continue;
@@ -456,12 +465,10 @@ function matrix(plan: Plan, lang: Lang): Block {
       item.number,
       item.text,
       owner(item),
-      item.region,
       due,
-      item.cases.join(', '),
       item.status ? LIGHT_LABEL[item.status][lang] : item.statusText,
     ]);
-    fills.push([null, null, null, null, null, null, fillOf(item.status)]);
+    fills.push([null, null, null, null, fillOf(item.status)]);
   }
   return table(rows, { header: true, fills, compact: true });
 }
