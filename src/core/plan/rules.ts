@@ -177,12 +177,17 @@ export const measureTextDuplicate = planRule({
     const first = items.find((x) => x.level === item.level && sameText(x.text) === own);
     if (!first || first === item) return null;
     const label = LEVEL_LABEL[item.level];
+    // The first by its number (a fact names no row); an unplaceable row has none.
     const firstName = (lang: Lang) =>
-      `${label[lang].toLowerCase()}${first.number === '' ? '' : ` ${first.number}`} (${lang === 'nb' ? 'rad' : 'row'} ${first.row})`;
+      first.number === ''
+        ? lang === 'nb'
+          ? `et ${label.nb.toLowerCase()} lenger opp`
+          : `an earlier ${label.en.toLowerCase()}`
+        : `${label[lang].toLowerCase()} ${first.number}`;
     return says({
       problem: {
         nb: `Teksten er den samme som i ${firstName('nb')}`,
-        en: `The text is the same as in the ${firstName('en')}`,
+        en: `The text is the same as in ${first.number === '' ? '' : 'the '}${firstName('en')}`,
       },
       action: {
         nb: 'Skriv hva som skiller dem, eller slå dem sammen og flytt det som står under, til den ene.',
