@@ -28,8 +28,9 @@ describe('Spreadsheet calls per action', () => {
     expect(at('runHourly (nothing to do)')).toBeLessThanOrEqual(30);
     expect(at('registerMissingResponses')).toBeLessThanOrEqual(30);
     expect(at('onFormSubmit')).toBeLessThanOrEqual(30);
-    // The first check highlights every sheet with findings (docs/performance.md); run again, within 40.
-    expect(at('checkPortfolio')).toBeLessThanOrEqual(80);
+    // The first check highlights every sheet with findings (docs/performance.md), the action plan's too
+    // since the example's repeated goal is flagged, and sets `Avvik`'s `Sak` as text; run again, within 40.
+    expect(at('checkPortfolio')).toBeLessThanOrEqual(90);
     expect(at('checkPortfolio (again, nothing changed)')).toBeLessThanOrEqual(40);
   });
 });

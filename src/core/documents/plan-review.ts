@@ -356,7 +356,8 @@ function measureBlocks(
     fills.push([fillOf(x.assessment), null]);
   }
   if (input.length > 0 && given.length === 0) rows.push([t.inputOf, t.none]);
-  return [table(rows, { keyValue: true, fills, keepTogether: true })];
+  // One label width for every record, so the records line up page after page.
+  return [table(rows, { keyValue: true, fills, keepTogether: true, widths: [2, 5] })];
 }
 
 /**
@@ -404,9 +405,10 @@ function regionBlocks(
   });
   const measuresCommented = new Set(input.map((x) => normalizeNumber(x.nr)).filter((nr) => numbers.has(nr)));
   const out: Block[] = [
+    // The table right under its heading (a heading keeps with what follows it), the sentence after.
     h(2, t.regionsTitle),
+    table([t.regionHeader, ...rows], { header: true, keepTogether: rows.length <= KEEP_ROWS }),
     p(t.inputIntro(order.length, input.length, measuresCommented.size)),
-    table([t.regionHeader, ...rows], { header: true }),
   ];
   const silent = regions.filter((r) => !byRegion.has(normalizeKey(r)));
   if (silent.length > 0) out.push(p(t.silent(silent.join(', '))));

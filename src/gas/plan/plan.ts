@@ -13,6 +13,9 @@ import { LIGHT_FILL, PLAIN_TEXT, sheetColor } from '../../core/workbook/presenta
 import { PLAN_LIGHTS, idsOf, wordsOf } from '../../core/workbook/vocabulary';
 import { todayIn, withDesk, type Desk } from '../platform/desk';
 import { publishDocuments, showLinks } from '../documents/documents';
+import { ask } from '../documents/documents-menu';
+import { tilskuddError } from '../../core/base/errors';
+import { parseDay } from '../../core/parse/period';
 import { appendLog } from '../platform/log';
 import { readWorkbook } from '../workbook/portfolio';
 import {
@@ -181,6 +184,24 @@ export function planReviewMenu(): void {
   withDesk(
     (desk) => {
       const today = todayIn(desk.ss, desk.sheets);
+      const title = PLAN_TEXT.document[desk.lang];
+      const nb = desk.lang === 'nb';
+      // The board case around the review, as the status report asks it: the meeting and the case number.
+      const meeting = ask(
+        desk,
+        title,
+        nb ? 'Møtedato (f.eks. 04.12.2025; tomt: i dag):' : 'Meeting date (e.g. 2025-12-04; empty: today):',
+      );
+      if (meeting === null) return;
+      const meetingDay = meeting === '' ? { ok: true as const, value: today } : parseDay(meeting);
+      if (!meetingDay.ok)
+        throw tilskuddError(`Møtedato: ${meetingDay.reason.nb}.`, `Meeting date: ${meetingDay.reason.en}.`);
+      const caseNumber = ask(
+        desk,
+        title,
+        nb ? 'Saksnummer i møtet (f.eks. 30-2025):' : 'Case number (e.g. 30-2025):',
+      );
+      if (caseNumber === null) return;
       const read = readWorkbook(desk.ss, desk.sheets);
       // The saved reviews and the regions' input: sheets the check does not read, one read each when present.
       const extra: Record<string, unknown[][]> = {};
@@ -193,11 +214,15 @@ export function planReviewMenu(): void {
       const model = buildPlanReview(
         result,
         { history: readPlanHistory(extra), input: readRegionalInput(extra) },
-        { date: today, lang: desk.lang },
+        {
+          date: today,
+          meetingDate: meetingDay.value.toISOString().slice(0, 10),
+          caseNumber: caseNumber || undefined,
+          lang: desk.lang,
+        },
       );
       const key = `plan-review:${today.toISOString().slice(0, 10)}`;
       const settings = result.portfolio.settings;
-      const title = PLAN_TEXT.document[desk.lang];
       showLinks(desk, title, publishDocuments(desk, settings, [{ key, model }]), settings);
     },
     { action: 'documents', lock: false },
