@@ -295,7 +295,8 @@ export function buildPlanReview(result: CheckResult, basis: ReviewBasis, options
               [...new Set((byMeasure.get(m.number) ?? []).map((x) => x.region))].join(', ') || '–',
             ]),
           ],
-          { header: true },
+          // The board's first view: whole on one page, no measure's row cut across two.
+          { header: true, keepTogether: reds.length <= KEEP_ROWS },
         ),
   );
   blocks.push(...regionBlocks(plan, input, settings.regions, lang));
