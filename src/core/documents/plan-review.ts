@@ -295,8 +295,8 @@ export function buildPlanReview(result: CheckResult, basis: ReviewBasis, options
               [...new Set((byMeasure.get(m.number) ?? []).map((x) => x.region))].join(', ') || '–',
             ]),
           ],
-          // The board's first view: whole on one page, no measure's row cut across two.
-          { header: true, keepTogether: reds.length <= KEEP_ROWS },
+          // Not kept together: moved whole to the next page it left a near-empty page before the appendix.
+          { header: true },
         ),
   );
   blocks.push(...regionBlocks(plan, input, settings.regions, lang));
