@@ -81,6 +81,8 @@ function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout):
       (row, r) =>
         new TableRow({
           tableHeader: block.header && r === 0,
+          // A record kept together: no row breaks across pages, and each row keeps with the next.
+          cantSplit: block.keepTogether || undefined,
           children: Array.from({ length: columns }, (_, c) => {
             const head = (block.header && r === 0) || (block.keyValue && c === 0);
             const numeric = !head && !block.keyValue && c > 0 && isFigure(row[c] ?? '');
@@ -91,6 +93,7 @@ function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout):
               children: [
                 new Paragraph({
                   alignment: numeric ? AlignmentType.RIGHT : undefined,
+                  keepNext: (block.keepTogether && r < block.rows.length - 1) || undefined,
                   children: [
                     new TextRun({
                       text: printed(row[c] ?? ''),

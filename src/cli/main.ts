@@ -278,16 +278,16 @@ memo made proposals for it):
 ${reportKindsHelp('nb')}
   --date DATO     dagen rapporten gjelder (standard: i dag)
   --year ÅÅÅÅ     budsjettåret (annual)
-  --meeting DATO  møtedatoen i saksfremlegget (status; standard: --date)
-  --case NR       møtets sak (status, decisions) eller prosjektets saksnr (agreement)
+  --meeting DATO  møtedatoen i saksfremlegget (plan, status; standard: --date)
+  --case NR       møtets sak (plan, status, decisions) eller prosjektets saksnr (agreement)
   --region R      regionen (region)
 Før årlig melding skrives, lister kommandoen det som mangler i prosjektenes rapporter.`,
       en: `Writes a report (.docx, or Markdown with --out FILE.md).
 ${reportKindsHelp('en')}
   --date DATE     the day the report is for (default: today)
   --year YYYY     the budget year (annual)
-  --meeting DATE  the meeting date in the board case (status; default: --date)
-  --case NO       the meeting's case (status, decisions) or the project's case id (agreement)
+  --meeting DATE  the meeting date in the board case (plan, status; default: --date)
+  --case NO       the meeting's case (plan, status, decisions) or the project's case id (agreement)
   --region R      the region (region)
 Before the annual report is written, the command lists what the projects' reports are missing.`,
     },

@@ -55,11 +55,15 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const REPORT_KINDS: Record<string, ReportKind> = {
   plan: {
     describe: {
-      nb: 'den årlige gjennomgangen av handlingsplanen per --date',
-      en: 'the annual review of the action plan on --date',
+      nb: 'den årlige gjennomgangen av handlingsplanen per --date, med regionenes innspill (som sak: --meeting, --case)',
+      en: "the annual review of the action plan on --date, with the regions' input (as a case: --meeting, --case)",
     },
-    build: ({ result, values, date, lang }) =>
-      buildPlanReview(result, readPlanHistory(values), { date, lang }),
+    build: ({ result, values, date, meeting, boardCase, lang }) =>
+      buildPlanReview(
+        result,
+        { history: readPlanHistory(values), input: readRegionalInput(values) },
+        { date, meetingDate: meeting, caseNumber: boardCase, lang },
+      ),
     done: (out) => ({
       nb: `Skrev den årlige gjennomgangen av handlingsplanen til ${out}.`,
       en: `Wrote the annual review of the action plan to ${out}.`,

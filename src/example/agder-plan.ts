@@ -1,10 +1,11 @@
-import type { ACTION_PLAN, FieldKey, PLAN_HISTORY } from '../core/workbook/contract';
+import type { ACTION_PLAN, FieldKey, PLAN_HISTORY, REGIONAL_INPUT } from '../core/workbook/contract';
 
 /**
  * The action plan in SSU's annual review of its handlingsplan (valid to the end of 2026): the
  * three focus areas and their main goals as the review words them, and the measures it names with the status
  * it reports. Owners (roles, no person), organisations, regions, deadlines and indicators are
- * ILLUSTRATIVE: the seed does not give them. `Nr` is left empty: the product numbers the rows.
+ * ILLUSTRATIVE: the seed does not give them. `Nr` is left empty: the product numbers the rows. The
+ * secretariat's assessments are the review's own recommendations, placed on the measure they name.
  */
 type Row<K extends string> = Partial<Record<K, unknown>>;
 type PlanRow = Row<FieldKey<typeof ACTION_PLAN>>;
@@ -82,6 +83,8 @@ export const EXAMPLE_PLAN: PlanRow[] = [
     {
       owner: 'Leder arbeidsgruppe helseteknologi',
       indicator: 'Tiltak fra RS-innspillene som er satt i gang (illustrativt)',
+      secretariatAssessment:
+        'Innspillene om helseteknologi tas inn i arbeidet; arbeidsgruppen får i oppdrag å følge dem opp, i tett samarbeid med IKT-miljøene.',
     },
   ),
   goal('Koordinerte rehabiliteringsforløp med god kvalitet på tjenestene'),
@@ -91,10 +94,14 @@ export const EXAMPLE_PLAN: PlanRow[] = [
     indicator: 'Råd fulgt opp av totalt (illustrativt)',
   }),
 
-  focus(
-    'Rett kompetanse på rett sted til rett tid',
-    'Fremkommer i stor grad på rødt nivå, selv om feltet er svært sentralt med demografiutviklingen og rekrutteringsutfordringene.',
-  ),
+  {
+    ...focus(
+      'Rett kompetanse på rett sted til rett tid',
+      'Fremkommer i stor grad på rødt nivå, selv om feltet er svært sentralt med demografiutviklingen og rekrutteringsutfordringene.',
+    ),
+    secretariatAssessment:
+      'SSU bør særskilt konkretisere fokusområdet og i nært samarbeid med RS vurdere om tiltakene er hensiktsmessige og realistiske.',
+  },
   goal('I Helsefellesskapet utøves tillitsbasert samhandlingsledelse (ledelse av mellomrommet)'),
   measure('Felles lederutvikling for SSU-representanter', 'Rød', 'Ikke diskutert eller fulgt opp.', {
     owner: 'Leder SSU',
@@ -126,7 +133,12 @@ export const EXAMPLE_PLAN: PlanRow[] = [
     'Samhandle om å beholde og rekruttere: arbeidsgruppe på strategisk nivå',
     'Rød',
     'Gruppen er ikke etablert.',
-    { owner: 'Leder SSU', indicator: 'Plan for rekrutteringssamarbeid vedtatt (illustrativt)' },
+    {
+      owner: 'Leder SSU',
+      indicator: 'Plan for rekrutteringssamarbeid vedtatt (illustrativt)',
+      secretariatAssessment:
+        'Det bør vurderes om arbeidsgruppen på strategisk nivå skal iverksettes for å gi en strategisk retning til arbeidet.',
+    },
   ),
   goal('Godt og nyttig samarbeid med frivillige og ideelle organisasjoner'),
   measure(
@@ -151,7 +163,11 @@ export const EXAMPLE_PLAN: PlanRow[] = [
     'Felles nettside med relevant innhold for Helsefellesskapets aktører og øvrige ansatte i kommunene og sykehuset',
     'Rød',
     'Dagens løsning er en statisk publiseringsside på sykehusets domene. Ny sak til SSU anbefales.',
-    { owner: 'Kommunikasjonsrådgiver', indicator: 'Nettside i bruk av alle parter (illustrativt)' },
+    {
+      owner: 'Kommunikasjonsrådgiver',
+      indicator: 'Nettside i bruk av alle parter (illustrativt)',
+      secretariatAssessment: 'Prioriteres for ny vurdering; ny sak legges fram for SSU.',
+    },
   ),
   goal(
     'Vi har et forpliktende bilateralt samarbeid mellom helsevesenet og lokale og nasjonale politiske myndigheter',
@@ -173,6 +189,8 @@ export const EXAMPLE_PLAN: PlanRow[] = [
       owner: 'Leder analysegruppen',
       organisation: 'Agder fylkeskommune',
       indicator: 'Felles analyser levert (illustrativt)',
+      secretariatAssessment:
+        'Samarbeidet om kunnskapsgrunnlag og analysearbeid anbefales vurdert av analysegruppen.',
     },
   ),
 ];
@@ -198,3 +216,61 @@ export const EXAMPLE_PLAN_HISTORY: Array<Row<FieldKey<typeof PLAN_HISTORY>>> = [
   ['3.2.1', 'Gul', 'Møteformen utvikles.'],
   ['3.3.1', 'Gul', 'Fylkeskommunedirektøren er invitert inn i SSU.'],
 ].map(([nr, status, comment]) => ({ date: new Date('2024-11-15T00:00:00Z'), nr, status, comment }));
+
+/**
+ * ILLUSTRATIVE: the regional councils' input to the review (`Innspill`), one row per region and measure.
+ * The seed summarises the RS input by theme, not by measure; these rows place some of its points under
+ * the measures they concern. Setesdal, Lister, Kristiansand and Østre Agder are the seed's RS.
+ */
+export const EXAMPLE_INPUT: Array<Row<FieldKey<typeof REGIONAL_INPUT>>> = [
+  [
+    'Lister',
+    '1.3.1',
+    'Rød',
+    'Tilbudet til alvorlig psykisk syke med sammensatte lidelser bør prioriteres, tilpasset regionens særegenhet.',
+    '2025-10-14',
+  ],
+  ['Lister', '1.4.1', 'Gul', 'Trygg hjemme og sårbehandling bør videreføres som satsinger.', '2025-10-14'],
+  [
+    'Setesdal',
+    '1.5.1',
+    'Gul',
+    'Digitale samtalerom i hver kommune og digitale konsultasjoner: avstandene må kunne løses på annen måte enn der sykehuset ligger i egen region.',
+    '2025-10-21',
+  ],
+  [
+    'Kristiansand (inkl. Lindesnes)',
+    '1.5.1',
+    'Gul',
+    'Beslutningsstøtte og kunstig intelligens for treffsikre tjenester og god ressursbruk.',
+    '2025-10-23',
+  ],
+  [
+    'Kristiansand (inkl. Lindesnes)',
+    '2.2.2',
+    'Rød',
+    'Finansiering og ressurstilgang må være vurdert før arbeidsgruppen settes i gang.',
+    '2025-10-23',
+  ],
+  [
+    'Østre Agder',
+    '2.2.1',
+    'Rød',
+    'Oppgaveglidning mellom forvaltningsnivåene bør konkretiseres, og ansvaret knyttes til navngitte ledere.',
+    '2025-10-28',
+  ],
+  [
+    'Østre Agder',
+    '3.1.2',
+    'Rød',
+    'Ønsker hyppigere statusrapportering og nyhetsbrev fra samhandlingsarbeidet; nettsiden bør bære dem.',
+    '2025-10-28',
+  ],
+].map(([region, nr, assessment, comment, date]) => ({
+  region,
+  nr,
+  assessment,
+  comment,
+  date: new Date(`${date!}T00:00:00Z`),
+  submittedBy: `Leder RS ${region!}`,
+}));

@@ -6,6 +6,7 @@ import {
   DEADLINES,
   PAYMENTS,
   PLAN_HISTORY,
+  REGIONAL_INPUT,
   SETTINGS_SHEET,
   STATUS_REPORTS,
   type FieldKey,
@@ -13,7 +14,7 @@ import {
 } from '../core/workbook/contract';
 import { DEFAULT_SETTINGS, settingsToRows } from '../core/workbook/settings';
 import { EXAMPLE_DEADLINES, EXAMPLE_STATUS_REPORTS } from './follow-up';
-import { EXAMPLE_PLAN, EXAMPLE_PLAN_HISTORY } from './agder-plan';
+import { EXAMPLE_INPUT, EXAMPLE_PLAN, EXAMPLE_PLAN_HISTORY } from './agder-plan';
 
 /**
  * The bundled example: the real cases of SSU case 18-2025 (Helsefellesskapet Agder, meeting 09.05.2025),
@@ -199,6 +200,7 @@ export const exampleWorkbook = (): Record<string, unknown[][]> => ({
   ),
   [ACTION_PLAN.name]: sheetRows(ACTION_PLAN, EXAMPLE_PLAN),
   [PLAN_HISTORY.name]: sheetRows(PLAN_HISTORY, EXAMPLE_PLAN_HISTORY),
+  [REGIONAL_INPUT.name]: sheetRows(REGIONAL_INPUT, EXAMPLE_INPUT),
 });
 
 /** Every sheet of the contract with its headers and the default settings: the template. */

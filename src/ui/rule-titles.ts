@@ -75,4 +75,8 @@ export const RULE_TITLES: Record<string, Reason> = {
   'measure-case-unknown': { nb: 'Tiltak viser til ukjent sak', en: 'Measure names an unknown case' },
   'measure-status-invalid': { nb: 'Tiltak uten gyldig status', en: 'Measure without a valid status' },
   'measure-due-invalid': { nb: 'Ugyldig frist i handlingsplanen', en: 'Invalid plan deadline' },
+  'measure-text-duplicate': {
+    nb: 'Samme tekst to ganger i handlingsplanen',
+    en: 'Same text twice in the plan',
+  },
 };

@@ -26,6 +26,8 @@ describe('tilskudd check with an action plan', () => {
     const plan = (JSON.parse(r.out) as CheckJson).findings.filter((f) => f.rule.startsWith('measure-'));
     expect(plan).toEqual([
       expect.objectContaining({ rule: 'measure-owner-missing', ref: '1.1.1', severity: 'warning' }),
+      // The review's own plan repeats the wording of goal 1.1 as goal 1.3.
+      expect.objectContaining({ rule: 'measure-text-duplicate', ref: '1.3', severity: 'warning' }),
     ]);
     const out = tmp('kontrollert.xlsx');
     await cli('check', file, '--write', out, '--date', '2026-12-01');
@@ -61,7 +63,20 @@ describe('tilskudd check --write on a plan without Nr', () => {
 describe('tilskudd report --kind plan', () => {
   it('writes the annual review as Markdown with the numbers, the reds and the changes', async () => {
     const out = tmp('gjennomgang.md');
-    const r = await cli('report', await workbook(), '--kind', 'plan', '--date', '2025-11-20', '--out', out);
+    const r = await cli(
+      'report',
+      await workbook(),
+      '--kind',
+      'plan',
+      '--date',
+      '2025-11-20',
+      '--meeting',
+      '2025-12-04',
+      '--case',
+      '30-2025',
+      '--out',
+      out,
+    );
     expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/Skrev den årlige gjennomgangen/) });
     const md = readFileSync(out, 'utf8');
     expect(md).toMatch(/^# Årlig gjennomgang av handlingsplanen/);
@@ -72,7 +87,11 @@ describe('tilskudd report --kind plan', () => {
     );
     expect(md).toMatch(/## Endringer siden forrige gjennomgang \(15\.11\.2024\)/);
     expect(md).toMatch(/\| 3\.2\.1 \| Partnerskapsmøter to ganger i året \| Gul \| Grønn \|/);
-    expect(md).toMatch(/## Trafikklys: handlingsplanen 20\.11\.2025/);
+    expect(md).toMatch(/## Vedlegg: trafikklys for handlingsplanen per 20\.11\.2025/);
+    // The board case's header from --meeting and --case, and the regions' input read from `Innspill`.
+    expect(md).toMatch(/\| Møtedato \| 04\.12\.2025 \|\n\| Saksnummer \| 30-2025 \|/);
+    expect(md).toMatch(/\| Innspill: Setesdal \| Gul: Digitale samtalerom/);
+    expect(md).toMatch(/\| Østre Agder \| 2 \| 0 \| 0 \| 2 \| 0 \| 2 av 7: 2\.2\.1, 3\.1\.2 \|/);
   });
 
   it('writes a .docx whose matrix page is landscape with coloured light cells', async () => {

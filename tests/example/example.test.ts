@@ -50,6 +50,8 @@ describe('the Agder example workbook', () => {
       // September 2026 and its May 2026 report is red on risk.
       ['final-report-overdue', '2025-05-001'],
       ['key-exceeded', '2025'],
+      // The board's own plan repeats goal 1.1's wording as goal 1.3.
+      ['measure-text-duplicate', '1.3'],
       ['overspent', 'ADM-2025'],
       ['own-contribution-missing', '2025-05-001'],
       ['own-contribution-missing', '2025-05-002'],

@@ -145,7 +145,11 @@ export const ACTIONS: ActionRun[] = [
   { name: 'openPlan', kind: 'menu', run: menu('openPlan') },
   { name: 'numberPlan', kind: 'menu', run: menu('numberPlan') },
   { name: 'savePlanReview', kind: 'menu', run: menu('savePlanReview') },
-  { name: 'createPlanReview', kind: 'menu', run: menu('createPlanReview') },
+  {
+    name: 'createPlanReview',
+    kind: 'menu',
+    run: menu('createPlanReview', (sb) => sb.ui.answerPrompt('04.12.2025').answerPrompt('30-2025')),
+  },
   { name: 'setupWorkbook', kind: 'menu', run: menu('setupWorkbook', () => undefined, LEADER) },
   {
     name: 'runDiagnosis',

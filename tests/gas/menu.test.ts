@@ -192,6 +192,8 @@ describe('Kontroller portefølje', () => {
       // The example's illustrative follow-up, judged by the script's clock (any day from October 2026).
       'final-report-overdue 2025-05-001',
       'key-exceeded 2025',
+      // The plan's goal 1.3 repeats 1.1: its number stays the text 1.3 (not 1 March) in `Sak`.
+      'measure-text-duplicate 1.3',
       'own-contribution-missing 2025-05-001',
       'own-contribution-missing 2025-05-002',
       'payment-outside-period ADM-2025',
@@ -203,6 +205,7 @@ describe('Kontroller portefølje', () => {
       'economy-light-differs 2025-05-002',
     ]);
     expect(avvik[1]![4]).toBe('Budsjett!C4');
+    expect(avvik.find((r) => r[0] === 'measure-text-duplicate')![2]).toBe('1.3');
     // A follow-up finding is highlighted in Statusrapporter too.
     const reports = sb.spreadsheet.sheetData('Statusrapporter');
     expect(reports.backgrounds[2]![colOf(sb, 'Statusrapporter', 'Risiko')]).toBe('#fce8b2');
@@ -212,7 +215,7 @@ describe('Kontroller portefølje', () => {
     const apps = sb.spreadsheet.sheetData('Søknader');
     expect(apps.backgrounds[1]![colOf(sb, 'Søknader', 'Samarbeidsavtale')]).toBe('#fce8b2');
     expect(sb.spreadsheet.sheetData('Utbetalinger').backgrounds[5]![0]).toBe('#f4c7c3');
-    expect(sb.ui.toasts.at(-1)!.message).toBe('6 feil og 11 advarsler. Se arket «Avvik».');
+    expect(sb.ui.toasts.at(-1)!.message).toBe('6 feil og 12 advarsler. Se arket «Avvik».');
     // Avvik; the Logg sheet this workbook lacked, its header and the log line in one write.
     expect(sb.calls.count('Range.setValues')).toBe(2);
     // Medlemmer (the role check), one read per sheet (the optional Utbetalinger, Statusrapporter, Frister and

@@ -117,10 +117,12 @@ describe('Lagre vurdering', () => {
 });
 
 describe('Lag årlig gjennomgang (Google Docs)', () => {
-  it('writes the review in one batchUpdate, with the lights coloured and written out', () => {
+  it('writes the review as a board case, with the lights coloured and written out', () => {
     const sb = deskWith();
+    sb.ui.answerPrompt('04.12.2025').answerPrompt('30-2025');
     sb.call('createPlanReview');
-    expect(sb.calls.count('Docs.Documents.batchUpdate')).toBe(1);
+    // The content, then the footer's text (its id comes in the reply to createFooter), as the memo's.
+    expect(sb.calls.count('Docs.Documents.batchUpdate')).toBe(2);
     const snap = sb.fakes.Docs.Documents.snapshot('fake-doc-1');
     expect(snap[0]).toMatchObject({ type: 'paragraph', text: 'Årlig gjennomgang av handlingsplanen' });
     const tables = snap.filter((x) => x.type === 'table');
@@ -136,12 +138,16 @@ describe('Lag årlig gjennomgang (Google Docs)', () => {
       x.type === 'paragraph' ? x.text : x.rows.map((r) => r.join(' | ')).join('\n'),
     );
     expect(text.join('\n')).toMatch(/3\.1\.1 \| Kommunikasjonsgruppe for Helsefellesskapet \| Gul \| Grønn/);
+    // The header from the two questions, and the regions' input from the example's `Innspill` sheet.
+    expect(text.join('\n')).toContain('Møtedato | 04.12.2025\nSaksnummer | 30-2025');
+    expect(text.join('\n')).toMatch(/Innspill: Setesdal \| Gul: Digitale samtalerom/);
     // The matrix is on a page of its own, turned to landscape.
     expect(sb.fakes.Docs.Documents.sections('fake-doc-1')).toEqual([true]);
   });
 
   it('rewrites the same document in place when the plan changed', () => {
     const sb = deskWith();
+    sb.ui.answerPrompt('').answerPrompt('');
     sb.call('createPlanReview');
     const status = colOf(sb, PLAN, 'Status');
     sb.spreadsheet
@@ -149,6 +155,7 @@ describe('Lag årlig gjennomgang (Google Docs)', () => {
       .getRange(4, status + 1)
       .setValue('Grønn');
     sb.calls.reset();
+    sb.ui.answerPrompt('').answerPrompt('');
     sb.call('createPlanReview');
     expect(sb.calls.count('Docs.Documents.create')).toBe(0);
     expect(sb.calls.count('Docs.Documents.batchUpdate')).toBe(1);
@@ -159,6 +166,7 @@ describe('Lag årlig gjennomgang (Google Docs)', () => {
   it('makes the same Spreadsheet and Docs calls for 30 and 300 rows', () => {
     const counts = [1, 10].map((times) => {
       const sb = deskWith(planOf(times));
+      sb.ui.answerPrompt('').answerPrompt('');
       sb.call('createPlanReview');
       return { sheets: sheetCalls(sb), docs: sb.calls.total('Docs.') };
     });

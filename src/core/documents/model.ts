@@ -21,7 +21,9 @@ export type Block =
    * `header`: the first row is a header row. `keyValue`: the first column labels the second. `fills`:
    * a background colour per cell (hex `B7E1CD`, null for none), same shape as `rows`; the cell's text must
    * carry the meaning too, so the document reads in black and white. `compact`: smaller text, for a
-   * table that must fit one page. `widths`: relative column widths (default even).
+   * table that must fit one page. `widths`: relative column widths (default even). `keepTogether`: a
+   * small record (one measure, one case) kept on one page where the renderer can (.docx), so no page ends
+   * with its first row.
    */
   | {
       type: 'table';
@@ -31,6 +33,7 @@ export type Block =
       fills?: Array<Array<string | null>>;
       compact?: boolean;
       widths?: number[];
+      keepTogether?: boolean;
     }
   | { type: 'pageBreak' }
   /** A new page in this orientation from here on (a landscape page works as a presentation slide). */
@@ -68,6 +71,7 @@ export const table = (
     fills?: Array<Array<string | null>>;
     compact?: boolean;
     widths?: number[];
+    keepTogether?: boolean;
   } = {},
 ): Block => ({
   type: 'table',

@@ -31,6 +31,8 @@ export interface PlanItem {
   status: Light | null;
   statusText: string;
   comment: string;
+  /** `Sekretariatets vurdering`: the secretariat's assessment and proposed follow-up ('' when none). */
+  secretariatAssessment: string;
   cases: string[];
 }
 
@@ -102,6 +104,7 @@ export function readPlan(values: Values): Plan | null {
       status: parseLight(statusText),
       statusText,
       comment: cellText(r.get('comment')),
+      secretariatAssessment: cellText(r.get('secretariatAssessment')),
       cases: splitList(String(r.get('cases') ?? '').replace(/,/g, ';')),
     };
   });

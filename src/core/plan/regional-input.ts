@@ -2,6 +2,7 @@ import { REGIONAL_INPUT, findSheetName, readTable } from '../workbook/contract';
 import { parseDay } from '../parse/period';
 import { cellText, normalizeKey } from '../base/text';
 import { parseLight, type Light } from './records';
+import { normalizeNumber } from './numbering';
 
 /**
  * The regions' input to the action plan's yearly review (`Innspill`): each regional council (RS) gives its
@@ -41,8 +42,8 @@ export function readRegionalInput(values: Record<string, readonly (readonly unkn
 }
 
 /**
- * The input per measure number, each measure's input in region order then date order, so the review can
- * print every region's view under its measure.
+ * The input per measure number (`1.2.3.` and ` 1.2.3` read as `1.2.3`, as in the plan), each measure's input
+ * in region order then date order, so the review can print every region's view under its measure.
  */
 export function inputByMeasure(records: readonly RegionalInput[]): Map<string, RegionalInput[]> {
   const out = new Map<string, RegionalInput[]>();
@@ -50,9 +51,10 @@ export function inputByMeasure(records: readonly RegionalInput[]): Map<string, R
     (a, b) => a.region.localeCompare(b.region, 'nb') || (a.date?.getTime() ?? 0) - (b.date?.getTime() ?? 0),
   );
   for (const r of sorted) {
-    const list = out.get(r.nr) ?? [];
+    const nr = normalizeNumber(r.nr);
+    const list = out.get(nr) ?? [];
     list.push(r);
-    out.set(r.nr, list);
+    out.set(nr, list);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { CellRef, Severity } from '../engine/findings';
 import { where } from '../engine/findings';
-import { finding, rowRule, type Rule, type RuleText } from '../engine/rule';
+import { finding, rowRule, says, type Rule, type RuleText } from '../engine/rule';
 import type { CheckContext } from '../check/context';
 import type { Lang } from '../base/result';
 import { formatDay } from './format';
@@ -158,6 +158,45 @@ export const measureCaseUnknown = planRule({
   },
 });
 
+/** A text as compared for duplicates: spacing and case ignored. */
+const sameText = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nb');
+
+/**
+ * Two focus areas, goals or measures with the same text (spacing and case ignored): usually a copy left in
+ * by mistake, and the board cannot tell which one a comment or a region's input is about. The later row
+ * is flagged, naming the first.
+ */
+export const measureTextDuplicate = planRule({
+  id: 'measure-text-duplicate',
+  severity: 'warning',
+  field: 'text',
+  test: (item, ctx) => {
+    const items = ctx.portfolio.plan?.items ?? [];
+    const own = sameText(item.text);
+    if (own === '' || item.level === null) return null;
+    const first = items.find((x) => x.level === item.level && sameText(x.text) === own);
+    if (!first || first === item) return null;
+    const label = LEVEL_LABEL[item.level];
+    // The first by its number (a fact names no row); an unplaceable row has none.
+    const firstName = (lang: Lang) =>
+      first.number === ''
+        ? lang === 'nb'
+          ? `et ${label.nb.toLowerCase()} lenger opp`
+          : `an earlier ${label.en.toLowerCase()}`
+        : `${label[lang].toLowerCase()} ${first.number}`;
+    return says({
+      problem: {
+        nb: `Teksten er den samme som i ${firstName('nb')}`,
+        en: `The text is the same as in ${first.number === '' ? '' : 'the '}${firstName('en')}`,
+      },
+      action: {
+        nb: 'Skriv hva som skiller dem, eller slå dem sammen og flytt det som står under, til den ene.',
+        en: 'Say what sets them apart, or merge them and move what stands under one to the other.',
+      },
+    });
+  },
+});
+
 /** Duplicates, numbers that do not fit their place, rows without a level or a parent. */
 export const measureNumberInvalid: Rule = {
   id: 'measure-number-invalid',
@@ -225,4 +264,5 @@ export const PLAN_RULES: readonly Rule[] = [
   measureCaseUnknown,
   measureStatusInvalid,
   measureDueInvalid,
+  measureTextDuplicate,
 ];

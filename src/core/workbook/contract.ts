@@ -412,6 +412,12 @@ export const ACTION_PLAN = {
     f('indicator', 'Indikator', 'Indicator', 'longtext', { optional: true, aliases: ['Indikatorer'] }),
     f('status', 'Status', 'Status', 'light', { aliases: ['Trafikklys', 'Light'] }),
     f('comment', 'Kommentar', 'Comment', 'longtext', { optional: true }),
+    // The secretariat's assessment and proposed follow-up, printed in the annual review (optional: older
+    // workbooks without the column still read, and the review says it is not registered).
+    f('secretariatAssessment', 'Sekretariatets vurdering', "Secretariat's assessment", 'longtext', {
+      optional: true,
+      aliases: ['Vurdering sekretariatet', 'Sekretariatets vurderinger'],
+    }),
     f('cases', 'Saker', 'Cases', 'list', { optional: true, aliases: ['Saksnr', 'Case IDs'] }),
     f('reviewed', 'Sist vurdert', 'Last reviewed', 'date', { optional: true }),
   ],

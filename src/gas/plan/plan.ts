@@ -1,11 +1,21 @@
 import { buildPlanReview, requirePlan } from '../../core/documents/plan-review';
 import { readPlan, readPlanHistory, type Plan } from '../../core/plan/records';
 import { checkWorkbook } from '../../core/check/check';
-import { ACTION_PLAN, PLAN_HISTORY, columnLetter, mapHeaders } from '../../core/workbook/contract';
+import {
+  ACTION_PLAN,
+  PLAN_HISTORY,
+  REGIONAL_INPUT,
+  columnLetter,
+  mapHeaders,
+} from '../../core/workbook/contract';
+import { readRegionalInput } from '../../core/plan/regional-input';
 import { LIGHT_FILL, PLAIN_TEXT, sheetColor } from '../../core/workbook/presentation';
 import { PLAN_LIGHTS, idsOf, wordsOf } from '../../core/workbook/vocabulary';
 import { todayIn, withDesk, type Desk } from '../platform/desk';
 import { publishDocuments, showLinks } from '../documents/documents';
+import { ask } from '../documents/documents-menu';
+import { tilskuddError } from '../../core/base/errors';
+import { parseDay } from '../../core/parse/period';
 import { appendLog } from '../platform/log';
 import { readWorkbook } from '../workbook/portfolio';
 import {
@@ -174,17 +184,45 @@ export function planReviewMenu(): void {
   withDesk(
     (desk) => {
       const today = todayIn(desk.ss, desk.sheets);
+      const title = PLAN_TEXT.document[desk.lang];
+      const nb = desk.lang === 'nb';
+      // The board case around the review, as the status report asks it: the meeting and the case number.
+      const meeting = ask(
+        desk,
+        title,
+        nb ? 'Møtedato (f.eks. 04.12.2025; tomt: i dag):' : 'Meeting date (e.g. 2025-12-04; empty: today):',
+      );
+      if (meeting === null) return;
+      const meetingDay = meeting === '' ? { ok: true as const, value: today } : parseDay(meeting);
+      if (!meetingDay.ok)
+        throw tilskuddError(`Møtedato: ${meetingDay.reason.nb}.`, `Meeting date: ${meetingDay.reason.en}.`);
+      const caseNumber = ask(
+        desk,
+        title,
+        nb ? 'Saksnummer i møtet (f.eks. 30-2025):' : 'Case number (e.g. 30-2025):',
+      );
+      if (caseNumber === null) return;
       const read = readWorkbook(desk.ss, desk.sheets);
-      const history = desk.sheets.find(PLAN_HISTORY);
-      const historyValues: Record<string, unknown[][]> = history
-        ? { [PLAN_HISTORY.name]: desk.sheets.values(history) }
-        : {};
+      // The saved reviews and the regions' input: sheets the check does not read, one read each when present.
+      const extra: Record<string, unknown[][]> = {};
+      for (const spec of [PLAN_HISTORY, REGIONAL_INPUT]) {
+        const sheet = desk.sheets.find(spec);
+        if (sheet) extra[spec.name] = desk.sheets.values(sheet);
+      }
       const result = checkWorkbook(read.values, { today });
       requirePlan(result);
-      const model = buildPlanReview(result, readPlanHistory(historyValues), { date: today, lang: desk.lang });
+      const model = buildPlanReview(
+        result,
+        { history: readPlanHistory(extra), input: readRegionalInput(extra) },
+        {
+          date: today,
+          meetingDate: meetingDay.value.toISOString().slice(0, 10),
+          caseNumber: caseNumber || undefined,
+          lang: desk.lang,
+        },
+      );
       const key = `plan-review:${today.toISOString().slice(0, 10)}`;
       const settings = result.portfolio.settings;
-      const title = PLAN_TEXT.document[desk.lang];
       showLinks(desk, title, publishDocuments(desk, settings, [{ key, model }]), settings);
     },
     { action: 'documents', lock: false },

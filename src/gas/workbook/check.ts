@@ -13,7 +13,7 @@ import type { SheetId } from '../../core/workbook/sheets';
 import type { Lang } from '../../core/base/result';
 import { NOTE_PREFIX, rememberedFill, withOwnNote, withoutOwnNote } from '../../core/workbook/notes';
 import { cellText, neutralizeFormula } from '../../core/base/text';
-import { SEVERITY_FILL, sheetColor } from '../../core/workbook/presentation';
+import { PLAIN_TEXT, SEVERITY_FILL, sheetColor } from '../../core/workbook/presentation';
 import { clipText } from '../../core/workbook/cell-limit';
 import { todayIn } from '../platform/desk';
 import { stuckIntake } from '../platform/intake-health';
@@ -141,6 +141,8 @@ function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): voi
   while (rows.length < old.length) rows.push(header.map(() => ''));
   // The same findings as the sheet shows (a check run again): nothing to write.
   if (sameCells(rows, old)) return;
+  // `Sak` as text: an action plan's number such as 1.3 would otherwise be read as a date (1 March).
+  if (rows.length > 1) sheet.getRange(2, columns.ref! + 1, rows.length - 1, 1).setNumberFormat(PLAIN_TEXT);
   sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
   wrote(sheet);
 }

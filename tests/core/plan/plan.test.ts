@@ -297,4 +297,41 @@ describe('the action plan rules', () => {
       expect.stringMatching(/«Delprosjekt» er ikke et nivå/),
     ]);
   });
+
+  describe('measure-text-duplicate', () => {
+    const withCopy = (copy: PlanRow): PlanRow[] => [...goodPlan(), copy];
+
+    it('flags the later of two measures with the same text, spacing and case ignored, naming the first', () => {
+      const rows = withCopy({ ...goodPlan()[2], text: '  prosjekt   AKUTTMEDISINSK kjede ' });
+      const [f, ...more] = planFindings(rows, 'measure-text-duplicate');
+      expect(more).toEqual([]);
+      expect(f).toMatchObject({ severity: 'warning', ref: '1.1.2' });
+      expect(f!.cells).toEqual([{ sheet: 'plan', row: 5, field: 'text' }]);
+      expect(f!.message.nb).toBe(
+        'Tiltak 1.1.2 (Handlingsplan rad 5, «Tekst»): Teksten er den samme som i tiltak 1.1.1. Skriv hva som skiller dem, eller slå dem sammen og flytt det som står under, til den ene.',
+      );
+      expect(f!.fact.nb).toBe('Teksten er den samme som i tiltak 1.1.1.');
+      expect(f!.message.en).toMatch(/The text is the same as in the measure 1\.1\.1\. Say/);
+      expectFact(f!);
+    });
+
+    it("flags a repeated main goal, as the board's own plan repeats one", () => {
+      const rows = [...goodPlan(), { level: 'Hovedmål', text: 'Sammenhengende akuttmedisinsk kjede' }];
+      const [f] = planFindings(rows, 'measure-text-duplicate');
+      expect(f!.ref).toBe('1.2');
+      expect(f!.message.nb).toMatch(
+        /^Hovedmål 1\.2 \(Handlingsplan rad 5, «Tekst»\): Teksten er den samme som i hovedmål 1\.1/,
+      );
+    });
+
+    it.each<[string, PlanRow]>([
+      ['another text', { ...goodPlan()[2], text: 'Prosjekt Akuttmedisinsk kjede, fase 2' }],
+      ['the same text at another level', { level: 'Hovedmål', text: 'Prosjekt Akuttmedisinsk kjede' }],
+      ['an empty text', { ...goodPlan()[2], text: '' }],
+    ])('does not fire on %s', (_name, copy) => {
+      const rows = withCopy(copy);
+      if (copy.text === '') rows[2] = { ...rows[2], text: '' };
+      expect(planFindings(rows, 'measure-text-duplicate')).toEqual([]);
+    });
+  });
 });
