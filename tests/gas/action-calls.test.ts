@@ -29,7 +29,8 @@ describe('Spreadsheet calls per action', () => {
     expect(at('registerMissingResponses')).toBeLessThanOrEqual(30);
     expect(at('onFormSubmit')).toBeLessThanOrEqual(30);
     // The first check reads and writes the notes and fills of every sheet with findings, five calls per
-    // sheet (docs/performance.md: 40 needs the Sheets API); run again, it reads each sheet once.
+    // sheet; conditional formatting measured more (docs/performance.md: 40 needs the Sheets API or rules
+    // that do not change from check to check). Run again, it reads each sheet once.
     expect(at('checkPortfolio')).toBeLessThanOrEqual(64);
     expect(at('checkPortfolio (again, nothing changed)')).toBeLessThanOrEqual(35);
   });
