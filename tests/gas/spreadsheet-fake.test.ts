@@ -832,6 +832,30 @@ describe('conditional formatting', () => {
     expect(calls.count('Sheet.setConditionalFormatRules')).toBe(2);
   });
 
+  test('every read hands out new rule objects; the sheet keeps its own copy of the rules it is given', () => {
+    const { sheet, SpreadsheetApp, calls } = withSheet([['Status'], ['Rød']]);
+    const rule = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied('=TRUE')
+      .setBackground('#fce8b2')
+      .setRanges([sheet.getRange('A2')])
+      .build();
+    const given = [rule];
+    sheet.setConditionalFormatRules(given);
+    given.length = 0;
+    const first = sheet.getConditionalFormatRules();
+    const second = sheet.getConditionalFormatRules();
+    expect(first).toHaveLength(1);
+    expect(first[0]).not.toBe(rule);
+    expect(second[0]).not.toBe(first[0]);
+    expect(first.indexOf(second[0]!)).toBe(-1);
+    first.pop();
+    expect(sheet.getConditionalFormatRules()).toHaveLength(1);
+    expect(second[0]!.getBooleanCondition()!.getBackground()).toBe('#fce8b2');
+    expect(second[0]!.getBooleanCondition()!.getCriteriaValues()).toEqual(['=TRUE']);
+    expect(calls.count('Sheet.getConditionalFormatRules')).toBe(3);
+    expect(calls.count('BooleanCondition.getBackground')).toBe(1);
+  });
+
   test('a rule without a condition or without ranges cannot be built', () => {
     const { sheet, SpreadsheetApp } = withSheet([['x']]);
     expect(() =>

@@ -5,7 +5,9 @@ import { asGas, gasEnum, type Tracker } from './spreadsheet-base';
  * rule (`whenFormulaSatisfied`, `setBackground`, `setRanges`, `build`); a sheet's rules are read with
  * `getConditionalFormatRules()` and replaced as a whole with `setConditionalFormatRules(rules)`. A rule
  * needs a condition and at least one range, else `build` throws. A formula condition reads back as
- * `BooleanCriteria.CUSTOM_FORMULA` with `[formula]` as its values.
+ * `BooleanCriteria.CUSTOM_FORMULA` with `[formula]` as its values, its colour with `getBackground`. Google
+ * hands out new rule objects on every read and keeps its own copy of what it is given (`copyRule`), so code
+ * that finds its own rules by object identity fails here as it would there.
  */
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -32,6 +34,11 @@ export class FakeBooleanCondition {
     this.tracker.hit('BooleanCondition', 'getCriteriaValues');
     return [...this.values];
   }
+
+  getBackground(): string | null {
+    this.tracker.hit('BooleanCondition', 'getBackground');
+    return this.background;
+  }
 }
 
 export class FakeConditionalFormatRule {
@@ -50,6 +57,21 @@ export class FakeConditionalFormatRule {
     this.tracker.hit('ConditionalFormatRule', 'getRanges');
     return [...this.ranges];
   }
+}
+
+/** A rule as Google stores or returns it: a new object with the same condition and ranges. */
+export function copyRule(
+  rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
+  tracker: Tracker,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  const { condition, ranges } = rule as unknown as FakeConditionalFormatRule;
+  return asGas(
+    new FakeConditionalFormatRule(
+      tracker,
+      new FakeBooleanCondition(tracker, condition.criteria, condition.values, condition.background),
+      ranges,
+    ),
+  );
 }
 
 export class FakeConditionalFormatRuleBuilder {

@@ -29,7 +29,7 @@ import {
   writeValues,
 } from './spreadsheet-range';
 import { UiFake } from './ui';
-import { BooleanCriteria, FakeConditionalFormatRuleBuilder } from './conditional-format';
+import { BooleanCriteria, FakeConditionalFormatRuleBuilder, copyRule } from './conditional-format';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -343,14 +343,14 @@ export class FakeSheet implements SheetApi {
 
   getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
     this.hit('getConditionalFormatRules');
-    return [...this.conditionalFormatRules];
+    return this.conditionalFormatRules.map((rule) => copyRule(rule, this.ss.tracker));
   }
 
   /** Replaces every rule of the sheet, as Google does. */
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
     this.hit('setConditionalFormatRules');
     if (!Array.isArray(rules)) throw this.ss.tracker.error('Invalid argument: rules');
-    this.conditionalFormatRules = [...rules];
+    this.conditionalFormatRules = rules.map((rule) => copyRule(rule, this.ss.tracker));
   }
 
   getFrozenRows(): number {
