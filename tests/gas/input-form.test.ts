@@ -19,11 +19,12 @@ function desk(values = exampleWorkbook()): { sb: Desk; form: FakeForm } {
 
 const title = (key: string) => INPUT_QUESTIONS.find((q) => q.key === key)!.title.nb;
 
+/** The rows the form wrote (a `Svar-ID`), beside the example's input typed by hand. */
 const rows = (sb: Desk) => {
   const [header, ...data] = sb.spreadsheet.sheetData(REGIONAL_INPUT.name).values as unknown[][];
   return data
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries((header as string[]).map((h, i) => [h, r[i]])));
+    .map((r) => Object.fromEntries((header as string[]).map((h, i) => [h, r[i]])))
+    .filter((r) => r['Svar-ID'] !== '' && r['Svar-ID'] !== undefined);
 };
 
 const choicesOf = (form: FakeForm, t: string) =>
