@@ -333,6 +333,39 @@ describe('need-to-know holds in every endpoint', () => {
     expect(seen.data.candidates.find((c) => c.caseId === '2025-05-001')!.rank).toBe(1);
     expect(JSON.stringify(as<Findings>(PEOPLE.leader, 'findingsLoad'))).toContain(PEOPLE.userRep);
   });
+
+  test('a Sekretær disqualified from a case can still make the memo', () => {
+    const sb = desk();
+    expect(
+      sb.runAs({ email: PEOPLE.secretary }, () =>
+        sb.call('assessmentSave', assessment('2025-05-001', 'family', 1)),
+      ),
+    ).toMatchObject({ ok: true });
+    const memo = (email: string, cases: string, refused = false) =>
+      sb.runAs({ email }, () => {
+        // One board case each, so that nobody updates a document another member made.
+        const caseNumber = email === PEOPLE.leader ? '31-2026' : '30-2026';
+        sb.ui.answerPrompt('12.05.2026').answerPrompt(caseNumber).answerPrompt(cases);
+        if (refused) sb.ui.answerAlert();
+        sb.call('createMemo');
+      });
+    const docs = () => sb.calls.count('Docs.Documents.create');
+    // Named or taken as one of all cases without a grant: refused, nothing recorded or written.
+    for (const cases of ['2025-05-001, 2025-05-002', '2025-05-001']) {
+      memo(PEOPLE.secretary, cases, true);
+      const said = sb.ui.alerts.at(-1)!.prompt;
+      expect(said).toMatch(/inhabil i sak 2025-05-001/);
+      expect(said).toMatch(/forvaltningsloven § 6/);
+      expect(said).toMatch(/Et annet medlem av sekretariatet må lage saksfremstillingen/);
+    }
+    expect(docs()).toBe(0);
+    expect(sb.spreadsheet.sheets.some((s) => s.name === 'Forslag')).toBe(false);
+    // A memo without that case is theirs to make; the chair makes the one with it.
+    memo(PEOPLE.secretary, '2025-05-002');
+    expect(docs()).toBe(1);
+    memo(PEOPLE.leader, '2025-05-001, 2025-05-002');
+    expect(docs()).toBe(2);
+  });
 });
 
 describe('assessments per assessor', () => {
