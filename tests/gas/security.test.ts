@@ -531,6 +531,41 @@ describe('a status report is tied to its project', () => {
     expect(reports(s.sb).map((r) => r['Kontroll'])).toEqual(['Ukjent sak', 'Avsluttet sak']);
   });
 
+  test('floods of status reports are taken: unverified ones beyond the limit are held back and counted in one Logg line', () => {
+    const s = statusDesk();
+    const half = (comment: string, code?: string) => ({
+      ...finalReport('2025-05-001', code),
+      [title('type')]: 'Halvårsrapport',
+      [title('comment')]: comment,
+    });
+    for (let i = 0; i < 8; i++) send(s, half(`Flom ${i}`));
+    // A report with the case's code is never held back, however many came before it.
+    send(s, half('Ekte', statusCodeOf(s.sb, '2025-05-001')));
+    const checks = () => reports(s.sb).map((r) => r['Kontroll']);
+    expect(checks()).toEqual(['Ubekreftet', 'Ubekreftet', 'Ubekreftet', 'Kode stemmer']);
+    const held = () =>
+      rowsOf(s.sb, 'Logg')
+        .filter((r) => r.includes('Statusrapporter holdt tilbake'))
+        .map((r) => r.join(' '));
+    expect(held()).toHaveLength(1);
+    // The hourly sweep registers none of them; within the hour it adds no line, after it one with the count.
+    s.sb.fireClockTriggers();
+    expect(checks()).toHaveLength(4);
+    expect(held()).toHaveLength(1);
+    s.sb.clock.advance(3_600_000);
+    s.sb.fireClockTriggers();
+    s.sb.fireClockTriggers();
+    expect(held()).toHaveLength(2);
+    expect(held()[1]).toMatch(
+      /5 statusrapport\(er\) uten riktig kode .* over grensen på 3 per sak og 30 i alt per døgn/,
+    );
+    expect(held()[1]).toContain('«2025-05-001» (5)');
+    expect(checks()).toHaveLength(4);
+    // Unknown case ids, one each: 30 a day in all.
+    for (let i = 0; i < 40; i++) send(s, finalReport(`2099-01-${String(i).padStart(3, '0')}`));
+    expect(checks().filter((c) => c === 'Ukjent sak')).toHaveLength(27);
+  });
+
   test('the reminder’s link carries the case’s code, the same when the form is made again', () => {
     const s = statusDesk();
     const link = s.sb.fakes.PropertiesService.getDocumentProperties().getProperty(
