@@ -8,6 +8,7 @@ import { PROTECTED_SHEETS, protectionEditors } from '../../src/core/access/prote
 import { PROTECTED } from './fakes/spreadsheet-range';
 import { LEADER, answers, deskWith, statusCodeOf, submit, type Desk } from './desk-helpers';
 import { loadBundle } from './sandbox';
+import { responsesOf } from '../../src/core/intake/journal';
 
 /**
  * The weaknesses an attack on the built bundle found, each reproduced as the attack and named after it:
@@ -663,6 +664,41 @@ describe('the response sheet as evidence: rows the form never received', () => {
     submit(d.sb, answers({ title: 'Neste ekte' }));
     d.sweep(PEOPLE.secretary);
     expect(d.titles().some((t) => t.includes('Neste ekte'))).toBe(true);
+    expect(d.titles().filter((t) => t.includes('Ekte søknad'))).toHaveLength(1);
+  });
+
+  test('a pending response’s key typed into Svar-ID by a member who may type there keeps it from ever being registered', () => {
+    const d = formDesk();
+    // A response the trigger could not register (the lock was busy): it waits for the sweep.
+    d.sb.fakes.LockService.holdFor('document', 'another-execution');
+    submit(d.sb, answers({ title: 'Venter på sweep' }));
+    d.sb.fakes.LockService.releaseAllHeldBy('another-execution');
+    const range = d.sheet.getDataRange();
+    const pending = responsesOf(range.getDisplayValues(), range.getValues(), null).at(-1)!;
+    const apps = d.sb.spreadsheet.sheetData('Søknader').values;
+    const keyCol = columnLetter((apps[0] as string[]).indexOf('Svar-ID') + 1);
+    d.sb.spreadsheet.typeAs(PEOPLE.secretary, 'Søknader', `${keyCol}${apps.length + 1}`, pending.key);
+    d.sweep(PEOPLE.secretary);
+    expect(d.titles().some((t) => t.includes('Venter på sweep'))).toBe(true);
+  });
+
+  test('keys in Svar-ID from before keys were marked keep counting, and set-up marks them', () => {
+    const d = formDesk();
+    const props = d.sb.fakes.PropertiesService.getDocumentProperties();
+    const apps = d.sb.spreadsheet.sheet('Søknader');
+    const keyCol = (d.sb.spreadsheet.sheetData('Søknader').values[0] as string[]).indexOf('Svar-ID') + 1;
+    const row = rowsOf(d.sb, 'Søknader').findIndex((r) => r.includes('Ekte søknad')) + 1;
+    const cell = () => String(apps.getRange(row, keyCol).getValue());
+    const marked = cell();
+    expect(marked).toMatch(/^[0-9a-z]+\.k[0-9a-f]{20}$/);
+    // As an earlier version left it: a plain key, and no record that keys were marked.
+    apps.getRange(row, keyCol).setValue(marked.split('.')[0]);
+    props.deleteProperty('tilskudd.responseKeys.marked');
+    d.sweep(PEOPLE.secretary);
+    d.sb.ui.answerAlert();
+    d.sb.call('setupWorkbook');
+    expect(cell()).toBe(marked);
+    d.sweep(PEOPLE.secretary);
     expect(d.titles().filter((t) => t.includes('Ekte søknad'))).toHaveLength(1);
   });
 

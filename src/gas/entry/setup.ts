@@ -29,6 +29,7 @@ import { accessError } from '../../core/access/roles';
 import { tilskuddError } from '../../core/base/errors';
 import { editable, protectSheets } from '../platform/protect';
 import { ensureMarks } from '../workbook/assessment-marks';
+import { markResponseKeys } from '../intake/journal';
 import { preparePlanSheet } from '../plan/plan';
 import { claimDocumentProperties } from '../platform/properties';
 
@@ -135,6 +136,8 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   }
   // The key for Vurderinger's marks (and status tokens), and the rows already there marked, once.
   ensureMarks(sheets);
+  // The response keys in Svar-ID marked with it, once: a key typed there later does not count.
+  markResponseKeys(sheets);
   // After the first leader is written, so that the protection lists them.
   const protection = protectSheets(sheets);
   report.protected = protection.protected;

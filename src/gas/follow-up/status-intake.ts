@@ -112,7 +112,7 @@ function planStatusReports(batch: JournalBatch<typeof STATUS_REPORTS>): JournalP
         check,
         due: due ? dayCell(due, batch.timeZone) : '',
         received: isDate(response.timestamp) ? response.timestamp : now,
-        responseKey: response.key,
+        responseKey: batch.markKey(response.key),
         otherAnswers: other.value,
       }),
     );

@@ -2,7 +2,14 @@ import type { Lang, Reason } from '../../core/base/result';
 import { TilskuddError, tilskuddError } from '../../core/base/errors';
 import { cellText, isDate } from '../../core/base/text';
 import { overLimit } from '../../core/workbook/cell-limit';
-import { columnLetter, mapHeaders, type FieldKey, type SheetSpec } from '../../core/workbook/contract';
+import {
+  APPLICATIONS,
+  STATUS_REPORTS,
+  columnLetter,
+  mapHeaders,
+  type FieldKey,
+  type SheetSpec,
+} from '../../core/workbook/contract';
 import {
   isBlankSubmission,
   isTimestampTitle,
@@ -19,6 +26,7 @@ import { protectResponseSheet, protectionError } from '../platform/protect';
 import { appendLog, type LogEntry } from '../platform/log';
 import { SheetIndex, appendAtEnd, wallClock, type Sheet, type Spreadsheet } from '../platform/sheets';
 import { documentProperties } from '../platform/properties';
+import { existingHasher, type Hasher } from '../platform/signing';
 
 /**
  * Exactly-once intake for a Google Form whose response sheet is its journal. Google appends every
@@ -55,6 +63,8 @@ export interface JournalBatch<S extends SheetSpec> {
   lang: Lang;
   /** New responses, in the order of the response sheet. */
   responses: FormResponse[];
+  /** A response's key as `Svar-ID` holds it (`keyCell`). */
+  markKey: (key: string) => string;
   responseSheetName: string;
   target: { sheet: Sheet; values: unknown[][]; columns: Partial<Record<FieldKey<S>, number>> };
 }
@@ -366,9 +376,13 @@ export function registerResponses<S extends SheetSpec>(
     );
   }
   const keyCol = columns[spec.keyField]!;
+  const hash = existingHasher();
   const pending = unregistered(
     responses,
-    values.slice(1).map((row) => cellText(row[keyCol])),
+    registeredKeys(
+      values.slice(1).map((row) => cellText(row[keyCol])),
+      hash,
+    ),
   );
   // Rows the evidence does not bear out are flagged (a Logg line, once) and left unregistered.
   const vetted: Vetted = vet && pending.length > 0 ? vet(pending) : { keep: pending, log: [] };
@@ -384,6 +398,7 @@ export function registerResponses<S extends SheetSpec>(
     timeZone,
     lang: langOf(ss),
     responses: fresh,
+    markKey: (key) => keyCell(key, hash),
     responseSheetName,
     target: { sheet, values, columns },
   });
@@ -406,6 +421,62 @@ export function registerResponses<S extends SheetSpec>(
   plan.commit?.();
   vetted.commit?.();
   return plan.ids;
+}
+
+/**
+ * `Svar-ID` as the intake writes it: the response's key and a keyed mark over it (`<key>.<mark>`), so a
+ * pending response's key typed by a person does not count as registered. Plain keys (earlier versions,
+ * or no secret yet) count until set-up has marked the keys there (`markResponseKeys`).
+ */
+const KEY_PURPOSE = 'response';
+const KEYS_MARKED_PROPERTY = 'tilskudd.responseKeys.marked';
+const MARKED_KEY = /^([0-9a-z]+)\.(k[0-9a-f]{20})$/;
+
+const keyCell = (key: string, hash: Hasher | null): string =>
+  hash ? `${key}.${hash(KEY_PURPOSE, [key])}` : key;
+
+/**
+ * The keys a `Svar-ID` column registers. Until set-up has marked the keys there (an upgrade, or a copy of
+ * the spreadsheet, whose secret is its own), every key counts, marked or not; from then on only a marked
+ * key whose mark holds.
+ */
+function registeredKeys(cells: readonly string[], hash: Hasher | null): string[] {
+  const everyKey = !hash || documentProperties().getProperty(KEYS_MARKED_PROPERTY) === null;
+  const out: string[] = [];
+  for (const cell of cells) {
+    const text = cell.trim();
+    const marked = MARKED_KEY.exec(text);
+    if (everyKey) out.push(marked ? marked[1]! : text);
+    else if (marked && hash!(KEY_PURPOSE, [marked[1]!]) === marked[2]) out.push(marked[1]!);
+  }
+  return out;
+}
+
+/**
+ * Set-up (under the lock, after the secret exists): marks every key in `Svar-ID` of `Søknader` and
+ * `Statusrapporter` with this spreadsheet's secret, once (the one who runs set-up vouches for them; a
+ * copy's keys were marked with its master's), one write per sheet; from then on a key typed by a person
+ * does not count.
+ */
+export function markResponseKeys(sheets: SheetIndex): void {
+  const props = documentProperties();
+  const hash = existingHasher();
+  if (!hash || props.getProperty(KEYS_MARKED_PROPERTY) !== null) return;
+  for (const spec of [APPLICATIONS, STATUS_REPORTS]) {
+    const sheet = sheets.find(spec);
+    if (!sheet) continue;
+    const values = sheets.values(sheet);
+    const col = mapHeaders(spec, values[0] ?? []).responseKey;
+    if (col === undefined || values.length < 2) continue;
+    const cells = values.slice(1).map((row) => cellText(row[col]).trim());
+    const marked = cells.map((text) => {
+      const key = MARKED_KEY.exec(text)?.[1] ?? text;
+      return text === '' ? text : keyCell(key, hash);
+    });
+    if (marked.every((text, i) => text === cells[i])) continue;
+    sheet.getRange(2, col + 1, marked.length, 1).setValues(marked.map((text) => [text]));
+  }
+  props.setProperty(KEYS_MARKED_PROPERTY, new Date().toISOString());
 }
 
 /** Registers every response of the response sheet not yet registered. Call it holding the lock. */
