@@ -693,7 +693,7 @@ describe('the response sheet as evidence: rows the form never received', () => {
     expect(marked).toMatch(/^[0-9a-z]+\.k[0-9a-f]{20}$/);
     // As an earlier version left it: a plain key, and no record that keys were marked.
     apps.getRange(row, keyCol).setValue(marked.split('.')[0]);
-    props.deleteProperty('tilskudd.responseKeys.marked');
+    props.deleteProperty('tilskudd.responseKeys.marked.Søknader');
     d.sweep(PEOPLE.secretary);
     d.sb.ui.answerAlert();
     d.sb.call('setupWorkbook');

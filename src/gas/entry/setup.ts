@@ -30,6 +30,8 @@ import { tilskuddError } from '../../core/base/errors';
 import { editable, protectSheets } from '../platform/protect';
 import { ensureMarks } from '../workbook/assessment-marks';
 import { markResponseKeys } from '../intake/journal';
+import { APPLICATION_JOURNAL } from '../intake/intake';
+import { STATUS_JOURNAL } from '../follow-up/status-intake';
 import { preparePlanSheet } from '../plan/plan';
 import { claimDocumentProperties } from '../platform/properties';
 
@@ -137,7 +139,7 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   // The key for Vurderinger's marks (and status tokens), and the rows already there marked, once.
   ensureMarks(sheets);
   // The response keys in Svar-ID marked with it, once: a key typed there later does not count.
-  markResponseKeys(sheets);
+  markResponseKeys(sheets, [APPLICATION_JOURNAL, STATUS_JOURNAL]);
   // After the first leader is written, so that the protection lists them.
   const protection = protectSheets(sheets);
   report.protected = protection.protected;

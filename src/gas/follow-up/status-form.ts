@@ -12,7 +12,7 @@ import type { Lang } from '../../core/base/result';
 import type { Settings } from '../../core/workbook/settings';
 import { inLock, withDesk } from '../platform/desk';
 import { addQuestion, markReplaced, oldFormUntil, openForm, renewQuestion } from '../intake/form';
-import { linkResponseSheet, markResponseKeys, replaceJournalForm } from '../intake/journal';
+import { linkResponseSheet, replaceJournalForm } from '../intake/journal';
 import { STATUS_FORM_ID_PROPERTY, STATUS_JOURNAL } from './status-intake';
 import { appendLog } from '../platform/log';
 import type { Spreadsheet } from '../platform/sheets';
@@ -106,10 +106,7 @@ export function createStatusFormMenu(): void {
         if (ui.alert(question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
       }
       // The key the links' codes are made with (kept, so codes stay valid when a form is made again).
-      inLock(() => {
-        ensureMarks(sheets);
-        markResponseKeys(sheets);
-      });
+      inLock(() => ensureMarks(sheets));
       // Many Forms calls: outside the lock, which guards only the records and triggers below.
       const until = oldFormUntil(settings);
       const form = createStatusForm(ss, settings, lang);

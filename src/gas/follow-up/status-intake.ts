@@ -112,7 +112,7 @@ function planStatusReports(batch: JournalBatch<typeof STATUS_REPORTS>): JournalP
         check,
         due: due ? dayCell(due, batch.timeZone) : '',
         received: isDate(response.timestamp) ? response.timestamp : now,
-        responseKey: batch.markKey(response.key),
+        responseKey: response.key,
         otherAnswers: other.value,
       }),
     );

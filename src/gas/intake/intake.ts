@@ -101,7 +101,7 @@ function planApplications(batch: JournalBatch<typeof APPLICATIONS>): JournalPlan
       caseId,
       received,
       status: STATUSES.received.nb,
-      responseKey: batch.markKey(response.key),
+      responseKey: response.key,
       otherAnswers: fit(other, 'otherAnswers'),
     });
     appRows.push(row);

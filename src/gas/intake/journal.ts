@@ -2,14 +2,7 @@ import type { Lang, Reason } from '../../core/base/result';
 import { TilskuddError, tilskuddError } from '../../core/base/errors';
 import { cellText, isDate } from '../../core/base/text';
 import { overLimit } from '../../core/workbook/cell-limit';
-import {
-  APPLICATIONS,
-  STATUS_REPORTS,
-  columnLetter,
-  mapHeaders,
-  type FieldKey,
-  type SheetSpec,
-} from '../../core/workbook/contract';
+import { columnLetter, mapHeaders, type FieldKey, type SheetSpec } from '../../core/workbook/contract';
 import {
   isBlankSubmission,
   isTimestampTitle,
@@ -63,8 +56,6 @@ export interface JournalBatch<S extends SheetSpec> {
   lang: Lang;
   /** New responses, in the order of the response sheet. */
   responses: FormResponse[];
-  /** A response's key as `Svar-ID` holds it (`keyCell`). */
-  markKey: (key: string) => string;
   responseSheetName: string;
   target: { sheet: Sheet; values: unknown[][]; columns: Partial<Record<FieldKey<S>, number>> };
 }
@@ -380,6 +371,7 @@ export function registerResponses<S extends SheetSpec>(
   const pending = unregistered(
     responses,
     registeredKeys(
+      spec.target,
       values.slice(1).map((row) => cellText(row[keyCol])),
       hash,
     ),
@@ -398,10 +390,16 @@ export function registerResponses<S extends SheetSpec>(
     timeZone,
     lang: langOf(ss),
     responses: fresh,
-    markKey: (key) => keyCell(key, hash),
     responseSheetName,
     target: { sheet, values, columns },
   });
+  // The target's rows carry each key with its mark (`keyCell`), whatever the plan wrote there.
+  for (const append of plan.appends) {
+    if (append.sheet !== sheet) continue; // the batch's own target object: no call
+    append.rows = append.rows.map((row) =>
+      row.map((value, c) => (c === keyCol && value !== '' ? keyCell(cellText(value), hash) : value)),
+    );
+  }
   // Everything is checked before the first write: a refused cell refuses the whole batch.
   for (const { sheet: s, rows } of plan.appends) {
     const over = overLimit(rows);
@@ -429,7 +427,8 @@ export function registerResponses<S extends SheetSpec>(
  * or no secret yet) count until set-up has marked the keys there (`markResponseKeys`).
  */
 const KEY_PURPOSE = 'response';
-const KEYS_MARKED_PROPERTY = 'tilskudd.responseKeys.marked';
+/** Per target sheet (keys may be registered in it by more than one journal: a form made again). */
+const keysMarkedProperty = (target: SheetSpec) => `tilskudd.responseKeys.marked.${target.name}`;
 const MARKED_KEY = /^([0-9a-z]+)\.(k[0-9a-f]{20})$/;
 
 const keyCell = (key: string, hash: Hasher | null): string =>
@@ -440,8 +439,8 @@ const keyCell = (key: string, hash: Hasher | null): string =>
  * the spreadsheet, whose secret is its own), every key counts, marked or not; from then on only a marked
  * key whose mark holds.
  */
-function registeredKeys(cells: readonly string[], hash: Hasher | null): string[] {
-  const everyKey = !hash || documentProperties().getProperty(KEYS_MARKED_PROPERTY) === null;
+function registeredKeys(target: SheetSpec, cells: readonly string[], hash: Hasher | null): string[] {
+  const everyKey = !hash || documentProperties().getProperty(keysMarkedProperty(target)) === null;
   const out: string[] = [];
   for (const cell of cells) {
     const text = cell.trim();
@@ -453,30 +452,30 @@ function registeredKeys(cells: readonly string[], hash: Hasher | null): string[]
 }
 
 /**
- * Set-up (under the lock, after the secret exists): marks every key in `Svar-ID` of `Søknader` and
- * `Statusrapporter` with this spreadsheet's secret, once (the one who runs set-up vouches for them; a
- * copy's keys were marked with its master's), one write per sheet; from then on a key typed by a person
- * does not count.
+ * Set-up (under the lock, after the secret exists): marks every key in the key column of each journal's
+ * target sheet with this spreadsheet's secret, once per sheet (the one who runs set-up vouches for them;
+ * a copy's keys were marked with its master's), one write per sheet; from then on a key typed there by a
+ * person does not count. A journal not listed keeps counting every key in its sheet.
  */
-export function markResponseKeys(sheets: SheetIndex): void {
+export function markResponseKeys(sheets: SheetIndex, journals: ReadonlyArray<JournalSpec<SheetSpec>>): void {
   const props = documentProperties();
   const hash = existingHasher();
-  if (!hash || props.getProperty(KEYS_MARKED_PROPERTY) !== null) return;
-  for (const spec of [APPLICATIONS, STATUS_REPORTS]) {
+  if (!hash) return;
+  for (const { target: spec, keyField } of journals) {
+    if (props.getProperty(keysMarkedProperty(spec)) !== null) continue;
     const sheet = sheets.find(spec);
-    if (!sheet) continue;
-    const values = sheets.values(sheet);
-    const col = mapHeaders(spec, values[0] ?? []).responseKey;
-    if (col === undefined || values.length < 2) continue;
-    const cells = values.slice(1).map((row) => cellText(row[col]).trim());
-    const marked = cells.map((text) => {
-      const key = MARKED_KEY.exec(text)?.[1] ?? text;
-      return text === '' ? text : keyCell(key, hash);
-    });
-    if (marked.every((text, i) => text === cells[i])) continue;
-    sheet.getRange(2, col + 1, marked.length, 1).setValues(marked.map((text) => [text]));
+    const values = sheet ? sheets.values(sheet) : [];
+    const col = sheet ? mapHeaders(spec, values[0] ?? [])[keyField] : undefined;
+    if (sheet && col !== undefined && values.length > 1) {
+      const cells = values.slice(1).map((row) => cellText(row[col]).trim());
+      const marked = cells.map((text) =>
+        text === '' ? text : keyCell(MARKED_KEY.exec(text)?.[1] ?? text, hash),
+      );
+      if (marked.some((text, i) => text !== cells[i]))
+        sheet.getRange(2, col + 1, marked.length, 1).setValues(marked.map((text) => [text]));
+    }
+    props.setProperty(keysMarkedProperty(spec), new Date().toISOString());
   }
-  props.setProperty(KEYS_MARKED_PROPERTY, new Date().toISOString());
 }
 
 /** Registers every response of the response sheet not yet registered. Call it holding the lock. */
