@@ -136,6 +136,57 @@ describe('FormApp response sheet', () => {
   });
 });
 
+describe('FormApp getResponses', () => {
+  it('keeps every response with its timestamp and the answered questions, as the response sheet got them', () => {
+    const { env, sheets, form } = linked();
+    form.setDestination(DestinationType.SPREADSHEET, 'fake-spreadsheet-id').setPublished(true);
+    form.submit({ Prosjekttittel: 'A', Områder: ['Barn og unge', 'Eldre'] });
+    env.clock.advance(1500);
+    form.submit({ Prosjekttittel: 'B' });
+    const responses = form.getResponses();
+    expect(responses).toHaveLength(2);
+    const rows = sheets.spreadsheet.sheetData('Skjemasvar 1').values;
+    // The same instant as the row's timestamp, a new Date each time.
+    expect(responses.map((r) => r.getTimestamp().getTime())).toEqual(
+      [rows[1]![0], rows[2]![0]].map((d) => (d as Date).getTime()),
+    );
+    const answers = responses.map((r) =>
+      r.getItemResponses().map((i) => [i.getItem().getTitle(), i.getResponse()]),
+    );
+    // A checkbox answer is its choices (the sheet joins them with ", "); a blank question has none.
+    expect(answers).toEqual([
+      [
+        ['Prosjekttittel', 'A'],
+        ['Områder', ['Barn og unge', 'Eldre']],
+      ],
+      [['Prosjekttittel', 'B']],
+    ]);
+    expect(rows[1]![2]).toBe('Barn og unge, Eldre');
+  });
+
+  it('keeps responses sent while no sheet is linked, and after the sheet is unlinked', () => {
+    const { form } = linked();
+    form.setPublished(true);
+    form.submit({ Prosjekttittel: 'Uten ark' });
+    expect(form.getResponses().map((r) => r.getItemResponses()[0]!.getResponse())).toEqual(['Uten ark']);
+  });
+
+  it('a response being built has no timestamp', () => {
+    const { form } = linked();
+    expect(() => form.createResponse().getTimestamp()).toThrow(/not been submitted/);
+  });
+
+  it('a form shared with one member cannot be opened by another', () => {
+    const { env, app, form } = linked();
+    form.shareOnlyWith('eier@example.no');
+    env.execution.effectiveUser = 'annen@example.no';
+    expect(() => app.openById(form.getId())).toThrow(NOT_FOUND);
+    expect(() => app.openByUrl(form.getEditUrl())).toThrow(NOT_FOUND);
+    env.execution.effectiveUser = 'Eier@example.no';
+    expect(app.openById(form.getId())).toBe(form);
+  });
+});
+
 describe('trigger events', () => {
   function response() {
     const { form, sheets } = linked();

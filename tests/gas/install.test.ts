@@ -193,7 +193,14 @@ describe('a copy of a used master', () => {
     expect(values(copy, 'Medlemmer')[1]).toEqual(expect.arrayContaining([COPIER, 'Leder']));
     const after = copy.fakes.PropertiesService.getDocumentProperties().getProperties();
     // Only the stamp and a key of its own: the master's key would let anyone with the master sign reports.
-    expect(Object.keys(after).sort()).toEqual(['tilskudd.secret', STAMP]);
+    // (and that set-up marked the response keys with that key)
+    expect(Object.keys(after).sort()).toEqual([
+      'tilskudd.responseKeys.marked.Innspill',
+      'tilskudd.responseKeys.marked.Statusrapporter',
+      'tilskudd.responseKeys.marked.Søknader',
+      'tilskudd.secret',
+      STAMP,
+    ]);
     expect(after[STAMP]).toBe('copy-id');
     expect(after['tilskudd.secret']).not.toBe('the-masters-key');
     // Its own form and trigger, not the master's.

@@ -385,7 +385,7 @@ describe('onFormSubmit', () => {
           .map((r) => r['Saksnr'])[19],
       ).toBe(`${prefix}020`);
       expect(logged(sb, 'Kvitteringer').at(-1)!['Etter']).toBe(
-        '6 kvittering(er) venter til neste kjøring om en time: kjøringen stoppet i tide før Googles grense på 6 minutter per kjøring',
+        '6 kvitteringer venter til neste kjøring om en time: kjøringen stoppet i tide før Googles grense på 6 minutter per kjøring',
       );
       sb.clock.advance(3_600_000);
       sb.fireClockTrigger(hourly);

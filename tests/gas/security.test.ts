@@ -8,6 +8,7 @@ import { PROTECTED_SHEETS, protectionEditors } from '../../src/core/access/prote
 import { PROTECTED } from './fakes/spreadsheet-range';
 import { LEADER, answers, deskWith, statusCodeOf, submit, type Desk } from './desk-helpers';
 import { loadBundle } from './sandbox';
+import { responsesOf } from '../../src/core/intake/journal';
 
 /**
  * The weaknesses an attack on the built bundle found, each reproduced as the attack and named after it:
@@ -333,6 +334,39 @@ describe('need-to-know holds in every endpoint', () => {
     expect(seen.data.candidates.find((c) => c.caseId === '2025-05-001')!.rank).toBe(1);
     expect(JSON.stringify(as<Findings>(PEOPLE.leader, 'findingsLoad'))).toContain(PEOPLE.userRep);
   });
+
+  test('a Sekretær disqualified from a case can still make the memo', () => {
+    const sb = desk();
+    expect(
+      sb.runAs({ email: PEOPLE.secretary }, () =>
+        sb.call('assessmentSave', assessment('2025-05-001', 'family', 1)),
+      ),
+    ).toMatchObject({ ok: true });
+    const memo = (email: string, cases: string, refused = false) =>
+      sb.runAs({ email }, () => {
+        // One board case each, so that nobody updates a document another member made.
+        const caseNumber = email === PEOPLE.leader ? '31-2026' : '30-2026';
+        sb.ui.answerPrompt('12.05.2026').answerPrompt(caseNumber).answerPrompt(cases);
+        if (refused) sb.ui.answerAlert();
+        sb.call('createMemo');
+      });
+    const docs = () => sb.calls.count('Docs.Documents.create');
+    // Named or taken as one of all cases without a grant: refused, nothing recorded or written.
+    for (const cases of ['2025-05-001, 2025-05-002', '2025-05-001']) {
+      memo(PEOPLE.secretary, cases, true);
+      const said = sb.ui.alerts.at(-1)!.prompt;
+      expect(said).toMatch(/inhabil i sak 2025-05-001/);
+      expect(said).toMatch(/forvaltningsloven § 6/);
+      expect(said).toMatch(/Et annet medlem av sekretariatet må lage saksfremstillingen/);
+    }
+    expect(docs()).toBe(0);
+    expect(sb.spreadsheet.sheets.some((s) => s.name === 'Forslag')).toBe(false);
+    // A memo without that case is theirs to make; the chair makes the one with it.
+    memo(PEOPLE.secretary, '2025-05-002');
+    expect(docs()).toBe(1);
+    memo(PEOPLE.leader, '2025-05-001, 2025-05-002');
+    expect(docs()).toBe(2);
+  });
 });
 
 describe('assessments per assessor', () => {
@@ -498,6 +532,41 @@ describe('a status report is tied to its project', () => {
     expect(reports(s.sb).map((r) => r['Kontroll'])).toEqual(['Ukjent sak', 'Avsluttet sak']);
   });
 
+  test('floods of status reports are taken: unverified ones beyond the limit are held back and counted in one Logg line', () => {
+    const s = statusDesk();
+    const half = (comment: string, code?: string) => ({
+      ...finalReport('2025-05-001', code),
+      [title('type')]: 'Halvårsrapport',
+      [title('comment')]: comment,
+    });
+    for (let i = 0; i < 8; i++) send(s, half(`Flom ${i}`));
+    // A report with the case's code is never held back, however many came before it.
+    send(s, half('Ekte', statusCodeOf(s.sb, '2025-05-001')));
+    const checks = () => reports(s.sb).map((r) => r['Kontroll']);
+    expect(checks()).toEqual(['Ubekreftet', 'Ubekreftet', 'Ubekreftet', 'Kode stemmer']);
+    const held = () =>
+      rowsOf(s.sb, 'Logg')
+        .filter((r) => r.includes('Statusrapporter holdt tilbake'))
+        .map((r) => r.join(' '));
+    expect(held()).toHaveLength(1);
+    // The hourly sweep registers none of them; within the hour it adds no line, after it one with the count.
+    s.sb.fireClockTriggers();
+    expect(checks()).toHaveLength(4);
+    expect(held()).toHaveLength(1);
+    s.sb.clock.advance(3_600_000);
+    s.sb.fireClockTriggers();
+    s.sb.fireClockTriggers();
+    expect(held()).toHaveLength(2);
+    expect(held()[1]).toMatch(
+      /5 statusrapporter uten riktig kode .* over grensen på 3 per sak og 30 i alt per døgn/,
+    );
+    expect(held()[1]).toContain('«2025-05-001» (5)');
+    expect(checks()).toHaveLength(4);
+    // Unknown case ids, one each: 30 a day in all.
+    for (let i = 0; i < 40; i++) send(s, finalReport(`2099-01-${String(i).padStart(3, '0')}`));
+    expect(checks().filter((c) => c === 'Ukjent sak')).toHaveLength(27);
+  });
+
   test('the reminder’s link carries the case’s code, the same when the form is made again', () => {
     const s = statusDesk();
     const link = s.sb.fakes.PropertiesService.getDocumentProperties().getProperty(
@@ -539,6 +608,119 @@ describe('the response sheet as evidence, not authority', () => {
     sb.ui.answerAlert();
     sb.call('setupWorkbook');
     expect(() => sb.spreadsheet.typeAs(PEOPLE.reader, name, 'A5', '01.01.2020 10:00:00')).toThrow(PROTECTED);
+  });
+});
+
+describe('the response sheet as evidence: rows the form never received', () => {
+  /** A member who takes in responses makes the form; one real application comes in through it. */
+  function formDesk() {
+    const sb = desk();
+    sb.runAs({ email: PEOPLE.secretary }, () => {
+      sb.ui.answerAlert();
+      sb.call('createForm');
+    });
+    const sheet = sb.fakes.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .find((x) => x.getFormUrl() !== null)!;
+    submit(sb, answers({ title: 'Ekte søknad' }));
+    const real = sheet.getDataRange().getValues()[1]!;
+    const titleCol = sheet.getDataRange().getDisplayValues()[0]!.indexOf('Prosjekttittel');
+    /** A member who may type there writes a copy of the real row at `row`, another title, perhaps another time. */
+    const typeRow = (row: number, title: string, stamp?: Date) =>
+      sb.runAs({ email: PEOPLE.secretary }, () =>
+        sheet
+          .getRange(row, 1, 1, real.length)
+          .setValues([real.map((v, c) => (c === 0 && stamp ? stamp : c === titleCol ? title : v))]),
+      );
+    const sweep = (email: string) =>
+      sb.runAs({ email }, () => {
+        sb.ui.answerAlert();
+        sb.call('registerMissingResponses');
+      });
+    const titles = () => rowsOf(sb, 'Søknader').map((r) => r.join(' '));
+    const flagged = () =>
+      rowsOf(sb, 'Logg')
+        .filter((r) => r.includes('Skjemasvar ikke registrert'))
+        .map((r) => r.join(' '));
+    return { sb, sheet, typeRow, sweep, titles, flagged };
+  }
+
+  test('the response sheet is trusted as written: a back-dated row typed by a member who may type there is registered as a form application', () => {
+    const d = formDesk();
+    expect(d.titles().some((t) => t.includes('Ekte søknad'))).toBe(true);
+    d.typeRow(3, 'Tilbakedatert', new Date(Date.UTC(2020, 0, 1, 9)));
+    // The real row's own timestamp, other answers: the form never received this either.
+    d.typeRow(4, 'Falsk søknad');
+    d.sweep(PEOPLE.secretary);
+    expect(d.titles().some((t) => /Tilbakedatert|Falsk søknad/.test(t))).toBe(false);
+    expect(d.flagged()).toHaveLength(2);
+    expect(d.flagged()[0]).toMatch(/rad 3 i «Skjemasvar 1» \(søknadsskjemaet\): skjemaet har ikke mottatt/);
+    // The next sweep reads the form once again, registers nothing and logs nothing new.
+    d.sb.calls.reset();
+    d.sweep(PEOPLE.secretary);
+    expect(d.sb.calls.count('Form.getResponses')).toBe(1);
+    expect(d.flagged()).toHaveLength(2);
+    // A real response after them is registered as ever.
+    submit(d.sb, answers({ title: 'Neste ekte' }));
+    d.sweep(PEOPLE.secretary);
+    expect(d.titles().some((t) => t.includes('Neste ekte'))).toBe(true);
+    expect(d.titles().filter((t) => t.includes('Ekte søknad'))).toHaveLength(1);
+  });
+
+  test('a pending response’s key typed into Svar-ID by a member who may type there keeps it from ever being registered', () => {
+    const d = formDesk();
+    // A response the trigger could not register (the lock was busy): it waits for the sweep.
+    d.sb.fakes.LockService.holdFor('document', 'another-execution');
+    submit(d.sb, answers({ title: 'Venter på sweep' }));
+    d.sb.fakes.LockService.releaseAllHeldBy('another-execution');
+    const range = d.sheet.getDataRange();
+    const pending = responsesOf(range.getDisplayValues(), range.getValues(), null).at(-1)!;
+    const apps = d.sb.spreadsheet.sheetData('Søknader').values;
+    const keyCol = columnLetter((apps[0] as string[]).indexOf('Svar-ID') + 1);
+    d.sb.spreadsheet.typeAs(PEOPLE.secretary, 'Søknader', `${keyCol}${apps.length + 1}`, pending.key);
+    d.sweep(PEOPLE.secretary);
+    expect(d.titles().some((t) => t.includes('Venter på sweep'))).toBe(true);
+  });
+
+  test('keys in Svar-ID from before keys were marked keep counting, and set-up marks them', () => {
+    const d = formDesk();
+    const props = d.sb.fakes.PropertiesService.getDocumentProperties();
+    const apps = d.sb.spreadsheet.sheet('Søknader');
+    const keyCol = (d.sb.spreadsheet.sheetData('Søknader').values[0] as string[]).indexOf('Svar-ID') + 1;
+    const row = rowsOf(d.sb, 'Søknader').findIndex((r) => r.includes('Ekte søknad')) + 1;
+    const cell = () => String(apps.getRange(row, keyCol).getValue());
+    const marked = cell();
+    expect(marked).toMatch(/^[0-9a-z]+\.k[0-9a-f]{20}$/);
+    // As an earlier version left it: a plain key, and no record that keys were marked.
+    apps.getRange(row, keyCol).setValue(marked.split('.')[0]);
+    props.deleteProperty('tilskudd.responseKeys.marked.Søknader');
+    d.sweep(PEOPLE.secretary);
+    d.sb.ui.answerAlert();
+    d.sb.call('setupWorkbook');
+    expect(cell()).toBe(marked);
+    d.sweep(PEOPLE.secretary);
+    expect(d.titles().filter((t) => t.includes('Ekte søknad'))).toHaveLength(1);
+  });
+
+  test('a sweep with nothing pending does not read the form’s responses', () => {
+    const d = formDesk();
+    d.sb.calls.reset();
+    d.sweep(PEOPLE.secretary);
+    expect(d.sb.calls.count('Form.getResponses')).toBe(0);
+  });
+
+  test('where the form cannot be read (another member’s), only a row dated before the form was made is caught', () => {
+    const d = formDesk();
+    const form = [...d.sb.fakes.FormApp.forms.values()][0]!;
+    form.shareOnlyWith(PEOPLE.secretary);
+    d.typeRow(3, 'Tilbakedatert', new Date(Date.UTC(2020, 0, 1, 9)));
+    d.typeRow(4, 'Falsk søknad');
+    d.sweep(PEOPLE.leader);
+    expect(d.flagged()).toHaveLength(1);
+    expect(d.flagged()[0]).toMatch(/rad 3 .*tidsmerket er fra før skjemaet ble laget/);
+    // The known limit (docs/known-limits.md): a row dated after it is registered.
+    expect(d.titles().some((t) => t.includes('Falsk søknad'))).toBe(true);
+    expect(d.titles().some((t) => t.includes('Tilbakedatert'))).toBe(false);
   });
 });
 

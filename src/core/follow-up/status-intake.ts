@@ -36,3 +36,37 @@ export function mapStatusAnswers(named: NamedValues): StatusSubmission {
   }
   return { cells, unmatched };
 }
+
+/**
+ * How many status reports that do not count (no matching code: *Ubekreftet*, *Ukjent sak*, *Avsluttet
+ * sak*) are registered, per case and in all, per day of their timestamp. Anyone with the link can send
+ * them, so a flood would bury the real reports; a project leader who lost the code needs only a few.
+ * Reports that count are never held back.
+ */
+export const UNVERIFIED_LIMITS = { perCase: 3, perDay: 30 } as const;
+
+/**
+ * A gate over the unverified reports already registered (`day`: yyyy-MM-dd of the report's timestamp):
+ * `admit(caseId, day)` says whether one more may be registered, and counts it when it may.
+ */
+export function unverifiedGate(
+  registered: ReadonlyArray<{ caseId: string; day: string }>,
+): (caseId: string, day: string) => boolean {
+  const perCase = new Map<string, number>();
+  const perDay = new Map<string, number>();
+  const caseKey = (caseId: string, day: string) => `${day}|${normalizeKey(caseId)}`;
+  const add = (caseId: string, day: string) => {
+    perCase.set(caseKey(caseId, day), (perCase.get(caseKey(caseId, day)) ?? 0) + 1);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  };
+  for (const r of registered) add(r.caseId, r.day);
+  return (caseId, day) => {
+    if (
+      (perCase.get(caseKey(caseId, day)) ?? 0) >= UNVERIFIED_LIMITS.perCase ||
+      (perDay.get(day) ?? 0) >= UNVERIFIED_LIMITS.perDay
+    )
+      return false;
+    add(caseId, day);
+    return true;
+  };
+}

@@ -21,6 +21,9 @@ export interface FormResponse {
   key: string;
   /** The keys earlier versions gave the same response: a response registered under one is not new. */
   formerKeys: string[];
+  /** The form's own question columns as `getValues()` and `getDisplayValues()` give them (`sameAnswers`). */
+  raw: unknown[];
+  shown: string[];
 }
 
 const TIMESTAMP_TITLES = new Set(['tidsmerke', 'timestamp']);
@@ -94,6 +97,7 @@ export function responseOf(
   const answers: Record<string, string[]> = {};
   const every: Record<string, string[]> = {};
   const values: unknown[] = [];
+  const shownValues: string[] = [];
   let stamp = '';
   let timestamp: unknown = '';
   header.forEach((title, c) => {
@@ -110,7 +114,10 @@ export function responseOf(
     if (!isStamp && isQuestion && !isQuestion(text)) return;
     // The timestamp stays among the answers, as in Google's `namedValues` (keys made so stay the same).
     answers[text] = [...(answers[text] ?? []), shown];
-    if (!isStamp) values.push(raw[c]);
+    if (!isStamp) {
+      values.push(raw[c]);
+      shownValues.push(shown);
+    }
   });
   const instant = isDate(timestamp) ? timestamp.toISOString() : stamp;
   const former = [
@@ -119,7 +126,15 @@ export function responseOf(
     formerResponseKey(stamp, answers),
     formerResponseKey(stamp, every),
   ];
-  return { row, timestamp, answers, key: responseKey(instant, values), formerKeys: [...new Set(former)] };
+  return {
+    row,
+    timestamp,
+    answers,
+    key: responseKey(instant, values),
+    formerKeys: [...new Set(former)],
+    raw: values,
+    shown: shownValues,
+  };
 }
 
 /** Every non-blank response of a response sheet read whole (header first); see `responseOf`. */
@@ -150,6 +165,41 @@ export function unregistered(
     out.push(r);
   }
   return out;
+}
+
+/**
+ * An answer as both the form and its response sheet can show it: Sheets may turn a typed answer into a
+ * number or a date (`1 500` → 1500, `0123` → 123, `19.11.2025` → a date) and joins checkbox answers with
+ * ", ", so case, spaces, `.` and `,` and leading zeros are left out. Enough to tell a row the form never
+ * received, not a key to register by.
+ */
+export function evidenceText(answer: unknown): string {
+  const text = (Array.isArray(answer) ? answer.map(String).join(',') : String(answer ?? ''))
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f.,]+/g, '');
+  return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : text;
+}
+
+/**
+ * Whether a row's answers are one response's: each non-blank answer of the row (its alternatives: the raw
+ * value as `rawDay` writes a date, and the displayed text) pairs with one of the response's answers, and
+ * none of those is left over.
+ */
+export function sameAnswers(
+  row: ReadonlyArray<{ raw: string; shown: string }>,
+  response: readonly unknown[],
+): boolean {
+  const left = response.map(evidenceText).filter((a) => a !== '');
+  const answers = row
+    .map((a) => [evidenceText(a.raw), evidenceText(a.shown)])
+    .filter(([raw, shown]) => raw !== '' || shown !== '');
+  if (answers.length !== left.length) return false;
+  for (const alternatives of answers) {
+    const i = left.findIndex((a) => alternatives.includes(a));
+    if (i < 0) return false;
+    left.splice(i, 1);
+  }
+  return true;
 }
 
 /** Answers the mapping does not place, kept as "title: answer" lines for the `Andre svar` column. */

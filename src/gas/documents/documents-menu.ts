@@ -9,7 +9,9 @@ import {
   rejections,
   supplementLetters,
 } from '../../core/documents/letter';
-import { buildMemo, type MemoOptions } from '../../core/documents/memo';
+import { buildMemo, proposals, type MemoOptions } from '../../core/documents/memo';
+import { disqualifiedFrom, refuseDisqualifiedAuthor } from '../../core/assessment/impartiality';
+import { declarations } from '../../core/assessment/scores';
 import { recordProposals } from './proposals';
 import { buildOverview } from '../../core/documents/overview';
 import { tilskuddError } from '../../core/base/errors';
@@ -90,6 +92,12 @@ export function memoMenu(): void {
               .filter((c) => c !== ''),
       lang: desk.lang,
     };
+    // Every case the memo prepares, as it selects them: none may be one its author is disqualified from.
+    const { ready, notReady } = proposals(result, options.cases, caseNumber, desk.lang);
+    refuseDisqualifiedAuthor(
+      disqualifiedFrom(declarations(result.portfolio.assessments ?? []), desk.user.toLowerCase()),
+      [...ready, ...notReady].map((p) => p.caseId),
+    );
     const model = buildMemo(result, options);
     // The proposal is recorded first: a refused record (a decided case) makes no document either.
     if (caseNumber !== '') recordProposals(desk, result, options);

@@ -1,3 +1,4 @@
+import { countOf } from '../../core/base/text';
 import { readSettings, type WorkbookValues } from '../../core/portfolio/records';
 import { APPLICATIONS, SETTINGS_SHEET, mapHeaders } from '../../core/workbook/contract';
 import { tilskuddError } from '../../core/base/errors';
@@ -289,7 +290,7 @@ export function registerMissingMenu(e?: unknown): void {
         reports.length === 0
           ? ''
           : nb
-            ? `\n\n${reports.length} statusrapport(er) registrert i Statusrapporter.`
+            ? `\n\n${countOf(reports.length, 'statusrapport', 'statusrapporter')} registrert i Statusrapporter.`
             : `\n\n${reports.length} status report(s) registered in Statusrapporter.`;
       const list = ids.length > 0 ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})` : '';
       SpreadsheetApp.getUi().alert(

@@ -29,7 +29,11 @@ import { accessError } from '../../core/access/roles';
 import { tilskuddError } from '../../core/base/errors';
 import { editable, protectSheets } from '../platform/protect';
 import { ensureMarks } from '../workbook/assessment-marks';
+import { markResponseKeys } from '../intake/journal';
+import { APPLICATION_JOURNAL } from '../intake/intake';
+import { STATUS_JOURNAL } from '../follow-up/status-intake';
 import { preparePlanSheet } from '../plan/plan';
+import { INPUT_JOURNAL } from '../plan/input-form';
 import { claimDocumentProperties } from '../platform/properties';
 
 /**
@@ -135,6 +139,8 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   }
   // The key for Vurderinger's marks (and status tokens), and the rows already there marked, once.
   ensureMarks(sheets);
+  // The response keys in Svar-ID marked with it, once: a key typed there later does not count.
+  markResponseKeys(sheets, [APPLICATION_JOURNAL, STATUS_JOURNAL, INPUT_JOURNAL]);
   // After the first leader is written, so that the protection lists them.
   const protection = protectSheets(sheets);
   report.protected = protection.protected;

@@ -19,7 +19,7 @@ import {
 import { otherAnswersText } from '../../core/intake/journal';
 import { CELL_LIMIT, clipText, fitCell } from '../../core/workbook/cell-limit';
 import { readSettings } from '../../core/portfolio/records';
-import { cellText, isDate, neutralizeFormula } from '../../core/base/text';
+import { cellText, countOf, isDate, neutralizeFormula } from '../../core/base/text';
 import { STATUSES } from '../../core/workbook/vocabulary';
 import { holdingLock, todayIn } from '../platform/desk';
 import { outOfTime } from '../platform/time-budget';
@@ -249,7 +249,7 @@ function sendOwed(props: DocumentProperties, state: ReceiptState): LogEntry[] {
     if (outOfTime()) {
       log.push({
         action: 'Kvitteringer',
-        after: `${state.pending.length} kvittering(er) venter til neste kjøring om en time: kjøringen stoppet i tide før Googles grense på 6 minutter per kjøring`,
+        after: `${countOf(state.pending.length, 'kvittering', 'kvitteringer')} venter til neste kjøring om en time: kjøringen stoppet i tide før Googles grense på 6 minutter per kjøring`,
       });
       break;
     }
@@ -267,7 +267,7 @@ function sendOwed(props: DocumentProperties, state: ReceiptState): LogEntry[] {
         save();
         log.push({
           action: 'Kvitteringer',
-          after: `${dropped} kvittering(er) ikke sendt: e-postkvoten for i dag er brukt opp. Søknadene er registrert.`,
+          after: `${countOf(dropped, 'kvittering', 'kvitteringer')} ikke sendt: e-postkvoten for i dag er brukt opp. Søknadene er registrert.`,
         });
         break;
       }

@@ -1,6 +1,6 @@
 import type { Lang, Reason } from '../../core/base/result';
 import { TilskuddError, tilskuddError } from '../../core/base/errors';
-import { cellText } from '../../core/base/text';
+import { cellText, isDate } from '../../core/base/text';
 import { overLimit } from '../../core/workbook/cell-limit';
 import { columnLetter, mapHeaders, type FieldKey, type SheetSpec } from '../../core/workbook/contract';
 import {
@@ -8,6 +8,7 @@ import {
   isTimestampTitle,
   responseOf,
   responsesOf,
+  sameAnswers,
   unregistered,
   type FormResponse,
 } from '../../core/intake/journal';
@@ -16,8 +17,9 @@ import { TEXT, langOf } from '../platform/i18n';
 import { clearStuck, recordStuck } from '../platform/intake-health';
 import { protectResponseSheet, protectionError } from '../platform/protect';
 import { appendLog, type LogEntry } from '../platform/log';
-import { SheetIndex, appendAtEnd, type Sheet, type Spreadsheet } from '../platform/sheets';
+import { SheetIndex, appendAtEnd, wallClock, type Sheet, type Spreadsheet } from '../platform/sheets';
 import { documentProperties } from '../platform/properties';
+import { existingHasher, type Hasher } from '../platform/signing';
 
 /**
  * Exactly-once intake for a Google Form whose response sheet is its journal. Google appends every
@@ -316,7 +318,13 @@ export function replaceJournalForm(
 export function forgetRetiring(spec: { id: string }): void {
   const props = documentProperties();
   const old = { id: `${spec.id}.old` };
-  for (const key of [sheetProperty(old), nameProperty(old), questionsProperty(old), formProperty(old)])
+  for (const key of [
+    sheetProperty(old),
+    nameProperty(old),
+    questionsProperty(old),
+    formProperty(old),
+    flaggedProperty(old),
+  ])
     props.deleteProperty(key);
   props.deleteProperty(`tilskudd.${spec.id}.old.formId`);
   props.deleteProperty(untilProperty(spec));
@@ -351,6 +359,7 @@ export function registerResponses<S extends SheetSpec>(
   responses: FormResponse[],
   responseSheetName: string,
   user: string,
+  vet?: Vet,
 ): string[] {
   const timeZone = sheets.timeZone();
   const sheet = sheets.require(spec.target);
@@ -367,11 +376,23 @@ export function registerResponses<S extends SheetSpec>(
     );
   }
   const keyCol = columns[spec.keyField]!;
-  const fresh = unregistered(
+  const hash = existingHasher();
+  const pending = unregistered(
     responses,
-    values.slice(1).map((row) => cellText(row[keyCol])),
+    registeredKeys(
+      spec.target,
+      values.slice(1).map((row) => cellText(row[keyCol])),
+      hash,
+    ),
   );
-  if (fresh.length === 0) return [];
+  // Rows the evidence does not bear out are flagged (a Logg line, once) and left unregistered.
+  const vetted: Vetted = vet && pending.length > 0 ? vet(pending) : { keep: pending, log: [] };
+  const fresh = vetted.keep;
+  if (fresh.length === 0) {
+    appendLog(sheets, user, vetted.log);
+    vetted.commit?.();
+    return [];
+  }
   const plan = spec.plan({
     ss,
     sheets,
@@ -381,6 +402,13 @@ export function registerResponses<S extends SheetSpec>(
     responseSheetName,
     target: { sheet, values, columns },
   });
+  // The target's rows carry each key with its mark (`keyCell`), whatever the plan wrote there.
+  for (const append of plan.appends) {
+    if (append.sheet !== sheet) continue; // the batch's own target object: no call
+    append.rows = append.rows.map((row) =>
+      row.map((value, c) => (c === keyCol && value !== '' ? keyCell(cellText(value), hash) : value)),
+    );
+  }
   // Everything is checked before the first write: a refused cell refuses the whole batch.
   for (const { sheet: s, rows } of plan.appends) {
     const over = overLimit(rows);
@@ -394,12 +422,70 @@ export function registerResponses<S extends SheetSpec>(
   }
   // Logg first: it is the protected sheet, so a refusal by Google (an installer whose role changed)
   // comes before any row is written, and the response waits for the sweep whole.
-  appendLog(sheets, user, plan.log);
+  appendLog(sheets, user, [...vetted.log, ...plan.log]);
   // The append row is read again just before writing: a row typed meanwhile is never overwritten.
   for (const { sheet: s, rows } of plan.appends) appendAtEnd(s, rows);
   const more = plan.commit?.() ?? [];
+  vetted.commit?.();
   if (more.length > 0) appendLog(sheets, user, more);
   return plan.ids;
+}
+
+/**
+ * `Svar-ID` as the intake writes it: the response's key and a keyed mark over it (`<key>.<mark>`), so a
+ * pending response's key typed by a person does not count as registered. Plain keys (earlier versions,
+ * or no secret yet) count until set-up has marked the keys there (`markResponseKeys`).
+ */
+const KEY_PURPOSE = 'response';
+/** Per target sheet (keys may be registered in it by more than one journal: a form made again). */
+const keysMarkedProperty = (target: SheetSpec) => `tilskudd.responseKeys.marked.${target.name}`;
+const MARKED_KEY = /^([0-9a-z]+)\.(k[0-9a-f]{20})$/;
+
+const keyCell = (key: string, hash: Hasher | null): string =>
+  hash ? `${key}.${hash(KEY_PURPOSE, [key])}` : key;
+
+/**
+ * The keys a `Svar-ID` column registers. Until set-up has marked the keys there (an upgrade, or a copy of
+ * the spreadsheet, whose secret is its own), every key counts, marked or not; from then on only a marked
+ * key whose mark holds.
+ */
+function registeredKeys(target: SheetSpec, cells: readonly string[], hash: Hasher | null): string[] {
+  const everyKey = !hash || documentProperties().getProperty(keysMarkedProperty(target)) === null;
+  const out: string[] = [];
+  for (const cell of cells) {
+    const text = cell.trim();
+    const marked = MARKED_KEY.exec(text);
+    if (everyKey) out.push(marked ? marked[1]! : text);
+    else if (marked && hash!(KEY_PURPOSE, [marked[1]!]) === marked[2]) out.push(marked[1]!);
+  }
+  return out;
+}
+
+/**
+ * Set-up (under the lock, after the secret exists): marks every key in the key column of each journal's
+ * target sheet with this spreadsheet's secret, once per sheet (the one who runs set-up vouches for them;
+ * a copy's keys were marked with its master's), one write per sheet; from then on a key typed there by a
+ * person does not count. A journal not listed keeps counting every key in its sheet.
+ */
+export function markResponseKeys(sheets: SheetIndex, journals: ReadonlyArray<JournalSpec<SheetSpec>>): void {
+  const props = documentProperties();
+  const hash = existingHasher();
+  if (!hash) return;
+  for (const { target: spec, keyField } of journals) {
+    if (props.getProperty(keysMarkedProperty(spec)) !== null) continue;
+    const sheet = sheets.find(spec);
+    const values = sheet ? sheets.values(sheet) : [];
+    const col = sheet ? mapHeaders(spec, values[0] ?? [])[keyField] : undefined;
+    if (sheet && col !== undefined && values.length > 1) {
+      const cells = values.slice(1).map((row) => cellText(row[col]).trim());
+      const marked = cells.map((text) =>
+        text === '' ? text : keyCell(MARKED_KEY.exec(text)?.[1] ?? text, hash),
+      );
+      if (marked.some((text, i) => text !== cells[i]))
+        sheet.getRange(2, col + 1, marked.length, 1).setValues(marked.map((text) => [text]));
+    }
+    props.setProperty(keysMarkedProperty(spec), new Date().toISOString());
+  }
 }
 
 /** Registers every response of the response sheet not yet registered. Call it holding the lock. */
@@ -442,7 +528,107 @@ function sweepSheet<S extends SheetSpec>(
   const range = journal.getDataRange();
   const display = range.getDisplayValues();
   const responses = responsesOf(display, range.getValues(), questionColumns(spec, display[0] ?? []));
-  return registerResponses(spec, ss, sheets, responses, sheets.nameOf(journal), user);
+  const name = sheets.nameOf(journal);
+  return registerResponses(spec, ss, sheets, responses, name, user, vetter(spec, name, sheets.timeZone()));
+}
+
+/** Rows not yet registered → those to register, and the `Logg` lines of those flagged instead. */
+type Vet = (pending: FormResponse[]) => Vetted;
+interface Vetted {
+  keep: FormResponse[];
+  log: LogEntry[];
+  /** Runs after the writes: remembers what was flagged, so each is logged once. */
+  commit?: () => void;
+}
+
+/** Between a row's timestamp and its response's (Sheets and Forms may round differently). */
+const SAME_RESPONSE_MS = 2000;
+/** A form is published a little before it is linked (and its time kept): rows that early still count. */
+const BEFORE_FORM_MS = 10 * 60_000;
+/** The keys of rows flagged and logged, newest last; older ones are forgotten (and logged again). */
+const flaggedProperty = (spec: { id: string }) => `tilskudd.${spec.id}.flagged`;
+const FLAGGED_KEPT = 200;
+
+/** A raw cell as the form would have the answer: a date as its day (and time, when it has one). */
+function formAnswerOf(value: unknown, timeZone: string): string {
+  if (!isDate(value)) return String(value ?? '');
+  const iso = wallClock(value, timeZone).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/**
+ * The response sheet is evidence, not authority: a person who may type there (those who take in
+ * responses) could add a row. Where this user can open the form, each pending row must be one of the
+ * form's own responses (`getResponses`, one call per sweep, only when rows are pending): the same
+ * timestamp and the same answers. Where the form cannot be opened (another member's form), only a row
+ * dated before the form was made is caught; the rest is registered as before (docs/known-limits.md).
+ */
+function vetter(spec: JournalSpec<SheetSpec>, sheetName: string, timeZone: string): Vet {
+  return (pending) => {
+    const kept = journalForm(spec);
+    const formId = kept?.id ?? (spec.formIdProperty ? props().getProperty(spec.formIdProperty) : null);
+    let sent: Map<number, unknown[][]> | null = null;
+    if (formId) {
+      try {
+        const bySecond = new Map<number, unknown[][]>();
+        for (const r of FormApp.openById(formId).getResponses()) {
+          const second = Math.floor(r.getTimestamp().getTime() / 1000);
+          const answers = r.getItemResponses().map((i) => i.getResponse());
+          bySecond.set(second, [...(bySecond.get(second) ?? []), answers]);
+        }
+        sent = bySecond;
+      } catch {
+        sent = null; // a form this user cannot open: the weaker check below
+      }
+    }
+    const store = props();
+    let flagged: string[] = [];
+    try {
+      const parsed = JSON.parse(store.getProperty(flaggedProperty(spec)) ?? '[]') as unknown;
+      if (Array.isArray(parsed)) flagged = parsed.map(String);
+    } catch {
+      // a damaged list logs its rows again
+    }
+    const keep: FormResponse[] = [];
+    const log: LogEntry[] = [];
+    const newly: string[] = [];
+    for (const response of pending) {
+      const time = isDate(response.timestamp) ? response.timestamp.getTime() : NaN;
+      let why = '';
+      if (sent) {
+        const row = response.raw.map((v, i) => ({
+          raw: formAnswerOf(v, timeZone),
+          shown: response.shown[i] ?? '',
+        }));
+        const slack = Math.ceil(SAME_RESPONSE_MS / 1000);
+        const candidates: unknown[][] = [];
+        if (Number.isFinite(time))
+          for (let s = Math.floor(time / 1000) - slack; s <= Math.floor(time / 1000) + slack; s++)
+            candidates.push(...(sent.get(s) ?? []));
+        if (!candidates.some((answers) => sameAnswers(row, answers)))
+          why = 'skjemaet har ikke mottatt noe svar med dette tidsmerket og disse svarene';
+      } else if (kept && Number.isFinite(time) && time < kept.created - BEFORE_FORM_MS) {
+        why = `tidsmerket er fra før skjemaet ble laget (${new Date(kept.created).toISOString().slice(0, 10)})`;
+      }
+      if (why === '') {
+        keep.push(response);
+        continue;
+      }
+      if (flagged.includes(response.key) || newly.includes(response.key)) continue;
+      newly.push(response.key);
+      log.push({
+        action: 'Skjemasvar ikke registrert',
+        after: `rad ${response.row} i «${sheetName}» (${spec.label.nb}): ${why}. Raden er trolig skrevet inn i arket, ikke sendt fra skjemaet; den registreres ikke. Er den ekte, skriv søknaden eller rapporten inn for hånd.`,
+      });
+    }
+    const all = [...flagged, ...newly].slice(-FLAGGED_KEPT);
+    return {
+      keep,
+      log,
+      commit:
+        newly.length > 0 ? () => store.setProperty(flaggedProperty(spec), JSON.stringify(all)) : undefined,
+    };
+  };
 }
 
 /** Whether `e` is an event of one of this project's installed triggers (a forged call has no such id). */

@@ -8,11 +8,13 @@ import {
   readHighWater,
 } from '../../../src/core/intake/intake';
 import {
+  evidenceText,
   formerResponseKey,
   otherAnswersText,
   responseKey,
   responseOf,
   responsesOf,
+  sameAnswers,
   unregistered,
 } from '../../../src/core/intake/journal';
 
@@ -151,5 +153,42 @@ describe('case ids never given twice', () => {
   it('reads a damaged or foreign property as no mark', () => {
     for (const text of [null, '', 'nope', '[1,2]', '{"2026-05-":"3","x":-1,"y":1.5}'])
       expect(readHighWater(text)).toEqual({});
+  });
+});
+
+describe('a response sheet row against the form’s own responses', () => {
+  const row = (...cells: Array<[string, string]>) => cells.map(([raw, shown]) => ({ raw, shown }));
+
+  it('reads an answer as both show it: what Sheets made of it, checkbox answers, case and spacing', () => {
+    expect(evidenceText(['Barn og unge', 'Eldre'])).toBe(evidenceText('Barn og unge, Eldre'));
+    expect(evidenceText(1500000)).toBe(evidenceText('1 500 000'));
+    expect(evidenceText(123)).toBe(evidenceText('0123'));
+    expect(evidenceText(' Ja ')).toBe(evidenceText('ja'));
+    expect(evidenceText('Lister')).not.toBe(evidenceText('Listerr'));
+  });
+
+  it('pairs every answer of the row with one of the response, by its raw value or its displayed text', () => {
+    const sheet = row(['Felles akutteam', 'Felles akutteam'], ['2025-11-19', '19.11.2025'], ['0.5', '50%']);
+    expect(sameAnswers(sheet, ['19.11.2025', 'Felles akutteam', '50%'])).toBe(true);
+    expect(sameAnswers(sheet, ['2025-11-19', 'felles  akutteam', '50 %'])).toBe(true);
+    // One answer changed, one more or one fewer: not the same response.
+    expect(sameAnswers(sheet, ['19.11.2025', 'Falsk søknad', '50%'])).toBe(false);
+    expect(sameAnswers(sheet, ['19.11.2025', 'Felles akutteam', '50%', 'Lister'])).toBe(false);
+    expect(sameAnswers(sheet, ['19.11.2025', 'Felles akutteam'])).toBe(false);
+    // Blank answers are not answers: Forms gives no item response for them.
+    expect(sameAnswers([...sheet, { raw: '', shown: '' }], ['19.11.2025', 'Felles akutteam', '50%'])).toBe(
+      true,
+    );
+  });
+
+  it('keeps the raw and displayed values of the question columns only', () => {
+    const r = responseOf(
+      ['Tidsmerke', 'Tittel', 'Egen kolonne'],
+      ['x', 'A', 'mitt'],
+      [new Date(0), 'A', 'mitt'],
+      2,
+      (t) => t === 'Tittel',
+    );
+    expect([r.raw, r.shown]).toEqual([['A'], ['A']]);
   });
 });

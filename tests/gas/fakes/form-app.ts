@@ -92,6 +92,12 @@ interface ResponseSheet {
   columns: Map<number, number>;
 }
 
+/** A response as the form keeps it: when it was sent and the answer of each answered question. */
+interface SentResponse {
+  timestamp: Date;
+  answers: Array<{ state: ItemState; value: string | string[] }>;
+}
+
 /** Plain data: enum members become their names. */
 export type ItemSnapshot = Pick<ItemState, 'title' | 'helpText' | 'required'> &
   Partial<Pick<ItemState, 'choices' | 'validation' | 'scale'>> & { type: string };
@@ -175,7 +181,7 @@ export class FakeFormApp
   openById(id: string): FakeForm {
     this.track('openById', true);
     const form = this.forms.get(id);
-    if (!form) throw this.fail(NOT_FOUND);
+    if (!form?.opensFor(this.env.execution.effectiveUser)) throw this.fail(NOT_FOUND);
     return form;
   }
 
@@ -184,7 +190,7 @@ export class FakeFormApp
     this.track('openByUrl', true);
     const id = /\/forms\/d\/([^/]+)\/(?:edit|viewform)/.exec(String(url))?.[1];
     const form = id === undefined || id === 'e' ? undefined : this.forms.get(id);
-    if (!form) throw this.fail(NOT_FOUND);
+    if (!form?.opensFor(this.env.execution.effectiveUser)) throw this.fail(NOT_FOUND);
     return form;
   }
 
@@ -232,6 +238,7 @@ type FormMethods =
   | 'getDestinationType'
   | 'removeDestination'
   | 'getItems'
+  | 'getResponses'
   | 'deleteItem'
   | 'moveItem'
   | 'addTextItem'
@@ -250,6 +257,10 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
   private readonly items: ItemState[] = [];
   private readonly settings: FormSettings;
   private responses: ResponseSheet | null = null;
+  /** Every response sent, kept by the form itself (with or without a response sheet), oldest first. */
+  private readonly sent: SentResponse[] = [];
+  /** Who may open the form (test helper `shareOnlyWith`); null: anyone the test runs as. */
+  private openTo: Set<string> | null = null;
 
   constructor(
     env: FakeEnv,
@@ -285,6 +296,39 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
       acceptingResponses: true,
     });
     return this;
+  }
+
+  /**
+   * Test helper: the form as a Drive file of one member, shared with no one else: FormApp.openById and
+   * openByUrl by anyone else fail as Google's do (not found, or no permission).
+   */
+  shareOnlyWith(...emails: string[]): this {
+    this.openTo = new Set(emails.map((e) => e.toLowerCase()));
+    return this;
+  }
+
+  /** Whether `email` may open the form. */
+  opensFor(email: string): boolean {
+    return this.openTo === null || this.openTo.has(email.toLowerCase());
+  }
+
+  /**
+   * Every response the form received, oldest first, each with its timestamp and an item response per
+   * answered question (a question left blank has none), as Google's `getResponses()` gives them. The form
+   * keeps them whatever happens to its response sheet.
+   */
+  getResponses(): FakeFormResponse[] {
+    this.track('getResponses');
+    return this.sent.map(
+      (r) =>
+        new FakeFormResponse(this.env, this, () => this.getPublishedUrl(), {
+          timestamp: r.timestamp,
+          answers: r.answers.map(
+            ({ state, value }) =>
+              new FakeItemResponse(this.env, new FakeItem(this.env, this.items, state), value),
+          ),
+        }),
+    );
   }
 
   /** Test helper: the whole form as plain data. */
@@ -448,9 +492,21 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
     if (unknown.length > 0) throw new Error(`The form has no question titled ${unknown.join(', ')}`);
     const missing = questions.filter((q) => q.required && answerText(answers[q.title]) === '');
     if (missing.length > 0) throw this.fail(`This is a required question: ${missing[0]!.title}`);
+    // The form keeps the response: a checkbox answer as its choices, every other as text.
+    this.sent.push({
+      timestamp: new Date(this.env.clock.now()),
+      answers: questions
+        .filter((q) => answerText(answers[q.title]) !== '')
+        .map((q) => {
+          const a = answers[q.title]!;
+          const value =
+            q.type === ItemType.CHECKBOX ? (Array.isArray(a) ? [...a] : [String(a)]) : answerText(a);
+          return { state: q, value };
+        }),
+    });
     if (!this.responses) return null;
     const { spreadsheet, sheet, columns } = this.syncColumns()!;
-    const row: unknown[] = [new Date(this.env.clock.now())];
+    const row: unknown[] = [new Date(this.sent[this.sent.length - 1]!.timestamp.getTime())];
     for (const q of questions) row[columns.get(q.id)! - 1] = answerText(answers[q.title]);
     spreadsheet.appendRaw(sheet.name, [Array.from(row, (v) => v ?? '')]);
     const submitted = { spreadsheet, sheetName: sheet.name, row: sheet.grid.extent(hasContent)[0] };
@@ -717,7 +773,8 @@ export class FakeItemResponse
   constructor(
     env: FakeEnv,
     readonly item: ItemBase,
-    private readonly response: string,
+    /** A checkbox item's answer is its choices (String[]), as Google gives it; every other is text. */
+    private readonly response: string | string[],
   ) {
     super(env, 'ItemResponse');
   }
@@ -727,9 +784,9 @@ export class FakeItemResponse
     return this.item;
   }
 
-  getResponse(): string {
+  getResponse(): string | string[] {
     this.track('getResponse');
-    return this.response;
+    return Array.isArray(this.response) ? [...this.response] : this.response;
   }
 }
 
@@ -739,7 +796,11 @@ export class FakeItemResponse
  */
 export class FakeFormResponse
   extends FakeBase
-  implements Fake<GoogleAppsScript.Forms.FormResponse, 'withItemResponse' | 'toPrefilledUrl'>
+  implements
+    Fake<
+      GoogleAppsScript.Forms.FormResponse,
+      'withItemResponse' | 'toPrefilledUrl' | 'getTimestamp' | 'getItemResponses'
+    >
 {
   private readonly answers: FakeItemResponse[] = [];
 
@@ -747,8 +808,23 @@ export class FakeFormResponse
     env: FakeEnv,
     private readonly form: FakeForm,
     private readonly publishedUrl: () => string,
+    /** A response the form received (`getResponses`); absent for one being built. */
+    private readonly sent?: { timestamp: Date; answers: FakeItemResponse[] },
   ) {
     super(env, 'FormResponse');
+  }
+
+  /** When it was sent; a response not sent has no timestamp (the fake refuses to invent one). */
+  getTimestamp(): Date {
+    this.track('getTimestamp');
+    if (!this.sent) throw this.fail('This response has not been submitted and has no timestamp.');
+    return new Date(this.sent.timestamp.getTime());
+  }
+
+  /** One per answered question, in the form's order. */
+  getItemResponses(): FakeItemResponse[] {
+    this.track('getItemResponses');
+    return this.sent ? [...this.sent.answers] : [...this.answers];
   }
 
   withItemResponse(response: object): this {
@@ -764,7 +840,9 @@ export class FakeFormResponse
 
   toPrefilledUrl(): string {
     this.track('toPrefilledUrl');
-    const params = this.answers.map((a) => `entry.${a.item.state.id}=${encodeURIComponent(a.getResponse())}`);
+    const params = this.answers.map(
+      (a) => `entry.${a.item.state.id}=${encodeURIComponent(String(a.getResponse()))}`,
+    );
     return `${this.publishedUrl()}?usp=pp_url${params.map((p) => `&${p}`).join('')}`;
   }
 }
