@@ -4,7 +4,7 @@ import { cellText, isBlank, normalizeKey } from '../base/text';
 import { formatMoney, parseMoney } from '../parse/money';
 import { formatDay, monthIndex, parseDay } from '../parse/period';
 import type { CategoryId } from '../workbook/categories';
-import type { PaymentKind, Portfolio } from '../portfolio/records';
+import type { Allocation, PaymentKind, Portfolio } from '../portfolio/records';
 import { buildEconomy, isUnused, lastMonthIn, type ProjectEconomy } from './economy';
 import { yearSplit } from './ledger';
 import { acceptanceOf } from './acceptance';
@@ -49,6 +49,9 @@ export function paymentProjects(p: Portfolio, today: Date): PaymentProject[] {
     if (known === undefined || day < known) granted.set(a.caseId, day);
   }
   const apps = new Map(p.applications.map((a) => [a.caseId, a]));
+  const offers = new Map<string, Allocation[]>();
+  for (const a of p.allocations)
+    if (a.kind === 'ordinary') offers.set(a.caseId, [...(offers.get(a.caseId) ?? []), a]);
   const items = new Map<string, string[]>();
   for (const b of p.budget) if (b.item !== '') items.set(b.caseId, [...(items.get(b.caseId) ?? []), b.item]);
   // A case whose allocations cannot be counted has no economy: `checkPayment` says which row to fix.
@@ -56,7 +59,7 @@ export function paymentProjects(p: Portfolio, today: Date): PaymentProject[] {
     const e = economy.get(caseId);
     if (!e) return [];
     const app = apps.get(caseId);
-    const acceptance = acceptanceOf(p, caseId);
+    const acceptance = acceptanceOf(p, caseId, offers.get(caseId) ?? [], app !== undefined);
     return [
       {
         caseId,
