@@ -31,7 +31,7 @@ import { emptyWorkbook, exampleWorkbook } from '../example/agder';
 import { writeEconomy } from './export';
 import { decide } from '../core/decisions/decide';
 import { decisionsFromOptions, recusedFromOptions, writeDecisions } from './decide';
-import { humanReport, toJson, withFollowUp } from './report';
+import { humanReport, leftOutJson, toJson, withFollowUp } from './report';
 import { REPORT_KINDS, reportKindsHelp } from './report-kinds';
 import {
   annotate,
@@ -520,7 +520,15 @@ async function check(ctx: Context): Promise<number> {
   }
   ctx.io.out(
     opts.json
-      ? JSON.stringify(withFollowUp(toJson(findings, years, lang, result.economy), result, today), null, 2)
+      ? JSON.stringify(
+          withFollowUp(
+            toJson(findings, years, lang, result.economy, leftOutJson(result, lang)),
+            result,
+            today,
+          ),
+          null,
+          2,
+        )
       : humanReport(file, result, years, findings, lang),
   );
   return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;

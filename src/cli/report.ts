@@ -29,9 +29,40 @@ export interface CheckJson {
    * followed project also its follow-up on the day checked (`status`).
    */
   projects: Record<string, Partial<ProjectJson> & { status?: ReturnType<typeof statusJson> }>;
+  /**
+   * The grants no total counts because their amount or period cannot be read (`leftOutOfTotals`): each
+   * `Tildelinger` row with its case id and the rules that stop it, and the sentence the report prints
+   * under the totals (empty when none is left out). Always present.
+   */
+  leftOutOfTotals: { allocations: LeftOutJson[]; message: string };
 }
 
-export function toJson(findings: Finding[], years: YearSummary[], lang: Lang, economy: Economy): CheckJson {
+export interface LeftOutJson {
+  row: number;
+  caseId: string;
+  rules: string[];
+}
+
+/** What the totals leave out, for `--json`: the rows, their rules and the report's sentence. */
+export function leftOutJson(result: CheckResult, lang: Lang): CheckJson['leftOutOfTotals'] {
+  const left = leftOutOfTotals(result);
+  return {
+    allocations: left.map((w) => ({
+      row: w.allocation.row,
+      caseId: w.allocation.caseId,
+      rules: [...new Set(w.errors.map((f) => f.rule))],
+    })),
+    message: leftOutText(left, lang),
+  };
+}
+
+export function toJson(
+  findings: Finding[],
+  years: YearSummary[],
+  lang: Lang,
+  economy: Economy,
+  leftOut: CheckJson['leftOutOfTotals'],
+): CheckJson {
   const paid = new Map(economy.years.map((y) => [y.year, y.paid]));
   return {
     findings: findings.map((f) => ({
@@ -53,6 +84,7 @@ export function toJson(findings: Finding[], years: YearSummary[], lang: Lang, ec
       ]),
     ),
     projects: projectsJson(economy),
+    leftOutOfTotals: leftOut,
   };
 }
 

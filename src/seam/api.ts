@@ -152,6 +152,8 @@ export interface PaymentProjectView {
   /** ISO day the written agreement was signed, when known. */
   contractSigned: string | null;
   items: string[];
+  /** The grant offer's acceptance (ISO day when known); null when acceptance is not judged for it. */
+  acceptance: { accepted: boolean; on: string | null } | null;
 }
 
 export interface WithdrawalView {

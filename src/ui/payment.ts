@@ -1,4 +1,5 @@
 import { parseMoney } from '../core/parse/money';
+import { acceptanceWarning } from '../core/money-flow/acceptance';
 import type { PaymentProjectView, PaymentView, WithdrawalView } from '../seam/api';
 import { app, banner, liveSummary, load, money, outcome, repeatBox, setLang, spinner, t } from './lib/common';
 import { h, mount, uid } from './lib/dom';
@@ -185,6 +186,8 @@ function form(): void {
     'aria-describedby': ids.hint,
   });
   const preview = h('div', { class: 'hint', id: ids.hint });
+  // Before a payment the check would warn about (not accepted, or accepted after the day): said, not stopped.
+  const acceptance = h('div', { id: 'acceptance' });
   // max: the server refuses a later day (money not yet paid); the picker does not offer one.
   const date = h('input', { type: 'date', id: ids.date, name: 'date', value: v.today, max: v.today });
   const voucher = h('input', {
@@ -252,11 +255,13 @@ function form(): void {
   const update = () => {
     const p = selected();
     mount(figuresBox, figures(p));
+    const warning = acceptanceNote(p);
+    // The live summary says the acceptance note too, once, when it comes or goes.
     summary.textContent = p
       ? t(
           `${p.caseId}: tildelt ${money(p.allocated)}, utbetalt ${money(p.paid)}, gjenstår ${money(p.left)}.${p.contract ? '' : ' Ingen skriftlig samarbeidsavtale: utbetaling er ikke mulig.'}`,
           `${p.caseId}: allocated ${money(p.allocated)}, paid ${money(p.paid)}, left ${money(p.left)}.${p.contract ? '' : ' No written agreement: payment is not possible.'}`,
-        )
+        ) + (warning ? ` ${warning}` : '')
       : '';
     mount(
       item,
@@ -269,13 +274,30 @@ function form(): void {
     if (verdict.wrong) amount.setAttribute('aria-invalid', 'true');
     else amount.removeAttribute('aria-invalid');
     submit.disabled = verdict.blocked || !p;
-    // A disabled Registrer says why: the agreement line or the amount's check.
-    submit.setAttribute('aria-describedby', p && !p.contract ? `${ids.hint} agreement` : ids.hint);
+    mount(
+      acceptance,
+      ...(warning ? [h('p', { class: 'banner banner-warning', id: 'acceptance-note' }, warning)] : []),
+    );
+    // A disabled Registrer says why: the agreement line or the amount's check; the acceptance note too.
+    submit.setAttribute(
+      'aria-describedby',
+      [ids.hint, ...(p && !p.contract ? ['agreement'] : []), ...(warning ? ['acceptance-note'] : [])].join(
+        ' ',
+      ),
+    );
+  };
+  const utc = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : null);
+  const acceptanceNote = (p: PaymentProjectView | undefined): string => {
+    if (!p?.acceptance || kind() !== 'payment') return '';
+    const a = { accepted: p.acceptance.accepted, on: p.acceptance.on ? utc(p.acceptance.on) : null };
+    return acceptanceWarning(a, utc((date as HTMLInputElement).value))?.[v.lang] ?? '';
   };
   project.addEventListener('change', update);
   amount.addEventListener('input', update);
   kindPayment.addEventListener('change', update);
   kindRefund.addEventListener('change', update);
+  date.addEventListener('input', update);
+  date.addEventListener('change', update);
 
   const withdrawMessage = h('div', { id: 'withdraw-message' });
   const formEl = h(
@@ -308,6 +330,7 @@ function form(): void {
       preview,
     ),
     h('div', { class: 'field' }, h('label', { for: ids.date }, t('Dato', 'Date')), date),
+    acceptance,
     h('div', { class: 'field' }, h('label', { for: ids.voucher }, t('Bilag', 'Voucher')), voucher),
     h('div', { class: 'field' }, h('label', { for: ids.item }, t('Post (valgfri)', 'Item (optional)')), item),
     repeat.field,

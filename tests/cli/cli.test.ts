@@ -318,7 +318,12 @@ describe('tilskudd init', () => {
 
     const r = await cli('check', file, '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ findings: [], years: {}, projects: {} });
+    expect(JSON.parse(r.out)).toEqual({
+      findings: [],
+      years: {},
+      projects: {},
+      leftOutOfTotals: { allocations: [], message: '' },
+    });
   });
 });
 

@@ -11,6 +11,7 @@ import {
 import { join, relative } from 'node:path';
 import { cli, workDir } from './helpers';
 import { buildWorkbook } from '../../src/cli/xlsx';
+import type { CheckJson } from '../../src/cli/report';
 import { ALLOCATIONS, APPLICATIONS } from '../../src/core/workbook/contract';
 import { DEFAULT_SETTINGS } from '../../src/core/workbook/settings';
 import { exampleWorkbook } from '../../src/example/agder';
@@ -298,6 +299,25 @@ describe('the totals say what they leave out', () => {
     const en = await cli('check', file, '--lang', 'en');
     expect(en.out).toContain('2 allocations (case 2025-05-002, 2025-05-001) are left out of the totals');
     expect((await cli('check', await workbook())).out).not.toMatch(/holdt utenfor summene/);
+  });
+
+  it('check --json carries the same: each row left out with its case and rules, and the sentence', async () => {
+    const file = await workbook((v) => {
+      set(v, ALLOCATIONS.name, 3, 'Beløp', 'mange penger');
+      set(v, ALLOCATIONS.name, 5, 'Fra', 'snart');
+    });
+    const r = await cli('check', file, '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as CheckJson;
+    expect(json.leftOutOfTotals.allocations).toEqual([
+      { row: 3, caseId: '2025-05-002', rules: ['amount-invalid'] },
+      { row: 5, caseId: '2025-05-001', rules: ['period-invalid'] },
+    ]);
+    expect(json.leftOutOfTotals.message).toMatch(
+      /^2 tildelinger \(sak 2025-05-002, 2025-05-001\) er holdt utenfor/,
+    );
+    const none = JSON.parse((await cli('check', await workbook(), '--json')).out) as CheckJson;
+    expect(none.leftOutOfTotals).toEqual({ allocations: [], message: '' });
   });
 });
 

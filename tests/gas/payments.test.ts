@@ -56,6 +56,27 @@ describe('the payment dialog', () => {
     expect(sb.calls.count('Range.setValues')).toBe(0);
   });
 
+  it('warns before and after a payment on a grant offer not accepted, and registers it even so', () => {
+    const values = signed();
+    // The data centre's agreement signed too; its offer has no acceptance in «Akseptert».
+    values['Søknader']![2]![col('Samarbeidsavtale')] = new Date(Date.UTC(2025, 7, 1));
+    const sb = deskWith(values, AFTER_DEADLINES);
+    const v = ok(sb.call<Result<PaymentView>>('paymentLoad'));
+    // What the dialog judges by, before anything is registered: the rule's own view of the acceptance.
+    expect(v.projects.map((p) => [p.caseId, p.acceptance])).toEqual([
+      ['2025-05-001', { accepted: true, on: '2025-05-27' }],
+      ['2025-05-002', { accepted: false, on: null }],
+      ['ADM-2025', null], // the secretariat's own cost: no offer to accept
+    ]);
+    const done = ok(
+      sb.call<Result<PaymentDone>>('paymentRegister', request({ caseId: '2025-05-002', date: '2025-09-01' })),
+    );
+    expect(done.message).toBe(
+      'Utbetaling på 100\u00a0000\u00a0kr registrert for 2025-05-002. Gjenstår: 525\u00a0000\u00a0kr. Tilsagnet er ikke akseptert («Akseptert» i Tildelinger er tom eller Nei). En utbetaling før aksepten gir varselet «utbetalt før tilsagnet er akseptert» i kontrollen.',
+    );
+    expect(sb.spreadsheet.sheetData('Utbetalinger').values.at(-1)![0]).toBe('2025-05-002');
+  });
+
   it('registers a payment in Utbetalinger and Logg under the lock, and says what is left', () => {
     const sb = deskWith(signed(), AFTER_DEADLINES);
     const done = ok(sb.call<Result<PaymentDone>>('paymentRegister', request({ amount: 'kr 100.000,-' })));

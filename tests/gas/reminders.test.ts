@@ -301,7 +301,7 @@ describe('Vis påminnelser', () => {
     sb.call('showReminders');
     const alert = sb.ui.alerts.at(-1)!;
     expect(alert.title).toBe('Vis påminnelser');
-    expect(alert.prompt).toMatch(/Neste kjøring sender 3 påminnelse\(r\):/);
+    expect(alert.prompt).toMatch(/^Neste kjøring sender 3 påminnelser:/);
     expect(alert.prompt).toContain(
       '• 2025-05-001 – purring 3 – frist 01.11.2025 → agdermodellen@example.no (kopi postmottak@example.no)',
     );
@@ -315,6 +315,30 @@ describe('Vis påminnelser', () => {
     sb.runAs({ email: 'leser@example.no' }, () => sb.call('showReminders'));
     expect(sb.ui.alerts.at(-1)!.prompt).toMatch(/^Påminnelser er slått av[\s\S]*sender 3 påminnelse/);
     expect(sb.fakes.MailApp.outbox).toEqual([]);
+  });
+
+  it('says when the sends are more than one run reaches in its time budget, and what waits for the quota', () => {
+    const sb = many(300, 500);
+    sb.ui.answerAlert();
+    sb.call('showReminders');
+    const prompt = sb.ui.alerts.at(-1)!.prompt;
+    const head =
+      /^(\d+) påminnelser; omtrent 180 rekker én kjøring \(den starter ingen ny e-post etter 4,5 minutter\), resten går (neste time|de neste (\d+) timene):$/m.exec(
+        prompt,
+      );
+    expect(head).not.toBeNull();
+    expect(Number(head![1])).toBeGreaterThan(180);
+    // The quota of 500 recipients does not reach all of them: the rest wait a day.
+    expect(prompt).toMatch(
+      /^\d+ venter til neste dag: e-postkvoten \(500 mottakere igjen i dag\) rekker ikke\.$/m,
+    );
+    expect(sb.fakes.MailApp.outbox).toEqual([]);
+    // When a send takes the estimated 1,5 s, one run sends about that many and leaves the rest.
+    sb.fakes.MailApp.latency = () => 1500;
+    sb.fireClockTrigger(hourly(sb));
+    const sent = sb.fakes.MailApp.outbox.length;
+    expect(Math.abs(sent - 180)).toBeLessThanOrEqual(10);
+    expect(sent).toBeLessThan(Number(head![1]));
   });
 });
 

@@ -49,10 +49,19 @@ describe('Registrer utbetaling dialog', () => {
       .waitFor();
     await page.getByLabel('Beløp (kr)').fill('10 000');
     expect(await page.getByRole('button', { name: 'Registrer' }).isDisabled()).toBe(true);
+    // Its offer is not accepted either: the dialog warns before (the check's acceptance-missing).
+    expect(await page.locator('#acceptance-note').textContent()).toMatch(/^Tilsagnet er ikke akseptert/);
     expect(await axe(page)).toEqual([]);
     expect(sb.spreadsheet.sheetData('Utbetalinger').values).toHaveLength(6);
     // The main path, with a voucher that tries to be HTML and a budget post.
     await page.getByLabel('Prosjekt').selectOption('2025-05-001');
+    // Accepted 27 May 2025: a day before it warns (Registrer stays on: a warning, not a stop); after, nothing.
+    await page.getByLabel('Dato').fill('2025-05-20');
+    await page.getByText(/^Tilsagnet ble akseptert 27\.05\.2025, etter 20\.05\.2025\./).waitFor();
+    expect(await page.getByRole('button', { name: 'Registrer' }).isDisabled()).toBe(false);
+    await shot(page, 'payment-acceptance');
+    await page.getByLabel('Dato').fill('2026-01-10');
+    expect(await page.locator('#acceptance-note').count()).toBe(0);
     await page.getByLabel('Beløp (kr)').fill('kr 250.000,-');
     await page.getByText(/gjenstår etterpå 310\u00a0000\u00a0kr/).waitFor();
     await page.getByLabel('Bilag').fill(XSS);

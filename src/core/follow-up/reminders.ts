@@ -142,3 +142,13 @@ export function withinQuota(
   }
   return { now, waiting: send.length - now.length };
 }
+
+/**
+ * How the sends the quota allows spread over the hourly runs: about `perRun` fit in one run's time
+ * budget, the rest go in the next hours (`hours` runs in all). An estimate for the preview: the run
+ * itself stops by the clock, not by this count.
+ */
+export function runsNeeded(sends: number, perRun: number): { thisRun: number; later: number; hours: number } {
+  const thisRun = Math.min(sends, Math.max(perRun, 1));
+  return { thisRun, later: sends - thisRun, hours: Math.ceil((sends - thisRun) / Math.max(perRun, 1)) };
+}

@@ -4,9 +4,10 @@ import { cellText, isBlank, normalizeKey } from '../base/text';
 import { formatMoney, parseMoney } from '../parse/money';
 import { formatDay, monthIndex, parseDay } from '../parse/period';
 import type { CategoryId } from '../workbook/categories';
-import type { PaymentKind, Portfolio } from '../portfolio/records';
+import type { Allocation, PaymentKind, Portfolio } from '../portfolio/records';
 import { buildEconomy, isUnused, lastMonthIn, type ProjectEconomy } from './economy';
 import { yearSplit } from './ledger';
+import { acceptanceOf } from './acceptance';
 
 /**
  * The *Registrer utbetaling* dialog and the *Inndragning* action, in the core: which projects can be paid,
@@ -27,6 +28,11 @@ export interface PaymentProject {
   granted: string | null;
   /** The case's `Budsjett` posts, for the optional `Post`. */
   items: string[];
+  /**
+   * The grant offer's acceptance as `acceptance-missing` judges it (the day as ISO), so the dialog warns
+   * before a payment the check would flag; null when there is nothing to judge (see `acceptanceOf`).
+   */
+  acceptance: { accepted: boolean; on: string | null } | null;
 }
 
 /** Every project with an ordinary allocation, with what is allocated, paid and left. */
@@ -43,6 +49,9 @@ export function paymentProjects(p: Portfolio, today: Date): PaymentProject[] {
     if (known === undefined || day < known) granted.set(a.caseId, day);
   }
   const apps = new Map(p.applications.map((a) => [a.caseId, a]));
+  const offers = new Map<string, Allocation[]>();
+  for (const a of p.allocations)
+    if (a.kind === 'ordinary') offers.set(a.caseId, [...(offers.get(a.caseId) ?? []), a]);
   const items = new Map<string, string[]>();
   for (const b of p.budget) if (b.item !== '') items.set(b.caseId, [...(items.get(b.caseId) ?? []), b.item]);
   // A case whose allocations cannot be counted has no economy: `checkPayment` says which row to fix.
@@ -50,6 +59,7 @@ export function paymentProjects(p: Portfolio, today: Date): PaymentProject[] {
     const e = economy.get(caseId);
     if (!e) return [];
     const app = apps.get(caseId);
+    const acceptance = acceptanceOf(p, caseId, offers.get(caseId) ?? [], app !== undefined);
     return [
       {
         caseId,
@@ -62,6 +72,10 @@ export function paymentProjects(p: Portfolio, today: Date): PaymentProject[] {
         contractSigned: app?.contractSigned ? app.contractSigned.toISOString().slice(0, 10) : null,
         granted: granted.get(caseId) ?? null,
         items: items.get(caseId) ?? [],
+        acceptance: acceptance && {
+          accepted: acceptance.accepted,
+          on: acceptance.on ? acceptance.on.toISOString().slice(0, 10) : null,
+        },
       },
     ];
   });

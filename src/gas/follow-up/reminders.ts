@@ -5,6 +5,7 @@ import {
   isoDay,
   planReminders,
   recipients,
+  runsNeeded,
   withinQuota,
   type Plan,
   type Reminder,
@@ -24,7 +25,8 @@ import { SETTINGS_SHEET } from '../../core/workbook/contract';
 import type { Lang } from '../../core/base/result';
 import { holdingLock, todayIn, withDesk } from '../platform/desk';
 import { appendLog, type LogEntry } from '../platform/log';
-import { outOfTime } from '../platform/time-budget';
+import { outOfTime, SENDS_PER_RUN, TIME_BUDGET_MS } from '../platform/time-budget';
+import { countOf } from '../../core/base/text';
 import { readWorkbook } from '../workbook/portfolio';
 import {
   appendRows,
@@ -313,6 +315,18 @@ export function previewRemindersMenu(): void {
       const nb = lang === 'nb';
       const quota = MailApp.getRemainingDailyQuota();
       const { now, waiting } = withinQuota(plan.send, quota);
+      const runs = runsNeeded(now.length, SENDS_PER_RUN);
+      const reminders = nb
+        ? countOf(now.length, 'påminnelse', 'påminnelser')
+        : countOf(now.length, 'reminder', 'reminders');
+      const minutes = String(TIME_BUDGET_MS / 60_000).replace('.', nb ? ',' : '.');
+      const rest = nb
+        ? runs.hours === 1
+          ? 'neste time'
+          : `de neste ${runs.hours} timene`
+        : runs.hours === 1
+          ? 'in the next hour'
+          : `over the next ${runs.hours} hours`;
       const lines = [
         ...(portfolio.settings.emailReminders
           ? []
@@ -325,9 +339,14 @@ export function previewRemindersMenu(): void {
           ? nb
             ? 'Neste kjøring sender ingen påminnelser.'
             : 'The next run sends no reminders.'
-          : nb
-            ? `Neste kjøring sender ${now.length} påminnelse(r):`
-            : `The next run sends ${now.length} reminder(s):`,
+          : runs.later === 0
+            ? nb
+              ? `Neste kjøring sender ${reminders}:`
+              : `The next run sends ${reminders}:`
+            : // More than one run can send before its time budget: the rest go in the next hours.
+              nb
+              ? `${reminders}; omtrent ${runs.thisRun} rekker én kjøring (den starter ingen ny e-post etter ${minutes} minutter), resten går ${rest}:`
+              : `${reminders}; about ${runs.thisRun} fit in one run (it starts no new e-mail after ${minutes} minutes), the rest go ${rest}:`,
         ...now.map(
           (r) =>
             `• ${r.caseId} – ${stepName(r, lang)} – ${nb ? 'frist' : 'due'} ${formatDay(r.deadline)} → ${r.to}${r.cc.length > 0 ? ` (${nb ? 'kopi' : 'copy'} ${r.cc.join(', ')})` : ''}`,

@@ -37,7 +37,9 @@ export function paymentDone(desk: Desk, input: PaymentInput, confirmed: boolean)
     caseId: input.caseId,
     amount: done.amount,
     left: done.left,
-    message: paidText(desk.lang, done.kind, input.caseId, done.amount, done.left),
+    message: [paidText(desk.lang, done.kind, input.caseId, done.amount, done.left), done.warning?.[desk.lang]]
+      .filter((x) => x)
+      .join(' '),
   };
 }
 

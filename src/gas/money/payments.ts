@@ -10,6 +10,8 @@ import {
   type WithdrawalProposal,
 } from '../../core/money-flow/payment-check';
 import { tilskuddError } from '../../core/base/errors';
+import type { Reason } from '../../core/base/result';
+import { acceptanceOf, acceptanceWarning } from '../../core/money-flow/acceptance';
 import { hash53 } from '../../core/base/hash';
 import { todayIn, type Desk } from '../platform/desk';
 import { loggedWrite } from '../platform/log';
@@ -47,7 +49,7 @@ export function registerPayment(
   desk: Desk,
   input: PaymentInput,
   confirmed = false,
-): { amount: number; left: number; kind: string } {
+): { amount: number; left: number; kind: string; warning: Reason | null } {
   const read = readWorkbook(desk.ss, desk.sheets);
   const portfolio = readPortfolio(read.values);
   const check = checkPayment(portfolio, todayIn(desk.ss, desk.sheets), input);
@@ -77,7 +79,10 @@ export function registerPayment(
     ]);
   });
   repeat.remember();
-  return { amount: pay.amount, left, kind: pay.kind };
+  // Registered even so (the rule is a warning); said again so the secretariat sees it was before acceptance.
+  const warning =
+    pay.kind === 'payment' ? acceptanceWarning(acceptanceOf(portfolio, pay.caseId), pay.date) : null;
+  return { amount: pay.amount, left, kind: pay.kind, warning };
 }
 
 /** The `Utbetalinger` sheet with its header row and number of rows in use, created when missing. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   planReminders,
+  runsNeeded,
   stepDue,
   withinQuota,
   type OpenDeadline,
@@ -161,6 +162,21 @@ describe('withinQuota', () => {
     expect(withinQuota(p.send, 5)).toMatchObject({ waiting: 1 });
     expect(withinQuota(p.send, 5).now).toHaveLength(2);
     expect(withinQuota(p.send, 1)).toMatchObject({ now: [], waiting: 3 });
+  });
+});
+
+describe('runsNeeded', () => {
+  it('splits the sends into what one run reaches and how many later hours the rest take', () => {
+    expect(runsNeeded(0, 180)).toEqual({ thisRun: 0, later: 0, hours: 0 });
+    expect(runsNeeded(180, 180)).toEqual({ thisRun: 180, later: 0, hours: 0 });
+    expect(runsNeeded(181, 180)).toEqual({ thisRun: 180, later: 1, hours: 1 });
+    expect(runsNeeded(500, 180)).toEqual({ thisRun: 180, later: 320, hours: 2 });
+    fc.assert(
+      fc.property(fc.nat(5000), fc.integer({ min: 1, max: 500 }), (n, per) => {
+        const r = runsNeeded(n, per);
+        return r.thisRun + r.later === n && r.thisRun <= per && r.hours * per >= r.later;
+      }),
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../../check/check';
 import { h, p, table, ul, type Block, type DocModel } from '../model';
-import { leftOutOfTotals, leftOutText } from '../publication';
+import { leftOutText } from '../publication';
+import { asOf, type AsOf } from '../as-of';
 import { CATEGORY_IDS, CATEGORY_LABELS } from '../../workbook/categories';
 import { formatMoney } from '../../parse/money';
 import { formatDay, formatPeriod, monthIndex } from '../../parse/period';
@@ -35,16 +36,16 @@ const T = {
     gaps: 'Opplysninger som mangler',
     gapsIntro: 'Disse opplysningene var ikke rapportert per datoen for meldingen:',
     frame: 'Ramme og fordelingsnøkkel',
-    frameHeader: (y: number) => ['Kategori', 'Nøkkel', 'Nøkkelbeløp', `Tildelt ${y}`],
+    frameHeader: (y: number, d: string) => ['Kategori', 'Nøkkel', 'Nøkkelbeløp', `Tildelt ${y} per ${d}`],
     frameRow: 'Rammen',
     money: 'Økonomi',
-    moneyHeader: ['Hva', 'Beløp'],
+    moneyHeader: (d: string) => ['Hva', `Beløp per ${d}`],
     rows: {
       frame: (y: number) => `Ramme ${y}`,
-      allocated: (y: number) => `Tildelt for ${y}`,
+      allocated: (y: number, d: string) => `Tildelt for ${y} per ${d}`,
       paid: (y: number) => `Utbetalt i ${y} (etter betalingsdato)`,
       unused: (y: number) => `Tildelt for ${y}, ubrukt (prosjektet og fristen er ute)`,
-      withdrawn: (y: number) => `Inndratt for ${y}`,
+      withdrawn: (y: number, d: string) => `Inndratt for ${y} per ${d}`,
       carried: (y: number) => `Tildelt for ${y}, ikke utbetalt (overføres)`,
       free: (y: number) => `Ikke tildelt av rammen for ${y}`,
     },
@@ -65,8 +66,8 @@ const T = {
       period: 'Periode',
       status: 'Status',
       light: 'Siste statuslys',
-      allocatedYear: (y: number) => `Tildelt ${y}`,
-      allocatedTotal: 'Tildelt i alt',
+      allocatedYear: (y: number, d: string) => `Tildelt ${y} per ${d}`,
+      allocatedTotal: (d: string) => `Tildelt i alt per ${d}`,
       paid: (d: string) => `Utbetalt i alt per ${d}`,
       spent: 'Brukt (siste rapport)',
       progress: 'Framdrift',
@@ -116,16 +117,16 @@ const T = {
     gaps: 'Information missing',
     gapsIntro: 'This information had not been reported by the date of the report:',
     frame: 'Frame and split key',
-    frameHeader: (y: number) => ['Category', 'Key', 'Key amount', `Allocated ${y}`],
+    frameHeader: (y: number, d: string) => ['Category', 'Key', 'Key amount', `Allocated ${y} by ${d}`],
     frameRow: 'Frame',
     money: 'Economy',
-    moneyHeader: ['What', 'Amount'],
+    moneyHeader: (d: string) => ['What', `Amount by ${d}`],
     rows: {
       frame: (y: number) => `Frame ${y}`,
-      allocated: (y: number) => `Allocated for ${y}`,
+      allocated: (y: number, d: string) => `Allocated for ${y} by ${d}`,
       paid: (y: number) => `Paid in ${y} (by payment date)`,
       unused: (y: number) => `Allocated for ${y}, unused (project and deadline over)`,
-      withdrawn: (y: number) => `Withdrawn for ${y}`,
+      withdrawn: (y: number, d: string) => `Withdrawn for ${y} by ${d}`,
       carried: (y: number) => `Allocated for ${y}, not paid (carried forward)`,
       free: (y: number) => `Frame for ${y} not allocated`,
     },
@@ -146,8 +147,8 @@ const T = {
       period: 'Period',
       status: 'Status',
       light: 'Latest status light',
-      allocatedYear: (y: number) => `Allocated ${y}`,
-      allocatedTotal: 'Allocated in total',
+      allocatedYear: (y: number, d: string) => `Allocated ${y} by ${d}`,
+      allocatedTotal: (d: string) => `Allocated in total by ${d}`,
       paid: (d: string) => `Paid in total by ${d}`,
       spent: 'Spent (latest report)',
       progress: 'Progress',
@@ -208,14 +209,18 @@ interface Basis {
   reportsOf: (caseId: string) => StatusReport[];
   inYear: Map<string, number>;
   total: Map<string, number>;
-  /** The economy as of `end`: payments and refunds dated after it are not counted. */
+  /** The portfolio and its ledger as of `end`: what was decided or paid after it is not there yet. */
+  then: AsOf;
   economy: Economy;
 }
 
 function basisOf(result: CheckResult, options: AnnualReportOptions): Basis {
   const { year } = options;
-  const { portfolio, ledger } = result;
   const end = options.date ?? new Date(Date.UTC(year, 11, 31));
+  // Allocations, supplements, withdrawals, extensions and payments dated after the day are left out
+  // of every table alike: the report states the portfolio as it stood that day.
+  const then = asOf(result, end, [year]);
+  const { portfolio, ledger } = then;
   const inYear = new Map<string, number>();
   const total = new Map<string, number>();
   for (const e of ledger.entries) {
@@ -232,10 +237,8 @@ function basisOf(result: CheckResult, options: AnnualReportOptions): Basis {
       .sort((x, y) =>
         x.received.ok && y.received.ok ? x.received.value.getTime() - y.received.value.getTime() : 0,
       );
-  // Payments after the report's date are left out; allocations stay whole, as the frame table counts them.
-  const paidBy = portfolio.payments.filter((p) => p.date.ok && p.date.value <= end);
-  const economy = buildEconomy({ ...portfolio, payments: paidBy }, end, ledger);
-  return { year, end, statuses, reportsOf, inYear, total, economy };
+  const economy = buildEconomy(portfolio, end, ledger);
+  return { year, end, statuses, reportsOf, inYear, total, then, economy };
 }
 
 /** One project's gaps in the annual report's basis: what its reports do not say by the day. */
@@ -293,9 +296,8 @@ export function buildAnnualReport(result: CheckResult, options: AnnualReportOpti
   const t = T[lang];
   const basis = basisOf(result, options);
   const { year, end, statuses } = basis;
-  const { portfolio, ledger } = result;
-  const settings = portfolio.settings;
-  const summary = ledger.years.get(year);
+  const settings = result.portfolio.settings;
+  const summary = basis.then.ledger.years.get(year);
   const blocks: Block[] = [
     table(
       [
@@ -315,7 +317,7 @@ export function buildAnnualReport(result: CheckResult, options: AnnualReportOpti
     blocks.push(
       table(
         [
-          t.frameHeader(year),
+          t.frameHeader(year, day(end)),
           ...CATEGORY_IDS.map((id) => {
             const c = summary.categories[id];
             return [CATEGORY_LABELS[id][lang], `${Math.round(c.key * 100)} %`, kr(c.keyAmount), kr(c.amount)];
@@ -326,7 +328,7 @@ export function buildAnnualReport(result: CheckResult, options: AnnualReportOpti
       ),
     );
   }
-  blocks.push(...moneyBlocks(result, basis, lang), ...ownBlocks(basis, lang));
+  blocks.push(...moneyBlocks(basis, lang), ...ownBlocks(basis, lang));
   blocks.push(h(2, t.projects));
   if (statuses.length === 0) blocks.push(p(t.noProjects));
   for (const s of statuses) blocks.push(...projectBlocks(result, s, basis, lang));
@@ -342,19 +344,20 @@ export function buildAnnualReport(result: CheckResult, options: AnnualReportOpti
 }
 
 /** Frame, allocated, paid by payment date, unused, withdrawn, carried forward; administration against its key. */
-function moneyBlocks(result: CheckResult, basis: Basis, lang: Lang): Block[] {
+function moneyBlocks(basis: Basis, lang: Lang): Block[] {
   const t = T[lang];
   const { year, end } = basis;
-  const summary = result.ledger.years.get(year);
+  const { ledger, portfolio, leftOut } = basis.then;
+  const summary = ledger.years.get(year);
   if (!summary) return [];
   let paid = 0;
-  for (const pay of result.portfolio.payments) {
+  for (const pay of portfolio.payments) {
     const amount = signedPayment(pay);
-    if (amount === null || !pay.date.ok || pay.date.value > end) continue;
+    if (amount === null || !pay.date.ok) continue;
     if (pay.date.value.getUTCFullYear() === year) paid += amount;
   }
   let withdrawn = 0;
-  for (const e of result.ledger.entries)
+  for (const e of ledger.entries)
     if (e.allocation.kind === 'withdrawal') withdrawn -= e.byYear?.get(year) ?? 0;
   const { economy } = basis;
   let unused = 0;
@@ -368,12 +371,12 @@ function moneyBlocks(result: CheckResult, basis: Basis, lang: Lang): Block[] {
     else carried += y.remaining;
   }
   const r = t.rows;
-  const left = leftOutText(leftOutOfTotals(result), lang);
+  const left = leftOutText(leftOut, lang);
   const admin = summary.categories.administration;
   const adminShare = summary.frame > 0 ? admin.amount / summary.frame : 0;
   const decisions = [
     ...new Set(
-      result.ledger.entries
+      ledger.entries
         .filter((e) => e.category === 'administration' && e.byYear?.has(year) && e.allocation.decision !== '')
         .map((e) => e.allocation.decision),
     ),
@@ -386,12 +389,12 @@ function moneyBlocks(result: CheckResult, basis: Basis, lang: Lang): Block[] {
     h(2, t.money),
     table(
       [
-        t.moneyHeader,
+        t.moneyHeader(day(end)),
         [r.frame(year), kr(summary.frame)],
-        [r.allocated(year), kr(summary.allocated)],
+        [r.allocated(year, day(end)), kr(summary.allocated)],
         [r.paid(year), kr(paid)],
         [r.unused(year), kr(unused)],
-        [r.withdrawn(year), kr(withdrawn)],
+        [r.withdrawn(year, day(end)), kr(withdrawn)],
         [r.carried(year), kr(carried)],
         [r.free(year), kr(summary.remaining)],
       ],
@@ -469,8 +472,8 @@ function projectBlocks(result: CheckResult, s: ProjectStatus, basis: Basis, lang
     [l.period, formatPeriod(s.period, lang)],
     [l.status, stateOf(s, basis.end, final !== undefined, lang)],
     [l.light, light],
-    [l.allocatedYear(basis.year), kr(basis.inYear.get(s.caseId) ?? 0)],
-    [l.allocatedTotal, kr(basis.total.get(s.caseId) ?? 0)],
+    [l.allocatedYear(basis.year, day(basis.end)), kr(basis.inYear.get(s.caseId) ?? 0)],
+    [l.allocatedTotal(day(basis.end)), kr(basis.total.get(s.caseId) ?? 0)],
     [l.paid(day(basis.end)), paid === undefined ? kr(0) : kr(paid)],
     [l.spent, spent],
     [l.progress, dated('comment')],

@@ -10,9 +10,9 @@ import { decidingBody } from '../../workbook/bodies';
 import { LIGHT_LABEL, type Light } from '../../follow-up/status/lights';
 import { lightsNotGreen } from '../../follow-up/status/reports';
 import { projectStatuses, type ProjectStatus } from '../../follow-up/status/project-status';
-import { buildEconomy, portfolioAsOf, type ProjectEconomy } from '../../money-flow/economy';
-import { buildLedger } from '../../money-flow/ledger';
-import { leftOutOfTotals, leftOutText } from '../publication';
+import { buildEconomy, type ProjectEconomy } from '../../money-flow/economy';
+import { leftOutText } from '../publication';
+import { asOf } from '../as-of';
 
 /** The board case around the status report: its meeting and case number, as the memo's header has them. */
 export interface BoardStatusOptions {
@@ -178,18 +178,16 @@ export function buildBoardStatus(result: CheckResult, options: BoardStatusOption
   const day = options.date;
   const settings = result.portfolio.settings;
   const body = decidingBody(settings);
-  const all = projectStatuses(result.portfolio, day);
+  // The portfolio as it stood on the day: later allocations, supplements, withdrawals, extensions and
+  // payments are left out of every table alike.
+  const then = asOf(result, day);
+  const all = projectStatuses(then.portfolio, day);
   const active = all.filter((s) => !s.closed);
   const closedCount = all.length - active.length;
   const count = (l: Light | null) => active.filter((s) => s.lights.overall === l).length;
-  const then = portfolioAsOf(result.portfolio, day);
-  const economy = buildEconomy(then, day, buildLedger(then)).projects;
+  const economy = buildEconomy(then.portfolio, day, then.ledger).projects;
   // A grant of the day whose amount or period cannot be read is in no figure of the table: say which.
-  const counted = new Set(then.allocations);
-  const left = leftOutText(
-    leftOutOfTotals(result).filter((w) => counted.has(w.allocation)),
-    lang,
-  );
+  const left = leftOutText(then.leftOut, lang);
   const unsigned = unsignedPayments(result, day, lang);
   const asks = decisionBlocks(active, lang);
   const meeting = options.meetingDate ?? day.toISOString().slice(0, 10);

@@ -5,6 +5,7 @@ import { formatDay, formatMonth } from '../../parse/period';
 import type { Application, Payment } from '../../portfolio/records';
 import { about, finding, says, type Rule } from '../../engine/rule';
 import type { CheckContext } from '../../check/context';
+import { acceptanceOf, paidBeforeAcceptance } from '../acceptance';
 
 /**
  * Rules on single `Utbetalinger` rows: money goes only to granted projects, only after their written
@@ -217,12 +218,12 @@ export const agreementArchiveMissing = paymentRule('agreement-archive-missing', 
  * not recorded in this workbook) and for an allocation without an application (the secretariat's own cost).
  */
 export const acceptanceMissing = paymentRule('acceptance-missing', 'warning', (pay, ctx, apps) => {
-  if (ctx.portfolio.columns.allocations.accepted === undefined) return null;
-  if (!paysOut(pay) || !apps.has(pay.caseId)) return null;
+  if (!paysOut(pay)) return null;
   const offers = ctx.ordinaryByCase.get(pay.caseId) ?? [];
-  if (offers.length === 0) return null;
-  const accepted = offers.filter((a) => a.accepted === true);
-  if (accepted.length === 0) {
+  const acceptance = acceptanceOf(ctx.portfolio, pay.caseId, offers, apps.has(pay.caseId));
+  const day = pay.date.ok ? pay.date.value : null;
+  if (!acceptance || !paidBeforeAcceptance(acceptance, day)) return null;
+  if (!acceptance.accepted) {
     return {
       field: 'caseId',
       text: says({
@@ -241,11 +242,9 @@ export const acceptanceMissing = paymentRule('acceptance-missing', 'warning', (p
       },
     };
   }
-  // Ja without a date is accepted with no day to compare the payment with.
-  if (accepted.some((a) => a.acceptedOn === null) || !pay.date.ok) return null;
-  const on = new Date(Math.min(...accepted.map((a) => a.acceptedOn!.getTime())));
-  const paid = pay.date.value;
-  if (paid >= on) return null;
+  // Accepted, and paid before the day it was accepted: both days are known, or it would not be before.
+  const on = acceptance.on!;
+  const paid = day!;
   return {
     field: 'date',
     text: says({

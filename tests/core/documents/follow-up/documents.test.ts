@@ -17,6 +17,46 @@ const headings = (doc: DocModel) =>
   doc.blocks.filter((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading').map((b) => b.text);
 const NB = '\u00a0';
 
+/**
+ * The example with a supplement, a withdrawal and an extension decided after 1 November 2025: a report as
+ * of that day must read exactly as the example's own, and count them from the day they are decided.
+ */
+function withLaterDecisions(): Record<string, unknown[][]> {
+  const values = exampleWorkbook();
+  const sheet = values['Tildelinger']!;
+  const header = sheet[0] as string[];
+  const row = (cells: Record<string, unknown>) => header.map((h) => cells[h] ?? '');
+  sheet.push(
+    row({
+      Saksnr: '2025-05-001',
+      Vedtak: 'PS 30-2025',
+      Dato: day('2025-11-20'),
+      Art: 'Tilleggsbevilling',
+      Beløp: 100_000,
+      Fra: '2025-12',
+      Til: '2025-12',
+    }),
+    row({
+      Saksnr: '2025-05-002',
+      Vedtak: 'PS 31-2025',
+      Dato: day('2025-12-05'),
+      Art: 'Inndragning',
+      Beløp: 50_000,
+      Fra: '2025-12',
+      Til: '2025-12',
+    }),
+    row({
+      Saksnr: '2025-05-002',
+      Vedtak: 'PS 32-2025',
+      Dato: day('2025-12-10'),
+      Art: 'Forlengelse',
+      Fra: '2025-08',
+      Til: '2026-06',
+    }),
+  );
+  return values;
+}
+
 describe('Statusrapport til beslutningsorganet', () => {
   const options = { date: day('2026-05-15'), meetingDate: '2026-06-09', caseNumber: '22-2026' };
   const doc = buildBoardStatus(example('2026-05-15'), options);
@@ -121,6 +161,17 @@ describe('Statusrapport til beslutningsorganet', () => {
     );
   });
 
+  it('states the portfolio as it stood on its day: later allocations, withdrawals and extensions are left out', () => {
+    const asOf = { date: day('2025-11-01'), meetingDate: '2025-11-10', caseNumber: '40-2025' };
+    const later = checkWorkbook(withLaterDecisions(), { today: day('2026-01-20') });
+    const plain = checkWorkbook(exampleWorkbook(), { today: day('2026-01-20') });
+    expect(toPlainText(buildBoardStatus(later, asOf))).toBe(toPlainText(buildBoardStatus(plain, asOf)));
+    // From the day they are decided, they count.
+    const after = buildBoardStatus(later, { ...asOf, date: day('2025-12-15') });
+    const economy = tables(after)[2]!;
+    expect(economy.rows.find((r) => r[0] === '2025-05-002')![1]).toBe(`575${NB}000`);
+  });
+
   it('shows a closed project as closed', () => {
     const values = exampleWorkbook();
     const apps = values['Søknader']!;
@@ -163,7 +214,7 @@ describe('Årlig melding', () => {
     const doc = buildAnnualReport(example('2027-01-15'), { year: 2025 });
     expect(doc.title).toBe('Årlig melding 2025');
     expect(tables(doc)[1]!.rows).toEqual([
-      ['Kategori', 'Nøkkel', 'Nøkkelbeløp', 'Tildelt 2025'],
+      ['Kategori', 'Nøkkel', 'Nøkkelbeløp', 'Tildelt 2025 per 31.12.2025'],
       ['Innovasjon/prosjekt', '80 %', `7${NB}328${NB}000 kr`, `1${NB}080${NB}000 kr`],
       ['Administrasjon', '5 %', `458${NB}000 kr`, `939${NB}829 kr`],
       ['Samdrift/tiltak', '15 %', `1${NB}374${NB}000 kr`, `0 kr`],
@@ -182,7 +233,7 @@ describe('Årlig melding', () => {
     );
     expect(text).toContain('Læringspunkter\tForløp som utvikles sammen med brukerne tas raskere i bruk.');
     expect(text).toContain('Potensial for spredning\tForløpene kan tas i bruk i alle regioner');
-    expect(text).toContain(`Tildelt 2026\t665${NB}000 kr`);
+    expect(text).toContain(`Tildelt 2026 per 31.12.2026\t665${NB}000 kr`);
     // The data centre's money is all in 2025, so 2026 does not list it.
     expect(text).not.toContain('(2025-05-002)');
     const y2025 = toPlainText(buildAnnualReport(example('2027-01-15'), { year: 2025 }));
@@ -242,12 +293,12 @@ describe('Årlig melding', () => {
   it('has the money: frame, allocated, paid by date, unused, withdrawn, carried, administration against its key', () => {
     const doc = report('2027-01-15');
     expect(tables(doc)[2]!.rows).toEqual([
-      ['Hva', 'Beløp'],
+      ['Hva', 'Beløp per 15.01.2027'],
       ['Ramme 2025', `9${NB}160${NB}000 kr`],
-      ['Tildelt for 2025', `2${NB}019${NB}829 kr`],
+      ['Tildelt for 2025 per 15.01.2027', `2${NB}019${NB}829 kr`],
       ['Utbetalt i 2025 (etter betalingsdato)', `1${NB}499${NB}829 kr`],
       ['Tildelt for 2025, ubrukt (prosjektet og fristen er ute)', `625${NB}000 kr`],
-      ['Inndratt for 2025', '0 kr'],
+      ['Inndratt for 2025 per 15.01.2027', '0 kr'],
       ['Tildelt for 2025, ikke utbetalt (overføres)', '0 kr'],
       ['Ikke tildelt av rammen for 2025', `7${NB}140${NB}171 kr`],
     ]);
@@ -279,6 +330,30 @@ describe('Årlig melding', () => {
     // By 31 December both payments count.
     const year = toPlainText(buildAnnualReport(result, { year: 2025, date: day('2025-12-31') }));
     expect(year).toContain(`Utbetalt i alt per 31.12.2025\t860${NB}000 kr`);
+  });
+
+  it('as of a day leaves out allocations, supplements, withdrawals and extensions dated after it, in every table', () => {
+    const later = checkWorkbook(withLaterDecisions(), { today: day('2026-01-20') });
+    const plain = checkWorkbook(exampleWorkbook(), { today: day('2026-01-20') });
+    const autumn = { year: 2025, date: day('2025-11-01') };
+    const doc = buildAnnualReport(later, autumn);
+    expect(toPlainText(doc)).toBe(toPlainText(buildAnnualReport(plain, autumn)));
+    expect(tables(doc)[1]!.rows.at(-1)).toEqual([
+      'Rammen',
+      '100 %',
+      `9${NB}160${NB}000 kr`,
+      `2${NB}019${NB}829 kr`,
+    ]);
+    expect(tables(doc)[2]!.rows[0]).toEqual(['Hva', 'Beløp per 01.11.2025']);
+    expect(tables(doc)[2]!.rows[2]).toEqual(['Tildelt for 2025 per 01.11.2025', `2${NB}019${NB}829 kr`]);
+    expect(tables(doc)[2]!.rows[5]).toEqual(['Inndratt for 2025 per 01.11.2025', '0 kr']);
+    expect(toPlainText(doc)).toContain('Periode\taugust 2025–desember 2025');
+    // By the end of the year all three count: + 100 000 − 50 000, and the data centre runs to June 2026.
+    const year = buildAnnualReport(later, { year: 2025, date: day('2025-12-31') });
+    expect(tables(year)[1]!.rows.at(-1)![3]).toBe(`2${NB}069${NB}829 kr`);
+    expect(tables(year)[2]!.rows[2]).toEqual(['Tildelt for 2025 per 31.12.2025', `2${NB}069${NB}829 kr`]);
+    expect(tables(year)[2]!.rows[5]).toEqual(['Inndratt for 2025 per 31.12.2025', `50${NB}000 kr`]);
+    expect(toPlainText(year)).toContain('Periode\taugust 2025–juni 2026');
   });
 
   it('lists what is missing before it is written, and in the report', () => {
