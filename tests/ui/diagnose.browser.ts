@@ -56,6 +56,20 @@ describe('Diagnose dialog', () => {
     },
   );
 
+  it("the documents' link dialog (the other dialog built on the server) passes the same scan", async () => {
+    const sb = deskWith();
+    sb.ui.answerPrompt('09.05.2025').answerPrompt('18-2025').answerPrompt('2025-05-001, 2025-05-002');
+    sb.call('createMemo');
+    const { content: html, dialogTitle } = sb.ui.html.at(-1)!;
+    for (const size of [SIDEBAR, DIALOG]) {
+      const page = await render(html, size);
+      expect(await axe(page)).toEqual([]);
+      expect(await page.title()).toBe(dialogTitle);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await page.close();
+    }
+  });
+
   it('screenshots: by default, in forced colours and at 200 % zoom (tests/out/screenshots)', async () => {
     const html = diagnosisHtml(false);
     for (const mode of ['default', 'forced', 'zoom200'] as const) {
