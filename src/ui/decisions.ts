@@ -69,7 +69,8 @@ function proposalRow(p: DecisionProposalView, decided: boolean): Row {
     type: 'text',
     id: periodId,
     autocomplete: 'off',
-    placeholder: '2026-08–2027-07',
+    // An example, not a value: the proposal's own period is in the line above.
+    placeholder: t('f.eks. 2026-09–2027-06', 'e.g. 2026-09–2027-06'),
   });
   const reason = h('textarea', { id: reasonId, rows: 2 });
   const recused = h('input', { type: 'text', id: recusedId, autocomplete: 'off' });
