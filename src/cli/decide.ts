@@ -45,7 +45,7 @@ function periodOf(option: string, caseId: string, text: string | undefined): Per
 }
 
 /**
- * The board's decisions from `--change`, `--preproject`, `--reject`/`--reason`, `--postpone`, and on granted
+ * The board's decisions from `--change`, `--preproject`, `--reject`/`--reason`, `--postpone`, `--only`, and on granted
  * projects `--approve-closure`, `--extend` and `--withdraw`.
  */
 export function decisionsFromOptions(opts: Record<string, Option>): Array<BoardDecision | FollowUpDecision> {
@@ -80,6 +80,12 @@ export function decisionsFromOptions(opts: Record<string, Option>): Array<BoardD
     );
   rejects.forEach((caseId, i) => out.push({ caseId: caseId.trim(), kind: 'rejected', reason: reasons[i]! }));
   for (const caseId of list(opts.postpone)) out.push({ caseId: caseId.trim(), kind: 'postponed' });
+  const named = new Set(out.map((d) => d.caseId));
+  for (const caseId of onlyCases(opts))
+    if (!named.has(caseId)) {
+      named.add(caseId);
+      out.push({ caseId, kind: 'asRecommended' });
+    }
   for (const caseId of list(opts['approve-closure'])) out.push({ caseId: caseId.trim(), kind: 'closure' });
   for (const c of list(opts.extend)) {
     const [caseId, value] = caseAndValue('--extend', c);
@@ -94,6 +100,17 @@ export function decisionsFromOptions(opts: Record<string, Option>): Array<BoardD
     });
   }
   return out;
+}
+
+/**
+ * `--only SAKSNR[,SAKSNR]…`, repeated: the proposals the board decided in this case (as recommended unless another
+ * option names them); every other proposal is left out.
+ */
+export function onlyCases(opts: Record<string, Option>): string[] {
+  return list(opts.only)
+    .flatMap((v) => v.split(','))
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
 }
 
 /** A new last month, `2027-06` (a day in it, `2027-06-30`, names the same month). */

@@ -210,14 +210,14 @@ per year, for the controller and the annual reporting.
   },
   decide: {
     usage: {
-      nb: 'decide FIL.xlsx --case 04-2026 --meeting ÅÅÅÅ-MM-DD --out UT.xlsx [--change SAKSNR=BELØP[:FRA-TIL]]… [--preproject SAKSNR=BELØP[:FRA-TIL]]… [--reject SAKSNR --reason TEKST]… [--postpone SAKSNR]… [--approve-closure SAKSNR]… [--extend SAKSNR=ÅÅÅÅ-MM]… [--withdraw SAKSNR[=BELØP]]… [--inhabil SAKSNR=NAVN]…',
-      en: 'decide FILE.xlsx --case 04-2026 --meeting YYYY-MM-DD --out OUT.xlsx [--change CASE=AMOUNT[:FROM-TO]]… [--preproject CASE=AMOUNT[:FROM-TO]]… [--reject CASE --reason TEXT]… [--postpone CASE]… [--approve-closure CASE]… [--extend CASE=YYYY-MM]… [--withdraw CASE[=AMOUNT]]… [--inhabil CASE=NAME]…',
+      nb: 'decide FIL.xlsx --case 04-2026 --meeting ÅÅÅÅ-MM-DD --out UT.xlsx [--change SAKSNR=BELØP[:FRA-TIL]]… [--preproject SAKSNR=BELØP[:FRA-TIL]]… [--reject SAKSNR --reason TEKST]… [--postpone SAKSNR]… [--only SAKSNR,…] [--approve-closure SAKSNR]… [--extend SAKSNR=ÅÅÅÅ-MM]… [--withdraw SAKSNR[=BELØP]]… [--inhabil SAKSNR=NAVN]…',
+      en: 'decide FILE.xlsx --case 04-2026 --meeting YYYY-MM-DD --out OUT.xlsx [--change CASE=AMOUNT[:FROM-TO]]… [--preproject CASE=AMOUNT[:FROM-TO]]… [--reject CASE --reason TEXT]… [--postpone CASE]… [--only CASE,…] [--approve-closure CASE]… [--extend CASE=YYYY-MM]… [--withdraw CASE[=AMOUNT]]… [--inhabil CASE=NAME]…',
     },
     help: {
       nb: `Registrerer vedtakene i en sak for beslutningsorganet i en kopi av arbeidsboka: rader i «Tildelinger»,
 søknadens «Status», «Vedtak» og «Begrunnelse», og en linje i «Logg» per sak. Forslagene er sakens rader i
 «Forslag» (fra saksfremstillingen), ellers søknadenes «Innstilling»/«Innstilt beløp». En sak som ikke nevnes,
-vedtas som innstilt. Samme sak registrert igjen legger ikke til noe; et annet vedtak i en registrert sak avvises.
+vedtas som innstilt (med --only: står urørt). Samme sak registrert igjen legger ikke til noe; et annet vedtak i en registrert sak avvises.
 En feil i vedtakets egne data (saksnr, dato, beløp, kategori, periode) stopper alt (avslutter med 1); funn om
 selve søknaden vises, men stopper ikke.
   --case NR                     saken i møtet (vedtaksreferansen blir kortnavnet og saken, f.eks. «PS-sak 04-2026»)
@@ -226,6 +226,8 @@ selve søknaden vises, men stopper ikke.
   --preproject SAKSNR=BELØP     forprosjekt med dette beløpet
   --reject SAKSNR --reason TEKST    avslag med begrunnelse
   --postpone SAKSNR             saken utsettes
+  --only SAKSNR,…               bare disse (og sakene nevnt over) er behandlet; de andre forslagene står
+                                urørt og kan vedtas i en senere sak
 Vedtak om innvilgede prosjekter i samme sak (en sak med bare slike vedtak vedtar ingen innstillinger,
 med mindre saksfremstillingen laget forslag for den):
   --approve-closure SAKSNR      avslutningen godkjennes: «Status» Avsluttet, «Avslutningsvedtak» = referansen
@@ -235,7 +237,7 @@ med mindre saksfremstillingen laget forslag for den):
       en: `Registers the deciding body's decisions in a case in a copy of the workbook: rows in "Tildelinger", the
 application's "Status", "Vedtak" and "Begrunnelse", and a "Logg" line per case. The proposals are the case's rows
 in "Forslag" (from the memo), otherwise the applications' "Innstilling"/"Innstilt beløp". A case not named is
-decided as recommended. The same case registered again adds nothing; another decision in a registered case is
+decided as recommended (with --only: left untouched). The same case registered again adds nothing; another decision in a registered case is
 refused. An error in the decision's own data (case id, date, amount, category, period) stops everything (exit
 1); findings on the application itself are shown but do not stop it.
   --case NO                     the case in the meeting (the reference is the short name and the case, e.g. "PS-sak 04-2026")
@@ -244,6 +246,8 @@ refused. An error in the decision's own data (case id, date, amount, category, p
   --preproject CASE=AMOUNT      a pre-project of this amount
   --reject CASE --reason TEXT   a rejection with its reason
   --postpone CASE               the case is postponed
+  --only CASE,…                 only these (and the cases named above) were decided; the other proposals
+                                are left untouched for a later case
 Decisions on granted projects in the same case (a case with only these decides no recommendations, unless the
 memo made proposals for it):
   --approve-closure CASE        the closure is approved: "Status" Avsluttet, "Avslutningsvedtak" = the reference
@@ -264,6 +268,7 @@ memo made proposals for it):
       extend: { type: 'string', multiple: true },
       withdraw: { type: 'string', multiple: true },
       inhabil: { type: 'string', multiple: true },
+      only: { type: 'string', multiple: true },
       force: { type: 'boolean' },
     },
     run: decideCommand,
@@ -865,7 +870,23 @@ async function decideCommand(ctx: Context): Promise<number> {
   const recused = recusedFromOptions(ctx.opts);
   const values = await readValues(file);
   const result = readChecked(ctx, values, { today: meeting });
-  const w = decide(result.portfolio, values, decisions, { boardCase, meeting, recused });
+  const w = decide(result.portfolio, values, decisions, {
+    boardCase,
+    meeting,
+    recused,
+    ...(ctx.opts.only !== undefined ? { onlyNamed: true } : {}),
+  });
+  const note = (nb: string, en: string) => ctx.io.err(lang === 'nb' ? nb : en);
+  if (!w.fromMemo && ctx.opts.only === undefined && w.outcomes.length > 0)
+    note(
+      `Merk: ${w.ref} har ingen rader i «Forslag»; forslagene er søknadenes «Innstilling», og alle er vedtatt (${w.outcomes.map((o) => o.proposal.caseId).join(', ')}). Behandlet styret bare noen av dem, bruk --only SAKSNR,…`,
+      `Note: ${w.ref} has no rows in "Forslag"; the proposals are the applications' "Innstilling", and all are decided (${w.outcomes.map((o) => o.proposal.caseId).join(', ')}). If the board decided only some of them, use --only CASE,…`,
+    );
+  if (w.left.length > 0)
+    note(
+      `Ikke behandlet i ${w.ref} (venter på et senere vedtak): ${w.left.join(', ')}.`,
+      `Not decided in ${w.ref} (waiting for a later decision): ${w.left.join(', ')}.`,
+    );
   for (const f of w.notes) ctx.io.err(`${lang === 'nb' ? 'Merk' : 'Note'} [${f.rule}] ${f.message[lang]}`);
   for (const r of w.refused) ctx.io.err(r[lang]);
   const held = tellWithheld(ctx, w.held);

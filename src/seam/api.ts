@@ -288,7 +288,17 @@ export interface DecisionsView {
   projects: DecisionProjectView[];
 }
 
-export type DecisionKindInput = 'asRecommended' | 'changed' | 'preProject' | 'rejected' | 'postponed';
+/** What the board did with one proposal; `notDecided`: not in this board case (it waits for a later one). */
+export const DECISION_KINDS = [
+  'asRecommended',
+  'changed',
+  'preProject',
+  'rejected',
+  'postponed',
+  'notDecided',
+] as const;
+
+export type DecisionKindInput = (typeof DECISION_KINDS)[number];
 
 export type FollowUpKindInput = 'closure' | 'extension' | 'withdrawal';
 
@@ -296,6 +306,7 @@ export interface DecisionRequest {
   boardCase: string;
   /** ISO day. */
   meeting: string;
+  /** One per proposal the dialog listed; a proposal the server has but the dialog did not list is left out. */
   decisions: Array<{
     caseId: string;
     kind: DecisionKindInput;

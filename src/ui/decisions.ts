@@ -25,6 +25,7 @@ const KINDS: Array<{ id: DecisionKindInput; nb: string; en: string }> = [
   { id: 'preProject', nb: 'Forprosjekt', en: 'Pre-project' },
   { id: 'rejected', nb: 'Avslått', en: 'Rejected' },
   { id: 'postponed', nb: 'Utsatt', en: 'Postponed' },
+  { id: 'notDecided', nb: 'Ikke behandlet i denne saken', en: 'Not decided in this case' },
 ];
 
 interface Row {
@@ -40,12 +41,22 @@ interface Row {
   };
 }
 
-function proposalRow(p: DecisionProposalView): Row {
+/**
+ * One proposal; `decided` preselects *Som innstilt* (the memo's proposals for this case), otherwise *Ikke
+ * behandlet i denne saken* (the applications' recommendations: the user chooses what the board decided).
+ */
+function proposalRow(p: DecisionProposalView, decided: boolean): Row {
   const [kindId, amountId, periodId, reasonId, recusedId] = [uid(), uid(), uid(), uid(), uid()];
   const kind = h(
     'select',
     { id: kindId, name: `kind-${p.caseId}` },
-    ...KINDS.map((k) => h('option', { value: k.id }, t(k.nb, k.en))),
+    ...KINDS.map((k) =>
+      h(
+        'option',
+        { value: k.id, ...(k.id === (decided ? 'asRecommended' : 'notDecided') ? { selected: true } : {}) },
+        t(k.nb, k.en),
+      ),
+    ),
   );
   const amount = h('input', {
     type: 'text',
@@ -58,7 +69,8 @@ function proposalRow(p: DecisionProposalView): Row {
     type: 'text',
     id: periodId,
     autocomplete: 'off',
-    placeholder: '2026-08–2027-07',
+    // An example, not a value: the proposal's own period is in the line above.
+    placeholder: t('f.eks. 2026-09–2027-06', 'e.g. 2026-09–2027-06'),
   });
   const reason = h('textarea', { id: reasonId, rows: 2 });
   const recused = h('input', { type: 'text', id: recusedId, autocomplete: 'off' });
@@ -84,15 +96,31 @@ function proposalRow(p: DecisionProposalView): Row {
     h('label', { for: reasonId }, t('Begrunnelse', 'Reason')),
     reason,
   );
+  const recusedField = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: recusedId }, t('Inhabile (forvaltningsloven § 6)', 'Disqualified members (§ 6)')),
+    recused,
+  );
+  // The whole choice in words: a narrow select (300 px, 200 % zoom) cuts its text.
+  const leftOut = h(
+    'p',
+    { class: 'hint' },
+    t(
+      'Ikke behandlet i denne saken: står urørt til et senere vedtak.',
+      'Not decided in this case: left untouched for a later decision.',
+    ),
+  );
   const update = () => {
     const k = kind.value as DecisionKindInput;
+    leftOut.hidden = k !== 'notDecided';
     const withMoney = k === 'changed' || k === 'preProject';
     moneyField.hidden = !withMoney;
     periodField.hidden = !withMoney;
     reasonField.hidden = !(k === 'rejected' || k === 'postponed');
+    recusedField.hidden = k === 'notDecided';
+    element.classList.toggle('left-out', k === 'notDecided');
   };
-  kind.addEventListener('change', update);
-  update();
   const recommended = `${p.recommendation || t('(ingen innstilling)', '(no recommendation)')}${p.amount !== null && p.amount > 0 ? ` ${money(p.amount)}` : ''}${p.period ? `, ${p.period}` : ''}`;
   const element = h(
     'fieldset',
@@ -100,17 +128,14 @@ function proposalRow(p: DecisionProposalView): Row {
     h('legend', {}, `${p.caseId} – ${p.title || t('(uten tittel)', '(no title)')}`),
     h('p', { class: 'muted' }, `${t('Innstilling', 'Recommendation')}: ${recommended}`),
     ...(p.registered ? [h('p', { class: 'hint' }, `${t('Registrert', 'Registered')}: ${p.registered}`)] : []),
-    h('div', { class: 'field' }, h('label', { for: kindId }, t('Vedtak', 'Decision')), kind),
+    h('div', { class: 'field' }, h('label', { for: kindId }, t('Vedtak', 'Decision')), kind, leftOut),
     moneyField,
     periodField,
     reasonField,
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: recusedId }, t('Inhabile (forvaltningsloven § 6)', 'Disqualified members (§ 6)')),
-      recused,
-    ),
+    recusedField,
   );
+  kind.addEventListener('change', update);
+  update();
   return {
     caseId: p.caseId,
     element,
@@ -202,7 +227,7 @@ function form(): void {
   });
   const meeting = h('input', { type: 'date', id: meetingId, value: v.meeting });
   const reload = h('button', { type: 'button' }, t('Hent forslagene', 'Load the proposals'));
-  const rows = v.proposals.map(proposalRow);
+  const rows = v.proposals.map((p) => proposalRow(p, v.fromMemo));
   const projects = v.projects.map(projectRow);
   const submit = h(
     'button',
@@ -226,12 +251,12 @@ function form(): void {
       { class: 'muted' },
       v.fromMemo
         ? t(
-            'Forslagene er saksfremstillingens rader i «Forslag».',
-            "The proposals are the memo's rows in «Forslag».",
+            'Forslagene er saksfremstillingens rader i «Forslag» for saken, og alle er valgt som innstilt. Velg «Ikke behandlet i denne saken» for en sak styret ikke behandlet.',
+            "The proposals are the memo's rows in «Forslag» for the case, and all are chosen as recommended. Choose «Not decided in this case» for a case the board did not decide.",
           )
         : t(
-            'Saken har ingen rader i «Forslag»: forslagene er søknadenes innstilling.',
-            'The case has no rows in «Forslag»: the proposals are the applications’ recommendations.',
+            'Saken har ingen rader i «Forslag»: forslagene er søknadenes «Innstilling», og ingen er valgt. Velg vedtaket for hver sak styret behandlet; de andre står urørt til et senere vedtak.',
+            'The case has no rows in «Forslag»: the proposals are the applications’ «Innstilling», and none is chosen. Choose the decision for each case the board decided; the others stay untouched for a later decision.',
           ),
     ),
     h(
@@ -265,6 +290,20 @@ function form(): void {
   );
   formEl.addEventListener('submit', async (e) => {
     e.preventDefault();
+    // The rows listed are the proposals of the case they were loaded for: another case must load its own.
+    if (boardCase.value.trim() !== v.boardCase) {
+      mount(
+        message,
+        banner(
+          'error',
+          t(
+            `Forslagene som vises, gjelder sak ${v.boardCase || '(ingen)'}. Trykk «Hent forslagene» for sak ${boardCase.value.trim()} først.`,
+            `The proposals shown belong to case ${v.boardCase || '(none)'}. Press «Load the proposals» for case ${boardCase.value.trim()} first.`,
+          ),
+        ),
+      );
+      return;
+    }
     submit.setAttribute('disabled', '');
     mount(message, spinner(t('Registrerer …', 'Registering …')));
     const done = await load(

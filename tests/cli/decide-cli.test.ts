@@ -235,6 +235,26 @@ describe("tilskudd decide: the board's closures, extensions and withdrawals", ()
     ]);
   });
 
+  it('--only decides the named proposals beside a closure and leaves the others for a later case', async () => {
+    const out = tmp('bare.xlsx');
+    const r = await decideLater(workbook, out, '--approve-closure', '2025-05-002', '--only', '2026-05-002');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      'Ikke behandlet i PS-sak 05-2026 (venter på et senere vedtak): 2026-05-001, 2026-05-003.',
+    );
+    const apps = (await readValues(out))[APPLICATIONS.name]!;
+    const header = apps[0]!.map(String);
+    const decidedIn = apps.filter((r) => r[header.indexOf('Vedtak')] === 'PS-sak 05-2026').map((r) => r[0]);
+    expect(decidedIn).toEqual(['2026-05-002']);
+    // Without --only, the applications' recommendations are all decided, and the note says how to narrow it.
+    const all = await decideLater(workbook, tmp('alle.xlsx'), '--postpone', '2026-05-003');
+    expect(all.code).toBe(0);
+    expect(all.err).toContain(
+      'forslagene er søknadenes «Innstilling», og alle er vedtatt (2026-05-001, 2026-05-002, 2026-05-003)',
+    );
+    expect(all.err).toContain('--only SAKSNR');
+  });
+
   it('adds nothing the second time, and refuses another extension in the same case (exit 1)', async () => {
     const again = tmp('avsluttet-igjen.xlsx');
     const r = await decideLater(decided, again, ...FOLLOW_UPS);

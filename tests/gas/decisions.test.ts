@@ -209,6 +209,61 @@ describe("Registrer vedtak: the board's closures, extensions and withdrawals", (
     expect(sb.calls.count('Range.setValues')).toBe(0);
   });
 
+  it('approves a closure without deciding the proposals left as not decided; a later case decides one of them', () => {
+    const sb = deskWith(values());
+    const v = ok(asLeader<DecisionsView>(sb, 'decisionsLoad', '05-2026'));
+    expect(v.fromMemo).toBe(false);
+    const ids = v.proposals.map((p) => p.caseId);
+    expect(ids).toEqual(['2026-05-001', '2026-05-002', '2026-05-003']);
+    const status = () => {
+      const apps = sb.spreadsheet.sheetData('Søknader').values;
+      const col = (apps[0] as unknown[]).indexOf('Status');
+      return ids.map((id) => apps.find((r) => r[0] === id)![col]);
+    };
+    const waiting = status();
+    const done = ok(
+      asLeader<DecisionsDone>(sb, 'decisionsRegister', {
+        boardCase: '05-2026',
+        meeting: '2026-06-10',
+        decisions: ids.map((id) => row(id, 'notDecided', { recused: 'Styremedlem A' })),
+        followUps: [{ caseId: '2025-05-002', kind: 'closure', value: '' }],
+      }),
+    );
+    expect(done.written).toBe(1);
+    expect(done.message).toContain('Ikke behandlet i denne saken (venter på et senere vedtak): 2026-05-001');
+    expect(status()).toEqual(waiting);
+    const log = () =>
+      sb.spreadsheet
+        .sheetData('Logg')
+        .values.slice(1)
+        .map((r) => [r[2], r[3]]);
+    expect(log()).toEqual([['Avslutning godkjent', '2025-05-002']]);
+    // The next meeting decides one of them; the other two still wait.
+    const next = ok(
+      asLeader<DecisionsDone>(sb, 'decisionsRegister', {
+        boardCase: '06-2026',
+        meeting: '2026-08-20',
+        decisions: [row(ids[0]!, 'asRecommended'), row(ids[1]!, 'notDecided'), row(ids[2]!, 'notDecided')],
+      }),
+    );
+    expect(next.written).toBe(1);
+    expect(status()).toEqual(['Innvilget', ...waiting.slice(1)]);
+    expect(log()).toEqual([
+      ['Avslutning godkjent', '2025-05-002'],
+      ['Vedtak', '2026-05-001'],
+    ]);
+    // Nothing chosen and nothing else decided: refused, nothing written.
+    sb.calls.reset();
+    const none = asLeader<DecisionsDone>(sb, 'decisionsRegister', {
+      boardCase: '07-2026',
+      meeting: '2026-09-20',
+      decisions: ids.slice(1).map((id) => row(id, 'notDecided')),
+    });
+    expect(none.ok).toBe(false);
+    if (!none.ok) expect(none.error).toContain('Ingen av forslagene i sak 07-2026 er valgt');
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
   it('refuses a bad month and an unknown kind, writing nothing', () => {
     const sb = deskWith(values());
     const bad = asLeader<DecisionsDone>(sb, 'decisionsRegister', {

@@ -80,6 +80,12 @@ describe('Diagnose', () => {
     ]);
     expect(row(sb, 'Søknadsskjemaet: kobling til arket')[2]).toMatch(/^Svarene går til arket «Skjemasvar 1»/);
     expect(row(sb, 'Statusskjemaet: publisering').slice(1, 3)).toEqual(['OK', 'Ikke laget ennå.']);
+    // The regions' input form is optional too, and made from its own menu item.
+    expect(row(sb, 'Innspillsskjemaet: publisering').slice(1)).toEqual([
+      'OK',
+      'Ikke laget ennå.',
+      'Ingenting nå; velg Tilskudd › Handlingsplan › Opprett innspillsskjema når regionene skal gi innspill til handlingsplanen.',
+    ]);
     expect(row(sb, 'Utløsere').slice(1, 3)).toEqual([
       'OK',
       'Du eier utløserne: én for skjemasvar og én hver time.',

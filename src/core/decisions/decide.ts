@@ -79,6 +79,10 @@ export interface DecisionWrites {
   followUps: FollowUpOutcome[];
   /** What the board may want to know about them (a closure without a final report, money left): never blocking. */
   remarks: Reason[];
+  /** True when the proposals are the memo's `Forslag` rows for the case, false when read from the applications. */
+  fromMemo: boolean;
+  /** Proposals left out: not decided in this case (see `DecideOptions.onlyNamed`). */
+  left: string[];
 }
 
 export interface DecideOptions {
@@ -87,6 +91,13 @@ export interface DecideOptions {
   meeting: Date;
   /** Board members who stood aside, per case id. */
   recused?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Decide only the proposals a decision names; the others are left out (not decided in this case: neither
+   * granted, rejected nor postponed, so a later board case may decide them). Without it every proposal is
+   * decided, one not named as recommended; but a case with only closures, extensions and withdrawals, and
+   * proposals read from the applications, decides none of them.
+   */
+  onlyNamed?: boolean;
 }
 
 const kr = (n: number) => formatMoney(n);
@@ -260,7 +271,9 @@ export function decide(
   const read = readProposals(portfolio, values, options.boardCase);
   // A meeting that only closes, extends or withdraws decides no proposals, unless the memo made them for it:
   // the applications' recommendations then wait for their own meeting.
-  const proposals = followUps.length > 0 && decisions.length === 0 && !read.fromMemo ? [] : read.proposals;
+  const onlyNamed = options.onlyNamed ?? (followUps.length > 0 && decisions.length === 0 && !read.fromMemo);
+  const named = new Set(decisions.map((d) => d.caseId));
+  const proposals = onlyNamed ? read.proposals.filter((p) => named.has(p.caseId)) : read.proposals;
   const out: DecisionWrites = {
     ref,
     outcomes: [],
@@ -273,14 +286,16 @@ export function decide(
     notes: [],
     followUps: [],
     remarks: [],
+    fromMemo: read.fromMemo,
+    left: read.proposals.filter((p) => !proposals.includes(p)).map((p) => p.caseId),
   };
-  const byCase = new Map(proposals.map((p) => [p.caseId, p]));
+  const byCase = new Map(read.proposals.map((p) => [p.caseId, p]));
   const seen = new Set<string>();
   for (const d of decisions) {
     if (!byCase.has(d.caseId))
       out.refused.push({
-        nb: `Sak «${d.caseId}» er ikke blant forslagene i sak ${options.boardCase} (${proposals.map((p) => p.caseId).join(', ') || 'ingen forslag'}). Rett saksnummeret, eller legg saken til i arket «Forslag».`,
-        en: `Case "${d.caseId}" is not among the proposals of case ${options.boardCase} (${proposals.map((p) => p.caseId).join(', ') || 'no proposals'}). Correct the case id, or add the case to the "Forslag" sheet.`,
+        nb: `Sak «${d.caseId}» er ikke blant forslagene i sak ${options.boardCase} (${read.proposals.map((p) => p.caseId).join(', ') || 'ingen forslag'}). Rett saksnummeret, eller legg saken til i arket «Forslag».`,
+        en: `Case "${d.caseId}" is not among the proposals of case ${options.boardCase} (${read.proposals.map((p) => p.caseId).join(', ') || 'no proposals'}). Correct the case id, or add the case to the "Forslag" sheet.`,
       });
     if (seen.has(d.caseId))
       out.refused.push({
@@ -289,7 +304,12 @@ export function decide(
       });
     seen.add(d.caseId);
   }
-  if (proposals.length === 0 && followUps.length === 0)
+  if (proposals.length === 0 && followUps.length === 0 && read.proposals.length > 0)
+    out.refused.push({
+      nb: `Ingen av forslagene i sak ${options.boardCase} er valgt som behandlet, og saken har ingen vedtak om innvilgede prosjekter. Velg vedtaket for sakene styret behandlet.`,
+      en: `None of the proposals in case ${options.boardCase} is chosen as decided, and the case has no decisions on granted projects. Choose the decision for the cases the board decided.`,
+    });
+  else if (proposals.length === 0 && followUps.length === 0)
     out.refused.push({
       nb: `Fant ingen forslag for sak ${options.boardCase}: ingen rader i arket «Forslag» for saken, og ingen søknad med «Innstilling» som venter på vedtak. Lag saksfremstillingen først, eller fyll ut «Innstilling» i «Søknader».`,
       en: `Found no proposals for case ${options.boardCase}: no rows in the "Forslag" sheet for the case, and no application with an "Innstilling" waiting for a decision. Make the memo first, or fill in "Innstilling" in "Søknader".`,

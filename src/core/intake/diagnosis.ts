@@ -33,8 +33,11 @@ export interface JournalFacts {
   label: Reason;
   /** Where a member makes the form (a menu path). */
   menu: Reason;
-  /** A form that needs not exist yet (the status form before any project reports). */
-  optional: boolean;
+  /**
+   * For a form that needs not exist yet, when it is needed («når prosjektene skal rapportere» for the status
+   * form); null for a form that must exist.
+   */
+  optional: Reason | null;
   /** A form made again, still open beside its successor until this instant (ms); null for a current form. */
   retiringUntil: number | null;
   /** The form id the document keeps; null when no form was made. */
@@ -116,8 +119,8 @@ function journalFindings(j: JournalFacts, facts: LiveFacts): DiagnosisFinding[] 
             'ok',
             r('Ikke laget ennå.', 'Not made yet.'),
             r(
-              `Ingenting nå; velg ${j.menu.nb} når prosjektene skal rapportere.`,
-              `Nothing now; choose ${j.menu.en} when projects are to report.`,
+              `Ingenting nå; velg ${j.menu.nb} ${j.optional.nb}.`,
+              `Nothing now; choose ${j.menu.en} ${j.optional.en}.`,
             ),
           )
         : finding(
@@ -557,7 +560,10 @@ function versionFinding(v: LiveFacts['version']): DiagnosisFinding {
       `Tilskudd ${v.version}, bygget ${v.built || 'ukjent dato'}.`,
       `Tilskudd ${v.version}, built ${v.built || 'on an unknown day'}.`,
     ),
-    r('Ingenting; Om Tilskudd sier hvordan dere oppdaterer.', 'Nothing; About Tilskudd says how to update.'),
+    r(
+      'Ingenting; «Om Tilskudd» sier hvordan dere oppdaterer.',
+      'Nothing; «About Tilskudd» says how to update.',
+    ),
   );
 }
 

@@ -97,37 +97,40 @@ const badRequest = () =>
 
 /** The dialog's rows as the core's decisions; each value re-read as the CLI reads it. */
 function decisionsOf(request: DecisionRequest): BoardDecision[] {
-  return request.decisions.map((d): BoardDecision => {
-    const amount = () => {
-      const m = parseMoney(d.amount);
-      if (!m.ok)
-        throw tilskuddError(
-          `Sak ${d.caseId}: beløpet ${m.reason.nb}.`,
-          `Case ${d.caseId}: the amount ${m.reason.en}.`,
-        );
-      return m.value;
-    };
-    const period = () => {
-      if (d.period.trim() === '') return {};
-      const p = parsePeriod(d.period);
-      if (!p.ok) throw tilskuddError(`Sak ${d.caseId}: ${p.reason.nb}.`, `Case ${d.caseId}: ${p.reason.en}.`);
-      return { period: p.value };
-    };
-    switch (d.kind) {
-      case 'asRecommended':
-        return { caseId: d.caseId, kind: 'asRecommended' };
-      case 'changed':
-        return { caseId: d.caseId, kind: 'changed', amount: amount(), ...period() };
-      case 'preProject':
-        return { caseId: d.caseId, kind: 'preProject', amount: amount(), ...period() };
-      case 'rejected':
-        return { caseId: d.caseId, kind: 'rejected', reason: d.reason };
-      case 'postponed':
-        return { caseId: d.caseId, kind: 'postponed', reason: d.reason };
-      default:
-        throw badRequest();
-    }
-  });
+  return request.decisions
+    .filter((d) => d.kind !== 'notDecided')
+    .map((d): BoardDecision => {
+      const amount = () => {
+        const m = parseMoney(d.amount);
+        if (!m.ok)
+          throw tilskuddError(
+            `Sak ${d.caseId}: beløpet ${m.reason.nb}.`,
+            `Case ${d.caseId}: the amount ${m.reason.en}.`,
+          );
+        return m.value;
+      };
+      const period = () => {
+        if (d.period.trim() === '') return {};
+        const p = parsePeriod(d.period);
+        if (!p.ok)
+          throw tilskuddError(`Sak ${d.caseId}: ${p.reason.nb}.`, `Case ${d.caseId}: ${p.reason.en}.`);
+        return { period: p.value };
+      };
+      switch (d.kind) {
+        case 'asRecommended':
+          return { caseId: d.caseId, kind: 'asRecommended' };
+        case 'changed':
+          return { caseId: d.caseId, kind: 'changed', amount: amount(), ...period() };
+        case 'preProject':
+          return { caseId: d.caseId, kind: 'preProject', amount: amount(), ...period() };
+        case 'rejected':
+          return { caseId: d.caseId, kind: 'rejected', reason: d.reason };
+        case 'postponed':
+          return { caseId: d.caseId, kind: 'postponed', reason: d.reason };
+        default:
+          throw badRequest();
+      }
+    });
 }
 
 /** The dialog's closures, extensions and withdrawals as the core's decisions, each value read as the CLI reads it. */
@@ -176,7 +179,9 @@ export function registerDecisions(desk: Desk, request: DecisionRequest): Decisio
       'Give the case in the meeting, e.g. 04-2026.',
     );
   const recused = new Map(
-    request.decisions.filter((d) => d.recused.trim() !== '').map((d) => [d.caseId, [d.recused.trim()]]),
+    request.decisions
+      .filter((d) => d.kind !== 'notDecided' && d.recused.trim() !== '')
+      .map((d) => [d.caseId, [d.recused.trim()]]),
   );
   const { values, sheets } = readWithProposals(desk);
   const portfolio = readPortfolio(values);
@@ -184,6 +189,8 @@ export function registerDecisions(desk: Desk, request: DecisionRequest): Decisio
     boardCase: request.boardCase.trim(),
     meeting: meeting.value,
     recused,
+    // Only what the user chose is decided: a proposal marked not decided, or not listed, is left out.
+    onlyNamed: true,
   });
   const lang = desk.lang;
   if (w.refused.length > 0 || w.held.length > 0) {
@@ -198,6 +205,12 @@ export function registerDecisions(desk: Desk, request: DecisionRequest): Decisio
     );
   }
   const notes = [...w.notes.map((f) => `[${f.rule}] ${f.message[lang]}`), ...w.remarks.map((r) => r[lang])];
+  const left =
+    w.left.length === 0
+      ? ''
+      : lang === 'nb'
+        ? ` Ikke behandlet i denne saken (venter på et senere vedtak): ${w.left.join(', ')}.`
+        : ` Not decided in this case (waiting for a later decision): ${w.left.join(', ')}.`;
   if (w.log.length === 0)
     return {
       ref: w.ref,
@@ -205,8 +218,8 @@ export function registerDecisions(desk: Desk, request: DecisionRequest): Decisio
       notes,
       message:
         lang === 'nb'
-          ? `${w.ref} er allerede registrert slik; ingenting er lagt til.`
-          : `${w.ref} is already registered so; nothing was added.`,
+          ? `${w.ref} er allerede registrert slik; ingenting er lagt til.${left}`
+          : `${w.ref} is already registered so; nothing was added.${left}`,
     };
   const allocName = portfolio.sheetNames.allocations;
   const allocValues = values[allocName]!;
@@ -230,8 +243,8 @@ export function registerDecisions(desk: Desk, request: DecisionRequest): Decisio
     notes,
     message:
       lang === 'nb'
-        ? `Registrerte ${w.log.length} vedtak i ${w.ref} (${w.allocations.length} tildelinger). Endringene står i Logg.`
-        : `Registered ${w.log.length} decisions in ${w.ref} (${w.allocations.length} allocations). The changes are in Logg.`,
+        ? `Registrerte ${w.log.length} vedtak i ${w.ref} (${w.allocations.length} tildelinger). Endringene står i Logg.${left}`
+        : `Registered ${w.log.length} decisions in ${w.ref} (${w.allocations.length} allocations). The changes are in Logg.${left}`,
   };
 }
 

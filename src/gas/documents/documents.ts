@@ -15,7 +15,7 @@ import { hash53 } from '../../core/base/hash';
 import type { Settings } from '../../core/workbook/settings';
 import { cellText, isDate } from '../../core/base/text';
 import { inLock, type Desk } from '../platform/desk';
-import { escapeHtml } from '../platform/html';
+import { escapeHtml, htmlDocument } from '../platform/html';
 import { TIME_BUDGET_MS } from '../platform/time-budget';
 import { appendLog } from '../platform/log';
 import { writeFields, type Sheet } from '../platform/sheets';
@@ -412,9 +412,14 @@ export function showLinks(desk: Desk, title: string, published: Published[], set
     pending === 0
       ? ''
       : `<p class="warn">${escapeHtml(nb ? `${pending} dokumenter gjenstår: Google stopper en kjøring etter 6 minutter. Velg det samme menyvalget igjen, så fortsetter Tilskudd der det stoppet.` : `${pending} documents remain: Google stops a run after 6 minutes. Choose the same menu item again and Tilskudd continues where it stopped.`)}</p>`;
-  const html = `<style>body{font:14px/1.5 system-ui,sans-serif;margin:16px}li{margin:6px 0}span{color:#5f6368}.warn{color:#b06000}</style>${more}<ul>${items}</ul>${warn}`;
+  const html = htmlDocument(
+    title,
+    desk.lang,
+    'body{font:14px/1.5 system-ui,sans-serif;margin:16px;color:#202124}li{margin:6px 0;overflow-wrap:anywhere}span{color:#5f6368}.warn{color:#8a4b00}',
+    `${more}<ul>${items}</ul>${warn}`,
+  );
   SpreadsheetApp.getUi().showModalDialog(
-    HtmlService.createHtmlOutput(html).setWidth(460).setHeight(260),
+    HtmlService.createHtmlOutput(html).setTitle(title).setWidth(460).setHeight(260),
     title,
   );
 }

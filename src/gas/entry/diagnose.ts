@@ -12,7 +12,7 @@ import type { Lang, Reason } from '../../core/base/result';
 import { neutralizeFormula } from '../../core/base/text';
 import { MEMBERS_SHEET, type SheetSpec } from '../../core/workbook/contract';
 import { withDesk, type Desk } from '../platform/desk';
-import { escapeHtml } from '../platform/html';
+import { escapeHtml, htmlDocument } from '../platform/html';
 import { stuckIntake } from '../platform/intake-health';
 import { documentProperties } from '../platform/properties';
 import { wrote, type SheetIndex } from '../platform/sheets';
@@ -45,9 +45,19 @@ const MENUS: Record<string, Reason> = {
     nb: 'Tilskudd › Oppfølging › Opprett statusskjema',
     en: 'Tilskudd › Follow-up › Create status form',
   },
+  input: {
+    nb: 'Tilskudd › Handlingsplan › Opprett innspillsskjema',
+    en: 'Tilskudd › Action plan › Create input form',
+  },
 };
-/** Journals whose form needs not exist yet. */
-const OPTIONAL = new Set(['status']);
+/** Journals whose form needs not exist yet, and when it is needed. */
+const OPTIONAL: Record<string, Reason> = {
+  status: { nb: 'når prosjektene skal rapportere', en: 'when projects are to report' },
+  input: {
+    nb: 'når regionene skal gi innspill til handlingsplanen',
+    en: 'when the regions are to comment on the action plan',
+  },
+};
 
 export function diagnoseMenu(): void {
   withDesk(
@@ -116,7 +126,7 @@ function journalFacts(
   return {
     label: spec.label,
     menu: MENUS[menuOf] ?? MENUS.application!,
-    optional: OPTIONAL.has(menuOf),
+    optional: OPTIONAL[menuOf] ?? null,
     retiringUntil: until,
     formId,
     journalFormId: journalForm(spec)?.id ?? null,
@@ -225,15 +235,20 @@ function writeReport({ ss }: Desk, rows: string[][]): void {
 /** The same block as a dialog: a table of escaped text. */
 function showReport(rows: string[][], findings: number, lang: Lang): void {
   const [title, header, ...rest] = rows;
-  const body = rest.slice(0, findings);
+  const checked = rest.slice(0, findings);
   const notChecked = rest.slice(findings);
   const cls = (status: string) =>
     status === VERDICTS.problem[lang] ? 'problem' : status === VERDICTS.warning[lang] ? 'warning' : 'ok';
   const th = header!.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
-  const tr = body
+  const tr = checked
     .map(
       ([check, status, found, todo]) =>
-        `<tr><th scope="row">${escapeHtml(check!)}</th><td class="${cls(status!)}">${escapeHtml(status!)}</td><td>${escapeHtml(found!)}</td><td>${escapeHtml(todo!)}</td></tr>`,
+        `<tr><th scope="row">${escapeHtml(check!)}</th>${[status!, found!, todo!]
+          .map(
+            (text, i) =>
+              `<td data-label="${escapeHtml(header![i + 1]!)}"${i === 0 ? ` class="${cls(status!)}"` : ''}>${escapeHtml(text)}</td>`,
+          )
+          .join('')}</tr>`,
     )
     .join('');
   const notes = notChecked.map(
@@ -243,14 +258,27 @@ function showReport(rows: string[][], findings: number, lang: Lang): void {
     lang === 'nb'
       ? `Rapporten er også skrevet nederst i arket «${DIAGNOSIS_SHEET}».`
       : `The report is also written at the bottom of the "${DIAGNOSIS_SHEET}" sheet.`;
-  const html =
-    `<style>body{font:13px/1.4 system-ui,sans-serif;margin:12px}table{border-collapse:collapse}` +
-    `th,td{border:1px solid #dadce0;padding:4px 6px;text-align:left;vertical-align:top}` +
-    `.problem{color:#a50e0e;font-weight:bold}.warning{color:#8a4b00;font-weight:bold}.ok{color:#137333}</style>` +
-    `<h1 style="font-size:16px">${escapeHtml(title!.join(' · '))}</h1>` +
+  // Fixed column shares, and a word breaks only where it cannot fit: the table fits a narrow or zoomed
+  // dialog without cutting «Advarsel» in pieces where there is room.
+  const style =
+    `body{font:13px/1.4 system-ui,sans-serif;margin:12px;color:#202124}h1{font-size:16px}` +
+    `table{border-collapse:collapse;width:100%;table-layout:fixed}` +
+    `th,td{border:1px solid #80868b;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}` +
+    `th:nth-child(1){width:24%}th:nth-child(2){width:6.5em}` +
+    // Narrow (a small window, 200 % zoom): one block per check, each value after its column's name.
+    `@media (max-width:560px){table,tbody,tr,th,td{display:block;width:auto!important}` +
+    `thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}` +
+    `tr{border:1px solid #80868b;margin:0 0 8px}th,td{border:0}` +
+    `td::before{content:attr(data-label) ": ";font-weight:bold;color:#202124}}` +
+    `.problem{color:#a50e0e;font-weight:bold}.warning{color:#8a4b00;font-weight:bold}.ok{color:#137333}`;
+  const page =
+    `<h1>${escapeHtml(title!.join(' · '))}</h1>` +
     `<table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>${notes.join('')}<p>${escapeHtml(where)}</p>`;
   SpreadsheetApp.getUi().showModalDialog(
-    HtmlService.createHtmlOutput(html).setWidth(760).setHeight(560),
+    HtmlService.createHtmlOutput(htmlDocument(DIAGNOSIS_TEXT[lang], lang, style, page))
+      .setTitle(DIAGNOSIS_TEXT[lang])
+      .setWidth(760)
+      .setHeight(560),
     DIAGNOSIS_TEXT[lang],
   );
 }

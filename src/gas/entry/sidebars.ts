@@ -26,6 +26,7 @@ import { normalizeKey } from '../../core/base/text';
 import { parseYesNo } from '../../core/workbook/vocabulary';
 import { partiesText } from '../../core/documents/memo';
 import {
+  DECISION_KINDS,
   PAGES,
   type AssessmentView,
   type FindingView,
@@ -461,13 +462,12 @@ export const server: Server = {
   decisionsRegister: (raw) =>
     endpoint('decide', true, (desk) => {
       const input = record(raw);
-      const kinds = ['asRecommended', 'changed', 'preProject', 'rejected', 'postponed'] as const;
       return registerDecisions(desk, {
         boardCase: text(input.boardCase, 100),
         meeting: text(input.meeting, 30),
         decisions: list(input.decisions, 200).map((raw) => {
           const d = record(raw);
-          const kind = kinds.find((k) => k === d.kind);
+          const kind = DECISION_KINDS.find((k) => k === d.kind);
           if (!kind) throw badRequest();
           return {
             caseId: text(d.caseId, 100).trim(),

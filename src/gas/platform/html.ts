@@ -8,6 +8,18 @@ export function escapeHtml(text: string): string {
   );
 }
 
+/**
+ * A dialog built on the server as a whole document: its language and title (what a screen reader announces
+ * first), a viewport so it reflows when narrow or zoomed, and `body` (already escaped by the caller).
+ */
+export function htmlDocument(title: string, lang: Lang, style: string, body: string): string {
+  return (
+    `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(title)}</title><style>${style}</style></head><body>${body}</body></html>`
+  );
+}
+
 /** Shows a built page (`build/<page>.html`) as a sidebar or a dialog, titled in the user's language. */
 export function showPage(page: Page, lang: Lang): void {
   const title = PAGES[page].title[lang];

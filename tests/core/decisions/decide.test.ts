@@ -178,6 +178,63 @@ describe('decide', () => {
     const next = readProposals(readPortfolio(applied(values, w)), applied(values, w), '05-2026');
     expect(next.proposals.map((p) => p.caseId)).toEqual(['2026-05-003']);
   });
+
+  it('leaves a proposal out when only the named ones are decided: nothing written for it, a later case decides it', () => {
+    const values = roundWorkbook({ proposals: false });
+    const w = decide(readPortfolio(values), values, [{ caseId: '2026-05-002', kind: 'asRecommended' }], {
+      ...options,
+      onlyNamed: true,
+    });
+    expect(w.refused).toEqual([]);
+    expect(w.fromMemo).toBe(false);
+    expect(w.left).toEqual(['2026-05-001', '2026-05-003']);
+    expect(w.outcomes.map((o) => o.proposal.caseId)).toEqual(['2026-05-002']);
+    expect(w.allocations.map((a) => a.caseId)).toEqual(['2026-05-002']);
+    expect(w.applications.map((a) => a.caseId)).toEqual(['2026-05-002']);
+    expect(w.log.map((l) => l.caseId)).toEqual(['2026-05-002']);
+    // Neither granted, rejected nor postponed: the cases left out wait, and another board case decides them.
+    const after = applied(values, w);
+    const next = readProposals(readPortfolio(after), after, '05-2026');
+    expect(next.proposals.map((p) => p.caseId)).toEqual(['2026-05-001', '2026-05-003']);
+    const later = decide(
+      readPortfolio(after),
+      after,
+      [{ caseId: '2026-05-003', kind: 'rejected', reason: 'Svak' }],
+      {
+        boardCase: '05-2026',
+        meeting: MEETING,
+      },
+    );
+    expect(later.refused).toEqual([]);
+    expect(later.applications.map((a) => [a.caseId, a.status, a.decision])).toEqual([
+      ['2026-05-001', 'Innvilget', 'PS-sak 05-2026'],
+      ['2026-05-003', 'Avslått', 'PS-sak 05-2026'],
+    ]);
+    // The same choice registered again adds nothing and still leaves the others out.
+    const again = decide(readPortfolio(after), after, [{ caseId: '2026-05-002', kind: 'asRecommended' }], {
+      ...options,
+      onlyNamed: true,
+    });
+    expect(again.refused).toEqual([]);
+    expect(again.already).toEqual(['2026-05-002']);
+    expect(again.log).toEqual([]);
+  });
+
+  it("leaves the memo's proposals out the same way, and refuses a registration that decides nothing", () => {
+    const values = roundWorkbook();
+    const w = decide(readPortfolio(values), values, [{ caseId: '2026-05-003', kind: 'postponed' }], {
+      ...options,
+      onlyNamed: true,
+    });
+    expect(w.fromMemo).toBe(true);
+    expect(w.left).toEqual(['2026-05-001', '2026-05-002']);
+    expect(w.applications.map((a) => [a.caseId, a.status])).toEqual([['2026-05-003', 'Utsatt']]);
+    const none = decide(readPortfolio(values), values, [], { ...options, onlyNamed: true });
+    expect(none.log).toEqual([]);
+    expect(none.refused.map((r) => r.nb)).toEqual([
+      expect.stringContaining('Ingen av forslagene i sak 04-2026'),
+    ]);
+  });
 });
 
 describe('the decision protocol', () => {

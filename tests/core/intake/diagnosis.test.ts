@@ -14,7 +14,7 @@ const ME = 'leder@example.no';
 const application = (over: Partial<JournalFacts> = {}): JournalFacts => ({
   label: { nb: 'søknadsskjemaet', en: 'application form' },
   menu: { nb: 'Tilskudd › Søknader og vurdering › Opprett søknadsskjema', en: 'Tilskudd › …' },
-  optional: false,
+  optional: null,
   retiringUntil: null,
   formId: 'form-1',
   journalFormId: 'form-1',
@@ -68,7 +68,13 @@ describe('diagnose', () => {
     const publishing = (j: Partial<JournalFacts>) =>
       one(facts({ journals: [application(j)] }), 'Søknadsskjemaet: publisering');
     expect(publishing({ formId: null, form: null }).verdict).toBe('warning');
-    expect(publishing({ formId: null, form: null, optional: true }).verdict).toBe('ok');
+    expect(
+      publishing({
+        formId: null,
+        form: null,
+        optional: { nb: 'når prosjektene skal rapportere', en: 'when projects are to report' },
+      }).verdict,
+    ).toBe('ok');
     const unreadable = publishing({ form: { unreadable: 'Exception: No item with the given ID' } });
     expect([unreadable.verdict, unreadable.found.nb]).toEqual([
       'warning',
