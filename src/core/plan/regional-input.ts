@@ -1,6 +1,7 @@
 import { REGIONAL_INPUT, findSheetName, readTable } from '../workbook/contract';
 import { parseDay } from '../parse/period';
 import { cellText, normalizeKey } from '../base/text';
+import { counts, reportCheck } from '../follow-up/status/reports';
 import { parseLight, type Light } from './records';
 
 /**
@@ -18,6 +19,11 @@ export interface RegionalInput {
   /** null when blank or unreadable. */
   date: Date | null;
   submittedBy: string;
+  /**
+   * Whether it is the region's own: typed in, sent with the code of the region's link, or confirmed by the
+   * secretariat (`Kontroll` read as in `Statusrapporter`). Unverified input is shown marked, never dropped.
+   */
+  verified: boolean;
 }
 
 /** The rows of the optional `Innspill` sheet (absent: none); rows without a measure number are skipped. */
@@ -35,6 +41,7 @@ export function readRegionalInput(values: Record<string, readonly (readonly unkn
         comment: cellText(r.get('comment')),
         date: date.ok ? date.value : null,
         submittedBy: cellText(r.get('submittedBy')),
+        verified: counts({ check: reportCheck(cellText(r.get('check'))) }),
       };
     })
     .filter((x) => x.nr !== '');
@@ -60,3 +67,7 @@ export function inputByMeasure(records: readonly RegionalInput[]): Map<string, R
 /** One region's input (case and spacing in the name ignored): its per-region follow-up. */
 export const inputOfRegion = (records: readonly RegionalInput[], region: string): RegionalInput[] =>
   records.filter((r) => normalizeKey(r.region) === normalizeKey(region));
+
+/** A value shown for the input, with «(ubekreftet)» after it when the input is not the region's own. */
+export const markUnverified = (text: string, input: Pick<RegionalInput, 'verified'>): string =>
+  input.verified ? text : `${text} (ubekreftet)`;
