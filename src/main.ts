@@ -14,7 +14,7 @@ import { aboutMenu } from './gas/entry/about';
 import { diagnoseMenu } from './gas/entry/diagnose';
 import { previewRemindersMenu } from './gas/follow-up/reminders';
 import { createStatusFormMenu } from './gas/follow-up/status-form';
-import { createInputFormMenu } from './gas/plan/input-form';
+import { createInputFormMenu, regionLinksMenu } from './gas/plan/input-form';
 import { approveFinalReportMenu } from './gas/follow-up/closure';
 import { routeSubmission, runHourly as hourly } from './gas/entry/router';
 import { numberPlanMenu, planReviewMenu, saveReviewMenu } from './gas/plan/plan';
@@ -124,6 +124,11 @@ export function createStatusForm(): void {
 /** Menu: generates the regions' input form to the action plan (`Innspill`) and installs the document's triggers. */
 export function createInputForm(): void {
   createInputFormMenu();
+}
+
+/** Menu: each region's own link to the input form (the region prefilled with its code). */
+export function showRegionLinks(): void {
+  regionLinksMenu();
 }
 
 /** An earlier version's daily reminder trigger: forwards to the hourly trigger (`runHourly`). */

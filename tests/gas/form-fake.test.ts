@@ -194,4 +194,13 @@ describe('prefilled links', () => {
     );
     expect(env.calls.count('FormResponse.toPrefilledUrl')).toBe(2);
   });
+
+  it('a list answer must be one of its choices, as in Google', () => {
+    const form = app.create('Innspill');
+    const list = form.addListItem().setTitle('Region');
+    list.setChoiceValues(['Lister', 'Setesdal']);
+    expect(() => list.createResponse('Agder')).toThrow('valid choice');
+    const url = form.createResponse().withItemResponse(list.createResponse('Lister')).toPrefilledUrl();
+    expect(url).toBe(`${form.getPublishedUrl()}?usp=pp_url&entry.${list.getId()}=Lister`);
+  });
 });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { INPUT_QUESTIONS } from '../../src/core/plan/input-form';
 import { REGIONAL_INPUT } from '../../src/core/workbook/contract';
 import { exampleWorkbook } from '../../src/example/agder';
@@ -34,6 +35,23 @@ const choicesOf = (form: FakeForm, t: string) =>
     .asListItem()
     .getChoices()
     .map((c) => c.getValue());
+
+/** A region's code as its link carries it: the keyed hash of the key in the document properties. */
+function codeOf(sb: Desk, region: string): string {
+  const key = sb.fakes.PropertiesService.getDocumentProperties().getProperty('tilskudd.secret')!;
+  return `k${createHmac('sha256', key).update(`input\u0000${region}`, 'utf8').digest('hex').slice(0, 20)}`;
+}
+
+/** The answers a region's link fills in, read back from the link as a browser would. */
+function prefilled(form: FakeForm, url: string): Record<string, string> {
+  const query = new URL(url).searchParams;
+  return Object.fromEntries(
+    form
+      .getItems()
+      .filter((i) => query.has(`entry.${i.getId()}`))
+      .map((i) => [i.getTitle(), query.get(`entry.${i.getId()}`)!]),
+  );
+}
 
 function send(sb: Desk, form: FakeForm, answers: Record<string, string>) {
   sb.clock.advance(1000);
@@ -113,6 +131,72 @@ describe('the input form', () => {
     expect(sb.spreadsheet.sheetData('Søknader').values).toHaveLength(exampleWorkbook()['Søknader']!.length);
   });
 
+  it('keeps a link template, and the dialog gives each region its own link, escaped', () => {
+    const { sb, form } = desk();
+    const template = sb.fakes.PropertiesService.getDocumentProperties().getProperty(
+      'tilskudd.inputForm.prefilledUrl',
+    )!;
+    expect(template).toContain(form.getPublishedUrl());
+    expect(template).toContain('TILSKUDDSAKSNR');
+    expect(template).toContain('TILSKUDDKODE');
+    // The placeholder was a choice only while the template was made.
+    expect(choicesOf(form, 'Region')).not.toContain('TILSKUDDSAKSNR');
+    const [shown, ...more] = sb.ui.html;
+    expect(more).toEqual([]);
+    expect(shown).toMatchObject({ kind: 'modal', dialogTitle: 'Lenker til regionene' });
+    const anchors = [...shown!.content.matchAll(/<strong>([^<]*)<\/strong><br><a href="([^"]*)"/g)].map(
+      ([, region, href]) => [region, href!.replace(/&amp;/g, '&')],
+    );
+    expect(anchors.map(([r]) => r)).toEqual([
+      'Østre Agder',
+      'Lister',
+      'Setesdal',
+      'Kristiansand (inkl. Lindesnes)',
+      'Hele Agder',
+    ]);
+    for (const [region, href] of anchors)
+      expect(prefilled(form, href!)).toEqual({ Region: region, Kode: codeOf(sb, region!) });
+    // The same list from the menu item, later.
+    sb.runAs({ email: LEADER }, () => sb.call('showRegionLinks'));
+    expect(sb.ui.html[1]!.content).toContain(anchors[1]![1]!.replace(/&/g, '&amp;'));
+  });
+
+  it('escapes a region name in the dialog, text and link alike', () => {
+    const values = exampleWorkbook();
+    const settings = [
+      ...values['Innstillinger']!.filter((r) => r[0] !== 'Regioner'),
+      ['Regioner', 'Lister; <b>"Øst" & Co</b>'],
+    ];
+    const { sb, form } = desk({ ...values, Innstillinger: settings });
+    expect(choicesOf(form, 'Region')).toEqual(['Lister', '<b>"Øst" & Co</b>']);
+    const html = sb.ui.html[0]!.content;
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('<strong>&lt;b&gt;&quot;Øst&quot; &amp; Co&lt;/b&gt;</strong>');
+    expect(html).toContain(encodeURIComponent('<b>"Øst" & Co</b>').replace(/&/g, '&amp;'));
+  });
+
+  it("registers input with its region's code as verified, without it or with another region's as unverified", () => {
+    const { sb, form } = desk();
+    const measure = choicesOf(form, 'Tiltak')[0]!;
+    const base = { nr: measure, assessment: 'Gul', comment: 'Innspill' };
+    send(sb, form, { ...base, region: 'Lister', check: codeOf(sb, 'Lister') });
+    send(sb, form, { ...base, region: 'Setesdal' });
+    send(sb, form, { ...base, region: 'Setesdal', check: codeOf(sb, 'Lister') });
+    send(sb, form, { ...base, region: 'Setesdal', check: 'kfeil' });
+    expect(rows(sb).map((r) => [r['Region'], r['Kontroll'], r['Innsendt av']])).toEqual([
+      ['Lister', 'Kode stemmer', 'skjema'],
+      ['Setesdal', 'Ubekreftet', 'skjema'],
+      ['Setesdal', 'Ubekreftet', 'skjema'],
+      ['Setesdal', 'Ubekreftet', 'skjema'],
+    ]);
+    // The code itself is kept nowhere in the sheet.
+    expect(JSON.stringify(sb.spreadsheet.sheetData(REGIONAL_INPUT.name).values)).not.toContain(
+      codeOf(sb, 'Lister'),
+    );
+    const log = sb.spreadsheet.sheetData('Logg').values.filter((r) => r[2] === 'Innspill mottatt');
+    expect(log.map((r) => String(r[5]).includes('Ubekreftet'))).toEqual([false, true, true, true]);
+  });
+
   it('a response the trigger missed (lock held) is registered by the hourly sweep, once', () => {
     const { sb, form } = desk();
     sb.fakes.LockService.holdFor('document', 'another-execution');
@@ -134,6 +218,10 @@ describe('the input form', () => {
     sb.ui.answerAlert();
     sb.call('createInputForm');
     expect([...sb.fakes.FormApp.forms.values()]).toHaveLength(0);
+    sb.ui.answerAlert();
+    sb.call('showRegionLinks');
+    expect(sb.ui.html).toEqual([]);
+    expect(sb.ui.alerts.map((a) => a.prompt).join(' ')).toContain('lage innspillsskjema til regionene');
     const values = exampleWorkbook();
     delete values['Handlingsplan'];
     const bare = deskWith(values);

@@ -54,6 +54,7 @@ describe('onOpen', () => {
           'Nummerer handlingsplanen',
           'Lagre vurdering',
           'Opprett innspillsskjema',
+          'Lenker til regionene',
           'Lag årlig gjennomgang',
         ],
       },
@@ -63,8 +64,8 @@ describe('onOpen', () => {
       'Diagnose',
       'Om Tilskudd',
     ]);
-    // The 29 actions, each once.
-    expect(new Set(menuFunctions(menu!.entries)).size).toBe(29);
+    // The 30 actions, each once.
+    expect(new Set(menuFunctions(menu!.entries)).size).toBe(30);
     for (const fn of menuFunctions(menu!.entries)) {
       expect(sb.context[fn as keyof typeof sb.context]).toEqual(expect.any(Function));
     }

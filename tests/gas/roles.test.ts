@@ -69,6 +69,7 @@ const MENU_ACTIONS: Record<string, Action> = {
   createPlanReview: 'documents',
   createStatusForm: 'intake',
   createInputForm: 'regionalInput',
+  showRegionLinks: 'regionalInput',
   showReminders: 'read',
   approveFinalReport: 'closeProject',
   openFollowUp: 'read',

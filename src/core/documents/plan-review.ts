@@ -8,7 +8,7 @@ import { decidingBody } from '../workbook/bodies';
 import { HEADER_FILL, LIGHT_FILL } from '../workbook/presentation';
 import { LIGHT_LABEL, type Light, type Plan, type PlanItem, type Snapshot } from '../plan/records';
 import { normalizeNumber } from '../plan/numbering';
-import { inputByMeasure, type RegionalInput } from '../plan/regional-input';
+import { inputByMeasure, markUnverified, type RegionalInput } from '../plan/regional-input';
 
 /**
  * *Årlig gjennomgang av handlingsplanen* as a board case, in the shape of the board's own annual review:
@@ -353,7 +353,10 @@ function measureBlocks(
   const fills: Array<Array<string | null>> = rows.map((_, r) => (r === 1 ? [null, fillOf(m.status)] : []));
   for (const x of given) {
     const date = x.date ? ` (${formatDay(x.date, lang)})` : '';
-    rows.push([t.inputFrom(x.region), `${lightWord(x.assessment, lang)}: ${x.comment}${date}`]);
+    rows.push([
+      t.inputFrom(markUnverified(x.region, x, lang)),
+      `${lightWord(x.assessment, lang)}: ${x.comment}${date}`,
+    ]);
     fills.push([fillOf(x.assessment), null]);
   }
   if (input.length > 0 && given.length === 0) rows.push([t.inputOf, t.none]);

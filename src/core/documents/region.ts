@@ -1,7 +1,7 @@
 import type { CheckResult } from '../check/check';
 import { projectStatuses } from '../follow-up/status/project-status';
 import { formatPeriod } from '../parse/period';
-import { inputOfRegion, type RegionalInput } from '../plan/regional-input';
+import { inputOfRegion, markUnverified, type RegionalInput } from '../plan/regional-input';
 import { normalizeKey } from '../base/text';
 import { PLAN_LIGHTS } from '../workbook/vocabulary';
 import { h, p, table, type DocModel } from './model';
@@ -53,7 +53,7 @@ export function buildRegionReport(
               ['Nr', 'Vurdering', 'Kommentar', 'Dato'],
               ...given.map((x) => [
                 x.nr,
-                light(x.assessment),
+                markUnverified(light(x.assessment), x),
                 x.comment,
                 x.date ? norwegianDate(iso(x.date)) : '',
               ]),

@@ -4,7 +4,7 @@ import type { Question, Section } from '../intake/application-form';
 import { titleIndex } from '../intake/intake';
 import { answerOf, isTimestampTitle, type NamedValues } from '../intake/journal';
 import { REGIONAL_INPUT, type Field, type FieldKey } from '../workbook/contract';
-import { LIGHTS, choicesOf } from '../workbook/vocabulary';
+import { LIGHTS, REPORT_CHECKS, choicesOf } from '../workbook/vocabulary';
 import type { Plan } from './records';
 
 /**
@@ -55,6 +55,13 @@ export const INPUT_FORM: Section<InputKey>[] = [
         },
       }),
       q('comment', 'Kommentar', 'Comment', 'paragraph'),
+      q('check', 'Kode', 'Code', 'text', {
+        required: false,
+        help: {
+          nb: 'Fylt inn fra regionens lenke; la den stå. Uten riktig kode er innspillet ubekreftet til sekretariatet har bekreftet det.',
+          en: "Filled in from the region's link; leave it. Without the right code the input is unverified until the secretariat confirms it.",
+        },
+      }),
     ],
   },
 ];
@@ -63,6 +70,21 @@ export const INPUT_QUESTIONS: InputQuestion[] = INPUT_FORM.flatMap((s) => s.ques
 
 /** The question whose choices are the plan's measures, filled in when the form is made. */
 export const MEASURE_QUESTION = INPUT_QUESTIONS.find((x) => x.key === 'nr')!;
+
+/** The questions a region's link fills: the region and its code. */
+export const REGION_QUESTION = INPUT_QUESTIONS.find((x) => x.key === 'region')!;
+export const CODE_QUESTION = INPUT_QUESTIONS.find((x) => x.key === 'check')!;
+
+/**
+ * `Kontroll` for a response, in place of its code: *Kode stemmer* when it is the region's own (`expected`,
+ * from the region's link), else *Ubekreftet* (anyone with the form's address can choose any region);
+ * blank while no key exists (`expected` null), as a row typed in.
+ */
+export function inputCheck(code: unknown, expected: string | null): string {
+  if (expected === null) return '';
+  const given = cellText(code).trim();
+  return given !== '' && given === expected ? REPORT_CHECKS.token.nb : REPORT_CHECKS.unverified.nb;
+}
 
 /** A measure as the form offers it: «1.2.3 – Felles legevakt» (the number first, so the intake reads it back). */
 export const measureChoice = (nr: string, text: string): string =>

@@ -1,6 +1,8 @@
+import type { Lang } from '../base/result';
 import { REGIONAL_INPUT, findSheetName, readTable } from '../workbook/contract';
 import { parseDay } from '../parse/period';
 import { cellText, normalizeKey } from '../base/text';
+import { counts, reportCheck } from '../follow-up/status/reports';
 import { parseLight, type Light } from './records';
 import { normalizeNumber } from './numbering';
 
@@ -19,6 +21,11 @@ export interface RegionalInput {
   /** null when blank or unreadable. */
   date: Date | null;
   submittedBy: string;
+  /**
+   * Whether it is the region's own: typed in, sent with the code of the region's link, or confirmed by the
+   * secretariat (`Kontroll` read as in `Statusrapporter`). Unverified input is shown marked, never dropped.
+   */
+  verified: boolean;
 }
 
 /** The rows of the optional `Innspill` sheet (absent: none); rows without a measure number are skipped. */
@@ -36,6 +43,7 @@ export function readRegionalInput(values: Record<string, readonly (readonly unkn
         comment: cellText(r.get('comment')),
         date: date.ok ? date.value : null,
         submittedBy: cellText(r.get('submittedBy')),
+        verified: counts({ check: reportCheck(cellText(r.get('check'))) }),
       };
     })
     .filter((x) => x.nr !== '');
@@ -62,3 +70,10 @@ export function inputByMeasure(records: readonly RegionalInput[]): Map<string, R
 /** One region's input (case and spacing in the name ignored): its per-region follow-up. */
 export const inputOfRegion = (records: readonly RegionalInput[], region: string): RegionalInput[] =>
   records.filter((r) => normalizeKey(r.region) === normalizeKey(region));
+
+/** A value shown for the input, with «(ubekreftet)» after it when the input is not the region's own. */
+export const markUnverified = (
+  text: string,
+  input: Pick<RegionalInput, 'verified'>,
+  lang: Lang = 'nb',
+): string => (input.verified ? text : `${text} (${lang === 'en' ? 'unverified' : 'ubekreftet'})`);

@@ -316,6 +316,8 @@ export const REGIONAL_INPUT = {
     f('comment', 'Kommentar', 'Comment', 'longtext'),
     f('date', 'Dato', 'Date', 'date', { optional: true }),
     f('submittedBy', 'Innsendt av', 'Submitted by', 'text', { optional: true, aliases: ['Sendt av'] }),
+    // The form's code answer, replaced by the intake with its verdict (`REPORT_CHECKS`, as in `Statusrapporter`).
+    f('check', 'Kontroll', 'Check', 'text', { optional: true }),
     // Written by the input form's intake: the response's key (registered once) and answers it does not place.
     f('responseKey', 'Svar-ID', 'Response ID', 'id', { optional: true }),
     f('otherAnswers', 'Andre svar', 'Other answers', 'longtext', { optional: true }),

@@ -98,6 +98,7 @@ export const MENU: ReadonlyArray<Item | Group | null> = [
       { label: PLAN_TEXT.number, fn: 'numberPlan' },
       { label: PLAN_TEXT.review, fn: 'savePlanReview' },
       { label: TEXT.createInputForm, fn: 'createInputForm' },
+      { label: TEXT.regionLinks, fn: 'showRegionLinks' },
       { label: PLAN_TEXT.document, fn: 'createPlanReview' },
     ],
   },

@@ -39,7 +39,8 @@ import {
 } from '../platform/sheets';
 import { existingHasher } from '../platform/signing';
 import { documentProperties } from '../platform/properties';
-import { statusCode, statusLinkFor, statusLinkTemplate } from './status-link';
+import { formCode, linkFor, linkTemplate } from '../intake/form-link';
+import { STATUS_LINK } from './status-intake';
 
 /**
  * Reminders (off by default, `Påminnelser på e-post`): the hourly trigger, from 07:00 in the spreadsheet's
@@ -156,7 +157,7 @@ function sendAndRecord(ss: Spreadsheet): RunReport {
   const recovered = progress.unrecorded.length;
   const quota = MailApp.getRemainingDailyQuota();
   const { now, waiting } = withinQuota(plan.send, quota);
-  const template = statusLinkTemplate();
+  const template = linkTemplate(STATUS_LINK);
   const hash = existingHasher();
   const log: LogEntry[] = [];
   let sent = 0;
@@ -172,7 +173,7 @@ function sendAndRecord(ss: Spreadsheet): RunReport {
     progress.unrecorded.push(noted(r, Date.now()));
     save();
     try {
-      const link = statusLinkFor(template, r.caseId, statusCode(r.caseId, hash));
+      const link = linkFor(template, r.caseId, formCode(STATUS_LINK, r.caseId, hash));
       const mail = reminderMail(r, link, portfolio.settings.caseOfficer);
       MailApp.sendEmail(mail.to, mail.subject, mail.body, {
         ...(mail.cc !== '' && { cc: mail.cc }),

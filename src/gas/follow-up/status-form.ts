@@ -13,10 +13,10 @@ import type { Settings } from '../../core/workbook/settings';
 import { inLock, withDesk } from '../platform/desk';
 import { addQuestion, markReplaced, oldFormUntil, openForm, renewQuestion } from '../intake/form';
 import { linkResponseSheet, replaceJournalForm } from '../intake/journal';
-import { STATUS_FORM_ID_PROPERTY, STATUS_JOURNAL } from './status-intake';
+import { STATUS_FORM_ID_PROPERTY, STATUS_JOURNAL, STATUS_LINK } from './status-intake';
 import { appendLog } from '../platform/log';
 import type { Spreadsheet } from '../platform/sheets';
-import { CASE_PLACEHOLDER, CODE_PLACEHOLDER, STATUS_LINK_PROPERTY } from './status-link';
+import { CODE_PLACEHOLDER, KEY_PLACEHOLDER, keepLinkTemplate } from '../intake/form-link';
 import { ensureMarks } from '../workbook/assessment-marks';
 import { installTriggers, triggerNote } from '../platform/triggers';
 import { documentProperties } from '../platform/properties';
@@ -56,14 +56,14 @@ export function createStatusForm(ss: Spreadsheet, settings: Settings, lang: Lang
   });
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
   openForm(form); // published, accepting responses, a submitted report final
-  const prefilled = form
-    .createResponse()
-    .withItemResponse(caseItem!.createResponse(CASE_PLACEHOLDER))
-    .withItemResponse(codeItem!.createResponse(CODE_PLACEHOLDER))
-    .toPrefilledUrl();
-  const props = documentProperties();
-  props.setProperty(STATUS_FORM_ID_PROPERTY, form.getId());
-  props.setProperty(STATUS_LINK_PROPERTY, prefilled);
+  keepLinkTemplate(
+    STATUS_LINK,
+    form
+      .createResponse()
+      .withItemResponse(caseItem!.createResponse(KEY_PLACEHOLDER))
+      .withItemResponse(codeItem!.createResponse(CODE_PLACEHOLDER)),
+  );
+  documentProperties().setProperty(STATUS_FORM_ID_PROPERTY, form.getId());
   return form;
 }
 

@@ -15,7 +15,7 @@ import { readWorkbook } from '../workbook/portfolio';
 import { dayCell, rowFor, wallClock } from '../platform/sheets';
 import { documentProperties } from '../platform/properties';
 import { existingHasher } from '../platform/signing';
-import { statusCode } from './status-link';
+import { formCode, type FormLink } from '../intake/form-link';
 
 /**
  * The status form's intake, through the same journal as the application form (lock, one key for trigger
@@ -26,6 +26,9 @@ import { statusCode } from './status-link';
 type Cells = Partial<Record<(typeof STATUS_REPORTS)['fields'][number]['key'], unknown>>;
 
 export const STATUS_FORM_ID_PROPERTY = 'tilskudd.statusFormId';
+
+/** Each project's link to the status form: the case id prefilled with its code (`intake/form-link.ts`). */
+export const STATUS_LINK: FormLink = { property: 'tilskudd.statusForm.prefilledUrl', purpose: 'status' };
 
 export const STATUS_JOURNAL: JournalSpec<typeof STATUS_REPORTS> = {
   id: 'status',
@@ -88,7 +91,7 @@ function planStatusReports(batch: JournalBatch<typeof STATUS_REPORTS>): JournalP
         ? REPORT_CHECKS.closed.nb
         : hash === null
           ? ''
-          : code !== '' && code === statusCode(caseId, hash)
+          : code !== '' && code === formCode(STATUS_LINK, caseId, hash)
             ? REPORT_CHECKS.token.nb
             : REPORT_CHECKS.unverified.nb;
     const counted = check === '' || check === REPORT_CHECKS.token.nb;

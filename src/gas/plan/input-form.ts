@@ -3,10 +3,13 @@ import type { Lang } from '../../core/base/result';
 import { cellText, isDate } from '../../core/base/text';
 import { otherAnswersText } from '../../core/intake/journal';
 import {
+  CODE_QUESTION,
   INPUT_FORM,
   INPUT_FORM_DESCRIPTION,
   INPUT_FORM_TITLE,
   MEASURE_QUESTION,
+  REGION_QUESTION,
+  inputCheck,
   mapInputAnswers,
   measureChoices,
   planMeasures,
@@ -18,6 +21,15 @@ import { ACTION_PLAN, REGIONAL_INPUT, SETTINGS_SHEET, mapHeaders } from '../../c
 import type { Settings } from '../../core/workbook/settings';
 import { addQuestion, markReplaced, oldFormUntil, openForm, renewQuestion } from '../intake/form';
 import {
+  CODE_PLACEHOLDER,
+  KEY_PLACEHOLDER,
+  formCode,
+  keepLinkTemplate,
+  linkFor,
+  linkTemplate,
+  type FormLink,
+} from '../intake/form-link';
+import {
   linkResponseSheet,
   replaceJournalForm,
   type JournalBatch,
@@ -25,20 +37,29 @@ import {
   type JournalSpec,
 } from '../intake/journal';
 import { inLock, withDesk } from '../platform/desk';
+import { escapeHtml } from '../platform/html';
+import { TEXT } from '../platform/i18n';
 import { appendLog, type LogEntry } from '../platform/log';
 import { documentProperties } from '../platform/properties';
 import { rowFor, sheetWithHeader, wrote, type SheetIndex, type Spreadsheet } from '../platform/sheets';
+import { existingHasher, type Hasher } from '../platform/signing';
 import { installTriggers, triggerNote } from '../platform/triggers';
+import { ensureMarks } from '../workbook/assessment-marks';
 
 /**
  * The regions' input form (*Opprett innspillsskjema*): generated from its schema
  * (`src/core/plan/input-form.ts`), the region chosen from the settings' regions and the measure from the
  * plan's measures, sent to this spreadsheet; its responses become `Innspill` rows through the same journal
- * and the one form-submit trigger as the other forms (`entry/router.ts`), once each.
+ * and the one form-submit trigger as the other forms (`entry/router.ts`), once each. Each region gets its own
+ * link (the region prefilled with its code, `intake/form-link.ts`); a response without its region's code is
+ * registered *Ubekreftet*.
  */
 type Form = GoogleAppsScript.Forms.Form;
 
 export const INPUT_FORM_ID_PROPERTY = 'tilskudd.inputFormId';
+
+/** Each region's link: the region prefilled with its code. */
+export const INPUT_LINK: FormLink = { property: 'tilskudd.inputForm.prefilledUrl', purpose: 'input' };
 
 /** Who sent a response when the form does not collect e-mail addresses. */
 export const FORM_SENDER = 'skjema';
@@ -58,6 +79,7 @@ function planInput(batch: JournalBatch<typeof REGIONAL_INPUT>): JournalPlan {
   const measures = planMeasures(
     planSheet ? readPlan({ [batch.sheets.nameOf(planSheet)]: batch.sheets.values(planSheet) }) : null,
   );
+  const hash = existingHasher();
   const header = batch.target.values[0]!;
   const now = new Date();
   const rows: unknown[][] = [];
@@ -75,12 +97,16 @@ function planInput(batch: JournalBatch<typeof REGIONAL_INPUT>): JournalPlan {
     const other = fitCell(otherAnswersText(submission.unmatched));
     if (other.cutFrom > 0) cut.push('otherAnswers');
     const nr = cellText(cells.nr);
+    const region = cellText(cells.region).trim();
+    // The code is not kept: in its place, whether the input is the region's own.
+    const check = inputCheck(cells.check, hash ? formCode(INPUT_LINK, region, hash) : null);
     const sender = submission.email || FORM_SENDER;
     rows.push(
       rowFor(REGIONAL_INPUT, header, {
         ...cells,
         date: isDate(response.timestamp) ? response.timestamp : now,
         submittedBy: sender,
+        check,
         responseKey: response.key,
         otherAnswers: other.value,
       }),
@@ -93,6 +119,7 @@ function planInput(batch: JournalBatch<typeof REGIONAL_INPUT>): JournalPlan {
         // Kept all the same (the region's words are theirs); the plan's review lists it under no measure.
         ...(measures.has(nr) ? [] : [`tiltak «${nr}» finnes ikke i handlingsplanen nå`]),
         `fra ${sender}`,
+        check === '' ? 'uten kode' : check,
         `skjemasvar rad ${response.row} i «${batch.responseSheetName}»`,
         ...(cut.length > 0 ? [`avkortet: ${cut.join(', ')}`] : []),
       ].join('; '),
@@ -110,6 +137,8 @@ export function createInputForm(ss: Spreadsheet, settings: Settings, measures: s
       ? 'Takk! Innspillet er registrert hos porteføljesekretariatet.'
       : 'Thank you! The input is registered with the portfolio secretariat.',
   );
+  let regionItem: GoogleAppsScript.Forms.ListItem | null = null;
+  let codeItem: GoogleAppsScript.Forms.TextItem | null = null;
   INPUT_FORM.forEach((section, i) => {
     const header = i === 0 ? form.addSectionHeaderItem() : form.addPageBreakItem();
     header.setTitle(section.title[lang]);
@@ -117,19 +146,32 @@ export function createInputForm(ss: Spreadsheet, settings: Settings, measures: s
     for (const question of section.questions) {
       const item = addQuestion(form, question, settings, lang);
       if (question === MEASURE_QUESTION) (item as GoogleAppsScript.Forms.ListItem).setChoiceValues(measures);
+      if (question === REGION_QUESTION) regionItem = item as GoogleAppsScript.Forms.ListItem;
+      if (question === CODE_QUESTION) codeItem = item as GoogleAppsScript.Forms.TextItem;
     }
   });
+  // A list answer must be one of its choices: the placeholder is one while the template is made, before
+  // the form is opened, so no respondent ever sees it.
+  regionItem!.setChoiceValues([...settings.regions, KEY_PLACEHOLDER]);
+  keepLinkTemplate(
+    INPUT_LINK,
+    form
+      .createResponse()
+      .withItemResponse(regionItem!.createResponse(KEY_PLACEHOLDER))
+      .withItemResponse(codeItem!.createResponse(CODE_PLACEHOLDER)),
+  );
+  regionItem!.setChoiceValues(settings.regions);
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
   openForm(form);
   documentProperties().setProperty(INPUT_FORM_ID_PROPERTY, form.getId());
   return form;
 }
 
-/** `Innspill` with its header, and the journal's two columns added at the end when the sheet lacks them. */
+/** `Innspill` with its header, and the intake's columns added at the end when the sheet lacks them. */
 function inputSheet(sheets: SheetIndex): void {
   const { sheet, header } = sheetWithHeader(sheets, REGIONAL_INPUT);
   const columns = mapHeaders(REGIONAL_INPUT, header);
-  const missing = (['responseKey', 'otherAnswers'] as const)
+  const missing = (['check', 'responseKey', 'otherAnswers'] as const)
     .filter((k) => columns[k] === undefined)
     .map((k) => REGIONAL_INPUT.fields.find((f) => f.key === k)!.header);
   if (missing.length === 0) return;
@@ -180,7 +222,11 @@ export function createInputFormMenu(): void {
         );
         if (ui.alert(question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
       }
-      inLock(() => inputSheet(sheets));
+      inLock(() => {
+        inputSheet(sheets);
+        // The key the regions' codes are made with (kept, so codes stay valid when a form is made again).
+        ensureMarks(sheets);
+      });
       // Many Forms calls: outside the lock, which guards only the records and triggers below.
       const until = oldFormUntil(settings);
       const form = createInputForm(ss, settings, measures, lang);
@@ -200,12 +246,78 @@ export function createInputFormMenu(): void {
         : nb
           ? ' Fant ikke arket med skjemasvarene; kjør Opprett innspillsskjema igjen om litt.'
           : ' The form responses sheet was not found; run Create input form again shortly.';
-      SpreadsheetApp.getUi().alert(
-        (nb
-          ? `Innspillsskjemaet er laget med ${measures.length} tiltak og ${settings.regions.length} regioner.\n\nLenke til regionene: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Innspill. Endres tiltakene i handlingsplanen, lag skjemaet på nytt.${journal}`
-          : `The input form is ready with ${measures.length} measures and ${settings.regions.length} regions.\n\nLink for the regions: ${form.getPublishedUrl()}\nEdit: ${form.getEditUrl()}\n\nResponses arrive in the Innspill sheet. When the plan's measures change, make the form again.${journal}`) +
-          (note === '' ? '' : `\n\n${note}`),
+      showRegionLinks(
+        settings.regions,
+        lang,
+        [
+          nb
+            ? `Innspillsskjemaet er laget med ${measures.length} tiltak og ${settings.regions.length} regioner. Svarene kommer inn i arket Innspill. Endres tiltakene i handlingsplanen, lag skjemaet på nytt.${journal}`
+            : `The input form is ready with ${measures.length} measures and ${settings.regions.length} regions. Responses arrive in the Innspill sheet. When the plan's measures change, make the form again.${journal}`,
+          ...(note === '' ? [] : [note]),
+        ],
+        form.getEditUrl(),
       );
+    },
+    { action: 'regionalInput', lock: false },
+  );
+}
+
+/** Each region with its own link: the region prefilled with its code ('' links while no form is made). */
+export function regionLinks(
+  regions: readonly string[],
+  template: string | null,
+  hash: Hasher | null,
+): Array<{ region: string; url: string }> {
+  return regions.map((region) => ({
+    region,
+    url: linkFor(template, region, formCode(INPUT_LINK, region, hash)),
+  }));
+}
+
+/** The dialog *Lenker til regionene*: every value escaped, the links as anchors. */
+function showRegionLinks(regions: readonly string[], lang: Lang, intro: string[], editUrl?: string): void {
+  const nb = lang === 'nb';
+  const items = regionLinks(regions, linkTemplate(INPUT_LINK), existingHasher())
+    .map(
+      ({ region, url }) =>
+        `<li><strong>${escapeHtml(region)}</strong><br><a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(url)}</a></li>`,
+    )
+    .join('');
+  const how = nb
+    ? 'Send hver region sin egen lenke: den fyller inn regionen og en kode. Innspill uten regionens kode (skjemaets vanlige adresse, eller en annen regions lenke) registreres som «Ubekreftet» til sekretariatet har bekreftet dem.'
+    : "Send each region its own link: it fills in the region and a code. Input without the region's code (the form's plain address, or another region's link) is registered as \"Ubekreftet\" until the secretariat confirms it.";
+  const edit = editUrl
+    ? `<p>${escapeHtml(nb ? 'Rediger skjemaet:' : 'Edit the form:')} <a href="${escapeHtml(editUrl)}" target="_blank" rel="noopener">${escapeHtml(editUrl)}</a></p>`
+    : '';
+  const html =
+    '<style>body{font:14px/1.5 system-ui,sans-serif;margin:16px}li{margin:8px 0;word-break:break-all}</style>' +
+    intro.map((t) => `<p>${escapeHtml(t)}</p>`).join('') +
+    `<p>${escapeHtml(how)}</p><ul>${items}</ul>${edit}`;
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(560).setHeight(480),
+    TEXT.regionLinks[lang],
+  );
+}
+
+/** Menu *Lenker til regionene* (Leder and Sekretær): each region's link to the input form as it is now. */
+export function regionLinksMenu(): void {
+  withDesk(
+    ({ sheets, lang }) => {
+      const settingsSheet = sheets.find(SETTINGS_SHEET);
+      const settings = readSettings(
+        settingsSheet ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) } : {},
+      );
+      if (linkTemplate(INPUT_LINK) === null)
+        throw tilskuddError(
+          'Innspillsskjemaet har ingen lenker til regionene ennå. Velg Handlingsplan › Opprett innspillsskjema (også om skjemaet ble laget før regionene fikk egne lenker).',
+          'The input form has no links for the regions yet. Choose Action plan › Create input form (also when the form was made before the regions had their own links).',
+        );
+      if (settings.regions.length === 0)
+        throw tilskuddError(
+          'Innstillingen «Regioner» er tom, så det er ingen regioner å lage lenker til. Fyll den ut først.',
+          'The "Regioner" setting is empty, so there are no regions to make links for. Fill it in first.',
+        );
+      showRegionLinks(settings.regions, lang, []);
     },
     { action: 'regionalInput', lock: false },
   );

@@ -17,6 +17,7 @@ export const TEXT = {
   approveFinalReport: { nb: 'Godkjenn sluttrapport', en: 'Approve final report' },
   createStatusForm: { nb: 'Opprett statusskjema', en: 'Create status form' },
   createInputForm: { nb: 'Opprett innspillsskjema', en: 'Create input form' },
+  regionLinks: { nb: 'Lenker til regionene', en: 'Links for the regions' },
   showReminders: { nb: 'Vis påminnelser', en: 'Show reminders' },
   payment: { nb: 'Registrer utbetaling', en: 'Register payment' },
   busy: {

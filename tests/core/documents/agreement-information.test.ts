@@ -130,15 +130,16 @@ describe('the regions', () => {
       },
       { region: 'Lister', nr: '1.1.1', assessment: 'Gul', comment: 'I gang', date: '2025-10-02' },
       { region: 'Lister', nr: '2.1.1', assessment: '', comment: 'Trenger tydeligere indikator' },
+      { region: 'Lister', nr: '3.1.1', assessment: 'Rød', comment: 'Uten kode', check: 'Ubekreftet' },
       { region: 'Lister', nr: '', comment: 'uten tiltak' },
     ]),
   };
 
   test("inputByMeasure groups each region's input under its measure, regions in order", () => {
     const input = readRegionalInput(values);
-    expect(input).toHaveLength(3);
+    expect(input).toHaveLength(4);
     const byMeasure = inputByMeasure(input);
-    expect([...byMeasure.keys()].sort()).toEqual(['1.1.1', '2.1.1']);
+    expect([...byMeasure.keys()].sort()).toEqual(['1.1.1', '2.1.1', '3.1.1']);
     expect(byMeasure.get('1.1.1')!.map((x) => [x.region, x.assessment])).toEqual([
       ['Lister', 'yellow'],
       ['Setesdal', 'red'],
@@ -153,6 +154,7 @@ describe('the regions', () => {
     expect(text).toContain(`${CASE_ID}\tFelles læringsnettverk`);
     expect(text).toContain('RS Lister');
     expect(text).toContain('1.1.1\tGul\tI gang');
+    expect(text).toContain('3.1.1\tRød (ubekreftet)\tUten kode');
     expect(text).not.toContain('Ikke startet hos oss');
   });
 });

@@ -259,6 +259,16 @@ describe('the review as a board case, in the shape of the board’s own review',
     expect(record(doc, '1.3.1').rows.map((r) => r[0])).toContain('Innspill: Setesdal');
   });
 
+  it("marks input that does not carry its region's code as unverified, and keeps it", () => {
+    const doc = board((v) => {
+      const sheet = v[REGIONAL_INPUT.name]!;
+      sheet[0] = [...sheet[0]!, 'Kontroll'];
+      sheet.push(['Lister', '1.3.1', 'Rød', 'Sendt uten regionens kode.', '', 'skjema', 'Ubekreftet']);
+    });
+    const firsts = record(doc, '1.3.1').rows.map((r) => r[0]);
+    expect(firsts).toContain('Innspill: Lister (ubekreftet)');
+  });
+
   it('reads an older plan sheet without «Sekretariatets vurdering» and says the assessment is not registered', () => {
     const doc = board(withoutColumn('secretariatAssessment'));
     const md = toMarkdown(doc);

@@ -1,11 +1,14 @@
 import {
+  CODE_QUESTION,
+  REGION_QUESTION,
+  inputCheck,
   mapInputAnswers,
   measureChoices,
   measureOfAnswer,
   planMeasures,
 } from '../../../src/core/plan/input-form';
 import { readPlan } from '../../../src/core/plan/records';
-import { readRegionalInput } from '../../../src/core/plan/regional-input';
+import { inputByMeasure, markUnverified, readRegionalInput } from '../../../src/core/plan/regional-input';
 import { exampleWorkbook } from '../../../src/example/agder';
 
 describe('the input form schema and its mapping', () => {
@@ -36,6 +39,47 @@ describe('the input form schema and its mapping', () => {
       unmatched: [{ title: 'Noe annet', answer: 'svar' }],
     });
     expect(mapInputAnswers({ Region: ['Lister'], Tiltak: ['1.1.1'] }).email).toBe('');
+  });
+
+  it("maps the link's code answer to the check column; the verdict is whether it is the region's code", () => {
+    expect(REGION_QUESTION.kind).toBe('list');
+    expect(CODE_QUESTION).toMatchObject({ kind: 'text', required: false });
+    const m = mapInputAnswers({ Region: ['Lister'], Tiltak: ['1.1.1'], Kode: ['kabc'] });
+    expect(m.cells).toMatchObject({ region: 'Lister', check: 'kabc' });
+    expect(m.unmatched).toEqual([]);
+    expect(inputCheck(' kabc ', 'kabc')).toBe('Kode stemmer');
+    expect(inputCheck('kxyz', 'kabc')).toBe('Ubekreftet');
+    expect(inputCheck('', 'kabc')).toBe('Ubekreftet');
+    expect(inputCheck(undefined, 'kabc')).toBe('Ubekreftet');
+    // Without a key nothing can be checked: blank, as a row typed in.
+    expect(inputCheck('kabc', null)).toBe('');
+  });
+
+  it('reads Kontroll as the status reports do: unverified input is kept, marked, until confirmed', () => {
+    const header = ['Region', 'Nr', 'Vurdering', 'Kommentar', 'Innsendt av', 'Kontroll'];
+    const input = readRegionalInput({
+      Innspill: [
+        header,
+        ['Lister', '1.1.1', 'Rød', 'Med kode', 'skjema', 'Kode stemmer'],
+        ['Setesdal', '1.1.1', 'Gul', 'Uten kode', 'skjema', 'Ubekreftet'],
+        ['Østre Agder', '1.1.1', 'Grønn', 'Skrevet inn', '', ''],
+        ['Hele Agder', '1.1.1', 'Gul', 'Bekreftet etter telefon', 'skjema', 'Bekreftet av KN 3.12.'],
+      ],
+    });
+    expect(input.map((x) => [x.region, x.verified])).toEqual([
+      ['Lister', true],
+      ['Setesdal', false],
+      ['Østre Agder', true],
+      ['Hele Agder', true],
+    ]);
+    // The review gets it all under the measure, the unverified one marked.
+    const under = inputByMeasure(input).get('1.1.1')!;
+    expect(under.map((x) => markUnverified(x.region, x))).toEqual([
+      'Hele Agder',
+      'Lister',
+      'Setesdal (ubekreftet)',
+      'Østre Agder',
+    ]);
   });
 
   it('a row the intake writes is read as the review reads it', () => {

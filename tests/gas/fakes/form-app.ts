@@ -891,9 +891,20 @@ export class FakeMultipleChoiceItem
   }
 }
 
-export class FakeListItem extends ChoiceItem implements Fake<GoogleAppsScript.Forms.ListItem, ChoiceMethods> {
+export class FakeListItem
+  extends ChoiceItem
+  implements Fake<GoogleAppsScript.Forms.ListItem, ChoiceMethods | 'createResponse'>
+{
   constructor(env: FakeEnv, items: ItemState[], state: ItemState) {
     super(env, 'ListItem', items, state);
+  }
+
+  /** As Google: an answer that is not one of the item's choices throws. */
+  createResponse(response: string): FakeItemResponse {
+    const value = String(response);
+    if (!this.read('createResponse').choices.includes(value))
+      throw this.fail('Invalid response submitted to item. Value must be a valid choice.');
+    return new FakeItemResponse(this.env, this, value);
   }
 }
 
