@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PaymentDone, Result } from '../../src/seam/api';
-import { APPLICATIONS, MEMBERS_SHEET, STATUS_REPORTS, columnLetter } from '../../src/core/workbook/contract';
+import {
+  AGREEMENT_PARTIES,
+  APPLICATIONS,
+  MEMBERS_SHEET,
+  STATUS_REPORTS,
+  columnLetter,
+} from '../../src/core/workbook/contract';
 import { STATUS_QUESTIONS } from '../../src/core/follow-up/status-form';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { PROTECTED_SHEETS, protectionEditors } from '../../src/core/access/protections';
@@ -29,6 +35,10 @@ const col = (header: string) => APPLICATIONS.fields.findIndex((f) => f.header ==
 function desk(values = exampleWorkbook()) {
   // Agdermodellen's written agreement, so that it may be paid.
   values['Søknader']![1]![col('Samarbeidsavtale')] = new Date(Date.UTC(2025, 7, 1));
+  // Its parties, so that set-up has the sheet to protect.
+  values[AGREEMENT_PARTIES.name] ??= sheetRows(AGREEMENT_PARTIES, [
+    { caseId: '2025-05-001', party: 'Sørlandet sykehus HF', archiveRef: '2025/1', signed: 'Ja' },
+  ]);
   const sb = loadBundle({ activeUser: PEOPLE.leader, now: Date.UTC(2026, 4, 12, 9) });
   for (const [name, rows] of Object.entries(values)) sb.spreadsheet.addSheet(name, rows);
   sb.spreadsheet.addSheet(

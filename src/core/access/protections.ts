@@ -1,5 +1,6 @@
 import {
   ACTION_PLAN,
+  AGREEMENT_PARTIES,
   ALLOCATIONS,
   APPLICATIONS,
   ASSESSMENTS,
@@ -10,6 +11,7 @@ import {
   MEMBERS_SHEET,
   PAYMENTS,
   PLAN_HISTORY,
+  REGIONAL_INPUT,
   SETTINGS_SHEET,
   STATUS_REPORTS,
   readTable,
@@ -48,12 +50,17 @@ export const PROTECTED_SHEETS: readonly SheetProtection[] = [
   // Decisions typed from the board's minutes, supplements and withdrawals.
   { spec: ALLOCATIONS, writtenBy: ['money'] },
   { spec: PAYMENTS, writtenBy: ['money'] },
+  // The agreement's parties, signatures and archive references, which a payment is checked against.
+  { spec: AGREEMENT_PARTIES, writtenBy: ['money'] },
   // Written by the status form's trigger, which runs as the member who made the form.
   { spec: STATUS_REPORTS, writtenBy: ['intake'] },
   // Extensions and exemptions, typed by those who follow the reports up.
   { spec: DEADLINES, writtenBy: ['intake'] },
   { spec: ACTION_PLAN, writtenBy: ['plan'] },
   { spec: PLAN_HISTORY, writtenBy: ['plan'] },
+  // The regions' input: written by the input form's trigger (it runs as the member who made the form),
+  // typed in or confirmed (`Kontroll`) by those who change the plan; the regions themselves only view.
+  { spec: REGIONAL_INPUT, writtenBy: ['regionalInput', 'plan'] },
   {
     spec: APPLICATIONS,
     writtenBy: ['intake'],

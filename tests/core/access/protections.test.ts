@@ -43,10 +43,12 @@ describe('who may edit the protected sheets (from the role table)', () => {
       'Innstillinger',
       'Tildelinger',
       'Utbetalinger',
+      'Avtaleparter',
       'Statusrapporter',
       'Frister',
       'Handlingsplan',
       'Handlingsplan-historikk',
+      'Innspill',
       'Søknader',
       'Budsjett',
     ]);
