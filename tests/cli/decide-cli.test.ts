@@ -183,6 +183,59 @@ describe('tilskudd decide', () => {
     expect(text).toContain('Mangler forankring i kommunene');
   });
 
+  it('end to end: memo → decide → letters, rejection, protocol and agreement say the same', async () => {
+    const recorded = tmp('med-forslag.xlsx');
+    const memo = await cli(
+      'memo',
+      workbook,
+      '--out',
+      tmp('sak.docx'),
+      '--case',
+      '04-2026',
+      '--meeting',
+      '2026-05-20',
+      '--record',
+      recorded,
+    );
+    expect(memo.code).not.toBe(2);
+    // The memo recorded its proposal; the decisions below are read against it.
+    expect(((await readValues(recorded))['Forslag'] ?? []).length).toBeGreaterThan(1);
+    const decidedCopy = tmp('vedtatt-fra-forslag.xlsx');
+    const d = await cli(
+      'decide',
+      recorded,
+      '--case',
+      '04-2026',
+      '--meeting',
+      '2026-05-20',
+      '--out',
+      decidedCopy,
+      ...DECISIONS,
+    );
+    expect(d.code).toBe(0);
+    const letters = tmp('brev-e2e');
+    expect((await cli('letters', decidedCopy, '--out', letters)).code).toBe(0);
+    const read = (name: string) => docxText(join(letters, name));
+    expect(await read('tildelingsbrev-2026-05-001.docx')).toContain('700 000');
+    expect(await read('tildelingsbrev-2026-05-002.docx')).toContain('300 000');
+    expect(await read('avslag-2026-05-003.docx')).toContain('Mangler forankring i kommunene');
+    const protocol = tmp('protokoll-e2e.docx');
+    expect(
+      (await cli('report', decidedCopy, '--kind', 'decisions', '--case', '04-2026', '--out', protocol)).code,
+    ).toBe(0);
+    const text = (await docxText(protocol)).replace(/\u2011/g, '-');
+    expect(text).toMatch(/2026-05-001 .*700 000/);
+    expect(text).toMatch(/2026-05-003 .*Avslått/);
+    const agreement = tmp('avtale-e2e.docx');
+    expect(
+      (await cli('report', decidedCopy, '--kind', 'agreement', '--case', '2026-05-001', '--out', agreement))
+        .code,
+    ).toBe(0);
+    const agreed = (await docxText(agreement)).replace(/\u2011/g, '-');
+    expect(agreed).toContain('700 000');
+    expect(agreed).toContain('PS-sak 04-2026');
+  });
+
   it('asks for --case with --kind decisions', async () => {
     const r = await cli('report', workbook, '--kind', 'decisions', '--out', tmp('p.md'));
     expect(r.code).toBe(2);
