@@ -10,15 +10,13 @@ import { readSettings } from '../../core/portfolio/records';
 import { tilskuddError } from '../../core/base/errors';
 import type { Lang } from '../../core/base/result';
 import type { Settings } from '../../core/workbook/settings';
-import { inLock, withDesk } from '../platform/desk';
-import { addQuestion, markReplaced, oldFormUntil, openForm, renewQuestion } from '../intake/form';
-import { linkResponseSheet, replaceJournalForm } from '../intake/journal';
+import { withDesk } from '../platform/desk';
+import { addQuestion, openForm } from '../intake/form';
+import { makeJournaledForm, type JournaledForm } from '../intake/form-renewal';
 import { STATUS_FORM_ID_PROPERTY, STATUS_JOURNAL, STATUS_LINK } from './status-intake';
-import { appendLog } from '../platform/log';
 import type { Spreadsheet } from '../platform/sheets';
 import { CODE_PLACEHOLDER, KEY_PLACEHOLDER, keepLinkTemplate } from '../intake/form-link';
 import { ensureMarks } from '../workbook/assessment-marks';
-import { installTriggers, triggerNote } from '../platform/triggers';
 import { documentProperties } from '../platform/properties';
 
 /**
@@ -67,6 +65,13 @@ export function createStatusForm(ss: Spreadsheet, settings: Settings, lang: Lang
   return form;
 }
 
+const STATUS_FORM_SPEC: JournaledForm = {
+  journal: STATUS_JOURNAL,
+  idProperty: STATUS_FORM_ID_PROPERTY,
+  what: { nb: 'Statusskjemaet', en: 'The status form' },
+  menu: { nb: 'Opprett statusskjema', en: 'Create status form' },
+};
+
 /** Menu *Opprett statusskjema*: the form, its submit trigger and the daily reminder trigger. */
 export function createStatusFormMenu(): void {
   withDesk(
@@ -90,42 +95,16 @@ export function createStatusFormMenu(): void {
       const settings = readSettings(
         settingsSheet ? { [SETTINGS_SHEET.name]: sheets.values(settingsSheet) } : {},
       );
-      // Making it again asks first: links already e-mailed point to the old form, which stays open.
-      const props = documentProperties();
-      const oldId = props.getProperty(STATUS_FORM_ID_PROPERTY);
-      let oldForm: Form | null = null;
-      if (oldId) {
-        try {
-          oldForm = FormApp.openById(oldId);
-        } catch {
-          // deleted, or another member's: asked about below all the same
-        }
-        const ui = SpreadsheetApp.getUi();
-        const url = oldForm ? oldForm.getPublishedUrl() : oldId;
-        const question = renewQuestion({ nb: 'Statusskjemaet', en: 'The status form' }, url, settings, lang);
-        if (ui.alert(question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-      }
       // The key the links' codes are made with (kept, so codes stay valid when a form is made again).
-      inLock(() => ensureMarks(sheets));
-      // Many Forms calls: outside the lock, which guards only the records and triggers below.
-      const until = oldFormUntil(settings);
-      const form = createStatusForm(ss, settings, lang);
-      if (oldForm) markReplaced(oldForm, form.getPublishedUrl(), until, sheets.timeZone(), lang);
-      const [triggers, linked] = inLock(() => {
-        if (oldId) replaceJournalForm(STATUS_JOURNAL, { ss, sheets, user }, oldId, until);
-        const installed = installTriggers(ss, user);
-        const sheet = linkResponseSheet(ss, STATUS_JOURNAL, form);
-        appendLog(sheets, user, [{ action: 'Opprett statusskjema', after: form.getPublishedUrl() }]);
-        return [installed, sheet ? sheet.getName() : null] as const;
-      });
-      const note = triggerNote(triggers, nb);
-      const journal = linked
-        ? nb
-          ? ` Alle svar lagres også i arket «${linked}»; det som ikke kom inn, registreres hver time.`
-          : ` Every response is also kept in the "${linked}" sheet; any that did not arrive is registered hourly.`
-        : nb
-          ? ' Fant ikke arket med skjemasvarene; kjør Opprett statusskjema igjen om litt.'
-          : ' The form responses sheet was not found; run Create status form again shortly.';
+      const made = makeJournaledForm(
+        { ss, sheets, user, lang },
+        settings,
+        STATUS_FORM_SPEC,
+        () => ensureMarks(sheets),
+        () => createStatusForm(ss, settings, lang),
+      );
+      if (!made) return;
+      const { form, responses: journal, triggers: note } = made;
       SpreadsheetApp.getUi().alert(
         (nb
           ? `Statusskjemaet er laget.\n\nLenke til prosjektene: ${form.getPublishedUrl()}\nRediger: ${form.getEditUrl()}\n\nSvarene kommer inn i arket Statusrapporter. Påminnelser sendes daglig når «Påminnelser på e-post» er Ja (nå: ${settings.emailReminders ? 'Ja' : 'Nei'}), med saksnummeret fylt inn i lenken.${journal}`

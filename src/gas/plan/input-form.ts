@@ -19,7 +19,8 @@ import { readSettings } from '../../core/portfolio/records';
 import { fitCell } from '../../core/workbook/cell-limit';
 import { ACTION_PLAN, REGIONAL_INPUT, SETTINGS_SHEET, mapHeaders } from '../../core/workbook/contract';
 import type { Settings } from '../../core/workbook/settings';
-import { addQuestion, markReplaced, oldFormUntil, openForm, renewQuestion } from '../intake/form';
+import { addQuestion, openForm } from '../intake/form';
+import { makeJournaledForm, type JournaledForm } from '../intake/form-renewal';
 import {
   CODE_PLACEHOLDER,
   KEY_PLACEHOLDER,
@@ -29,21 +30,14 @@ import {
   linkTemplate,
   type FormLink,
 } from '../intake/form-link';
-import {
-  linkResponseSheet,
-  replaceJournalForm,
-  type JournalBatch,
-  type JournalPlan,
-  type JournalSpec,
-} from '../intake/journal';
-import { inLock, withDesk } from '../platform/desk';
+import { type JournalBatch, type JournalPlan, type JournalSpec } from '../intake/journal';
+import { withDesk } from '../platform/desk';
 import { escapeHtml } from '../platform/html';
 import { TEXT } from '../platform/i18n';
-import { appendLog, type LogEntry } from '../platform/log';
+import { type LogEntry } from '../platform/log';
 import { documentProperties } from '../platform/properties';
 import { rowFor, sheetWithHeader, wrote, type SheetIndex, type Spreadsheet } from '../platform/sheets';
 import { existingHasher, type Hasher } from '../platform/signing';
-import { installTriggers, triggerNote } from '../platform/triggers';
 import { ensureMarks } from '../workbook/assessment-marks';
 
 /**
@@ -72,6 +66,13 @@ export const INPUT_JOURNAL: JournalSpec<typeof REGIONAL_INPUT> = {
   keyField: 'responseKey',
   otherField: 'otherAnswers',
   plan: planInput,
+};
+
+const INPUT_FORM_SPEC: JournaledForm = {
+  journal: INPUT_JOURNAL,
+  idProperty: INPUT_FORM_ID_PROPERTY,
+  what: { nb: 'Innspillsskjemaet', en: 'The input form' },
+  menu: { nb: 'Opprett innspillsskjema', en: 'Create input form' },
 };
 
 function planInput(batch: JournalBatch<typeof REGIONAL_INPUT>): JournalPlan {
@@ -203,49 +204,19 @@ export function createInputFormMenu(): void {
           'Innstillingen «Regioner» er tom, så skjemaet har ingen regioner å velge. Fyll den ut først.',
           'The "Regioner" setting is empty, so the form has no regions to choose. Fill it in first.',
         );
-      // Making it again asks first: a link already sent points to the old form, which stays open a while.
-      const oldId = documentProperties().getProperty(INPUT_FORM_ID_PROPERTY);
-      let oldForm: Form | null = null;
-      if (oldId) {
-        try {
-          oldForm = FormApp.openById(oldId);
-        } catch {
-          // deleted, or another member's: asked about below all the same
-        }
-        const ui = SpreadsheetApp.getUi();
-        const url = oldForm ? oldForm.getPublishedUrl() : oldId;
-        const question = renewQuestion(
-          { nb: 'Innspillsskjemaet', en: 'The input form' },
-          url,
-          settings,
-          lang,
-        );
-        if (ui.alert(question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-      }
-      inLock(() => {
-        inputSheet(sheets);
-        // The key the regions' codes are made with (kept, so codes stay valid when a form is made again).
-        ensureMarks(sheets);
-      });
-      // Many Forms calls: outside the lock, which guards only the records and triggers below.
-      const until = oldFormUntil(settings);
-      const form = createInputForm(ss, settings, measures, lang);
-      if (oldForm) markReplaced(oldForm, form.getPublishedUrl(), until, sheets.timeZone(), lang);
-      const [triggers, linked] = inLock(() => {
-        if (oldId) replaceJournalForm(INPUT_JOURNAL, { ss, sheets, user }, oldId, until);
-        const installed = installTriggers(ss, user);
-        const sheet = linkResponseSheet(ss, INPUT_JOURNAL, form);
-        appendLog(sheets, user, [{ action: 'Opprett innspillsskjema', after: form.getPublishedUrl() }]);
-        return [installed, sheet ? sheet.getName() : null] as const;
-      });
-      const note = triggerNote(triggers, nb);
-      const journal = linked
-        ? nb
-          ? ` Alle svar lagres også i arket «${linked}»; det som ikke kom inn, registreres hver time.`
-          : ` Every response is also kept in the "${linked}" sheet; any that did not arrive is registered hourly.`
-        : nb
-          ? ' Fant ikke arket med skjemasvarene; kjør Opprett innspillsskjema igjen om litt.'
-          : ' The form responses sheet was not found; run Create input form again shortly.';
+      const made = makeJournaledForm(
+        { ss, sheets, user, lang },
+        settings,
+        INPUT_FORM_SPEC,
+        () => {
+          inputSheet(sheets);
+          // The key the regions' codes are made with (kept, so codes stay valid when a form is made again).
+          ensureMarks(sheets);
+        },
+        () => createInputForm(ss, settings, measures, lang),
+      );
+      if (!made) return;
+      const { form, responses: journal, triggers: note } = made;
       showRegionLinks(
         settings.regions,
         lang,
