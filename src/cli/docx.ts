@@ -81,8 +81,9 @@ function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout):
       (row, r) =>
         new TableRow({
           tableHeader: block.header && r === 0,
-          // A record kept together: no row breaks across pages, and each row keeps with the next.
-          cantSplit: block.keepTogether || undefined,
+          // No row of a data table breaks across pages (a row is one case or measure); a key-value table's
+          // long texts may. A record kept together also keeps each row with the next.
+          cantSplit: block.keepTogether || !block.keyValue || undefined,
           children: Array.from({ length: columns }, (_, c) => {
             const head = (block.header && r === 0) || (block.keyValue && c === 0);
             const numeric = !head && !block.keyValue && c > 0 && isFigure(row[c] ?? '');
@@ -114,7 +115,13 @@ function render(block: Block, listIndex: number, next: () => TableLayout): Array
   switch (block.type) {
     case 'heading':
       return [
-        new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(printed(block.text))] }),
+        // A heading never ends a page: it stays with what it heads.
+        new Paragraph({
+          heading: HEADINGS[block.level],
+          keepNext: true,
+          keepLines: true,
+          children: [new TextRun(printed(block.text))],
+        }),
       ];
     case 'paragraph':
       return [new Paragraph({ children: runs(block.content), spacing: { after: 120 } })];
