@@ -71,7 +71,8 @@ export function readProposals(
       categoryText: a.category ?? '',
       recommendation: a.recommendation,
       amount: a.recommendation === 'reject' ? ok(0) : (a.recommendedAmount ?? a.requested),
-      period: a.period,
+      // The period applied for is not what a pre-project is recommended: that one the memo records.
+      period: a.recommendation === 'preProject' ? null : a.period,
       reason: '',
       source: { sheet, row: a.row },
     }));

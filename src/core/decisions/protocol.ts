@@ -12,7 +12,7 @@ import { decisionRef, isOfDecision, readProposals, type Proposal } from './propo
 
 const T = {
   nb: {
-    title: (body: string, ref: string) => `Vedtaksprotokoll – ${body}, ${ref}`,
+    title: (_body: string, ref: string) => `Vedtaksprotokoll – ${ref}`,
     meta: ['Organ', 'Sak', 'Møtedato', 'Saker'],
     decisions: 'Vedtak',
     head: ['Saksnr', 'Tittel', 'Innstilling', 'Vedtak', 'Beløp (kr)', 'Periode'],
@@ -33,7 +33,7 @@ const T = {
     footer: (ref: string) => `Vedtaksprotokoll ${ref}`,
   },
   en: {
-    title: (body: string, ref: string) => `Decision protocol – ${body}, ${ref}`,
+    title: (_body: string, ref: string) => `Decision protocol – ${ref}`,
     meta: ['Body', 'Case', 'Meeting', 'Cases'],
     decisions: 'Decisions',
     head: ['Case', 'Title', 'Recommendation', 'Decision', 'Amount (NOK)', 'Period'],
@@ -157,11 +157,11 @@ export function buildProtocol(
     ]);
     const decidedWords = `${decision}${amount > 0 ? ` ${formatMoney(amount)}` : ''}${period?.ok ? `, ${formatPeriod(period.value, lang)}` : ''}`;
     const sameAmount = pr.amount.ok && pr.amount.value === amount;
+    // A proposal that names no period (a pre-project's, before the memo records one) is not changed by one.
     const samePeriod =
       !period?.ok ||
-      (pr.period?.ok === true &&
-        pr.period.value.from === period.value.from &&
-        pr.period.value.to === period.value.to);
+      pr.period?.ok !== true ||
+      (pr.period.value.from === period.value.from && pr.period.value.to === period.value.to);
     const sameKind =
       (pr.recommendation === 'reject') === (amount === 0) &&
       (pr.recommendation === 'preProject') === preProject;

@@ -241,8 +241,11 @@ const boardReason = (result: CheckResult, caseId: string): string =>
     ?.boardReason.trim() ?? '';
 
 /** The letter's date: the one given, else the decision's, so writing it again leaves it as it was. */
-const letterDate = (options: LetterOptions, a: Allocation) =>
-  options.date || (a.date.ok ? isoDay(a.date.value) : '');
+/** The letter's date: the one asked for, never before the decision it tells of (ISO days compare as text). */
+const letterDate = (options: LetterOptions, a: Allocation) => {
+  const decided = a.date.ok ? isoDay(a.date.value) : '';
+  return options.date && options.date >= decided ? options.date : decided || options.date || '';
+};
 
 /**
  * The grant offer (*tilsagnsbrev*) for a project's ordinary grant, as a Norwegian letter: sender and

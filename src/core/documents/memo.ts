@@ -85,9 +85,10 @@ const T = {
     notReadyIntro: 'Disse sakene har feil som må rettes før de kan innstilles:',
     supplements: 'Tilleggsbevillinger til orientering',
     supplementsIntro: (limit: string) =>
-      `Porteføljesekretariatet kan gi tilleggsbevilling til vedtatte prosjekt, oppad begrenset til ${limit} per prosjekt. Disse er gitt siden forrige rapportering:`,
+      `Porteføljesekretariatet kan gi tilleggsbevilling til vedtatte prosjekt, oppad begrenset til ${limit} per prosjekt.`,
+    supplementsGiven: 'Disse er gitt siden forrige rapportering:',
     supplementHeader: ['Sak', 'Prosjekt', 'Dato', 'Beløp', 'Vedtak'],
-    noSupplements: 'Ingen nye tilleggsbevillinger.',
+    noSupplements: 'Det er ikke gitt tilleggsbevillinger siden forrige rapportering.',
     assessment: 'Vurdering',
     noAssessment:
       'Det er ikke registrert noen vurdering etter kriteriene for sakene i dette forslaget. Innstillingen bygger på saksopplysningene over.',
@@ -139,9 +140,10 @@ const T = {
     notReadyIntro: 'These cases have errors to fix before they can be recommended:',
     supplements: 'Supplementary allocations for information',
     supplementsIntro: (limit: string) =>
-      `The secretariat may grant supplementary allocations to approved projects, up to ${limit} per project. Granted since the last report:`,
+      `The secretariat may grant supplementary allocations to approved projects, up to ${limit} per project.`,
+    supplementsGiven: 'Granted since the last report:',
     supplementHeader: ['Case', 'Project', 'Date', 'Amount', 'Decision'],
-    noSupplements: 'No new supplementary allocations.',
+    noSupplements: 'No supplementary allocations have been granted since the last report.',
     assessment: 'Assessment',
     noAssessment:
       'No assessment against the criteria is registered for the cases of this proposal. The recommendation rests on the facts above.',
@@ -687,8 +689,8 @@ export function supplementBlocks(result: CheckResult, meetingDate: string, lang:
       a.amount.ok ? formatMoney(a.amount.value, false) : '',
       a.decision,
     ]);
-  const intro = p(t.supplementsIntro(kr(result.portfolio.settings.supplementLimit)));
+  const limit = t.supplementsIntro(kr(result.portfolio.settings.supplementLimit));
   return rows.length === 0
-    ? [intro, p(t.noSupplements)]
-    : [intro, table([t.supplementHeader, ...rows], { header: true })];
+    ? [p(`${limit} ${t.noSupplements}`)]
+    : [p(`${limit} ${t.supplementsGiven}`), table([t.supplementHeader, ...rows], { header: true })];
 }

@@ -254,7 +254,7 @@ describe('the decision protocol', () => {
     const md = sp(
       toMarkdown(buildProtocol(checkWorkbook(after, { today: MEETING }), after, { boardCase: '04-2026' })),
     );
-    expect(md).toContain('Vedtaksprotokoll – Porteføljestyret, PS-sak 04-2026');
+    expect(md).toContain('Vedtaksprotokoll – PS-sak 04-2026');
     expect(md).toContain('20.05.2026');
     expect(md).toMatch(/2026-05-001.*Delvis innvilget.*700 000/);
     expect(md).toMatch(/2026-05-002.*Forprosjekt.*300 000/);
@@ -404,7 +404,7 @@ describe("decide: the board's closures, extensions and withdrawals", () => {
         buildProtocol(checkWorkbook(next, { today: later.meeting }), next, { boardCase: '05-2026' }),
       ),
     );
-    expect(md).toContain('Vedtaksprotokoll – Porteføljestyret, PS-sak 05-2026');
+    expect(md).toContain('Vedtaksprotokoll – PS-sak 05-2026');
     expect(md).toContain('## Vedtak om innvilgede prosjekter');
     expect(md).toMatch(/2025-05-001 \| .* \| Perioden forlenget til desember 2026/);
     expect(md).toMatch(/2025-05-001 \| .* \| Inndratt 100 000 kr/);

@@ -279,7 +279,12 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
     const doc = buildMemo(checkWorkbook(v, { today: TODAY }), MEETING);
     const start = doc.blocks.findIndex((x) => x.type === 'heading' && x.text.startsWith('Tilleggsbev'));
     expect(doc.blocks.slice(start + 1).some((x) => x.type === 'table')).toBe(false);
-    expect(doc.blocks[doc.blocks.length - 3]).toEqual(p('Ingen nye tilleggsbevillinger.'));
+    // One sentence that says none were given, not an intro ending in a colon followed by "none".
+    expect(doc.blocks[doc.blocks.length - 3]).toEqual(
+      p(
+        `Porteføljesekretariatet kan gi tilleggsbevilling til vedtatte prosjekt, oppad begrenset til ${kr('100 000')} per prosjekt. Det er ikke gitt tilleggsbevillinger siden forrige rapportering.`,
+      ),
+    );
   });
 
   it('proposals() gives amounts, periods and categories', () => {
@@ -708,6 +713,13 @@ describe('award letters', () => {
       `Porteføljesekretariatet vedtok 15.10.2025 en tilleggsbevilling på ${kr('60 000')}`,
     );
     expect(text).toContain('Dato\t15.10.2025');
+    // A date asked for before the decision (letters --date for the round's offers) never back-dates it.
+    expect(toPlainText(buildSupplementLetter(result, sup[0]!, { date: '2025-05-12' }))).toContain(
+      'Dato\t15.10.2025',
+    );
+    expect(toPlainText(buildSupplementLetter(result, sup[0]!, { date: '2025-10-20' }))).toContain(
+      'Dato\t20.10.2025',
+    );
     // The decision «Porteføljesekretariatet» names who decided, which the sentence already says.
     expect(text).toContain(`til ${AGDER}, innenfor sekretariatets fullmakt.`);
     const withReason = {
