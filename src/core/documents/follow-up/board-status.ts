@@ -45,9 +45,9 @@ const T = {
       `${body} ber sekretariatet følge opp prosjektene med rødt lys, forfalte rapporter og utbetalinger uten skriftlig avtale, og legge fram status i neste møte.`,
     askedFor: 'Beslutningene prosjektene ber om, behandles i møtet.',
     intro: (community: string, n: number, d: string) =>
-      `${community}: status for ${countOf(n, 'pågående prosjekt', 'pågående prosjekter')} med tilskudd per ${d}, fra prosjektenes halvårsrapporter. Lysene er grønn (i rute), gul (problemer eller risiko) og rød (alvorlig); samlet lys er det verste av de tre.`,
+      `${community}: status per ${d} for ${countOf(n, 'prosjekt', 'prosjekter')} med tilskudd som ikke er avsluttet, fra prosjektenes halvårsrapporter. Lysene er grønn (i rute), gul (problemer eller risiko) og rød (alvorlig); samlet lys er det verste av de tre.`,
     counts: (g: number, y: number, r: number, none: number) =>
-      `Samlet lys: ${countOf(g, 'grønt', 'grønne')}, ${countOf(y, 'gult', 'gule')}, ${countOf(r, 'rødt', 'røde')}; ${countOf(none, 'prosjekt', 'prosjekter')} uten rapport ennå.`,
+      `Samlet lys: ${countOf(g, 'grønt', 'grønne')}, ${countOf(y, 'gult', 'gule')}, ${countOf(r, 'rødt', 'røde')}; ${none === 0 ? 'alle har rapportert' : `${countOf(none, 'prosjekt', 'prosjekter')} uten rapport ennå`}.`,
     closedCount: (n: number) =>
       `${countOf(n, 'prosjekt', 'prosjekter')} er avsluttet og vises som avsluttet.`,
     portfolio: 'Porteføljen',
@@ -114,9 +114,9 @@ const T = {
       `${body} asks the secretariat to follow up the projects with a red light, overdue reports and payments without a written agreement, and to report at the next meeting.`,
     askedFor: 'The decisions the projects ask for are taken in the meeting.',
     intro: (community: string, n: number, d: string) =>
-      `${community}: status of ${countOf(n, 'ongoing granted project', 'ongoing granted projects')} on ${d}, from the projects' half-yearly reports. Lights are green (on track), yellow (issues or risk) and red (significant); the overall light is the worst of the three.`,
+      `${community}: status on ${d} of ${countOf(n, 'granted project', 'granted projects')} not yet closed, from the projects' half-yearly reports. Lights are green (on track), yellow (issues or risk) and red (significant); the overall light is the worst of the three.`,
     counts: (g: number, y: number, r: number, none: number) =>
-      `Overall lights: ${g} green, ${y} yellow, ${r} red; ${countOf(none, 'project', 'projects')} without a report yet.`,
+      `Overall lights: ${g} green, ${y} yellow, ${r} red; ${none === 0 ? 'all have reported' : `${countOf(none, 'project', 'projects')} without a report yet`}.`,
     closedCount: (n: number) => `${countOf(n, 'project is', 'projects are')} closed and shown as closed.`,
     portfolio: 'The portfolio',
     portfolioHeader: ['Case', 'Project', 'Progress', 'Economy', 'Risk', 'Overall', 'Last report', 'Next due'],

@@ -96,7 +96,7 @@ describe('Statusrapport til beslutningsorganet', () => {
       ['Grønn', 'Grønn', 'Gul', 'Gul', '20.02.2026', '–'],
     ]);
     // Singular and plural: one light is «gult», two are «gule».
-    expect(text).toContain('Samlet lys: 0 grønne, 1 gult, 1 rødt; 0 prosjekter uten rapport ennå.');
+    expect(text).toContain('Samlet lys: 0 grønne, 1 gult, 1 rødt; alle har rapportert.');
     expect(portfolio.fills![1]).toEqual([null, null, 'FCE8B2', 'B7E1CD', 'F4C7C3', 'F4C7C3']);
   });
 
@@ -182,7 +182,7 @@ describe('Statusrapport til beslutningsorganet', () => {
     const portfolio = tables(closed)[1]!;
     expect(portfolio.rows.find((r) => r[0] === '2025-05-002')!.at(-1)).toBe('Avsluttet');
     expect(toPlainText(closed)).toContain('1 prosjekt er avsluttet og vises som avsluttet.');
-    expect(toPlainText(closed)).toContain('status for 1 pågående prosjekt med tilskudd');
+    expect(toPlainText(closed)).toContain('for 1 prosjekt med tilskudd som ikke er avsluttet');
   });
 
   it('does not yet count a report received after the day', () => {
