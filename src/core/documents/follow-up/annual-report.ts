@@ -2,6 +2,7 @@ import type { CheckResult } from '../../check/check';
 import { h, p, table, ul, type Block, type DocModel } from '../model';
 import { leftOutText } from '../publication';
 import { asOf, type AsOf } from '../as-of';
+import { unsignedPaymentBlocks, unsignedPayments } from './unsigned-payments';
 import { CATEGORY_IDS, CATEGORY_LABELS } from '../../workbook/categories';
 import { formatMoney } from '../../parse/money';
 import { formatDay, formatPeriod, monthIndex } from '../../parse/period';
@@ -328,7 +329,11 @@ export function buildAnnualReport(result: CheckResult, options: AnnualReportOpti
       ),
     );
   }
-  blocks.push(...moneyBlocks(basis, lang), ...ownBlocks(basis, lang));
+  blocks.push(
+    ...moneyBlocks(basis, lang),
+    ...unsignedPaymentBlocks(unsignedPayments(result, end, lang, new Date(Date.UTC(year, 0, 1))), lang),
+    ...ownBlocks(basis, lang),
+  );
   blocks.push(h(2, t.projects));
   if (statuses.length === 0) blocks.push(p(t.noProjects));
   for (const s of statuses) blocks.push(...projectBlocks(result, s, basis, lang));

@@ -13,6 +13,7 @@ import { projectStatuses, type ProjectStatus } from '../../follow-up/status/proj
 import { buildEconomy, type ProjectEconomy } from '../../money-flow/economy';
 import { leftOutText } from '../publication';
 import { asOf } from '../as-of';
+import { unsignedPaymentBlocks, unsignedPayments } from './unsigned-payments';
 
 /** The board case around the status report: its meeting and case number, as the memo's header has them. */
 export interface BoardStatusOptions {
@@ -75,8 +76,6 @@ const T = {
     ],
     economyNote:
       'Tildelt er ordinære tildelinger og tilleggsbevillinger med fradrag for inndragninger, vedtatt per dato; utbetalt er utbetalinger med fradrag for tilbakebetalinger per dato. Lyset fra utbetalingene sammenligner andelen utbetalt med andelen av perioden som er gått, og er et forslag ved siden av lyset og forbruket prosjektet selv rapporterte sist.',
-    noContract: 'Utbetalinger uten skriftlig avtale',
-    noContractNone: 'Ingen utbetalinger er gjort uten skriftlig avtale.',
     issues: 'Gule og røde forhold',
     noIssues: 'Ingen prosjekter har gult eller rødt lys.',
     aspect: { progress: 'Framdrift', economy: 'Økonomi', risk: 'Risiko' },
@@ -134,8 +133,6 @@ const T = {
     ],
     economyNote:
       'Allocated is the ordinary and supplementary allocations less withdrawals decided by the date; paid is the payments less refunds by the date. The light from the payments compares the share paid with the share of the period gone, a suggestion beside the light and spending the project itself last reported.',
-    noContract: 'Payments without a written agreement',
-    noContractNone: 'No payment was made without a written agreement.',
     issues: 'Yellow and red items',
     noIssues: 'No project has a yellow or red light.',
     aspect: { progress: 'Progress', economy: 'Economy', risk: 'Risk' },
@@ -235,8 +232,7 @@ export function buildBoardStatus(result: CheckResult, options: BoardStatusOption
     economyTable(all, economy, lang),
     p(t.economyNote),
     ...(left === '' ? [] : [p(left)]),
-    h(2, t.noContract),
-    unsigned.length > 0 ? ul(unsigned) : p(t.noContractNone),
+    ...unsignedPaymentBlocks(unsigned, lang),
     h(2, t.issues),
     ...issueBlocks(active, lang),
     h(2, t.overdue),
@@ -295,18 +291,6 @@ function economyTable(statuses: ProjectStatus[], economy: Map<string, ProjectEco
 }
 
 /** Every payment the check found made without (or before) the written agreement, by the day. */
-function unsignedPayments(result: CheckResult, day: Date, lang: Lang): Inline[][] {
-  const rows = new Map(result.portfolio.payments.map((x) => [x.row, x]));
-  const out: Inline[][] = [];
-  for (const f of result.findings) {
-    if (f.rule !== 'payment-without-contract') continue;
-    const pay = rows.get(f.cells[0]?.row ?? -1);
-    if (!pay || !pay.date.ok || pay.date.value > day) continue;
-    out.push([b(`${f.ref} ${shortDay(pay.date.value)}`), `: ${f.fact[lang]}`]);
-  }
-  return out;
-}
-
 function issueBlocks(statuses: ProjectStatus[], lang: Lang): Block[] {
   const t = T[lang];
   const out: Block[] = [];

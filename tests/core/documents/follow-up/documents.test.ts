@@ -222,6 +222,15 @@ describe('Årlig melding', () => {
     ]);
   });
 
+  it("names the year's payments made without a written agreement, and only the year's", () => {
+    const y2025 = buildAnnualReport(example('2027-01-15'), { year: 2025 });
+    expect(headings(y2025)).toContain('Utbetalinger uten skriftlig avtale');
+    expect(toPlainText(y2025)).toMatch(/2025-05-001 15\.08\.2025: .*uten skriftlig samarbeidsavtale/);
+    expect(toPlainText(buildAnnualReport(example('2027-01-15'), { year: 2026 }))).toContain(
+      'Ingen utbetalinger er gjort uten skriftlig avtale.',
+    );
+  });
+
   it('describes each project from its reports up to 31 December, and the granted period', () => {
     const doc = buildAnnualReport(example('2027-01-15'), { year: 2026 });
     const text = toPlainText(doc);
