@@ -45,6 +45,8 @@ const T = {
       frame: (y: number) => `Ramme ${y}`,
       allocated: (y: number, d: string) => `Tildelt for ${y} per ${d}`,
       paid: (y: number) => `Utbetalt i ${y} (etter betalingsdato)`,
+      paidAgainst: (y: number) => `Utbetalt mot tildelingen for ${y}`,
+      overpaid: (y: number) => `Utbetalt mer enn tildelt for ${y}`,
       unused: (y: number) => `Tildelt for ${y}, ubrukt (prosjektet og fristen er ute)`,
       withdrawn: (y: number, d: string) => `Inndratt for ${y} per ${d}`,
       carried: (y: number) => `Tildelt for ${y}, ikke utbetalt (overføres)`,
@@ -53,6 +55,8 @@ const T = {
     admin: (amount: string, share: string, key: string, keyAmount: string) =>
       `Administrasjon: ${amount} (${share} av rammen) mot nøkkelens ${key} (${keyAmount}).`,
     adminOver: (over: string) => ` Det er ${over} over nøkkelen.`,
+    reconcile: (y: number) =>
+      `Utbetalt i ${y} etter betalingsdato skiller seg fra utbetalt mot tildelingen for ${y}: en utbetaling fyller prosjektets tildelinger fra det tidligste året og kan derfor høre til et annet års tildeling. Tildelt for ${y} er utbetalt mot tildelingen, pluss ubrukt og overført, minus det som er utbetalt mer enn tildelt.`,
     adminBasis: (decisions: string) => ` Grunnlag: ${decisions}.`,
     own: 'Egenandeler',
     ownHeader: ['Sak', 'Kommune', 'Helseforetak', 'Sum'],
@@ -126,6 +130,8 @@ const T = {
       frame: (y: number) => `Frame ${y}`,
       allocated: (y: number, d: string) => `Allocated for ${y} by ${d}`,
       paid: (y: number) => `Paid in ${y} (by payment date)`,
+      paidAgainst: (y: number) => `Paid against the allocation for ${y}`,
+      overpaid: (y: number) => `Paid beyond the allocation for ${y}`,
       unused: (y: number) => `Allocated for ${y}, unused (project and deadline over)`,
       withdrawn: (y: number, d: string) => `Withdrawn for ${y} by ${d}`,
       carried: (y: number) => `Allocated for ${y}, not paid (carried forward)`,
@@ -134,6 +140,8 @@ const T = {
     admin: (amount: string, share: string, key: string, keyAmount: string) =>
       `Administration: ${amount} (${share} of the frame) against the key's ${key} (${keyAmount}).`,
     adminOver: (over: string) => ` That is ${over} over the key.`,
+    reconcile: (y: number) =>
+      `Paid in ${y} by payment date differs from paid against the allocation for ${y}: a payment fills the project's allocations from the earliest year, so it may belong to another year's allocation. Allocated for ${y} is paid against the allocation, plus unused and carried forward, less what was paid beyond the allocation.`,
     adminBasis: (decisions: string) => ` Basis: ${decisions}.`,
     own: 'Own contributions',
     ownHeader: ['Case', 'Municipality', 'Hospital trust', 'Total'],
@@ -367,11 +375,17 @@ function moneyBlocks(basis: Basis, lang: Lang): Block[] {
   const { economy } = basis;
   let unused = 0;
   let carried = 0;
+  let paidAgainst = 0;
+  let overpaid = 0;
   // The year's part of each project's money not paid: unused once the project's deadline is out,
-  // carried forward while the project may still draw on it.
+  // carried forward while the project may still draw on it. What was paid against the year's allocation
+  // makes the table add up (a payment fills the earliest year first, `paidByYear`).
   for (const e of economy.projects.values()) {
     const y = e.byYear.find((x) => x.year === year);
-    if (!y || y.remaining <= 0) continue;
+    if (!y) continue;
+    paidAgainst += y.paid;
+    if (y.remaining < 0) overpaid -= y.remaining;
+    if (y.remaining <= 0) continue;
     if (isUnused(e, end)) unused += y.remaining;
     else carried += y.remaining;
   }
@@ -398,6 +412,8 @@ function moneyBlocks(basis: Basis, lang: Lang): Block[] {
         [r.frame(year), kr(summary.frame)],
         [r.allocated(year, day(end)), kr(summary.allocated)],
         [r.paid(year), kr(paid)],
+        [r.paidAgainst(year), kr(paidAgainst)],
+        ...(overpaid > 0 ? [[r.overpaid(year), kr(overpaid)]] : []),
         [r.unused(year), kr(unused)],
         [r.withdrawn(year, day(end)), kr(withdrawn)],
         [r.carried(year), kr(carried)],
@@ -405,6 +421,7 @@ function moneyBlocks(basis: Basis, lang: Lang): Block[] {
       ],
       { header: true },
     ),
+    ...(paid === paidAgainst ? [] : [p(t.reconcile(year))]),
     p(adminText),
     // A grant whose amount or period cannot be read is in no year's figures: the reader is told.
     ...(left === '' ? [] : [p(left)]),

@@ -209,6 +209,21 @@ describe('Statusrapport til beslutningsorganet', () => {
   });
 });
 
+/** The money table adds up: allocated = paid against it + unused + carried − paid beyond it. */
+function expectMoneyAddsUp(doc: DocModel) {
+  const rows = tables(doc)[2]!.rows;
+  const amount = (label: string) => {
+    const row = rows.find((r) => r[0]!.startsWith(label));
+    return row ? Number(row[1]!.replace(/[^\d−-]/g, '').replace('−', '-')) : 0;
+  };
+  expect(amount('Tildelt for 2025 per')).toBe(
+    amount('Utbetalt mot tildelingen') +
+      amount('Tildelt for 2025, ubrukt') +
+      amount('Tildelt for 2025, ikke utbetalt') -
+      amount('Utbetalt mer enn tildelt'),
+  );
+}
+
 describe('Årlig melding', () => {
   it('has the frame and key with what was allocated per category in the year', () => {
     const doc = buildAnnualReport(example('2027-01-15'), { year: 2025 });
@@ -306,11 +321,18 @@ describe('Årlig melding', () => {
       ['Ramme 2025', `9${NB}160${NB}000 kr`],
       ['Tildelt for 2025 per 15.01.2027', `2${NB}019${NB}829 kr`],
       ['Utbetalt i 2025 (etter betalingsdato)', `1${NB}499${NB}829 kr`],
+      ['Utbetalt mot tildelingen for 2025', `1${NB}414${NB}829 kr`],
+      ['Utbetalt mer enn tildelt for 2025', `20${NB}000 kr`],
       ['Tildelt for 2025, ubrukt (prosjektet og fristen er ute)', `625${NB}000 kr`],
       ['Inndratt for 2025 per 15.01.2027', '0 kr'],
       ['Tildelt for 2025, ikke utbetalt (overføres)', '0 kr'],
       ['Ikke tildelt av rammen for 2025', `7${NB}140${NB}171 kr`],
     ]);
+    // 2 019 829 = 1 414 829 + 625 000 + 0 − 20 000, and the text says why paid by date differs.
+    expectMoneyAddsUp(doc);
+    expect(toPlainText(doc)).toContain(
+      'Utbetalt i 2025 etter betalingsdato skiller seg fra utbetalt mot tildelingen for 2025',
+    );
     expect(toPlainText(doc)).toContain(
       `Administrasjon: 939${NB}829 kr (10,3${NB}% av rammen) mot nøkkelens 5${NB}% (458${NB}000 kr). Det er 481${NB}829 kr over nøkkelen. Grunnlag: SSU 18-2025 (sekretariat).`,
     );
@@ -355,13 +377,15 @@ describe('Årlig melding', () => {
     ]);
     expect(tables(doc)[2]!.rows[0]).toEqual(['Hva', 'Beløp per 01.11.2025']);
     expect(tables(doc)[2]!.rows[2]).toEqual(['Tildelt for 2025 per 01.11.2025', `2${NB}019${NB}829 kr`]);
-    expect(tables(doc)[2]!.rows[5]).toEqual(['Inndratt for 2025 per 01.11.2025', '0 kr']);
+    expect(tables(doc)[2]!.rows).toContainEqual(['Inndratt for 2025 per 01.11.2025', '0 kr']);
     expect(toPlainText(doc)).toContain('Periode\taugust 2025–desember 2025');
     // By the end of the year all three count: + 100 000 − 50 000, and the data centre runs to June 2026.
     const year = buildAnnualReport(later, { year: 2025, date: day('2025-12-31') });
     expect(tables(year)[1]!.rows.at(-1)![3]).toBe(`2${NB}069${NB}829 kr`);
     expect(tables(year)[2]!.rows[2]).toEqual(['Tildelt for 2025 per 31.12.2025', `2${NB}069${NB}829 kr`]);
-    expect(tables(year)[2]!.rows[5]).toEqual(['Inndratt for 2025 per 31.12.2025', `50${NB}000 kr`]);
+    expect(tables(year)[2]!.rows).toContainEqual(['Inndratt for 2025 per 31.12.2025', `50${NB}000 kr`]);
+    expectMoneyAddsUp(year);
+    expectMoneyAddsUp(doc);
     expect(toPlainText(year)).toContain('Periode\taugust 2025–juni 2026');
   });
 
