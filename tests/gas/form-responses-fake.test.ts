@@ -26,6 +26,19 @@ function linked(locale = 'nb_NO') {
   return { env, sheets, app, form, told };
 }
 
+describe('FormApp submit without its trigger', () => {
+  it('keeps the response and writes its row, but tells no trigger (left to the sweep)', () => {
+    const { sheets, form, told } = linked();
+    form.setDestination(DestinationType.SPREADSHEET, 'fake-spreadsheet-id').setPublished(true);
+    form.submit({ Prosjekttittel: 'A' }, { trigger: false });
+    expect(told).toHaveLength(0);
+    expect(form.getResponses()).toHaveLength(1);
+    expect(sheets.spreadsheet.sheetData('Skjemasvar 1').values).toHaveLength(2);
+    form.submit({ Prosjekttittel: 'B' });
+    expect(told).toHaveLength(1);
+  });
+});
+
 describe('FormApp removeDestination', () => {
   it('unlinks: the response sheet keeps its rows but names no form, and new responses reach no sheet', () => {
     const { sheets, form, told } = linked();

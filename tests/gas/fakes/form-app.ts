@@ -483,8 +483,12 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
    * Test helper, a respondent pressing Send: refused unless the form is published and accepting, every
    * required question answered, and no unknown title. The response row is appended to the response sheet
    * (the timestamp a Date, checkbox answers joined by ", ") *before* the form-submit triggers are told.
+   * `{ trigger: false }`: a response whose trigger Google never ran (it happens), left to the sweep.
    */
-  submit(answers: Record<string, string | readonly string[]>): SubmittedResponse | null {
+  submit(
+    answers: Record<string, string | readonly string[]>,
+    options: { trigger?: boolean } = {},
+  ): SubmittedResponse | null {
     if (!this.settings.published) throw this.fail('This form is not published and accepts no responses.');
     if (!this.settings.acceptingResponses) throw this.fail('This form is no longer accepting responses.');
     const questions = this.items.filter((i) => QUESTION_TYPES.includes(i.type));
@@ -510,7 +514,7 @@ export class FakeForm extends FakeBase implements Fake<GoogleAppsScript.Forms.Fo
     for (const q of questions) row[columns.get(q.id)! - 1] = answerText(answers[q.title]);
     spreadsheet.appendRaw(sheet.name, [Array.from(row, (v) => v ?? '')]);
     const submitted = { spreadsheet, sheetName: sheet.name, row: sheet.grid.extent(hasContent)[0] };
-    this.hooks?.submitted(submitted);
+    if (options.trigger !== false) this.hooks?.submitted(submitted);
     return submitted;
   }
 
