@@ -59,11 +59,17 @@ export function buildInformation(s: Settings): DocModel {
       p('Søknader som oppfyller utvelgelseskriteriene, prioriteres etter:'),
       ul(s.criteria.map((c) => [c.label])),
       h(2, 'Søknadsrunder og frister'),
-      p(
-        `Det er ${deadlines.length === 1 ? 'én søknadsrunde' : `${deadlines.length} søknadsrunder`} i året. Søknadsfrist: `,
-        b(deadlines.join(' og ')),
-        '.',
-      ),
+      deadlines.length > 0
+        ? p(
+            `Det er ${deadlines.length === 1 ? 'én søknadsrunde' : `${deadlines.length} søknadsrunder`} i året. Søknadsfrist: `,
+            b(deadlines.join(' og ')),
+            '.',
+          )
+        : p(
+            `Det er ${s.roundMonths.length === 1 ? 'én søknadsrunde' : `${s.roundMonths.length} søknadsrunder`} i året, i `,
+            b(s.roundMonths.map((m) => MONTH_NAMES_NB[m - 1]).join(' og ')),
+            '. Fristen for hver runde kunngjøres av porteføljesekretariatet.',
+          ),
       h(2, 'Slik søker du'),
       p(
         s.formLink === ''

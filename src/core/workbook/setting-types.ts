@@ -106,11 +106,9 @@ export interface DayOfYear {
 
 /** Days of the year (`1. mai; 1. november`), in calendar order. */
 export const daysOfYear: SettingType<DayOfYear[]> = {
-  schema: z
-    .array(
-      z.object({ month: z.number().check(z.int(), z.gte(1), z.lte(12)), day: z.number().check(z.int()) }),
-    )
-    .check(z.minLength(1)),
+  schema: z.array(
+    z.object({ month: z.number().check(z.int(), z.gte(1), z.lte(12)), day: z.number().check(z.int()) }),
+  ),
   parse: (v) => {
     const dates = splitAnswers(v).map(parseDayOfYear);
     if (dates.length === 0 || dates.some((x) => x === null)) return null;

@@ -177,11 +177,9 @@ const SETTINGS = {
     nb: 'Søknadsfrister',
     en: 'Application deadlines',
     type: daysOfYear,
-    // The guidelines give the rounds' months (May and December), not their days: these are illustrative.
-    default: [
-      { day: 15, month: 5 },
-      { day: 1, month: 12 },
-    ],
+    // The guidelines give the rounds' months (May and December), not their days: none until the community
+    // sets them, and the information for applicants then names the rounds' months only.
+    default: [],
     help: 'Søknadsfrist i hver runde (dag og måned), skilt med semikolon; står i informasjonen til søkere',
   }),
   formLink: one({

@@ -96,7 +96,11 @@ describe('the information for applicants', () => {
 
   test('without a form link it says whom to ask', () => {
     const text = toPlainText(buildInformation(parseSettings([])));
-    expect(text).toContain('Søknadsfrist: 15. mai og 1. desember.');
+    // No deadline days invented: the guidelines name the rounds' months only.
+    expect(text).toContain(
+      'Det er 2 søknadsrunder i året, i mai og desember. Fristen for hver runde kunngjøres av porteføljesekretariatet.',
+    );
+    expect(text).not.toContain('Søknadsfrist:');
     expect(text).toContain('Be om lenken fra porteføljesekretariatet');
   });
 
