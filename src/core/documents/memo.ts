@@ -15,6 +15,7 @@ import { decidingBody } from '../workbook/bodies';
 import { frameFor, type Settings } from '../workbook/settings';
 import { RECOMMENDATIONS } from '../workbook/vocabulary';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
+import { boardCaseHeader } from './board-case';
 import { leftOutOfTotals, leftOutText } from './publication';
 
 /**
@@ -49,11 +50,6 @@ const T = {
     title: 'Saksfremstilling',
     caseWord: 'Sak',
     pages: { page: 'Side', of: 'av' },
-    board: 'Råd/utvalg',
-    meeting: 'Møtedato',
-    caseNumber: 'Saksnummer',
-    officer: 'Saksbehandler',
-    subject: 'Sakstittel',
     subjectText: 'Rekrutterings- og samhandlingstilskudd',
     proposal: 'Forslag til vedtak',
     noProposal: 'Ingen saker er klare for vedtak.',
@@ -104,11 +100,6 @@ const T = {
     title: 'Decision memo',
     caseWord: 'Case',
     pages: { page: 'Page', of: 'of' },
-    board: 'Board',
-    meeting: 'Meeting date',
-    caseNumber: 'Case number',
-    officer: 'Case officer',
-    subject: 'Subject',
     subjectText: 'Recruitment and collaboration grant',
     proposal: 'Proposed decision',
     noProposal: 'No case is ready for decision.',
@@ -360,15 +351,15 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
   const withApplication = ready.filter((pr) => pr.application !== null);
 
   const blocks: Block[] = [
-    table(
-      [
-        [t.board, settings.board],
-        [t.meeting, norwegianDate(options.meetingDate)],
-        [t.caseNumber, caseNumber],
-        [t.officer, settings.caseOfficer],
-        [t.subject, t.subjectText],
-      ],
-      { keyValue: true },
+    boardCaseHeader(
+      {
+        board: settings.board,
+        meeting: norwegianDate(options.meetingDate),
+        caseNumber,
+        officer: settings.caseOfficer,
+        subject: t.subjectText,
+      },
+      lang,
     ),
     h(2, t.proposal),
     decisions.length > 0 ? ol(decisions) : p(t.noProposal),

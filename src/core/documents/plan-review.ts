@@ -3,6 +3,7 @@ import { ACTION_PLAN, missingSheet } from '../workbook/contract';
 import type { Lang } from '../base/result';
 import { countOf, normalizeKey, sentenceStart } from '../base/text';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
+import { boardCaseHeader } from './board-case';
 import { formatDay } from '../plan/format';
 import { decidingBody } from '../workbook/bodies';
 import { HEADER_FILL, LIGHT_FILL } from '../workbook/presentation';
@@ -47,11 +48,6 @@ const T = {
     docTitle: 'Årlig gjennomgang av handlingsplanen',
     caseWord: 'Sak',
     pages: { page: 'Side', of: 'av' },
-    board: 'Råd/utvalg',
-    meeting: 'Møtedato',
-    caseNumber: 'Saksnummer',
-    officer: 'Saksbehandler',
-    subject: 'Sakstittel',
     subjectText: (d: string) => `Årlig gjennomgang av handlingsplanen per ${d}`,
     proposal: 'Forslag til vedtak',
     takeNote: (body: string, d: string) =>
@@ -112,11 +108,6 @@ const T = {
     docTitle: 'Annual review of the action plan',
     caseWord: 'Case',
     pages: { page: 'Page', of: 'of' },
-    board: 'Board',
-    meeting: 'Meeting date',
-    caseNumber: 'Case number',
-    officer: 'Case officer',
-    subject: 'Subject',
     subjectText: (d: string) => `Annual review of the action plan on ${d}`,
     proposal: 'Proposed decision',
     takeNote: (body: string, d: string) =>
@@ -241,15 +232,15 @@ export function buildPlanReview(result: CheckResult, basis: ReviewBasis, options
   if (input.length > 0) proposal.push([t.inputOnward]);
 
   const blocks: Block[] = [
-    table(
-      [
-        [t.board, body.name],
-        [t.meeting, formatDay(new Date(`${meeting}T00:00:00Z`), lang)],
-        [t.caseNumber, options.caseNumber ?? ''],
-        [t.officer, settings.caseOfficer],
-        [t.subject, t.subjectText(day)],
-      ],
-      { keyValue: true },
+    boardCaseHeader(
+      {
+        board: body.name,
+        meeting: formatDay(new Date(`${meeting}T00:00:00Z`), lang),
+        caseNumber: options.caseNumber ?? '',
+        officer: settings.caseOfficer,
+        subject: t.subjectText(day),
+      },
+      lang,
     ),
     h(2, t.proposal),
     ol(proposal),

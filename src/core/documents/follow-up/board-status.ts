@@ -1,6 +1,7 @@
 import type { CheckResult } from '../../check/check';
 import { supplementBlocks } from '../memo';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from '../model';
+import { boardCaseHeader } from '../board-case';
 import { formatMoney } from '../../parse/money';
 import { formatDay, formatLongDay } from '../../parse/period';
 import type { Lang } from '../../base/result';
@@ -32,11 +33,6 @@ const T = {
     docTitle: 'Statusrapport',
     caseWord: 'Sak',
     pages: { page: 'Side', of: 'av' },
-    board: 'Råd/utvalg',
-    meeting: 'Møtedato',
-    caseNumber: 'Saksnummer',
-    officer: 'Saksbehandler',
-    subject: 'Sakstittel',
     subjectText: (d: string) => `Status for prosjektene med tilskudd per ${d}`,
     proposal: 'Forslag til vedtak',
     facts: 'Saksopplysninger',
@@ -100,11 +96,6 @@ const T = {
     docTitle: 'Status report',
     caseWord: 'Case',
     pages: { page: 'Page', of: 'of' },
-    board: 'Board',
-    meeting: 'Meeting date',
-    caseNumber: 'Case number',
-    officer: 'Case officer',
-    subject: 'Subject',
     subjectText: (d: string) => `Status of the granted projects on ${d}`,
     proposal: 'Proposed decision',
     facts: 'Facts',
@@ -195,15 +186,15 @@ export function buildBoardStatus(result: CheckResult, options: BoardStatusOption
   if (asks.length > 0) proposal.push([t.askedFor]);
 
   const blocks: Block[] = [
-    table(
-      [
-        [t.board, body.name],
-        [t.meeting, shortDay(new Date(`${meeting}T00:00:00Z`))],
-        [t.caseNumber, options.caseNumber ?? ''],
-        [t.officer, settings.caseOfficer],
-        [t.subject, t.subjectText(dayText)],
-      ],
-      { keyValue: true },
+    boardCaseHeader(
+      {
+        board: body.name,
+        meeting: shortDay(new Date(`${meeting}T00:00:00Z`)),
+        caseNumber: options.caseNumber ?? '',
+        officer: settings.caseOfficer,
+        subject: t.subjectText(dayText),
+      },
+      lang,
     ),
     h(2, t.proposal),
     ol(proposal),
