@@ -195,6 +195,8 @@ describe('a copy of a used master', () => {
     // Only the stamp and a key of its own: the master's key would let anyone with the master sign reports.
     // (and that set-up marked the response keys with that key)
     expect(Object.keys(after).sort()).toEqual([
+      'tilskudd.check.findingsTextRows',
+      'tilskudd.check.marks',
       'tilskudd.responseKeys.marked.Innspill',
       'tilskudd.responseKeys.marked.Statusrapporter',
       'tilskudd.responseKeys.marked.Søknader',

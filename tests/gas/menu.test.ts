@@ -1,3 +1,4 @@
+import { shownFill } from './shown-fill';
 import { APPLICATIONS } from '../../src/core/workbook/contract';
 import { exampleWorkbook } from '../../src/example/agder';
 import { menuFunctions } from './fakes/ui';
@@ -207,62 +208,88 @@ describe('Kontroller portefølje', () => {
     ]);
     expect(avvik[1]![4]).toBe('Budsjett!C4');
     expect(avvik.find((r) => r[0] === 'measure-text-duplicate')![2]).toBe('1.3');
-    // A follow-up finding is highlighted in Statusrapporter too.
-    const reports = sb.spreadsheet.sheetData('Statusrapporter');
-    expect(reports.backgrounds[2]![colOf(sb, 'Statusrapporter', 'Risiko')]).toBe('#fce8b2');
+    // A follow-up finding is coloured in Statusrapporter too: what Sheets shows through the product's rules.
+    const risk = colOf(sb, 'Statusrapporter', 'Risiko') + 1;
+    expect(shownFill(sb, 'Statusrapporter', 3, risk)).toBe('#fce8b2');
+    expect(shownFill(sb, 'Budsjett', 4, 3)).toBe('#f4c7c3');
+    expect(shownFill(sb, 'Budsjett', 2, 3)).toBe('#ffffff');
+    expect(shownFill(sb, 'Søknader', 2, colOf(sb, 'Søknader', 'Samarbeidsavtale') + 1)).toBe('#fce8b2');
+    expect(shownFill(sb, 'Utbetalinger', 6, 1)).toBe('#f4c7c3');
+    // The cells themselves: no fill and no note of the product's.
     const budget = sb.spreadsheet.sheetData('Budsjett');
-    expect(budget.backgrounds[3]![2]).toBe('#f4c7c3');
-    expect(budget.notes[3]![2]).toMatch(/^Tilskudd: \[budget-incomplete\] Sak 2025-05-002/);
-    const apps = sb.spreadsheet.sheetData('Søknader');
-    expect(apps.backgrounds[1]![colOf(sb, 'Søknader', 'Samarbeidsavtale')]).toBe('#fce8b2');
-    expect(sb.spreadsheet.sheetData('Utbetalinger').backgrounds[5]![0]).toBe('#f4c7c3');
+    expect(budget.backgrounds.flat().filter((b) => b !== '#ffffff')).toEqual([]);
+    expect(budget.notes.flat().filter((n) => n !== '')).toEqual([]);
     expect(sb.ui.toasts.at(-1)!.message).toBe('6 feil og 12 advarsler. Se arket «Avvik».');
-    // Avvik; the Logg sheet this workbook lacked, its header and the log line in one write.
-    expect(sb.calls.count('Range.setValues')).toBe(2);
+    // Avvik; the Logg sheet this workbook lacked, its header and the log line in one write; the marks.
+    expect(sb.calls.count('Range.setValues')).toBe(3);
     // Medlemmer (the role check), one read per sheet (the optional Utbetalinger, Statusrapporter, Frister and
     // Handlingsplan included), Avvik as it stands (written by header), and the log's header.
     expect(sb.calls.count('Range.getValues')).toBeLessThanOrEqual(11);
-    expect(sb.calls.count('Range.setBackground')).toBe(0);
-    expect(sb.calls.count('Range.setNote')).toBe(0);
+    expect(sb.calls.count('Range.getNotes') + sb.calls.count('Range.getBackgrounds')).toBe(0);
+    expect(sb.calls.count('Range.setBackgrounds') + sb.calls.count('Range.setNotes')).toBe(0);
   });
 
-  it('clears its earlier highlights and notes but keeps what people wrote in notes', () => {
+  it("colours what the findings are about now, and never touches a person's notes or fills", () => {
     const sb = deskWith();
     sb.call('checkPortfolio');
-    const amount = sb.spreadsheet.sheet('Budsjett').getRange('C4');
-    amount.setNote(`Sjekket med økonomi\n${amount.getNote()}`);
-    sb.spreadsheet
-      .sheet('Budsjett')
-      .getRange('C4:C6')
-      .setValues([[100_000], [50_000], [50_000]]);
-    sb.call('checkPortfolio');
-    // The placeholders are gone; the lines now add up to more than asked, which marks every line.
-    const budget = sb.spreadsheet.sheetData('Budsjett');
-    expect(budget.notes[3]![2]).toMatch(
-      /^Sjekket med økonomi\nTilskudd: \[budget-incomplete\].*summerer til 1\u00a0700\u00a0000/,
-    );
-    expect(budget.notes[3]![2]).not.toMatch(/plassholder/);
-    expect(budget.notes[1]![2]).toBe('');
-    expect(budget.backgrounds[1]![2]).toBe('#ffffff');
-  });
-
-  it('removes highlights and its notes from cells that are fixed', () => {
-    const sb = deskWith();
-    sb.call('checkPortfolio');
-    sb.spreadsheet
-      .sheet('Budsjett')
-      .getRange('C4')
-      .setNote('Sjekket med økonomi\nTilskudd: [budget-incomplete] gammel');
-    sb.spreadsheet
-      .sheet('Budsjett')
-      .getRange('C4:C6')
-      .setValues([[0], [0], [0]]);
+    const sheet = sb.spreadsheet.sheet('Budsjett');
+    sheet.getRange('C4').setNote('Sjekket med økonomi\nTilskudd: [budget-incomplete] gammel');
+    sheet.getRange('C2').setBackground('#cfe2f3');
+    sheet.getRange('C4:C6').setValues([[0], [0], [0]]);
     sb.call('checkPortfolio');
     const budget = sb.spreadsheet.sheetData('Budsjett');
-    expect(budget.notes[3]![2]).toBe('Sjekket med økonomi');
-    expect(budget.backgrounds.slice(1, 6).map((r) => r[2])).toEqual(Array(5).fill('#ffffff'));
-    expect(budget.notes.flat().filter((n) => n.includes('Tilskudd'))).toEqual([]);
+    expect([2, 3, 4, 5, 6].map((r) => shownFill(sb, 'Budsjett', r, 3))).toEqual([
+      '#cfe2f3',
+      '#ffffff',
+      '#ffffff',
+      '#ffffff',
+      '#ffffff',
+    ]);
+    expect(budget.notes[3]![2]).toBe('Sjekket med økonomi\nTilskudd: [budget-incomplete] gammel');
     expect(sb.spreadsheet.sheetData('Avvik').values.filter((r) => r[0] === 'budget-incomplete')).toEqual([]);
+  });
+
+  it("puts no colour on another case's cells after the rows are sorted, and colours them again at the next check", () => {
+    const sb = deskWith();
+    sb.call('checkPortfolio');
+    const sheet = sb.spreadsheet.sheet('Budsjett');
+    expect(shownFill(sb, 'Budsjett', 4, 3)).toBe('#f4c7c3');
+    // Sorted by case, descending: 2025-05-002's lines move up, into the rows of 2025-05-001's.
+    const rows = sheet.getDataRange().getValues();
+    const [header, ...data] = rows;
+    const sorted = [...data].sort((a, b) => String(b[0]).localeCompare(String(a[0])));
+    sheet.getRange(1, 1, rows.length, header!.length).setValues([header!, ...sorted]);
+    const caseAt = (r: number) => sheet.getRange(r, 1).getValue();
+    const shown = () =>
+      [2, 3, 4, 5, 6].filter((r) => shownFill(sb, 'Budsjett', r, 3) !== '#ffffff').map(caseAt);
+    expect(shown().every((c) => c === '2025-05-002')).toBe(true);
+    sb.call('checkPortfolio');
+    expect(shown().length).toBeGreaterThan(0);
+    expect(shown().every((c) => c === '2025-05-002')).toBe(true);
+  });
+
+  it("takes away the fills and notes an earlier version coloured with, once, keeping a person's text and fill", () => {
+    const sb = deskWith();
+    const sheet = sb.spreadsheet.sheet('Budsjett');
+    // As the earlier version left them: its note under a person's line, its fill remembering the cell's own.
+    sheet.getRange('C4').setNote('Sjekket\nTilskudd: [budget-incomplete] gammel\n[fyll før] #d9ead3');
+    sheet.getRange('C4').setBackground('#f4c7c3');
+    sheet.getRange('C5').setNote('Tilskudd: [budget-incomplete] gammel').setBackground('#f4c7c3');
+    sb.fakes.PropertiesService.getDocumentProperties().setProperty(
+      'tilskudd.check.highlights',
+      JSON.stringify({ prints: { Budsjett: 'x' } }),
+    );
+    sb.call('checkPortfolio');
+    const budget = sb.spreadsheet.sheetData('Budsjett');
+    expect([budget.notes[3]![2], budget.backgrounds[3]![2]]).toEqual(['Sjekket', '#d9ead3']);
+    expect([budget.notes[4]![2], budget.backgrounds[4]![2]]).toEqual(['', '#ffffff']);
+    expect(
+      sb.fakes.PropertiesService.getDocumentProperties().getProperty('tilskudd.check.highlights'),
+    ).toBeNull();
+    // Done once: the next check reads no notes.
+    sb.calls.reset();
+    sb.call('checkPortfolio');
+    expect(sb.calls.count('Range.getNotes')).toBe(0);
   });
 
   it('makes the same number of sheet calls for 10 and 1 000 applications', () => {

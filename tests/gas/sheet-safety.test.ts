@@ -1,8 +1,9 @@
 import { columnLetter } from '../../src/core/workbook/contract';
 import { LEADER, deskWith, type Desk } from './desk-helpers';
+import { shownFill } from './shown-fill';
 
 /**
- * A person's work in the sheet is never lost: note text around the product's part, a cell's own fill,
+ * A person's work in the sheet is never lost: notes, a cell's own fill and conditional formatting,
  * columns a person added to `Avvik` and `Dokumenter`, formats and dropdowns a person set.
  */
 
@@ -16,100 +17,76 @@ const cell = (sb: Desk, sheet: string, r: number, c: number) => {
   const data = sb.spreadsheet.sheetData(sheet);
   return { note: data.notes[r]![c]!, fill: data.backgrounds[r]![c]! };
 };
+/** The product's highlight rules on a sheet, as Google stores them. */
+const ownRules = (sb: Desk, sheet: string) =>
+  sb.spreadsheet
+    .sheet(sheet)
+    .getConditionalFormatRules()
+    .map((r) => String(r.getBooleanCondition()!.getCriteriaValues()[0]))
+    .filter((f) => f.includes('INDIRECT'));
 
-describe('notes and fills', () => {
-  test("a person's note text before and after the product's part survives, and so does the cell's own fill", () => {
+describe('notes, fills and rules', () => {
+  test("a person's note and fill on a flagged cell are never touched; the colour shows over the fill while the finding stands", () => {
     const sb = deskWith();
     budget(sb).getRange('C4').setNote('Sjekk med økonomi').setBackground('#d9ead3');
     sb.call('checkPortfolio');
-    const marked = cell(sb, 'Budsjett', 3, 2);
-    expect(marked.fill).toBe('#f4c7c3');
-    expect(marked.note).toMatch(
-      /^Sjekk med økonomi\nTilskudd: \[budget-incomplete\] .*\n\[fyll før\] #d9ead3$/,
-    );
-    // A person writes under the product's part, then the finding is fixed.
-    budget(sb).getRange('C4').setNote(`${marked.note}\nRingt kommunen 12.5.`);
+    expect(cell(sb, 'Budsjett', 3, 2)).toEqual({ note: 'Sjekk med økonomi', fill: '#d9ead3' });
+    expect(shownFill(sb, 'Budsjett', 4, 3)).toBe('#f4c7c3');
     fixBudget(sb);
     sb.call('checkPortfolio');
-    expect(cell(sb, 'Budsjett', 3, 2)).toEqual({
-      note: 'Sjekk med økonomi\nRingt kommunen 12.5.',
-      fill: '#d9ead3',
-    });
+    expect(cell(sb, 'Budsjett', 3, 2)).toEqual({ note: 'Sjekk med økonomi', fill: '#d9ead3' });
+    expect(shownFill(sb, 'Budsjett', 4, 3)).toBe('#d9ead3');
   });
 
-  test('a cell that had no note and no fill is left with neither: no empty note', () => {
-    const sb = deskWith();
+  test("a person's own conditional formatting stays, after the product's rules, which are never doubled", () => {
+    const sb = deskWith(undefined, { activeUser: LEADER });
+    sb.call('setupWorkbook');
+    const sheet = sb.spreadsheet.sheet('Budsjett');
+    const mine = sb.fakes.SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied('=$C2>100000')
+      .setBackground('#d9ead3')
+      .setRanges([sheet.getRange('C2:C')])
+      .build();
+    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), mine]);
+    sb.call('setupWorkbook');
     sb.call('checkPortfolio');
-    expect(cell(sb, 'Budsjett', 4, 2).note).toMatch(/^Tilskudd: /);
-    fixBudget(sb);
-    sb.call('checkPortfolio');
-    const data = sb.spreadsheet.sheetData('Budsjett');
-    expect(data.notes.flat().filter((n) => n !== '')).toEqual([]);
-    expect(cell(sb, 'Budsjett', 4, 2).fill).toBe('#ffffff');
+    const formulas = sheet
+      .getConditionalFormatRules()
+      .map((r) => r.getBooleanCondition()!.getCriteriaValues()[0]);
+    expect(formulas).toHaveLength(4);
+    expect(formulas[3]).toBe('=$C2>100000');
+    expect(ownRules(sb, 'Budsjett')).toHaveLength(3);
   });
 
-  test('a highlighted cell a person re-coloured keeps their colour when the finding is gone', () => {
+  test('a check that finds what the last one found writes no marks; one that finds something new writes them once', () => {
     const sb = deskWith();
     sb.call('checkPortfolio');
-    budget(sb).getRange('C5').setBackground('#cfe2f3');
-    // A person's column added: the sheet changed, so it is highlighted again, their colour remembered.
-    budget(sb)
-      .getRange(1, budget(sb).getLastColumn() + 1)
-      .setValue('Merknad');
-    sb.call('checkPortfolio');
-    expect(cell(sb, 'Budsjett', 4, 2).note).toMatch(/\[fyll før\] #cfe2f3$/);
-    fixBudget(sb);
-    sb.call('checkPortfolio');
-    expect(cell(sb, 'Budsjett', 4, 2)).toEqual({ note: '', fill: '#cfe2f3' });
-  });
-
-  test('a check that finds what the last one found on an unchanged sheet leaves its marks as they stand', () => {
-    const sb = deskWith();
-    sb.call('checkPortfolio');
-    const marked = cell(sb, 'Budsjett', 4, 2);
-    // A person removes a highlight by hand: it stays removed until the sheet or its findings change.
-    budget(sb).getRange('C5').setBackground('#cfe2f3');
     sb.calls.reset();
     sb.call('checkPortfolio');
-    expect(sb.calls.count('Range.getNotes')).toBe(0);
-    expect(sb.calls.count('Range.getBackgrounds')).toBe(0);
-    expect(cell(sb, 'Budsjett', 4, 2)).toEqual({ note: marked.note, fill: '#cfe2f3' });
-    // Another spreadsheet (a copy keeps the document's properties stamped with this one's id): highlighted.
-    const props = sb.fakes.PropertiesService.getDocumentProperties();
-    const kept = JSON.parse(props.getProperty('tilskudd.check.highlights')!) as { id: string };
-    props.setProperty('tilskudd.check.highlights', JSON.stringify({ ...kept, id: 'another' }));
+    // Avvik unchanged, marks unchanged: only the log line.
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+    fixBudget(sb);
+    sb.calls.reset();
     sb.call('checkPortfolio');
-    expect(cell(sb, 'Budsjett', 4, 2).note).toMatch(/\[fyll før\] #cfe2f3$/);
+    // Avvik and the marks.
+    expect(sb.calls.count('Range.setValues')).toBe(2);
   });
 
-  test('the fills of a sheet go back in one write whatever the number of cells; other cells keep theirs', () => {
-    const counts = [1, 2].map((n) => {
-      const sb = deskWith();
-      for (let r = 0; r < n; r++)
-        budget(sb)
-          .getRange(`C${4 + r}`)
-          .setBackground('#d9ead3');
-      // A person's colours on cells with no finding, on the sheet that is highlighted.
-      budget(sb).getRange('A2:B3').setBackground('#fce5cd');
-      sb.calls.reset();
-      sb.call('checkPortfolio');
-      const first = sb.calls.count('Range.setBackgrounds');
-      fixBudget(sb);
-      sb.calls.reset();
-      sb.call('checkPortfolio');
-      const data = sb.spreadsheet.sheetData('Budsjett');
-      expect(data.backgrounds.slice(1, 3).map((r) => r.slice(0, 2))).toEqual(
-        Array(2).fill(['#fce5cd', '#fce5cd']),
-      );
-      expect(data.backgrounds.slice(3, 6).map((r) => r[2])).toEqual(
-        [0, 1, 2].map((r) => (r < n ? '#d9ead3' : '#ffffff')),
-      );
-      expect(sb.calls.count('RangeList.setBackground')).toBe(0);
-      return [first, sb.calls.count('Range.setBackgrounds')];
-    });
-    expect(counts[1]).toEqual(counts[0]);
-    // The Budsjett sheet's fills in one write after the fix, each highlighted sheet's in one at first.
-    expect(counts[0]![1]).toBe(1);
+  test('a sheet that has grown past its rules gets them again over all its rows', () => {
+    const sb = deskWith();
+    sb.call('checkPortfolio');
+    const sheet = budget(sb);
+    const rows = sheet.getMaxRows();
+    // A line far down, past the sheet's rows when its rules were put on, with a budget finding.
+    const line = sheet.getRange(2, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    line[2] = 'plassholder';
+    sheet.getRange(rows + 5, 1, 1, line.length).setValues([line]);
+    expect(sheet.getMaxRows()).toBe(rows + 5);
+    sb.call('checkPortfolio');
+    const avvik = sb.spreadsheet.sheetData('Avvik').values.map((r) => String(r[4]));
+    expect(avvik).toContain(`Budsjett!C${rows + 5}`);
+    expect(shownFill(sb, 'Budsjett', rows + 5, 3)).not.toBe('#ffffff');
+    expect(ownRules(sb, 'Budsjett')).toHaveLength(3);
   });
 });
 

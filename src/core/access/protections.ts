@@ -7,6 +7,7 @@ import {
   BUDGET,
   DEADLINES,
   DOCUMENTS_SHEET,
+  FINDING_COLOURS_SHEET,
   LOG_SHEET,
   MEMBERS_SHEET,
   PAYMENTS,
@@ -58,6 +59,8 @@ export const PROTECTED_SHEETS: readonly SheetProtection[] = [
   { spec: DEADLINES, writtenBy: ['intake'] },
   { spec: ACTION_PLAN, writtenBy: ['plan'] },
   { spec: PLAN_HISTORY, writtenBy: ['plan'] },
+  // The check's marks, which colour the cells its findings are about.
+  { spec: FINDING_COLOURS_SHEET, writtenBy: ['check'] },
   // The regions' input: written by the input form's trigger (it runs as the member who made the form),
   // typed in or confirmed (`Kontroll`) by those who change the plan; the regions themselves only view.
   { spec: REGIONAL_INPUT, writtenBy: ['regionalInput', 'plan'] },

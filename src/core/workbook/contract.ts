@@ -471,6 +471,16 @@ export interface Table<K extends string> {
   rows: Array<TableRow<K>>;
 }
 
+/**
+ * The check's marks for the colours in Google Sheets (core/check/highlight-marks.ts): hidden, written only
+ * by the check, two columns per highlighted sheet, headed by that sheet.
+ */
+export const FINDING_COLOURS_SHEET = {
+  name: 'Avviksfarger',
+  en: 'Finding colours',
+  fields: [],
+} as const satisfies SheetSpec;
+
 /** Finds each field's column in the header row; a missing required header stops with its name. */
 export function mapHeaders<S extends SheetSpec>(
   spec: S,

@@ -33,6 +33,11 @@ import { markResponseKeys } from '../intake/journal';
 import { APPLICATION_JOURNAL } from '../intake/intake';
 import { STATUS_JOURNAL } from '../follow-up/status-intake';
 import { preparePlanSheet } from '../plan/plan';
+import { HIGHLIGHTED } from '../../core/check/highlight-marks';
+import { SHEETS as SHEETS_BY_ID } from '../../core/workbook/sheets';
+import { findingsTextRows } from '../workbook/check';
+import { prepareHighlights } from '../workbook/highlights';
+import { clearOldHighlights } from '../workbook/old-highlights';
 import { INPUT_JOURNAL } from '../plan/input-form';
 import { claimDocumentProperties } from '../platform/properties';
 
@@ -59,6 +64,9 @@ const SHEETS: readonly SheetSpec[] = [
 ];
 /** `Avvik` is rewritten by every check: edits there get a warning (the protected sheets: protect.ts). */
 const GENERATED = new Set<string>([FINDINGS_SHEET.name]);
+
+/** The rows set-up gives `Avvik` (a sheet starts with 1 000). */
+const FINDINGS_ROWS = 5000;
 
 /** What getNumberFormat reports for a cell nobody formatted. */
 const UNFORMATTED = new Set(['', 'General', '0.###############']);
@@ -134,9 +142,19 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
       writeRows(sheet, [rowFor(MEMBERS_SHEET, header, { email: user, role: 'Leder' })], 2);
       report.leader = user;
     }
+    // Room for the findings of a large portfolio, every `Sak` in it formatted as text by format(): the check
+    // then formats no rows of its own (writing past the sheet's rows would leave new rows unformatted).
+    if (spec === FINDINGS_SHEET && sheet.getMaxRows() < FINDINGS_ROWS)
+      sheet.insertRowsAfter(sheet.getMaxRows(), FINDINGS_ROWS - sheet.getMaxRows());
     format(sheet, spec, settings);
     if (spec === ACTION_PLAN) preparePlanSheet(ss, sheets, sheet);
+    if (spec === FINDINGS_SHEET) findingsTextRows(sheet.getMaxRows());
   }
+  // The check's colours: its marks sheet and the rules that read them; an earlier version's fills and
+  // notes taken away.
+  const highlighted = HIGHLIGHTED.flatMap((id) => sheets.find(SHEETS_BY_ID[id]) ?? []);
+  clearOldHighlights(sheets, highlighted);
+  prepareHighlights(sheets);
   // The key for Vurderinger's marks (and status tokens), and the rows already there marked, once.
   ensureMarks(sheets);
   // The response keys in Svar-ID marked with it, once: a key typed there later does not count.
