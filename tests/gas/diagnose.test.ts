@@ -238,4 +238,27 @@ describe('Diagnose', () => {
     );
     expect(row(sb, 'Det gamle søknadsskjemaet: kobling til arket')[1]).toBe('OK');
   });
+
+  test("tells when the check's colour rules are gone from a sheet or the marks sheet is missing", () => {
+    const sb = deskWith();
+    sb.runAs({ email: LEADER }, () => sb.call('setupWorkbook'));
+    diagnose(sb);
+    expect(row(sb, 'Farger for avvik').slice(1, 3)).toEqual([
+      'OK',
+      expect.stringMatching(
+        /^Fargereglene står på 7 ark og når alle rader med data; «Avviksfarger» er skjult\.$/,
+      ),
+    ]);
+    // Someone deletes the colour rules on Budsjett (Format › Betinget formatering).
+    sb.spreadsheet.sheet('Budsjett').setConditionalFormatRules([]);
+    diagnose(sb);
+    expect(row(sb, 'Farger for avvik').slice(1)).toEqual([
+      'Advarsel',
+      expect.stringMatching(/^«Budsjett» har 0 av 3 fargeregler \(noen er slettet\)\./),
+      expect.stringMatching(/Sett opp arbeidsboka/),
+    ]);
+    sb.runAs({ email: LEADER }, () => sb.call('setupWorkbook'));
+    diagnose(sb);
+    expect(row(sb, 'Farger for avvik')[1]).toBe('OK');
+  });
 });

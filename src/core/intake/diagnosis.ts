@@ -67,6 +67,12 @@ export interface LiveFacts {
   mail: { remaining: number } | { error: string };
   stuck: IntakeStuck[];
   version: { version: string; built: string };
+  /** The check's colours: its hidden marks sheet, and the product's rules on each highlighted sheet. */
+  highlights: {
+    marksSheet: 'hidden' | 'visible' | 'missing';
+    /** Per highlighted sheet the workbook has: the product's rules on it, and the rows they reach. */
+    sheets: Array<{ name: string; rules: number; reach: number; lastRow: number }>;
+  };
   /** The whole-sheet read `getSheetValues(1, 1, -1, -1)` on a sheet with content. */
   wholeRead: {
     sheet: string;
@@ -103,8 +109,61 @@ export function diagnose(facts: LiveFacts): DiagnosisFinding[] {
     mailFinding(facts.mail),
     ...stuckFindings(facts.stuck),
     versionFinding(facts.version),
+    highlightFinding(facts.highlights),
     wholeReadFinding(facts.wholeRead),
   ];
+}
+
+/** Rules per sheet the check colours with: one per severity. */
+const HIGHLIGHT_RULES = 3;
+
+function highlightFinding(h: LiveFacts['highlights']): DiagnosisFinding {
+  const check = r('Farger for avvik', 'Colours for findings');
+  const setup = r('Kjør Tilskudd › Sett opp arbeidsboka (leder).', 'Run Tilskudd › Set up workbook (chair).');
+  const problems: Reason[] = [];
+  if (h.marksSheet === 'missing')
+    problems.push(
+      r(
+        'Arket «Avviksfarger» finnes ikke; neste kontroll lager det, men ubeskyttet',
+        'The "Avviksfarger" sheet does not exist; the next check makes it, but unprotected',
+      ),
+    );
+  if (h.marksSheet === 'visible')
+    problems.push(r('arket «Avviksfarger» er ikke skjult', 'the "Avviksfarger" sheet is not hidden'));
+  for (const s of h.sheets) {
+    if (s.rules !== HIGHLIGHT_RULES)
+      problems.push(
+        r(
+          `«${s.name}» har ${s.rules} av ${HIGHLIGHT_RULES} fargeregler (noen er slettet)`,
+          `"${s.name}" has ${s.rules} of ${HIGHLIGHT_RULES} colour rules (some were deleted)`,
+        ),
+      );
+    else if (s.reach < s.lastRow)
+      problems.push(
+        r(
+          `reglene på «${s.name}» når til rad ${s.reach}, arket har data til rad ${s.lastRow}`,
+          `the rules on "${s.name}" reach row ${s.reach}, the sheet has data to row ${s.lastRow}`,
+        ),
+      );
+  }
+  if (problems.length > 0)
+    return finding(
+      check,
+      'warning',
+      r(
+        `${cap(problems.map((p) => p.nb).join('; '))}. Avvik som ikke får farge, står likevel i «Avvik».`,
+        `${cap(problems.map((p) => p.en).join('; '))}. Findings without a colour are still in "Avvik".`,
+      ),
+      setup,
+    );
+  return finding(
+    check,
+    'ok',
+    r(
+      `Fargereglene står på ${h.sheets.length} ark og når alle rader med data; «Avviksfarger» er skjult.`,
+      `The colour rules are on ${h.sheets.length} sheets and reach every row with data; "Avviksfarger" is hidden.`,
+    ),
+  );
 }
 
 function journalFindings(j: JournalFacts, facts: LiveFacts): DiagnosisFinding[] {

@@ -10,7 +10,9 @@ import {
 } from '../../core/intake/diagnosis';
 import type { Lang, Reason } from '../../core/base/result';
 import { neutralizeFormula } from '../../core/base/text';
-import { MEMBERS_SHEET, type SheetSpec } from '../../core/workbook/contract';
+import { FINDING_COLOURS_SHEET, MEMBERS_SHEET, type SheetSpec } from '../../core/workbook/contract';
+import { HIGHLIGHTED, isHighlightFormula } from '../../core/check/highlight-marks';
+import { SHEETS } from '../../core/workbook/sheets';
 import { withDesk, type Desk } from '../platform/desk';
 import { escapeHtml, htmlDocument } from '../platform/html';
 import { stuckIntake } from '../platform/intake-health';
@@ -29,8 +31,8 @@ import { JOURNALS } from './router';
 
 /**
  * *Diagnose* (menu, *Leder*): asks live Google what the sandbox cannot show — each journaled form's
- * publish state and link, the triggers, the document lock, the mail quota, stuck intake, the version and
- * the whole-sheet read — changes nothing, and appends one dated report block to the `Diagnose` sheet (one
+ * publish state and link, the triggers, the document lock, the mail quota, stuck intake, the version, the
+ * check's colour rules and the whole-sheet read — changes nothing, and appends one dated report block to the `Diagnose` sheet (one
  * write, below whatever is there, so a person's own text in it stays) and shows it in a dialog.
  */
 export const DIAGNOSIS_TEXT = { nb: 'Diagnose', en: 'Diagnosis' } as const;
@@ -98,8 +100,34 @@ function liveFacts({ ss, sheets, user }: Desk): LiveFacts {
     mail: mailQuota(),
     stuck: stuckIntake(),
     version: { version: VERSION, built: BUILT },
+    highlights: highlightFacts(sheets),
     wholeRead: wholeRead(sheets),
   };
+}
+
+/** The marks sheet and, per highlighted sheet, the product's rules and how far down they reach. */
+function highlightFacts(sheets: SheetIndex): LiveFacts['highlights'] {
+  const marks = sheets.find(FINDING_COLOURS_SHEET);
+  const marksSheet = !marks ? 'missing' : marks.isSheetHidden() ? 'hidden' : 'visible';
+  const list = HIGHLIGHTED.flatMap((id) => {
+    const sheet = sheets.find(SHEETS[id]);
+    if (!sheet) return [];
+    const ours = sheet
+      .getConditionalFormatRules()
+      .filter((rule) => isHighlightFormula(String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '')));
+    const reach = Math.min(
+      ...ours.map((rule) => Math.max(0, ...rule.getRanges().map((g) => g.getRow() + g.getNumRows() - 1))),
+    );
+    return [
+      {
+        name: sheets.nameOf(sheet),
+        rules: ours.length,
+        reach: ours.length > 0 ? reach : 0,
+        lastRow: sheet.getLastRow(),
+      },
+    ];
+  });
+  return { marksSheet, sheets: list };
 }
 
 type Form = GoogleAppsScript.Forms.Form;

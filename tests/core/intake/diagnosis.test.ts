@@ -33,6 +33,7 @@ const facts = (over: Partial<LiveFacts> = {}): LiveFacts => ({
   mail: { remaining: 100 },
   stuck: [],
   version: { version: '1.2.3', built: '2026-12-01' },
+  highlights: { marksSheet: 'hidden', sheets: [{ name: 'Budsjett', rules: 3, reach: 1000, lastRow: 6 }] },
   wholeRead: { sheet: 'Medlemmer', path: 'minus-one', agrees: true, detail: '4 × 5' },
   ...over,
 });
@@ -56,6 +57,7 @@ describe('diagnose', () => {
       'E-postkvote',
       'Inntak',
       'Versjon',
+      'Farger for avvik',
       'Lesing av hele ark',
     ]);
     for (const f of all) {
@@ -179,6 +181,31 @@ describe('diagnose', () => {
     const short = { sheet: 'Medlemmer', path: 'minus-one' as const, agrees: false, detail: '3 × 5 ≠ 4 × 5' };
     expect(one(facts({ wholeRead: short }), 'Lesing av hele ark').verdict).toBe('problem');
   });
+
+  test('the colours: a deleted rule, rules short of the data and a missing marks sheet are warnings with what to do', () => {
+    const colours = (h: LiveFacts['highlights']) => one(facts({ highlights: h }), 'Farger for avvik');
+    expect(colours(facts().highlights).verdict).toBe('ok');
+    const deleted = colours({
+      marksSheet: 'hidden',
+      sheets: [{ name: 'Budsjett', rules: 2, reach: 1000, lastRow: 6 }],
+    });
+    expect([deleted.verdict, deleted.found.nb, deleted.todo.nb]).toEqual([
+      'warning',
+      expect.stringMatching(/^«Budsjett» har 2 av 3 fargeregler/),
+      expect.stringMatching(/Sett opp arbeidsboka/),
+    ]);
+    const short = colours({
+      marksSheet: 'hidden',
+      sheets: [{ name: 'Søknader', rules: 3, reach: 1000, lastRow: 1200 }],
+    });
+    expect(short.found.en).toMatch(/reach row 1000, the sheet has data to row 1200/);
+    expect(colours({ marksSheet: 'missing', sheets: [] }).found.nb).toMatch(
+      /^Arket «Avviksfarger» finnes ikke/,
+    );
+    expect(colours({ marksSheet: 'visible', sheets: [] }).found.nb).toMatch(
+      /^Arket «Avviksfarger» er ikke skjult/,
+    );
+  });
 });
 
 describe('reportRows', () => {
@@ -189,7 +216,7 @@ describe('reportRows', () => {
       'Diagnose 07.12.2026 10:00',
       `Kjørt av ${ME}`,
       'Tilskudd 1.2.3',
-      '1 problem, 1 advarsel, 6 OK',
+      '1 problem, 1 advarsel, 7 OK',
     ]);
     expect(rows[1]).toEqual(['Kontroll', 'Status', 'Funn', 'Hva du gjør']);
     expect(rows.slice(2, -1).map((r) => r[1])).toContain('Problem');
@@ -197,7 +224,7 @@ describe('reportRows', () => {
     expect(rows.at(-1)![2]).toMatch(/Hvem som får svare/);
     for (const row of rows) expect(row).toHaveLength(4);
     const en = reportRows(diagnose(facts()), { when: 'x', user: ME, version: '1' }, 'en');
-    expect(en[0]![3]).toBe('0 problems, 0 warnings, 8 OK');
+    expect(en[0]![3]).toBe('0 problems, 0 warnings, 9 OK');
     expect(en[1]).toEqual(['Check', 'Status', 'Found', 'What to do']);
   });
 });
