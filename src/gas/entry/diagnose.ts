@@ -107,6 +107,7 @@ function liveFacts({ ss, sheets, user }: Desk): LiveFacts {
 
 /** The marks sheet and, per highlighted sheet, the product's rules and how far down they reach. */
 function highlightFacts(sheets: SheetIndex): LiveFacts['highlights'] {
+  sheets.expect([FINDING_COLOURS_SHEET, ...HIGHLIGHTED.map((id) => SHEETS[id])]);
   const marks = sheets.find(FINDING_COLOURS_SHEET);
   const marksSheet = !marks ? 'missing' : marks.isSheetHidden() ? 'hidden' : 'visible';
   const list = HIGHLIGHTED.flatMap((id) => {
@@ -115,14 +116,13 @@ function highlightFacts(sheets: SheetIndex): LiveFacts['highlights'] {
     const ours = sheet
       .getConditionalFormatRules()
       .filter((rule) => isHighlightFormula(String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '')));
-    const reach = Math.min(
-      ...ours.map((rule) => Math.max(0, ...rule.getRanges().map((g) => g.getRow() + g.getNumRows() - 1))),
-    );
+    // The three rules share one range: the first one's last row is how far they reach.
+    const reach = ours[0]?.getRanges()[0]?.getLastRow() ?? 0;
     return [
       {
         name: sheets.nameOf(sheet),
         rules: ours.length,
-        reach: ours.length > 0 ? reach : 0,
+        reach,
         lastRow: sheet.getLastRow(),
       },
     ];

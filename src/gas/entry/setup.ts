@@ -37,7 +37,7 @@ import { HIGHLIGHTED } from '../../core/check/highlight-marks';
 import { SHEETS as SHEETS_BY_ID } from '../../core/workbook/sheets';
 import { findingsTextRows } from '../workbook/check';
 import { prepareHighlights } from '../workbook/highlights';
-import { clearOldHighlights } from '../workbook/old-highlights';
+import { clearOldHighlights, hasOldHighlights } from '../workbook/old-highlights';
 import { INPUT_JOURNAL } from '../plan/input-form';
 import { claimDocumentProperties } from '../platform/properties';
 
@@ -152,8 +152,11 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   }
   // The check's colours: its marks sheet and the rules that read them; an earlier version's fills and
   // notes taken away.
-  const highlighted = HIGHLIGHTED.flatMap((id) => sheets.find(SHEETS_BY_ID[id]) ?? []);
-  clearOldHighlights(sheets, highlighted);
+  if (hasOldHighlights())
+    clearOldHighlights(
+      sheets,
+      HIGHLIGHTED.flatMap((id) => sheets.find(SHEETS_BY_ID[id]) ?? []),
+    );
   prepareHighlights(sheets);
   // The key for Vurderinger's marks (and status tokens), and the rows already there marked, once.
   ensureMarks(sheets);
