@@ -48,6 +48,7 @@ describe('who may edit the protected sheets (from the role table)', () => {
       'Frister',
       'Handlingsplan',
       'Handlingsplan-historikk',
+      'Avviksfarger',
       'Innspill',
       'Søknader',
       'Budsjett',
