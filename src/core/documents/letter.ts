@@ -7,7 +7,7 @@ import { sentenceStart } from '../base/text';
 import { assessPortfolio } from '../assessment/scores';
 import { dueDatesFor } from '../follow-up/deadlines/due-dates';
 import { decidingBody } from '../workbook/bodies';
-import { b, h, i, p, table, ul, type Block, type DocModel, type Inline } from './model';
+import { b, h, i, p, table, ul, ulNested, type Block, type DocModel, type Inline } from './model';
 import { norwegianDate } from './memo';
 import { heldBack, type Withheld } from './publication';
 
@@ -91,6 +91,8 @@ const T = {
       'Tilskuddet er delfinansiering: partenes egne bidrag skal stå i samarbeidsavtalen før midlene utbetales.',
     reporting:
       'Prosjektet rapporterer status (rødt/gult/grønt, framdrift, risiko og avhengigheter) til porteføljesekretariatet innen disse fristene:',
+    reportingNoDates:
+      'Prosjektet rapporterer status (rødt/gult/grønt, framdrift, risiko og avhengigheter) til porteføljesekretariatet halvårlig og med en sluttrapport.',
     halfYear: 'Statusrapport',
     final: 'Sluttrapport',
     by: 'innen',
@@ -148,6 +150,8 @@ const T = {
       'The grant is partial financing: the parties’ own contributions are to be written into the agreement before payment.',
     reporting:
       'The project reports its status (red/yellow/green, progress, risk, dependencies) to the secretariat by these dates:',
+    reportingNoDates:
+      'The project reports its status (red/yellow/green, progress, risk, dependencies) to the secretariat half-yearly and with a final report.',
     halfYear: 'Status report',
     final: 'Final report',
     by: 'by',
@@ -307,26 +311,22 @@ export function buildLetter(result: CheckResult, grant: Grant, options: LetterOp
       : []),
     ...(held > 0 ? [p(i(t.heldBack(held)))] : []),
     h(2, t.conditions),
-    // Reporting last, so «innen disse fristene:» is followed by the list of deadlines.
-    ul([
-      [t.agreement],
-      [ownText(result, app, lang)],
-      [t.changes],
-      [t.unused],
-      [t.control],
-      [t.operating],
-      [t.supplement(kr(s.supplementLimit))],
-      [t.reporting],
+    // The deadlines are sub-items of the reporting item that leads in to them («innen disse fristene:»).
+    ulNested([
+      { item: [t.agreement] },
+      { item: [ownText(result, app, lang)] },
+      {
+        item: [deadlines.length > 0 ? t.reporting : t.reportingNoDates],
+        sub: deadlines.map((d) => [
+          `${d.type === 'final' ? t.final : t.halfYear} ${t.by} ${fmtDay(d.due, lang)}`,
+        ]),
+      },
+      { item: [t.changes] },
+      { item: [t.unused] },
+      { item: [t.control] },
+      { item: [t.operating] },
+      { item: [t.supplement(kr(s.supplementLimit))] },
     ]),
-    ...(deadlines.length > 0
-      ? [
-          ul(
-            deadlines.map((d) => [
-              `${d.type === 'final' ? t.final : t.halfYear} ${t.by} ${fmtDay(d.due, lang)}`,
-            ]),
-          ),
-        ]
-      : []),
     h(2, t.payment),
     p(s.paymentTerms),
     h(2, t.acceptance),
