@@ -110,7 +110,7 @@ describe('tilskudd check', () => {
     );
     expect(r.out.indexOf('Økonomi per prosjekt')).toBeLessThan(r.out.indexOf('Feil (6)'));
     expect(r.out.indexOf('Feil (6)')).toBeLessThan(r.out.indexOf('Advarsler (12)'));
-    expect(r.out).toContain('Resultat: 6 feil, 12 advarsler.');
+    expect(r.out).toContain('Resultat: 6 feil, 14 advarsler.');
   });
 
   it('speaks English with --lang en and limits the summary with --year', async () => {
@@ -335,7 +335,7 @@ describe('the built CLI', () => {
     expect(exec('init', '--example', example).status).toBe(0);
     const r = exec('check', example, ...DATE);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('Resultat: 6 feil, 12 advarsler.');
+    expect(r.stdout).toContain('Resultat: 6 feil, 14 advarsler.');
     const missing = exec('check', join(dir, 'missing.xlsx'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/finnes ikke/);

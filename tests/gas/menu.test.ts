@@ -216,7 +216,7 @@ describe('Kontroller portefølje', () => {
     const apps = sb.spreadsheet.sheetData('Søknader');
     expect(apps.backgrounds[1]![colOf(sb, 'Søknader', 'Samarbeidsavtale')]).toBe('#fce8b2');
     expect(sb.spreadsheet.sheetData('Utbetalinger').backgrounds[5]![0]).toBe('#f4c7c3');
-    expect(sb.ui.toasts.at(-1)!.message).toBe('6 feil og 12 advarsler. Se arket «Avvik».');
+    expect(sb.ui.toasts.at(-1)!.message).toBe('6 feil og 14 advarsler. Se arket «Avvik».');
     // Avvik; the Logg sheet this workbook lacked, its header and the log line in one write.
     expect(sb.calls.count('Range.setValues')).toBe(2);
     // Medlemmer (the role check), one read per sheet (the optional Utbetalinger, Statusrapporter, Frister and

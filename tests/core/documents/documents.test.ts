@@ -41,6 +41,8 @@ const MINUS = '\u2212';
 
 const AGDER = 'Agdermodellen – barn og unges helsetjenester innen psykisk helse';
 const DATA = 'Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF';
+const SUPPLEMENT_REASON = 'regionale samlinger for å ta i bruk de nye samhandlingsforløpene i alle regionene';
+const SUPPLEMENT_DECISION = `Porteføljesekretariatet: ${SUPPLEMENT_REASON}`;
 const MEETING: MemoOptions = {
   meetingDate: '2025-05-09',
   caseNumber: '18-2025',
@@ -276,7 +278,7 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
       table(
         [
           ['Sak', 'Prosjekt', 'Dato', 'Beløp', 'Vedtak'],
-          ['2025-05-001', AGDER, '15.10.2025', n('60 000'), 'Porteføljesekretariatet'],
+          ['2025-05-001', AGDER, '15.10.2025', n('60 000'), SUPPLEMENT_DECISION],
         ],
         { header: true },
       ),
@@ -743,14 +745,45 @@ describe('award letters', () => {
     expect(toPlainText(buildSupplementLetter(result, sup[0]!, { date: '2025-10-20' }))).toContain(
       'Dato\t20.10.2025',
     );
-    // The decision «Porteføljesekretariatet» names who decided, which the sentence already says.
+    // The decision sentence names who decided; the reason registered after it stands under Begrunnelse.
     expect(text).toContain(`til ${AGDER}, innenfor sekretariatets fullmakt.`);
+    expect(text).toContain(
+      'Begrunnelse\nRegionale samlinger for å ta i bruk de nye samhandlingsforløpene i alle regionene.\n',
+    );
+    // Paid with the project's grant, for its own period, and what the case still waits for: the offer was
+    // accepted 27.05.2025, the written agreement is not signed (Samarbeidsavtale: Nei).
+    expect(text).toContain(
+      'Utbetaling\nTilleggsbevillingen utbetales sammen med tilskuddet til prosjektet (tilsagn av 09.05.2025), for perioden november 2025–juli 2026. Den utbetales når samarbeidsavtalen er signert (tilsagnet ble akseptert 27.05.2025).',
+    );
+    expect(text).not.toContain(result.portfolio.settings.paymentTerms);
     const withReason = {
       ...sup[0]!,
       allocation: { ...sup[0]!.allocation, decision: 'Sekretariatet: økte reisekostnader' },
     };
     expect(toPlainText(buildSupplementLetter(result, withReason, {}))).toContain(
-      `til ${AGDER} (økte reisekostnader), innenfor sekretariatets fullmakt.`,
+      'Begrunnelse\nØkte reisekostnader.\n',
+    );
+    // No reason registered (a row typed by hand): the letter says so rather than inventing one.
+    const noReason = {
+      ...sup[0]!,
+      allocation: { ...sup[0]!.allocation, decision: 'Porteføljesekretariatet' },
+    };
+    expect(toPlainText(buildSupplementLetter(result, noReason, {}))).toContain(
+      'Begrunnelse\nDet er ikke registrert noen begrunnelse for tilleggsbevillingen',
+    );
+    // Both conditions met: the letter says so, with their dates.
+    const ready = checkWorkbook(
+      (() => {
+        const v = exampleWorkbook();
+        const apps = v[APPLICATIONS.name]!;
+        const col = apps[0]!.indexOf('Samarbeidsavtale');
+        apps[1]![col] = '20.06.2025';
+        return v;
+      })(),
+      { today: TODAY },
+    );
+    expect(toPlainText(buildSupplementLetter(ready, supplementLetters(ready)[0]!, {}))).toContain(
+      'Vilkårene for utbetaling er oppfylt: tilsagnet ble akseptert 27.05.2025 og samarbeidsavtalen er signert 20.06.2025.',
     );
     const v = withApps([{ caseId: '2025-05-009', title: 'Avslått tiltak', status: 'Avslått' }]);
     const settings = v['Innstillinger']!;
