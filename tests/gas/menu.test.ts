@@ -188,6 +188,9 @@ describe('Kontroller portefølje', () => {
       'overspent ADM-2025',
       'payment-without-contract 2025-05-001',
       'payment-without-grant ADM-2026',
+      // Both applications name a group of municipalities; Avtaleparter names no one yet.
+      'agreement-parties-unnamed 2025-05-001',
+      'agreement-parties-unnamed 2025-05-002',
       'contract-missing 2025-05-001',
       'contract-missing 2025-05-002',
       // The example's illustrative follow-up, judged by the script's clock (any day from October 2026).

@@ -156,8 +156,12 @@ const POSITIVE: Positive[] = [
     rule: 'agreement-parties-unnamed',
     severity: 'warning',
     cells: [app('municipalities')],
-    nb: ['Søknader rad 2, «Kommuner»', '«Alle 25 kommuner i Agder» som part', 'arket Avtaleparter'],
-    en: ['"Alle 25 kommuner i Agder" as a party'],
+    nb: [
+      'Søknader rad 2, «Kommuner»',
+      '«Alle 25 kommuner i Agder» i stedet for kommunene',
+      'arket Avtaleparter',
+    ],
+    en: ['"Alle 25 kommuner i Agder" instead of each municipality'],
   },
   {
     name: 'a granted project naming «Kommunene i Østre Agder» next to a municipality',

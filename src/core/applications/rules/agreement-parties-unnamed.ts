@@ -22,11 +22,11 @@ export const agreementPartiesUnnamed = applicationRule({
     const named = { nb: groups.map((g) => `«${g}»`).join(', '), en: groups.map((g) => `"${g}"`).join(', ') };
     return says({
       problem: {
-        nb: `Søknaden oppgir ${named.nb} som part, ikke hver kommune for seg, og avtalepartene er ikke registrert`,
-        en: `The application names ${named.en} as a party, not each municipality, and the agreement's parties are not registered`,
+        nb: `Søknaden oppgir ${named.nb} i stedet for kommunene hver for seg, og avtalepartene er ikke registrert`,
+        en: `The application names ${named.en} instead of each municipality on its own, and the agreement's parties are not registered`,
       },
       action: {
-        nb: 'Før inn hver kommune som egen part (Saksnr, Part, Org.nr) i arket Avtaleparter før samarbeidsavtalen lages.',
+        nb: 'Før inn kommunene hver for seg (Saksnr, Part, Org.nr) i arket Avtaleparter før samarbeidsavtalen lages.',
         en: 'Enter each municipality as a party of its own (Case ID, Party, Org. number) in the sheet Avtaleparter before the agreement is drafted.',
       },
     });
