@@ -20,6 +20,7 @@ import {
 } from 'docx';
 import { keepTogether, layoutDocument, type TableLayout } from '../core/documents/layout';
 import {
+  listEntries,
   spanOf,
   type Block,
   type DocModel,
@@ -125,15 +126,18 @@ function render(block: Block, listIndex: number, next: () => TableLayout): Array
       ];
     case 'paragraph':
       return [new Paragraph({ children: runs(block.content), spacing: { after: 120 } })];
-    case 'list':
-      return block.items.map(
-        (item) =>
-          new Paragraph({
-            children: runs(item),
-            numbering: block.ordered ? { reference: 'numbers', level: 0, instance: listIndex } : undefined,
-            bullet: block.ordered ? undefined : { level: 0 },
-          }),
-      );
+    case 'list': {
+      const item = (content: Inline[], level: number) =>
+        new Paragraph({
+          children: runs(content),
+          numbering: block.ordered ? { reference: 'numbers', level, instance: listIndex } : undefined,
+          bullet: block.ordered ? undefined : { level },
+        });
+      return listEntries(block).flatMap(({ item: top, sub }) => [
+        item(top, 0),
+        ...sub.map((x) => item(x, 1)),
+      ]);
+    }
     case 'table':
       return [tableOf(block, next()), new Paragraph({ text: '' })];
     case 'pageBreak':
@@ -218,6 +222,13 @@ export async function toDocx(doc: DocModel, lang: Lang = doc.lang ?? 'nb'): Prom
               text: '%1.',
               alignment: AlignmentType.START,
               style: { paragraph: { indent: { left: 425, hanging: 425 } } },
+            },
+            {
+              level: 1,
+              format: LevelFormat.LOWER_LETTER,
+              text: '%2)',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 850, hanging: 425 } } },
             },
           ],
         },

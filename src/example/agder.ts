@@ -137,9 +137,11 @@ export const EXAMPLE_ALLOCATIONS: Array<Row<typeof ALLOCATIONS>> = [
     to: '2025-10',
   },
   {
-    // Illustrative: a supplementary allocation by the secretariat, not yet reported to SSU.
+    // Illustrative: a supplementary allocation by the secretariat, not yet reported to SSU, with the reason
+    // *Registrer tilleggsbevilling* writes after who decided (the seeds record no supplement).
     caseId: '2025-05-001',
-    decision: 'Porteføljesekretariatet',
+    decision:
+      'Porteføljesekretariatet: regionale samlinger for å ta i bruk de nye samhandlingsforløpene i alle regionene',
     date: day('2025-10-15'),
     kind: 'Tilleggsbevilling',
     category: 'Innovasjon/prosjekt',

@@ -19,6 +19,10 @@ export const RULE_TITLES: Record<string, Reason> = {
   'parties-missing': { nb: 'Partene mangler', en: 'Parties missing' },
   'agreement-missing': { nb: 'Enighet ikke dokumentert', en: 'Agreement not documented' },
   'contract-missing': { nb: 'Samarbeidsavtale mangler', en: 'Written agreement missing' },
+  'agreement-parties-unnamed': {
+    nb: 'Avtalepartene er ikke navngitt hver for seg',
+    en: 'Agreement parties not named one by one',
+  },
   'budget-incomplete': { nb: 'Budsjettet er ufullstendig', en: 'Budget incomplete' },
   'own-contribution-missing': { nb: 'Egenandel mangler', en: 'Own contribution missing' },
   'permanent-operating-cost': { nb: 'Varige driftsutgifter', en: 'Permanent operating costs' },

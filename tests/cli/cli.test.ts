@@ -61,6 +61,8 @@ describe('tilskudd check', () => {
       'error overspent ADM-2025',
       'error payment-without-contract 2025-05-001',
       'error payment-without-grant ADM-2026',
+      'warning agreement-parties-unnamed 2025-05-001',
+      'warning agreement-parties-unnamed 2025-05-002',
       'warning contract-missing 2025-05-001',
       'warning contract-missing 2025-05-002',
       'warning final-report-overdue 2025-05-001',
@@ -109,8 +111,8 @@ describe('tilskudd check', () => {
       /2025-05-001 +1\u00a0120\u00a0000\u00a0kr +560\u00a0000\u00a0kr +560\u00a0000\u00a0kr +50 % +100 % +rød/,
     );
     expect(r.out.indexOf('Økonomi per prosjekt')).toBeLessThan(r.out.indexOf('Feil (6)'));
-    expect(r.out.indexOf('Feil (6)')).toBeLessThan(r.out.indexOf('Advarsler (12)'));
-    expect(r.out).toContain('Resultat: 6 feil, 12 advarsler.');
+    expect(r.out.indexOf('Feil (6)')).toBeLessThan(r.out.indexOf('Advarsler (14)'));
+    expect(r.out).toContain('Resultat: 6 feil, 14 advarsler.');
   });
 
   it('speaks English with --lang en and limits the summary with --year', async () => {
@@ -139,7 +141,7 @@ describe('tilskudd check', () => {
     const r = await cli('check', await writeValues(values), ...DATE);
     expect(r.code).toBe(0);
     // The plan's repeated goal (1.3 repeats 1.1) is one of them.
-    expect(r.out).toContain('Resultat: 0 feil, 9 advarsler.');
+    expect(r.out).toContain('Resultat: 0 feil, 11 advarsler.');
   });
 
   it('writes a copy with an Avvik sheet, highlighted cells and notes; a second run replaces them', async () => {
@@ -150,7 +152,7 @@ describe('tilskudd check', () => {
     await wb.xlsx.readFile(out);
     const avvik = wb.getWorksheet('Avvik')!;
     expect(avvik.getRow(1).values).toEqual([undefined, 'Regel', 'Alvorlighet', 'Sak', 'Melding', 'Celle']);
-    expect(avvik.rowCount).toBe(21);
+    expect(avvik.rowCount).toBe(23);
     expect(avvik.getRow(2).getCell(5).value).toBe('Budsjett!C4');
     const cell = wb.getWorksheet('Budsjett')!.getCell('C4');
     expect(cell.fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFF4C7C3' } });
@@ -335,7 +337,7 @@ describe('the built CLI', () => {
     expect(exec('init', '--example', example).status).toBe(0);
     const r = exec('check', example, ...DATE);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('Resultat: 6 feil, 12 advarsler.');
+    expect(r.stdout).toContain('Resultat: 6 feil, 14 advarsler.');
     const missing = exec('check', join(dir, 'missing.xlsx'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/finnes ikke/);

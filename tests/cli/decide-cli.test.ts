@@ -51,7 +51,7 @@ describe('tilskudd decide', () => {
       ...DECISIONS,
     );
     // Findings on the applications themselves are shown, never blocking (no written agreement yet).
-    expect(r.err).toMatch(/^Merk \[contract-missing\] Sak 2026-05-001/);
+    expect(r.err).toMatch(/^Merk \[contract-missing\] Sak 2026-05-001/m);
     expect(r.code).toBe(0);
   });
 

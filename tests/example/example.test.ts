@@ -38,6 +38,9 @@ describe('the Agder example workbook', () => {
 
   it('finds the placeholders, the missing agreements and contributions, the administration key and the unreported supplement', () => {
     expect(pairs(result.findings)).toEqual([
+      // Both applications name a group of municipalities, and Avtaleparter names no one yet.
+      ['agreement-parties-unnamed', '2025-05-001'],
+      ['agreement-parties-unnamed', '2025-05-002'],
       ['budget-incomplete', '2025-05-002'],
       ['budget-incomplete', '2025-05-002'],
       ['budget-incomplete', '2025-05-002'],

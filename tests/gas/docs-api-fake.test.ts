@@ -9,7 +9,7 @@ import {
   utf8Length,
 } from '../../src/core/documents/docs-requests';
 import { buildMemo } from '../../src/core/documents/memo';
-import { b, h, ol, p, table, ul, type DocModel } from '../../src/core/documents/model';
+import { b, h, ol, p, table, ul, ulNested, type DocModel } from '../../src/core/documents/model';
 import { exampleWorkbook } from '../../src/example/agder';
 import { FakeDocsService } from './fakes/docs-api';
 import { createEnv } from './fakes/services';
@@ -29,6 +29,60 @@ describe('the Docs advanced service fake', () => {
     const { docs } = service();
     const { documentId } = docs.Documents.create({ title: 'T' });
     expect(endOf(docs, documentId)).toBe(2);
+  });
+
+  it('nests a bulleted paragraph one level per leading tab and removes the tabs, as Google does', () => {
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          { insertText: { text: 'a\n\tb\n\t\tc\nd', location: { index: 1 } } },
+          {
+            createParagraphBullets: {
+              range: { startIndex: 1, endIndex: 11 },
+              bulletPreset: 'NUMBERED_DECIMAL_ALPHA_ROMAN',
+            },
+          },
+          // After the tabs are gone «d» starts at 7, not 10.
+          {
+            updateTextStyle: {
+              range: { startIndex: 7, endIndex: 8 },
+              textStyle: { bold: true },
+              fields: 'bold',
+            },
+          },
+        ],
+      },
+      documentId,
+    );
+    const snap = docs.Documents.snapshot(documentId);
+    expect(
+      snap.map((x) => (x.type === 'paragraph' ? [x.text, x.number, x.nesting ?? 0, x.bold] : x)),
+    ).toEqual([
+      ['a', 1, 0, []],
+      ['b', 1, 1, []],
+      ['c', 1, 2, []],
+      ['d', 2, 0, ['d']],
+    ]);
+    expect(endOf(docs, documentId)).toBe(9);
+    // Nine levels (0–8) and no more.
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [
+            { insertText: { text: '\t'.repeat(9) + 'x\n', location: { index: 1 } } },
+            {
+              createParagraphBullets: {
+                range: { startIndex: 1, endIndex: 2 },
+                bulletPreset: 'BULLET_DISC_CIRCLE_SQUARE',
+              },
+            },
+          ],
+        },
+        documentId,
+      ),
+    ).toThrow(/nested at most 8 levels/);
   });
 
   it('follows the documented table index model (tanaikech: a 2×2 table filled at 12, 10, 7, 5)', () => {
@@ -338,6 +392,45 @@ describe('docsRequests: the document model in one batchUpdate', () => {
 
   it('rewrites a document in place after clearing it, with the same result', () => {
     expectStableRewrite(model);
+  });
+
+  it('writes sub-items one level down in the same list, and what follows where it was aimed', () => {
+    const nested: DocModel = {
+      title: 'T',
+      blocks: [
+        ulNested([
+          { item: ['vilkår'] },
+          { item: ['frister:'], sub: [['første'], [b('andre')]] },
+          { item: ['siste'] },
+        ]),
+        table([['a', 'b']]),
+        p('Slutt.'),
+      ],
+    };
+    const { docs } = service();
+    const { documentId } = docs.Documents.create({ title: 'T' });
+    docs.Documents.batchUpdate({ requests: docsRequests(nested) }, documentId);
+    const snap = docs.Documents.snapshot(documentId);
+    const lists = new Set(snap.flatMap((x) => (x.type === 'paragraph' && x.list ? [x.list] : [])));
+    expect(lists.size).toBe(1);
+    expect(
+      snap.map((x) =>
+        x.type === 'table' ? x.rows : [x.text, x.type === 'paragraph' ? (x.nesting ?? 0) : 0],
+      ),
+    ).toEqual([
+      ['T', 0],
+      ['vilkår', 0],
+      ['frister:', 0],
+      ['første', 1],
+      ['andre', 1],
+      ['siste', 0],
+      ['', 0],
+      [['a', 'b']],
+      ['Slutt.', 0],
+      ['', 0],
+    ]);
+    expect(snap.find((x) => x.type === 'paragraph' && x.text === 'andre')).toMatchObject({ bold: ['andre'] });
+    expectStableRewrite(nested);
   });
 
   it('renders the example memo with valid indexes throughout', () => {

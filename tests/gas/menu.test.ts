@@ -189,6 +189,9 @@ describe('Kontroller portefølje', () => {
       'overspent ADM-2025',
       'payment-without-contract 2025-05-001',
       'payment-without-grant ADM-2026',
+      // Both applications name a group of municipalities; Avtaleparter names no one yet.
+      'agreement-parties-unnamed 2025-05-001',
+      'agreement-parties-unnamed 2025-05-002',
       'contract-missing 2025-05-001',
       'contract-missing 2025-05-002',
       // The example's illustrative follow-up, judged by the script's clock (any day from October 2026).
@@ -219,7 +222,7 @@ describe('Kontroller portefølje', () => {
     const budget = sb.spreadsheet.sheetData('Budsjett');
     expect(budget.backgrounds.flat().filter((b) => b !== '#ffffff')).toEqual([]);
     expect(budget.notes.flat().filter((n) => n !== '')).toEqual([]);
-    expect(sb.ui.toasts.at(-1)!.message).toBe('6 feil og 12 advarsler. Se arket «Avvik».');
+    expect(sb.ui.toasts.at(-1)!.message).toBe('6 feil og 14 advarsler. Se arket «Avvik».');
     // Avvik; the Logg sheet this workbook lacked, its header and the log line in one write; the marks.
     expect(sb.calls.count('Range.setValues')).toBe(3);
     // Medlemmer (the role check), one read per sheet (the optional Utbetalinger, Statusrapporter, Frister and

@@ -263,7 +263,7 @@ describe('findings', () => {
   it('lists every finding with a target cell or row, and selecting one activates it', () => {
     const sb = deskWith();
     const v = ok(sb.call<Result<FindingsView>>('findingsLoad'));
-    expect(v.findings).toHaveLength(14); // on the fixed day, 19 November 2025, the plan's repeated goal among them
+    expect(v.findings).toHaveLength(16); // on the fixed day, 19 November 2025, the plan's repeated goal among them
     expect(v.findings[0]).toMatchObject({
       rule: 'budget-incomplete',
       target: { sheet: 'Budsjett', a1: 'C4' },
@@ -277,8 +277,8 @@ describe('findings', () => {
   it('Kontroller på nytt writes Avvik and the log like the menu', () => {
     const sb = deskWith();
     const v = ok(sb.call<Result<FindingsView>>('findingsRecheck'));
-    expect(v.findings).toHaveLength(14); // on the fixed day, 19 November 2025, the plan's repeated goal among them
-    expect(sb.spreadsheet.sheetData('Avvik').values).toHaveLength(15);
+    expect(v.findings).toHaveLength(16); // on the fixed day, 19 November 2025, the plan's repeated goal among them
+    expect(sb.spreadsheet.sheetData('Avvik').values).toHaveLength(17);
     expect(sb.spreadsheet.sheetData('Logg').values.at(-1)).toEqual(
       expect.arrayContaining(['Kontroller portefølje']),
     );

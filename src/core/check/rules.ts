@@ -7,6 +7,7 @@ import { benefitPlanMissing } from '../applications/rules/benefit-plan-missing';
 import { budgetIncomplete } from '../applications/rules/budget-incomplete';
 import { caseIdInvalid } from '../applications/rules/case-id';
 import { contractMissing } from '../applications/rules/contract-missing';
+import { agreementPartiesUnnamed } from '../applications/rules/agreement-parties-unnamed';
 import { formAnswerTruncated, formAnswerUnmapped } from '../intake/rules/form-answers';
 import { intakeStuck } from '../intake/rules/intake-stuck';
 import { frameExceeded, keyExceeded } from '../money-flow/rules/frame-and-key';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   partiesMissing,
   agreementMissing,
   contractMissing,
+  agreementPartiesUnnamed,
   budgetIncomplete,
   ownContributionMissing,
   permanentOperatingCost,

@@ -2,6 +2,10 @@ import type { Lang } from '../base/result';
 import type { CheckResult } from '../check/check';
 import { h, p, table, ul, type Block, type DocModel } from '../documents/model';
 import { norwegianDate } from '../documents/memo';
+import { keyInWords, pct, potSum, potTotal, potYears, type PotYear } from '../documents/pots';
+import type { LedgerEntry } from '../money-flow/ledger';
+import { CATEGORY_IDS, CATEGORY_LABELS } from '../workbook/categories';
+import type { Settings } from '../workbook/settings';
 import { formatMoney } from '../parse/money';
 import { formatPeriod } from '../parse/period';
 import type { WorkbookValues } from '../portfolio/records';
@@ -30,6 +34,23 @@ const T = {
     noSupplements: 'Ingen tilleggsbevillinger å orientere om.',
     notRegistered: 'Ikke registrert',
     total: 'Sum tildelt',
+    key: 'Fordelingsnøkkelen',
+    keyIntro: (words: string, keyCase: string) =>
+      `Fordelingsnøkkelen er veiledende: ${words} av rammen${keyCase === '' ? '' : ` (sak ${keyCase})`}. Slik fordeler de vedtatte tildelingene seg mot den, regnet inn i hvert budsjettår etter antall måneder i perioden:`,
+    keyYear: (y: number) => `Budsjettår ${y}`,
+    keyHead: ['Kategori', 'Nøkkel', 'Nøkkelbeløp', 'Tildelt før', 'Vedtatt nå', 'Sum', 'Andel'],
+    frameRow: 'Rammen',
+    overKey: (
+      label: string,
+      y: number,
+      used: string,
+      share: string,
+      key: string,
+      keyAmount: string,
+      over: string,
+    ) =>
+      `${label} ${y}: ${used}, ${share} av rammen mot nøkkelen på ${key} (${keyAmount}), ${over} over nøkkelen.`,
+    overFrame: (y: number, over: string) => `Rammen ${y}: tildelingene går ${over} ut over rammen.`,
     footer: (ref: string) => `Vedtaksprotokoll ${ref}`,
   },
   en: {
@@ -51,6 +72,23 @@ const T = {
     noSupplements: 'No supplementary allocations to report.',
     notRegistered: 'Not registered',
     total: 'Total granted',
+    key: 'The split key',
+    keyIntro: (words: string, keyCase: string) =>
+      `The split key is guiding: ${words} of the frame${keyCase === '' ? '' : ` (case ${keyCase})`}. This is how the decided allocations fall against it, counted in each budget year by the months of their period:`,
+    keyYear: (y: number) => `Budget year ${y}`,
+    keyHead: ['Category', 'Key', 'Key amount', 'Allocated before', 'Decided now', 'Total', 'Share'],
+    frameRow: 'Frame',
+    overKey: (
+      label: string,
+      y: number,
+      used: string,
+      share: string,
+      key: string,
+      keyAmount: string,
+      over: string,
+    ) =>
+      `${label} ${y}: ${used}, ${share} of the frame against a key of ${key} (${keyAmount}), ${over} over the key.`,
+    overFrame: (y: number, over: string) => `Frame ${y}: the allocations exceed the frame by ${over}.`,
     footer: (ref: string) => `Decision protocol ${ref}`,
   },
 };
@@ -184,6 +222,18 @@ export function buildProtocol(
       (meeting === null || a.date.value.getTime() <= meeting.getTime()),
   );
   const informed = informedBody(portfolio.settings);
+  // The split key, with the memo's arithmetic: what this board case decided against what was there before.
+  const decidedHere = (e: LedgerEntry) =>
+    e.allocation.kind === 'ordinary' && isOfDecision(e.allocation.decision, ref);
+  const keyYears = potYears(
+    result,
+    decidedHere,
+    result.ledger.entries.flatMap((e) =>
+      decidedHere(e) && e.category && e.byYear ? [{ category: e.category, byYear: e.byYear }] : [],
+    ),
+    meeting ? meeting.toISOString().slice(0, 10) : '9999-12-31',
+  );
+  const keyBlocks = keyYears.length === 0 ? [] : splitKeyBlocks(keyYears, portfolio.settings, lang);
   const blocks: Block[] = [
     table(
       [
@@ -200,6 +250,7 @@ export function buildProtocol(
       compact: true,
       widths: [3, 4, 4, 3, 3, 5],
     }),
+    ...keyBlocks,
     h(2, t.changes),
     changes.length === 0 ? p(t.noChanges) : ul(changes.map((c) => [c])),
     ...(reasons.length > 0 ? [h(2, t.reasons), ul(reasons.map((r) => [r]))] : []),
@@ -225,4 +276,64 @@ export function buildProtocol(
         ),
   ];
   return { title: t.title(body.name, ref), blocks, footer: { text: t.footer(ref) } };
+}
+
+/** The split key's section: the key in words, per budget year the pots against it, and each overrun named. */
+function splitKeyBlocks(years: PotYear[], settings: Settings, lang: Lang): Block[] {
+  const t = T[lang];
+  const money = (n: number) => formatMoney(Math.round(n), false);
+  const notes: string[] = [];
+  const tables = years.flatMap((y) => {
+    const total = potTotal(y);
+    const rows = CATEGORY_IDS.map((id) => {
+      if (total[id] > y.key[id] && y.added[id] > 0)
+        notes.push(
+          t.overKey(
+            CATEGORY_LABELS[id][lang],
+            y.year,
+            formatMoney(Math.round(total[id])),
+            pct(total[id] / y.frame, lang),
+            pct(settings.key[id], lang),
+            formatMoney(y.key[id]),
+            formatMoney(Math.round(total[id] - y.key[id])),
+          ),
+        );
+      return [
+        CATEGORY_LABELS[id][lang],
+        pct(settings.key[id], lang),
+        money(y.key[id]),
+        money(y.before[id]),
+        money(y.added[id]),
+        money(total[id]),
+        pct(y.frame > 0 ? total[id] / y.frame : 0, lang),
+      ];
+    });
+    if (y.left < 0) notes.push(t.overFrame(y.year, formatMoney(Math.round(-y.left))));
+    const used = potSum(total);
+    return [
+      h(3, t.keyYear(y.year)),
+      table(
+        [
+          t.keyHead,
+          ...rows,
+          [
+            t.frameRow,
+            '',
+            money(y.frame),
+            money(potSum(y.before)),
+            money(potSum(y.added)),
+            money(used),
+            pct(y.frame > 0 ? used / y.frame : 0, lang),
+          ],
+        ],
+        { header: true, compact: true },
+      ),
+    ];
+  });
+  return [
+    h(2, t.key),
+    p(t.keyIntro(keyInWords(settings, lang), settings.keyCase.trim())),
+    ...tables,
+    ...(notes.length > 0 ? [ul(notes.map((n) => [n]))] : []),
+  ];
 }

@@ -6,6 +6,7 @@ import { formatPeriod } from '../parse/period';
 import { decidingBody } from '../workbook/bodies';
 import { h, i, ol, p, table, type Block, type DocModel } from './model';
 import { letterGrants } from './letter';
+import { namesGroupOfMunicipalities } from '../applications/parties';
 import { norwegianDate } from './memo';
 
 /**
@@ -37,12 +38,23 @@ export function buildAgreement(result: CheckResult, caseId: string): DocModel {
   const kr = (n: number) => `${formatMoney(n, false)} kr`;
   const board = decidingBody(s);
 
+  // The parties are legal entities, one line each: as registered in Avtaleparter, else the application's
+  // municipalities and the hospital trust, with a line to fill in for each group the application names
+  // («Alle 25 kommuner i Agder»), which no one can sign for (`agreement-parties-unnamed` warns).
   const registered = (result.portfolio.agreementParties ?? []).filter((x) => x.caseId === caseId);
+  const groups = registered.length > 0 ? [] : app.municipalities.filter(namesGroupOfMunicipalities);
   const parties =
     registered.length > 0
       ? registered.map((x) => ({ name: x.party, orgNumber: x.orgNumber, archiveRef: x.archiveRef }))
       : [
-          ...app.municipalities.map((m) => ({ name: m, orgNumber: '', archiveRef: '' })),
+          ...app.municipalities
+            .filter((m) => !namesGroupOfMunicipalities(m))
+            .map((m) => ({ name: m, orgNumber: '', archiveRef: '' })),
+          ...groups.map((g) => ({
+            name: `[Hver kommune i «${g}» som egen part]`,
+            orgNumber: '',
+            archiveRef: '',
+          })),
           ...(app.hospital === true ? [{ name: s.hospitalTrust, orgNumber: '', archiveRef: '' }] : []),
         ];
 
@@ -88,6 +100,15 @@ export function buildAgreement(result: CheckResult, caseId: string): DocModel {
       `Avtalen er inngått mellom partene nedenfor om gjennomføring av ${app.title}, som ${board.inText} har tildelt tilskudd fra ${s.community}.`,
     ),
     table([['Part', 'Org.nr'], ...parties.map((x) => [x.name, x.orgNumber || '[Org.nr]'])], { header: true }),
+    ...(groups.length > 0
+      ? [
+          p(
+            i(
+              `Søknaden oppgir ${groups.map((g) => `«${g}»`).join(', ')} som part. Hver kommune er en egen part som signerer avtalen: sekretariatet fører kommunene inn i Avtaleparter, med org.nr, og lager utkastet på nytt før det sendes til signering.`,
+            ),
+          ),
+        ]
+      : []),
     p(`Prosjekteier og kontakt: ${app.applicant}${app.email === '' ? '' : `, ${app.email}`}.`),
     h(2, '2 Formål og tiltak'),
     p(app.need === '' ? '[Beskriv tiltaket.]' : app.need),

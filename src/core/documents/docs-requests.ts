@@ -1,5 +1,5 @@
 import { layoutDocument, TEXT_WIDTH, type TableLayout } from './layout';
-import { plain, spanOf, type Block, type DocModel, type Footer, type Inline } from './model';
+import { listEntries, plain, spanOf, type Block, type DocModel, type Footer, type Inline } from './model';
 
 /**
  * The Google Docs renderer's arithmetic, pure: the document model as one list of Docs API
@@ -198,12 +198,20 @@ export function docsRequests(doc: DocModel): DocsRequest[] {
         paragraph(w, block.content, 'NORMAL_TEXT');
         break;
       case 'list': {
-        // One bullets request over all items, so they form one list and number 1, 2, 3.
+        // One bullets request over all items, so they form one list and number 1, 2, 3. A sub-item is
+        // written after a tab: `createParagraphBullets` nests a paragraph one level per leading tab and
+        // removes the tabs, so the cursor moves back by as many.
         const start = w.cursor;
-        for (const item of block.items) paragraph(w, item, 'NORMAL_TEXT');
+        let tabs = 0;
+        for (const { item, sub } of listEntries(block)) {
+          paragraph(w, item, 'NORMAL_TEXT');
+          for (const x of sub) paragraph(w, ['\t', ...x], 'NORMAL_TEXT');
+          tabs += sub.length;
+        }
         const bulletPreset = block.ordered ? 'NUMBERED_DECIMAL_ALPHA_ROMAN' : 'BULLET_DISC_CIRCLE_SQUARE';
         if (block.items.length > 0)
           w.requests.push({ createParagraphBullets: { range: range(start, w.cursor), bulletPreset } });
+        w.cursor -= tabs;
         break;
       }
       case 'table':
@@ -314,7 +322,9 @@ export function docCharacters(doc: DocModel): number {
   for (const block of doc.blocks) {
     if (block.type === 'heading') n += block.text.length + 1;
     else if (block.type === 'paragraph') n += plain(block.content).length + 1;
-    else if (block.type === 'list') for (const item of block.items) n += plain(item).length + 1;
+    else if (block.type === 'list')
+      for (const { item, sub } of listEntries(block))
+        for (const x of [item, ...sub]) n += plain(x).length + 1;
     else if (block.type === 'table')
       for (const row of block.rows) for (const cell of row) n += cell.length + 1;
   }

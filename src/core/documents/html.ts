@@ -1,4 +1,4 @@
-import { spanOf, type Block, type DocModel, type Inline } from './model';
+import { listEntries, spanOf, type Block, type DocModel, type Inline } from './model';
 
 /**
  * HTML for a website: one self-contained page of the document model. Every text is escaped, so nothing a
@@ -21,7 +21,11 @@ export function toHtml(doc: DocModel): string {
         return `<p>${inline(blk.content)}</p>`;
       case 'list': {
         const tag = blk.ordered ? 'ol' : 'ul';
-        return `<${tag}>${blk.items.map((item) => `<li>${inline(item)}</li>`).join('')}</${tag}>`;
+        const li = (item: Inline[], sub: Inline[][]): string =>
+          `<li>${inline(item)}${sub.length === 0 ? '' : `<${tag}>${sub.map((x) => `<li>${inline(x)}</li>`).join('')}</${tag}>`}</li>`;
+        return `<${tag}>${listEntries(blk)
+          .map((e) => li(e.item, e.sub))
+          .join('')}</${tag}>`;
       }
       case 'table': {
         const row = (cells: string[], cell: 'th' | 'td') =>

@@ -7,7 +7,7 @@ import { sentenceStart } from '../base/text';
 import { assessPortfolio } from '../assessment/scores';
 import { dueDatesFor } from '../follow-up/deadlines/due-dates';
 import { decidingBody } from '../workbook/bodies';
-import { b, h, i, p, table, ul, type Block, type DocModel, type Inline } from './model';
+import { b, h, i, p, table, ul, ulNested, type Block, type DocModel, type Inline } from './model';
 import { norwegianDate } from './memo';
 import { heldBack, type Withheld } from './publication';
 
@@ -73,8 +73,20 @@ const T = {
     decision: 'Vedtak',
     decided: (body: string, date: string, ref: string, title: string, amount: string, period: string) =>
       `${body} vedtok ${date}${ref === '' ? '' : ` i sak ${ref}`} å gi ${title} et tilskudd på ${amount}${period === '' ? '' : ` for perioden ${period}`}.`,
-    supplementDecided: (date: string, title: string, amount: string, decision: string) =>
-      `Porteføljesekretariatet vedtok ${date} en tilleggsbevilling på ${amount} til ${title}${decision === '' ? '' : ` (${decision})`}, innenfor sekretariatets fullmakt.`,
+    supplementDecided: (date: string, title: string, amount: string) =>
+      `Porteføljesekretariatet vedtok ${date} en tilleggsbevilling på ${amount} til ${title}, innenfor sekretariatets fullmakt.`,
+    supplementNoReason:
+      'Det er ikke registrert noen begrunnelse for tilleggsbevillingen, altså hva den skal dekke. Ta kontakt med porteføljesekretariatet om dette.',
+    supplementPaid: (grant: string, period: string) =>
+      `Tilleggsbevillingen utbetales sammen med tilskuddet til prosjektet${grant === '' ? '' : ` (tilsagn av ${grant})`}${period === '' ? '' : `, for perioden ${period}`}.`,
+    supplementReady: (met: string) => `Vilkårene for utbetaling er oppfylt: ${met}.`,
+    supplementWaits: (missing: string, met: string) =>
+      `Den utbetales når ${missing}${met === '' ? '' : ` (${met})`}.`,
+    accepted: (d: string) => `tilsagnet ble akseptert${d === '' ? '' : ` ${d}`}`,
+    signed: (d: string) => `samarbeidsavtalen er signert${d === '' ? '' : ` ${d}`}`,
+    toAccept: 'tilsagnet er akseptert',
+    toSign: 'samarbeidsavtalen er signert',
+    and: 'og',
     purpose: (t: string) =>
       `Tilskuddet skal brukes til ${t}, slik tiltaket er beskrevet i søknaden, og skal understøtte forpliktende samarbeid mellom kommunene og helseforetaket om rekruttering og samhandling.`,
     reduced: (asked: string) => `Dere søkte om ${asked}. Tilskuddet er lavere enn det dere søkte om`,
@@ -91,6 +103,8 @@ const T = {
       'Tilskuddet er delfinansiering: partenes egne bidrag skal stå i samarbeidsavtalen før midlene utbetales.',
     reporting:
       'Prosjektet rapporterer status (rødt/gult/grønt, framdrift, risiko og avhengigheter) til porteføljesekretariatet innen disse fristene:',
+    reportingNoDates:
+      'Prosjektet rapporterer status (rødt/gult/grønt, framdrift, risiko og avhengigheter) til porteføljesekretariatet halvårlig og med en sluttrapport.',
     halfYear: 'Statusrapport',
     final: 'Sluttrapport',
     by: 'innen',
@@ -130,8 +144,20 @@ const T = {
     decision: 'Decision',
     decided: (body: string, date: string, ref: string, title: string, amount: string, period: string) =>
       `${body} decided on ${date}${ref === '' ? '' : ` in case ${ref}`} to grant ${title} ${amount}${period === '' ? '' : ` for ${period}`}.`,
-    supplementDecided: (date: string, title: string, amount: string, decision: string) =>
-      `On ${date} the portfolio secretariat granted ${title} a supplementary ${amount}${decision === '' ? '' : ` (${decision})`}, within its authority.`,
+    supplementDecided: (date: string, title: string, amount: string) =>
+      `On ${date} the portfolio secretariat granted ${title} a supplementary ${amount}, within its authority.`,
+    supplementNoReason:
+      'No reason is registered for the supplementary grant, that is what it is to cover. Please contact the portfolio secretariat about this.',
+    supplementPaid: (grant: string, period: string) =>
+      `The supplement is paid together with the project's grant${grant === '' ? '' : ` (offer of ${grant})`}${period === '' ? '' : `, for ${period}`}.`,
+    supplementReady: (met: string) => `The conditions for payment are met: ${met}.`,
+    supplementWaits: (missing: string, met: string) =>
+      `It is paid once ${missing}${met === '' ? '' : ` (${met})`}.`,
+    accepted: (d: string) => `the offer was accepted${d === '' ? '' : ` on ${d}`}`,
+    signed: (d: string) => `the written agreement was signed${d === '' ? '' : ` on ${d}`}`,
+    toAccept: 'the offer is accepted',
+    toSign: 'the written agreement is signed',
+    and: 'and',
     purpose: (t: string) =>
       `The grant is to be used for ${t}, as described in the application, and is to support binding collaboration between the municipalities and the hospital trust on recruitment and collaboration.`,
     reduced: (asked: string) => `You applied for ${asked}. The grant is lower than the amount applied for`,
@@ -148,6 +174,8 @@ const T = {
       'The grant is partial financing: the parties’ own contributions are to be written into the agreement before payment.',
     reporting:
       'The project reports its status (red/yellow/green, progress, risk, dependencies) to the secretariat by these dates:',
+    reportingNoDates:
+      'The project reports its status (red/yellow/green, progress, risk, dependencies) to the secretariat half-yearly and with a final report.',
     halfYear: 'Status report',
     final: 'Final report',
     by: 'by',
@@ -307,26 +335,22 @@ export function buildLetter(result: CheckResult, grant: Grant, options: LetterOp
       : []),
     ...(held > 0 ? [p(i(t.heldBack(held)))] : []),
     h(2, t.conditions),
-    // Reporting last, so «innen disse fristene:» is followed by the list of deadlines.
-    ul([
-      [t.agreement],
-      [ownText(result, app, lang)],
-      [t.changes],
-      [t.unused],
-      [t.control],
-      [t.operating],
-      [t.supplement(kr(s.supplementLimit))],
-      [t.reporting],
+    // The deadlines are sub-items of the reporting item that leads in to them («innen disse fristene:»).
+    ulNested([
+      { item: [t.agreement] },
+      { item: [ownText(result, app, lang)] },
+      {
+        item: [deadlines.length > 0 ? t.reporting : t.reportingNoDates],
+        sub: deadlines.map((d) => [
+          `${d.type === 'final' ? t.final : t.halfYear} ${t.by} ${fmtDay(d.due, lang)}`,
+        ]),
+      },
+      { item: [t.changes] },
+      { item: [t.unused] },
+      { item: [t.control] },
+      { item: [t.operating] },
+      { item: [t.supplement(kr(s.supplementLimit))] },
     ]),
-    ...(deadlines.length > 0
-      ? [
-          ul(
-            deadlines.map((d) => [
-              `${d.type === 'final' ? t.final : t.halfYear} ${t.by} ${fmtDay(d.due, lang)}`,
-            ]),
-          ),
-        ]
-      : []),
     h(2, t.payment),
     p(s.paymentTerms),
     h(2, t.acceptance),
@@ -361,12 +385,44 @@ export function supplementLetters(result: CheckResult): Supplement[] {
 }
 
 /**
- * What a supplement's `Vedtak` says beyond who decided: «Sekretariatet: økte reisekostnader» → «økte
- * reisekostnader»; '' when it only names the secretariat, which the sentence already does.
+ * Why the secretariat granted a supplement, as registered: *Registrer tilleggsbevilling* writes the reason
+ * it asks for into `Vedtak` after who decided («Sekretariatet: økte reisekostnader» → «økte
+ * reisekostnader»); '' when `Vedtak` only names the secretariat.
  */
-const supplementReason = (decision: string): string =>
+export const supplementReason = (decision: string): string =>
   decision.replace(/^\s*(?:portefølje)?sekretariatet\b\s*:?\s*/i, '').trim();
 
+/**
+ * When and how a supplement is paid for this case, from what the workbook holds: with the project's
+ * grant (its offer's date), for the supplement's period, and whether the offer is accepted and the
+ * written agreement signed; the general `Utbetalingsvilkår` only for a case without an ordinary grant.
+ */
+function supplementPayment(result: CheckResult, sup: Supplement, lang: Lang): string {
+  const t = T[lang];
+  const { application: app, allocation: a } = sup;
+  const grant = result.portfolio.allocations.find((x) => x.caseId === app.caseId && x.kind === 'ordinary');
+  if (!grant) return result.portfolio.settings.paymentTerms;
+  const day = (d: Date | null) => (d ? fmtDay(d, lang) : '');
+  const period = a.period?.ok ? formatPeriod(a.period.value, lang) : '';
+  const met = [
+    grant.accepted === true ? t.accepted(day(grant.acceptedOn)) : '',
+    app.contract === true ? t.signed(day(app.contractSigned)) : '',
+  ].filter((x) => x !== '');
+  const missing = [grant.accepted === true ? '' : t.toAccept, app.contract === true ? '' : t.toSign].filter(
+    (x) => x !== '',
+  );
+  return [
+    t.supplementPaid(grant.date.ok ? day(grant.date.value) : '', period),
+    missing.length === 0
+      ? t.supplementReady(met.join(` ${t.and} `))
+      : t.supplementWaits(missing.join(` ${t.and} `), met.join(`, `)),
+  ].join(' ');
+}
+
+/**
+ * The letter for a supplementary grant: the decision, the amount per budget year, the reason registered
+ * with it (or, honestly, that none is), the conditions and when it is paid for this case.
+ */
 export function buildSupplementLetter(
   result: CheckResult,
   sup: Supplement,
@@ -374,26 +430,19 @@ export function buildSupplementLetter(
 ): DocModel {
   const lang = options.lang ?? 'nb';
   const t = T[lang];
-  const s = result.portfolio.settings;
   const { application: app, allocation: a } = sup;
   const amount = a.amount.ok ? a.amount.value : 0;
   const period = a.period?.ok ? a.period.value : null;
   const date = letterDate(options, a);
   const split = period ? [...proRata(amount, period)] : [];
+  const reason = supplementReason(a.decision);
   return {
     title: t.supplementTitle(app.title),
     lang,
     blocks: [
       ...head(result, app, a.decision, date, lang),
       h(2, t.decision),
-      p(
-        t.supplementDecided(
-          a.date.ok ? fmtDay(a.date.value, lang) : '',
-          app.title,
-          kr(amount),
-          supplementReason(a.decision),
-        ),
-      ),
+      p(t.supplementDecided(a.date.ok ? fmtDay(a.date.value, lang) : '', app.title, kr(amount))),
       ...(split.length > 0
         ? [
             table(
@@ -406,10 +455,14 @@ export function buildSupplementLetter(
             ),
           ]
         : []),
+      h(2, t.reasons),
+      reason === ''
+        ? p(i(t.supplementNoReason))
+        : p(`${sentenceStart(reason)}${/[.!?]$/.test(reason) ? '' : '.'}`),
       h(2, t.conditions),
       ul([[t.supplementConditions], [t.unused], [t.control]]),
       h(2, t.payment),
-      p(s.paymentTerms),
+      p(supplementPayment(result, sup, lang)),
       ...closing(result, app, lang),
     ],
   };

@@ -17,6 +17,8 @@ import { RECOMMENDATIONS } from '../workbook/vocabulary';
 import { b, h, ol, p, table, ul, type Block, type DocModel, type Inline } from './model';
 import { boardCaseHeader } from './board-case';
 import { leftOutOfTotals, leftOutText } from './publication';
+import { decidedBy, keyInWords, pct, potSum, potYears } from './pots';
+import type { LedgerEntry } from '../money-flow/ledger';
 
 /**
  * The decision memo (*saksfremstilling*) for a meeting of the deciding body, as the seeds of cases 18-2025 and 47-2024
@@ -149,8 +151,6 @@ const T = {
 };
 
 const kr = (n: number) => formatMoney(n);
-const pct = (x: number, lang: Lang) =>
-  `${String(Math.round(x * 1000) / 10).replace('.', lang === 'nb' ? ',' : '.')}\u00a0%`;
 export const norwegianDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, '$3.$2.$1');
 
 /**
@@ -282,14 +282,6 @@ function proposalLine(pr: Proposal, lang: Lang): Inline[] {
   const what =
     pr.kind === 'preProject' ? ' til et forprosjekt' : pr.kind === 'partial' ? ` av søkte ${kr(asked)}` : '';
   return [b(title), ` tildeles ${kr(amount)}${what}${when}${attached}.`];
-}
-
-/** The split key in words: «innovasjon/prosjekt 80 %, administrasjon 5 % og samdrift/tiltak 15 %». */
-function keyInWords(settings: Settings, lang: Lang): string {
-  const parts = CATEGORY_IDS.map(
-    (id) => `${CATEGORY_LABELS[id][lang].toLowerCase()} ${pct(settings.key[id], lang)}`,
-  );
-  return `${parts.slice(0, -1).join(', ')} ${lang === 'nb' ? 'og' : 'and'} ${parts[parts.length - 1]}`;
 }
 
 /** The background: what the community manages, and only the earlier decisions that exist. */
@@ -425,12 +417,6 @@ export function buildMemo(result: CheckResult, options: MemoOptions): DocModel {
   return { title: t.title, blocks, footer: { text: footer, pages: t.pages } };
 }
 
-/** Decided on or before the meeting (allocations without a valid date are counted). */
-const decidedBy = (a: Allocation, meetingDate: string) =>
-  !a.date.ok || a.date.value.toISOString().slice(0, 10) <= meetingDate;
-
-type Pots = Record<CategoryId, number>;
-
 /**
  * Per budget year touched: each pot's key, what was allocated before, what this proposal adds (pro rata
  * by month), what remains; then, in plain sentences, why a figure differs from the amounts in the
@@ -447,23 +433,19 @@ function potTables(
   const nb = lang === 'nb';
   const settings = result.portfolio.settings;
   const proposedIds = new Set(ready.map((pr) => pr.caseId));
-  const before = new Map<number, Pots>();
-  const added = new Map<number, Pots>();
-  const bucket = (m: Map<number, Pots>, year: number) => {
-    let r = m.get(year);
-    if (!r) m.set(year, (r = { innovation: 0, administration: 0, operations: 0 }));
-    return r;
-  };
-  for (const e of result.ledger.entries) {
-    // What this memo decides is not "before": the proposed cases' ordinary allocations, and every
-    // ordinary allocation registered under the memo's own board case.
-    const ordinary = e.allocation.kind === 'ordinary';
-    if (ordinary && (proposedIds.has(e.allocation.caseId) || decidedUnder(e.allocation, caseNumber)))
-      continue;
-    if (!decidedBy(e.allocation, meetingDate)) continue;
-    if (!e.category) continue;
-    for (const [year, amount] of e.byYear ?? []) bucket(before, year)[e.category] += amount;
-  }
+  // What this memo decides is not "before": the proposed cases' ordinary allocations, and every ordinary
+  // allocation registered under the memo's own board case.
+  const isThisCase = (e: LedgerEntry) =>
+    e.allocation.kind === 'ordinary' &&
+    (proposedIds.has(e.allocation.caseId) || decidedUnder(e.allocation, caseNumber));
+  const years = potYears(
+    result,
+    isThisCase,
+    ready.flatMap((pr) =>
+      pr.amount > 0 && pr.period ? [{ category: pr.category, byYear: proRata(pr.amount, pr.period) }] : [],
+    ),
+    meetingDate,
+  );
   const spread: Inline[] = [];
   /** Per year and pot, the parts this proposal adds: a sum of a split and another amount is spelled out. */
   const parts = new Map<string, number[]>();
@@ -473,7 +455,6 @@ function potTables(
     const split = proRata(pr.amount, pr.period);
     anySplit ||= split.size > 1;
     for (const [year, amount] of split) {
-      bucket(added, year)[pr.category] += amount;
       const k = `${year}|${pr.category}`;
       parts.set(k, [...(parts.get(k) ?? []), amount]);
     }
@@ -484,18 +465,11 @@ function potTables(
       );
     }
   }
-  const years = [...new Set([...added.keys(), ...(added.size > 0 ? [] : before.keys())])].sort(
-    (x, y) => x - y,
-  );
   const notes: Inline[][] = [];
-  const out = years.flatMap((year) => {
-    const frame = frameFor(settings, year);
-    const was = bucket(before, year);
-    const add = bucket(added, year);
-    const sum = (r: Pots) => CATEGORY_IDS.reduce((s, id) => s + r[id], 0);
-    const left = frame - sum(was) - sum(add);
+  const out = years.flatMap((py) => {
+    const { year, frame, before: was, added: add, left } = py;
     const rows = CATEGORY_IDS.map((id) => {
-      const key = Math.round(frame * settings.key[id]);
+      const key = py.key[id];
       const used = was[id] + add[id];
       if (used > key && add[id] > 0) {
         const label = CATEGORY_LABELS[id][lang];
@@ -521,7 +495,7 @@ function potTables(
           ? `forslaget går ${kr(-left)} ut over rammen. Det kan ikke vedtas slik uten at beløp reduseres, flyttes til et annet år eller rammen økes.`
           : `the proposal exceeds the frame by ${kr(-left)}. It cannot be adopted as it stands unless amounts are reduced, moved to another year or the frame is raised.`,
       ]);
-    rows.push([t.frameTotal, money(frame), money(sum(was)), money(sum(add)), money(left)]);
+    rows.push([t.frameTotal, money(frame), money(potSum(was)), money(potSum(add)), money(left)]);
     return [h(3, t.pots(year)), table([t.potHeader, ...rows], { header: true })];
   });
   if (anySplit)

@@ -16,7 +16,11 @@ export type Inline = string | Span;
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
   | { type: 'paragraph'; content: Inline[] }
-  | { type: 'list'; ordered: boolean; items: Inline[][] }
+  /**
+   * `sub`: items one level down, by the index of the item they belong under (`sub[n]` under `items[n]`;
+   * missing or empty: none), numbered or bulleted like their list one level deeper.
+   */
+  | { type: 'list'; ordered: boolean; items: Inline[][]; sub?: Inline[][][] }
   /**
    * `header`: the first row is a header row. `keyValue`: the first column labels the second. `fills`:
    * a background colour per cell (hex `B7E1CD`, null for none), same shape as `rows`; the cell's text must
@@ -63,6 +67,18 @@ export const b = (text: string): Span => ({ text, bold: true });
 export const i = (text: string): Span => ({ text, italic: true });
 export const ol = (items: Inline[][]): Block => ({ type: 'list', ordered: true, items });
 export const ul = (items: Inline[][]): Block => ({ type: 'list', ordered: false, items });
+/** A bulleted list whose items may have sub-items one level down. */
+export const ulNested = (entries: Array<{ item: Inline[]; sub?: Inline[][] }>): Block => ({
+  type: 'list',
+  ordered: false,
+  items: entries.map((e) => e.item),
+  sub: entries.map((e) => e.sub ?? []),
+});
+/** Each item of a list with its sub-items (none when it has none), in order. */
+export const listEntries = (
+  blk: Extract<Block, { type: 'list' }>,
+): Array<{ item: Inline[]; sub: Inline[][] }> =>
+  blk.items.map((item, n) => ({ item, sub: blk.sub?.[n] ?? [] }));
 export const table = (
   rows: string[][],
   opts: {

@@ -1,4 +1,4 @@
-import { plain, spanOf, type Block, type DocModel, type Inline } from './model';
+import { listEntries, plain, spanOf, type Block, type DocModel, type Inline } from './model';
 
 /** Markdown: previews, tests and the CLI's `--format md`. */
 export function toMarkdown(doc: DocModel): string {
@@ -20,7 +20,17 @@ export function toMarkdown(doc: DocModel): string {
       case 'paragraph':
         return inline(blk.content);
       case 'list':
-        return blk.items.map((item, n) => `${blk.ordered ? `${n + 1}.` : '-'} ${inline(item)}`).join('\n');
+        // A sub-item is indented to its parent's text (3 spaces after «1. », 2 after «- »).
+        return listEntries(blk)
+          .flatMap(({ item, sub }, n) => {
+            const marker = blk.ordered ? `${n + 1}.` : '-';
+            const indent = ' '.repeat(marker.length + 1);
+            return [
+              `${marker} ${inline(item)}`,
+              ...sub.map((x, k) => `${indent}${blk.ordered ? `${k + 1}.` : '-'} ${inline(x)}`),
+            ];
+          })
+          .join('\n');
       case 'table': {
         const cells = (row: string[]) => `| ${row.map((c) => escape(c).replace(/\|/g, '\\|')).join(' | ')} |`;
         const [first, ...rest] = blk.rows;
@@ -44,7 +54,10 @@ export function toPlainText(doc: DocModel): string {
     if (blk.type === 'heading') lines.push('', blk.text);
     else if (blk.type === 'paragraph') lines.push(plain(blk.content));
     else if (blk.type === 'list')
-      blk.items.forEach((item, n) => lines.push(`${blk.ordered ? `${n + 1}.` : '•'} ${plain(item)}`));
+      listEntries(blk).forEach(({ item, sub }, n) => {
+        lines.push(`${blk.ordered ? `${n + 1}.` : '•'} ${plain(item)}`);
+        sub.forEach((x, k) => lines.push(`  ${blk.ordered ? `${k + 1}.` : '◦'} ${plain(x)}`));
+      });
     else if (blk.type === 'table') for (const row of blk.rows) lines.push(row.join('\t'));
   }
   return lines.join('\n') + '\n';

@@ -42,6 +42,9 @@ const addSupplements =
     b.allocations.push(...rows.map((r) => supplement(r)));
   };
 
+/** Premise rules about a grant's follow-up, not the case's readiness: not listed in the memo. */
+const FOLLOW_UP_OF_GRANT = ['contract-missing', 'agreement-parties-unnamed'];
+
 const RULE_IDS = [
   'frame-exceeded',
   'key-exceeded',
@@ -51,6 +54,7 @@ const RULE_IDS = [
   'parties-missing',
   'agreement-missing',
   'contract-missing',
+  'agreement-parties-unnamed',
   'budget-incomplete',
   'own-contribution-missing',
   'permanent-operating-cost',
@@ -145,6 +149,28 @@ const POSITIVE: Positive[] = [
       'Inngå avtalen før utbetaling',
     ],
     en: ['Applications row 2, "Written agreement"', 'Sign it before payment'],
+  },
+  {
+    name: 'a granted project whose municipalities are a group and no Avtaleparter rows',
+    edit: withApplication({ municipalities: 'Alle 25 kommuner i Agder' }),
+    rule: 'agreement-parties-unnamed',
+    severity: 'warning',
+    cells: [app('municipalities')],
+    nb: [
+      'Søknader rad 2, «Kommuner»',
+      '«Alle 25 kommuner i Agder» i stedet for kommunene',
+      'arket Avtaleparter',
+    ],
+    en: ['"Alle 25 kommuner i Agder" instead of each municipality'],
+  },
+  {
+    name: 'a granted project naming «Kommunene i Østre Agder» next to a municipality',
+    edit: withApplication({ municipalities: 'Kommunene i Østre Agder; Arendal' }),
+    rule: 'agreement-parties-unnamed',
+    severity: 'warning',
+    cells: [app('municipalities')],
+    nb: ['«Kommunene i Østre Agder»'],
+    en: ['"Kommunene i Østre Agder"'],
   },
   {
     name: 'granted status without allocation and no written agreement',
@@ -740,16 +766,19 @@ describe('rule families', () => {
     expect(followUp.map(memoOf)).toEqual(followUp.map(() => 'none'));
     expect(memoOf('assessor-disqualified')).toBe('none');
     // Not listed under the case, but an error still holds it back.
-    expect(['contract-missing', ...ruleIds('supplement')].map(memoOf)).toEqual([
+    expect([...FOLLOW_UP_OF_GRANT, ...ruleIds('supplement')].map(memoOf)).toEqual([
+      'hidden',
       'hidden',
       'hidden',
       'hidden',
       'hidden',
     ]);
     expect(
-      RULE_IDS.filter((id) => id !== 'contract-missing' && !id.startsWith('supplement-')).map(memoOf),
+      RULE_IDS.filter((id) => !FOLLOW_UP_OF_GRANT.includes(id) && !id.startsWith('supplement-')).map(memoOf),
     ).toEqual(
-      RULE_IDS.filter((id) => id !== 'contract-missing' && !id.startsWith('supplement-')).map(() => 'listed'),
+      RULE_IDS.filter((id) => !FOLLOW_UP_OF_GRANT.includes(id) && !id.startsWith('supplement-')).map(
+        () => 'listed',
+      ),
     );
   });
 });
@@ -813,6 +842,27 @@ const NEGATIVE: Negative[] = [
   },
   { rule: 'agreement-missing', name: 'agreement as «yes»', edit: withApplication({ agreement: 'yes' }) },
   { rule: 'agreement-missing', name: 'agreement as a checkbox', edit: withApplication({ agreement: true }) },
+  {
+    rule: 'agreement-parties-unnamed',
+    name: 'municipalities named one by one («Arendal kommune», «Kristiansand»)',
+    edit: withApplication({ municipalities: 'Arendal kommune; Kristiansand' }),
+  },
+  {
+    rule: 'agreement-parties-unnamed',
+    name: 'a group while the parties are registered in Avtaleparter',
+    edit: (b) => {
+      withApplication({ municipalities: 'Alle 25 kommuner i Agder' })(b);
+      b.agreementParties = [{ caseId: CASE_ID, party: 'Arendal kommune', archiveRef: '', signed: '' }];
+    },
+  },
+  {
+    rule: 'agreement-parties-unnamed',
+    name: 'a group on an application still under assessment',
+    edit: (b) => {
+      withApplication({ municipalities: 'Alle 25 kommuner i Agder', status: 'Under vurdering' })(b);
+      b.allocations = [];
+    },
+  },
   {
     rule: 'contract-missing',
     name: 'no contract while still under assessment',

@@ -3,6 +3,8 @@ import { decide, type BoardDecision } from '../../../src/core/decisions/decide';
 import { decisionRef, isOfDecision, readProposals } from '../../../src/core/decisions/proposals';
 import { buildProtocol } from '../../../src/core/decisions/protocol';
 import { toMarkdown } from '../../../src/core/documents/text';
+import { buildMemo } from '../../../src/core/documents/memo';
+import { exampleWorkbook } from '../../../src/example/agder';
 import { readPortfolio, type WorkbookValues } from '../../../src/core/portfolio/records';
 import { ALLOCATIONS, APPLICATIONS, PROPOSALS } from '../../../src/core/workbook/contract';
 import { followedProjects } from '../../../src/core/follow-up/deadlines/projects';
@@ -433,5 +435,30 @@ describe('the decision reference', () => {
     expect(md).toContain('| Beløp (kr) |');
     expect(md).toMatch(/\| 2026-05-001 \|.*\| Innvilges 900 000 kr \|.*\| 900 000 \|/);
     expect(md).toMatch(/\| Sum tildelt \|.*\| 2 100 000 \|/);
+  });
+});
+
+describe('the protocol restates the split key', () => {
+  it('states the guiding key and how the decided allocations fall against it, with the memo’s figures', () => {
+    const values = exampleWorkbook();
+    const result = checkWorkbook(values, { today: new Date('2025-05-09T00:00:00Z') });
+    const md = sp(toMarkdown(buildProtocol(result, values, { boardCase: '18-2025' })));
+    expect(md).toContain('## Fordelingsnøkkelen');
+    expect(md).toContain(
+      'Fordelingsnøkkelen er veiledende: innovasjon/prosjekt 80 %, administrasjon 5 % og samdrift/tiltak 15 % av rammen (sak 18-2025).',
+    );
+    expect(md).toContain('### Budsjettår 2025');
+    expect(md).toContain('| Kategori | Nøkkel | Nøkkelbeløp | Tildelt før | Vedtatt nå | Sum | Andel |');
+    // Agdermodellen's 5/12 of 1 060 000 and the whole pre-project, as the memo counts them.
+    expect(md).toContain('| Innovasjon/prosjekt | 80 % | 7 328 000 | 0 | 1 066 667 | 1 066 667 | 11,6 % |');
+    expect(md).toContain('| Administrasjon | 5 % | 458 000 | 0 | 939 829 | 939 829 | 10,3 % |');
+    expect(md).toContain('| Samdrift/tiltak | 15 % | 1 374 000 | 0 | 0 | 0 | 0 % |');
+    expect(md).toContain('### Budsjettår 2026');
+    expect(md).toContain(
+      'Administrasjon 2025: 939 829 kr, 10,3 % av rammen mot nøkkelen på 5 % (458 000 kr), 481 829 kr over nøkkelen.',
+    );
+    // The memo for the same case shows the same figure for what it proposes.
+    const memo = sp(toMarkdown(buildMemo(result, { meetingDate: '2025-05-09', caseNumber: '18-2025' })));
+    expect(memo).toMatch(/\| Innovasjon\/prosjekt \| 7 328 000 \| 0 \| 1 066 667 \|/);
   });
 });

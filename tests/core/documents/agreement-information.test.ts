@@ -43,6 +43,26 @@ describe('the agreement draft', () => {
       expect(text).toContain(expected);
   });
 
+  test('a group of municipalities is no party: the named ones are listed, the group gets a line to fill in', () => {
+    const result = check(
+      book(withApplication({ municipalities: 'Alle 25 kommuner i Agder; Arendal kommune' })),
+    );
+    const text = toPlainText(buildAgreement(result, CASE_ID));
+    expect(text).not.toMatch(/^Alle 25 kommuner i Agder\t/m);
+    for (const expected of [
+      'Arendal kommune\t[Org.nr]',
+      '[Hver kommune i «Alle 25 kommuner i Agder» som egen part]\t[Org.nr]',
+      'Sørlandet sykehus HF\t[Org.nr]',
+      'Søknaden oppgir «Alle 25 kommuner i Agder» som part. Hver kommune er en egen part som signerer avtalen',
+      '[Hver kommune i «Alle 25 kommuner i Agder» som egen part]\t\t\t',
+    ])
+      expect(text).toContain(expected);
+    // The check warns about the same case, so the secretariat registers the parties first.
+    expect(result.findings.filter((f) => f.rule === 'agreement-parties-unnamed').map((f) => f.ref)).toEqual([
+      CASE_ID,
+    ]);
+  });
+
   test('the Avtaleparter sheet names the parties with their org.nr and archive references', () => {
     const values = {
       ...workbookValues(book()),

@@ -14,7 +14,18 @@ import {
   supplementLetters,
 } from '../../../src/core/documents/letter';
 import { buildMemo, proposals, type MemoOptions } from '../../../src/core/documents/memo';
-import { b, h, i, ol, p, table, ul, type Block, type DocModel } from '../../../src/core/documents/model';
+import {
+  b,
+  h,
+  i,
+  ol,
+  p,
+  table,
+  ul,
+  ulNested,
+  type Block,
+  type DocModel,
+} from '../../../src/core/documents/model';
 import { buildOverview } from '../../../src/core/documents/overview';
 import { toMarkdown, toPlainText } from '../../../src/core/documents/text';
 import { TilskuddError } from '../../../src/core/base/errors';
@@ -30,6 +41,8 @@ const MINUS = '\u2212';
 
 const AGDER = 'Agdermodellen – barn og unges helsetjenester innen psykisk helse';
 const DATA = 'Skrøpelige eldre 65+ – delt datasenter Østre Agder / SSHF';
+const SUPPLEMENT_REASON = 'regionale samlinger for å ta i bruk de nye samhandlingsforløpene i alle regionene';
+const SUPPLEMENT_DECISION = `Porteføljesekretariatet: ${SUPPLEMENT_REASON}`;
 const MEETING: MemoOptions = {
   meetingDate: '2025-05-09',
   caseNumber: '18-2025',
@@ -265,7 +278,7 @@ describe('buildMemo on the example (SSU 18-2025)', () => {
       table(
         [
           ['Sak', 'Prosjekt', 'Dato', 'Beløp', 'Vedtak'],
-          ['2025-05-001', AGDER, '15.10.2025', n('60 000'), 'Porteføljesekretariatet'],
+          ['2025-05-001', AGDER, '15.10.2025', n('60 000'), SUPPLEMENT_DECISION],
         ],
         { header: true },
       ),
@@ -676,11 +689,9 @@ describe('award letters', () => {
       'Tilskuddet skal brukes til',
       'skriftlig samarbeidsavtale mellom partene før midlene utbetales',
       'partenes egne bidrag skal stå i samarbeidsavtalen',
-      // Report deadlines from the due-date engine: 1 Nov and 1 May inside the period, final 2 months after.
-      // The reporting condition is the last, right above its deadlines.
-      'til porteføljesekretariatet innen disse fristene:\n• Statusrapport innen 01.11.2025',
-      'Statusrapport innen 01.05.2026',
-      'Sluttrapport innen 30.09.2026',
+      // Report deadlines from the due-date engine: 1 Nov and 1 May inside the period, final 2 months after,
+      // as sub-items of the reporting condition that leads in to them.
+      'til porteføljesekretariatet innen disse fristene:\n  ◦ Statusrapport innen 01.11.2025\n  ◦ Statusrapport innen 01.05.2026\n  ◦ Sluttrapport innen 30.09.2026\n• Vesentlige endringer',
       'Tilskuddet utbetales når samarbeidsavtalen er signert',
       'skal avtales skriftlig med porteføljesekretariatet på forhånd',
       'skal tilbakebetales eller trekkes inn',
@@ -695,6 +706,20 @@ describe('award letters', () => {
       expect(text).toContain(part);
     // A full grant prints no reduction and no appeal text.
     expect(text).not.toMatch(/lavere enn det dere søkte om|påklages/);
+    // In the model the deadlines are one level down, under their lead-in item, not a list of their own.
+    const conditions = byId('2025-05-001').blocks.filter((x) => x.type === 'list');
+    expect(conditions).toHaveLength(1);
+    const list = conditions[0] as Extract<Block, { type: 'list' }>;
+    const lead = list.items.findIndex((item) => String(item[0]).endsWith('innen disse fristene:'));
+    expect(list.sub?.[lead]).toEqual([
+      ['Statusrapport innen 01.11.2025'],
+      ['Statusrapport innen 01.05.2026'],
+      ['Sluttrapport innen 30.09.2026'],
+    ]);
+    expect(list.sub?.filter((x) => x.length > 0)).toHaveLength(1);
+    expect(toMarkdown(byId('2025-05-001'))).toContain(
+      'innen disse fristene:\n  - Statusrapport innen 01.11.2025\n  - Statusrapport innen 01.05.2026\n  - Sluttrapport innen 30.09.2026\n- Vesentlige',
+    );
     // The pre-project got 625 000 of 1 500 000 asked: it says why, with the appeal text the setting holds.
     const reduced = toPlainText(byId('2025-05-002'));
     expect(reduced).toContain(
@@ -720,14 +745,45 @@ describe('award letters', () => {
     expect(toPlainText(buildSupplementLetter(result, sup[0]!, { date: '2025-10-20' }))).toContain(
       'Dato\t20.10.2025',
     );
-    // The decision «Porteføljesekretariatet» names who decided, which the sentence already says.
+    // The decision sentence names who decided; the reason registered after it stands under Begrunnelse.
     expect(text).toContain(`til ${AGDER}, innenfor sekretariatets fullmakt.`);
+    expect(text).toContain(
+      'Begrunnelse\nRegionale samlinger for å ta i bruk de nye samhandlingsforløpene i alle regionene.\n',
+    );
+    // Paid with the project's grant, for its own period, and what the case still waits for: the offer was
+    // accepted 27.05.2025, the written agreement is not signed (Samarbeidsavtale: Nei).
+    expect(text).toContain(
+      'Utbetaling\nTilleggsbevillingen utbetales sammen med tilskuddet til prosjektet (tilsagn av 09.05.2025), for perioden november 2025–juli 2026. Den utbetales når samarbeidsavtalen er signert (tilsagnet ble akseptert 27.05.2025).',
+    );
+    expect(text).not.toContain(result.portfolio.settings.paymentTerms);
     const withReason = {
       ...sup[0]!,
       allocation: { ...sup[0]!.allocation, decision: 'Sekretariatet: økte reisekostnader' },
     };
     expect(toPlainText(buildSupplementLetter(result, withReason, {}))).toContain(
-      `til ${AGDER} (økte reisekostnader), innenfor sekretariatets fullmakt.`,
+      'Begrunnelse\nØkte reisekostnader.\n',
+    );
+    // No reason registered (a row typed by hand): the letter says so rather than inventing one.
+    const noReason = {
+      ...sup[0]!,
+      allocation: { ...sup[0]!.allocation, decision: 'Porteføljesekretariatet' },
+    };
+    expect(toPlainText(buildSupplementLetter(result, noReason, {}))).toContain(
+      'Begrunnelse\nDet er ikke registrert noen begrunnelse for tilleggsbevillingen',
+    );
+    // Both conditions met: the letter says so, with their dates.
+    const ready = checkWorkbook(
+      (() => {
+        const v = exampleWorkbook();
+        const apps = v[APPLICATIONS.name]!;
+        const col = apps[0]!.indexOf('Samarbeidsavtale');
+        apps[1]![col] = '20.06.2025';
+        return v;
+      })(),
+      { today: TODAY },
+    );
+    expect(toPlainText(buildSupplementLetter(ready, supplementLetters(ready)[0]!, {}))).toContain(
+      'Vilkårene for utbetaling er oppfylt: tilsagnet ble akseptert 27.05.2025 og samarbeidsavtalen er signert 20.06.2025.',
     );
     const v = withApps([{ caseId: '2025-05-009', title: 'Avslått tiltak', status: 'Avslått' }]);
     const settings = v['Innstillinger']!;
@@ -1090,6 +1146,35 @@ describe('.docx renderer', () => {
       (f) => f.ref === '2025-05-002' && f.rule === 'budget-incomplete',
     )!;
     expect(formatOf(numIdOf(finding.fact.nb))).toBe('bullet');
+  });
+
+  it('writes sub-items one level down: bullets at level 1, numbered sub-items as a), b)', async () => {
+    const nested: DocModel = {
+      title: 'T',
+      blocks: [
+        ulNested([
+          { item: ['Rapportering:'], sub: [['Statusrapport'], ['Sluttrapport']] },
+          { item: ['Endringer'] },
+        ]),
+        { type: 'list', ordered: true, items: [['Første'], ['Andre']], sub: [[['Under']]] },
+      ],
+    };
+    const { document, numbering } = await docxParts(nested);
+    const paragraphs = [...document.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((m) => m[1]!);
+    const levelOf = (text: string) => {
+      const para = paragraphs.find((x) => runsOf(x).join('') === text);
+      return para === undefined ? 'none' : (/<w:ilvl w:val="(\d+)"\/>/.exec(para)?.[1] ?? 'no list');
+    };
+    expect(['Rapportering:', 'Statusrapport', 'Sluttrapport', 'Endringer'].map(levelOf)).toEqual([
+      '0',
+      '1',
+      '1',
+      '0',
+    ]);
+    expect(['Første', 'Under', 'Andre'].map(levelOf)).toEqual(['0', '1', '0']);
+    expect(numbering).toMatch(
+      /<w:lvl w:ilvl="1"[^>]*>.*?<w:numFmt w:val="lowerLetter"\/>.*?<w:lvlText w:val="%2\)"\/>/,
+    );
   });
 
   it('escapes &<>" in the title and keeps the XML well-formed', async () => {

@@ -12,6 +12,8 @@ import { FakeBase, type FakeEnv } from './services';
  * - text and tables go only inside an existing paragraph ("The insertion index must be inside the bounds
  *   of an existing paragraph"); inserting a table first inserts a newline, so it starts one later;
  * - the final newline cannot be deleted, nor part of a table;
+ * - `createParagraphBullets` nests each paragraph one level per leading tab (at most 8) and removes those
+ *   tabs, so the text after them moves back by as many indexes;
  * - a table cell's background is set through the table's start index and the cell's row and column
  *   (`updateTableCellStyle` with `tableRange`), the colour as `rgbColor` fractions 0–1;
  * - a section break (`insertSectionBreak`) goes inside a paragraph, not in a table; a newline is
@@ -28,7 +30,7 @@ import { FakeBase, type FakeEnv } from './services';
  */
 type Token =
   | { t: 'char'; ch: string; bold: boolean; italic: boolean; size?: number }
-  | { t: 'nl'; style: string; list: string | null }
+  | { t: 'nl'; style: string; list: string | null; nesting?: number }
   | { t: 'pageBreak' }
   | { t: 'sectionBreak'; flipped: boolean }
   | { t: 'tableStart'; columns: number; widths: Array<number | null> }
@@ -74,7 +76,16 @@ const PAGE_FIELDS = ['pageSize', 'marginLeft', 'marginRight', 'marginTop', 'marg
 export const WRITES_PER_MINUTE = 60;
 
 export type DocSnapshotItem =
-  | { type: 'paragraph'; style: string; text: string; bold: string[]; list: string | null; number?: number }
+  | {
+      type: 'paragraph';
+      style: string;
+      text: string;
+      bold: string[];
+      list: string | null;
+      number?: number;
+      /** The list nesting level, when above 0 (a sub-item). */
+      nesting?: number;
+    }
   | { type: 'table'; rows: string[][]; bold: string[]; fills?: string[][] };
 
 class RequestError extends Error {}
@@ -381,7 +392,26 @@ class DocBody {
     if (typeof preset !== 'string' || !BULLET_LIST_PRESETS.has(preset))
       throw new RequestError(`Unknown bulletPreset ${String(preset)}.`);
     const list = `${preset}#${++this.lists}`;
-    for (const nl of this.paragraphsIn(start, end)) nl.list = list;
+    // As Google: each paragraph's leading tabs set its nesting level and are removed (last paragraph
+    // first, so the earlier indexes stay put), which moves everything after them back.
+    const starts: number[] = [];
+    let paragraphStart = 1;
+    for (let i = 1; i < this.endIndex; i++) {
+      const tok = this.at(i)!;
+      if (tok.t === 'nl') {
+        if (paragraphStart < end && i + 1 > start) starts.push(paragraphStart);
+        paragraphStart = i + 1;
+      } else if (tok.t !== 'char' && tok.t !== 'pageBreak') paragraphStart = i + 1;
+    }
+    for (const at of starts.reverse()) {
+      let tabs = 0;
+      while (this.at(at + tabs)?.t === 'char' && (this.at(at + tabs) as { ch: string }).ch === '\t') tabs++;
+      if (tabs > 8) throw new RequestError('A list paragraph can be nested at most 8 levels.');
+      this.tokens.splice(at - 1, tabs);
+      const nl = this.paragraphEnd(at);
+      nl.list = list;
+      nl.nesting = tabs;
+    }
   }
 
   deleteContentRange(r: unknown): void {
@@ -427,8 +457,13 @@ class DocBody {
               : `${row[row.length - 1]}\n${text}`;
           table.bold.push(...bold);
         } else {
-          const number = tok.list?.startsWith('NUMBERED') ? (counters.get(tok.list) ?? 0) + 1 : undefined;
-          if (number !== undefined) counters.set(tok.list!, number);
+          // Numbered per list and level: a sub-item counts apart from the items above it.
+          const key = `${tok.list}@${tok.nesting ?? 0}`;
+          const number = tok.list?.startsWith('NUMBERED') ? (counters.get(key) ?? 0) + 1 : undefined;
+          if (number !== undefined) counters.set(key, number);
+          if (number !== undefined && (tok.nesting ?? 0) === 0)
+            for (const k of counters.keys())
+              if (k.startsWith(`${tok.list}@`) && k !== key) counters.delete(k);
           out.push({
             type: 'paragraph',
             style: tok.style,
@@ -436,6 +471,7 @@ class DocBody {
             bold,
             list: tok.list,
             ...(number ? { number } : {}),
+            ...(tok.nesting ? { nesting: tok.nesting } : {}),
           });
         }
         text = '';
