@@ -365,6 +365,11 @@ export function findingsSelect(target: unknown) {
   return server.findingsSelect(target);
 }
 
+/** Sidebar endpoint: the user's selected range, to show the findings about it. */
+export function findingsSelection() {
+  return server.findingsSelection();
+}
+
 /** Dialog endpoint: the granted projects and the authority left for each. */
 export function supplementLoad() {
   return server.supplementLoad();

@@ -12,6 +12,7 @@ import type { DashboardData } from '../core/money-flow/dashboard';
 import type { EconomyView } from '../core/money-flow/economy-view';
 import type { Severity } from '../core/engine/findings';
 import type { Lang } from '../core/base/result';
+import type { Address } from '../core/portfolio/address';
 import type { ProjectView } from '../core/follow-up/overview';
 
 /** Every endpoint answers with a value or the refusal, already in the user's language. */
@@ -95,11 +96,15 @@ export interface FindingView {
   message: string;
   /** Where to go when clicked: a sheet and an A1 range in it, or null. */
   target: { sheet: string; a1: string } | null;
+  /** Every cell the finding is about (the cells the check colours), each a sheet and an A1 cell. */
+  cells: Address[];
 }
 
 export interface FindingsView {
   lang: Lang;
   findings: FindingView[];
+  /** The sheets the check reads, as named in this workbook. */
+  sheets: string[];
   /** ISO time of the check. */
   checkedAt: string;
 }
@@ -342,6 +347,8 @@ export interface Api {
   findingsLoad(): Result<FindingsView>;
   findingsRecheck(): Result<FindingsView>;
   findingsSelect(target: { sheet: string; a1: string }): Result<null>;
+  /** The user's selected range (null when Sheets has none). */
+  findingsSelection(): Result<Address | null>;
   supplementLoad(): Result<SupplementView>;
   supplementRegister(input: SupplementRequest): Result<SupplementDone>;
   followUpLoad(): Result<FollowUpView>;
@@ -374,6 +381,7 @@ export const ENDPOINTS = [
   'findingsLoad',
   'findingsRecheck',
   'findingsSelect',
+  'findingsSelection',
   'supplementLoad',
   'supplementRegister',
   'followUpLoad',

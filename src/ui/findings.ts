@@ -1,12 +1,18 @@
 import type { Severity } from '../core/engine/findings';
 import { countOf } from '../core/base/text';
+import { boundsOf } from '../core/workbook/a1';
+import { aboutRange, type Address } from '../core/portfolio/address';
 import type { FindingView, FindingsView } from '../seam/api';
 import { app, liveSummary, load, outcome, setLang, spinner, t, currentLang } from './lib/common';
 import { h, mount, uid } from './lib/dom';
 import { call } from './lib/run';
 import { RULE_TITLES } from './rule-titles';
 
-/** Avvik: the findings grouped by severity and rule, filterable; a click selects the cell or row. */
+/**
+ * Avvik: the findings grouped by severity and rule, filterable; a click selects the cell or row. «Avvik i
+ * valgt celle» shows only the findings about the range selected in the sheet: why a cell is coloured, now
+ * that the check's colours come from rules and carry no note.
+ */
 const root = app();
 const list = h('div', { id: 'list' });
 // The filter's effect is told in one short line; the list itself is no live region.
@@ -14,6 +20,9 @@ const summary = liveSummary({ id: 'shown' });
 const message = h('div');
 let view: FindingsView | null = null;
 const filter = { text: '', severity: 'all' as Severity | 'all' };
+/** The selected range whose findings are shown instead of the filtered list (null: the whole list). */
+let selected: Address | null = null;
+const cellButton = h('button', { type: 'button', id: 'at-cell', onclick: () => void showSelected() });
 
 const ruleTitle = (rule: string) => RULE_TITLES[rule]?.[currentLang()] ?? rule;
 
@@ -27,6 +36,7 @@ const SEVERITY: Record<Severity, () => string> = {
 
 function render(): void {
   if (!view) return;
+  if (selected) return renderSelected(view, selected);
   const needle = filter.text.trim().toLowerCase();
   const shown = view.findings.filter(
     (f) =>
@@ -52,22 +62,28 @@ function render(): void {
     );
     return;
   }
-  const groups: HTMLElement[] = [];
+  mount(list, ...groups(shown, 2));
+}
+
+/** The findings by severity, then rule; headings from `level` (under the selection's heading: one down). */
+function groups(shown: readonly FindingView[], level: 2 | 3): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const [severityTag, ruleTag] = level === 2 ? (['h2', 'h3'] as const) : (['h3', 'h4'] as const);
   for (const severity of ['error', 'warning', 'info'] as Severity[]) {
     const ofSeverity = shown.filter((f) => f.severity === severity);
     if (ofSeverity.length === 0) continue;
-    groups.push(h('h2', {}, `${SEVERITY[severity]()} (${ofSeverity.length})`));
+    out.push(h(severityTag, {}, `${SEVERITY[severity]()} (${ofSeverity.length})`));
     const rules = [...new Set(ofSeverity.map((f) => f.rule))];
     for (const rule of rules) {
       const items = ofSeverity.filter((f) => f.rule === rule);
-      groups.push(
+      out.push(
         h(
           'section',
           { 'aria-label': ruleTitle(rule) },
           h(
             'div',
             { class: 'group-head' },
-            h('div', {}, h('h3', {}, ruleTitle(rule)), h('code', { class: 'rule-id' }, rule)),
+            h('div', {}, h(ruleTag, {}, ruleTitle(rule)), h('code', { class: 'rule-id' }, rule)),
             h('span', { class: `chip ${severity}` }, items.length),
           ),
           h('ul', { class: 'plain' }, ...items.map((f) => h('li', {}, item(f)))),
@@ -75,7 +91,85 @@ function render(): void {
       );
     }
   }
-  mount(list, ...groups);
+  return out;
+}
+
+/**
+ * The findings about a selected range (any of a finding's cells in it), under a heading that takes focus;
+ * the live summary says the outcome once. The filters are for the whole list and do not apply here.
+ */
+function renderSelected(v: FindingsView, at: Address): void {
+  const where = `${at.sheet}!${at.a1}`;
+  const bounds = boundsOf(at.a1);
+  const cell = bounds !== null && bounds.top === bounds.bottom && bounds.left === bounds.right;
+  const read = v.sheets.includes(at.sheet);
+  const shown = read ? aboutRange(v.findings, at) : [];
+  const [nb, en] = cell ? ['Cellen', 'The cell'] : ['Området', 'The range'];
+  summary.textContent = !read
+    ? t(
+        `Kontrollen leser ikke arket «${at.sheet}», så ${where} har ingen avvik.`,
+        `The check does not read the sheet "${at.sheet}", so ${where} has no findings.`,
+      )
+    : shown.length === 0
+      ? t(
+          `${nb} ${where} har ingen avvik fra siste kontroll.`,
+          `${en} ${where} has no findings from the last check.`,
+        )
+      : t(
+          `${nb} ${where} har ${findingCount(shown.length)} fra siste kontroll.`,
+          `${en} ${where} has ${findingCount(shown.length)} from the last check.`,
+        );
+  const back = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link',
+      onclick: () => {
+        selected = null;
+        render();
+        cellButton.focus();
+      },
+    },
+    t('Vis alle avvik', 'Show all findings'),
+  );
+  mount(
+    list,
+    h(
+      'div',
+      { class: 'row-between at-head' },
+      h('h2', { id: 'at-heading', tabindex: -1 }, `${t('Avvik i', 'Findings in')} ${where}`),
+      back,
+    ),
+    // A colour with no finding behind it is left from an earlier check.
+    read && shown.length === 0
+      ? h(
+          'p',
+          { class: 'hint' },
+          t(
+            'Er cellen likevel farget, er fargen fra en eldre kontroll: trykk Kontroller på nytt.',
+            'If the cell is still coloured, the colour is from an earlier check: press Check again.',
+          ),
+        )
+      : null,
+    ...groups(shown, 3),
+  );
+}
+
+/** «Avvik i valgt celle»: asks the sheet for the selection, then shows its findings and focuses their heading. */
+async function showSelected(): Promise<void> {
+  cellButton.disabled = true;
+  mount(message);
+  const at = await load(message, call('findingsSelection'));
+  cellButton.disabled = false;
+  if (at === null) {
+    // No answer (the refusal is in `message`), or Sheets has no selection.
+    if (message.childElementCount === 0)
+      outcome(message, 'info', t('Velg en celle i arket først.', 'Select a cell in the sheet first.'));
+    return;
+  }
+  selected = at;
+  render();
+  document.getElementById('at-heading')?.focus();
 }
 
 function item(f: FindingView): HTMLElement {
@@ -148,8 +242,10 @@ function shell(): void {
     id: searchId,
     placeholder: t('Regel, sak eller tekst', 'Rule, case or text'),
   });
+  // A filter is for the whole list: changing one leaves the selection's findings.
   search.addEventListener('input', () => {
     filter.text = search.value;
+    selected = null;
     render();
   });
   const severity = h(
@@ -162,8 +258,10 @@ function shell(): void {
   );
   severity.addEventListener('change', () => {
     filter.severity = severity.value as Severity | 'all';
+    selected = null;
     render();
   });
+  cellButton.textContent = t('Avvik i valgt celle', 'Findings in the selected cell');
   const head = h('div', { class: 'row-between' }, h('h1', {}, t('Avvik', 'Findings')), counts());
   mount(checked, stamp());
   mount(
@@ -180,6 +278,7 @@ function shell(): void {
       h('div', { class: 'field' }, h('label', { for: searchId }, t('Søk', 'Search')), search),
       h('div', { class: 'field' }, h('label', { for: severityId }, t('Alvorlighet', 'Severity')), severity),
     ),
+    h('div', { class: 'at-cell' }, cellButton),
     summary,
     message,
     list,

@@ -1,4 +1,4 @@
-import { APPLICATIONS, STATUS_REPORTS } from '../../src/core/workbook/contract';
+import { APPLICATIONS, BUDGET, STATUS_REPORTS } from '../../src/core/workbook/contract';
 import { exampleWorkbook, sheetRows } from '../../src/example/agder';
 import { LEADER, answers, deskWith, formOf, sheetCalls, submit, type Desk } from './desk-helpers';
 
@@ -175,6 +175,12 @@ export const ACTIONS: ActionRun[] = [
     name: 'findingsSelect',
     kind: 'endpoint',
     run: (sb) => ok(sb.call('findingsSelect', { sheet: APPLICATIONS.name, a1: 'B2' })),
+  },
+  {
+    name: 'findingsSelection',
+    kind: 'endpoint',
+    prepare: (sb) => sb.spreadsheet.sheet(BUDGET.name).getRange('C4').activate(),
+    run: (sb) => ok(sb.call('findingsSelection')),
   },
   { name: 'supplementLoad', kind: 'endpoint', run: (sb) => ok(sb.call('supplementLoad')) },
   {

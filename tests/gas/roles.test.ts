@@ -88,6 +88,7 @@ const ENDPOINT_ACTIONS: Record<(typeof ENDPOINTS)[number], Action> = {
   findingsLoad: 'read',
   findingsRecheck: 'check',
   findingsSelect: 'read',
+  findingsSelection: 'read',
   supplementLoad: 'money',
   supplementRegister: 'money',
   planLoad: 'read',

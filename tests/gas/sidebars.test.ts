@@ -1,4 +1,5 @@
 import { ENDPOINTS, PAGES } from '../../src/seam/api';
+import { aboutRange, type Address } from '../../src/core/portfolio/address';
 import type { AssessmentView, FindingsView, Result, SupplementDone } from '../../src/seam/api';
 import { assertPlain as expectPlain } from '../ui/shim';
 import { menuFunctions } from './fakes/ui';
@@ -105,6 +106,7 @@ describe('endpoints', () => {
       'dashboardLoad',
       'findingsLoad',
       'findingsSelect',
+      'findingsSelection',
       'followUpLoad',
       'followUpSelect',
       'planLoad',
@@ -272,6 +274,37 @@ describe('findings', () => {
     ok(sb.call<Result<null>>('findingsSelect', v.findings[0]!.target));
     expect(sb.fakes.SpreadsheetApp.getActiveRange().getA1Notation()).toBe('C4');
     expect(sb.fakes.SpreadsheetApp.getActiveSheet().getName()).toBe('Budsjett');
+  });
+
+  it('Avvik i valgt celle: the selection read without a write, and the findings about any of its cells', () => {
+    const sb = deskWith();
+    const v = ok(sb.call<Result<FindingsView>>('findingsLoad'));
+    const selected = (sheet: string, a1: string) => {
+      sb.spreadsheet.sheet(sheet).getRange(a1).activate();
+      sb.calls.reset();
+      const at = ok(sb.call<Result<Address | null>>('findingsSelection'));
+      expect(sb.calls.count('Range.activate') + sb.calls.count('Range.setValues')).toBe(0);
+      return at!;
+    };
+    const c4 = selected('Budsjett', 'C4');
+    expect(c4).toEqual({ sheet: 'Budsjett', a1: 'C4' });
+    expect(aboutRange(v.findings, c4).map((f) => [f.rule, f.message])).toEqual([
+      ['budget-incomplete', expect.stringMatching(/Fase 2: Juridiske avklaringer/)],
+    ]);
+    // The three budget lines without amounts, selected together.
+    expect(aboutRange(v.findings, selected('Budsjett', 'C4:C6')).map((f) => f.rule)).toEqual([
+      'budget-incomplete',
+      'budget-incomplete',
+      'budget-incomplete',
+    ]);
+    // Overspending is about every payment: its last cell finds it too, not only its first (C3).
+    expect(aboutRange(v.findings, selected('Utbetalinger', 'C5')).map((f) => f.rule)).toEqual(['overspent']);
+    expect(aboutRange(v.findings, selected('Budsjett', 'B4'))).toEqual([]);
+    // A sheet the check does not read: the sidebar says so.
+    sb.spreadsheet.addSheet('Notater', [['Notat']]);
+    expect(v.sheets).toEqual(expect.arrayContaining(['Søknader', 'Budsjett', 'Utbetalinger']));
+    expect(v.sheets).not.toContain(selected('Notater', 'B2').sheet);
+    expect(sb.spreadsheet.getSheetByName('Avvik')).toBeNull();
   });
 
   it('Kontroller på nytt writes Avvik and the log like the menu', () => {

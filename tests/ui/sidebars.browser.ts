@@ -1,7 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { deskWith } from '../gas/desk-helpers';
 import { demoWorkbook } from './fixtures';
-import { DIALOG, axe, horizontalOverflow, open, shot, unlabelled } from './harness';
+import {
+  DIALOG,
+  SIDEBAR,
+  axe,
+  focusedText,
+  horizontalOverflow,
+  liveProblems,
+  open,
+  shot,
+  unlabelled,
+} from './harness';
 import { launch } from './harness';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -46,6 +56,84 @@ describe('Avvik sidebar', () => {
     expect(sb.spreadsheet.sheetData('Avvik').values.length).toBeGreaterThan(1);
     expect(await unlabelled(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect([external, errors]).toEqual([[], []]);
+  });
+});
+
+describe('Avvik i valgt celle', () => {
+  it('shows why the selected cell is coloured, says when it has no finding or its sheet is not read, and goes back', async () => {
+    const sb = deskWith(demoWorkbook(), { now: Date.UTC(2026, 11, 1, 9) });
+    sb.spreadsheet.sheet('Budsjett').getRange('C4').activate();
+    const { page, external, errors } = await open(browser, sb, 'Findings');
+    await page.getByRole('heading', { name: 'Feil (6)' }).waitFor();
+    const all = await page.locator('button.finding').count();
+    // The live summary is one node for the page's life: its text changes, so the outcome is said once.
+    await page.evaluate(() => {
+      (window as unknown as { __line: Element | null }).__line = document.querySelector('#shown');
+    });
+    const line = () =>
+      page.evaluate(() => {
+        const el = (window as unknown as { __line: Element }).__line;
+        return el.isConnected && el.getAttribute('role') === 'status' ? el.textContent : 'replaced';
+      });
+    // Off while the request runs (the click handler turns it off before it waits for the answer).
+    const ask = () =>
+      page.evaluate(() => {
+        const button = document.querySelector<HTMLButtonElement>('#at-cell')!;
+        button.click();
+        return button.disabled;
+      });
+    const heading = (where: string) => page.getByRole('heading', { name: `Avvik i ${where}`, level: 2 });
+    const scan = async () => {
+      for (const size of [SIDEBAR, DIALOG]) {
+        await page.setViewportSize(size);
+        expect([size.width, await axe(page)]).toEqual([size.width, []]);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      }
+      await page.setViewportSize(SIDEBAR);
+      expect(await liveProblems(page)).toEqual([]);
+      expect(await unlabelled(page)).toEqual([]);
+    };
+
+    expect(await ask()).toBe(true);
+    await heading('Budsjett!C4').waitFor();
+    expect(await page.locator('#at-cell').isDisabled()).toBe(false);
+    expect(await focusedText(page)).toBe('Avvik i Budsjett!C4');
+    expect(await line()).toBe('Cellen Budsjett!C4 har 1 avvik fra siste kontroll.');
+    expect(await page.locator('button.finding').allTextContents()).toEqual([
+      expect.stringMatching(/^Feil: .*«Fase 2: Juridiske avklaringer».*Gå til Budsjett!C4$/),
+    ]);
+    expect(await page.getByRole('heading', { name: 'Budsjettet er ufullstendig', level: 4 }).count()).toBe(1);
+    await shot(page, 'findings-selected-cell');
+    await scan();
+
+    // A finding about several cells (overspending: every payment) is found by any of them.
+    sb.spreadsheet.sheet('Utbetalinger').getRange('C5').activate();
+    await ask();
+    await heading('Utbetalinger!C5').waitFor();
+    expect(await page.locator('.group-head code').allTextContents()).toEqual(['overspent']);
+
+    sb.spreadsheet.sheet('Budsjett').getRange('B4').activate();
+    await ask();
+    await heading('Budsjett!B4').waitFor();
+    expect(await focusedText(page)).toBe('Avvik i Budsjett!B4');
+    expect(await line()).toBe('Cellen Budsjett!B4 har ingen avvik fra siste kontroll.');
+    expect(await page.locator('button.finding').count()).toBe(0);
+    await shot(page, 'findings-selected-none');
+    await scan();
+
+    sb.spreadsheet.addSheet('Notater', [['Notat'], ['Ring Lister']]);
+    sb.spreadsheet.sheet('Notater').getRange('A2').activate();
+    await ask();
+    await heading('Notater!A2').waitFor();
+    expect(await line()).toBe('Kontrollen leser ikke arket «Notater», så Notater!A2 har ingen avvik.');
+    await scan();
+
+    await page.getByRole('button', { name: 'Vis alle avvik' }).click();
+    expect(await line()).toBe(`Viser alle ${all} avvik.`);
+    expect(await page.locator('button.finding').count()).toBe(all);
+    expect(await focusedText(page)).toBe('Avvik i valgt celle');
+    expect(await page.getByRole('heading', { name: /^Avvik i / }).count()).toBe(0);
     expect([external, errors]).toEqual([[], []]);
   });
 });

@@ -1,5 +1,5 @@
 import type { CellRef } from '../engine/findings';
-import { a1 } from '../workbook/a1';
+import { a1, boundsOf, overlaps } from '../workbook/a1';
 import type { Portfolio } from './records';
 
 /**
@@ -12,4 +12,25 @@ export function addressOf(
 ): { sheet: string; a1: string } | null {
   const column = p.columns[cell.sheet][cell.field];
   return column === undefined ? null : { sheet: p.sheetNames[cell.sheet], a1: a1(column, cell.row) };
+}
+
+/** A cell or range as the sidebar and the sheet name it: the sheet's name and A1 notation. */
+export interface Address {
+  sheet: string;
+  a1: string;
+}
+
+/**
+ * The items (findings with their addresses) with any cell in the range `at` (a cell, a block, whole
+ * columns or rows): what *Avvik i valgt celle* shows. A range that is not A1 notation holds none.
+ */
+export function aboutRange<T extends { cells: readonly Address[] }>(items: readonly T[], at: Address): T[] {
+  const range = boundsOf(at.a1);
+  if (!range) return [];
+  return items.filter((item) =>
+    item.cells.some((c) => {
+      const cell = c.sheet === at.sheet ? boundsOf(c.a1) : null;
+      return cell !== null && overlaps(cell, range);
+    }),
+  );
 }

@@ -12,7 +12,7 @@ import {
 import { checkPortfolio } from '../../core/check/check';
 import { leftOutOfTotals, leftOutText } from '../../core/documents/publication';
 import { ASSESSMENTS, type SheetSpec } from '../../core/workbook/contract';
-import { addressOf } from '../../core/portfolio/address';
+import { addressOf, type Address } from '../../core/portfolio/address';
 import { dashboard } from '../../core/money-flow/dashboard';
 import { buildEconomy } from '../../core/money-flow/economy';
 import { economyView } from '../../core/money-flow/economy-view';
@@ -304,7 +304,8 @@ function overrideRanking(desk: Desk, raw: unknown): AssessmentView {
 // ---- findings ----
 
 function findingsView(desk: Desk): FindingsView {
-  const p = portfolioOf(desk);
+  const { values } = readWorkbook(desk.ss, desk.sheets);
+  const p = readPortfolio(values);
   const result = checkPortfolio(p, { today: todayIn(desk.ss, desk.sheets) });
   const assessmentsSheet = desk.sheets.find(ASSESSMENTS);
   const disqualified = scoresByDisqualified(p.assessments ?? []);
@@ -326,8 +327,8 @@ function findingsView(desk: Desk): FindingsView {
     const whose = about[n];
     if (f.rule === 'assessor-disqualified' && excluded.has(f.ref) && whose?.assessor !== me) return [];
     let target: FindingView['target'] = null;
-    const cell = f.cells[0];
-    const at = cell ? addressOf(p, cell) : null;
+    const cells = f.cells.flatMap((c) => addressOf(p, c) ?? []);
+    const at = cells[0];
     if (at) {
       target = at;
     } else if (whose && assessmentsSheet) {
@@ -337,9 +338,9 @@ function findingsView(desk: Desk): FindingsView {
       const row = rowOfCase.get(f.ref)!;
       target = { sheet: p.sheetNames.applications, a1: `${row}:${row}` };
     }
-    return [{ rule: f.rule, severity: f.severity, ref: f.ref, message: f.message[desk.lang], target }];
+    return [{ rule: f.rule, severity: f.severity, ref: f.ref, message: f.message[desk.lang], target, cells }];
   });
-  return { lang: desk.lang, findings, checkedAt: new Date().toISOString() };
+  return { lang: desk.lang, findings, sheets: Object.keys(values), checkedAt: new Date().toISOString() };
 }
 
 const A1 = /^(?:[A-Z]{1,3}[1-9]\d{0,6}(?::[A-Z]{1,3}[1-9]\d{0,6})?|[1-9]\d{0,6}:[1-9]\d{0,6})$/;
@@ -353,6 +354,12 @@ function selectTarget(desk: Desk, raw: unknown): null {
   sheet.activate();
   sheet.getRange(a1).activate();
   return null;
+}
+
+/** The user's selected range as Sheets names it, read only (Avvik i valgt celle). */
+function activeSelection(desk: Desk): Address | null {
+  const range = desk.ss.getActiveRange();
+  return range ? { sheet: range.getSheet().getName(), a1: range.getA1Notation() } : null;
 }
 
 // ---- the endpoints ----
@@ -399,6 +406,7 @@ export const server: Server = {
       CHECK_SHEETS,
     ),
   findingsSelect: (target) => endpoint('read', false, (desk) => selectTarget(desk, target)),
+  findingsSelection: () => endpoint('read', false, activeSelection),
   supplementLoad: () =>
     endpoint('money', false, (desk) => {
       const p = portfolioOf(desk);
