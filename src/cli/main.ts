@@ -747,6 +747,31 @@ async function publish(ctx: Context): Promise<number> {
   if (format === '360giving' && !/\.(csv|json)$/i.test(out))
     throw usageError('360Giving skrives som .csv eller .json.', '360Giving is written as .csv or .json.');
   const year = yearOption(text(opts.year)) ?? (format === 'overview' ? new Date().getFullYear() : undefined);
+  const { withheld, overview } = await published(ctx, file, format, out, year);
+  if (overview !== undefined) {
+    await writeDocument(out, overview, lang);
+    say(
+      ctx,
+      `Skrev oversikten over tildelinger ${year} til ${out}.`,
+      `Wrote the overview of allocations ${year} to ${out}.`,
+    );
+  }
+  return tellWithheld(ctx, withheld);
+}
+
+/**
+ * Reads and checks the workbook and writes the 360Giving export or the overview's table; the overview as a
+ * document is returned, to be rendered once this function's values and check are garbage (the .docx of
+ * 10 000 applications needs the memory, see `npm run bench`).
+ */
+async function published(
+  ctx: Context,
+  file: string,
+  format: '360giving' | 'overview',
+  out: string,
+  year: number | undefined,
+): Promise<{ withheld: Withheld[]; overview?: DocModel }> {
+  const { opts, lang } = ctx;
   const result = readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
   const { withheld } = publication(result, year);
   if (format === '360giving') {
@@ -758,7 +783,9 @@ async function publish(ctx: Context): Promise<number> {
       `Skrev ${grants.length} tilskudd i 360Giving-format til ${out}.`,
       `Wrote ${grants.length} grants in 360Giving format to ${out}.`,
     );
-  } else if (/\.csv$/i.test(out)) {
+    return { withheld };
+  }
+  if (/\.csv$/i.test(out)) {
     // The overview's table of allocations with the amounts as numbers, for a spreadsheet in Norwegian settings.
     const { header, rows } = overviewRows(result, year!, lang);
     mkdirSync(dirname(out), { recursive: true });
@@ -768,15 +795,9 @@ async function publish(ctx: Context): Promise<number> {
       `Skrev oversikten over tildelinger ${year} til ${out}.`,
       `Wrote the overview of allocations ${year} to ${out}.`,
     );
-  } else {
-    await writeDocument(out, buildOverview(result, year!, lang), lang);
-    say(
-      ctx,
-      `Skrev oversikten over tildelinger ${year} til ${out}.`,
-      `Wrote the overview of allocations ${year} to ${out}.`,
-    );
+    return { withheld };
   }
-  return tellWithheld(ctx, withheld);
+  return { withheld, overview: buildOverview(result, year!, lang) };
 }
 
 async function exportEconomy(ctx: Context): Promise<number> {
