@@ -43,6 +43,7 @@ import {
   writePlanNumbers,
 } from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
+import type ExcelJS from 'exceljs';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
 
@@ -492,7 +493,7 @@ function safeOutput(ctx: Context, out: string, input: string, option: string, ex
 }
 
 async function check(ctx: Context): Promise<number> {
-  const { opts, lang } = ctx;
+  const { opts } = ctx;
   const file = inputFile(ctx, {
     nb: 'Oppgi én arbeidsbok (.xlsx) å kontrollere.',
     en: 'Give one workbook (.xlsx) to check.',
@@ -501,8 +502,28 @@ async function check(ctx: Context): Promise<number> {
   const write = text(opts.write);
   if (write !== undefined) safeOutput(ctx, write, file, '--write', 'kontrollert.xlsx');
 
-  // The check reads streamed values; only --write then loads exceljs's whole workbook (styles, notes)
-  // to annotate, after the values are gone, so the two never take memory at once.
+  const { report, failed, wb } = await checked(ctx, file, year, write);
+  if (wb !== undefined && write !== undefined) {
+    mkdirSync(dirname(write), { recursive: true });
+    await wb.xlsx.writeFile(write);
+  }
+  ctx.io.out(report);
+  return failed ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The check's report (JSON or text) and whether it found errors; with `write`, the workbook annotated for
+ * the copy. Without --write the values are streamed; with it exceljs loads the whole workbook (styles,
+ * notes) and the check reads its values from that, so the file is parsed once. Nothing of the check is
+ * kept once this returns, so exceljs's writing of 10 000 applications has the memory (`npm run bench`).
+ */
+async function checked(
+  ctx: Context,
+  file: string,
+  year: number | undefined,
+  write: string | undefined,
+): Promise<{ report: string; failed: boolean; wb?: ExcelJS.Workbook }> {
+  const { opts, lang } = ctx;
   const today = todayOption(text(opts.date));
   const result = readChecked(ctx, await readValues(file), {
     years: year === undefined ? [] : [year],
@@ -520,23 +541,15 @@ async function check(ctx: Context): Promise<number> {
     writePlanNumbers(wb, result.portfolio);
     annotate(wb, result.portfolio, findings, lang);
     reportXmlSafe(ctx, makeXmlSafe(wb), write);
-    mkdirSync(dirname(write), { recursive: true });
-    await wb.xlsx.writeFile(write);
   }
-  ctx.io.out(
-    opts.json
-      ? JSON.stringify(
-          withFollowUp(
-            toJson(findings, years, lang, result.economy, leftOutJson(result, lang)),
-            result,
-            today,
-          ),
-          null,
-          2,
-        )
-      : humanReport(file, result, years, findings, lang),
-  );
-  return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+  const report = opts.json
+    ? JSON.stringify(
+        withFollowUp(toJson(findings, years, lang, result.economy, leftOutJson(result, lang)), result, today),
+        null,
+        2,
+      )
+    : humanReport(file, result, years, findings, lang);
+  return { report, failed: findings.some((f) => f.severity === 'error'), wb };
 }
 
 /** Characters an .xlsx cannot hold were left out of the copy: say where, on stderr (stdout is the report). */
