@@ -18,6 +18,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import JSZip from 'jszip';
+import xml from 'xml';
 import { keepTogether, layoutDocument, type TableLayout } from '../core/documents/layout';
 import {
   listEntries,
@@ -58,10 +60,49 @@ const runs = (content: Inline[]) =>
 /** Points to twentieths of a point (Word's DXA). */
 const dxa = (pt: number) => Math.floor(pt * 20);
 
-function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout): Table {
-  const columns = Math.max(...block.rows.map((r) => r.length));
-  const widths = layout.widths.map(dxa);
-  const margin = block.compact ? 10 : 40;
+/** A table's layout and how many columns its widest row has, for `rowOf`. */
+interface TableFrame {
+  block: Extract<Block, { type: 'table' }>;
+  layout: TableLayout;
+  columns: number;
+}
+
+function rowOf({ block, layout, columns }: TableFrame, r: number): TableRow {
+  const row = block.rows[r]!;
+  return new TableRow({
+    tableHeader: block.header && r === 0,
+    // No row of a data table breaks across pages (a row is one case or measure); a key-value table's
+    // long texts may. A record kept together also keeps each row with the next.
+    cantSplit: block.keepTogether || !block.keyValue || undefined,
+    children: Array.from({ length: columns }, (_, c) => {
+      const head = (block.header && r === 0) || (block.keyValue && c === 0);
+      const numeric = !head && !block.keyValue && c > 0 && isFigure(row[c] ?? '');
+      const fill = block.fills?.[r]?.[c] ?? (head ? HEADER_FILL : null);
+      // No per-cell width: the fixed layout takes the columns' widths from the table grid.
+      return new TableCell({
+        shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
+        children: [
+          new Paragraph({
+            alignment: numeric ? AlignmentType.RIGHT : undefined,
+            keepNext: (block.keepTogether && r < block.rows.length - 1) || undefined,
+            children: [
+              new TextRun({
+                text: printed(row[c] ?? ''),
+                bold: head || undefined,
+                size: layout.fontSize * 2,
+              }),
+            ],
+          }),
+        ],
+      });
+    }),
+  });
+}
+
+/** The table with its first `rows` rows (all by default). */
+function tableOf(frame: TableFrame, rows = frame.block.rows.length): Table {
+  const widths = frame.layout.widths.map(dxa);
+  const margin = frame.block.compact ? 10 : 40;
   return new Table({
     // Fixed widths from the content (see layout.ts), so Word and LibreOffice break no word inside.
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -78,41 +119,21 @@ function tableOf(block: Extract<Block, { type: 'table' }>, layout: TableLayout):
       insideHorizontal: BORDER,
       insideVertical: BORDER,
     },
-    rows: block.rows.map(
-      (row, r) =>
-        new TableRow({
-          tableHeader: block.header && r === 0,
-          // No row of a data table breaks across pages (a row is one case or measure); a key-value table's
-          // long texts may. A record kept together also keeps each row with the next.
-          cantSplit: block.keepTogether || !block.keyValue || undefined,
-          children: Array.from({ length: columns }, (_, c) => {
-            const head = (block.header && r === 0) || (block.keyValue && c === 0);
-            const numeric = !head && !block.keyValue && c > 0 && isFigure(row[c] ?? '');
-            const fill = block.fills?.[r]?.[c] ?? (head ? HEADER_FILL : null);
-            // No per-cell width: the fixed layout takes the columns' widths from the table grid.
-            return new TableCell({
-              shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
-              children: [
-                new Paragraph({
-                  alignment: numeric ? AlignmentType.RIGHT : undefined,
-                  keepNext: (block.keepTogether && r < block.rows.length - 1) || undefined,
-                  children: [
-                    new TextRun({
-                      text: printed(row[c] ?? ''),
-                      bold: head || undefined,
-                      size: layout.fontSize * 2,
-                    }),
-                  ],
-                }),
-              ],
-            });
-          }),
-        }),
-    ),
+    rows: Array.from({ length: rows }, (_, r) => rowOf(frame, r)),
   });
 }
 
-function render(block: Block, listIndex: number, next: () => TableLayout): Array<Paragraph | Table> {
+const frameOf = (block: Extract<Block, { type: 'table' }>, layout: TableLayout): TableFrame => ({
+  block,
+  layout,
+  columns: block.rows.reduce((n, r) => Math.max(n, r.length), 0),
+});
+
+function render(
+  block: Block,
+  listIndex: number,
+  table: (block: Extract<Block, { type: 'table' }>) => Paragraph | Table,
+): Array<Paragraph | Table> {
   switch (block.type) {
     case 'heading':
       return [
@@ -139,7 +160,7 @@ function render(block: Block, listIndex: number, next: () => TableLayout): Array
       ]);
     }
     case 'table':
-      return [tableOf(block, next()), new Paragraph({ text: '' })];
+      return [table(block), new Paragraph({ text: '' })];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     // Sections are split in toDocx.
@@ -179,11 +200,69 @@ export const DOCX_LANGUAGE = { nb: 'nb-NO', en: 'en-GB' } as const;
  * style, its title in the file's properties and as the first heading (the Title style at outline level 1,
  * so the headings that follow, levels 2 and 3, are in order), table header rows repeated on each page.
  */
-export async function toDocx(doc: DocModel, lang: Lang = doc.lang ?? 'nb'): Promise<Buffer> {
-  let lists = 0;
+export async function toDocx(
+  doc: DocModel,
+  lang: Lang = doc.lang ?? 'nb',
+  rowsAtOnce = ROWS_AT_ONCE,
+): Promise<Buffer> {
   const layout = layoutDocument(doc);
-  let table = 0;
-  const next = () => layout.tables[table++]!;
+  // A table longer than `rowsAtOnce` rows stands in docx's model as a marker paragraph; its rows are written
+  // into the XML one at a time (`tableXml`) and that XML takes the marker's place.
+  const long = new Map<number, TableFrame>();
+  const build = () => {
+    let k = 0;
+    return documentOf(doc, lang, layout, (block) => {
+      const frame = frameOf(block, layout.tables[k]!);
+      const index = k++;
+      if (block.rows.length <= rowsAtOnce) return tableOf(frame);
+      long.set(index, frame);
+      return markerOf(index);
+    });
+  };
+  const document = build();
+  if (long.size === 0) return Packer.toBuffer(document);
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(document));
+  let body = await zip.file(DOCUMENT_XML)!.async('string');
+  const context = { file: document, viewWrapper: document.Document, stack: [] };
+  for (const [index, frame] of long) {
+    const parts = body.split(xml(markerOf(index).prepForXml(context)));
+    if (parts.length !== 2) throw new Error(`table ${index}: its marker is not in the document once`);
+    body = parts[0] + tableXml(frame, context) + parts[1];
+  }
+  // Packed again by docx, with the document's XML given: every other part is docx's as before.
+  return Packer.toBuffer(build(), undefined, [{ path: DOCUMENT_XML, data: body }]);
+}
+
+/** Tables longer than this are written row by row: 10 000 rows at once took about 450 MB as docx objects. */
+export const ROWS_AT_ONCE = 200;
+
+const DOCUMENT_XML = 'word/document.xml';
+
+/**
+ * A paragraph no text of a document can make: every text passes `xmlSafe`, which removes U+FFFF, so its
+ * XML is found exactly where the table goes.
+ */
+const markerOf = (index: number) => new Paragraph({ children: [new TextRun(`\uffff${index}\uffff`)] });
+
+type XmlContext = Parameters<Table['prepForXml']>[0];
+
+/** The table's XML as docx writes it, with only one row at a time as docx objects. */
+function tableXml(frame: TableFrame, context: XmlContext): string {
+  const first = xml(tableOf(frame, 1).prepForXml(context));
+  const end = first.lastIndexOf('</w:tbl>');
+  const parts = [first.slice(0, end)];
+  for (let r = 1; r < frame.block.rows.length; r++) parts.push(xml(rowOf(frame, r).prepForXml(context)));
+  parts.push(first.slice(end));
+  return parts.join('');
+}
+
+function documentOf(
+  doc: DocModel,
+  lang: Lang,
+  layout: ReturnType<typeof layoutDocument>,
+  table: (block: Extract<Block, { type: 'table' }>) => Paragraph | Table,
+): Document {
+  let lists = 0;
   // A `section` block starts a Word section (a new page) in its orientation.
   const sections: Array<Array<Paragraph | Table>> = [
     [
@@ -199,10 +278,10 @@ export async function toDocx(doc: DocModel, lang: Lang = doc.lang ?? 'nb'): Prom
     // Each ordered list restarts its numbering.
     else
       sections[sections.length - 1]!.push(
-        ...render(block, block.type === 'list' && block.ordered ? ++lists : 0, next),
+        ...render(block, block.type === 'list' && block.ordered ? ++lists : 0, table),
       );
   }
-  const document = new Document({
+  return new Document({
     creator: 'Tilskudd',
     title: xmlSafe(doc.title),
     styles: {
@@ -244,5 +323,4 @@ export async function toDocx(doc: DocModel, lang: Lang = doc.lang ?? 'nb'): Prom
       children,
     })),
   });
-  return Packer.toBuffer(document);
 }

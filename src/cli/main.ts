@@ -43,6 +43,7 @@ import {
   writePlanNumbers,
 } from './xlsx';
 import { fileErrorMessage, optionErrorMessage } from './errors';
+import type ExcelJS from 'exceljs';
 
 /** The `tilskudd` command line: the same engine as the sheet, on an exported .xlsx. */
 
@@ -492,7 +493,7 @@ function safeOutput(ctx: Context, out: string, input: string, option: string, ex
 }
 
 async function check(ctx: Context): Promise<number> {
-  const { opts, lang } = ctx;
+  const { opts } = ctx;
   const file = inputFile(ctx, {
     nb: 'Oppgi én arbeidsbok (.xlsx) å kontrollere.',
     en: 'Give one workbook (.xlsx) to check.',
@@ -501,8 +502,28 @@ async function check(ctx: Context): Promise<number> {
   const write = text(opts.write);
   if (write !== undefined) safeOutput(ctx, write, file, '--write', 'kontrollert.xlsx');
 
-  // The check reads streamed values; only --write then loads exceljs's whole workbook (styles, notes)
-  // to annotate, after the values are gone, so the two never take memory at once.
+  const { report, failed, wb } = await checked(ctx, file, year, write);
+  if (wb !== undefined && write !== undefined) {
+    mkdirSync(dirname(write), { recursive: true });
+    await wb.xlsx.writeFile(write);
+  }
+  ctx.io.out(report);
+  return failed ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The check's report (JSON or text) and whether it found errors; with `write`, the workbook annotated for
+ * the copy. Without --write the values are streamed; with it exceljs loads the whole workbook (styles,
+ * notes) and the check reads its values from that, so the file is parsed once. Nothing of the check is
+ * kept once this returns, so exceljs's writing of 10 000 applications has the memory (`npm run bench`).
+ */
+async function checked(
+  ctx: Context,
+  file: string,
+  year: number | undefined,
+  write: string | undefined,
+): Promise<{ report: string; failed: boolean; wb?: ExcelJS.Workbook }> {
+  const { opts, lang } = ctx;
   const today = todayOption(text(opts.date));
   const result = readChecked(ctx, await readValues(file), {
     years: year === undefined ? [] : [year],
@@ -520,23 +541,15 @@ async function check(ctx: Context): Promise<number> {
     writePlanNumbers(wb, result.portfolio);
     annotate(wb, result.portfolio, findings, lang);
     reportXmlSafe(ctx, makeXmlSafe(wb), write);
-    mkdirSync(dirname(write), { recursive: true });
-    await wb.xlsx.writeFile(write);
   }
-  ctx.io.out(
-    opts.json
-      ? JSON.stringify(
-          withFollowUp(
-            toJson(findings, years, lang, result.economy, leftOutJson(result, lang)),
-            result,
-            today,
-          ),
-          null,
-          2,
-        )
-      : humanReport(file, result, years, findings, lang),
-  );
-  return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+  const report = opts.json
+    ? JSON.stringify(
+        withFollowUp(toJson(findings, years, lang, result.economy, leftOutJson(result, lang)), result, today),
+        null,
+        2,
+      )
+    : humanReport(file, result, years, findings, lang);
+  return { report, failed: findings.some((f) => f.severity === 'error'), wb };
 }
 
 /** Characters an .xlsx cannot hold were left out of the copy: say where, on stderr (stdout is the report). */
@@ -747,6 +760,31 @@ async function publish(ctx: Context): Promise<number> {
   if (format === '360giving' && !/\.(csv|json)$/i.test(out))
     throw usageError('360Giving skrives som .csv eller .json.', '360Giving is written as .csv or .json.');
   const year = yearOption(text(opts.year)) ?? (format === 'overview' ? new Date().getFullYear() : undefined);
+  const { withheld, overview } = await published(ctx, file, format, out, year);
+  if (overview !== undefined) {
+    await writeDocument(out, overview, lang);
+    say(
+      ctx,
+      `Skrev oversikten over tildelinger ${year} til ${out}.`,
+      `Wrote the overview of allocations ${year} to ${out}.`,
+    );
+  }
+  return tellWithheld(ctx, withheld);
+}
+
+/**
+ * Reads and checks the workbook and writes the 360Giving export or the overview's table; the overview as a
+ * document is returned, to be rendered once this function's values and check are garbage (the .docx of
+ * 10 000 applications needs the memory, see `npm run bench`).
+ */
+async function published(
+  ctx: Context,
+  file: string,
+  format: '360giving' | 'overview',
+  out: string,
+  year: number | undefined,
+): Promise<{ withheld: Withheld[]; overview?: DocModel }> {
+  const { opts, lang } = ctx;
   const result = readChecked(ctx, await readValues(file), { today: todayOption(text(opts.date)) });
   const { withheld } = publication(result, year);
   if (format === '360giving') {
@@ -758,7 +796,9 @@ async function publish(ctx: Context): Promise<number> {
       `Skrev ${grants.length} tilskudd i 360Giving-format til ${out}.`,
       `Wrote ${grants.length} grants in 360Giving format to ${out}.`,
     );
-  } else if (/\.csv$/i.test(out)) {
+    return { withheld };
+  }
+  if (/\.csv$/i.test(out)) {
     // The overview's table of allocations with the amounts as numbers, for a spreadsheet in Norwegian settings.
     const { header, rows } = overviewRows(result, year!, lang);
     mkdirSync(dirname(out), { recursive: true });
@@ -768,15 +808,9 @@ async function publish(ctx: Context): Promise<number> {
       `Skrev oversikten over tildelinger ${year} til ${out}.`,
       `Wrote the overview of allocations ${year} to ${out}.`,
     );
-  } else {
-    await writeDocument(out, buildOverview(result, year!, lang), lang);
-    say(
-      ctx,
-      `Skrev oversikten over tildelinger ${year} til ${out}.`,
-      `Wrote the overview of allocations ${year} to ${out}.`,
-    );
+    return { withheld };
   }
-  return tellWithheld(ctx, withheld);
+  return { withheld, overview: buildOverview(result, year!, lang) };
 }
 
 async function exportEconomy(ctx: Context): Promise<number> {

@@ -174,6 +174,14 @@ describe('tilskudd check', () => {
     expect(c4.fill).not.toMatchObject({ pattern: 'solid' });
   });
 
+  it('reports the same with --write as without (the copy is written after the report is made)', async () => {
+    const file = await writeValues(exampleWorkbook());
+    const alone = await cli('check', file, '--json', ...DATE);
+    const writing = await cli('check', file, '--json', '--write', tmp('reported.xlsx'), ...DATE);
+    expect([writing.code, writing.out]).toEqual([alone.code, alone.out]);
+    expect((JSON.parse(alone.out) as CheckJson).findings.length).toBeGreaterThan(0);
+  });
+
   it("keeps a person's note in a flagged cell and adds its own under it", async () => {
     const wb = buildWorkbook(exampleWorkbook(), DEFAULT_SETTINGS);
     wb.getWorksheet('Budsjett')!.getCell('C4').note = 'Spurt søker 12.05';
