@@ -87,6 +87,36 @@ describe('notes, fills and rules', () => {
     expect(avvik).toContain(`Budsjett!C${rows + 5}`);
     expect(shownFill(sb, 'Budsjett', rows + 5, 3)).not.toBe('#ffffff');
     expect(ownRules(sb, 'Budsjett')).toHaveLength(3);
+    // Room below the data, as Sheets' «add rows»: the next line a form appends is inside the rules.
+    expect(sheet.getMaxRows()).toBe(rows + 5 + 1000);
+    sheet.appendRow(line);
+    sb.calls.reset();
+    sb.call('checkPortfolio');
+    expect(sb.calls.count('Sheet.getConditionalFormatRules')).toBe(0);
+    expect(shownFill(sb, 'Budsjett', rows + 6, 3)).not.toBe('#ffffff');
+  });
+
+  test('a member who may not edit a protected sheet checks: the findings are written, and the report says the new rows wait for their colour', () => {
+    const sb = deskWith(undefined, { activeUser: LEADER });
+    sb.call('setupWorkbook');
+    // A Brukerrepresentant may check but not edit Tildelinger, which has a finding and now a line far down.
+    const members = sb.spreadsheet.sheet('Medlemmer');
+    members.appendRow(['Bruker', 'bruker@example.no', 'Brukerrepresentant', 'Kommune']);
+    sb.call('setupWorkbook');
+    const sheet = sb.spreadsheet.sheet('Tildelinger');
+    const rows = sheet.getMaxRows();
+    const line = sheet.getRange(2, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    line[0] = '2099-01-999';
+    sheet.getRange(rows + 1, 1, 1, line.length).setValues([line]);
+    sb.runAs({ email: 'bruker@example.no' }, () => sb.call('checkPortfolio'));
+    const avvik = sb.spreadsheet.sheetData('Avvik').values.map((r) => String(r[4]));
+    expect(avvik).toContain('Tildelinger!I5');
+    expect(sb.ui.toasts.at(-1)!.message).toMatch(
+      /Nye rader i «Tildelinger» får farge først når en som kan redigere arket/,
+    );
+    // The chair's next check puts the rules on over the new rows.
+    sb.runAs({ email: LEADER }, () => sb.call('checkPortfolio'));
+    expect(sb.ui.toasts.at(-1)!.message).not.toMatch(/Nye rader/);
   });
 });
 

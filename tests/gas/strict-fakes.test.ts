@@ -43,6 +43,8 @@ describe('protections', () => {
     expect(() => sheet.getRange('C2').setBackground('#ff0000')).toThrow(PROTECTED);
     expect(() => sheet.clearContents()).toThrow(PROTECTED);
     expect(() => sheet.appendRow(['x', 'leser@example.no', 'Leder'])).toThrow(PROTECTED);
+    expect(() => sheet.setConditionalFormatRules([])).toThrow(PROTECTED);
+    expect(() => sheet.insertRowsAfter(1, 10)).toThrow(PROTECTED);
     expect(protection.canEdit()).toBe(false);
     // A person typing is refused the same way; the owner and an added editor are not.
     expect(() => spreadsheet.typeAs('leser@example.no', 'Medlemmer', 'C2', 'Leder')).toThrow(PROTECTED);

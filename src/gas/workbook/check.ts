@@ -41,6 +41,17 @@ export const CHECK_SHEETS: readonly SheetSpec[] = [
 export interface CheckSummary {
   errors: number;
   warnings: number;
+  /** Sheets whose colour rules this user may not renew (see highlights.ts). */
+  uncoloured: string[];
+}
+
+/** What the check's report adds when some sheet's colours could not be renewed, '' otherwise. */
+export function uncolouredText(names: readonly string[], lang: Lang): string {
+  if (names.length === 0) return '';
+  const list = names.map((n) => `«${n}»`).join(', ');
+  return lang === 'nb'
+    ? ` Nye rader i ${list} får farge først når en som kan redigere arket, kjører kontrollen eller Sett opp arbeidsboka.`
+    : ` New rows in ${list.replace(/[«»]/g, '"')} are coloured only once someone who may edit the sheet runs the check or Set up workbook.`;
 }
 
 export function runCheck(
@@ -56,8 +67,9 @@ export function runCheck(
     return sheet ? [sheet] : [];
   });
   if (hasOldHighlights()) clearOldHighlights(sheets, highlighted);
-  writeHighlights(sheets, read.sheets, read.values, result);
+  const uncoloured = writeHighlights(sheets, read.sheets, read.values, result);
   return {
+    uncoloured,
     errors: result.findings.filter((f) => f.severity === 'error').length,
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
   };

@@ -13,6 +13,7 @@ import type { Severity } from '../../core/engine/findings';
 import type { WorkbookValues } from '../../core/portfolio/records';
 import { documentProperties } from '../platform/properties';
 import { wrote, type Sheet, type SheetIndex } from '../platform/sheets';
+import { editable } from '../platform/protect';
 
 /**
  * The check's colours in Google Sheets (see core/check/highlight-marks.ts): the marks in one write on the
@@ -29,6 +30,8 @@ interface Kept {
 
 const PROPERTY = 'tilskudd.check.marks';
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** Empty rows a sheet that has outgrown its rules gets below its data. */
+const ROOM = 1000;
 
 function kept(): Kept {
   try {
@@ -61,15 +64,22 @@ function marksSheet(sheets: SheetIndex): { sheet: Sheet; made: boolean } {
 
 /**
  * Puts the product's highlight rules on one sheet, first, over the whole sheet below its header; a
- * person's rules and the plan's lights stay after them. Returns what they cover.
+ * person's rules and the plan's lights stay after them. Returns what they cover. A sheet whose data fills
+ * its rows (`filled`: the data's height) first gets `ROOM` empty rows more, as Sheets' own «add rows»
+ * does: rows a form appends then fall inside the rules, which are put on again only every `ROOM` rows.
  */
 function putRules(
   sheet: Sheet,
   id: SheetId,
   marksName: string,
   key: number | undefined,
+  filled = 0,
 ): { rows: number; columns: number } {
-  const rows = sheet.getMaxRows();
+  let rows = sheet.getMaxRows();
+  if (rows < filled + ROOM) {
+    sheet.insertRowsAfter(rows, filled + ROOM - rows);
+    rows = filled + ROOM;
+  }
   const columns = sheet.getMaxColumns();
   const range = sheet.getRange(2, 1, Math.max(rows - 1, 1), columns);
   const others = sheet
@@ -102,7 +112,8 @@ export function prepareHighlights(sheets: SheetIndex): void {
   const k = kept();
   for (const id of HIGHLIGHTED) {
     const sheet = sheets.find(SHEETS[id]);
-    if (!sheet) continue;
+    // A sheet protected by someone else (set-up names it and who may change it) keeps its rules.
+    if (!sheet || !editable(sheet)) continue;
     k.rules[sheets.nameOf(sheet)] = putRules(
       sheet,
       id,
@@ -116,15 +127,17 @@ export function prepareHighlights(sheets: SheetIndex): void {
 /**
  * After a check: the rules put on any sheet with findings that lacks them or has outgrown them, then the
  * marks written in one block when they differ from the last check's. `read` holds the values the check
- * read, by sheet name.
+ * read, by sheet name. Returns the sheets whose rules the user may not put on (a protected sheet they may
+ * not edit): their new rows stay without colour until someone who may edit them checks or runs set-up.
  */
 export function writeHighlights(
   sheets: SheetIndex,
   read: Map<string, Sheet>,
   values: WorkbookValues,
   result: CheckResult,
-): void {
+): string[] {
   const k = kept();
+  const refused: string[] = [];
   const p = result.portfolio;
   const keyOf = (id: SheetId, row: number) => {
     const col = p.columns[id][ROW_KEY[id]];
@@ -145,11 +158,15 @@ export function writeHighlights(
     const flagged = block.some((row, r) => r > 0 && row[2 * HIGHLIGHTED.indexOf(id)] !== '');
     if (!flagged) continue;
     if (!has || data.length > has.rows || (data[0]?.length ?? 0) > has.columns) {
-      k.rules[sheetName] = putRules(sheet, id, name, p.columns[id][ROW_KEY[id]]);
-      changed = true;
+      try {
+        k.rules[sheetName] = putRules(sheet, id, name, p.columns[id][ROW_KEY[id]], has ? data.length : 0);
+        changed = true;
+      } catch {
+        refused.push(sheetName);
+      }
     }
   }
-  if (!changed) return;
+  if (!changed) return refused;
   if (write) {
     marks.getRange(1, 1, block.length, block[0]!.length).setValues(block);
     wrote(marks);
@@ -158,6 +175,7 @@ export function writeHighlights(
   let last = block.length;
   while (last > 1 && block[last - 1]!.every((v) => v === '')) last--;
   save({ height: last, rules: k.rules, digest: digestOf(block.slice(0, last)) });
+  return refused;
 }
 
 /** cyrb53 of the block's text: equal digests, equal marks. */

@@ -349,6 +349,8 @@ export class FakeSheet implements SheetApi {
   /** Replaces every rule of the sheet, as Google does. */
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
     this.hit('setConditionalFormatRules');
+    // Formatting is an edit: a protected sheet refuses it from someone who may not edit it.
+    this.guardAll();
     if (!Array.isArray(rules)) throw this.ss.tracker.error('Invalid argument: rules');
     this.conditionalFormatRules = rules.map((rule) => copyRule(rule, this.ss.tracker));
   }
