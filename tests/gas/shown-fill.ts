@@ -49,9 +49,11 @@ function holds(sb: Desk, sheetName: string, formula: string, range: FakeRange, r
     )
       return false;
     if (!h[4]) return true;
-    const key = String(cell(marks, row, letterNumber(h[4])) ?? '');
+    const key = cell(marks, row, letterNumber(h[4])) ?? '';
     // `$A2` is relative in its row: written for the range's first row.
     const own = cell(sheetName, row + Number(h[6]) - range.row, letterNumber(h[5]!));
+    // Sheets' `=` is false between a number (or date) and text: only a text key can equal `$A2&""`.
+    if (typeof key !== 'string') return false;
     return key === '' || key.toLowerCase() === textOf(own).toLowerCase();
   }
   const l = LIGHT.exec(formula);
