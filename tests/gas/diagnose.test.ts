@@ -246,7 +246,7 @@ describe('Diagnose', () => {
     expect(row(sb, 'Farger for avvik').slice(1, 3)).toEqual([
       'OK',
       expect.stringMatching(
-        /^Fargereglene står på 7 ark og når alle rader med data; «Avviksfarger» er skjult\.$/,
+        /^Fargereglene står på 7 ark og når alle rader med data; «Avviksfarger» er skjult og beskyttet\.$/,
       ),
     ]);
     // Someone deletes the colour rules on Budsjett (Format › Betinget formatering).
@@ -254,7 +254,7 @@ describe('Diagnose', () => {
     diagnose(sb);
     expect(row(sb, 'Farger for avvik').slice(1)).toEqual([
       'Advarsel',
-      expect.stringMatching(/^«Budsjett» har 0 av 3 fargeregler \(noen er slettet\)\./),
+      expect.stringMatching(/^«Budsjett» har 0 av 3 fargeregler \(noen er slettet eller endret\)\./),
       expect.stringMatching(/Sett opp arbeidsboka/),
     ]);
     sb.runAs({ email: LEADER }, () => sb.call('setupWorkbook'));

@@ -25,7 +25,7 @@ export function shownFill(sb: Desk, sheetName: string, row: number, column: numb
 }
 
 const HIGHLIGHT =
-  /^=(?:IF\()?MID\(INDIRECT\("'((?:[^']|'')+)'!([A-Z]+)"&ROW\(\)\),COLUMN\(\),1\)="([a-z])"(?:,OR\(INDIRECT\("'(?:[^']|'')+'!([A-Z]+)"&ROW\(\)\)="",INDIRECT\("'(?:[^']|'')+'!\4"&ROW\(\)\)=\$([A-Z]+)(\d+)&""\),FALSE\))?$/;
+  /^=(?:IF\()?MID\(INDIRECT\("'((?:[^']|'')+)'!([A-Z]+)"&ROW\(\)\),COLUMN\(\),1\)="([a-z])"(?:,OR\(INDIRECT\("'(?:[^']|'')+'!([A-Z]+)"&ROW\(\)\)="",INDIRECT\("'(?:[^']|'')+'!\4"&ROW\(\)\)="#"&(\$[A-Z]+\d+(?:&"\|"&\$[A-Z]+\d+)*)\),FALSE\))?$/;
 const LIGHT = /^=REGEXMATCH\(LOWER\(TRIM\(([A-Z]+)(\d+)\)\),"(.*)"\)$/;
 
 function holds(sb: Desk, sheetName: string, formula: string, range: FakeRange, row: number, column: number) {
@@ -50,11 +50,15 @@ function holds(sb: Desk, sheetName: string, formula: string, range: FakeRange, r
       return false;
     if (!h[4]) return true;
     const key = cell(marks, row, letterNumber(h[4])) ?? '';
-    // `$A2` is relative in its row: written for the range's first row.
-    const own = cell(sheetName, row + Number(h[6]) - range.row, letterNumber(h[5]!));
-    // Sheets' `=` is false between a number (or date) and text: only a text key can equal `$A2&""`.
+    // `$A2` is relative in its row: written for the range's first row. `&` makes each cell text.
+    const own = h[5]!
+      .split('&"|"&')
+      .map((ref) => /^\$([A-Z]+)(\d+)$/.exec(ref)!)
+      .map((m) => textOf(cell(sheetName, row + Number(m[2]) - range.row, letterNumber(m[1]!))))
+      .join('|');
+    // Sheets' `=` is false between a number (or date) and text: only a text key can equal the text.
     if (typeof key !== 'string') return false;
-    return key === '' || key.toLowerCase() === textOf(own).toLowerCase();
+    return key === '' || key.toLowerCase() === `#${own}`.toLowerCase();
   }
   const l = LIGHT.exec(formula);
   if (l) {
@@ -64,7 +68,7 @@ function holds(sb: Desk, sheetName: string, formula: string, range: FakeRange, r
   throw new Error(`shownFill cannot evaluate ${formula}`);
 }
 
-/** A cell as `&""` makes it text; only text and whole numbers are needed here. */
+/** A cell as `&` makes it text; only text and whole numbers are needed here. */
 function textOf(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && Number.isInteger(v)) return String(v);

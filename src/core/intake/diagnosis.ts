@@ -70,7 +70,12 @@ export interface LiveFacts {
   /** The check's colours: its hidden marks sheet, and the product's rules on each highlighted sheet. */
   highlights: {
     marksSheet: 'hidden' | 'visible' | 'missing';
-    /** Per highlighted sheet the workbook has: the product's rules on it, and the rows they reach. */
+    /** Whether Google protects it for real (set-up does; a sheet the check made is not). */
+    marksProtected: boolean;
+    /**
+     * Per highlighted sheet the workbook has: the severities the product's rules on it colour, the last row
+     * every one of them reaches, and the sheet's last row with data.
+     */
     sheets: Array<{ name: string; rules: number; reach: number; lastRow: number }>;
   };
   /** The whole-sheet read `getSheetValues(1, 1, -1, -1)` on a sheet with content. */
@@ -130,12 +135,19 @@ function highlightFinding(h: LiveFacts['highlights']): DiagnosisFinding {
     );
   if (h.marksSheet === 'visible')
     problems.push(r('arket «Avviksfarger» er ikke skjult', 'the "Avviksfarger" sheet is not hidden'));
+  if (h.marksSheet !== 'missing' && !h.marksProtected)
+    problems.push(
+      r(
+        'arket «Avviksfarger» er ikke beskyttet, så hvem som helst med redigeringstilgang kan ta bort fargen på et avvik',
+        'the "Avviksfarger" sheet is not protected, so anyone who may edit the spreadsheet can take away a finding\'s colour',
+      ),
+    );
   for (const s of h.sheets) {
     if (s.rules !== HIGHLIGHT_RULES)
       problems.push(
         r(
-          `«${s.name}» har ${s.rules} av ${HIGHLIGHT_RULES} fargeregler (noen er slettet)`,
-          `"${s.name}" has ${s.rules} of ${HIGHLIGHT_RULES} colour rules (some were deleted)`,
+          `«${s.name}» har ${s.rules} av ${HIGHLIGHT_RULES} fargeregler (noen er slettet eller endret)`,
+          `"${s.name}" has ${s.rules} of ${HIGHLIGHT_RULES} colour rules (some were deleted or changed)`,
         ),
       );
     else if (s.reach < s.lastRow)
@@ -160,8 +172,8 @@ function highlightFinding(h: LiveFacts['highlights']): DiagnosisFinding {
     check,
     'ok',
     r(
-      `Fargereglene står på ${h.sheets.length} ark og når alle rader med data; «Avviksfarger» er skjult.`,
-      `The colour rules are on ${h.sheets.length} sheets and reach every row with data; "Avviksfarger" is hidden.`,
+      `Fargereglene står på ${h.sheets.length} ark og når alle rader med data; «Avviksfarger» er skjult og beskyttet.`,
+      `The colour rules are on ${h.sheets.length} sheets and reach every row with data; "Avviksfarger" is hidden and protected.`,
     ),
   );
 }

@@ -11,7 +11,8 @@ import {
 import type { Lang, Reason } from '../../core/base/result';
 import { neutralizeFormula } from '../../core/base/text';
 import { FINDING_COLOURS_SHEET, MEMBERS_SHEET, type SheetSpec } from '../../core/workbook/contract';
-import { HIGHLIGHTED, isHighlightFormula } from '../../core/check/highlight-marks';
+import { HIGHLIGHTED, highlightSeverity } from '../../core/check/highlight-marks';
+import { splitRules } from '../workbook/highlights';
 import { SHEETS } from '../../core/workbook/sheets';
 import { withDesk, type Desk } from '../platform/desk';
 import { escapeHtml, htmlDocument } from '../platform/html';
@@ -110,24 +111,30 @@ function highlightFacts(sheets: SheetIndex): LiveFacts['highlights'] {
   sheets.expect([FINDING_COLOURS_SHEET, ...HIGHLIGHTED.map((id) => SHEETS[id])]);
   const marks = sheets.find(FINDING_COLOURS_SHEET);
   const marksSheet = !marks ? 'missing' : marks.isSheetHidden() ? 'hidden' : 'visible';
+  const marksProtected =
+    marks !== null &&
+    marks.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => !p.isWarningOnly());
   const list = HIGHLIGHTED.flatMap((id) => {
     const sheet = sheets.find(SHEETS[id]);
     if (!sheet) return [];
-    const ours = sheet
-      .getConditionalFormatRules()
-      .filter((rule) => isHighlightFormula(String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '')));
-    // The three rules share one range: the first one's last row is how far they reach.
-    const reach = ours[0]?.getRanges()[0]?.getLastRow() ?? 0;
+    const { ours } = splitRules(sheet);
+    const severities = new Set(
+      ours.map((rule) => highlightSeverity(String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? ''))),
+    );
+    // How far every rule reaches: a cut and paste may have split a rule's range.
+    const reach = Math.min(
+      ...ours.map((rule) => Math.max(0, ...rule.getRanges().map((g) => g.getLastRow()))),
+    );
     return [
       {
         name: sheets.nameOf(sheet),
-        rules: ours.length,
-        reach,
+        rules: severities.size,
+        reach: ours.length > 0 ? reach : 0,
         lastRow: sheet.getLastRow(),
       },
     ];
   });
-  return { marksSheet, sheets: list };
+  return { marksSheet, marksProtected, sheets: list };
 }
 
 type Form = GoogleAppsScript.Forms.Form;

@@ -33,11 +33,9 @@ import { markResponseKeys } from '../intake/journal';
 import { APPLICATION_JOURNAL } from '../intake/intake';
 import { STATUS_JOURNAL } from '../follow-up/status-intake';
 import { preparePlanSheet } from '../plan/plan';
-import { HIGHLIGHTED } from '../../core/check/highlight-marks';
-import { SHEETS as SHEETS_BY_ID } from '../../core/workbook/sheets';
 import { findingsTextRows } from '../workbook/check';
 import { prepareHighlights } from '../workbook/highlights';
-import { clearOldHighlights, hasOldHighlights } from '../workbook/old-highlights';
+import { clearOldHighlights } from '../workbook/old-highlights';
 import { INPUT_JOURNAL } from '../plan/input-form';
 import { claimDocumentProperties } from '../platform/properties';
 
@@ -152,11 +150,7 @@ export function setupWorkbook(ss: Spreadsheet): SetupReport {
   }
   // The check's colours: its marks sheet and the rules that read them; an earlier version's fills and
   // notes taken away.
-  if (hasOldHighlights())
-    clearOldHighlights(
-      sheets,
-      HIGHLIGHTED.flatMap((id) => sheets.find(SHEETS_BY_ID[id]) ?? []),
-    );
+  clearOldHighlights(sheets);
   prepareHighlights(sheets);
   // The key for Vurderinger's marks (and status tokens), and the rows already there marked, once.
   ensureMarks(sheets);

@@ -10,7 +10,6 @@ import {
 } from '../../core/workbook/contract';
 import { addressOf } from '../../core/portfolio/address';
 import { SEVERITY_LABEL, type Finding } from '../../core/engine/findings';
-import { HIGHLIGHTED } from '../../core/check/highlight-marks';
 import type { Lang } from '../../core/base/result';
 import { cellText, neutralizeFormula } from '../../core/base/text';
 import { PLAIN_TEXT } from '../../core/workbook/presentation';
@@ -21,7 +20,7 @@ import { WORKBOOK_SHEETS, readWorkbook } from './portfolio';
 import { rowFor, wrote, type SheetIndex } from '../platform/sheets';
 import { documentProperties } from '../platform/properties';
 import { writeHighlights } from './highlights';
-import { clearOldHighlights, hasOldHighlights } from './old-highlights';
+import { clearOldHighlights } from './old-highlights';
 
 /**
  * "Kontroller portefølje": every rule over the whole workbook, findings to `Avvik` in one write, and the
@@ -62,11 +61,7 @@ export function runCheck(
   const read = readWorkbook(ss, sheets);
   const result = checkWorkbook(read.values, { today: todayIn(ss, sheets), intakeStuck: stuckIntake() });
   writeFindings(sheets, result, lang);
-  const highlighted = HIGHLIGHTED.flatMap((id) => {
-    const sheet = read.sheets.get(result.portfolio.sheetNames[id]);
-    return sheet ? [sheet] : [];
-  });
-  if (hasOldHighlights()) clearOldHighlights(sheets, highlighted);
+  clearOldHighlights(sheets);
   const uncoloured = writeHighlights(sheets, read.sheets, read.values, result);
   return {
     uncoloured,

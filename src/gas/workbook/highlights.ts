@@ -3,34 +3,45 @@ import {
   HIGHLIGHTED,
   ROW_KEY,
   highlightFormula,
-  isHighlightFormula,
+  highlightSeverity,
   marksBlock,
+  marksColumns,
 } from '../../core/check/highlight-marks';
 import { FINDING_COLOURS_SHEET, mapHeaders } from '../../core/workbook/contract';
-import { PLAIN_TEXT, SEVERITY_FILL, sheetColor } from '../../core/workbook/presentation';
+import { SEVERITY_FILL, sheetColor } from '../../core/workbook/presentation';
 import { SHEETS, type SheetId } from '../../core/workbook/sheets';
 import type { Severity } from '../../core/engine/findings';
 import type { WorkbookValues } from '../../core/portfolio/records';
 import { documentProperties } from '../platform/properties';
-import { wrote, type Sheet, type SheetIndex } from '../platform/sheets';
 import { editable } from '../platform/protect';
+import { wrote, type Sheet, type SheetIndex } from '../platform/sheets';
 
 /**
  * The check's colours in Google Sheets (see core/check/highlight-marks.ts): the marks in one write on the
  * hidden sheet `Avviksfarger`, and the rules that read them put on a highlighted sheet once (by set-up,
- * or by the check when a sheet with findings has none yet or has grown past them).
+ * or by the check when a sheet with findings has none yet, or may have lost some of its rows).
  */
 
-/** What the last check left: the rows it wrote, each sheet's rules as put on (by name), the marks' digest. */
-interface Kept {
+/** The rules on one sheet as they were put on: the rows and columns they cover, the key fields they compare. */
+interface Rules {
+  rows: number;
+  columns: number;
+  keys: string[];
+  /** The sheet's height at the last check: a lower one means rows were deleted, and the rules shrank. */
   height: number;
-  rules: Record<string, { rows: number; columns: number }>;
+}
+
+/** What the last check left: the marks sheet's name, the rows it wrote, each sheet's rules (by name), the marks' digest. */
+interface Kept {
+  marksName: string;
+  height: number;
+  rules: Record<string, Rules>;
   digest: string;
 }
 
 const PROPERTY = 'tilskudd.check.marks';
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-/** Empty rows a sheet that has outgrown its rules gets below its data. */
+/** Empty rows a sheet whose data nearly fills it gets below its data when its rules are put on. */
 const ROOM = 1000;
 
 function kept(): Kept {
@@ -38,6 +49,7 @@ function kept(): Kept {
     const k = JSON.parse(documentProperties().getProperty(PROPERTY) ?? 'null') as Partial<Kept> | null;
     if (
       k &&
+      typeof k.marksName === 'string' &&
       typeof k.height === 'number' &&
       k.rules &&
       typeof k.rules === 'object' &&
@@ -47,65 +59,88 @@ function kept(): Kept {
   } catch {
     // a damaged property: the marks are written and the rules put on again
   }
-  return { height: 0, rules: {}, digest: '' };
+  return { marksName: '', height: 0, rules: {}, digest: '' };
 }
 
 const save = (k: Kept) => documentProperties().setProperty(PROPERTY, JSON.stringify(k));
 
-/** The marks sheet, made hidden with every cell as text when missing (set-up protects it). */
+/** The marks sheet, made hidden when missing (set-up protects it; Diagnose says when it is not). */
 function marksSheet(sheets: SheetIndex): { sheet: Sheet; made: boolean } {
   const found = sheets.find(FINDING_COLOURS_SHEET);
   if (found) return { sheet: found, made: false };
   const sheet = sheets.insert(FINDING_COLOURS_SHEET);
-  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).setNumberFormat(PLAIN_TEXT);
   sheet.hideSheet();
   return { sheet, made: true };
 }
 
+/** The product's highlight rules on a sheet, and everyone else's. */
+export function splitRules(sheet: Sheet): {
+  ours: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
+  others: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
+} {
+  const all = sheet.getConditionalFormatRules();
+  const isOurs = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) =>
+    highlightSeverity(String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '')) !== null;
+  return { ours: all.filter(isOurs), others: all.filter((r) => !isOurs(r)) };
+}
+
+/** The key fields of `id` the sheet has, and their columns (0-based), from its header's column map. */
+function keyFields(id: SheetId, columns: Partial<Record<string, number>>): { keys: string[]; at: number[] } {
+  const keys = ROW_KEY[id].filter((k) => columns[k] !== undefined);
+  return { keys, at: keys.map((k) => columns[k]!) };
+}
+
 /**
  * Puts the product's highlight rules on one sheet, first, over the whole sheet below its header; a
- * person's rules and the plan's lights stay after them. Returns what they cover. A sheet whose data fills
- * its rows (`filled`: the data's height) first gets `ROOM` empty rows more, as Sheets' own «add rows»
- * does: rows a form appends then fall inside the rules, which are put on again only every `ROOM` rows.
+ * person's rules and the plan's lights stay after them. When its data (`height` rows) has outgrown the
+ * rules (`grown`) and leaves fewer than a tenth of `ROOM` rows empty, the sheet first gets `ROOM` empty rows
+ * more, as Sheets' own «add rows» does: rows a form appends then fall inside the rules, which are put on
+ * again only every `ROOM` rows.
  */
 function putRules(
   sheet: Sheet,
   id: SheetId,
   marksName: string,
-  key: number | undefined,
-  filled = 0,
-): { rows: number; columns: number } {
+  columns: Partial<Record<string, number>>,
+  height: number,
+  grown = false,
+): Rules {
   let rows = sheet.getMaxRows();
-  if (rows < filled + ROOM) {
-    sheet.insertRowsAfter(rows, filled + ROOM - rows);
-    rows = filled + ROOM;
+  if (grown && rows - height < ROOM / 10) {
+    sheet.insertRowsAfter(rows, height + ROOM - rows);
+    rows = height + ROOM;
   }
-  const columns = sheet.getMaxColumns();
-  const range = sheet.getRange(2, 1, Math.max(rows - 1, 1), columns);
-  const others = sheet
-    .getConditionalFormatRules()
-    .filter((rule) => !isHighlightFormula(String(rule.getBooleanCondition()?.getCriteriaValues()[0] ?? '')));
+  const width = sheet.getMaxColumns();
+  const range = sheet.getRange(2, 1, Math.max(rows - 1, 1), width);
+  const { keys, at } = keyFields(id, columns);
   const ours = SEVERITIES.map((severity) =>
     SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(highlightFormula(marksName, id, severity, key === undefined ? null : key + 1))
+      .whenFormulaSatisfied(
+        highlightFormula(
+          marksName,
+          id,
+          severity,
+          at.map((c) => c + 1),
+        ),
+      )
       .setBackground(sheetColor(SEVERITY_FILL[severity]))
       .setRanges([range])
       .build(),
   );
-  sheet.setConditionalFormatRules([...ours, ...others]);
-  return { rows, columns };
+  sheet.setConditionalFormatRules([...ours, ...splitRules(sheet).others]);
+  return { rows, columns: width, keys, height };
 }
 
-/** The column of a sheet's row key in its header (row 1, as set-up leaves it), if it has one. */
-function keyColumn(id: SheetId, header: readonly unknown[]): number | undefined {
+/** A sheet's columns by field from its header (row 1, as set-up leaves it); none when it cannot be read. */
+function headerColumns(id: SheetId, header: readonly unknown[]): Partial<Record<string, number>> {
   try {
-    return (mapHeaders(SHEETS[id], header) as Record<string, number | undefined>)[ROW_KEY[id]];
+    return mapHeaders(SHEETS[id], header);
   } catch {
-    return undefined;
+    return {};
   }
 }
 
-/** Set-up: the marks sheet, and the rules on every highlighted sheet the workbook has. */
+/** Set-up: the marks sheet, and the rules on every highlighted sheet the workbook has that this user may edit. */
 export function prepareHighlights(sheets: SheetIndex): void {
   const { sheet: marks } = marksSheet(sheets);
   const name = sheets.nameOf(marks);
@@ -114,21 +149,24 @@ export function prepareHighlights(sheets: SheetIndex): void {
     const sheet = sheets.find(SHEETS[id]);
     // A sheet protected by someone else (set-up names it and who may change it) keeps its rules.
     if (!sheet || !editable(sheet)) continue;
+    const values = sheets.data(sheet).values;
     k.rules[sheets.nameOf(sheet)] = putRules(
       sheet,
       id,
       name,
-      keyColumn(id, sheets.data(sheet).values[0] ?? []),
+      headerColumns(id, values[0] ?? []),
+      values.length,
     );
   }
-  save(k);
+  save({ ...k, marksName: name });
 }
 
 /**
- * After a check: the rules put on any sheet with findings that lacks them or has outgrown them, then the
- * marks written in one block when they differ from the last check's. `read` holds the values the check
- * read, by sheet name. Returns the sheets whose rules the user may not put on (a protected sheet they may
- * not edit): their new rows stay without colour until someone who may edit them checks or runs set-up.
+ * After a check: the rules put on again on any sheet with findings whose rules may no longer reach its rows
+ * (none yet, grown past them, rows deleted, a key column gone, the marks sheet renamed), then the marks
+ * written in one block when they differ from the last check's. `read` holds the sheets the check read, by
+ * name. Returns the sheets whose rules the user may not renew (a protected sheet they may not edit): their
+ * new rows stay without colour until someone who may edit them checks or runs set-up.
  */
 export function writeHighlights(
   sheets: SheetIndex,
@@ -137,44 +175,59 @@ export function writeHighlights(
   result: CheckResult,
 ): string[] {
   const k = kept();
-  const refused: string[] = [];
   const p = result.portfolio;
   const keyOf = (id: SheetId, row: number) => {
-    const col = p.columns[id][ROW_KEY[id]];
-    return col === undefined ? undefined : values[p.sheetNames[id]]?.[row - 1]?.[col];
+    const fields = k.rules[p.sheetNames[id]]?.keys ?? keyFields(id, p.columns[id]).keys;
+    return fields.map((f) => values[p.sheetNames[id]]?.[row - 1]?.[p.columns[id][f] ?? -1]);
   };
   const block = marksBlock(result.findings, p, keyOf, k.height);
   const digest = digestOf(block);
   const { sheet: marks, made } = marksSheet(sheets);
   const name = sheets.nameOf(marks);
-  const write = made || digest !== k.digest;
-  let changed = write;
+  const renamed = name !== k.marksName;
+  const refused: string[] = [];
+  const rules: Record<string, Rules> = {};
   for (const id of HIGHLIGHTED) {
     const sheetName = p.sheetNames[id];
     const sheet = read.get(sheetName);
     const data = values[sheetName];
     if (!sheet || !data) continue;
     const has = k.rules[sheetName];
-    const flagged = block.some((row, r) => r > 0 && row[2 * HIGHLIGHTED.indexOf(id)] !== '');
-    if (!flagged) continue;
-    if (!has || data.length > has.rows || (data[0]?.length ?? 0) > has.columns) {
-      try {
-        k.rules[sheetName] = putRules(sheet, id, name, p.columns[id][ROW_KEY[id]], has ? data.length : 0);
-        changed = true;
-      } catch {
-        refused.push(sheetName);
-      }
+    const flagged = block.some((row, r) => r > 0 && row[marksColumns(id).flags - 1] !== '');
+    const stale =
+      !has ||
+      renamed ||
+      data.length > has.rows ||
+      data.length < has.height ||
+      (data[0]?.length ?? 0) > has.columns ||
+      has.keys.some((f) => p.columns[id][f] === undefined);
+    if (!stale) {
+      rules[sheetName] = { ...has, height: data.length };
+      continue;
     }
+    // Stale rules are kept as recorded (the reason stays visible) until the sheet has findings to colour.
+    if (has) rules[sheetName] = has;
+    if (!flagged) continue;
+    if (editable(sheet))
+      rules[sheetName] = putRules(
+        sheet,
+        id,
+        name,
+        p.columns[id],
+        data.length,
+        has !== undefined && data.length > has.rows,
+      );
+    else refused.push(sheetName);
   }
-  if (!changed) return refused;
-  if (write) {
+  if (made || digest !== k.digest) {
     marks.getRange(1, 1, block.length, block[0]!.length).setValues(block);
     wrote(marks);
   }
   // Rows beyond the last mark are blank now: the next check clears no further than that.
   let last = block.length;
   while (last > 1 && block[last - 1]!.every((v) => v === '')) last--;
-  save({ height: last, rules: k.rules, digest: digestOf(block.slice(0, last)) });
+  const next: Kept = { marksName: name, height: last, rules, digest: digestOf(block.slice(0, last)) };
+  if (JSON.stringify(next) !== JSON.stringify(k)) save(next);
   return refused;
 }
 

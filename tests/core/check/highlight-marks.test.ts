@@ -1,6 +1,6 @@
 import {
   highlightFormula,
-  isHighlightFormula,
+  highlightSeverity,
   marksBlock,
   marksColumns,
 } from '../../../src/core/check/highlight-marks';
@@ -25,8 +25,11 @@ const columns = {
   deadlines: {},
   plan: { nr: 0, owner: 1 },
 } as const;
-const keys: Record<string, unknown> = { 'applications:2': '2025-05-001', 'budget:4': 1234 };
-const keyOf = (id: SheetId, row: number) => keys[`${id}:${row}`];
+const keys: Record<string, unknown[]> = {
+  'applications:2': ['2025-05-001'],
+  'budget:4': ['2025-05-002', 1234],
+};
+const keyOf = (id: SheetId, row: number) => keys[`${id}:${row}`] ?? [];
 
 describe('the marks of a check', () => {
   it('gives each flagged cell its most severe code, keeps a text key and no other', () => {
@@ -44,8 +47,8 @@ describe('the marks of a check', () => {
     expect(block[0]!.slice(0, 4)).toEqual(['Søknader', 'Søknader: nøkkel', 'Budsjett', 'Budsjett: nøkkel']);
     const app = marksColumns('applications');
     const budget = marksColumns('budget');
-    expect([block[1]![app.flags - 1], block[1]![app.key - 1]]).toEqual(['i.e', '2025-05-001']);
-    // A number as key is not kept: the row is not guarded (Sheets would compare it as other text).
+    expect([block[1]![app.flags - 1], block[1]![app.key - 1]]).toEqual(['i.e', '#2025-05-001']);
+    // A key with a number in it is not kept: the row is not guarded (Sheets would compare it as other text).
     expect([block[3]![budget.flags - 1], block[3]![budget.key - 1]]).toEqual(['...w', '']);
     expect(block[2]!.every((v) => v === '')).toBe(true);
   });
@@ -67,13 +70,19 @@ describe('the marks of a check', () => {
   });
 
   it('writes a formula its own test recognises, quoting the sheet name', () => {
-    const guarded = highlightFormula("Ark'en", 'budget', 'error', 1);
+    const guarded = highlightFormula("Ark'en", 'budget', 'error', [1, 2]);
     expect(guarded).toBe(
-      `=IF(MID(INDIRECT("'Ark''en'!C"&ROW()),COLUMN(),1)="e",OR(INDIRECT("'Ark''en'!D"&ROW())="",INDIRECT("'Ark''en'!D"&ROW())=$A2&""),FALSE)`,
+      `=IF(MID(INDIRECT("'Ark''en'!C"&ROW()),COLUMN(),1)="e",OR(INDIRECT("'Ark''en'!D"&ROW())="",INDIRECT("'Ark''en'!D"&ROW())="#"&$A2&"|"&$B2),FALSE)`,
     );
-    const open = highlightFormula('Avviksfarger', 'plan', 'info', null);
+    const open = highlightFormula('Avviksfarger', 'plan', 'info', []);
     expect(open).toBe(`=MID(INDIRECT("'Avviksfarger'!M"&ROW()),COLUMN(),1)="i"`);
-    expect([guarded, open].map(isHighlightFormula)).toEqual([true, true]);
-    expect(isHighlightFormula('=REGEXMATCH(LOWER(TRIM(I2)),"^(grønn)")')).toBe(false);
+    expect([guarded, open].map(highlightSeverity)).toEqual(['error', 'info']);
+    expect(highlightSeverity('=REGEXMATCH(LOWER(TRIM(I2)),"^(grønn)")')).toBeNull();
+  });
+
+  it('recognises its rules as a Norwegian spreadsheet may give them back: `;`, spaces, case', () => {
+    const given = `=if(mid(indirect("'Avviksfarger'!C"&row());column();1)="W";OR(INDIRECT("'Avviksfarger'!D"&ROW())="";TRUE);FALSE)`;
+    expect(highlightSeverity(given)).toBe('warning');
+    expect(highlightSeverity('= MID( INDIRECT("\'X\'!A" & ROW() ) , COLUMN() , 1 ) = "e"')).toBe('error');
   });
 });

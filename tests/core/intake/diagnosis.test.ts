@@ -33,7 +33,11 @@ const facts = (over: Partial<LiveFacts> = {}): LiveFacts => ({
   mail: { remaining: 100 },
   stuck: [],
   version: { version: '1.2.3', built: '2026-12-01' },
-  highlights: { marksSheet: 'hidden', sheets: [{ name: 'Budsjett', rules: 3, reach: 1000, lastRow: 6 }] },
+  highlights: {
+    marksSheet: 'hidden',
+    marksProtected: true,
+    sheets: [{ name: 'Budsjett', rules: 3, reach: 1000, lastRow: 6 }],
+  },
   wholeRead: { sheet: 'Medlemmer', path: 'minus-one', agrees: true, detail: '4 × 5' },
   ...over,
 });
@@ -187,6 +191,7 @@ describe('diagnose', () => {
     expect(colours(facts().highlights).verdict).toBe('ok');
     const deleted = colours({
       marksSheet: 'hidden',
+      marksProtected: true,
       sheets: [{ name: 'Budsjett', rules: 2, reach: 1000, lastRow: 6 }],
     });
     expect([deleted.verdict, deleted.found.nb, deleted.todo.nb]).toEqual([
@@ -196,13 +201,17 @@ describe('diagnose', () => {
     ]);
     const short = colours({
       marksSheet: 'hidden',
+      marksProtected: true,
       sheets: [{ name: 'Søknader', rules: 3, reach: 1000, lastRow: 1200 }],
     });
     expect(short.found.en).toMatch(/reach row 1000, the sheet has data to row 1200/);
-    expect(colours({ marksSheet: 'missing', sheets: [] }).found.nb).toMatch(
+    expect(colours({ marksSheet: 'hidden', marksProtected: false, sheets: [] }).found.nb).toMatch(
+      /^Arket «Avviksfarger» er ikke beskyttet/,
+    );
+    expect(colours({ marksSheet: 'missing', marksProtected: false, sheets: [] }).found.nb).toMatch(
       /^Arket «Avviksfarger» finnes ikke/,
     );
-    expect(colours({ marksSheet: 'visible', sheets: [] }).found.nb).toMatch(
+    expect(colours({ marksSheet: 'visible', marksProtected: true, sheets: [] }).found.nb).toMatch(
       /^Arket «Avviksfarger» er ikke skjult/,
     );
   });

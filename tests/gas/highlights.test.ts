@@ -2,8 +2,8 @@ import { LEADER, deskWith, type Desk } from './desk-helpers';
 import { shownFill } from './shown-fill';
 
 /**
- * Review of the check's colours from rules (highlights.ts, old-highlights.ts): cases the change does not
- * handle yet. Each test states what should hold; they fail on main as of this review.
+ * The check's colours from rules (highlights.ts, old-highlights.ts) where Google refuses, converts or moves
+ * things: protected sheets, keys that look like numbers, rows that trade places, a renamed marks sheet.
  */
 
 const OLD_PROPERTY = 'tilskudd.check.highlights';
@@ -102,7 +102,7 @@ describe('marks past the rows Avviksfarger was made with', () => {
     expect(String(marks.values[rows + 4]![2])).toMatch(/[ewi]/);
     // Sheets compares the number 20250501 with the text "20250501" as unequal: the guard would hide the colour.
     expect(shownFill(sb, 'Budsjett', rows + 5, 3)).toBe('#f4c7c3');
-    expect(marks.values[rows + 4]![3]).toBe('20250501');
+    expect(marks.values[rows + 4]![3]).toMatch(/^#20250501\|/);
   });
 });
 
@@ -125,5 +125,29 @@ describe('Diagnose and an Avviksfarger the check made', () => {
     ).toHaveLength(0);
     // Expected: a warning naming the unprotected marks sheet.
     expect(diagnosed(sb)[1]).not.toBe('OK');
+  });
+});
+
+describe('colours that follow their rows', () => {
+  test('two budget lines of the same case that trade places show no colour on the wrong line', () => {
+    const sb = deskWith();
+    sb.call('checkPortfolio');
+    const sheet = sb.spreadsheet.sheet('Budsjett');
+    // 2025-05-002's lines: C4 flagged as placeholders. Swap line 4 with line 2 of the same case? Lines 4 and 5.
+    const [four, five] = sheet.getRange(4, 1, 2, sheet.getLastColumn()).getValues();
+    five![2] = 250_000;
+    sheet.getRange(4, 1, 2, four!.length).setValues([five!, four!]);
+    // Row 4 now holds a line with an amount: whatever the marks say for row 4, it is not this line's.
+    expect(shownFill(sb, 'Budsjett', 4, 3)).toBe('#ffffff');
+    sb.call('checkPortfolio');
+    expect(shownFill(sb, 'Budsjett', 5, 3)).toBe('#f4c7c3');
+  });
+
+  test('a renamed marks sheet gets the rules pointed at its new name at the next check', () => {
+    const sb = deskWith(undefined, { activeUser: LEADER });
+    sb.call('setupWorkbook');
+    sb.spreadsheet.sheet('Avviksfarger').setName('Finding colours');
+    sb.call('checkPortfolio');
+    expect(shownFill(sb, 'Budsjett', 4, 3)).toBe('#f4c7c3');
   });
 });
