@@ -7,7 +7,8 @@ import type { Desk } from './desk-helpers';
  * cell's own fill. The fakes store rules but do not evaluate formulas; this evaluates the two shapes the
  * product writes (the check's highlights and the plan's lights) as Sheets does, and refuses any other
  * formula so a test never reads a colour it did not work out. The highlight formula's meaning (MID over
- * an INDIRECT row, the key compared as text, IF before OR) was checked in LibreOffice Calc.
+ * an INDIRECT row, the key compared as text, IF before OR) is checked in LibreOffice Calc by
+ * highlight-formula-calc.test.ts.
  */
 export function shownFill(sb: Desk, sheetName: string, row: number, column: number): string {
   const sheet = sb.spreadsheet.sheet(sheetName);
