@@ -150,4 +150,22 @@ describe('colours that follow their rows', () => {
     sb.call('checkPortfolio');
     expect(shownFill(sb, 'Budsjett', 4, 3)).toBe('#f4c7c3');
   });
+
+  test('a key column that goes away: the rules compare what the sheet still has, and the colours stay', () => {
+    const sb = deskWith(undefined, { activeUser: LEADER });
+    sb.call('setupWorkbook');
+    const sheet = sb.spreadsheet.sheet('Utbetalinger');
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    const bilag = header.indexOf('Bilag') + 1;
+    expect(bilag).toBeGreaterThan(0);
+    sheet.getRange(1, bilag).setValue('Notat');
+    sb.call('checkPortfolio');
+    const formulas = sheet
+      .getConditionalFormatRules()
+      .map((r) => String(r.getBooleanCondition()!.getCriteriaValues()[0]))
+      .filter((f) => f.includes('INDIRECT'));
+    expect(formulas).toHaveLength(3);
+    for (const f of formulas) expect(f).toMatch(/="#"&\$A2\),FALSE\)$/);
+    expect(shownFill(sb, 'Utbetalinger', 6, 1)).toBe('#f4c7c3');
+  });
 });

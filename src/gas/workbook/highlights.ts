@@ -163,7 +163,7 @@ export function prepareHighlights(sheets: SheetIndex): void {
 
 /**
  * After a check: the rules put on again on any sheet with findings whose rules may no longer reach its rows
- * (none yet, grown past them, rows deleted, a key column gone, the marks sheet renamed), then the marks
+ * (none yet, grown past them, rows deleted, key columns come or gone, the marks sheet renamed), then the marks
  * written in one block when they differ from the last check's. `read` holds the sheets the check read, by
  * name. Returns the sheets whose rules the user may not renew (a protected sheet they may not edit): their
  * new rows stay without colour until someone who may edit them checks or runs set-up.
@@ -176,10 +176,9 @@ export function writeHighlights(
 ): string[] {
   const k = kept();
   const p = result.portfolio;
-  const keyOf = (id: SheetId, row: number) => {
-    const fields = k.rules[p.sheetNames[id]]?.keys ?? keyFields(id, p.columns[id]).keys;
-    return fields.map((f) => values[p.sheetNames[id]]?.[row - 1]?.[p.columns[id][f] ?? -1]);
-  };
+  // The key cells as the sheet has them now: rules that compare others are stale, and put on again.
+  const keyOf = (id: SheetId, row: number) =>
+    keyFields(id, p.columns[id]).at.map((c) => values[p.sheetNames[id]]?.[row - 1]?.[c]);
   const block = marksBlock(result.findings, p, keyOf, k.height);
   const digest = digestOf(block);
   const { sheet: marks, made } = marksSheet(sheets);
@@ -200,7 +199,7 @@ export function writeHighlights(
       data.length > has.rows ||
       data.length < has.height ||
       (data[0]?.length ?? 0) > has.columns ||
-      has.keys.some((f) => p.columns[id][f] === undefined);
+      has.keys.join('|') !== keyFields(id, p.columns[id]).keys.join('|');
     if (!stale) {
       rules[sheetName] = { ...has, height: data.length };
       continue;
