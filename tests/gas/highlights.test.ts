@@ -168,4 +168,23 @@ describe('colours that follow their rows', () => {
     for (const f of formulas) expect(f).toMatch(/="#"&\$A2\),FALSE\)$/);
     expect(shownFill(sb, 'Utbetalinger', 6, 1)).toBe('#f4c7c3');
   });
+
+  test('the rules cover the columns with data, not the empty ones; a column a person fills to the right is covered at the next check', () => {
+    const sb = deskWith(undefined, { activeUser: LEADER });
+    sb.call('setupWorkbook');
+    const sheet = sb.spreadsheet.sheet('Budsjett');
+    const width = () =>
+      Math.max(
+        ...sheet
+          .getConditionalFormatRules()
+          .filter((r) => String(r.getBooleanCondition()!.getCriteriaValues()[0]).includes('INDIRECT'))
+          .map((r) => r.getRanges()[0]!.getLastColumn()),
+      );
+    const data = sheet.getLastColumn();
+    expect(width()).toBe(data);
+    expect(sheet.getMaxColumns()).toBeGreaterThan(data);
+    sheet.getRange(1, data + 2).setValue('Merknad');
+    sb.call('checkPortfolio');
+    expect(width()).toBe(data + 2);
+  });
 });

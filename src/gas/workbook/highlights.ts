@@ -91,8 +91,10 @@ function keyFields(id: SheetId, columns: Partial<Record<string, number>>): { key
 }
 
 /**
- * Puts the product's highlight rules on one sheet, first, over the whole sheet below its header; a
- * person's rules and the plan's lights stay after them. When its data (`height` rows) has outgrown the
+ * Puts the product's highlight rules on one sheet, first, over every row below its header and the columns
+ * that hold data (`width`; each cell a rule covers costs Sheets an INDIRECT per rule, so not the empty
+ * columns to the right: a column filled there later makes the check put the rules on again); a person's
+ * rules and the plan's lights stay after them. When its data (`height` rows) has outgrown the
  * rules (`grown`) and leaves fewer than a tenth of `ROOM` rows empty, the sheet first gets `ROOM` empty rows
  * more, as Sheets' own «add rows» does: rows a form appends then fall inside the rules, which are put on
  * again only every `ROOM` rows.
@@ -103,6 +105,7 @@ function putRules(
   marksName: string,
   columns: Partial<Record<string, number>>,
   height: number,
+  width: number,
   grown = false,
 ): Rules {
   let rows = sheet.getMaxRows();
@@ -110,8 +113,7 @@ function putRules(
     sheet.insertRowsAfter(rows, height + ROOM - rows);
     rows = height + ROOM;
   }
-  const width = sheet.getMaxColumns();
-  const range = sheet.getRange(2, 1, Math.max(rows - 1, 1), width);
+  const range = sheet.getRange(2, 1, Math.max(rows - 1, 1), Math.max(width, 1));
   const { keys, at } = keyFields(id, columns);
   const ours = SEVERITIES.map((severity) =>
     SpreadsheetApp.newConditionalFormatRule()
@@ -156,6 +158,7 @@ export function prepareHighlights(sheets: SheetIndex): void {
       name,
       headerColumns(id, values[0] ?? []),
       values.length,
+      values[0]?.length ?? 0,
     );
   }
   save({ ...k, marksName: name });
@@ -214,6 +217,7 @@ export function writeHighlights(
         name,
         p.columns[id],
         data.length,
+        data[0]?.length ?? 0,
         has !== undefined && data.length > has.rows,
       );
     else refused.push(sheetName);
