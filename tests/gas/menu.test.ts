@@ -295,6 +295,16 @@ describe('Kontroller portefølje', () => {
     expect(sb.calls.count('Range.getNotes')).toBe(0);
   });
 
+  it('keeps the plan number 1.3 as text in an Avvik the check makes again after set-up', () => {
+    const sb = deskWith(undefined, { activeUser: LEADER });
+    sb.call('setupWorkbook');
+    sb.call('checkPortfolio');
+    sb.spreadsheet.deleteSheet(sb.spreadsheet.getSheetByName('Avvik')!);
+    sb.call('checkPortfolio');
+    const avvik = sb.spreadsheet.sheetData('Avvik').values;
+    expect(avvik.find((r) => r[0] === 'measure-text-duplicate')![2]).toBe('1.3');
+  });
+
   it('makes the same number of sheet calls for 10 and 1 000 applications', () => {
     const counts = [10, 1000].map((n) => {
       const values = exampleWorkbook();

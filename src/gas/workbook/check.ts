@@ -140,8 +140,9 @@ function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): voi
   // The same findings as the sheet shows (a check run again): nothing to write.
   if (sameCells(rows, old)) return;
   // `Sak` as text: an action plan's number such as 1.3 would otherwise be read as a date (1 March). Set-up
-  // formats the column down the sheet; only rows past what is known to be text are formatted here.
-  if (rows.length > textRows()) {
+  // formats the column down the sheet; only rows past what is known to be text (all, in a sheet made now)
+  // are formatted here.
+  if (!found || rows.length > textRows()) {
     sheet.getRange(2, columns.ref! + 1, rows.length - 1, 1).setNumberFormat(PLAIN_TEXT);
     findingsTextRows(rows.length);
   }
