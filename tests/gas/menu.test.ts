@@ -305,6 +305,27 @@ describe('Kontroller portefølje', () => {
     expect(avvik.find((r) => r[0] === 'measure-text-duplicate')![2]).toBe('1.3');
   });
 
+  it('keeps 1.3 as text in Avvik rows below those set-up formatted, without a call for the format', () => {
+    const sb = deskWith(undefined, { activeUser: LEADER });
+    sb.call('setupWorkbook');
+    // As if the findings had outgrown set-up's rows: text only down to row 5, plain cells below.
+    sb.fakes.PropertiesService.getDocumentProperties().setProperty('tilskudd.check.findingsTextRows', '5');
+    const avvik = sb.spreadsheet.sheet('Avvik');
+    avvik.getRange(6, 1, avvik.getMaxRows() - 5, avvik.getMaxColumns()).setNumberFormat('General');
+    sb.calls.reset();
+    sb.call('checkPortfolio');
+    const rows = sb.spreadsheet.sheetData('Avvik').values;
+    const at = rows.findIndex((r) => r[0] === 'measure-text-duplicate');
+    expect(at).toBeGreaterThanOrEqual(5);
+    expect(rows[at]![2]).toBe('1.3');
+    expect(rows.slice(1).every((r) => r[2] === '' || typeof r[2] === 'string')).toBe(true);
+    expect(sb.calls.count('Range.setNumberFormat')).toBe(0);
+    // Run again with nothing changed: what Sheets kept equals what would be written, so nothing is.
+    sb.calls.reset();
+    sb.call('checkPortfolio');
+    expect(sb.calls.count('Range.setValues')).toBe(0);
+  });
+
   it('makes the same number of sheet calls for 10 and 1 000 applications', () => {
     const counts = [10, 1000].map((n) => {
       const values = exampleWorkbook();

@@ -12,7 +12,6 @@ import { addressOf } from '../../core/portfolio/address';
 import { SEVERITY_LABEL, type Finding } from '../../core/engine/findings';
 import type { Lang } from '../../core/base/result';
 import { cellText, neutralizeFormula } from '../../core/base/text';
-import { PLAIN_TEXT } from '../../core/workbook/presentation';
 import { clipText } from '../../core/workbook/cell-limit';
 import { todayIn } from '../platform/desk';
 import { stuckIntake } from '../platform/intake-health';
@@ -137,15 +136,16 @@ function writeFindings(sheets: SheetIndex, result: CheckResult, lang: Lang): voi
   }
   // Blank the rows the sheet had beyond the new ones, in the same write.
   while (rows.length < old.length) rows.push(header.map(() => ''));
+  // `Sak` as text: an action plan's number such as 1.3 would otherwise be read as a date (1 March). Set-up
+  // formats the column as text down the sheet; below that (and in a sheet made now) each `Sak` is written
+  // after an apostrophe, which Sheets takes as "text" and does not keep, as when it is typed.
+  const textUpTo = found ? textRows() : 0;
+  for (let r = Math.max(1, textUpTo); r < rows.length; r++) {
+    const ref = rows[r]![columns.ref!];
+    if (typeof ref === 'string' && ref !== '') rows[r]![columns.ref!] = `'${ref}`;
+  }
   // The same findings as the sheet shows (a check run again): nothing to write.
   if (sameCells(rows, old)) return;
-  // `Sak` as text: an action plan's number such as 1.3 would otherwise be read as a date (1 March). Set-up
-  // formats the column down the sheet; only rows past what is known to be text (all, in a sheet made now)
-  // are formatted here.
-  if (!found || rows.length > textRows()) {
-    sheet.getRange(2, columns.ref! + 1, rows.length - 1, 1).setNumberFormat(PLAIN_TEXT);
-    findingsTextRows(rows.length);
-  }
   sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
   wrote(sheet);
 }
@@ -165,5 +165,10 @@ const sameCells = (rows: readonly (readonly unknown[])[], values: readonly (read
   rows.every(
     (row, r) =>
       row.length === values[r]!.length &&
-      row.every((v, c) => typeof v === 'string' && typeof values[r]![c] === 'string' && v === values[r]![c]),
+      row.every(
+        (v, c) => typeof v === 'string' && typeof values[r]![c] === 'string' && stored(v) === values[r]![c],
+      ),
   );
+
+/** A string as Sheets keeps it when it is written: a leading apostrophe only says "text". */
+const stored = (v: string) => (v.startsWith("'") ? v.slice(1) : v);
