@@ -2,7 +2,7 @@ import { countOf } from '../../core/base/text';
 import { readSettings, type WorkbookValues } from '../../core/portfolio/records';
 import { APPLICATIONS, SETTINGS_SHEET, mapHeaders } from '../../core/workbook/contract';
 import { tilskuddError } from '../../core/base/errors';
-import { CHECK_SHEETS, runCheck, uncolouredText } from '../workbook/check';
+import { CHECK_SHEETS, checkLogEntry, runCheck, uncolouredText } from '../workbook/check';
 import { inLock, withDesk } from '../platform/desk';
 import { DOCUMENT_TEXT } from '../documents/documents-menu';
 import { FOLLOW_UP_DOCUMENT_TEXT } from '../documents/follow-up-documents';
@@ -160,13 +160,9 @@ export function setupMenu(): void {
 export function checkMenu(): void {
   withDesk(
     ({ ss, sheets, lang, user }) => {
-      const { errors, warnings, uncoloured } = runCheck(ss, sheets, lang);
-      appendLog(sheets, user, [
-        {
-          action: 'Kontroller portefølje',
-          after: `${errors} feil, ${warnings} advarsler${uncolouredText(uncoloured, 'nb')}`,
-        },
-      ]);
+      const summary = runCheck(ss, sheets, lang);
+      const { errors, warnings, uncoloured } = summary;
+      appendLog(sheets, user, [checkLogEntry(summary)]);
       ss.toast(
         (lang === 'nb'
           ? `${errors} feil og ${warnings} advarsler. Se arket «Avvik».`

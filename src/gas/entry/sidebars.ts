@@ -37,7 +37,7 @@ import {
   type Server,
 } from '../../seam/api';
 import type { Action } from '../../core/access/roles';
-import { CHECK_SHEETS, runCheck, uncolouredText } from '../workbook/check';
+import { CHECK_SHEETS, checkLogEntry, runCheck } from '../workbook/check';
 import { runAction, todayIn, withDesk, type Desk } from '../platform/desk';
 import { appendLog, loggedWrite } from '../platform/log';
 import { readWorkbook } from '../workbook/portfolio';
@@ -397,13 +397,7 @@ export const server: Server = {
       'check',
       true,
       (desk) => {
-        const { errors, warnings, uncoloured } = runCheck(desk.ss, desk.sheets, desk.lang);
-        appendLog(desk.sheets, desk.user, [
-          {
-            action: 'Kontroller portefølje',
-            after: `${errors} feil, ${warnings} advarsler${uncolouredText(uncoloured, 'nb')}`,
-          },
-        ]);
+        appendLog(desk.sheets, desk.user, [checkLogEntry(runCheck(desk.ss, desk.sheets, desk.lang))]);
         return findingsView(desk);
       },
       CHECK_SHEETS,

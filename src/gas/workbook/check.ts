@@ -43,6 +43,12 @@ export interface CheckSummary {
   uncoloured: string[];
 }
 
+/** The check's line in `Logg`, the same from the menu and from the sidebar. */
+export const checkLogEntry = ({ errors, warnings, uncoloured }: CheckSummary) => ({
+  action: 'Kontroller portefølje',
+  after: `${errors} feil, ${warnings} advarsler${uncolouredText(uncoloured, 'nb')}`,
+});
+
 /** What the check's report adds when some sheet's colours could not be renewed, '' otherwise. */
 export function uncolouredText(names: readonly string[], lang: Lang): string {
   if (names.length === 0) return '';

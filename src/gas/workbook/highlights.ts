@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../core/check/check';
+import { hash53 } from '../../core/base/hash';
 import {
   HIGHLIGHTED,
   ROW_KEY,
@@ -234,19 +235,6 @@ export function writeHighlights(
   return refused;
 }
 
-/** cyrb53 of the block's text: equal digests, equal marks. */
-function digestOf(block: readonly (readonly string[])[]): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const row of block) {
-    const text = `${row.join('\u0001')}\u0002`;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${(h2 >>> 0).toString(36)}.${(h1 >>> 0).toString(36)}`;
-}
+/** The block's text hashed: equal digests, equal marks. */
+const digestOf = (block: readonly (readonly string[])[]): string =>
+  hash53(block.map((row) => row.join('\u0001')).join('\u0002'));
